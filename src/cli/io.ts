@@ -1,0 +1,58 @@
+// The IO object commands write to: real streams in the CLI, buffers in tests.
+import { makeStyle, wantColor, type Style } from '../render/style.js';
+
+export interface IO {
+  out(text: string): void;
+  err(text: string): void;
+  /** Terminal size of stdout, or 80x24 when unknown / not a TTY. */
+  columns: number;
+  rows: number;
+  /** stdout is a terminal (tables fitted to the screen, progress shown). */
+  isTTY: boolean;
+  /** stdin is a terminal (interactive prompts allowed). */
+  stdinIsTTY: boolean;
+  style: Style;
+  /** Style for stderr (it may be a TTY while stdout is piped). */
+  errStyle: Style;
+  env: NodeJS.ProcessEnv;
+  stdin: NodeJS.ReadableStream;
+  stdout: NodeJS.WritableStream;
+}
+
+export function processIO(): IO {
+  const color = wantColor(process.stdout);
+  return {
+    out: (t) => void process.stdout.write(t),
+    err: (t) => void process.stderr.write(t),
+    columns: process.stdout.isTTY ? process.stdout.columns || 80 : 80,
+    rows: process.stdout.isTTY ? process.stdout.rows || 24 : 24,
+    isTTY: Boolean(process.stdout.isTTY),
+    stdinIsTTY: Boolean(process.stdin.isTTY),
+    style: makeStyle(color),
+    errStyle: makeStyle(wantColor(process.stderr)),
+    env: process.env,
+    stdin: process.stdin,
+    stdout: process.stdout,
+  };
+}
+
+/** An IO that records output, for tests. */
+export function bufferIO(opts: Partial<Pick<IO, 'columns' | 'rows' | 'isTTY' | 'env' | 'stdinIsTTY'>> & { color?: boolean } = {}) {
+  const chunks = { out: '', err: '' };
+  const style = makeStyle(Boolean(opts.color));
+  const io: IO & { output: typeof chunks } = {
+    out: (t) => void (chunks.out += t),
+    err: (t) => void (chunks.err += t),
+    columns: opts.columns ?? 80,
+    rows: opts.rows ?? 24,
+    isTTY: opts.isTTY ?? false,
+    stdinIsTTY: opts.stdinIsTTY ?? false,
+    style,
+    errStyle: style,
+    env: opts.env ?? {},
+    stdin: process.stdin,
+    stdout: process.stdout,
+    output: chunks,
+  };
+  return io;
+}

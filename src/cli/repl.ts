@@ -1,0 +1,7 @@
+// TODO(stub): the `repl` command; replaced by its owner.
+import type { Command } from 'commander';
+import type { IO } from './io.js';
+
+export function register(program: Command, _io: IO): void {
+  program.command('repl').description('(not implemented yet)');
+}

@@ -1,0 +1,79 @@
+// Query results in the Prometheus HTTP API's data model, exactly as
+// /api/v1/query and /api/v1/query_range return them: timestamps in seconds
+// (floats), sample values as strings ("NaN", "+Inf", "1e-07").
+// Both backends return these shapes; renderers read only these.
+
+export type Metric = Record<string, string>;
+
+/** [unix seconds, value as string] */
+export type SamplePair = [number, string];
+
+export interface InstantSample {
+  metric: Metric;
+  value: SamplePair;
+}
+
+export interface RangeSeries {
+  metric: Metric;
+  values: SamplePair[];
+}
+
+export type QueryData =
+  | { resultType: 'vector'; result: InstantSample[] }
+  | { resultType: 'matrix'; result: RangeSeries[] }
+  | { resultType: 'scalar'; result: SamplePair }
+  | { resultType: 'string'; result: SamplePair };
+
+/** The subset of Prometheus's `stats=all` that promlearn shows. */
+export interface QueryStats {
+  timings: {
+    evalTotalTime: number;
+    resultSortTime?: number;
+    queryPreparationTime?: number;
+    innerEvalTime?: number;
+    execQueueTime?: number;
+    execTotalTime?: number;
+  };
+  samples: {
+    totalQueryableSamples: number;
+    peakSamples: number;
+  };
+}
+
+export interface QueryResult {
+  data: QueryData;
+  /** Annotations as the API renders them: "PromQL warning: ... (1:6)". */
+  warnings?: string[];
+  infos?: string[];
+  stats?: QueryStats;
+}
+
+export interface MetricMetadata {
+  type: string; // counter | gauge | histogram | summary | unknown | ...
+  help: string;
+  unit: string;
+}
+
+/** Format a float the way Prometheus's API does (Go strconv 'f', -1 / 'e' forms). */
+export function formatSampleValue(v: number): string {
+  if (Number.isNaN(v)) return 'NaN';
+  if (v === Infinity) return '+Inf';
+  if (v === -Infinity) return '-Inf';
+  // Go's FormatFloat(v, 'f', -1, 64) for |v| in [1e-4, 1e21) and 'e' otherwise.
+  const abs = Math.abs(v);
+  if (abs !== 0 && (abs < 1e-4 || abs >= 1e21)) {
+    const [m, e] = v.toExponential().split('e');
+    const exp = Number(e);
+    const sign = exp < 0 ? '-' : '+';
+    const digits = String(Math.abs(exp)).padStart(2, '0');
+    return `${m}e${sign}${digits}`;
+  }
+  return String(v);
+}
+
+export function parseSampleValue(s: string): number {
+  if (s === '+Inf' || s === 'Inf') return Infinity;
+  if (s === '-Inf') return -Infinity;
+  if (s === 'NaN') return NaN;
+  return Number(s);
+}

@@ -1,0 +1,58 @@
+// Errors as a person reads them: the message, the query with a caret under
+// the position when it is known, and a hint when there is one.
+//
+//   1:5: parse error: expected type range vector in call to function "rate", got instant vector
+//     rate(http_requests_total)
+//          ^~~~~~~~~~~~~~~~~~~
+//   hint: add a range such as [5m]
+
+import type { PositionRange } from '../promql/ast.js';
+import { PromlearnError, QueryError } from '../errors.js';
+import type { Style } from './style.js';
+
+/** line:col (1-based, col in bytes as Prometheus counts) of a byte offset. */
+export function lineCol(query: string, offset: number): { line: number; col: number } {
+  const bytes = Buffer.from(query, 'utf8');
+  const upto = bytes.subarray(0, Math.max(0, Math.min(offset, bytes.length)));
+  let line = 1;
+  let lastNl = -1;
+  for (let i = 0; i < upto.length; i++) {
+    if (upto[i] === 0x0a) {
+      line++;
+      lastNl = i;
+    }
+  }
+  return { line, col: upto.length - lastNl };
+}
+
+/** The query line containing the position, and a caret/underline beneath it. */
+export function caretLines(query: string, pos: PositionRange): string[] {
+  const bytes = Buffer.from(query, 'utf8');
+  const start = Math.max(0, Math.min(pos.start, bytes.length));
+  const end = Math.max(start, Math.min(pos.end, bytes.length));
+  let lineStart = bytes.lastIndexOf(0x0a, start - 1) + 1;
+  if (start === 0) lineStart = 0;
+  let lineEnd = bytes.indexOf(0x0a, start);
+  if (lineEnd < 0) lineEnd = bytes.length;
+  const line = bytes.subarray(lineStart, lineEnd).toString('utf8');
+  // Columns in characters for the terminal, not bytes.
+  const padChars = bytes.subarray(lineStart, start).toString('utf8').length;
+  const spanChars = Math.max(1, bytes.subarray(start, Math.min(end, lineEnd)).toString('utf8').length);
+  const underline = '^' + (spanChars > 1 ? '~'.repeat(spanChars - 1) : '');
+  return [`  ${line}`, `  ${' '.repeat(padChars)}${underline}`];
+}
+
+export function formatError(err: unknown, style?: Style): string {
+  const red = style?.error ?? ((s: string) => s);
+  const dim = style?.dim ?? ((s: string) => s);
+  if (!(err instanceof PromlearnError)) {
+    const e = err as Error;
+    return `${red('internal error:')} ${e?.message ?? String(err)}\nThis is a bug in promlearn; please report it with the command you ran.\n${dim(e?.stack ?? '')}`;
+  }
+  const lines = [red(`error: ${err.message}`)];
+  if (err instanceof QueryError && err.query !== undefined && err.position) {
+    lines.push(...caretLines(err.query, err.position));
+  }
+  if (err.hint) lines.push(dim(`hint: ${err.hint}`));
+  return lines.join('\n');
+}

@@ -1,0 +1,265 @@
+// The in-memory series store: one series per distinct sorted label set,
+// samples in growable typed arrays (no per-sample objects), and an inverted
+// index (label name -> value -> series ids) for selecting series by matchers.
+
+import type { LabelMatcher } from '../promql/ast.js';
+import { compileMatcherRegex } from '../promql/regex.js';
+import type { Metric, MetricMetadata } from '../model/result.js';
+
+/** Prometheus's staleness marker: a NaN with this exact bit pattern. */
+export const STALE_NAN_BITS_HI = 0x7ff00000;
+export const STALE_NAN_BITS_LO = 0x00000002;
+
+const f64 = new Float64Array(1);
+const u32 = new Uint32Array(f64.buffer);
+// Little-endian: word 0 is the low half.
+u32[0] = STALE_NAN_BITS_LO;
+u32[1] = STALE_NAN_BITS_HI;
+/** The stale marker as a JS number. Typed arrays preserve its payload; arithmetic does not. */
+export const STALE_NAN: number = f64[0];
+
+export function isStaleNaN(v: number): boolean {
+  if (v === v) return false;
+  f64[0] = v;
+  return u32[0] === STALE_NAN_BITS_LO && u32[1] === STALE_NAN_BITS_HI;
+}
+
+/** Samples of one series; `t[i]` in ms, `v[i]` float64; valid for i < length. */
+export interface SampleColumns {
+  readonly t: Float64Array;
+  readonly v: Float64Array;
+  readonly length: number;
+}
+
+export class OutOfOrderSampleError extends Error {}
+
+class Series implements SampleColumns {
+  t: Float64Array;
+  v: Float64Array;
+  length = 0;
+  constructor(
+    readonly id: number,
+    readonly labels: Metric,
+    readonly key: string,
+  ) {
+    this.t = new Float64Array(16);
+    this.v = new Float64Array(16);
+  }
+
+  append(tMs: number, value: number): void {
+    const n = this.length;
+    if (n > 0) {
+      const last = this.t[n - 1];
+      if (tMs < last) throw new OutOfOrderSampleError(`out of order sample at ${tMs} for ${this.key}`);
+      if (tMs === last) {
+        // Same timestamp: identical value is a no-op (as the TSDB), else error.
+        if (Object.is(this.v[n - 1], value) || (this.v[n - 1] !== this.v[n - 1] && value !== value)) return;
+        throw new OutOfOrderSampleError(`duplicate sample for timestamp ${tMs} with a different value for ${this.key}`);
+      }
+    }
+    if (n === this.t.length) {
+      const t = new Float64Array(n * 2);
+      t.set(this.t);
+      this.t = t;
+      const v = new Float64Array(n * 2);
+      v.set(this.v);
+      this.v = v;
+    }
+    this.t[n] = tMs;
+    this.v[n] = value;
+    this.length = n + 1;
+  }
+
+  /** Release spare capacity once loading is done. */
+  trim(): void {
+    if (this.t.length !== this.length) {
+      this.t = this.t.slice(0, this.length);
+      this.v = this.v.slice(0, this.length);
+    }
+  }
+}
+
+/** Canonical key of a label set: sorted names, `\xff` separated, as a Map key. */
+export function labelsKey(labels: Metric): string {
+  const names = Object.keys(labels).sort();
+  let key = '';
+  for (const n of names) key += `${n}\xfe${labels[n]}\xff`;
+  return key;
+}
+
+/** A copy of the label set with names in sorted order (JSON output order). */
+export function sortedLabels(labels: Metric): Metric {
+  const out: Metric = {};
+  for (const n of Object.keys(labels).sort()) out[n] = labels[n];
+  return out;
+}
+
+export class MemoryStore {
+  private readonly seriesList: Series[] = [];
+  private readonly byKey = new Map<string, Series>();
+  /** label name -> label value -> ascending series ids */
+  private readonly postings = new Map<string, Map<string, number[]>>();
+  private readonly meta = new Map<string, MetricMetadata>();
+  private minT = Infinity;
+  private maxT = -Infinity;
+  private sampleCount = 0;
+
+  /** Get or create the series for a label set; returns its id. Empty-valued labels are dropped, as Prometheus does. */
+  getOrCreateSeries(labels: Metric): number {
+    const clean: Metric = {};
+    for (const [n, v] of Object.entries(labels)) if (v !== '') clean[n] = v;
+    const sorted = sortedLabels(clean);
+    const key = labelsKey(sorted);
+    const existing = this.byKey.get(key);
+    if (existing) return existing.id;
+    const s = new Series(this.seriesList.length, Object.freeze(sorted) as Metric, key);
+    this.seriesList.push(s);
+    this.byKey.set(key, s);
+    for (const [n, v] of Object.entries(sorted)) {
+      let values = this.postings.get(n);
+      if (!values) this.postings.set(n, (values = new Map()));
+      let ids = values.get(v);
+      if (!ids) values.set(v, (ids = []));
+      ids.push(s.id);
+    }
+    return s.id;
+  }
+
+  /** Append a sample (ms, value) in time order. Use STALE_NAN for a staleness marker. */
+  append(id: number, tMs: number, value: number): void {
+    this.seriesList[id].append(tMs, value);
+    this.sampleCount++;
+    if (tMs < this.minT) this.minT = tMs;
+    if (tMs > this.maxT) this.maxT = tMs;
+  }
+
+  setMetadata(family: string, m: MetricMetadata): void {
+    this.meta.set(family, m);
+  }
+
+  getMetadata(family: string): MetricMetadata | undefined {
+    return this.meta.get(family);
+  }
+
+  allMetadata(): ReadonlyMap<string, MetricMetadata> {
+    return this.meta;
+  }
+
+  labels(id: number): Metric {
+    return this.seriesList[id].labels;
+  }
+
+  samples(id: number): SampleColumns {
+    return this.seriesList[id];
+  }
+
+  get numSeries(): number {
+    return this.seriesList.length;
+  }
+
+  get numSamples(): number {
+    return this.sampleCount;
+  }
+
+  /** [min, max] sample timestamp in ms, or undefined when empty. */
+  timeRange(): { minT: number; maxT: number } | undefined {
+    return this.sampleCount === 0 ? undefined : { minT: this.minT, maxT: this.maxT };
+  }
+
+  labelNames(): string[] {
+    return [...this.postings.keys()].sort();
+  }
+
+  labelValues(name: string): string[] {
+    const values = this.postings.get(name);
+    return values ? [...values.keys()].sort() : [];
+  }
+
+  finish(): void {
+    for (const s of this.seriesList) s.trim();
+  }
+
+  /**
+   * Series ids matching all matchers, ascending. Equality matchers use the
+   * postings directly; the others filter the candidate set (or, if every
+   * matcher can match the empty string, all series).
+   */
+  select(matchers: readonly LabelMatcher[]): number[] {
+    let candidates: number[] | undefined;
+    // Intersect postings of equality matchers with non-empty values first: cheapest.
+    for (const m of matchers) {
+      if (m.op === '=' && m.value !== '') {
+        const ids = this.postings.get(m.name)?.get(m.value) ?? [];
+        candidates = candidates ? intersect(candidates, ids) : ids;
+        if (candidates.length === 0) return [];
+      }
+    }
+    if (!candidates) {
+      // A regex matcher that cannot match "" narrows to series having the label.
+      for (const m of matchers) {
+        if (m.op === '=~' && !matchesEmpty(m)) {
+          const values = this.postings.get(m.name);
+          if (!values) return [];
+          const re = compileMatcherRegex(m.value);
+          const ids: number[] = [];
+          for (const [v, vids] of values) if (re.test(v)) for (const id of vids) ids.push(id);
+          ids.sort((a, b) => a - b);
+          candidates = ids;
+          break;
+        }
+      }
+    }
+    if (!candidates) candidates = this.seriesList.map((s) => s.id);
+    const tests = matchers.map(matcherTest);
+    const out: number[] = [];
+    for (const id of candidates) {
+      const labels = this.seriesList[id].labels;
+      let ok = true;
+      for (const t of tests) {
+        if (!t(labels)) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok) out.push(id);
+    }
+    return out;
+  }
+}
+
+function matchesEmpty(m: LabelMatcher): boolean {
+  return matcherTest(m)({});
+}
+
+/** A predicate for one matcher; a missing label counts as the empty string. */
+export function matcherTest(m: LabelMatcher): (labels: Metric) => boolean {
+  switch (m.op) {
+    case '=':
+      return (l) => (l[m.name] ?? '') === m.value;
+    case '!=':
+      return (l) => (l[m.name] ?? '') !== m.value;
+    case '=~': {
+      const re = compileMatcherRegex(m.value);
+      return (l) => re.test(l[m.name] ?? '');
+    }
+    case '!~': {
+      const re = compileMatcherRegex(m.value);
+      return (l) => !re.test(l[m.name] ?? '');
+    }
+  }
+}
+
+function intersect(a: number[], b: number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      out.push(a[i]);
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return out;
+}
