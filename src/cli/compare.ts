@@ -1,7 +1,56 @@
-// TODO(stub): the `compare` command; replaced by its owner.
+// `promlearn compare '<expected>' '<actual>'`: do two queries give the same
+// results on the current dataset (its whole time range at a fixed step)?
+// Exit 0 same, 1 different, 2 a query that does not parse or type-check.
+
 import type { Command } from 'commander';
+import { PromlearnError, QueryError } from '../errors.js';
+import { addBackendOptions, openBackend, type BackendOptions } from './context.js';
 import type { IO } from './io.js';
 
-export function register(program: Command, _io: IO): void {
-  program.command('compare').description('(not implemented yet)');
+/** A query the parser rejects: shown with its caret like any QueryError, but exit 2 (bad input). */
+class BadQueryError extends QueryError {
+  override readonly exitCode: number = 2;
+}
+
+export function register(program: Command, io: IO): void {
+  addBackendOptions(
+    program
+      .command('compare')
+      .description('say whether two queries give the same results over the whole dataset, and how they differ')
+      .argument('<expected>', 'the query you trust')
+      .argument('<actual>', 'the query to check'),
+  )
+    .addHelpText('after', "\nExample:\n  $ promlearn compare 'sum by (job) (rate(http_requests_total[5m]))' 'sum without (instance) (rate(http_requests_total[5m]))'")
+    .action((expected: string, actual: string, opts: BackendOptions) => runCompare(io, expected, actual, opts));
+}
+
+async function runCompare(io: IO, expected: string, actual: string, opts: BackendOptions): Promise<void> {
+  const { Judge, planFor } = await import('../lessons/judge.js');
+  const { formatDuration, formatTime } = await import('../lessons/time.js');
+  const backend = await openBackend(opts, io);
+  try {
+    const judge = new Judge(backend, await planFor(backend));
+    for (const q of [expected, actual]) {
+      const o = await judge.outcome(q);
+      if (!o.ok) throw asBadQuery(o.error);
+    }
+    const verdict = await judge.compare(expected, actual);
+    const plan = judge.plan;
+    const where =
+      plan.kind === 'range' ? `from ${formatTime(plan.start)} to ${formatTime(plan.end)} every ${formatDuration(plan.step)}` : `at ${plan.times.map(formatTime).join(', ')}`;
+    if (verdict.correct) {
+      io.out(`${io.style.ok('same')}: both queries give the same results ${where}\n`);
+      return;
+    }
+    io.out(`${io.style.warn('different')} (${where}):\n${verdict.messages.map((m) => `  ${m}`).join('\n')}\n`);
+    throw new PromlearnError('the queries give different results', 1);
+  } finally {
+    await backend.close?.();
+  }
+}
+
+/** Parse and type errors are the caller's bad input (exit 2); execution errors stay exit 1. */
+export function asBadQuery(e: PromlearnError): PromlearnError {
+  if (!(e instanceof QueryError) || e.errorType !== 'bad_data') return e;
+  return new BadQueryError(e.message, { errorType: e.errorType, query: e.query, position: e.position, hint: e.hint });
 }

@@ -1,7 +1,59 @@
-// TODO(stub): the `labels` command; replaced by its owner.
-import type { Command } from 'commander';
-import type { IO } from './io.js';
+// `promlearn labels [name]`: label names, or the values of one label, like
+// Prometheus's /api/v1/labels and /api/v1/label/<name>/values.
 
-export function register(program: Command, _io: IO): void {
-  program.command('labels').description('(not implemented yet)');
+import type { Command } from 'commander';
+import { UsageError } from '../errors.js';
+import type { BackendOptions } from './context.js';
+import { addBackendOptions } from './context.js';
+import type { IO } from './io.js';
+import { addFormatOption, timeWindow, withListingBackend, writeListing, type ListFormat } from './metrics.js';
+
+interface LabelsOptions extends BackendOptions {
+  output: ListFormat;
+  match?: string[];
+  start?: string;
+  end?: string;
+}
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+export async function runLabels(name: string | undefined, opts: LabelsOptions, io: IO): Promise<void> {
+  if (name === '') throw new UsageError('the label name is empty', 'e.g. promlearn labels job');
+  await withListingBackend(opts, io, async (backend) => {
+    const info = await backend.info();
+    const q = { match: opts.match, ...timeWindow(info, opts) };
+    const list = name === undefined ? await backend.labelNames(q) : await backend.labelValues(name, q);
+    const header = name === undefined ? 'LABEL' : name.toUpperCase();
+    if (opts.output === 'table') for (const v of list) io.out(v + '\n');
+    else writeListing(io, opts.output, [{ header, align: 'left' }], list.map((v) => [v]), list);
+    if (list.length === 0) {
+      const what = name === undefined ? 'no labels' : `no values for label "${name}"`;
+      io.err(io.errStyle.dim(`${what}${opts.match ? ` on series matching ${opts.match.join(' or ')}` : ''}\n`));
+    }
+  });
+}
+
+export function register(program: Command, io: IO): void {
+  const cmd = program
+    .command('labels')
+    .description('list label names, or the values of one label')
+    .argument('[name]', 'a label name such as job or __name__: list its values');
+  addFormatOption(cmd)
+    .option('-m, --match <selector>', "only series matching this selector, e.g. 'up{job=\"api\"}' (repeatable)", collect)
+    .option('--start <time>', 'only series with samples after this time: RFC 3339, unix seconds, or relative such as -2h')
+    .option('--end <time>', 'only series with samples before this time');
+  addBackendOptions(cmd).addHelpText(
+    'after',
+    `
+Examples:
+  $ promlearn labels                                   # all label names
+  $ promlearn labels job                               # api, checkout, frontend, node
+  $ promlearn labels instance --match 'up{job="api"}'
+  $ promlearn labels status_code -m http_requests_total
+  $ promlearn labels __name__                          # every metric name
+  $ promlearn labels route -o json`,
+  );
+  cmd.action(async (name: string | undefined, opts: LabelsOptions) => runLabels(name, opts, io));
 }

@@ -1,7 +1,101 @@
-// TODO(stub): the `learn` command; replaced by its owner.
+// `promlearn learn`: the guided lessons.
+//
+//   promlearn learn                      list lessons with progress
+//   promlearn learn 5                    walk lesson 5 (resumes where you left off)
+//   promlearn learn check 5 2 '<query>'  judge one answer (exit 0 right, 1 wrong, 2 bad usage)
+//   promlearn learn --validate           check the lesson files (for authors)
+//   promlearn learn --reset [lesson]     forget progress
+
 import type { Command } from 'commander';
+import type { Backend } from '../backends/backend.js';
+import { PromlearnError } from '../errors.js';
+import { asBadQuery } from './compare.js';
+import { addBackendOptions, openBackend, type BackendOptions } from './context.js';
 import type { IO } from './io.js';
 
-export function register(program: Command, _io: IO): void {
-  program.command('learn').description('(not implemented yet)');
+interface LearnOptions extends BackendOptions {
+  answers?: string;
+  restart?: boolean;
+  reset?: boolean;
+  validate?: boolean;
+}
+
+export function register(program: Command, io: IO): void {
+  const learn = addBackendOptions(
+    program
+      .command('learn')
+      .description('guided lessons: learn PromQL step by step on the sample dataset')
+      .argument('[lesson]', 'lesson number or id (e.g. 5 or rate)')
+      .option('--answers <file>', 'read answers from a file, one per line (no terminal needed)')
+      .option('--restart', 'walk the lesson from its first step')
+      .option('--reset', 'forget your progress (of one lesson, or all)')
+      .option('--validate', 'check every lesson file: format, examples, answers (for lesson authors)'),
+  ).action((lesson: string | undefined, opts: LearnOptions) => runLearn(io, lesson, opts));
+
+  addBackendOptions(
+    learn
+      .command('check')
+      .description('judge an answer to an exercise without prompts (exit 0 right, 1 wrong, 2 bad usage)')
+      .argument('<lesson>', 'lesson number or id')
+      .argument('<exercise>', 'exercise number within the lesson, or its id')
+      .argument('<query>', 'your PromQL answer'),
+  ).action((lesson: string, exercise: string, query: string, opts: BackendOptions) => runCheck(io, lesson, exercise, query, opts));
+}
+
+async function withBackend<T>(io: IO, opts: BackendOptions, f: (b: Backend) => Promise<T>): Promise<T> {
+  const backend = await openBackend(opts, io);
+  try {
+    return await f(backend);
+  } finally {
+    await backend.close?.();
+  }
+}
+
+async function runLearn(io: IO, lessonRef: string | undefined, opts: LearnOptions): Promise<void> {
+  const lessons = await import('../lessons/index.js');
+  if (opts.validate) return withBackend(io, opts, (b) => runValidate(io, b));
+  if (opts.reset) return runReset(io, lessonRef);
+  await withBackend(io, opts, async (backend) => {
+    const s = lessons.openSession(io, backend);
+    if (!lessonRef) return io.out(lessons.formatLessonList(s));
+    const { findLesson } = await import('../lessons/load.js');
+    const { choosePrompter } = await import('../lessons/prompter.js');
+    await lessons.walkLesson(s, findLesson(s.lessons, lessonRef), { restart: opts.restart, prompter: choosePrompter(io, opts.answers) });
+  });
+}
+
+async function runValidate(io: IO, backend: Backend): Promise<void> {
+  const { validateCourse } = await import('../lessons/validate.js');
+  const { defaultLessonsDir } = await import('../lessons/load.js');
+  const { formatProblem } = await import('../lessons/model.js');
+  const r = await validateCourse(defaultLessonsDir(io.env), backend);
+  for (const p of r.problems) io.out(formatProblem(p) + '\n');
+  const summary = `${r.lessons} lessons, ${r.examples} examples, ${r.exercises} exercises, ${r.wrongAnswers} wrong answers checked`;
+  if (r.problems.length > 0) throw new PromlearnError(`${r.problems.length} problem${r.problems.length > 1 ? 's' : ''} in the lessons (${summary})`, 1);
+  io.out(`${io.style.ok('ok')}: ${summary}\n`);
+}
+
+async function runReset(io: IO, lessonRef: string | undefined): Promise<void> {
+  const { loadProgress, saveProgress, stateDir, emptyProgress } = await import('../lessons/progress.js');
+  const dir = stateDir(io.env);
+  if (!lessonRef) {
+    saveProgress(dir, emptyProgress());
+    return io.out('Progress reset for every lesson.\n');
+  }
+  const { findLesson, loadCourseOrThrow } = await import('../lessons/load.js');
+  const lesson = findLesson(loadCourseOrThrow(io.env), lessonRef);
+  const progress = loadProgress(dir, (m) => io.err(`warning: ${m}\n`));
+  delete progress.lessons[lesson.id];
+  saveProgress(dir, progress);
+  io.out(`Progress reset for lesson ${lesson.number} (${lesson.id}).\n`);
+}
+
+async function runCheck(io: IO, lessonRef: string, exerciseRef: string, query: string, opts: BackendOptions): Promise<void> {
+  const lessons = await import('../lessons/index.js');
+  await withBackend(io, opts, async (backend) => {
+    const verdict = await lessons.checkAnswer(lessons.openSession(io, backend), lessonRef, exerciseRef, query);
+    if (verdict.error) throw asBadQuery(verdict.error);
+    io.out(lessons.formatVerdict(verdict) + '\n');
+    if (!verdict.correct) throw new PromlearnError('not right yet', 1);
+  });
 }

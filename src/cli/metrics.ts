@@ -1,7 +1,169 @@
-// TODO(stub): the `metrics` command; replaced by its owner.
-import type { Command } from 'commander';
-import type { IO } from './io.js';
+// `promlearn metrics [filter]`: the metric families a backend knows, with
+// type, series count and help. Also home of the small listing helpers that
+// `series` and `labels` share (format option, table/JSON/CSV output, times).
 
-export function register(program: Command, _io: IO): void {
-  program.command('metrics').description('(not implemented yet)');
+import { Option, type Command } from 'commander';
+import type { Backend, BackendInfo } from '../backends/backend.js';
+import { UsageError } from '../errors.js';
+import type { MetricMetadata } from '../model/result.js';
+import { fitWidths, renderTable, type Column } from '../render/layout.js';
+import { csvField } from '../render/machine.js';
+import { addBackendOptions, openBackend, type BackendOptions } from './context.js';
+import type { IO } from './io.js';
+import { parseTimeArg } from './time.js';
+
+export type ListFormat = 'table' | 'json' | 'csv';
+
+export function addFormatOption(cmd: Command): Command {
+  return cmd.addOption(new Option('-o, --output <format>', 'output format').choices(['table', 'json', 'csv']).default('table'));
+}
+
+/** Writes rows as an aligned table (fitted to a terminal), CSV, or the given JSON value. */
+export function writeListing(io: IO, format: ListFormat, columns: Column[], rows: string[][], json: unknown): void {
+  if (format === 'json') return io.out(JSON.stringify(json) + '\n');
+  if (format === 'csv') {
+    for (const r of [columns.map((c) => c.header.toLowerCase()), ...rows]) io.out(r.map(csvField).join(',') + '\n');
+    return;
+  }
+  const natural = fitWidths(columns, rows, Infinity)!;
+  const widths = (io.isTTY && fitWidths(columns, rows, io.columns)) || natural;
+  io.out(renderTable(columns, rows, widths, io.style).join('\n') + '\n');
+}
+
+/** Opens the backend the options choose and always closes it. */
+export async function withListingBackend<T>(opts: BackendOptions, io: IO, fn: (b: Backend) => Promise<T>): Promise<T> {
+  const backend = await openBackend(opts, io);
+  try {
+    return await fn(backend);
+  } finally {
+    await backend.close?.();
+  }
+}
+
+/** --start/--end as unix seconds; relative times count from the local data's end (or now). */
+export function timeWindow(info: BackendInfo, opts: { start?: string; end?: string }): { start?: number; end?: number } {
+  const ref = info.kind === 'local' && info.dataRange ? info.dataRange.end : Date.now() / 1000;
+  const start = opts.start !== undefined ? parseTimeArg(opts.start, ref) : undefined;
+  const end = opts.end !== undefined ? parseTimeArg(opts.end, ref) : undefined;
+  if (start !== undefined && end !== undefined && start > end) {
+    throw new UsageError('--start is after --end', 'swap them, e.g. --start -2h --end -1h');
+  }
+  return { start, end };
+}
+
+/** A metric-name filter: plain text matches as a substring, anything else as a regex. */
+export function nameFilter(filter: string | undefined): (name: string) => boolean {
+  if (!filter) return () => true;
+  if (/^[A-Za-z0-9_:]+$/.test(filter)) return (n) => n.includes(filter);
+  let re: RegExp;
+  try {
+    re = new RegExp(filter);
+  } catch (e) {
+    throw new UsageError(`invalid filter "${filter}": ${(e as Error).message}`, "use a substring such as http_ or a regex such as '^node_.*_total$'");
+  }
+  return (n) => re.test(n);
+}
+
+export interface FamilyRow {
+  name: string;
+  type: string;
+  unit: string;
+  help: string;
+  series: number;
+}
+
+const SUFFIXES: Record<string, string[]> = {
+  histogram: ['_bucket', '_sum', '_count'],
+  gaugehistogram: ['_bucket', '_gsum', '_gcount'],
+  summary: ['', '_sum', '_count'],
+  counter: ['', '_total'],
+};
+
+/** The family a sample name belongs to, given the metadata (histogram x_bucket -> x). */
+function familyOf(name: string, meta: Record<string, MetricMetadata[]>): string {
+  if (meta[name]) return name;
+  for (const suffix of ['_bucket', '_sum', '_count', '_gsum', '_gcount', '_total']) {
+    if (!name.endsWith(suffix)) continue;
+    const base = name.slice(0, -suffix.length);
+    const type = meta[base]?.[0]?.type ?? '';
+    if (SUFFIXES[type]?.includes(suffix)) return base;
+  }
+  return name;
+}
+
+/** Families with their series counts. Series are counted over the window (on a server: the last hour by default). */
+export async function listFamilies(backend: Backend, filter: string | undefined, window: { start?: number; end?: number }): Promise<FamilyRow[]> {
+  const keep = nameFilter(filter);
+  const [meta, names] = await Promise.all([backend.metadata(), backend.labelValues('__name__', window)]);
+  const wanted = names.filter((n) => keep(n) || keep(familyOf(n, meta)));
+  const counts = new Map<string, number>();
+  if (wanted.length > 0) {
+    const match = wanted.length === names.length ? '{__name__=~".+"}' : `{__name__=~"${wanted.join('|')}"}`;
+    const series = await backend.series({ match: [match], ...window });
+    for (const s of series) counts.set(s.__name__, (counts.get(s.__name__) ?? 0) + 1);
+  }
+  const rows = new Map<string, FamilyRow>();
+  for (const n of wanted) {
+    const family = familyOf(n, meta);
+    const m = meta[family]?.[0];
+    const row = rows.get(family) ?? { name: family, type: m?.type ?? 'unknown', unit: m?.unit ?? '', help: m?.help ?? '', series: 0 };
+    row.series += counts.get(n) ?? 0;
+    rows.set(family, row);
+  }
+  return [...rows.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+interface MetricsOptions extends BackendOptions {
+  output: ListFormat;
+  start?: string;
+  end?: string;
+}
+
+export async function runMetrics(filter: string | undefined, opts: MetricsOptions, io: IO): Promise<void> {
+  nameFilter(filter); // reject a bad regex before connecting
+  await withListingBackend(opts, io, async (backend) => {
+    const info = await backend.info();
+    const window = timeWindow(info, opts);
+    if (info.kind === 'remote' && window.start === undefined) window.start = (window.end ?? Date.now() / 1000) - 3600;
+    const rows = await listFamilies(backend, filter, window);
+    if (rows.length === 0 && opts.output === 'table') {
+      io.err(io.errStyle.dim(filter ? `no metric matches "${filter}"\n` : 'no metrics\n'));
+      return;
+    }
+    const columns: Column[] = [
+      { header: 'NAME', align: 'left', minWidth: 24, paint: io.style.name },
+      { header: 'TYPE', align: 'left', fixed: true },
+      { header: 'SERIES', align: 'right', fixed: true },
+      { header: 'HELP', align: 'left', minWidth: 10, paint: io.style.dim },
+    ];
+    const table = rows.map((r) => [r.name, r.type, String(r.series), r.help]);
+    if (opts.output === 'csv') {
+      const csvCols: Column[] = [...columns.slice(0, 3), { header: 'UNIT', align: 'left' }, columns[3]];
+      writeListing(io, 'csv', csvCols, rows.map((r) => [r.name, r.type, String(r.series), r.unit, r.help]), rows);
+    } else writeListing(io, opts.output, columns, table, rows);
+  });
+}
+
+export function register(program: Command, io: IO): void {
+  const cmd = program
+    .command('metrics')
+    .description('list metric families with their type, number of series and help text')
+    .argument('[filter]', 'only names containing this text, or matching this regex');
+  addFormatOption(cmd)
+    .option('--start <time>', 'count series from this time (default: all the sample data; the last hour on --server)')
+    .option('--end <time>', 'count series up to this time');
+  addBackendOptions(cmd).addHelpText(
+    'after',
+    `
+Examples:
+  $ promlearn metrics                      # everything in the sample dataset
+  $ promlearn metrics http_                # names containing "http_"
+  $ promlearn metrics '^node_.*_total$'    # a regex
+  $ promlearn metrics -o json | jq '.[] | select(.type == "histogram") | .name'
+  $ promlearn metrics --server http://localhost:9090
+
+A histogram family (x) stands for its x_bucket, x_sum and x_count series;
+SERIES counts them all. Query the series with: promlearn series 'x_bucket'.`,
+  );
+  cmd.action(async (filter: string | undefined, opts: MetricsOptions) => runMetrics(filter, opts, io));
 }

@@ -1,7 +1,38 @@
-// TODO(stub): the `repl` command; replaced by its owner.
+// The `repl` command (also what `promlearn` alone runs in a terminal).
 import type { Command } from 'commander';
+import { startRepl } from '../repl/repl.js';
+import { addBackendOptions, openBackend, type BackendOptions } from './context.js';
 import type { IO } from './io.js';
 
-export function register(program: Command, _io: IO): void {
-  program.command('repl').description('(not implemented yet)');
+export function register(program: Command, io: IO): void {
+  const cmd = program
+    .command('repl')
+    .description('interactive PromQL session with completion, history and charts (.help inside for commands)')
+    .addHelpText(
+      'after',
+      `
+Queries run when Enter completes them; unclosed brackets continue on the next line.
+Piped input runs each query and exits (status 1 if any failed):
+  $ echo 'sum by (job) (up)' | promlearn repl`,
+    );
+  addBackendOptions(cmd).action(async (opts: BackendOptions) => {
+    const backend = await openBackend(opts, io);
+    const terminal = io.stdinIsTTY && io.isTTY;
+    // `.sample` must not fall back to PROMETHEUS_URL: hide it from openBackend.
+    const sampleIO: IO = { ...io, env: { ...io.env, PROMETHEUS_URL: undefined } };
+    try {
+      const code = await startRepl({
+        input: io.stdin,
+        output: io.stdout,
+        terminal,
+        backend,
+        io,
+        openBackend: (server) =>
+          server === undefined ? openBackend({ ...opts, server: undefined, dataset: undefined }, sampleIO) : openBackend({ ...opts, server, dataset: undefined }, io),
+      });
+      if (code !== 0) process.exitCode = code;
+    } finally {
+      await backend.close?.().catch(() => undefined);
+    }
+  });
 }

@@ -1,7 +1,76 @@
-// TODO(stub): the `series` command; replaced by its owner.
-import type { Command } from 'commander';
-import type { IO } from './io.js';
+// `promlearn series '<selector>'...`: the label sets a selector matches, like
+// Prometheus's /api/v1/series.
 
-export function register(program: Command, _io: IO): void {
-  program.command('series').description('(not implemented yet)');
+import type { Command } from 'commander';
+import type { Metric } from '../model/result.js';
+import { formatSeries } from '../render/text.js';
+import type { BackendOptions } from './context.js';
+import { addBackendOptions } from './context.js';
+import type { IO } from './io.js';
+import { addFormatOption, timeWindow, withListingBackend, writeListing, type ListFormat } from './metrics.js';
+import { parseCount } from './query.js';
+
+interface SeriesOptions extends BackendOptions {
+  output: ListFormat;
+  start?: string;
+  end?: string;
+  limit?: string;
+}
+
+/** On a terminal, long listings stop here unless --limit says otherwise. */
+const TTY_DEFAULT_LIMIT = 200;
+
+/** CSV columns: __name__ first, then the other label names in order. */
+function csvColumns(series: Metric[]): string[] {
+  const names = new Set<string>();
+  for (const s of series) for (const n of Object.keys(s)) names.add(n);
+  return [...names].sort((a, b) => (a === '__name__' ? -1 : b === '__name__' ? 1 : a < b ? -1 : a > b ? 1 : 0));
+}
+
+export async function runSeries(selectors: string[], opts: SeriesOptions, io: IO): Promise<void> {
+  const asked = parseCount('--limit', opts.limit);
+  const limit = asked ?? (io.isTTY && opts.output === 'table' ? TTY_DEFAULT_LIMIT : 0);
+  await withListingBackend(opts, io, async (backend) => {
+    const info = await backend.info();
+    const window = timeWindow(info, opts);
+    // Ask for one more than shown, to know whether there were more.
+    const series = await backend.series({ match: selectors, ...window, limit: limit > 0 ? limit + 1 : undefined });
+    const more = limit > 0 && series.length > limit;
+    const shown = more ? series.slice(0, limit) : series;
+    if (opts.output === 'json') io.out(JSON.stringify(shown) + '\n');
+    else if (opts.output === 'csv') {
+      const cols = csvColumns(shown);
+      writeListing(io, 'csv', cols.map((c) => ({ header: c, align: 'left' })), shown.map((s) => cols.map((c) => s[c] ?? '')), shown);
+    } else {
+      for (const s of shown) io.out(formatSeries(s) + '\n');
+    }
+    if (shown.length === 0) io.err(io.errStyle.dim(`no series match ${selectors.join(' or ')}\n`));
+    if (more) io.err(io.errStyle.dim(`showing the first ${limit} series; use --limit 0 for all\n`));
+  });
+}
+
+export function register(program: Command, io: IO): void {
+  const cmd = program
+    .command('series')
+    .description('list the series (label sets) that selectors match')
+    .argument('<selector...>', "one or more series selectors, e.g. 'http_requests_total{job=\"api\"}'");
+  addFormatOption(cmd)
+    .option('--start <time>', 'only series with samples after this time: RFC 3339, unix seconds, or relative such as -2h')
+    .option('--end <time>', 'only series with samples before this time')
+    .option('--limit <n>', `show at most n series (0 = all; default: ${TTY_DEFAULT_LIMIT} on a terminal, all when piped)`);
+  addBackendOptions(cmd).addHelpText(
+    'after',
+    `
+Examples:
+  $ promlearn series up
+  $ promlearn series 'http_requests_total{job="checkout"}'
+  $ promlearn series '{__name__=~"nodejs_.*", instance="api-1:8080"}'
+  $ promlearn series 'nodejs_version_info' --start -3h --end -2h
+  $ promlearn series up -o json | jq '.[].instance'
+
+A series is a metric name plus a set of labels; every distinct label set is
+its own series. Selectors need a metric name or a matcher that cannot match
+the empty string, as in Prometheus.`,
+  );
+  cmd.action(async (selectors: string[], opts: SeriesOptions) => runSeries(selectors, opts, io));
 }

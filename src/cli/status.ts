@@ -1,7 +1,73 @@
-// TODO(stub): the `status` command; replaced by its owner.
+// `promlearn status`: which backend is in use, and a one-line health check.
+//
+//   backend: remote (--server)
+//   connected to Prometheus 2.42.0 at http://127.0.0.1:9090 (1234 head series, 3 ms)
+
 import type { Command } from 'commander';
+import type { Backend } from '../backends/backend.js';
+import type { RemoteBackend } from '../backends/remote.js';
+import { addBackendOptions, openBackend, type BackendOptions } from './context.js';
 import type { IO } from './io.js';
 
-export function register(program: Command, _io: IO): void {
-  program.command('status').description('(not implemented yet)');
+function isoSeconds(unix: number): string {
+  return new Date(Math.round(unix) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+function span(seconds: number): string {
+  const h = Math.floor(seconds / 3600);
+  const m = Math.round((seconds % 3600) / 60);
+  return h && m ? `${h}h${m}m` : h ? `${h}h` : `${m}m`;
+}
+
+async function remoteLine(backend: Backend): Promise<string> {
+  const started = Date.now();
+  const info = await backend.info();
+  const ms = Date.now() - started;
+  // A type-only import keeps undici out of startup for local commands.
+  const remote = backend as Partial<RemoteBackend>;
+  const head = typeof remote.headSeries === 'function' ? await remote.headSeries() : undefined;
+  const extras = [head !== undefined ? `${head.toLocaleString('en-US')} head series` : undefined, `${ms} ms`].filter(Boolean);
+  return `connected to ${info.description} (${extras.join(', ')})`;
+}
+
+async function localLines(backend: Backend): Promise<string[]> {
+  const info = await backend.info();
+  const lines = [`${info.description}`];
+  const metrics = await backend.labelValues('__name__');
+  if (info.dataRange) {
+    const { start, end } = info.dataRange;
+    lines.push(`data from ${isoSeconds(start)} to ${isoSeconds(end)} (${span(end - start)}), ${metrics.length} metrics`);
+    lines.push(`relative times such as -1h count back from ${isoSeconds(end)}`);
+  } else {
+    lines.push(`${metrics.length} metrics`);
+  }
+  return lines;
+}
+
+export async function runStatus(opts: BackendOptions, io: IO): Promise<void> {
+  const server = opts.server ?? io.env.PROMETHEUS_URL;
+  if (server) io.out(`backend: remote (${opts.server ? '--server' : 'PROMETHEUS_URL'})\n`);
+  else io.out(`backend: local${opts.dataset ? ` (--dataset ${opts.dataset})` : ''}\n`);
+  const backend = await openBackend(opts, io);
+  try {
+    if (server) io.out(`${await remoteLine(backend)}\n`);
+    else for (const line of await localLines(backend)) io.out(`${line}\n`);
+  } finally {
+    await backend.close?.();
+  }
+}
+
+export function register(program: Command, io: IO): void {
+  const cmd = program
+    .command('status')
+    .description('show which backend promlearn uses and check that it answers')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ promlearn status                                   # the bundled sample dataset
+  $ promlearn status --server http://localhost:9090    # is my Prometheus reachable?
+  $ PROMETHEUS_URL=https://prom.example.com/prometheus promlearn status --bearer-token-file token.txt`,
+    );
+  addBackendOptions(cmd).action(async (opts: BackendOptions) => runStatus(opts, io));
 }

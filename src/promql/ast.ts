@@ -81,6 +81,8 @@ export interface NumberLiteral extends NodeBase {
   value: number;
   /** Durations written as numbers (e.g. in `[5m]` duration expressions) keep their text. */
   text?: string;
+  /** Written as a duration (`5m`): printed back as one. */
+  duration?: boolean;
 }
 
 export interface StringLiteral extends NodeBase {
@@ -99,6 +101,9 @@ export interface VectorSelector extends NodeBase {
   /** Offset given as a duration expression (`offset (1m*2)`); evaluated by the engine. */
   offsetExpr?: Expr;
   at?: AtModifier;
+  /** Prometheus 3 extended selectors on an instant selector (`metric smoothed`). */
+  anchored?: boolean;
+  smoothed?: boolean;
 }
 
 export interface MatrixSelector extends NodeBase {

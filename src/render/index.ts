@@ -1,6 +1,18 @@
-// TODO(stub, owned by the renderers): render a query result for people or scripts.
+// Rendering a query result for people (tables, charts) or scripts (JSON, CSV).
+// Pure: (result, options) => text. The CLI writes renderResult() to stdout and
+// renderNotes() (warnings, infos, stats) to stderr; the REPL may inline both.
+
 import type { QueryResult } from '../model/result.js';
 import type { Style } from './style.js';
+import { renderChart, type ChartRange } from './chart.js';
+import { fittedRowLimit, limitNote, type RenderContext } from './context.js';
+import { explainEmpty } from './empty.js';
+import { formatNumber, humanize, hasHumanColumn } from './format.js';
+import { renderCsv, renderJson } from './machine.js';
+import { inferQueryUnit, queryOrdersResult } from './query-text.js';
+import { renderSamples } from './samples.js';
+import { compareMetrics, renderVector } from './vector.js';
+import { parseSampleValue } from '../model/result.js';
 
 export type OutputFormat = 'table' | 'json' | 'csv';
 
@@ -12,17 +24,106 @@ export interface RenderOptions {
   rows: number;
   /** Max table rows / chart series; 0 = no limit; undefined = fitted to the screen. */
   limit?: number;
-  /** Chart size overrides. */
+  /** Chart size overrides (total width in columns, plot height in rows). */
   height?: number;
   width?: number;
-  /** The query, for messages ("no series matched `foo`"). */
+  /** The query, for messages ("no series matched `foo`"), units and ordering. */
   query?: string;
   /** Metric names the backend knows, for "did you mean". */
   knownMetrics?: string[];
   /** Print stats (when the result has them). */
   stats?: boolean;
+  /**
+   * The range query's grid. When set, a matrix is drawn as a chart; without
+   * it a matrix (e.g. `x[5m]` from an instant query) is listed sample by sample.
+   */
+  range?: ChartRange;
+  /**
+   * Whether table output includes warnings, infos and stats (default true).
+   * The CLI sets false and prints renderNotes() to stderr instead.
+   */
+  inlineNotes?: boolean;
 }
 
-export function renderResult(_result: QueryResult, _opts: RenderOptions): string {
-  throw new Error('not implemented yet');
+export type { ChartRange };
+
+export function renderResult(result: QueryResult, opts: RenderOptions): string {
+  if (opts.format === 'json') return renderJson(result.data);
+  if (opts.format === 'csv') return renderCsv(result.data);
+  const body = renderTableFormat(result, opts);
+  const notes = opts.inlineNotes === false ? '' : renderNotes(result, opts);
+  return body + notes;
+}
+
+function context(opts: RenderOptions): RenderContext {
+  const fitted = opts.limit === undefined;
+  return {
+    style: opts.style,
+    columns: Math.max(20, opts.columns),
+    rows: Math.max(8, opts.rows),
+    limit: fitted ? fittedRowLimit(opts.rows) : opts.limit === 0 ? Infinity : opts.limit!,
+    fitted,
+    queryUnit: inferQueryUnit(opts.query),
+    query: opts.query,
+  };
+}
+
+function renderTableFormat(result: QueryResult, opts: RenderOptions): string {
+  const ctx = context(opts);
+  const data = result.data;
+  const lines = (ls: string[]) => (ls.length > 0 ? ls.join('\n') + '\n' : '');
+  switch (data.resultType) {
+    case 'scalar':
+    case 'string':
+      return lines([plainValue(data.resultType, data.result[1], ctx)]);
+    case 'vector': {
+      if (data.result.length === 0) return lines(empty(opts, ctx));
+      const samples = queryOrdersResult(opts.query) ? data.result : [...data.result].sort((a, b) => compareMetrics(a.metric, b.metric));
+      const shown = samples.slice(0, ctx.limit);
+      const out = renderVector(shown, ctx);
+      if (shown.length < samples.length) out.push(limitNote(shown.length, samples.length, 'series', ctx));
+      return lines(out);
+    }
+    case 'matrix': {
+      if (data.result.length === 0) return lines(empty(opts, ctx));
+      const series = [...data.result].sort((a, b) => compareMetrics(a.metric, b.metric));
+      if (opts.range !== undefined) {
+        return lines(renderChart(series, ctx, { range: opts.range, height: opts.height, width: opts.width }));
+      }
+      const { lines: out, shown } = renderSamples(series, ctx);
+      if (shown < series.length) out.push('', limitNote(shown, series.length, 'series', ctx));
+      return lines(out);
+    }
+  }
+}
+
+function empty(opts: RenderOptions, ctx: RenderContext): string[] {
+  return explainEmpty(opts.query, opts.knownMetrics).map((l, i) => (i === 0 ? ctx.style.warn(l) : ctx.style.dim(l)));
+}
+
+function plainValue(type: 'scalar' | 'string', raw: string, ctx: RenderContext): string {
+  if (type === 'string') return raw;
+  const unit = ctx.queryUnit;
+  const h = hasHumanColumn(unit) ? humanize(parseSampleValue(raw), unit) : '';
+  return h ? `${raw}  ${ctx.style.dim(`(${h})`)}` : raw;
+}
+
+/** Warnings, infos and (with opts.stats) statistics, for stderr; '' when there are none. */
+export function renderNotes(result: QueryResult, opts: Pick<RenderOptions, 'style' | 'stats'>): string {
+  const { style } = opts;
+  const out: string[] = [];
+  for (const w of result.warnings ?? []) out.push(style.warn(`warning: ${w.replace(/^PromQL warning: /, '')}`));
+  for (const i of result.infos ?? []) out.push(style.info(`info: ${i.replace(/^PromQL info: /, '')}`));
+  if (opts.stats && result.stats) {
+    const { timings, samples } = result.stats;
+    out.push(
+      style.dim(
+        `stats: evaluated in ${formatNumber(timings.evalTotalTime * 1000, 3)} ms, ` +
+          `${samples.totalQueryableSamples} samples read, peak ${samples.peakSamples} samples in memory`,
+      ),
+    );
+  } else if (opts.stats) {
+    out.push(style.dim('stats: the backend returned no statistics'));
+  }
+  return out.length > 0 ? out.join('\n') + '\n' : '';
 }

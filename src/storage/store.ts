@@ -37,6 +37,10 @@ class Series implements SampleColumns {
   t: Float64Array;
   v: Float64Array;
   length = 0;
+  /** Whether any stale marker was appended (range selectors then need a filtered view). */
+  hasStale = false;
+  /** Cached samples without stale markers; dropped on append. */
+  private clean?: SampleColumns;
   constructor(
     readonly id: number,
     readonly labels: Metric,
@@ -68,6 +72,26 @@ class Series implements SampleColumns {
     this.t[n] = tMs;
     this.v[n] = value;
     this.length = n + 1;
+    if (value !== value && isStaleNaN(value)) this.hasStale = true;
+    this.clean = undefined;
+  }
+
+  /** The samples without stale markers (range selectors skip them). */
+  withoutStale(): SampleColumns {
+    if (!this.hasStale) return this;
+    if (this.clean) return this.clean;
+    const t = new Float64Array(this.length);
+    const v = new Float64Array(this.length);
+    let k = 0;
+    for (let i = 0; i < this.length; i++) {
+      const x = this.v[i];
+      if (x !== x && isStaleNaN(x)) continue;
+      t[k] = this.t[i];
+      v[k] = x;
+      k++;
+    }
+    this.clean = { t: t.subarray(0, k), v: v.subarray(0, k), length: k };
+    return this.clean;
   }
 
   /** Release spare capacity once loading is done. */
@@ -151,6 +175,16 @@ export class MemoryStore {
 
   samples(id: number): SampleColumns {
     return this.seriesList[id];
+  }
+
+  /** Samples of a series without staleness markers, as range selectors see them. */
+  floatSamples(id: number): SampleColumns {
+    return this.seriesList[id].withoutStale();
+  }
+
+  /** Whether the series holds any staleness marker. */
+  hasStaleMarkers(id: number): boolean {
+    return this.seriesList[id].hasStale;
   }
 
   get numSeries(): number {

@@ -1,0 +1,150 @@
+// Turns the CLI's backend options into connection settings: the base URL
+// (path prefixes kept, credentials moved out of it), auth and extra headers,
+// TLS trust, and the timeout. All user mistakes here are UsageErrors.
+
+import { readFileSync } from 'node:fs';
+import type { BackendOptions } from '../../cli/context.js';
+import type { IO } from '../../cli/io.js';
+import { UsageError } from '../../errors.js';
+import { parseTimeoutMs } from './duration.js';
+import { redactUrl } from './redact.js';
+
+export interface Connection {
+  /** e.g. https://host/prometheus — no trailing slash, no userinfo. */
+  baseUrl: string;
+  /** Headers sent on every request (auth included). */
+  headers: Record<string, string>;
+  /** Secret values to scrub from anything shown. */
+  secrets: string[];
+  tls: { ca?: string; rejectUnauthorized: boolean };
+  timeoutMs: number;
+  verbose: boolean;
+}
+
+export type RemoteOptions = BackendOptions & {
+  server: string;
+  /** Cap on a response body (default 64 MiB). */
+  maxBodyBytes?: number;
+  /** Password prompt, replaceable in tests. */
+  promptPassword?: (message: string) => Promise<string>;
+};
+
+/** Parses --server / PROMETHEUS_URL; `localhost:9090` means http://localhost:9090. */
+export function parseServerUrl(server: string): URL {
+  const text = server.trim();
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`;
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    throw new UsageError(`invalid --server URL "${redactUrl(text)}"`, 'use a URL such as http://localhost:9090');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new UsageError(`unsupported scheme "${url.protocol}" in --server`, 'use http:// or https://');
+  }
+  if (url.search || url.hash) {
+    throw new UsageError('--server must not contain a query string or fragment', 'give the base URL, e.g. https://host/prometheus');
+  }
+  return url;
+}
+
+function readSecretFile(file: string, flag: string): string {
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(`cannot read ${flag} ${file}${code ? ` (${code})` : ''}`, 'check the path and its permissions');
+  }
+}
+
+/** "Name: value" → [name, value]. */
+export function parseHeader(h: string): [string, string] {
+  const i = h.indexOf(':');
+  const name = i > 0 ? h.slice(0, i).trim() : '';
+  if (!name || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
+    // Never echo the value: it may be a secret.
+    throw new UsageError(`invalid -H header${name ? ` "${name}"` : ''}`, "write it as 'Name: value', e.g. -H 'X-Scope-OrgID: tenant'");
+  }
+  return [name, h.slice(i + 1).trim()];
+}
+
+async function defaultPrompt(message: string): Promise<string> {
+  const { password } = await import('@inquirer/prompts');
+  try {
+    // Prompt on stderr so stdout stays clean for piping.
+    return await password({ message, mask: '*' }, { output: process.stderr });
+  } catch (e) {
+    if ((e as Error).name === 'ExitPromptError') throw new UsageError('password prompt canceled');
+    throw e;
+  }
+}
+
+async function basicAuth(user: string, where: string, opts: RemoteOptions, io: IO): Promise<string> {
+  let pass = io.env.PROMETHEUS_PASSWORD;
+  if (pass === undefined) {
+    if (!io.stdinIsTTY && !opts.promptPassword) {
+      throw new UsageError(
+        `no password for --user ${user}`,
+        'set PROMETHEUS_PASSWORD, or run in a terminal to be prompted',
+      );
+    }
+    pass = await (opts.promptPassword ?? defaultPrompt)(`Password for ${user} at ${where}:`);
+  }
+  return pass;
+}
+
+/** Resolves options + env into connection settings (may prompt for a password). */
+export async function resolveConnection(opts: RemoteOptions, io: IO): Promise<Connection> {
+  const url = parseServerUrl(opts.server);
+  const secrets: string[] = [];
+  const headers: Record<string, string> = {};
+
+  for (const h of opts.header ?? []) {
+    const [name, value] = parseHeader(h);
+    headers[name] = value;
+    secrets.push(value);
+  }
+
+  // Credentials in the URL become basic auth and leave the URL.
+  let user = opts.user;
+  let urlPass: string | undefined;
+  if (url.username || url.password) {
+    user ??= decodeURIComponent(url.username);
+    urlPass = decodeURIComponent(url.password);
+    url.username = '';
+    url.password = '';
+  }
+  const baseUrl = url.toString().replace(/\/+$/, '');
+
+  const token = opts.bearerTokenFile ? readSecretFile(opts.bearerTokenFile, '--bearer-token-file') : io.env.PROMETHEUS_BEARER_TOKEN;
+  if (opts.bearerTokenFile && !token) throw new UsageError(`--bearer-token-file ${opts.bearerTokenFile} is empty`);
+  if (token && user) {
+    throw new UsageError('both a bearer token and basic auth were given', 'use either --bearer-token-file / PROMETHEUS_BEARER_TOKEN or --user');
+  }
+  if (token) {
+    headers.Authorization = `Bearer ${token}`;
+    secrets.push(token);
+  } else if (user) {
+    const pass = urlPass || (await basicAuth(user, baseUrl, opts, io));
+    const encoded = Buffer.from(`${user}:${pass}`).toString('base64');
+    headers.Authorization = `Basic ${encoded}`;
+    secrets.push(pass, encoded);
+  }
+
+  const tls = {
+    ca: opts.caFile ? readSecretFile(opts.caFile, '--ca-file') : undefined,
+    rejectUnauthorized: !opts.insecureSkipVerify,
+  };
+  if (opts.insecureSkipVerify && url.protocol === 'https:') {
+    io.err(io.errStyle.dim('warning: not verifying the server certificate (--insecure-skip-verify)') + '\n');
+  }
+
+  return {
+    baseUrl,
+    headers,
+    secrets,
+    tls,
+    timeoutMs: parseTimeoutMs(opts.timeout ?? '2m'),
+    verbose: Boolean(opts.verbose),
+  };
+}

@@ -1,0 +1,31 @@
+// Builds the sample dataset into a MemoryStore: every service instance and
+// node_exporter host is a scrape target; each module writes its series.
+
+import { MemoryStore } from '../storage/store.js';
+import { emitAppMetrics } from './app.js';
+import { SAMPLE_METADATA } from './metadata.js';
+import { emitNodeExporter, hostBootTime, NODE_HOSTS } from './node-exporter.js';
+import { emitNodejsMetrics } from './nodejs.js';
+import { SERVICES, targetSpec } from './services.js';
+import { Emitter, makeTarget } from './target.js';
+
+export function generateSampleStore(): MemoryStore {
+  const store = new MemoryStore();
+  for (const svc of SERVICES) {
+    for (let index = 0; index < svc.instances; index++) {
+      const em = new Emitter(store, makeTarget(targetSpec(svc, index)));
+      em.emitUp();
+      const requests = emitAppMetrics(em, svc, index);
+      emitNodejsMetrics(em, svc, requests);
+    }
+  }
+  NODE_HOSTS.forEach((host, hostIndex) => {
+    const run = { start: hostBootTime(host), appVersion: '', nodeVersion: '' };
+    const em = new Emitter(store, makeTarget({ job: 'node', instance: host, runs: [run] }));
+    em.emitUp();
+    emitNodeExporter(em, hostIndex);
+  });
+  for (const [name, meta] of SAMPLE_METADATA) store.setMetadata(name, meta);
+  store.finish();
+  return store;
+}

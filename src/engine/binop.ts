@@ -1,0 +1,288 @@
+// Binary operators: scalar/scalar, vector/scalar and vector/vector with
+// one-to-one, many-to-one and one-to-many matching, `bool`, and the set
+// operators, with Prometheus's matching errors.
+
+import type { BinaryExpr, BinaryOp, VectorMatching } from '../promql/ast.js';
+import type { Metric } from '../model/result.js';
+import type { Grid, Val, VSeries } from './types.js';
+import { newVSeries } from './types.js';
+import type { Evaluator } from './eval.js';
+import { mergeSameLabels } from './eval.js';
+import { checkAbort, execError } from './state.js';
+import { compareMetrics, dropReserved, formatMetric, isMetadataLabel, METRIC_NAME, metricKey, setLabel, signature } from './labels.js';
+import { goPow } from './numeric.js';
+
+const COMPARISON = new Set<BinaryOp>(['==', '!=', '>', '<', '>=', '<=']);
+const SET_OPS = new Set<BinaryOp>(['and', 'or', 'unless']);
+
+/** Arithmetic changes what the metric means, so its name goes. */
+function changesMetricSchema(op: BinaryOp): boolean {
+  return op === '+' || op === '-' || op === '*' || op === '/' || op === '^' || op === '%' || op === 'atan2';
+}
+
+function arith(op: BinaryOp, l: number, r: number): number {
+  switch (op) {
+    case '+':
+      return l + r;
+    case '-':
+      return l - r;
+    case '*':
+      return l * r;
+    case '/':
+      return l / r;
+    case '%':
+      return l % r;
+    case '^':
+      return goPow(l, r);
+    case 'atan2':
+      return Math.atan2(l, r);
+    default:
+      return NaN;
+  }
+}
+
+function compare(op: BinaryOp, l: number, r: number): boolean {
+  switch (op) {
+    case '==':
+      return l === r;
+    case '!=':
+      return l !== r;
+    case '>':
+      return l > r;
+    case '<':
+      return l < r;
+    case '>=':
+      return l >= r;
+    case '<=':
+      return l <= r;
+    default:
+      return false;
+  }
+}
+
+export function evalBinary(ev: Evaluator, e: BinaryExpr, grid: Grid): Val {
+  const lv = ev.eval(e.lhs, grid);
+  const rv = ev.eval(e.rhs, grid);
+  if (lv.kind === 'scalar' && rv.kind === 'scalar') {
+    const out = new Float64Array(grid.n);
+    for (let i = 0; i < grid.n; i++) {
+      out[i] = COMPARISON.has(e.op) ? (compare(e.op, lv.v[i], rv.v[i]) ? 1 : 0) : arith(e.op, lv.v[i], rv.v[i]);
+    }
+    return { kind: 'scalar', v: out };
+  }
+  if (lv.kind === 'vector' && rv.kind === 'scalar') return vectorScalar(ev, e, lv.series, rv.v, false, grid);
+  if (lv.kind === 'scalar' && rv.kind === 'vector') return vectorScalar(ev, e, rv.series, lv.v, true, grid);
+  if (lv.kind === 'vector' && rv.kind === 'vector') {
+    const matching: VectorMatching = e.matching ?? {
+      card: SET_OPS.has(e.op) ? 'many-to-many' : 'one-to-one',
+      matchingLabels: [],
+      on: false,
+      include: [],
+    };
+    if (SET_OPS.has(e.op)) return { kind: 'vector', series: setOp(ev, e.op, lv.series, rv.series, matching, grid) };
+    return { kind: 'vector', series: vectorVector(ev, e, lv.series, rv.series, matching, grid) };
+  }
+  throw execError(`binary operator ${e.op} not allowed between ${lv.kind} and ${rv.kind}`);
+}
+
+function vectorScalar(ev: Evaluator, e: BinaryExpr, vec: VSeries[], sc: Float64Array, swap: boolean, grid: Grid): Val {
+  const isCmp = COMPARISON.has(e.op);
+  const renames = changesMetricSchema(e.op) || e.returnBool;
+  const delayed = ev.st.delayedNameRemoval;
+  const out: VSeries[] = [];
+  for (const s of vec) {
+    checkAbort(ev.st);
+    const o = newVSeries(renames && !delayed ? dropReserved(s.metric) : s.metric, grid.n, renames ? true : s.dropName);
+    let any = false;
+    for (let i = 0; i < grid.n; i++) {
+      if (!s.p[i]) continue;
+      const x = s.v[i];
+      const l = swap ? sc[i] : x;
+      const r = swap ? x : sc[i];
+      let value: number;
+      let keep = true;
+      if (isCmp) {
+        keep = compare(e.op, l, r);
+        value = x;
+      } else value = arith(e.op, l, r);
+      if (e.returnBool) {
+        value = keep ? 1 : 0;
+        keep = true;
+      }
+      if (!keep) continue;
+      o.v[i] = value;
+      o.p[i] = 1;
+      any = true;
+    }
+    if (any) out.push(o);
+  }
+  return { kind: 'vector', series: renames && !delayed ? mergeSameLabels(out) : out };
+}
+
+function ordinals(lhs: VSeries[], rhs: VSeries[], m: VectorMatching): { l: Int32Array; r: Int32Array; n: number } {
+  const names = new Set(m.matchingLabels);
+  const map = new Map<string, number>();
+  const ord = (s: VSeries): number => {
+    const sig = signature(s.metric, m.on, names);
+    let o = map.get(sig);
+    if (o === undefined) map.set(sig, (o = map.size));
+    return o;
+  };
+  const l = Int32Array.from(lhs, ord);
+  const r = Int32Array.from(rhs, ord);
+  return { l, r, n: map.size };
+}
+
+function setOp(ev: Evaluator, op: BinaryOp, lhs: VSeries[], rhs: VSeries[], m: VectorMatching, grid: Grid): VSeries[] {
+  const { l, r, n } = ordinals(lhs, rhs, m);
+  // stamp[ord] === step+1 marks "present on the other side at this step".
+  const stamp = new Int32Array(n);
+  const lOut = lhs.map((s) => newVSeries(s.metric, grid.n, s.dropName));
+  const rOut = op === 'or' ? rhs.map((s) => newVSeries(s.metric, grid.n, s.dropName)) : [];
+  for (let i = 0; i < grid.n; i++) {
+    checkAbort(ev.st);
+    const mark = i + 1;
+    if (op === 'or') {
+      for (let j = 0; j < lhs.length; j++) {
+        if (!lhs[j].p[i]) continue;
+        stamp[l[j]] = mark;
+        lOut[j].p[i] = 1;
+        lOut[j].v[i] = lhs[j].v[i];
+      }
+      for (let j = 0; j < rhs.length; j++) {
+        if (!rhs[j].p[i] || stamp[r[j]] === mark) continue;
+        rOut[j].p[i] = 1;
+        rOut[j].v[i] = rhs[j].v[i];
+      }
+      continue;
+    }
+    for (let j = 0; j < rhs.length; j++) if (rhs[j].p[i]) stamp[r[j]] = mark;
+    const want = op === 'and';
+    for (let j = 0; j < lhs.length; j++) {
+      if (!lhs[j].p[i] || (stamp[l[j]] === mark) !== want) continue;
+      lOut[j].p[i] = 1;
+      lOut[j].v[i] = lhs[j].v[i];
+    }
+  }
+  const all = [...lOut, ...rOut].filter((s) => s.p.includes(1));
+  return mergeSameLabels(all);
+}
+
+/** Prometheus's labels.MatchLabels. */
+function matchLabels(metric: Metric, on: boolean, names: ReadonlySet<string>): Metric {
+  const out: Metric = {};
+  for (const k in metric) {
+    if (names.has(k) === on && (on || k !== METRIC_NAME)) out[k] = metric[k];
+  }
+  return out;
+}
+
+function resultMetric(ls: Metric, rs: Metric, op: BinaryOp, m: VectorMatching, names: ReadonlySet<string>, dropAll: boolean): Metric {
+  let out: Metric = {};
+  const schema = changesMetricSchema(op);
+  for (const k in ls) {
+    if (schema && isMetadataLabel(k)) continue;
+    if (m.card === 'one-to-one' && names.has(k) !== m.on) continue;
+    out[k] = ls[k];
+  }
+  for (const ln of m.include) out = setLabel(out, ln, rs[ln] ?? '');
+  return dropAll ? dropReserved(out) : out;
+}
+
+function vectorVector(ev: Evaluator, e: BinaryExpr, lhsIn: VSeries[], rhsIn: VSeries[], m: VectorMatching, grid: Grid): VSeries[] {
+  const op = e.op;
+  const oneToMany = m.card === 'one-to-many';
+  // The "many" side is evaluated as lhs; swap back for the values.
+  const lhs = oneToMany ? rhsIn : lhsIn;
+  const rhs = oneToMany ? lhsIn : rhsIn;
+  const fillR = oneToMany ? m.fillLeft : m.fillRight;
+  const fillL = oneToMany ? m.fillRight : m.fillLeft;
+  const { l, r, n } = ordinals(lhs, rhs, m);
+  const names = new Set(m.matchingLabels);
+  const isCmp = COMPARISON.has(op);
+  const dropAll = !ev.st.delayedNameRemoval && e.returnBool;
+  const rightAt = new Int32Array(n).fill(-1);
+  const rightStamp = new Int32Array(n);
+  const matchedStamp = new Int32Array(n);
+  const outs = new Map<number, VSeries>();
+  const order: VSeries[] = [];
+  const perSigKeys = new Map<number, Set<string>>();
+  const R = rhs.length + 1;
+
+  const emit = (li: number, ri: number, ord: number, lMetric: Metric, rMetric: Metric, fl: number, fr: number, i: number): void => {
+    let lv = fl;
+    let rv = fr;
+    if (oneToMany) [lv, rv] = [rv, lv];
+    let value: number;
+    let keep = true;
+    if (isCmp) {
+      keep = compare(op, lv, rv);
+      value = lv;
+    } else value = arith(op, lv, rv);
+    if (e.returnBool) value = keep ? 1 : 0;
+    const pairKey = (li + 1) * R + (ri + 1);
+    let o = outs.get(pairKey);
+    const metric = o ? o.metric : resultMetric(lMetric, rMetric, op, m, names, dropAll);
+    if (m.card === 'one-to-one') {
+      if (matchedStamp[ord] === i + 1) throw execError('multiple matches for labels: many-to-one matching must be explicit (group_left/group_right)');
+      matchedStamp[ord] = i + 1;
+    } else {
+      let keys = perSigKeys.get(ord);
+      if (!keys) perSigKeys.set(ord, (keys = new Set()));
+      const k = metricKey(metric);
+      if (keys.has(k)) throw execError('multiple matches for labels: grouping labels must ensure unique matches');
+      keys.add(k);
+    }
+    if (!keep && !e.returnBool) return;
+    if (!o) {
+      o = newVSeries(metric, grid.n, e.returnBool);
+      outs.set(pairKey, o);
+      order.push(o);
+    }
+    o.v[i] = value;
+    o.p[i] = 1;
+  };
+
+  for (let i = 0; i < grid.n; i++) {
+    checkAbort(ev.st);
+    const mark = i + 1;
+    let nl = 0;
+    let nr = 0;
+    for (let j = 0; j < lhs.length; j++) nl += lhs[j].p[i];
+    for (let j = 0; j < rhs.length; j++) {
+      if (!rhs[j].p[i]) continue;
+      nr++;
+      const ord = r[j];
+      if (rightStamp[ord] === mark) {
+        const side = oneToMany ? 'left' : 'right';
+        const pair = [rhs[j].metric, rhs[rightAt[ord]].metric].sort(compareMetrics);
+        throw execError(
+          `found duplicate series for the match group ${formatMetric(matchLabels(rhs[j].metric, m.on, names))} on the ${side} hand-side of the operation: [${formatMetric(pair[0])}, ${formatMetric(pair[1])}];many-to-many matching not allowed: matching labels must be unique on one side`,
+        );
+      }
+      rightStamp[ord] = mark;
+      rightAt[ord] = j;
+    }
+    if ((nl === 0 && nr === 0) || ((nl === 0 || nr === 0) && fillL === undefined && fillR === undefined)) continue;
+    if (m.card !== 'one-to-one') perSigKeys.clear();
+    const seen = fillL !== undefined ? new Uint8Array(n) : undefined;
+    for (let j = 0; j < lhs.length; j++) {
+      if (!lhs[j].p[i]) continue;
+      const ord = l[j];
+      if (rightStamp[ord] === mark) {
+        const rj = rightAt[ord];
+        if (seen) seen[ord] = 1;
+        emit(j, rj, ord, lhs[j].metric, rhs[rj].metric, lhs[j].v[i], rhs[rj].v[i], i);
+      } else if (fillR !== undefined) {
+        emit(j, -1, ord, lhs[j].metric, matchLabels(lhs[j].metric, m.on, names), lhs[j].v[i], fillR, i);
+      }
+    }
+    if (seen && fillL !== undefined) {
+      for (let j = 0; j < rhs.length; j++) {
+        if (!rhs[j].p[i] || seen[r[j]] || rightAt[r[j]] !== j) continue;
+        emit(-1, j, r[j], matchLabels(rhs[j].metric, m.on, names), rhs[j].metric, fillL, rhs[j].v[i], i);
+      }
+    }
+  }
+  return mergeSameLabels(order);
+}

@@ -1,0 +1,169 @@
+// The embedded PromQL engine: Prometheus 3 semantics over the in-memory store.
+//
+//   const engine = new Engine(store);
+//   engine.instantQuery('sum by (job) (rate(http_requests_total[5m]))', Date.now());
+//
+// Evaluation happens over a grid of steps (see eval.ts); this file turns the
+// grid results into the contract's EngineResult and applies the query-level
+// rules: result ordering, delayed name removal, limits and statistics.
+
+import type { Expr } from '../promql/ast.js';
+import { parse } from '../promql/index.js';
+import type { MemoryStore } from '../storage/store.js';
+import { QueryError } from '../errors.js';
+import type { Annotation, EngineResult, EngineSeries, EngineValue } from './result.js';
+import { Evaluator, mergeSameLabels } from './eval.js';
+import { makeGrid, type QueryState, type Val, type VSeries } from './types.js';
+import { compareMetrics, dropReserved, metricKey } from './labels.js';
+import { execError } from './state.js';
+import { staticType } from './statictype.js';
+
+export interface EngineOptions {
+  lookbackDeltaMs?: number;
+  maxSamples?: number;
+  timeoutMs?: number;
+  defaultSubqueryStepMs?: number;
+  delayedNameRemoval?: boolean;
+  enableExperimentalFunctions?: boolean;
+}
+
+export class Engine {
+  private readonly opts: Required<EngineOptions>;
+
+  constructor(
+    readonly store: MemoryStore,
+    opts: EngineOptions = {},
+  ) {
+    this.opts = {
+      lookbackDeltaMs: opts.lookbackDeltaMs ?? 5 * 60_000,
+      maxSamples: opts.maxSamples ?? 50e6,
+      timeoutMs: opts.timeoutMs ?? 120_000,
+      defaultSubqueryStepMs: opts.defaultSubqueryStepMs ?? 60_000,
+      delayedNameRemoval: opts.delayedNameRemoval ?? false,
+      enableExperimentalFunctions: opts.enableExperimentalFunctions ?? false,
+    };
+  }
+
+  parse(query: string): Expr {
+    const x = this.opts.enableExperimentalFunctions;
+    return parse(query, { experimentalFunctions: x, extendedRangeSelectors: x, binopFillModifiers: x, durationExpressions: true });
+  }
+
+  instantQuery(query: string | Expr, timeMs: number, opts: { signal?: AbortSignal } = {}): EngineResult {
+    const expr = typeof query === 'string' ? this.parse(query) : query;
+    return this.run(expr, timeMs, timeMs, 1, false, opts.signal);
+  }
+
+  rangeQuery(query: string | Expr, startMs: number, endMs: number, stepMs: number, opts: { signal?: AbortSignal } = {}): EngineResult {
+    const expr = typeof query === 'string' ? this.parse(query) : query;
+    const t = staticType(expr);
+    if (t !== 'scalar' && t !== 'vector') {
+      const name = t === 'matrix' ? 'range vector' : t;
+      throw new QueryError(`invalid expression type "${name}" for range query, must be Scalar or instant Vector`, {
+        errorType: 'bad_data',
+        position: expr.pos,
+      });
+    }
+    if (!(stepMs > 0)) throw new QueryError('zero or negative query resolution step widths are not accepted. Try a positive integer', { errorType: 'bad_data' });
+    if (endMs < startMs) throw new QueryError('end timestamp must not be before start time', { errorType: 'bad_data' });
+    return this.run(expr, startMs, endMs, stepMs, true, opts.signal);
+  }
+
+  private run(expr: Expr, start: number, end: number, step: number, isRange: boolean, signal?: AbortSignal): EngineResult {
+    const t0 = performance.now();
+    const st: QueryState = {
+      annotations: new Map(),
+      totalSamples: 0,
+      currentSamples: 0,
+      peakSamples: 0,
+      maxSamples: this.opts.maxSamples,
+      deadline: Date.now() + this.opts.timeoutMs,
+      signal,
+      lookbackMs: this.opts.lookbackDeltaMs,
+      delayedNameRemoval: this.opts.delayedNameRemoval,
+      defaultSubqueryStepMs: this.opts.defaultSubqueryStepMs,
+      queryStart: start,
+      queryEnd: end,
+      queryStep: isRange ? step : 0,
+      checkCounter: 0,
+    };
+    const grid = makeGrid(start, end, step);
+    const ev = new Evaluator(this.store, st, isRange);
+    const val = ev.eval(expr, grid);
+    const value = isRange ? toMatrix(val, grid, st) : toInstant(val, start, st);
+    return {
+      value,
+      annotations: [...st.annotations.values()],
+      stats: { evalTotalTime: (performance.now() - t0) / 1000, totalQueryableSamples: st.totalSamples, peakSamples: st.peakSamples },
+    };
+  }
+}
+
+/** Delayed name removal: names go now; series that become equal must not collide. */
+function cleanupNames(series: VSeries[], st: QueryState): VSeries[] {
+  if (!st.delayedNameRemoval) return series;
+  const out = series.map((s) => (s.dropName ? { ...s, metric: dropReserved(s.metric), dropName: false } : s));
+  return mergeSameLabels(out);
+}
+
+function toInstant(val: Val, t: number, st: QueryState): EngineValue {
+  switch (val.kind) {
+    case 'scalar':
+      return { type: 'scalar', t, v: val.v[0] };
+    case 'string':
+      return { type: 'string', t, v: val.s };
+    case 'matrix': {
+      const series: EngineSeries[] = val.series.map((s) => ({ metric: s.metric, t: s.t, v: s.v }));
+      series.sort((a, b) => compareMetrics(a.metric, b.metric));
+      return { type: 'matrix', series };
+    }
+    case 'vector': {
+      const present = val.series.filter((s) => s.p[0]);
+      const cleaned = st.delayedNameRemoval ? present.map((s) => (s.dropName ? { ...s, metric: dropReserved(s.metric) } : s)) : present;
+      const seen = new Set<string>();
+      for (const s of cleaned) {
+        const k = metricKey(s.metric);
+        if (seen.has(k)) throw execError('vector cannot contain metrics with the same labelset');
+        seen.add(k);
+      }
+      return { type: 'vector', samples: cleaned.map((s) => ({ metric: s.metric, t, v: s.v[0] })) };
+    }
+  }
+}
+
+function toMatrix(val: Val, grid: ReturnType<typeof makeGrid>, st: QueryState): EngineValue {
+  let series: VSeries[];
+  if (val.kind === 'scalar') {
+    series = [{ metric: {}, dropName: false, v: val.v, p: new Uint8Array(grid.n).fill(1) }];
+  } else if (val.kind === 'vector') series = cleanupNames(val.series, st);
+  else throw execError(`invalid expression type for range query: ${val.kind}`);
+  const out: EngineSeries[] = [];
+  for (const s of series) {
+    const ts: number[] = [];
+    const vs: number[] = [];
+    for (let i = 0; i < grid.n; i++) {
+      if (!s.p[i]) continue;
+      ts.push(grid.start + i * grid.step);
+      vs.push(s.v[i]);
+    }
+    if (ts.length) out.push({ metric: s.metric, t: ts, v: vs });
+  }
+  out.sort((a, b) => compareMetrics(a.metric, b.metric));
+  return { type: 'matrix', series: out };
+}
+
+/** "PromQL warning: <text> (line:col)" as the HTTP API renders annotations. */
+export function formatAnnotation(a: Annotation, query: string): string {
+  const prefix = a.kind === 'warning' ? 'PromQL warning' : 'PromQL info';
+  const offset = a.pos?.start ?? 0;
+  const bytes = Buffer.from(query, 'utf8').subarray(0, offset);
+  let line = 1;
+  let lastNl = -1;
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      lastNl = i;
+    }
+  }
+  return `${prefix}: ${a.text} (${line}:${bytes.length - lastNl})`;
+}

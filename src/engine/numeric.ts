@@ -1,0 +1,84 @@
+// Float helpers that reproduce Go's math exactly where JavaScript differs.
+
+/** Kahan-Neumaier summation step as Prometheus's kahansum.Inc. Returns [sum, c] via the shared tuple. */
+export const ks = { sum: 0, c: 0 };
+export function kahanInc(inc: number, sum: number, c: number): void {
+  const t = sum + inc;
+  if (t === Infinity || t === -Infinity) c = 0;
+  else if (Math.abs(sum) >= Math.abs(inc)) c += sum - t + inc;
+  else c += inc - t + sum;
+  ks.sum = t;
+  ks.c = c;
+}
+
+/** Go's math.Pow special cases that differ from `**`. */
+export function goPow(x: number, y: number): number {
+  if (y === 0) return 1;
+  if (x === 1) return 1;
+  if (x === -1 && (y === Infinity || y === -Infinity)) return 1;
+  return x ** y;
+}
+
+/** Go's strconv.FormatFloat(v, 'f', -1, 64). */
+export function formatFloatF(v: number): string {
+  if (Number.isNaN(v)) return 'NaN';
+  if (v === Infinity) return '+Inf';
+  if (v === -Infinity) return '-Inf';
+  const s = String(v);
+  const e = s.indexOf('e');
+  if (e < 0) return s;
+  const neg = s.startsWith('-');
+  let mant = s.slice(neg ? 1 : 0, e);
+  const exp = Number(s.slice(e + 1));
+  let intPart = mant;
+  let frac = '';
+  const dot = mant.indexOf('.');
+  if (dot >= 0) {
+    intPart = mant.slice(0, dot);
+    frac = mant.slice(dot + 1);
+  }
+  let digits = intPart + frac;
+  let pointPos = intPart.length + exp;
+  if (pointPos <= 0) mant = '0.' + '0'.repeat(-pointPos) + digits;
+  else if (pointPos >= digits.length) mant = digits + '0'.repeat(pointPos - digits.length);
+  else mant = digits.slice(0, pointPos) + '.' + digits.slice(pointPos);
+  digits = '';
+  pointPos = 0;
+  return (neg ? '-' : '') + mant;
+}
+
+/** Go's %g for annotation texts (shortest representation, exponent when large/small). */
+export function formatG(v: number): string {
+  if (Number.isNaN(v)) return 'NaN';
+  if (v === Infinity) return '+Inf';
+  if (v === -Infinity) return '-Inf';
+  if (v === 0) return Object.is(v, -0) ? '-0' : '0';
+  const [m, e] = v.toExponential().split('e');
+  const exp = Number(e);
+  if (exp < -4 || exp >= 6) return `${m}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
+  return formatFloatF(v);
+}
+
+/** Go's sort.Search: smallest i in [0, n) with pred(i), or n. */
+export function search(n: number, pred: (i: number) => boolean): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (!pred(mid)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** First index in sorted t[from, to) with t[i] > x. */
+export function upperBound(t: ArrayLike<number>, from: number, to: number, x: number): number {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (t[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,380 @@
+// Range-vector functions over one series' window of points, read straight
+// from typed arrays: the window is t[lo..hi), v[lo..hi) (stale markers already
+// removed). Each returns the value, or sets `c.ok = false` for "no output".
+// Float algorithms follow Prometheus's promql/functions.go step by step.
+
+import { kahanInc, ks } from './numeric.js';
+import { quantile } from './quantile.js';
+
+export interface WinCtx {
+  t: Float64Array;
+  v: Float64Array;
+  lo: number;
+  hi: number;
+  /** Window bounds (ms): points are in (rangeStart, rangeEnd] (wider for anchored/smoothed). */
+  rangeStart: number;
+  rangeEnd: number;
+  rangeMs: number;
+  /** Evaluation time of this step (ms). */
+  stepT: number;
+  /** Scalar (non-range) arguments at this step, in argument order. */
+  args: number[];
+  /** The scalar arguments' values at every step. */
+  argCols: Float64Array[];
+  anchored: boolean;
+  smoothed: boolean;
+  ok: boolean;
+  warn: (kind: 'warning' | 'info', text: string, argIndex: number) => void;
+}
+
+export type RangeFn = (c: WinCtx) => number;
+
+function extrapolatedRate(c: WinCtx, isCounter: boolean, isRate: boolean): number {
+  if (c.anchored || c.smoothed) return extendedRate(c, isCounter, isRate);
+  const { t, v, lo, hi } = c;
+  const n = hi - lo;
+  if (n < 2) {
+    c.ok = false;
+    return 0;
+  }
+  const firstT = t[lo];
+  const lastT = t[hi - 1];
+  let result = v[hi - 1] - v[lo];
+  if (isCounter) {
+    for (let i = lo + 1; i < hi; i++) if (v[i] < v[i - 1]) result += v[i - 1];
+  }
+  let durationToStart = (firstT - c.rangeStart) / 1000;
+  let durationToEnd = (c.rangeEnd - lastT) / 1000;
+  const sampledInterval = (lastT - firstT) / 1000;
+  const avg = sampledInterval / (n - 1);
+  const threshold = avg * 1.1;
+  if (durationToStart >= threshold) durationToStart = avg / 2;
+  if (isCounter) {
+    let durationToZero = durationToStart;
+    if (result > 0 && v[lo] >= 0) durationToZero = sampledInterval * (v[lo] / result);
+    if (durationToZero < durationToStart) durationToStart = durationToZero;
+  }
+  if (durationToEnd >= threshold) durationToEnd = avg / 2;
+  let factor = (sampledInterval + durationToStart + durationToEnd) / sampledInterval;
+  if (isRate) factor /= c.rangeMs / 1000;
+  return result * factor;
+}
+
+function interpolate(t1: number, y1: number, t2: number, y2: number, at: number, isCounter: boolean): number {
+  if (isCounter && y2 < y1) y1 = 0;
+  return y1 + ((y2 - y1) * (at - t1)) / (t2 - t1);
+}
+
+/** rate/increase/delta with the `anchored` or `smoothed` modifier. */
+function extendedRate(c: WinCtx, isCounter: boolean, isRate: boolean): number {
+  const { t, v, lo, hi } = c;
+  const rangeStart = c.rangeStart;
+  const rangeEnd = c.rangeEnd;
+  let last = hi - 1 - lo;
+  const at = (i: number): number => t[lo + i];
+  let first = Math.max(0, searchN(last, (i) => at(i) > rangeStart) - 1);
+  if (c.smoothed) last = searchN(last, (i) => at(i) >= rangeEnd);
+  if (at(last) <= rangeStart) {
+    c.ok = false;
+    return 0;
+  }
+  const left =
+    c.smoothed && at(first) < rangeStart
+      ? interpolate(at(first), v[lo + first], at(first + 1), v[lo + first + 1], rangeStart, isCounter)
+      : v[lo + first];
+  const right =
+    c.smoothed && last > 0 && at(last) > rangeEnd
+      ? interpolate(at(last - 1), v[lo + last - 1], at(last), v[lo + last], rangeEnd, isCounter)
+      : v[lo + last];
+  let result = right - left;
+  if (isCounter) {
+    if (at(first) <= rangeStart) first++;
+    if (at(last) >= rangeEnd) last--;
+    let correction = 0;
+    let prev = left;
+    for (let i = first; i <= last; i++) {
+      if (v[lo + i] < prev) correction += prev;
+      prev = v[lo + i];
+    }
+    if (right < prev) correction += prev;
+    result += correction;
+  }
+  if (isRate) result /= c.rangeMs / 1000;
+  return result;
+}
+
+function searchN(n: number, pred: (i: number) => boolean): number {
+  let a = 0;
+  let b = n;
+  while (a < b) {
+    const m = (a + b) >>> 1;
+    if (!pred(m)) a = m + 1;
+    else b = m;
+  }
+  return a;
+}
+
+function instantValue(c: WinCtx, isRate: boolean): number {
+  const { t, v, lo, hi } = c;
+  if (hi - lo < 2) {
+    c.ok = false;
+    return 0;
+  }
+  const t0 = t[hi - 2];
+  const t1 = t[hi - 1];
+  const v0 = v[hi - 2];
+  const v1 = v[hi - 1];
+  const interval = t1 - t0;
+  if (interval === 0) {
+    c.ok = false;
+    return 0;
+  }
+  let r = v1;
+  if (!isRate || !(v1 < v0)) r = v1 - v0;
+  if (isRate) r /= interval / 1000;
+  return r;
+}
+
+/** Least squares with Kahan-compensated sums, as Prometheus's linearRegression. */
+function linearRegression(c: WinCtx, interceptTime: number): [number, number] {
+  const { t, v, lo, hi } = c;
+  let n = 0;
+  let sumX = 0;
+  let cX = 0;
+  let sumY = 0;
+  let cY = 0;
+  let sumXY = 0;
+  let cXY = 0;
+  let sumX2 = 0;
+  let cX2 = 0;
+  const initY = v[lo];
+  let constY = true;
+  for (let i = lo; i < hi; i++) {
+    const y = v[i];
+    if (constY && i > lo && y !== initY) constY = false;
+    n += 1;
+    const x = (t[i] - interceptTime) / 1e3;
+    kahanInc(x, sumX, cX);
+    sumX = ks.sum;
+    cX = ks.c;
+    kahanInc(y, sumY, cY);
+    sumY = ks.sum;
+    cY = ks.c;
+    kahanInc(x * y, sumXY, cXY);
+    sumXY = ks.sum;
+    cXY = ks.c;
+    kahanInc(x * x, sumX2, cX2);
+    sumX2 = ks.sum;
+    cX2 = ks.c;
+  }
+  if (constY) {
+    if (initY === Infinity || initY === -Infinity) return [NaN, NaN];
+    return [0, initY];
+  }
+  sumX += cX;
+  sumY += cY;
+  sumXY += cXY;
+  sumX2 += cX2;
+  const covXY = sumXY - (sumX * sumY) / n;
+  const varX = sumX2 - (sumX * sumX) / n;
+  const slope = covXY / varX;
+  const intercept = sumY / n - (slope * sumX) / n;
+  return [slope, intercept];
+}
+
+function avgOverTime(c: WinCtx): number {
+  const { v, lo, hi } = c;
+  let sum = v[lo];
+  let count = 1;
+  let mean = 0;
+  let kc = 0;
+  let incremental = false;
+  for (let i = lo + 1; i < hi; i++) {
+    const f = v[i];
+    count = i - lo + 1;
+    if (!incremental) {
+      kahanInc(f, sum, kc);
+      if (ks.sum !== Infinity && ks.sum !== -Infinity) {
+        sum = ks.sum;
+        kc = ks.c;
+        continue;
+      }
+      incremental = true;
+      mean = sum / (count - 1);
+      kc /= count - 1;
+    }
+    const q = (count - 1) / count;
+    kahanInc(f / count, q * mean, q * kc);
+    mean = ks.sum;
+    kc = ks.c;
+  }
+  if (incremental) return mean + kc;
+  return sum / count + kc / count;
+}
+
+function sumOverTime(c: WinCtx): number {
+  let sum = 0;
+  let kc = 0;
+  for (let i = c.lo; i < c.hi; i++) {
+    kahanInc(c.v[i], sum, kc);
+    sum = ks.sum;
+    kc = ks.c;
+  }
+  if (sum === Infinity || sum === -Infinity) return sum;
+  return sum + kc;
+}
+
+function variance(c: WinCtx): number {
+  let count = 0;
+  let mean = 0;
+  let cMean = 0;
+  let aux = 0;
+  let cAux = 0;
+  for (let i = c.lo; i < c.hi; i++) {
+    const f = c.v[i];
+    count++;
+    const delta = f - (mean + cMean);
+    kahanInc(delta / count, mean, cMean);
+    mean = ks.sum;
+    cMean = ks.c;
+    kahanInc(delta * (f - (mean + cMean)), aux, cAux);
+    aux = ks.sum;
+    cAux = ks.c;
+  }
+  return (aux + cAux) / count;
+}
+
+function compareOverTime(c: WinCtx, better: (cur: number, best: number) => boolean, ts: boolean): number {
+  let best = c.v[c.lo];
+  let bestT = c.t[c.lo];
+  for (let i = c.lo; i < c.hi; i++) {
+    if (better(c.v[i], best)) {
+      best = c.v[i];
+      bestT = c.t[i];
+    }
+  }
+  return ts ? bestT / 1000 : best;
+}
+
+function windowValues(c: WinCtx): number[] {
+  const out: number[] = [];
+  for (let i = c.lo; i < c.hi; i++) out.push(c.v[i]);
+  return out;
+}
+
+function firstIndex(c: WinCtx): number {
+  // anchored resets()/changes(): start at the last sample at or before the range start.
+  if (!c.anchored) return c.lo;
+  const { t, lo, hi } = c;
+  if (hi === lo || t[hi - 1] <= c.rangeStart) return -1;
+  return lo + Math.max(0, searchN(hi - lo - 1, (i) => t[lo + i] > c.rangeStart) - 1);
+}
+
+function doubleExponentialSmoothing(c: WinCtx): number {
+  const sf = c.args[0];
+  const tf = c.args[1];
+  if (!(sf > 0 && sf < 1)) throw new RangeError(`invalid smoothing factor. Expected: 0 < sf < 1, got: ${sf.toFixed(6)}`);
+  if (!(tf > 0 && tf < 1)) throw new RangeError(`invalid trend factor. Expected: 0 < tf < 1, got: ${tf.toFixed(6)}`);
+  const { v, lo, hi } = c;
+  if (hi - lo < 2) {
+    c.ok = false;
+    return 0;
+  }
+  let s0 = 0;
+  let s1 = v[lo];
+  let b = v[lo + 1] - v[lo];
+  for (let i = 1; i < hi - lo; i++) {
+    const x = sf * v[lo + i];
+    // Trend at i-1 (the first trend is the initial difference).
+    if (i - 1 !== 0) b = tf * (s1 - s0) + (1 - tf) * b;
+    const y = (1 - sf) * (s1 + b);
+    s0 = s1;
+    s1 = x + y;
+  }
+  return s1;
+}
+
+export const RANGE_FUNCTIONS: Record<string, RangeFn> = {
+  rate: (c) => extrapolatedRate(c, true, true),
+  increase: (c) => extrapolatedRate(c, true, false),
+  delta: (c) => extrapolatedRate(c, false, false),
+  irate: (c) => instantValue(c, true),
+  idelta: (c) => instantValue(c, false),
+  deriv: (c) => {
+    if (c.hi - c.lo < 2) {
+      c.ok = false;
+      return 0;
+    }
+    return linearRegression(c, c.t[c.lo])[0];
+  },
+  predict_linear: (c) => {
+    if (c.hi - c.lo < 2) {
+      c.ok = false;
+      return 0;
+    }
+    const [slope, intercept] = linearRegression(c, c.stepT);
+    return slope * c.args[0] + intercept;
+  },
+  resets: (c) => {
+    const first = firstIndex(c);
+    if (first < 0) {
+      c.ok = false;
+      return 0;
+    }
+    let n = 0;
+    for (let i = first + 1; i < c.hi; i++) if (c.v[i] < c.v[i - 1]) n++;
+    return n;
+  },
+  changes: (c) => {
+    const first = firstIndex(c);
+    if (first < 0) {
+      c.ok = false;
+      return 0;
+    }
+    let n = 0;
+    for (let i = first + 1; i < c.hi; i++) {
+      const a = c.v[i - 1];
+      const b = c.v[i];
+      if (a !== b && !(a !== a && b !== b)) n++;
+    }
+    return n;
+  },
+  avg_over_time: avgOverTime,
+  sum_over_time: sumOverTime,
+  count_over_time: (c) => c.hi - c.lo,
+  min_over_time: (c) => compareOverTime(c, (cur, m) => cur < m || m !== m, false),
+  max_over_time: (c) => compareOverTime(c, (cur, m) => cur > m || m !== m, false),
+  ts_of_min_over_time: (c) => compareOverTime(c, (cur, m) => cur <= m || m !== m, true),
+  ts_of_max_over_time: (c) => compareOverTime(c, (cur, m) => cur >= m || m !== m, true),
+  last_over_time: (c) => c.v[c.hi - 1],
+  first_over_time: (c) => c.v[c.lo],
+  ts_of_last_over_time: (c) => c.t[c.hi - 1] / 1000,
+  ts_of_first_over_time: (c) => c.t[c.lo] / 1000,
+  present_over_time: () => 1,
+  absent_over_time: () => 1,
+  stddev_over_time: (c) => Math.sqrt(variance(c)),
+  stdvar_over_time: (c) => variance(c),
+  quantile_over_time: (c) => {
+    const q = c.args[0];
+    if (q !== q || q < 0 || q > 1) c.warn('warning', `quantile value should be between 0 and 1, got ${fmtG(q)}`, 0);
+    return quantile(q, windowValues(c));
+  },
+  mad_over_time: (c) => {
+    const values = windowValues(c);
+    const median = quantile(0.5, values);
+    return quantile(
+      0.5,
+      values.map((x) => Math.abs(x - median)),
+    );
+  },
+  double_exponential_smoothing: doubleExponentialSmoothing,
+};
+
+/** Functions that keep the metric name (they act like offset). */
+export const KEEP_NAME_RANGE: ReadonlySet<string> = new Set(['last_over_time', 'first_over_time']);
+
+function fmtG(v: number): string {
+  return formatGLocal(v);
+}
+
+import { formatG as formatGLocal } from './numeric.js';

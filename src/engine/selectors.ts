@@ -1,0 +1,130 @@
+// Reading the store: instant vector selectors (lookback, staleness, offset, @)
+// and the windows of range selectors and subqueries.
+
+import type { AtModifier, LabelMatcher } from '../promql/ast.js';
+import type { MemoryStore } from '../storage/store.js';
+import { isStaleNaN } from '../storage/store.js';
+import { RegexSyntaxError } from '../promql/regex.js';
+import type { Grid, QueryState, RSeries, VSeries } from './types.js';
+import { newVSeries } from './types.js';
+import { checkAbort, execError, holdSamples } from './state.js';
+
+export function resolveAt(at: AtModifier | undefined, st: QueryState): number | undefined {
+  if (!at) return undefined;
+  if (at.kind === 'time') return at.timestampMs;
+  return at.kind === 'start' ? st.queryStart : st.queryEnd;
+}
+
+export function selectIds(store: MemoryStore, matchers: readonly LabelMatcher[]): number[] {
+  try {
+    return store.select(matchers);
+  } catch (e) {
+    if (e instanceof RegexSyntaxError) throw execError(e.message);
+    throw e;
+  }
+}
+
+/**
+ * Evaluates an instant vector selector at every step: the newest sample in
+ * (ref - lookback, ref], unless that sample is a stale marker.
+ * With `rawTimestamps`, values are the samples' own timestamps in seconds (for timestamp()).
+ */
+export function evalVectorSelector(
+  store: MemoryStore,
+  ids: number[],
+  offsetMs: number,
+  atMs: number | undefined,
+  grid: Grid,
+  st: QueryState,
+  rawTimestamps = false,
+): VSeries[] {
+  const out: VSeries[] = [];
+  const lookback = st.lookbackMs;
+  for (const id of ids) {
+    checkAbort(st);
+    const cols = store.samples(id);
+    const t = cols.t;
+    const v = cols.v;
+    const len = cols.length;
+    const s = newVSeries(store.labels(id), grid.n);
+    let count = 0;
+    if (atMs !== undefined) {
+      // Pinned by @: the same sample at every step.
+      const ref = atMs - offsetMs;
+      const k = upper(t, 0, len, ref) - 1;
+      const x = k >= 0 ? v[k] : 0;
+      if (k >= 0 && t[k] > ref - lookback && !(x !== x && isStaleNaN(x))) {
+        s.v.fill(rawTimestamps ? t[k] / 1000 : x);
+        s.p.fill(1);
+        count = grid.n;
+      }
+    } else {
+      let j = 0;
+      for (let i = 0; i < grid.n; i++) {
+        const ref = grid.start + i * grid.step - offsetMs;
+        // Advance to the first sample after ref; the one before it is the candidate.
+        if (j < len && t[j] <= ref) {
+          if (len - j > 16 && t[j + 16] <= ref) j = upper(t, j, len, ref);
+          else while (j < len && t[j] <= ref) j++;
+        }
+        const k = j - 1;
+        if (k < 0 || t[k] <= ref - lookback) continue;
+        const x = v[k];
+        if (x !== x && isStaleNaN(x)) continue;
+        s.v[i] = rawTimestamps ? t[k] / 1000 : x;
+        s.p[i] = 1;
+        count++;
+      }
+    }
+    if (count > 0) {
+      st.totalSamples += count;
+      holdSamples(st, count);
+      out.push(s);
+    }
+  }
+  return out;
+}
+
+function upper(t: Float64Array, from: number, to: number, x: number): number {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (t[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The raw points of the selected series, stale markers removed. */
+export function rangeSeries(store: MemoryStore, ids: number[]): RSeries[] {
+  return ids.map((id) => {
+    const c = store.floatSamples(id);
+    return { metric: store.labels(id), t: c.t, v: c.v, length: c.length };
+  });
+}
+
+/** Points of one series in (mint, maxt], copied (top-level range-vector results). */
+export function sliceWindow(s: RSeries, mint: number, maxt: number): RSeries {
+  const lo = upper(s.t, 0, s.length, mint);
+  const hi = upper(s.t, lo, s.length, maxt);
+  return { metric: s.metric, t: s.t.slice(lo, hi), v: s.v.slice(lo, hi), length: hi - lo };
+}
+
+/** Dense step series to compact points (subquery results). */
+export function compactSeries(s: VSeries, grid: Grid): RSeries {
+  let n = 0;
+  for (let i = 0; i < grid.n; i++) n += s.p[i];
+  const t = new Float64Array(n);
+  const v = new Float64Array(n);
+  let k = 0;
+  for (let i = 0; i < grid.n; i++) {
+    if (!s.p[i]) continue;
+    t[k] = grid.start + i * grid.step;
+    v[k] = s.v[i];
+    k++;
+  }
+  return { metric: s.metric, t, v, length: n };
+}
+
+export { upper as upperIndex };

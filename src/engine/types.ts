@@ -1,0 +1,77 @@
+// Internal value model of the evaluator.
+//
+// Every expression is evaluated over a grid of steps (one step for an instant
+// query). Vector-valued results are dense per series: `v[i]` holds the value
+// at step i and `p[i]` says whether there is one. Range vectors only appear
+// as function arguments or as the top-level result of an instant query.
+
+import type { Metric } from '../model/result.js';
+import type { Annotation } from './result.js';
+import type { PositionRange } from '../promql/ast.js';
+
+export interface Grid {
+  start: number;
+  end: number;
+  step: number;
+  n: number;
+}
+
+export function makeGrid(start: number, end: number, step: number): Grid {
+  const n = end < start ? 0 : Math.floor((end - start) / step) + 1;
+  return { start, end, step, n };
+}
+
+export interface VSeries {
+  metric: Metric;
+  /** Delayed name removal: drop __name__ at the end of the query. */
+  dropName: boolean;
+  v: Float64Array;
+  p: Uint8Array;
+}
+
+/** A series of raw points (range vectors, subquery results). */
+export interface RSeries {
+  metric: Metric;
+  t: Float64Array;
+  v: Float64Array;
+  length: number;
+}
+
+export type Val =
+  | { kind: 'scalar'; v: Float64Array }
+  | { kind: 'vector'; series: VSeries[] }
+  | { kind: 'string'; s: string }
+  | { kind: 'matrix'; series: RSeries[] };
+
+export function newVSeries(metric: Metric, n: number, dropName = false): VSeries {
+  return { metric, dropName, v: new Float64Array(n), p: new Uint8Array(n) };
+}
+
+export function countPoints(s: VSeries): number {
+  let c = 0;
+  for (let i = 0; i < s.p.length; i++) c += s.p[i];
+  return c;
+}
+
+/** Query-wide state shared by all nodes. */
+export interface QueryState {
+  annotations: Map<string, Annotation>;
+  totalSamples: number;
+  currentSamples: number;
+  peakSamples: number;
+  maxSamples: number;
+  deadline: number;
+  signal?: AbortSignal;
+  lookbackMs: number;
+  delayedNameRemoval: boolean;
+  defaultSubqueryStepMs: number;
+  /** Top-level query start/end/step (ms) for @ start()/end() and start()/end()/step()/range(). */
+  queryStart: number;
+  queryEnd: number;
+  queryStep: number;
+  checkCounter: number;
+}
+
+export function annotate(st: QueryState, kind: 'warning' | 'info', text: string, pos?: PositionRange): void {
+  st.annotations.set(`${kind}\x00${text}`, { kind, text, pos });
+}

@@ -1,0 +1,197 @@
+// Comparing two observations (expected vs actual) and saying what differs in
+// a learner's terms: the shape, the labels, the number of series, then the
+// values — with a name for common factors (60×: per second vs per minute).
+// Pure: no I/O, so the messages are tested table-driven over fake results.
+
+import type { Metric } from '../model/result.js';
+import type { Observation, ObservedSeries, ResultKind } from './observe.js';
+import { pointTime } from './observe.js';
+import { formatTime } from './time.js';
+
+/** Values are equal when both NaN, or within this relative (or tiny absolute) tolerance. */
+export const REL_TOLERANCE = 1e-6;
+const ABS_TOLERANCE = 1e-9;
+
+export function close(a: number, b: number): boolean {
+  if (Number.isNaN(a) || Number.isNaN(b)) return Number.isNaN(a) && Number.isNaN(b);
+  if (a === b) return true;
+  return Math.abs(a - b) <= ABS_TOLERANCE + REL_TOLERANCE * Math.max(Math.abs(a), Math.abs(b));
+}
+
+/** `name{a="b", c="d"}` as PromQL writes a series. */
+export function formatMetric(m: Metric): string {
+  const labels = Object.keys(m)
+    .filter((k) => k !== '__name__')
+    .sort()
+    .map((k) => `${k}=${JSON.stringify(m[k])}`);
+  return `${m.__name__ ?? ''}{${labels.join(', ')}}`;
+}
+
+const KIND_WORDS: Record<ResultKind, string> = { vector: 'an instant vector', matrix: 'a range vector', scalar: 'a scalar', string: 'a string' };
+
+function kindMessage(expected: ResultKind, actual: ResultKind): string {
+  const base = `Your query returns ${KIND_WORDS[actual]}; the task wants ${KIND_WORDS[expected]}.`;
+  if (actual === 'matrix' && expected === 'vector') return `${base} A [5m]-style range selects raw samples; turn them into one value per series with a function such as rate() or max_over_time(), or drop the range.`;
+  if (actual === 'vector' && expected === 'matrix') return `${base} Add a range such as [5m] to the selector.`;
+  if (actual === 'scalar' && expected === 'vector') return `${base} Keep the labels: avoid scalar(), and aggregate with sum by (...) instead.`;
+  if (actual === 'vector' && expected === 'scalar') return `${base} Wrap it in scalar() or use a plain number.`;
+  return base;
+}
+
+/** What differs between the expected and actual results; empty when they agree. */
+export function diffObservations(expected: Observation, actual: Observation): string[] {
+  if (expected.kind !== actual.kind) return [kindMessage(expected.kind, actual.kind)];
+  if (expected.kind === 'string') {
+    return expected.strings.join('\n') === actual.strings.join('\n') ? [] : [`Your string is "${actual.strings[0]}", expected "${expected.strings[0]}".`];
+  }
+  const exp = nonEmpty(expected);
+  const act = nonEmpty(actual);
+  if (act.length === 0 && exp.length > 0) {
+    return ['Your query returns no data at the times checked. Check the metric name and every label matcher (`promlearn series \'{__name__=~"http.*"}\'` lists what exists).'];
+  }
+  if (exp.length === 0 && act.length > 0) return [`Your query returns ${plural(act.length, 'series', 'series')}, but the expected answer is empty.`];
+  const labelMessages = diffLabelNames(exp, act);
+  if (labelMessages.length > 0) return [...labelMessages, ...countMessage(exp, act)];
+  const seriesMessages = diffSeriesSets(expected, actual, exp, act);
+  if (seriesMessages.length > 0) return seriesMessages;
+  return diffValues(expected, actual);
+}
+
+function nonEmpty(obs: Observation): ObservedSeries[] {
+  return [...obs.series.values()].filter((s) => s.points.size > 0);
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function labelNames(series: ObservedSeries[]): Set<string> {
+  const out = new Set<string>();
+  for (const s of series) for (const k of Object.keys(s.metric)) out.add(k);
+  return out;
+}
+
+function diffLabelNames(exp: ObservedSeries[], act: ObservedSeries[]): string[] {
+  const e = labelNames(exp);
+  const a = labelNames(act);
+  const extra = [...a].filter((k) => !e.has(k)).sort();
+  const missing = [...e].filter((k) => !a.has(k)).sort();
+  const out: string[] = [];
+  if (extra.includes('__name__')) {
+    out.push('Your result still carries the metric name: the expected values are computed (by a function, operator or aggregation), which drops it.');
+  }
+  const extraLabels = extra.filter((k) => k !== '__name__');
+  if (extraLabels.length > 0) {
+    const keep = [...e].filter((k) => k !== '__name__').sort();
+    const how = keep.length > 0 ? `sum by (${keep.join(', ')})` : 'sum(...)';
+    out.push(`Your result keeps the ${codeList(extraLabels)} label${extraLabels.length > 1 ? 's' : ''} — aggregate ${extraLabels.length > 1 ? 'them' : 'it'} away (e.g. ${how}).`);
+  }
+  if (missing.includes('__name__')) out.push('The expected result keeps the metric name: select the series themselves rather than computing from them.');
+  const missingLabels = missing.filter((k) => k !== '__name__');
+  if (missingLabels.length > 0) {
+    out.push(`Your result has lost the ${codeList(missingLabels)} label${missingLabels.length > 1 ? 's' : ''} — keep ${missingLabels.length > 1 ? 'them' : 'it'} with by (${missingLabels.join(', ')}) or without (...).`);
+  }
+  return out;
+}
+
+function codeList(names: string[]): string {
+  return names.map((n) => `\`${n}\``).join(', ');
+}
+
+function countMessage(exp: ObservedSeries[], act: ObservedSeries[]): string[] {
+  return exp.length === act.length ? [] : [`You have ${plural(act.length, 'series', 'series')}, expected ${exp.length}.`];
+}
+
+function diffSeriesSets(expected: Observation, actual: Observation, exp: ObservedSeries[], act: ObservedSeries[]): string[] {
+  const missing = [...expected.series.entries()].filter(([k, s]) => s.points.size > 0 && !(actual.series.get(k)?.points.size ?? 0));
+  const extra = [...actual.series.entries()].filter(([k, s]) => s.points.size > 0 && !(expected.series.get(k)?.points.size ?? 0));
+  if (missing.length === 0 && extra.length === 0) return [];
+  const out = countMessage(exp, act);
+  const show = (list: [string, ObservedSeries][]) =>
+    list.slice(0, 3).map(([, s]) => formatMetric(s.metric)).join(', ') + (list.length > 3 ? `, and ${list.length - 3} more` : '');
+  if (missing.length > 0) out.push(`Missing: ${show(missing)}. Check your label matchers.`);
+  if (extra.length > 0) out.push(`Not expected: ${show(extra)}. Narrow your label matchers.`);
+  return out;
+}
+
+interface PointStats {
+  mismatch?: { series: ObservedSeries; key: string; actual: number; expected: number };
+  ratios: number[];
+  mismatches: number;
+  missingPoint?: { series: ObservedSeries; key: string };
+  extraPoint?: { series: ObservedSeries; key: string };
+}
+
+function collectPoints(expected: Observation, actual: Observation): PointStats {
+  const st: PointStats = { ratios: [], mismatches: 0 };
+  for (const [key, e] of expected.series) {
+    const a = actual.series.get(key);
+    if (!a) continue;
+    for (const [pk, ev] of e.points) {
+      const av = a.points.get(pk);
+      if (av === undefined) {
+        st.missingPoint ??= { series: e, key: pk };
+      } else if (!close(ev, av)) {
+        st.mismatches++;
+        st.mismatch ??= { series: e, key: pk, actual: av, expected: ev };
+        if (ev !== 0 && Number.isFinite(ev) && Number.isFinite(av)) st.ratios.push(av / ev);
+      } else if (ev !== 0 && Number.isFinite(ev)) {
+        st.ratios.push(1);
+      }
+    }
+    for (const pk of a.points.keys()) if (!e.points.has(pk)) st.extraPoint ??= { series: a, key: pk };
+  }
+  return st;
+}
+
+function diffValues(expected: Observation, actual: Observation): string[] {
+  const st = collectPoints(expected, actual);
+  const out: string[] = [];
+  if (st.mismatch) {
+    const factor = constantFactor(st.ratios);
+    const m = st.mismatch;
+    out.push(
+      factor !== undefined
+        ? factorMessage(factor)
+        : `Your values differ: at ${formatTime(pointTime(m.key))}, ${formatMetric(m.series.metric)} is ${fmt(m.actual)}, expected ${fmt(m.expected)}.`,
+    );
+  }
+  if (st.missingPoint) {
+    out.push(`Your query has no value for ${formatMetric(st.missingPoint.series.metric)} at ${formatTime(pointTime(st.missingPoint.key))}, where the expected answer has one.`);
+  }
+  if (st.extraPoint) {
+    out.push(`Your query has a value for ${formatMetric(st.extraPoint.series.metric)} at ${formatTime(pointTime(st.extraPoint.key))}, where the expected answer has none.`);
+  }
+  return out;
+}
+
+function fmt(v: number): string {
+  return Number.isInteger(v) ? String(v) : v.toPrecision(6).replace(/\.?0+$/, '');
+}
+
+/** The one factor all ratios agree on (within 0.1%), if any and if it is not 1. */
+function constantFactor(ratios: number[]): number | undefined {
+  if (ratios.length === 0) return undefined;
+  const k = ratios[0];
+  if (k === 0 || Math.abs(k - 1) < 1e-3) return undefined;
+  return ratios.every((r) => Math.abs(r - k) <= 1e-3 * Math.abs(k)) ? k : undefined;
+}
+
+const KNOWN_FACTORS: [number, string][] = [
+  [60, 'Your values are 60× the expected ones: the answer is per second (rate() is per second; increase() over [1m] is per minute).'],
+  [1 / 60, 'Your values are 1/60 of the expected ones: the answer is per minute, while rate() is per second (multiply by 60, or use increase(...[1m])).'],
+  [300, 'Your values are 300× the expected ones: increase() over [5m] is rate() × 300 seconds; the answer is per second.'],
+  [1 / 300, 'Your values are 1/300 of the expected ones: the answer is the increase over 5 minutes, rate() is per second.'],
+  [3600, 'Your values are 3600× the expected ones: the answer is per second, not per hour.'],
+  [100, 'Your values are 100× the expected ones: the answer is a ratio between 0 and 1, not a percentage.'],
+  [0.01, 'Your values are 1/100 of the expected ones: the answer is a percentage (multiply the ratio by 100).'],
+  [-1, 'Your values have the opposite sign: swap the two sides of the subtraction.'],
+];
+
+function factorMessage(k: number): string {
+  for (const [f, text] of KNOWN_FACTORS) if (Math.abs(k - f) <= 1e-3 * Math.abs(f)) return text;
+  const shown = k >= 1 ? `${fmt(k)}×` : `1/${fmt(1 / k)} of`;
+  const nearWhole = k >= 2 && Math.abs(k - Math.round(k)) < 1e-3;
+  const why = nearWhole ? ' (is something counted or summed once per instance or per series?)' : '';
+  return `Your values are consistently ${shown} the expected ones${why}.`;
+}

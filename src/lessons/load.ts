@@ -1,0 +1,70 @@
+// Finding and loading the course: every `NN-id.md` file in lessons/, in
+// number order. The lessons folder ships beside dist/ in the package.
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { UsageError } from '../errors.js';
+import type { Lesson, Problem } from './model.js';
+import { formatProblem } from './model.js';
+import { parseLesson } from './parse.js';
+
+/** The bundled lessons folder (from dist/src/lessons/ or src/lessons/: three levels up). */
+export function defaultLessonsDir(env: NodeJS.ProcessEnv = {}): string {
+  return env.PROMLEARN_LESSONS_DIR || fileURLToPath(new URL('../../../lessons/', import.meta.url));
+}
+
+export interface Course {
+  lessons: Lesson[];
+  problems: Problem[];
+}
+
+/** Parses every lesson file in `dir`; problems are collected, not thrown. */
+export function loadCourse(dir: string): Course {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => n.endsWith('.md')).sort();
+  } catch {
+    throw new UsageError(`cannot read the lessons folder ${dir}`, 'set PROMLEARN_LESSONS_DIR to a folder of lesson files');
+  }
+  const lessons: Lesson[] = [];
+  const problems: Problem[] = [];
+  const shown = (f: string) => relative(process.cwd(), f) || f;
+  for (const name of names) {
+    const file = join(dir, name);
+    const out = parseLesson(readFileSync(file, 'utf8'), shown(file));
+    problems.push(...out.problems);
+    if (out.lesson) lessons.push(out.lesson);
+  }
+  lessons.sort((a, b) => a.number - b.number);
+  for (let i = 1; i < lessons.length; i++) {
+    const [a, b] = [lessons[i - 1], lessons[i]];
+    if (a.number === b.number) problems.push({ file: b.file, line: 1, message: `lesson number ${b.number} is also used by ${a.file}` });
+  }
+  const ids = new Map<string, string>();
+  for (const l of lessons) {
+    const other = ids.get(l.id);
+    if (other) problems.push({ file: l.file, line: 1, message: `lesson id "${l.id}" is also used by ${other}` });
+    ids.set(l.id, l.file);
+  }
+  return { lessons, problems };
+}
+
+/** The course, or a UsageError listing the broken files (for learners, who cannot fix them). */
+export function loadCourseOrThrow(env: NodeJS.ProcessEnv): Lesson[] {
+  const course = loadCourse(defaultLessonsDir(env));
+  if (course.problems.length > 0) {
+    throw new UsageError(`the lesson files have mistakes:\n${course.problems.map(formatProblem).join('\n')}`, 'run `promlearn learn --validate` for details');
+  }
+  return course.lessons;
+}
+
+/** A lesson by id (`rate`), number (`5`, `05`) or file name. */
+export function findLesson(lessons: Lesson[], ref: string): Lesson {
+  const byNumber = /^\d+$/.test(ref) ? lessons.find((l) => l.number === Number(ref)) : undefined;
+  const found = byNumber ?? lessons.find((l) => l.id === ref || l.file.endsWith(`/${ref}`) || `${String(l.number).padStart(2, '0')}-${l.id}` === ref);
+  if (!found) {
+    throw new UsageError(`no lesson "${ref}"`, `lessons: ${lessons.map((l) => `${l.number} ${l.id}`).join(', ')}`);
+  }
+  return found;
+}

@@ -1,0 +1,246 @@
+// A strict parser for lesson files (docs/lessons-format.md): Markdown with a
+// title, a `summary:` line, `##` steps and three kinds of special fenced
+// blocks (promql, predict, exercise). It collects every problem with its line
+// rather than stopping at the first, so an author fixes a file in one pass.
+
+import type { Block, ExampleBlock, ExerciseBlock, Lesson, PredictBlock, Problem, Step, WrongAnswer } from './model.js';
+import { parseDuration, parseRelative } from './time.js';
+
+export interface ParseOutcome {
+  lesson?: Lesson;
+  problems: Problem[];
+}
+
+const FILE_NAME = /^(\d+)-([a-z0-9][a-z0-9-]*)\.md$/;
+const EXERCISE_ID = /^[a-z0-9][a-z0-9-]*$/;
+
+/** Lesson id and number from a file name such as `05-rate.md`. */
+export function lessonIdOf(fileName: string): { id: string; number: number } | undefined {
+  const m = FILE_NAME.exec(fileName);
+  return m ? { id: m[2], number: Number(m[1]) } : undefined;
+}
+
+interface Field {
+  key: string;
+  value: string;
+  line: number;
+}
+
+class Parser {
+  readonly problems: Problem[] = [];
+  constructor(readonly file: string) {}
+
+  problem(line: number, message: string): void {
+    this.problems.push({ file: this.file, line, message });
+  }
+
+  /** `key: value` lines; lines indented by 2+ spaces continue the previous value. */
+  fields(lines: string[], firstLine: number, known: readonly string[]): Field[] {
+    const out: Field[] = [];
+    lines.forEach((raw, i) => {
+      const line = firstLine + i;
+      if (raw.trim() === '') return;
+      if (/^(\s{2,}|\t)/.test(raw)) {
+        const last = out[out.length - 1];
+        if (last) last.value += '\n' + raw.trim();
+        else this.problem(line, 'an indented continuation line must follow a field');
+        return;
+      }
+      const m = /^([a-z_]+):(?:\s(.*))?$/.exec(raw);
+      if (!m) return this.problem(line, `expected "field: value", got "${raw.trim()}"`);
+      if (!known.includes(m[1])) return this.problem(line, `unknown field "${m[1]}" (expected one of: ${known.join(', ')})`);
+      out.push({ key: m[1], value: (m[2] ?? '').trim(), line });
+    });
+    return out;
+  }
+
+  /** The one value of a field that must appear exactly once. */
+  single(fields: Field[], key: string, blockLine: number): Field | undefined {
+    const found = fields.filter((f) => f.key === key);
+    if (found.length === 0) this.problem(blockLine, `missing field "${key}"`);
+    if (found.length > 1) this.problem(found[1].line, `field "${key}" given twice`);
+    const f = found[0];
+    if (f && f.value === '') this.problem(f.line, `field "${key}" is empty`);
+    return f;
+  }
+
+  example(info: string[], body: string[], line: number): ExampleBlock {
+    const ex: ExampleBlock = { kind: 'example', line, query: body.join('\n').trim() };
+    for (const attr of info) {
+      const m = /^(at|range)=(.+)$/.exec(attr);
+      if (!m) {
+        this.problem(line, `unknown promql block attribute "${attr}" (expected at=-2h or range=1h)`);
+      } else if (m[1] === 'at') {
+        if (parseRelative(m[2]) === undefined) this.problem(line, `bad time "${m[2]}": write it relative to the data end, e.g. at=-2h30m`);
+        ex.at = m[2];
+      } else {
+        if (parseDuration(m[2]) === undefined) this.problem(line, `bad range "${m[2]}": write a duration such as range=3h`);
+        ex.range = m[2];
+      }
+    }
+    if (ex.query === '') this.problem(line, 'empty promql block');
+    return ex;
+  }
+
+  predict(body: string[], line: number): PredictBlock {
+    const fields = this.fields(body, line + 1, ['question', 'choice', 'answer', 'explain']);
+    const choices = fields.filter((f) => f.key === 'choice').map((f) => f.value);
+    const answer = this.single(fields, 'answer', line)?.value ?? '';
+    if (choices.length < 2) this.problem(line, 'a predict block needs at least two "choice:" lines');
+    if (answer && !choices.includes(answer)) this.problem(line, `the answer "${answer}" is not one of the choices`);
+    return {
+      kind: 'predict',
+      line,
+      question: this.single(fields, 'question', line)?.value ?? '',
+      choices,
+      answer,
+      explain: this.single(fields, 'explain', line)?.value ?? '',
+    };
+  }
+
+  exercise(body: string[], line: number): ExerciseBlock {
+    const fields = this.fields(body, line + 1, ['id', 'task', 'hint', 'answer', 'wrong', 'feedback', 'at']);
+    const id = this.single(fields, 'id', line);
+    if (id && id.value && !EXERCISE_ID.test(id.value)) this.problem(id.line, `exercise id "${id.value}" must be lowercase letters, digits and dashes`);
+    const answer = this.single(fields, 'answer', line);
+    const ex: ExerciseBlock = {
+      kind: 'exercise',
+      line,
+      id: id?.value ?? '',
+      task: this.single(fields, 'task', line)?.value ?? '',
+      hints: fields.filter((f) => f.key === 'hint').map((f) => f.value),
+      answer: answer?.value ?? '',
+      answerLine: answer?.line ?? line,
+      wrong: this.wrongAnswers(fields),
+    };
+    if (ex.hints.length === 0) this.problem(line, `exercise "${ex.id}" has no "hint:"`);
+    if (ex.wrong.length === 0) this.problem(line, `exercise "${ex.id}" lists no "wrong:" answers`);
+    const at = fields.filter((f) => f.key === 'at');
+    if (at.length > 1) this.problem(at[1].line, 'field "at" given twice');
+    if (at[0]) {
+      ex.at = at[0].value.split(',').map((s) => s.trim());
+      for (const t of ex.at) if (parseRelative(t) === undefined) this.problem(at[0].line, `bad time "${t}": write it relative to the data end, e.g. -2h30m`);
+    }
+    return ex;
+  }
+
+  /** Each `wrong:` must be followed by exactly one `feedback:`. */
+  wrongAnswers(fields: Field[]): WrongAnswer[] {
+    const out: WrongAnswer[] = [];
+    fields.forEach((f, i) => {
+      const next = fields[i + 1];
+      if (f.key === 'wrong') {
+        if (next?.key !== 'feedback') this.problem(f.line, '"wrong:" must be followed by its "feedback:"');
+        out.push({ line: f.line, query: f.value, feedback: next?.key === 'feedback' ? next.value : '' });
+      } else if (f.key === 'feedback' && fields[i - 1]?.key !== 'wrong') {
+        this.problem(f.line, '"feedback:" must follow a "wrong:"');
+      }
+    });
+    return out;
+  }
+}
+
+/** Parses one lesson file's text; `file` is used in problems and to derive the id. */
+export function parseLesson(text: string, file: string): ParseOutcome {
+  const p = new Parser(file);
+  const base = file.split(/[\\/]/).pop() ?? file;
+  const ident = lessonIdOf(base);
+  if (!ident) p.problem(1, `lesson file names look like "05-rate.md" (number, dash, lowercase id), got "${base}"`);
+  const lines = text.replace(/\r\n/g, '\n').split('\n');
+  let i = 0;
+  const skipBlank = () => {
+    while (i < lines.length && lines[i].trim() === '') i++;
+  };
+  skipBlank();
+  const titleMatch = /^# (.+)$/.exec(lines[i] ?? '');
+  if (!titleMatch) p.problem(i + 1, 'a lesson starts with a "# Title" line');
+  else i++;
+  skipBlank();
+  const summaryMatch = /^summary: (.+)$/.exec(lines[i] ?? '');
+  if (!summaryMatch) p.problem(i + 1, 'the title must be followed by a "summary: ..." line');
+  else i++;
+
+  const steps = parseSteps(p, lines, i);
+  if (steps.length === 0) p.problem(lines.length, 'a lesson needs at least one "## Step" section');
+  const lesson: Lesson = {
+    id: ident?.id ?? base,
+    number: ident?.number ?? 0,
+    title: titleMatch?.[1].trim() ?? base,
+    summary: summaryMatch?.[1].trim() ?? '',
+    file,
+    steps,
+  };
+  checkUniqueIds(p, lesson);
+  return { lesson: p.problems.length === 0 ? lesson : undefined, problems: p.problems };
+}
+
+function parseSteps(p: Parser, lines: string[], from: number): Step[] {
+  const steps: Step[] = [];
+  let text: string[] = [];
+  let textLine = from + 1;
+  const flushText = () => {
+    const body = text.join('\n').trim();
+    if (body) {
+      const step = steps[steps.length - 1];
+      if (step) step.blocks.push({ kind: 'text', line: textLine, text: body });
+      else p.problem(textLine, 'text before the first "## Step" heading');
+    }
+    text = [];
+  };
+  for (let i = from; i < lines.length; i++) {
+    const line = lines[i];
+    const heading = /^## (.+)$/.exec(line);
+    const fence = /^```(.*)$/.exec(line);
+    if (heading) {
+      flushText();
+      steps.push({ title: heading[1].trim(), line: i + 1, blocks: [] });
+      textLine = i + 2;
+    } else if (/^# /.test(line)) {
+      p.problem(i + 1, 'only one "# Title" per lesson; steps use "## "');
+    } else if (fence) {
+      const end = lines.findIndex((l, j) => j > i && /^```\s*$/.test(l));
+      if (end < 0) {
+        p.problem(i + 1, 'unclosed ``` block');
+        break;
+      }
+      const block = specialBlock(p, fence[1].trim(), lines.slice(i + 1, end), i + 1);
+      if (block) {
+        flushText();
+        if (steps.length === 0) p.problem(i + 1, `a ${block.kind} block before the first "## Step" heading`);
+        else steps[steps.length - 1].blocks.push(block);
+        textLine = end + 2;
+      } else {
+        if (text.length === 0) textLine = i + 1;
+        text.push(...lines.slice(i, end + 1));
+      }
+      i = end;
+    } else {
+      if (text.length === 0 && line.trim() === '') textLine = i + 2;
+      else text.push(line);
+    }
+  }
+  flushText();
+  return steps;
+}
+
+/** promql / predict / exercise blocks; undefined for ordinary code (```js, ```sh ...), which stays prose. */
+function specialBlock(p: Parser, info: string, body: string[], line: number): Block | undefined {
+  const [kind, ...attrs] = info.split(/\s+/);
+  if (kind === 'promql') return p.example(attrs, body, line);
+  if (kind === 'predict' || kind === 'exercise') {
+    if (attrs.length > 0) p.problem(line, `a ${kind} block takes no attributes`);
+    return kind === 'predict' ? p.predict(body, line) : p.exercise(body, line);
+  }
+  return undefined;
+}
+
+function checkUniqueIds(p: Parser, lesson: Lesson): void {
+  const seen = new Set<string>();
+  for (const s of lesson.steps) {
+    for (const b of s.blocks) {
+      if (b.kind !== 'exercise' || !b.id) continue;
+      if (seen.has(b.id)) p.problem(b.line, `exercise id "${b.id}" is used twice in this lesson`);
+      seen.add(b.id);
+    }
+  }
+}

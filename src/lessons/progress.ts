@@ -1,0 +1,122 @@
+// The learner's progress: one small JSON file in the XDG state directory.
+// Writes are atomic (temp file, fsync, rename), so a crash mid-write leaves
+// the old file intact; a corrupt file is reported and set aside, never fatal.
+
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+export interface LessonProgress {
+  /** Index of the step to resume at. */
+  step: number;
+  /** Ids of exercises answered right. */
+  solved: string[];
+  /** Ids of exercises skipped (not solved). */
+  skipped: string[];
+  /** Every step was walked through. */
+  done: boolean;
+}
+
+export interface Progress {
+  version: 1;
+  lessons: Record<string, LessonProgress>;
+  /** The lesson last opened, for the REPL's `.lesson`. */
+  current?: string;
+}
+
+export function emptyProgress(): Progress {
+  return { version: 1, lessons: {} };
+}
+
+export function lessonProgress(p: Progress, id: string): LessonProgress {
+  return (p.lessons[id] ??= { step: 0, solved: [], skipped: [], done: false });
+}
+
+/** $PROMLEARN_STATE_DIR, else $XDG_STATE_HOME/promlearn, else ~/.local/state/promlearn. */
+export function stateDir(env: NodeJS.ProcessEnv): string {
+  if (env.PROMLEARN_STATE_DIR) return env.PROMLEARN_STATE_DIR;
+  const base = env.XDG_STATE_HOME || join(env.HOME || homedir(), '.local', 'state');
+  return join(base, 'promlearn');
+}
+
+export function progressFile(dir: string): string {
+  return join(dir, 'progress.json');
+}
+
+/**
+ * Reads the progress file; a missing file is a fresh start. A file that is not
+ * valid progress is renamed aside (progress.json.corrupt-<time>) and reported through `warn`.
+ */
+export function loadProgress(dir: string, warn: (msg: string) => void): Progress {
+  const file = progressFile(dir);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return emptyProgress();
+    warn(`cannot read ${file}: ${(e as Error).message}; starting without saved progress`);
+    return emptyProgress();
+  }
+  const parsed = validProgress(text);
+  if (parsed) return parsed;
+  const backup = `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  try {
+    renameSync(file, backup);
+    warn(`your progress file ${file} was damaged; it was moved to ${backup} and progress starts afresh`);
+  } catch (e) {
+    warn(`your progress file ${file} is damaged and could not be moved aside (${(e as Error).message})`);
+  }
+  return emptyProgress();
+}
+
+function validProgress(text: string): Progress | undefined {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const p = data as Progress;
+  if (!p || typeof p !== 'object' || p.version !== 1 || typeof p.lessons !== 'object' || p.lessons === null) return undefined;
+  for (const lp of Object.values(p.lessons)) {
+    const ok = lp && typeof lp.step === 'number' && Array.isArray(lp.solved) && Array.isArray(lp.skipped) && typeof lp.done === 'boolean';
+    if (!ok) return undefined;
+  }
+  return p;
+}
+
+/** Writes atomically: a temp file in the same folder, fsync'd, then renamed over the old one. */
+export function saveProgress(dir: string, p: Progress): void {
+  mkdirSync(dir, { recursive: true });
+  const file = progressFile(dir);
+  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    const fd = openSync(tmp, 'w', 0o644);
+    try {
+      writeSync(fd, JSON.stringify(p, null, 2) + '\n');
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, file);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+  syncDir(dir);
+}
+
+/** Makes the rename durable; not every platform can fsync a directory, which is fine. */
+function syncDir(dir: string): void {
+  try {
+    const fd = openSync(dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // best effort
+  }
+}

@@ -1,0 +1,106 @@
+// Hints: advice shown under a parse error. Prometheus's message stays exact;
+// the hint is ours and only given when we can say something useful.
+
+import type { PositionRange } from './ast.js';
+import { FUNCTIONS, AGGREGATIONS } from './functions.js';
+
+interface HintContext {
+  readonly query: string;
+}
+
+/** Levenshtein distance, small strings only. */
+export function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length];
+}
+
+/** The closest known function or aggregation names. */
+export function suggestFunctions(name: string): string[] {
+  const names = [...FUNCTIONS.keys(), ...AGGREGATIONS];
+  const limit = Math.max(1, Math.min(3, Math.floor(name.length / 3)));
+  const scored = names.map((n) => ({ n, d: editDistance(name.toLowerCase(), n) })).filter((x) => x.d <= limit);
+  scored.sort((a, b) => a.d - b.d || a.n.localeCompare(b.n));
+  const out = scored.slice(0, 3).map((x) => x.n);
+  // Prefix matches ("histogram" -> histogram_quantile) help too.
+  if (out.length === 0 && name.length >= 4) out.push(...names.filter((n) => n.startsWith(name)).slice(0, 3));
+  return out;
+}
+
+const RULES: Array<[RegExp, (m: RegExpMatchArray, q: string, pos: PositionRange) => string | undefined]> = [
+  [/^expected type range vector in call to function "(\w+)", got instant vector$/, (_m, q, pos) => {
+    const arg = q.slice(pos.start, pos.end);
+    if (/^[\w:]+(\{.*\})?$/s.test(arg)) return `add a range such as [5m]: ${arg}[5m]`;
+    return `add a range such as [5m]; for an expression that is not a selector use a subquery: (${arg})[5m:1m]`;
+  }],
+  [/^expected type instant vector in call to function "(\w+)", got range vector$/, () => 'this function takes an instant vector: drop the [range], or wrap the range in a *_over_time function or rate()'],
+  [/^expected type instant vector in aggregation expression, got range vector$/, () => 'aggregations take an instant vector: use rate(x[5m]) or sum_over_time(x[5m]) inside, not x[5m]'],
+  [/^ranges only allowed for vector selectors$/, () => 'to apply a range to an expression use a subquery, e.g. rate(sum(x)[5m:1m]) becomes sum(rate(x[5m])) or (expr)[5m:1m]'],
+  [/^unknown function with name "([^"]*)"$/, (m) => {
+    const s = suggestFunctions(m[1]);
+    return s.length ? `did you mean ${s.join(', ')}?` : 'see `promlearn fmt --help` or the PromQL function list';
+  }],
+  [/^function "(\w+)" is not enabled$/, () => 'this is an experimental function: pass --experimental (Prometheus: --enable-feature=promql-experimental-functions)'],
+  [/is experimental and must be enabled/, () => 'pass --experimental (Prometheus: --enable-feature=promql-experimental-functions)'],
+  [/^comparisons between scalars must use BOOL modifier$/, () => 'write `1 > bool 0`: between scalars a comparison returns 0 or 1'],
+  [/^unclosed left parenthesis$/, () => 'a "(" is never closed: add ")"'],
+  [/^unexpected right parenthesis/, () => 'there is one ")" too many'],
+  [/^unclosed left bracket$/, () => 'a "[" is never closed: add "]"'],
+  [/^unexpected end of input inside braces$/, () => 'a "{" is never closed: add "}"'],
+  [/^vector selector must contain at least one non-empty matcher$/, () => 'add a metric name or a matcher that cannot match an empty value, e.g. {job=~".+"}'],
+  [/^set operator "(\w+)" not allowed in binary scalar expression$/, () => 'and/or/unless work on instant vectors only'],
+  [/^offset modifier must be preceded by/, () => 'put offset right after the selector: sum(rate(x[5m] offset 1h))'],
+  [/^@ modifier must be preceded by/, () => 'put @ right after the selector: sum(x @ 1700000000)'],
+  [/^no offset modifiers allowed before range$/, () => 'write the range first: x[5m] offset 1h'],
+  [/^no @ modifiers allowed before range$/, () => 'write the range first: x[5m] @ 1700000000'],
+  [/^bad number or duration syntax/, () => 'durations are like 30s, 5m, 1h30m, 2d (units ms s m h d w y)'],
+  [/^not a valid duration string/, () => 'units go from large to small, each once: 1h30m, not 30m1h'],
+  [/^duration must be greater than 0$/, () => 'ranges and steps must be positive, e.g. [5m]'],
+  [/^unexpected <(by|without)>/, () => 'by/without go right after the aggregation name or right after its closing parenthesis: sum by (job) (x)'],
+  [/^unexpected (identifier|metric identifier) "([^"]*)"( in aggregation)?$/, (m) => {
+    if (m[3]) return 'aggregation arguments go in parentheses: sum(x), topk(5, x)';
+    return 'two expressions need an operator between them, e.g. a + b';
+  }],
+  [/^unexpected "=" in label matching, expected string$/, () => 'use a single "=" between label and value: {job="api"}'],
+  [/^unexpected identifier "[^"]*" in label matching, expected string$/, () => 'label values are quoted strings: {job="api"}'],
+  [/^unexpected character inside braces: '([^']*)'/, () => 'matchers are label="value", label!="value", label=~"regex" or label!~"regex"'],
+  [/^wrong number of arguments for aggregate expression provided, expected 2/, () => 'this aggregation takes a parameter first, e.g. topk(5, x), quantile(0.9, x)'],
+  [/^wrong number of arguments for aggregate expression provided, expected 1/, () => 'this aggregation takes one expression; functions with more arguments are not aggregations'],
+  [/^expected type string in aggregation parameter/, () => 'count_values takes a label name first: count_values("value", x)'],
+  [/^many-to-many matching not allowed|^multiple matches for labels/, () => 'use on(...)/ignoring(...) with group_left or group_right'],
+  [/^no grouping allowed for/, () => 'group_left/group_right only apply to arithmetic and comparison operators'],
+  [/^bool modifier can only be used on comparison operators$/, () => 'drop "bool": it only applies to ==, !=, >, <, >=, <='],
+  [/^subquery is only allowed on instant vector/, () => 'a subquery [range:step] needs an instant-vector expression inside'],
+  [/^unexpected end of input$/, () => 'the query ends too early: an operand or a closing token is missing'],
+  [/^unexpected <aggr:(\w+)>/, () => 'an aggregation needs parentheses: sum(x)'],
+  [/^unexpected <(on|ignoring|group_left|group_right|bool)>/, () => 'these modifiers go right after a binary operator: a * on(job) group_left b'],
+];
+
+export function hintFor(detail: string, ctx: HintContext): string | undefined;
+export function hintFor(detail: string, query: string, pos: PositionRange, _ctx?: unknown): string | undefined;
+export function hintFor(detail: string, a: string | HintContext, pos?: PositionRange): string | undefined {
+  const query = typeof a === 'string' ? a : a.query;
+  const p = pos ?? { start: 0, end: 0 };
+  for (const [re, f] of RULES) {
+    const m = detail.match(re);
+    if (m) return f(m, queryBytes(query, p), p);
+  }
+  return undefined;
+}
+
+/** Returns the query in a form where `pos` (byte offsets) can slice it directly. */
+function queryBytes(query: string, pos: PositionRange): string {
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(query)) return query;
+  const b = Buffer.from(query, 'utf8');
+  const text = b.subarray(pos.start, pos.end).toString('utf8');
+  return ' '.repeat(pos.start) + text;
+}

@@ -1,0 +1,544 @@
+// The PromQL lexer, a hand-written modal scanner after Prometheus's
+// promql/parser/lex.go: top level, inside `{...}` (label matchers) and inside
+// `[...]` (durations and duration expressions). It turns the whole query into
+// tokens up front; a lexical error becomes a final ERROR token, so the parser
+// reports it exactly when Prometheus's lazy lexer would.
+//
+// Positions are BYTE offsets into the UTF-8 query, as Prometheus counts them.
+
+export type TokenType =
+  | 'EOF'
+  | 'ERROR'
+  | 'COMMENT'
+  | 'IDENTIFIER'
+  | 'METRIC_IDENTIFIER'
+  | 'NUMBER'
+  | 'DURATION'
+  | 'STRING'
+  | 'LEFT_PAREN'
+  | 'RIGHT_PAREN'
+  | 'LEFT_BRACE'
+  | 'RIGHT_BRACE'
+  | 'LEFT_BRACKET'
+  | 'RIGHT_BRACKET'
+  | 'COMMA'
+  | 'COLON'
+  | 'EQL'
+  | 'EQL_REGEX'
+  | 'NEQ_REGEX'
+  | 'OP' // arithmetic, comparison and set operators, `@`
+  | 'AGGR' // sum, avg, ...
+  | 'KEYWORD'; // by, without, on, ignoring, group_left, group_right, bool, offset, anchored, smoothed, start, end, step, range
+
+export interface Token {
+  type: TokenType;
+  /** Source text (for STRING: with quotes; for ERROR: the message). */
+  val: string;
+  /** Lower-cased word for AGGR / KEYWORD / word operators (matching is case-insensitive). */
+  kw?: string;
+  /** Byte offsets [start, end). */
+  start: number;
+  end: number;
+}
+
+const AGGREGATORS = new Set([
+  'sum', 'avg', 'count', 'min', 'max', 'group', 'stddev', 'stdvar', 'topk', 'bottomk', 'count_values', 'quantile', 'limitk', 'limit_ratio',
+]);
+const KEYWORDS = new Set([
+  'by', 'without', 'on', 'ignoring', 'group_left', 'group_right', 'bool', 'offset', 'anchored', 'smoothed', 'start', 'end', 'step', 'range',
+]);
+const WORD_OPERATORS = new Set(['and', 'or', 'unless', 'atan2']);
+
+const isDigit = (c: string) => c >= '0' && c <= '9';
+const isAlpha = (c: string) => c === '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+const isAlphaNumeric = (c: string) => isAlpha(c) || isDigit(c);
+const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\r';
+
+/** Go's %q for a rune, as lex.go's error messages print characters. */
+export function quoteRune(c: string): string {
+  if (c === "'") return "'\\''";
+  if (c === '\\') return "'\\\\'";
+  if (c === '\n') return "'\\n'";
+  if (c === '\t') return "'\\t'";
+  if (c === '\r') return "'\\r'";
+  const cp = c.codePointAt(0) ?? 0;
+  if (cp < 0x20 || cp === 0x7f) return `'\\x${cp.toString(16).padStart(2, '0')}'`;
+  return `'${c}'`;
+}
+
+/** Go's %U: U+0071. */
+function goU(c: string): string {
+  return 'U+' + (c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+}
+
+class LexError extends Error {
+  constructor(
+    message: string,
+    readonly at: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Tokenises a query. Never throws: a lexical error ends the list with an ERROR token. */
+export function lex(input: string): Token[] {
+  return new Lexer(input).run();
+}
+
+class Lexer {
+  private pos = 0;
+  private start = 0;
+  private parenDepth = 0;
+  private braceOpen = false;
+  private bracketOpen = false;
+  private gotColon = false;
+  /** Paren depth inside a duration expression, to find its `]`. */
+  private readonly tokens: Token[] = [];
+  private readonly byteAt?: Uint32Array;
+
+  constructor(private readonly input: string) {
+    // Fast path: ASCII queries have byte offset = char index.
+    // eslint-disable-next-line no-control-regex
+    if (!/^[\x00-\x7f]*$/.test(input)) {
+      const table = new Uint32Array(input.length + 1);
+      let b = 0;
+      for (let i = 0; i < input.length; i++) {
+        table[i] = b;
+        const cp = input.charCodeAt(i);
+        if (cp < 0x80) b += 1;
+        else if (cp < 0x800) b += 2;
+        else if (cp >= 0xd800 && cp <= 0xdbff) {
+          // Surrogate pair: 4 bytes for both halves.
+          table[++i] = b + 2;
+          b += 4;
+        } else b += 3;
+      }
+      table[input.length] = b;
+      this.byteAt = table;
+    }
+  }
+
+  private b(i: number): number {
+    return this.byteAt ? this.byteAt[i] : i;
+  }
+
+  private emit(type: TokenType, val?: string, kw?: string): void {
+    const tok: Token = { type, val: val ?? this.input.slice(this.start, this.pos), start: this.b(this.start), end: this.b(this.pos) };
+    if (kw !== undefined) tok.kw = kw;
+    this.tokens.push(tok);
+    this.start = this.pos;
+  }
+
+  private peek(): string {
+    return this.input[this.pos] ?? '';
+  }
+
+  private error(message: string): never {
+    throw new LexError(message, this.start);
+  }
+
+  run(): Token[] {
+    try {
+      for (;;) {
+        if (this.braceOpen) this.lexInsideBraces();
+        else if (this.bracketOpen) this.lexDuration();
+        else if (!this.lexStatement()) break;
+      }
+    } catch (e) {
+      if (!(e instanceof LexError)) throw e;
+      const at = this.b(e.at);
+      this.tokens.push({ type: 'ERROR', val: e.message, start: at, end: at + Buffer.byteLength(e.message) });
+    }
+    return this.tokens;
+  }
+
+  private skipComment(): void {
+    while (this.pos < this.input.length && this.input[this.pos] !== '\n') this.pos++;
+    this.emit('COMMENT');
+  }
+
+  /** One top-level token; false at the end of input. */
+  private lexStatement(): boolean {
+    const c = this.input[this.pos];
+    this.start = this.pos;
+    if (c === undefined) {
+      if (this.parenDepth !== 0) this.error('unclosed left parenthesis');
+      this.emit('EOF', '');
+      return false;
+    }
+    if (c === '#') {
+      this.skipComment();
+      return true;
+    }
+    this.pos++;
+    switch (c) {
+      case ',':
+        this.emit('COMMA');
+        return true;
+      case '*':
+      case '/':
+      case '%':
+      case '+':
+      case '-':
+      case '^':
+      case '@':
+        this.emit('OP');
+        return true;
+      case '=':
+        if (this.peek() === '=') {
+          this.pos++;
+          this.emit('OP');
+        } else if (this.peek() === '~') {
+          this.error(`unexpected character after '=': ${quoteRune('~')}`);
+        } else this.emit('EQL');
+        return true;
+      case '!': {
+        const n = this.input[this.pos++] ?? '';
+        if (n === '=') this.emit('OP');
+        else this.error(`unexpected character after '!': ${n === '' ? "'\\x00'" : quoteRune(n)}`);
+        return true;
+      }
+      case '<':
+      case '>':
+        if (this.peek() === '=') this.pos++;
+        this.emit('OP');
+        return true;
+      case '"':
+      case "'":
+        this.lexString(c);
+        return true;
+      case '`':
+        this.lexRawString();
+        return true;
+      case '(':
+        this.emit('LEFT_PAREN');
+        this.parenDepth++;
+        return true;
+      case ')':
+        this.emit('RIGHT_PAREN');
+        this.parenDepth--;
+        if (this.parenDepth < 0) this.error(`unexpected right parenthesis ${quoteRune(')')}`);
+        return true;
+      case '{':
+        this.emit('LEFT_BRACE');
+        this.braceOpen = true;
+        return true;
+      case '[':
+        this.emit('LEFT_BRACKET');
+        this.bracketOpen = true;
+        this.gotColon = false;
+        this.durationParens = 0;
+        return true;
+      case ']':
+        this.error(`unexpected right bracket ${quoteRune(']')}`);
+    }
+    if (isSpace(c)) {
+      while (isSpace(this.peek())) this.pos++;
+      this.start = this.pos;
+      return true;
+    }
+    if (isDigit(c) || (c === '.' && isDigit(this.peek()))) {
+      this.pos--;
+      this.lexNumberOrDuration();
+      return true;
+    }
+    if (isAlpha(c) || c === ':') {
+      this.lexWord();
+      return true;
+    }
+    this.error(`unexpected character: ${quoteRune(String.fromCodePoint(this.input.codePointAt(this.pos - 1) ?? 0))}`);
+  }
+
+  private lexWord(): void {
+    while (isAlphaNumeric(this.peek()) || this.peek() === ':') this.pos++;
+    const word = this.input.slice(this.start, this.pos);
+    const lower = word.toLowerCase();
+    if (lower === 'inf' || lower === 'nan') this.emit('NUMBER');
+    else if (AGGREGATORS.has(lower)) this.emit('AGGR', word, lower);
+    else if (KEYWORDS.has(lower)) this.emit('KEYWORD', word, lower);
+    else if (WORD_OPERATORS.has(lower)) this.emit('OP', word, lower);
+    else if (word.includes(':')) this.emit('METRIC_IDENTIFIER');
+    else this.emit('IDENTIFIER');
+  }
+
+  private durationParens = 0;
+
+  /** Inside `[...]`: durations, numbers, duration arithmetic, step()/range()/min_of()/max_of(), `:`. */
+  private lexDuration(): void {
+    this.start = this.pos;
+    const c = this.input[this.pos];
+    if (c === undefined) this.error('unclosed left bracket');
+    if (c === '#') return this.skipComment();
+    this.pos++;
+    if (isSpace(c)) {
+      while (isSpace(this.peek())) this.pos++;
+      this.start = this.pos;
+      return;
+    }
+    switch (c) {
+      case ']':
+        this.emit('RIGHT_BRACKET');
+        this.bracketOpen = false;
+        return;
+      case ':':
+        if (this.gotColon) this.error(`unexpected colon ${quoteRune(':')}`);
+        this.gotColon = true;
+        this.emit('COLON');
+        return;
+      case '+':
+      case '-':
+      case '*':
+      case '/':
+      case '%':
+      case '^':
+        this.emit('OP');
+        return;
+      case ',':
+        this.emit('COMMA');
+        return;
+      case '(':
+        this.durationParens++;
+        this.emit('LEFT_PAREN');
+        return;
+      case ')':
+        this.emit('RIGHT_PAREN');
+        if (--this.durationParens < 0) this.error(`unexpected right parenthesis ${quoteRune(')')}`);
+        return;
+      case '[':
+        this.error(`unexpected left bracket ${quoteRune('[')}`);
+    }
+    if (isDigit(c) || (c === '.' && isDigit(this.peek()))) {
+      this.pos--;
+      this.lexNumberOrDuration();
+      return;
+    }
+    if (isAlpha(c)) {
+      this.lexWord();
+      return;
+    }
+    this.error(`unexpected character in duration expression: ${quoteRune(String.fromCodePoint(this.input.codePointAt(this.pos - 1) ?? 0))}`);
+  }
+
+  private lexInsideBraces(): void {
+    this.start = this.pos;
+    const c = this.input[this.pos];
+    if (c === undefined) this.error('unexpected end of input inside braces');
+    if (c === '#') return this.skipComment();
+    this.pos++;
+    if (isSpace(c)) {
+      while (isSpace(this.peek())) this.pos++;
+      this.start = this.pos;
+      return;
+    }
+    if (isAlpha(c)) {
+      while (isAlphaNumeric(this.peek())) this.pos++;
+      this.emit('IDENTIFIER');
+      return;
+    }
+    switch (c) {
+      case ',':
+        this.emit('COMMA');
+        return;
+      case '"':
+      case "'":
+        this.lexString(c);
+        return;
+      case '`':
+        this.lexRawString();
+        return;
+      case '=':
+        if (this.peek() === '~') {
+          this.pos++;
+          this.emit('EQL_REGEX');
+        } else this.emit('EQL');
+        return;
+      case '!': {
+        const n = this.input[this.pos++] ?? '';
+        if (n === '~') this.emit('NEQ_REGEX');
+        else if (n === '=') this.emit('OP');
+        else this.error(`unexpected character after '!' inside braces: ${n === '' ? "'\\x00'" : quoteRune(n)}`);
+        return;
+      }
+      case '{':
+        this.error(`unexpected left brace ${quoteRune('{')}`);
+      // falls through (error throws)
+      case '}':
+        this.emit('RIGHT_BRACE');
+        this.braceOpen = false;
+        return;
+    }
+    this.error(`unexpected character inside braces: ${quoteRune(String.fromCodePoint(this.input.codePointAt(this.pos - 1) ?? 0))}`);
+  }
+
+  private lexString(quote: string): void {
+    for (;;) {
+      const c = this.input[this.pos++];
+      if (c === undefined || c === '\n') {
+        this.pos--;
+        this.error('unterminated quoted string');
+      }
+      if (c === '\\') {
+        this.lexEscape(quote);
+        continue;
+      }
+      if (c === quote) break;
+    }
+    this.emit('STRING');
+  }
+
+  private lexEscape(quote: string): void {
+    const c = this.input[this.pos++];
+    if (c === undefined) {
+      this.pos--;
+      this.error('escape sequence not terminated');
+    }
+    let n: number;
+    let base: number;
+    let max: number;
+    if ('abfnrtv\\'.includes(c) || c === quote) return;
+    if (c >= '0' && c <= '7') {
+      [n, base, max] = [3, 8, 255];
+      this.pos--;
+    } else if (c === 'x') [n, base, max] = [2, 16, 255];
+    else if (c === 'u') [n, base, max] = [4, 16, 0x10ffff];
+    else if (c === 'U') [n, base, max] = [8, 16, 0x10ffff];
+    else if (c === '\n') this.error('escape sequence not terminated');
+    else this.error(`unknown escape sequence ${goU(c)}`);
+    let x = 0;
+    for (; n > 0; n--) {
+      const d = this.input[this.pos];
+      const v = d === undefined ? NaN : parseInt(d, 16);
+      if (Number.isNaN(v) || v >= base) {
+        if (d === undefined || d === '\n') this.error('escape sequence not terminated');
+        this.error(`illegal character ${goU(d)} in escape sequence`);
+      }
+      x = x * base + v;
+      this.pos++;
+    }
+    if (x > max || (base === 16 && max > 255 && x >= 0xd800 && x < 0xe000)) {
+      this.error(`escape sequence is invalid Unicode code point ${goU(String.fromCodePoint(Math.min(x, 0x10ffff)))}`);
+    }
+  }
+
+  private lexRawString(): void {
+    for (;;) {
+      const c = this.input[this.pos++];
+      if (c === undefined) {
+        this.pos--;
+        this.error('unterminated raw string');
+      }
+      if (c === '`') break;
+    }
+    this.emit('STRING');
+  }
+
+  /** Numbers (decimal, hex, exponents, `_` separators) and durations (1h30m). */
+  private lexNumberOrDuration(): void {
+    if (this.scanNumber()) {
+      this.emit('NUMBER');
+      return;
+    }
+    if (this.acceptRemainingDuration()) {
+      this.emit('DURATION');
+      return;
+    }
+    this.error(`bad number or duration syntax: ${JSON.stringify(this.input.slice(this.start, this.pos))}`);
+  }
+
+  private accept(set: string): boolean {
+    const c = this.input[this.pos];
+    if (c !== undefined && set.includes(c)) {
+      this.pos++;
+      return true;
+    }
+    return false;
+  }
+
+  private acceptRun(set: string): void {
+    while (this.accept(set));
+  }
+
+  private scanNumber(): boolean {
+    let digits = '0123456789_';
+    if (this.accept('0') && this.accept('xX')) {
+      digits = '0123456789abcdefABCDEF_';
+      this.acceptRun(digits);
+    } else {
+      this.acceptRun(digits);
+      if (this.accept('.')) this.acceptRun(digits);
+      if (this.accept('eE')) {
+        this.accept('+-');
+        this.acceptRun('0123456789_');
+      }
+    }
+    return !isAlphaNumeric(this.peek());
+  }
+
+  private acceptRemainingDuration(): boolean {
+    if (!this.accept('smhdwy')) return false;
+    this.accept('s');
+    while (this.accept('0123456789')) {
+      this.acceptRun('0123456789');
+      if (!this.accept('smhdw')) return false;
+      this.accept('s');
+    }
+    const next = this.peek();
+    if (isAlphaNumeric(next)) {
+      this.pos++;
+      return false;
+    }
+    return true;
+  }
+}
+
+/** Parses a Prometheus duration (1h30m, 500ms) to ms; throws with Prometheus's wording. */
+export function parseDurationMs(s: string): number {
+  const m = /^(?:(\d+)y)?(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?(?:(\d+)ms)?$/.exec(s);
+  if (!m || s === '') throw new Error(`not a valid duration string: ${JSON.stringify(s)}`);
+  const mult = [365 * 86400000, 7 * 86400000, 86400000, 3600000, 60000, 1000, 1];
+  let ms = 0;
+  for (let i = 0; i < 7; i++) if (m[i + 1] !== undefined) ms += Number(m[i + 1]) * mult[i];
+  if (ms > Number.MAX_SAFE_INTEGER) throw new Error(`duration out of range`);
+  return ms;
+}
+
+/** Go's %q for a whole string (strconv.Quote), as the printer and messages quote strings. */
+export function goQuote(s: string): string {
+  let out = '"';
+  for (const ch of s) {
+    const cp = ch.codePointAt(0) ?? 0;
+    switch (ch) {
+      case '"':
+        out += '\\"';
+        continue;
+      case '\\':
+        out += '\\\\';
+        continue;
+      case '\n':
+        out += '\\n';
+        continue;
+      case '\t':
+        out += '\\t';
+        continue;
+      case '\r':
+        out += '\\r';
+        continue;
+      case '\x07':
+        out += '\\a';
+        continue;
+      case '\b':
+        out += '\\b';
+        continue;
+      case '\f':
+        out += '\\f';
+        continue;
+      case '\v':
+        out += '\\v';
+        continue;
+    }
+    if (cp < 0x20 || cp === 0x7f) out += `\\x${cp.toString(16).padStart(2, '0')}`;
+    else if ((cp >= 0x80 && cp < 0xa0) || cp === 0xfffd || (cp >= 0xd800 && cp < 0xe000)) out += `\\u${cp.toString(16).padStart(4, '0')}`;
+    else out += ch;
+  }
+  return out + '"';
+}

@@ -1,0 +1,635 @@
+// The PromQL parser: recursive descent with precedence climbing, following
+// Prometheus's promql/parser/generated_parser.y (grammar and the messages of
+// its error rules) and parse.go (the checks done while building nodes).
+// Type checks run afterwards in check.ts, as Prometheus's checkAST, and only
+// when the syntax is fine.
+
+import type {
+  AggregateExpr, AggregateOp, AtModifier, BinaryOp, DurationExpr, Expr, LabelMatcher, MatchOp,
+  MatrixSelector, NumberLiteral, PositionRange, SubqueryExpr, VectorSelector,
+} from './ast.js';
+import { lex, parseDurationMs, type Token } from './lexer.js';
+import { ParseError } from './errors.js';
+import { parseGoNumber, unquote } from './strings.js';
+import { getFunction } from './functions.js';
+import { compileMatcherRegex, RegexSyntaxError } from './regex.js';
+import { hintFor } from './hints.js';
+import { DurationParser } from './durations.js';
+
+export interface ParseOptions {
+  /** Prometheus's `promql-experimental-functions` (also limitk / limit_ratio). Default off. */
+  experimentalFunctions?: boolean;
+  /** Duration arithmetic in ranges and offsets (`[2m*15]`, `offset (1m+1s)`). Default on, as Prometheus 3. */
+  durationExpressions?: boolean;
+  /** `anchored` / `smoothed` (`promql-extended-range-selectors`). Default off. */
+  extendedRangeSelectors?: boolean;
+  /** `fill(...)`, `fill_left(...)`, `fill_right(...)` (`promql-binop-fill-modifiers`). Default off. */
+  binopFillModifiers?: boolean;
+}
+
+export type ResolvedOptions = Required<ParseOptions>;
+
+export function resolveOptions(o: ParseOptions = {}): ResolvedOptions {
+  return {
+    experimentalFunctions: o.experimentalFunctions ?? false,
+    durationExpressions: o.durationExpressions ?? true,
+    extendedRangeSelectors: o.extendedRangeSelectors ?? false,
+    binopFillModifiers: o.binopFillModifiers ?? false,
+  };
+}
+
+const PREC: Record<string, number> = {
+  or: 1, and: 2, unless: 2, '==': 3, '!=': 3, '<=': 3, '<': 3, '>=': 3, '>': 3, '+': 4, '-': 4, '*': 5, '/': 5, '%': 5, atan2: 5, '^': 6,
+};
+const POW_PREC = 6;
+
+/** Words that may be a metric name although the lexer reads them as keywords (metric_identifier). */
+const METRIC_KEYWORDS = new Set(['by', 'without', 'offset', 'start', 'end', 'step', 'range', 'anchored', 'smoothed', 'and', 'or', 'unless']);
+/** Keywords that may be a grouping label (maybe_label): all of them. */
+
+export const FILL_WORDS = new Set(['fill', 'fill_left', 'fill_right']);
+
+/** Go's Item.desc(), as `unexpected ...` messages describe a token. */
+export function describe(t: Token): string {
+  switch (t.type) {
+    case 'EOF':
+      return 'end of input';
+    case 'IDENTIFIER':
+      return `identifier ${JSON.stringify(t.val)}`;
+    case 'METRIC_IDENTIFIER':
+      return `metric identifier ${JSON.stringify(t.val)}`;
+    case 'NUMBER':
+      return `number ${goQuoteShort(t.val)}`;
+    case 'DURATION':
+      return `duration ${goQuoteShort(t.val)}`;
+    case 'STRING':
+      return `string ${goQuoteShort(t.val)}`;
+    case 'AGGR':
+      return `<aggr:${t.val}>`;
+    case 'KEYWORD':
+      return `<${t.val}>`;
+    case 'OP':
+      return `<op:${t.val}>`;
+    case 'EQL':
+    case 'EQL_REGEX':
+    case 'NEQ_REGEX':
+      // Go lists them as operators: `<op:=~>`; `=` is punctuation.
+      return t.type === 'EQL' ? '"="' : `<op:${t.val}>`;
+    case 'COMMENT':
+      return `comment ${goQuoteShort(t.val)}`;
+    default:
+      return JSON.stringify(t.val);
+  }
+}
+
+/** Go's `%.10q...` for long token texts, `%q` otherwise. */
+function goQuoteShort(s: string): string {
+  if ([...s].length > 10) return JSON.stringify([...s].slice(0, 10).join('')) + '...';
+  return JSON.stringify(s);
+}
+
+export class Parser {
+  private readonly toks: Token[];
+  private i = 0;
+  /** End of the last `)`, `]`, `}`, number or duration consumed (Prometheus's lastClosing). */
+  lastClosing = 0;
+  /** Innermost constructs whose grammar rules catch errors ("in aggregation"). */
+  private readonly contexts: string[] = [];
+  readonly opts: ResolvedOptions;
+
+  constructor(
+    readonly query: string,
+    opts?: ParseOptions,
+  ) {
+    this.toks = lex(query).filter((t) => t.type !== 'COMMENT');
+    this.opts = resolveOptions(opts);
+  }
+
+  // ---- token helpers ----
+
+  peek(k = 0): Token {
+    return this.toks[Math.min(this.i + k, this.toks.length - 1)];
+  }
+
+  next(): Token {
+    const t = this.toks[this.i];
+    if (t.type === 'ERROR') this.fail(t, t.val);
+    if (this.i < this.toks.length - 1) this.i++;
+    if (t.type === 'RIGHT_PAREN' || t.type === 'RIGHT_BRACKET' || t.type === 'RIGHT_BRACE' || t.type === 'NUMBER' || t.type === 'DURATION') {
+      this.lastClosing = t.end;
+    }
+    return t;
+  }
+
+  /** The current token, reporting it if it is a lexical error. */
+  cur(): Token {
+    const t = this.peek();
+    if (t.type === 'ERROR') this.fail(t, t.val);
+    return t;
+  }
+
+  isWord(t: Token, kw: string): boolean {
+    return (t.type === 'KEYWORD' || t.type === 'AGGR' || t.type === 'OP') && t.kw === kw;
+  }
+
+  isOp(t: Token, op: string): boolean {
+    return t.type === 'OP' && (t.kw ?? t.val) === op;
+  }
+
+  fail(pos: PositionRange, detail: string): never {
+    throw new ParseError(this.query, { start: pos.start, end: pos.end }, detail, hintFor(detail, this.query, pos, this));
+  }
+
+  /** Prometheus's unexpected(context, expected), worded from the current token. */
+  unexpected(context = '', expected = ''): never {
+    const t = this.cur();
+    if (context === '' && this.contexts.length > 0) context = this.contexts[this.contexts.length - 1];
+    let msg = `unexpected ${describe(t)}`;
+    if (context) msg += ` in ${context}`;
+    if (expected) msg += `, expected ${expected}`;
+    this.fail(t, msg);
+  }
+
+  expect(type: Token['type'], context = '', expected = ''): Token {
+    if (this.cur().type !== type) this.unexpected(context, expected);
+    return this.next();
+  }
+
+  // ---- expressions ----
+
+  parseTop(): Expr {
+    if (this.cur().type === 'EOF') this.fail({ start: 0, end: 0 }, 'no expression found in input');
+    const e = this.parseExpr(0);
+    if (this.cur().type !== 'EOF') this.unexpected();
+    return e;
+  }
+
+  parseExpr(minPrec: number): Expr {
+    let lhs = this.parseUnary();
+    for (;;) {
+      const t = this.cur();
+      if (t.type !== 'OP') break;
+      const op = t.kw ?? t.val;
+      const prec = PREC[op];
+      if (prec === undefined || prec < minPrec) break;
+      this.next();
+      const mods = this.parseBinModifiers(op);
+      const rhs = this.parseExpr(op === '^' ? prec : prec + 1);
+      lhs = {
+        type: 'BinaryExpr', op: op as BinaryOp, lhs, rhs, returnBool: mods.returnBool, matching: mods.matching,
+        pos: { start: lhs.pos.start, end: rhs.pos.end },
+      };
+    }
+    return lhs;
+  }
+
+  private parseUnary(): Expr {
+    const t = this.cur();
+    if (this.isOp(t, '+') || this.isOp(t, '-')) {
+      this.next();
+      // The unary rule has MUL's precedence: only `^` binds tighter.
+      const operand = this.parseExpr(POW_PREC);
+      if (operand.type === 'NumberLiteral') {
+        return { ...operand, value: t.val === '-' ? -operand.value : operand.value, pos: { start: t.start, end: operand.pos.end } };
+      }
+      return { type: 'UnaryExpr', op: t.val as '+' | '-', expr: operand, pos: { start: t.start, end: operand.pos.end } };
+    }
+    return this.parsePostfix(this.parsePrimary());
+  }
+
+  private parseBinModifiers(op: string): { returnBool: boolean; matching: Required<Pick<BinModifiers, 'card'>> & BinModifiers } {
+    const m: BinModifiers = { card: 'one-to-one', matchingLabels: [], on: false, include: [] };
+    let returnBool = false;
+    if (this.isWord(this.cur(), 'bool')) {
+      this.next();
+      returnBool = true;
+    }
+    const t = this.cur();
+    if (this.isWord(t, 'on') || this.isWord(t, 'ignoring')) {
+      this.next();
+      m.on = t.kw === 'on';
+      m.explicit = true;
+      m.matchingLabels = this.parseGroupingLabels();
+      const g = this.cur();
+      if (this.isWord(g, 'group_left') || this.isWord(g, 'group_right')) {
+        this.next();
+        m.card = g.kw === 'group_left' ? 'many-to-one' : 'one-to-many';
+        if (this.cur().type === 'LEFT_PAREN') m.include = this.parseGroupingLabels();
+      }
+    }
+    this.parseFillModifiers(m);
+    void op;
+    return { returnBool, matching: m };
+  }
+
+  private parseFillModifiers(m: BinModifiers): void {
+    for (;;) {
+      const t = this.cur();
+      if (t.type !== 'IDENTIFIER' || !FILL_WORDS.has(t.val) || this.peek(1).type !== 'LEFT_PAREN') return;
+      if (!this.opts.binopFillModifiers) this.fail(t, `binop fill modifiers are experimental and not enabled`);
+      this.next();
+      this.next();
+      const v = this.parseSignedNumber('fill modifier', 'number');
+      this.expect('RIGHT_PAREN', 'fill modifier', '")"');
+      if (t.val !== 'fill_right') {
+        if (m.fillLeft !== undefined) this.fail(t, 'fill modifier may not be set multiple times');
+        m.fillLeft = v;
+      }
+      if (t.val !== 'fill_left') {
+        if (m.fillRight !== undefined) this.fail(t, 'fill modifier may not be set multiple times');
+        m.fillRight = v;
+      }
+    }
+  }
+
+  /** `+`/`-` then a number or duration, in seconds (`@` timestamps, fill values). */
+  parseSignedNumber(context: string, expected: string): number {
+    let sign = 1;
+    const t = this.cur();
+    if (this.isOp(t, '+') || this.isOp(t, '-')) {
+      this.next();
+      if (t.val === '-') sign = -1;
+    }
+    const n = this.cur();
+    if (n.type !== 'NUMBER' && n.type !== 'DURATION') this.unexpected(context, expected);
+    return sign * this.numberValue(this.next());
+  }
+
+  numberValue(t: Token): number {
+    if (t.type === 'DURATION') return this.durationMs(t) / 1000;
+    const v = parseGoNumber(t.val);
+    if (v === undefined) this.fail(t, `error parsing number: strconv.ParseFloat: parsing ${JSON.stringify(t.val)}: invalid syntax`);
+    return v;
+  }
+
+  durationMs(t: Token): number {
+    try {
+      return parseDurationMs(t.val);
+    } catch (e) {
+      this.fail(t, (e as Error).message);
+    }
+  }
+
+  /** `(label, ...)` after by / without / on / ignoring / group_x. */
+  parseGroupingLabels(): string[] {
+    this.expect('LEFT_PAREN', 'grouping opts', '"("');
+    const labels: string[] = [];
+    if (this.cur().type === 'RIGHT_PAREN') {
+      this.next();
+      return labels;
+    }
+    for (;;) {
+      const t = this.cur();
+      let name: string;
+      if (t.type === 'STRING') name = unquote(t.val);
+      else if (t.type === 'IDENTIFIER' || t.type === 'METRIC_IDENTIFIER' || t.type === 'AGGR' || t.type === 'KEYWORD' || (t.type === 'OP' && t.kw)) name = t.val;
+      else this.unexpected('grouping opts', 'label');
+      if (!isValidLabelName(name)) this.fail(t, `invalid label name for grouping: ${JSON.stringify(name)}`);
+      this.next();
+      labels.push(name);
+      const sep = this.cur();
+      if (sep.type === 'COMMA') {
+        this.next();
+        if (this.cur().type === 'RIGHT_PAREN') {
+          this.next();
+          return labels;
+        }
+        continue;
+      }
+      if (sep.type === 'RIGHT_PAREN') {
+        this.next();
+        return labels;
+      }
+      this.unexpected('grouping opts', '"," or ")"');
+    }
+  }
+
+  private parsePrimary(): Expr {
+    const t = this.cur();
+    switch (t.type) {
+      case 'NUMBER':
+        this.next();
+        return { type: 'NumberLiteral', value: this.numberValue(t), pos: { start: t.start, end: t.end } };
+      case 'DURATION':
+        this.next();
+        return { type: 'NumberLiteral', value: this.durationMs(t) / 1000, duration: true, text: t.val, pos: { start: t.start, end: t.end } };
+      case 'STRING':
+        this.next();
+        return { type: 'StringLiteral', value: unquote(t.val), pos: { start: t.start, end: t.end } };
+      case 'LEFT_PAREN': {
+        this.next();
+        const inner = this.parseExpr(0);
+        const close = this.expect('RIGHT_PAREN');
+        return { type: 'ParenExpr', expr: inner, pos: { start: t.start, end: close.end } };
+      }
+      case 'LEFT_BRACE':
+        return this.parseSelector(undefined);
+      case 'IDENTIFIER':
+        if (this.peek(1).type === 'LEFT_PAREN') return this.parseCall();
+        return this.parseSelector(this.next());
+      case 'METRIC_IDENTIFIER':
+        return this.parseSelector(this.next());
+      case 'AGGR': {
+        const n = this.peek(1);
+        if (n.type === 'LEFT_PAREN' || this.isWord(n, 'by') || this.isWord(n, 'without')) return this.parseAggregation();
+        return this.parseSelector(this.next());
+      }
+      case 'KEYWORD':
+        if (['start', 'end', 'step', 'range'].includes(t.kw!) && this.peek(1).type === 'LEFT_PAREN') return this.parseCall();
+        if (METRIC_KEYWORDS.has(t.kw!)) return this.parseSelector(this.next());
+        return this.unexpected();
+      case 'OP':
+        if (t.kw && METRIC_KEYWORDS.has(t.kw)) return this.parseSelector(this.next());
+        return this.unexpected();
+      default:
+        return this.unexpected();
+    }
+  }
+
+  private parseCall(): Expr {
+    const name = this.next();
+    this.next(); // (
+    const args: Expr[] = [];
+    if (this.cur().type !== 'RIGHT_PAREN') {
+      for (;;) {
+        args.push(this.parseExpr(0));
+        const sep = this.cur();
+        if (sep.type === 'COMMA') {
+          this.next();
+          if (this.cur().type === 'RIGHT_PAREN') this.fail(sep, 'trailing commas not allowed in function call args');
+          continue;
+        }
+        if (sep.type === 'RIGHT_PAREN') break;
+        this.unexpected();
+      }
+    }
+    this.next(); // )
+    const fname = name.type === 'KEYWORD' ? name.kw! : name.val;
+    const fn = getFunction(fname);
+    if (!fn) this.fail(name, `unknown function with name ${JSON.stringify(name.val)}`);
+    if (fn.experimental && !this.opts.experimentalFunctions) this.fail(name, `function ${JSON.stringify(fname)} is not enabled`);
+    return { type: 'Call', func: fname, args, pos: { start: name.start, end: this.lastClosing } };
+  }
+
+  private parseAggregation(): Expr {
+    const opTok = this.next();
+    const op = opTok.kw as AggregateOp;
+    this.contexts.push('aggregation');
+    let grouping: string[] | undefined;
+    let without = false;
+    const parseModifier = () => {
+      without = this.cur().kw === 'without';
+      this.next();
+      grouping = this.parseGroupingLabels();
+    };
+    if (this.isWord(this.cur(), 'by') || this.isWord(this.cur(), 'without')) parseModifier();
+    if (this.cur().type !== 'LEFT_PAREN') this.unexpected('aggregation');
+    this.next();
+    const args: Expr[] = [];
+    if (this.cur().type !== 'RIGHT_PAREN') {
+      for (;;) {
+        args.push(this.parseExpr(0));
+        const sep = this.cur();
+        if (sep.type === 'COMMA') {
+          this.next();
+          if (this.cur().type === 'RIGHT_PAREN') this.fail(sep, 'trailing commas not allowed in function call args');
+          continue;
+        }
+        if (sep.type === 'RIGHT_PAREN') break;
+        this.unexpected();
+      }
+    }
+    this.next();
+    if (grouping === undefined && (this.isWord(this.cur(), 'by') || this.isWord(this.cur(), 'without'))) parseModifier();
+    this.contexts.pop();
+    const pos = { start: opTok.start, end: this.lastClosing };
+    if (args.length === 0) this.fail(pos, 'no arguments for aggregate expression provided');
+    let desired = 1;
+    let param: Expr | undefined;
+    if (['topk', 'bottomk', 'count_values', 'quantile', 'limitk', 'limit_ratio'].includes(op)) {
+      if ((op === 'limitk' || op === 'limit_ratio') && !this.opts.experimentalFunctions) {
+        this.fail(pos, `${op}() is experimental and must be enabled with --enable-feature=promql-experimental-functions`);
+      }
+      desired = 2;
+      param = args[0];
+    }
+    if (args.length !== desired) {
+      this.fail(pos, `wrong number of arguments for aggregate expression provided, expected ${desired}, got ${args.length}`);
+    }
+    const agg: AggregateExpr = { type: 'AggregateExpr', op, expr: args[desired - 1], grouping: grouping ?? [], without, pos };
+    if (param) agg.param = param;
+    if (grouping !== undefined) agg.explicitGrouping = true;
+    return agg;
+  }
+
+  // ---- selectors ----
+
+  private parseSelector(nameTok: Token | undefined): VectorSelector {
+    const matchers: LabelMatcher[] = [];
+    let start = nameTok?.start ?? 0;
+    let end = nameTok?.end ?? 0;
+    if (this.peek().type === 'LEFT_BRACE' && (nameTok === undefined || true)) {
+      const open = this.next();
+      if (!nameTok) start = open.start;
+      this.parseMatchers(matchers);
+      end = this.lastClosing;
+    }
+    const vs: VectorSelector = { type: 'VectorSelector', matchers, offsetMs: 0, pos: { start, end } };
+    if (nameTok) {
+      vs.name = nameTok.val;
+      matchers.push({ name: '__name__', op: '=', value: nameTok.val });
+    }
+    return vs;
+  }
+
+  private parseMatchers(out: LabelMatcher[]): void {
+    if (this.cur().type === 'RIGHT_BRACE') {
+      this.next();
+      return;
+    }
+    for (;;) {
+      const t = this.cur();
+      if (t.type === 'IDENTIFIER' || t.type === 'STRING') {
+        this.next();
+        const name = t.type === 'STRING' ? unquote(t.val) : t.val;
+        const opTok = this.cur();
+        const op = matchOp(opTok);
+        if (op) {
+          this.next();
+          const v = this.cur();
+          if (v.type !== 'STRING') this.unexpected('label matching', 'string');
+          this.next();
+          out.push(this.newMatcher(t, name, op, v));
+        } else if (t.type === 'STRING') {
+          out.push({ name: '__name__', op: '=', value: name });
+        } else {
+          this.unexpected('label matching', 'label matching operator');
+        }
+      } else {
+        this.unexpected('label matching', 'identifier or "}"');
+      }
+      const sep = this.cur();
+      if (sep.type === 'COMMA') {
+        this.next();
+        if (this.cur().type === 'RIGHT_BRACE') {
+          this.next();
+          return;
+        }
+        continue;
+      }
+      if (sep.type === 'RIGHT_BRACE') {
+        this.next();
+        return;
+      }
+      this.unexpected('label matching', '"," or "}"');
+    }
+  }
+
+  private newMatcher(nameTok: Token, name: string, op: MatchOp, valueTok: Token): LabelMatcher {
+    const value = unquote(valueTok.val);
+    if (op === '=~' || op === '!~') {
+      try {
+        compileMatcherRegex(value);
+      } catch (e) {
+        if (!(e instanceof RegexSyntaxError)) throw e;
+        this.fail({ start: nameTok.start, end: valueTok.end }, e.message);
+      }
+    }
+    return { name, op, value };
+  }
+
+  // ---- postfix: [range], [range:step], offset, @, anchored, smoothed ----
+
+  private parsePostfix(e: Expr): Expr {
+    for (;;) {
+      const t = this.cur();
+      if (t.type === 'LEFT_BRACKET') e = this.parseRangeOrSubquery(e);
+      else if (this.isWord(t, 'offset')) e = this.parseOffset(e);
+      else if (this.isOp(t, '@')) e = this.parseAt(e);
+      else if (this.isWord(t, 'anchored') || this.isWord(t, 'smoothed')) e = this.parseExtended(e, t);
+      else return e;
+    }
+  }
+
+  private parseRangeOrSubquery(e: Expr): Expr {
+    const open = this.next();
+    const durs = new DurationParser(this);
+    if (!durs.startsDuration(this.cur())) this.unexpected('subquery or range selector', 'number, duration, step(), or range()');
+    const range = durs.positive(durs.parse());
+    const t = this.cur();
+    if (t.type === 'RIGHT_BRACKET') {
+      const close = this.next();
+      let err = '';
+      if (e.type !== 'VectorSelector') err = 'ranges only allowed for vector selectors';
+      else if (e.offsetMs !== 0 || e.offsetExpr) err = 'no offset modifiers allowed before range';
+      else if (e.at) err = 'no @ modifiers allowed before range';
+      if (err) this.fail({ start: open.start, end: close.end }, err);
+      const ms: MatrixSelector = {
+        type: 'MatrixSelector', vector: e as VectorSelector, rangeMs: rangeMsOf(range), pos: { start: e.pos.start, end: close.end },
+      };
+      if (range.type === 'DurationExpr') ms.rangeExpr = range;
+      return ms;
+    }
+    if (t.type !== 'COLON') this.unexpected('subquery or range', '":" or "]"');
+    this.next();
+    let step: Expr | undefined;
+    if (this.cur().type !== 'RIGHT_BRACKET') {
+      if (!durs.startsDuration(this.cur())) this.unexpected('subquery selector', 'number, duration, step(), range(), or "]"');
+      step = durs.positive(durs.parse());
+      if (this.cur().type !== 'RIGHT_BRACKET') this.unexpected('subquery selector', '"]"');
+    }
+    const close = this.next();
+    const sq: SubqueryExpr = {
+      type: 'SubqueryExpr', expr: e, rangeMs: rangeMsOf(range), stepMs: step ? rangeMsOf(step) : 0, offsetMs: 0,
+      pos: { start: e.pos.start, end: close.end },
+    };
+    if (range.type === 'DurationExpr') sq.rangeExpr = range;
+    if (step?.type === 'DurationExpr') sq.stepExpr = step;
+    return sq;
+  }
+
+  private parseOffset(e: Expr): Expr {
+    this.next();
+    const durs = new DurationParser(this);
+    const d = durs.parseOffset();
+    const target = this.modifierTarget(e, 'offset modifier must be preceded by an instant vector selector or range vector selector or a subquery');
+    if (target.offsetMs !== 0 || target.offsetExpr) this.fail(e.pos, 'offset may not be set multiple times');
+    if (d.type === 'NumberLiteral') target.offsetMs = Math.round(d.value * 1000);
+    else target.offsetExpr = d;
+    return this.extendEnd(e);
+  }
+
+  private parseAt(e: Expr): Expr {
+    this.next();
+    const t = this.cur();
+    let at: AtModifier;
+    if ((this.isWord(t, 'start') || this.isWord(t, 'end')) && this.peek(1).type === 'LEFT_PAREN') {
+      this.next();
+      this.next();
+      this.expect('RIGHT_PAREN', '@', 'timestamp');
+      at = { kind: t.kw as 'start' | 'end' };
+    } else {
+      const ts = this.parseSignedNumber('@', 'timestamp');
+      if (!Number.isFinite(ts) || ts >= 9223372036854775807 || ts <= -9223372036854775808) {
+        this.fail(e.pos, `timestamp out of bounds for @ modifier: ${Number.isNaN(ts) ? 'NaN' : ts > 0 ? '+Inf' : ts < 0 && !Number.isFinite(ts) ? '-Inf' : ts.toFixed(6)}`);
+      }
+      at = { kind: 'time', timestampMs: Math.round(ts * 1000) };
+    }
+    const target = this.modifierTarget(e, '@ modifier must be preceded by an instant vector selector or range vector selector or a subquery');
+    if (target.at) this.fail(e.pos, '@ <timestamp> may not be set multiple times');
+    target.at = at;
+    return this.extendEnd(e);
+  }
+
+  private parseExtended(e: Expr, t: Token): Expr {
+    this.next();
+    const kw = t.kw as 'anchored' | 'smoothed';
+    if (!this.opts.extendedRangeSelectors) this.fail(t, `${kw} modifier is experimental and not enabled`);
+    if (e.type !== 'VectorSelector' && e.type !== 'MatrixSelector') {
+      this.fail(e.pos, `${kw} modifier must be preceded by an instant vector selector or range vector selector`);
+    }
+    const other = kw === 'anchored' ? 'smoothed' : 'anchored';
+    if (e[other]) this.fail(e.pos, 'anchored and smoothed modifiers cannot be used together');
+    e[kw] = true;
+    return e;
+  }
+
+  /** The node that holds offset/@ for e: the selector, the matrix's inner selector, or the subquery. */
+  private modifierTarget(e: Expr, err: string): VectorSelector | SubqueryExpr {
+    if (e.type === 'VectorSelector' || e.type === 'SubqueryExpr') return e;
+    if (e.type === 'MatrixSelector') return e.vector;
+    this.fail(e.pos, err);
+  }
+
+  private extendEnd(e: Expr): Expr {
+    e.pos = { start: e.pos.start, end: Math.max(e.pos.end, this.lastClosing) };
+    return e;
+  }
+}
+
+interface BinModifiers {
+  card: 'one-to-one' | 'many-to-one' | 'one-to-many' | 'many-to-many';
+  matchingLabels: string[];
+  on: boolean;
+  explicit?: boolean;
+  include: string[];
+  fillLeft?: number;
+  fillRight?: number;
+}
+
+function matchOp(t: Token): MatchOp | undefined {
+  if (t.type === 'EQL') return '=';
+  if (t.type === 'EQL_REGEX') return '=~';
+  if (t.type === 'NEQ_REGEX') return '!~';
+  if (t.type === 'OP' && t.val === '!=') return '!=';
+  return undefined;
+}
+
+export function rangeMsOf(e: NumberLiteral | DurationExpr): number {
+  return e.type === 'NumberLiteral' ? Math.round(e.value * 1000) : 0;
+}
+
+/** Prometheus 3 accepts any non-empty valid UTF-8 label name. */
+export function isValidLabelName(s: string): boolean {
+  return s.length > 0 && !s.includes('\uFFFD');
+}

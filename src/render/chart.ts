@@ -1,0 +1,256 @@
+// Range results as a line chart in the terminal, drawn with asciichart's box
+// glyphs (─ ╭ ╮ ╰ ╯ │). We draw the grid ourselves rather than call
+// asciichart.plot: the installed asciichart (1.5.25) has no gaps (NaN breaks
+// its scaling), no time axis and one column per point; we need all three.
+//
+// Points are resampled to the plot width (each column averages the steps it
+// covers; a column with no sample stays empty: gaps are gaps, not zeros).
+// Several series get distinct colours, or letters A, B, C... without colour.
+
+import type { RangeSeries } from '../model/result.js';
+import { parseSampleValue } from '../model/result.js';
+import { yAxis, timeTicks, type YAxis } from './axes.js';
+import type { RenderContext } from './context.js';
+import { formatDuration, formatNumber, scaleFor, type Unit } from './format.js';
+import { commonLabels, rowUnit } from './vector.js';
+import { formatLabels, formatSeries, padStart, truncate, visibleWidth, wrap } from './text.js';
+
+export interface ChartRange {
+  start: number;
+  end: number;
+  step: number;
+}
+
+export interface ChartOptions {
+  range?: ChartRange;
+  height?: number;
+  width?: number;
+}
+
+/** Series chosen when there are more than the limit: the highest last values. */
+const DEFAULT_SERIES = 8;
+const MAX_HEIGHT = 25;
+const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+interface Plotted {
+  metric: RangeSeries['metric'];
+  points: Float64Array; // one per step, NaN = no sample
+  last: number;
+}
+
+/** The start/end/step grid a result sits on, when the caller did not say. */
+export function inferRange(series: RangeSeries[]): ChartRange {
+  const ts = [...new Set(series.flatMap((s) => s.values.map((v) => v[0])))].sort((a, b) => a - b);
+  let step = Infinity;
+  for (let i = 1; i < ts.length; i++) step = Math.min(step, ts[i]! - ts[i - 1]!);
+  return { start: ts[0] ?? 0, end: ts[ts.length - 1] ?? 0, step: Number.isFinite(step) ? step : 1 };
+}
+
+function toPoints(s: RangeSeries, r: ChartRange, n: number): Plotted {
+  const points = new Float64Array(n).fill(NaN);
+  for (const [t, v] of s.values) {
+    const i = Math.round((t - r.start) / r.step);
+    if (i >= 0 && i < n) points[i] = parseSampleValue(v);
+  }
+  let last = NaN;
+  for (let i = n - 1; i >= 0 && Number.isNaN(last); i--) if (Number.isFinite(points[i]!)) last = points[i]!;
+  return { metric: s.metric, points, last };
+}
+
+/** Column values: each column the mean of the finite points it covers, NaN when none. */
+export function resample(points: Float64Array, width: number): Float64Array {
+  const n = points.length;
+  const out = new Float64Array(width).fill(NaN);
+  for (let c = 0; c < width; c++) {
+    const from = Math.floor((c * n) / width);
+    const to = Math.max(from + 1, Math.floor(((c + 1) * n) / width));
+    let sum = 0;
+    let count = 0;
+    for (let i = from; i < to; i++) {
+      if (Number.isFinite(points[i]!)) {
+        sum += points[i]!;
+        count++;
+      }
+    }
+    if (count > 0) out[c] = sum / count;
+  }
+  return out;
+}
+
+export function renderChart(series: RangeSeries[], ctx: RenderContext, opts: ChartOptions): string[] {
+  const { style } = ctx;
+  const range = opts.range ?? inferRange(series);
+  const n = Math.max(1, Math.floor((range.end - range.start) / range.step + 1e-9) + 1);
+  const limit = ctx.fitted ? DEFAULT_SERIES : ctx.limit;
+  const ranked = series.map((s) => toPoints(s, range, n)).sort((a, b) => rankOrder(a.last, b.last));
+  const shown = ranked.slice(0, limit);
+  const units = new Set(shown.map((p) => rowUnit(p.metric, ctx.queryUnit)));
+  const unit: Unit = units.size === 1 ? [...units][0]! : 'none';
+  const letters = !style.color && shown.length > 1;
+
+  const common = shown.length > 1 ? commonLabels(shown.map((p) => p.metric)) : {};
+  const header = Object.keys(common).length > 0 ? wrap(formatSeries(common), ctx.columns, '    ').map((l) => style.dim(l)) : [];
+  const legend = legendLines(shown, common, unit, letters, ctx);
+  const note = ranked.length > shown.length ? [leftOutNote(shown.length, ranked.length, ctx)] : [];
+  const overhead = header.length + legend.length + note.length + 3 + 1; // x axis, labels, caption, prompt
+  const height = Math.max(3, opts.height ?? Math.min(MAX_HEIGHT, ctx.rows - overhead));
+
+  // The y axis depends only on the height; the plot width on the labels' width.
+  const plotWidthFor = (labelWidth: number) => Math.max(10, (opts.width ?? ctx.columns) - labelWidth - 2 - 1);
+  let cols = fitColumns(n, plotWidthFor(8));
+  let resampled = shown.map((p) => resample(p.points, cols));
+  const finite = resampled.flatMap((r) => [...r].filter(Number.isFinite));
+  if (finite.length === 0) return [...header, style.dim('no data points in this time range'), ...note];
+  const axis = yAxis(Math.min(...finite), Math.max(...finite), height, unit);
+  const labelWidth = Math.max(...Array.from({ length: axis.rows }, (_, r) => visibleWidth(axis.label(r))));
+  if (fitColumns(n, plotWidthFor(labelWidth)) !== cols) {
+    cols = fitColumns(n, plotWidthFor(labelWidth));
+    resampled = shown.map((p) => resample(p.points, cols));
+  }
+
+  const grid = drawGrid(resampled, axis, cols, letters, ctx);
+  const body = grid.map((row, r) => {
+    const label = axis.label(axis.rows - 1 - r);
+    const labelled = label !== '';
+    return style.dim(padStart(label, labelWidth) + ' ' + (labelled ? '┤' : '│')) + row;
+  });
+  const xAxis = timeAxis(range, n, cols, labelWidth, ctx);
+  return [...header, ...body, ...xAxis, caption(range, n, cols, ctx), ...legend, ...note];
+}
+
+/** Higher last value first; series with no value last. */
+function rankOrder(a: number, b: number): number {
+  if (Number.isNaN(a)) return Number.isNaN(b) ? 0 : 1;
+  if (Number.isNaN(b)) return -1;
+  return b - a;
+}
+
+/**
+ * Columns to plot n points in at most `max` columns, so that every column
+ * covers the same number of steps, or every step the same number of columns.
+ */
+export function fitColumns(n: number, max: number): number {
+  if (n <= max) return n * Math.floor(max / n);
+  const uniform = Math.ceil(n / Math.ceil(n / max));
+  // Uneven columns (1 or 2 steps each) beat a chart a third narrower than the screen.
+  return uniform >= 0.75 * max ? uniform : max;
+}
+
+type Cell = { ch: string; series: number } | undefined;
+
+function drawGrid(values: Float64Array[], axis: YAxis, cols: number, letters: boolean, ctx: RenderContext): string[] {
+  const h = axis.rows;
+  const grid: Cell[][] = Array.from({ length: h }, () => new Array<Cell>(cols).fill(undefined));
+  const rowOf = (v: number) => (Number.isFinite(v) ? Math.min(h - 1, Math.max(0, Math.round((v - axis.lo) / axis.step))) : NaN);
+  const put = (c: number, y: number, ch: string, series: number) => {
+    grid[h - 1 - y]![c] = { ch, series };
+  };
+  // Draw the lowest-ranked series first so the top series stays on top.
+  for (let s = values.length - 1; s >= 0; s--) {
+    const v = values[s]!;
+    for (let c = 0; c < cols; c++) {
+      const y0 = rowOf(v[c]!);
+      if (Number.isNaN(y0)) continue;
+      if (letters) {
+        put(c, y0, LETTERS[s % LETTERS.length]!, s);
+        continue;
+      }
+      const y1 = c + 1 < cols ? rowOf(v[c + 1]!) : NaN;
+      if (Number.isNaN(y1) || y1 === y0) {
+        put(c, y0, '─', s);
+        continue;
+      }
+      // asciichart's glyphs: the step from column c to c+1 is drawn in column c.
+      put(c, y0, y1 > y0 ? '╯' : '╮', s);
+      put(c, y1, y1 > y0 ? '╭' : '╰', s);
+      for (let y = Math.min(y0, y1) + 1; y < Math.max(y0, y1); y++) put(c, y, '│', s);
+    }
+  }
+  return grid.map((row) => paintRow(row, ctx).replace(/\s+$/, ''));
+}
+
+/** A grid row as text, one colour code per run of the same series (not per cell). */
+function paintRow(row: Cell[], ctx: RenderContext): string {
+  let out = '';
+  let run = '';
+  let runSeries = -1;
+  const flush = () => {
+    out += runSeries >= 0 && ctx.style.color ? ctx.style.series(runSeries, run) : run;
+    run = '';
+  };
+  for (const cell of row) {
+    const series = cell ? cell.series : -1;
+    if (series !== runSeries) {
+      flush();
+      runSeries = series;
+    }
+    run += cell ? cell.ch : ' ';
+  }
+  flush();
+  return out;
+}
+
+function timeAxis(range: ChartRange, n: number, cols: number, labelWidth: number, ctx: RenderContext): string[] {
+  const pad = ' '.repeat(labelWidth + 1);
+  const axis = new Array<string>(cols).fill('─');
+  const labels = new Array<string>(cols + 8).fill(' ');
+  const end = range.start + (n - 1) * range.step;
+  const ticks = timeTicks(range.start, end, cols);
+  // The column holding the step at time t (see resample).
+  const colOf = (t: number) => {
+    const i = Math.round((t - range.start) / range.step);
+    return n > cols ? Math.floor(((i + 1) * cols - 1) / n) : Math.floor((i * cols) / n);
+  };
+  let free = 0; // first column a label may start in
+  for (const tick of ticks) {
+    const c = colOf(tick.t);
+    if (c < 0 || c >= cols) continue;
+    axis[c] = '┬';
+    const at = Math.max(0, c - Math.floor(tick.label.length / 2));
+    if (at < free || at + tick.label.length > cols + 1) continue;
+    for (let i = 0; i < tick.label.length; i++) labels[at + i] = tick.label[i]!;
+    free = at + tick.label.length + 2;
+  }
+  return [ctx.style.dim(pad + '└' + axis.join('')), ctx.style.dim((pad + ' ' + labels.join('')).replace(/\s+$/, ''))];
+}
+
+function caption(range: ChartRange, n: number, cols: number, ctx: RenderContext): string {
+  const iso = (t: number) => new Date(t * 1000).toISOString().replace('T', ' ').slice(0, 16);
+  const end = range.start + (n - 1) * range.step;
+  const endText = iso(end).slice(0, 10) === iso(range.start).slice(0, 10) ? iso(end).slice(11) : iso(end);
+  const per = n > cols ? `, ${formatNumber(n / cols, 2)} steps per column (averaged)` : '';
+  const text = `${iso(range.start)} → ${endText} UTC, step ${formatDuration(range.step * 1000)}${per}`;
+  return ctx.style.dim(truncate(text, ctx.columns));
+}
+
+function legendLines(shown: Plotted[], common: Record<string, string>, unit: Unit, letters: boolean, ctx: RenderContext): string[] {
+  const { style } = ctx;
+  const entries = shown.map((p, i) => {
+    const keys = Object.keys(p.metric).filter((k) => !(k in common));
+    const name = keys.includes('__name__') ? p.metric.__name__! : '';
+    const labels = keys.filter((k) => k !== '__name__').sort();
+    const text = name + (labels.length > 0 || !name ? formatLabels(p.metric, labels) : '');
+    const marker = letters ? LETTERS[i % LETTERS.length]! : shown.length > 1 ? style.series(i, '━━') : '';
+    const last = Number.isNaN(p.last) ? '' : `  ${style.dim('last ' + lastValue(p.last, unit))}`;
+    const room = ctx.columns - (marker ? visibleWidth(marker) + 1 : 0) - visibleWidth(last);
+    return (marker ? marker + ' ' : '') + truncate(text, Math.max(8, room)) + last;
+  });
+  // Pack short entries side by side.
+  const lines: string[] = [];
+  for (const e of entries) {
+    const cur = lines[lines.length - 1];
+    if (cur !== undefined && visibleWidth(cur) + 3 + visibleWidth(e) <= ctx.columns) lines[lines.length - 1] = cur + '   ' + e;
+    else lines.push(e);
+  }
+  return lines;
+}
+
+function lastValue(v: number, unit: Unit): string {
+  if (unit === 'none' || unit === 'timestamp') return formatNumber(v, 4);
+  const s = scaleFor(unit, v);
+  return formatNumber(v / s.factor, 3) + s.suffix;
+}
+
+function leftOutNote(shown: number, total: number, ctx: RenderContext): string {
+  return ctx.style.dim(`… ${total - shown} more series not shown (top ${shown} of ${total} by last value); use --limit 0 to plot all, or narrow the query`);
+}

@@ -1,0 +1,28 @@
+// What the pieces of a rendering share, resolved once from RenderOptions.
+import type { Unit } from './format.js';
+import type { Style } from './style.js';
+
+export interface RenderContext {
+  style: Style;
+  columns: number;
+  rows: number;
+  /** Max rows (tables) or series (charts); Infinity = no limit. */
+  limit: number;
+  /** Whether `limit` was fitted to the screen (changes the note's advice). */
+  fitted: boolean;
+  /** Unit of values whose series lost their name, read from the query. */
+  queryUnit: Unit;
+  query?: string;
+}
+
+/** Rows for a table when no --limit was given: the screen less room for headers and notes. */
+export function fittedRowLimit(rows: number): number {
+  return Math.max(5, rows - 6);
+}
+
+/** The note under a cut table: how many were left out and how to see them. */
+export function limitNote(shown: number, total: number, what: string, ctx: RenderContext): string {
+  const left = total - shown;
+  const how = ctx.fitted ? 'fitted to the screen' : `--limit ${shown}`;
+  return ctx.style.dim(`… ${left} more ${what} not shown (${shown} of ${total}, ${how}); use --limit 0 to see all, or --output csv`);
+}

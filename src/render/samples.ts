@@ -1,0 +1,83 @@
+// A range vector from an instant query (`x[5m]`): each series with its raw
+// samples, their timestamps and the change from one sample to the next —
+// exactly what rate(), increase() and friends work on.
+//
+//   http_requests_total{code="200", job="api"}  4 samples, 2026-01-15 10:59:00 → 11:00:00Z
+//     TIMESTAMP   TIME      VALUE  CHANGE
+//     1768474740  10:59:00   1200
+//     1768474755  10:59:15   1230     +30
+
+import type { RangeSeries } from '../model/result.js';
+import { parseSampleValue } from '../model/result.js';
+import { formatDuration, formatNumber, formatTimestamp } from './format.js';
+import { fitWidths, renderTable, type Column } from './layout.js';
+import type { RenderContext } from './context.js';
+import { formatSeries, wrap } from './text.js';
+
+const COUNTER_RE = /_(total|count|sum|bucket)$/;
+
+/** HH:MM:SS (with .mmm when the timestamp has milliseconds), UTC. */
+export function clock(t: number): string {
+  return formatTimestamp(t).slice(11).replace(/Z$/, '');
+}
+
+export function renderSamples(series: RangeSeries[], ctx: RenderContext): { lines: string[]; shown: number } {
+  const lines: string[] = [];
+  let shown = 0;
+  for (const s of series) {
+    const block = seriesBlock(s, ctx);
+    // Always show the first series; stop before a block that would overflow.
+    if (shown > 0 && lines.length + 1 + block.length > ctx.limit) break;
+    if (shown > 0) lines.push('');
+    lines.push(...block);
+    shown++;
+  }
+  return { lines, shown };
+}
+
+function seriesBlock(s: RangeSeries, ctx: RenderContext): string[] {
+  const { style } = ctx;
+  const n = s.values.length;
+  const span = n > 1 ? ` over ${formatDuration((s.values[n - 1]![0] - s.values[0]![0]) * 1000)}` : '';
+  const date = n > 0 ? ` (${formatTimestamp(s.values[0]![0]).slice(0, 10)})` : '';
+  const head = [
+    ...wrap(formatSeries(s.metric) || '{}', ctx.columns, '    ').map((l) => style.name(l)),
+    style.dim(`  ${n} sample${n === 1 ? '' : 's'}${span}${date}`),
+  ];
+
+  const counter = COUNTER_RE.test(s.metric.__name__ ?? '');
+  const rows = s.values.map(([t, v], i) => {
+    const cur = parseSampleValue(v);
+    const change = i === 0 ? '' : changeText(cur - parseSampleValue(s.values[i - 1]![1]), counter);
+    return [String(t), clock(t), formatNumber(cur), change];
+  });
+  // Long series: the first and last samples, with the count of those between.
+  const cap = Number.isFinite(ctx.limit) ? Math.max(6, ctx.limit - 3) : Infinity;
+  let cut = rows;
+  let skipped = 0;
+  if (rows.length > cap) {
+    const half = Math.floor((cap - 1) / 2);
+    skipped = rows.length - 2 * half;
+    cut = [...rows.slice(0, half), ['', '', '', ''], ...rows.slice(rows.length - half)];
+  }
+  const cols: Column[] = [
+    { header: 'TIMESTAMP', align: 'left', fixed: true, paint: style.dim },
+    { header: 'TIME (UTC)', align: 'left', fixed: true },
+    { header: 'VALUE', align: 'right', fixed: true, paint: style.value },
+    { header: 'CHANGE', align: 'right', fixed: true, paint: style.dim },
+  ];
+  const widths = fitWidths(cols, cut, ctx.columns - 2) ?? cols.map((c, i) => Math.max(c.header.length, ...cut.map((r) => r[i]!.length)));
+  const table = renderTable(cols, cut, widths, style).map((l) => '  ' + l);
+  if (skipped > 0) {
+    const gapAt = 1 + Math.floor((cap - 1) / 2);
+    table[gapAt] = '  ' + style.dim(`⋮ ${skipped} more samples (use --limit 0 to see all)`);
+  }
+  return [...head, ...table];
+}
+
+function changeText(d: number, counter: boolean): string {
+  if (Number.isNaN(d)) return '';
+  const text = (d > 0 ? '+' : '') + formatNumber(d);
+  // A drop in a counter is a reset: rate() and increase() treat it as a restart from 0.
+  return counter && d < 0 ? `${text} reset` : text;
+}

@@ -1,0 +1,108 @@
+// Instant vectors as a table: one row per series, labels in columns, the
+// labels every row shares shown once above, values right-aligned with a
+// human-readable column when the unit is known.
+//
+//   http_requests_total{job="api"}
+//   code  method  VALUE  
+//   200   GET     1234
+//   500   GET       12
+
+import type { InstantSample, Metric } from '../model/result.js';
+import { parseSampleValue } from '../model/result.js';
+import { formatNumber, hasHumanColumn, humanize, unitFromName, type Unit } from './format.js';
+import { fitWidths, renderTable, type Column } from './layout.js';
+import type { RenderContext } from './context.js';
+import { compareBytes, formatLabels, formatSeries, truncate, wrap } from './text.js';
+
+/** Prometheus's labels.Compare: label pairs in name order, name then value. */
+export function compareMetrics(a: Metric, b: Metric): number {
+  const ka = Object.keys(a).sort(compareBytes);
+  const kb = Object.keys(b).sort(compareBytes);
+  for (let i = 0; i < Math.min(ka.length, kb.length); i++) {
+    const c = compareBytes(ka[i]!, kb[i]!) || compareBytes(a[ka[i]!]!, b[kb[i]!]!);
+    if (c !== 0) return c;
+  }
+  return ka.length - kb.length;
+}
+
+/** The labels (including __name__) with the same value in every metric. */
+export function commonLabels(metrics: Metric[]): Metric {
+  if (metrics.length === 0) return {};
+  const common: Metric = { ...metrics[0] };
+  for (const m of metrics.slice(1)) {
+    for (const k of Object.keys(common)) if (m[k] !== common[k]) delete common[k];
+  }
+  return common;
+}
+
+const UNIT_HEADERS: Record<Unit, string> = {
+  none: '',
+  seconds: 'DURATION',
+  bytes: 'SIZE',
+  ratio: 'PERCENT',
+  timestamp: 'TIME (UTC)',
+  'bytes/s': 'RATE',
+  'per-second': '',
+};
+
+export function rowUnit(metric: Metric, queryUnit: Unit): Unit {
+  return metric.__name__ !== undefined ? unitFromName(metric.__name__) : queryUnit;
+}
+
+export function renderVector(samples: InstantSample[], ctx: RenderContext): string[] {
+  const { style, columns: width } = ctx;
+  const units = samples.map((s) => rowUnit(s.metric, ctx.queryUnit));
+  const unitSet = new Set(units);
+  const human = [...unitSet].some(hasHumanColumn);
+  const valueHeader = unitSet.size === 1 && units[0] === 'per-second' ? 'VALUE/s' : 'VALUE';
+  const humanHeader = unitSet.size === 1 ? UNIT_HEADERS[units[0]!] || 'HUMAN' : 'HUMAN';
+
+  if (samples.length === 1) return [singleLine(samples[0]!, units[0]!, ctx)];
+
+  const common = commonLabels(samples.map((s) => s.metric));
+  const varying = [...new Set(samples.flatMap((s) => Object.keys(s.metric)))]
+    .filter((k) => !(k in common))
+    .sort((a, b) => (a === '__name__' ? -1 : b === '__name__' ? 1 : compareBytes(a, b)));
+  const out: string[] = [];
+  if (Object.keys(common).length > 0) out.push(...wrap(formatSeries(common), width, '    ').map((l) => style.dim(l)));
+
+  const cols: Column[] = varying.map((k) => ({ header: k, align: 'left', paint: k === '__name__' ? style.name : undefined }));
+  cols.push({ header: valueHeader, align: 'right', fixed: true, paint: style.value });
+  if (human) cols.push({ header: humanHeader, align: 'right', fixed: true, paint: style.dim });
+  const rows = samples.map((s, i) => {
+    const v = parseSampleValue(s.value[1]);
+    const cells = varying.map((k) => s.metric[k] ?? '');
+    cells.push(formatNumber(v));
+    if (human) cells.push(humanize(v, units[i]!));
+    return cells;
+  });
+  let widths = fitWidths(cols, rows, width);
+  if (widths) return [...out, ...renderTable(cols, rows, widths, style)];
+
+  // Too many labels to give each a column: one column with the label set, cut to fit.
+  const seriesCol: Column = { header: 'SERIES', align: 'left', minWidth: 10 };
+  const compact = samples.map((s, i) => [seriesText(s.metric, varying), ...rows[i]!.slice(varying.length)]);
+  const compactCols = [seriesCol, ...cols.slice(varying.length)];
+  widths = fitWidths(compactCols, compact, width) ?? compactCols.map((c, i) => (i === 0 ? 10 : visibleWidthOf(c, compact, i)));
+  return [...out, ...renderTable(compactCols, compact, widths, style)];
+}
+
+function visibleWidthOf(c: Column, rows: string[][], i: number): number {
+  return Math.max(c.header.length, ...rows.map((r) => [...(r[i] ?? '')].length));
+}
+
+function seriesText(metric: Metric, keys: string[]): string {
+  const name = keys.includes('__name__') ? (metric.__name__ ?? '') : '';
+  const labels = keys.filter((k) => k !== '__name__' && metric[k] !== undefined);
+  return name + formatLabels(metric, labels);
+}
+
+/** One series: `name{labels}  value  (human)` on one line, the series cut to fit. */
+function singleLine(s: InstantSample, unit: Unit, ctx: RenderContext): string {
+  const v = parseSampleValue(s.value[1]);
+  const h = humanize(v, unit);
+  const value = formatNumber(v) + (unit === 'per-second' ? '/s' : '') + (h && hasHumanColumn(unit) ? `  ${ctx.style.dim(`(${h})`)}` : '');
+  const valueWidth = [...formatNumber(v)].length + (h ? h.length + 4 : 0) + 2;
+  const series = truncate(formatSeries(s.metric) || '{}', Math.max(10, ctx.columns - valueWidth));
+  return `${ctx.style.name(series)}  ${ctx.style.value(value)}`;
+}

@@ -1,0 +1,219 @@
+// Meta-commands: lines starting with a dot (`.help`, `.range 1h`, ...).
+
+import type { Backend } from '../backends/backend.js';
+import { UsageError } from '../errors.js';
+import { formatError } from '../render/error.js';
+import { formatDuration, formatTime, parseDurationArg, parseTimeArg } from './args.js';
+import type { Session } from './session.js';
+
+export interface MetaHost {
+  session: Session;
+  /** Clears the screen (terminal) and any half-typed multi-line query. */
+  clear(): void;
+  /** Runs `fn` with the REPL's hold on the terminal released (for the lessons' own prompts). */
+  suspend<T>(fn: () => Promise<T>): Promise<T>;
+}
+
+export type MetaOutcome = 'ok' | 'failed' | 'quit';
+
+interface Command {
+  name: string;
+  args: string;
+  help: string;
+  run(arg: string, host: MetaHost): Promise<void | 'quit'> | void | 'quit';
+}
+
+/** A line is a meta-command when it starts with `.` and a letter (`.5` is a number). */
+export function isMetaCommand(line: string): boolean {
+  return /^\s*\.[A-Za-z]/.test(line);
+}
+
+const OUTPUTS = ['table', 'json', 'csv'] as const;
+
+const COMMANDS: Command[] = [
+  { name: 'help', args: '', help: 'show this help', run: (_a, h) => h.session.env.out(helpText()) },
+  {
+    name: 'range',
+    args: '<duration>',
+    help: 'range mode: evaluate over the last <duration> (e.g. .range 1h) and draw charts',
+    run: (a, h) => {
+      const s = h.session;
+      if (a) s.rangeMs = positive(parseDurationArg(a), 'range');
+      s.mode = 'range';
+      s.env.out(`range mode: ${formatDuration(s.rangeMs)} ending at the evaluation time, step ${stepText(s)}\n`);
+    },
+  },
+  {
+    name: 'instant',
+    args: '',
+    help: 'instant mode: evaluate at one time and show tables (the default)',
+    run: (_a, h) => {
+      h.session.mode = 'instant';
+      h.session.env.out('instant mode\n');
+    },
+  },
+  { name: 'at', args: '<time>', help: 'evaluation time: RFC 3339, Unix seconds, -1h, now; `.at reset` for the default', run: runAt },
+  {
+    name: 'step',
+    args: '<duration>|auto',
+    help: 'step between points in range mode',
+    run: (a, h) => {
+      const s = h.session;
+      if (!a) throw new UsageError('.step needs a duration', 'e.g. .step 30s, or .step auto');
+      s.stepMs = a === 'auto' ? undefined : positive(parseDurationArg(a), 'step');
+      s.env.out(`step ${stepText(s)}\n`);
+    },
+  },
+  {
+    name: 'output',
+    args: 'table|json|csv',
+    help: 'how results are printed',
+    run: (a, h) => {
+      if (!(OUTPUTS as readonly string[]).includes(a)) throw new UsageError(`unknown output format "${a}"`, 'use .output table, .output json or .output csv');
+      h.session.output = a as (typeof OUTPUTS)[number];
+      h.session.env.out(`output ${a}\n`);
+    },
+  },
+  {
+    name: 'limit',
+    args: '<n>|auto',
+    help: 'most table rows / chart series shown; 0 = all; auto = fitted to the screen',
+    run: (a, h) => {
+      if (a !== 'auto' && !/^\d+$/.test(a)) throw new UsageError(`invalid limit "${a}"`, 'use a number (0 = no limit) or auto');
+      h.session.limit = a === 'auto' ? undefined : Number(a);
+      h.session.env.out(a === 'auto' ? 'limit fitted to the screen\n' : `limit ${a === '0' ? 'none' : a}\n`);
+    },
+  },
+  { name: 'server', args: '<url>', help: 'query a Prometheus server from now on', run: (a, h) => switchBackend(a, h) },
+  { name: 'sample', args: '', help: 'back to the bundled sample dataset', run: (_a, h) => switchBackend(undefined, h) },
+  { name: 'metrics', args: '[filter]', help: 'list metric names (containing filter)', run: listMetrics },
+  { name: 'labels', args: '[name]', help: 'list label names, or the values of one label', run: listLabels },
+  { name: 'fmt', args: '<expr>', help: 'pretty-print a query the way Prometheus prints it', run: fmt },
+  { name: 'lesson', args: '', help: 'open the current lesson exercise', run: lesson },
+  { name: 'clear', args: '', help: 'clear the screen and any unfinished query', run: (_a, h) => h.clear() },
+  { name: 'quit', args: '', help: 'leave (or Ctrl-D)', run: () => 'quit' },
+];
+
+function helpText(): string {
+  const rows = COMMANDS.map((c) => `  .${`${c.name} ${c.args}`.trim().padEnd(24)} ${c.help}`);
+  return [
+    'Type a PromQL query and press Enter. Unclosed brackets, quotes or a trailing operator continue on the next line.',
+    '',
+    ...rows,
+    '',
+    'Keys: Tab completes functions, metrics, labels, values and durations (Tab twice lists them).',
+    '      Up/Down walk the history; with text typed they only show entries starting with it.',
+    '      Ctrl-R searches the history (type to narrow, Ctrl-R again for older, Enter runs, Esc keeps editing).',
+    '      Ctrl-C cancels a running query or clears the line; Ctrl-D on an empty line quits.',
+    '',
+  ].join('\n');
+}
+
+function positive(ms: number, what: string): number {
+  if (!(ms > 0)) throw new UsageError(`the ${what} must be greater than zero`);
+  return ms;
+}
+
+function stepText(s: Session): string {
+  return s.stepMs === undefined ? `auto (${formatDuration(s.stepSec() * 1000)})` : formatDuration(s.stepMs);
+}
+
+function runAt(a: string, h: MetaHost): void {
+  const s = h.session;
+  if (a === 'reset' || a === '') {
+    if (a === 'reset') s.atSec = undefined;
+  } else {
+    s.atSec = parseTimeArg(a, s.info.dataRange?.end ?? s.env.now());
+  }
+  const live = s.atSec === undefined && !s.info.dataRange;
+  s.env.out(live ? 'evaluating at the current time\n' : `evaluating at ${formatTime(s.evalTime())} UTC\n`);
+}
+
+async function switchBackend(url: string | undefined, h: MetaHost): Promise<void> {
+  const s = h.session;
+  if (url === '') throw new UsageError('.server needs a URL', 'e.g. .server http://localhost:9090');
+  await s.switchTo(await s.env.openBackend(url));
+  s.env.out(`now using ${s.info.description || s.info.name}\n`);
+}
+
+async function listMetrics(filter: string, h: MetaHost): Promise<void> {
+  const s = h.session;
+  const names = (await s.backend.labelValues('__name__')).filter((n) => n.includes(filter));
+  if (names.length === 0) {
+    s.env.out(filter ? `no metric names contain "${filter}"\n` : 'no metrics\n');
+    return;
+  }
+  let meta: Record<string, { type: string; help: string }[]> = {};
+  try {
+    meta = await s.backend.metadata();
+  } catch {
+    // Metadata only decorates the list.
+  }
+  const width = Math.min(48, Math.max(...names.map((n) => n.length)));
+  const lines = names.map((n) => {
+    const m = meta[n]?.[0] ?? meta[n.replace(/_(bucket|count|sum|total|created)$/, '')]?.[0];
+    const info = m ? `${m.type.padEnd(9)} ${m.help}` : '';
+    return `${n.padEnd(width)}  ${s.env.style.dim(info)}`.trimEnd();
+  });
+  s.env.out(lines.join('\n') + `\n${s.env.style.dim(`${names.length} metrics`)}\n`);
+}
+
+async function listLabels(name: string, h: MetaHost): Promise<void> {
+  const s = h.session;
+  const list = name ? await s.backend.labelValues(name) : await s.backend.labelNames();
+  if (list.length === 0) s.env.out(name ? `label "${name}" has no values\n` : 'no labels\n');
+  else s.env.out(list.join('\n') + '\n');
+}
+
+interface PromqlModule {
+  parse(query: string): unknown;
+  printExpr(expr: unknown): string;
+}
+
+async function fmt(expr: string, h: MetaHost): Promise<void> {
+  if (!expr) throw new UsageError('.fmt needs a query', 'e.g. .fmt sum(rate(http_requests_total[5m]))by(job)');
+  // Loaded lazily: a path in a variable keeps this file compiling while the parser is written.
+  const spec = '../promql/index.js';
+  const mod = (await import(spec).catch(() => undefined)) as PromqlModule | undefined;
+  if (typeof mod?.printExpr !== 'function') throw new UsageError('.fmt is not available in this build');
+  h.session.env.out(mod.printExpr(mod.parse(expr)) + '\n');
+}
+
+interface LessonsModule {
+  openCurrentExercise?: (io: unknown, backend: Backend) => Promise<unknown>;
+}
+
+async function lesson(_a: string, h: MetaHost): Promise<void> {
+  const s = h.session;
+  const spec = '../lessons/index.js';
+  const mod = (await import(spec).catch(() => undefined)) as LessonsModule | undefined;
+  const open = mod?.openCurrentExercise;
+  if (typeof open !== 'function') {
+    s.env.out('Lessons cannot be opened from the REPL in this build; run `promlearn learn` instead.\n');
+    return;
+  }
+  await h.suspend(() => open(s.env.io, s.backend));
+}
+
+/** Runs a meta-command line; errors are shown, never thrown. */
+export async function runMeta(line: string, host: MetaHost): Promise<MetaOutcome> {
+  const m = /^\s*\.(\w+)\s*(.*?)\s*$/s.exec(line);
+  const name = m?.[1] ?? '';
+  const arg = m?.[2] ?? '';
+  const env = host.session.env;
+  const cmd = COMMANDS.find((c) => c.name === name) ?? (name === 'exit' ? COMMANDS.find((c) => c.name === 'quit') : undefined);
+  try {
+    if (!cmd) {
+      const near = COMMANDS.filter((c) => c.name.startsWith(name.slice(0, 2))).map((c) => `.${c.name}`);
+      throw new UsageError(`unknown command ".${name}"`, near.length ? `did you mean ${near.join(' or ')}? (.help lists them all)` : 'type .help for the list');
+    }
+    return (await cmd.run(arg, host)) === 'quit' ? 'quit' : 'ok';
+  } catch (e) {
+    host.session.failures++;
+    env.err(formatError(e, env.style) + '\n');
+    return 'failed';
+  }
+}
+
+/** Names for completing meta-commands (`.ra` → `.range`). */
+export const META_NAMES: readonly string[] = [...COMMANDS.map((c) => `.${c.name}`), '.exit'];

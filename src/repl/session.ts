@@ -1,0 +1,161 @@
+// The REPL's state (backend, mode, evaluation time, step, output format) and
+// running one query with it. No readline here: ./repl.ts does the terminal.
+
+import type { Backend, BackendInfo } from '../backends/backend.js';
+import type { IO } from '../cli/io.js';
+import type { QueryResult } from '../model/result.js';
+import { formatError } from '../render/error.js';
+import { renderResult, type ChartRange, type OutputFormat } from '../render/index.js';
+import type { Style } from '../render/style.js';
+import { formatDuration, formatTime } from './args.js';
+import { CompletionSource } from './cache.js';
+
+export interface SessionEnv {
+  io: IO;
+  style: Style;
+  /** Interactive terminal: prompts, screen-fitted output. */
+  terminal: boolean;
+  /** Results and messages. */
+  out(text: string): void;
+  /** Errors (stderr when piped, the terminal otherwise). */
+  err(text: string): void;
+  columns(): number;
+  rows(): number;
+  /** Unix seconds. */
+  now(): number;
+  /** Opens a backend for `.server URL` (a URL) or `.sample` (undefined). */
+  openBackend(server: string | undefined): Promise<Backend>;
+  completionTtlMs?: number;
+}
+
+/** Points a range query aims for when no `.step` is set. */
+const AUTO_POINTS = 120;
+
+export class Session {
+  mode: 'instant' | 'range' = 'instant';
+  rangeMs = 3600_000;
+  /** undefined = automatic. */
+  stepMs?: number;
+  /** Evaluation time (unix s); undefined = the dataset's end, or now on a server. */
+  atSec?: number;
+  output: OutputFormat = 'table';
+  /** Max rows / series shown; undefined = fitted to the screen (terminal) or all (piped). */
+  limit?: number;
+  /** Queries (and commands) that failed: piped mode exits 1 if any did. */
+  failures = 0;
+  source: CompletionSource;
+  private running?: AbortController;
+
+  private constructor(
+    public backend: Backend,
+    public info: BackendInfo,
+    readonly env: SessionEnv,
+  ) {
+    this.source = new CompletionSource(backend, { ttlMs: env.completionTtlMs });
+  }
+
+  static async open(backend: Backend, env: SessionEnv): Promise<Session> {
+    return new Session(backend, await describe(backend, env), env);
+  }
+
+  /** Replaces the backend (closing the old one); completion data starts afresh. */
+  async switchTo(backend: Backend): Promise<void> {
+    const info = await describe(backend, this.env);
+    const old = this.backend;
+    this.backend = backend;
+    this.info = info;
+    this.atSec = undefined;
+    this.source = new CompletionSource(backend, { ttlMs: this.env.completionTtlMs });
+    await old.close?.().catch(() => undefined);
+  }
+
+  evalTime(): number {
+    return this.atSec ?? this.info.dataRange?.end ?? this.env.now();
+  }
+
+  /** Step in seconds: `.step`, else the range split into about AUTO_POINTS points. */
+  stepSec(): number {
+    if (this.stepMs !== undefined) return this.stepMs / 1000;
+    return Math.max(1, Math.ceil(this.rangeMs / 1000 / AUTO_POINTS));
+  }
+
+  /** `sample@2026-01-15 12:00> `, `prod> `, `sample[1h]@2026-01-15 12:00> ` in range mode. */
+  prompt(): string {
+    const s = this.env.style;
+    const range = this.mode === 'range' ? `[${formatDuration(this.rangeMs)}]` : '';
+    // A live server without `.at` evaluates at "now": no time in the prompt.
+    const live = this.atSec === undefined && !this.info.dataRange;
+    const at = live ? '' : `@${formatTime(this.evalTime())}`;
+    return `${s.info(this.info.name)}${range}${s.dim(at)}> `;
+  }
+
+  /** Cancels the running query; false when none runs. */
+  cancel(): boolean {
+    if (!this.running) return false;
+    this.running.abort();
+    return true;
+  }
+
+  get busy(): boolean {
+    return this.running !== undefined;
+  }
+
+  /** Runs and renders one query; errors are shown, never thrown. Returns success. */
+  async run(query: string): Promise<boolean> {
+    const ac = new AbortController();
+    this.running = ac;
+    try {
+      const grid = this.grid();
+      const result = await this.execute(query, grid, ac.signal);
+      this.env.out(await this.render(result, query, grid));
+      return true;
+    } catch (e) {
+      this.failures++;
+      if (ac.signal.aborted) this.env.err(this.env.style.warn('query cancelled') + '\n');
+      else this.env.err(formatError(e, this.env.style) + '\n');
+      return false;
+    } finally {
+      this.running = undefined;
+    }
+  }
+
+  /** The range query's grid, in range mode. */
+  private grid(): ChartRange | undefined {
+    if (this.mode !== 'range') return undefined;
+    const end = this.evalTime();
+    return { start: end - this.rangeMs / 1000, end, step: this.stepSec() };
+  }
+
+  private execute(query: string, grid: ChartRange | undefined, signal: AbortSignal): Promise<QueryResult> {
+    if (!grid) return this.backend.instantQuery(query, this.evalTime(), { signal });
+    return this.backend.rangeQuery(query, grid.start, grid.end, grid.step, { signal });
+  }
+
+  private async render(result: QueryResult, query: string, range: ChartRange | undefined): Promise<string> {
+    const empty = Array.isArray(result.data.result) && result.data.result.length === 0 && result.data.resultType !== 'scalar';
+    // Metric names for "did you mean", only when nothing matched (it may cost a request).
+    const knownMetrics = empty ? await this.source.metricNames().catch(() => undefined) : undefined;
+    const text = renderResult(result, {
+      format: this.output,
+      style: this.env.style,
+      columns: this.env.columns(),
+      rows: this.env.rows(),
+      // On a terminal the renderer fits the output to the screen and says what it left out.
+      limit: this.limit ?? (this.env.terminal ? undefined : 0),
+      query,
+      knownMetrics,
+      range,
+    });
+    return text.endsWith('\n') || text === '' ? text : text + '\n';
+  }
+}
+
+async function describe(backend: Backend, env: SessionEnv): Promise<BackendInfo> {
+  try {
+    return await backend.info(AbortSignal.timeout(5000));
+  } catch (e) {
+    // A server that is down now may be up by the first query: keep going.
+    env.err(formatError(e, env.style) + '\n');
+    return { name: 'server', description: 'unreachable server', kind: 'remote' };
+  }
+}

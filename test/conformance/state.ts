@@ -1,0 +1,69 @@
+// The storage side of a script run: a fresh MemoryStore per file / `clear`,
+// loads appended to it (FORMAT.md §3, §4), and the label sets that hold data a
+// float-only engine cannot serve (native histograms, start timestamps), used
+// to decide which evals to skip.
+
+import type { Metric } from '../../src/model/result.js';
+import type { Expr } from '../../src/promql/ast.js';
+import { MemoryStore, matcherTest } from '../../src/storage/store.js';
+import { selectors } from './ast-walk.js';
+import type { LoadCmd } from './script.js';
+
+const NHCB_SUFFIX = /_(bucket|count|sum)$/;
+
+export class ScriptState {
+  store = new MemoryStore();
+  /** Label sets of series with histogram samples (incl. NHCB base series). */
+  private histogramSeries: Metric[] = [];
+  private stSeries: Metric[] = [];
+
+  clear(): void {
+    this.store = new MemoryStore();
+    this.histogramSeries = [];
+    this.stSeries = [];
+  }
+
+  /** Append a load block; throws (e.g. out-of-order sample) when the load fails. */
+  load(cmd: LoadCmd): void {
+    for (const s of cmd.series) {
+      if (s.hasHistogram) this.histogramSeries.push(s.labels);
+      if (cmd.nhcb) this.markNhcb(s.labels);
+      let id: number | undefined;
+      s.slots.forEach((v, i) => {
+        if (typeof v !== 'number') return;
+        id ??= this.store.getOrCreateSeries(s.labels);
+        this.store.append(id, i * cmd.intervalMs, v);
+      });
+    }
+    this.stSeries.push(...cmd.stSeries);
+  }
+
+  /** load_with_nhcb also stores a native histogram under the base name. */
+  private markNhcb(labels: Metric): void {
+    const name = labels.__name__;
+    if (!name || !NHCB_SUFFIX.test(name)) return;
+    const base: Metric = { ...labels, __name__: name.replace(NHCB_SUFFIX, '') };
+    delete base.le;
+    this.histogramSeries.push(base);
+  }
+
+  /** Why an eval over `expr` cannot be judged on a float-only store, if it cannot. */
+  skipReason(expr: Expr, supportsSt: boolean): string | undefined {
+    if (this.histogramSeries.length === 0 && this.stSeries.length === 0) return undefined;
+    for (const sel of selectors(expr)) {
+      const tests = sel.matchers.map((m) => safeMatcher(m));
+      const hits = (l: Metric) => tests.every((t) => t(l));
+      if (this.histogramSeries.some(hits)) return 'query selects series with native histogram samples';
+      if (!supportsSt && this.stSeries.some(hits)) return 'query selects series with start timestamps (@st)';
+    }
+    return undefined;
+  }
+}
+
+function safeMatcher(m: Parameters<typeof matcherTest>[0]): (l: Metric) => boolean {
+  try {
+    return matcherTest(m);
+  } catch {
+    return () => false;
+  }
+}

@@ -1,0 +1,47 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { HistoryFile, decodeEntry, dedupe, encodeEntry, stateDir } from '../../src/repl/history.js';
+
+function tmp(): string {
+  return mkdtempSync(join(tmpdir(), 'promlearn-hist-'));
+}
+
+test('state directory: PROMLEARN_STATE_DIR, then XDG_STATE_HOME, then ~/.local/state', () => {
+  assert.equal(stateDir({ PROMLEARN_STATE_DIR: '/x', XDG_STATE_HOME: '/y' }), '/x');
+  assert.equal(stateDir({ XDG_STATE_HOME: '/y', HOME: '/h' }), '/y/promlearn');
+  assert.equal(stateDir({ XDG_STATE_HOME: 'relative', HOME: '/h' }), '/h/.local/state/promlearn');
+  assert.equal(stateDir({ HOME: '/h' }), '/h/.local/state/promlearn');
+});
+
+test('multi-line entries round-trip as one line', () => {
+  const e = 'sum(\n  rate(x{a="b\\\\n"}[5m])\n)';
+  assert.equal(encodeEntry(e).includes('\n'), false);
+  assert.equal(decodeEntry(encodeEntry(e)), e);
+});
+
+test('dedupe keeps the newest copy and caps the size', () => {
+  assert.deepEqual(dedupe(['a', 'b', 'a', 'c', ' ']), ['b', 'a', 'c']);
+  assert.deepEqual(dedupe(['a', 'b', 'c', 'd'], 2), ['c', 'd']);
+});
+
+test('history file: created 0600 in a new directory, de-duplicated, capped, persistent', () => {
+  const dir = join(tmp(), 'nested', 'promlearn');
+  try {
+    const h = new HistoryFile(dir, 3);
+    assert.deepEqual(h.load(), []);
+    for (const e of ['up', 'sum(\n  up\n)', 'up', 'rate(x[5m])', 'time()']) assert.equal(h.add(e), undefined);
+    assert.equal(statSync(h.path).mode & 0o777, 0o600);
+    assert.deepEqual(new HistoryFile(dir, 3).load(), ['up', 'rate(x[5m])', 'time()']);
+    assert.equal(readFileSync(h.path, 'utf8').split('\n').length, 4);
+  } finally {
+    rmSync(join(dir, '..', '..'), { recursive: true, force: true });
+  }
+});
+
+test('an unwritable history directory is reported, not thrown', () => {
+  const h = new HistoryFile('/proc/promlearn-cannot-exist');
+  assert.ok(h.add('up') instanceof Error);
+});
