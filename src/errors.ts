@@ -59,3 +59,13 @@ export class QueryError extends PromlearnError {
 export function isUserError(e: unknown): e is PromlearnError {
   return e instanceof PromlearnError;
 }
+
+/**
+ * The command has already told the user everything (e.g. "the queries differ"
+ * with the differences); only the exit code is left to set.
+ */
+export class ExitError extends PromlearnError {
+  constructor(exitCode: number, message = `exit ${exitCode}`) {
+    super(message, exitCode);
+  }
+}

@@ -1,6 +1,16 @@
-// TODO(stub, owned by the engine): the Backend over the embedded engine.
-import type { Backend } from './backend.js';
+// The Backend over the embedded engine and the in-memory store: results are
+// converted to the Prometheus HTTP API model (seconds, string values, sorted
+// label objects) so every consumer treats both backends alike.
+
+import type { Backend, BackendInfo, QueryOptions, SeriesQuery } from './backend.js';
 import type { MemoryStore } from '../storage/store.js';
+import { sortedLabels } from '../storage/store.js';
+import type { Metric, MetricMetadata, QueryData, QueryResult } from '../model/result.js';
+import { formatSampleValue } from '../model/result.js';
+import { Engine, formatAnnotation } from '../engine/index.js';
+import type { EngineResult } from '../engine/result.js';
+import { QueryError } from '../errors.js';
+import { compareMetrics } from '../engine/labels.js';
 
 export interface LocalBackendOptions {
   /** Prompt name, e.g. "sample". */
@@ -17,6 +27,179 @@ export interface LocalBackendOptions {
   enableExperimentalFunctions?: boolean;
 }
 
-export function createLocalBackend(_store: MemoryStore, _opts: LocalBackendOptions): Backend {
-  throw new Error('not implemented yet');
+/** Lets a pending Ctrl-C (AbortSignal) be seen before a synchronous evaluation starts. */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+function throwIfAborted(signal?: AbortSignal): void {
+  if (signal?.aborted) throw new QueryError('query was canceled', { errorType: 'canceled' });
+}
+
+function toQueryResult(r: EngineResult, query: string, withStats: boolean): QueryResult {
+  const sec = (ms: number): number => ms / 1000;
+  let data: QueryData;
+  const v = r.value;
+  switch (v.type) {
+    case 'vector':
+      data = { resultType: 'vector', result: v.samples.map((s) => ({ metric: sortedLabels(s.metric), value: [sec(s.t), formatSampleValue(s.v)] })) };
+      break;
+    case 'matrix':
+      data = {
+        resultType: 'matrix',
+        result: v.series.map((s) => {
+          const values: [number, string][] = [];
+          for (let i = 0; i < s.t.length; i++) values.push([sec(s.t[i]), formatSampleValue(s.v[i])]);
+          return { metric: sortedLabels(s.metric), values };
+        }),
+      };
+      break;
+    case 'scalar':
+      data = { resultType: 'scalar', result: [sec(v.t), formatSampleValue(v.v)] };
+      break;
+    case 'string':
+      data = { resultType: 'string', result: [sec(v.t), v.v] };
+      break;
+  }
+  const out: QueryResult = { data };
+  const warnings = r.annotations.filter((a) => a.kind === 'warning').map((a) => formatAnnotation(a, query));
+  const infos = r.annotations.filter((a) => a.kind === 'info').map((a) => formatAnnotation(a, query));
+  if (warnings.length) out.warnings = warnings;
+  if (infos.length) out.infos = infos;
+  if (withStats) {
+    out.stats = {
+      timings: { evalTotalTime: r.stats.evalTotalTime },
+      samples: { totalQueryableSamples: r.stats.totalQueryableSamples, peakSamples: r.stats.peakSamples },
+    };
+  }
+  return out;
+}
+
+/** Attach the query text to errors so the CLI can point at the position. */
+function withQuery(e: unknown, query: string): never {
+  if (e instanceof QueryError && e.query === undefined && e.errorType !== 'canceled' && e.errorType !== 'timeout') {
+    throw new QueryError(e.message, { errorType: e.errorType, query, position: e.position, hint: e.hint });
+  }
+  throw e;
+}
+
+export function createLocalBackend(store: MemoryStore, opts: LocalBackendOptions): Backend {
+  const engineFor = (timeoutMs?: number): Engine =>
+    new Engine(store, {
+      lookbackDeltaMs: opts.lookbackDeltaMs,
+      maxSamples: opts.maxSamples,
+      timeoutMs: timeoutMs ?? opts.timeoutMs,
+      enableExperimentalFunctions: opts.enableExperimentalFunctions,
+    });
+  const defaultEngine = engineFor();
+
+  /** Series ids matching any of the selectors and having samples in [start, end]. */
+  const matchIds = (q: SeriesQuery = {}): number[] => {
+    const ids = new Set<number>();
+    for (const m of q.match ?? []) {
+      const expr = defaultEngine.parse(m);
+      if (expr.type !== 'VectorSelector') {
+        throw new QueryError(`invalid parameter "match[]": expected a vector selector, got ${JSON.stringify(m)}`, { errorType: 'bad_data' });
+      }
+      for (const id of store.select(expr.matchers)) ids.add(id);
+    }
+    const minT = q.start === undefined ? -Infinity : q.start * 1000;
+    const maxT = q.end === undefined ? Infinity : q.end * 1000;
+    return [...ids].filter((id) => hasSampleIn(store, id, minT, maxT)).sort((a, b) => a - b);
+  };
+
+  return {
+    async info(): Promise<BackendInfo> {
+      const r = store.timeRange();
+      return {
+        name: opts.name,
+        description: opts.description,
+        kind: 'local',
+        dataRange: r ? { start: r.minT / 1000, end: r.maxT / 1000 } : undefined,
+      };
+    },
+
+    async instantQuery(query: string, time: number, qo: QueryOptions = {}): Promise<QueryResult> {
+      await yieldToEventLoop();
+      throwIfAborted(qo.signal);
+      try {
+        const r = engineFor(qo.timeoutMs).instantQuery(query, Math.round(time * 1000), { signal: qo.signal });
+        return toQueryResult(r, query, !!qo.stats);
+      } catch (e) {
+        return withQuery(e, query);
+      }
+    },
+
+    async rangeQuery(query: string, start: number, end: number, step: number, qo: QueryOptions = {}): Promise<QueryResult> {
+      await yieldToEventLoop();
+      throwIfAborted(qo.signal);
+      try {
+        const r = engineFor(qo.timeoutMs).rangeQuery(query, Math.round(start * 1000), Math.round(end * 1000), Math.round(step * 1000), {
+          signal: qo.signal,
+        });
+        return toQueryResult(r, query, !!qo.stats);
+      } catch (e) {
+        return withQuery(e, query);
+      }
+    },
+
+    async series(q: SeriesQuery): Promise<Metric[]> {
+      throwIfAborted(q.signal);
+      let metrics = matchIds(q).map((id) => sortedLabels(store.labels(id)));
+      metrics.sort(compareMetrics);
+      if (q.limit !== undefined && q.limit > 0) metrics = metrics.slice(0, q.limit);
+      return metrics;
+    },
+
+    async labelNames(q: SeriesQuery = {}): Promise<string[]> {
+      throwIfAborted(q.signal);
+      let names: string[];
+      if (!q.match?.length && q.start === undefined && q.end === undefined) names = store.labelNames();
+      else {
+        const ids = q.match?.length ? matchIds(q) : matchIds({ ...q, match: ['{__name__=~".+"}'] });
+        const set = new Set<string>();
+        for (const id of ids) for (const n of Object.keys(store.labels(id))) set.add(n);
+        names = [...set].sort();
+      }
+      return q.limit !== undefined && q.limit > 0 ? names.slice(0, q.limit) : names;
+    },
+
+    async labelValues(name: string, q: SeriesQuery = {}): Promise<string[]> {
+      throwIfAborted(q.signal);
+      let values: string[];
+      if (!q.match?.length && q.start === undefined && q.end === undefined) values = store.labelValues(name);
+      else {
+        const ids = q.match?.length ? matchIds(q) : matchIds({ ...q, match: ['{__name__=~".+"}'] });
+        const set = new Set<string>();
+        for (const id of ids) {
+          const v = store.labels(id)[name];
+          if (v !== undefined) set.add(v);
+        }
+        values = [...set].sort();
+      }
+      return q.limit !== undefined && q.limit > 0 ? values.slice(0, q.limit) : values;
+    },
+
+    async metadata(metric?: string, signal?: AbortSignal): Promise<Record<string, MetricMetadata[]>> {
+      throwIfAborted(signal);
+      const out: Record<string, MetricMetadata[]> = {};
+      for (const [family, m] of store.allMetadata()) {
+        if (metric === undefined || metric === family) out[family] = [m];
+      }
+      return out;
+    },
+  };
+}
+
+function hasSampleIn(store: MemoryStore, id: number, minT: number, maxT: number): boolean {
+  if (minT === -Infinity && maxT === Infinity) return true;
+  const { t, length } = store.samples(id);
+  let lo = 0;
+  let hi = length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (t[mid] < minT) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < length && t[lo] <= maxT;
 }

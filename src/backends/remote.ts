@@ -90,6 +90,8 @@ export async function createRemoteBackend(opts: RemoteOptions, io: IO): Promise<
       } catch (e) {
         // Thanos, Mimir & co. may lack buildinfo; anything else is a real problem.
         if (!(e instanceof QueryError && (e.errorType === 'not_found' || e.errorType === 'bad_response'))) throw e;
+        // Is there a query API at all (or is the path prefix wrong)? This throws if not.
+        await client.call('/api/v1/query', [['query', '1']], { signal });
       }
       return {
         name: hostName,

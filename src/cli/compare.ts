@@ -3,7 +3,7 @@
 // Exit 0 same, 1 different, 2 a query that does not parse or type-check.
 
 import type { Command } from 'commander';
-import { PromlearnError, QueryError } from '../errors.js';
+import { ExitError, PromlearnError, QueryError } from '../errors.js';
 import { addBackendOptions, openBackend, type BackendOptions } from './context.js';
 import type { IO } from './io.js';
 
@@ -43,7 +43,7 @@ async function runCompare(io: IO, expected: string, actual: string, opts: Backen
       return;
     }
     io.out(`${io.style.warn('different')} (${where}):\n${verdict.messages.map((m) => `  ${m}`).join('\n')}\n`);
-    throw new PromlearnError('the queries give different results', 1);
+    throw new ExitError(1, 'the queries give different results');
   } finally {
     await backend.close?.();
   }

@@ -1,7 +1,182 @@
-// TODO(stub): the `dataset` command; replaced by its owner.
-import type { Command } from 'commander';
-import type { IO } from './io.js';
+// `promlearn dataset info|export`: what is in the bundled sample dataset (and
+// when its incidents happen), and writing it out for a real Prometheus.
 
-export function register(program: Command, _io: IO): void {
-  program.command('dataset').description('(not implemented yet)');
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { Option, type Command } from 'commander';
+import { GAP_END, GAP_INSTANCE, GAP_START, INCIDENTS, loadSampleStore, SCRAPE_INTERVAL_SECONDS } from '../dataset/index.js';
+import { loadDatasetFile } from '../dataset/open.js';
+import { UsageError } from '../errors.js';
+import { openMetricsChunks, textFormatChunks } from '../storage/openmetrics.js';
+import type { MemoryStore } from '../storage/store.js';
+import { wrap } from '../render/text.js';
+import type { IO } from './io.js';
+import { addFormatOption, type ListFormat } from './metrics.js';
+
+interface DatasetOptions {
+  server?: string;
+  dataset?: string;
+}
+
+function iso(unixSeconds: number): string {
+  return new Date(Math.round(unixSeconds) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+function clock(unixSeconds: number): string {
+  return iso(unixSeconds).slice(11).replace(/:00Z$/, 'Z');
+}
+
+/** The store the options choose; the dataset commands only make sense locally. */
+async function localStore(opts: DatasetOptions, io: IO, what: string): Promise<MemoryStore> {
+  if (opts.server ?? io.env.PROMETHEUS_URL) {
+    throw new UsageError(
+      `dataset ${what} is about the bundled sample dataset (or a --dataset file); it does not apply to a Prometheus server`,
+      'for a server, try promlearn status, promlearn metrics or promlearn labels with --server (unset PROMETHEUS_URL to use the sample)',
+    );
+  }
+  return opts.dataset ? loadDatasetFile(opts.dataset, io) : loadSampleStore();
+}
+
+function jobs(store: MemoryStore): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const job of store.labelValues('job')) {
+    const ids = store.select([{ name: 'job', op: '=', value: job }]);
+    out[job] = [...new Set(ids.map((id) => store.labels(id).instance ?? ''))].filter(Boolean).sort();
+  }
+  return out;
+}
+
+interface InfoOptions extends DatasetOptions {
+  output: ListFormat;
+}
+
+export async function runInfo(opts: InfoOptions, io: IO): Promise<void> {
+  const store = await localStore(opts, io, 'info');
+  const range = store.timeRange();
+  const sample = !opts.dataset;
+  const byJob = jobs(store);
+  const info = {
+    name: sample ? 'sample' : opts.dataset!,
+    start: range ? range.minT / 1000 : null,
+    end: range ? range.maxT / 1000 : null,
+    scrapeIntervalSeconds: sample ? SCRAPE_INTERVAL_SECONDS : undefined,
+    series: store.numSeries,
+    samples: store.numSamples,
+    metrics: store.labelValues('__name__').length,
+    jobs: byJob,
+    incidents: sample ? INCIDENTS : [],
+  };
+  if (opts.output === 'json') return io.out(JSON.stringify(info) + '\n');
+  if (opts.output === 'csv') {
+    io.out('id,title,start,end,query\n');
+    for (const i of info.incidents) io.out([i.id, i.title, iso(i.start), iso(i.end), i.query].map(csvCell).join(',') + '\n');
+    return;
+  }
+  const s = io.style;
+  const lines: string[] = [];
+  lines.push(s.bold(sample ? 'The sample dataset: a small online shop (Node.js services frontend, api, checkout and 3 node_exporter hosts)' : opts.dataset!));
+  if (range) lines.push(`  time range  ${iso(range.minT / 1000)} to ${iso(range.maxT / 1000)}${sample ? `, scraped every ${SCRAPE_INTERVAL_SECONDS}s` : ''}`);
+  lines.push(`  series      ${store.numSeries.toLocaleString('en-US')} (${info.metrics} metric names)`);
+  lines.push(`  samples     ${store.numSamples.toLocaleString('en-US')}`);
+  const jobList = Object.entries(byJob).map(([job, inst]) => `${job} (${inst.length})`);
+  if (jobList.length) lines.push(`  jobs        ${jobList.join(', ')}`);
+  if (sample) {
+    lines.push('', s.bold('Incidents to find (times UTC on 2026-01-15):'));
+    for (const i of INCIDENTS) {
+      lines.push(`  ${s.info(`${clock(i.start)}–${clock(i.end)}`)}  ${s.bold(i.title)}`);
+      lines.push(...wrap(i.description, Math.max(40, io.columns - 5)).map((l) => `    ${l}`));
+      lines.push(`    ${s.dim('try:')} promlearn query '${i.query}' --time ${iso(i.at)}`);
+    }
+    lines.push('', s.dim('Relative times such as --time -1h count back from the end of the data. More: docs/dataset.md'));
+  }
+  io.out(lines.join('\n') + '\n');
+}
+
+function csvCell(s: string): string {
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+interface ExportOptions extends DatasetOptions {
+  format: 'openmetrics' | 'text';
+  output?: string;
+}
+
+export async function runExport(opts: ExportOptions, io: IO): Promise<void> {
+  const store = await localStore(opts, io, 'export');
+  const chunks = opts.format === 'text' ? textFormatChunks(store) : openMetricsChunks(store);
+  if (!opts.output || opts.output === '-') {
+    for (const c of chunks) io.out(c);
+    return;
+  }
+  let fd: number;
+  try {
+    fd = openSync(opts.output, 'w');
+  } catch (e) {
+    throw new UsageError(`cannot write ${opts.output}: ${(e as Error).message}`, 'check the directory exists and is writable');
+  }
+  try {
+    for (const c of chunks) writeSync(fd, c);
+  } finally {
+    closeSync(fd);
+  }
+  io.err(io.errStyle.dim(`wrote ${store.numSamples.toLocaleString('en-US')} samples of ${store.numSeries} series to ${opts.output}\n`));
+}
+
+const EXPORT_HELP = `
+Examples:
+  $ promlearn dataset export -o shop.om                  # OpenMetrics (default)
+  $ promlearn dataset export --format text | head        # Prometheus text format, ms timestamps
+
+Load it into a real Prometheus (promtool backfill, then start on the blocks):
+  $ promlearn dataset export -o shop.om
+  $ promtool tsdb create-blocks-from openmetrics shop.om ./data
+  $ echo 'global: {}' > empty.yml
+  $ prometheus --config.file=empty.yml --storage.tsdb.path=./data \\
+      --storage.tsdb.retention.time=100y --web.listen-address=127.0.0.1:9090
+  $ promlearn compare 'rate(http_requests_total[5m])' --server http://127.0.0.1:9090
+
+Caveat: OpenMetrics cannot carry staleness markers. In the sample data,
+${GAP_INSTANCE} cannot be scraped from ${clock(GAP_START)} to ${clock(GAP_END)} and its series
+end with a staleness marker, so the embedded engine drops them at once; a
+backfilled Prometheus never saw the marker and keeps returning their last
+values for up to 5 minutes (the lookback delta). Near that scrape gap (and
+where the api deploy retires the old nodejs_version_info series) the two
+answer differently; everywhere else they agree.
+HELP/TYPE/UNIT are not kept by a backfill either (/api/v1/metadata is empty).`;
+
+export function register(program: Command, io: IO): void {
+  const dataset = program
+    .command('dataset')
+    .description('describe or export the bundled sample dataset')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ promlearn dataset info              # time range, size, and the incidents to find
+  $ promlearn dataset export -o shop.om # for promtool / a real Prometheus`,
+    );
+
+  const info = dataset
+    .command('info')
+    .description('show the time range, series and sample counts, and the incidents with their times')
+    .option('--dataset <file>', 'describe your own OpenMetrics / text-format file instead')
+    .option('-s, --server <url>', '(not applicable: the dataset commands are about local data)');
+  addFormatOption(info).addHelpText(
+    'after',
+    `
+Examples:
+  $ promlearn dataset info
+  $ promlearn dataset info -o json | jq '.incidents[] | {id, start, query}'
+  $ promlearn dataset info --dataset my-metrics.om`,
+  );
+  info.action(async (opts: InfoOptions) => runInfo(opts, io));
+
+  const exp = dataset
+    .command('export')
+    .description('write the sample dataset as OpenMetrics (for promtool backfill) or Prometheus text format')
+    .addOption(new Option('-f, --format <format>', 'file format').choices(['openmetrics', 'text']).default('openmetrics'))
+    .option('-o, --output <file>', 'write to this file instead of stdout')
+    .option('--dataset <file>', 'convert your own OpenMetrics / text-format file instead')
+    .option('-s, --server <url>', '(not applicable: the dataset commands are about local data)')
+    .addHelpText('after', EXPORT_HELP);
+  exp.action(async (opts: ExportOptions) => runExport(opts, io));
 }

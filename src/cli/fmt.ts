@@ -1,7 +1,37 @@
-// TODO(stub): the `fmt` command; replaced by its owner.
+// `promlearn fmt '<expr>'`: the canonical form of a query, as Prometheus
+// prints it, or with --tree the syntax tree with each node's static type.
+// A bad query exits 1 with Prometheus's message, a caret and a hint.
+
 import type { Command } from 'commander';
+import { ALL_FEATURES, formatTree, parse, printExpr } from '../promql/index.js';
+import { UsageError } from '../errors.js';
 import type { IO } from './io.js';
 
-export function register(program: Command, _io: IO): void {
-  program.command('fmt').description('(not implemented yet)');
+interface FmtOptions {
+  tree?: boolean;
+  experimental?: boolean;
+}
+
+export function register(program: Command, io: IO): void {
+  program
+    .command('fmt')
+    .description('check a PromQL expression and print it in canonical form (or as a typed syntax tree)')
+    .argument('<expr>', 'the PromQL expression (quote it for the shell)')
+    .option('--tree', 'print the syntax tree with the static type of every node')
+    .option('--experimental', 'accept experimental syntax: experimental functions, limitk/limit_ratio, anchored/smoothed, fill()')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ promlearn fmt 'sum(rate(http_requests_total[5m]))by(job)'
+  sum by (job) (rate(http_requests_total[5m]))
+  $ promlearn fmt --tree 'rate(http_requests_total[5m]) > 1'
+  $ promlearn fmt 'rate(http_requests_total)'      # shows the error, where, and a hint
+  $ promlearn fmt --experimental 'sort_by_label(up, "job")'`,
+    )
+    .action((expr: string, opts: FmtOptions) => {
+      if (expr.trim() === '') throw new UsageError('empty expression', `give a query, e.g. promlearn fmt 'up'`);
+      const ast = parse(expr, opts.experimental ? ALL_FEATURES : undefined);
+      io.out((opts.tree ? formatTree(ast) : printExpr(ast)) + '\n');
+    });
 }

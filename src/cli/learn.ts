@@ -8,7 +8,7 @@
 
 import type { Command } from 'commander';
 import type { Backend } from '../backends/backend.js';
-import { PromlearnError } from '../errors.js';
+import { ExitError, PromlearnError } from '../errors.js';
 import { asBadQuery } from './compare.js';
 import { addBackendOptions, openBackend, type BackendOptions } from './context.js';
 import type { IO } from './io.js';
@@ -96,6 +96,6 @@ async function runCheck(io: IO, lessonRef: string, exerciseRef: string, query: s
     const verdict = await lessons.checkAnswer(lessons.openSession(io, backend), lessonRef, exerciseRef, query);
     if (verdict.error) throw asBadQuery(verdict.error);
     io.out(lessons.formatVerdict(verdict) + '\n');
-    if (!verdict.correct) throw new PromlearnError('not right yet', 1);
+    if (!verdict.correct) throw new ExitError(1, 'not right yet');
   });
 }

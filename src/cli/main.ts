@@ -5,7 +5,7 @@
 
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { isUserError } from '../errors.js';
+import { ExitError, isUserError } from '../errors.js';
 import { formatError } from '../render/error.js';
 import { processIO, type IO } from './io.js';
 
@@ -73,6 +73,7 @@ export async function main(argv: string[], io: IO = processIO()): Promise<number
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
       return 2;
     }
+    if (e instanceof ExitError) return e.exitCode;
     if (isUserError(e)) {
       io.err(formatError(e, io.errStyle) + '\n');
       return e.exitCode;

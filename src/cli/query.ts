@@ -6,6 +6,7 @@ import type { Backend, BackendInfo } from '../backends/backend.js';
 import { UsageError } from '../errors.js';
 import type { QueryResult } from '../model/result.js';
 import { renderNotes, renderResult, type OutputFormat, type RenderOptions } from '../render/index.js';
+import { PLAIN } from '../render/style.js';
 import { addBackendOptions, openBackend, type BackendOptions } from './context.js';
 import type { IO } from './io.js';
 import { parseDurationArg, parseTimeArg } from './time.js';
@@ -17,6 +18,8 @@ export interface OutputOptions {
   stats?: boolean;
   height?: string;
   width?: string;
+  /** false with --no-color (NO_COLOR and non-TTY output are already plain). */
+  color?: boolean;
 }
 
 export interface QueryCommandOptions extends BackendOptions, OutputOptions {
@@ -46,7 +49,7 @@ export function renderOptions(opts: OutputOptions, io: IO, expr: string, chart: 
   const limit = parseCount('--limit', opts.limit);
   return {
     format: opts.output ?? 'table',
-    style: io.style,
+    style: opts.color === false ? PLAIN : io.style,
     columns: io.columns,
     rows: io.rows,
     // Piped tables are not cut (there is no screen to fit); charts always are.
@@ -87,7 +90,7 @@ export async function emit(result: QueryResult, ropts: RenderOptions, io: IO, ba
     ropts = { ...ropts, knownMetrics: await backend.labelValues('__name__').catch(() => undefined) };
   }
   io.out(renderResult(result, ropts));
-  io.err(renderNotes(result, { style: io.errStyle, stats: ropts.stats }));
+  io.err(renderNotes(result, { style: ropts.style.color ? io.errStyle : PLAIN, stats: ropts.stats }));
 }
 
 function isEmpty(r: QueryResult): boolean {
@@ -126,7 +129,8 @@ export function addOutputOptions(cmd: Command): Command {
     .option('--limit <n>', 'show at most n table rows or chart series (0 = all; default: fit the screen)')
     .option('--stats', 'print evaluation time and samples read (to stderr)')
     .option('--height <rows>', 'chart height in rows (default: fit the screen)')
-    .option('--width <columns>', 'chart width in columns (default: the terminal width)');
+    .option('--width <columns>', 'chart width in columns (default: the terminal width)')
+    .option('--no-color', 'no colours (also: NO_COLOR=1; output that is not a terminal is never coloured)');
 }
 
 /** --start, --end, --range, --step: shared with `range`. */
@@ -138,7 +142,8 @@ export function addRangeOptions(cmd: Command, rangeDefault: string): Command {
     .option('--step <duration>', 'resolution, e.g. 15s, 1m or seconds (default: about 200 points over the range)');
 }
 
-export function register(program: Command, io: IO): void {
+/** `backend` is for tests: commands normally open the one the flags choose. */
+export function register(program: Command, io: IO, backend?: Backend): void {
   const cmd = program
     .command('query')
     .description('run a PromQL query at one instant and show the result as a table')
@@ -163,5 +168,5 @@ JSON output is the "data" object of Prometheus's /api/v1/query response
 ({"resultType": ..., "result": ...}). CSV has one row per sample.
 Warnings and --stats go to stderr. Exit codes: 0 ok, 1 query error, 2 usage error.`,
   );
-  cmd.action(async (expr: string, opts: QueryCommandOptions) => runQuery(expr, opts, io));
+  cmd.action(async (expr: string, opts: QueryCommandOptions) => runQuery(expr, opts, io, backend));
 }

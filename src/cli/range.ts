@@ -37,7 +37,8 @@ export async function runRangeWith(expr: string, opts: RangeCommandOptions, io: 
 
 export const runRange = runRangeWith;
 
-export function register(program: Command, io: IO): void {
+/** `backend` is for tests: commands normally open the one the flags choose. */
+export function register(program: Command, io: IO, backend?: Backend): void {
   const cmd = program
     .command('range')
     .description('run a PromQL query over a time range and draw it as a chart')
@@ -63,5 +64,5 @@ data, or from now with --server. JSON output is the "data" object of
 /api/v1/query_range; CSV has one row per sample. Exit codes: 0 ok, 1 query
 error, 2 usage error.`,
   );
-  cmd.action(async (expr: string, opts: RangeCommandOptions) => runRangeWith(expr, opts, io));
+  cmd.action(async (expr: string, opts: RangeCommandOptions) => runRangeWith(expr, opts, io, backend));
 }

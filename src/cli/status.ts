@@ -14,8 +14,9 @@ function isoSeconds(unix: number): string {
 }
 
 function span(seconds: number): string {
-  const h = Math.floor(seconds / 3600);
-  const m = Math.round((seconds % 3600) / 60);
+  const minutes = Math.round(seconds / 60);
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
   return h && m ? `${h}h${m}m` : h ? `${h}h` : `${m}m`;
 }
 

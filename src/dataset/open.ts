@@ -7,14 +7,9 @@ import type { Backend } from '../backends/backend.js';
 import { createLocalBackend } from '../backends/local.js';
 import type { IO } from '../cli/io.js';
 import { UsageError } from '../errors.js';
+import { parseExposition } from '../storage/exposition.js';
 import type { MemoryStore } from '../storage/store.js';
 import { loadSampleStore } from './index.js';
-
-/** parseExposition's contract (src/storage/exposition.ts, owned by the ingest engineer). */
-type ParseExposition = (text: string, opts?: { onProgress?: (...progress: number[]) => void }) => MemoryStore;
-
-// A variable specifier keeps this file compiling while exposition.ts is being written.
-const EXPOSITION_MODULE = '../storage/exposition.js';
 
 /** Show progress only after this long, so quick loads stay quiet. */
 const PROGRESS_AFTER_MS = 1000;
@@ -38,7 +33,6 @@ export async function loadDatasetFile(file: string, io: IO): Promise<MemoryStore
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (e as Error).message;
     throw new UsageError(`cannot read dataset ${file}: ${reason}`, 'pass an OpenMetrics or Prometheus text-format file with timestamps');
   }
-  const { parseExposition } = (await import(EXPOSITION_MODULE)) as { parseExposition: ParseExposition };
   const progress = progressReporter(file, io);
   try {
     return parseExposition(text, { onProgress: progress.update });

@@ -39,8 +39,10 @@ export interface Incident {
   /** unix seconds */
   start: number;
   end: number;
-  /** A query that reveals it (evaluate around start..end). */
+  /** A query that reveals it. */
   query: string;
+  /** A good evaluation time for that query (unix seconds). */
+  at: number;
 }
 
 export const INCIDENTS: readonly Incident[] = [
@@ -51,6 +53,7 @@ export const INCIDENTS: readonly Incident[] = [
     start: RESTART_TIME,
     end: RESTART_TIME + 300,
     query: `resets(http_requests_total{instance="${RESTART_INSTANCE}"}[10m])`,
+    at: RESTART_TIME + 300,
   },
   {
     id: 'scrape-gap',
@@ -59,6 +62,7 @@ export const INCIDENTS: readonly Incident[] = [
     start: GAP_START,
     end: GAP_END,
     query: 'up == 0',
+    at: GAP_START + 300,
   },
   {
     id: 'api-deploy',
@@ -69,6 +73,7 @@ export const INCIDENTS: readonly Incident[] = [
     end: SAMPLE_END,
     query:
       'histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{job="api",route="/api/products"}[5m])))',
+    at: DEPLOY_TIME + 1800,
   },
   {
     id: 'checkout-errors',
@@ -79,6 +84,7 @@ export const INCIDENTS: readonly Incident[] = [
     end: ERROR_BURST_END,
     query:
       'sum(rate(http_requests_total{job="checkout",status_code=~"5.."}[5m])) / sum(rate(http_requests_total{job="checkout"}[5m]))',
+    at: ERROR_BURST_START + 600,
   },
   {
     id: 'memory-leak',
@@ -87,5 +93,6 @@ export const INCIDENTS: readonly Incident[] = [
     start: SAMPLE_START,
     end: SAMPLE_END,
     query: `predict_linear(nodejs_heap_size_used_bytes{instance="${LEAK_INSTANCE}"}[1h], 4*3600) > ${HEAP_LIMIT_BYTES}`,
+    at: LEAK_ALERT_TIME + 1800,
   },
 ];

@@ -241,6 +241,8 @@ function aggregateK(ev: Evaluator, e: AggregateExpr, input: VSeries[], groupOf: 
       min = Math.min(min, p);
     }
   }
+  // Go's math.Max/Min propagate NaN, so a NaN parameter is never "below 1".
+  if (nan) max = min = NaN;
   if (e.op === 'limit_ratio') {
     if (max === 0 && min === 0) return [];
     if (nan) throw execError('Ratio value is NaN');

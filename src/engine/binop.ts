@@ -195,8 +195,9 @@ function vectorVector(ev: Evaluator, e: BinaryExpr, lhsIn: VSeries[], rhsIn: VSe
   // The "many" side is evaluated as lhs; swap back for the values.
   const lhs = oneToMany ? rhsIn : lhsIn;
   const rhs = oneToMany ? lhsIn : rhsIn;
-  const fillR = oneToMany ? m.fillLeft : m.fillRight;
-  const fillL = oneToMany ? m.fillRight : m.fillLeft;
+  // As Prometheus, fill values are not swapped with the sides.
+  const fillR = m.fillRight;
+  const fillL = m.fillLeft;
   const { l, r, n } = ordinals(lhs, rhs, m);
   const names = new Set(m.matchingLabels);
   const isCmp = COMPARISON.has(op);

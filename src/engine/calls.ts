@@ -71,7 +71,7 @@ function evalRangeCall(ev: Evaluator, e: Call, args: Expr[], rangeIdx: number, g
   let counterWarned = false;
   for (const s of src.series) {
     checkAbort(st);
-    const o = newVSeries(!delayed && !keepName ? dropReserved(s.metric) : s.metric, grid.n, !keepName);
+    const o = newVSeries(!delayed && !keepName ? dropReserved(s.metric) : s.metric, grid.n, !keepName || !!s.dropName);
     const count = windowLoop(ev, src, s.t, s.v, s.length, grid, ctx, fn, o);
     if (count === 0) continue;
     holdSamples(st, count);

@@ -135,11 +135,12 @@ export function bucketFraction(lower: number, upper: number, input: Bucket[]): n
     }
     if (lowerSet && upperSet) break;
     if (!lowerSet && lowerBound < lower && upperBound > lower) {
-      lowerRank = interp(lower);
+      // No interpolation in a bucket of infinite width: it contributes nothing.
+      lowerRank = lowerBound === -Infinity ? b.count : interp(lower);
       lowerSet = true;
     }
     if (!upperSet && lowerBound < upper && upperBound > upper) {
-      upperRank = interp(upper);
+      upperRank = lowerBound === -Infinity ? rank : interp(upper);
       upperSet = true;
     }
     if (lowerSet && upperSet) break;

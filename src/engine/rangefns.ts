@@ -74,7 +74,8 @@ function extendedRate(c: WinCtx, isCounter: boolean, isRate: boolean): number {
   const at = (i: number): number => t[lo + i];
   let first = Math.max(0, searchN(last, (i) => at(i) > rangeStart) - 1);
   if (c.smoothed) last = searchN(last, (i) => at(i) >= rangeEnd);
-  if (at(last) <= rangeStart) {
+  // No data inside the range (only before or only after it): no result.
+  if (at(last) <= rangeStart || (c.smoothed && at(0) > rangeEnd)) {
     c.ok = false;
     return 0;
   }
@@ -361,6 +362,7 @@ export const RANGE_FUNCTIONS: Record<string, RangeFn> = {
   },
   mad_over_time: (c) => {
     const values = windowValues(c);
+    if (values.some((x) => x !== x)) return NaN;
     const median = quantile(0.5, values);
     return quantile(
       0.5,

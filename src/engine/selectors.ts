@@ -124,7 +124,7 @@ export function compactSeries(s: VSeries, grid: Grid): RSeries {
     v[k] = s.v[i];
     k++;
   }
-  return { metric: s.metric, t, v, length: n };
+  return { metric: s.metric, t, v, length: n, dropName: s.dropName };
 }
 
 export { upper as upperIndex };

@@ -35,6 +35,8 @@ export interface RSeries {
   t: Float64Array;
   v: Float64Array;
   length: number;
+  /** Subquery results carry delayed name removal along. */
+  dropName?: boolean;
 }
 
 export type Val =

@@ -107,6 +107,12 @@ export function evalVectorFunction(ev: Evaluator, e: Call, args: Expr[], grid: G
       return scalarVal(grid, (i) => t(i) / 1000);
     case 'pi':
       return scalarVal(grid, () => Math.PI);
+    case 'min_of':
+    case 'max_of': {
+      const a = ev.evalScalar(args[0], grid);
+      const b = ev.evalScalar(args[1], grid);
+      return scalarVal(grid, (i) => (name === 'min_of' ? Math.min(a[i], b[i]) : Math.max(a[i], b[i])));
+    }
     case 'start':
       return scalarVal(grid, () => st.queryStart / 1000);
     case 'end':
@@ -185,6 +191,7 @@ export function evalVectorFunction(ev: Evaluator, e: Call, args: Expr[], grid: G
     case 'label_join':
       return { kind: 'vector', series: labelJoin(ev, args, grid) };
     case 'histogram_quantile':
+    case 'histogram_quantiles':
     case 'histogram_fraction':
       return { kind: 'vector', series: classicHistogram(ev, e, args, grid) };
     case 'histogram_count':
@@ -371,17 +378,43 @@ function parseLe(s: string | undefined): number | undefined {
 interface BucketGroup {
   metric: Metric;
   members: { series: VSeries; le: number }[];
-  out?: VSeries;
+  outs: VSeries[];
 }
 
-/** histogram_quantile / histogram_fraction over classic `le` buckets. */
+/** Go's labels.FormatOpenMetricsFloat: integral values get ".0". */
+function formatOpenMetricsFloat(q: number): string {
+  const str = formatG(q);
+  if (Number.isFinite(q) && Number.isInteger(q) && !/[e.]/.test(str)) return `${str}.0`;
+  return str;
+}
+
+/** histogram_quantile(s) / histogram_fraction over classic `le` buckets. */
 function classicHistogram(ev: Evaluator, e: Call, args: Expr[], grid: Grid): VSeries[] {
   const st = ev.st;
-  const isQuantile = e.func === 'histogram_quantile';
-  const q = ev.evalScalar(args[0], grid);
-  const upper = isQuantile ? undefined : ev.evalScalar(args[1], grid);
-  const vecArg = isQuantile ? args[1] : args[2];
-  const vec = ev.evalVector(vecArg, grid);
+  const mode = e.func === 'histogram_fraction' ? 'fraction' : e.func === 'histogram_quantiles' ? 'quantiles' : 'quantile';
+  let qs: Float64Array[];
+  let qPos: { start: number; end: number }[];
+  let upper: Float64Array | undefined;
+  let vecIdx: number;
+  let qLabel = '';
+  if (mode === 'quantiles') {
+    qLabel = stringArg(args[1]);
+    qs = args.slice(2).map((a) => ev.evalScalar(a, grid));
+    qPos = e.args.slice(2).map((a) => a.pos);
+    vecIdx = 0;
+  } else if (mode === 'quantile') {
+    qs = [ev.evalScalar(args[0], grid)];
+    qPos = [e.args[0].pos];
+    vecIdx = 1;
+  } else {
+    qs = [ev.evalScalar(args[0], grid)];
+    qPos = [e.args[0].pos];
+    upper = ev.evalScalar(args[1], grid);
+    vecIdx = 2;
+  }
+  const vec = ev.evalVector(args[vecIdx], grid);
+  const posV = e.args[vecIdx].pos;
+  const posAnno = mode === 'quantiles' ? e.args[0].pos : e.args[1].pos;
   const delayed = st.delayedNameRemoval;
   const groups = new Map<string, BucketGroup>();
   const bad: VSeries[] = [];
@@ -398,41 +431,47 @@ function classicHistogram(ev: Evaluator, e: Call, args: Expr[], grid: Grid): VSe
     if (!g) {
       const m: Metric = {};
       for (const k in rest) if (k !== '__name__') m[k] = rest[k];
-      groups.set(key, (g = { metric: delayed ? m : dropReserved(m), members: [] }));
+      groups.set(key, (g = { metric: delayed ? m : dropReserved(m), members: [], outs: [] }));
     }
     g.members.push({ series: s, le });
   }
-  const posQ = e.args[0].pos;
-  const posV = (isQuantile ? e.args[1] : e.args[2]).pos;
   const out: VSeries[] = [];
   for (let i = 0; i < grid.n; i++) {
     checkAbort(st);
-    if (isQuantile && (q[i] !== q[i] || q[i] < 0 || q[i] > 1)) {
-      annotate(st, 'warning', `quantile value should be between 0 and 1, got ${formatG(q[i])}`, posQ);
+    if (mode !== 'fraction') {
+      for (let k = 0; k < qs.length; k++) {
+        const q = qs[k][i];
+        if (q !== q || q < 0 || q > 1) annotate(st, 'warning', `quantile value should be between 0 and 1, got ${formatG(q)}`, qPos[k]);
+      }
     }
     for (const s of bad) {
       if (!s.p[i]) continue;
       const name = delayed && s.metric.__name__ ? ` for metric name "${s.metric.__name__}"` : '';
       annotate(st, 'warning', `bucket label "le" is missing or has a malformed value of "${s.metric.le ?? ''}"${name}`, posV);
     }
-    for (const g of groups.values()) {
-      const buckets: Bucket[] = [];
-      for (const m of g.members) if (m.series.p[i]) buckets.push({ upperBound: m.le, count: m.series.v[i] });
-      if (buckets.length === 0) continue;
-      let value: number;
-      if (isQuantile) {
-        const r = bucketQuantile(q[i], buckets);
-        value = r.value;
-        if (r.forcedMonotonic) {
-          annotate(st, 'info', 'input to histogram_quantile needed to be fixed for monotonicity (see https://prometheus.io/docs/prometheus/latest/querying/functions/#histogram_quantile)', posV);
+    for (let k = 0; k < qs.length; k++) {
+      for (const g of groups.values()) {
+        const buckets: Bucket[] = [];
+        for (const m of g.members) if (m.series.p[i]) buckets.push({ upperBound: m.le, count: m.series.v[i] });
+        if (buckets.length === 0) continue;
+        let value: number;
+        if (mode === 'fraction') value = bucketFraction(qs[0][i], upper![i], buckets);
+        else {
+          const r = bucketQuantile(qs[k][i], buckets);
+          value = r.value;
+          if (r.forcedMonotonic) {
+            annotate(st, 'info', 'input to histogram_quantile needed to be fixed for monotonicity (see https://prometheus.io/docs/prometheus/latest/querying/functions/#histogram_quantile)', posAnno);
+          }
         }
-      } else value = bucketFraction(q[i], upper![i], buckets);
-      if (!g.out) {
-        g.out = newVSeries(g.metric, grid.n, true);
-        out.push(g.out);
+        let o = g.outs[k];
+        if (!o) {
+          const metric = mode === 'quantiles' ? setLabel(g.metric, qLabel, formatOpenMetricsFloat(qs[k][i])) : g.metric;
+          o = g.outs[k] = newVSeries(metric, grid.n, true);
+          out.push(o);
+        }
+        o.v[i] = value;
+        o.p[i] = 1;
       }
-      g.out.v[i] = value;
-      g.out.p[i] = 1;
     }
   }
   return mergeSameLabels(out);

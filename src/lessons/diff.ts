@@ -169,12 +169,23 @@ function fmt(v: number): string {
   return Number.isInteger(v) ? String(v) : v.toPrecision(6).replace(/\.?0+$/, '');
 }
 
-/** The one factor all ratios agree on (within 0.1%), if any and if it is not 1. */
+/**
+ * The factor between the learner's values and the expected ones, when there
+ * is one: every ratio equal (within 0.1%), or, for the well-known factors
+ * (60×, 100×, ...), most ratios near it — `increase(x[1m])` is only roughly
+ * 60 × `rate(x[5m])`, yet the mistake is the same.
+ */
 function constantFactor(ratios: number[]): number | undefined {
   if (ratios.length === 0) return undefined;
   const k = ratios[0];
-  if (k === 0 || Math.abs(k - 1) < 1e-3) return undefined;
-  return ratios.every((r) => Math.abs(r - k) <= 1e-3 * Math.abs(k)) ? k : undefined;
+  if (k !== 0 && Math.abs(k - 1) >= 1e-3 && ratios.every((r) => Math.abs(r - k) <= 1e-3 * Math.abs(k))) return k;
+  const sorted = [...ratios].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)];
+  for (const [f] of KNOWN_FACTORS) {
+    const near = ratios.filter((r) => Math.abs(r / f - 1) < 0.25).length;
+    if (Math.abs(median / f - 1) < 0.15 && near >= 0.8 * ratios.length) return f;
+  }
+  return undefined;
 }
 
 const KNOWN_FACTORS: [number, string][] = [

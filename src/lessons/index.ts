@@ -87,12 +87,13 @@ export async function checkAnswer(s: Session, lessonRef: string, exerciseRef: st
 /** The lesson list with progress marks, for `promlearn learn`. */
 export function formatLessonList(s: Session): string {
   const { style } = s.io;
+  const width = Math.max(...s.lessons.map((l) => l.title.length));
   const lines = s.lessons.map((l) => {
     const lp = s.progress.lessons[l.id];
     const total = exercisesOf(l).length;
     const mark = lp?.done ? style.ok('✓') : lp && (lp.step > 0 || lp.solved.length > 0) ? style.info('▸') : ' ';
     const where = lp && !lp.done && lp.step > 0 ? ` · at step ${lp.step + 1}/${l.steps.length}` : '';
-    return `${mark} ${String(l.number).padStart(2)}  ${l.title.padEnd(44)} ${lp?.solved.length ?? 0}/${total} solved${where}\n      ${style.dim(l.summary)}`;
+    return `${mark} ${String(l.number).padStart(2)}  ${l.title.padEnd(width)} ${lp?.solved.length ?? 0}/${total} solved${where}\n      ${style.dim(l.summary)}`;
   });
   const next = currentLesson(s);
   const tail = next ? `\nStart or resume: promlearn learn ${next.number}` : '\nAll lessons done.';

@@ -51,7 +51,10 @@ export type BinaryOp =
   | '<='
   | 'and'
   | 'or'
-  | 'unless';
+  | 'unless'
+  /** Native-histogram trim operators (Prometheus 3): keep observations below / above a value. */
+  | '</'
+  | '>/';
 
 export type AggregateOp =
   | 'sum'

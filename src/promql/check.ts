@@ -36,6 +36,8 @@ const SET_OPS = new Set(['and', 'or', 'unless']);
 export type Fail = (pos: PositionRange, detail: string) => never;
 
 export class Checker {
+  /** info()'s label-selector argument may match empty values ({data=~".*"}). */
+  private readonly skipEmptyCheck = new Set<Expr>();
   constructor(
     private readonly query: string,
     private readonly fail: Fail,
@@ -73,7 +75,7 @@ export class Checker {
         this.check(e.vector);
         break;
       case 'VectorSelector':
-        this.checkSelector(e);
+        if (!this.skipEmptyCheck.has(e)) this.checkSelector(e);
         break;
       default:
         break;
@@ -109,8 +111,11 @@ export class Checker {
         this.fail(e.pos, `expected at most ${na + fn.variadic} argument(s) in call to ${JSON.stringify(fn.name)}, got ${e.args.length}`);
       }
     }
-    if (fn.name === 'info' && e.args.length > 1 && e.args[1].type !== 'VectorSelector') {
-      this.fail(e.args[1].pos, `expected label selectors as the second argument to "info" function, got ${e.args[1].type}`);
+    if (fn.name === 'info' && e.args.length > 1) {
+      if (e.args[1].type !== 'VectorSelector') {
+        this.fail(e.args[1].pos, `expected label selectors as the second argument to "info" function, got ${e.args[1].type}`);
+      }
+      this.skipEmptyCheck.add(e.args[1]);
     }
     for (let i = 0; i < e.args.length; i++) {
       let k = i;

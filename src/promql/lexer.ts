@@ -66,9 +66,11 @@ export function quoteRune(c: string): string {
   return `'${c}'`;
 }
 
-/** Go's %U: U+0071. */
+/** Go's %#U: U+0071 'q' (the character only when printable). */
 function goU(c: string): string {
-  return 'U+' + (c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+  const cp = c.codePointAt(0) ?? 0;
+  const u = 'U+' + cp.toString(16).toUpperCase().padStart(4, '0');
+  return cp >= 0x20 && cp !== 0x7f && !(cp >= 0x80 && cp < 0xa0) ? `${u} '${c}'` : u;
 }
 
 class LexError extends Error {
@@ -200,7 +202,8 @@ class Lexer {
       }
       case '<':
       case '>':
-        if (this.peek() === '=') this.pos++;
+        // `<=`, `>=`, and the histogram trim operators `</`, `>/`.
+        if (this.peek() === '=' || this.peek() === '/') this.pos++;
         this.emit('OP');
         return true;
       case '"':
@@ -215,9 +218,12 @@ class Lexer {
         this.parenDepth++;
         return true;
       case ')':
+        // Prometheus's lexer replaces the `)` by the error, positioned after it.
+        if (--this.parenDepth < 0) {
+          this.start = this.pos;
+          this.error(`unexpected right parenthesis ${quoteRune(')')}`);
+        }
         this.emit('RIGHT_PAREN');
-        this.parenDepth--;
-        if (this.parenDepth < 0) this.error(`unexpected right parenthesis ${quoteRune(')')}`);
         return true;
       case '{':
         this.emit('LEFT_BRACE');
@@ -301,8 +307,11 @@ class Lexer {
         this.emit('LEFT_PAREN');
         return;
       case ')':
+        if (--this.durationParens < 0) {
+          this.start = this.pos;
+          this.error(`unexpected right parenthesis ${quoteRune(')')}`);
+        }
         this.emit('RIGHT_PAREN');
-        if (--this.durationParens < 0) this.error(`unexpected right parenthesis ${quoteRune(')')}`);
         return;
       case '[':
         this.error(`unexpected left bracket ${quoteRune('[')}`);

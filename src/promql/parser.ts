@@ -39,7 +39,7 @@ export function resolveOptions(o: ParseOptions = {}): ResolvedOptions {
 }
 
 const PREC: Record<string, number> = {
-  or: 1, and: 2, unless: 2, '==': 3, '!=': 3, '<=': 3, '<': 3, '>=': 3, '>': 3, '+': 4, '-': 4, '*': 5, '/': 5, '%': 5, atan2: 5, '^': 6,
+  or: 1, and: 2, unless: 2, '==': 3, '!=': 3, '<=': 3, '<': 3, '>=': 3, '>': 3, '+': 4, '-': 4, '*': 5, '/': 5, '%': 5, atan2: 5, '</': 5, '>/': 5, '^': 6,
 };
 const POW_PREC = 6;
 
@@ -532,7 +532,7 @@ export class Parser {
     }
     if (t.type !== 'COLON') this.unexpected('subquery or range', '":" or "]"');
     this.next();
-    let step: Expr | undefined;
+    let step: NumberLiteral | DurationExpr | undefined;
     if (this.cur().type !== 'RIGHT_BRACKET') {
       if (!durs.startsDuration(this.cur())) this.unexpected('subquery selector', 'number, duration, step(), range(), or "]"');
       step = durs.positive(durs.parse());

@@ -83,15 +83,22 @@ function extendedString(e: { anchored?: boolean; smoothed?: boolean }): string {
 function selectorString(vs: VectorSelector): string {
   const name = vs.name;
   const parts: string[] = [];
-  let quotedName = false;
-  if (name !== undefined && name !== '' && !LEGACY_METRIC.test(name)) quotedName = true;
+  // A UTF-8 name that is not a legacy metric name is printed as a lone quoted string: {"my.metric"}.
+  let quotedName: string | undefined;
+  if (name !== undefined && name !== '' && !LEGACY_METRIC.test(name)) quotedName = name;
+  let skipped = false;
   for (const m of vs.matchers) {
     if (m.name === '__name__' && m.op === '=' && m.value === name && name !== '') continue;
+    if (name === undefined && !skipped && m.name === '__name__' && m.op === '=' && m.value !== '' && !LEGACY_METRIC.test(m.value)) {
+      quotedName = m.value;
+      skipped = true;
+      continue;
+    }
     parts.push(matcherString(m));
   }
   parts.sort();
-  if (quotedName) parts.unshift(goQuote(name!));
-  const prefix = quotedName ? '' : (name ?? '');
+  if (quotedName !== undefined) parts.unshift(goQuote(quotedName));
+  const prefix = quotedName !== undefined ? '' : (name ?? '');
   if (parts.length === 0) return prefix;
   return `${prefix}{${parts.join(', ')}}`;
 }

@@ -91,7 +91,7 @@ export function renderChart(series: RangeSeries[], ctx: RenderContext, opts: Cha
   const common = shown.length > 1 ? commonLabels(shown.map((p) => p.metric)) : {};
   const header = Object.keys(common).length > 0 ? wrap(formatSeries(common), ctx.columns, '    ').map((l) => style.dim(l)) : [];
   const legend = legendLines(shown, common, unit, letters, ctx);
-  const note = ranked.length > shown.length ? [leftOutNote(shown.length, ranked.length, ctx)] : [];
+  const note = ranked.length > shown.length ? leftOutNote(shown.length, ranked.length, ctx) : [];
   const overhead = header.length + legend.length + note.length + 3 + 1; // x axis, labels, caption, prompt
   const height = Math.max(3, opts.height ?? Math.min(MAX_HEIGHT, ctx.rows - overhead));
 
@@ -218,7 +218,7 @@ function caption(range: ChartRange, n: number, cols: number, ctx: RenderContext)
   const iso = (t: number) => new Date(t * 1000).toISOString().replace('T', ' ').slice(0, 16);
   const end = range.start + (n - 1) * range.step;
   const endText = iso(end).slice(0, 10) === iso(range.start).slice(0, 10) ? iso(end).slice(11) : iso(end);
-  const per = n > cols ? `, ${formatNumber(n / cols, 2)} steps per column (averaged)` : '';
+  const per = n > cols ? `, ${formatNumber(n / cols, 2)} steps per column` : '';
   const text = `${iso(range.start)} → ${endText} UTC, step ${formatDuration(range.step * 1000)}${per}`;
   return ctx.style.dim(truncate(text, ctx.columns));
 }
@@ -251,6 +251,7 @@ function lastValue(v: number, unit: Unit): string {
   return formatNumber(v / s.factor, 3) + s.suffix;
 }
 
-function leftOutNote(shown: number, total: number, ctx: RenderContext): string {
-  return ctx.style.dim(`… ${total - shown} more series not shown (top ${shown} of ${total} by last value); use --limit 0 to plot all, or narrow the query`);
+function leftOutNote(shown: number, total: number, ctx: RenderContext): string[] {
+  const text = `… ${total - shown} more series (showing the top ${shown} of ${total} by last value); use --limit 0 to plot all`;
+  return wrap(text, ctx.columns, '  ').map((l) => ctx.style.dim(l));
 }

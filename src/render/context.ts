@@ -1,6 +1,7 @@
 // What the pieces of a rendering share, resolved once from RenderOptions.
 import type { Unit } from './format.js';
 import type { Style } from './style.js';
+import { wrap } from './text.js';
 
 export interface RenderContext {
   style: Style;
@@ -20,9 +21,8 @@ export function fittedRowLimit(rows: number): number {
   return Math.max(5, rows - 6);
 }
 
-/** The note under a cut table: how many were left out and how to see them. */
-export function limitNote(shown: number, total: number, what: string, ctx: RenderContext): string {
-  const left = total - shown;
-  const how = ctx.fitted ? 'fitted to the screen' : `--limit ${shown}`;
-  return ctx.style.dim(`… ${left} more ${what} not shown (${shown} of ${total}, ${how}); use --limit 0 to see all, or --output csv`);
+/** The note under a cut table: how many were left out and how to see them (wrapped to fit). */
+export function limitNote(shown: number, total: number, what: string, ctx: RenderContext): string[] {
+  const text = `… ${total - shown} more ${what} (showing ${shown} of ${total}); use --limit 0 to see all, or --output csv`;
+  return wrap(text, ctx.columns, '  ').map((l) => ctx.style.dim(l));
 }

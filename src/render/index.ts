@@ -13,6 +13,7 @@ import { inferQueryUnit, queryOrdersResult } from './query-text.js';
 import { renderSamples } from './samples.js';
 import { compareMetrics, renderVector } from './vector.js';
 import { parseSampleValue } from '../model/result.js';
+import { wrap } from './text.js';
 
 export type OutputFormat = 'table' | 'json' | 'csv';
 
@@ -81,7 +82,7 @@ function renderTableFormat(result: QueryResult, opts: RenderOptions): string {
       const samples = queryOrdersResult(opts.query) ? data.result : [...data.result].sort((a, b) => compareMetrics(a.metric, b.metric));
       const shown = samples.slice(0, ctx.limit);
       const out = renderVector(shown, ctx);
-      if (shown.length < samples.length) out.push(limitNote(shown.length, samples.length, 'series', ctx));
+      if (shown.length < samples.length) out.push(...limitNote(shown.length, samples.length, 'series', ctx));
       return lines(out);
     }
     case 'matrix': {
@@ -91,14 +92,16 @@ function renderTableFormat(result: QueryResult, opts: RenderOptions): string {
         return lines(renderChart(series, ctx, { range: opts.range, height: opts.height, width: opts.width }));
       }
       const { lines: out, shown } = renderSamples(series, ctx);
-      if (shown < series.length) out.push('', limitNote(shown, series.length, 'series', ctx));
+      if (shown < series.length) out.push('', ...limitNote(shown, series.length, 'series', ctx));
       return lines(out);
     }
   }
 }
 
 function empty(opts: RenderOptions, ctx: RenderContext): string[] {
-  return explainEmpty(opts.query, opts.knownMetrics).map((l, i) => (i === 0 ? ctx.style.warn(l) : ctx.style.dim(l)));
+  return explainEmpty(opts.query, opts.knownMetrics).flatMap((l, i) =>
+    wrap(l, ctx.columns, '  ').map((w) => (i === 0 ? ctx.style.warn(w) : ctx.style.dim(w))),
+  );
 }
 
 function plainValue(type: 'scalar' | 'string', raw: string, ctx: RenderContext): string {

@@ -38,7 +38,9 @@ export function renderSamples(series: RangeSeries[], ctx: RenderContext): { line
 function seriesBlock(s: RangeSeries, ctx: RenderContext): string[] {
   const { style } = ctx;
   const n = s.values.length;
-  const span = n > 1 ? ` over ${formatDuration((s.values[n - 1]![0] - s.values[0]![0]) * 1000)}` : '';
+  const spanS = n > 1 ? s.values[n - 1]![0] - s.values[0]![0] : 0;
+  // Scrape jitter makes spans like 45.004s: whole seconds read better.
+  const span = n > 1 ? ` over ${formatDuration(spanS >= 10 ? Math.round(spanS) * 1000 : spanS * 1000)}` : '';
   const date = n > 0 ? ` (${formatTimestamp(s.values[0]![0]).slice(0, 10)})` : '';
   const head = [
     ...wrap(formatSeries(s.metric) || '{}', ctx.columns, '    ').map((l) => style.name(l)),

@@ -45,6 +45,16 @@ const UNIT_HEADERS: Record<Unit, string> = {
   'per-second': '',
 };
 
+/** Significant digits in tables: enough to compare, few enough to read (JSON/CSV are exact). */
+const VALUE_DIGITS = 5;
+
+/** Pads fractions so decimal points line up when the column is right-aligned. */
+export function alignDecimals(values: string[]): string[] {
+  const frac = (v: string) => (/^-?\d+\.\d+$/.test(v) ? v.length - v.indexOf('.') : 0);
+  const width = Math.max(0, ...values.map(frac));
+  return values.map((v) => v + ' '.repeat(width - frac(v)));
+}
+
 export function rowUnit(metric: Metric, queryUnit: Unit): Unit {
   return metric.__name__ !== undefined ? unitFromName(metric.__name__) : queryUnit;
 }
@@ -69,10 +79,11 @@ export function renderVector(samples: InstantSample[], ctx: RenderContext): stri
   const cols: Column[] = varying.map((k) => ({ header: k, align: 'left', paint: k === '__name__' ? style.name : undefined }));
   cols.push({ header: valueHeader, align: 'right', fixed: true, paint: style.value });
   if (human) cols.push({ header: humanHeader, align: 'right', fixed: true, paint: style.dim });
+  const values = alignDecimals(samples.map((s) => formatNumber(parseSampleValue(s.value[1]), VALUE_DIGITS)));
   const rows = samples.map((s, i) => {
     const v = parseSampleValue(s.value[1]);
     const cells = varying.map((k) => s.metric[k] ?? '');
-    cells.push(formatNumber(v));
+    cells.push(values[i]!);
     if (human) cells.push(humanize(v, units[i]!));
     return cells;
   });
@@ -101,8 +112,8 @@ function seriesText(metric: Metric, keys: string[]): string {
 function singleLine(s: InstantSample, unit: Unit, ctx: RenderContext): string {
   const v = parseSampleValue(s.value[1]);
   const h = humanize(v, unit);
-  const value = formatNumber(v) + (unit === 'per-second' ? '/s' : '') + (h && hasHumanColumn(unit) ? `  ${ctx.style.dim(`(${h})`)}` : '');
-  const valueWidth = [...formatNumber(v)].length + (h ? h.length + 4 : 0) + 2;
+  const value = formatNumber(v, VALUE_DIGITS) + (unit === 'per-second' ? '/s' : '') + (h && hasHumanColumn(unit) ? `  ${ctx.style.dim(`(${h})`)}` : '');
+  const valueWidth = [...formatNumber(v, VALUE_DIGITS)].length + (h ? h.length + 4 : 0) + 2;
   const series = truncate(formatSeries(s.metric) || '{}', Math.max(10, ctx.columns - valueWidth));
   return `${ctx.style.name(series)}  ${ctx.style.value(value)}`;
 }

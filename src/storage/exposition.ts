@@ -130,7 +130,6 @@ export class ExpositionParser {
       else if (this.om || l.trimStart()[0] !== '#') this.sample(this.om ? l : l.trim());
     } catch (e) {
       if (e instanceof LineError) throw new ExpositionError(this.lineNo, e.message);
-      if (e instanceof OutOfOrderSampleError) throw new ExpositionError(this.lineNo, e.message);
       throw e;
     }
   }
@@ -190,7 +189,13 @@ export class ExpositionParser {
     if (fields.length > 2) throw new LineError(`unexpected ${JSON.stringify(fields[2])} after the timestamp`);
     const v = parseValue(fields[0]);
     const t = fields.length === 2 ? (this.om ? parseSecondsTs(fields[1]) : parseMsTs(fields[1])) : this.defaultTs;
-    this.store.append(id, t, v);
+    try {
+      this.store.append(id, t, v);
+    } catch (e) {
+      if (!(e instanceof OutOfOrderSampleError)) throw e;
+      const what = e.message.startsWith('duplicate') ? 'duplicate timestamp with a different value' : 'out-of-order sample';
+      throw new LineError(`${what} for ${seriesText.trim()} at ${this.om ? fields[1] : t} (samples of a series must be in time order)`);
+    }
   }
 
   /** OpenMetrics `_created` samples of counters etc. are creation times, not data. */

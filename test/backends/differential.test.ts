@@ -8,6 +8,7 @@ import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { bufferIO } from '../../src/cli/io.js';
 import type { Backend } from '../../src/backends/backend.js';
+import type { QueryResult } from '../../src/model/result.js';
 import { createLocalBackend } from '../../src/backends/local.js';
 import { createRemoteBackend } from '../../src/backends/remote.js';
 import { loadSampleStore, INCIDENTS, SAMPLE_END, SAMPLE_START } from '../../src/dataset/index.js';
@@ -49,7 +50,7 @@ function isEmpty(r: { data: { resultType: string; result: unknown } }): boolean 
 async function compareCase(
   c: Case,
   times: number[],
-  run: (b: Backend, t: number) => Promise<import('../../src/model/result.js').QueryResult>,
+  run: (b: Backend, t: number) => Promise<QueryResult>,
   b: { local: Backend; remote: Backend },
 ): Promise<{ failures: string[]; compared: number; nonEmpty: number }> {
   const failures: string[] = [];

@@ -61,8 +61,8 @@ export async function loadProjectBinding(dialect: 'v3' | 'v2' = 'v3'): Promise<E
   const parserUrl = new URL('../../src/promql/index.js', import.meta.url).href;
   const eng = await import(engineUrl);
   const par = await import(parserUrl);
-  const experimental = dialect === 'v3';
-  const parseOpts = { experimental, enableExperimentalFunctions: experimental, experimentalFunctions: experimental };
+  // v3: every experimental feature on (FORMAT.md §11.1); v2.42: the parser's defaults.
+  const parseOpts = dialect === 'v3' ? par.ALL_FEATURES : {};
   return {
     create: (store, opts) => new eng.Engine(store, opts) as QueryEngine,
     parse: (q) => par.parse(q, parseOpts) as Expr,

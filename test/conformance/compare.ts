@@ -5,7 +5,7 @@ import type { EngineSample, EngineSeries, EngineValue } from '../../src/engine/r
 import type { Metric } from '../../src/model/result.js';
 import { isStaleNaN, labelsKey } from '../../src/storage/store.js';
 import type { Dialect, EvalCmd } from './script.js';
-import { HISTOGRAM } from './series.js';
+import { HISTOGRAM, STALE, type Slot } from './series.js';
 
 const MIN_NORMAL = 2.2250738585072014e-308;
 const EPSILON = 1e-6;
@@ -41,8 +41,8 @@ export function formatLabels(m: Metric): string {
   return `${m.__name__ ?? ''}{${body}}`;
 }
 
-function fmt(v: number): string {
-  if (isStaleNaN(v)) return 'stale';
+function fmt(v: number | typeof STALE): string {
+  if (v === STALE || isStaleNaN(v)) return 'stale';
   return Object.is(v, -0) ? '-0' : String(v);
 }
 
@@ -108,7 +108,7 @@ export class Judge {
       const want = exp.slots[0];
       if (want === HISTOGRAM) return `expected histogram for ${formatLabels(s.metric)} but got float ${fmt(s.v)}`;
       if (want === undefined) return `unexpected metric ${formatLabels(s.metric)} (expected no value)`;
-      if (!this.eq(want, s.v)) return `expected ${fmt(want)} for ${formatLabels(s.metric)} but got ${fmt(s.v)}`;
+      if (!this.slotEq(want, s.v)) return `expected ${fmt(want)} for ${formatLabels(s.metric)} but got ${fmt(s.v)}`;
     }
     for (const [key, exp] of cmd.expected) {
       if (!seen.has(key) && exp.slots[0] !== undefined) return `expected metric ${formatLabels(exp.labels)} with ${slotText(exp.slots[0])} not found`;
@@ -138,11 +138,17 @@ export class Judge {
     return undefined;
   }
 
-  private comparePoints(s: EngineSeries, slots: readonly (number | undefined | typeof HISTOGRAM)[], start: number, step: number): string | undefined {
+  /** An expected float or staleness marker against a computed value. */
+  private slotEq(want: number | typeof STALE, got: number): boolean {
+    if (want === STALE) return this.eq === almostEqualV2 ? Number.isNaN(got) : isStaleNaN(got);
+    return this.eq(want, got);
+  }
+
+  private comparePoints(s: EngineSeries, slots: readonly Slot[], start: number, step: number): string | undefined {
     const wantT: number[] = [];
-    const wantV: number[] = [];
+    const wantV: (number | typeof STALE)[] = [];
     slots.forEach((v, k) => {
-      if (typeof v === 'number') {
+      if (typeof v === 'number' || v === STALE) {
         wantT.push(start + k * step);
         wantV.push(v);
       }
@@ -153,17 +159,17 @@ export class Judge {
     }
     for (let i = 0; i < wantT.length; i++) {
       if (wantT[i] !== s.t[i]) return `expected float point at ${wantT[i]} for ${name}, but got timestamp ${s.t[i]}`;
-      if (!this.eq(wantV[i], s.v[i])) return `expected ${fmt(wantV[i])} at ${wantT[i]} for ${name}, but got ${fmt(s.v[i])}`;
+      if (!this.slotEq(wantV[i], s.v[i])) return `expected ${fmt(wantV[i])} at ${wantT[i]} for ${name}, but got ${fmt(s.v[i])}`;
     }
     return undefined;
   }
 }
 
-function slotText(v: number | undefined | typeof HISTOGRAM): string {
-  return v === HISTOGRAM ? 'histogram' : v === undefined ? '_' : fmt(v);
+function slotText(v: Slot): string {
+  return v === HISTOGRAM ? 'histogram' : v === STALE ? 'stale' : v === undefined ? '_' : fmt(v);
 }
 
-function pointsText(t: number[], v: number[]): string {
+function pointsText(t: number[], v: (number | typeof STALE)[]): string {
   const parts = t.slice(0, 8).map((x, i) => `${fmt(v[i])}@${x}`);
   return `[${parts.join(' ')}${t.length > 8 ? ' …' : ''}]`;
 }

@@ -11,7 +11,7 @@ import { goRegex } from './goregex.js';
 import { parseDuration, parseGoNumber } from './lex.js';
 import { ScriptRunner } from './runner.js';
 import { type EvalCmd, type LoadCmd, parseScript } from './script.js';
-import { HISTOGRAM, parseSeriesLine } from './series.js';
+import { HISTOGRAM, STALE, parseSeriesLine } from './series.js';
 
 test('durations', () => {
   assert.equal(parseDuration('50m'), 3_000_000);
@@ -33,7 +33,7 @@ test('series values expand as FORMAT §3.2 says', () => {
   // Repeated addition, not a + i*b: rounding errors build up.
   assert.deepEqual(parseSeriesLine('m 0+0.1x3').slots, [0, 0.1, 0.2, 0.30000000000000004]);
   const s = parseSeriesLine('m 1 stale NaN').slots;
-  assert.equal(s[1], STALE_NAN);
+  assert.equal(s[1], STALE);
   assert.ok(Number.isNaN(s[2]));
   assert.throws(() => parseSeriesLine('m NaNx3'));
 });

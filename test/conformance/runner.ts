@@ -11,7 +11,7 @@ import { type EngineBinding, type EngineOptions, type QueryEngine, suiteEngineOp
 import { Judge, matrixSortError } from './compare.js';
 import { goRegex } from './goregex.js';
 import { type AnnotationExpectation, type Dialect, type EvalCmd, parseScript } from './script.js';
-import { ScriptState } from './state.js';
+import { ScriptState, namesHistogramSeries } from './state.js';
 
 export type CaseStatus = 'pass' | 'fail' | 'skip';
 
@@ -121,6 +121,7 @@ export class ScriptRunner {
     try {
       ast = this.binding.parse(cmd.expr);
     } catch (e) {
+      if (namesHistogramSeries(this.state, cmd.expr)) return { status: 'skip', reason: 'expression does not parse and names series with native histogram samples' };
       return { status: 'fail', reason: `expression does not parse: ${(e as Error).message}` };
     }
     const skip = this.state.skipReason(ast, this.binding.supportsStartTimestamps);

@@ -2,12 +2,16 @@
 // `name{label="value", ...} <values>` in load blocks and expected results.
 
 import type { Metric } from '../../src/model/result.js';
-import { STALE_NAN } from '../../src/storage/store.js';
 import { ScriptSyntaxError, UNSIGNED_NUM, parsePromNumber, parseSignedDuration, readStringLiteral } from './lex.js';
 
-/** One slot of a series: a float, an omitted slot, or a native histogram (not stored). */
-export type Slot = number | undefined | typeof HISTOGRAM;
+/**
+ * One slot of a series: a float, an omitted slot, a staleness marker, or a
+ * native histogram (not stored). The marker is a symbol because V8 rewrites
+ * NaN payloads in arrays of plain numbers, which would lose the stale bits.
+ */
+export type Slot = number | undefined | typeof HISTOGRAM | typeof STALE;
 export const HISTOGRAM: unique symbol = Symbol('histogram');
+export const STALE: unique symbol = Symbol('stale');
 
 export interface SeriesLine {
   labels: Metric;
@@ -127,7 +131,7 @@ export function expandItem(item: string, out: Slot[]): void {
   let m: RegExpExecArray | null;
   if (item === '_') out.push(undefined);
   else if ((m = /^_x(\d+)$/.exec(item))) for (let k = Number(m[1]); k > 0; k--) out.push(undefined);
-  else if (item === 'stale') out.push(STALE_NAN);
+  else if (item === 'stale') out.push(STALE);
   else if ((m = VALUE_RE.exec(item))) out.push(parsePromNumber(m[1]));
   else if ((m = REPEAT_RE.exec(item)) && !/[a-z]/i.test(m[1])) {
     const v = parsePromNumber(m[1]);

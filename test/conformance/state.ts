@@ -5,9 +5,10 @@
 
 import type { Metric } from '../../src/model/result.js';
 import type { Expr } from '../../src/promql/ast.js';
-import { MemoryStore, matcherTest } from '../../src/storage/store.js';
+import { MemoryStore, STALE_NAN, matcherTest } from '../../src/storage/store.js';
 import { selectors } from './ast-walk.js';
 import type { LoadCmd } from './script.js';
+import { STALE } from './series.js';
 
 const NHCB_SUFFIX = /_(bucket|count|sum)$/;
 
@@ -30,9 +31,9 @@ export class ScriptState {
       if (cmd.nhcb) this.markNhcb(s.labels);
       let id: number | undefined;
       s.slots.forEach((v, i) => {
-        if (typeof v !== 'number') return;
+        if (typeof v !== 'number' && v !== STALE) return;
         id ??= this.store.getOrCreateSeries(s.labels);
-        this.store.append(id, i * cmd.intervalMs, v);
+        this.store.append(id, i * cmd.intervalMs, v === STALE ? STALE_NAN : v);
       });
     }
     this.stSeries.push(...cmd.stSeries);
@@ -47,6 +48,10 @@ export class ScriptState {
     this.histogramSeries.push(base);
   }
 
+  histogramNames(): string[] {
+    return this.histogramSeries.map((l) => l.__name__).filter((n): n is string => n !== undefined);
+  }
+
   /** Why an eval over `expr` cannot be judged on a float-only store, if it cannot. */
   skipReason(expr: Expr, supportsSt: boolean): string | undefined {
     if (this.histogramSeries.length === 0 && this.stSeries.length === 0) return undefined;
@@ -58,6 +63,15 @@ export class ScriptState {
     }
     return undefined;
   }
+}
+
+/**
+ * For an expression our parser rejects: whether its text names a series with
+ * histogram samples (a native-histogram-only syntax such as `h >/ 2`).
+ */
+export function namesHistogramSeries(state: ScriptState, text: string): boolean {
+  const names = new Set(text.match(/[a-zA-Z_:][a-zA-Z0-9_:]*/g) ?? []);
+  return state.histogramNames().some((n) => names.has(n));
 }
 
 function safeMatcher(m: Parameters<typeof matcherTest>[0]): (l: Metric) => boolean {

@@ -1,0 +1,37 @@
+// The PromQL front end: parse, type, print, walk.
+//
+//   parse('sum by (job) (rate(http_requests_total[5m]))') -> Expr
+//   printExpr(expr) -> canonical text, as Prometheus prints it
+//   exprType(expr)  -> 'scalar' | 'vector' | 'matrix' | 'string'
+
+import type { Expr } from './ast.js';
+import { Parser, type ParseOptions } from './parser.js';
+import { Checker } from './check.js';
+
+export type { ParseOptions } from './parser.js';
+export { resolveOptions } from './parser.js';
+export { ParseError } from './errors.js';
+export { exprType } from './check.js';
+export { printExpr, formatTree, formatDuration, formatGoFloat } from './printer.js';
+export { inspect, walk, childExprs, cloneExpr } from './walk.js';
+export { lex, type Token } from './lexer.js';
+export * from './ast.js';
+
+/** All experimental syntax on, as Prometheus's own test engine runs. */
+export const ALL_FEATURES: Required<ParseOptions> = {
+  experimentalFunctions: true,
+  durationExpressions: true,
+  extendedRangeSelectors: true,
+  binopFillModifiers: true,
+};
+
+/**
+ * Parses a PromQL expression and type-checks it, as Prometheus's ParseExpr.
+ * Throws ParseError (a QueryError, errorType 'bad_data') with Prometheus's message.
+ */
+export function parse(query: string, opts?: ParseOptions): Expr {
+  const p = new Parser(query, opts);
+  const expr = p.parseTop();
+  new Checker(query, (pos, detail) => p.fail(pos, detail)).check(expr);
+  return expr;
+}

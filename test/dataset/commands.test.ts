@@ -1,0 +1,146 @@
+// The dataset, metrics, series and labels commands, run through main() with
+// recorded output.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../src/cli/main.js';
+import { bufferIO } from '../../src/cli/io.js';
+import { INCIDENTS } from '../../src/dataset/index.js';
+
+async function run(...args: string[]) {
+  const io = bufferIO();
+  const code = await main(['node', 'promlearn', ...args], io);
+  return { code, out: io.output.out, err: io.output.err };
+}
+
+test('dataset info lists the size and every incident', async () => {
+  const r = await run('dataset', 'info');
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /series\s+1,\d{3}/);
+  assert.match(r.out, /2026-01-15T06:00:\d\dZ to 2026-01-15T11:59:\d\dZ/);
+  for (const i of INCIDENTS) assert.ok(r.out.includes(i.title), i.title);
+});
+
+test('dataset info -o json has the incidents with times', async () => {
+  const r = await run('dataset', 'info', '-o', 'json');
+  assert.equal(r.code, 0, r.err);
+  const info = JSON.parse(r.out);
+  assert.equal(info.incidents.length, INCIDENTS.length);
+  assert.ok(info.series >= 500 && info.samples > 500_000);
+  assert.deepEqual(Object.keys(info.jobs), ['api', 'checkout', 'frontend', 'node']);
+});
+
+test('dataset info does not apply to --server', async () => {
+  const r = await run('dataset', 'info', '--server', 'http://127.0.0.1:9');
+  assert.equal(r.code, 2);
+  assert.match(r.err, /does not apply/);
+});
+
+test('dataset export --help explains staleness and shows promtool', async () => {
+  const r = await run('dataset', 'export', '--help');
+  assert.equal(r.code, 0);
+  assert.match(r.out, /staleness markers/);
+  assert.match(r.out, /promtool tsdb create-blocks-from openmetrics/);
+});
+
+test('dataset export writes OpenMetrics that loads back as the same dataset', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'promlearn-export-'));
+  try {
+    const file = join(dir, 'shop.om');
+    const r = await run('dataset', 'export', '-o', file);
+    assert.equal(r.code, 0, r.err);
+    const text = readFileSync(file, 'utf8');
+    assert.match(text, /# EOF\n$/);
+    assert.match(text, /^# HELP /);
+    const info = JSON.parse((await run('dataset', 'info', '--dataset', file, '-o', 'json')).out);
+    const sample = JSON.parse((await run('dataset', 'info', '-o', 'json')).out);
+    // Staleness markers are not exported: fewer samples, same series.
+    assert.equal(info.series, sample.series);
+    assert.ok(info.samples < sample.samples && info.samples > sample.samples - 200);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a bad --dataset file is a usage error naming file and line', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'promlearn-bad-'));
+  try {
+    const file = join(dir, 'bad.prom');
+    writeFileSync(file, 'up{job="a"} 1 1000\nthis is not a metric line\n');
+    const r = await run('series', 'up', '--dataset', file);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /bad\.prom/);
+    assert.match(r.err, /line 2/);
+    const missing = await run('labels', '--dataset', join(dir, 'nope.om'));
+    assert.equal(missing.code, 2);
+    assert.match(missing.err, /nope\.om.*no such file/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('metrics lists families with type and series counts', async () => {
+  const r = await run('metrics');
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /^NAME\s+TYPE\s+SERIES\s+HELP/);
+  assert.match(r.out, /http_request_duration_seconds\s+histogram\s+\d+/);
+  assert.match(r.out, /http_requests_total\s+counter\s+75\b/);
+  assert.doesNotMatch(r.out, /_bucket/);
+});
+
+test('metrics filters by substring or regex; json and csv', async () => {
+  const sub = JSON.parse((await run('metrics', 'heap', '-o', 'json')).out) as { name: string }[];
+  assert.deepEqual(sub.map((m) => m.name), ['nodejs_heap_size_total_bytes', 'nodejs_heap_size_used_bytes']);
+  const re = JSON.parse((await run('metrics', '^node_.*_total$', '-o', 'json')).out) as { name: string; type: string }[];
+  assert.ok(re.length >= 2 && re.every((m) => m.name.startsWith('node_') && m.type === 'counter'));
+  const csv = (await run('metrics', 'up', '-o', 'csv')).out.split('\n');
+  assert.equal(csv[0], 'name,type,series,unit,help');
+  const bad = await run('metrics', '(');
+  assert.equal(bad.code, 2);
+});
+
+test('series lists label sets; --limit; json; csv', async () => {
+  const r = await run('series', 'up{job="api"}');
+  assert.equal(r.code, 0, r.err);
+  assert.deepEqual(r.out.trim().split('\n'), [
+    'up{instance="api-1:8080", job="api"}',
+    'up{instance="api-2:8080", job="api"}',
+    'up{instance="api-3:8080", job="api"}',
+  ]);
+  const limited = await run('series', 'up', '--limit', '2');
+  assert.equal(limited.out.trim().split('\n').length, 2);
+  assert.match(limited.err, /first 2 series/);
+  const json = JSON.parse((await run('series', 'nodejs_version_info', '-o', 'json')).out) as Record<string, string>[];
+  assert.equal(json.length, 11);
+  const csv = (await run('series', 'checkout_orders_total', '-o', 'csv')).out.split('\n');
+  assert.equal(csv[0], '__name__,instance,job,payment_method');
+});
+
+test('series with --start/--end relative to the data end', async () => {
+  const late = JSON.parse((await run('series', 'nodejs_version_info{job="api"}', '--start', '-1h', '-o', 'json')).out);
+  assert.deepEqual([...new Set(late.map((m: Record<string, string>) => m.version))], ['v22.12.0']);
+});
+
+test('a bad selector is a query error', async () => {
+  const r = await run('series', 'up{');
+  assert.equal(r.code, 1);
+});
+
+test('labels lists names and values', async () => {
+  const names = (await run('labels')).out.trim().split('\n');
+  for (const n of ['__name__', 'instance', 'job', 'le', 'quantile', 'route', 'status_code']) assert.ok(names.includes(n), n);
+  assert.equal((await run('labels', 'job')).out, 'api\ncheckout\nfrontend\nnode\n');
+  const routes = JSON.parse((await run('labels', 'route', '-m', 'http_requests_total{job="checkout"}', '-o', 'json')).out);
+  assert.deepEqual(routes, ['/api/checkout', '/api/orders/:id', '/api/payments/webhook']);
+});
+
+test('every command has examples in --help', async () => {
+  for (const cmd of [['metrics'], ['series'], ['labels'], ['dataset'], ['dataset', 'info'], ['dataset', 'export']]) {
+    const r = await run(...cmd, '--help');
+    assert.equal(r.code, 0);
+    assert.match(r.out, /Examples:/, cmd.join(' '));
+  }
+});
