@@ -125,7 +125,6 @@ function emitGc(em: Emitter, requests: Float64Array): void {
     const rng = new Rng(`gc/${t.instance}/${g.kind}`);
     const rate = Float64Array.from(requests, (_, i) => g.perSecond + g.perRequest * reqRate(t, requests, i));
     const incs = poissonIncrements(t, rng, rate);
-    const latency = () => ({ median: g.median, sigma: g.sigma });
-    emitHistogram(em, 'nodejs_gc_duration_seconds', { kind: g.kind }, GC_BUCKETS, incs, Math.round(rate[0] * uptime), latency);
+    emitHistogram(em, 'nodejs_gc_duration_seconds', { kind: g.kind }, GC_BUCKETS, incs, Math.round(rate[0] * uptime), () => g);
   }
 }

@@ -52,7 +52,7 @@ export class Rng {
   /** Poisson-distributed integer with mean `lambda` (normal approximation for large means). */
   poisson(lambda: number): number {
     if (lambda <= 0) return 0;
-    if (lambda > 30) return Math.max(0, Math.round(lambda + Math.sqrt(lambda) * this.gauss()));
+    if (lambda > 12) return Math.max(0, Math.round(lambda + Math.sqrt(lambda) * this.gauss()));
     const limit = Math.exp(-lambda);
     let k = 0;
     let p = this.next();

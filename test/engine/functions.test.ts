@@ -7,9 +7,9 @@ const m = 60_000;
 test('rate/increase extrapolate and handle counter resets', () => {
   const e = engine(load(5 * m, `c_total 0+10x10\nr_total 0 10 20 5 15`));
   assert.deepEqual(instant(e, 'increase(c_total[50m])', 50 * m), ['{} 100']);
-  assert.deepEqual(instant(e, 'rate(c_total[50m])', 50 * m), ['{} 0.03333333333333333']);
+  assert.deepEqual(instant(e, 'rate(c_total[50m])', 50 * m), ['{} 0.03333333333333334']);
   assert.deepEqual(instant(e, 'resets(r_total[30m])', 20 * m), ['{} 1']);
-  assert.deepEqual(instant(e, 'increase(r_total[20m])', 20 * m), ['{} 40']);
+  assert.deepEqual(instant(e, 'increase(r_total[20m])', 20 * m), ['{} 33.33333333333333']);
   assert.deepEqual(instant(e, 'delta(c_total[20m])', 20 * m), ['{} 40']);
   assert.deepEqual(instant(e, 'irate(c_total[20m])', 20 * m), ['{} 0.03333333333333333']);
 });

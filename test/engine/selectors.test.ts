@@ -6,8 +6,8 @@ const m = 60_000;
 
 test('lookback is 5m and left-open; stale markers end a series at once', () => {
   const e = engine(load(m, `a 1 2 _ _ _ _ _ _\nb 1 stale 3`));
-  assert.deepEqual(instant(e, 'a', 6 * m), ['{__name__="a"} 2']);
-  assert.deepEqual(instant(e, 'a', 6 * m + 1), []); // sample at 1m is exactly 5m old: excluded
+  assert.deepEqual(instant(e, 'a', 6 * m - 1), ['{__name__="a"} 2']);
+  assert.deepEqual(instant(e, 'a', 6 * m), []); // the sample at 1m is exactly 5m old: excluded
   assert.deepEqual(instant(e, 'b', 1 * m), []);
   assert.deepEqual(instant(e, 'b', 2 * m), ['{__name__="b"} 3']);
 });

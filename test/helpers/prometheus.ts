@@ -25,8 +25,9 @@ export interface PrometheusServer {
   url: string;
   port: number;
   dataDir: string;
+  /** Process-group leader: the watchdog shell whose child is prometheus. */
   pid: number;
-  /** Kill the server (by pid) and remove its temp dir. Safe to call twice. */
+  /** Kill the server (by pid: its process group) and remove its temp dir. Safe to call twice. */
   stop(): Promise<void>;
 }
 
@@ -104,13 +105,28 @@ function run(cmd: string, args: string[], cwd: string): Promise<{ code: number |
 const live = new Map<number, { child: ChildProcess; dir: string }>();
 let exitHookInstalled = false;
 
+// Prometheus runs under a tiny sh watchdog in its own process group: the
+// watchdog stops it when this test process dies, even by SIGKILL (when no
+// exit hook runs), and killing the group (-pid) stops both.
+const WATCHDOG = `"$@" &
+child=$!
+trap 'kill $child 2>/dev/null; wait $child; exit 0' TERM INT HUP
+while kill -0 $PPID 2>/dev/null && kill -0 $child 2>/dev/null; do sleep 1 & wait $!; done
+kill $child 2>/dev/null
+wait $child`;
+
+function killGroup(pid: number, sig: NodeJS.Signals): boolean {
+  try {
+    process.kill(-pid, sig);
+    return true;
+  } catch {
+    return false; // already gone
+  }
+}
+
 function killAllSync(): void {
   for (const [pid, { dir }] of live) {
-    try {
-      process.kill(pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
+    killGroup(pid, 'SIGKILL');
     rmSync(dir, { recursive: true, force: true });
   }
   live.clear();
@@ -152,20 +168,12 @@ async function waitReady(url: string, child: ChildProcess, timeoutMs: number): P
 function stopChild(child: ChildProcess, pid: number): Promise<void> {
   return new Promise((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    const timer = setTimeout(() => {
-      try {
-        process.kill(pid, 'SIGKILL');
-      } catch {
-        // gone
-      }
-    }, 5000);
+    const timer = setTimeout(() => killGroup(pid, 'SIGKILL'), 5000);
     child.once('exit', () => {
       clearTimeout(timer);
       resolve();
     });
-    try {
-      process.kill(pid, 'SIGTERM');
-    } catch {
+    if (!killGroup(pid, 'SIGTERM')) {
       clearTimeout(timer);
       resolve();
     }
@@ -196,17 +204,23 @@ export async function startPrometheus(opts: StartOptions): Promise<PrometheusSer
       const logFile = join(dir, `prometheus-${attempt}.log`);
       const logFd = openSync(logFile, 'w');
       const child = spawn(
-        prometheus,
+        '/bin/sh',
         [
+          '-c',
+          WATCHDOG,
+          'prometheus-watchdog',
+          prometheus,
           `--config.file=${cfg}`,
           `--storage.tsdb.path=${dataDir}`,
           '--storage.tsdb.retention.time=100y',
           `--web.listen-address=127.0.0.1:${port}`,
           ...(opts.extraArgs ?? []),
         ],
-        { cwd: dir, stdio: ['ignore', 'ignore', logFd] },
+        { cwd: dir, stdio: ['ignore', 'ignore', logFd], detached: true },
       );
       closeSync(logFd);
+      // Do not keep the test process alive for it; stop() or the exit hook ends it.
+      child.unref();
       const pid = child.pid;
       if (pid === undefined) throw new Error('could not start prometheus');
       live.set(pid, { child, dir });
