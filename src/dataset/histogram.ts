@@ -109,6 +109,8 @@ export function emitSummary(
 
 /** v rounded to `decimals` places (dividing keeps the shortest decimal form: 0.1, not 0.1000000001). */
 export function roundTo(v: number, decimals: number): number {
-  const k = 10 ** decimals;
+  const k = POW10[decimals];
   return Math.round(v * k) / k;
 }
+
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9];

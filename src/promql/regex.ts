@@ -269,7 +269,8 @@ function charClass(chars: string[], i: number, f: Flags, p: string): [string, nu
   let first = true;
   for (;;) {
     const c = chars[j];
-    if (c === undefined) fail('missing closing ]', chars.slice(i).join(''));
+    // Go quotes the rest of the anchored pattern it compiled, ^(?s:p)$.
+    if (c === undefined) fail('missing closing ]', chars.slice(i).join('') + ')$');
     if (c === ']' && !first) break;
     first = false;
     if (c === '[' && chars[j + 1] === ':') {

@@ -21,3 +21,22 @@ test('startPrometheus backfills the fixture, serves it, and stop() cleans up', a
   await assert.rejects(fetch(`${prom.url}/-/ready`));
   await prom.stop(); // idempotent
 });
+
+test('requirePrometheus: skips with a message when missing, fails when CI=true', () => {
+  const saved = { no: process.env.PROMLEARN_NO_PROMETHEUS, ci: process.env.CI };
+  const skipped: string[] = [];
+  const t = { skip: (msg?: string) => void skipped.push(msg ?? '') };
+  try {
+    process.env.PROMLEARN_NO_PROMETHEUS = '1';
+    delete process.env.CI;
+    assert.equal(requirePrometheus(t), false);
+    assert.match(skipped[0], /not installed/);
+    process.env.CI = 'true';
+    assert.throws(() => requirePrometheus(t), /CI=true/);
+  } finally {
+    for (const [k, v] of [['PROMLEARN_NO_PROMETHEUS', saved.no], ['CI', saved.ci]] as const) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+});

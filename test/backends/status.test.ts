@@ -34,7 +34,7 @@ test('status with PROMETHEUS_URL: remote, version, head series', async () => {
 test('status against a server without buildinfo still connects', async () => {
   const notFound = behaviours.notFound();
   const srv = await fakeServer((req, res, body, n) =>
-    req.url?.endsWith('/api/v1/query') ? behaviours.ok()(req, res, body, n) : notFound(req, res, body, n),
+    req.url?.split('?')[0].endsWith('/api/v1/query') ? behaviours.ok()(req, res, body, n) : notFound(req, res, body, n),
   );
   try {
     const io = bufferIO();

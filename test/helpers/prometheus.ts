@@ -55,7 +55,9 @@ function findBinary(name: string): string | undefined {
   return undefined;
 }
 
+/** Installed? (PROMLEARN_NO_PROMETHEUS=1 pretends not, to exercise the skip path.) */
 export function prometheusInstalled(): boolean {
+  if (process.env.PROMLEARN_NO_PROMETHEUS === '1') return false;
   return findBinary('prometheus') !== undefined && findBinary('promtool') !== undefined;
 }
 
@@ -67,7 +69,7 @@ const MISSING =
  * Otherwise skips the test with a message — or, when env CI=true, fails it,
  * so CI can never pass by silently skipping the live tests.
  */
-export function requirePrometheus(t: TestContext): boolean {
+export function requirePrometheus(t: Pick<TestContext, 'skip'>): boolean {
   if (prometheusInstalled()) return true;
   if (process.env.CI === 'true') {
     throw new Error('CI=true but prometheus/promtool are not installed: the live tests must run in CI');
@@ -113,7 +115,8 @@ child=$!
 trap 'kill $child 2>/dev/null; wait $child; exit 0' TERM INT HUP
 while kill -0 $PPID 2>/dev/null && kill -0 $child 2>/dev/null; do sleep 1 & wait $!; done
 kill $child 2>/dev/null
-wait $child`;
+wait $child
+if ! kill -0 $PPID 2>/dev/null && [ -n "$PROMLEARN_PROM_DIR" ]; then rm -rf "$PROMLEARN_PROM_DIR"; fi`;
 
 function killGroup(pid: number, sig: NodeJS.Signals): boolean {
   try {
@@ -216,7 +219,7 @@ export async function startPrometheus(opts: StartOptions): Promise<PrometheusSer
           `--web.listen-address=127.0.0.1:${port}`,
           ...(opts.extraArgs ?? []),
         ],
-        { cwd: dir, stdio: ['ignore', 'ignore', logFd], detached: true },
+        { cwd: dir, stdio: ['ignore', 'ignore', logFd], detached: true, env: { ...process.env, PROMLEARN_PROM_DIR: dir } },
       );
       closeSync(logFd);
       // Do not keep the test process alive for it; stop() or the exit hook ends it.

@@ -21,7 +21,8 @@ export function parseTimeoutMs(s: string, flag = '--timeout'): number {
   return ms;
 }
 
-/** Milliseconds as a Prometheus duration parameter ("1500ms"). */
+/** Milliseconds as a Prometheus duration parameter ("120s", "1500ms"). */
 export function formatDurationParam(ms: number): string {
-  return `${Math.max(1, Math.round(ms))}ms`;
+  const n = Math.max(1, Math.round(ms));
+  return n % 1000 === 0 ? `${n / 1000}s` : `${n}ms`;
 }

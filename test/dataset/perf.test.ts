@@ -1,0 +1,34 @@
+// Not a timed test: measures generating the sample dataset in a fresh process
+// (cold, as the CLI does it) and prints the numbers as test diagnostics.
+//   node --test dist/test/dataset/perf.test.js
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+
+const PROBE = `
+const t0 = performance.now();
+const { loadSampleStore } = await import(${JSON.stringify(new URL('../../src/dataset/index.js', import.meta.url).href)});
+const t1 = performance.now();
+const cpu0 = process.cpuUsage();
+const store = loadSampleStore();
+const t2 = performance.now();
+const cpu = process.cpuUsage(cpu0);
+globalThis.gc?.();
+const mem = process.memoryUsage();
+console.log(JSON.stringify({
+  importMs: t1 - t0, generateMs: t2 - t1, cpuMs: (cpu.user + cpu.system) / 1000,
+  series: store.numSeries, samples: store.numSamples,
+  heapMB: mem.heapUsed / 2 ** 20, arrayBuffersMB: mem.arrayBuffers / 2 ** 20, rssMB: mem.rss / 2 ** 20,
+}));
+`;
+
+test('generation cost of the sample dataset (diagnostic)', (t) => {
+  const out = execFileSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', PROBE], { encoding: 'utf8' });
+  const m = JSON.parse(out) as Record<string, number>;
+  assert.ok(m.series > 0);
+  t.diagnostic(
+    `series ${m.series}, samples ${m.samples}; import ${m.importMs.toFixed(0)} ms, generate+load ${m.generateMs.toFixed(0)} ms ` +
+      `(cpu ${m.cpuMs.toFixed(0)} ms); heap ${m.heapMB.toFixed(1)} MB, sample arrays ${m.arrayBuffersMB.toFixed(1)} MB, rss ${m.rssMB.toFixed(0)} MB`,
+  );
+});
