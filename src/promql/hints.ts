@@ -64,7 +64,14 @@ const RULES: Array<[RegExp, (m: RegExpMatchArray, q: string, pos: PositionRange)
   [/^bad number or duration syntax/, () => 'durations are like 30s, 5m, 1h30m, 2d (units ms s m h d w y)'],
   [/^not a valid duration string/, () => 'units go from large to small, each once: 1h30m, not 30m1h'],
   [/^duration must be greater than 0$/, () => 'ranges and steps must be positive, e.g. [5m]'],
-  [/^unexpected <(by|without)>/, () => 'by/without go right after the aggregation name or right after its closing parenthesis: sum by (job) (x)'],
+  [/^unexpected <(by|without)>/, (m, q, pos) => {
+    const before = q.slice(0, pos.start);
+    const call = /([a-z_]+)\([^]*\)\s*$/.exec(before);
+    if (call && FUNCTIONS.has(call[1]) && !(AGGREGATIONS as readonly string[]).includes(call[1])) {
+      return `${m[1]} only applies to aggregations such as sum or avg, not to the function ${call[1]}(): e.g. sum ${m[1]} (job) (${call[1]}(...))`;
+    }
+    return 'by/without go right after the aggregation name or right after its closing parenthesis: sum by (job) (x)';
+  }],
   [/^unexpected (identifier|metric identifier) "([^"]*)"( in aggregation)?$/, (m) => {
     if (m[3]) return 'aggregation arguments go in parentheses: sum(x), topk(5, x)';
     return 'two expressions need an operator between them, e.g. a + b';
@@ -81,7 +88,8 @@ const RULES: Array<[RegExp, (m: RegExpMatchArray, q: string, pos: PositionRange)
   [/^subquery is only allowed on instant vector/, () => 'a subquery [range:step] needs an instant-vector expression inside'],
   [/^unexpected end of input$/, () => 'the query ends too early: an operand or a closing token is missing'],
   [/^unexpected <aggr:(\w+)>/, () => 'an aggregation needs parentheses: sum(x)'],
-  [/^unexpected <(on|ignoring|group_left|group_right|bool)>/, () => 'these modifiers go right after a binary operator: a * on(job) group_left b'],
+  [/^unexpected <(on|ignoring|group_left|group_right|bool|atan2)>/, (m) =>
+    `"${m[1]}" is a keyword: it goes right after a binary operator (a * on(job) group_left b); to select a metric with that name write {__name__="${m[1]}"}`],
 ];
 
 export function hintFor(detail: string, ctx: HintContext): string | undefined;

@@ -571,7 +571,8 @@ export class Parser {
     } else {
       const ts = this.parseSignedNumber('@', 'timestamp');
       if (!Number.isFinite(ts) || ts >= 9223372036854775807 || ts <= -9223372036854775808) {
-        this.fail(e.pos, `timestamp out of bounds for @ modifier: ${Number.isNaN(ts) ? 'NaN' : ts > 0 ? '+Inf' : ts < 0 && !Number.isFinite(ts) ? '-Inf' : ts.toFixed(6)}`);
+        const shown = Number.isNaN(ts) ? 'NaN' : ts === Infinity ? '+Inf' : ts === -Infinity ? '-Inf' : goFixed6(ts);
+        this.fail(e.pos, `timestamp out of bounds for @ modifier: ${shown}`);
       }
       at = { kind: 'time', timestampMs: Math.round(ts * 1000) };
     }
@@ -632,4 +633,10 @@ export function rangeMsOf(e: NumberLiteral | DurationExpr): number {
 /** Prometheus 3 accepts any non-empty valid UTF-8 label name. */
 export function isValidLabelName(s: string): boolean {
   return s.length > 0 && !s.includes('\uFFFD');
+}
+
+/** Go's %f: six decimals, never exponent notation. */
+function goFixed6(v: number): string {
+  if (Math.abs(v) < 1e21) return v.toFixed(6);
+  return BigInt(Math.trunc(v)).toString() + '.000000';
 }

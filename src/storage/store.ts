@@ -118,7 +118,20 @@ export function sortedLabels(labels: Metric): Metric {
   return out;
 }
 
+export interface MemoryStoreOptions {
+  /**
+   * Keep labels with an empty value as real labels (PromQL test scripts do);
+   * by default they are dropped, as Prometheus's scrape does.
+   */
+  keepEmptyLabels?: boolean;
+}
+
 export class MemoryStore {
+  private readonly keepEmpty: boolean;
+  constructor(opts: MemoryStoreOptions = {}) {
+    this.keepEmpty = opts.keepEmptyLabels ?? false;
+  }
+
   private readonly seriesList: Series[] = [];
   private readonly byKey = new Map<string, Series>();
   /** label name -> label value -> ascending series ids */
@@ -128,10 +141,10 @@ export class MemoryStore {
   private maxT = -Infinity;
   private sampleCount = 0;
 
-  /** Get or create the series for a label set; returns its id. Empty-valued labels are dropped, as Prometheus does. */
+  /** Get or create the series for a label set; returns its id. Empty-valued labels are dropped unless keepEmptyLabels. */
   getOrCreateSeries(labels: Metric): number {
     const clean: Metric = {};
-    for (const [n, v] of Object.entries(labels)) if (v !== '') clean[n] = v;
+    for (const [n, v] of Object.entries(labels)) if (v !== '' || this.keepEmpty) clean[n] = v;
     const sorted = sortedLabels(clean);
     const key = labelsKey(sorted);
     const existing = this.byKey.get(key);

@@ -13,13 +13,13 @@ import { STALE } from './series.js';
 const NHCB_SUFFIX = /_(bucket|count|sum)$/;
 
 export class ScriptState {
-  store = new MemoryStore();
+  store = new MemoryStore({ keepEmptyLabels: true });
   /** Label sets of series with histogram samples (incl. NHCB base series). */
   private histogramSeries: Metric[] = [];
   private stSeries: Metric[] = [];
 
   clear(): void {
-    this.store = new MemoryStore();
+    this.store = new MemoryStore({ keepEmptyLabels: true });
     this.histogramSeries = [];
     this.stSeries = [];
   }

@@ -194,6 +194,8 @@ test('hints: missing range, unknown function, subquery, bool, parens', () => {
   assert.match(hint('sum(x'), /\)/);
   assert.match(hint('sort_by_label(x, "a")'), /--experimental/);
   assert.match(hint('sum(x) by (a) by (b)'), /by\/without/);
+  assert.match(hint('rate(x[5m]) by (job)'), /not to the function rate\(\)/);
+  assert.match(hint('on{job="a"}'), /\{__name__="on"\}/);
 });
 
 test('experimental syntax is rejected by default and accepted when enabled', () => {

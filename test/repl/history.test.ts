@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HistoryFile, decodeEntry, dedupe, encodeEntry, stateDir } from '../../src/repl/history.js';
@@ -42,6 +42,12 @@ test('history file: created 0600 in a new directory, de-duplicated, capped, pers
 });
 
 test('an unwritable history directory is reported, not thrown', () => {
-  const h = new HistoryFile('/proc/promlearn-cannot-exist');
-  assert.ok(h.add('up') instanceof Error);
+  const dir = tmp();
+  try {
+    writeFileSync(join(dir, 'file'), '');
+    const h = new HistoryFile(join(dir, 'file', 'promlearn')); // a file where a directory should be
+    assert.ok(h.add('up') instanceof Error);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
