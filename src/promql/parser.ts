@@ -8,35 +8,14 @@ import type {
   AggregateExpr, AggregateOp, AtModifier, BinaryOp, DurationExpr, Expr, LabelMatcher, MatchOp,
   MatrixSelector, NumberLiteral, PositionRange, SubqueryExpr, VectorSelector,
 } from './ast.js';
-import { lex, parseDurationMs, type Token } from './lexer.js';
+import { lex, type Token } from './lexer.js';
+import { describe, isValidLabelName, matchOp, rangeMsOf, resolveOptions, type ParseOptions, type ResolvedOptions } from './syntax.js';
 import { ParseError } from './errors.js';
-import { parseGoNumber, unquote } from './strings.js';
+import { parseDurationMs, parseGoNumber, unquote } from './strings.js';
 import { getFunction } from './functions.js';
 import { compileMatcherRegex, RegexSyntaxError } from './regex.js';
 import { hintFor } from './hints.js';
 import { DurationParser } from './durations.js';
-
-export interface ParseOptions {
-  /** Prometheus's `promql-experimental-functions` (also limitk / limit_ratio). Default off. */
-  experimentalFunctions?: boolean;
-  /** Duration arithmetic in ranges and offsets (`[2m*15]`, `offset (1m+1s)`). Default on, as Prometheus 3. */
-  durationExpressions?: boolean;
-  /** `anchored` / `smoothed` (`promql-extended-range-selectors`). Default off. */
-  extendedRangeSelectors?: boolean;
-  /** `fill(...)`, `fill_left(...)`, `fill_right(...)` (`promql-binop-fill-modifiers`). Default off. */
-  binopFillModifiers?: boolean;
-}
-
-export type ResolvedOptions = Required<ParseOptions>;
-
-export function resolveOptions(o: ParseOptions = {}): ResolvedOptions {
-  return {
-    experimentalFunctions: o.experimentalFunctions ?? false,
-    durationExpressions: o.durationExpressions ?? true,
-    extendedRangeSelectors: o.extendedRangeSelectors ?? false,
-    binopFillModifiers: o.binopFillModifiers ?? false,
-  };
-}
 
 const PREC: Record<string, number> = {
   or: 1, and: 2, unless: 2, '==': 3, '!=': 3, '<=': 3, '<': 3, '>=': 3, '>': 3, '+': 4, '-': 4, '*': 5, '/': 5, '%': 5, atan2: 5, '</': 5, '>/': 5, '^': 6,
@@ -45,48 +24,11 @@ const POW_PREC = 6;
 
 /** Words that may be a metric name although the lexer reads them as keywords (metric_identifier). */
 const METRIC_KEYWORDS = new Set(['by', 'without', 'offset', 'start', 'end', 'step', 'range', 'anchored', 'smoothed', 'and', 'or', 'unless']);
-/** Keywords that may be a grouping label (maybe_label): all of them. */
+
+export type { ParseOptions } from './syntax.js';
+export { resolveOptions } from './syntax.js';
 
 export const FILL_WORDS = new Set(['fill', 'fill_left', 'fill_right']);
-
-/** Go's Item.desc(), as `unexpected ...` messages describe a token. */
-export function describe(t: Token): string {
-  switch (t.type) {
-    case 'EOF':
-      return 'end of input';
-    case 'IDENTIFIER':
-      return `identifier ${JSON.stringify(t.val)}`;
-    case 'METRIC_IDENTIFIER':
-      return `metric identifier ${JSON.stringify(t.val)}`;
-    case 'NUMBER':
-      return `number ${goQuoteShort(t.val)}`;
-    case 'DURATION':
-      return `duration ${goQuoteShort(t.val)}`;
-    case 'STRING':
-      return `string ${goQuoteShort(t.val)}`;
-    case 'AGGR':
-      return `<aggr:${t.val}>`;
-    case 'KEYWORD':
-      return `<${t.val}>`;
-    case 'OP':
-      return `<op:${t.val}>`;
-    case 'EQL':
-    case 'EQL_REGEX':
-    case 'NEQ_REGEX':
-      // Go lists them as operators: `<op:=~>`; `=` is punctuation.
-      return t.type === 'EQL' ? '"="' : `<op:${t.val}>`;
-    case 'COMMENT':
-      return `comment ${goQuoteShort(t.val)}`;
-    default:
-      return JSON.stringify(t.val);
-  }
-}
-
-/** Go's `%.10q...` for long token texts, `%q` otherwise. */
-function goQuoteShort(s: string): string {
-  if ([...s].length > 10) return JSON.stringify([...s].slice(0, 10).join('')) + '...';
-  return JSON.stringify(s);
-}
 
 export class Parser {
   private readonly toks: Token[];
@@ -173,7 +115,7 @@ export class Parser {
       const prec = PREC[op];
       if (prec === undefined || prec < minPrec) break;
       this.next();
-      const mods = this.parseBinModifiers(op);
+      const mods = this.parseBinModifiers();
       const rhs = this.parseExpr(op === '^' ? prec : prec + 1);
       lhs = {
         type: 'BinaryExpr', op: op as BinaryOp, lhs, rhs, returnBool: mods.returnBool, matching: mods.matching,
@@ -197,7 +139,7 @@ export class Parser {
     return this.parsePostfix(this.parsePrimary());
   }
 
-  private parseBinModifiers(op: string): { returnBool: boolean; matching: Required<Pick<BinModifiers, 'card'>> & BinModifiers } {
+  private parseBinModifiers(): { returnBool: boolean; matching: Required<Pick<BinModifiers, 'card'>> & BinModifiers } {
     const m: BinModifiers = { card: 'one-to-one', matchingLabels: [], on: false, include: [] };
     let returnBool = false;
     if (this.isWord(this.cur(), 'bool')) {
@@ -218,7 +160,6 @@ export class Parser {
       }
     }
     this.parseFillModifiers(m);
-    void op;
     return { returnBool, matching: m };
   }
 
@@ -428,7 +369,7 @@ export class Parser {
     const matchers: LabelMatcher[] = [];
     let start = nameTok?.start ?? 0;
     let end = nameTok?.end ?? 0;
-    if (this.peek().type === 'LEFT_BRACE' && (nameTok === undefined || true)) {
+    if (this.peek().type === 'LEFT_BRACE') {
       const open = this.next();
       if (!nameTok) start = open.start;
       this.parseMatchers(matchers);
@@ -616,23 +557,6 @@ interface BinModifiers {
   include: string[];
   fillLeft?: number;
   fillRight?: number;
-}
-
-function matchOp(t: Token): MatchOp | undefined {
-  if (t.type === 'EQL') return '=';
-  if (t.type === 'EQL_REGEX') return '=~';
-  if (t.type === 'NEQ_REGEX') return '!~';
-  if (t.type === 'OP' && t.val === '!=') return '!=';
-  return undefined;
-}
-
-export function rangeMsOf(e: NumberLiteral | DurationExpr): number {
-  return e.type === 'NumberLiteral' ? Math.round(e.value * 1000) : 0;
-}
-
-/** Prometheus 3 accepts any non-empty valid UTF-8 label name. */
-export function isValidLabelName(s: string): boolean {
-  return s.length > 0 && !s.includes('\uFFFD');
 }
 
 /** Go's %f: six decimals, never exponent notation. */

@@ -4,7 +4,7 @@
 // and re-parsing gives the same tree.
 
 import type { AtModifier, DurationExpr, Expr, LabelMatcher, VectorMatching, VectorSelector } from './ast.js';
-import { goQuote } from './lexer.js';
+import { goQuote } from './strings.js';
 import { exprType } from './check.js';
 
 /** Go's model.Duration String(): 1h30m, 5m, 2d, 1w, 500ms, 0s. */
@@ -103,7 +103,7 @@ function selectorString(vs: VectorSelector): string {
   return `${prefix}{${parts.join(', ')}}`;
 }
 
-function matchingString(op: string, m: VectorMatching | undefined): string {
+function matchingString(m: VectorMatching | undefined): string {
   if (!m) return '';
   let s = '';
   const grouped = m.card === 'many-to-one' || m.card === 'one-to-many';
@@ -116,7 +116,6 @@ function matchingString(op: string, m: VectorMatching | undefined): string {
     if (m.fillLeft !== undefined) s += ` fill_left(${formatGoFloat(m.fillLeft)})`;
     if (m.fillRight !== undefined) s += ` fill_right(${formatGoFloat(m.fillRight)})`;
   }
-  void op;
   return s;
 }
 
@@ -174,7 +173,7 @@ export function printExpr(e: Expr): string {
       return `${s}${printExpr(e.expr)})`;
     }
     case 'BinaryExpr':
-      return `${printExpr(e.lhs)} ${e.op}${e.returnBool ? ' bool' : ''}${matchingString(e.op, e.matching)} ${printExpr(e.rhs)}`;
+      return `${printExpr(e.lhs)} ${e.op}${e.returnBool ? ' bool' : ''}${matchingString(e.matching)} ${printExpr(e.rhs)}`;
     case 'DurationExpr':
       return durationExprString(e);
   }
@@ -208,7 +207,7 @@ function describeNode(n: Expr): string {
     case 'AggregateExpr':
       return ` ${n.op}${n.without ? ` without (${joinLabels(n.grouping)})` : n.grouping.length ? ` by (${joinLabels(n.grouping)})` : ''}`;
     case 'BinaryExpr':
-      return ` ${n.op}${n.returnBool ? ' bool' : ''}${matchingString(n.op, n.matching)}`;
+      return ` ${n.op}${n.returnBool ? ' bool' : ''}${matchingString(n.matching)}`;
     case 'UnaryExpr':
       return ` ${n.op}`;
     case 'DurationExpr':

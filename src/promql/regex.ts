@@ -127,7 +127,7 @@ export function translateRE2(p: string): string {
         lastAtom = true;
         continue;
       case '[': {
-        const [js, used] = charClass(chars, i, f, p);
+        const [js, used] = charClass(chars, i, f);
         out += js;
         i += used;
         lastAtom = true;
@@ -259,7 +259,7 @@ function escape(chars: string[], i: number, f: Flags, inClass: boolean): [string
 }
 
 /** A bracket class at chars[i] ('['); returns the JS text and how many extra chars were used. */
-function charClass(chars: string[], i: number, f: Flags, p: string): [string, number] {
+function charClass(chars: string[], i: number, f: Flags): [string, number] {
   let j = i + 1;
   let out = '[';
   if (chars[j] === '^') {
@@ -313,7 +313,6 @@ function charClass(chars: string[], i: number, f: Flags, p: string): [string, nu
     }
     out += literal(lo.length === 2 && lo[0] === '\\' ? lo[1] : lo, f, true);
   }
-  void p;
   return [out + ']', j - i];
 }
 

@@ -62,3 +62,55 @@ export function parseGoNumber(s: string): number | undefined {
   if (FLOAT_RE.test(s)) return Number(s.replace(/_/g, ''));
   return undefined;
 }
+
+/** Parses a Prometheus duration (1h30m, 500ms) to ms; throws with Prometheus's wording. */
+export function parseDurationMs(s: string): number {
+  const m = /^(?:(\d+)y)?(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?(?:(\d+)ms)?$/.exec(s);
+  if (!m || s === '') throw new Error(`not a valid duration string: ${JSON.stringify(s)}`);
+  const mult = [365 * 86400000, 7 * 86400000, 86400000, 3600000, 60000, 1000, 1];
+  let ms = 0;
+  for (let i = 0; i < 7; i++) if (m[i + 1] !== undefined) ms += Number(m[i + 1]) * mult[i];
+  if (ms > Number.MAX_SAFE_INTEGER) throw new Error(`duration out of range`);
+  return ms;
+}
+
+/** Go's %q for a whole string (strconv.Quote), as the printer and messages quote strings. */
+export function goQuote(s: string): string {
+  let out = '"';
+  for (const ch of s) {
+    const cp = ch.codePointAt(0) ?? 0;
+    switch (ch) {
+      case '"':
+        out += '\\"';
+        continue;
+      case '\\':
+        out += '\\\\';
+        continue;
+      case '\n':
+        out += '\\n';
+        continue;
+      case '\t':
+        out += '\\t';
+        continue;
+      case '\r':
+        out += '\\r';
+        continue;
+      case '\x07':
+        out += '\\a';
+        continue;
+      case '\b':
+        out += '\\b';
+        continue;
+      case '\f':
+        out += '\\f';
+        continue;
+      case '\v':
+        out += '\\v';
+        continue;
+    }
+    if (cp < 0x20 || cp === 0x7f) out += `\\x${cp.toString(16).padStart(2, '0')}`;
+    else if ((cp >= 0x80 && cp < 0xa0) || cp === 0xfffd || (cp >= 0xd800 && cp < 0xe000)) out += `\\u${cp.toString(16).padStart(4, '0')}`;
+    else out += ch;
+  }
+  return out + '"';
+}

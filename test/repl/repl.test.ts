@@ -1,0 +1,227 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FakeBackend, drive, piped, END } from './fake.js';
+
+test('piped: each query runs, no prompt, exit 0', async () => {
+  const r = await piped('up\n\n# a comment\nhttp_requests_total\n');
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /a:1/);
+  assert.match(r.out, /code/);
+  assert.doesNotMatch(r.out, /sample@|> /);
+  assert.doesNotMatch(r.out, /\x1b\[/); // no colour or cursor codes
+});
+
+test('piped: a bad query shows the caret, the next still runs, exit 1', async () => {
+  const r = await piped('(((\nup\n');
+  assert.equal(r.code, 1);
+  assert.match(r.err, /parse error/);
+  assert.match(r.err, /\n {2}\(\(\(\n {2}\^/);
+  assert.match(r.out, /w:1/);
+});
+
+test('piped: unbalanced input continues on the next line, trailing operators too', async () => {
+  const backend = new FakeBackend();
+  const r = await piped('sum(\n  up\n)\nup +\nup\n', { backend });
+  assert.equal(r.code, 0, r.err);
+  assert.deepEqual(
+    backend.calls.filter((c) => c.kind === 'instant').map((c) => c.query),
+    ['sum(\n  up\n)', 'up +\nup'],
+  );
+});
+
+test('piped: unfinished input at the end still runs (and its error is shown)', async () => {
+  const backend = new FakeBackend();
+  await piped('sum(up', { backend });
+  assert.deepEqual(backend.calls.map((c) => c.query), ['sum(up']);
+});
+
+test('meta-commands: mode, time, step, output, limit', async () => {
+  const backend = new FakeBackend();
+  const r = await piped(
+    ['.range 1h', 'up', '.step 5m', 'up', '.instant', '.at 2026-01-15T10:00:00Z', 'up', '.at -1h', '.at reset', '.output json', 'up', '.output csv', 'up', '.output yaml', '.limit 1', '.output table', 'up', '.limit auto', '.step auto', ''].join('\n'),
+    { backend },
+  );
+  const q = backend.calls.filter((c) => c.kind === 'instant' || c.kind === 'range');
+  assert.deepEqual(q[0], { kind: 'range', query: 'up', args: [END - 3600, END, 30] });
+  assert.deepEqual(q[1].args, [END - 3600, END, 300]);
+  assert.deepEqual(q[2], { kind: 'instant', query: 'up', args: [END - 7200] });
+  assert.match(r.out, /evaluating at 2026-01-15 11:00 UTC/); // -1h from the dataset's end
+  assert.match(r.out, /"metric":\s*\{/);
+  assert.match(r.out, /instance.*job|job.*instance/);
+  assert.match(r.err, /unknown output format "yaml"/);
+  assert.match(r.out, /1 more series not shown/);
+  assert.equal(r.code, 1); // the bad .output counts as a failure
+});
+
+test('meta-commands: .metrics, .labels, .help, unknown, .quit stops reading', async () => {
+  const backend = new FakeBackend();
+  const r = await piped(['.metrics http', '.labels', '.labels job', '.help', '.rnage 1h', '.quit', 'up', ''].join('\n'), { backend });
+  assert.match(r.out, /http_requests_total\s+counter\s+Requests served\./);
+  assert.match(r.out, /http_request_duration_seconds_bucket/);
+  assert.doesNotMatch(r.out, /^up$/m.source.length ? /\bup\s+$/m : /x/);
+  assert.match(r.out, /^instance$/m);
+  assert.match(r.out, /^api\nweb$/m);
+  assert.match(r.out, /\.range <duration>/);
+  assert.match(r.err, /unknown command "\.rnage"[\s\S]*did you mean \.range/);
+  assert.equal(backend.calls.filter((c) => c.kind === 'instant').length, 0);
+});
+
+test('.fmt pretty-prints or says why not; .lesson degrades gracefully', async () => {
+  const r = await piped('.fmt sum(rate(x[5m]))by(job)\n.lesson\n');
+  assert.ok(/sum by \(job\)/.test(r.out) || /\.fmt is not available/.test(r.err), r.out + r.err);
+  assert.ok(r.out.length > 0);
+});
+
+test('.server and .sample switch backends through openBackend', async () => {
+  const remote = new FakeBackend({ name: 'prod', description: 'Prometheus at http://prod', kind: 'remote' });
+  const local = new FakeBackend();
+  const asked: (string | undefined)[] = [];
+  const r = await piped('.server http://prod:9090\nup\n.sample\nup\n', {
+    backend: local,
+    openBackend: async (url) => {
+      asked.push(url);
+      return url ? remote : new FakeBackend();
+    },
+  });
+  assert.equal(r.code, 0, r.err);
+  assert.deepEqual(asked, ['http://prod:9090', undefined]);
+  assert.match(r.out, /now using Prometheus at http:\/\/prod/);
+  assert.equal(remote.calls.filter((c) => c.kind === 'instant').length, 1);
+  assert.equal(remote.closed, true); // opened by the REPL, closed when left
+  assert.equal(local.closed, false); // the caller's backend is the caller's to close
+});
+
+test('a server going away gives a clear error; the next query retries', async () => {
+  const backend = new FakeBackend();
+  backend.down = true;
+  let n = 0;
+  const orig = backend.instantQuery.bind(backend);
+  backend.instantQuery = (q, t, o) => {
+    if (n++ === 1) backend.down = false;
+    return orig(q, t, o);
+  };
+  const r = await piped('up\nup\n', { backend });
+  assert.match(r.err, /cannot reach the server[\s\S]*hint: is it running\?/);
+  assert.match(r.out, /a:1/);
+});
+
+test('terminal: prompt shows backend and time; Tab completes through readline', async () => {
+  const d = drive();
+  await d.waitFor('sample@2026-01-15 12:00> ');
+  d.type('irat');
+  d.type('\t');
+  await d.waitFor('irate(');
+  d.type('\x15'); // Ctrl-U: clear the line
+  d.type('up{');
+  d.type('\t');
+  d.type('\t');
+  await d.waitFor(/instance\s+job/);
+  d.type('\x04'); // Ctrl-D on a non-empty line deletes; clear first
+  d.type('\x15');
+  d.type('\x04');
+  assert.equal(await d.done, 0);
+});
+
+test('terminal: multi-line input uses the continuation prompt', async () => {
+  const d = drive();
+  await d.waitFor('> ');
+  d.type('sum(\r');
+  await d.waitFor('...> ');
+  d.type('up)\r');
+  await d.waitFor('a:1');
+  d.end();
+  await d.done;
+  assert.deepEqual(d.backend instanceof FakeBackend ? d.backend.calls.map((c) => c.query) : [], ['sum(\nup)']);
+});
+
+test('terminal: Ctrl-C cancels a slow query and the session goes on', async () => {
+  const d = drive();
+  await d.waitFor('> ');
+  d.type('slow_query\r');
+  const backend = d.backend as FakeBackend;
+  for (let i = 0; i < 2000 && backend.calls.length === 0; i++) await new Promise((r) => setTimeout(r, 5));
+  d.type('\x03');
+  await d.waitFor('query cancelled');
+  d.type('up\r');
+  await d.waitFor('w:1');
+  d.type('\x03'); // on an empty line: how to leave
+  await d.waitFor('.quit or press Ctrl-D');
+  d.type('.quit\r');
+  assert.equal(await d.done, 0);
+});
+
+test('terminal: Ctrl-C drops a half-typed multi-line query', async () => {
+  const d = drive();
+  await d.waitFor('> ');
+  d.type('sum(\r');
+  await d.waitFor('...> ');
+  d.type('\x03');
+  const at = d.output().length;
+  await d.waitFor('sample@', at);
+  d.type('up\r');
+  await d.waitFor('a:1', at);
+  d.end();
+  await d.done;
+  assert.deepEqual((d.backend as FakeBackend).calls.map((c) => c.query), ['up']);
+});
+
+test('terminal: history is saved 0600, de-duplicated, multi-line as one, and recalled next session', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'promlearn-repl-'));
+  try {
+    const d = drive({ stateDir: dir });
+    await d.waitFor('> ');
+    for (const line of ['up\r', 'sum(\r', 'up)\r', 'up\r', '.output table\r']) {
+      const at = d.output().length;
+      d.type(line);
+      await d.waitFor(/> $/, at);
+    }
+    d.end();
+    await d.done;
+    const file = join(dir, 'history');
+    assert.equal(statSync(file).mode & 0o777, 0o600);
+    assert.equal(readFileSync(file, 'utf8'), 'sum(\\nup)\nup\n.output table\n');
+
+    const d2 = drive({ stateDir: dir });
+    await d2.waitFor('> ');
+    d2.type('\x1b[A'); // Up
+    d2.type('\x1b[A');
+    await d2.waitFor('up');
+    d2.type('\r');
+    await d2.waitFor('a:1');
+    // Ctrl-R finds the multi-line entry; Enter runs it.
+    d2.type('\x12');
+    d2.type('sum');
+    await d2.waitFor("(reverse-i-search)'sum': sum( ↵ up)");
+    d2.type('\r');
+    for (let i = 0; i < 2000 && (d2.backend as FakeBackend).calls.length < 2; i++) await new Promise((r) => setTimeout(r, 5));
+    d2.end();
+    await d2.done;
+    assert.deepEqual((d2.backend as FakeBackend).calls.map((c) => c.query), ['up', 'sum(\nup)']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('terminal: Ctrl-R then Esc keeps the original line', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'promlearn-repl-'));
+  try {
+    const d = drive({ stateDir: dir });
+    await d.waitFor('> ');
+    d.type('up\r');
+    await d.waitFor('a:1');
+    d.type('hello');
+    d.type('\x12');
+    d.type('u');
+    await d.waitFor("(reverse-i-search)'u': up");
+    d.type('\x07'); // Ctrl-G cancels
+    d.type('\x15');
+    d.type('.quit\r');
+    await d.done;
+    assert.deepEqual((d.backend as FakeBackend).calls.map((c) => c.query), ['up']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
