@@ -11,6 +11,7 @@ import { checkAbort, execError, holdSamples } from './state.js';
 import { KEEP_NAME_RANGE, RANGE_FUNCTIONS, type WinCtx } from './rangefns.js';
 import { dropReserved } from './labels.js';
 import { evalVectorFunction } from './vecfns.js';
+import { evalInfo } from './info.js';
 
 const ANCHORED_SAFE = ['changes', 'delta', 'increase', 'rate', 'resets'];
 const SMOOTHED_SAFE = ['delta', 'increase', 'rate'];
@@ -21,6 +22,7 @@ export function unparen(e: Expr): Expr {
 }
 
 export function evalCall(ev: Evaluator, e: Call, grid: Grid): Val {
+  if (e.func === 'info') return { kind: 'vector', series: evalInfo(ev, e, grid) };
   const args = e.args.map(unparen);
   const rangeIdx = args.findIndex((a) => a.type === 'MatrixSelector' || a.type === 'SubqueryExpr');
   if (rangeIdx >= 0 && e.func !== 'info') {

@@ -24,16 +24,16 @@ export function evalInfo(ev: Evaluator, e: Call, grid: Grid): VSeries[] {
   const base = ev.evalVector(e.args[0], grid);
   const sel = e.args[1] ? unparenSelector(e.args[1]) : undefined;
   const matchers = sel?.matchers ?? [];
-  const nameMatchers = sel ? matchers.filter((m) => m.name === '__name__') : [{ name: '__name__', op: '=', value: TARGET_INFO } as LabelMatcher];
+  const nameMatchers = effectiveNameMatchers(matchers);
   const dataMatchers = matchers.filter((m) => m.name !== '__name__');
   const dataNames = new Set(dataMatchers.map((m) => m.name));
   const allMatchEmpty = dataMatchers.every((m) => matcherTest(m)({}));
 
   // Info series themselves are passed through, not enriched.
   const nameTests = nameMatchers.map(matcherTest);
-  const ignored = base.map((s) => nameTests.length > 0 && nameTests.every((t) => t({ __name__: s.metric.__name__ ?? '' })));
+  const ignored = base.map((s) => nameTests.every((t) => t({ __name__: s.metric.__name__ ?? '' })));
 
-  const info = fetchInfo(ev, e.args[0], base, ignored, matchers, grid);
+  const info = fetchInfo(ev, e.args[0], base, ignored, [...nameMatchers, ...dataMatchers], grid);
   const infoNames = [...new Set(info.map((s) => s.metric.__name__ ?? ''))];
   const infoSigs = info.map((s) => sigOf(s.metric.__name__ ?? '', s.metric));
   const baseSigs = base.map((s) => infoNames.map((n) => sigOf(n, s.metric)));
@@ -103,6 +103,17 @@ function emit(out: Map<string, VSeries>, metric: Metric, s: VSeries, i: number, 
   o.v[i] = s.v[i];
 }
 
+/**
+ * Which metrics are info metrics: the positive __name__ matchers (all must
+ * match); negated ones alone narrow `.+_info`; none means target_info.
+ */
+function effectiveNameMatchers(matchers: LabelMatcher[]): LabelMatcher[] {
+  const names = matchers.filter((m) => m.name === '__name__');
+  if (names.length === 0) return [{ name: '__name__', op: '=', value: TARGET_INFO }];
+  if (names.some((m) => m.op === '=' || m.op === '=~')) return names;
+  return [{ name: '__name__', op: '=~', value: '.+_info' }, ...names];
+}
+
 /** Signature joining a series with info metric `name`: the name plus the identifying labels present. */
 function sigOf(name: string, m: Metric): string {
   let sig = name;
@@ -124,9 +135,7 @@ function fetchInfo(ev: Evaluator, arg: Expr, base: VSeries[], ignored: boolean[]
     }
   });
   if (idValues.size === 0) return [];
-  const sel: LabelMatcher[] = [...matchers];
-  if (!matchers.some((m) => m.name === '__name__')) sel.unshift({ name: '__name__', op: '=', value: TARGET_INFO });
-  const ids = selectIds(ev.store, sel).filter((id) => {
+  const ids = selectIds(ev.store, matchers).filter((id) => {
     const m = ev.store.labels(id);
     for (const [l, vals] of idValues) if (!vals.has(m[l] ?? '')) return false;
     return true;
@@ -158,7 +167,9 @@ function referenceTime(ev: Evaluator, arg: Expr): { atMs?: number; offsetMs: num
 
 function pathToSelector(e: Expr, path: Expr[]): Expr[] | undefined {
   if (e.type === 'VectorSelector') return [...path, e];
-  for (const c of childExprs(e)) {
+  // Go's Inspect visits an aggregation's expression before its parameter.
+  const children = e.type === 'AggregateExpr' ? [e.expr, ...(e.param ? [e.param] : [])] : childExprs(e);
+  for (const c of children) {
     const p = pathToSelector(c, [...path, e]);
     if (p) return p;
   }

@@ -29,6 +29,8 @@ export interface SampleColumns {
   readonly t: Float64Array;
   readonly v: Float64Array;
   readonly length: number;
+  /** Start timestamps (ms, 0 = none) parallel to t; only for series that have any. */
+  readonly st?: Float64Array;
 }
 
 export class OutOfOrderSampleError extends Error {}
@@ -37,6 +39,8 @@ class Series implements SampleColumns {
   t: Float64Array;
   v: Float64Array;
   length = 0;
+  /** Start timestamps, allocated on the first sample that has one. */
+  st?: Float64Array;
   /** Whether any stale marker was appended (range selectors then need a filtered view). */
   hasStale = false;
   /** Cached samples without stale markers; dropped on append. */
@@ -50,7 +54,7 @@ class Series implements SampleColumns {
     this.v = new Float64Array(16);
   }
 
-  append(tMs: number, value: number): void {
+  append(tMs: number, value: number, stMs = 0): void {
     const n = this.length;
     if (n > 0) {
       const last = this.t[n - 1];
@@ -68,9 +72,16 @@ class Series implements SampleColumns {
       const v = new Float64Array(n * 2);
       v.set(this.v);
       this.v = v;
+      if (this.st) {
+        const st = new Float64Array(n * 2);
+        st.set(this.st);
+        this.st = st;
+      }
     }
+    if (stMs !== 0 && !this.st) this.st = new Float64Array(this.t.length);
     this.t[n] = tMs;
     this.v[n] = value;
+    if (this.st) this.st[n] = stMs;
     this.length = n + 1;
     if (value !== value && isStaleNaN(value)) this.hasStale = true;
     this.clean = undefined;
@@ -82,15 +93,17 @@ class Series implements SampleColumns {
     if (this.clean) return this.clean;
     const t = new Float64Array(this.length);
     const v = new Float64Array(this.length);
+    const st = this.st ? new Float64Array(this.length) : undefined;
     let k = 0;
     for (let i = 0; i < this.length; i++) {
       const x = this.v[i];
       if (x !== x && isStaleNaN(x)) continue;
       t[k] = this.t[i];
       v[k] = x;
+      if (st) st[k] = this.st![i];
       k++;
     }
-    this.clean = { t: t.subarray(0, k), v: v.subarray(0, k), length: k };
+    this.clean = { t: t.subarray(0, k), v: v.subarray(0, k), length: k, st: st?.subarray(0, k) };
     return this.clean;
   }
 
@@ -99,6 +112,7 @@ class Series implements SampleColumns {
     if (this.t.length !== this.length) {
       this.t = this.t.slice(0, this.length);
       this.v = this.v.slice(0, this.length);
+      if (this.st) this.st = this.st.slice(0, this.length);
     }
   }
 }
@@ -162,9 +176,12 @@ export class MemoryStore {
     return s.id;
   }
 
-  /** Append a sample (ms, value) in time order. Use STALE_NAN for a staleness marker. */
-  append(id: number, tMs: number, value: number): void {
-    this.seriesList[id].append(tMs, value);
+  /**
+   * Append a sample (ms, value) in time order. Use STALE_NAN for a staleness
+   * marker. `stMs` is the sample's start timestamp (created time), 0 for none.
+   */
+  append(id: number, tMs: number, value: number, stMs = 0): void {
+    this.seriesList[id].append(tMs, value, stMs);
     this.sampleCount++;
     if (tMs < this.minT) this.minT = tMs;
     if (tMs > this.maxT) this.maxT = tMs;
