@@ -27,6 +27,11 @@ export interface LocalBackendOptions {
   enableExperimentalFunctions?: boolean;
 }
 
+/** QueryOptions plus a cancellation check polled during evaluation (used by the worker backend). */
+export interface LocalQueryOptions extends QueryOptions {
+  shouldAbort?: () => boolean;
+}
+
 /** Lets a pending Ctrl-C (AbortSignal) be seen before a synchronous evaluation starts. */
 function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
@@ -119,23 +124,24 @@ export function createLocalBackend(store: MemoryStore, opts: LocalBackendOptions
       };
     },
 
-    async instantQuery(query: string, time: number, qo: QueryOptions = {}): Promise<QueryResult> {
+    async instantQuery(query: string, time: number, qo: LocalQueryOptions = {}): Promise<QueryResult> {
       await yieldToEventLoop();
       throwIfAborted(qo.signal);
       try {
-        const r = engineFor(qo.timeoutMs).instantQuery(query, Math.round(time * 1000), { signal: qo.signal });
+        const r = engineFor(qo.timeoutMs).instantQuery(query, Math.round(time * 1000), { signal: qo.signal, shouldAbort: qo.shouldAbort });
         return toQueryResult(r, query, !!qo.stats);
       } catch (e) {
         return withQuery(e, query);
       }
     },
 
-    async rangeQuery(query: string, start: number, end: number, step: number, qo: QueryOptions = {}): Promise<QueryResult> {
+    async rangeQuery(query: string, start: number, end: number, step: number, qo: LocalQueryOptions = {}): Promise<QueryResult> {
       await yieldToEventLoop();
       throwIfAborted(qo.signal);
       try {
         const r = engineFor(qo.timeoutMs).rangeQuery(query, Math.round(start * 1000), Math.round(end * 1000), Math.round(step * 1000), {
           signal: qo.signal,
+          shouldAbort: qo.shouldAbort,
         });
         return toQueryResult(r, query, !!qo.stats);
       } catch (e) {

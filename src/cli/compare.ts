@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { ExitError, PromlearnError, QueryError } from '../errors.js';
 import { addBackendOptions, openBackend, type BackendOptions } from './context.js';
 import type { IO } from './io.js';
+import { formatDuration } from '../render/format.js';
 
 /** A query the parser rejects: shown with its caret like any QueryError, but exit 2 (bad input). */
 class BadQueryError extends QueryError {
@@ -26,7 +27,7 @@ export function register(program: Command, io: IO): void {
 
 async function runCompare(io: IO, expected: string, actual: string, opts: BackendOptions): Promise<void> {
   const { Judge, planFor } = await import('../lessons/judge.js');
-  const { formatDuration, formatTime } = await import('../lessons/time.js');
+  const { formatTime } = await import('../lessons/time.js');
   const backend = await openBackend(opts, io);
   try {
     const judge = new Judge(backend, await planFor(backend));
@@ -37,7 +38,7 @@ async function runCompare(io: IO, expected: string, actual: string, opts: Backen
     const verdict = await judge.compare(expected, actual);
     const plan = judge.plan;
     const where =
-      plan.kind === 'range' ? `from ${formatTime(plan.start)} to ${formatTime(plan.end)} every ${formatDuration(plan.step)}` : `at ${plan.times.map(formatTime).join(', ')}`;
+      plan.kind === 'range' ? `from ${formatTime(plan.start)} to ${formatTime(plan.end)} every ${formatDuration(plan.step * 1000)}` : `at ${plan.times.map(formatTime).join(', ')}`;
     if (verdict.correct) {
       io.out(`${io.style.ok('same')}: both queries give the same results ${where}\n`);
       return;

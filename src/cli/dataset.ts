@@ -2,7 +2,7 @@
 // when its incidents happen), and writing it out for a real Prometheus.
 
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { GAP_END, GAP_INSTANCE, GAP_START, INCIDENTS, loadSampleStore, SCRAPE_INTERVAL_SECONDS } from '../dataset/index.js';
 import { loadDatasetFile } from '../dataset/open.js';
 import { UsageError } from '../errors.js';
@@ -75,7 +75,7 @@ export async function runInfo(opts: InfoOptions, io: IO): Promise<void> {
   const lines: string[] = [];
   lines.push(s.bold(sample ? 'The sample dataset: a small online shop (Node.js services frontend, api, checkout and 3 node_exporter hosts)' : opts.dataset!));
   if (range) lines.push(`  time range  ${iso(range.minT / 1000)} to ${iso(range.maxT / 1000)}${sample ? `, scraped every ${SCRAPE_INTERVAL_SECONDS}s` : ''}`);
-  lines.push(`  series      ${store.numSeries.toLocaleString('en-US')} (${info.metrics} metric names)`);
+  lines.push(`  series      ${store.numSeries.toLocaleString('en-US')} (${info.metrics} metric name${info.metrics === 1 ? '' : 's'})`);
   lines.push(`  samples     ${store.numSamples.toLocaleString('en-US')}`);
   const jobList = Object.entries(byJob).map(([job, inst]) => `${job} (${inst.length})`);
   if (jobList.length) lines.push(`  jobs        ${jobList.join(', ')}`);
@@ -95,44 +95,56 @@ function csvCell(s: string): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+const EXPORT_FORMATS = ['openmetrics', 'text'] as const;
+type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
 interface ExportOptions extends DatasetOptions {
-  format: 'openmetrics' | 'text';
-  output?: string;
+  /** -o/--output is the format here as in every command; the file is the argument. */
+  output: string;
 }
 
-export async function runExport(opts: ExportOptions, io: IO): Promise<void> {
+function exportFormat(output: string): ExportFormat {
+  if ((EXPORT_FORMATS as readonly string[]).includes(output)) return output as ExportFormat;
+  throw new UsageError(
+    `invalid --output "${output}": expected openmetrics or text`,
+    /[./\\]/.test(output) ? `-o is the format, as in every command; name the file without it: promlearn dataset export ${output}` : 'e.g. -o text',
+  );
+}
+
+export async function runExport(file: string | undefined, opts: ExportOptions, io: IO): Promise<void> {
+  const format = exportFormat(opts.output);
   const store = await localStore(opts, io, 'export');
-  const chunks = opts.format === 'text' ? textFormatChunks(store) : openMetricsChunks(store);
-  if (!opts.output || opts.output === '-') {
+  const chunks = format === 'text' ? textFormatChunks(store) : openMetricsChunks(store);
+  if (!file || file === '-') {
     for (const c of chunks) io.out(c);
     return;
   }
   let fd: number;
   try {
-    fd = openSync(opts.output, 'w');
+    fd = openSync(file, 'w');
   } catch (e) {
-    throw new UsageError(`cannot write ${opts.output}: ${(e as Error).message}`, 'check the directory exists and is writable');
+    throw new UsageError(`cannot write ${file}: ${(e as Error).message}`, 'check the directory exists and is writable');
   }
   try {
     for (const c of chunks) writeSync(fd, c);
   } finally {
     closeSync(fd);
   }
-  io.err(io.errStyle.dim(`wrote ${store.numSamples.toLocaleString('en-US')} samples of ${store.numSeries} series to ${opts.output}\n`));
+  io.err(io.errStyle.dim(`wrote ${store.numSamples.toLocaleString('en-US')} samples of ${store.numSeries.toLocaleString('en-US')} series to ${file}`) + '\n');
 }
 
 const EXPORT_HELP = `
 Examples:
-  $ promlearn dataset export -o shop.om                  # OpenMetrics (default)
-  $ promlearn dataset export --format text | head        # Prometheus text format, ms timestamps
+  $ promlearn dataset export shop.om                  # OpenMetrics (default)
+  $ promlearn dataset export -o text | head           # Prometheus text format, ms timestamps
 
 Load it into a real Prometheus (promtool backfill, then start on the blocks):
-  $ promlearn dataset export -o shop.om
+  $ promlearn dataset export shop.om
   $ promtool tsdb create-blocks-from openmetrics shop.om ./data
   $ echo 'global: {}' > empty.yml
   $ prometheus --config.file=empty.yml --storage.tsdb.path=./data \\
       --storage.tsdb.retention.time=100y --web.listen-address=127.0.0.1:9090
-  $ promlearn compare 'rate(http_requests_total[5m])' --server http://127.0.0.1:9090
+  $ promlearn query 'sum by (job) (rate(http_requests_total[5m]))' --server http://127.0.0.1:9090
 
 Caveat: OpenMetrics cannot carry staleness markers. In the sample data,
 ${GAP_INSTANCE} cannot be scraped from ${clock(GAP_START)} to ${clock(GAP_END)} and its series
@@ -152,7 +164,7 @@ export function register(program: Command, io: IO): void {
       `
 Examples:
   $ promlearn dataset info              # time range, size, and the incidents to find
-  $ promlearn dataset export -o shop.om # for promtool / a real Prometheus`,
+  $ promlearn dataset export shop.om    # for promtool / a real Prometheus`,
     );
 
   const info = dataset
@@ -173,10 +185,10 @@ Examples:
   const exp = dataset
     .command('export')
     .description('write the sample dataset as OpenMetrics (for promtool backfill) or Prometheus text format')
-    .addOption(new Option('-f, --format <format>', 'file format').choices(['openmetrics', 'text']).default('openmetrics'))
-    .option('-o, --output <file>', 'write to this file instead of stdout')
+    .argument('[file]', 'write to this file (default: stdout)')
+    .option('-o, --output <format>', 'output format: openmetrics or text', 'openmetrics')
     .option('--dataset <file>', 'convert your own OpenMetrics / text-format file instead')
     .option('-s, --server <url>', '(not applicable: the dataset commands are about local data)')
     .addHelpText('after', EXPORT_HELP);
-  exp.action(async (opts: ExportOptions) => runExport(opts, io));
+  exp.action(async (file: string | undefined, opts: ExportOptions) => runExport(file, opts, io));
 }

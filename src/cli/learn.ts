@@ -30,7 +30,25 @@ export function register(program: Command, io: IO): void {
       .option('--restart', 'walk the lesson from its first step')
       .option('--reset', 'forget your progress (of one lesson, or all)')
       .option('--validate', 'check every lesson file: format, examples, answers (for lesson authors)'),
-  ).action((lesson: string | undefined, opts: LearnOptions) => runLearn(io, lesson, opts));
+  )
+    // The default term ("check [options] <lesson> <exercise> <query>") is so wide that commander stops wrapping the help.
+    .configureHelp({ subcommandTerm: (c) => `${c.name()} <lesson> <exercise> <query>` })
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ promlearn learn                          # the lessons, with your progress
+  $ promlearn learn 5                        # walk lesson 5 (or: promlearn learn rate)
+  $ promlearn learn 5 --restart              # from its first step again
+  $ promlearn learn 5 --answers answers.txt  # answers from a file, one per line
+  $ promlearn learn check 5 per-second 'rate(http_requests_total{job="frontend"}[5m])'
+  $ promlearn learn --reset 5                # forget lesson 5's progress (all without a number)
+
+Progress is kept in $PROMLEARN_STATE_DIR, else $XDG_STATE_HOME/promlearn or
+~/.local/state/promlearn. Exit codes: 0 ok (check: right), 1 wrong or query
+error, 2 usage error.`,
+    )
+    .action((lesson: string | undefined, opts: LearnOptions) => runLearn(io, lesson, opts));
 
   addBackendOptions(
     learn
@@ -39,7 +57,9 @@ export function register(program: Command, io: IO): void {
       .argument('<lesson>', 'lesson number or id')
       .argument('<exercise>', 'exercise number within the lesson, or its id')
       .argument('<query>', 'your PromQL answer'),
-  ).action((lesson: string, exercise: string, query: string, opts: BackendOptions) => runCheck(io, lesson, exercise, query, opts));
+  )
+    .addHelpText('after', `\nExample:\n  $ promlearn learn check 5 per-second 'rate(http_requests_total{job="frontend"}[5m])'\n  $ promlearn learn check rate 1 'increase(http_requests_total{job="frontend"}[5m])'   # exit 1, with feedback`)
+    .action((lesson: string, exercise: string, query: string, opts: BackendOptions) => runCheck(io, lesson, exercise, query, opts));
 }
 
 async function withBackend<T>(io: IO, opts: BackendOptions, f: (b: Backend) => Promise<T>): Promise<T> {

@@ -127,7 +127,7 @@ export async function runMetrics(filter: string | undefined, opts: MetricsOption
     if (info.kind === 'remote' && window.start === undefined) window.start = (window.end ?? Date.now() / 1000) - 3600;
     const rows = await listFamilies(backend, filter, window);
     if (rows.length === 0 && opts.output === 'table') {
-      io.err(io.errStyle.dim(filter ? `no metric matches "${filter}"\n` : 'no metrics\n'));
+      io.err(io.errStyle.dim(filter ? `no metric matches "${filter}"` : 'no metrics') + '\n');
       return;
     }
     const columns: Column[] = [

@@ -126,7 +126,7 @@ export async function runQuery(expr: string, opts: QueryCommandOptions, io: IO, 
 export function addOutputOptions(cmd: Command): Command {
   return cmd
     .addOption(new Option('-o, --output <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
-    .option('--limit <n>', 'show at most n table rows or chart series (0 = all; default: fit the screen)')
+    .option('--limit <n>', 'show at most n table rows or chart series (0 = all; default: fit the terminal, all rows when piped, 8 chart series)')
     .option('--stats', 'print evaluation time and samples read (to stderr)')
     .option('--height <rows>', 'chart height in rows (default: fit the screen)')
     .option('--width <columns>', 'chart width in columns (default: the terminal width)')

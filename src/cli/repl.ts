@@ -1,4 +1,5 @@
 // The `repl` command (also what `promlearn` alone runs in a terminal).
+import { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { startRepl } from '../repl/repl.js';
 import { addBackendOptions, openBackend, type BackendOptions } from './context.js';
@@ -23,13 +24,15 @@ Piped input runs each query and exits (status 1 if any failed):
     try {
       const code = await startRepl({
         input: io.stdin,
-        output: io.stdout,
+        // A terminal needs the real stream (size, resize events); piped output goes through io.out.
+        output: terminal ? io.stdout : new Writable({ write: (chunk, _enc, done) => (io.out(String(chunk)), done()) }),
         terminal,
         backend,
         io,
         openBackend: (server) =>
           server === undefined ? openBackend({ ...opts, server: undefined, dataset: undefined }, sampleIO) : openBackend({ ...opts, server, dataset: undefined }, io),
       });
+      // main() takes the exit code from here; the failures were already shown one by one.
       if (code !== 0) process.exitCode = code;
     } finally {
       await backend.close?.().catch(() => undefined);

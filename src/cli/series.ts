@@ -3,7 +3,9 @@
 
 import type { Command } from 'commander';
 import type { Metric } from '../model/result.js';
-import { formatSeries } from '../render/text.js';
+import { fitWidths, renderTable, type Column } from '../render/layout.js';
+import { formatSeries, visibleWidth, wrap } from '../render/text.js';
+import { commonLabels } from '../render/vector.js';
 import type { BackendOptions } from './context.js';
 import { addBackendOptions } from './context.js';
 import type { IO } from './io.js';
@@ -27,6 +29,23 @@ function csvColumns(series: Metric[]): string[] {
   return [...names].sort((a, b) => (a === '__name__' ? -1 : b === '__name__' ? 1 : a < b ? -1 : a > b ? 1 : 0));
 }
 
+/**
+ * One selector per line (what Prometheus prints, ready to paste into a query)
+ * when the lines fit; on a narrow terminal, the labels all series share once
+ * above a table of the labels that differ, as `query` shows them.
+ */
+function seriesTable(series: Metric[], io: IO): string[] {
+  const lines = series.map((s) => formatSeries(s));
+  if (!io.isTTY || series.length < 2 || lines.every((l) => visibleWidth(l) <= io.columns)) return lines.map((l) => io.style.name(l));
+  const common = commonLabels(series);
+  const varying = csvColumns(series).filter((k) => !(k in common));
+  const cols: Column[] = varying.map((k) => ({ header: k, align: 'left', paint: k === '__name__' ? io.style.name : undefined }));
+  const rows = series.map((s) => varying.map((k) => s[k] ?? ''));
+  const widths = fitWidths(cols, rows, io.columns) ?? fitWidths(cols, rows, Infinity)!;
+  const header = Object.keys(common).length > 0 ? wrap(formatSeries(common), io.columns, '    ').map((l) => io.style.dim(l)) : [];
+  return [...header, ...renderTable(cols, rows, widths, io.style)];
+}
+
 export async function runSeries(selectors: string[], opts: SeriesOptions, io: IO): Promise<void> {
   const asked = parseCount('--limit', opts.limit);
   const limit = asked ?? (io.isTTY && opts.output === 'table' ? TTY_DEFAULT_LIMIT : 0);
@@ -42,10 +61,10 @@ export async function runSeries(selectors: string[], opts: SeriesOptions, io: IO
       const cols = csvColumns(shown);
       writeListing(io, 'csv', cols.map((c) => ({ header: c, align: 'left' })), shown.map((s) => cols.map((c) => s[c] ?? '')), shown);
     } else {
-      for (const s of shown) io.out(formatSeries(s) + '\n');
+      io.out(seriesTable(shown, io).join('\n') + (shown.length > 0 ? '\n' : ''));
     }
-    if (shown.length === 0) io.err(io.errStyle.dim(`no series match ${selectors.join(' or ')}\n`));
-    if (more) io.err(io.errStyle.dim(`showing the first ${limit} series; use --limit 0 for all\n`));
+    if (shown.length === 0) io.err(io.errStyle.dim(`no series match ${selectors.join(' or ')}`) + '\n');
+    if (more) io.err(io.errStyle.dim(`showing the first ${limit} series; use --limit 0 for all`) + '\n');
   });
 }
 

@@ -34,8 +34,9 @@ export async function loadDatasetFile(file: string, io: IO): Promise<MemoryStore
     throw new UsageError(`cannot read dataset ${file}: ${reason}`, 'pass an OpenMetrics or Prometheus text-format file with timestamps');
   }
   const progress = progressReporter(file, io);
+  let store: MemoryStore;
   try {
-    return parseExposition(text, { onProgress: progress.update });
+    store = parseExposition(text, { onProgress: progress.update });
   } catch (e) {
     const err = e as Error & { line?: number; hint?: string };
     const where = typeof err.line === 'number' && !/\bline\b/.test(err.message) ? `line ${err.line}: ` : '';
@@ -46,6 +47,9 @@ export async function loadDatasetFile(file: string, io: IO): Promise<MemoryStore
   } finally {
     progress.done();
   }
+  // An empty dataset would make every query "no series matched": say why once, here.
+  if (store.numSeries === 0) throw new UsageError(`dataset ${file} has no samples`, 'the file must hold metric lines such as: up{job="api"} 1 1768474800000');
+  return store;
 }
 
 function stderrIsTTY(io: IO): boolean {

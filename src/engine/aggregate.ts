@@ -73,6 +73,7 @@ function aggregateSimple(
   param: Float64Array | undefined,
   grid: Grid,
 ): VSeries[] {
+  if (SERIES_MAJOR.has(op)) return aggregateSeriesMajor(ev, op, input, groupOf, groupMetrics, grid);
   const G = groupMetrics.length;
   const outs = groupMetrics.map((m) => newVSeries(m, grid.n));
   const seen = new Uint8Array(G);
@@ -192,6 +193,71 @@ function aggregateSimple(
   return result;
 }
 
+const SERIES_MAJOR = new Set(['sum', 'count', 'max', 'min', 'group']);
+
+/**
+ * The cheap aggregations, one input series at a time (sequential memory
+ * access). Each (group, step) still sees its inputs in input order, so the
+ * Kahan sums are bit-identical to the step-major loop.
+ */
+function aggregateSeriesMajor(ev: Evaluator, op: string, input: VSeries[], groupOf: Int32Array, groupMetrics: Metric[], grid: Grid): VSeries[] {
+  const n = grid.n;
+  const outs = groupMetrics.map((m) => newVSeries(m, n));
+  const comps = op === 'sum' ? groupMetrics.map(() => new Float64Array(n)) : [];
+  const dropName = new Uint8Array(groupMetrics.length);
+  for (let si = 0; si < input.length; si++) {
+    checkAbort(ev.st);
+    const s = input[si];
+    const g = groupOf[si];
+    const ov = outs[g].v;
+    const op_ = outs[g].p;
+    const sv = s.v;
+    const sp = s.p;
+    const c = comps[g];
+    let any = false;
+    for (let i = 0; i < n; i++) {
+      if (!sp[i]) continue;
+      any = true;
+      const f = sv[i];
+      if (!op_[i]) {
+        op_[i] = 1;
+        ov[i] = op === 'count' || op === 'group' ? 1 : f;
+        continue;
+      }
+      switch (op) {
+        case 'sum': {
+          const sum = ov[i];
+          const t = sum + f;
+          if (t === Infinity || t === -Infinity) c[i] = 0;
+          else if (Math.abs(sum) >= Math.abs(f)) c[i] += sum - t + f;
+          else c[i] += f - t + sum;
+          ov[i] = t;
+          break;
+        }
+        case 'count':
+          ov[i]++;
+          break;
+        case 'max':
+          if (ov[i] < f || ov[i] !== ov[i]) ov[i] = f;
+          break;
+        case 'min':
+          if (ov[i] > f || ov[i] !== ov[i]) ov[i] = f;
+          break;
+      }
+    }
+    if (any && s.dropName) dropName[g] = 1;
+  }
+  const result: VSeries[] = [];
+  for (let g = 0; g < outs.length; g++) {
+    const o = outs[g];
+    if (!o.p.includes(1)) continue;
+    if (op === 'sum') for (let i = 0; i < n; i++) if (o.p[i]) o.v[i] += comps[g][i];
+    o.dropName = dropName[g] === 1;
+    result.push(o);
+  }
+  return result;
+}
+
 /** container/heap over input indices with a value-based "less". */
 class IndexHeap {
   items: number[] = [];
@@ -266,6 +332,9 @@ function aggregateK(ev: Evaluator, e: AggregateExpr, input: VSeries[], groupOf: 
     o.v[i] = input[si].v[i];
     o.p[i] = 1;
   };
+  const isTop = e.op === 'topk';
+  const isBottom = e.op === 'bottomk';
+  const thr = new Float64Array(G);
   const ratioOffsets = e.op === 'limit_ratio' ? input.map((s) => metricHashFraction(s.metric)) : [];
   for (let i = 0; i < grid.n; i++) {
     checkAbort(st);
@@ -282,22 +351,24 @@ function aggregateK(ev: Evaluator, e: AggregateExpr, input: VSeries[], groupOf: 
       if (!input[si].p[i]) continue;
       const g = groupOf[si];
       let h = heaps[g];
-      if (!h) h = heaps[g] = new IndexHeap(e.op === 'bottomk' ? bottomLess : topLess);
+      if (!h) h = heaps[g] = new IndexHeap(isBottom ? bottomLess : topLess);
+      if (isTop || isBottom) {
+        // thr[g]: the value at the heap's root once it is full (cheap rejection of most samples).
+        const x = input[si].v[i];
+        if (h.items.length < k) {
+          h.push(si);
+          if (h.items.length === k) thr[g] = v(h.items[0]);
+          continue;
+        }
+        const y = thr[g];
+        if ((isTop ? y < x : y > x) || (y !== y && x === x)) {
+          h.items[0] = si;
+          if (k > 1) h.fix(0);
+          thr[g] = v(h.items[0]);
+        }
+        continue;
+      }
       switch (e.op) {
-        case 'topk':
-          if (h.items.length < k) h.push(si);
-          else if (v(h.items[0]) < v(si) || (v(h.items[0]) !== v(h.items[0]) && v(si) === v(si))) {
-            h.items[0] = si;
-            if (k > 1) h.fix(0);
-          }
-          break;
-        case 'bottomk':
-          if (h.items.length < k) h.push(si);
-          else if (v(h.items[0]) > v(si) || (v(h.items[0]) !== v(h.items[0]) && v(si) === v(si))) {
-            h.items[0] = si;
-            if (k > 1) h.fix(0);
-          }
-          break;
         case 'limitk':
           if (h.items.length < k) h.push(si);
           break;

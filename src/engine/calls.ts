@@ -8,7 +8,7 @@ import { annotate, newVSeries } from './types.js';
 import type { Evaluator, RangeSource } from './eval.js';
 import { hasSameLabels, mergeSameLabels } from './eval.js';
 import { checkAbort, execError, holdSamples } from './state.js';
-import { KEEP_NAME_RANGE, RANGE_FUNCTIONS, type WinCtx } from './rangefns.js';
+import { COUNTER_FUNCTIONS, KEEP_NAME_RANGE, RANGE_FUNCTIONS, dropCounts, type WinCtx } from './rangefns.js';
 import { dropReserved } from './labels.js';
 import { evalVectorFunction } from './vecfns.js';
 import { evalInfo } from './info.js';
@@ -65,16 +65,20 @@ function evalRangeCall(ev: Evaluator, e: Call, args: Expr[], rangeIdx: number, g
     argCols: scalars,
     anchored: src.anchored,
     smoothed: src.smoothed,
+    name: '',
     ok: true,
     warn: (kind, text, i) => annotate(st, kind, text, argPos[i]),
   };
   const out: VSeries[] = [];
+  const counterFn = COUNTER_FUNCTIONS.has(e.func);
   const present = e.func === 'absent_over_time' ? new Uint8Array(grid.n) : undefined;
   let counterWarned = false;
   for (const s of src.series) {
     checkAbort(st);
     const o = newVSeries(!delayed && !keepName ? dropReserved(s.metric) : s.metric, grid.n, !keepName || !!s.dropName);
-    const count = windowLoop(ev, src, s.t, s.v, s.length, grid, ctx, fn, o);
+    ctx.name = s.metric.__name__ ?? '';
+    ctx.drops = counterFn ? dropCounts(s.v, s.length) : undefined;
+    const count = windowLoop(ev, src, s.t, s.v, s.st, s.length, grid, ctx, fn, o);
     if (count === 0) continue;
     holdSamples(st, count);
     out.push(o);
@@ -98,6 +102,7 @@ function windowLoop(
   src: RangeSource,
   t: Float64Array,
   v: Float64Array,
+  sts: Float64Array | undefined,
   len: number,
   grid: Grid,
   ctx: WinCtx,
@@ -111,6 +116,7 @@ function windowLoop(
   let count = 0;
   ctx.t = t;
   ctx.v = v;
+  ctx.st = sts;
   for (let i = 0; i < grid.n; i++) {
     const stepT = grid.start + i * grid.step;
     const ref = (src.atMs ?? stepT) - src.offsetMs;

@@ -6,7 +6,7 @@ import type { MemoryStore } from '../storage/store.js';
 import type { Grid, QueryState, RSeries, Val, VSeries } from './types.js';
 import { makeGrid, newVSeries } from './types.js';
 import { checkAbort, execError, holdSamples } from './state.js';
-import { compactSeries, evalVectorSelector, rangeSeries, resolveAt, selectIds, sliceWindow } from './selectors.js';
+import { compactSeries, evalVectorSelector, rangeSeries, resolveAt, selectIds, sliceWindow, type SelectorPick } from './selectors.js';
 import { dropReserved, metricKey } from './labels.js';
 import { evalBinary } from './binop.js';
 import { evalCall } from './calls.js';
@@ -91,10 +91,10 @@ export class Evaluator {
     return e.offsetExpr ? this.durationMs(e.offsetExpr) : e.offsetMs;
   }
 
-  vectorSelector(e: VectorSelector, grid: Grid, rawTimestamps = false): VSeries[] {
+  vectorSelector(e: VectorSelector, grid: Grid, pick: SelectorPick = 'value'): VSeries[] {
     const ids = selectIds(this.store, e.matchers);
-    if (e.smoothed && !rawTimestamps) return this.smoothedSelector(e, ids, grid);
-    return evalVectorSelector(this.store, ids, this.offsetOf(e), resolveAt(e.at, this.st), grid, this.st, rawTimestamps);
+    if (e.smoothed && pick === 'value') return this.smoothedSelector(e, ids, grid);
+    return evalVectorSelector(this.store, ids, this.offsetOf(e), resolveAt(e.at, this.st), grid, this.st, pick);
   }
 
   /** `metric smoothed`: the value at each step interpolated between its neighbours within the lookback. */

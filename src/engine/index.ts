@@ -18,6 +18,12 @@ import { compareMetrics, dropReserved, metricKey } from './labels.js';
 import { execError } from './state.js';
 import { staticType } from './statictype.js';
 
+/** Per-query options: an AbortSignal, and/or a cancellation check polled during evaluation. */
+export interface RunOptions {
+  signal?: AbortSignal;
+  shouldAbort?: () => boolean;
+}
+
 export interface EngineOptions {
   lookbackDeltaMs?: number;
   maxSamples?: number;
@@ -49,12 +55,12 @@ export class Engine {
     return parse(query, { experimentalFunctions: x, extendedRangeSelectors: x, binopFillModifiers: x, durationExpressions: true });
   }
 
-  instantQuery(query: string | Expr, timeMs: number, opts: { signal?: AbortSignal } = {}): EngineResult {
+  instantQuery(query: string | Expr, timeMs: number, opts: RunOptions = {}): EngineResult {
     const expr = typeof query === 'string' ? this.parse(query) : query;
-    return this.run(expr, timeMs, timeMs, 1, false, opts.signal);
+    return this.run(expr, timeMs, timeMs, 1, false, opts);
   }
 
-  rangeQuery(query: string | Expr, startMs: number, endMs: number, stepMs: number, opts: { signal?: AbortSignal } = {}): EngineResult {
+  rangeQuery(query: string | Expr, startMs: number, endMs: number, stepMs: number, opts: RunOptions = {}): EngineResult {
     const expr = typeof query === 'string' ? this.parse(query) : query;
     const t = staticType(expr);
     if (t !== 'scalar' && t !== 'vector') {
@@ -66,10 +72,10 @@ export class Engine {
     }
     if (!(stepMs > 0)) throw new QueryError('zero or negative query resolution step widths are not accepted. Try a positive integer', { errorType: 'bad_data' });
     if (endMs < startMs) throw new QueryError('end timestamp must not be before start time', { errorType: 'bad_data' });
-    return this.run(expr, startMs, endMs, stepMs, true, opts.signal);
+    return this.run(expr, startMs, endMs, stepMs, true, opts);
   }
 
-  private run(expr: Expr, start: number, end: number, step: number, isRange: boolean, signal?: AbortSignal): EngineResult {
+  private run(expr: Expr, start: number, end: number, step: number, isRange: boolean, opts: RunOptions): EngineResult {
     const t0 = performance.now();
     const st: QueryState = {
       annotations: new Map(),
@@ -78,7 +84,8 @@ export class Engine {
       peakSamples: 0,
       maxSamples: this.opts.maxSamples,
       deadline: Date.now() + this.opts.timeoutMs,
-      signal,
+      signal: opts.signal,
+      shouldAbort: opts.shouldAbort,
       lookbackMs: this.opts.lookbackDeltaMs,
       delayedNameRemoval: this.opts.delayedNameRemoval,
       defaultSubqueryStepMs: this.opts.defaultSubqueryStepMs,
@@ -167,3 +174,6 @@ export function formatAnnotation(a: Annotation, query: string): string {
   }
   return `${prefix}: ${a.text} (${line}:${bytes.length - lastNl})`;
 }
+
+/** The engine implements start timestamps (the store's per-sample ST column): ST-aware rate & co, start_timestamp(). */
+export const SUPPORTS_START_TIMESTAMPS = true;

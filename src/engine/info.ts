@@ -141,7 +141,7 @@ function fetchInfo(ev: Evaluator, arg: Expr, base: VSeries[], ignored: boolean[]
     return true;
   });
   const { atMs, offsetMs } = referenceTime(ev, arg);
-  return evalVectorSelector(ev.store, ids, offsetMs, atMs, grid, ev.st, true);
+  return evalVectorSelector(ev.store, ids, offsetMs, atMs, grid, ev.st, 'time');
 }
 
 /**

@@ -23,39 +23,98 @@ export interface WinCtx {
   argCols: Float64Array[];
   anchored: boolean;
   smoothed: boolean;
+  /** Start timestamps (ms, 0 = none) parallel to t, when the series has them (not through subqueries). */
+  st?: Float64Array;
+  /** Metric name of the series, for annotations. */
+  name: string;
+  /**
+   * drops[i] = number of value decreases among points 1..i of the series (for
+   * counter functions; lets windows without resets skip the correction loop).
+   */
+  drops?: Int32Array;
   ok: boolean;
   warn: (kind: 'warning' | 'info', text: string, argIndex: number) => void;
 }
 
 export type RangeFn = (c: WinCtx) => number;
 
+/** Functions that benefit from WinCtx.drops. */
+export const COUNTER_FUNCTIONS = new Set(['rate', 'increase']);
+
+/** Prefix counts of value decreases (see WinCtx.drops). */
+export function dropCounts(v: Float64Array, len: number): Int32Array {
+  const d = new Int32Array(len);
+  for (let i = 1; i < len; i++) d[i] = d[i - 1] + (v[i] < v[i - 1] ? 1 : 0);
+  return d;
+}
+
+/**
+ * Whether the start timestamps say the counter restarted between two samples
+ * (Prometheus's isStartTimestampReset): ST after the previous sample, or ST
+ * at the previous sample when that one had a real ST of its own (a delta).
+ */
+export function isStReset(prevSt: number, prevT: number, curSt: number, curT: number): boolean {
+  if (curSt === 0 || curSt >= curT || curSt < prevT) return false;
+  if (curSt > prevT) return true;
+  if (prevSt > prevT) return false;
+  return prevSt !== 0 && prevSt !== prevT;
+}
+
+/** Counter resets within the window (value drops, or start-timestamp resets), summed as Prometheus does. */
+function counterCorrection(c: WinCtx): number {
+  const { t, v, lo, hi, st, drops } = c;
+  if (!st && drops && drops[hi - 1] === drops[lo]) return 0;
+  let add = 0;
+  let warned = false;
+  for (let i = lo + 1; i < hi; i++) {
+    if (st) {
+      const cur = st[i];
+      if (!warned && cur !== 0 && cur < t[i - 1] && cur !== st[i - 1]) {
+        c.warn('warning', `sample has start time that overlaps with previous sample timestamp for metric "${c.name}"`, 0);
+        warned = true;
+      }
+      if (v[i] < v[i - 1] || isStReset(st[i - 1], t[i - 1], cur, t[i])) add += v[i - 1];
+    } else if (v[i] < v[i - 1]) add += v[i - 1];
+  }
+  return add;
+}
+
 function extrapolatedRate(c: WinCtx, isCounter: boolean, isRate: boolean): number {
   if (c.anchored || c.smoothed) return extendedRate(c, isCounter, isRate);
   const { t, v, lo, hi } = c;
   const n = hi - lo;
-  if (n < 2) {
+  if (n < 1) {
     c.ok = false;
     return 0;
   }
   const firstT = t[lo];
   const lastT = t[hi - 1];
   let result = v[hi - 1] - v[lo];
-  if (isCounter) {
-    for (let i = lo + 1; i < hi; i++) if (v[i] < v[i - 1]) result += v[i - 1];
-  }
+  if (isCounter) result += counterCorrection(c);
   let durationToStart = (firstT - c.rangeStart) / 1000;
   let durationToEnd = (c.rangeEnd - lastT) / 1000;
-  const sampledInterval = (lastT - firstT) / 1000;
-  const avg = sampledInterval / (n - 1);
+  let sampledInterval = (lastT - firstT) / 1000;
+  const avg = n > 1 ? sampledInterval / (n - 1) : 0;
   const threshold = avg * 1.1;
-  if (durationToStart >= threshold) durationToStart = avg / 2;
-  if (isCounter) {
-    let durationToZero = durationToStart;
-    if (result > 0 && v[lo] >= 0) durationToZero = sampledInterval * (v[lo] / result);
-    if (durationToZero < durationToStart) durationToStart = durationToZero;
+  const st0 = isCounter && c.st ? c.st[lo] : 0;
+  if (st0 !== 0 && st0 > c.rangeStart && st0 < firstT) {
+    // The first sample's start time is inside the range: assume a zero sample there instead of extrapolating.
+    durationToStart = 0;
+    sampledInterval = (lastT - st0) / 1000;
+    result += v[lo];
+  } else if (n === 1) {
+    c.ok = false;
+    return 0;
+  } else {
+    if (durationToStart >= threshold) durationToStart = avg / 2;
+    if (isCounter) {
+      let durationToZero = durationToStart;
+      if (result > 0 && v[lo] >= 0) durationToZero = sampledInterval * (v[lo] / result);
+      if (durationToZero < durationToStart) durationToStart = durationToZero;
+    }
   }
   if (durationToEnd >= threshold) durationToEnd = avg / 2;
-  let factor = (sampledInterval + durationToStart + durationToEnd) / sampledInterval;
+  let factor = sampledInterval !== 0 ? (sampledInterval + durationToStart + durationToEnd) / sampledInterval : 1;
   if (isRate) factor /= c.rangeMs / 1000;
   return result * factor;
 }
@@ -131,7 +190,9 @@ function instantValue(c: WinCtx, isRate: boolean): number {
     return 0;
   }
   let r = v1;
-  if (!isRate || !(v1 < v0)) r = v1 - v0;
+  const st = c.st;
+  const reset = v1 < v0 || (st !== undefined && isStReset(st[hi - 2], t0, st[hi - 1], t1));
+  if (!isRate || !reset) r = v1 - v0;
   if (isRate) r /= interval / 1000;
   return r;
 }
@@ -323,7 +384,8 @@ export const RANGE_FUNCTIONS: Record<string, RangeFn> = {
       return 0;
     }
     let n = 0;
-    for (let i = first + 1; i < c.hi; i++) if (c.v[i] < c.v[i - 1]) n++;
+    const { t, v, st } = c;
+    for (let i = first + 1; i < c.hi; i++) if (v[i] < v[i - 1] || (st && isStReset(st[i - 1], t[i - 1], st[i], t[i]))) n++;
     return n;
   },
   changes: (c) => {

@@ -24,10 +24,14 @@ export function selectIds(store: MemoryStore, matchers: readonly LabelMatcher[])
   }
 }
 
+/** What an instant selector yields per step: the sample's value, timestamp or start timestamp. */
+export type SelectorPick = 'value' | 'time' | 'st';
+
 /**
  * Evaluates an instant vector selector at every step: the newest sample in
  * (ref - lookback, ref], unless that sample is a stale marker.
- * With `rawTimestamps`, values are the samples' own timestamps in seconds (for timestamp()).
+ * With `pick` 'time', values are the samples' own timestamps in seconds (timestamp(), info());
+ * with 'st', their start timestamps in seconds, 0 when unknown (start_timestamp()).
  */
 export function evalVectorSelector(
   store: MemoryStore,
@@ -36,7 +40,7 @@ export function evalVectorSelector(
   atMs: number | undefined,
   grid: Grid,
   st: QueryState,
-  rawTimestamps = false,
+  pick: SelectorPick = 'value',
 ): VSeries[] {
   const out: VSeries[] = [];
   const lookback = st.lookbackMs;
@@ -46,6 +50,8 @@ export function evalVectorSelector(
     const t = cols.t;
     const v = cols.v;
     const len = cols.length;
+    const sts = cols.st;
+    const pickAt = (k: number): number => (pick === 'time' ? t[k] / 1000 : sts ? sts[k] / 1000 : 0);
     const s = newVSeries(store.labels(id), grid.n);
     let count = 0;
     if (atMs !== undefined) {
@@ -54,7 +60,7 @@ export function evalVectorSelector(
       const k = upper(t, 0, len, ref) - 1;
       const x = k >= 0 ? v[k] : 0;
       if (k >= 0 && t[k] > ref - lookback && !(x !== x && isStaleNaN(x))) {
-        s.v.fill(rawTimestamps ? t[k] / 1000 : x);
+        s.v.fill(pick === 'value' ? x : pickAt(k));
         s.p.fill(1);
         count = grid.n;
       }
@@ -71,7 +77,7 @@ export function evalVectorSelector(
         if (k < 0 || t[k] <= ref - lookback) continue;
         const x = v[k];
         if (x !== x && isStaleNaN(x)) continue;
-        s.v[i] = rawTimestamps ? t[k] / 1000 : x;
+        s.v[i] = pick === 'value' ? x : pickAt(k);
         s.p[i] = 1;
         count++;
       }
@@ -100,7 +106,7 @@ function upper(t: Float64Array, from: number, to: number, x: number): number {
 export function rangeSeries(store: MemoryStore, ids: number[]): RSeries[] {
   return ids.map((id) => {
     const c = store.floatSamples(id);
-    return { metric: store.labels(id), t: c.t, v: c.v, length: c.length };
+    return { metric: store.labels(id), t: c.t, v: c.v, length: c.length, st: c.st };
   });
 }
 

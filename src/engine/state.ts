@@ -17,7 +17,7 @@ export function tooManySamples(): QueryError {
 /** Throws when the query was aborted or ran out of time. Cheap: looks at the clock every 64 calls. */
 export function checkAbort(st: QueryState, force = false): void {
   if (!force && (++st.checkCounter & 63) !== 0) return;
-  if (st.signal?.aborted) {
+  if (st.signal?.aborted || st.shouldAbort?.()) {
     throw new QueryError('query was canceled in expression evaluation', { errorType: 'canceled' });
   }
   if (Date.now() > st.deadline) {

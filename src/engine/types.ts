@@ -35,6 +35,8 @@ export interface RSeries {
   t: Float64Array;
   v: Float64Array;
   length: number;
+  /** Start timestamps (ms, 0 = none) parallel to t, for stored series that have them. */
+  st?: Float64Array;
   /** Subquery results carry delayed name removal along. */
   dropName?: boolean;
 }
@@ -64,6 +66,8 @@ export interface QueryState {
   maxSamples: number;
   deadline: number;
   signal?: AbortSignal;
+  /** Polled with the signal: cancellation from another thread (a shared flag). */
+  shouldAbort?: () => boolean;
   lookbackMs: number;
   delayedNameRemoval: boolean;
   defaultSubqueryStepMs: number;

@@ -169,10 +169,19 @@ export function evalVectorFunction(ev: Evaluator, e: Call, args: Expr[], grid: G
     }
     case 'timestamp': {
       if (args[0].type === 'VectorSelector') {
-        const raw = ev.vectorSelector(args[0], grid, true);
+        const raw = ev.vectorSelector(args[0], grid, 'time');
         return { kind: 'vector', series: mapSeries(ev, raw, grid, (x) => x) };
       }
       return { kind: 'vector', series: mapSeries(ev, ev.evalVector(args[0], grid), grid, (_x, i) => t(i) / 1000) };
+    }
+    case 'start_timestamp': {
+      // Start timestamps only reach the function straight from a selector; an expression loses them.
+      if (args[0].type === 'VectorSelector') {
+        const raw = ev.vectorSelector(args[0], grid, 'st');
+        return { kind: 'vector', series: mapSeries(ev, raw, grid, (x) => x) };
+      }
+      ev.evalVector(args[0], grid);
+      return { kind: 'vector', series: [] };
     }
     case 'absent': {
       const vec = ev.evalVector(args[0], grid);

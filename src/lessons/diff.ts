@@ -90,6 +90,8 @@ function diffLabelNames(exp: ObservedSeries[], act: ObservedSeries[]): string[] 
   const missingLabels = missing.filter((k) => k !== '__name__');
   if (missingLabels.length > 0) {
     out.push(`Your result has lost the ${codeList(missingLabels)} label${missingLabels.length > 1 ? 's' : ''} — keep ${missingLabels.length > 1 ? 'them' : 'it'} with by (${missingLabels.join(', ')}) or without (...).`);
+    // sum(rate(x[5m])) for "the rate of every series": by (all five labels) is not the fix.
+    if (a.size === 0 && missingLabels.length > 2) out.push('If the task wants every series as it is, drop the aggregation.');
   }
   return out;
 }
@@ -109,9 +111,36 @@ function diffSeriesSets(expected: Observation, actual: Observation, exp: Observe
   const out = countMessage(exp, act);
   const show = (list: [string, ObservedSeries][]) =>
     list.slice(0, 3).map(([, s]) => formatMetric(s.metric)).join(', ') + (list.length > 3 ? `, and ${list.length - 3} more` : '');
-  if (missing.length > 0) out.push(`Missing: ${show(missing)}. Check your label matchers.`);
-  if (extra.length > 0) out.push(`Not expected: ${show(extra)}. Narrow your label matchers.`);
+  if (missing.length > 0) {
+    const by = separatingLabel(act, missing.map(([, s]) => s), 'your query has');
+    out.push(`Missing: ${by ?? show(missing)}. Check your label matchers.`);
+  }
+  if (extra.length > 0) {
+    const by = separatingLabel(exp, extra.map(([, s]) => s), 'the task wants');
+    out.push(`Not expected: ${by ?? show(extra)}. Narrow your label matchers.`);
+  }
   return out;
+}
+
+/**
+ * A label that sets `other` apart from `kept`, in words: every series of
+ * `other` has a value of it that `kept` never has (job="api" when the task
+ * wants only job="frontend"). Undefined when no single label does.
+ */
+function separatingLabel(kept: ObservedSeries[], other: ObservedSeries[], keptWho: string): string | undefined {
+  // The label with the fewest distinct values says it shortest (job rather than instance).
+  const distinct = (name: string) => new Set(other.map((s) => s.metric[name])).size;
+  for (const name of [...labelNames(other)].sort().sort((a, b) => distinct(a) - distinct(b))) {
+    const keptValues = new Set(kept.map((s) => s.metric[name]));
+    if (!other.every((s) => s.metric[name] !== undefined && !keptValues.has(s.metric[name]))) continue;
+    const pairs = (vs: string[]) => vs.map((v) => `${name}=${JSON.stringify(v)}`);
+    const values = [...new Set(other.map((s) => s.metric[name]!))].sort();
+    const shown = pairs(values.slice(0, 4)).join(', ') + (values.length > 4 ? `, and ${values.length - 4} more values` : '');
+    const keep = [...keptValues].filter((v): v is string => v !== undefined).sort();
+    const only = keep.length > 0 && keep.length <= 3 ? `; ${keptWho} only ${pairs(keep).join(' or ')}` : '';
+    return `${plural(other.length, 'series', 'series')} with ${shown}${only}`;
+  }
+  return undefined;
 }
 
 interface PointStats {

@@ -3,6 +3,7 @@
 import type { Backend } from '../backends/backend.js';
 import type { IO } from '../cli/io.js';
 import { UsageError } from '../errors.js';
+import { wrap } from '../render/text.js';
 import { Judge, planFor, type Verdict } from './judge.js';
 import { findLesson, loadCourseOrThrow } from './load.js';
 import type { ExerciseBlock, Lesson } from './model.js';
@@ -93,7 +94,8 @@ export function formatLessonList(s: Session): string {
     const total = exercisesOf(l).length;
     const mark = lp?.done ? style.ok('✓') : lp && (lp.step > 0 || lp.solved.length > 0) ? style.info('▸') : ' ';
     const where = lp && !lp.done && lp.step > 0 ? ` · at step ${lp.step + 1}/${l.steps.length}` : '';
-    return `${mark} ${String(l.number).padStart(2)}  ${l.title.padEnd(width)} ${lp?.solved.length ?? 0}/${total} solved${where}\n      ${style.dim(l.summary)}`;
+    const summary = wrap(l.summary, s.io.columns - 6).map((line) => `      ${style.dim(line)}`);
+    return [`${mark} ${String(l.number).padStart(2)}  ${l.title.padEnd(width)}  ${lp?.solved.length ?? 0}/${total} solved${where}`, ...summary].join('\n');
   });
   const next = currentLesson(s);
   const tail = next ? `\nStart or resume: promlearn learn ${next.number}` : '\nAll lessons done.';

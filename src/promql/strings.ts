@@ -6,7 +6,8 @@ const SIMPLE: Record<string, number> = { a: 7, b: 8, f: 12, n: 10, r: 13, t: 9, 
 /**
  * The value of a STRING token (quotes included). The lexer has validated the
  * escapes. `\x` and octal escapes are bytes, as in Go; bytes that do not form
- * valid UTF-8 become U+FFFD.
+ * valid UTF-8 become lone surrogates U+DC80..U+DCFF ("surrogate escapes"), so
+ * that label-name checks can reject them as Go rejects invalid UTF-8.
  */
 export function unquote(tok: string): string {
   const q = tok[0];
@@ -40,7 +41,42 @@ export function unquote(tok: string): string {
       i += n;
     }
   }
-  return new TextDecoder('utf-8').decode(Uint8Array.from(bytes));
+  return decodeUtf8Escaped(Uint8Array.from(bytes));
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** UTF-8 to a JS string; each byte of an invalid sequence becomes U+DC00+byte. */
+export function decodeUtf8Escaped(b: Uint8Array): string {
+  try {
+    return strictUtf8.decode(b);
+  } catch {
+    let out = '';
+    for (let i = 0; i < b.length; ) {
+      const n = validSeqLen(b, i);
+      if (n === 0) {
+        out += String.fromCharCode(0xdc00 + b[i]);
+        i++;
+      } else {
+        out += strictUtf8.decode(b.subarray(i, i + n));
+        i += n;
+      }
+    }
+    return out;
+  }
+}
+
+/** Length of the valid UTF-8 sequence at b[i], or 0. */
+function validSeqLen(b: Uint8Array, i: number): number {
+  const c = b[i];
+  if (c < 0x80) return 1;
+  const n = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+  if (n === 0 || i + n > b.length) return 0;
+  for (let k = 1; k < n; k++) if ((b[i + k] & 0xc0) !== 0x80) return 0;
+  const c1 = b[i + 1];
+  // Overlong forms, surrogates and code points above U+10FFFF.
+  if ((c === 0xe0 && c1 < 0xa0) || (c === 0xed && c1 > 0x9f) || (c === 0xf0 && c1 < 0x90) || (c === 0xf4 && c1 > 0x8f)) return 0;
+  return n;
 }
 
 const INT_RE = /^(0[xX](_?[0-9a-fA-F])+|0[oO]?(_?[0-7])*|0[bB](_?[01])+|[1-9](_?[0-9])*)$/;
@@ -109,6 +145,7 @@ export function goQuote(s: string): string {
         continue;
     }
     if (cp < 0x20 || cp === 0x7f) out += `\\x${cp.toString(16).padStart(2, '0')}`;
+    else if (cp >= 0xdc80 && cp <= 0xdcff) out += `\\x${(cp & 0xff).toString(16)}`; // an invalid byte
     else if ((cp >= 0x80 && cp < 0xa0) || cp === 0xfffd || (cp >= 0xd800 && cp < 0xe000)) out += `\\u${cp.toString(16).padStart(4, '0')}`;
     else out += ch;
   }

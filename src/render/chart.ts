@@ -88,7 +88,8 @@ export function renderChart(series: RangeSeries[], ctx: RenderContext, opts: Cha
   const unit: Unit = units.size === 1 ? [...units][0]! : 'none';
   const letters = !style.color && shown.length > 1;
 
-  const common = shown.length > 1 ? commonLabels(shown.map((p) => p.metric)) : {};
+  // Common to every series, not just those shown: the header must not claim job="api" for a cut result.
+  const common = ranked.length > 1 ? commonLabels(ranked.map((p) => p.metric)) : {};
   const header = Object.keys(common).length > 0 ? wrap(formatSeries(common), ctx.columns, '    ').map((l) => style.dim(l)) : [];
   const legend = legendLines(shown, common, unit, letters, ctx);
   const note = ranked.length > shown.length ? leftOutNote(shown.length, ranked.length, ctx) : [];

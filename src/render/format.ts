@@ -15,6 +15,8 @@ export function formatNumber(v: number, sig = 6): string {
   if (v === 0) return '0';
   const abs = Math.abs(v);
   if (Number.isInteger(v) && abs < 1e15) return String(v);
+  // 2736645.3 reads better as 2736645 than as 2.7366e+06: whole part in full, like integers.
+  if (abs >= 10 ** sig && abs < 1e15) return String(Math.round(v));
   if (abs >= 1e15 || abs < 1e-4) {
     const [m, e] = v.toExponential(sig - 1).split('e');
     const exp = Number(e);

@@ -81,7 +81,7 @@ function renderTableFormat(result: QueryResult, opts: RenderOptions): string {
       if (data.result.length === 0) return lines(empty(opts, ctx));
       const samples = queryOrdersResult(opts.query) ? data.result : [...data.result].sort((a, b) => compareMetrics(a.metric, b.metric));
       const shown = samples.slice(0, ctx.limit);
-      const out = renderVector(shown, ctx);
+      const out = renderVector(shown, ctx, samples);
       if (shown.length < samples.length) out.push(...limitNote(shown.length, samples.length, 'series', ctx));
       return lines(out);
     }

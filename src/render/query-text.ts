@@ -89,7 +89,7 @@ export function inferQueryUnit(query: string | undefined): Unit {
   const units = shape.metrics.map((m) => metricUnit(m, quantile));
   if (shape.calls.has('time') || shape.calls.has('timestamp')) units.push('timestamp');
   const arith = ['*', '/', '%', '^', 'atan2'].some((op) => shape.ops.has(op));
-  if (arith) return sumOverCount(shape) ?? 'none';
+  if (arith) return sumOverCount(shape) ?? ratioOf(query) ?? 'none';
   const distinct = new Set(units);
   if (distinct.size !== 1) return 'none';
   let unit = [...distinct][0]!;
@@ -118,4 +118,21 @@ function sumOverCount(shape: QueryShape): Unit | undefined {
   const [a, b] = shape.metrics as [string, string];
   if (a.endsWith('_sum') && b === a.slice(0, -4) + '_count') return unitFromName(a.slice(0, -4));
   return undefined;
+}
+
+/**
+ * One division of like by like is a ratio: the same metric on both sides
+ * (errors / all requests of http_requests_total) or two metrics of the same
+ * unit (MemAvailable_bytes / MemTotal_bytes). Different counters divided
+ * (requests per order) have no unit we can name.
+ */
+function ratioOf(query: string): Unit | undefined {
+  const stripped = stripQuery(query);
+  const parts = stripped.split('/');
+  if (parts.length !== 2 || /[*%^]|atan2/.test(stripped)) return undefined;
+  const [num, den] = parts.map((p) => readQuery(p).metrics) as [string[], string[]];
+  if (num.length !== 1 || den.length !== 1) return undefined;
+  if (num[0] === den[0]) return 'ratio';
+  const unit = unitFromName(num[0]);
+  return unit !== 'none' && unit !== 'timestamp' && unit === unitFromName(den[0]) ? 'ratio' : undefined;
 }

@@ -48,10 +48,12 @@ function seriesBlock(s: RangeSeries, ctx: RenderContext): string[] {
   ];
 
   const counter = COUNTER_RE.test(s.metric.__name__ ?? '');
+  // Millisecond timestamps all with three decimals (1768478361.440), so they line up.
+  const millis = s.values.some(([t]) => !Number.isInteger(t));
   const rows = s.values.map(([t, v], i) => {
     const cur = parseSampleValue(v);
     const change = i === 0 ? '' : changeText(cur - parseSampleValue(s.values[i - 1]![1]), counter);
-    return [String(t), clock(t), formatNumber(cur), change];
+    return [millis ? t.toFixed(3) : String(t), clock(t), formatNumber(cur), change];
   });
   // Long series: the first and last samples, with the count of those between.
   const cap = Number.isFinite(ctx.limit) ? Math.max(6, ctx.limit - 3) : Infinity;

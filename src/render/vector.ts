@@ -12,7 +12,7 @@ import { parseSampleValue } from '../model/result.js';
 import { formatNumber, hasHumanColumn, humanize, unitFromName, type Unit } from './format.js';
 import { fitWidths, renderTable, type Column } from './layout.js';
 import type { RenderContext } from './context.js';
-import { compareBytes, formatLabels, formatSeries, truncate, wrap } from './text.js';
+import { compareBytes, formatLabels, formatSeries, visibleWidth, wrap } from './text.js';
 
 /** Prometheus's labels.Compare: label pairs in name order, name then value. */
 export function compareMetrics(a: Metric, b: Metric): number {
@@ -59,7 +59,11 @@ export function rowUnit(metric: Metric, queryUnit: Unit): Unit {
   return metric.__name__ !== undefined ? unitFromName(metric.__name__) : queryUnit;
 }
 
-export function renderVector(samples: InstantSample[], ctx: RenderContext): string[] {
+/**
+ * `all` is the whole result when `samples` is the part that fits: labels are
+ * only "common" when every series has them, not just the rows shown.
+ */
+export function renderVector(samples: InstantSample[], ctx: RenderContext, all: InstantSample[] = samples): string[] {
   const { style, columns: width } = ctx;
   const units = samples.map((s) => rowUnit(s.metric, ctx.queryUnit));
   const unitSet = new Set(units);
@@ -67,9 +71,9 @@ export function renderVector(samples: InstantSample[], ctx: RenderContext): stri
   const valueHeader = unitSet.size === 1 && units[0] === 'per-second' ? 'VALUE/s' : 'VALUE';
   const humanHeader = unitSet.size === 1 ? UNIT_HEADERS[units[0]!] || 'HUMAN' : 'HUMAN';
 
-  if (samples.length === 1) return [singleLine(samples[0]!, units[0]!, ctx)];
+  if (all.length === 1) return [singleLine(samples[0]!, units[0]!, ctx)];
 
-  const common = commonLabels(samples.map((s) => s.metric));
+  const common = commonLabels(all.map((s) => s.metric));
   const varying = [...new Set(samples.flatMap((s) => Object.keys(s.metric)))]
     .filter((k) => !(k in common))
     .sort((a, b) => (a === '__name__' ? -1 : b === '__name__' ? 1 : compareBytes(a, b)));
@@ -108,12 +112,21 @@ function seriesText(metric: Metric, keys: string[]): string {
   return name + formatLabels(metric, labels);
 }
 
-/** One series: `name{labels}  value  (human)` on one line, the series cut to fit. */
+/**
+ * One series: `name{labels}  value  (human)` on one line. A label set too long
+ * for the line wraps (never cut: the last label is often the one that matters),
+ * with the value after its last line when it fits there.
+ */
 function singleLine(s: InstantSample, unit: Unit, ctx: RenderContext): string {
   const v = parseSampleValue(s.value[1]);
   const h = humanize(v, unit);
-  const value = formatNumber(v, VALUE_DIGITS) + (unit === 'per-second' ? '/s' : '') + (h && hasHumanColumn(unit) ? `  ${ctx.style.dim(`(${h})`)}` : '');
-  const valueWidth = [...formatNumber(v, VALUE_DIGITS)].length + (h ? h.length + 4 : 0) + 2;
-  const series = truncate(formatSeries(s.metric) || '{}', Math.max(10, ctx.columns - valueWidth));
-  return `${ctx.style.name(series)}  ${ctx.style.value(value)}`;
+  const plain = formatNumber(v, VALUE_DIGITS) + (unit === 'per-second' ? '/s' : '');
+  const value = ctx.style.value(plain) + (h && hasHumanColumn(unit) ? `  ${ctx.style.dim(`(${h})`)}` : '');
+  const valueWidth = visibleWidth(value) + 2;
+  const lines = wrap(formatSeries(s.metric) || '{}', ctx.columns, '    ');
+  const last = lines[lines.length - 1]!;
+  const painted = lines.map((l) => ctx.style.name(l));
+  if (visibleWidth(last) + valueWidth <= ctx.columns) painted[painted.length - 1] += `  ${value}`;
+  else painted.push(`    ${value}`);
+  return painted.join('\n');
 }

@@ -5,6 +5,7 @@ import { UsageError } from '../errors.js';
 import { formatError } from '../render/error.js';
 import { formatDuration, formatTime, parseDurationArg, parseTimeArg } from './args.js';
 import type { Session } from './session.js';
+import { ALL_FEATURES, parse, printExpr } from '../promql/index.js';
 
 export interface MetaHost {
   session: Session;
@@ -165,18 +166,10 @@ async function listLabels(name: string, h: MetaHost): Promise<void> {
   else s.env.out(list.join('\n') + '\n');
 }
 
-interface PromqlModule {
-  parse(query: string): unknown;
-  printExpr(expr: unknown): string;
-}
-
 async function fmt(expr: string, h: MetaHost): Promise<void> {
   if (!expr) throw new UsageError('.fmt needs a query', 'e.g. .fmt sum(rate(http_requests_total[5m]))by(job)');
-  // Loaded lazily: a path in a variable keeps this file compiling while the parser is written.
-  const spec = '../promql/index.js';
-  const mod = (await import(spec).catch(() => undefined)) as PromqlModule | undefined;
-  if (typeof mod?.printExpr !== 'function') throw new UsageError('.fmt is not available in this build');
-  h.session.env.out(mod.printExpr(mod.parse(expr)) + '\n');
+  // All syntax on: formatting should not depend on feature flags; parse errors show the caret.
+  h.session.env.out(printExpr(parse(expr, ALL_FEATURES)) + '\n');
 }
 
 interface LessonsModule {
@@ -185,6 +178,7 @@ interface LessonsModule {
 
 async function lesson(_a: string, h: MetaHost): Promise<void> {
   const s = h.session;
+  if (!s.env.terminal) throw new UsageError('.lesson needs a terminal', 'run `promlearn learn` for the lessons');
   const spec = '../lessons/index.js';
   const mod = (await import(spec).catch(() => undefined)) as LessonsModule | undefined;
   const open = mod?.openCurrentExercise;
@@ -193,6 +187,17 @@ async function lesson(_a: string, h: MetaHost): Promise<void> {
     return;
   }
   await h.suspend(() => open(s.env.io, s.backend));
+}
+
+/** Levenshtein distance, for "did you mean" on mistyped commands. */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
 }
 
 /** Runs a meta-command line; errors are shown, never thrown. */
@@ -204,7 +209,7 @@ export async function runMeta(line: string, host: MetaHost): Promise<MetaOutcome
   const cmd = COMMANDS.find((c) => c.name === name) ?? (name === 'exit' ? COMMANDS.find((c) => c.name === 'quit') : undefined);
   try {
     if (!cmd) {
-      const near = COMMANDS.filter((c) => c.name.startsWith(name.slice(0, 2))).map((c) => `.${c.name}`);
+      const near = COMMANDS.filter((c) => c.name.startsWith(name.slice(0, 2)) || editDistance(c.name, name) <= 2).map((c) => `.${c.name}`);
       throw new UsageError(`unknown command ".${name}"`, near.length ? `did you mean ${near.join(' or ')}? (.help lists them all)` : 'type .help for the list');
     }
     return (await cmd.run(arg, host)) === 'quit' ? 'quit' : 'ok';

@@ -46,8 +46,8 @@ export async function startRepl(opts: ReplOptions): Promise<number> {
     out: (t) => void out.write(t),
     // Piped: errors to stderr so scripts can tell them from results.
     err: terminal ? (t) => void out.write(t) : (t) => io.err(t),
-    columns: () => out.columns ?? io.columns,
-    rows: () => Math.max(5, (out.rows ?? io.rows) - 1), // keep the prompt on screen
+    columns: () => out.columns || io.columns,
+    rows: () => Math.max(5, (out.rows || io.rows) - 1), // keep the prompt on screen
     now: opts.now ?? (() => Date.now() / 1000),
     openBackend: opts.openBackend ?? (() => Promise.reject(new Error('switching backends is not available here'))),
     completionTtlMs: opts.completionTtlMs,
@@ -57,7 +57,7 @@ export async function startRepl(opts: ReplOptions): Promise<number> {
   try {
     await loop.run();
   } finally {
-    if (session.backend !== opts.backend) await session.backend.close?.().catch(() => undefined);
+    if (session.ownsBackend) await session.backend.close?.().catch(() => undefined);
   }
   return !terminal && session.failures > 0 ? 1 : 0;
 }

@@ -45,6 +45,8 @@ export class Session {
   failures = 0;
   source: CompletionSource;
   private running?: AbortController;
+  /** Whether the REPL opened the current backend (`.server`/`.sample`) and so must close it. */
+  ownsBackend = false;
 
   private constructor(
     public backend: Backend,
@@ -60,13 +62,21 @@ export class Session {
 
   /** Replaces the backend (closing the old one); completion data starts afresh. */
   async switchTo(backend: Backend): Promise<void> {
-    const info = await describe(backend, this.env);
+    let info: BackendInfo;
+    try {
+      info = await backend.info(AbortSignal.timeout(10_000));
+    } catch (e) {
+      // Unreachable: keep working with the backend we have.
+      await backend.close?.().catch(() => undefined);
+      throw e;
+    }
     const old = this.backend;
     this.backend = backend;
     this.info = info;
     this.atSec = undefined;
     this.source = new CompletionSource(backend, { ttlMs: this.env.completionTtlMs });
-    await old.close?.().catch(() => undefined);
+    if (this.ownsBackend) await old.close?.().catch(() => undefined);
+    this.ownsBackend = true;
   }
 
   evalTime(): number {

@@ -23,6 +23,8 @@ export interface LoadCmd {
   series: SeriesLine[];
   /** Label sets that have `@st` lines. */
   stSeries: Metric[];
+  /** Start-timestamp offsets (ms, relative to each sample) by labelsKey of the series. */
+  stSlots: Map<string, Slot[]>;
 }
 
 export interface AnnotationExpectation {
@@ -126,6 +128,7 @@ function parseLoad(lines: string[], i: number, dialect: Dialect): { cmd: LoadCmd
     nhcb: dialect === 'v3' && m[1] !== undefined,
     series: [],
     stSeries: [],
+    stSlots: new Map(),
   };
   const byKey = new Map<string, number>();
   const last = blockEnd(lines, i);
@@ -139,6 +142,7 @@ function parseLoad(lines: string[], i: number, dialect: Dialect): { cmd: LoadCmd
     if (s.st) {
       checkStPair(lines, j, last, s);
       cmd.stSeries.push(s.labels);
+      cmd.stSlots.set(labelsKey(s.labels), s.slots);
       continue;
     }
     if (dialect === 'v2' && s.hasHistogram) throw new ScriptSyntaxError(`line ${j + 1}: histogram literals are not part of the v2.42 dialect`);

@@ -5,7 +5,7 @@
 
 import type { Metric } from '../../src/model/result.js';
 import type { Expr } from '../../src/promql/ast.js';
-import { MemoryStore, STALE_NAN, matcherTest } from '../../src/storage/store.js';
+import { MemoryStore, STALE_NAN, labelsKey, matcherTest } from '../../src/storage/store.js';
 import { selectors } from './ast-walk.js';
 import type { LoadCmd } from './script.js';
 import { STALE } from './series.js';
@@ -30,10 +30,14 @@ export class ScriptState {
       if (s.hasHistogram) this.histogramSeries.push(s.labels);
       if (cmd.nhcb) this.markNhcb(s.labels);
       let id: number | undefined;
+      const sts = cmd.stSlots.get(labelsKey(s.labels));
       s.slots.forEach((v, i) => {
         if (typeof v !== 'number' && v !== STALE) return;
         id ??= this.store.getOrCreateSeries(s.labels);
-        this.store.append(id, i * cmd.intervalMs, v === STALE ? STALE_NAN : v);
+        const t = i * cmd.intervalMs;
+        // @st items are offsets from the sample's own timestamp; an absent item means no ST.
+        const off = sts?.[i];
+        this.store.append(id, t, v === STALE ? STALE_NAN : v, typeof off === 'number' ? t + off : 0);
       });
     }
     this.stSeries.push(...cmd.stSeries);

@@ -50,7 +50,7 @@ test('dataset export writes OpenMetrics that loads back as the same dataset', as
   const dir = mkdtempSync(join(tmpdir(), 'promlearn-export-'));
   try {
     const file = join(dir, 'shop.om');
-    const r = await run('dataset', 'export', '-o', file);
+    const r = await run('dataset', 'export', file);
     assert.equal(r.code, 0, r.err);
     const text = readFileSync(file, 'utf8');
     assert.match(text, /# EOF\n$/);
@@ -122,6 +122,47 @@ test('series lists label sets; --limit; json; csv', async () => {
 test('series with --start/--end relative to the data end', async () => {
   const late = JSON.parse((await run('series', 'nodejs_version_info{job="api"}', '--start', '-1h', '-o', 'json')).out);
   assert.deepEqual([...new Set(late.map((m: Record<string, string>) => m.version))], ['v22.12.0']);
+});
+
+test('series on a narrow terminal: shared labels once, the rest as a table', async () => {
+  const io = bufferIO({ isTTY: true, columns: 80 });
+  assert.equal(await main(['node', 'promlearn', 'series', 'http_requests_total{job="checkout"}'], io), 0, io.output.err);
+  const lines = io.output.out.trimEnd().split('\n');
+  assert.equal(lines[0], 'http_requests_total{job="checkout"}');
+  assert.match(lines[1]!, /^instance\s+method\s+route\s+status_code$/);
+  for (const l of lines) assert.ok(l.length <= 80, l);
+});
+
+test('dataset export: the file is an argument, -o the format as everywhere', async () => {
+  const text = await run('dataset', 'export', '-o', 'text', '--dataset', 'test/dataset/nonexistent.om');
+  assert.equal(text.code, 2);
+  const wrong = await run('dataset', 'export', '-o', 'shop.om');
+  assert.equal(wrong.code, 2);
+  assert.match(wrong.err, /promlearn dataset export shop\.om/);
+  const dir = mkdtempSync(join(tmpdir(), 'promlearn-export-'));
+  try {
+    const src = join(dir, 'small.prom');
+    writeFileSync(src, 'up{job="a"} 1 1000\nup{job="a"} 0 16000\n');
+    const r = await run('dataset', 'export', '-o', 'text', '--dataset', src);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /up\{job="a"\} 0 16000/);
+    assert.doesNotMatch(r.out, /# EOF/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('an empty --dataset file is a usage error, not a silent empty result', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'promlearn-empty-'));
+  try {
+    const file = join(dir, 'empty.prom');
+    writeFileSync(file, '# nothing here\n');
+    const r = await run('query', 'up', '--dataset', file);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /has no samples/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('a bad selector is a query error', async () => {

@@ -30,6 +30,7 @@ const backend = fakeBackend({
   'sum by (job) (rate(x[5m])) > 1000': [],
   'rate(x)': { error: 'expected type range vector in call to function "rate", got instant vector' },
   'sum without (instance) (rate(x[5m]))': perJob,
+  'sum by (job) (rate(x{job="api"}[5m])) or sum by (job) (rate(y[5m]))': [perJob[0], { metric: { job: 'db' }, value: rate(4) }, { metric: { job: 'mq' }, value: rate(5) }],
 });
 
 const REF = 'sum by (job) (rate(x[5m]))';
@@ -42,7 +43,9 @@ const CASES: [actual: string, expected: RegExp | 'right'][] = [
   ['sum by (job) (increase(x[1m]))', /60× the expected ones: the answer is per second/],
   ['sum by (job) (rate(x[5m])) * 100', /100× the expected ones: the answer is a ratio/],
   ['sum by (job) (rate(x[5m]) * 2)', /consistently 2× the expected ones \(is something counted/],
-  ['sum by (job) (rate(x{job="api"}[5m]))', /You have 1 series, expected 2[\s\S]*Missing: \{job="web"\}/],
+  ['sum by (job) (rate(x{job="api"}[5m]))', /You have 1 series, expected 2[\s\S]*Missing: 1 series with job="web"; your query has only job="api"/],
+  // The extra series named by the label that sets them apart, not listed one by one.
+  ['sum by (job) (rate(x{job="api"}[5m])) or sum by (job) (rate(y[5m]))', /Not expected: 2 series with job="db", job="mq"; the task wants only job="api" or job="web"/],
   ['x[5m]', /returns a range vector; the task wants an instant vector/],
   ['sum by (job) (rate(x[5m])) > 1000', /returns no data/],
   ['rate(x)', /expected type range vector/],

@@ -11,7 +11,7 @@ test('formatNumber: integers in full, 6 significant digits, Prometheus specials'
   const cases: Array<[number, string]> = [
     [0, '0'], [1, '1'], [-3, '-3'], [1768474800, '1768474800'], [0.016666666666666666, '0.0166667'],
     [12.5, '12.5'], [1234.56789, '1234.57'], [0.0001, '0.0001'], [0.00001234, '1.234e-05'],
-    [1e21, '1e+21'], [NaN, 'NaN'], [Infinity, '+Inf'], [-Infinity, '-Inf'], [2.5e-7, '2.5e-07'],
+    [1e21, '1e+21'], [2736645.3, '2736645'], [-1234567.8, '-1234568'], [NaN, 'NaN'], [Infinity, '+Inf'], [-Infinity, '-Inf'], [2.5e-7, '2.5e-07'],
   ];
   for (const [v, want] of cases) assert.equal(formatNumber(v), want, String(v));
 });
@@ -51,6 +51,10 @@ test('units inferred from the query when series lost their name', () => {
     ['time() - process_start_time_seconds', 'seconds'],
     ['max_over_time(nodejs_heap_size_used_bytes[1h])', 'bytes'],
     ['sum(rate(errors_total[5m])) / sum(rate(http_requests_total[5m]))', 'none'],
+    ['sum by (job) (rate(http_requests_total{status_code=~"5.."}[5m])) / sum by (job) (rate(http_requests_total[5m]))', 'ratio'],
+    ['node_memory_MemAvailable_bytes / node_memory_MemTotal_bytes', 'ratio'],
+    ['rate(http_requests_total[5m]) / 2', 'none'],
+    ['100 * sum(rate(http_requests_total{code="500"}[5m])) / sum(rate(http_requests_total[5m]))', 'none'],
     ['histogram_fraction(0, 0.1, rate(http_request_duration_seconds[5m]))', 'ratio'],
     ['rate(http_request_duration_seconds_bucket[5m])', 'per-second'],
   ];

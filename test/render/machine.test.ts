@@ -35,3 +35,24 @@ test('renderResult dispatches on format', () => {
   assert.equal(renderResult(result, { ...base, format: 'csv' }), 'timestamp,value\n1,hi\n');
   assert.equal(renderResult(result, { ...base, format: 'json' }), '{"resultType":"string","result":[1,"hi"]}\n');
 });
+
+test('raw samples: millisecond timestamps all with three decimals, so they line up', () => {
+  const out = renderResult(
+    { data: { resultType: 'matrix', result: [{ metric: { __name__: 'up' }, values: [[1768478376.436, '1'], [1768478391.44, '1'], [1768478406, '1']] }] } },
+    { format: 'table', style: PLAIN, columns: 80, rows: 24, limit: 0 },
+  );
+  assert.match(out, /1768478376\.436 +11:59:36\.436/);
+  assert.match(out, /1768478391\.440 +11:59:51\.440/);
+  assert.match(out, /1768478406\.000 +12:00:06/);
+});
+
+test('one series: a long label set wraps instead of losing its last labels', () => {
+  const metric = { instance: 'api-1:8080', job: 'api', method: 'GET', route: '/api/products', status_code: '200' };
+  const out = renderResult(
+    { data: { resultType: 'vector', result: [{ metric, value: [1768478395, '6.038'] }] } },
+    { format: 'table', style: PLAIN, columns: 60, rows: 24, query: 'rate(http_requests_total[2m])' },
+  );
+  assert.ok(out.includes('status_code="200"}'), out);
+  assert.ok(out.includes('6.038/s'), out);
+  for (const line of out.trimEnd().split('\n')) assert.ok(line.length <= 60, line);
+});

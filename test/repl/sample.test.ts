@@ -1,0 +1,33 @@
+// The REPL through the CLI, on the real bundled sample dataset.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { PassThrough } from 'node:stream';
+import { main } from '../../src/cli/main.js';
+import { bufferIO } from '../../src/cli/io.js';
+
+async function run(lines: string) {
+  const io = bufferIO({ env: {} });
+  const stdin = new PassThrough();
+  stdin.end(lines);
+  io.stdin = stdin;
+  const before = process.exitCode;
+  const code = await main(['node', 'promlearn', 'repl'], io);
+  process.exitCode = before; // main reads the REPL's status from here; do not leak it into the test run
+  return { code, out: io.output.out, err: io.output.err };
+}
+
+test('promlearn repl with piped input runs queries on the sample dataset', async () => {
+  const r = await run('up{job="api"}\nsum by (job) (\n  rate(http_requests_total[5m])\n)\n.range 30m\nsum(up)\n');
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /api-1:8080/);
+  assert.match(r.out, /^frontend\s+\d/m);
+  assert.match(r.out, /range mode: 30m/);
+  assert.match(r.out, /┤/); // a chart
+});
+
+test('promlearn repl exits 1 when a piped query fails, after running the rest', async () => {
+  const r = await run('rate(up)\nup{job="api"}\n');
+  assert.equal(r.code, 1);
+  assert.match(r.err, /parse error[\s\S]*rate\(up\)\n\s+\^/);
+  assert.match(r.out, /api-1:8080/);
+});
