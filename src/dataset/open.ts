@@ -36,7 +36,7 @@ export async function loadDatasetFile(file: string, io: IO): Promise<MemoryStore
   const progress = progressReporter(file, io);
   let store: MemoryStore;
   try {
-    store = parseExposition(text, { onProgress: progress.update });
+    store = parseExposition(text, { onProgress: progress.update, requireTimestamps: true });
   } catch (e) {
     const err = e as Error & { line?: number; hint?: string };
     const where = typeof err.line === 'number' && !/\bline\b/.test(err.message) ? `line ${err.line}: ` : '';

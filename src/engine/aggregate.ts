@@ -336,9 +336,29 @@ function aggregateK(ev: Evaluator, e: AggregateExpr, input: VSeries[], groupOf: 
   const isBottom = e.op === 'bottomk';
   const thr = new Float64Array(G);
   const ratioOffsets = e.op === 'limit_ratio' ? input.map((s) => metricHashFraction(s.metric)) : [];
+  // Values are read step by step across all series: copy blocks of steps into
+  // step-major buffers first, so the per-step scans read contiguous memory.
+  const N = input.length;
+  const B = Math.max(1, Math.min(64, Math.floor(262_144 / Math.max(1, N))));
+  const buf = new Float64Array(B * N);
+  const pbuf = new Uint8Array(B * N);
+  let blockStart = -B;
   for (let i = 0; i < grid.n; i++) {
     checkAbort(st);
-    const v = (si: number): number => input[si].v[i];
+    if (i >= blockStart + B) {
+      blockStart = i;
+      const len = Math.min(B, grid.n - i);
+      for (let si = 0; si < N; si++) {
+        const sv = input[si].v;
+        const sp = input[si].p;
+        for (let j = 0; j < len; j++) {
+          buf[j * N + si] = sv[i + j];
+          pbuf[j * N + si] = sp[i + j];
+        }
+      }
+    }
+    const base = (i - blockStart) * N;
+    const v = (si: number): number => buf[base + si];
     const topLess = (a: number, b: number): boolean => v(a) !== v(a) || v(a) < v(b);
     const bottomLess = (a: number, b: number): boolean => v(a) !== v(a) || v(a) > v(b);
     const heaps: (IndexHeap | undefined)[] = new Array(G);
@@ -347,14 +367,14 @@ function aggregateK(ev: Evaluator, e: AggregateExpr, input: VSeries[], groupOf: 
     if (e.op === 'limit_ratio') r = Math.max(-1, Math.min(1, r));
     else if (k < 1) continue;
     if (e.op === 'limit_ratio' && r === 0) continue;
-    for (let si = 0; si < input.length; si++) {
-      if (!input[si].p[i]) continue;
+    for (let si = 0; si < N; si++) {
+      if (!pbuf[base + si]) continue;
       const g = groupOf[si];
       let h = heaps[g];
       if (!h) h = heaps[g] = new IndexHeap(isBottom ? bottomLess : topLess);
       if (isTop || isBottom) {
         // thr[g]: the value at the heap's root once it is full (cheap rejection of most samples).
-        const x = input[si].v[i];
+        const x = buf[base + si];
         if (h.items.length < k) {
           h.push(si);
           if (h.items.length === k) thr[g] = v(h.items[0]);

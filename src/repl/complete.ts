@@ -114,7 +114,8 @@ export function commonPrefix(items: string[]): string {
 
 /** The [entries, replaced-text] pair readline's completer returns. */
 export function forReadline(cands: Candidate[], prefix: string): [string[], string] {
-  if (cands.length === 0) return [[], prefix];
+  // Nothing to add (`5m` fully typed) must not list the word itself on a second Tab.
+  if (cands.length === 0 || (cands.length === 1 && cands[0].insert === prefix)) return [[], prefix];
   const common = commonPrefix(cands.map((c) => c.insert));
   // Values may be completed from an unquoted prefix: the common prefix replaces it.
   if (common.length > prefix.length && (common.startsWith(prefix) || cands[0].group === 'value')) return [[common], prefix];

@@ -17,6 +17,8 @@ export interface ExpositionOptions {
   format?: ExpositionFormat;
   /** Timestamp (ms) for samples without one; defaults to the current time. */
   defaultTimestampMs?: number;
+  /** Reject samples without a timestamp (a dataset file needs them all). */
+  requireTimestamps?: boolean;
   /** Called every few thousand lines and at the end, for progress display. */
   onProgress?: (linesDone: number, totalLines: number | undefined) => void;
 }
@@ -46,9 +48,14 @@ export function detectFormat(text: string): 'openmetrics' | 'text' {
   return /(^|\n)# EOF[ \t\r]*\n?\s*$/.test(text) ? 'openmetrics' : 'text';
 }
 
+/** undefined: samples must carry their own timestamp. */
+function defaultTimestamp(opts: ExpositionOptions): number | undefined {
+  return opts.requireTimestamps ? undefined : (opts.defaultTimestampMs ?? Date.now());
+}
+
 export function parseExposition(text: string, opts: ExpositionOptions = {}): MemoryStore {
   const format = !opts.format || opts.format === 'auto' ? detectFormat(text) : opts.format;
-  const p = new ExpositionParser(format, opts.defaultTimestampMs ?? Date.now());
+  const p = new ExpositionParser(format, defaultTimestamp(opts));
   const lines = text.split('\n');
   // A final newline does not start another line.
   const total = lines.length > 0 && lines[lines.length - 1] === '' ? lines.length - 1 : lines.length;
@@ -73,7 +80,7 @@ export async function parseExpositionStream(chunks: AsyncIterable<string | Uint8
     for await (const c of chunks) text += typeof c === 'string' ? c : decoder.decode(c, { stream: true });
     return parseExposition(text + decoder.decode(), opts);
   }
-  const p = new ExpositionParser(opts.format, opts.defaultTimestampMs ?? Date.now());
+  const p = new ExpositionParser(opts.format, defaultTimestamp(opts));
   let rest = '';
   let n = 0;
   const feed = (s: string) => {
@@ -112,7 +119,7 @@ export class ExpositionParser {
 
   constructor(
     format: 'openmetrics' | 'text',
-    private readonly defaultTs: number,
+    private readonly defaultTs: number | undefined,
   ) {
     this.om = format === 'openmetrics';
   }
@@ -189,6 +196,11 @@ export class ExpositionParser {
     if (fields.length > 2) throw new LineError(`unexpected ${JSON.stringify(fields[2])} after the timestamp`);
     const v = parseValue(fields[0]);
     const t = fields.length === 2 ? (this.om ? parseSecondsTs(fields[1]) : parseMsTs(fields[1])) : this.defaultTs;
+    if (t === undefined) {
+      throw new LineError(
+        this.om ? 'sample has no timestamp: add one in seconds after the value, e.g. `up 1 1767225600.000`' : 'sample has no timestamp: add one in milliseconds after the value, e.g. `up 1 1767225600000`',
+      );
+    }
     try {
       this.store.append(id, t, v);
     } catch (e) {

@@ -80,6 +80,11 @@ test('durations after [ and offset, keywords after operands', async () => {
   assert.ok(afterOp.includes('irate('));
 });
 
+test('a word already complete offers nothing more', async () => {
+  const { src } = setup();
+  assert.deepEqual(await complete('rate(up[5m', src), [[], '5m']);
+});
+
 test('long lists are capped with a note', () => {
   const many = Array.from({ length: MAX_LISTED + 5 }, (_, i) => ({ insert: `m${i}x`, display: `m${i}x`, group: 'metric' as const }));
   const [list] = forReadline(many, 'm');
