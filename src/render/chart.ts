@@ -253,6 +253,6 @@ function lastValue(v: number, unit: Unit): string {
 }
 
 function leftOutNote(shown: number, total: number, ctx: RenderContext): string[] {
-  const text = `… ${total - shown} more series (showing the top ${shown} of ${total} by last value); use --limit 0 to plot all`;
+  const text = `… ${total - shown} more series (showing the top ${shown} of ${total} by last value); use ${ctx.advice.showAll} to plot all`;
   return wrap(text, ctx.columns, '  ').map((l) => ctx.style.dim(l));
 }

@@ -14,7 +14,30 @@ export interface RenderContext {
   /** Unit of values whose series lost their name, read from the query. */
   queryUnit: Unit;
   query?: string;
+  advice: Advice;
 }
+
+/** How to say "see more" where the result is shown: flags on the CLI, meta-commands in the REPL. */
+export interface Advice {
+  showAll: string;
+  csv: string;
+  listMetrics: string;
+  listSeries: (selector: string) => string;
+}
+
+export const CLI_ADVICE: Advice = {
+  showAll: '--limit 0',
+  csv: '--output csv',
+  listMetrics: '`promlearn metrics`',
+  listSeries: (sel) => `\`promlearn series '${sel}'\``,
+};
+
+export const REPL_ADVICE: Advice = {
+  showAll: '.limit 0',
+  csv: '.output csv',
+  listMetrics: '`.metrics`',
+  listSeries: (sel) => `\`.labels\` (or \`promlearn series '${sel}'\`)`,
+};
 
 /** Rows for a table when no --limit was given: the screen less room for headers and notes. */
 export function fittedRowLimit(rows: number): number {
@@ -23,6 +46,6 @@ export function fittedRowLimit(rows: number): number {
 
 /** The note under a cut table: how many were left out and how to see them (wrapped to fit). */
 export function limitNote(shown: number, total: number, what: string, ctx: RenderContext): string[] {
-  const text = `… ${total - shown} more ${what} (showing ${shown} of ${total}); use --limit 0 to see all, or --output csv`;
+  const text = `… ${total - shown} more ${what} (showing ${shown} of ${total}); use ${ctx.advice.showAll} to see all, or ${ctx.advice.csv}`;
   return wrap(text, ctx.columns, '  ').map((l) => ctx.style.dim(l));
 }

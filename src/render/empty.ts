@@ -2,6 +2,7 @@
 // backend knows (`backend.labelValues('__name__')`).
 
 import { readQuery } from './query-text.js';
+import { CLI_ADVICE, type Advice } from './context.js';
 
 /** Edit distance, for suggestions (short names only, so quadratic is fine). */
 export function editDistance(a: string, b: string): number {
@@ -38,7 +39,7 @@ export function suggestMetrics(name: string, known: string[]): string[] {
 }
 
 /** Lines explaining why `query` returned nothing. */
-export function explainEmpty(query: string | undefined, known: string[] | undefined): string[] {
+export function explainEmpty(query: string | undefined, known: string[] | undefined, advice: Advice = CLI_ADVICE): string[] {
   if (!query) return ['empty result: no series'];
   const shape = readQuery(query);
   const knownSet = new Set(known ?? []);
@@ -48,12 +49,12 @@ export function explainEmpty(query: string | undefined, known: string[] | undefi
       const s = suggestMetrics(m, known!);
       const dym = s.length > 0 ? `; did you mean ${s.map((x) => `\`${x}\``).join(' or ')}?` : '';
       return `no series matched \`${m}\`${dym}`;
-    }).concat(['hint: `promlearn metrics` lists the metric names that exist']);
+    }).concat([`hint: ${advice.listMetrics} lists the metric names that exist`]);
   }
   const lines = ['empty result: the query returned no series'];
   if (/\{[^}]*[=~]/.test(query)) {
     const m = shape.metrics[0];
-    lines.push(`hint: check the label matchers; \`promlearn series '${m ?? '{...}'}'\` shows which label values exist`);
+    lines.push(`hint: check the label matchers; ${advice.listSeries(m ?? '{...}')} shows which label values exist`);
   }
   if (['>', '<', '==', '!=', '>=', '<='].some((op) => shape.ops.has(op))) lines.push('hint: a comparison filters out the series for which it is false (add `bool` to keep them as 0/1)');
   if (/\b(and|unless)\b|\bon\s*\(|\bignoring\s*\(/.test(query)) lines.push('hint: the two sides of a binary operation may have no matching label sets');

@@ -5,7 +5,8 @@
 import type { QueryResult } from '../model/result.js';
 import type { Style } from './style.js';
 import { renderChart, type ChartRange } from './chart.js';
-import { fittedRowLimit, limitNote, type RenderContext } from './context.js';
+import { CLI_ADVICE, fittedRowLimit, limitNote, type Advice, type RenderContext } from './context.js';
+export { REPL_ADVICE, CLI_ADVICE, type Advice } from './context.js';
 import { explainEmpty } from './empty.js';
 import { formatNumber, humanize, hasHumanColumn } from './format.js';
 import { renderCsv, renderJson } from './machine.js';
@@ -44,6 +45,8 @@ export interface RenderOptions {
    * The CLI sets false and prints renderNotes() to stderr instead.
    */
   inlineNotes?: boolean;
+  /** Wording of "see more" advice; the REPL passes REPL_ADVICE. Default: CLI flags. */
+  advice?: Advice;
 }
 
 export type { ChartRange };
@@ -66,6 +69,7 @@ function context(opts: RenderOptions): RenderContext {
     fitted,
     queryUnit: inferQueryUnit(opts.query),
     query: opts.query,
+    advice: opts.advice ?? CLI_ADVICE,
   };
 }
 
@@ -99,7 +103,7 @@ function renderTableFormat(result: QueryResult, opts: RenderOptions): string {
 }
 
 function empty(opts: RenderOptions, ctx: RenderContext): string[] {
-  return explainEmpty(opts.query, opts.knownMetrics).flatMap((l, i) =>
+  return explainEmpty(opts.query, opts.knownMetrics, opts.advice).flatMap((l, i) =>
     wrap(l, ctx.columns, '  ').map((w) => (i === 0 ? ctx.style.warn(w) : ctx.style.dim(w))),
   );
 }

@@ -74,7 +74,7 @@ function seriesBlock(s: RangeSeries, ctx: RenderContext): string[] {
   const table = renderTable(cols, cut, widths, style).map((l) => '  ' + l);
   if (skipped > 0) {
     const gapAt = 1 + Math.floor((cap - 1) / 2);
-    table[gapAt] = '  ' + style.dim(`⋮ ${skipped} more samples (use --limit 0 to see all)`);
+    table[gapAt] = '  ' + style.dim(`⋮ ${skipped} more samples (use ${ctx.advice.showAll} to see all)`);
   }
   return [...head, ...table];
 }

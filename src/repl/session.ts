@@ -5,7 +5,7 @@ import type { Backend, BackendInfo } from '../backends/backend.js';
 import type { IO } from '../cli/io.js';
 import type { QueryResult } from '../model/result.js';
 import { formatError } from '../render/error.js';
-import { renderResult, type ChartRange, type OutputFormat } from '../render/index.js';
+import { REPL_ADVICE, renderResult, type ChartRange, type OutputFormat } from '../render/index.js';
 import type { Style } from '../render/style.js';
 import { formatDuration, formatTime } from './args.js';
 import { CompletionSource } from './cache.js';
@@ -155,6 +155,7 @@ export class Session {
       query,
       knownMetrics,
       range,
+      advice: REPL_ADVICE,
     });
     return text.endsWith('\n') || text === '' ? text : text + '\n';
   }
