@@ -12,9 +12,16 @@ export function register(program: Command, io: IO): void {
     .addHelpText(
       'after',
       `
+Examples:
+  $ promlearn                                   # the same as promlearn repl, in a terminal
+  $ promlearn repl --server http://localhost:9090
+  $ echo 'sum by (job) (up)' | promlearn repl   # piped: run each query and exit
+
 Queries run when Enter completes them; unclosed brackets continue on the next line.
-Piped input runs each query and exits (status 1 if any failed):
-  $ echo 'sum by (job) (up)' | promlearn repl`,
+Tab completes functions, metrics, labels and values; Ctrl-R searches the history;
+Ctrl-C cancels a running query. Inside, .help lists the meta-commands
+(.range 1h, .instant, .at -2h, .step 1m, .output csv, .metrics, .lesson, .quit).
+Piped input exits with status 1 if any query failed.`,
     );
   addBackendOptions(cmd).action(async (opts: BackendOptions) => {
     const backend = await openBackend(opts, io);
