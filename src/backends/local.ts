@@ -25,6 +25,11 @@ export interface LocalBackendOptions {
   timeoutMs?: number;
   /** Enable experimental functions (default: off, as a stock Prometheus 3). */
   enableExperimentalFunctions?: boolean;
+  /**
+   * The window the data stands for (unix seconds), when it is documented (the
+   * sample ends at a round instant); default: first to last sample.
+   */
+  dataRange?: { start: number; end: number };
 }
 
 /** QueryOptions plus a cancellation check polled during evaluation (used by the worker backend). */
@@ -120,7 +125,7 @@ export function createLocalBackend(store: MemoryStore, opts: LocalBackendOptions
         name: opts.name,
         description: opts.description,
         kind: 'local',
-        dataRange: r ? { start: r.minT / 1000, end: r.maxT / 1000 } : undefined,
+        dataRange: opts.dataRange ?? (r ? { start: r.minT / 1000, end: r.maxT / 1000 } : undefined),
       };
     },
 

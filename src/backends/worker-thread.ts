@@ -4,12 +4,9 @@
 // polls while it evaluates (this thread cannot see messages meanwhile).
 
 import { parentPort, workerData } from 'node:worker_threads';
-import { readFile } from 'node:fs/promises';
 import type { Backend } from './backend.js';
 import { createLocalBackend, type LocalBackendOptions } from './local.js';
 import { serializeError } from './worker-errors.js';
-import { UsageError } from '../errors.js';
-import { parseExposition } from '../storage/exposition.js';
 import type { MemoryStore } from '../storage/store.js';
 
 export type WorkerSource = { kind: 'sample' } | { kind: 'file'; path: string };
@@ -41,15 +38,8 @@ async function buildStore(source: WorkerSource, post: (m: ReplyMessage) => void)
     const { loadSampleStore } = await import('../dataset/index.js');
     return loadSampleStore();
   }
-  let text: string;
-  try {
-    text = await readFile(source.path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (e as Error).message;
-    throw new UsageError(`cannot read dataset ${source.path}: ${reason}`, 'pass an OpenMetrics or Prometheus text-format file with timestamps');
-  }
-  return parseExposition(text, { onProgress: (done, total) => post({ kind: 'progress', done, total }) });
+  const { loadDatasetFile } = await import('../dataset/load-file.js');
+  return loadDatasetFile(source.path, (done, total) => post({ kind: 'progress', done, total }));
 }
 
 async function main(): Promise<void> {

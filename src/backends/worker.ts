@@ -37,9 +37,9 @@ function canceled(): QueryError {
 /** Starts the worker and resolves once its store is loaded (load errors reject, with their class). */
 export function createWorkerBackend(source: WorkerSource, opts: LocalBackendOptions, hooks: WorkerBackendHooks = {}): Promise<Backend> {
   const init: WorkerInit = { source, opts };
-  // Inherit node flags, except --input-type (only valid for -e / stdin, the worker is a file).
-  const execArgv = process.execArgv.filter((a) => !a.startsWith('--input-type'));
-  const worker = new Worker(new URL('./worker-thread.js', import.meta.url), { workerData: init, execArgv });
+  // No inherited node flags: some are per-process only and make the Worker
+  // constructor throw (e.g. those Node 24's test runner passes to its children).
+  const worker = new Worker(new URL('./worker-thread.js', import.meta.url), { workerData: init, execArgv: [] });
   return new Promise<Backend>((resolve, reject) => {
     const client = new WorkerClient(worker);
     worker.on('message', (m: ReplyMessage) => {

@@ -101,6 +101,7 @@ export class Emitter {
     const { store, target } = this;
     const id = store.getOrCreateSeries({ __name__: name, job: target.job, instance: target.instance, ...labels });
     const { times, scraped } = target;
+    store.reserve(id, target.n);
     let present = false;
     for (let i = 0; i < target.n; i++) {
       const v = values[i];
@@ -118,6 +119,7 @@ export class Emitter {
   emitUp(): void {
     const { store, target } = this;
     const id = store.getOrCreateSeries({ __name__: 'up', job: target.job, instance: target.instance });
+    store.reserve(id, target.n);
     for (let i = 0; i < target.n; i++) store.append(id, target.times[i], target.scraped[i]);
   }
 }

@@ -115,6 +115,14 @@ export class ReverseSearch {
     } else if (s && s.length === 1 && !key.ctrl && !key.meta && s >= ' ' && key.name !== 'return' && key.name !== 'enter') {
       this.query += s;
       this.find(Math.max(0, this.index));
+    } else if ((key.name === 'return' || key.name === 'enter') && (this.match() ?? '').includes('\n')) {
+      // A multi-line entry is submitted whole, past readline's line editor:
+      // readline versions disagree on newlines inside its line (Node 24 reads
+      // them as row breaks of its own multi-line mode).
+      const entry = this.match()!;
+      this.finish('', false);
+      this.output.write(`${this.rl.getPrompt()}${entry.replace(/\n/g, '\n  ')}\n`);
+      this.rl.emit('line', entry);
     } else {
       // Enter, arrows, Tab...: keep the match and let readline act on the key.
       this.finish(this.match() ?? this.original);
@@ -162,10 +170,10 @@ export class ReverseSearch {
     this.output.write(text.slice(0, Math.max(20, this.columns() - 1)));
   }
 
-  private finish(line: string): void {
+  private finish(line: string, redraw = true): void {
     this.active = false;
     cursorTo(this.output, 0);
     clearScreenDown(this.output);
-    setLine(this.rl, line);
+    setLine(this.rl, line, redraw);
   }
 }

@@ -115,7 +115,9 @@ class Loop implements MetaHost {
     if (!this.opts.terminal && this.pending.length > 0) await this.session.run(this.takePending());
   }
 
-  private async handle(line: string): Promise<'quit' | void> {
+  private async handle(raw: string): Promise<'quit' | void> {
+    // Node 24's readline recalls a multi-line history entry with \r between its rows.
+    const line = raw.replace(/\r/g, '\n');
     const soFar = this.pending.join('\n');
     const inString = this.pending.length > 0 && scan(soFar).at(-1)?.unterminated;
     if (isMetaCommand(line) && !inString) {

@@ -87,6 +87,20 @@ class Series implements SampleColumns {
     this.clean = undefined;
   }
 
+  /** Make room for `extra` more samples at once (a bulk loader knows how many are coming). */
+  reserve(extra: number): void {
+    const need = this.length + extra;
+    if (need <= this.t.length) return;
+    const grow = (a: Float64Array) => {
+      const b = new Float64Array(need);
+      b.set(a.subarray(0, this.length));
+      return b;
+    };
+    this.t = grow(this.t);
+    this.v = grow(this.v);
+    if (this.st) this.st = grow(this.st);
+  }
+
   /** The samples without stale markers (range selectors skip them). */
   withoutStale(): SampleColumns {
     if (!this.hasStale) return this;
@@ -185,6 +199,11 @@ export class MemoryStore {
     this.sampleCount++;
     if (tMs < this.minT) this.minT = tMs;
     if (tMs > this.maxT) this.maxT = tMs;
+  }
+
+  /** Capacity hint before appending `extra` samples to one series: avoids repeated regrowth. */
+  reserve(id: number, extra: number): void {
+    this.seriesList[id].reserve(extra);
   }
 
   setMetadata(family: string, m: MetricMetadata): void {

@@ -10,6 +10,7 @@ import { bufferIO } from '../../src/cli/io.js';
 import type { Backend } from '../../src/backends/backend.js';
 import type { QueryResult } from '../../src/model/result.js';
 import { createLocalBackend } from '../../src/backends/local.js';
+import { SAMPLE_BACKEND_OPTIONS } from '../../src/dataset/open.js';
 import { createRemoteBackend } from '../../src/backends/remote.js';
 import { loadSampleStore, INCIDENTS, SAMPLE_END, SAMPLE_START } from '../../src/dataset/index.js';
 import { writeOpenMetrics } from '../../src/storage/openmetrics.js';
@@ -19,7 +20,7 @@ import { INSTANT_CASES, RANGE_CASES, instantTimes, safeWindow, staleMarkerTimes,
 
 function localBackend(): Backend | undefined {
   try {
-    return createLocalBackend(loadSampleStore(), { name: 'sample', description: 'sample dataset (embedded engine)' });
+    return createLocalBackend(loadSampleStore(), SAMPLE_BACKEND_OPTIONS);
   } catch {
     return undefined;
   }
