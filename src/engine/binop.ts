@@ -20,7 +20,8 @@ function changesMetricSchema(op: BinaryOp): boolean {
   return op === '+' || op === '-' || op === '*' || op === '/' || op === '^' || op === '%' || op === 'atan2';
 }
 
-function arith(op: BinaryOp, l: number, r: number): number {
+/** A float arithmetic operator applied as Prometheus applies it (Go's math for ^). */
+export function arith(op: BinaryOp, l: number, r: number): number {
   switch (op) {
     case '+':
       return l + r;

@@ -8,10 +8,12 @@ import { makeGrid, newVSeries } from './types.js';
 import { checkAbort, execError, holdSamples } from './state.js';
 import { compactSeries, evalVectorSelector, rangeSeries, resolveAt, selectIds, sliceWindow, type SelectorPick } from './selectors.js';
 import { dropReserved, metricKey } from './labels.js';
-import { evalBinary } from './binop.js';
+import { arith, evalBinary } from './binop.js';
 import { evalCall } from './calls.js';
 import { evalAggregate } from './aggregate.js';
-import { goPow } from './numeric.js';
+
+/** Operators a duration expression (`[2m*15]`, `offset (1m+30s)`) may use. */
+const DURATION_ARITH: ReadonlySet<string> = new Set(['+', '-', '*', '/', '%', '^']);
 
 /** Points of a range vector argument, with what is needed to compute each step's window. */
 export interface RangeSource {
@@ -229,47 +231,17 @@ export class Evaluator {
         const l = e.lhs ? this.durationSec(e.lhs) : 0;
         const r = e.rhs ? this.durationSec(e.rhs) : 0;
         if (!e.lhs && e.op === '-') return -r;
-        switch (e.op) {
-          case '+':
-            return l + r;
-          case '-':
-            return l - r;
-          case '*':
-            return l * r;
-          case '/':
-            if (r === 0) throw execError('division by zero');
-            return l / r;
-          case '%':
-            if (r === 0) throw execError('modulo by zero');
-            return l % r;
-          case '^':
-            return goPow(l, r);
-          case 'min':
-            return Math.min(l, r);
-          case 'max':
-            return Math.max(l, r);
-        }
-        return 0;
+        if (e.op === 'min') return Math.min(l, r);
+        if (e.op === 'max') return Math.max(l, r);
+        if (r === 0 && e.op === '/') throw execError('division by zero');
+        if (r === 0 && e.op === '%') throw execError('modulo by zero');
+        return arith(e.op, l, r);
       }
       case 'BinaryExpr': {
         const l = this.durationSec(e.lhs);
         const r = this.durationSec(e.rhs);
-        switch (e.op) {
-          case '+':
-            return l + r;
-          case '-':
-            return l - r;
-          case '*':
-            return l * r;
-          case '/':
-            return l / r;
-          case '%':
-            return l % r;
-          case '^':
-            return goPow(l, r);
-          default:
-            throw execError(`operator ${e.op} not allowed in duration expressions`);
-        }
+        if (!DURATION_ARITH.has(e.op)) throw execError(`operator ${e.op} not allowed in duration expressions`);
+        return arith(e.op, l, r);
       }
       case 'Call':
         if (e.func === 'step') return this.st.queryStep / 1000;

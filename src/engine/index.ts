@@ -8,7 +8,7 @@
 // rules: result ordering, delayed name removal, limits and statistics.
 
 import type { Expr } from '../promql/ast.js';
-import { parse } from '../promql/index.js';
+import { exprType, parse } from '../promql/index.js';
 import type { MemoryStore } from '../storage/store.js';
 import { QueryError } from '../errors.js';
 import type { Annotation, EngineResult, EngineSeries, EngineValue } from './result.js';
@@ -16,7 +16,6 @@ import { Evaluator, mergeSameLabels } from './eval.js';
 import { makeGrid, type QueryState, type Val, type VSeries } from './types.js';
 import { compareMetrics, dropReserved, metricKey } from './labels.js';
 import { execError } from './state.js';
-import { staticType } from './statictype.js';
 
 /** Per-query options: an AbortSignal, and/or a cancellation check polled during evaluation. */
 export interface RunOptions {
@@ -62,7 +61,7 @@ export class Engine {
 
   rangeQuery(query: string | Expr, startMs: number, endMs: number, stepMs: number, opts: RunOptions = {}): EngineResult {
     const expr = typeof query === 'string' ? this.parse(query) : query;
-    const t = staticType(expr);
+    const t = exprType(expr);
     if (t !== 'scalar' && t !== 'vector') {
       const name = t === 'matrix' ? 'range vector' : t;
       throw new QueryError(`invalid expression type "${name}" for range query, must be Scalar or instant Vector`, {
