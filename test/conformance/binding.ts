@@ -7,14 +7,9 @@ import type { Annotation, EngineResult } from '../../src/engine/result.js';
 import type { Expr } from '../../src/promql/ast.js';
 import type { MemoryStore } from '../../src/storage/store.js';
 
-export interface EngineOptions {
-  lookbackDeltaMs?: number;
-  maxSamples?: number;
-  timeoutMs?: number;
-  defaultSubqueryStepMs?: number;
-  delayedNameRemoval?: boolean;
-  enableExperimentalFunctions?: boolean;
-}
+import type { EngineOptions } from '../../src/engine/index.js';
+
+export type { EngineOptions };
 
 export interface QueryEngine {
   instantQuery(query: string | Expr, timeMs: number): EngineResult;
