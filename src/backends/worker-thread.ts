@@ -25,6 +25,9 @@ export interface CallMessage {
   cancel: Int32Array;
 }
 
+/** main -> worker: a call, or "finish": close the port so this thread exits by itself. */
+export type MainMessage = CallMessage | { kind: 'close' };
+
 /** worker -> main */
 export type ReplyMessage =
   | { kind: 'ready' }
@@ -54,7 +57,10 @@ async function main(): Promise<void> {
     post({ kind: 'load-error', error: serializeError(e) });
     return;
   }
-  port.on('message', (m: CallMessage) => void answer(backend, m, post));
+  port.on('message', (m: MainMessage) => {
+    if ('kind' in m) port.close();
+    else void answer(backend, m, post);
+  });
   post({ kind: 'ready' });
 }
 

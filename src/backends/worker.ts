@@ -16,7 +16,7 @@ import type { LocalBackendOptions } from './local.js';
 import type { Metric, MetricMetadata, QueryResult } from '../model/result.js';
 import { QueryError } from '../errors.js';
 import { deserializeError } from './worker-errors.js';
-import type { CallMessage, ReplyMessage, WorkerInit, WorkerSource } from './worker-thread.js';
+import type { CallMessage, MainMessage, ReplyMessage, WorkerInit, WorkerSource } from './worker-thread.js';
 
 export type { WorkerSource } from './worker-thread.js';
 
@@ -64,8 +64,12 @@ class WorkerClient {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private dead?: Error;
+  private exited = false;
+  private closing?: Promise<void>;
 
-  constructor(private readonly worker: Worker) {}
+  constructor(private readonly worker: Worker) {
+    worker.once('exit', () => (this.exited = true));
+  }
 
   /** Sends one call; the signal, if any, cancels it (flag for the engine, rejection right away). */
   call<T>(method: keyof Backend, args: unknown[], signal?: AbortSignal): Promise<T> {
@@ -118,6 +122,23 @@ class WorkerClient {
     if (this.pending.size === 0) this.worker.unref();
   }
 
+  /**
+   * Asks the worker to finish and waits for it to exit by itself.
+   * worker.terminate() is only the fallback: terminating an isolate while V8
+   * compiles in the background can abort the whole process (a Node bug).
+   */
+  private async shutdown(): Promise<void> {
+    this.fail(new Error('the backend is closed'));
+    if (this.exited) return;
+    const exited = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()));
+    this.worker.ref();
+    const close: MainMessage = { kind: 'close' };
+    this.worker.postMessage(close);
+    const fallback = setTimeout(() => void this.worker.terminate(), 5000);
+    await exited;
+    clearTimeout(fallback);
+  }
+
   backend(): Backend {
     const strip = <T extends { signal?: AbortSignal }>(o: T | undefined): Omit<T, 'signal'> | undefined => {
       if (!o) return undefined;
@@ -133,10 +154,7 @@ class WorkerClient {
       labelNames: (q?: SeriesQuery) => this.call<string[]>('labelNames', [strip(q)], q?.signal),
       labelValues: (name: string, q?: SeriesQuery) => this.call<string[]>('labelValues', [name, strip(q)], q?.signal),
       metadata: (metric?: string, signal?: AbortSignal) => this.call<Record<string, MetricMetadata[]>>('metadata', [metric], signal),
-      close: async () => {
-        this.fail(new Error('the backend is closed'));
-        await this.worker.terminate();
-      },
+      close: () => (this.closing ??= this.shutdown()),
     };
   }
 }

@@ -4,7 +4,7 @@
 
 import { basename } from 'node:path';
 import type { Backend } from '../backends/backend.js';
-import type { LocalBackendOptions } from '../backends/local.js';
+import { createLocalBackend, type LocalBackendOptions } from '../backends/local.js';
 import { createWorkerBackend } from '../backends/worker.js';
 import type { IO } from '../cli/io.js';
 import type { MemoryStore } from '../storage/store.js';
@@ -21,12 +21,23 @@ export const SAMPLE_BACKEND_OPTIONS: LocalBackendOptions = {
   dataRange: { start: SAMPLE_START, end: SAMPLE_END },
 };
 
-export async function openLocalDataset(opts: { file?: string }, io: IO): Promise<Backend> {
-  if (!opts.file) return createWorkerBackend({ kind: 'sample' }, SAMPLE_BACKEND_OPTIONS);
-  const name = basename(opts.file);
+/**
+ * The local backend for the sample (or `file`). By default the engine runs in
+ * a worker thread and Ctrl-C can cancel a query; close() the backend when done.
+ * `inProcess` keeps it in this thread (no cancellation of a running query;
+ * nothing to close), for tests and library use.
+ */
+export async function openLocalDataset(opts: { file?: string; inProcess?: boolean }, io: IO): Promise<Backend> {
+  const name = opts.file ? basename(opts.file) : SAMPLE_BACKEND_OPTIONS.name;
+  const backendOpts = opts.file ? { name, description: `${name} (embedded engine)` } : SAMPLE_BACKEND_OPTIONS;
+  if (opts.inProcess) {
+    const store = opts.file ? await loadDatasetFile(opts.file, io) : loadSampleStore();
+    return createLocalBackend(store, backendOpts);
+  }
+  if (!opts.file) return createWorkerBackend({ kind: 'sample' }, backendOpts);
   const progress = progressReporter(opts.file, io);
   try {
-    return await createWorkerBackend({ kind: 'file', path: opts.file }, { name, description: `${name} (embedded engine)` }, { onProgress: progress.update });
+    return await createWorkerBackend({ kind: 'file', path: opts.file }, backendOpts, { onProgress: progress.update });
   } finally {
     progress.done();
   }

@@ -25,7 +25,7 @@ import type { Backend } from '../../src/backends/backend.js';
 import type { InstantSample } from '../../src/model/result.js';
 
 let backendPromise: Promise<Backend> | undefined;
-const backend = () => (backendPromise ??= openLocalDataset({}, bufferIO()));
+const backend = () => (backendPromise ??= openLocalDataset({ inProcess: true }, bufferIO()));
 
 async function instant(query: string, time: number): Promise<InstantSample[]> {
   const r = await (await backend()).instantQuery(query, time);

@@ -70,7 +70,7 @@ const QUERIES = [
 
 test('the OpenMetrics export backfilled into Prometheus has the same series', { timeout: 300_000 }, async (t) => {
   if (!requirePrometheus(t)) return;
-  const local = await openLocalDataset({}, bufferIO());
+  const local = await openLocalDataset({ inProcess: true }, bufferIO());
   const mine = await local.series({ match: ['{__name__=~".+"}'] });
   const theirs = (await api('/api/v1/series', { 'match[]': '{__name__=~".+"}', start: '0', end: '4000000000' })) as Metric[];
   assert.equal(theirs.length, mine.length);
@@ -80,7 +80,7 @@ test('the OpenMetrics export backfilled into Prometheus has the same series', { 
 
 test('Prometheus and the embedded engine agree on instant queries', { timeout: 300_000 }, async (t) => {
   if (!requirePrometheus(t)) return;
-  const local = await openLocalDataset({}, bufferIO());
+  const local = await openLocalDataset({ inProcess: true }, bufferIO());
   for (const q of QUERIES) {
     for (const time of TIMES) {
       const mine = await local.instantQuery(q, time);
@@ -92,7 +92,7 @@ test('Prometheus and the embedded engine agree on instant queries', { timeout: 3
 
 test('Prometheus and the embedded engine agree on a range query', { timeout: 300_000 }, async (t) => {
   if (!requirePrometheus(t)) return;
-  const local = await openLocalDataset({}, bufferIO());
+  const local = await openLocalDataset({ inProcess: true }, bufferIO());
   const q = 'sum by (job) (rate(http_requests_total[5m]))';
   const [start, end, step] = [DEPLOY_TIME - 3600, DEPLOY_TIME + 3600, 60];
   const mine = await local.rangeQuery(q, start, end, step);

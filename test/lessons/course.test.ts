@@ -10,7 +10,7 @@ import { exercisesOf, formatProblem } from '../../src/lessons/model.js';
 import { validateCourse } from '../../src/lessons/validate.js';
 
 test('every lesson validates against the sample dataset', async () => {
-  const backend = await openLocalDataset({}, bufferIO());
+  const backend = await openLocalDataset({ inProcess: true }, bufferIO());
   const report = await validateCourse(defaultLessonsDir(), backend);
   assert.deepEqual(report.problems.map(formatProblem), []);
   assert.equal(report.lessons, 10);
