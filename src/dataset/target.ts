@@ -101,6 +101,10 @@ export class Emitter {
     const { store, target } = this;
     const id = store.getOrCreateSeries({ __name__: name, job: target.job, instance: target.instance, ...labels });
     const { times, scraped } = target;
+    if (exposedAtEveryScrape(target, values)) {
+      store.appendMany(id, times, values, target.n);
+      return;
+    }
     store.reserve(id, target.n);
     let present = false;
     for (let i = 0; i < target.n; i++) {
@@ -119,8 +123,7 @@ export class Emitter {
   emitUp(): void {
     const { store, target } = this;
     const id = store.getOrCreateSeries({ __name__: 'up', job: target.job, instance: target.instance });
-    store.reserve(id, target.n);
-    for (let i = 0; i < target.n; i++) store.append(id, target.times[i], target.scraped[i]);
+    store.appendMany(id, target.times, Float64Array.from(target.scraped), target.n);
   }
 }
 
@@ -161,4 +164,10 @@ export function trafficFactor(tMs: number): number {
 export function formatLe(v: number): string {
   if (v === Infinity) return '+Inf';
   return Number.isInteger(v) ? `${v}.0` : String(v);
+}
+
+/** Every scrape succeeded and exposed the series: no staleness markers to write. */
+function exposedAtEveryScrape(target: Target, values: Float64Array): boolean {
+  for (let i = 0; i < target.n; i++) if (target.scraped[i] !== 1 || values[i] !== values[i]) return false;
+  return true;
 }

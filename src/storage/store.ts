@@ -87,6 +87,36 @@ class Series implements SampleColumns {
     this.clean = undefined;
   }
 
+  /**
+   * Appends n samples in one go: timestamps strictly ascending and after the
+   * last sample. An empty series adopts whole arrays instead of copying them
+   * (several series may share one timestamp array): the store never writes
+   * into samples it holds, and a later append copies before it grows.
+   */
+  appendMany(t: Float64Array, v: Float64Array, n: number): void {
+    if (n === 0) return;
+    let prev = this.length > 0 ? this.t[this.length - 1] : -Infinity;
+    for (let i = 0; i < n; i++) {
+      if (!(t[i] > prev)) throw new OutOfOrderSampleError(`out of order or duplicate sample at ${t[i]} for ${this.key}`);
+      prev = t[i];
+    }
+    if (this.length === 0 && !this.st && n === t.length && n === v.length) {
+      this.t = t;
+      this.v = v;
+      this.length = n;
+      for (let i = 0; i < n && !this.hasStale; i++) if (v[i] !== v[i] && isStaleNaN(v[i])) this.hasStale = true;
+      this.clean = undefined;
+      return;
+    }
+    this.reserve(n);
+    this.t.set(t.subarray(0, n), this.length);
+    this.v.set(v.subarray(0, n), this.length);
+    if (this.st) this.st.fill(0, this.length, this.length + n);
+    for (let i = 0; i < n && !this.hasStale; i++) if (v[i] !== v[i] && isStaleNaN(v[i])) this.hasStale = true;
+    this.length += n;
+    this.clean = undefined;
+  }
+
   /** Make room for `extra` more samples at once (a bulk loader knows how many are coming). */
   reserve(extra: number): void {
     const need = this.length + extra;
@@ -199,6 +229,18 @@ export class MemoryStore {
     this.sampleCount++;
     if (tMs < this.minT) this.minT = tMs;
     if (tMs > this.maxT) this.maxT = tMs;
+  }
+
+  /**
+   * Bulk append (see Series.appendMany): one copy, or none, instead of a call
+   * per sample. The store may keep `t` and `v` themselves: do not modify them afterwards.
+   */
+  appendMany(id: number, t: Float64Array, v: Float64Array, n = t.length): void {
+    if (n === 0) return;
+    this.seriesList[id].appendMany(t, v, n);
+    this.sampleCount += n;
+    if (t[0] < this.minT) this.minT = t[0];
+    if (t[n - 1] > this.maxT) this.maxT = t[n - 1];
   }
 
   /** Capacity hint before appending `extra` samples to one series: avoids repeated regrowth. */
