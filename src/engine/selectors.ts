@@ -8,6 +8,7 @@ import { RegexSyntaxError } from '../promql/regex.js';
 import type { Grid, QueryState, RSeries, VSeries } from './types.js';
 import { newVSeries } from './types.js';
 import { checkAbort, execError, holdSamples } from './state.js';
+import { upperBound } from './numeric.js';
 
 export function resolveAt(at: AtModifier | undefined, st: QueryState): number | undefined {
   if (!at) return undefined;
@@ -57,7 +58,7 @@ export function evalVectorSelector(
     if (atMs !== undefined) {
       // Pinned by @: the same sample at every step.
       const ref = atMs - offsetMs;
-      const k = upper(t, 0, len, ref) - 1;
+      const k = upperBound(t, 0, len, ref) - 1;
       const x = k >= 0 ? v[k] : 0;
       if (k >= 0 && t[k] > ref - lookback && !(x !== x && isStaleNaN(x))) {
         s.v.fill(pick === 'value' ? x : pickAt(k));
@@ -70,7 +71,7 @@ export function evalVectorSelector(
         const ref = grid.start + i * grid.step - offsetMs;
         // Advance to the first sample after ref; the one before it is the candidate.
         if (j < len && t[j] <= ref) {
-          if (len - j > 16 && t[j + 16] <= ref) j = upper(t, j, len, ref);
+          if (len - j > 16 && t[j + 16] <= ref) j = upperBound(t, j, len, ref);
           else while (j < len && t[j] <= ref) j++;
         }
         const k = j - 1;
@@ -91,16 +92,6 @@ export function evalVectorSelector(
   return out;
 }
 
-function upper(t: Float64Array, from: number, to: number, x: number): number {
-  let lo = from;
-  let hi = to;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (t[mid] <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** The raw points of the selected series, stale markers removed. */
 export function rangeSeries(store: MemoryStore, ids: number[]): RSeries[] {
@@ -112,8 +103,8 @@ export function rangeSeries(store: MemoryStore, ids: number[]): RSeries[] {
 
 /** Points of one series in (mint, maxt], copied (top-level range-vector results). */
 export function sliceWindow(s: RSeries, mint: number, maxt: number): RSeries {
-  const lo = upper(s.t, 0, s.length, mint);
-  const hi = upper(s.t, lo, s.length, maxt);
+  const lo = upperBound(s.t, 0, s.length, mint);
+  const hi = upperBound(s.t, lo, s.length, maxt);
   return { metric: s.metric, t: s.t.slice(lo, hi), v: s.v.slice(lo, hi), length: hi - lo };
 }
 
@@ -132,5 +123,3 @@ export function compactSeries(s: VSeries, grid: Grid): RSeries {
   }
   return { metric: s.metric, t, v, length: n, dropName: s.dropName };
 }
-
-export { upper as upperIndex };

@@ -269,18 +269,32 @@ class Lexer {
 
   private durationParens = 0;
 
-  /** Inside `[...]`: durations, numbers, duration arithmetic, step()/range()/min_of()/max_of(), `:`. */
-  private lexDuration(): void {
+  /**
+   * Starts a token inside [] or {}: the end of input is an error there;
+   * a comment or a run of spaces is consumed whole (undefined is returned);
+   * otherwise the character is consumed and returned.
+   */
+  private beginToken(eofMessage: string): string | undefined {
     this.start = this.pos;
     const c = this.input[this.pos];
-    if (c === undefined) this.error('unclosed left bracket');
-    if (c === '#') return this.skipComment();
+    if (c === undefined) this.error(eofMessage);
+    if (c === '#') {
+      this.skipComment();
+      return undefined;
+    }
     this.pos++;
     if (isSpace(c)) {
       while (isSpace(this.peek())) this.pos++;
       this.start = this.pos;
-      return;
+      return undefined;
     }
+    return c;
+  }
+
+  /** Inside `[...]`: durations, numbers, duration arithmetic, step()/range()/min_of()/max_of(), `:`. */
+  private lexDuration(): void {
+    const c = this.beginToken('unclosed left bracket');
+    if (c === undefined) return;
     switch (c) {
       case ']':
         this.emit('RIGHT_BRACKET');
@@ -329,16 +343,8 @@ class Lexer {
   }
 
   private lexInsideBraces(): void {
-    this.start = this.pos;
-    const c = this.input[this.pos];
-    if (c === undefined) this.error('unexpected end of input inside braces');
-    if (c === '#') return this.skipComment();
-    this.pos++;
-    if (isSpace(c)) {
-      while (isSpace(this.peek())) this.pos++;
-      this.start = this.pos;
-      return;
-    }
+    const c = this.beginToken('unexpected end of input inside braces');
+    if (c === undefined) return;
     if (isAlpha(c)) {
       while (isAlphaNumeric(this.peek())) this.pos++;
       this.emit('IDENTIFIER');

@@ -290,26 +290,30 @@ export class Parser {
   private parseCall(): Expr {
     const name = this.next();
     this.next(); // (
-    const args: Expr[] = [];
-    if (this.cur().type !== 'RIGHT_PAREN') {
-      for (;;) {
-        args.push(this.parseExpr(0));
-        const sep = this.cur();
-        if (sep.type === 'COMMA') {
-          this.next();
-          if (this.cur().type === 'RIGHT_PAREN') this.fail(sep, 'trailing commas not allowed in function call args');
-          continue;
-        }
-        if (sep.type === 'RIGHT_PAREN') break;
-        this.unexpected();
-      }
-    }
+    const args = this.parseArgs();
     this.next(); // )
     const fname = name.type === 'KEYWORD' ? name.kw! : name.val;
     const fn = getFunction(fname);
     if (!fn) this.fail(name, `unknown function with name ${JSON.stringify(name.val)}`);
     if (fn.experimental && !this.opts.experimentalFunctions) this.fail(name, `function ${JSON.stringify(fname)} is not enabled`);
     return { type: 'Call', func: fname, args, pos: { start: name.start, end: this.lastClosing } };
+  }
+
+  /** Comma-separated arguments up to (not including) the closing parenthesis. */
+  private parseArgs(): Expr[] {
+    const args: Expr[] = [];
+    if (this.cur().type === 'RIGHT_PAREN') return args;
+    for (;;) {
+      args.push(this.parseExpr(0));
+      const sep = this.cur();
+      if (sep.type === 'COMMA') {
+        this.next();
+        if (this.cur().type === 'RIGHT_PAREN') this.fail(sep, 'trailing commas not allowed in function call args');
+        continue;
+      }
+      if (sep.type === 'RIGHT_PAREN') return args;
+      this.unexpected();
+    }
   }
 
   private parseAggregation(): Expr {
@@ -326,20 +330,7 @@ export class Parser {
     if (this.isWord(this.cur(), 'by') || this.isWord(this.cur(), 'without')) parseModifier();
     if (this.cur().type !== 'LEFT_PAREN') this.unexpected('aggregation');
     this.next();
-    const args: Expr[] = [];
-    if (this.cur().type !== 'RIGHT_PAREN') {
-      for (;;) {
-        args.push(this.parseExpr(0));
-        const sep = this.cur();
-        if (sep.type === 'COMMA') {
-          this.next();
-          if (this.cur().type === 'RIGHT_PAREN') this.fail(sep, 'trailing commas not allowed in function call args');
-          continue;
-        }
-        if (sep.type === 'RIGHT_PAREN') break;
-        this.unexpected();
-      }
-    }
+    const args = this.parseArgs();
     this.next();
     if (grouping === undefined && (this.isWord(this.cur(), 'by') || this.isWord(this.cur(), 'without'))) parseModifier();
     this.contexts.pop();
