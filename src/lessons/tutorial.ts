@@ -9,6 +9,7 @@ import { formatError } from '../render/error.js';
 import { Judge, planFor, formatVerdict } from './judge.js';
 import type { ExampleBlock, ExerciseBlock, Lesson, PredictBlock, Step } from './model.js';
 import { exercisesOf } from './model.js';
+import { renderProse } from './prose.js';
 import { lessonProgress, saveProgress, type Progress } from './progress.js';
 import type { Prompter } from './prompter.js';
 import { runAndRender, type ExampleWhere } from './show.js';
@@ -34,7 +35,7 @@ export async function runLesson(ctx: TutorialContext, lesson: Lesson, fromStep =
   const lp = lessonProgress(ctx.progress, lesson.id);
   ctx.progress.current = lesson.id;
   const { io } = ctx;
-  io.out(io.style.bold(`Lesson ${lesson.number}: ${lesson.title}`) + '\n' + io.style.dim(lesson.summary) + '\n');
+  io.out(io.style.bold(`Lesson ${lesson.number}: ${lesson.title}`) + '\n' + io.style.dim(renderProse(lesson.summary, Math.min(io.columns, 100) - 1, io.style)) + '\n');
   try {
     for (let i = fromStep; i < lesson.steps.length; i++) {
       lp.step = i;
@@ -66,7 +67,7 @@ async function runStep(ctx: TutorialContext, lesson: Lesson, index: number): Pro
   for (const block of step.blocks) {
     switch (block.kind) {
       case 'text':
-        io.out(block.text + '\n\n');
+        io.out(renderProse(block.text, Math.min(io.columns, 100) - 1, io.style) + '\n\n');
         break;
       case 'example':
         await runExample(ctx, block);

@@ -49,8 +49,8 @@ export function wrap(s: string, width: number, indent = ''): string[] {
 }
 
 function hardCut(s: string, width: number): string[] {
+  if (width <= 0 || visibleWidth(s) <= width) return [s];
   const chars = [...s];
-  if (chars.length <= width || width <= 0) return [s];
   const out: string[] = [];
   for (let i = 0; i < chars.length; i += width) out.push(chars.slice(i, i + width).join(''));
   return out;
