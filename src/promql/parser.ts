@@ -5,17 +5,17 @@
 // when the syntax is fine.
 
 import type {
-  AggregateExpr, AggregateOp, AtModifier, BinaryOp, DurationExpr, Expr, LabelMatcher, MatchOp,
+  AggregateExpr, AggregateOp, AtModifier, BinaryOp, DurationExpr, Expr,
   MatrixSelector, NumberLiteral, PositionRange, SubqueryExpr, VectorSelector,
 } from './ast.js';
 import { lex, type Token } from './lexer.js';
-import { describe, isValidLabelName, matchOp, rangeMsOf, resolveOptions, type ParseOptions, type ResolvedOptions } from './syntax.js';
+import { describe, isValidLabelName, rangeMsOf, resolveOptions, type ParseOptions, type ResolvedOptions } from './syntax.js';
 import { ParseError } from './errors.js';
 import { parseDurationMs, parseGoNumber, unquote } from './strings.js';
 import { getFunction } from './functions.js';
-import { compileMatcherRegex, RegexSyntaxError } from './regex.js';
 import { hintFor } from './hints.js';
 import { DurationParser } from './durations.js';
+import { parseSelector } from './selectors.js';
 
 const PREC: Record<string, number> = {
   or: 1, and: 2, unless: 2, '==': 3, '!=': 3, '<=': 3, '<': 3, '>=': 3, '>': 3, '+': 4, '-': 4, '*': 5, '/': 5, '%': 5, atan2: 5, '</': 5, '>/': 5, '^': 6,
@@ -264,23 +264,23 @@ export class Parser {
         return { type: 'ParenExpr', expr: inner, pos: { start: t.start, end: close.end } };
       }
       case 'LEFT_BRACE':
-        return this.parseSelector(undefined);
+        return parseSelector(this, undefined);
       case 'IDENTIFIER':
         if (this.peek(1).type === 'LEFT_PAREN') return this.parseCall();
-        return this.parseSelector(this.next());
+        return parseSelector(this, this.next());
       case 'METRIC_IDENTIFIER':
-        return this.parseSelector(this.next());
+        return parseSelector(this, this.next());
       case 'AGGR': {
         const n = this.peek(1);
         if (n.type === 'LEFT_PAREN' || this.isWord(n, 'by') || this.isWord(n, 'without')) return this.parseAggregation();
-        return this.parseSelector(this.next());
+        return parseSelector(this, this.next());
       }
       case 'KEYWORD':
         if (['start', 'end', 'step', 'range'].includes(t.kw!) && this.peek(1).type === 'LEFT_PAREN') return this.parseCall();
-        if (METRIC_KEYWORDS.has(t.kw!)) return this.parseSelector(this.next());
+        if (METRIC_KEYWORDS.has(t.kw!)) return parseSelector(this, this.next());
         return this.unexpected();
       case 'OP':
-        if (t.kw && METRIC_KEYWORDS.has(t.kw)) return this.parseSelector(this.next());
+        if (t.kw && METRIC_KEYWORDS.has(t.kw)) return parseSelector(this, this.next());
         return this.unexpected();
       default:
         return this.unexpected();
@@ -352,82 +352,6 @@ export class Parser {
     if (param) agg.param = param;
     if (grouping !== undefined) agg.explicitGrouping = true;
     return agg;
-  }
-
-  // ---- selectors ----
-
-  private parseSelector(nameTok: Token | undefined): VectorSelector {
-    const matchers: LabelMatcher[] = [];
-    let start = nameTok?.start ?? 0;
-    let end = nameTok?.end ?? 0;
-    if (this.peek().type === 'LEFT_BRACE') {
-      const open = this.next();
-      if (!nameTok) start = open.start;
-      this.parseMatchers(matchers);
-      end = this.lastClosing;
-    }
-    const vs: VectorSelector = { type: 'VectorSelector', matchers, offsetMs: 0, pos: { start, end } };
-    if (nameTok) {
-      vs.name = nameTok.val;
-      matchers.push({ name: '__name__', op: '=', value: nameTok.val });
-    }
-    return vs;
-  }
-
-  private parseMatchers(out: LabelMatcher[]): void {
-    if (this.cur().type === 'RIGHT_BRACE') {
-      this.next();
-      return;
-    }
-    for (;;) {
-      const t = this.cur();
-      if (t.type === 'IDENTIFIER' || t.type === 'STRING') {
-        this.next();
-        const name = t.type === 'STRING' ? unquote(t.val) : t.val;
-        const opTok = this.cur();
-        const op = matchOp(opTok);
-        if (op) {
-          this.next();
-          const v = this.cur();
-          if (v.type !== 'STRING') this.unexpected('label matching', 'string');
-          this.next();
-          out.push(this.newMatcher(t, name, op, v));
-        } else if (t.type === 'STRING') {
-          out.push({ name: '__name__', op: '=', value: name });
-        } else {
-          this.unexpected('label matching', 'label matching operator');
-        }
-      } else {
-        this.unexpected('label matching', 'identifier or "}"');
-      }
-      const sep = this.cur();
-      if (sep.type === 'COMMA') {
-        this.next();
-        if (this.cur().type === 'RIGHT_BRACE') {
-          this.next();
-          return;
-        }
-        continue;
-      }
-      if (sep.type === 'RIGHT_BRACE') {
-        this.next();
-        return;
-      }
-      this.unexpected('label matching', '"," or "}"');
-    }
-  }
-
-  private newMatcher(nameTok: Token, name: string, op: MatchOp, valueTok: Token): LabelMatcher {
-    const value = unquote(valueTok.val);
-    if (op === '=~' || op === '!~') {
-      try {
-        compileMatcherRegex(value);
-      } catch (e) {
-        if (!(e instanceof RegexSyntaxError)) throw e;
-        this.fail({ start: nameTok.start, end: valueTok.end }, e.message);
-      }
-    }
-    return { name, op, value };
   }
 
   // ---- postfix: [range], [range:step], offset, @, anchored, smoothed ----
