@@ -118,6 +118,9 @@ function windowLoop(
   ctx.v = v;
   ctx.st = sts;
   for (let i = 0; i < grid.n; i++) {
+    // One series can be seconds of work (a long window at many steps): look
+    // for Ctrl-C / the deadline inside it too, not only between series.
+    if ((i & 1023) === 1023) checkAbort(st, true);
     const stepT = grid.start + i * grid.step;
     const ref = (src.atMs ?? stepT) - src.offsetMs;
     const rangeStart = ref - src.rangeMs;

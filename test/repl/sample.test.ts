@@ -31,3 +31,27 @@ test('promlearn repl exits 1 when a piped query fails, after running the rest', 
   assert.match(r.err, /parse error[\s\S]*rate\(up\)\n\s+\^/);
   assert.match(r.out, /api-1:8080/);
 });
+
+test('terminal on the real sample dataset (worker backend): Ctrl-C cancels a running query, the session goes on', async () => {
+  const { drive } = await import('./fake.js');
+  const { openLocalDataset } = await import('../../src/dataset/open.js');
+  const backend = await openLocalDataset({}, bufferIO());
+  try {
+    const d = drive({ backend });
+    await d.waitFor('> ');
+    // Seconds of evaluation: a one-second subquery over six hours, nested.
+    d.type('count_over_time(max_over_time(rate(http_requests_total[5m])[6h:1s])[6h:1s])\r');
+    await new Promise((r) => setTimeout(r, 300));
+    const started = Date.now();
+    d.type('\x03');
+    await d.waitFor('cancel');
+    assert.ok(Date.now() - started < 2000, 'cancelled promptly');
+    const at = d.output().length;
+    d.type('count(up)\r');
+    await d.waitFor(/\b11\b/, at);
+    d.type('.quit\r');
+    assert.equal(await d.done, 0);
+  } finally {
+    await backend.close?.();
+  }
+});
