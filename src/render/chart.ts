@@ -1,12 +1,14 @@
-// Range results as a line chart in the terminal, drawn with asciichart's box
-// glyphs (─ ╭ ╮ ╰ ╯ │). We draw the grid ourselves rather than call
-// asciichart.plot: the installed asciichart (1.5.25) has no gaps (NaN breaks
-// its scaling), no time axis and one column per point; we need all three.
+// Range results as a line chart in the terminal. asciichart draws the lines
+// (─ ╭ ╮ ╰ ╯ │); around it we add what asciichart 1.5 lacks: gaps (it cannot
+// take NaN, so each unbroken run of points is plotted on its own and placed
+// at its column), a time axis, round y ticks with units, and resampling to
+// the screen width (it plots one column per point).
 //
 // Points are resampled to the plot width (each column averages the steps it
 // covers; a column with no sample stays empty: gaps are gaps, not zeros).
 // Several series get distinct colours, or letters A, B, C... without colour.
 
+import * as asciichart from 'asciichart';
 import type { RangeSeries } from '../model/result.js';
 import { parseSampleValue } from '../model/result.js';
 import { yAxis, timeTicks, type YAxis } from './axes.js';
@@ -139,32 +141,47 @@ export function fitColumns(n: number, max: number): number {
 
 type Cell = { ch: string; series: number } | undefined;
 
+/** [from, to) column runs of finite values. */
+function runsOf(rows: number[]): [number, number][] {
+  const runs: [number, number][] = [];
+  let from = -1;
+  for (let c = 0; c <= rows.length; c++) {
+    const ok = c < rows.length && !Number.isNaN(rows[c]!);
+    if (ok && from < 0) from = c;
+    if (!ok && from >= 0) {
+      runs.push([from, c]);
+      from = -1;
+    }
+  }
+  return runs;
+}
+
+/**
+ * One unbroken run of row indexes drawn by asciichart, as text rows (top
+ * first) of exactly `rows.length` columns. The values are already rows
+ * (0..h-1), so asciichart's scale is the identity; the last point is repeated
+ * so that its column gets a glyph too; asciichart's axis column is cut off.
+ */
+function plotRun(rows: number[], h: number): string[] {
+  const drawn = asciichart.plot([...rows, rows[rows.length - 1]!], { min: 0, max: h - 1, height: h - 1, offset: 1, format: () => ' ' });
+  return drawn.split('\n').map((line) => line.slice(1, 1 + rows.length));
+}
+
 function drawGrid(values: Float64Array[], axis: YAxis, cols: number, letters: boolean, ctx: RenderContext): string[] {
   const h = axis.rows;
   const grid: Cell[][] = Array.from({ length: h }, () => new Array<Cell>(cols).fill(undefined));
   const rowOf = (v: number) => (Number.isFinite(v) ? Math.min(h - 1, Math.max(0, Math.round((v - axis.lo) / axis.step))) : NaN);
-  const put = (c: number, y: number, ch: string, series: number) => {
-    grid[h - 1 - y]![c] = { ch, series };
-  };
   // Draw the lowest-ranked series first so the top series stays on top.
   for (let s = values.length - 1; s >= 0; s--) {
-    const v = values[s]!;
-    for (let c = 0; c < cols; c++) {
-      const y0 = rowOf(v[c]!);
-      if (Number.isNaN(y0)) continue;
+    const rows = Array.from(values[s]!, rowOf);
+    for (const [from, to] of runsOf(rows)) {
       if (letters) {
-        put(c, y0, LETTERS[s % LETTERS.length]!, s);
+        for (let c = from; c < to; c++) grid[h - 1 - rows[c]!]![c] = { ch: LETTERS[s % LETTERS.length]!, series: s };
         continue;
       }
-      const y1 = c + 1 < cols ? rowOf(v[c + 1]!) : NaN;
-      if (Number.isNaN(y1) || y1 === y0) {
-        put(c, y0, '─', s);
-        continue;
-      }
-      // asciichart's glyphs: the step from column c to c+1 is drawn in column c.
-      put(c, y0, y1 > y0 ? '╯' : '╮', s);
-      put(c, y1, y1 > y0 ? '╭' : '╰', s);
-      for (let y = Math.min(y0, y1) + 1; y < Math.max(y0, y1); y++) put(c, y, '│', s);
+      plotRun(rows.slice(from, to), h).forEach((line, r) => {
+        for (let i = 0; i < line.length; i++) if (line[i] !== ' ') grid[r]![from + i] = { ch: line[i]!, series: s };
+      });
     }
   }
   return grid.map((row) => paintRow(row, ctx).replace(/\s+$/, ''));
