@@ -1,10 +1,11 @@
 // Limits, cancellation and runtime errors shared by the evaluator modules.
 
 import { QueryError } from '../errors.js';
+import { runtimeErrorHint } from '../promql/hints.js';
 import type { QueryState } from './types.js';
 
 export function execError(message: string): QueryError {
-  return new QueryError(message, { errorType: 'execution' });
+  return new QueryError(message, { errorType: 'execution', hint: runtimeErrorHint(message) });
 }
 
 export function tooManySamples(): QueryError {

@@ -3,25 +3,12 @@
 
 import type { PositionRange } from './ast.js';
 import { FUNCTIONS, AGGREGATIONS } from './functions.js';
+import { editDistance } from '../util/edit-distance.js';
 
 interface HintContext {
   readonly query: string;
 }
 
-/** Levenshtein distance, small strings only. */
-export function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j];
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length];
-}
 
 /** The closest known function or aggregation names. */
 export function suggestFunctions(name: string): string[] {
@@ -111,4 +98,20 @@ function queryBytes(query: string, pos: PositionRange): string {
   const b = Buffer.from(query, 'utf8');
   const text = b.subarray(pos.start, pos.end).toString('utf8');
   return ' '.repeat(pos.start) + text;
+}
+
+/**
+ * Advice for PromQL runtime errors, shared by both backends (the embedded
+ * engine and a server's 422 answers carry the same messages).
+ */
+export function runtimeErrorHint(message: string): string | undefined {
+  if (/many-to-many matching not allowed/.test(message)) {
+    return 'restrict the match with on(...) or ignoring(...) so each series pairs with one on the other side, or aggregate that side first, e.g. sum by (job) (...)';
+  }
+  if (/found duplicate series for the match group/.test(message)) {
+    return 'for many-to-one matching add group_left(...) / group_right(...), or match on fewer labels with on(...)';
+  }
+  if (/same labelset/.test(message)) return 'the result would have duplicate series: keep a distinguishing label (e.g. sum by (...) or label_replace)';
+  if (/too many samples/i.test(message)) return 'narrow the query: fewer series (more label matchers) or a shorter range';
+  return undefined;
 }

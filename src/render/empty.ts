@@ -3,19 +3,8 @@
 
 import { readQuery } from './query-text.js';
 import { CLI_ADVICE, type Advice } from './context.js';
+import { editDistance } from '../util/edit-distance.js';
 
-/** Edit distance, for suggestions (short names only, so quadratic is fine). */
-export function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
 
 /** Up to three known names close to `name`: the counter form first, then by edit distance. */
 export function suggestMetrics(name: string, known: string[]): string[] {

@@ -6,6 +6,7 @@ import { formatError } from '../render/error.js';
 import { formatDuration, formatTime, parseDurationArg, parseTimeArg } from './args.js';
 import type { Session } from './session.js';
 import { ALL_FEATURES, parse, printExpr } from '../promql/index.js';
+import { editDistance } from '../util/edit-distance.js';
 
 export interface MetaHost {
   session: Session;
@@ -187,17 +188,6 @@ async function lesson(_a: string, h: MetaHost): Promise<void> {
     return;
   }
   await h.suspend(() => open(s.env.io, s.backend));
-}
-
-/** Levenshtein distance, for "did you mean" on mistyped commands. */
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length];
 }
 
 /** Runs a meta-command line; errors are shown, never thrown. */

@@ -6,6 +6,7 @@
 import { QueryError, type QueryErrorType } from '../../errors.js';
 import type { PositionRange } from '../../promql/ast.js';
 import { scrub } from './redact.js';
+import { runtimeErrorHint } from '../../promql/hints.js';
 
 export interface ErrorContext {
   /** Base URL as shown to the user (no credentials). */
@@ -158,15 +159,9 @@ const API_TYPES: Record<string, QueryErrorType> = {
 };
 
 function apiHint(type: QueryErrorType, msg: string): string | undefined {
-  if (/many-to-many matching not allowed/.test(msg)) {
-    return 'restrict the match with on(...) or ignoring(...) so each series pairs with one on the other side';
-  }
-  if (/found duplicate series for the match group/.test(msg)) {
-    return 'for many-to-one matching add group_left(...) / group_right(...), or match on fewer labels with on(...)';
-  }
-  if (/same labelset/.test(msg)) return 'the result would have duplicate series: keep a distinguishing label (e.g. sum by (...) or label_replace)';
+  const promql = runtimeErrorHint(msg);
+  if (promql) return promql;
   if (/maximum resolution|too many points/i.test(msg)) return 'use a larger --step or a shorter range';
-  if (/too many samples/i.test(msg)) return 'narrow the query: fewer series (more label matchers) or a shorter range';
   if (type === 'timeout') return 'the server gave up: narrow the query, or raise the server-side timeout';
   return undefined;
 }
