@@ -12,6 +12,7 @@ import { COUNTER_FUNCTIONS, KEEP_NAME_RANGE, RANGE_FUNCTIONS, dropCounts, type W
 import { dropReserved } from './labels.js';
 import { evalVectorFunction } from './vecfns.js';
 import { evalInfo } from './info.js';
+import { upperBound } from './numeric.js';
 
 const ANCHORED_SAFE = ['changes', 'delta', 'increase', 'rate', 'resets'];
 const SMOOTHED_SAFE = ['delta', 'increase', 'rate'];
@@ -129,11 +130,11 @@ function windowLoop(
     if (src.anchored || src.smoothed) mint -= lookback;
     if (src.smoothed) maxt += lookback;
     if (hi < len && t[hi] <= maxt) {
-      if (len - hi > 16 && t[hi + 16] <= maxt) hi = bsearch(t, hi, len, maxt);
+      if (len - hi > 16 && t[hi + 16] <= maxt) hi = upperBound(t, hi, len, maxt);
       else while (hi < len && t[hi] <= maxt) hi++;
     }
     if (lo < hi && t[lo] <= mint) {
-      if (hi - lo > 16 && t[lo + 16] <= mint) lo = bsearch(t, lo, hi, mint);
+      if (hi - lo > 16 && t[lo + 16] <= mint) lo = upperBound(t, lo, hi, mint);
       else while (lo < hi && t[lo] <= mint) lo++;
     }
     if (hi === lo) continue;
@@ -161,16 +162,6 @@ function windowLoop(
 }
 
 
-function bsearch(t: Float64Array, from: number, to: number, x: number): number {
-  let a = from;
-  let b = to;
-  while (a < b) {
-    const m = (a + b) >>> 1;
-    if (t[m] <= x) a = m + 1;
-    else b = m;
-  }
-  return a;
-}
 
 function absentOverTime(ev: Evaluator, arg: Expr, present: Uint8Array, grid: Grid): VSeries[] {
   const o = newVSeries(absentLabels(arg), grid.n, true);

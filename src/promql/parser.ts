@@ -6,7 +6,7 @@
 
 import type {
   AggregateExpr, AggregateOp, AtModifier, BinaryOp, DurationExpr, Expr,
-  MatrixSelector, NumberLiteral, PositionRange, SubqueryExpr, VectorSelector,
+  MatrixSelector, NumberLiteral, PositionRange, SubqueryExpr, VectorMatching, VectorSelector,
 } from './ast.js';
 import { lex, type Token } from './lexer.js';
 import { describe, isValidLabelName, rangeMsOf, resolveOptions, type ParseOptions, type ResolvedOptions } from './syntax.js';
@@ -464,15 +464,7 @@ export class Parser {
   }
 }
 
-interface BinModifiers {
-  card: 'one-to-one' | 'many-to-one' | 'one-to-many' | 'many-to-many';
-  matchingLabels: string[];
-  on: boolean;
-  explicit?: boolean;
-  include: string[];
-  fillLeft?: number;
-  fillRight?: number;
-}
+type BinModifiers = VectorMatching;
 
 /** Go's %f: six decimals, never exponent notation. */
 function goFixed6(v: number): string {
