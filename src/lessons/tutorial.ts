@@ -10,6 +10,7 @@ import { Judge, planFor, formatVerdict } from './judge.js';
 import type { ExampleBlock, ExerciseBlock, Lesson, PredictBlock, Step } from './model.js';
 import { exercisesOf } from './model.js';
 import { renderProse } from './prose.js';
+import { wrap } from '../render/text.js';
 import { lessonProgress, saveProgress, type Progress } from './progress.js';
 import type { Prompter } from './prompter.js';
 import { runAndRender, type ExampleWhere } from './show.js';
@@ -120,20 +121,20 @@ async function runPredict(ctx: TutorialContext, p: PredictBlock): Promise<void> 
   if (choice === undefined) throw new Quit();
   const { style } = ctx.io;
   const verdict = choice === p.answer ? style.ok('Yes.') : `${style.warn('Not quite')} — the answer is ${p.answer}.`;
-  ctx.io.out(`${verdict} ${p.explain}\n\n`);
+  say(ctx.io, `${verdict} ${p.explain}\n`);
 }
 
 async function runExercise(ctx: TutorialContext, lesson: Lesson, ex: ExerciseBlock): Promise<void> {
   const { io } = ctx;
   const lp = lessonProgress(ctx.progress, lesson.id);
-  io.out(`${io.style.bold('Exercise')} (${ex.id}): ${ex.task}\n`);
+  say(io, `${io.style.bold('Exercise')} (${ex.id}): ${ex.task}`);
   const judge = new Judge(ctx.backend, await planFor(ctx.backend, ex));
   let hintsShown = 0;
   for (;;) {
     const line = (await ask(ctx, HELP_EXERCISE)).trim();
     if (line === '') continue;
     if (line === '.hint') {
-      io.out(hintsShown < ex.hints.length ? `hint ${hintsShown + 1}/${ex.hints.length}: ${ex.hints[hintsShown++]}\n` : 'No more hints: .answer shows the answer.\n');
+      say(io, hintsShown < ex.hints.length ? `hint ${hintsShown + 1}/${ex.hints.length}: ${ex.hints[hintsShown++]}` : 'No more hints: .answer shows the answer.');
     } else if (line === '.skip' || line === '.answer') {
       if (line === '.answer') io.out(`One answer: ${io.style.info(ex.answer)}\n`);
       if (!lp.solved.includes(ex.id) && !lp.skipped.includes(ex.id)) lp.skipped.push(ex.id);
@@ -142,7 +143,7 @@ async function runExercise(ctx: TutorialContext, lesson: Lesson, ex: ExerciseBlo
       return;
     } else {
       const verdict = await judge.judge(ex, line);
-      io.out(verdict.correct ? io.style.ok(formatVerdict(verdict)) + '\n' : io.style.warn('Not yet. ') + formatVerdict(verdict) + '\n');
+      say(io, verdict.correct ? io.style.ok(formatVerdict(verdict)) : io.style.warn('Not yet. ') + formatVerdict(verdict));
       if (verdict.correct) {
         markSolved(ctx, lesson.id, ex.id);
         if (line.replace(/\s+/g, '') !== ex.answer.replace(/\s+/g, '')) io.out(`The reference answer: ${io.style.info(ex.answer)}\n`);
@@ -158,4 +159,10 @@ function markSolved(ctx: TutorialContext, lessonId: string, exerciseId: string):
   if (!lp.solved.includes(exerciseId)) lp.solved.push(exerciseId);
   lp.skipped = lp.skipped.filter((s) => s !== exerciseId);
   save(ctx);
+}
+
+/** Writes feedback lines wrapped at word boundaries to the screen (each line on its own). */
+function say(io: IO, text: string): void {
+  const width = Math.min(io.columns, 100) - 1;
+  io.out(text.split('\n').flatMap((line) => (line === '' ? [''] : wrap(line, width))).join('\n') + '\n');
 }
