@@ -47,17 +47,8 @@ export function formatFloatF(v: number): string {
   return (neg ? '-' : '') + mant;
 }
 
-/** Go's %g for annotation texts (shortest representation, exponent when large/small). */
-export function formatG(v: number): string {
-  if (Number.isNaN(v)) return 'NaN';
-  if (v === Infinity) return '+Inf';
-  if (v === -Infinity) return '-Inf';
-  if (v === 0) return Object.is(v, -0) ? '-0' : '0';
-  const [m, e] = v.toExponential().split('e');
-  const exp = Number(e);
-  if (exp < -4 || exp >= 6) return `${m}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
-  return formatFloatF(v);
-}
+/** Go's %g for annotation texts: the printer's shortest Go float formatting. */
+export { formatGoFloat as formatG } from '../promql/printer.js';
 
 /** Go's sort.Search: smallest i in [0, n) with pred(i), or n. */
 export function search(n: number, pred: (i: number) => boolean): number {
