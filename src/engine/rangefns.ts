@@ -3,7 +3,7 @@
 // removed). Each returns the value, or sets `c.ok = false` for "no output".
 // Float algorithms follow Prometheus's promql/functions.go step by step.
 
-import { kahanInc, ks } from './numeric.js';
+import { formatG, kahanInc, ks } from './numeric.js';
 import { quantile } from './quantile.js';
 
 export interface WinCtx {
@@ -419,7 +419,7 @@ export const RANGE_FUNCTIONS: Record<string, RangeFn> = {
   stdvar_over_time: (c) => variance(c),
   quantile_over_time: (c) => {
     const q = c.args[0];
-    if (q !== q || q < 0 || q > 1) c.warn('warning', `quantile value should be between 0 and 1, got ${fmtG(q)}`, 0);
+    if (q !== q || q < 0 || q > 1) c.warn('warning', `quantile value should be between 0 and 1, got ${formatG(q)}`, 0);
     return quantile(q, windowValues(c));
   },
   mad_over_time: (c) => {
@@ -437,8 +437,4 @@ export const RANGE_FUNCTIONS: Record<string, RangeFn> = {
 /** Functions that keep the metric name (they act like offset). */
 export const KEEP_NAME_RANGE: ReadonlySet<string> = new Set(['last_over_time', 'first_over_time']);
 
-function fmtG(v: number): string {
-  return formatGLocal(v);
-}
 
-import { formatG as formatGLocal } from './numeric.js';
