@@ -436,5 +436,3 @@ export const RANGE_FUNCTIONS: Record<string, RangeFn> = {
 
 /** Functions that keep the metric name (they act like offset). */
 export const KEEP_NAME_RANGE: ReadonlySet<string> = new Set(['last_over_time', 'first_over_time']);
-
-
