@@ -150,8 +150,10 @@ class Loop implements MetaHost {
   }
 
   /** Records a whole entry: readline added each line of it; replace those with the entry. */
-  private remember(entry: string): void {
+  private remember(raw: string): void {
     if (!this.opts.terminal) return;
+    // `.server https://user:pass@host`: credentials never reach the history.
+    const entry = raw.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/@\s]+@/gi, '$1***@');
     this.entries = [entry, ...this.entries.filter((e) => e !== entry)].slice(0, HISTORY_LIMIT);
     const live = (this.rl as unknown as { history: string[] }).history;
     live.splice(0, live.length, ...this.entries);

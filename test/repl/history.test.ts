@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HistoryFile, decodeEntry, dedupe, encodeEntry, stateDir } from '../../src/repl/history.js';
+import { drive } from './fake.js';
 
 function tmp(): string {
   return mkdtempSync(join(tmpdir(), 'promlearn-hist-'));
@@ -47,6 +48,23 @@ test('an unwritable history directory is reported, not thrown', () => {
     writeFileSync(join(dir, 'file'), '');
     const h = new HistoryFile(join(dir, 'file', 'promlearn')); // a file where a directory should be
     assert.ok(h.add('up') instanceof Error);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('credentials in a .server URL never reach the history file', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'promlearn-hist-'));
+  try {
+    const d = drive({ stateDir: dir, openBackend: () => Promise.reject(new Error('no server here')) });
+    await d.waitFor('> ');
+    d.type('.server https://alice:s3cret@prom.example/\r');
+    await d.waitFor('no server here');
+    d.type('.quit\r');
+    await d.done;
+    const text = readFileSync(join(dir, 'history'), 'utf8');
+    assert.doesNotMatch(text, /s3cret|alice/);
+    assert.match(text, /\.server https:\/\/\*\*\*@prom\.example\//);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
