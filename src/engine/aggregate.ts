@@ -46,16 +46,7 @@ export function evalAggregate(ev: Evaluator, e: AggregateExpr, grid: Grid): Val 
   }
   if (K_OPS.has(e.op)) return { kind: 'vector', series: aggregateK(ev, e, input, groupOf, groupMetrics.length, param!, grid) };
   if (e.op === 'quantile' && param) {
-    let max = -Infinity;
-    let min = Infinity;
-    let nan = false;
-    for (const q of param) {
-      if (q !== q) nan = true;
-      else {
-        max = Math.max(max, q);
-        min = Math.min(min, q);
-      }
-    }
+    const { min, max, nan } = paramRange(param);
     const pos = e.param!.pos;
     if (nan) annotate(ev.st, 'warning', 'quantile value should be between 0 and 1, got NaN', pos);
     if (max > 1) annotate(ev.st, 'warning', `quantile value should be between 0 and 1, got ${formatG(max)}`, pos);
@@ -295,8 +286,8 @@ class IndexHeap {
   }
 }
 
-function aggregateK(ev: Evaluator, e: AggregateExpr, input: VSeries[], groupOf: Int32Array, G: number, param: Float64Array, grid: Grid): VSeries[] {
-  const st = ev.st;
+/** Smallest and largest non-NaN parameter over the steps, and whether any step was NaN. */
+function paramRange(param: Float64Array): { min: number; max: number; nan: boolean } {
   let max = -Infinity;
   let min = Infinity;
   let nan = false;
@@ -307,6 +298,12 @@ function aggregateK(ev: Evaluator, e: AggregateExpr, input: VSeries[], groupOf: 
       min = Math.min(min, p);
     }
   }
+  return { min, max, nan };
+}
+
+function aggregateK(ev: Evaluator, e: AggregateExpr, input: VSeries[], groupOf: Int32Array, G: number, param: Float64Array, grid: Grid): VSeries[] {
+  const st = ev.st;
+  let { min, max, nan } = paramRange(param);
   // Go's math.Max/Min propagate NaN, so a NaN parameter is never "below 1".
   if (nan) max = min = NaN;
   if (e.op === 'limit_ratio') {

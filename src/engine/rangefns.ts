@@ -3,7 +3,7 @@
 // removed). Each returns the value, or sets `c.ok = false` for "no output".
 // Float algorithms follow Prometheus's promql/functions.go step by step.
 
-import { formatG, kahanInc, ks } from './numeric.js';
+import { formatG, kahanInc, ks, search } from './numeric.js';
 import { quantile } from './quantile.js';
 
 export interface WinCtx {
@@ -131,8 +131,8 @@ function extendedRate(c: WinCtx, isCounter: boolean, isRate: boolean): number {
   const rangeEnd = c.rangeEnd;
   let last = hi - 1 - lo;
   const at = (i: number): number => t[lo + i];
-  let first = Math.max(0, searchN(last, (i) => at(i) > rangeStart) - 1);
-  if (c.smoothed) last = searchN(last, (i) => at(i) >= rangeEnd);
+  let first = Math.max(0, search(last, (i) => at(i) > rangeStart) - 1);
+  if (c.smoothed) last = search(last, (i) => at(i) >= rangeEnd);
   // No data inside the range (only before or only after it): no result.
   if (at(last) <= rangeStart || (c.smoothed && at(0) > rangeEnd)) {
     c.ok = false;
@@ -161,17 +161,6 @@ function extendedRate(c: WinCtx, isCounter: boolean, isRate: boolean): number {
   }
   if (isRate) result /= c.rangeMs / 1000;
   return result;
-}
-
-function searchN(n: number, pred: (i: number) => boolean): number {
-  let a = 0;
-  let b = n;
-  while (a < b) {
-    const m = (a + b) >>> 1;
-    if (!pred(m)) a = m + 1;
-    else b = m;
-  }
-  return a;
 }
 
 function instantValue(c: WinCtx, isRate: boolean): number {
@@ -329,7 +318,7 @@ function firstIndex(c: WinCtx): number {
   if (!c.anchored) return c.lo;
   const { t, lo, hi } = c;
   if (hi === lo || t[hi - 1] <= c.rangeStart) return -1;
-  return lo + Math.max(0, searchN(hi - lo - 1, (i) => t[lo + i] > c.rangeStart) - 1);
+  return lo + Math.max(0, search(hi - lo - 1, (i) => t[lo + i] > c.rangeStart) - 1);
 }
 
 function doubleExponentialSmoothing(c: WinCtx): number {
