@@ -9,6 +9,7 @@
 
 import type { Expr } from '../promql/ast.js';
 import { exprType, parse } from '../promql/index.js';
+import { positionLineCol } from '../promql/errors.js';
 import type { MemoryStore } from '../storage/store.js';
 import { QueryError } from '../errors.js';
 import type { Annotation, EngineResult, EngineSeries, EngineValue } from './result.js';
@@ -161,17 +162,9 @@ function toMatrix(val: Val, grid: ReturnType<typeof makeGrid>, st: QueryState): 
 /** "PromQL warning: <text> (line:col)" as the HTTP API renders annotations. */
 export function formatAnnotation(a: Annotation, query: string): string {
   const prefix = a.kind === 'warning' ? 'PromQL warning' : 'PromQL info';
-  const offset = a.pos?.start ?? 0;
-  const bytes = Buffer.from(query, 'utf8').subarray(0, offset);
-  let line = 1;
-  let lastNl = -1;
-  for (let i = 0; i < bytes.length; i++) {
-    if (bytes[i] === 0x0a) {
-      line++;
-      lastNl = i;
-    }
-  }
-  return `${prefix}: ${a.text} (${line}:${bytes.length - lastNl})`;
+  const offset = Math.min(a.pos?.start ?? 0, Buffer.byteLength(query, 'utf8'));
+  const { line, col } = positionLineCol(query, offset);
+  return `${prefix}: ${a.text} (${line}:${col})`;
 }
 
 /** The engine implements start timestamps (the store's per-sample ST column): ST-aware rate & co, start_timestamp(). */

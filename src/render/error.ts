@@ -10,21 +10,6 @@ import type { PositionRange } from '../promql/ast.js';
 import { PromlearnError, QueryError } from '../errors.js';
 import type { Style } from './style.js';
 
-/** line:col (1-based, col in bytes as Prometheus counts) of a byte offset. */
-export function lineCol(query: string, offset: number): { line: number; col: number } {
-  const bytes = Buffer.from(query, 'utf8');
-  const upto = bytes.subarray(0, Math.max(0, Math.min(offset, bytes.length)));
-  let line = 1;
-  let lastNl = -1;
-  for (let i = 0; i < upto.length; i++) {
-    if (upto[i] === 0x0a) {
-      line++;
-      lastNl = i;
-    }
-  }
-  return { line, col: upto.length - lastNl };
-}
-
 /** The query line containing the position, and a caret/underline beneath it. */
 export function caretLines(query: string, pos: PositionRange): string[] {
   const bytes = Buffer.from(query, 'utf8');
