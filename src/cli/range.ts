@@ -35,7 +35,6 @@ export async function runRangeWith(expr: string, opts: RangeCommandOptions, io: 
   });
 }
 
-
 /** `backend` is for tests: commands normally open the one the flags choose. */
 export function register(program: Command, io: IO, backend?: Backend): void {
   const cmd = program
