@@ -4,7 +4,8 @@ import type { Backend } from '../backends/backend.js';
 import type { IO } from '../cli/io.js';
 import { UsageError } from '../errors.js';
 import { wrap } from '../render/text.js';
-import { Judge, planFor, type Verdict } from './judge.js';
+import type { Verdict } from './judge.js';
+import { judgeFor } from './worlds.js';
 import { findLesson, loadCourseOrThrow } from './load.js';
 import type { ExerciseBlock, Lesson } from './model.js';
 import { exercisesOf } from './model.js';
@@ -76,7 +77,7 @@ export function findExercise(lesson: Lesson, ref: string): ExerciseBlock {
 export async function checkAnswer(s: Session, lessonRef: string, exerciseRef: string, query: string): Promise<Verdict> {
   const lesson = findLesson(s.lessons, lessonRef);
   const ex = findExercise(lesson, exerciseRef);
-  const verdict = await new Judge(s.backend, await planFor(s.backend, ex)).judge(ex, query);
+  const verdict = await (await judgeFor(s.backend, ex)).judge(ex, query);
   if (verdict.correct) {
     const lp = lessonProgress(s.progress, lesson.id);
     if (!lp.solved.includes(ex.id)) lp.solved.push(ex.id);

@@ -6,7 +6,8 @@ import type { Backend } from '../backends/backend.js';
 import type { IO } from '../cli/io.js';
 import { PromlearnError } from '../errors.js';
 import { formatError } from '../render/error.js';
-import { Judge, planFor, formatVerdict } from './judge.js';
+import { formatVerdict } from './judge.js';
+import { judgeFor } from './worlds.js';
 import type { ExampleBlock, ExerciseBlock, Lesson, PredictBlock, Step } from './model.js';
 import { exercisesOf } from './model.js';
 import { renderProse } from './prose.js';
@@ -128,7 +129,7 @@ async function runExercise(ctx: TutorialContext, lesson: Lesson, ex: ExerciseBlo
   const { io } = ctx;
   const lp = lessonProgress(ctx.progress, lesson.id);
   say(io, `${io.style.bold('Exercise')} (${ex.id}): ${ex.task}`);
-  const judge = new Judge(ctx.backend, await planFor(ctx.backend, ex));
+  const judge = await judgeFor(ctx.backend, ex);
   let hintsShown = 0;
   for (;;) {
     const line = (await ask(ctx, HELP_EXERCISE)).trim();
