@@ -2,6 +2,8 @@
 // Every element keeps the 1-based line it came from, so the validator can
 // point a lesson author at the exact place of a problem.
 
+import type { Metric } from '../model/result.js';
+
 export interface Lesson {
   /** From the file name `05-rate.md`: id `rate`, number 5. */
   id: string;
@@ -35,6 +37,8 @@ export interface ExampleBlock {
   at?: string;
   /** When set, run as a range query over this duration ending at `at` (shown as a chart). */
   range?: string;
+  /** `label=value[,label=value]`: show only the series the step is about (e.g. `focus=instance=frontend-2:3000`). */
+  focus?: string;
 }
 
 export interface PredictBlock {
@@ -63,6 +67,17 @@ export interface ExerciseBlock {
   wrong: WrongAnswer[];
   /** Judge at these instants (relative to the data end) instead of over the whole range. */
   at?: string[];
+}
+
+/** `label=value` pairs; a series matches when it has every one. */
+export function parseFocus(focus: string): Metric | undefined {
+  const out: Metric = {};
+  for (const part of focus.split(',')) {
+    const m = /^([a-zA-Z_][a-zA-Z0-9_]*)=("?)([^"]*)\2$/.exec(part.trim());
+    if (!m) return undefined;
+    out[m[1]] = m[3];
+  }
+  return out;
 }
 
 /** A mistake in a lesson file or a failed course check, located by file and line. */

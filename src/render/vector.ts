@@ -14,12 +14,23 @@ import { fitWidths, renderTable, type Column } from './layout.js';
 import type { RenderContext } from './context.js';
 import { compareBytes, formatLabels, formatSeries, visibleWidth, wrap } from './text.js';
 
-/** Prometheus's labels.Compare: label pairs in name order, name then value. */
+/** Labels whose values are numbers (bucket bounds, quantiles): 0.5 < 1.0 < 2.5 < 10.0 < +Inf, not as text. */
+const NUMERIC_LABELS = new Set(['le', 'quantile']);
+
+function compareLabelValues(name: string, a: string, b: string): number {
+  if (NUMERIC_LABELS.has(name)) {
+    const [x, y] = [Number(a.replace(/^\+Inf$/, 'Infinity')), Number(b.replace(/^\+Inf$/, 'Infinity'))];
+    if (!Number.isNaN(x) && !Number.isNaN(y) && x !== y) return x < y ? -1 : 1;
+  }
+  return compareBytes(a, b);
+}
+
+/** Prometheus's labels.Compare (label pairs in name order, name then value), except that `le` and `quantile` sort as numbers. */
 export function compareMetrics(a: Metric, b: Metric): number {
   const ka = Object.keys(a).sort(compareBytes);
   const kb = Object.keys(b).sort(compareBytes);
   for (let i = 0; i < Math.min(ka.length, kb.length); i++) {
-    const c = compareBytes(ka[i]!, kb[i]!) || compareBytes(a[ka[i]!]!, b[kb[i]!]!);
+    const c = compareBytes(ka[i]!, kb[i]!) || compareLabelValues(ka[i]!, a[ka[i]!]!, b[kb[i]!]!);
     if (c !== 0) return c;
   }
   return ka.length - kb.length;
