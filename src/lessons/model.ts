@@ -16,6 +16,8 @@ export interface Lesson {
 }
 
 export interface Step {
+  /** From the title (`rate-first-then-sum`); progress resumes by it, so edits elsewhere in a lesson do not move learners. */
+  id: string;
   title: string;
   line: number;
   blocks: Block[];
@@ -95,4 +97,9 @@ export function exercisesOf(lesson: Lesson): ExerciseBlock[] {
   const out: ExerciseBlock[] = [];
   for (const s of lesson.steps) for (const b of s.blocks) if (b.kind === 'exercise') out.push(b);
   return out;
+}
+
+/** A step id from its title: lowercase words joined by dashes. */
+export function slugOf(title: string): string {
+  return title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'step';
 }

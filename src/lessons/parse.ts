@@ -3,7 +3,7 @@
 // blocks (promql, predict, exercise). It collects every problem with its line
 // rather than stopping at the first, so an author fixes a file in one pass.
 
-import { parseFocus, type Block, type ExampleBlock, type ExerciseBlock, type Lesson, type PredictBlock, type Problem, type Step, type WrongAnswer } from './model.js';
+import { parseFocus, slugOf, type Block, type ExampleBlock, type ExerciseBlock, type Lesson, type PredictBlock, type Problem, type Step, type WrongAnswer } from './model.js';
 import { parseDuration, parseRelative } from './time.js';
 
 export interface ParseOutcome {
@@ -196,7 +196,7 @@ function parseSteps(p: Parser, lines: string[], from: number): Step[] {
     const fence = /^```(.*)$/.exec(line);
     if (heading) {
       flushText();
-      steps.push({ title: heading[1].trim(), line: i + 1, blocks: [] });
+      steps.push({ id: uniqueStepId(steps, slugOf(heading[1])), title: heading[1].trim(), line: i + 1, blocks: [] });
       textLine = i + 2;
     } else if (/^# /.test(line)) {
       p.problem(i + 1, 'only one "# Title" per lesson; steps use "## "');
@@ -224,6 +224,12 @@ function parseSteps(p: Parser, lines: string[], from: number): Step[] {
   }
   flushText();
   return steps;
+}
+
+function uniqueStepId(steps: Step[], slug: string): string {
+  let id = slug;
+  for (let n = 2; steps.some((s) => s.id === id); n++) id = `${slug}-${n}`;
+  return id;
 }
 
 /** promql / predict / exercise blocks; undefined for ordinary code (```js, ```sh ...), which stays prose. */

@@ -55,7 +55,7 @@ function lessonWith(ex: ExerciseBlock, exampleQuery = 'up', number = 2): Lesson 
     title: 'T',
     summary: 's',
     file: 'l.md',
-    steps: [{ title: 's', line: 2, blocks: [{ kind: 'example', line: 2, query: exampleQuery }, ex] }],
+    steps: [{ id: 's', title: 's', line: 2, blocks: [{ kind: 'example', line: 2, query: exampleQuery }, ex] }],
   };
 }
 
