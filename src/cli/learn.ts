@@ -126,7 +126,7 @@ async function runValidate(io: IO, backend: Backend): Promise<void> {
   const { formatProblem } = await import('../lessons/model.js');
   const r = await validateCourse(defaultLessonsDir(io.env), backend);
   for (const p of r.problems) io.out(formatProblem(p) + '\n');
-  const summary = `${r.lessons} lessons, ${r.examples} examples, ${r.exercises} exercises, ${r.wrongAnswers} wrong answers checked`;
+  const summary = `${r.lessons} lessons, ${r.examples} examples, ${r.predicts} predictions, ${r.exercises} exercises, ${r.wrongAnswers} wrong answers (${r.wrongByResults} recognised by their results), ${r.snippets} prom-client snippets checked`;
   if (r.problems.length > 0) throw new PromlearnError(`${r.problems.length} problem${r.problems.length > 1 ? 's' : ''} in the lessons (${summary})`, 1);
   io.out(`${io.style.ok('ok')}: ${summary}\n`);
 }

@@ -12,6 +12,7 @@ import type { Judge } from './judge.js';
 import type { ExampleBlock, ExerciseBlock, Lesson, Problem } from './model.js';
 import { loadCourse } from './load.js';
 import { courseRuleProblems } from './rules.js';
+import { checkSnippets, promClientSnippets } from './snippets.js';
 import { runExample } from './show.js';
 import { judgeFor } from './worlds.js';
 
@@ -24,6 +25,8 @@ export interface ValidationReport {
   /** Listed wrong answers recognised by their results (not only by their text). */
   wrongByResults: number;
   predicts: number;
+  /** prom-client snippets run. */
+  snippets: number;
 }
 
 export async function validateCourse(dir: string, backend: Backend): Promise<ValidationReport> {
@@ -36,8 +39,11 @@ export async function validateCourse(dir: string, backend: Backend): Promise<Val
     wrongAnswers: 0,
     wrongByResults: 0,
     predicts: 0,
+    snippets: 0,
   };
   for (const lesson of course.lessons) await validateLesson(lesson, backend, report);
+  report.problems.push(...(await checkSnippets(course.lessons)));
+  report.snippets = promClientSnippets(course.lessons).length;
   return report;
 }
 
