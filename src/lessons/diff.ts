@@ -58,7 +58,7 @@ export function diffObservations(expected: Observation, actual: Observation, ctx
   const exp = nonEmpty(expected);
   const act = nonEmpty(actual);
   if (act.length === 0 && exp.length > 0) {
-    return ['Your query returns no data at the times checked. Check the metric name and every label matcher (`promlearn series \'{__name__=~"http.*"}\'` lists what exists).'];
+    return ['Your query returns no data at the times checked. Check the metric name and every label matcher.'];
   }
   if (exp.length === 0 && act.length > 0) return [`Your query returns ${plural(act.length, 'series', 'series')}, but the expected answer is empty.`];
   const labelMessages = diffLabelNames(exp, act, ctx);
