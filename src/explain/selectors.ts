@@ -16,7 +16,7 @@
 
 import type { Backend } from '../backends/backend.js';
 import { QueryError } from '../errors.js';
-import type { Metric } from '../model/result.js';
+import type { Metric, QueryResult } from '../model/result.js';
 import type { LabelMatcher, MatrixSelector, VectorSelector } from '../promql/ast.js';
 import { parse, printExpr } from '../promql/index.js';
 import { compileMatcherRegex, translateRE2 } from '../promql/regex.js';
@@ -87,6 +87,8 @@ export interface SelectorDiagnosis {
 
 export interface DiagnoseOptions {
   signal?: AbortSignal;
+  /** Runs the instant query (explain passes its cache); default: backend.instantQuery. */
+  run?: (query: string, time: number) => Promise<QueryResult>;
 }
 
 type AnySelector = VectorSelector | MatrixSelector;
@@ -103,7 +105,7 @@ export async function diagnoseSelector(backend: Backend, selector: string | AnyS
   const ordered = orderMatchers(vs);
   const anchor = ordered[0]!;
   const candidatesQuery = printExpr(withMatchers(node, [anchor]));
-  const result = await backend.instantQuery(candidatesQuery, time, { signal: opts.signal });
+  const result = await (opts.run ? opts.run(candidatesQuery, time) : backend.instantQuery(candidatesQuery, time, { signal: opts.signal }));
   const series = resultMetrics(result.data);
 
   const steps: MatcherStep[] = [];
@@ -269,12 +271,15 @@ const list = (xs: string[], n = 5): string => {
   return xs.length > n ? `${shown.join(', ')}, ...` : shown.join(', ');
 };
 
-/**
- * Plain sentences (no colour, no trailing newline) saying what the diagnosis
- * found, for the CLI, the REPL and the tutorial's "no data" feedback.
- * With `verbose`, the per-matcher counts are listed even when series matched.
- */
-export function selectorDiagnosisLines(d: SelectorDiagnosis, verbose = false): string[] {
+/** One line: the series left after each matcher, e.g. `http_requests_total 75, job="api" 30, instance="x" 0`. */
+export function selectorStepsLine(d: SelectorDiagnosis): string {
+  return d.steps
+    .map((s, i) => (i === 0 && s.matcher.name === '__name__' && s.matcher.op === '=' && s.matcher.value === d.metric ? `${d.metric} ${s.remaining}` : `${s.text} ${s.remaining}`))
+    .join(' → ');
+}
+
+/** Why nothing matched, in plain sentences (empty when series matched). */
+export function selectorCulpritLines(d: SelectorDiagnosis): string[] {
   const lines: string[] = [];
   if (d.noCandidates) {
     const what = d.steps[0]!.text;
@@ -284,12 +289,6 @@ export function selectorDiagnosisLines(d: SelectorDiagnosis, verbose = false): s
       lines.push(`no metric is named \`${d.metric}\`${dym}`);
     } else lines.push(`no series has ${what}`);
     return lines;
-  }
-  if (verbose || d.culprit) {
-    for (const s of d.steps) {
-      const what = s === d.steps[0] ? `${s.text}: ${s.remaining} series` : `${s.text}: ${s.remaining} left (removed ${s.removed})`;
-      lines.push(what);
-    }
   }
   const c = d.culprit;
   if (!c) return lines;
@@ -304,4 +303,18 @@ export function selectorDiagnosisLines(d: SelectorDiagnosis, verbose = false): s
   }
   for (const h of c.hints) lines.push(`hint: ${h}`);
   return lines;
+}
+
+/**
+ * Plain sentences (no colour, no trailing newline) saying what the diagnosis
+ * found, for the CLI, the REPL and the tutorial's "no data" feedback: the
+ * series left after each matcher (always with `verbose`, else only when
+ * nothing matched), then why nothing matched.
+ */
+export function selectorDiagnosisLines(d: SelectorDiagnosis, verbose = false): string[] {
+  const lines: string[] = [];
+  if (!d.noCandidates && (verbose || d.culprit)) {
+    for (const s of d.steps) lines.push(s === d.steps[0] ? `${s.text}: ${s.remaining} series` : `${s.text}: ${s.remaining} left (removed ${s.removed})`);
+  }
+  return [...lines, ...selectorCulpritLines(d)];
 }
