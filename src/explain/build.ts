@@ -79,6 +79,7 @@ export function buildTree(p: PlannedNode, ctx: BuildContext): ExplainNode {
   };
   if (outcome.result) {
     node.result = summarize(outcome.result, p.evaluation.query);
+    if (!p.parent) node.data = outcome.result.data;
     const below = new Set(children.flatMap((c) => collectAnnotations(c)));
     node.warnings = unique((outcome.result.warnings ?? []).map(annotationText)).filter((w) => !below.has(w));
     node.infos = unique((outcome.result.infos ?? []).map(annotationText)).filter((w) => !below.has(w));

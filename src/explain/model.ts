@@ -2,7 +2,7 @@
 // what the text renderer, the REPL and the tutorial read. Plain,
 // JSON-serialisable objects only.
 
-import type { Metric, QueryResult } from '../model/result.js';
+import type { Metric, QueryData, QueryResult } from '../model/result.js';
 import type { ExprType, ValueType } from '../promql/ast.js';
 import type { SelectorDiagnosis } from './selectors.js';
 
@@ -117,6 +117,8 @@ export interface ExplainNode {
   sentence: string;
   evaluation: NodeEvaluation;
   result?: ResultSummary;
+  /** The root only: the whole result, exactly as `query -o json` prints it (the API's "data"). */
+  data?: QueryData;
   error?: NodeError;
   /** Annotations this node raises (not its children), without the PromQL prefix and position. */
   warnings: string[];

@@ -84,11 +84,14 @@ function extrapolated(func: string, win: RangeWindow, t: number[], v: number[]):
   const n = t.length;
   const marks = new Map<number, string>();
   let add = 0;
+  let resets = 0;
   if (isCounter) {
     for (let i = 1; i < n; i++) {
       if (v[i]! < v[i - 1]!) {
         add += v[i - 1]!;
+        resets++;
         marks.set(i, `reset: ${num(v[i]!)} < ${num(v[i - 1]!)}, add ${num(v[i - 1]!)}`);
+        if (!marks.has(i - 1)) marks.set(i - 1, 'before the reset');
       }
     }
   }
@@ -101,10 +104,10 @@ function extrapolated(func: string, win: RangeWindow, t: number[], v: number[]):
   const last = v[n - 1]!;
   let result = last - first;
   lines.push(`  last − first: ${num(last)} − ${num(first)} = ${num(result)}`);
-  if (isCounter && marks.size > 0) {
+  if (isCounter && resets > 0) {
     const before = result;
     result += add;
-    lines.push(`  ${marks.size} counter reset${marks.size > 1 ? 's' : ''}: add the value before each drop, ${num(add)}: ${num(before)} + ${num(add)} = ${num(result)}`);
+    lines.push(`  ${resets} counter reset${resets > 1 ? 's' : ''}: add the value before each drop, ${num(add)}: ${num(before)} + ${num(add)} = ${num(result)}`);
   } else if (isCounter) {
     lines.push('  no counter resets in the window');
   }

@@ -76,7 +76,7 @@ function renderNode(n: ExplainNode, lead: string, childLead: string, isRoot: boo
   out.push(...headLine(n, lead, bodyLead, width, style));
   const textWidth = Math.max(MIN_TEXT, width - visibleWidth(bodyLead));
   for (const line of nodeBody(n, textWidth, style, isRoot)) {
-    const wrapped = line.fitted ? [truncate(line.text, textWidth)] : wrap(line.text, textWidth, line.text.startsWith('  ') ? '      ' : '  ');
+    const wrapped = line.fitted ? [truncate(line.text, textWidth)] : wrapKeepingIndent(line.text, textWidth);
     for (const w of wrapped) out.push(style.dim(bodyLead) + (line.paint ? line.paint(w) : w));
   }
   n.children.forEach((c, i) => {
@@ -202,12 +202,19 @@ function aggregationLines(a: AggregationDiagnosis): Line[] {
   ];
 }
 
+/** Wraps at spaces, keeping the line's own indentation and indenting continuation lines two more. */
+export function wrapKeepingIndent(line: string, width: number): string[] {
+  const indent = line.match(/^ */)![0];
+  const body = line.slice(indent.length);
+  const avail = Math.max(MIN_TEXT / 2, width - indent.length);
+  return wrap(body, avail, '  ').map((l) => indent + l);
+}
+
 function renderWalkthrough(w: Walkthrough, width: number, style: Style): string[] {
   const out: string[] = [];
   w.lines.forEach((l, i) => {
     const paint = i === 0 ? style.bold : l.includes('the query returns') ? (w.agrees ? style.ok : style.error) : (s: string) => s;
-    const indent = (l.match(/^ */)?.[0] ?? '') + '  ';
-    for (const part of wrap(l, width, indent)) out.push(paint(part));
+    for (const part of wrapKeepingIndent(l, width)) out.push(paint(part));
   });
   return out;
 }

@@ -9,6 +9,7 @@ import type { Call, LabelMatcher, MatrixSelector, SubqueryExpr } from '../promql
 import { parse } from '../promql/index.js';
 import { compareMetrics } from '../render/vector.js';
 import { formatSeries } from '../render/text.js';
+import { clock } from '../render/samples.js';
 import { matcherTest } from '../storage/store.js';
 import type { PlannedNode } from './evaluate.js';
 import { walkHistogramQuantile } from './histogram-walk.js';
@@ -97,7 +98,14 @@ function rangeWalkthrough(n: PlannedNode, e: Call, outcomes: Map<number, NodeOut
   const r = outcomes.get(argNode.id)?.result;
   if (r?.data.resultType !== 'matrix') return undefined;
   const all = [...r.data.result].sort((a, b) => compareMetrics(a.metric, b.metric));
-  if (all.length === 0) return undefined;
+  if (all.length === 0) {
+    const win = windowOf(arg, n.evaluation.time);
+    const lines = [
+      `${e.func}()`,
+      `  no series has a sample in the window (${clock(win.startMs / 1000)}, ${clock(win.endMs / 1000)}] of ${argNode.evaluation.query}: ${e.func}() returns nothing`,
+    ];
+    return finish(n, e.func, {}, { lines }, outcomes.get(n.id)?.result);
+  }
   const chosen = all.find((s) => matches(s.metric, filter));
   if (!chosen) throw noSuchSeries(filterText!, all.map((s) => s.metric), `${argNode.evaluation.query}`);
   const win = windowOf(arg, n.evaluation.time);
