@@ -5,10 +5,9 @@
 import type { Backend } from '../backends/backend.js';
 import { formatError } from '../render/error.js';
 import { PLAIN, type Style } from '../render/style.js';
-import { wrap } from '../render/text.js';
 import { explain } from './index.js';
 import type { ExplainNode } from './model.js';
-import { renderExplanation } from './render.js';
+import { renderExplanation, wrapText } from './render.js';
 import { selectorCulpritLines } from './selectors.js';
 
 export interface FeedbackOptions {
@@ -38,7 +37,7 @@ export async function explainForFeedback(backend: Backend, answer: string, time:
   }
   const head: string[] = [];
   for (const n of emptySelectors(x.root)) {
-    for (const l of selectorCulpritLines(n.selector!)) head.push(...wrap(`${n.head}: ${l}`, opts.columns, '  ').map((w) => (l.startsWith('hint:') ? style.dim(w) : style.warn(w))));
+    for (const l of selectorCulpritLines(n.selector!)) head.push(...wrapText(`${n.head}: ${l}`, opts.columns).map((w) => (l.startsWith('hint:') ? style.dim(w) : style.warn(w))));
   }
   const tree = renderExplanation(x, { columns: opts.columns, style, bare: true });
   return (head.length ? head.join('\n') + '\n\n' : '') + tree;

@@ -124,9 +124,12 @@ export function walkHistogramQuantile(q: number, input: BucketInput[]): WalkResu
   let count = buckets[b]!.count;
   if (b > 0) {
     bucketStart = buckets[b - 1]!.upperBound;
-    count -= buckets[b - 1]!.count;
-    rank -= buckets[b - 1]!.count;
-    lines.push(`  inside the bucket (${num(bucketStart)}, ${num(bucketEnd)}]: ${num(count)} observations; the rank is the ${num(rank)}th of them`);
+    const below = buckets[b - 1]!.count;
+    const [c0, r0] = [count, rank];
+    count -= below;
+    rank -= below;
+    lines.push(`  observations inside the bucket (${num(bucketStart)}, ${num(bucketEnd)}]: ${num(c0)} − ${num(below)} = ${num(count)}`);
+    lines.push(`  rank inside the bucket: ${num(r0)} − ${num(below)} = ${num(rank)}`);
   } else {
     lines.push(`  the lowest bucket: assumed to start at 0, (0, ${num(bucketEnd)}], ${num(count)} observations`);
   }

@@ -13,7 +13,7 @@ import { documentedType } from '../promql/ast.js';
 import { formatNumber, formatTimestamp, hasHumanColumn, humanize } from '../render/format.js';
 import { inferQueryUnit } from '../render/query-text.js';
 import { PLAIN, type Style } from '../render/style.js';
-import { formatLabels, formatSeries, truncate, visibleWidth, wrap } from '../render/text.js';
+import { formatLabels, formatSeries, truncate, visibleWidth } from '../render/text.js';
 import { rowUnit } from '../render/vector.js';
 import type { AggregationDiagnosis, BinaryDiagnosis, ExplainNode, Explanation, ResultSummary, Walkthrough } from './model.js';
 import { selectorCulpritLines, selectorStepsLine } from './selectors.js';
@@ -41,8 +41,8 @@ export function renderExplanation(x: Explanation, opts: ExplainRenderOptions): s
   const width = Math.max(40, opts.columns);
   const out: string[] = [];
   if (!opts.bare) {
-    out.push(...wrap(x.query, width, '  ').map((l) => style.bold(l)));
-    out.push(...wrap(`at ${formatTimestamp(x.time)}; ${x.method}`, width, '  ').map((l) => style.dim(l)));
+    out.push(...wrapText(x.query, width).map((l) => style.bold(l)));
+    out.push(...wrapText(`at ${formatTimestamp(x.time)}; ${x.method}`, width).map((l) => style.dim(l)));
     out.push('');
   }
   renderNode(x.root, '', '', true, width, style, out);
@@ -56,7 +56,7 @@ function headLine(n: ExplainNode, lead: string, contLead: string, width: number,
   const right = style.dim(sizeText(n));
   const gap = width - visibleWidth(lead) - visibleWidth(role + n.head) - visibleWidth(right);
   if (gap >= 2) return [lead + style.dim(role) + style.name(n.head) + ' '.repeat(gap) + right];
-  const headLines = wrap(role + n.head, Math.max(MIN_TEXT, width - visibleWidth(lead)), '  ').map((l, i) => (i === 0 ? lead : style.dim(contLead)) + style.name(l));
+  const headLines = wrapText(role + n.head, Math.max(MIN_TEXT, width - visibleWidth(lead))).map((l, i) => (i === 0 ? lead : style.dim(contLead)) + style.name(l));
   return [...headLines, style.dim(contLead) + right];
 }
 
@@ -111,6 +111,8 @@ function valueText(metric: Metric, raw: string, query: string): string {
   return formatNumber(v, 5) + (unit === 'per-second' ? '/s' : '') + (h && hasHumanColumn(unit) ? ` (${h})` : '');
 }
 
+const short = (raw: string): string => formatNumber(parseSampleValue(raw), 5);
+
 function seriesLabel(metric: Metric, r: ResultSummary): string {
   if (r.seriesCount === 1) return formatSeries(metric) || '{}';
   const keys = r.varyingLabels.filter((k) => k !== '__name__' && metric[k] !== undefined);
@@ -146,7 +148,7 @@ function resultLines(n: ExplainNode, r: ResultSummary, width: number, style: Sty
   const values = series.map((s) =>
     r.resultType === 'vector'
       ? valueText(s.metric, s.value!, q)
-      : `${s.samples} sample${s.samples === 1 ? '' : 's'}${s.first && s.last && s.samples! > 1 ? `, ${s.first[1]} → ${s.last[1]}` : s.first ? `, ${s.first[1]}` : ''}`,
+      : `${s.samples} sample${s.samples === 1 ? '' : 's'}${s.first && s.last && s.samples! > 1 ? `, ${short(s.first[1])} → ${short(s.last[1])}` : s.first ? `, ${short(s.first[1])}` : ''}`,
   );
   const valueWidth = Math.max(...values.map((v) => visibleWidth(v)));
   // Labels are cut (with …) rather than wrapped so each series stays on one line with its value.
@@ -189,6 +191,7 @@ function binaryLines(b: BinaryDiagnosis, style: Style): Line[] {
 const SHOWN_GROUPS = 4;
 
 function aggregationLines(a: AggregationDiagnosis): Line[] {
+  if (a.inputCount === 0) return [{ text: `no input series, so no groups (${a.grouping})` }];
   const counts = new Set(a.groups.map((g) => g.inputs));
   const uniform = counts.size === 1 && a.groups.length === a.groupCount;
   const shown = a.groups.slice(0, SHOWN_GROUPS);
@@ -202,12 +205,42 @@ function aggregationLines(a: AggregationDiagnosis): Line[] {
   ];
 }
 
+/**
+ * Wraps plain text at spaces to `width`; continuation lines get `cont` in
+ * front; a word longer than a line (a long selector) is cut where it must be.
+ */
+export function wrapText(s: string, width: number, cont = '  '): string[] {
+  const lines: string[] = [];
+  let line = '';
+  const limit = () => (lines.length === 0 ? width : Math.max(8, width - cont.length));
+  for (let word of s.split(' ')) {
+    const candidate = line === '' ? word : `${line} ${word}`;
+    if ([...candidate].length <= limit()) {
+      line = candidate;
+      continue;
+    }
+    if (line !== '') {
+      lines.push(line);
+      line = '';
+    }
+    while ([...word].length > limit()) {
+      const chars = [...word];
+      const cut = limit();
+      lines.push(chars.slice(0, cut).join(''));
+      word = chars.slice(cut).join('');
+    }
+    line = word;
+  }
+  if (line !== '' || lines.length === 0) lines.push(line);
+  return lines.map((l, i) => (i === 0 ? l : cont + l));
+}
+
 /** Wraps at spaces, keeping the line's own indentation and indenting continuation lines two more. */
 export function wrapKeepingIndent(line: string, width: number): string[] {
   const indent = line.match(/^ */)![0];
   const body = line.slice(indent.length);
   const avail = Math.max(MIN_TEXT / 2, width - indent.length);
-  return wrap(body, avail, '  ').map((l) => indent + l);
+  return wrapText(body, avail).map((l) => indent + l);
 }
 
 function renderWalkthrough(w: Walkthrough, width: number, style: Style): string[] {
