@@ -38,11 +38,8 @@ function bucketTable(buckets: Bucket[], mark: Map<number, string>): string[] {
   return rows;
 }
 
-export function walkHistogramQuantile(q: number, input: BucketInput[]): WalkResult {
-  const lines: string[] = [];
-  if (Number.isNaN(q)) return { lines: ['  q is NaN: the result is NaN'], value: NaN };
-  if (q < 0) return { lines: [`  q = ${num(q)} < 0: the result is -Inf`], value: -Infinity };
-  if (q > 1) return { lines: [`  q = ${num(q)} > 1: the result is +Inf`], value: Infinity };
+/** Sorted, merged and repaired buckets, as bucketQuantile prepares them; `done` when the result is already known. */
+function prepare(input: BucketInput[], lines: string[]): { buckets: Bucket[]; repairs: Map<number, string>; forced: boolean } | { done: number } {
   const parsed: Bucket[] = [];
   for (const b of input) {
     const ub = parseLe(b.le);
@@ -52,9 +49,8 @@ export function walkHistogramQuantile(q: number, input: BucketInput[]): WalkResu
   parsed.sort((a, b) => (a.upperBound < b.upperBound ? -1 : a.upperBound > b.upperBound ? 1 : 0));
   lines.push(`  ${parsed.length} bucket${parsed.length === 1 ? '' : 's'}, sorted by le:`);
   if (parsed.length === 0 || parsed[parsed.length - 1]!.upperBound !== Infinity) {
-    lines.push(...bucketTable(parsed, new Map()));
-    lines.push('  there is no le="+Inf" bucket: the result is NaN');
-    return { lines, value: NaN };
+    lines.push(...bucketTable(parsed, new Map()), '  there is no le="+Inf" bucket: the result is NaN');
+    return { done: NaN };
   }
   const buckets: Bucket[] = [];
   for (const b of parsed) {
@@ -85,16 +81,25 @@ export function walkHistogramQuantile(q: number, input: BucketInput[]): WalkResu
     }
   }
   if (buckets.length < 2) {
-    lines.push(...bucketTable(buckets, repairs));
-    lines.push('  fewer than two buckets: no interpolation is possible, the result is NaN');
-    return { lines, value: NaN };
+    lines.push(...bucketTable(buckets, repairs), '  fewer than two buckets: no interpolation is possible, the result is NaN');
+    return { done: NaN };
   }
+  if (buckets[buckets.length - 1]!.count === 0) {
+    lines.push(...bucketTable(buckets, repairs), '  no observations (the +Inf bucket is 0): the result is NaN');
+    return { done: NaN };
+  }
+  return { buckets, repairs, forced };
+}
+
+export function walkHistogramQuantile(q: number, input: BucketInput[]): WalkResult {
+  if (Number.isNaN(q)) return { lines: ['  q is NaN: the result is NaN'], value: NaN };
+  if (q < 0) return { lines: [`  q = ${num(q)} < 0: the result is -Inf`], value: -Infinity };
+  if (q > 1) return { lines: [`  q = ${num(q)} > 1: the result is +Inf`], value: Infinity };
+  const lines: string[] = [];
+  const prep = prepare(input, lines);
+  if ('done' in prep) return { lines, value: prep.done };
+  const { buckets, repairs, forced } = prep;
   const total = buckets[buckets.length - 1]!.count;
-  if (total === 0) {
-    lines.push(...bucketTable(buckets, repairs));
-    lines.push('  no observations (the +Inf bucket is 0): the result is NaN');
-    return { lines, value: NaN };
-  }
   let rank = q * total;
   let b = 0;
   let hi = buckets.length - 1;

@@ -111,6 +111,21 @@ function extrapolated(func: string, win: RangeWindow, t: number[], v: number[]):
   } else if (isCounter) {
     lines.push('  no counter resets in the window');
   }
+  const { sampled, toStart, toEnd } = edges(win, t, v, result, isCounter, lines);
+  let factor = sampled !== 0 ? (sampled + toStart + toEnd) / sampled : 1;
+  const range = win.rangeMs / 1000;
+  if (isRate) factor /= range;
+  const value = result * factor;
+  const what = func === 'rate' ? 'rate' : func === 'increase' ? 'increase' : 'delta';
+  const perSecond = isRate ? ` / ${num(range)} s` : '';
+  lines.push(`  ${what} = ${num(result)} × (${num(sampled)} + ${num(toStart)} + ${num(toEnd)}) / ${num(sampled)}${perSecond} = ${num(value)}`);
+  return { lines, value };
+}
+
+/** The sampled interval and the extrapolation to each edge, with the rule that applied (extrapolatedRate). */
+function edges(win: RangeWindow, t: number[], v: number[], result: number, isCounter: boolean, lines: string[]): { sampled: number; toStart: number; toEnd: number } {
+  const n = t.length;
+  const first = v[0]!;
   const firstT = t[0]!;
   const lastT = t[n - 1]!;
   let toStart = (firstT - win.startMs) / 1000;
@@ -143,14 +158,7 @@ function extrapolated(func: string, win: RangeWindow, t: number[], v: number[]):
   } else {
     lines.push(`  end:   last sample ${secs(endGap)} before the window end, < ${secs(threshold)}: extrapolate all the way to the end, ${secs(toEnd)}`);
   }
-  let factor = sampled !== 0 ? (sampled + toStart + toEnd) / sampled : 1;
-  const range = win.rangeMs / 1000;
-  if (isRate) factor /= range;
-  const value = result * factor;
-  const what = func === 'rate' ? 'rate' : func === 'increase' ? 'increase' : 'delta';
-  const perSecond = isRate ? ` / ${num(range)} s` : '';
-  lines.push(`  ${what} = ${num(result)} × (${num(sampled)} + ${num(toStart)} + ${num(toEnd)}) / ${num(sampled)}${perSecond} = ${num(value)}`);
-  return { lines, value };
+  return { sampled, toStart, toEnd };
 }
 
 function instant(func: string, win: RangeWindow, t: number[], v: number[]): WalkResult {
