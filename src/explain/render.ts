@@ -197,10 +197,10 @@ function aggregationLines(a: AggregationDiagnosis): Line[] {
   const shown = a.groups.slice(0, SHOWN_GROUPS);
   const groups = shown.map((g) => `${formatSeries(g.labels) || '{}'} ${g.inputs}`).join(', ');
   const more = a.groupCount > shown.length ? `, … ${a.groupCount - shown.length} more` : '';
-  const per = uniform ? `, ${[...counts][0]} in each` : `; inputs per group: ${groups}${more}`;
+  const per = a.groupCount === 1 ? '' : uniform ? `, ${[...counts][0]} in each` : `; inputs per group: ${groups}${more}`;
   const dropped = a.droppedLabels.map((l) => (l === '__name__' ? 'the metric name' : l));
   return [
-    { text: `${a.groupCount} group${a.groupCount === 1 ? '' : 's'} (${a.grouping}) from ${a.inputCount} input series${per}` },
+    { text: a.groupCount === 1 ? `one group (${a.grouping}) of ${a.inputCount} input series` : `${a.groupCount} groups (${a.grouping}) from ${a.inputCount} input series${per}` },
     ...(dropped.length ? [{ text: `labels dropped: ${dropped.join(', ')}` }] : []),
   ];
 }
