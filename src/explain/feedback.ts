@@ -37,7 +37,10 @@ export async function explainForFeedback(backend: Backend, answer: string, time:
   }
   const head: string[] = [];
   for (const n of emptySelectors(x.root)) {
-    for (const l of selectorCulpritLines(n.selector!)) head.push(...wrapText(`${n.head}: ${l}`, opts.columns).map((w) => (l.startsWith('hint:') ? style.dim(w) : style.warn(w))));
+    head.push(...wrapText(`${n.head} matches no series:`, opts.columns).map((w) => style.warn(w)));
+    for (const l of selectorCulpritLines(n.selector!)) {
+      head.push(...wrapText(l, opts.columns - 2).map((w) => '  ' + (l.startsWith('hint:') ? style.dim(w) : w)));
+    }
   }
   const tree = renderExplanation(x, { columns: opts.columns, style, bare: true });
   return (head.length ? head.join('\n') + '\n\n' : '') + tree;
