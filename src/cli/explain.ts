@@ -1,0 +1,77 @@
+// `promlearn explain '<expr>'`: the query taken apart, node by node — what
+// each part does, what it returns at the evaluation time, why a selector
+// matches nothing, how a binary operator matched, what an aggregation
+// grouped — and with --samples the arithmetic of rate() & co and
+// histogram_quantile() on one series, down to the number `query` returns.
+
+import { Option, type Command } from 'commander';
+import type { Backend } from '../backends/backend.js';
+import { UsageError } from '../errors.js';
+import { PLAIN } from '../render/style.js';
+import { addBackendOptions, type BackendOptions } from './context.js';
+import type { IO } from './io.js';
+import { cancellable, defaultTime, withBackend } from './query.js';
+import { parseTimeArg } from './time.js';
+
+export interface ExplainCommandOptions extends BackendOptions {
+  time?: string;
+  samples?: boolean;
+  series?: string;
+  output?: 'table' | 'json';
+  color?: boolean;
+  width?: string;
+}
+
+export async function runExplain(expr: string, opts: ExplainCommandOptions, io: IO, injected?: Backend): Promise<void> {
+  if (expr.trim() === '') throw new UsageError('empty expression', `give a query, e.g. promlearn explain 'rate(http_requests_total[5m])'`);
+  if (opts.series !== undefined && !opts.samples) throw new UsageError('--series chooses the series of the --samples walk-through', 'add --samples');
+  const width = opts.width !== undefined ? Number(opts.width) : io.columns;
+  if (!Number.isInteger(width) || width < 40) throw new UsageError(`invalid --width "${opts.width}": expected a whole number of at least 40`);
+  const { explain, renderExplanation } = await import('../explain/index.js');
+  const { parseSeriesFilter } = await import('../explain/walkthrough.js');
+  if (opts.series !== undefined) parseSeriesFilter(opts.series);
+  await withBackend(opts, io, injected, async (backend) => {
+    const info = await backend.info();
+    const time = opts.time !== undefined ? parseTimeArg(opts.time, defaultTime(info)) : defaultTime(info);
+    const x = await cancellable((signal) => explain(backend, expr, { time, signal, samples: opts.samples, series: opts.series }));
+    if (opts.output === 'json') {
+      io.out(JSON.stringify(x, null, 2) + '\n');
+    } else {
+      io.out(renderExplanation(x, { columns: width, style: opts.color === false ? PLAIN : io.style }));
+    }
+    // The query's own failure (many-to-many, say) is explained above, and still an error.
+    if (x.root.error) process.exitCode = 1;
+  });
+}
+
+export function register(program: Command, io: IO, backend?: Backend): void {
+  const cmd = program
+    .command('explain')
+    .description('take a query apart: what each part does and returns, why a selector matches nothing, how operators matched')
+    .argument('<expr>', 'PromQL expression (quote it for your shell)')
+    .option('-t, --time <time>', 'evaluation time: RFC 3339, unix seconds, now, or relative such as -1h (default: end of the sample data, or now for --server)')
+    .option('--samples', 'walk through rate/increase/irate/delta/idelta/deriv and histogram_quantile sample by sample, on one series')
+    .option('--series <selector>', "the series for --samples, e.g. '{instance=\"frontend-2:3000\", route=\"/\"}' (default: the first)")
+    .addOption(new Option('-o, --output <format>', 'output format').choices(['table', 'json']).default('table'))
+    .option('--width <columns>', 'fit the text to this many columns (default: the terminal width, 80 when piped)')
+    .option('--no-color', 'no colours (also: NO_COLOR=1; output that is not a terminal is never coloured)');
+  addBackendOptions(cmd);
+  cmd.addHelpText(
+    'after',
+    `
+Examples:
+  $ promlearn explain 'sum by (job) (rate(http_requests_total[5m]))'
+  $ promlearn explain 'histogram_quantile(0.99, sum by (le, job) (rate(http_request_duration_seconds_bucket[5m])))' --samples
+  $ promlearn explain 'rate(http_requests_total{instance="frontend-2:3000"}[5m])' --time 2026-01-15T07:15:00Z --samples
+  $ promlearn explain 'up{instance="frontend-1"}'          # why nothing matches
+  $ promlearn explain 'sum by (job) (rate(http_requests_total{status_code=~"5.."}[5m])) / on(job) sum by (job) (rate(http_requests_total[5m]))'
+  $ promlearn explain up -o json | jq '.root.result'
+  $ promlearn explain 'rate(http_requests_total[5m])' --server http://localhost:9090
+
+Every sub-expression is run as its own instant query at the evaluation time
+(through the HTTP API with --server), so each node shows what it returns.
+Exit codes: 0 ok, 1 query error (the tree is still shown when the query runs
+but fails, e.g. many-to-many matching), 2 usage error.`,
+  );
+  cmd.action(async (expr: string, opts: ExplainCommandOptions) => runExplain(expr, opts, io, backend));
+}

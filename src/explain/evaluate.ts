@@ -1,0 +1,148 @@
+// Evaluating every node of a query through the Backend interface.
+//
+// Each sub-expression is printed with the canonical printer and sent to the
+// backend as an instant query, so the same code explains the embedded engine
+// and a remote Prometheus. What a node means depends on where it sits:
+//   - `@` and `offset` live on selectors and subqueries, so printing the node
+//     keeps them;
+//   - a range-vector argument (`x[5m]`, `expr[1h:1m]`) is itself a valid
+//     instant query whose result is a matrix;
+//   - inside a subquery the inner expression runs at every subquery step; we
+//     evaluate it at the last step (the one nearest the evaluation time) and
+//     say so;
+//   - literals are not sent anywhere: their value is known.
+// Identical sub-expressions at the same time are evaluated once (a / a, the
+// selector diagnosis's candidate query when it equals the node itself).
+
+import type { Backend } from '../backends/backend.js';
+import { formatSampleValue, type QueryResult } from '../model/result.js';
+import type { Expr, SubqueryExpr } from '../promql/ast.js';
+import { exprType, printExpr } from '../promql/index.js';
+import { children } from '../promql/printer.js';
+import type { NodeEvaluation, NodeOutcome } from './model.js';
+
+/** A parsed node with where and how it is evaluated. */
+export interface PlannedNode {
+  id: number;
+  expr: Expr;
+  role?: string;
+  evaluation: NodeEvaluation;
+  children: PlannedNode[];
+  parent?: PlannedNode;
+}
+
+/** The subquery step when none is written: Prometheus's default global evaluation interval. */
+export const DEFAULT_SUBQUERY_STEP_MS = 60_000;
+
+function unparen(e: Expr): Expr {
+  while (e.type === 'ParenExpr') e = e.expr;
+  return e;
+}
+
+function roleOf(parent: Expr, index: number, name: string): string | undefined {
+  if (name === 'param') return 'parameter';
+  if (parent.type === 'BinaryExpr') return index === 0 ? 'left' : 'right';
+  return undefined;
+}
+
+/** The tree of nodes to evaluate (parentheses elided), each with its query and time. */
+export function planNodes(root: Expr, time: number): PlannedNode {
+  let next = 0;
+  const visit = (e: Expr, t: number, note: string | undefined, role: string | undefined, parent?: PlannedNode): PlannedNode => {
+    const expr = unparen(e);
+    const literal = expr.type === 'NumberLiteral' || expr.type === 'StringLiteral';
+    const node: PlannedNode = {
+      id: next++,
+      expr,
+      role,
+      evaluation: { query: printExpr(expr), time: t, ...(note ? { note } : {}), ...(literal ? { literal } : {}) },
+      children: [],
+      parent,
+    };
+    let childTime = t;
+    let childNote = note;
+    if (expr.type === 'SubqueryExpr') {
+      const inner = subqueryInnerTime(expr, t);
+      childTime = inner.time;
+      childNote = inner.note;
+    }
+    node.children = children(expr).map(([name, c], i) => visit(c, childTime, childNote, roleOf(expr, i, name), node));
+    return node;
+  };
+  return visit(root, time, undefined, undefined);
+}
+
+/** Where a subquery's inner expression is shown: its last step, as Prometheus aligns subquery steps. */
+export function subqueryInnerTime(sq: SubqueryExpr, t: number): { time: number; note: string; steps: number } {
+  const stepMs = sq.stepMs > 0 ? sq.stepMs : DEFAULT_SUBQUERY_STEP_MS;
+  const atMs = sq.at?.kind === 'time' ? sq.at.timestampMs : Math.round(t * 1000);
+  const endMs = atMs - sq.offsetMs;
+  const fromMs = endMs - sq.rangeMs;
+  // Go: start = interval * ((ts - offset - range) / interval), then the first step strictly after it.
+  let startMs = stepMs * Math.trunc(fromMs / stepMs);
+  if (startMs <= fromMs) startMs += stepMs;
+  const steps = startMs > endMs ? 0 : Math.floor((endMs - startMs) / stepMs) + 1;
+  const lastMs = startMs + (steps - 1) * stepMs;
+  const hhmmss = (ms: number) => new Date(ms).toISOString().slice(11, 19);
+  const stepText = sq.stepMs > 0 ? '' : ' (the default step, 1m)';
+  return {
+    time: (steps > 0 ? lastMs : endMs) / 1000,
+    steps,
+    note: `inside a subquery: evaluated at ${steps} steps${stepText} from ${hhmmss(startMs)} to ${hhmmss(lastMs)}; shown at the last one`,
+  };
+}
+
+/** Runs queries through the backend, once per (query, time). */
+export class QueryCache {
+  private readonly memo = new Map<string, Promise<QueryResult>>();
+  runs = 0;
+
+  constructor(
+    private readonly backend: Backend,
+    private readonly signal?: AbortSignal,
+  ) {}
+
+  run(query: string, time: number): Promise<QueryResult> {
+    const key = `${time}\u0000${query}`;
+    let p = this.memo.get(key);
+    if (!p) {
+      this.runs++;
+      p = this.backend.instantQuery(query, time, { signal: this.signal });
+      this.memo.set(key, p);
+    }
+    return p;
+  }
+}
+
+/** Evaluates every non-literal node (concurrently; the cache removes duplicates). */
+export async function evaluateNodes(root: PlannedNode, cache: QueryCache): Promise<Map<number, NodeOutcome>> {
+  const all: PlannedNode[] = [];
+  const collect = (n: PlannedNode) => {
+    all.push(n);
+    n.children.forEach(collect);
+  };
+  collect(root);
+  const outcomes = new Map<number, NodeOutcome>();
+  await Promise.all(
+    all.map(async (n) => {
+      if (n.evaluation.literal) {
+        outcomes.set(n.id, { result: literalResult(n.expr, n.evaluation.time) });
+        return;
+      }
+      try {
+        outcomes.set(n.id, { result: await cache.run(n.evaluation.query, n.evaluation.time) });
+      } catch (error) {
+        outcomes.set(n.id, { error });
+      }
+    }),
+  );
+  return outcomes;
+}
+
+function literalResult(e: Expr, time: number): QueryResult {
+  if (e.type === 'StringLiteral') return { data: { resultType: 'string', result: [time, e.value] } };
+  return { data: { resultType: 'scalar', result: [time, formatSampleValue(e.type === 'NumberLiteral' ? e.value : NaN)] } };
+}
+
+/** Static type of a node, for the tree. */
+export { exprType };

@@ -1,0 +1,13 @@
+// The sample dataset's backend, opened once per test file (in this thread).
+import { bufferIO } from '../../src/cli/io.js';
+import { openLocalDataset } from '../../src/dataset/open.js';
+import type { Backend } from '../../src/backends/backend.js';
+
+let backendPromise: Promise<Backend> | undefined;
+
+export function sampleBackend(): Promise<Backend> {
+  return (backendPromise ??= openLocalDataset({ inProcess: true }, bufferIO()));
+}
+
+/** 2026-01-15T07:15:00Z -> unix seconds. */
+export const at = (iso: string): number => Date.parse(iso) / 1000;
