@@ -14,7 +14,7 @@ import { formatError } from '../render/error.js';
 import { diffObservations, dropConstantLabels, isEmpty, type DiffContext } from './diff.js';
 import type { ExerciseBlock, WrongAnswer } from './model.js';
 import { diagnoseNoData, type NoDataDiagnosis } from './nodata.js';
-import { observe, rangePlan, type Observation, type Outcome, type Plan } from './observe.js';
+import { observe, pointTime, rangePlan, type Observation, type Outcome, type Plan } from './observe.js';
 import { canonicalQuery, longestWindowSeconds } from './query-shape.js';
 import { parseRelative } from './time.js';
 
@@ -130,8 +130,7 @@ export class Judge {
   private async explainEmpty(expected: string, actual: string, messages: string[]): Promise<string[]> {
     const [exp, act] = [await this.outcome(expected), await this.outcome(actual)];
     if (!exp.ok || !act.ok || !isEmpty(act.obs) || isEmpty(exp.obs)) return messages;
-    const range = await dataRange(this.backend);
-    const found = await this.diagnose(this.backend, actual, range).catch(() => [] as string[]);
+    const found = await this.diagnose(this.backend, actual, lastPointTime(exp.obs) ?? (await dataRange(this.backend)).end).catch(() => [] as string[]);
     return found.length > 0 ? ['Your query returns no data.', ...found, ...messages.slice(1)] : messages;
   }
 
@@ -178,6 +177,13 @@ export class Judge {
 function warmupEnd(plan: Plan, expected: string, actual: string): number | undefined {
   if (plan.kind !== 'range') return undefined;
   return plan.start + Math.max(longestWindowSeconds(expected), longestWindowSeconds(actual));
+}
+
+/** The latest evaluation time at which `obs` has a point (where the expected answer shows something to find). */
+function lastPointTime(obs: Observation): number | undefined {
+  let last: number | undefined;
+  for (const s of obs.series.values()) for (const k of s.points.keys()) last = Math.max(last ?? -Infinity, pointTime(k));
+  return last;
 }
 
 /** The engine's warnings and infos about the learner's query that the reference does not get. */

@@ -56,10 +56,10 @@ test('an empty result matches no listed wrong answer; the no-data case is diagno
   const regex = await judge.judge(ex, 'sum(rate(http_requests_total{job="checkout", status_code=~"5xx"}[5m]))');
   assert.equal(regex.correct, false);
   assert.equal(regex.matchedWrong, undefined);
-  assert.match(regex.messages.join('\n'), /status_code=~"5xx"` removes the last series \(a regex must match the whole value[\s\S]*"500"/);
+  assert.match(regex.messages.join('\n'), /matches no series: no series has status_code=~"5xx"; status_code values are "500"[\s\S]*must match the whole value/);
   const typo = await judge.judge(ex, 'sum(rate(http_request_total{job="checkout", status_code=~"5.."}[5m]))');
   assert.equal(typo.matchedWrong, undefined);
-  assert.match(typo.messages.join('\n'), /no metric named `http_request_total`: did you mean `http_requests_total`/);
+  assert.match(typo.messages.join('\n'), /no metric is named `http_request_total`; did you mean `http_requests_total`\?/);
   // The listed wrong answer itself is still recognised by its text.
   assert.equal((await judge.judge(ex, 'sum(rate(http_requests_total{job="checkout",status_code="5.."}[5m]))')).matchedWrong?.line, 2);
 });
