@@ -49,6 +49,18 @@ test('--answers takes one line per exercise; examples run, predictions are shown
   assert.equal(p.done, true);
 });
 
+test('an answer that does not parse gets the caret under its character, never a stack trace', async () => {
+  const { file, io } = setup(['up{job="node"', '.quit']);
+  assert.equal(await main(['node', 'promlearn', 'learn', '1', '--answers', file], io), 0, io.output.err);
+  const lines = io.output.out.split('\n');
+  const at = lines.findIndex((l) => l.startsWith('error: ') && /unexpected end of input|unclosed|expected/.test(l));
+  assert.ok(at >= 0, io.output.out.slice(-800));
+  assert.equal(lines[at + 1], '  up{job="node"');
+  const caret = lines[at + 2].indexOf('^');
+  assert.ok(caret >= 2 && caret <= lines[at + 1].length, `caret at ${caret}: ${lines[at + 2]}`);
+  assert.doesNotMatch(io.output.out + io.output.err, /\n\s+at .*\.js:\d+/);
+});
+
 test('quitting saves the step by id; the next run resumes there', async () => {
   const { file, io, progress } = setup(['.quit']);
   assert.equal(await main(['node', 'promlearn', 'learn', 'data-model', '--answers', file], io), 0, io.output.err);
@@ -154,4 +166,14 @@ test('the lesson menu continues where the learner left off and offers the next l
   assert.ok(asked.some((a) => /Continue with lesson 2: Metric types\?/.test(a.message)));
   assert.equal(s.progress.lessons['data-model'].done, true);
   assert.equal(s.progress.current, 'metric-types');
+});
+
+test('a lesson file with a mistake is reported as file:line: what is wrong', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'promlearn-lessons-'));
+  writeFileSync(join(dir, '01-broken.md'), '# Broken\nsummary: s\n\n## Step\n```exercise\nid: x\ntask: t\nanswer: up\nwrong: down\n```\n');
+  const io = bufferIO({ env: { PROMLEARN_LESSONS_DIR: dir, PROMLEARN_STATE_DIR: join(dir, 'state') } });
+  assert.equal(await main(['node', 'promlearn', 'learn', '1'], io), 2);
+  assert.match(io.output.err, /01-broken\.md:5: exercise "x" has no "hint:"/);
+  assert.match(io.output.err, /01-broken\.md:9: "wrong:" must be followed by its "feedback:"/);
+  assert.doesNotMatch(io.output.err, /\n\s+at .*\.js:\d+/);
 });
