@@ -15,7 +15,7 @@ import { diffObservations, dropConstantLabels, isEmpty, type DiffContext } from 
 import type { ExerciseBlock, WrongAnswer } from './model.js';
 import { diagnoseNoData, type NoDataDiagnosis } from './nodata.js';
 import { observe, pointTime, rangePlan, type Observation, type Outcome, type Plan } from './observe.js';
-import { canonicalQuery, longestWindowSeconds } from './query-shape.js';
+import { canonicalQuery, longestWindowSeconds, shapeHints } from './query-shape.js';
 import { parseRelative } from './time.js';
 
 export interface Verdict {
@@ -107,7 +107,7 @@ export class Judge {
       const kept = relaxed.dropped.map((l) => `\`${l}\``).join(', ');
       return { correct: true, messages: [], notes: [`Your result also keeps ${kept}, the same on every series: that is fine, it only labels the answer.`] };
     }
-    return { correct: false, messages: [...messages, ...engineNotes(exp.obs, act.obs)] };
+    return { correct: false, messages: [...messages, ...shapeHints(expected, actual), ...engineNotes(exp.obs, act.obs)] };
   }
 
   /** Judges a learner's answer to an exercise in every world, preferring a listed wrong answer's feedback. */
