@@ -126,3 +126,36 @@ test('the variant world exists only for the sample', async () => {
   const { fakeBackend } = await import('./fake.js');
   assert.equal(await variantBackend(fakeBackend({})), undefined);
 });
+
+// The foolings named in issue 12, against the course's own exercises.
+const { defaultLessonsDir, findLesson, loadCourse } = await import('../../src/lessons/load.js');
+const { findExercise } = await import('../../src/lessons/index.js');
+const course = loadCourse(defaultLessonsDir()).lessons;
+const ISSUE_CASES: [lesson: string, exercise: string, answer: string, expect: RegExp, notFeedback?: RegExp][] = [
+  ['9', 'target-down', 'up{job="api"} == 0', /watches one job only/],
+  ['9', 'target-down', 'up{job="api"} < 1', /watches one job only[\s\S]*not in general/],
+  [
+    '9',
+    'high-error-rate',
+    'sum by (job) (rate(http_requests_total{job="checkout", status_code=~"5.."}[5m])) / sum by (job) (rate(http_requests_total{job="checkout"}[5m])) > 0.01',
+    /watches checkout only/,
+  ],
+  // A typo is diagnosed, not told "> 1 never fires" because both are empty.
+  ['9', 'high-error-rate', 'sum by (job) (rate(http_request_total{status_code=~"5.."}[5m])) / sum by (job) (rate(http_requests_total[5m])) > 0.01', /did you mean `http_requests_total`/, /never fires/],
+  // `=~"5xx"` used =~: it must not be told to use =~.
+  ['3', 'errors-5xx', 'http_requests_total{status_code=~"5xx"}', /must match the whole value/, /Use =~/],
+  ['8', 'p99-api', 'histogram_quantile(99, sum by (le) (rate(http_request_duration_seconds_bucket{job="api"}[5m])))', /between 0 and 1/],
+  ['8', 'p99-api', 'histogram_quantile(0.99, rate(http_request_duration_seconds_bucket{job="api"}[5m]))', /keep `le`/, /e\.g\. sum\(\.\.\.\)/],
+  ['5', 'find-restart', 'resets(process_cpu_seconds_total{instance="frontend-2:3000"}[10m]) > 0', /do not name the one that did/],
+];
+
+for (const [l, e, answer, expect, notExpect] of ISSUE_CASES) {
+  test(`issue 12: lesson ${l} ${e}: ${answer}`, async () => {
+    const ex = findExercise(findLesson(course, l), e);
+    const v = await (await judgeFor(sample, ex)).judge(ex, answer);
+    assert.equal(v.correct, false);
+    const text = v.messages.join('\n');
+    assert.match(text, expect);
+    if (notExpect) assert.doesNotMatch(text, notExpect);
+  });
+}
