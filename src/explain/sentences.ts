@@ -8,6 +8,7 @@ import type { AggregateExpr, BinaryExpr, Call, Expr, MatrixSelector, SubqueryExp
 import { formatDuration, printExpr } from '../promql/index.js';
 import { getFunction } from '../promql/functions.js';
 import { matcherText } from './selectors.js';
+import { rangeParts } from './evaluate.js';
 
 const code = (s: string) => `\`${s}\``;
 const labelList = (ls: string[]) => ls.map(code).join(', ');
@@ -24,7 +25,8 @@ function selection(vs: VectorSelector): string {
   return others.length ? `${name} with ${others.map((m) => code(matcherText(m))).join(' and ')}` : name;
 }
 
-function when(vs: { offsetMs: number; at?: VectorSelector['at'] }): string {
+function when(e: { offsetMs: number; offsetExpr?: Expr; at?: VectorSelector['at'] }): string {
+  const vs = { ...e, offsetMs: rangeParts({ ...e, rangeMs: 0 }).offsetMs };
   const parts: string[] = [];
   if (vs.at?.kind === 'time') parts.push(`at ${new Date(vs.at.timestampMs).toISOString().replace('.000Z', 'Z')}`);
   else if (vs.at) parts.push(`at the query's ${vs.at.kind} time`);
@@ -38,19 +40,20 @@ function vectorSelector(vs: VectorSelector, lookbackMs: number): string {
 }
 
 function matrixSelector(ms: MatrixSelector): string {
-  return `every raw sample of the last ${formatDuration(ms.rangeMs)} of each series ${selection(ms.vector)}${when(ms.vector)}`;
+  return `every raw sample of the last ${formatDuration(rangeParts({ ...ms, offsetMs: 0 }).rangeMs)} of each series ${selection(ms.vector)}${when(ms.vector)}`;
 }
 
 function subquery(sq: SubqueryExpr): string {
-  const step = sq.stepMs > 0 ? formatDuration(sq.stepMs) : 'the default step (1m)';
-  return `evaluates the inner expression every ${step} over the last ${formatDuration(sq.rangeMs)}${when(sq)}, giving a range vector of its results`;
+  const parts = rangeParts(sq);
+  const step = parts.stepMs > 0 ? formatDuration(parts.stepMs) : 'the default step (1m)';
+  return `evaluates the inner expression every ${step} over the last ${formatDuration(parts.rangeMs)}${when(sq)}, giving a range vector of its results`;
 }
 
 /** What the range argument of a call covers: "over the last 5m". */
 function windowOf(c: Call): string {
   const arg = c.args.map(unparen).find((a) => a.type === 'MatrixSelector' || a.type === 'SubqueryExpr');
   if (!arg) return '';
-  const ms = arg.type === 'MatrixSelector' ? arg.rangeMs : (arg as SubqueryExpr).rangeMs;
+  const ms = arg.type === 'MatrixSelector' ? rangeParts({ ...arg, offsetMs: 0 }).rangeMs : rangeParts(arg as SubqueryExpr).rangeMs;
   return `over the last ${formatDuration(ms)}`;
 }
 
