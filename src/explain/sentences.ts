@@ -139,41 +139,43 @@ function call(c: Call): string {
   return doc ? `${f}: ${doc}` : `calls ${f}`;
 }
 
-function groupText(a: AggregateExpr): { per: string; scope: string } {
+function groupText(a: AggregateExpr): { per: string; scope: string; joiner?: string } {
   if (a.without) {
     return {
       per: `one output series per combination of the other labels`,
       scope: `the input series that are equal apart from ${labelList(a.grouping)} (and the metric name)`,
     };
   }
-  if (a.grouping.length === 0) return { per: 'into one series without labels', scope: 'all input series' };
+  if (a.grouping.length === 0) return { per: 'into one series without labels', scope: 'all input series', joiner: ' ' };
   const per = a.grouping.length === 1 ? `one output series per ${a.grouping[0]}` : `one output series per combination of ${labelList(a.grouping)}`;
   return { per, scope: `the input series that share the same ${labelList(a.grouping)}` };
 }
 
 function aggregation(a: AggregateExpr): string {
-  const { per, scope } = groupText(a);
+  const g = groupText(a);
+  const scope = g.scope;
+  const tail = (g.joiner ?? ', ') + g.per;
   const p = scalarText(a.param);
   const within = a.grouping.length || a.without ? ' within each group' : '';
   switch (a.op) {
     case 'sum':
-      return `adds up ${scope}, ${per}`;
+      return `adds up ${scope}${tail}`;
     case 'avg':
-      return `averages ${scope}, ${per}`;
+      return `averages ${scope}${tail}`;
     case 'count':
-      return `counts ${scope}, ${per}`;
+      return `counts ${scope}${tail}`;
     case 'min':
-      return `the smallest value among ${scope}, ${per}`;
+      return `the smallest value among ${scope}${tail}`;
     case 'max':
-      return `the largest value among ${scope}, ${per}`;
+      return `the largest value among ${scope}${tail}`;
     case 'group':
-      return `1 for each group of ${scope}, ${per}`;
+      return `1 for each group of ${scope}${tail}`;
     case 'stddev':
-      return `the population standard deviation of ${scope}, ${per}`;
+      return `the population standard deviation of ${scope}${tail}`;
     case 'stdvar':
-      return `the population variance of ${scope}, ${per}`;
+      return `the population variance of ${scope}${tail}`;
     case 'quantile':
-      return `the ${p}-quantile of the values of ${scope}, ${per}`;
+      return `the ${p}-quantile of the values of ${scope}${tail}`;
     case 'topk':
       return `keeps the ${p} series with the largest values${within}, with all their labels`;
     case 'bottomk':
@@ -188,13 +190,13 @@ function aggregation(a: AggregateExpr): string {
 }
 
 const ARITH: Record<string, string> = {
-  '+': 'adds',
-  '-': 'subtracts',
-  '*': 'multiplies',
-  '/': 'divides',
-  '%': 'takes the remainder of',
-  '^': 'raises',
-  atan2: 'takes atan2 of',
+  '+': 'plus',
+  '-': 'minus',
+  '*': 'times',
+  '/': 'divided by',
+  '%': 'modulo',
+  '^': 'to the power of',
+  atan2: 'atan2 with',
 };
 
 const COMPARE: Record<string, string> = { '==': 'equal to', '!=': 'not equal to', '>': 'greater than', '<': 'less than', '>=': 'at least', '<=': 'at most' };
@@ -222,11 +224,11 @@ function binary(b: BinaryExpr): string {
     if (b.returnBool) return `1 for each ${side} series whose value is ${rel} ${against}, 0 for the others (bool keeps every series)`;
     return `keeps only the ${side} series whose value is ${rel} ${against}; the others are dropped`;
   }
-  const verb = ARITH[b.op] ?? b.op;
-  if (lt === 'scalar' && rt === 'scalar') return `${verb} ${other(b.lhs)} and ${other(b.rhs)}`;
-  if (rt === 'scalar') return `${verb} every left value ${b.op === '^' ? 'to the power' : b.op === '/' ? 'by' : b.op === '-' ? 'minus' : 'with'} ${other(b.rhs)}`;
-  if (lt === 'scalar') return `${verb} ${other(b.lhs)} and every right value`;
-  return `${verb} each left series ${b.op === '/' ? 'by' : 'with'} the right series with ${matchingText(b)}; the metric name is dropped`;
+  const word = ARITH[b.op] ?? b.op;
+  if (lt === 'scalar' && rt === 'scalar') return `the left scalar ${word} the right one`;
+  if (rt === 'scalar') return `each left value ${word} ${other(b.rhs)}; the metric name is dropped`;
+  if (lt === 'scalar') return `${other(b.lhs)} ${word} each right value; the metric name is dropped`;
+  return `each left value ${word} the value of the right series with ${matchingText(b)}; the metric name is dropped`;
 }
 
 function exprTypeOf(e: Expr): string {
