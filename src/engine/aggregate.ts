@@ -7,7 +7,7 @@ import type { Metric } from '../model/result.js';
 import type { Grid, Val, VSeries } from './types.js';
 import { annotate, newVSeries } from './types.js';
 import type { Evaluator } from './eval.js';
-import { mergeSameLabels } from './eval.js';
+import { mergeSameLabels } from './same-labels.js';
 import { checkAbort, execError } from './state.js';
 import { keepLabels, metricHashFraction, metricKey, setLabel, withoutLabels } from './labels.js';
 import { formatFloatF, formatG, kahanInc, ks } from './numeric.js';

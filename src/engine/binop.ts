@@ -7,7 +7,7 @@ import type { Metric } from '../model/result.js';
 import type { Grid, Val, VSeries } from './types.js';
 import { newVSeries } from './types.js';
 import type { Evaluator } from './eval.js';
-import { mergeSameLabels } from './eval.js';
+import { mergeSameLabels } from './same-labels.js';
 import { checkAbort, execError } from './state.js';
 import { compareMetrics, dropReserved, formatMetric, isMetadataLabel, METRIC_NAME, metricKey, setLabel, signature } from './labels.js';
 import { goPow } from './numeric.js';

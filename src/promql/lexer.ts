@@ -6,6 +6,9 @@
 //
 // Positions are BYTE offsets into the UTF-8 query, as Prometheus counts them.
 
+import { AGGREGATIONS } from './aggregations.js';
+import { KEYWORDS } from './keywords.js';
+
 export type TokenType =
   | 'EOF'
   | 'ERROR'
@@ -40,14 +43,6 @@ export interface Token {
   start: number;
   end: number;
 }
-
-const AGGREGATORS = new Set([
-  'sum', 'avg', 'count', 'min', 'max', 'group', 'stddev', 'stdvar', 'topk', 'bottomk', 'count_values', 'quantile', 'limitk', 'limit_ratio',
-]);
-const KEYWORDS = new Set([
-  'by', 'without', 'on', 'ignoring', 'group_left', 'group_right', 'bool', 'offset', 'anchored', 'smoothed', 'start', 'end', 'step', 'range',
-]);
-const WORD_OPERATORS = new Set(['and', 'or', 'unless', 'atan2']);
 
 const isDigit = (c: string) => c >= '0' && c <= '9';
 const isAlpha = (c: string) => c === '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -260,9 +255,8 @@ class Lexer {
     const word = this.input.slice(this.start, this.pos);
     const lower = word.toLowerCase();
     if (lower === 'inf' || lower === 'nan') this.emit('NUMBER');
-    else if (AGGREGATORS.has(lower)) this.emit('AGGR', word, lower);
-    else if (KEYWORDS.has(lower)) this.emit('KEYWORD', word, lower);
-    else if (WORD_OPERATORS.has(lower)) this.emit('OP', word, lower);
+    else if (AGGREGATIONS.has(lower)) this.emit('AGGR', word, lower);
+    else if (KEYWORDS.has(lower)) this.emit(KEYWORDS.get(lower)!.token, word, lower);
     else if (word.includes(':')) this.emit('METRIC_IDENTIFIER');
     else this.emit('IDENTIFIER');
   }

@@ -13,6 +13,8 @@ import { describe, isValidLabelName, rangeMsOf, resolveOptions, type ParseOption
 import { ParseError } from './errors.js';
 import { parseDurationMs, parseGoNumber, unquote } from './strings.js';
 import { getFunction } from './functions.js';
+import { getAggregation } from './aggregations.js';
+import { keywordsWhere } from './keywords.js';
 import { hintFor } from './hints.js';
 import { DurationParser } from './durations.js';
 import { parseSelector } from './selectors.js';
@@ -23,7 +25,7 @@ const PREC: Record<string, number> = {
 const POW_PREC = 6;
 
 /** Words that may be a metric name although the lexer reads them as keywords (metric_identifier). */
-const METRIC_KEYWORDS = new Set(['by', 'without', 'offset', 'start', 'end', 'step', 'range', 'anchored', 'smoothed', 'and', 'or', 'unless']);
+const METRIC_KEYWORDS = keywordsWhere((k) => k.metricName);
 
 export type { ParseOptions } from './syntax.js';
 export { resolveOptions } from './syntax.js';
@@ -338,8 +340,9 @@ export class Parser {
     if (args.length === 0) this.fail(pos, 'no arguments for aggregate expression provided');
     let desired = 1;
     let param: Expr | undefined;
-    if (['topk', 'bottomk', 'count_values', 'quantile', 'limitk', 'limit_ratio'].includes(op)) {
-      if ((op === 'limitk' || op === 'limit_ratio') && !this.opts.experimentalFunctions) {
+    const aggregation = getAggregation(op)!;
+    if (aggregation.param) {
+      if (aggregation.experimental && !this.opts.experimentalFunctions) {
         this.fail(pos, `${op}() is experimental and must be enabled with --enable-feature=promql-experimental-functions`);
       }
       desired = 2;

@@ -2,7 +2,7 @@
 // strings, stray characters and half-typed words all become tokens, so the
 // REPL can reason about input the real parser would reject (yet).
 
-import { AGGREGATIONS } from '../promql/functions.js';
+import { AGGREGATIONS } from '../promql/aggregations.js';
 
 export type TokKind =
   | 'ident'
@@ -98,7 +98,6 @@ function scanString(text: string, start: number, toks: Tok[]): number {
   return text.length;
 }
 
-const AGGREGATION_WORDS: ReadonlySet<string> = new Set(AGGREGATIONS);
 
 /** Word operators and modifiers that make an expression unfinished when they end it. */
 const TRAILING_WORDS = new Set([
@@ -112,7 +111,7 @@ function wantsOperandAfter(toks: Tok[], i: number): boolean {
   const word = toks[i - 1];
   if (word?.kind !== 'ident') return false;
   if (MATCHING_WORDS.has(word.text)) return true;
-  return (word.text === 'by' || word.text === 'without') && toks[i - 2]?.kind === 'ident' && AGGREGATION_WORDS.has(toks[i - 2].text);
+  return (word.text === 'by' || word.text === 'without') && toks[i - 2]?.kind === 'ident' && AGGREGATIONS.has(toks[i - 2].text);
 }
 
 /**

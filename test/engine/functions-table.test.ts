@@ -36,3 +36,27 @@ test('every function in the table is implemented by the engine', () => {
   }
   assert.deepEqual(failed, []);
 });
+
+test('the engine has one implementation per row of the table, and no other (as TestFunctionList)', async () => {
+  const { IMPLEMENTATIONS } = await import('../../src/engine/functions.js');
+  const rows = [...FUNCTIONS.keys()].sort();
+  const impls = Object.keys(IMPLEMENTATIONS).sort();
+  assert.deepEqual(
+    rows.filter((n) => !impls.includes(n)),
+    [],
+    'rows without an implementation',
+  );
+  assert.deepEqual(
+    impls.filter((n) => !rows.includes(n)),
+    [],
+    'implementations without a row',
+  );
+});
+
+test('range implementations are exactly the functions that take a range vector', async () => {
+  const { IMPLEMENTATIONS } = await import('../../src/engine/functions.js');
+  for (const f of FUNCTIONS.values()) {
+    const impl = IMPLEMENTATIONS[f.name as keyof typeof IMPLEMENTATIONS];
+    assert.equal('range' in impl, f.argTypes.includes('matrix'), f.name);
+  }
+});
