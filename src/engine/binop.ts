@@ -9,7 +9,8 @@ import { newVSeries } from './types.js';
 import type { Evaluator } from './eval.js';
 import { mergeSameLabels } from './same-labels.js';
 import { checkAbort, execError } from './state.js';
-import { compareMetrics, dropReserved, formatMetric, isMetadataLabel, METRIC_NAME, metricKey, setLabel, signature } from './labels.js';
+import { compareMetrics } from '../model/labels.js';
+import { dropReserved, formatMetric, isMetadataLabel, METRIC_NAME, metricKey, setLabel, signature } from './labels.js';
 import { goPow } from './numeric.js';
 
 const COMPARISON = new Set<BinaryOp>(['==', '!=', '>', '<', '>=', '<=']);

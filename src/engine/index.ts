@@ -16,7 +16,8 @@ import type { Annotation, EngineResult, EngineSeries, EngineValue } from './resu
 import { Evaluator } from './eval.js';
 import { mergeSameLabels } from './same-labels.js';
 import { makeGrid, type QueryState, type Val, type VSeries } from './types.js';
-import { compareMetrics, dropReserved, metricKey } from './labels.js';
+import { dropReserved, metricKey } from './labels.js';
+import { compareMetrics } from '../model/labels.js';
 import { execError } from './state.js';
 
 /** Per-query options: an AbortSignal, and/or a cancellation check polled during evaluation. */

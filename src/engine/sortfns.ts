@@ -5,7 +5,7 @@ import type { Call, Expr } from '../promql/ast.js';
 import type { Grid, Val } from './types.js';
 import { annotate } from './types.js';
 import type { Evaluator } from './eval.js';
-import { compareMetrics } from './labels.js';
+import { compareMetrics } from '../model/labels.js';
 
 export function evalSort(ev: Evaluator, e: Call, args: Expr[], grid: Grid): Val {
   const vec = ev.evalVector(args[0], grid);
