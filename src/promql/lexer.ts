@@ -5,6 +5,11 @@
 // reports it exactly when Prometheus's lazy lexer would.
 //
 // Positions are BYTE offsets into the UTF-8 query, as Prometheus counts them.
+//
+// The tolerant mode (lexTolerant) reads unfinished input for the REPL and the
+// renderers: it never stops at an error, an unclosed `(`, `{` or `[` simply
+// ends, an unclosed string is marked `unterminated`, and positions are
+// character indices into the JS string (what an editor's cursor counts).
 
 import { AGGREGATIONS } from './aggregations.js';
 import { KEYWORDS } from './keywords.js';
@@ -39,9 +44,11 @@ export interface Token {
   val: string;
   /** Lower-cased word for AGGR / KEYWORD / word operators (matching is case-insensitive). */
   kw?: string;
-  /** Byte offsets [start, end). */
+  /** Byte offsets [start, end) (character indices in the tolerant mode). */
   start: number;
   end: number;
+  /** Tolerant mode: a string whose closing quote has not been typed yet. */
+  unterminated?: boolean;
 }
 
 const isDigit = (c: string) => c >= '0' && c <= '9';
@@ -79,7 +86,18 @@ class LexError extends Error {
 
 /** Tokenises a query. Never throws: a lexical error ends the list with an ERROR token. */
 export function lex(input: string): Token[] {
-  return new Lexer(input).run();
+  return new Lexer(input, false).run();
+}
+
+/**
+ * Tokenises unfinished or invalid input, as an editor must: a lexical error
+ * becomes an ERROR token for the offending text and lexing goes on; unclosed
+ * brackets end at the end of input; an unclosed string (which may span lines
+ * here) is a STRING token marked `unterminated`. Positions are character
+ * indices. Comments are included as COMMENT tokens.
+ */
+export function lexTolerant(input: string): Token[] {
+  return new Lexer(input, true).run();
 }
 
 class Lexer {
@@ -93,10 +111,13 @@ class Lexer {
   private readonly tokens: Token[] = [];
   private readonly byteAt?: Uint32Array;
 
-  constructor(private readonly input: string) {
+  constructor(
+    private readonly input: string,
+    private readonly tolerant: boolean,
+  ) {
     // Fast path: ASCII queries have byte offset = char index.
     // eslint-disable-next-line no-control-regex
-    if (!/^[\x00-\x7f]*$/.test(input)) {
+    if (!tolerant && !/^[\x00-\x7f]*$/.test(input)) {
       const table = new Uint32Array(input.length + 1);
       let b = 0;
       for (let i = 0; i < input.length; i++) {
@@ -135,18 +156,42 @@ class Lexer {
   }
 
   run(): Token[] {
-    try {
-      for (;;) {
-        if (this.braceOpen) this.lexInsideBraces();
-        else if (this.bracketOpen) this.lexDuration();
-        else if (!this.lexStatement()) break;
+    for (;;) {
+      try {
+        if (!this.lexNext()) break;
+      } catch (e) {
+        if (!(e instanceof LexError)) throw e;
+        if (this.tolerant) {
+          this.skipError(e);
+          continue;
+        }
+        const at = this.b(e.at);
+        this.tokens.push({ type: 'ERROR', val: e.message, start: at, end: at + Buffer.byteLength(e.message) });
+        break;
       }
-    } catch (e) {
-      if (!(e instanceof LexError)) throw e;
-      const at = this.b(e.at);
-      this.tokens.push({ type: 'ERROR', val: e.message, start: at, end: at + Buffer.byteLength(e.message) });
     }
     return this.tokens;
+  }
+
+  /** One token in the current mode; false at the end of input. */
+  private lexNext(): boolean {
+    if (this.tolerant && this.pos >= this.input.length) {
+      this.start = this.pos;
+      this.emit('EOF', '');
+      return false;
+    }
+    if (this.braceOpen) this.lexInsideBraces();
+    else if (this.bracketOpen) this.lexDuration();
+    else return this.lexStatement();
+    return true;
+  }
+
+  /** Tolerant mode: the text of a lexical error becomes an ERROR token (at least one character) and lexing goes on. */
+  private skipError(e: LexError): void {
+    const start = Math.min(e.at, this.input.length);
+    this.pos = Math.min(this.input.length, Math.max(this.pos, start + 1));
+    this.tokens.push({ type: 'ERROR', val: this.input.slice(start, this.pos), start, end: this.pos });
+    this.start = this.pos;
   }
 
   private skipComment(): void {
@@ -168,71 +213,7 @@ class Lexer {
       return true;
     }
     this.pos++;
-    switch (c) {
-      case ',':
-        this.emit('COMMA');
-        return true;
-      case '*':
-      case '/':
-      case '%':
-      case '+':
-      case '-':
-      case '^':
-      case '@':
-        this.emit('OP');
-        return true;
-      case '=':
-        if (this.peek() === '=') {
-          this.pos++;
-          this.emit('OP');
-        } else if (this.peek() === '~') {
-          this.error(`unexpected character after '=': ${quoteRune('~')}`);
-        } else this.emit('EQL');
-        return true;
-      case '!': {
-        const n = this.input[this.pos++] ?? '';
-        if (n === '=') this.emit('OP');
-        else this.error(`unexpected character after '!': ${n === '' ? "'\\x00'" : quoteRune(n)}`);
-        return true;
-      }
-      case '<':
-      case '>':
-        // `<=`, `>=`, and the histogram trim operators `</`, `>/`.
-        if (this.peek() === '=' || this.peek() === '/') this.pos++;
-        this.emit('OP');
-        return true;
-      case '"':
-      case "'":
-        this.lexString(c);
-        return true;
-      case '`':
-        this.lexRawString();
-        return true;
-      case '(':
-        this.emit('LEFT_PAREN');
-        this.parenDepth++;
-        return true;
-      case ')':
-        // Prometheus's lexer replaces the `)` by the error, positioned after it.
-        if (--this.parenDepth < 0) {
-          this.start = this.pos;
-          this.error(`unexpected right parenthesis ${quoteRune(')')}`);
-        }
-        this.emit('RIGHT_PAREN');
-        return true;
-      case '{':
-        this.emit('LEFT_BRACE');
-        this.braceOpen = true;
-        return true;
-      case '[':
-        this.emit('LEFT_BRACKET');
-        this.bracketOpen = true;
-        this.gotColon = false;
-        this.durationParens = 0;
-        return true;
-      case ']':
-        this.error(`unexpected right bracket ${quoteRune(']')}`);
-    }
+    if (this.lexPunctuation(c)) return true;
     if (isSpace(c)) {
       while (isSpace(this.peek())) this.pos++;
       this.start = this.pos;
@@ -248,6 +229,92 @@ class Lexer {
       return true;
     }
     this.error(`unexpected character: ${quoteRune(String.fromCodePoint(this.input.codePointAt(this.pos - 1) ?? 0))}`);
+  }
+
+  /** Operators, strings and brackets at the top level (c is consumed); false when c is none of them. */
+  private lexPunctuation(c: string): boolean {
+    switch (c) {
+      case ',':
+        this.emit('COMMA');
+        return true;
+      case '*':
+      case '/':
+      case '%':
+      case '+':
+      case '-':
+      case '^':
+      case '@':
+        this.emit('OP');
+        return true;
+      case '=':
+      case '!':
+      case '<':
+      case '>':
+        this.lexComparison(c);
+        return true;
+      case '"':
+      case "'":
+        this.lexString(c);
+        return true;
+      case '`':
+        this.lexRawString();
+        return true;
+      case '(':
+        this.emit('LEFT_PAREN');
+        this.parenDepth++;
+        return true;
+      case ')':
+        this.lexRightParen();
+        return true;
+      case '{':
+        this.emit('LEFT_BRACE');
+        this.braceOpen = true;
+        return true;
+      case '[':
+        this.emit('LEFT_BRACKET');
+        this.bracketOpen = true;
+        this.gotColon = false;
+        this.durationParens = 0;
+        return true;
+      case ']':
+        if (this.tolerant) {
+          this.emit('RIGHT_BRACKET');
+          return true;
+        }
+        this.error(`unexpected right bracket ${quoteRune(']')}`);
+    }
+    return false;
+  }
+
+  /** `=`, `==`, `!=`, `<`, `<=`, `>`, `>=` and the histogram trim operators `</`, `>/` (c is consumed). */
+  private lexComparison(c: string): void {
+    if (c === '=') {
+      if (this.peek() === '=') {
+        this.pos++;
+        this.emit('OP');
+      } else if (this.peek() === '~') {
+        this.error(`unexpected character after '=': ${quoteRune('~')}`);
+      } else this.emit('EQL');
+    } else if (c === '!') {
+      const n = this.input[this.pos++] ?? '';
+      if (n === '=') this.emit('OP');
+      else this.error(`unexpected character after '!': ${n === '' ? "'\\x00'" : quoteRune(n)}`);
+    } else {
+      if (this.peek() === '=' || this.peek() === '/') this.pos++;
+      this.emit('OP');
+    }
+  }
+
+  private lexRightParen(): void {
+    if (--this.parenDepth < 0) {
+      if (this.tolerant) this.parenDepth = 0;
+      else {
+        // Prometheus's lexer replaces the `)` by the error, positioned after it.
+        this.start = this.pos;
+        this.error(`unexpected right parenthesis ${quoteRune(')')}`);
+      }
+    }
+    this.emit('RIGHT_PAREN');
   }
 
   private lexWord(): void {
@@ -315,7 +382,7 @@ class Lexer {
         this.emit('LEFT_PAREN');
         return;
       case ')':
-        if (--this.durationParens < 0) {
+        if (--this.durationParens < 0 && !this.tolerant) {
           this.start = this.pos;
           this.error(`unexpected right parenthesis ${quoteRune(')')}`);
         }
@@ -380,6 +447,10 @@ class Lexer {
   }
 
   private lexString(quote: string): void {
+    if (this.tolerant) {
+      this.lexTolerantString(quote);
+      return;
+    }
     for (;;) {
       const c = this.input[this.pos++];
       if (c === undefined || c === '\n') {
@@ -429,7 +500,26 @@ class Lexer {
     }
   }
 
+  /** Tolerant mode: escapes are not checked, newlines are allowed, and the end of input leaves it unterminated. */
+  private lexTolerantString(quote: string): void {
+    while (this.pos < this.input.length) {
+      const c = this.input[this.pos++];
+      if (c === '\\' && quote !== '`') this.pos++;
+      else if (c === quote) {
+        this.emit('STRING');
+        return;
+      }
+    }
+    this.pos = this.input.length;
+    this.emit('STRING');
+    this.tokens[this.tokens.length - 1].unterminated = true;
+  }
+
   private lexRawString(): void {
+    if (this.tolerant) {
+      this.lexTolerantString('`');
+      return;
+    }
     for (;;) {
       const c = this.input[this.pos++];
       if (c === undefined) {
@@ -449,6 +539,12 @@ class Lexer {
     }
     if (this.acceptRemainingDuration()) {
       this.emit('DURATION');
+      return;
+    }
+    if (this.tolerant) {
+      // A half-typed number or duration (`1h3`): one NUMBER token up to the next delimiter.
+      while (isAlphaNumeric(this.peek()) || this.peek() === '.') this.pos++;
+      this.emit('NUMBER');
       return;
     }
     this.error(`bad number or duration syntax: ${JSON.stringify(this.input.slice(this.start, this.pos))}`);

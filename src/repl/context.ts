@@ -1,9 +1,11 @@
 // Completion context: what kind of word belongs at the cursor, judged from the
-// text before it alone. Pure and tolerant of unfinished input (it uses the
-// tiny scanner, never the parser), so it is table-testable.
+// text before it alone. Pure and tolerant of unfinished input (it reads the
+// lexer's tolerant mode through ./scan.ts, never the parser), so it is
+// table-testable.
 
 import { FUNCTIONS } from '../promql/functions.js';
 import { AGGREGATIONS } from '../promql/aggregations.js';
+import { keywordsWhere } from '../promql/keywords.js';
 import { scan, type Tok } from './scan.js';
 
 export type CompletionContext =
@@ -18,8 +20,8 @@ export type CompletionContext =
   | { kind: 'duration'; prefix: string }
   | { kind: 'none'; prefix: string };
 
-const GROUP_WORDS = new Set(['by', 'without', 'on', 'ignoring', 'group_left', 'group_right']);
-const WORD_OPS = new Set(['and', 'or', 'unless', 'atan2']);
+const GROUP_WORDS = keywordsWhere((k) => k.labelList);
+const WORD_OPS = keywordsWhere((k) => k.token === 'OP');
 const COMPARISONS = new Set(['==', '!=', '>', '<', '>=', '<=']);
 const MATCH_OPS = new Set(['=', '!=', '=~', '!~']);
 const NOT_METRIC = new Set([...GROUP_WORDS, ...WORD_OPS, 'bool', 'offset', 'inf', 'nan', 'start', 'end']);
