@@ -12,77 +12,11 @@
 // character indices into the JS string (what an editor's cursor counts).
 
 import { AGGREGATIONS } from './aggregations.js';
+import type { Token } from './tokens.js';
+import { isAlpha, isAlphaNumeric, isDigit, isSpace, LexError, quoteRune, Scanner } from './scanner.js';
 import { KEYWORDS } from './keywords.js';
 
-export type TokenType =
-  | 'EOF'
-  | 'ERROR'
-  | 'COMMENT'
-  | 'IDENTIFIER'
-  | 'METRIC_IDENTIFIER'
-  | 'NUMBER'
-  | 'DURATION'
-  | 'STRING'
-  | 'LEFT_PAREN'
-  | 'RIGHT_PAREN'
-  | 'LEFT_BRACE'
-  | 'RIGHT_BRACE'
-  | 'LEFT_BRACKET'
-  | 'RIGHT_BRACKET'
-  | 'COMMA'
-  | 'COLON'
-  | 'EQL'
-  | 'EQL_REGEX'
-  | 'NEQ_REGEX'
-  | 'OP' // arithmetic, comparison and set operators, `@`
-  | 'AGGR' // sum, avg, ...
-  | 'KEYWORD'; // by, without, on, ignoring, group_left, group_right, bool, offset, anchored, smoothed, start, end, step, range
-
-export interface Token {
-  type: TokenType;
-  /** Source text (for STRING: with quotes; for ERROR: the message). */
-  val: string;
-  /** Lower-cased word for AGGR / KEYWORD / word operators (matching is case-insensitive). */
-  kw?: string;
-  /** Byte offsets [start, end) (character indices in the tolerant mode). */
-  start: number;
-  end: number;
-  /** Tolerant mode: a string whose closing quote has not been typed yet. */
-  unterminated?: boolean;
-}
-
-const isDigit = (c: string) => c >= '0' && c <= '9';
-const isAlpha = (c: string) => c === '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-const isAlphaNumeric = (c: string) => isAlpha(c) || isDigit(c);
-const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\r';
-
-/** Go's %q for a rune, as lex.go's error messages print characters. */
-export function quoteRune(c: string): string {
-  if (c === "'") return "'\\''";
-  if (c === '\\') return "'\\\\'";
-  if (c === '\n') return "'\\n'";
-  if (c === '\t') return "'\\t'";
-  if (c === '\r') return "'\\r'";
-  const cp = c.codePointAt(0) ?? 0;
-  if (cp < 0x20 || cp === 0x7f) return `'\\x${cp.toString(16).padStart(2, '0')}'`;
-  return `'${c}'`;
-}
-
-/** Go's %#U: U+0071 'q' (the character only when printable). */
-function goU(c: string): string {
-  const cp = c.codePointAt(0) ?? 0;
-  const u = 'U+' + cp.toString(16).toUpperCase().padStart(4, '0');
-  return cp >= 0x20 && cp !== 0x7f && !(cp >= 0x80 && cp < 0xa0) ? `${u} '${c}'` : u;
-}
-
-class LexError extends Error {
-  constructor(
-    message: string,
-    readonly at: number,
-  ) {
-    super(message);
-  }
-}
+export type { Token, TokenType } from './tokens.js';
 
 /** Tokenises a query. Never throws: a lexical error ends the list with an ERROR token. */
 export function lex(input: string): Token[] {
@@ -100,60 +34,11 @@ export function lexTolerant(input: string): Token[] {
   return new Lexer(input, true).run();
 }
 
-class Lexer {
-  private pos = 0;
-  private start = 0;
+class Lexer extends Scanner {
   private parenDepth = 0;
   private braceOpen = false;
   private bracketOpen = false;
   private gotColon = false;
-  /** Paren depth inside a duration expression, to find its `]`. */
-  private readonly tokens: Token[] = [];
-  private readonly byteAt?: Uint32Array;
-
-  constructor(
-    private readonly input: string,
-    private readonly tolerant: boolean,
-  ) {
-    // Fast path: ASCII queries have byte offset = char index.
-    // eslint-disable-next-line no-control-regex
-    if (!tolerant && !/^[\x00-\x7f]*$/.test(input)) {
-      const table = new Uint32Array(input.length + 1);
-      let b = 0;
-      for (let i = 0; i < input.length; i++) {
-        table[i] = b;
-        const cp = input.charCodeAt(i);
-        if (cp < 0x80) b += 1;
-        else if (cp < 0x800) b += 2;
-        else if (cp >= 0xd800 && cp <= 0xdbff) {
-          // Surrogate pair: 4 bytes for both halves.
-          table[++i] = b + 2;
-          b += 4;
-        } else b += 3;
-      }
-      table[input.length] = b;
-      this.byteAt = table;
-    }
-  }
-
-  private b(i: number): number {
-    return this.byteAt ? this.byteAt[i] : i;
-  }
-
-  private emit(type: TokenType, val?: string, kw?: string): void {
-    const tok: Token = { type, val: val ?? this.input.slice(this.start, this.pos), start: this.b(this.start), end: this.b(this.pos) };
-    if (kw !== undefined) tok.kw = kw;
-    this.tokens.push(tok);
-    this.start = this.pos;
-  }
-
-  private peek(): string {
-    return this.input[this.pos] ?? '';
-  }
-
-  private error(message: string): never {
-    throw new LexError(message, this.start);
-  }
 
   run(): Token[] {
     for (;;) {
@@ -192,11 +77,6 @@ class Lexer {
     this.pos = Math.min(this.input.length, Math.max(this.pos, start + 1));
     this.tokens.push({ type: 'ERROR', val: this.input.slice(start, this.pos), start, end: this.pos });
     this.start = this.pos;
-  }
-
-  private skipComment(): void {
-    while (this.pos < this.input.length && this.input[this.pos] !== '\n') this.pos++;
-    this.emit('COMMENT');
   }
 
   /** One top-level token; false at the end of input. */
@@ -328,6 +208,7 @@ class Lexer {
     else this.emit('IDENTIFIER');
   }
 
+  /** Paren depth inside a duration expression, to find its `]`. */
   private durationParens = 0;
 
   /**
@@ -446,152 +327,4 @@ class Lexer {
     this.error(`unexpected character inside braces: ${quoteRune(String.fromCodePoint(this.input.codePointAt(this.pos - 1) ?? 0))}`);
   }
 
-  private lexString(quote: string): void {
-    if (this.tolerant) {
-      this.lexTolerantString(quote);
-      return;
-    }
-    for (;;) {
-      const c = this.input[this.pos++];
-      if (c === undefined || c === '\n') {
-        this.pos--;
-        this.error('unterminated quoted string');
-      }
-      if (c === '\\') {
-        this.lexEscape(quote);
-        continue;
-      }
-      if (c === quote) break;
-    }
-    this.emit('STRING');
-  }
-
-  private lexEscape(quote: string): void {
-    const c = this.input[this.pos++];
-    if (c === undefined) {
-      this.pos--;
-      this.error('escape sequence not terminated');
-    }
-    let n: number;
-    let base: number;
-    let max: number;
-    if ('abfnrtv\\'.includes(c) || c === quote) return;
-    if (c >= '0' && c <= '7') {
-      [n, base, max] = [3, 8, 255];
-      this.pos--;
-    } else if (c === 'x') [n, base, max] = [2, 16, 255];
-    else if (c === 'u') [n, base, max] = [4, 16, 0x10ffff];
-    else if (c === 'U') [n, base, max] = [8, 16, 0x10ffff];
-    else if (c === '\n') this.error('escape sequence not terminated');
-    else this.error(`unknown escape sequence ${goU(c)}`);
-    let x = 0;
-    for (; n > 0; n--) {
-      const d = this.input[this.pos];
-      const v = d === undefined ? NaN : parseInt(d, 16);
-      if (Number.isNaN(v) || v >= base) {
-        if (d === undefined || d === '\n') this.error('escape sequence not terminated');
-        this.error(`illegal character ${goU(d)} in escape sequence`);
-      }
-      x = x * base + v;
-      this.pos++;
-    }
-    if (x > max || (base === 16 && max > 255 && x >= 0xd800 && x < 0xe000)) {
-      this.error(`escape sequence is invalid Unicode code point ${goU(String.fromCodePoint(Math.min(x, 0x10ffff)))}`);
-    }
-  }
-
-  /** Tolerant mode: escapes are not checked, newlines are allowed, and the end of input leaves it unterminated. */
-  private lexTolerantString(quote: string): void {
-    while (this.pos < this.input.length) {
-      const c = this.input[this.pos++];
-      if (c === '\\' && quote !== '`') this.pos++;
-      else if (c === quote) {
-        this.emit('STRING');
-        return;
-      }
-    }
-    this.pos = this.input.length;
-    this.emit('STRING');
-    this.tokens[this.tokens.length - 1].unterminated = true;
-  }
-
-  private lexRawString(): void {
-    if (this.tolerant) {
-      this.lexTolerantString('`');
-      return;
-    }
-    for (;;) {
-      const c = this.input[this.pos++];
-      if (c === undefined) {
-        this.pos--;
-        this.error('unterminated raw string');
-      }
-      if (c === '`') break;
-    }
-    this.emit('STRING');
-  }
-
-  /** Numbers (decimal, hex, exponents, `_` separators) and durations (1h30m). */
-  private lexNumberOrDuration(): void {
-    if (this.scanNumber()) {
-      this.emit('NUMBER');
-      return;
-    }
-    if (this.acceptRemainingDuration()) {
-      this.emit('DURATION');
-      return;
-    }
-    if (this.tolerant) {
-      // A half-typed number or duration (`1h3`): one NUMBER token up to the next delimiter.
-      while (isAlphaNumeric(this.peek()) || this.peek() === '.') this.pos++;
-      this.emit('NUMBER');
-      return;
-    }
-    this.error(`bad number or duration syntax: ${JSON.stringify(this.input.slice(this.start, this.pos))}`);
-  }
-
-  private accept(set: string): boolean {
-    const c = this.input[this.pos];
-    if (c !== undefined && set.includes(c)) {
-      this.pos++;
-      return true;
-    }
-    return false;
-  }
-
-  private acceptRun(set: string): void {
-    while (this.accept(set));
-  }
-
-  private scanNumber(): boolean {
-    let digits = '0123456789_';
-    if (this.accept('0') && this.accept('xX')) {
-      digits = '0123456789abcdefABCDEF_';
-      this.acceptRun(digits);
-    } else {
-      this.acceptRun(digits);
-      if (this.accept('.')) this.acceptRun(digits);
-      if (this.accept('eE')) {
-        this.accept('+-');
-        this.acceptRun('0123456789_');
-      }
-    }
-    return !isAlphaNumeric(this.peek());
-  }
-
-  private acceptRemainingDuration(): boolean {
-    if (!this.accept('smhdwy')) return false;
-    this.accept('s');
-    while (this.accept('0123456789')) {
-      this.acceptRun('0123456789');
-      if (!this.accept('smhdw')) return false;
-      this.accept('s');
-    }
-    const next = this.peek();
-    if (isAlphaNumeric(next)) {
-      this.pos++;
-      return false;
-    }
-    return true;
-  }
 }
