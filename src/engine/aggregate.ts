@@ -69,7 +69,7 @@ const quantileAggregate: AggregateImpl = (ev, e, grid) => {
  * aggregations table (src/promql/aggregations.ts), so `tsc` fails when one is
  * missing. The cheap ones run series-major (sequential memory access).
  */
-export const AGGREGATORS: { readonly [K in AggregationName]: AggregateImpl } = {
+const AGGREGATORS: { readonly [K in AggregationName]: AggregateImpl } = {
   sum: seriesMajor,
   avg: stepMajor,
   count: seriesMajor,

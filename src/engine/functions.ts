@@ -14,7 +14,7 @@ import { evalSort } from './sortfns.js';
 import { classicHistogram } from './histfns.js';
 import { evalInfo } from './info.js';
 
-export type FunctionImpl =
+type FunctionImpl =
   /** Takes a range vector: rng.RangeFn runs once per step over each series' window (src/engine/calls.ts). */
   | { readonly range: RangeFn }
   /** Takes instant vectors and scalars: evaluated over all steps at once. */

@@ -21,7 +21,7 @@ import { compareMetrics } from '../model/labels.js';
 import { execError } from './state.js';
 
 /** Per-query options: an AbortSignal, and/or a cancellation check polled during evaluation. */
-export interface RunOptions {
+interface RunOptions {
   signal?: AbortSignal;
   shouldAbort?: () => boolean;
 }

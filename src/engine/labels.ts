@@ -28,7 +28,7 @@ export function sortMetric(m: Metric): Metric {
 }
 
 /** Byte-order string comparison (Go's). JS compares UTF-16 units; fine for BMP text. */
-export function cmpStr(a: string, b: string): number {
+function cmpStr(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 

@@ -50,7 +50,7 @@ export function dropCounts(v: Float64Array, len: number): Int32Array {
  * (Prometheus's isStartTimestampReset): ST after the previous sample, or ST
  * at the previous sample when that one had a real ST of its own (a delta).
  */
-export function isStReset(prevSt: number, prevT: number, curSt: number, curT: number): boolean {
+function isStReset(prevSt: number, prevT: number, curSt: number, curT: number): boolean {
   if (curSt === 0 || curSt >= curT || curSt < prevT) return false;
   if (curSt > prevT) return true;
   if (prevSt > prevT) return false;
@@ -77,7 +77,7 @@ function counterCorrection(c: WinCtx): number {
 }
 
 /** What rate, increase and delta differ in. */
-export interface RateKind {
+interface RateKind {
   /** The input is a counter: resets are compensated, and extrapolation stops at zero. */
   isCounter: boolean;
   /** Divide by the range (rate), rather than the change over it (increase, delta). */

@@ -6,7 +6,7 @@
 
 import type { ResultUnit } from './functions.js';
 
-export interface AggregationSignature {
+interface AggregationSignature {
   name: string;
   /** The parameter before the vector (`topk(5, x)`, `count_values("v", x)`); absent when there is none. */
   param?: 'scalar' | 'string';
@@ -53,7 +53,3 @@ export function getAggregation(name: string): AggregationSignature | undefined {
   return AGGREGATIONS.get(name);
 }
 
-/** Whether `name` is an aggregation operator (narrows it to AggregationName). */
-export function isAggregationName(name: string): name is AggregationName {
-  return AGGREGATIONS.has(name);
-}

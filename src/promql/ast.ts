@@ -203,4 +203,3 @@ export type Expr =
   | AggregateExpr
   | DurationExpr;
 
-export type ExprType = Expr['type'];

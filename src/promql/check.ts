@@ -33,7 +33,7 @@ export function exprType(e: Expr): ValueType {
 const COMPARISON = new Set(['==', '!=', '>', '<', '>=', '<=']);
 const SET_OPS = new Set(['and', 'or', 'unless']);
 
-export type Fail = (pos: PositionRange, detail: string) => never;
+type Fail = (pos: PositionRange, detail: string) => never;
 
 export class Checker {
   /** info()'s label-selector argument may match empty values ({data=~".*"}). */

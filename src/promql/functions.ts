@@ -21,7 +21,7 @@ import type { ValueType } from './ast.js';
 export type ResultUnit = 'argument' | 'none' | 'per-second' | 'ratio' | 'timestamp' | 'observations';
 
 /** The facts of one function besides its signature; every column is read by more than one layer. */
-export interface FunctionFacts {
+interface FunctionFacts {
   /**
    * As Prometheus: 0 (the default) means exactly argTypes.length arguments.
    * Otherwise the last argument is optional and repeatable: at least
@@ -174,11 +174,6 @@ export const FUNCTIONS: ReadonlyMap<string, FunctionSignature> = new Map(ROWS.ma
 
 export function getFunction(name: string): FunctionSignature | undefined {
   return FUNCTIONS.get(name);
-}
-
-/** Whether `name` is a row of the table (narrows it to FunctionName). */
-export function isFunctionName(name: string): name is FunctionName {
-  return FUNCTIONS.has(name);
 }
 
 /** Names of the functions with a fact, in table (alphabetical) order: `functionsWhere((f) => f.anchored)`. */

@@ -12,7 +12,7 @@ interface HintContext {
 
 
 /** The closest known function or aggregation names. */
-export function suggestFunctions(name: string): string[] {
+function suggestFunctions(name: string): string[] {
   const names = [...FUNCTIONS.keys(), ...AGGREGATION_NAMES];
   const limit = Math.max(1, Math.min(3, Math.floor(name.length / 3)));
   const scored = names.map((n) => ({ n, d: editDistance(name.toLowerCase(), n) })).filter((x) => x.d <= limit);

@@ -3,7 +3,7 @@
 // classifies words with it, the parser knows which may still name a metric,
 // and the REPL knows which end an unfinished line and which start a label list.
 
-export interface KeywordFacts {
+interface KeywordFacts {
   name: string;
   /** How the lexer emits it: a KEYWORD token, or an OP token (the set operators and atan2). */
   token: 'KEYWORD' | 'OP';
@@ -43,9 +43,6 @@ const ROWS = [
   kw('unless', 'OP', 'complement: left series without a match on the right', { metricName: true, wantsMore: true }),
   kw('atan2', 'OP', 'arctangent of left / right, by quadrant', { wantsMore: true }),
 ];
-
-/** A PromQL keyword: a row of the table. */
-export type Keyword = (typeof ROWS)[number]['name'];
 
 export const KEYWORDS: ReadonlyMap<string, KeywordFacts> = new Map(ROWS.map((k) => [k.name, k]));
 

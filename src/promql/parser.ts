@@ -27,7 +27,7 @@ const METRIC_KEYWORDS = keywordsWhere((k) => k.metricName);
 export type { ParseOptions } from './syntax.js';
 export { resolveOptions } from './syntax.js';
 
-export const FILL_WORDS = new Set(['fill', 'fill_left', 'fill_right']);
+const FILL_WORDS = new Set(['fill', 'fill_left', 'fill_right']);
 
 export class Parser {
   private readonly toks: Token[];
