@@ -4,6 +4,7 @@
 
 import { documentedType, type BinaryExpr, type Expr, type PositionRange, type ValueType } from './ast.js';
 import { getFunction } from './functions.js';
+import { getAggregation } from './aggregations.js';
 import { compileMatcherRegex } from './regex.js';
 
 /** The static type of an expression. */
@@ -48,7 +49,7 @@ export class Checker {
     switch (e.type) {
       case 'AggregateExpr':
         this.expectType(e.expr, 'vector', 'aggregation expression');
-        if (e.param) this.expectType(e.param, e.op === 'count_values' ? 'string' : 'scalar', 'aggregation parameter');
+        if (e.param) this.expectType(e.param, getAggregation(e.op)?.param ?? 'scalar', 'aggregation parameter');
         break;
       case 'BinaryExpr':
         this.checkBinary(e);
