@@ -18,7 +18,6 @@ import type { Backend } from '../backends/backend.js';
 import { formatSampleValue, type QueryResult } from '../model/result.js';
 import type { Expr, SubqueryExpr } from '../promql/ast.js';
 import { exprType, printExpr } from '../promql/index.js';
-import { children } from '../promql/printer.js';
 import { arith } from '../engine/binop.js';
 import type { NodeEvaluation, NodeOutcome } from './model.js';
 
@@ -40,10 +39,22 @@ function unparen(e: Expr): Expr {
   return e;
 }
 
-function roleOf(parent: Expr, index: number, name: string): string | undefined {
-  if (name === 'param') return 'parameter';
-  if (parent.type === 'BinaryExpr') return index === 0 ? 'left' : 'right';
-  return undefined;
+/** The child expressions shown in the tree, with their role (duration expressions are part of their node). */
+function childrenOf(e: Expr): Array<[role: string | undefined, child: Expr]> {
+  switch (e.type) {
+    case 'ParenExpr':
+    case 'UnaryExpr':
+    case 'SubqueryExpr':
+      return [[undefined, e.expr]];
+    case 'Call':
+      return e.args.map((a) => [undefined, a]);
+    case 'AggregateExpr':
+      return e.param ? [['parameter', e.param], [undefined, e.expr]] : [[undefined, e.expr]];
+    case 'BinaryExpr':
+      return [['left', e.lhs], ['right', e.rhs]];
+    default:
+      return [];
+  }
 }
 
 /** The tree of nodes to evaluate (parentheses elided), each with its query and time. */
@@ -67,7 +78,7 @@ export function planNodes(root: Expr, time: number): PlannedNode {
       childTime = inner.time;
       childNote = inner.note;
     }
-    node.children = children(expr).map(([name, c], i) => visit(c, childTime, childNote, roleOf(expr, i, name), node));
+    node.children = childrenOf(expr).map(([role, c]) => visit(c, childTime, childNote, role, node));
     return node;
   };
   return visit(root, time, undefined, undefined);

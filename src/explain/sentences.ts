@@ -134,9 +134,11 @@ function call(c: Call): string {
     case 'timestamp':
       return "the timestamp of each series' sample, in seconds";
   }
-  if (OVER_TIME[f]) return `${OVER_TIME[f]} of each series' samples ${w}`;
-  const doc = getFunction(f)?.doc;
-  return doc ? `${f}: ${doc}` : `calls ${f}`;
+  // The rest from the functions table: its one-line doc, and whether the metric name survives.
+  const row = getFunction(f);
+  const name = row?.keepsName ? '; the metric name is kept' : row?.returnType === 'vector' ? '; the metric name is dropped' : '';
+  if (OVER_TIME[f]) return `${OVER_TIME[f]} of each series' samples ${w}${name}`;
+  return row ? `${f}: ${row.doc}${name}` : `calls ${f}`;
 }
 
 function groupText(a: AggregateExpr): { per: string; scope: string; joiner?: string } {

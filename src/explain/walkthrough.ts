@@ -7,7 +7,7 @@ import { UsageError } from '../errors.js';
 import { formatSampleValue, parseSampleValue, type Metric, type QueryResult } from '../model/result.js';
 import type { Call, LabelMatcher, MatrixSelector, SubqueryExpr } from '../promql/ast.js';
 import { parse } from '../promql/index.js';
-import { compareMetrics } from '../render/vector.js';
+import { compareMetrics } from '../model/labels.js';
 import { formatSeries } from '../render/text.js';
 import { clock } from '../render/samples.js';
 import { matcherTest } from '../storage/store.js';
