@@ -6,7 +6,7 @@
 import type { InstantSample, Metric, QueryResult } from '../model/result.js';
 import type { AggregateExpr } from '../promql/ast.js';
 import type { AggregationDiagnosis } from './model.js';
-import { compareMetrics } from '../render/vector.js';
+import { compareMetrics } from '../model/labels.js';
 
 const SHOWN_GROUPS = 10;
 /** Aggregations whose output series keep every input label (they select, not combine). */

@@ -18,7 +18,7 @@ import type { Backend } from '../backends/backend.js';
 import { formatSampleValue, type QueryResult } from '../model/result.js';
 import type { Expr, SubqueryExpr } from '../promql/ast.js';
 import { exprType, printExpr } from '../promql/index.js';
-import { children } from '../promql/printer.js';
+import { arith } from '../engine/binop.js';
 import type { NodeEvaluation, NodeOutcome } from './model.js';
 
 /** A parsed node with where and how it is evaluated. */
@@ -39,10 +39,22 @@ function unparen(e: Expr): Expr {
   return e;
 }
 
-function roleOf(parent: Expr, index: number, name: string): string | undefined {
-  if (name === 'param') return 'parameter';
-  if (parent.type === 'BinaryExpr') return index === 0 ? 'left' : 'right';
-  return undefined;
+/** The child expressions shown in the tree, with their role (duration expressions are part of their node). */
+function childrenOf(e: Expr): Array<[role: string | undefined, child: Expr]> {
+  switch (e.type) {
+    case 'ParenExpr':
+    case 'UnaryExpr':
+    case 'SubqueryExpr':
+      return [[undefined, e.expr]];
+    case 'Call':
+      return e.args.map((a) => [undefined, a]);
+    case 'AggregateExpr':
+      return e.param ? [['parameter', e.param], [undefined, e.expr]] : [[undefined, e.expr]];
+    case 'BinaryExpr':
+      return [['left', e.lhs], ['right', e.rhs]];
+    default:
+      return [];
+  }
 }
 
 /** The tree of nodes to evaluate (parentheses elided), each with its query and time. */
@@ -66,25 +78,66 @@ export function planNodes(root: Expr, time: number): PlannedNode {
       childTime = inner.time;
       childNote = inner.note;
     }
-    node.children = children(expr).map(([name, c], i) => visit(c, childTime, childNote, roleOf(expr, i, name), node));
+    node.children = childrenOf(expr).map(([role, c]) => visit(c, childTime, childNote, role, node));
     return node;
   };
   return visit(root, time, undefined, undefined);
 }
 
+/**
+ * A duration expression's value in ms, as the engine computes it for an
+ * instant query (where step() and range() are 0): `[2m*2]`, `offset (1m+30s)`.
+ */
+export function durationExprMs(e: Expr): number {
+  const sec = (x: Expr): number => {
+    switch (x.type) {
+      case 'NumberLiteral':
+        return x.value;
+      case 'ParenExpr':
+        return sec(x.expr);
+      case 'UnaryExpr':
+        return x.op === '-' ? -sec(x.expr) : sec(x.expr);
+      case 'DurationExpr': {
+        if (x.op === 'step' || x.op === 'range') return 0;
+        const l = x.lhs ? sec(x.lhs) : 0;
+        const r = x.rhs ? sec(x.rhs) : 0;
+        if (!x.lhs && x.op === '-') return -r;
+        if (x.op === 'min') return Math.min(l, r);
+        if (x.op === 'max') return Math.max(l, r);
+        return arith(x.op, l, r);
+      }
+      case 'BinaryExpr':
+        return arith(x.op, sec(x.lhs), sec(x.rhs));
+      default:
+        return NaN;
+    }
+  };
+  return Math.round(sec(e) * 1000);
+}
+
+/** Range, step and offset in ms of a range selector or subquery, duration expressions evaluated. */
+export function rangeParts(e: { rangeMs: number; rangeExpr?: Expr; offsetMs: number; offsetExpr?: Expr; stepMs?: number; stepExpr?: Expr }): { rangeMs: number; offsetMs: number; stepMs: number } {
+  return {
+    rangeMs: e.rangeExpr ? durationExprMs(e.rangeExpr) : e.rangeMs,
+    offsetMs: e.offsetExpr ? durationExprMs(e.offsetExpr) : e.offsetMs,
+    stepMs: e.stepExpr ? durationExprMs(e.stepExpr) : (e.stepMs ?? 0),
+  };
+}
+
 /** Where a subquery's inner expression is shown: its last step, as Prometheus aligns subquery steps. */
 export function subqueryInnerTime(sq: SubqueryExpr, t: number): { time: number; note: string; steps: number } {
-  const stepMs = sq.stepMs > 0 ? sq.stepMs : DEFAULT_SUBQUERY_STEP_MS;
+  const parts = rangeParts(sq);
+  const stepMs = parts.stepMs > 0 ? parts.stepMs : DEFAULT_SUBQUERY_STEP_MS;
   const atMs = sq.at?.kind === 'time' ? sq.at.timestampMs : Math.round(t * 1000);
-  const endMs = atMs - sq.offsetMs;
-  const fromMs = endMs - sq.rangeMs;
+  const endMs = atMs - parts.offsetMs;
+  const fromMs = endMs - parts.rangeMs;
   // Go: start = interval * ((ts - offset - range) / interval), then the first step strictly after it.
   let startMs = stepMs * Math.trunc(fromMs / stepMs);
   if (startMs <= fromMs) startMs += stepMs;
   const steps = startMs > endMs ? 0 : Math.floor((endMs - startMs) / stepMs) + 1;
   const lastMs = startMs + (steps - 1) * stepMs;
   const hhmmss = (ms: number) => new Date(ms).toISOString().slice(11, 19);
-  const stepText = sq.stepMs > 0 ? '' : ' (the default step, 1m)';
+  const stepText = parts.stepMs > 0 ? '' : ' (the default step, 1m)';
   return {
     time: (steps > 0 ? lastMs : endMs) / 1000,
     steps,

@@ -3,7 +3,7 @@
 // JSON-serialisable objects only.
 
 import type { Metric, QueryData, QueryResult } from '../model/result.js';
-import type { ExprType, ValueType } from '../promql/ast.js';
+import type { Expr, ValueType } from '../promql/ast.js';
 import type { SelectorDiagnosis } from './selectors.js';
 
 /** How a node was evaluated: the query sent to the backend and when. */
@@ -107,7 +107,7 @@ export interface AggregationDiagnosis {
 export interface ExplainNode {
   /** Preorder index, 0 = root. */
   id: number;
-  kind: ExprType;
+  kind: Expr['type'];
   /** Short head for the tree: `sum by (job)`, `rate()`, `/ on (job)`, `http_requests_total[5m]`. */
   head: string;
   /** Role within the parent, when useful: "left", "right", "parameter". */

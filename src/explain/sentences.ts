@@ -8,6 +8,7 @@ import type { AggregateExpr, BinaryExpr, Call, Expr, MatrixSelector, SubqueryExp
 import { formatDuration, printExpr } from '../promql/index.js';
 import { getFunction } from '../promql/functions.js';
 import { matcherText } from './selectors.js';
+import { rangeParts } from './evaluate.js';
 
 const code = (s: string) => `\`${s}\``;
 const labelList = (ls: string[]) => ls.map(code).join(', ');
@@ -24,7 +25,8 @@ function selection(vs: VectorSelector): string {
   return others.length ? `${name} with ${others.map((m) => code(matcherText(m))).join(' and ')}` : name;
 }
 
-function when(vs: { offsetMs: number; at?: VectorSelector['at'] }): string {
+function when(e: { offsetMs: number; offsetExpr?: Expr; at?: VectorSelector['at'] }): string {
+  const vs = { ...e, offsetMs: rangeParts({ ...e, rangeMs: 0 }).offsetMs };
   const parts: string[] = [];
   if (vs.at?.kind === 'time') parts.push(`at ${new Date(vs.at.timestampMs).toISOString().replace('.000Z', 'Z')}`);
   else if (vs.at) parts.push(`at the query's ${vs.at.kind} time`);
@@ -38,19 +40,20 @@ function vectorSelector(vs: VectorSelector, lookbackMs: number): string {
 }
 
 function matrixSelector(ms: MatrixSelector): string {
-  return `every raw sample of the last ${formatDuration(ms.rangeMs)} of each series ${selection(ms.vector)}${when(ms.vector)}`;
+  return `every raw sample of the last ${formatDuration(rangeParts({ ...ms, offsetMs: 0 }).rangeMs)} of each series ${selection(ms.vector)}${when(ms.vector)}`;
 }
 
 function subquery(sq: SubqueryExpr): string {
-  const step = sq.stepMs > 0 ? formatDuration(sq.stepMs) : 'the default step (1m)';
-  return `evaluates the inner expression every ${step} over the last ${formatDuration(sq.rangeMs)}${when(sq)}, giving a range vector of its results`;
+  const parts = rangeParts(sq);
+  const step = parts.stepMs > 0 ? formatDuration(parts.stepMs) : 'the default step (1m)';
+  return `evaluates the inner expression every ${step} over the last ${formatDuration(parts.rangeMs)}${when(sq)}, giving a range vector of its results`;
 }
 
 /** What the range argument of a call covers: "over the last 5m". */
 function windowOf(c: Call): string {
   const arg = c.args.map(unparen).find((a) => a.type === 'MatrixSelector' || a.type === 'SubqueryExpr');
   if (!arg) return '';
-  const ms = arg.type === 'MatrixSelector' ? arg.rangeMs : (arg as SubqueryExpr).rangeMs;
+  const ms = arg.type === 'MatrixSelector' ? rangeParts({ ...arg, offsetMs: 0 }).rangeMs : rangeParts(arg as SubqueryExpr).rangeMs;
   return `over the last ${formatDuration(ms)}`;
 }
 
@@ -131,46 +134,50 @@ function call(c: Call): string {
     case 'timestamp':
       return "the timestamp of each series' sample, in seconds";
   }
-  if (OVER_TIME[f]) return `${OVER_TIME[f]} of each series' samples ${w}`;
-  const doc = getFunction(f)?.doc;
-  return doc ? `${f}: ${doc}` : `calls ${f}`;
+  // The rest from the functions table: its one-line doc, and whether the metric name survives.
+  const row = getFunction(f);
+  const name = row?.keepsName ? '; the metric name is kept' : row?.returnType === 'vector' ? '; the metric name is dropped' : '';
+  if (OVER_TIME[f]) return `${OVER_TIME[f]} of each series' samples ${w}${name}`;
+  return row ? `${f}: ${row.doc}${name}` : `calls ${f}`;
 }
 
-function groupText(a: AggregateExpr): { per: string; scope: string } {
+function groupText(a: AggregateExpr): { per: string; scope: string; joiner?: string } {
   if (a.without) {
     return {
       per: `one output series per combination of the other labels`,
       scope: `the input series that are equal apart from ${labelList(a.grouping)} (and the metric name)`,
     };
   }
-  if (a.grouping.length === 0) return { per: 'into one series without labels', scope: 'all input series' };
+  if (a.grouping.length === 0) return { per: 'into one series without labels', scope: 'all input series', joiner: ' ' };
   const per = a.grouping.length === 1 ? `one output series per ${a.grouping[0]}` : `one output series per combination of ${labelList(a.grouping)}`;
   return { per, scope: `the input series that share the same ${labelList(a.grouping)}` };
 }
 
 function aggregation(a: AggregateExpr): string {
-  const { per, scope } = groupText(a);
+  const g = groupText(a);
+  const scope = g.scope;
+  const tail = (g.joiner ?? ', ') + g.per;
   const p = scalarText(a.param);
   const within = a.grouping.length || a.without ? ' within each group' : '';
   switch (a.op) {
     case 'sum':
-      return `adds up ${scope}, ${per}`;
+      return `adds up ${scope}${tail}`;
     case 'avg':
-      return `averages ${scope}, ${per}`;
+      return `averages ${scope}${tail}`;
     case 'count':
-      return `counts ${scope}, ${per}`;
+      return `counts ${scope}${tail}`;
     case 'min':
-      return `the smallest value among ${scope}, ${per}`;
+      return `the smallest value among ${scope}${tail}`;
     case 'max':
-      return `the largest value among ${scope}, ${per}`;
+      return `the largest value among ${scope}${tail}`;
     case 'group':
-      return `1 for each group of ${scope}, ${per}`;
+      return `1 for each group of ${scope}${tail}`;
     case 'stddev':
-      return `the population standard deviation of ${scope}, ${per}`;
+      return `the population standard deviation of ${scope}${tail}`;
     case 'stdvar':
-      return `the population variance of ${scope}, ${per}`;
+      return `the population variance of ${scope}${tail}`;
     case 'quantile':
-      return `the ${p}-quantile of the values of ${scope}, ${per}`;
+      return `the ${p}-quantile of the values of ${scope}${tail}`;
     case 'topk':
       return `keeps the ${p} series with the largest values${within}, with all their labels`;
     case 'bottomk':
@@ -185,13 +192,13 @@ function aggregation(a: AggregateExpr): string {
 }
 
 const ARITH: Record<string, string> = {
-  '+': 'adds',
-  '-': 'subtracts',
-  '*': 'multiplies',
-  '/': 'divides',
-  '%': 'takes the remainder of',
-  '^': 'raises',
-  atan2: 'takes atan2 of',
+  '+': 'plus',
+  '-': 'minus',
+  '*': 'times',
+  '/': 'divided by',
+  '%': 'modulo',
+  '^': 'to the power of',
+  atan2: 'atan2 with',
 };
 
 const COMPARE: Record<string, string> = { '==': 'equal to', '!=': 'not equal to', '>': 'greater than', '<': 'less than', '>=': 'at least', '<=': 'at most' };
@@ -219,11 +226,11 @@ function binary(b: BinaryExpr): string {
     if (b.returnBool) return `1 for each ${side} series whose value is ${rel} ${against}, 0 for the others (bool keeps every series)`;
     return `keeps only the ${side} series whose value is ${rel} ${against}; the others are dropped`;
   }
-  const verb = ARITH[b.op] ?? b.op;
-  if (lt === 'scalar' && rt === 'scalar') return `${verb} ${other(b.lhs)} and ${other(b.rhs)}`;
-  if (rt === 'scalar') return `${verb} every left value ${b.op === '^' ? 'to the power' : b.op === '/' ? 'by' : b.op === '-' ? 'minus' : 'with'} ${other(b.rhs)}`;
-  if (lt === 'scalar') return `${verb} ${other(b.lhs)} and every right value`;
-  return `${verb} each left series ${b.op === '/' ? 'by' : 'with'} the right series with ${matchingText(b)}; the metric name is dropped`;
+  const word = ARITH[b.op] ?? b.op;
+  if (lt === 'scalar' && rt === 'scalar') return `the left scalar ${word} the right one`;
+  if (rt === 'scalar') return `each left value ${word} ${other(b.rhs)}; the metric name is dropped`;
+  if (lt === 'scalar') return `${other(b.lhs)} ${word} each right value; the metric name is dropped`;
+  return `each left value ${word} the value of the right series with ${matchingText(b)}; the metric name is dropped`;
 }
 
 function exprTypeOf(e: Expr): string {

@@ -7,11 +7,11 @@ import { UsageError } from '../errors.js';
 import { formatSampleValue, parseSampleValue, type Metric, type QueryResult } from '../model/result.js';
 import type { Call, LabelMatcher, MatrixSelector, SubqueryExpr } from '../promql/ast.js';
 import { parse } from '../promql/index.js';
-import { compareMetrics } from '../render/vector.js';
+import { compareMetrics } from '../model/labels.js';
 import { formatSeries } from '../render/text.js';
 import { clock } from '../render/samples.js';
 import { matcherTest } from '../storage/store.js';
-import type { PlannedNode } from './evaluate.js';
+import { rangeParts, type PlannedNode } from './evaluate.js';
 import { walkHistogramQuantile } from './histogram-walk.js';
 import type { NodeOutcome, Walkthrough } from './model.js';
 import { WALKABLE_RANGE_FUNCTIONS, walkRange, type WalkResult } from './rate-walk.js';
@@ -117,9 +117,11 @@ function rangeWalkthrough(n: PlannedNode, e: Call, outcomes: Map<number, NodeOut
 /** The window (ms) a range argument covers when its call is evaluated at `time` (seconds). */
 function windowOf(arg: MatrixSelector | SubqueryExpr, time: number): { startMs: number; endMs: number; rangeMs: number } {
   const vs = arg.type === 'MatrixSelector' ? arg.vector : arg;
+  const { offsetMs } = rangeParts(vs.type === 'SubqueryExpr' ? vs : { ...vs, rangeMs: 0 });
+  const { rangeMs } = rangeParts(arg.type === 'MatrixSelector' ? { ...arg, offsetMs: 0 } : arg);
   const atMs = vs.at?.kind === 'time' ? vs.at.timestampMs : Math.round(time * 1000);
-  const endMs = atMs - vs.offsetMs;
-  return { startMs: endMs - arg.rangeMs, endMs, rangeMs: arg.rangeMs };
+  const endMs = atMs - offsetMs;
+  return { startMs: endMs - rangeMs, endMs, rangeMs };
 }
 
 function histogramWalkthrough(n: PlannedNode, outcomes: Map<number, NodeOutcome>, filter: LabelMatcher[] | undefined, filterText?: string): Walkthrough | undefined {

@@ -4,7 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { walkRange } from '../../src/explain/rate-walk.js';
-import { RANGE_FUNCTIONS, type WinCtx } from '../../src/engine/rangefns.js';
+import type { WinCtx } from '../../src/engine/rangefns.js';
+import { IMPLEMENTATIONS } from '../../src/engine/functions.js';
 import { formatSampleValue, type SamplePair } from '../../src/model/result.js';
 
 const END = 1_768_478_400_000;
@@ -27,7 +28,9 @@ function engineValue(func: string, t: number[], v: number[], rangeMs: number): n
     ok: true,
     warn: () => undefined,
   };
-  const r = RANGE_FUNCTIONS[func]!(c);
+  const impl = IMPLEMENTATIONS[func as keyof typeof IMPLEMENTATIONS];
+  if (!('range' in impl)) throw new Error(`${func} is not a range function`);
+  const r = impl.range(c);
   return c.ok ? r : undefined;
 }
 

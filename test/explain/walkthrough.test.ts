@@ -50,6 +50,8 @@ const points: Point[] = [
   { query: 'delta(shop_cart_active_sessions{instance="frontend-3:3000"}[15m])', time: '11:00:00' },
   { query: 'idelta(nodejs_eventloop_lag_seconds{instance="checkout-1:8080"}[2m])', time: '11:30:00' },
   { query: 'rate(http_requests_total{job="checkout", status_code="500"}[5m] offset 1h)', time: '11:50:00' },
+  { query: 'rate(http_requests_total{instance="api-1:8080", route="/api/cart", status_code="200"}[2m*2] offset (1m+1m))', time: '10:30:00' },
+  { query: 'rate(sum(http_requests_total{job="api"})[5m:1m])', time: '09:31:30' },
   { query: 'max_over_time(rate(http_requests_total{instance="api-1:8080", route="/api/cart"}[5m])[10m:1m])', time: '11:00:00' },
   // histogram_quantile, per job, before and after the deploy regression.
   { query: 'histogram_quantile(0.99, sum by (le, job) (rate(http_request_duration_seconds_bucket[5m])))', time: '09:00:00' },

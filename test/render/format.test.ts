@@ -5,7 +5,8 @@ import { inferQueryUnit, queryOrdersResult, readQuery } from '../../src/render/q
 import { niceCeil, timeTicks, yAxis } from '../../src/render/axes.js';
 import { fitColumns, resample } from '../../src/render/chart.js';
 import { suggestMetrics } from '../../src/render/empty.js';
-import { compareMetrics } from '../../src/render/vector.js';
+import { compareMetrics } from '../../src/model/labels.js';
+import { compareForDisplay } from '../../src/render/vector.js';
 
 test('formatNumber: integers in full, 6 significant digits, Prometheus specials', () => {
   const cases: Array<[number, string]> = [
@@ -119,9 +120,9 @@ test('formatDuration', () => {
   assert.deepEqual([30000, 5400000, 500, 86400000, 0].map(formatDuration), ['30s', '1h30m', '500ms', '1d', '0s']);
 });
 
-test('compareMetrics sorts le and quantile as numbers, +Inf last', () => {
+test('compareForDisplay sorts le and quantile as numbers, +Inf last', () => {
   const le = ['1.0', '10.0', '2.5', '+Inf', '0.5', '0.025'].map((v) => ({ __name__: 'x_bucket', le: v }));
-  assert.deepEqual(le.sort(compareMetrics).map((m) => m.le), ['0.025', '0.5', '1.0', '2.5', '10.0', '+Inf']);
+  assert.deepEqual(le.sort(compareForDisplay).map((m) => m.le), ['0.025', '0.5', '1.0', '2.5', '10.0', '+Inf']);
   const q = ['0.99', '0.5', '0.9'].map((v) => ({ quantile: v }));
-  assert.deepEqual(q.sort(compareMetrics).map((m) => m.quantile), ['0.5', '0.9', '0.99']);
+  assert.deepEqual(q.sort(compareForDisplay).map((m) => m.quantile), ['0.5', '0.9', '0.99']);
 });
