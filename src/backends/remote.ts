@@ -4,7 +4,7 @@
 
 import type { Backend, BackendInfo, QueryOptions, SeriesQuery } from './backend.js';
 import type { Metric, MetricMetadata, QueryData, QueryResult, QueryStats } from '../model/result.js';
-import type { IO } from '../cli/io.js';
+import type { BackendHost } from './options.js';
 import { QueryError } from '../errors.js';
 import { ApiClient } from './http/client.js';
 import { resolveConnection, type RemoteOptions } from './http/config.js';
@@ -64,9 +64,9 @@ function limited<T>(xs: T[], limit?: number): T[] {
   return limit !== undefined && limit > 0 ? xs.slice(0, limit) : xs;
 }
 
-export async function createRemoteBackend(opts: RemoteOptions, io: IO): Promise<RemoteBackend> {
-  const conn = await resolveConnection(opts, io);
-  const client = new ApiClient(conn, io, opts.maxBodyBytes);
+export async function createRemoteBackend(opts: RemoteOptions, host: BackendHost): Promise<RemoteBackend> {
+  const conn = await resolveConnection(opts, host);
+  const client = new ApiClient(conn, (line) => host.log(line), opts.maxBodyBytes);
   const hostName = new URL(conn.baseUrl).host;
 
   async function query(path: string, params: [string, string][], q: string, o: QueryOptions = {}): Promise<QueryResult> {

@@ -1,7 +1,7 @@
 // The lessons' public face for the CLI and the REPL.
 
 import type { Backend } from '../backends/backend.js';
-import type { IO } from '../cli/io.js';
+import type { IO } from '../util/io.js';
 import { UsageError } from '../errors.js';
 import { wrap } from '../render/text.js';
 import { Judge, planFor, type Verdict } from './judge.js';

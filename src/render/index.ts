@@ -3,7 +3,7 @@
 // renderNotes() (warnings, infos, stats) to stderr; the REPL may inline both.
 
 import type { QueryResult } from '../model/result.js';
-import type { Style } from './style.js';
+import type { Style } from '../util/style.js';
 import { renderChart, type ChartRange } from './chart.js';
 import { CLI_ADVICE, fittedRowLimit, limitNote, type Advice, type RenderContext } from './context.js';
 export { REPL_ADVICE, CLI_ADVICE, type Advice } from './context.js';

@@ -4,8 +4,8 @@
 
 import { createInterface, cursorTo, clearScreenDown, type Interface } from 'node:readline';
 import type { Backend } from '../backends/backend.js';
-import type { IO } from '../cli/io.js';
-import { makeStyle, type Style } from '../render/style.js';
+import type { IO } from '../util/io.js';
+import { makeStyle, type Style } from '../util/style.js';
 import { complete } from './complete.js';
 import { HISTORY_LIMIT, HistoryFile, stateDir as defaultStateDir } from './history.js';
 import { KeyRouter, ReverseSearch, setLine } from './keys.js';

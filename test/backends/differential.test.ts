@@ -6,11 +6,12 @@
 
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { bufferIO } from '../../src/cli/io.js';
+import { bufferIO } from '../../src/util/io.js';
+import { hostFromIO } from '../../src/backends/options.js';
 import type { Backend } from '../../src/backends/backend.js';
 import type { QueryResult } from '../../src/model/result.js';
 import { createLocalBackend } from '../../src/backends/local.js';
-import { SAMPLE_BACKEND_OPTIONS } from '../../src/dataset/open.js';
+import { SAMPLE_BACKEND_OPTIONS } from '../../src/backends/open.js';
 import { createRemoteBackend } from '../../src/backends/remote.js';
 import { loadSampleStore, INCIDENTS, SAMPLE_END, SAMPLE_START } from '../../src/dataset/index.js';
 import { writeOpenMetrics } from '../../src/storage/openmetrics.js';
@@ -41,7 +42,7 @@ async function backends(t: TestContext): Promise<{ local: Backend; remote: Backe
     return undefined;
   }
   const { url } = await prom.get();
-  return { local, remote: await createRemoteBackend({ server: url, timeout: '60s' }, bufferIO()) };
+  return { local, remote: await createRemoteBackend({ server: url, timeout: '60s' }, hostFromIO(bufferIO())) };
 }
 
 function isEmpty(r: { data: { resultType: string; result: unknown } }): boolean {

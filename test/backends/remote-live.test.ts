@@ -2,7 +2,8 @@
 // backfilled fixture. Skips without Prometheus, fails with CI=true.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bufferIO } from '../../src/cli/io.js';
+import { bufferIO } from '../../src/util/io.js';
+import { hostFromIO } from '../../src/backends/options.js';
 import { main } from '../../src/cli/main.js';
 import { QueryError } from '../../src/errors.js';
 import { formatError } from '../../src/render/error.js';
@@ -16,7 +17,7 @@ const MID = FIXTURE_START + 1800;
 
 async function withBackend(fn: (b: Backend, url: string) => Promise<void>): Promise<void> {
   const { url } = await prom.get();
-  const b = await createRemoteBackend({ server: url }, bufferIO());
+  const b = await createRemoteBackend({ server: url }, hostFromIO(bufferIO()));
   try {
     await fn(b, url);
   } finally {

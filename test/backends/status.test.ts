@@ -1,7 +1,7 @@
 // `promlearn status`: which backend, and a one-line health check.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bufferIO } from '../../src/cli/io.js';
+import { bufferIO } from '../../src/util/io.js';
 import { main } from '../../src/cli/main.js';
 import { behaviours, fakeServer } from '../helpers/fake-server.js';
 

@@ -19,13 +19,14 @@ import {
   SAMPLE_END,
   SAMPLE_START,
 } from '../../src/dataset/index.js';
-import { openLocalDataset } from '../../src/dataset/open.js';
-import { bufferIO } from '../../src/cli/io.js';
+import { openLocalDataset } from '../../src/backends/open.js';
+import { bufferIO } from '../../src/util/io.js';
+import { hostFromIO } from '../../src/backends/options.js';
 import type { Backend } from '../../src/backends/backend.js';
 import type { InstantSample } from '../../src/model/result.js';
 
 let backendPromise: Promise<Backend> | undefined;
-const backend = () => (backendPromise ??= openLocalDataset({ inProcess: true }, bufferIO()));
+const backend = () => (backendPromise ??= openLocalDataset({ inProcess: true }, hostFromIO(bufferIO())));
 
 async function instant(query: string, time: number): Promise<InstantSample[]> {
   const r = await (await backend()).instantQuery(query, time);

@@ -3,14 +3,15 @@
 // and every listed wrong answer wrong, on the sample dataset.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bufferIO } from '../../src/cli/io.js';
-import { openLocalDataset } from '../../src/dataset/open.js';
+import { bufferIO } from '../../src/util/io.js';
+import { hostFromIO } from '../../src/backends/options.js';
+import { openLocalDataset } from '../../src/backends/open.js';
 import { defaultLessonsDir, loadCourse } from '../../src/lessons/load.js';
 import { exercisesOf, formatProblem } from '../../src/lessons/model.js';
 import { validateCourse } from '../../src/lessons/validate.js';
 
 test('every lesson validates against the sample dataset', async () => {
-  const backend = await openLocalDataset({ inProcess: true }, bufferIO());
+  const backend = await openLocalDataset({ inProcess: true }, hostFromIO(bufferIO()));
   const report = await validateCourse(defaultLessonsDir(), backend);
   assert.deepEqual(report.problems.map(formatProblem), []);
   assert.equal(report.lessons, 10);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatDuration, formatNumber, humanize, unitFromName, type Unit } from '../../src/render/format.js';
+import { formatNumber, humanize, unitFromName, type Unit } from '../../src/render/format.js';
 import { inferQueryUnit, queryOrdersResult, readQuery } from '../../src/render/query-text.js';
 import { niceCeil, timeTicks, yAxis } from '../../src/render/axes.js';
 import { fitColumns, resample } from '../../src/render/chart.js';
@@ -113,8 +113,4 @@ test('resample: averages per column, gaps stay gaps', () => {
   assert.equal(fitColumns(121, 72), 61); // 2 steps per column
   assert.equal(fitColumns(121, 117), 117); // uneven beats a half-width chart
   assert.equal(fitColumns(30, 72), 60);
-});
-
-test('formatDuration', () => {
-  assert.deepEqual([30000, 5400000, 500, 86400000, 0].map(formatDuration), ['30s', '1h30m', '500ms', '1d', '0s']);
 });

@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import { main } from '../../src/cli/main.js';
-import { bufferIO } from '../../src/cli/io.js';
+import { bufferIO } from '../../src/util/io.js';
+import { hostFromIO } from '../../src/backends/options.js';
 
 async function run(lines: string) {
   const io = bufferIO({ env: {} });
@@ -34,8 +35,8 @@ test('promlearn repl exits 1 when a piped query fails, after running the rest', 
 
 test('terminal on the real sample dataset (worker backend): Ctrl-C cancels a running query, the session goes on', async () => {
   const { drive } = await import('./fake.js');
-  const { openLocalDataset } = await import('../../src/dataset/open.js');
-  const backend = await openLocalDataset({}, bufferIO());
+  const { openLocalDataset } = await import('../../src/backends/open.js');
+  const backend = await openLocalDataset({}, hostFromIO(bufferIO()));
   try {
     const d = drive({ backend });
     await d.waitFor('> ');
