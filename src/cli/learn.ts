@@ -90,7 +90,8 @@ async function runValidate(io: IO, backend: Backend): Promise<void> {
 }
 
 async function runReset(io: IO, lessonRef: string | undefined): Promise<void> {
-  const { loadProgress, saveProgress, stateDir, emptyProgress } = await import('../lessons/progress.js');
+  const { loadProgress, saveProgress, emptyProgress } = await import('../lessons/progress.js');
+  const { stateDir } = await import('../util/state-dir.js');
   const dir = stateDir(io.env);
   if (!lessonRef) {
     saveProgress(dir, emptyProgress());

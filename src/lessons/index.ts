@@ -8,7 +8,8 @@ import { Judge, planFor, type Verdict } from './judge.js';
 import { findLesson, loadCourseOrThrow } from './load.js';
 import type { ExerciseBlock, Lesson } from './model.js';
 import { exercisesOf } from './model.js';
-import { lessonProgress, loadProgress, saveProgress, stateDir, type Progress } from './progress.js';
+import { lessonProgress, loadProgress, saveProgress, type Progress } from './progress.js';
+import { stateDir } from '../util/state-dir.js';
 import { choosePrompter, type Prompter } from './prompter.js';
 import { runLesson, type Ending } from './tutorial.js';
 
