@@ -1,5 +1,5 @@
 // The dataset, metrics, series and labels commands, run through main() with
-// recorded output.
+// recorded output, over one shared in-process sample backend.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -8,11 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main.js';
 import { bufferIO } from '../../src/util/io.js';
+import { sampleDeps } from '../helpers/sample-backend.js';
 import { INCIDENTS } from '../../src/dataset/index.js';
 
 async function run(...args: string[]) {
   const io = bufferIO();
-  const code = await main(['node', 'promlearn', ...args], io);
+  const code = await main(['node', 'promlearn', ...args], io, sampleDeps(io));
   return { code, out: io.output.out, err: io.output.err };
 }
 
@@ -126,7 +127,7 @@ test('series with --start/--end relative to the data end', async () => {
 
 test('series on a narrow terminal: shared labels once, the rest as a table', async () => {
   const io = bufferIO({ isTTY: true, columns: 80 });
-  assert.equal(await main(['node', 'promlearn', 'series', 'http_requests_total{job="checkout"}'], io), 0, io.output.err);
+  assert.equal(await main(['node', 'promlearn', 'series', 'http_requests_total{job="checkout"}'], io, sampleDeps(io)), 0, io.output.err);
   const lines = io.output.out.trimEnd().split('\n');
   assert.equal(lines[0], 'http_requests_total{job="checkout"}');
   assert.match(lines[1]!, /^instance\s+method\s+route\s+status_code$/);
