@@ -44,7 +44,8 @@ test('live: instant and range queries come back in the API model, stats on reque
     assert.deepEqual(r.data.result.map((s) => s.metric.instance).sort(), ['api-1:3000', 'api-2:3000']);
     assert.equal(r.data.result[0].value[0], MID);
     assert.equal(typeof r.data.result[0].value[1], 'string');
-    assert.ok(r.stats && r.stats.samples.totalQueryableSamples > 0);
+    assert.ok(r.stats);
+    assert.ok(r.stats.samples.totalQueryableSamples > 0);
 
     const m = await b.rangeQuery('temperature_celsius', MID - 600, MID, 60);
     assert.equal(m.data.resultType, 'matrix');

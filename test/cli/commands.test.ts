@@ -30,7 +30,8 @@ test('dataset info -o json has the incidents with times', async () => {
   assert.equal(r.code, 0, r.err);
   const info = JSON.parse(r.out);
   assert.equal(info.incidents.length, INCIDENTS.length);
-  assert.ok(info.series >= 500 && info.samples > 500_000);
+  assert.ok(info.series >= 500);
+  assert.ok(info.samples > 500_000);
   assert.deepEqual(Object.keys(info.jobs), ['api', 'checkout', 'frontend', 'node']);
 });
 
@@ -60,7 +61,8 @@ test('dataset export writes OpenMetrics that loads back as the same dataset', as
     const sample = JSON.parse((await run('dataset', 'info', '-o', 'json')).out);
     // Staleness markers are not exported: fewer samples, same series.
     assert.equal(info.series, sample.series);
-    assert.ok(info.samples < sample.samples && info.samples > sample.samples - 200);
+    assert.ok(info.samples < sample.samples);
+    assert.ok(info.samples > sample.samples - 200);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -96,7 +98,8 @@ test('metrics filters by substring or regex; json and csv', async () => {
   const sub = JSON.parse((await run('metrics', 'heap', '-o', 'json')).out) as { name: string }[];
   assert.deepEqual(sub.map((m) => m.name), ['nodejs_heap_size_total_bytes', 'nodejs_heap_size_used_bytes']);
   const re = JSON.parse((await run('metrics', '^node_.*_total$', '-o', 'json')).out) as { name: string; type: string }[];
-  assert.ok(re.length >= 2 && re.every((m) => m.name.startsWith('node_') && m.type === 'counter'));
+  assert.ok(re.length >= 2);
+  assert.ok(re.every((m) => m.name.startsWith('node_') && m.type === 'counter'));
   const csv = (await run('metrics', 'up', '-o', 'csv')).out.split('\n');
   assert.equal(csv[0], 'name,type,series,unit,help');
   const bad = await run('metrics', '(');
