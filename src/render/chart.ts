@@ -12,7 +12,7 @@ import * as asciichart from 'asciichart';
 import type { RangeSeries } from '../model/result.js';
 import { parseSampleValue } from '../model/result.js';
 import { yAxis, timeTicks, type YAxis } from './axes.js';
-import type { RenderContext } from './context.js';
+import type { RenderContext } from './render-context.js';
 import { formatNumber, scaleFor, type Unit } from './format.js';
 import { formatMinute, humanDuration } from '../util/time.js';
 import { commonLabels, rowUnit } from './vector.js';

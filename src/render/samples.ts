@@ -12,7 +12,7 @@ import { parseSampleValue } from '../model/result.js';
 import { formatNumber } from './format.js';
 import { formatTimestamp, humanDuration } from '../util/time.js';
 import { fitWidths, renderTable, type Column } from './layout.js';
-import type { RenderContext } from './context.js';
+import type { RenderContext } from './render-context.js';
 import { formatSeries, wrap } from './text.js';
 
 const COUNTER_RE = /_(total|count|sum|bucket)$/;

@@ -11,7 +11,7 @@ import type { InstantSample, Metric } from '../model/result.js';
 import { parseSampleValue } from '../model/result.js';
 import { formatNumber, hasHumanColumn, humanize, unitFromName, type Unit } from './format.js';
 import { fitWidths, renderTable, type Column } from './layout.js';
-import type { RenderContext } from './context.js';
+import type { RenderContext } from './render-context.js';
 import { compareBytes, formatLabels, formatSeries, visibleWidth, wrap } from './text.js';
 
 /** Prometheus's labels.Compare: label pairs in name order, name then value. */

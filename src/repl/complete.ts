@@ -8,7 +8,7 @@
 
 import { AGGREGATIONS, FUNCTIONS, PARAMETRIC_AGGREGATIONS, formatSignature } from '../promql/functions.js';
 import type { CompletionSource } from './cache.js';
-import { completionContext, type CompletionContext } from './context.js';
+import { completionContext, type CompletionContext } from './completion-context.js';
 
 export interface Candidate {
   /** What is inserted when this is the only match, e.g. `rate(`. */
