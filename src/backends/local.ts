@@ -34,7 +34,7 @@ export interface LocalBackendOptions {
 }
 
 /** QueryOptions plus a cancellation check polled during evaluation (used by the worker backend). */
-export interface LocalQueryOptions extends QueryOptions {
+interface LocalQueryOptions extends QueryOptions {
   shouldAbort?: () => boolean;
 }
 

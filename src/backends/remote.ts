@@ -17,10 +17,6 @@ export interface RemoteBackend extends Backend {
   headSeries(signal?: AbortSignal): Promise<number | undefined>;
 }
 
-export function isRemoteBackend(b: Backend): b is RemoteBackend {
-  return typeof (b as Partial<RemoteBackend>).headSeries === 'function';
-}
-
 const RESULT_TYPES = new Set(['vector', 'matrix', 'scalar', 'string']);
 
 function badShape(what: string): QueryError {

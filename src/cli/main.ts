@@ -24,12 +24,12 @@ import * as replCmd from './repl.js';
 import * as learnCmd from './learn.js';
 import * as compareCmd from './compare.js';
 
-export function packageVersion(): string {
+function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
 }
 
-export function buildProgram(deps: CommandDeps): Command {
+function buildProgram(deps: CommandDeps): Command {
   const { io } = deps;
   const program = new Command('promlearn')
     .description('Learn PromQL by doing: query a bundled sample dataset with an embedded PromQL engine, or your own Prometheus.')

@@ -44,7 +44,7 @@ export function timeWindow(info: BackendInfo, opts: { start?: string; end?: stri
 }
 
 /** A metric-name filter: plain text matches as a substring, anything else as a regex. */
-export function nameFilter(filter: string | undefined): (name: string) => boolean {
+function nameFilter(filter: string | undefined): (name: string) => boolean {
   if (!filter) return () => true;
   if (/^[A-Za-z0-9_:]+$/.test(filter)) return (n) => n.includes(filter);
   let re: RegExp;
@@ -56,7 +56,7 @@ export function nameFilter(filter: string | undefined): (name: string) => boolea
   return (n) => re.test(n);
 }
 
-export interface FamilyRow {
+interface FamilyRow {
   name: string;
   type: string;
   unit: string;
@@ -84,7 +84,7 @@ function familyOf(name: string, meta: Record<string, MetricMetadata[]>): string 
 }
 
 /** Families with their series counts. Series are counted over the window (on a server: the last hour by default). */
-export async function listFamilies(backend: Backend, filter: string | undefined, window: { start?: number; end?: number }): Promise<FamilyRow[]> {
+async function listFamilies(backend: Backend, filter: string | undefined, window: { start?: number; end?: number }): Promise<FamilyRow[]> {
   const keep = nameFilter(filter);
   const [meta, names] = await Promise.all([backend.metadata(), backend.labelValues('__name__', window)]);
   const wanted = names.filter((n) => keep(n) || keep(familyOf(n, meta)));

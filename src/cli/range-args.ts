@@ -8,7 +8,7 @@ import { humanDuration, parseDurationArg, parseTimeArg } from '../util/time.js';
 /** Steps a default may round to, seconds (Grafana-like: round minutes and hours). */
 const NICE_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400];
 /** Prometheus rejects range queries of more points than this per series. */
-export const MAX_POINTS = 11000;
+const MAX_POINTS = 11000;
 
 /** A default step for a range of `seconds`: about 100-200 points, rounded up to a nice step. */
 export function defaultStep(seconds: number): number {
@@ -18,7 +18,7 @@ export function defaultStep(seconds: number): number {
   return nice ?? Math.ceil(raw / 86400) * 86400;
 }
 
-export interface RangeArgs {
+interface RangeArgs {
   start?: string;
   end?: string;
   /** Length of the range (default 1h). */
@@ -28,7 +28,7 @@ export interface RangeArgs {
   time?: string;
 }
 
-export interface ResolvedRange {
+interface ResolvedRange {
   start: number;
   end: number;
   step: number;

@@ -14,7 +14,7 @@ import { parseCount, type OutputOptions, type QueryCommandOptions } from './quer
 import { resolveRange } from './range-args.js';
 
 /** The evaluation time when none is given: the end of a local dataset, else now. */
-export function defaultTime(info: BackendInfo, now: number): number {
+function defaultTime(info: BackendInfo, now: number): number {
   return info.kind === 'local' && info.dataRange ? info.dataRange.end : now;
 }
 

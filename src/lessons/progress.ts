@@ -6,7 +6,7 @@ import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rm
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
-export interface LessonProgress {
+interface LessonProgress {
   /** Index of the step to resume at. */
   step: number;
   /** Ids of exercises answered right. */

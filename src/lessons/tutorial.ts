@@ -15,7 +15,7 @@ import { lessonProgress, saveProgress, type Progress } from './progress.js';
 import type { Prompter } from './prompter.js';
 import { runAndRender, type ExampleWhere } from './show.js';
 
-export interface TutorialContext {
+interface TutorialContext {
   io: IO;
   backend: Backend;
   prompter: Prompter;

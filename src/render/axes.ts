@@ -90,7 +90,7 @@ function tickFormatter(scale: Scale, tick: number): (v: number) => string {
 /** Tick intervals for time axes, seconds. */
 const TIME_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400, 172800, 604800];
 
-export interface TimeTick {
+interface TimeTick {
   t: number;
   label: string;
 }

@@ -24,7 +24,7 @@ export interface ChartRange {
   step: number;
 }
 
-export interface ChartOptions {
+interface ChartOptions {
   range?: ChartRange;
   height?: number;
   width?: number;
@@ -42,7 +42,7 @@ interface Plotted {
 }
 
 /** The start/end/step grid a result sits on, when the caller did not say. */
-export function inferRange(series: RangeSeries[]): ChartRange {
+function inferRange(series: RangeSeries[]): ChartRange {
   const ts = [...new Set(series.flatMap((s) => s.values.map((v) => v[0])))].sort((a, b) => a - b);
   let step = Infinity;
   for (let i = 1; i < ts.length; i++) step = Math.min(step, ts[i]! - ts[i - 1]!);

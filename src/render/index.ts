@@ -6,7 +6,7 @@ import type { QueryResult } from '../model/result.js';
 import type { Style } from '../util/style.js';
 import { renderChart, type ChartRange } from './chart.js';
 import { CLI_ADVICE, fittedRowLimit, limitNote, type Advice, type RenderContext } from './render-context.js';
-export { REPL_ADVICE, CLI_ADVICE, type Advice } from './render-context.js';
+export { REPL_ADVICE } from './render-context.js';
 import { explainEmpty } from './empty.js';
 import { formatNumber, humanize, hasHumanColumn } from './format.js';
 import { renderCsv, renderJson } from './machine.js';

@@ -49,7 +49,7 @@ const UNIT_HEADERS: Record<Unit, string> = {
 const VALUE_DIGITS = 5;
 
 /** Pads fractions so decimal points line up when the column is right-aligned. */
-export function alignDecimals(values: string[]): string[] {
+function alignDecimals(values: string[]): string[] {
   const frac = (v: string) => (/^-?\d+\.\d+$/.test(v) ? v.length - v.indexOf('.') : 0);
   const width = Math.max(0, ...values.map(frac));
   return values.map((v) => v + ' '.repeat(width - frac(v)));

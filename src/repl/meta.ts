@@ -16,7 +16,7 @@ export interface MetaHost {
   suspend<T>(fn: () => Promise<T>): Promise<T>;
 }
 
-export type MetaOutcome = 'ok' | 'failed' | 'quit';
+type MetaOutcome = 'ok' | 'failed' | 'quit';
 
 interface Command {
   name: string;

@@ -31,7 +31,7 @@ export interface ReplOptions {
   completionTtlMs?: number;
 }
 
-export const CONTINUATION_PROMPT = '...> ';
+const CONTINUATION_PROMPT = '...> ';
 
 type TtyOut = NodeJS.WritableStream & { columns?: number; rows?: number };
 

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { EngineBinding } from './binding.js';
 import { type FileResult, type RunnerOptions, ScriptRunner } from './runner.js';
 
-export interface CorpusTotals {
+interface CorpusTotals {
   passed: number;
   failed: number;
   skipped: number;

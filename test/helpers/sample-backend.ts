@@ -11,7 +11,7 @@ import type { IO } from '../../src/util/io.js';
 let shared: Promise<Backend> | undefined;
 
 /** The sample dataset's backend, shared by every test in this process (it has nothing to close). */
-export function sharedSampleBackend(): Promise<Backend> {
+function sharedSampleBackend(): Promise<Backend> {
   shared ??= openLocalDataset({ inProcess: true }, QUIET_HOST);
   return shared;
 }

@@ -20,18 +20,18 @@ import {
 import { redactHeaders } from './redact.js';
 import { formatDurationParam } from '../../util/time.js';
 
-export const DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024;
+const DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024;
 const RETRY_BACKOFF_MS = [100, 400];
 const CONNECT_TIMEOUT_MS = 10_000;
 
 /** The API envelope: {"status":"success","data":...,"warnings":[...]}. */
-export interface ApiSuccess {
+interface ApiSuccess {
   data: unknown;
   warnings?: string[];
   infos?: string[];
 }
 
-export interface CallOptions {
+interface CallOptions {
   method?: 'GET' | 'POST';
   signal?: AbortSignal;
   timeoutMs?: number;
