@@ -8,7 +8,6 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const SRC = join(ROOT, 'src');
@@ -47,32 +46,68 @@ function sourceFiles(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-function typeOnlyImport(node: ts.ImportDeclaration): boolean {
-  const clause = node.importClause;
-  if (!clause) return false; // a side-effect import runs the module
-  if (clause.isTypeOnly) return true;
-  if (clause.name) return false;
-  const named = clause.namedBindings;
-  return named !== undefined && ts.isNamedImports(named) && named.elements.length > 0 && named.elements.every((e) => e.isTypeOnly);
+/**
+ * The source without its comments (strings kept), so that an import written in
+ * a comment does not count. Reading imports this way, rather than with the
+ * TypeScript compiler, keeps this test fast.
+ */
+export function stripComments(src: string): string {
+  let out = '';
+  let i = 0;
+  while (i < src.length) {
+    const c = src[i]!;
+    if (c === '/' && src[i + 1] === '/') {
+      while (i < src.length && src[i] !== '\n') i++;
+    } else if (c === '/' && src[i + 1] === '*') {
+      const end = src.indexOf('*/', i + 2);
+      i = end < 0 ? src.length : end + 2;
+      out += ' ';
+    } else if (c === "'" || c === '"' || c === '`') {
+      let j = i + 1;
+      while (j < src.length && src[j] !== c) j += src[j] === '\\' ? 2 : 1;
+      out += src.slice(i, j + 1);
+      i = j + 1;
+    } else if (c === '/' && /[(,=:[!&|?{};]$|^$/.test(out.trimEnd().slice(-1))) {
+      // A regex literal (it may hold quotes or //): skip to its closing slash.
+      let j = i + 1;
+      let inClass = false;
+      while (j < src.length && (inClass || src[j] !== '/') && src[j] !== '\n') {
+        if (src[j] === '\\') j++;
+        else if (src[j] === '[') inClass = true;
+        else if (src[j] === ']') inClass = false;
+        j++;
+      }
+      out += ' ';
+      i = j + 1;
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return out;
 }
 
-function importsOf(file: string): Array<{ spec: string; typeOnly: boolean }> {
-  const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
+const SPEC = `['"]([^'"]+)['"]`;
+const IMPORT_FROM = new RegExp(`\\bimport\\s+(type\\s+)?([\\w*{}\\s,$]+?)\\s+from\\s*${SPEC}`, 'g');
+const SIDE_EFFECT_IMPORT = new RegExp(`\\bimport\\s*${SPEC}`, 'g');
+const EXPORT_FROM = new RegExp(`\\bexport\\s+(type\\s+)?(\\*(?:\\s+as\\s+\\w+)?|\\{[^}]*\\})\\s*from\\s*${SPEC}`, 'g');
+const DYNAMIC_IMPORT = new RegExp(`\\bimport\\(\\s*${SPEC}\\s*\\)`, 'g');
+
+/** `{ type A, type B }`: every specifier is a type, so the import is erased. */
+function allTypeSpecifiers(clause: string): boolean {
+  const m = /^\{([^}]*)\}$/.exec(clause.trim());
+  if (!m) return false;
+  const names = m[1]!.split(',').map((x) => x.trim()).filter(Boolean);
+  return names.length > 0 && names.every((n) => n.startsWith('type '));
+}
+
+export function importsOf(source: string): Array<{ spec: string; typeOnly: boolean }> {
+  const code = stripComments(source);
   const found: Array<{ spec: string; typeOnly: boolean }> = [];
-  const visit = (node: ts.Node): void => {
-    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
-      found.push({ spec: node.moduleSpecifier.text, typeOnly: typeOnlyImport(node) });
-    } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
-      found.push({ spec: node.moduleSpecifier.text, typeOnly: node.isTypeOnly });
-    } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
-      const arg = node.arguments[0];
-      if (arg && ts.isStringLiteralLike(arg)) found.push({ spec: arg.text, typeOnly: false });
-    } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
-      found.push({ spec: node.argument.literal.text, typeOnly: true });
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(sf);
+  for (const m of code.matchAll(IMPORT_FROM)) found.push({ spec: m[3]!, typeOnly: Boolean(m[1]) || allTypeSpecifiers(m[2]!) });
+  for (const m of code.matchAll(SIDE_EFFECT_IMPORT)) found.push({ spec: m[1]!, typeOnly: false });
+  for (const m of code.matchAll(EXPORT_FROM)) found.push({ spec: m[3]!, typeOnly: Boolean(m[1]) || allTypeSpecifiers(m[2]!) });
+  for (const m of code.matchAll(DYNAMIC_IMPORT)) found.push({ spec: m[1]!, typeOnly: false });
   return found;
 }
 
@@ -86,7 +121,7 @@ function resolveSpec(from: string, spec: string): string | undefined {
 function allEdges(): Edge[] {
   const edges: Edge[] = [];
   for (const file of sourceFiles(SRC)) {
-    for (const { spec, typeOnly } of importsOf(file)) {
+    for (const { spec, typeOnly } of importsOf(readFileSync(file, 'utf8'))) {
       const to = resolveSpec(file, spec);
       if (to !== undefined) edges.push({ from: relative(SRC, file), to, typeOnly });
     }
@@ -166,6 +201,34 @@ export function findCycles(edges: readonly Edge[]): string[][] {
 test('no import cycles between files that run (type-only imports aside)', () => {
   const cycles = findCycles(EDGES.filter((e) => !e.typeOnly));
   if (cycles.length > 0) assert.fail(`files that import each other at run time:\n  ${cycles.map((c) => c.join(' <-> ')).join('\n  ')}`);
+});
+
+test('imports are read from static, re-export and dynamic forms, not from comments', () => {
+  const src = [
+    "import type { A } from './a.js';",
+    "import { type B, type C } from './b.js';",
+    "import { d, type E } from './d.js';",
+    "import * as f from './f.js';",
+    "import './side.js';",
+    "export { g } from './g.js';",
+    "export type { H } from './h.js';",
+    "// import { no } from './comment.js';",
+    "/* import('./block.js') */",
+    "const url = 'http://x'; const m = await import('./lazy.js');",
+  ].join('\n');
+  assert.deepEqual(
+    importsOf(src).sort((x, y) => (x.spec < y.spec ? -1 : 1)),
+    [
+      { spec: './a.js', typeOnly: true },
+      { spec: './b.js', typeOnly: true },
+      { spec: './d.js', typeOnly: false },
+      { spec: './f.js', typeOnly: false },
+      { spec: './g.js', typeOnly: false },
+      { spec: './h.js', typeOnly: true },
+      { spec: './lazy.js', typeOnly: false },
+      { spec: './side.js', typeOnly: false },
+    ],
+  );
 });
 
 test('the cycle finder finds a cycle through a dynamic import', () => {
