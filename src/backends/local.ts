@@ -11,7 +11,7 @@ import { Engine, formatAnnotation } from '../engine/index.js';
 import type { EngineResult } from '../engine/result.js';
 import type { Expr } from '../promql/ast.js';
 import { QueryError } from '../errors.js';
-import { compareMetrics } from '../engine/labels.js';
+import { compareMetrics } from '../model/labels.js';
 
 export interface LocalBackendOptions {
   /** Prompt name, e.g. "sample". */
