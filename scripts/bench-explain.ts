@@ -13,8 +13,8 @@
 
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { bufferIO } from '../src/cli/io.js';
-import { openLocalDataset } from '../src/dataset/open.js';
+import { openLocalDataset } from '../src/backends/open.js';
+import { QUIET_HOST } from '../src/backends/options.js';
 import { SAMPLE_END } from '../src/dataset/index.js';
 import { explain } from '../src/explain/index.js';
 import { planNodes } from '../src/explain/evaluate.js';
@@ -93,7 +93,7 @@ function cliTimes(): void {
   console.log(`\nend to end (a new process each time, median of 5):\n  promlearn query   ${ms(tq)}\n  promlearn explain ${ms(te)}  ratio ${(te / tq).toFixed(2)}`);
 }
 
-const backend = await openLocalDataset({ inProcess }, bufferIO());
+const backend = await openLocalDataset({ inProcess }, QUIET_HOST);
 try {
   await evaluationTimes(backend);
 } finally {

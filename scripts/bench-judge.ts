@@ -5,15 +5,15 @@
 //
 //   node dist/scripts/bench-judge.js [rounds]
 
-import { bufferIO } from '../src/cli/io.js';
-import { openLocalDataset } from '../src/dataset/open.js';
+import { openLocalDataset } from '../src/backends/open.js';
+import { QUIET_HOST } from '../src/backends/options.js';
 import { defaultLessonsDir, findLesson, loadCourse } from '../src/lessons/load.js';
 import { findExercise } from '../src/lessons/index.js';
 import { judgeFor, variantBackend } from '../src/lessons/worlds.js';
 
 const rounds = Number(process.argv[2] ?? 5);
 let t = performance.now();
-const backend = await openLocalDataset({ inProcess: true }, bufferIO());
+const backend = await openLocalDataset({ inProcess: true }, QUIET_HOST);
 await backend.instantQuery('up', 0);
 const sampleMs = performance.now() - t;
 t = performance.now();

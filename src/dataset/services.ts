@@ -6,7 +6,7 @@ import { SAMPLE_INCIDENTS, type IncidentPlan } from './incidents.js';
 import { SAMPLE_START } from './timeline.js';
 import type { ProcessRun, TargetSpec } from './target.js';
 
-export interface StatusSpec {
+interface StatusSpec {
   code: string;
   /** Share of the route's requests (5xx shares may be raised by an incident). */
   share: number;
@@ -129,10 +129,10 @@ export const SERVICES: readonly ServiceSpec[] = [
   },
 ];
 
-export const APP_VERSION = '2.3.1';
-export const NEW_APP_VERSION = '2.4.0';
-export const NODE_VERSION = 'v20.18.1';
-export const NEW_NODE_VERSION = 'v22.12.0';
+const APP_VERSION = '2.3.1';
+const NEW_APP_VERSION = '2.4.0';
+const NODE_VERSION = 'v20.18.1';
+const NEW_NODE_VERSION = 'v22.12.0';
 
 /** The 5xx share of a route at time t (ms): raised during the error burst (checkout's, in the sample). */
 export function statusShare(job: string, s: StatusSpec, tMs: number, plan: IncidentPlan = SAMPLE_INCIDENTS): number {
@@ -160,7 +160,7 @@ export function routeLatency(
 const SLOW_PRODUCTS = { median: 0.19, sigma: 0.5 };
 
 /** api-N (the deployed job's instance N) restarts N-1 minutes after the deploy starts (a rolling deploy). */
-export function deployTime(instanceIndex: number, plan: IncidentPlan = SAMPLE_INCIDENTS): number {
+function deployTime(instanceIndex: number, plan: IncidentPlan): number {
   return plan.deploy.time + 60 * instanceIndex + 7;
 }
 

@@ -24,7 +24,6 @@ import { buildWalkthroughs } from './walkthrough.js';
 export type { Explanation, ExplainNode, Walkthrough, ResultSummary, BinaryDiagnosis, AggregationDiagnosis } from './model.js';
 export { diagnoseSelector, selectorDiagnosisLines, type SelectorDiagnosis, type MatcherStep, type SelectorCulprit } from './selectors.js';
 export { renderExplanation, type ExplainRenderOptions } from './render.js';
-export { explainForFeedback, type FeedbackOptions } from './feedback.js';
 
 export interface ExplainOptions {
   /** Evaluation time, unix seconds. */

@@ -4,7 +4,7 @@
 // a query's result without judging it, `.at` / `.range` move where it looks.
 // With an answers file, one line per exercise and no second attempt.
 
-import type { IO } from '../cli/io.js';
+import type { IO } from '../util/io.js';
 import { formatError } from '../render/error.js';
 import { wrap } from '../render/text.js';
 import { dataRange, formatVerdict, type Judge, type Verdict } from './judge.js';

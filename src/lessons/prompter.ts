@@ -11,7 +11,7 @@
 
 import { readFileSync } from 'node:fs';
 import { createInterface, type Interface } from 'node:readline';
-import type { IO } from '../cli/io.js';
+import type { IO } from '../util/io.js';
 import { UsageError } from '../errors.js';
 
 export interface Choice {

@@ -5,7 +5,7 @@
 // done inside the tutorial, never of CLI flags.
 
 import type { Backend } from '../backends/backend.js';
-import type { IO } from '../cli/io.js';
+import type { IO } from '../util/io.js';
 import type { Metric, QueryResult } from '../model/result.js';
 import { renderResult, type Advice } from '../render/index.js';
 import { wrap } from '../render/text.js';

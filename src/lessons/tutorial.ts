@@ -4,7 +4,7 @@
 // current step and edits to a lesson do not move a learner elsewhere.
 
 import type { Backend } from '../backends/backend.js';
-import type { IO } from '../cli/io.js';
+import type { IO } from '../util/io.js';
 import { PromlearnError } from '../errors.js';
 import { formatError } from '../render/error.js';
 import { dataRange } from './judge.js';
@@ -18,7 +18,7 @@ import { runAndRender } from './show.js';
 import { DEFAULT_VIEW, describeView, moveView, viewOf, type View } from './view.js';
 import { judgeFor } from './worlds.js';
 
-export interface TutorialContext {
+interface TutorialContext {
   io: IO;
   backend: Backend;
   prompter: Prompter;

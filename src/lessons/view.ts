@@ -5,7 +5,8 @@
 
 import type { Plan } from './observe.js';
 import type { ExampleWhere } from './show.js';
-import { formatTime, parseDuration, parseRelative } from './time.js';
+import { formatTimeUtc as formatTime } from '../util/time.js';
+import { parseDuration, parseRelative } from './time.js';
 
 export interface View {
   at: string;

@@ -5,8 +5,8 @@
 // the teaching rules of src/lessons/rules.ts hold.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bufferIO } from '../../src/cli/io.js';
-import { openLocalDataset } from '../../src/dataset/open.js';
+import { openLocalDataset } from '../../src/backends/open.js';
+import { QUIET_HOST } from '../../src/backends/options.js';
 import { defaultLessonsDir, loadCourse } from '../../src/lessons/load.js';
 import { exercisesOf, formatProblem, type ExerciseBlock, type Lesson } from '../../src/lessons/model.js';
 import { courseRuleProblems, hintProblems, lessonRuleProblems } from '../../src/lessons/rules.js';
@@ -15,7 +15,7 @@ import { validateCourse } from '../../src/lessons/validate.js';
 const TUTORIAL_LESSONS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 
 test('every lesson validates against the sample and the variant world', async () => {
-  const backend = await openLocalDataset({ inProcess: true }, bufferIO());
+  const backend = await openLocalDataset({ inProcess: true }, QUIET_HOST);
   const report = await validateCourse(defaultLessonsDir(), backend);
   assert.deepEqual(report.problems.map(formatProblem), []);
   assert.ok(report.exercises >= 60, `${report.exercises} exercises`);

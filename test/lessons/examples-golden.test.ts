@@ -7,14 +7,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { bufferIO } from '../../src/cli/io.js';
-import { openLocalDataset } from '../../src/dataset/open.js';
+import { bufferIO } from '../../src/util/io.js';
+import { openLocalDataset } from '../../src/backends/open.js';
+import { QUIET_HOST } from '../../src/backends/options.js';
 import { defaultLessonsDir, loadCourse } from '../../src/lessons/load.js';
 import { runAndRender } from '../../src/lessons/show.js';
 
 const DIR = fileURLToPath(new URL('../../../test/golden/lessons/', import.meta.url));
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
-const backend = await openLocalDataset({ inProcess: true }, bufferIO());
+const backend = await openLocalDataset({ inProcess: true }, QUIET_HOST);
 const io = bufferIO({ columns: 80, rows: 24 });
 
 for (const lesson of loadCourse(defaultLessonsDir()).lessons) {

@@ -2,13 +2,13 @@
 // must be rejected, with feedback about what the learner actually did.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bufferIO } from '../../src/cli/io.js';
-import { openLocalDataset } from '../../src/dataset/open.js';
+import { openLocalDataset } from '../../src/backends/open.js';
+import { QUIET_HOST } from '../../src/backends/options.js';
 import { Judge, planFor } from '../../src/lessons/judge.js';
 import type { ExerciseBlock } from '../../src/lessons/model.js';
 import { judgeFor, variantBackend } from '../../src/lessons/worlds.js';
 
-const sample = await openLocalDataset({ inProcess: true }, bufferIO());
+const sample = await openLocalDataset({ inProcess: true }, QUIET_HOST);
 
 function exercise(answer: string, wrong: [string, string][] = [], at?: string[]): ExerciseBlock {
   return {

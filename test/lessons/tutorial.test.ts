@@ -4,8 +4,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main.js';
-import { bufferIO } from '../../src/cli/io.js';
-import { openLocalDataset } from '../../src/dataset/open.js';
+import { bufferIO } from '../../src/util/io.js';
+import { sampleDeps } from '../helpers/sample-backend.js';
+import { openLocalDataset } from '../../src/backends/open.js';
+import { QUIET_HOST } from '../../src/backends/options.js';
 import { lessonMenu, openSession } from '../../src/lessons/index.js';
 import { loadCourse, defaultLessonsDir } from '../../src/lessons/load.js';
 import { parseLesson } from '../../src/lessons/parse.js';
@@ -31,7 +33,7 @@ const LESSON_1 = [
 
 test('--answers takes one line per exercise; examples run, predictions are shown with their answer', async () => {
   const { file, io, progress } = setup(LESSON_1);
-  const code = await main(['node', 'promlearn', 'learn', '1', '--answers', file], io);
+  const code = await main(['node', 'promlearn', 'learn', '1', '--answers', file], io, sampleDeps(io));
   const out = io.output.out;
   assert.equal(code, 0, io.output.err);
   assert.match(out, /Lesson 1: Metrics and the data model/);
@@ -51,7 +53,7 @@ test('--answers takes one line per exercise; examples run, predictions are shown
 
 test('an answer that does not parse gets the caret under its character, never a stack trace', async () => {
   const { file, io } = setup(['up{job="node"', '.quit']);
-  assert.equal(await main(['node', 'promlearn', 'learn', '1', '--answers', file], io), 0, io.output.err);
+  assert.equal(await main(['node', 'promlearn', 'learn', '1', '--answers', file], io, sampleDeps(io)), 0, io.output.err);
   const lines = io.output.out.split('\n');
   const at = lines.findIndex((l) => l.startsWith('error: ') && /unexpected end of input|unclosed|expected/.test(l));
   assert.ok(at >= 0, io.output.out.slice(-800));
@@ -63,18 +65,18 @@ test('an answer that does not parse gets the caret under its character, never a 
 
 test('quitting saves the step by id; the next run resumes there', async () => {
   const { file, io, progress } = setup(['.quit']);
-  assert.equal(await main(['node', 'promlearn', 'learn', 'data-model', '--answers', file], io), 0, io.output.err);
+  assert.equal(await main(['node', 'promlearn', 'learn', 'data-model', '--answers', file], io, sampleDeps(io)), 0, io.output.err);
   assert.match(io.output.out, /Progress saved\. Resume with: promlearn learn data-model/);
   assert.equal(progress().lessons['data-model'].stepId, 'labels-select-series');
   assert.equal(progress().current, 'data-model');
 
   const again = bufferIO({ env: io.env });
   writeFileSync(file, ''); // end of input right away counts as quitting
-  assert.equal(await main(['node', 'promlearn', 'learn', '1', '--answers', file], again), 0);
+  assert.equal(await main(['node', 'promlearn', 'learn', '1', '--answers', file], again, sampleDeps(again)), 0);
   assert.match(again.output.out, /Resuming at step 3: Labels select series/);
 
   const list = bufferIO({ env: io.env });
-  assert.equal(await main(['node', 'promlearn', 'learn'], list), 0);
+  assert.equal(await main(['node', 'promlearn', 'learn'], list, sampleDeps(list)), 0);
   assert.match(list.output.out, /▸  1  Metrics and the data model +0\/4 solved · at step 3\/5/);
 });
 
@@ -91,7 +93,7 @@ test('learn check judges one answer: exit 0 right, 1 wrong, 2 bad usage or query
   const { io } = setup([]);
   const run = async (...args: string[]) => {
     const o = bufferIO({ env: io.env });
-    return { code: await main(['node', 'promlearn', 'learn', 'check', ...args], o), out: o.output.out, err: o.output.err };
+    return { code: await main(['node', 'promlearn', 'learn', 'check', ...args], o, sampleDeps(o)), out: o.output.out, err: o.output.err };
   };
   const right = await run('6', 'rps-per-job', 'sum without (instance, method, route, status_code) (rate(http_requests_total[5m]))');
   assert.equal(right.code, 0, right.err);
@@ -110,14 +112,14 @@ test('learn check judges one answer: exit 0 right, 1 wrong, 2 bad usage or query
 
 test('--reset forgets progress', async () => {
   const { file, io, progress } = setup(['.quit']);
-  await main(['node', 'promlearn', 'learn', '1', '--answers', file], io);
+  await main(['node', 'promlearn', 'learn', '1', '--answers', file], io, sampleDeps(io));
   assert.equal(await main(['node', 'promlearn', 'learn', '--reset'], bufferIO({ env: io.env })), 0);
   assert.deepEqual(progress().lessons, {});
 });
 
 test('--export json prints the whole course as data', async () => {
   const io = bufferIO();
-  assert.equal(await main(['node', 'promlearn', 'learn', '--export', 'json'], io), 0, io.output.err);
+  assert.equal(await main(['node', 'promlearn', 'learn', '--export', 'json'], io, sampleDeps(io)), 0, io.output.err);
   const course = JSON.parse(io.output.out);
   assert.equal(course.format, 'promlearn-course');
   const lessons = loadCourse(defaultLessonsDir()).lessons;
@@ -131,7 +133,7 @@ test('--export json prints the whole course as data', async () => {
 
 test('the lesson menu continues where the learner left off and offers the next lesson', async () => {
   const { io } = setup([]);
-  const backend = await openLocalDataset({ inProcess: true }, io);
+  const backend = await openLocalDataset({ inProcess: true }, QUIET_HOST);
   const s = openSession(io, backend);
   s.progress.current = 'data-model';
   const asked: { message: string; default?: string }[] = [];
@@ -172,7 +174,7 @@ test('a lesson file with a mistake is reported as file:line: what is wrong', asy
   const dir = mkdtempSync(join(tmpdir(), 'promlearn-lessons-'));
   writeFileSync(join(dir, '01-broken.md'), '# Broken\nsummary: s\n\n## Step\n```exercise\nid: x\ntask: t\nanswer: up\nwrong: down\n```\n');
   const io = bufferIO({ env: { PROMLEARN_LESSONS_DIR: dir, PROMLEARN_STATE_DIR: join(dir, 'state') } });
-  assert.equal(await main(['node', 'promlearn', 'learn', '1'], io), 2);
+  assert.equal(await main(['node', 'promlearn', 'learn', '1'], io, sampleDeps(io)), 2);
   assert.match(io.output.err, /01-broken\.md:5: exercise "x" has no "hint:"/);
   assert.match(io.output.err, /01-broken\.md:9: "wrong:" must be followed by its "feedback:"/);
   assert.doesNotMatch(io.output.err, /\n\s+at .*\.js:\d+/);
