@@ -122,8 +122,12 @@ export class Judge {
     }
     if (verdict.correct) return verdict;
     const wrong = await this.matchWrong(exercise, answer, verdict.error);
-    const messages = verdict.error ? verdict.messages : await this.explainEmpty(exercise.answer, answer, verdict.messages);
-    return { ...verdict, matchedWrong: wrong, messages: wrong ? [wrong.feedback, ...messages] : messages };
+    let messages = verdict.error ? verdict.messages : await this.explainEmpty(exercise.answer, answer, verdict.messages);
+    if (!wrong) return { ...verdict, messages };
+    // The lesson's own feedback says it better than a guess from the query text.
+    const guesses = new Set(shapeHints(exercise.answer, answer));
+    messages = messages.filter((m) => !guesses.has(m));
+    return { ...verdict, matchedWrong: wrong, messages: [wrong.feedback, ...messages] };
   }
 
   /** For an empty answer, which matcher removed the last series (and what exists) replaces the generic message. */
