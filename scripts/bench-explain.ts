@@ -13,8 +13,9 @@
 
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { bufferIO } from '../src/cli/io.js';
-import { openLocalDataset } from '../src/dataset/open.js';
+import { bufferIO } from '../src/util/io.js';
+import { openLocalDataset } from '../src/backends/open.js';
+import { hostFromIO } from '../src/backends/options.js';
 import { SAMPLE_END } from '../src/dataset/index.js';
 import { explain } from '../src/explain/index.js';
 import { planNodes } from '../src/explain/evaluate.js';
@@ -93,7 +94,7 @@ function cliTimes(): void {
   console.log(`\nend to end (a new process each time, median of 5):\n  promlearn query   ${ms(tq)}\n  promlearn explain ${ms(te)}  ratio ${(te / tq).toFixed(2)}`);
 }
 
-const backend = await openLocalDataset({ inProcess }, bufferIO());
+const backend = await openLocalDataset({ inProcess }, hostFromIO(bufferIO()));
 try {
   await evaluationTimes(backend);
 } finally {

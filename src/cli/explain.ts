@@ -5,13 +5,9 @@
 // histogram_quantile() on one series, down to the number `query` returns.
 
 import { Option, type Command } from 'commander';
-import type { Backend } from '../backends/backend.js';
-import { UsageError } from '../errors.js';
-import { PLAIN } from '../render/style.js';
-import { addBackendOptions, type BackendOptions } from './context.js';
-import type { IO } from './io.js';
-import { cancellable, defaultTime, withBackend } from './query.js';
-import { parseTimeArg } from './time.js';
+import type { BackendOptions } from '../backends/options.js';
+import { addBackendOptions } from './backend-flags.js';
+import type { CommandDeps } from './deps.js';
 
 export interface ExplainCommandOptions extends BackendOptions {
   time?: string;
@@ -22,29 +18,7 @@ export interface ExplainCommandOptions extends BackendOptions {
   width?: string;
 }
 
-export async function runExplain(expr: string, opts: ExplainCommandOptions, io: IO, injected?: Backend): Promise<void> {
-  if (expr.trim() === '') throw new UsageError('empty expression', `give a query, e.g. promlearn explain 'rate(http_requests_total[5m])'`);
-  if (opts.series !== undefined && !opts.samples) throw new UsageError('--series chooses the series of the --samples walk-through', 'add --samples');
-  const width = opts.width !== undefined ? Number(opts.width) : io.columns;
-  if (!Number.isInteger(width) || width < 40) throw new UsageError(`invalid --width "${opts.width}": expected a whole number of at least 40`);
-  const { explain, renderExplanation } = await import('../explain/index.js');
-  const { parseSeriesFilter } = await import('../explain/walkthrough.js');
-  if (opts.series !== undefined) parseSeriesFilter(opts.series);
-  await withBackend(opts, io, injected, async (backend) => {
-    const info = await backend.info();
-    const time = opts.time !== undefined ? parseTimeArg(opts.time, defaultTime(info)) : defaultTime(info);
-    const x = await cancellable((signal) => explain(backend, expr, { time, signal, samples: opts.samples, series: opts.series }));
-    if (opts.output === 'json') {
-      io.out(JSON.stringify(x, null, 2) + '\n');
-    } else {
-      io.out(renderExplanation(x, { columns: width, style: opts.color === false ? PLAIN : io.style }));
-    }
-    // The query's own failure (many-to-many, say) is explained above, and still an error.
-    if (x.root.error) process.exitCode = 1;
-  });
-}
-
-export function register(program: Command, io: IO, backend?: Backend): void {
+export function register(program: Command, deps: CommandDeps): void {
   const cmd = program
     .command('explain')
     .description('take a query apart: what each part does and returns, why a selector matches nothing, how operators matched')
@@ -73,5 +47,8 @@ Every sub-expression is run as its own instant query at the evaluation time
 Exit codes: 0 ok, 1 query error (the tree is still shown when the query runs
 but fails, e.g. many-to-many matching), 2 usage error.`,
   );
-  cmd.action(async (expr: string, opts: ExplainCommandOptions) => runExplain(expr, opts, io, backend));
+  cmd.action(async (expr: string, opts: ExplainCommandOptions) => {
+    const { runExplain } = await import('./run-explain.js');
+    await runExplain(expr, opts, deps);
+  });
 }

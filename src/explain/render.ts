@@ -10,9 +10,10 @@
 
 import { parseSampleValue, type Metric } from '../model/result.js';
 import { documentedType } from '../promql/ast.js';
-import { formatNumber, formatTimestamp, hasHumanColumn, humanize } from '../render/format.js';
+import { formatNumber, hasHumanColumn, humanize } from '../render/format.js';
+import { formatTimestamp } from '../util/time.js';
 import { inferQueryUnit } from '../render/query-text.js';
-import { PLAIN, type Style } from '../render/style.js';
+import { PLAIN, type Style } from '../util/style.js';
 import { formatLabels, formatSeries, truncate, visibleWidth } from '../render/text.js';
 import { rowUnit } from '../render/vector.js';
 import type { AggregationDiagnosis, BinaryDiagnosis, ExplainNode, Explanation, ResultSummary, Walkthrough } from './model.js';

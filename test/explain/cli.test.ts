@@ -4,7 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Command } from 'commander';
-import { bufferIO } from '../../src/cli/io.js';
+import { bufferIO } from '../../src/util/io.js';
+import type { CommandDeps } from '../../src/cli/deps.js';
 import * as explainCmd from '../../src/cli/explain.js';
 import * as queryCmd from '../../src/cli/query.js';
 import { isUserError } from '../../src/errors.js';
@@ -17,8 +18,10 @@ async function run(argv: string[], columns = 80) {
   const program = new Command('promlearn').exitOverride();
   program.configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   const backend = await sampleBackend();
-  explainCmd.register(program, io, backend);
-  queryCmd.register(program, io, backend);
+  // The test's backend is shared by every run: closing it is the file's job, not the command's.
+  const deps: CommandDeps = { io, openBackend: async () => ({ ...backend, close: undefined }), clock: () => Date.now() / 1000 };
+  explainCmd.register(program, deps);
+  queryCmd.register(program, deps);
   const saved = process.exitCode;
   let error: string | undefined;
   let exitCode = 0;
@@ -92,7 +95,7 @@ test('--help has examples', async () => {
   assert.ok(r === undefined || /Examples:/.test(r.out + (r.error ?? '')));
   const io = bufferIO();
   const program = new Command('promlearn').exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
-  explainCmd.register(program, io);
+  explainCmd.register(program, { io, openBackend: () => Promise.reject(new Error('no backend for --help')), clock: () => 0 });
   await assert.rejects(program.parseAsync(['node', 'promlearn', 'explain', '--help']));
   assert.match(io.output.out, /Examples:\n {2}\$ promlearn explain/);
   assert.match(io.output.out, /--samples/);

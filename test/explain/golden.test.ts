@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { explain, renderExplanation } from '../../src/explain/index.js';
-import { makeStyle } from '../../src/render/style.js';
+import { makeStyle } from '../../src/util/style.js';
 import { at, sampleBackend } from './sample.js';
 
 // dist/test/explain/*.js → test/explain/golden/*.txt in the source tree.

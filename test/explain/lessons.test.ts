@@ -3,7 +3,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseTimeArg } from '../../src/cli/time.js';
+import { parseTimeArg } from '../../src/util/time.js';
 import { SAMPLE_END } from '../../src/dataset/index.js';
 import { explain } from '../../src/explain/index.js';
 import { defaultLessonsDir, loadCourse } from '../../src/lessons/load.js';

@@ -5,7 +5,8 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bufferIO } from '../../src/cli/io.js';
+import { bufferIO } from '../../src/util/io.js';
+import { hostFromIO } from '../../src/backends/options.js';
 import { createRemoteBackend } from '../../src/backends/remote.js';
 import type { Backend } from '../../src/backends/backend.js';
 import { explain, selectorDiagnosisLines } from '../../src/explain/index.js';
@@ -17,7 +18,7 @@ const MID = FIXTURE_START + 1800;
 
 async function withRemote(fn: (b: Backend) => Promise<void>): Promise<void> {
   const { url } = await prom.get();
-  const b = await createRemoteBackend({ server: url }, bufferIO());
+  const b = await createRemoteBackend({ server: url }, hostFromIO(bufferIO()));
   try {
     await fn(b);
   } finally {
