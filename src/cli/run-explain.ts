@@ -21,7 +21,7 @@ export async function runExplain(expr: string, opts: ExplainCommandOptions, deps
     const info = await backend.info();
     const ref = defaultTime(info, deps.clock());
     const time = opts.time !== undefined ? parseTimeArg(opts.time, ref) : ref;
-    const x = await cancellable((signal) => explain(backend, expr, { time, signal, timeoutMs, samples: opts.samples, series: opts.series }));
+    const x = await cancellable((signal) => explain(backend, expr, { time, signal, timeoutMs, info, samples: opts.samples, series: opts.series }));
     if (opts.output === 'json') io.out(JSON.stringify(x, null, 2) + '\n');
     else io.out(renderExplanation(x, { columns: width, style: opts.color === false ? PLAIN : io.style }));
     // The query's own failure (many-to-many, say) is explained above, and still an error.

@@ -2,7 +2,7 @@
 // through the backend, diagnosed and assembled into the tree (./build.ts);
 // selectors diagnosed (./selectors.ts); --samples walk-throughs added.
 
-import type { Backend } from '../backends/backend.js';
+import type { Backend, BackendInfo } from '../backends/backend.js';
 import { QueryError } from '../errors.js';
 import type { Expr } from '../promql/ast.js';
 import { ALL_FEATURES, parse } from '../promql/index.js';
@@ -24,6 +24,8 @@ export interface ExplainOptions {
   series?: string;
   /** The backend's lookback delta, for the sentences (default 5m). */
   lookbackMs?: number;
+  /** The backend's info, when the caller has it already (saves a request). */
+  info?: BackendInfo;
 }
 
 /** Parses as Prometheus with every feature on; whether the backend accepts it is the backend's call. */
@@ -37,7 +39,7 @@ function isParseError(e: unknown): boolean {
 
 export async function explain(backend: Backend, query: string, opts: ExplainOptions): Promise<Explanation> {
   const expr = parseQuery(query);
-  const info = await backend.info(opts.signal);
+  const info = opts.info ?? (await backend.info(opts.signal));
   const plan = planNodes(expr, opts.time);
   const cache = new QueryCache(backend, opts.signal, opts.timeoutMs);
   const outcomes = await evaluateNodes(plan, cache);
