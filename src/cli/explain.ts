@@ -5,30 +5,9 @@
 // histogram_quantile() on one series, down to the number `query` returns.
 
 import { Option, type Command } from 'commander';
-import type { BackendInfo } from '../backends/backend.js';
 import type { BackendOptions } from '../backends/options.js';
-import { UsageError } from '../errors.js';
-import { PLAIN } from '../util/style.js';
-import { parseTimeArg } from '../util/time.js';
 import { addBackendOptions } from './backend-flags.js';
-import { withBackend, type CommandDeps } from './deps.js';
-
-/** The end of a local dataset, else now (as `query` does). */
-function defaultTime(info: BackendInfo, now: number): number {
-  return info.dataRange?.end ?? now;
-}
-
-/** Ctrl-C cancels the evaluation instead of killing the process. */
-async function cancellable<T>(fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  const ac = new AbortController();
-  const onInt = () => ac.abort();
-  process.once('SIGINT', onInt);
-  try {
-    return await fn(ac.signal);
-  } finally {
-    process.removeListener('SIGINT', onInt);
-  }
-}
+import type { CommandDeps } from './deps.js';
 
 export interface ExplainCommandOptions extends BackendOptions {
   time?: string;
@@ -37,30 +16,6 @@ export interface ExplainCommandOptions extends BackendOptions {
   output?: 'table' | 'json';
   color?: boolean;
   width?: string;
-}
-
-export async function runExplain(expr: string, opts: ExplainCommandOptions, deps: CommandDeps): Promise<void> {
-  const { io } = deps;
-  if (expr.trim() === '') throw new UsageError('empty expression', `give a query, e.g. promlearn explain 'rate(http_requests_total[5m])'`);
-  if (opts.series !== undefined && !opts.samples) throw new UsageError('--series chooses the series of the --samples walk-through', 'add --samples');
-  const width = opts.width !== undefined ? Number(opts.width) : io.columns;
-  if (!Number.isInteger(width) || width < 40) throw new UsageError(`invalid --width "${opts.width}": expected a whole number of at least 40`);
-  const { explain, renderExplanation } = await import('../explain/index.js');
-  const { parseSeriesFilter } = await import('../explain/walkthrough.js');
-  if (opts.series !== undefined) parseSeriesFilter(opts.series);
-  await withBackend(deps, opts, async (backend) => {
-    const info = await backend.info();
-    const fallback = defaultTime(info, deps.clock());
-    const time = opts.time !== undefined ? parseTimeArg(opts.time, fallback) : fallback;
-    const x = await cancellable((signal) => explain(backend, expr, { time, signal, samples: opts.samples, series: opts.series }));
-    if (opts.output === 'json') {
-      io.out(JSON.stringify(x, null, 2) + '\n');
-    } else {
-      io.out(renderExplanation(x, { columns: width, style: opts.color === false ? PLAIN : io.style }));
-    }
-    // The query's own failure (many-to-many, say) is explained above, and still an error.
-    if (x.root.error) process.exitCode = 1;
-  });
 }
 
 export function register(program: Command, deps: CommandDeps): void {
@@ -92,5 +47,8 @@ Every sub-expression is run as its own instant query at the evaluation time
 Exit codes: 0 ok, 1 query error (the tree is still shown when the query runs
 but fails, e.g. many-to-many matching), 2 usage error.`,
   );
-  cmd.action(async (expr: string, opts: ExplainCommandOptions) => runExplain(expr, opts, deps));
+  cmd.action(async (expr: string, opts: ExplainCommandOptions) => {
+    const { runExplain } = await import('./run-explain.js');
+    await runExplain(expr, opts, deps);
+  });
 }

@@ -153,6 +153,7 @@ export class QueryCache {
   constructor(
     private readonly backend: Backend,
     private readonly signal?: AbortSignal,
+    private readonly timeoutMs?: number,
   ) {}
 
   run(query: string, time: number): Promise<QueryResult> {
@@ -160,7 +161,7 @@ export class QueryCache {
     let p = this.memo.get(key);
     if (!p) {
       this.runs++;
-      p = this.backend.instantQuery(query, time, { signal: this.signal });
+      p = this.backend.instantQuery(query, time, { signal: this.signal, timeoutMs: this.timeoutMs });
       this.memo.set(key, p);
     }
     return p;

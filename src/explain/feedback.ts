@@ -5,7 +5,7 @@
 import type { Backend } from '../backends/backend.js';
 import { formatError } from '../render/error.js';
 import { PLAIN, type Style } from '../util/style.js';
-import { explain } from './index.js';
+import { explain } from './explain.js';
 import type { ExplainNode } from './model.js';
 import { renderExplanation, wrapText } from './render.js';
 import { selectorCulpritLines } from './selectors.js';

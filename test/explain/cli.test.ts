@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Command } from 'commander';
 import { bufferIO } from '../../src/util/io.js';
-import { defaultDeps, type CommandDeps } from '../../src/cli/deps.js';
+import type { CommandDeps } from '../../src/cli/deps.js';
 import * as explainCmd from '../../src/cli/explain.js';
 import * as queryCmd from '../../src/cli/query.js';
 import { isUserError } from '../../src/errors.js';
@@ -18,8 +18,8 @@ async function run(argv: string[], columns = 80) {
   const program = new Command('promlearn').exitOverride();
   program.configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   const backend = await sampleBackend();
-  // The shared in-process sample for every command (it has nothing to close).
-  const deps: CommandDeps = { io, openBackend: async () => backend, clock: () => Date.now() / 1000 };
+  // The test's backend is shared by every run: closing it is the file's job, not the command's.
+  const deps: CommandDeps = { io, openBackend: async () => ({ ...backend, close: undefined }), clock: () => Date.now() / 1000 };
   explainCmd.register(program, deps);
   queryCmd.register(program, deps);
   const saved = process.exitCode;
@@ -95,7 +95,7 @@ test('--help has examples', async () => {
   assert.ok(r === undefined || /Examples:/.test(r.out + (r.error ?? '')));
   const io = bufferIO();
   const program = new Command('promlearn').exitOverride().configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
-  explainCmd.register(program, defaultDeps(io));
+  explainCmd.register(program, { io, openBackend: () => Promise.reject(new Error('no backend for --help')), clock: () => 0 });
   await assert.rejects(program.parseAsync(['node', 'promlearn', 'explain', '--help']));
   assert.match(io.output.out, /Examples:\n {2}\$ promlearn explain/);
   assert.match(io.output.out, /--samples/);

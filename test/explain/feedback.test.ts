@@ -2,7 +2,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { explainForFeedback } from '../../src/explain/feedback.js';
+import { explainForFeedback } from '../../src/explain/index.js';
 import { SAMPLE_END } from '../../src/dataset/index.js';
 import { sampleBackend } from './sample.js';
 

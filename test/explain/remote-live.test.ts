@@ -6,8 +6,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bufferIO } from '../../src/util/io.js';
-import { createRemoteBackend } from '../../src/backends/remote.js';
 import { hostFromIO } from '../../src/backends/options.js';
+import { createRemoteBackend } from '../../src/backends/remote.js';
 import type { Backend } from '../../src/backends/backend.js';
 import { explain, selectorDiagnosisLines } from '../../src/explain/index.js';
 import { requirePrometheus, sharedPrometheus } from '../helpers/prometheus.js';

@@ -3,14 +3,15 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { bufferIO } from '../../src/util/io.js';
 import { openLocalDataset } from '../../src/backends/open.js';
-import { QUIET_HOST } from '../../src/backends/options.js';
+import { hostFromIO } from '../../src/backends/options.js';
 import { GAP_START, SAMPLE_END } from '../../src/dataset/index.js';
 import { diagnoseSelector, selectorDiagnosisLines } from '../../src/explain/selectors.js';
 import type { Backend } from '../../src/backends/backend.js';
 
 let backendPromise: Promise<Backend> | undefined;
-const backend = () => (backendPromise ??= openLocalDataset({ inProcess: true }, QUIET_HOST));
+const backend = () => (backendPromise ??= openLocalDataset({ inProcess: true }, hostFromIO(bufferIO())));
 
 test('counts the series left after each matcher, metric name first', async () => {
   const d = await diagnoseSelector(await backend(), 'up{job="api", instance!="api-1:8080"}', SAMPLE_END);
