@@ -20,6 +20,9 @@ import * as statusCmd from './status.js';
 import * as replCmd from './repl.js';
 import * as learnCmd from './learn.js';
 import * as compareCmd from './compare.js';
+import * as demoAppCmd from './demo-app.js';
+import * as scrapeCmd from './scrape.js';
+import * as serveCmd from './serve.js';
 
 export function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -38,7 +41,7 @@ export function buildProgram(io: IO): Command {
     .showSuggestionAfterError(true)
     .exitOverride();
 
-  for (const cmd of [queryCmd, rangeCmd, fmtCmd, metricsCmd, seriesCmd, labelsCmd, datasetCmd, statusCmd, replCmd, learnCmd, compareCmd]) {
+  for (const cmd of [queryCmd, rangeCmd, fmtCmd, metricsCmd, seriesCmd, labelsCmd, datasetCmd, statusCmd, replCmd, learnCmd, compareCmd, demoAppCmd, scrapeCmd, serveCmd]) {
     cmd.register(program, io);
   }
 
