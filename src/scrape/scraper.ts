@@ -115,15 +115,18 @@ export class Scraper {
   private readonly userAgent: string;
   private readonly abort = new AbortController();
   private started = false;
+  /** Called after every scrape of any target. */
+  onScrape?: (status: TargetStatus) => void;
 
   constructor(
     targets: TargetConfig[],
-    private readonly opts: ScraperOptions = {},
+    opts: ScraperOptions = {},
     store = new MemoryStore(),
   ) {
     this.store = store;
     this.now = opts.now ?? Date.now;
     this.userAgent = opts.userAgent ?? 'promlearn';
+    this.onScrape = opts.onScrape;
     this.loops = targets.map((t) => new ScrapeLoop(t, store));
     for (const [name, help] of REPORT_SERIES) {
       const md: MetricMetadata = { type: 'gauge', help, unit: '' };
@@ -158,7 +161,7 @@ export class Scraper {
   }
 
   private runOnce(loop: ScrapeLoop): Promise<void> {
-    loop.running = loop.scrape(this.now, this.userAgent, this.abort.signal).then(() => this.opts.onScrape?.(loop.status));
+    loop.running = loop.scrape(this.now, this.userAgent, this.abort.signal).then(() => this.onScrape?.(loop.status));
     return loop.running;
   }
 
