@@ -4,7 +4,7 @@
 // scrape_samples_post_metric_relabeling, scrape_series_added), all stamped
 // with the time the scrape started.
 
-import { MemoryStore, OutOfOrderSampleError, STALE_NAN } from '../storage/store.js';
+import { MemoryStore, OutOfOrderSampleError, STALE_NAN, sortedLabels } from '../storage/store.js';
 import type { Metric, MetricMetadata } from '../model/result.js';
 import { type TargetConfig, targetUrl } from './config.js';
 import { fetchTarget, formatOf, ScrapeFailure } from './fetch.js';
@@ -64,7 +64,7 @@ class ScrapeLoop {
     this.status = {
       scrapePool: config.job,
       scrapeUrl: targetUrl(config),
-      labels: { ...this.labels },
+      labels: sortedLabels(this.labels),
       health: 'unknown',
       lastError: '',
       lastScrapeDuration: 0,
