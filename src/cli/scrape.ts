@@ -4,7 +4,7 @@
 
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { UsageError } from '../errors.js';
+import { ExitError, UsageError } from '../errors.js';
 import type { IO } from './io.js';
 import { parseDurationArg } from './time.js';
 
@@ -100,7 +100,8 @@ Examples:
         writeFileSync(opts.save, writeOpenMetrics(scraper.store));
         io.out(`saved to ${opts.save} (OpenMetrics: promlearn query --dataset ${opts.save} …)\n`);
       }
-      if (failed) process.exitCode = 1;
+      // Everything is on the target list already: only the exit code is left to set.
+      if (failed) throw new ExitError(1, 'a target is down');
     });
 }
 
