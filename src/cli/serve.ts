@@ -14,6 +14,7 @@ interface ServeCommandOptions extends BackendOptions, ScrapeFlags {
   port: string;
   listen: string;
   scrape?: string[];
+  shiftToNow?: boolean;
 }
 
 function version(): string {
@@ -29,11 +30,14 @@ export function register(program: Command, io: IO): void {
   addScrapeOptions(addBackendOptions(cmd), true)
     .option('-p, --port <port>', 'port to listen on', '9090')
     .option('--listen <host>', 'address to listen on', '127.0.0.1')
+    .option('--shift-to-now', 'serve a fixed dataset as if it ended now (for Grafana\'s "Last 6 hours" and clients that query at now)')
     .addHelpText(
       'after',
       `
 Queries without a time are evaluated at the end of a fixed dataset (the sample ends
-2026-01-15 12:00 UTC), and at "now" on a live scraped store.
+2026-01-15 12:00 UTC), and at "now" on a live scraped store. Clients that always send
+"now" (Grafana's relative ranges, promtool, --server) see a fixed dataset's data with
+--shift-to-now: every timestamp moves so that the data ends when serve starts.
 
 Examples:
   $ promlearn serve                                        # the sample dataset on http://127.0.0.1:9090
@@ -41,6 +45,7 @@ Examples:
   $ promtool query instant http://127.0.0.1:9090 'sum by (job) (up)'
   $ promlearn query up --server http://127.0.0.1:9090
   $ promlearn serve --dataset session.om --port 9091
+  $ promlearn serve --shift-to-now                         # Grafana: "Last 6 hours" shows the sample
   $ promlearn serve --scrape http://127.0.0.1:8080/metrics --interval 5s
   $ promlearn serve --config prometheus.yml
   Grafana: Connections > Data sources > Prometheus, URL http://127.0.0.1:9090`,
@@ -63,6 +68,15 @@ Examples:
       } else {
         backend = await openBackend(opts, io);
       }
+      if (opts.shiftToNow) {
+        const end = (await backend.info()).dataRange?.end;
+        if (live || end === undefined) {
+          const { UsageError } = await import('../errors.js');
+          throw new UsageError('--shift-to-now needs a fixed dataset (the sample or --dataset)', 'a live store or a server is already at now');
+        }
+        const { shiftBackend } = await import('../serve/shift.js');
+        backend = shiftBackend(backend, Math.floor(Date.now() / 1000 - end));
+      }
       const { startServer } = await import('../serve/server.js');
       const info = await backend.info();
       const ctx = {
@@ -83,6 +97,10 @@ Examples:
       const a = server.address();
       const url = `http://${opts.listen.includes(':') ? `[${opts.listen}]` : opts.listen}:${a && typeof a === 'object' ? a.port : port}`;
       io.out(`serving ${info.description} on ${url}  (Prometheus HTTP API at ${url}/api/v1/; Ctrl-C stops)\n`);
+      if (info.dataRange) {
+        const iso = (s: number) => new Date(s * 1000).toISOString().replace('.000Z', 'Z');
+        io.out(`data from ${iso(info.dataRange.start)} to ${iso(info.dataRange.end)}${opts.shiftToNow ? ' (shifted to end now)' : '; queries at "now" find nothing unless you pass a time or use --shift-to-now'}\n`);
+      }
       await untilStopped();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
