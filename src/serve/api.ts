@@ -8,7 +8,8 @@ import { hostname } from 'node:os';
 import type { Backend } from '../backends/backend.js';
 import { QueryError } from '../errors.js';
 import type { QueryResult } from '../model/result.js';
-import { parse, printExpr, formatDuration } from '../promql/index.js';
+import { parse, formatDuration } from '../promql/index.js';
+import { prettyExpr } from '../promql/pretty.js';
 import { matcherTest } from '../storage/store.js';
 import type { TargetSource } from '../scrape/live.js';
 import { ApiError, Form, invalidParam, limitParam, parseDuration, parseTime, timeParam } from './params.js';
@@ -321,7 +322,7 @@ const alerts: Handler = async (ctx) => ({ data: { alerts: ctx.rules ? await ctx.
 
 const formatQuery: Handler = async (_ctx, form) => {
   try {
-    return { data: printExpr(parse(form.get('query'))) };
+    return { data: prettyExpr(parse(form.get('query'))) };
   } catch (e) {
     throw invalidParam('query', (e as Error).message);
   }
