@@ -11,6 +11,7 @@ import { addBackendOptions, openBackend, type BackendOptions } from './context.j
 import type { IO } from './io.js';
 import { parseDurationArg, parseTimeArg } from './time.js';
 import { runRangeWith } from './range.js';
+import { addScrapeOptions, scrapeForQuery, wantsScrape, type ScrapeFlags } from './scrape.js';
 
 export interface OutputOptions {
   output?: OutputFormat;
@@ -152,6 +153,7 @@ export function register(program: Command, io: IO, backend?: Backend): void {
   addOutputOptions(cmd);
   addRangeOptions(cmd, 'with any of these, a range query drawn as a chart');
   addBackendOptions(cmd);
+  addScrapeOptions(cmd, true).option('--scrape-for <duration>', 'with --scrape: keep scraping every --interval this long before the query (rate() needs two scrapes)');
   cmd.addHelpText(
     'after',
     `
@@ -163,10 +165,19 @@ Examples:
   $ promlearn query 'rate(http_requests_total[5m])' --range 1h   # a chart
   $ promlearn query up -o json | jq '.result[].metric'
   $ promlearn query up --server http://localhost:9090
+  $ promlearn query 'rate(http_requests_total[10s])' --scrape http://127.0.0.1:8080/metrics --interval 2s --scrape-for 6s
 
 JSON output is the "data" object of Prometheus's /api/v1/query response
 ({"resultType": ..., "result": ...}). CSV has one row per sample.
 Warnings and --stats go to stderr. Exit codes: 0 ok, 1 query error, 2 usage error.`,
   );
-  cmd.action(async (expr: string, opts: QueryCommandOptions) => runQuery(expr, opts, io, backend));
+  cmd.action(async (expr: string, opts: QueryCommandOptions & ScrapeFlags & { scrape?: string[]; scrapeFor?: string }) => {
+    if (!wantsScrape(opts)) return runQuery(expr, opts, io, backend);
+    const live = await scrapeForQuery(opts, io);
+    try {
+      await runQuery(expr, opts, io, live);
+    } finally {
+      await live.close?.();
+    }
+  });
 }

@@ -45,6 +45,33 @@ export async function scraperFromFlags(urls: string[], f: ScrapeFlags) {
   return new Scraper(targets);
 }
 
+/** The flags asked for a live store: --scrape URLs or --config. */
+export function wantsScrape(f: ScrapeFlags & { scrape?: string[] }): boolean {
+  return Boolean(f.scrape?.length || f.config);
+}
+
+/**
+ * A live store for one query (query --scrape): scrapes every target once, or
+ * every interval for `forDuration`, then stops without staleness markers so
+ * the data is there at "now". Down targets are reported on stderr.
+ */
+export async function scrapeForQuery(f: ScrapeFlags & { scrape?: string[]; scrapeFor?: string }, io: IO) {
+  const scraper = await scraperFromFlags(f.scrape ?? [], f);
+  const { createLiveBackend } = await import('../scrape/live.js');
+  const forMs = f.scrapeFor !== undefined ? parseDurationArg(f.scrapeFor) : 0;
+  if (forMs > 0) {
+    scraper.start();
+    await untilStopped(forMs);
+    await scraper.stop({ staleMarkers: false });
+  } else {
+    await scraper.scrapeAll();
+  }
+  for (const t of scraper.targets()) {
+    if (t.health !== 'up') io.err(io.errStyle.error(`scrape of ${t.scrapeUrl} failed: `) + t.lastError + '\n');
+  }
+  return createLiveBackend(scraper);
+}
+
 interface ScrapeCommandOptions extends ScrapeFlags {
   duration?: string;
   once?: boolean;

@@ -165,12 +165,17 @@ export class Scraper {
     return loop.running;
   }
 
-  /** Stops every loop, waits for scrapes in flight, and marks every target's series stale. */
-  async stop(): Promise<void> {
+  /**
+   * Stops every loop, waits for scrapes in flight, and marks every target's
+   * series stale (as Prometheus does when a target goes away); with
+   * `staleMarkers: false` the data stays queryable at "now" (query --scrape).
+   */
+  async stop(opts: { staleMarkers?: boolean } = {}): Promise<void> {
     if (this.abort.signal.aborted) return;
     this.abort.abort();
     for (const l of this.loops) clearTimeout(l.timer);
     await Promise.all(this.loops.map((l) => l.running?.catch(() => undefined)));
+    if (opts.staleMarkers === false) return;
     const t = this.now();
     for (const l of this.loops) if (l.status.lastScrape !== undefined) l.markStale(Math.max(t, l.status.lastScrape + 1));
   }
