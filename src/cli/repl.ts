@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { startRepl } from '../repl/repl.js';
 import { addBackendOptions, openBackend, type BackendOptions } from './context.js';
 import type { IO } from './io.js';
+import { addScrapeOptions, startLiveBackend, wantsScrape, type ScrapeFlags } from './scrape.js';
 
 export function register(program: Command, io: IO): void {
   const cmd = program
@@ -16,6 +17,7 @@ Examples:
   $ promlearn                                   # the same as promlearn repl, in a terminal
   $ promlearn repl --server http://localhost:9090
   $ echo 'sum by (job) (up)' | promlearn repl   # piped: run each query and exit
+  $ promlearn repl --scrape http://127.0.0.1:8080/metrics --interval 5s   # a live store; .targets
 
 Queries run when Enter completes them; unclosed brackets continue on the next line.
 Tab completes functions, metrics, labels and values; Ctrl-R searches the history;
@@ -23,8 +25,8 @@ Ctrl-C cancels a running query. Inside, .help lists the meta-commands
 (.range 1h, .instant, .at -2h, .step 1m, .output csv, .metrics, .lesson, .quit).
 Piped input exits with status 1 if any query failed.`,
     );
-  addBackendOptions(cmd).action(async (opts: BackendOptions) => {
-    const backend = await openBackend(opts, io);
+  addScrapeOptions(addBackendOptions(cmd), true).action(async (opts: BackendOptions & ScrapeFlags & { scrape?: string[] }) => {
+    const backend = wantsScrape(opts) ? await startLiveBackend(opts, io) : await openBackend(opts, io);
     const terminal = io.stdinIsTTY && io.isTTY;
     // `.sample` must not fall back to PROMETHEUS_URL: hide it from openBackend.
     const sampleIO: IO = { ...io, env: { ...io.env, PROMETHEUS_URL: undefined } };

@@ -60,7 +60,7 @@ export async function scrapeForQuery(f: ScrapeFlags & { scrape?: string[]; scrap
   const { createLiveBackend } = await import('../scrape/live.js');
   const forMs = f.scrapeFor !== undefined ? parseDurationArg(f.scrapeFor) : 0;
   if (forMs > 0) {
-    scraper.start();
+    void scraper.start();
     await untilStopped(forMs);
     await scraper.stop({ staleMarkers: false });
   } else {
@@ -70,6 +70,19 @@ export async function scrapeForQuery(f: ScrapeFlags & { scrape?: string[]; scrap
     if (t.health !== 'up') io.err(io.errStyle.error(`scrape of ${t.scrapeUrl} failed: `) + t.lastError + '\n');
   }
   return createLiveBackend(scraper);
+}
+
+/** A live store that keeps scraping until closed (repl --scrape); says so on stderr. */
+export async function startLiveBackend(f: ScrapeFlags & { scrape?: string[] }, io: IO) {
+  const scraper = await scraperFromFlags(f.scrape ?? [], f);
+  const { createLiveBackend } = await import('../scrape/live.js');
+  const live = createLiveBackend(scraper);
+  // The first round before the first query, so `up` is there at once.
+  await scraper.start();
+  const n = scraper.targets().length;
+  const every = scraper.targets()[0].scrapeIntervalMs / 1000;
+  io.err(io.errStyle.dim(`scraping ${n} target${n === 1 ? '' : 's'} every ${every}s into a live store; queries run at now; .targets lists them`) + '\n');
+  return live;
 }
 
 interface ScrapeCommandOptions extends ScrapeFlags {
@@ -116,7 +129,7 @@ Examples:
         io.out(formatTargets(statuses, io.style));
       } else {
         if (!opts.quiet) scraper.onScrape = line;
-        scraper.start();
+        void scraper.start();
         await untilStopped(durationMs);
       }
       await scraper.stop();

@@ -93,7 +93,7 @@ Examples:
         await backend.close?.();
         throw e;
       }
-      if (targets && 'scraper' in backend) (backend as import('../scrape/live.js').LiveBackend).scraper.start();
+      if (targets && 'scraper' in backend) void (backend as import('../scrape/live.js').LiveBackend).scraper.start();
       const a = server.address();
       const url = `http://${opts.listen.includes(':') ? `[${opts.listen}]` : opts.listen}:${a && typeof a === 'object' ? a.port : port}`;
       io.out(`serving ${info.description} on ${url}  (Prometheus HTTP API at ${url}/api/v1/; Ctrl-C stops)\n`);

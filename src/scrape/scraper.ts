@@ -140,24 +140,29 @@ export class Scraper {
     return this.targets();
   }
 
-  /** Starts the loops: a first scrape right away, then one every interval, never two at once for a target. */
-  start(): void {
-    if (this.started) return;
+  /**
+   * Starts the loops: a first scrape right away, then one every interval,
+   * never two at once for a target. Resolves when every target's first scrape is done.
+   */
+  start(): Promise<void> {
+    if (this.started) return Promise.resolve();
     this.started = true;
+    const firsts: Promise<void>[] = [];
     for (const loop of this.loops) {
       const first = this.now();
       let k = 0;
-      const tick = (): void => {
-        if (this.abort.signal.aborted) return;
-        void this.runOnce(loop).finally(() => {
+      const tick = (): Promise<void> => {
+        if (this.abort.signal.aborted) return Promise.resolve();
+        return this.runOnce(loop).finally(() => {
           if (this.abort.signal.aborted) return;
           // Stay on the interval grid (no drift); skip ticks a slow scrape overran.
           k = Math.max(k + 1, Math.ceil((this.now() - first) / loop.config.intervalMs));
-          loop.timer = setTimeout(tick, Math.max(0, first + k * loop.config.intervalMs - this.now()));
+          loop.timer = setTimeout(() => void tick(), Math.max(0, first + k * loop.config.intervalMs - this.now()));
         });
       };
-      tick();
+      firsts.push(tick().catch(() => undefined));
     }
+    return Promise.all(firsts).then(() => undefined);
   }
 
   private runOnce(loop: ScrapeLoop): Promise<void> {

@@ -68,3 +68,36 @@ test('scrape --config refuses what it does not implement, by name (exit 2)', asy
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('query --scrape: one scrape, then the query at now; --scrape-for scrapes on the interval first', async () => {
+  const target = await startFakeTarget({ body: BODY });
+  try {
+    const io = bufferIO();
+    assert.equal(await main(['node', 'promlearn', 'query', 'sum by (job) (up)', '--scrape', target.url, '--output', 'json'], io), 0, io.output.err);
+    assert.deepEqual((JSON.parse(io.output.out) as { result: { metric: object; value: [number, string] }[] }).result.map((r) => [r.metric, r.value[1]]), [[{ job: 'promlearn' }, '1']]);
+    const twice = bufferIO();
+    const args = ['node', 'promlearn', 'query', 'count_over_time(up[10s])', '--scrape', target.url, '--interval', '300ms', '--scrape-for', '700ms', '--output', 'json'];
+    assert.equal(await main(args, twice), 0, twice.output.err);
+    const n = Number((JSON.parse(twice.output.out) as { result: { value: [number, string] }[] }).result[0].value[1]);
+    assert.ok(n >= 2 && n <= 4, `${n} scrapes in 700ms at 300ms`);
+  } finally {
+    await target.close();
+  }
+});
+
+test('repl --scrape: the live store from the first query on; .targets lists health and errors', async () => {
+  const target = await startFakeTarget({ body: BODY });
+  try {
+    const { Readable } = await import('node:stream');
+    const io = { ...bufferIO(), stdin: Readable.from(['temp\n.targets\n']) };
+    const code = await main(['node', 'promlearn', 'repl', '--scrape', target.url, 'http://127.0.0.1:9/metrics'], io);
+    assert.equal(code, 0, io.output.err);
+    assert.match(io.output.out, /temp\{instance="127\.0\.0\.1:\d+", job="promlearn"\}\s+21\.5/);
+    assert.match(io.output.out, /UP/);
+    assert.match(io.output.out, /DOWN/);
+    assert.match(io.output.out, /connection refused/);
+    assert.match(io.output.out, /live store: \d+ series/);
+  } finally {
+    await target.close();
+  }
+});
