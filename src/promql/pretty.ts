@@ -3,23 +3,17 @@
 // /api/v1/format_query answers. Shorter expressions print as printExpr does.
 
 import type { Expr } from './ast.js';
-import { printExpr } from './printer.js';
-import { goQuote } from './strings.js';
+import { joinLabels, printExpr } from './printer.js';
 
 const MAX_LINE = 100;
-const LEGACY_LABEL = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 
 const indent = (level: number): string => '  '.repeat(level);
 const needsSplit = (e: Expr): boolean => Buffer.byteLength(printExpr(e), 'utf8') > MAX_LINE;
 
-function labels(ls: string[]): string {
-  return ls.map((l) => (LEGACY_LABEL.test(l) ? l : goQuote(l))).join(', ');
-}
-
 /** `sum by (job) ` — the aggregation without its arguments (Go's ShortString). */
 function aggShort(e: Extract<Expr, { type: 'AggregateExpr' }>): string {
-  if (e.without) return `${e.op} without (${labels(e.grouping)}) `;
-  if (e.grouping.length > 0) return `${e.op} by (${labels(e.grouping)}) `;
+  if (e.without) return `${e.op} without (${joinLabels(e.grouping)}) `;
+  if (e.grouping.length > 0) return `${e.op} by (${joinLabels(e.grouping)}) `;
   return e.op;
 }
 

@@ -9,7 +9,7 @@ import { TrafficGenerator } from '../../src/demo/traffic.js';
 import { Scraper } from '../../src/scrape/scraper.js';
 import { targetsFromUrls } from '../../src/scrape/config.js';
 import { createLiveBackend } from '../../src/scrape/live.js';
-import { compareMetrics } from '../../src/engine/labels.js';
+import { compareMetrics } from '../../src/model/labels.js';
 import type { Metric } from '../../src/model/result.js';
 import { requirePrometheus, startPrometheus } from '../helpers/prometheus.js';
 
