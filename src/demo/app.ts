@@ -96,7 +96,7 @@ export class DemoApp {
     this.leaked = [];
     this.restartTimer = setTimeout(() => {
       if (this.stopped) return;
-      this.metrics = createDemoMetrics();
+      this.metrics = createDemoMetrics(Math.round(Date.now() / 1000));
       this.restarts++;
       this.start().then(
         () => this.log('restarted: every counter starts again from 0'),

@@ -35,9 +35,15 @@ export function wantsOpenMetrics(accept: string | undefined): boolean {
   return om > 0 && om >= text;
 }
 
-export function createDemoMetrics(): DemoMetrics {
+/** `startTimeSec`: for a restarted app, its new start time (prom-client's own is fixed when it loads). */
+export function createDemoMetrics(startTimeSec?: number): DemoMetrics {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry });
+  const start = registry.getSingleMetric('process_start_time_seconds') as client.Gauge | undefined;
+  if (start && startTimeSec !== undefined) {
+    // A restart is a new process: changes(process_start_time_seconds[1h]) and uptime must see it.
+    (start as unknown as { collect: () => void }).collect = () => start.set(startTimeSec);
+  }
   const requests = new client.Counter({
     name: 'http_requests_total',
     help: 'Total HTTP requests handled, by method, route template and status code.',

@@ -84,6 +84,7 @@ test('a crash takes the app down, and the restarted app counts from zero', async
   await app.start();
   try {
     await hit(app, '/', 5);
+    const startedBefore = value((await metrics(app)).body, 'process_start_time_seconds');
     const series = 'http_requests_total{method="GET",route="/",status_code="200"}';
     assert.equal(value((await metrics(app)).body, series), 5);
     assert.equal(applyKey(app, 'c'), undefined);
@@ -92,6 +93,9 @@ test('a crash takes the app down, and the restarted app counts from zero', async
     await new Promise((r) => setTimeout(r, 600));
     assert.equal(app.restarts, 1);
     assert.equal(value((await metrics(app)).body, series), undefined);
+    const startedAfter = value((await metrics(app)).body, 'process_start_time_seconds') ?? 0;
+    assert.ok(startedBefore !== undefined && startedAfter > startedBefore, `a restart is a new start time: ${startedBefore} → ${startedAfter}`);
+    assert.ok(Math.abs(startedAfter - Date.now() / 1000) < 3);
     await hit(app, '/');
     assert.equal(value((await metrics(app)).body, series), 1);
   } finally {
