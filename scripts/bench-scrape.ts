@@ -8,7 +8,7 @@
 import { spawn } from 'node:child_process';
 import { Scraper } from '../src/scrape/scraper.js';
 import { targetsFromUrls } from '../src/scrape/config.js';
-import { parseDurationMs } from '../src/promql/strings.js';
+import { parseDurationArg } from '../src/util/time.js';
 
 function arg(name: string, dflt: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -17,7 +17,7 @@ function arg(name: string, dflt: string): string {
 
 const TARGETS = Number(arg('targets', '10'));
 const SERIES = Number(arg('series', '2000'));
-const INTERVAL_MS = parseDurationMs(arg('interval', '15s'));
+const INTERVAL_MS = parseDurationArg(arg('interval', '15s'));
 const INTERVALS = Number(arg('intervals', '4'));
 
 // The targets: one child process, one port each, a text-format body of SERIES

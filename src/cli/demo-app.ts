@@ -4,8 +4,8 @@
 
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
-import type { IO } from './io.js';
-import { parseDurationArg } from './time.js';
+import { parseDurationArg } from '../util/time.js';
+import type { CommandDeps } from './deps.js';
 
 interface DemoAppCommandOptions {
   port: string;
@@ -37,7 +37,8 @@ export function parsePort(s: string, flag = '--port'): number {
   return n;
 }
 
-export function register(program: Command, io: IO): void {
+export function register(program: Command, deps: CommandDeps): void {
+  const { io } = deps;
   program
     .command('demo-app')
     .description('run a demo Node.js shop instrumented with prom-client, with built-in traffic and incident switches')

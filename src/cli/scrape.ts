@@ -5,8 +5,9 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { ExitError, UsageError } from '../errors.js';
-import type { IO } from './io.js';
-import { parseDurationArg } from './time.js';
+import type { IO } from '../util/io.js';
+import { parseDurationArg } from '../util/time.js';
+import type { CommandDeps } from './deps.js';
 
 /** Flags shared by scrape, serve, query --scrape and repl --scrape. */
 export interface ScrapeFlags {
@@ -92,7 +93,8 @@ interface ScrapeCommandOptions extends ScrapeFlags {
   quiet?: boolean;
 }
 
-export function register(program: Command, io: IO): void {
+export function register(program: Command, deps: CommandDeps): void {
+  const { io } = deps;
   const cmd = program
     .command('scrape')
     .description('scrape /metrics endpoints as Prometheus does (up, job, instance, staleness) and show each scrape')

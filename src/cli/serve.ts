@@ -5,8 +5,9 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Backend } from '../backends/backend.js';
-import { addBackendOptions, openBackend, type BackendOptions } from './context.js';
-import type { IO } from './io.js';
+import type { BackendOptions } from '../backends/options.js';
+import { addBackendOptions } from './backend-flags.js';
+import type { CommandDeps } from './deps.js';
 import { addScrapeOptions, scraperFromFlags, untilStopped, type ScrapeFlags } from './scrape.js';
 import { parsePort } from './demo-app.js';
 
@@ -23,7 +24,8 @@ function version(): string {
   return `3.0.0+promlearn.${pkg.version}`;
 }
 
-export function register(program: Command, io: IO): void {
+export function register(program: Command, deps: CommandDeps): void {
+  const { io } = deps;
   const cmd = program
     .command('serve')
     .description('serve the Prometheus HTTP API (/api/v1/query, query_range, series, labels, ...) over the sample dataset, a file or a live scraped store');
@@ -66,7 +68,7 @@ Examples:
         backend = lb;
         targets = lb;
       } else {
-        backend = await openBackend(opts, io);
+        backend = await deps.openBackend(opts);
       }
       if (opts.shiftToNow) {
         const end = (await backend.info()).dataRange?.end;
@@ -75,7 +77,7 @@ Examples:
           throw new UsageError('--shift-to-now needs a fixed dataset (the sample or --dataset)', 'a live store or a server is already at now');
         }
         const { shiftBackend } = await import('../serve/shift.js');
-        backend = shiftBackend(backend, Math.floor(Date.now() / 1000 - end));
+        backend = shiftBackend(backend, Math.floor(deps.clock() - end));
       }
       const { startServer } = await import('../serve/server.js');
       const info = await backend.info();
@@ -84,7 +86,7 @@ Examples:
         targets,
         version: version(),
         startTime: new Date(),
-        defaultTime: async () => (info.kind === 'local' && info.dataRange ? info.dataRange.end : Date.now() / 1000),
+        defaultTime: async () => (info.kind === 'local' && info.dataRange ? info.dataRange.end : deps.clock()),
       };
       let server;
       try {

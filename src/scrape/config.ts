@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { UsageError } from '../errors.js';
-import { parseDurationMs } from '../promql/strings.js';
+import { parsePromDuration } from '../util/time.js';
 
 /** Prometheus's defaults (config/config.go DefaultGlobalConfig). */
 export const DEFAULT_INTERVAL_MS = 15_000;
@@ -125,11 +125,9 @@ function onlyKnown(o: Obj, known: Set<string>, where: string, file: string): voi
 
 function duration(v: unknown, what: string, file: string): number | undefined {
   if (v === undefined) return undefined;
-  try {
-    return parseDurationMs(String(v));
-  } catch {
-    throw new UsageError(`${file}: ${what}: not a valid duration string: ${JSON.stringify(v)}`, 'use a duration such as 15s or 1m');
-  }
+  const ms = parsePromDuration(String(v));
+  if (ms === undefined) throw new UsageError(`${file}: ${what}: not a valid duration string: ${JSON.stringify(v)}`, 'use a duration such as 15s or 1m');
+  return ms;
 }
 
 /** Reads the scrape_configs of a prometheus.yml. `overrides` (from flags) win over the file. */

@@ -2,7 +2,7 @@
 // target with its health, when it was last scraped, how long it took and the
 // last error (a parse error names its line).
 
-import type { Style } from '../render/style.js';
+import type { Style } from '../util/style.js';
 import type { TargetStatus } from './scraper.js';
 
 function ago(ms: number | undefined, nowMs: number): string {

@@ -3,7 +3,7 @@
 // times as unix seconds or RFC 3339, durations as seconds or 1m30s, and
 // errors worded as Prometheus words them.
 
-import { parseDurationMs } from '../promql/strings.js';
+import { parsePromDuration } from '../util/time.js';
 
 /** An API error: Prometheus's errorType and message; the HTTP status follows from the type. */
 export class ApiError extends Error {
@@ -94,11 +94,9 @@ export function timeParam(form: Form, name: string, dflt: number): number {
 /** parseDuration in api.go: seconds (float) or a Prometheus duration; returns seconds. */
 export function parseDuration(s: string): number {
   if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s.trim()) && s.trim() !== '') return Number(s);
-  try {
-    return parseDurationMs(s) / 1000;
-  } catch {
-    throw new Error(`cannot parse ${JSON.stringify(s)} to a valid duration`);
-  }
+  const ms = parsePromDuration(s);
+  if (ms === undefined) throw new Error(`cannot parse ${JSON.stringify(s)} to a valid duration`);
+  return ms / 1000;
 }
 
 /** parseLimitParam: 0 means no limit. */

@@ -7,7 +7,7 @@ import { applyKey } from '../../src/demo/keys.js';
 import { wantsOpenMetrics } from '../../src/demo/metrics.js';
 import { parseExposition } from '../../src/storage/exposition.js';
 import { main } from '../../src/cli/main.js';
-import { bufferIO } from '../../src/cli/io.js';
+import { bufferIO } from '../../src/util/io.js';
 
 const OM = 'application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5';
 

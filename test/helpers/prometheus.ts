@@ -31,7 +31,7 @@ export interface PrometheusServer {
   stop(): Promise<void>;
 }
 
-export interface StartOptions {
+interface StartOptions {
   /** OpenMetrics text: timestamps in seconds, ending with `# EOF` (empty or absent: no backfill). */
   openMetrics?: string;
   /** prometheus.yml contents (default `global: {}`), e.g. scrape_configs for a live scrape test. */

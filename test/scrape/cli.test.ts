@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { main } from '../../src/cli/main.js';
-import { bufferIO } from '../../src/cli/io.js';
+import { bufferIO } from '../../src/util/io.js';
 import { parseExposition } from '../../src/storage/exposition.js';
 import { prometheusInstalled } from '../helpers/prometheus.js';
 import { startFakeTarget } from './fake-target.js';

@@ -2,15 +2,15 @@
 // requests answered with Prometheus's error JSON and status codes.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bufferIO } from '../../src/cli/io.js';
-import { openLocalDataset } from '../../src/dataset/open.js';
+import { openLocalDataset } from '../../src/backends/open.js';
+import { QUIET_HOST } from '../../src/backends/options.js';
 import { SAMPLE_END } from '../../src/dataset/index.js';
 import { startServer } from '../../src/serve/server.js';
 import { serveBackend, getJson, type Served } from './serve-helper.js';
 
 let s: Served;
 before(async () => {
-  s = await serveBackend(await openLocalDataset({ inProcess: true }, bufferIO()), {
+  s = await serveBackend(await openLocalDataset({ inProcess: true }, QUIET_HOST), {
     rules: { groups: async () => [{ name: 'g', rules: [] }], alerts: async () => [{ labels: { alertname: 'X' } }] },
   });
 });

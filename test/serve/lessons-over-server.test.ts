@@ -5,8 +5,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Backend } from '../../src/backends/backend.js';
 import { createRemoteBackend } from '../../src/backends/remote.js';
-import { bufferIO } from '../../src/cli/io.js';
-import { openLocalDataset } from '../../src/dataset/open.js';
+import { openLocalDataset } from '../../src/backends/open.js';
+import { QUIET_HOST } from '../../src/backends/options.js';
 import { defaultLessonsDir, loadCourse } from '../../src/lessons/load.js';
 import { parseDuration, parseRelative } from '../../src/lessons/time.js';
 import { serveBackend, type Served } from './serve-helper.js';
@@ -16,9 +16,9 @@ let remote: Backend;
 let served: Served;
 
 before(async () => {
-  local = await openLocalDataset({ inProcess: true }, bufferIO());
+  local = await openLocalDataset({ inProcess: true }, QUIET_HOST);
   served = await serveBackend(local);
-  remote = await createRemoteBackend({ server: served.url }, bufferIO());
+  remote = await createRemoteBackend({ server: served.url }, QUIET_HOST);
 });
 after(async () => {
   await remote.close?.();

@@ -4,8 +4,8 @@ import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { bufferIO } from '../../src/cli/io.js';
-import { openLocalDataset } from '../../src/dataset/open.js';
+import { openLocalDataset } from '../../src/backends/open.js';
+import { QUIET_HOST } from '../../src/backends/options.js';
 import { requirePrometheus } from '../helpers/prometheus.js';
 import { serveBackend, type Served } from './serve-helper.js';
 
@@ -26,7 +26,7 @@ async function promlearn(...args: string[]): Promise<unknown> {
 
 test('promtool query instant|range|series|labels against promlearn serve = promlearn query locally', async (t) => {
   if (!requirePrometheus(t)) return;
-  served = await serveBackend(await openLocalDataset({ inProcess: true }, bufferIO()));
+  served = await serveBackend(await openLocalDataset({ inProcess: true }, QUIET_HOST));
   const url = served.url;
   const at = '2026-01-15T10:50:00Z';
   for (const q of ['sum by (job) (rate(http_requests_total[5m]))', 'histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{job="checkout"}[5m])))', 'up == 0']) {

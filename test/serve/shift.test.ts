@@ -1,13 +1,13 @@
 // serve --shift-to-now: the same answers, every timestamp moved by the shift.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bufferIO } from '../../src/cli/io.js';
-import { openLocalDataset } from '../../src/dataset/open.js';
+import { openLocalDataset } from '../../src/backends/open.js';
+import { QUIET_HOST } from '../../src/backends/options.js';
 import { SAMPLE_END } from '../../src/dataset/index.js';
 import { shiftBackend } from '../../src/serve/shift.js';
 
 test('a shifted backend answers at t+shift what the original answers at t', async () => {
-  const local = await openLocalDataset({ inProcess: true }, bufferIO());
+  const local = await openLocalDataset({ inProcess: true }, QUIET_HOST);
   const by = 3 * 86400 + 17;
   const shifted = shiftBackend(local, by);
   assert.equal((await shifted.info()).dataRange?.end, SAMPLE_END + by);
