@@ -36,6 +36,8 @@ export interface StartOptions {
   openMetrics: string;
   /** Extra prometheus flags, e.g. ['--query.lookback-delta=10m']. */
   extraArgs?: string[];
+  /** prometheus.yml text (default `global: {}`), e.g. to set evaluation_interval. */
+  config?: string;
   /** How long to wait for /-/ready, ms (default 30 s: the machine may be busy). */
   readyTimeoutMs?: number;
 }
@@ -198,7 +200,7 @@ export async function startPrometheus(opts: StartOptions): Promise<PrometheusSer
     const bf = await run(promtool, ['tsdb', 'create-blocks-from', 'openmetrics', omFile, dataDir], dir);
     if (bf.code !== 0) throw new Error(`promtool backfill failed (exit ${bf.code}):\n${bf.output.slice(-2000)}`);
     const cfg = join(dir, 'prometheus.yml');
-    writeFileSync(cfg, 'global: {}\n');
+    writeFileSync(cfg, opts.config ?? 'global: {}\n');
 
     // The port may be taken between freePort() and the bind: retry a few times.
     for (let attempt = 1; ; attempt++) {

@@ -1,0 +1,94 @@
+// Where Prometheus 2.42 (the live server the fuzz harness can run: Debian's
+// package) and Prometheus 3 (what promlearn follows) answer differently. A
+// disagreement one of these explains is counted under its id; any other is
+// "unexplained" and fails the fuzz test. Each entry says where Prometheus 3
+// (or the change log entry of the fix) shows the 3.x behaviour, and each
+// checks the disagreement is of that shape only, not merely that the query
+// uses the feature.
+//
+// Differences avoided by construction rather than tolerated:
+// - left-open range and lookback windows in 3.0 ((t-r, t] against 2.42's
+//   [t-r, t]; promql/engine.go, matrixIterSlice "mint is exclusive"):
+//   samples sit at x.5 s and every query time is whole seconds (sample.ts);
+// - `[300]` ranges in seconds (3.0) and functions 2.42 lacks (limitk,
+//   limit_ratio, sort_by_label, mad_over_time, double_exponential_smoothing,
+//   info, ...): the generator does not write them;
+// - `.` matching a newline in 3.0 regexes (model/labels/regexp.go wraps in
+//   (?s:...)): no label value has a newline;
+// - topk/bottomk ties, decided by input order: the fuzz store holds series
+//   in label order, the order the backfilled blocks return.
+
+import type { Metric, QueryResult } from '../../src/model/result.js';
+import { diffResults } from '../backends/compare.js';
+
+export interface Outcome {
+  result?: QueryResult;
+  error?: string;
+}
+
+export interface KnownDifference {
+  id: string;
+  what: string;
+  /** Where Prometheus 3 shows it. */
+  evidence: string;
+  applies(query: string, local: Outcome, remote: Outcome): boolean;
+}
+
+function mapMetrics(r: QueryResult, f: (m: Metric) => Metric): QueryResult {
+  const d = r.data;
+  if (d.resultType === 'vector') return { ...r, data: { ...d, result: d.result.map((s) => ({ ...s, metric: f(s.metric) })) } };
+  if (d.resultType === 'matrix') return { ...r, data: { ...d, result: d.result.map((s) => ({ ...s, metric: f(s.metric) })) } };
+  return r;
+}
+
+const withoutName = (m: Metric): Metric => {
+  const { __name__: _, ...rest } = m;
+  return rest;
+};
+
+/** Both answered, and they agree once the metric name is taken off every series. */
+function agreeWithoutNames(local: Outcome, remote: Outcome): boolean {
+  if (!local.result || !remote.result) return false;
+  return diffResults(mapMetrics(local.result, withoutName), mapMetrics(remote.result, withoutName)).length === 0;
+}
+
+/** Both answered with the same series (label sets), whatever the values. */
+function sameSeries(local: Outcome, remote: Outcome): boolean {
+  if (!local.result || !remote.result) return false;
+  return diffResults(local.result, remote.result, 1000).every((d) => !/^only (local|prometheus):/.test(d));
+}
+
+/** A range result where Prometheus has fewer points than promlearn for some series. */
+function fewerPoints(local: Outcome, remote: Outcome): boolean {
+  const l = local.result?.data;
+  const r = remote.result?.data;
+  if (l?.resultType !== 'matrix' || r?.resultType !== 'matrix') return false;
+  const counts = new Map(l.result.map((s) => [JSON.stringify(Object.entries(s.metric).sort()), s.values.length]));
+  return r.result.some((s) => s.values.length < (counts.get(JSON.stringify(Object.entries(s.metric).sort())) ?? 0));
+}
+
+export const KNOWN_DIFFERENCES: KnownDifference[] = [
+  {
+    id: 'atan2-drops-name',
+    what: 'atan2 between a vector and a scalar drops the metric name in 3.x; 2.42 kept it',
+    evidence: 'promql/engine.go changesMetricSchema lists parser.ATAN2 (used by VectorscalarBinop)',
+    applies: (q, l, r) => q.includes('atan2') && agreeWithoutNames(l, r),
+  },
+  {
+    id: 'at-modifier-range-scope',
+    what: 'a range selector or subquery with @ inside a function in a range query: 2.42 evaluated it at one step only',
+    evidence: 'CHANGELOG 2.51.0: "[BUGFIX] PromQL: Fix wrongly scoped range vectors with @ modifier #13559"',
+    applies: (q, l, r) => /\]\s*@/.test(q) && sameSeries(l, r) && fewerPoints(l, r),
+  },
+  {
+    id: 'rate-extrapolation',
+    what: 'rate/increase/delta extrapolate at most half a sample interval past the first or last sample since 2.51 (and 3.x)',
+    evidence: 'promql/functions.go extrapolatedRate ("at most half the average sample interval"); CHANGELOG 2.51.0 #13725',
+    applies: (q, l, r) => /\b(rate|increase|delta)\(/.test(q) && sameSeries(l, r),
+  },
+];
+
+/** The id of the first known difference that explains the disagreement, if any. */
+export function classify(query: string, local: Outcome, remote: Outcome): string | undefined {
+  return KNOWN_DIFFERENCES.find((d) => d.applies(query, local, remote))?.id;
+}
