@@ -11,6 +11,13 @@ type Rand = () => number;
 const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
 const chance = (r: Rand, p: number): boolean => r() < p;
 
+/**
+ * Query times and @ times sit a quarter second off the whole second, where
+ * subquery steps (multiples of the step since the epoch) and samples (x.5 s)
+ * never are: no window edge meets a point (see sample.ts).
+ */
+const PHASE_S = 0.25;
+
 const RANGES = ['1m', '2m', '5m', '10m', '90s'];
 const OFFSETS = ['1m', '5m', '90s', '-2m', '1h'];
 
@@ -44,7 +51,7 @@ const METRICS: Metric[] = [
 
 function modifiers(r: Rand): string {
   let s = '';
-  if (chance(r, 0.12)) s += ` @ ${pick(r, ['start()', 'end()', String(FUZZ_START + 3600 + Math.floor(r() * 5000)), String(FUZZ_END - 1)])}`;
+  if (chance(r, 0.12)) s += ` @ ${pick(r, ['start()', 'end()', String(FUZZ_START + 3600 + Math.floor(r() * 5000) + PHASE_S), String(FUZZ_END - 1 + PHASE_S)])}`;
   if (chance(r, 0.15)) s += ` offset ${pick(r, OFFSETS)}`;
   return s;
 }
@@ -175,9 +182,9 @@ export function generate(seed: number, count: number): FuzzQuery[] {
   for (let i = 0; i < count; i++) {
     const k = r();
     const query = k < 0.08 ? histogramQuery(r) : k < 0.14 ? scalarQuery(r) : k < 0.4 ? binary(r, 3) : vectorExpr(r, pick(r, METRICS), 3);
-    const time = FUZZ_START + 1800 + Math.floor(r() * (FUZZ_END - FUZZ_START - 1800));
+    const time = FUZZ_START + 1800 + Math.floor(r() * (FUZZ_END - FUZZ_START - 1800)) + PHASE_S;
     const step = pick(r, [15, 30, 60, 45, 37]);
-    const end = FUZZ_START + 2400 + Math.floor(r() * (FUZZ_END - FUZZ_START - 2400));
+    const end = FUZZ_START + 2400 + Math.floor(r() * (FUZZ_END - FUZZ_START - 2400)) + PHASE_S;
     const start = end - pick(r, [600, 1800, 3600]);
     out.push({ query, kind: chance(r, 0.4) ? 'range' : 'instant', time, start, end, step });
   }

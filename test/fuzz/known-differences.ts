@@ -9,7 +9,8 @@
 // Differences avoided by construction rather than tolerated:
 // - left-open range and lookback windows in 3.0 ((t-r, t] against 2.42's
 //   [t-r, t]; promql/engine.go, matrixIterSlice "mint is exclusive"):
-//   samples sit at x.5 s and every query time is whole seconds (sample.ts);
+//   samples sit at x.5 s, query and @ times at x.25 s, subquery steps at
+//   whole seconds (sample.ts, generator.ts);
 // - `[300]` ranges in seconds (3.0) and functions 2.42 lacks (limitk,
 //   limit_ratio, sort_by_label, mad_over_time, double_exponential_smoothing,
 //   info, ...): the generator does not write them;
@@ -67,6 +68,53 @@ function fewerPoints(local: Outcome, remote: Outcome): boolean {
   return r.result.some((s) => s.values.length < (counts.get(JSON.stringify(Object.entries(s.metric).sort())) ?? 0));
 }
 
+/** Per timestamp, the sorted values of every series: what topk/bottomk keep, whichever series carry them. */
+function valuesByTime(r: QueryResult): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  const add = (t: number, v: string) => {
+    const xs = out.get(t) ?? [];
+    xs.push(Number(v));
+    out.set(t, xs);
+  };
+  const d = r.data;
+  if (d.resultType === 'vector') for (const s of d.result) add(s.value[0], s.value[1]);
+  if (d.resultType === 'matrix') for (const s of d.result) for (const [t, v] of s.values) add(t, v);
+  for (const xs of out.values()) xs.sort((a, b) => a - b);
+  return out;
+}
+
+/** Both sides kept the same values at every timestamp (only the series carrying tied values differ). */
+function sameValuesPerStep(local: Outcome, remote: Outcome): boolean {
+  if (!local.result || !remote.result) return false;
+  const a = valuesByTime(local.result);
+  const b = valuesByTime(remote.result);
+  if (a.size !== b.size) return false;
+  for (const [t, xs] of a) {
+    const ys = b.get(t);
+    if (!ys || ys.length !== xs.length) return false;
+    if (xs.some((x, i) => Math.abs(x - ys[i]) > 1e-9 * Math.max(1, Math.abs(x)))) return false;
+  }
+  return true;
+}
+
+/** A range result whose every series agrees at its first timestamp (where 2.42's @ scope was still right). */
+function firstPointsAgree(local: Outcome, remote: Outcome): boolean {
+  const l = local.result?.data;
+  const r = remote.result?.data;
+  if (l?.resultType !== 'matrix' || r?.resultType !== 'matrix') return false;
+  const first = new Map(l.result.map((s) => [JSON.stringify(Object.entries(s.metric).sort()), s.values[0]]));
+  return r.result.every((s) => {
+    const f = first.get(JSON.stringify(Object.entries(s.metric).sort()));
+    return f !== undefined && f[0] === s.values[0][0] && Math.abs(Number(f[1]) - Number(s.values[0][1])) <= 1e-9 * Math.max(1, Math.abs(Number(f[1])));
+  });
+}
+
+/** Prometheus's answer is part of promlearn's: every series and point it has, promlearn has with the same value. */
+function remoteWithinLocal(local: Outcome, remote: Outcome): boolean {
+  if (!local.result || !remote.result) return false;
+  return diffResults(local.result, remote.result, 1000).every((d) => /^only local:/.test(d) || / vs \d+ points/.test(d));
+}
+
 export const KNOWN_DIFFERENCES: KnownDifference[] = [
   {
     id: 'atan2-drops-name',
@@ -78,7 +126,14 @@ export const KNOWN_DIFFERENCES: KnownDifference[] = [
     id: 'at-modifier-range-scope',
     what: 'a range selector or subquery with @ inside a function in a range query: 2.42 evaluated it at one step only',
     evidence: 'CHANGELOG 2.51.0: "[BUGFIX] PromQL: Fix wrongly scoped range vectors with @ modifier #13559"',
-    applies: (q, l, r) => /\]\s*@/.test(q) && sameSeries(l, r) && fewerPoints(l, r),
+    applies: (q, l, r) =>
+      /\]\s*@/.test(q) && ((sameSeries(l, r) && (fewerPoints(l, r) || firstPointsAgree(l, r))) || remoteWithinLocal(l, r)),
+  },
+  {
+    id: 'topk-ties',
+    what: 'topk/bottomk keep the same values but other series among equal ones: ties go by input order, and 3.x sums with Kahan compensation, which makes or breaks near-ties',
+    evidence: 'promql/engine.go aggregationK (a series replaces the heap top only when strictly better); promql/functions.go kahanSumInc',
+    applies: (q, l, r) => /\b(topk|bottomk)\b/.test(q) && sameValuesPerStep(l, r),
   },
   {
     id: 'rate-extrapolation',

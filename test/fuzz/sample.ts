@@ -3,10 +3,11 @@
 // with gaps) written both into a MemoryStore and, through writeOpenMetrics,
 // into what promtool backfills for the live Prometheus.
 //
-// Samples sit half a second off the whole second (t = ... .5) while every
-// query time, offset, @ and step is a whole number of seconds, so no window
-// edge ever falls on a sample: Prometheus 3's left-open windows and 2.42's
-// closed ones then select the same samples (see known-differences.ts).
+// Samples sit half a second off the whole second (t = ... .5), query and @
+// times a quarter second off (generator.ts), and offsets, ranges and steps
+// are whole seconds, so no window edge ever falls on a sample or a subquery
+// step: Prometheus 3's left-open windows and 2.42's closed ones then select
+// the same points (see known-differences.ts).
 
 import { MemoryStore } from '../../src/storage/store.js';
 
