@@ -21,7 +21,7 @@ export interface Bucket {
   count: number;
 }
 
-export interface BucketQuantileResult {
+interface BucketQuantileResult {
   value: number;
   /** Some bucket count was lower than the one before it and was raised (the info annotation). */
   forcedMonotonic: boolean;

@@ -19,7 +19,7 @@ export function resolveAt(at: AtModifier | undefined, st: QueryState): number | 
 /** Series ids for the matchers; with st, the query's timeout and cancellation can stop the selection. */
 export function selectIds(store: MemoryStore, matchers: readonly LabelMatcher[], st?: QueryState): number[] {
   try {
-    return store.select(matchers, st && (() => checkAbort(st)));
+    return store.select(matchers, st && (() => checkAbort(st, true)));
   } catch (e) {
     if (e instanceof RegexSyntaxError) throw execError(e.message);
     throw e;
