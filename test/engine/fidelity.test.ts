@@ -26,3 +26,39 @@ test('histogram_quantile: the small-delta test is symmetric, negative counts inc
   const n = bucketQuantile(0.5, b([1, 10], [2, 10 - 1e-14], [Infinity, 20]));
   assert.equal(n.forcedMonotonic, false);
 });
+
+test('the query timeout stops regex work in selection and in label_replace (item 6)', async () => {
+  const { MemoryStore } = await import('../../src/storage/store.js');
+  const { Engine } = await import('../../src/engine/index.js');
+  const store = new MemoryStore();
+  // 300 long values: each costs RE2 a few ms against (a+)+b, about a second or more in all.
+  for (let i = 0; i < 300; i++) {
+    const id = store.getOrCreateSeries({ __name__: 'x', v: 'a'.repeat(100_000) + i });
+    store.append(id, 0, 1);
+  }
+  store.finish();
+  const e = new Engine(store, { timeoutMs: 50 });
+  for (const q of ['x{v=~"(a+)+b"}', 'label_replace(x, "w", "$1", "v", "(a+)+b")']) {
+    const t0 = Date.now();
+    assert.throws(() => e.instantQuery(q, 0), /query timed out/);
+    assert.ok(Date.now() - t0 < 1000, `${q} took ${Date.now() - t0} ms to stop`);
+  }
+});
+
+test("timestamp() of a selector with @ ignores its offset, and looks through parentheses, as Prometheus's engine does", () => {
+  const e = engine(load(m, 'x 0+1x10'));
+  // promql/engine.go evalTimestampFunctionOverVectorSelector replaces the offset when @ is set.
+  assert.deepEqual(instant(e, 'timestamp(x @ 300 offset -2m)', 600_000), ['{} 300']);
+  assert.deepEqual(instant(e, 'timestamp(x offset -2m)', 300_000), ['{} 420']);
+  assert.deepEqual(instant(e, 'timestamp((x))', 330_000), ['{} 300']);
+});
+
+test('date functions follow Go past the end of JavaScript Date, NaN and Inf included (item 3)', () => {
+  const e = engine(load(m, 'x 1'));
+  assert.deepEqual(instant(e, 'year(vector(1e13))', 0), ['{} 318857']);
+  assert.deepEqual(instant(e, 'year(vector(1136239445))', 0), ['{} 2006']);
+  assert.deepEqual(instant(e, 'days_in_month(vector(1454284800))', 0), ['{} 29']);
+  // Go's int64(NaN) and int64(+Inf) are MinInt64 on amd64; Prometheus 2.42 answered these (the fuzz found them).
+  assert.deepEqual(instant(e, 'hour(vector(NaN))', 0), ['{} 15']);
+  assert.deepEqual(instant(e, 'minute(vector(Inf))', 0), ['{} 30']);
+});
