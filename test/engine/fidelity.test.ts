@@ -62,3 +62,9 @@ test('date functions follow Go past the end of JavaScript Date, NaN and Inf incl
   assert.deepEqual(instant(e, 'hour(vector(NaN))', 0), ['{} 15']);
   assert.deepEqual(instant(e, 'minute(vector(Inf))', 0), ['{} 30']);
 });
+
+test("the monotonicity info's max diff is Go's %.2g", async () => {
+  const { formatG2 } = await import('../../src/engine/monotonicity.js');
+  const cases: [number, string][] = [[15, '15'], [3, '3'], [0.5, '0.5'], [150, '1.5e+02'], [12345, '1.2e+04'], [0.00001234, '1.2e-05'], [99.7, '1e+02'], [0.25, '0.25'], [0, '0']];
+  for (const [v, want] of cases) assert.equal(formatG2(v), want, String(v));
+});
