@@ -68,3 +68,22 @@ test("the monotonicity info's max diff is Go's %.2g", async () => {
   const cases: [number, string][] = [[15, '15'], [3, '3'], [0.5, '0.5'], [150, '1.5e+02'], [12345, '1.2e+04'], [0.00001234, '1.2e-05'], [99.7, '1e+02'], [0.25, '0.25'], [0, '0']];
   for (const [v, want] of cases) assert.equal(formatG2(v), want, String(v));
 });
+
+test('limit_ratio keeps the series whose labels.Hash()/2^64 is below the ratio, with Prometheus 3\'s xxHash64 (item 8)', async () => {
+  const { MemoryStore } = await import('../../src/storage/store.js');
+  const { Engine } = await import('../../src/engine/index.js');
+  const store = new MemoryStore();
+  for (let i = 0; i < 16; i++) store.append(store.getOrCreateSeries({ __name__: 'x', instance: `host${i}` }), 0, i);
+  store.finish();
+  const e = new Engine(store, { enableExperimentalFunctions: true });
+  const pick = (q: string) => {
+    const v = e.instantQuery(q, 0).value;
+    return v.type === 'vector' ? v.samples.map((s) => s.metric.instance).sort() : [];
+  };
+  // Offsets from xxHash64 over the stringlabels encoding (test/util/xxhash64.test.ts has the known answers):
+  // host0 0.18, host3 0.42, host4 0.10, host5 0.15, host8 0.32, host12 0.29, host13 0.07; the rest are above 0.5.
+  const low = ['host0', 'host12', 'host13', 'host3', 'host4', 'host5', 'host8'];
+  assert.deepEqual(pick('limit_ratio(0.5, x)'), low);
+  assert.deepEqual(pick('limit_ratio(-0.5, x)').length, 16 - low.length);
+  assert.deepEqual(pick('limit_ratio(0.1, x)'), ['host13']);
+});
