@@ -130,6 +130,15 @@ export const KNOWN_DIFFERENCES: KnownDifference[] = [
       /\]\s*@/.test(q) && ((sameSeries(l, r) && (fewerPoints(l, r) || firstPointsAgree(l, r))) || remoteWithinLocal(l, r)),
   },
   {
+    id: 'filter-cardinality',
+    what: 'a comparison (filter) between vectors checks one-to-one matching before filtering since 3.9; 2.42 only checked the samples the filter kept',
+    evidence: 'promql/engine.go VectorBinop doBinOp (matchedSigsPresent before `if !keep && !returnBool`); commit 4cad87cae8 "PromQL: Fix insufficient cardinality checking for filter ops" (3.9.0)',
+    applies: (q, l, r) =>
+      /(==|!=|>=|<=|[^=!<>]>[^=]|[^<]<[^=])(?! bool)/.test(q) &&
+      /^multiple matches for labels/.test(l.error ?? '') &&
+      r.result !== undefined,
+  },
+  {
     id: 'topk-ties',
     what: 'topk/bottomk keep the same values but other series among equal ones: ties go by input order, and 3.x sums with Kahan compensation, which makes or breaks near-ties',
     evidence: 'promql/engine.go aggregationK (a series replaces the heap top only when strictly better); promql/functions.go kahanSumInc',
