@@ -55,3 +55,15 @@ test('the query worker evaluates 50,000 nested parentheses and a 20,000-term sum
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('an engine on a thread with the default stack says the query is too deep, not a stack trace', async () => {
+  const { Engine } = await import('../../src/engine/index.js');
+  const { MemoryStore } = await import('../../src/storage/store.js');
+  const { QueryError } = await import('../../src/errors.js');
+  const store = new MemoryStore();
+  store.finish();
+  assert.throws(
+    () => new Engine(store).instantQuery(parens(20_000), 0),
+    (e: unknown) => e instanceof QueryError && /^expression nested too deeply for this thread's stack/.test(e.message),
+  );
+});
