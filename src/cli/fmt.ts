@@ -7,7 +7,7 @@ import { lex } from '../promql/index.js';
 import { tooDeepAt } from '../promql/depth.js';
 import { formatNow, formatOnDeepStack } from './fmt-deep.js';
 import { UsageError } from '../errors.js';
-import type { IO } from './io.js';
+import type { CommandDeps } from './deps.js';
 
 /** Nesting the main thread's stack surely holds (about 2,500 levels fit). */
 const MAIN_THREAD_NESTING = 1000;
@@ -17,7 +17,7 @@ interface FmtOptions {
   experimental?: boolean;
 }
 
-export function register(program: Command, io: IO): void {
+export function register(program: Command, { io }: CommandDeps): void {
   program
     .command('fmt')
     .description('check a PromQL expression and print it in canonical form (or as a typed syntax tree)')

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MAX_NESTING, ParseError, parse } from '../../src/promql/index.js';
 import { main } from '../../src/cli/main.js';
-import { bufferIO } from '../../src/cli/io.js';
+import { bufferIO } from '../../src/util/io.js';
 import { createWorkerBackend } from '../../src/backends/worker.js';
 
 const parens = (n: number, inner = 'x') => '('.repeat(n) + inner + ')'.repeat(n);
