@@ -51,7 +51,7 @@ async function localQuery(b: Backend, q: FuzzQuery): Promise<Outcome> {
 }
 
 export async function startFuzzPrometheus(): Promise<PrometheusServer> {
-  return startPrometheus({ openMetrics: writeOpenMetrics(fuzzStore()), config: FUZZ_CONFIG, readyTimeoutMs: 120_000 });
+  return startPrometheus({ openMetrics: writeOpenMetrics(fuzzStore()), configYaml: FUZZ_CONFIG, readyTimeoutMs: 120_000 });
 }
 
 /** Runs `count` queries of `seed` against the server; never throws for a disagreement. */
