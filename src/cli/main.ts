@@ -20,6 +20,7 @@ import * as statusCmd from './status.js';
 import * as replCmd from './repl.js';
 import * as learnCmd from './learn.js';
 import * as compareCmd from './compare.js';
+import * as rulesCmd from './rules.js';
 
 export function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -38,7 +39,7 @@ export function buildProgram(io: IO): Command {
     .showSuggestionAfterError(true)
     .exitOverride();
 
-  for (const cmd of [queryCmd, rangeCmd, fmtCmd, metricsCmd, seriesCmd, labelsCmd, datasetCmd, statusCmd, replCmd, learnCmd, compareCmd]) {
+  for (const cmd of [queryCmd, rangeCmd, fmtCmd, metricsCmd, seriesCmd, labelsCmd, datasetCmd, statusCmd, replCmd, learnCmd, compareCmd, rulesCmd]) {
     cmd.register(program, io);
   }
 

@@ -1,0 +1,87 @@
+// promtool's input_series: a series selector and values in expanding
+// notation, loaded one value per test interval:
+//
+//   '1+2x3'   -> 1 3 5 7         (start, then 3 more adding 2)
+//   '5-1x2'   -> 5 4 3
+//   '1x3'     -> 1 1 1 1
+//   '_'       -> no sample at this step     '_x3' -> three steps without samples
+//   'stale'   -> a staleness marker
+//
+// Native-histogram values ({{schema:...}}) are not supported by promlearn's
+// engine and are reported as such.
+
+import type { Metric } from '../../model/result.js';
+import { parse } from '../../promql/index.js';
+import { QueryError } from '../../errors.js';
+import { STALE_NAN } from '../../storage/store.js';
+
+export type SeriesValue = { kind: 'missing' } | { kind: 'stale' } | { kind: 'value'; v: number };
+
+const NUM = String.raw`(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?|0[xX][0-9a-fA-F]+|[Ii]nf|NaN`;
+const PLAIN_RE = new RegExp(`^[+-]?(?:${NUM})$`);
+const EXPAND_RE = new RegExp(`^([+-]?(?:${NUM}))(?:([+-])(${NUM}))?x([0-9]+)$`);
+
+function num(s: string): number {
+  const t = s.replace(/^\+/, '');
+  if (/^-?[Ii]nf$/.test(t)) return t.startsWith('-') ? -Infinity : Infinity;
+  if (/^-?NaN$/.test(t)) return NaN;
+  if (/^-?0[xX]/.test(t)) return (t.startsWith('-') ? -1 : 1) * parseInt(t.replace(/^-/, ''), 16);
+  return Number(t);
+}
+
+/** Expands a values string; throws Error naming the bad item. */
+export function expandValues(values: string): SeriesValue[] {
+  const out: SeriesValue[] = [];
+  for (const item of values.trim().split(/\s+/).filter(Boolean)) {
+    if (item === '_') out.push({ kind: 'missing' });
+    else if (/^_x[0-9]+$/.test(item)) for (let i = 0; i < Number(item.slice(2)); i++) out.push({ kind: 'missing' });
+    else if (item === 'stale') out.push({ kind: 'stale' });
+    else if (PLAIN_RE.test(item)) out.push({ kind: 'value', v: num(item) });
+    else {
+      const m = EXPAND_RE.exec(item);
+      if (!m) {
+        if (item.startsWith('{{')) throw new Error(`native histogram values are not supported by promlearn: ${item}`);
+        throw new Error(`invalid value ${JSON.stringify(item)}: expected a number, '_', 'stale' or expanding notation such as 1+2x3`);
+      }
+      const start = num(m[1]!);
+      const step = m[2] ? (m[2] === '-' ? -num(m[3]!) : num(m[3]!)) : 0;
+      const n = Number(m[4]);
+      // Prometheus adds the step repeatedly (not start + i*step), so float steps round the same way.
+      let v = start;
+      out.push({ kind: 'value', v });
+      for (let i = 0; i < n; i++) {
+        v += step;
+        out.push({ kind: 'value', v });
+      }
+    }
+  }
+  return out;
+}
+
+/** The labels of a series selector such as `up{job="api"}` (equality matchers only). */
+export function seriesLabels(series: string): Metric {
+  let expr;
+  try {
+    expr = parse(series);
+  } catch (e) {
+    if (e instanceof QueryError) throw new Error(`invalid series ${JSON.stringify(series)}: ${e.message}`);
+    throw e;
+  }
+  if (expr.type !== 'VectorSelector') throw new Error(`invalid series ${JSON.stringify(series)}: expected a metric name with labels, such as up{job="api"}`);
+  const labels: Metric = {};
+  for (const m of expr.matchers) {
+    if (m.op !== '=') throw new Error(`invalid series ${JSON.stringify(series)}: labels must be written with =, not ${m.op}`);
+    labels[m.name] = m.value;
+  }
+  return labels;
+}
+
+/** Samples of one input series: timestamps start + i*interval, missing steps skipped. */
+export function seriesSamples(values: SeriesValue[], startMs: number, intervalMs: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  values.forEach((v, i) => {
+    if (v.kind === 'missing') return;
+    out.push([startMs + i * intervalMs, v.kind === 'stale' ? STALE_NAN : v.v]);
+  });
+  return out;
+}
