@@ -17,7 +17,8 @@ import { STALE_NAN } from '../../storage/store.js';
 
 export type SeriesValue = { kind: 'missing' } | { kind: 'stale' } | { kind: 'value'; v: number };
 
-const NUM = String.raw`(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?|0[xX][0-9a-fA-F]+|[Ii]nf|NaN`;
+const NUM = String.raw`(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?|[Ii]nf|NaN`;
+// No hexadecimal: Prometheus's lexer disallows it in series descriptions (0x20 is 0 repeated).
 const PLAIN_RE = new RegExp(`^[+-]?(?:${NUM})$`);
 const EXPAND_RE = new RegExp(`^([+-]?(?:${NUM}))(?:([+-])(${NUM}))?x([0-9]+)$`);
 
@@ -25,7 +26,6 @@ function num(s: string): number {
   const t = s.replace(/^\+/, '');
   if (/^-?[Ii]nf$/.test(t)) return t.startsWith('-') ? -Infinity : Infinity;
   if (/^-?NaN$/.test(t)) return NaN;
-  if (/^-?0[xX]/.test(t)) return (t.startsWith('-') ? -1 : 1) * parseInt(t.replace(/^-/, ''), 16);
   return Number(t);
 }
 
