@@ -21,6 +21,7 @@ import * as replCmd from './repl.js';
 import * as learnCmd from './learn.js';
 import * as compareCmd from './compare.js';
 import * as rulesCmd from './rules.js';
+import * as alertsCmd from './alerts.js';
 
 export function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -39,7 +40,7 @@ export function buildProgram(io: IO): Command {
     .showSuggestionAfterError(true)
     .exitOverride();
 
-  for (const cmd of [queryCmd, rangeCmd, fmtCmd, metricsCmd, seriesCmd, labelsCmd, datasetCmd, statusCmd, replCmd, learnCmd, compareCmd, rulesCmd]) {
+  for (const cmd of [queryCmd, rangeCmd, fmtCmd, metricsCmd, seriesCmd, labelsCmd, datasetCmd, statusCmd, replCmd, learnCmd, compareCmd, rulesCmd, alertsCmd]) {
     cmd.register(program, io);
   }
 
