@@ -37,7 +37,13 @@ export function allProblems(f: CheckedFile): Problem[] {
 export function formatProblem(file: string, p: Problem, style: Style): string {
   const lines = [style.error(`${file}:${p.line}:${p.col}: ${p.message}`)];
   // The expression line the error is on, with a caret under the position.
-  if (p.query) lines.push(...caretLines(p.query.text, { start: p.query.start, end: p.query.end }));
+  if (p.query) {
+    // A position past the end (after a block scalar's last newline) points at the last character instead.
+    const text = p.query.text.replace(/\s+$/, '');
+    const len = Buffer.byteLength(text);
+    const start = Math.min(p.query.start, Math.max(0, len - 1));
+    lines.push(...caretLines(text, { start, end: Math.max(start + 1, Math.min(p.query.end, len)) }));
+  }
   return lines.join('\n');
 }
 

@@ -94,8 +94,12 @@ function readRule(r: YamlReader, node: Node, g: GroupDef, index: number): RuleDe
   const name = alert || record;
   const where = `group "${g.name}", rule ${index}, "${name}"`;
   const err = (at: Node | Pair | null | undefined, msg: string, query?: Problem['query']) => r.add(at ?? node, `${where}: ${msg}`, query);
-  const recordNode = f.get('record') ?? f.get('alert');
-  if (record && alert) err(f.get('record'), "only one of 'record' and 'alert' must be set");
+  const recordNode = (f.get('record') ?? f.get('alert'))?.value;
+  if (record && alert) {
+    // promtool names both places: "L:C: L:C: group …" (record's, then alert's).
+    const alt = r.pos(f.get('alert')!.value);
+    r.add(f.get('record')!.value, `${alt.line}:${alt.col}: ${where}: only one of 'record' and 'alert' must be set`);
+  }
   if (!record && !alert) err(node, "one of 'record' or 'alert' must be set");
   let ast;
   const exprNode = f.get('expr')?.value;

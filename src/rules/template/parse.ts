@@ -89,6 +89,7 @@ class TemplateParser {
   }
 
   private parseControl(word: 'if' | 'with' | 'range', toks: ActionToken[], pos: number): Node {
+    if (toks.length === 0) this.fail(pos, `missing value for ${word}`);
     this.vars.push([]);
     const pipe = this.parsePipeline(toks, pos, word === 'range' ? 'range' : true);
     if (word === 'range') this.rangeDepth++;

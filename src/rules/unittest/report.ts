@@ -21,7 +21,11 @@ export function renderTestResults(results: TestFileResult[], io: Out, style: Sty
     if (r.ok) io.out(`  ${style.ok('SUCCESS')}\n`);
     else {
       io.err(`  ${io.errStyle.error('FAILED')}:\n`);
-      for (const e of r.errors) io.err(`${e}\n\n`);
+      // promtool writes each failure to stderr and the blank line after it to stdout.
+      for (const e of r.errors) {
+        io.err(`${e}\n`);
+        io.out('\n');
+      }
     }
     io.out('\n');
   }
