@@ -41,7 +41,7 @@ export function formatProblem(file: string, p: Problem, style: Style): string {
     // A position past the end (after a block scalar's last newline) points at the last character instead.
     const text = p.query.text.replace(/\s+$/, '');
     const len = Buffer.byteLength(text);
-    const start = Math.min(p.query.start, Math.max(0, len - 1));
+    const start = Math.min(p.query.start, len);
     lines.push(...caretLines(text, { start, end: Math.max(start + 1, Math.min(p.query.end, len)) }));
   }
   return lines.join('\n');
