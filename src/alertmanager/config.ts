@@ -27,6 +27,8 @@ export interface Route {
   activeTimeIntervals: string[];
   routes: Route[];
   line: number;
+  /** Where `receiver:` is written in this route (undefined: inherited). */
+  receiverPos?: { line: number; col: number };
 }
 
 export interface Receiver {
@@ -119,7 +121,8 @@ class ConfigReader {
 
   route(node: Node, id: string, parent: Route | undefined): Route {
     const f = this.r.fields(node, 'config.Route', ROUTE_FIELDS);
-    const groupBy = f.has('group_by') ? this.strings(f, 'group_by') : parent?.groupBy ?? [];
+    const inherited = parent ? (parent.groupByAll ? ['...'] : parent.groupBy) : [];
+    const groupBy = f.has('group_by') ? this.strings(f, 'group_by') : inherited;
     const groupByAll = groupBy.includes('...');
     if (groupByAll && groupBy.length > 1) this.r.add(f.get('group_by')!.value, "cannot have wildcard group_by (`...`) and other other labels at the same time");
     const route: Route = {
@@ -136,6 +139,7 @@ class ConfigReader {
       activeTimeIntervals: this.strings(f, 'active_time_intervals'),
       routes: [],
       line: this.r.pos(node).line,
+      receiverPos: f.get('receiver')?.value ? this.r.pos(f.get('receiver')!.value) : undefined,
     };
     if (!parent) {
       if (!route.receiver) this.r.add(node, 'root route must specify a default receiver');
@@ -190,7 +194,7 @@ class ConfigReader {
 
 function checkReferences(c: ConfigReader, route: Route, cfg: AlertmanagerConfig, node: Node): void {
   const walk = (r: Route) => {
-    if (r.receiver && !cfg.receivers.has(r.receiver)) c.r.problems.push({ line: r.line, col: 1, message: `undefined receiver "${r.receiver}" used in route` });
+    if (r.receiver && r.receiverPos && !cfg.receivers.has(r.receiver)) c.r.problems.push({ ...r.receiverPos, message: `undefined receiver "${r.receiver}" used in route` });
     for (const name of [...r.muteTimeIntervals, ...r.activeTimeIntervals]) {
       if (!cfg.timeIntervals.has(name)) c.r.problems.push({ line: r.line, col: 1, message: `undefined time interval "${name}" used in route` });
     }
