@@ -5,6 +5,7 @@
 
 import type { Block, ExampleBlock, ExerciseBlock, Lesson, PredictBlock, Problem, Step, WrongAnswer } from './model.js';
 import { parseDuration, parseRelative } from './time.js';
+import { parseAlertExercise } from './alert-exercise.js';
 
 export interface ParseOutcome {
   lesson?: Lesson;
@@ -227,6 +228,7 @@ function parseSteps(p: Parser, lines: string[], from: number): Step[] {
 function specialBlock(p: Parser, info: string, body: string[], line: number): Block | undefined {
   const [kind, ...attrs] = info.split(/\s+/);
   if (kind === 'promql') return p.example(attrs, body, line);
+  if (kind === 'alert-exercise') return parseAlertExercise(p, body, line);
   if (kind === 'predict' || kind === 'exercise') {
     if (attrs.length > 0) p.problem(line, `a ${kind} block takes no attributes`);
     return kind === 'predict' ? p.predict(body, line) : p.exercise(body, line);

@@ -14,6 +14,7 @@ import { wrap } from '../render/text.js';
 import { lessonProgress, saveProgress, type Progress } from './progress.js';
 import type { Prompter } from './prompter.js';
 import { runAndRender, type ExampleWhere } from './show.js';
+import { runAlertExercise } from './alert-exercise.js';
 
 export interface TutorialContext {
   io: IO;
@@ -78,6 +79,9 @@ async function runStep(ctx: TutorialContext, lesson: Lesson, index: number): Pro
         break;
       case 'exercise':
         await runExercise(ctx, lesson, block);
+        break;
+      case 'alert-exercise':
+        await runAlertExercise({ backend: ctx.backend, ask: (m) => ask(ctx, m), say: (t) => say(io, t), solved: () => markSolved(ctx, lesson.id, block.id), skipped: () => io.out('\n') }, block);
         break;
     }
   }

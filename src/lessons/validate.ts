@@ -8,6 +8,7 @@ import { Judge, planFor } from './judge.js';
 import type { ExampleBlock, ExerciseBlock, Lesson, Problem } from './model.js';
 import { loadCourse } from './load.js';
 import { runExample } from './show.js';
+import { checkAlertExercise } from './alert-exercise.js';
 
 export interface ValidationReport {
   problems: Problem[];
@@ -36,6 +37,10 @@ export async function validateLesson(lesson: Lesson, backend: Backend, report: V
         report.exercises++;
         report.wrongAnswers += block.wrong.length;
         for (const p of await checkExercise(backend, block)) at(p.line, p.message);
+      } else if (block.kind === 'alert-exercise') {
+        report.exercises++;
+        report.wrongAnswers += block.wrong.length;
+        for (const p of await checkAlertExercise(backend, block)) at(p.line, p.message);
       }
     }
   }
