@@ -25,6 +25,7 @@ function collect(value: string, previous: string[] = []): string[] {
 async function runCheck(paths: string[], flags: OutputFlag, io: IO): Promise<void> {
   const { checkRuleFile, allProblems, formatProblem, RuleFileReadError } = await import('../rules/files.js');
   let failed = false;
+  let missing = false;
   const json: unknown[] = [];
   for (const path of paths) {
     let f;
@@ -32,7 +33,7 @@ async function runCheck(paths: string[], flags: OutputFlag, io: IO): Promise<voi
       f = checkRuleFile(path);
     } catch (e) {
       if (!(e instanceof RuleFileReadError)) throw e;
-      failed = true;
+      missing = true;
       if (flags.output === 'json') json.push({ file: path, ok: false, rules: 0, problems: [{ line: 0, col: 0, message: e.message }] });
       else io.err(`Checking ${path}\n  FAILED:\n${io.errStyle.error(e.message)}\n\n`);
       continue;
@@ -52,6 +53,8 @@ async function runCheck(paths: string[], flags: OutputFlag, io: IO): Promise<voi
     }
   }
   if (flags.output === 'json') io.out(JSON.stringify(json, null, 2) + '\n');
+  // An unreadable file is a wrong argument (2); a problem in a file is 1.
+  if (missing) throw new ExitError(2);
   if (failed) throw new ExitError(1);
 }
 
