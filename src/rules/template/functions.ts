@@ -97,10 +97,11 @@ function floatToTime(v: number): GoTime {
   return new GoTime(Math.round(v * 1000));
 }
 
-function str(v: unknown, fn: string, i = 1): string {
+/** A string argument, or Go's complaint about its type. */
+function str(v: unknown, _fn?: string): string {
   if (typeof v === 'string') return v;
   if (v instanceof SafeHTML) return v.s;
-  throw new Error(`wrong type for value; expected string; got ${goTypeName(v)}${fn ? '' : ''}${i ? '' : ''}`);
+  throw new Error(`wrong type for value; expected string; got ${goTypeName(v)}`);
 }
 
 function goRegexp(pattern: string): RegExp {
@@ -188,10 +189,16 @@ function parseDurationSeconds(d: string): number {
 
 const pathEscape = (s: string) => encodeURIComponent(s).replace(/%20/g, '+');
 
-/** Builds the function table for one expansion. */
+/** Builds the function table for one expansion: Go's builtins, then Prometheus's. */
 export function templateFunctions(env: TemplateEnv): Map<string, TemplateFunction> {
   const f = new Map<string, TemplateFunction>();
-  // Go's builtins.
+  addGoBuiltins(f);
+  addPrometheusFunctions(f, env);
+  return f;
+}
+
+/** text/template's own functions (and, or, not, len, index, print*, html, js, urlquery, comparisons). */
+function addGoBuiltins(f: Map<string, TemplateFunction>): void {
   f.set('and', () => undefined); // short-circuited by the executor
   f.set('or', () => undefined);
   f.set('not', (a) => (arity('not', a, 1), !truth(a[0])));
@@ -229,7 +236,10 @@ export function templateFunctions(env: TemplateEnv): Map<string, TemplateFunctio
   f.set('le', (a) => (arity('le', a, 2), compare(a[0], a[1], true) <= 0));
   f.set('gt', (a) => (arity('gt', a, 2), compare(a[0], a[1], true) > 0));
   f.set('ge', (a) => (arity('ge', a, 2), compare(a[0], a[1], true) >= 0));
-  // Prometheus's functions.
+}
+
+/** Prometheus's template/template.go functions. */
+function addPrometheusFunctions(f: Map<string, TemplateFunction>, env: TemplateEnv): void {
   f.set('query', async (a) => {
     arity('query', a, 1);
     const rows = await env.query(str(a[0], 'query'));
@@ -290,7 +300,6 @@ export function templateFunctions(env: TemplateEnv): Map<string, TemplateFunctio
   f.set('externalURL', () => env.externalURL);
   f.set('parseDuration', (a) => parseDurationSeconds(str(a[0], '')));
   f.set('urlQueryEscape', (a) => pathEscape(str(a[0], '')));
-  return f;
 }
 
 /** Every function name a template may call (parse-time check). */
