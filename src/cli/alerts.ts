@@ -8,7 +8,7 @@ import { ExitError, UsageError } from '../errors.js';
 import { PLAIN } from '../render/style.js';
 import { addBackendOptions } from './context.js';
 import type { IO } from './io.js';
-import { loadCheckedRules, runRulesTimeline, type TimelineFlags } from './rules-runtime.js';
+import type { TimelineFlags } from './rules-runtime.js';
 
 interface RouteFlags extends TimelineFlags {
   config: string;
@@ -34,6 +34,7 @@ async function runRoute(ruleFiles: string[], flags: RouteFlags, io: IO): Promise
     io.err(io.errStyle.dim(`${problems.length} problem${problems.length === 1 ? '' : 's'} in ${flags.config}; nothing was evaluated\n`));
     throw new ExitError(1);
   }
+  const { loadCheckedRules, runRulesTimeline } = await import('./rules-runtime.js');
   const { groups } = loadCheckedRules(ruleFiles, io);
   const { report } = await runRulesTimeline(groups, flags, io);
   const { NotificationSimulator } = await import('../alertmanager/simulate.js');

@@ -7,7 +7,7 @@ import { ExitError, UsageError } from '../errors.js';
 import { PLAIN } from '../render/style.js';
 import { addBackendOptions } from './context.js';
 import type { IO } from './io.js';
-import { loadCheckedRules, runRulesTimeline, type TimelineFlags } from './rules-runtime.js';
+import type { TimelineFlags } from './rules-runtime.js';
 
 interface OutputFlag {
   output?: 'table' | 'json';
@@ -59,6 +59,7 @@ async function runCheck(paths: string[], flags: OutputFlag, io: IO): Promise<voi
 }
 
 async function runEval(paths: string[], flags: TimelineFlags & OutputFlag, io: IO): Promise<void> {
+  const { loadCheckedRules, runRulesTimeline } = await import('./rules-runtime.js');
   const { groups } = loadCheckedRules(paths, io);
   const { report } = await runRulesTimeline(groups, flags, io);
   const { renderReport, renderErrors, reportJSON } = await import('../rules/report.js');
