@@ -72,7 +72,7 @@ export function register(program: Command, io: IO): void {
     `
 Examples:
   $ promlearn alerts route --config alertmanager.yml rules.yml
-  $ promlearn alerts route -c alertmanager.yml rules.yml --start 10:30 --end 12:00 -o json
+  $ promlearn alerts route -c alertmanager.yml rules.yml --start 2026-01-15T09:00:00Z -o json
 
 First the receivers each alert reaches (as \`amtool config routes test\`),
 then the notifications over the timeline: group_wait before the first,

@@ -90,7 +90,7 @@ export function register(program: Command, io: IO): void {
 Examples:
   $ promlearn rules check rules.yml
   $ promlearn rules eval rules.yml                      # over the 6-hour sample, every group interval
-  $ promlearn rules eval rules.yml --start 10:30 --end 11:30 -o json
+  $ promlearn rules eval rules.yml --start -1h30m --end -30m -o json    # relative to the end of the data
   $ promlearn rules test tests.yml                      # promtool's unit-test format
 
 Exit codes: 0 ok, 1 a problem in a file, a failed evaluation or a failed test, 2 usage error.`,

@@ -21,8 +21,8 @@ export interface RuleQuerier {
 }
 
 export interface SeriesWriter {
-  /** Appends one sample; throws when it is out of order (the sample is then dropped, as Prometheus does). */
-  append(labels: Metric, tMs: number, value: number): void;
+  /** Appends one sample; throws when it is out of order (the sample is then dropped, as Prometheus does). `key` is labelsKey(labels). */
+  append(labels: Metric, tMs: number, value: number, key?: string): void;
 }
 
 export interface RuleEvalError {
@@ -141,18 +141,19 @@ export class RuleEvaluator {
   private write(rule: RuleDef, out: OutputSample[], at: number): void {
     const returned = new Map<string, Metric>();
     for (const s of out) {
-      if (this.append(s.labels, at, s.value)) returned.set(labelsKey(s.labels), s.labels);
+      const key = labelsKey(s.labels);
+      if (this.append(s.labels, at, s.value, key)) returned.set(key, s.labels);
     }
     for (const [key, labels] of this.previous.get(rule) ?? []) {
-      if (!returned.has(key)) this.append(labels, at, STALE_NAN, true);
+      if (!returned.has(key)) this.append(labels, at, STALE_NAN, key, true);
     }
     this.previous.set(rule, returned);
   }
 
-  private append(labels: Metric, tMs: number, value: number, stale = false): boolean {
+  private append(labels: Metric, tMs: number, value: number, key: string, stale = false): boolean {
     if (!this.opts.writer) return true;
     try {
-      this.opts.writer.append(labels, tMs, value);
+      this.opts.writer.append(labels, tMs, value, key);
       return true;
     } catch {
       // Out of order or a different value at the same timestamp: Prometheus drops it (quietly for stale markers).

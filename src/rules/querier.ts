@@ -24,7 +24,7 @@ export function backendQuerier(backend: Backend, opts: { timeoutMs?: number; sig
 
 /** Rule output into the local store, so it is queryable (local backend only). */
 export function storeWriter(store: MemoryStore): SeriesWriter {
-  return { append: (labels, tMs, value) => appendRuleSample(store, labels, tMs, value) };
+  return { append: (labels, tMs, value, key) => appendRuleSample(store, labels, tMs, value, key) };
 }
 
 /** Range queries for rule-by-rule evaluation: a matrix split into the vector at each step. */
