@@ -16,6 +16,7 @@ Examples:
   $ promlearn                                   # the same as promlearn repl, in a terminal
   $ promlearn repl --server http://localhost:9090
   $ echo 'sum by (job) (up)' | promlearn repl   # piped: run each query and exit
+  $ promlearn repl --rules rules.yml            # recording-rule series and ALERTS queryable
 
 Queries run when Enter completes them; unclosed brackets continue on the next line.
 Tab completes functions, metrics, labels and values; Ctrl-R searches the history;
@@ -23,8 +24,11 @@ Ctrl-C cancels a running query. Inside, .help lists the meta-commands
 (.range 1h, .instant, .at -2h, .step 1m, .output csv, .metrics, .lesson, .quit).
 Piped input exits with status 1 if any query failed.`,
     );
-  addBackendOptions(cmd).action(async (opts: BackendOptions) => {
-    const backend = await openBackend(opts, io);
+  cmd.option('--rules <files...>', 'evaluate these rule files over the data first: recorded series and ALERTS become queryable (local data only)');
+  addBackendOptions(cmd).action(async (opts: BackendOptions & { rules?: string[] }) => {
+    const backend = opts.rules?.length
+      ? await (await import('./rules-runtime.js')).openBackendWithRules(opts.rules, opts, io)
+      : await openBackend(opts, io);
     const terminal = io.stdinIsTTY && io.isTTY;
     // `.sample` must not fall back to PROMETHEUS_URL: hide it from openBackend.
     const sampleIO: IO = { ...io, env: { ...io.env, PROMETHEUS_URL: undefined } };

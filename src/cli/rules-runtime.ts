@@ -133,3 +133,31 @@ function durationFlag(flag: string, s: string): number {
     throw new UsageError(`invalid ${flag} "${s}": ${(e as Error).message}`, `e.g. ${flag} 30s`);
   }
 }
+
+/**
+ * For `repl --rules`: evaluates the rule files over the whole local dataset
+ * and returns a backend over the store that now holds the recorded series
+ * (and ALERTS). Local only: a server cannot be written to.
+ */
+export async function openBackendWithRules(paths: string[], opts: BackendOptions, io: IO): Promise<Backend> {
+  if (opts.server ?? io.env.PROMETHEUS_URL) {
+    throw new UsageError(
+      '--rules cannot be used with --server: promlearn cannot write recorded series to a Prometheus server',
+      'drop --server to query the rules over the sample (or a --dataset file), or load the rules into your Prometheus',
+    );
+  }
+  const { groups } = loadCheckedRules(paths, io);
+  const run = await runRulesTimeline(groups, opts, io);
+  const { renderErrors } = await import('../rules/report.js');
+  if (!run.report.complete) {
+    io.err(renderErrors(run.report, io.errStyle));
+    throw new ExitError(1);
+  }
+  const { createLocalBackend } = await import('../backends/local.js');
+  const { SAMPLE_BACKEND_OPTIONS } = await import('../dataset/open.js');
+  const names = run.report.recording.map((r) => r.record);
+  const alerts = run.evaluator.alerting.size > 0 ? ['ALERTS', 'ALERTS_FOR_STATE'] : [];
+  io.err(io.errStyle.dim(`rules: ${run.report.evaluations} evaluations recorded ${[...names, ...alerts].join(', ') || 'nothing'}\n`));
+  const name = opts.dataset ? opts.dataset : 'sample';
+  return createLocalBackend(run.store!, opts.dataset ? { name: `${name}+rules`, description: `${name} with recorded rules (embedded engine)` } : { ...SAMPLE_BACKEND_OPTIONS, name: 'sample+rules', description: 'sample dataset with recorded rules (embedded engine)' });
+}
