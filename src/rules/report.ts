@@ -21,6 +21,8 @@ export interface Episode {
   /** Annotations when it fired (or, if it never fired, when it went pending). */
   annotations: Record<string, string>;
   valueAtFiring?: number;
+  /** It stayed firing after its series went away, for keep_firing_for. */
+  keptFiring?: boolean;
 }
 
 export interface AlertTimeline {
@@ -60,6 +62,7 @@ export function alertTimelines(transitions: Transition[]): AlertTimeline[] {
     } else if (t.to === 'inactive' && cur) {
       cur.endedAtMs = t.tMs;
       cur.endedFrom = t.from;
+      if (t.keptFiring) cur.keptFiring = true;
     }
   }
   return [...byKey.values()].sort((a, b) => a.episodes[0]!.pendingAtMs - b.episodes[0]!.pendingAtMs || a.alertname.localeCompare(b.alertname));
@@ -95,7 +98,8 @@ function episodeText(e: Episode, fmt: (ms: number) => string, style: Style, endM
   const parts = [`pending ${fmt(e.pendingAtMs)}`];
   if (e.firingAtMs !== undefined) parts.push(style.error(`firing ${fmt(e.firingAtMs)}`));
   if (e.endedAtMs !== undefined) {
-    parts.push(e.endedFrom === 'firing' ? style.ok(`resolved ${fmt(e.endedAtMs)}`) : `inactive ${fmt(e.endedAtMs)} (never fired)`);
+    const kept = e.keptFiring ? style.dim(' (after keep_firing_for)') : '';
+    parts.push(e.endedFrom === 'firing' ? style.ok(`resolved ${fmt(e.endedAtMs)}`) + kept : `inactive ${fmt(e.endedAtMs)} (never fired)`);
   } else parts.push(style.dim(`still ${e.firingAtMs !== undefined ? 'firing' : 'pending'} at the end (${fmt(endMs)})`));
   if (e.firingAtMs !== undefined) parts.push(style.dim(`fired for ${formatDuration((e.endedAtMs ?? endMs) - e.firingAtMs)}`));
   return parts.join('  ');
@@ -178,6 +182,7 @@ export function reportJSON(r: EvalReport): unknown {
         firingAt: iso(e.firingAtMs),
         endedAt: iso(e.endedAtMs),
         state: e.endedAtMs === undefined ? (e.firingAtMs !== undefined ? 'firing' : 'pending') : e.endedFrom === 'firing' ? 'resolved' : 'inactive',
+        keptFiring: e.keptFiring ?? false,
         annotations: e.annotations,
       })),
     })),
