@@ -10,7 +10,7 @@
 
 import { generateSampleStore } from '../src/dataset/index.js';
 import { createLocalBackend } from '../src/backends/local.js';
-import { SAMPLE_BACKEND_OPTIONS } from '../src/dataset/open.js';
+import { SAMPLE_BACKEND_OPTIONS } from '../src/backends/open.js';
 import { loadRuleText } from '../src/rules/load.js';
 import { RuleEvaluator } from '../src/rules/evaluate.js';
 import { backendQuerier, backendRangeQuerier, storeWriter } from '../src/rules/querier.js';

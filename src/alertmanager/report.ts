@@ -4,7 +4,7 @@
 
 import type { Metric } from '../model/result.js';
 import { formatLabels, padEnd } from '../render/text.js';
-import type { Style } from '../render/style.js';
+import type { Style } from '../util/style.js';
 import type { EvalReport } from '../rules/report.js';
 import { timeFormatter } from '../rules/report.js';
 import type { AlertmanagerConfig, Route } from './config.js';

@@ -5,9 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { ExitError, UsageError } from '../errors.js';
-import { PLAIN } from '../render/style.js';
-import { addBackendOptions } from './context.js';
-import type { IO } from './io.js';
+import { PLAIN } from '../util/style.js';
+import { addBackendOptions } from './backend-flags.js';
+import type { CommandDeps } from './deps.js';
 import type { TimelineFlags } from './rules-runtime.js';
 
 interface RouteFlags extends TimelineFlags {
@@ -20,7 +20,8 @@ function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
-async function runRoute(ruleFiles: string[], flags: RouteFlags, io: IO): Promise<void> {
+async function runRoute(ruleFiles: string[], flags: RouteFlags, deps: CommandDeps): Promise<void> {
+  const { io } = deps;
   const { loadAlertmanagerConfig } = await import('../alertmanager/config.js');
   let text: string;
   try {
@@ -36,7 +37,7 @@ async function runRoute(ruleFiles: string[], flags: RouteFlags, io: IO): Promise
   }
   const { loadCheckedRules, runRulesTimeline } = await import('./rules-runtime.js');
   const { groups } = loadCheckedRules(ruleFiles, io);
-  const { report } = await runRulesTimeline(groups, flags, io);
+  const { report } = await runRulesTimeline(groups, flags, deps);
   const { NotificationSimulator } = await import('../alertmanager/simulate.js');
   const { alertsFromReport, routingTable, renderRouteReport, routeReportJSON } = await import('../alertmanager/report.js');
   const sim = new NotificationSimulator(config);
@@ -52,7 +53,7 @@ async function runRoute(ruleFiles: string[], flags: RouteFlags, io: IO): Promise
   }
 }
 
-export function register(program: Command, io: IO): void {
+export function register(program: Command, deps: CommandDeps): void {
   const alerts = program.command('alerts').description('what Alertmanager does with the alerts your rules produce');
   const route = alerts
     .command('route')
@@ -80,5 +81,5 @@ group_interval between updates, repeat_interval for reminders, resolved
 notifications (receivers with send_resolved), inhibitions and time intervals.
 Exit codes: 0 ok, 1 a problem in a file or a failed evaluation, 2 usage error.`,
   );
-  route.action(async (files: string[], flags: RouteFlags) => runRoute(files, flags, io));
+  route.action(async (files: string[], flags: RouteFlags) => runRoute(files, flags, deps));
 }

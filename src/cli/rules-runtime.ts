@@ -14,9 +14,10 @@ import { backendQuerier, backendRangeQuerier, storeWriter } from '../rules/queri
 import { buildReport, type EvalReport } from '../rules/report.js';
 import { runTimeline } from '../rules/timeline.js';
 import { ExitError } from '../errors.js';
-import type { BackendOptions } from './context.js';
-import type { IO } from './io.js';
-import { parseTimeArg } from './time.js';
+import type { BackendOptions } from '../backends/options.js';
+import type { IO } from '../util/io.js';
+import { parseTimeArg } from '../util/time.js';
+import type { CommandDeps } from './deps.js';
 
 export interface TimelineFlags extends BackendOptions {
   start?: string;
@@ -54,17 +55,17 @@ interface OpenedBackend {
 }
 
 /** The sample (or --dataset) in this thread, so recorded series can be written to its store; or --server. */
-async function openForRules(opts: BackendOptions, io: IO): Promise<OpenedBackend> {
-  if (opts.server ?? io.env.PROMETHEUS_URL) {
-    const { openBackend } = await import('./context.js');
-    const backend = await openBackend(opts, io);
+async function openForRules(opts: BackendOptions, deps: CommandDeps): Promise<OpenedBackend> {
+  if (opts.server ?? deps.io.env.PROMETHEUS_URL) {
+    const backend = await deps.openBackend(opts);
     return { backend, close: async () => backend.close?.() };
   }
   const { createLocalBackend } = await import('../backends/local.js');
-  const { SAMPLE_BACKEND_OPTIONS, loadDatasetFile } = await import('../dataset/open.js');
+  const { SAMPLE_BACKEND_OPTIONS, loadDatasetFile } = await import('../backends/open.js');
+  const { hostFromIO } = await import('../backends/options.js');
   const { generateSampleStore } = await import('../dataset/index.js');
   // A fresh store: recorded series must not leak into the process-wide sample cache.
-  const store = opts.dataset ? await loadDatasetFile(opts.dataset, io) : generateSampleStore();
+  const store = opts.dataset ? await loadDatasetFile(opts.dataset, hostFromIO(deps.io)) : generateSampleStore();
   const name = opts.dataset ? opts.dataset : 'sample';
   const backend = createLocalBackend(store, opts.dataset ? { name, description: `${name} (embedded engine)` } : SAMPLE_BACKEND_OPTIONS);
   return { backend, store, close: async () => {} };
@@ -98,15 +99,15 @@ export interface TimelineRun {
 }
 
 /** Evaluates the groups over the chosen range; never throws for rule errors (they are in the report). */
-export async function runRulesTimeline(groups: GroupDef[], flags: TimelineFlags, io: IO): Promise<TimelineRun> {
+export async function runRulesTimeline(groups: GroupDef[], flags: TimelineFlags, deps: CommandDeps): Promise<TimelineRun> {
   const interval = flags.interval ? durationFlag('--interval', flags.interval) : 60_000;
   const externalLabels = parseExternalLabels(flags.externalLabel);
-  const opened = await openForRules(flags, io);
+  const opened = await openForRules(flags, deps);
   try {
     const info = await opened.backend.info();
     if (info.kind === 'remote') refuseChainsOnServer(groups);
     const range = info.dataRange;
-    const ref = range ? range.end : Date.now() / 1000;
+    const ref = range ? range.end : deps.clock();
     const end = flags.end !== undefined ? parseTimeArg(flags.end, ref) : ref;
     const start = flags.start !== undefined ? parseTimeArg(flags.start, ref) : range ? range.start : end - 3600;
     if (start > end) throw new UsageError('the start time is after the end time', 'swap --start and --end');
@@ -139,7 +140,8 @@ function durationFlag(flag: string, s: string): number {
  * and returns a backend over the store that now holds the recorded series
  * (and ALERTS). Local only: a server cannot be written to.
  */
-export async function openBackendWithRules(paths: string[], opts: BackendOptions, io: IO): Promise<Backend> {
+export async function openBackendWithRules(paths: string[], opts: BackendOptions, deps: CommandDeps): Promise<Backend> {
+  const { io } = deps;
   if (opts.server ?? io.env.PROMETHEUS_URL) {
     throw new UsageError(
       '--rules cannot be used with --server: promlearn cannot write recorded series to a Prometheus server',
@@ -147,14 +149,14 @@ export async function openBackendWithRules(paths: string[], opts: BackendOptions
     );
   }
   const { groups } = loadCheckedRules(paths, io);
-  const run = await runRulesTimeline(groups, opts, io);
+  const run = await runRulesTimeline(groups, opts, deps);
   const { renderErrors } = await import('../rules/report.js');
   if (!run.report.complete) {
     io.err(renderErrors(run.report, io.errStyle));
     throw new ExitError(1);
   }
   const { createLocalBackend } = await import('../backends/local.js');
-  const { SAMPLE_BACKEND_OPTIONS } = await import('../dataset/open.js');
+  const { SAMPLE_BACKEND_OPTIONS } = await import('../backends/open.js');
   const names = run.report.recording.map((r) => r.record);
   const alerts = run.evaluator.alerting.size > 0 ? ['ALERTS', 'ALERTS_FOR_STATE'] : [];
   io.err(io.errStyle.dim(`rules: ${run.report.evaluations} evaluations recorded ${[...names, ...alerts].join(', ') || 'nothing'}\n`));

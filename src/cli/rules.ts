@@ -4,9 +4,10 @@
 
 import { Option, type Command } from 'commander';
 import { ExitError, UsageError } from '../errors.js';
-import { PLAIN } from '../render/style.js';
-import { addBackendOptions } from './context.js';
-import type { IO } from './io.js';
+import { PLAIN } from '../util/style.js';
+import type { IO } from '../util/io.js';
+import { addBackendOptions } from './backend-flags.js';
+import type { CommandDeps } from './deps.js';
 import type { TimelineFlags } from './rules-runtime.js';
 
 interface OutputFlag {
@@ -58,10 +59,11 @@ async function runCheck(paths: string[], flags: OutputFlag, io: IO): Promise<voi
   if (failed) throw new ExitError(1);
 }
 
-async function runEval(paths: string[], flags: TimelineFlags & OutputFlag, io: IO): Promise<void> {
+async function runEval(paths: string[], flags: TimelineFlags & OutputFlag, deps: CommandDeps): Promise<void> {
+  const { io } = deps;
   const { loadCheckedRules, runRulesTimeline } = await import('./rules-runtime.js');
   const { groups } = loadCheckedRules(paths, io);
-  const { report } = await runRulesTimeline(groups, flags, io);
+  const { report } = await runRulesTimeline(groups, flags, deps);
   const { renderReport, renderErrors, reportJSON } = await import('../rules/report.js');
   if (flags.output === 'json') io.out(JSON.stringify(reportJSON(report), null, 2) + '\n');
   else io.out(renderReport(report, style(io, flags)));
@@ -80,7 +82,8 @@ async function runTest(paths: string[], flags: OutputFlag & { run?: string[] }, 
   if (results.some((r) => !r.ok)) throw new ExitError(1);
 }
 
-export function register(program: Command, io: IO): void {
+export function register(program: Command, deps: CommandDeps): void {
+  const { io } = deps;
   const rules = program
     .command('rules')
     .description('check, evaluate and unit-test Prometheus recording and alerting rule files')
@@ -144,7 +147,7 @@ so later rules read them; a server cannot be written to, so rules that read
 other rules' output are refused with --server. Failed evaluations are
 listed and make the exit code 1: the output then says it is INCOMPLETE.`,
   );
-  evalCmd.action(async (files: string[], flags: TimelineFlags & OutputFlag) => runEval(files, flags, io));
+  evalCmd.action(async (files: string[], flags: TimelineFlags & OutputFlag) => runEval(files, flags, deps));
 
   rules
     .command('test')

@@ -4,7 +4,7 @@
 
 import { readFileSync } from 'node:fs';
 import { caretLines } from '../render/error.js';
-import type { Style } from '../render/style.js';
+import type { Style } from '../util/style.js';
 import { loadRuleText, type LoadResult } from './load.js';
 import type { GroupDef } from './model.js';
 import { sortProblems, type Problem } from './yaml-nodes.js';

@@ -4,9 +4,9 @@
 // The same facts as JSON for --output json.
 
 import type { Metric } from '../model/result.js';
-import { formatDuration } from '../render/format.js';
+import { humanDuration as formatDuration } from '../util/time.js';
 import { formatLabels, padEnd } from '../render/text.js';
-import type { Style } from '../render/style.js';
+import type { Style } from '../util/style.js';
 import { labelsKey } from '../storage/store.js';
 import type { AlertState, Transition } from './alerting.js';
 import type { RuleEvaluator } from './evaluate.js';

@@ -2,8 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { openLocalDataset } from '../../src/dataset/open.js';
-import { bufferIO } from '../../src/cli/io.js';
+import { openLocalDataset } from '../../src/backends/open.js';
+import { QUIET_HOST } from '../../src/backends/options.js';
 import { loadCourse } from '../../src/lessons/load.js';
 import type { AlertExerciseBlock } from '../../src/lessons/model.js';
 import { judgeAlertExercise, splitRule } from '../../src/lessons/alert-exercise.js';
@@ -15,7 +15,7 @@ test('alert exercise of lesson 11: the reference is right, the wrong answers get
   const lesson = lessons.find((l) => l.number === 11)!;
   const ex = lesson.steps.flatMap((s) => s.blocks).find((b): b is AlertExerciseBlock => b.kind === 'alert-exercise')!;
   assert.equal(ex.id, 'page-once');
-  const backend = await openLocalDataset({ inProcess: true }, bufferIO());
+  const backend = await openLocalDataset({ inProcess: true }, QUIET_HOST);
   const right = await judgeAlertExercise(backend, ex, ex.answer);
   assert.equal(right.correct, true, right.message);
   assert.match(right.message, /fires once: \{job="checkout"\} at 10:45:30/);

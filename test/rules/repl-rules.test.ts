@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli/main.js';
-import { bufferIO } from '../../src/cli/io.js';
+import { bufferIO } from '../../src/util/io.js';
 
 const RULES = fileURLToPath(new URL('../../../examples/rules/shop-rules.yml', import.meta.url));
 

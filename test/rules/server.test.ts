@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main.js';
-import { bufferIO } from '../../src/cli/io.js';
+import { bufferIO } from '../../src/util/io.js';
 import { requirePrometheus, startPrometheus } from '../helpers/prometheus.js';
 
 const START = 1_767_225_600; // 2026-01-01T00:00:00Z

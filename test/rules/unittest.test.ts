@@ -7,7 +7,7 @@ import { expandValues, seriesLabels } from '../../src/rules/unittest/series.js';
 import { runTestFile } from '../../src/rules/unittest/run.js';
 import { isStaleNaN } from '../../src/storage/store.js';
 import { main } from '../../src/cli/main.js';
-import { bufferIO } from '../../src/cli/io.js';
+import { bufferIO } from '../../src/util/io.js';
 
 const FIX = fileURLToPath(new URL('../../../test/rules/fixtures/', import.meta.url));
 

@@ -5,7 +5,7 @@
 //
 // or "  FAILED:" followed by each failure text and a blank line.
 
-import type { Style } from '../../render/style.js';
+import type { Style } from '../../util/style.js';
 import type { TestFileResult } from './run.js';
 
 interface Out {
