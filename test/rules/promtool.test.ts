@@ -1,5 +1,6 @@
 // The same files through promlearn and Debian's real promtool (2.42):
-// `rules test` must give promtool's verdict and, line for line, its output;
+// `rules test` must give promtool's verdict and, line for line, its output (including
+// template error texts, stale markers and missing samples in input series);
 // `rules check` must give its verdict and messages. With CI=true these fail
 // (not skip) when promtool is missing.
 //
@@ -28,7 +29,7 @@ function run(cmd: string, args: string[]) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-const TEST_FILES = ['basic-pass.test.yml', 'basic-fail.test.yml', 'order.test.yml', 'evalerror.test.yml', '../../../examples/rules/shop-tests.yml'];
+const TEST_FILES = ['basic-pass.test.yml', 'misc.test.yml', 'basic-fail.test.yml', 'order.test.yml', 'evalerror.test.yml', '../../../examples/rules/shop-tests.yml'];
 
 test('rules test: same verdict and output as promtool test rules', async (t) => {
   if (!requirePrometheus(t)) return;

@@ -6,7 +6,7 @@
 // Execution is async because Prometheus's `query` function asks the backend.
 
 import { lineOf } from './lex.js';
-import type { Arg, Command, Node, ParsedTemplate, Pipeline } from './parse.js';
+import { commandText, type Arg, type Command, type Node, type ParsedTemplate, type Pipeline } from './parse.js';
 import { GoMap, goTypeName, printForTemplate, QuerySample, truth } from './values.js';
 
 export class TemplateExecError extends Error {}
@@ -27,8 +27,10 @@ interface State {
   out: string[];
 }
 
-function errorAt(st: State, pos: number, what: string, msg: string): TemplateExecError {
+function errorAt(st: State, pos: number, node: string, msg: string): TemplateExecError {
   const text = st.tmpl.text;
+  // Go shortens the quoted node to 20 bytes (parse.Tree.ErrorContext).
+  const what = node.length > 20 ? `${node.slice(0, 20)}...` : node;
   const line = lineOf(text, pos);
   const col = pos - (text.lastIndexOf('\n', pos - 1) + 1);
   return new TemplateExecError(`template: ${st.tmpl.name}:${line}:${col}: executing "${st.tmpl.name}" at <${what}>: ${msg}`);
@@ -85,12 +87,12 @@ async function evalArg(st: State, arg: Arg, dot: unknown, final: unknown[] | und
   return v;
 }
 
-async function callFunction(st: State, name: string, argNodes: Arg[], dot: unknown, final: unknown[] | undefined, pos: number): Promise<unknown> {
+async function callFunction(st: State, name: string, argNodes: Arg[], dot: unknown, final: unknown[] | undefined, pos: number, node = name): Promise<unknown> {
   const fn = st.funcs.get(name);
-  if (!fn) throw errorAt(st, pos, name, `"${name}" is not a defined function`);
+  if (!fn) throw errorAt(st, pos, node, `"${name}" is not a defined function`);
   if (SHORT_CIRCUIT.has(name)) {
     const all = [...argNodes.map((a) => () => evalArg(st, a, dot, undefined)), ...(final ?? []).map((f) => () => Promise.resolve(f))];
-    if (all.length === 0) throw errorAt(st, pos, name, `wrong number of args for ${name}: want at least 1 got 0`);
+    if (all.length === 0) throw errorAt(st, pos, node, `wrong number of args for ${name}: want at least 1 got 0`);
     let v: unknown;
     for (const get of all) {
       v = await get();
@@ -105,13 +107,13 @@ async function callFunction(st: State, name: string, argNodes: Arg[], dot: unkno
     return await fn(args);
   } catch (e) {
     if (e instanceof TemplateExecError) throw e;
-    throw errorAt(st, pos, name, `error calling ${name}: ${(e as Error).message}`);
+    throw errorAt(st, pos, node, `error calling ${name}: ${(e as Error).message}`);
   }
 }
 
 async function evalCommand(st: State, cmd: Command, dot: unknown, final: unknown[] | undefined): Promise<unknown> {
   const [first, ...rest] = cmd.args;
-  if (first!.kind === 'function') return callFunction(st, first!.name, rest, dot, final, first!.pos);
+  if (first!.kind === 'function') return callFunction(st, first!.name, rest, dot, final, first!.pos, commandText(cmd));
   if (rest.length > 0 || final) {
     const what = first!.kind === 'field' ? '.' + first!.names.join('.') : first!.kind === 'variable' ? first!.name : 'value';
     throw errorAt(st, cmd.pos, what, `can't give argument to non-function ${what}`);

@@ -6,7 +6,7 @@
 // and runs with missingkey=zero. A failed expansion becomes the text
 // "<error expanding template: ...>", exactly as Prometheus stores it.
 
-import { executeTemplate } from './exec.js';
+import { executeTemplate, TemplateExecError } from './exec.js';
 import { templateFunctions, TEMPLATE_FUNCTION_NAMES, type TemplateEnv } from './functions.js';
 import { TemplateParseError } from './lex.js';
 import { parseTemplate, type ParsedTemplate } from './parse.js';
@@ -65,7 +65,9 @@ export async function expandAlertTemplate(text: string, alertName: string, data:
     };
     return await executeTemplate(tmpl, dot, templateFunctions(env));
   } catch (e) {
-    if (e instanceof Error && !(e instanceof TypeError) && !(e instanceof RangeError)) return `<error expanding template: ${e.message}>`;
+    // Expander.Expand wraps execution errors: "error executing template NAME: …".
+    if (e instanceof TemplateExecError) return `<error expanding template: error executing template __alert_${alertName}: ${e.message}>`;
+    if (e instanceof TemplateParseError) return `<error expanding template: error parsing template __alert_${alertName}: ${e.message}>`;
     throw e;
   }
 }

@@ -22,6 +22,35 @@ export interface Command {
   pos: number;
 }
 
+/** A node as Go's parse package prints it (error messages quote the command: at <humanize "x">). */
+export function argText(a: Arg): string {
+  switch (a.kind) {
+    case 'field':
+      return '.' + a.names.join('.');
+    case 'variable':
+      return a.name + a.names.map((n) => '.' + n).join('');
+    case 'function':
+      return a.name;
+    case 'dot':
+      return '.';
+    case 'literal':
+      return a.text;
+    case 'nil':
+      return 'nil';
+    case 'pipeline':
+      return `(${pipelineText(a.pipe)})` + a.names.map((n) => '.' + n).join('');
+  }
+}
+
+export function commandText(c: Command): string {
+  return c.args.map(argText).join(' ');
+}
+
+export function pipelineText(p: Pipeline): string {
+  const decl = p.vars.length ? `${p.vars.join(', ')} ${p.assign ? '=' : ':='} ` : '';
+  return decl + p.cmds.map(commandText).join(' | ');
+}
+
 export interface Pipeline {
   /** Declared or assigned variables ($x := / $x =). */
   vars: string[];

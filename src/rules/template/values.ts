@@ -53,6 +53,8 @@ export function goTypeName(v: unknown): string {
   if (v instanceof SafeHTML) return 'template.HTML';
   if (v instanceof QuerySample) return '*template.sample';
   if (Array.isArray(v)) return v.every((x) => x instanceof QuerySample) ? 'template.queryResult' : '[]interface {}';
+  // The dot of an alert template (template.AlertTemplateData's anonymous struct).
+  if (typeof v === 'object' && 'ExternalLabels' in v) return 'struct { Labels map[string]string; ExternalLabels map[string]string; ExternalURL string; Value float64 }';
   return 'struct';
 }
 

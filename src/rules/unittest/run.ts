@@ -17,7 +17,7 @@ import type { GroupDef } from '../model.js';
 import { backendQuerier } from '../querier.js';
 import { readTestFile, type AlertTestCase, type TestFile, type TestGroup } from './file.js';
 import { alertsString, compareLabels, labelsString, samplesString, type LabelsAndAnnotations } from './format.js';
-import { expandValues, seriesLabels, seriesSamples } from './series.js';
+import { appendSeriesSamples, expandValues, seriesLabels, type SeriesValue } from './series.js';
 
 export interface TestFileResult {
   path: string;
@@ -93,15 +93,15 @@ function loadInput(tg: TestGroup): MemoryStore {
   const store = new MemoryStore();
   for (const s of tg.inputSeries) {
     let labels: Metric;
-    let samples: Array<[number, number]>;
+    let values: SeriesValue[];
     try {
       labels = seriesLabels(s.series);
-      samples = seriesSamples(expandValues(s.values), tg.startMs, tg.intervalMs);
+      values = expandValues(s.values);
     } catch (e) {
       throw new Error(`input_series (line ${s.line}): ${(e as Error).message}`);
     }
     const id = store.getOrCreateSeries(labels);
-    for (const [t, v] of samples) store.append(id, t, v);
+    appendSeriesSamples((t, v) => store.append(id, t, v), values, tg.startMs, tg.intervalMs);
   }
   return store;
 }
@@ -221,7 +221,8 @@ async function comparePromql(
   for (const s of pt.expSamples) {
     if (s.histogram) return `${head}, err: labels ${JSON.stringify(s.labels)}: native histogram samples are not supported by promlearn`;
     try {
-      exp.push({ labels: s.labels.trim() === '' ? {} : seriesLabels(s.labels), value: s.value });
+      // parser.ParseMetric: '{}' (or nothing) is the empty label set.
+      exp.push({ labels: /^\s*(\{\s*\})?\s*$/.test(s.labels) ? {} : seriesLabels(s.labels), value: s.value });
     } catch (e) {
       return `${head}, err: labels ${JSON.stringify(s.labels)}: ${(e as Error).message}`;
     }

@@ -76,12 +76,14 @@ export function seriesLabels(series: string): Metric {
   return labels;
 }
 
-/** Samples of one input series: timestamps start + i*interval, missing steps skipped. */
-export function seriesSamples(values: SeriesValue[], startMs: number, intervalMs: number): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
+/**
+ * Appends one input series' samples: timestamps start + i*interval, missing
+ * steps skipped. The stale marker goes straight into the store: a NaN kept in
+ * a plain JS array may lose its payload (V8 canonicalises NaNs there).
+ */
+export function appendSeriesSamples(append: (tMs: number, v: number) => void, values: SeriesValue[], startMs: number, intervalMs: number): void {
   values.forEach((v, i) => {
     if (v.kind === 'missing') return;
-    out.push([startMs + i * intervalMs, v.kind === 'stale' ? STALE_NAN : v.v]);
+    append(startMs + i * intervalMs, v.kind === 'stale' ? STALE_NAN : v.v);
   });
-  return out;
 }
