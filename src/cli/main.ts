@@ -25,6 +25,7 @@ import * as learnCmd from './learn.js';
 import * as compareCmd from './compare.js';
 import * as rulesCmd from './rules.js';
 import * as alertsCmd from './alerts.js';
+import * as explainCmd from './explain.js';
 
 function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -44,7 +45,7 @@ function buildProgram(deps: CommandDeps): Command {
     .showSuggestionAfterError(true)
     .exitOverride();
 
-  for (const cmd of [queryCmd, rangeCmd, fmtCmd, metricsCmd, seriesCmd, labelsCmd, datasetCmd, statusCmd, replCmd, learnCmd, compareCmd, rulesCmd, alertsCmd]) {
+  for (const cmd of [queryCmd, rangeCmd, fmtCmd, metricsCmd, seriesCmd, labelsCmd, datasetCmd, statusCmd, replCmd, learnCmd, compareCmd, explainCmd, rulesCmd, alertsCmd]) {
     cmd.register(program, deps);
   }
 
