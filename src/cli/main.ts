@@ -26,6 +26,9 @@ import * as compareCmd from './compare.js';
 import * as rulesCmd from './rules.js';
 import * as alertsCmd from './alerts.js';
 import * as explainCmd from './explain.js';
+import * as demoAppCmd from './demo-app.js';
+import * as scrapeCmd from './scrape.js';
+import * as serveCmd from './serve.js';
 
 function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -45,7 +48,7 @@ function buildProgram(deps: CommandDeps): Command {
     .showSuggestionAfterError(true)
     .exitOverride();
 
-  for (const cmd of [queryCmd, rangeCmd, fmtCmd, metricsCmd, seriesCmd, labelsCmd, datasetCmd, statusCmd, replCmd, learnCmd, compareCmd, explainCmd, rulesCmd, alertsCmd]) {
+  for (const cmd of [queryCmd, rangeCmd, fmtCmd, metricsCmd, seriesCmd, labelsCmd, datasetCmd, statusCmd, replCmd, learnCmd, compareCmd, explainCmd, demoAppCmd, scrapeCmd, serveCmd, rulesCmd, alertsCmd]) {
     cmd.register(program, deps);
   }
 

@@ -3,7 +3,9 @@ import { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import type { BackendOptions } from '../backends/options.js';
 import { addBackendOptions } from './backend-flags.js';
+import { UsageError } from '../errors.js';
 import { withBackend, type CommandDeps } from './deps.js';
+import { addScrapeOptions, type ScrapeFlags } from './scrape.js';
 
 export function register(program: Command, deps: CommandDeps): void {
   const cmd = program
@@ -17,6 +19,7 @@ Examples:
   $ promlearn repl --server http://localhost:9090
   $ echo 'sum by (job) (up)' | promlearn repl   # piped: run each query and exit
   $ promlearn repl --rules rules.yml            # recording-rule series and ALERTS queryable
+  $ promlearn repl --scrape http://127.0.0.1:8080/metrics --interval 5s   # a live store; .targets
 
 Queries run when Enter completes them; unclosed brackets continue on the next line.
 Tab completes functions, metrics, labels and values; Ctrl-R searches the history;
@@ -25,14 +28,22 @@ Ctrl-C cancels a running query. Inside, .help lists the meta-commands
 Piped input exits with status 1 if any query failed.`,
     );
   cmd.option('--rules <files...>', 'evaluate these rule files over the data first: recorded series and ALERTS become queryable (local data only)');
-  addBackendOptions(cmd).action(async (opts: BackendOptions & { rules?: string[] }) => {
+  addScrapeOptions(addBackendOptions(cmd), true).action(async (opts: BackendOptions & ScrapeFlags & { scrape?: string[]; rules?: string[] }) => {
     const { io } = deps;
     const { startRepl } = await import('../repl/repl.js');
+    const { wantsScrape, startLiveBackend } = await import('./scrape.js');
     const terminal = io.stdinIsTTY && io.isTTY;
-    // With --rules the session starts on the data plus the recorded series (.server/.sample still open the usual ones).
+    // --scrape: the live store (scraping until the REPL ends) is the first backend; .server/.sample still switch away.
+    // --rules: the data plus the recorded series and ALERTS (local data only).
     const rules = opts.rules;
-    const first: CommandDeps = rules?.length ? { ...deps, openBackend: async () => (await import('./rules-runtime.js')).openBackendWithRules(rules, opts, deps) } : deps;
-    await withBackend(first, opts, async (backend) => {
+    if (rules?.length && wantsScrape(opts)) throw new UsageError('--rules and --scrape cannot be used together', 'evaluate rules over the sample or a --dataset file');
+    const first = wantsScrape(opts)
+      ? await startLiveBackend(opts, io)
+      : rules?.length
+        ? await (await import('./rules-runtime.js')).openBackendWithRules(rules, withoutScrapeInterval(opts), deps)
+        : undefined;
+    const opening = first ? { ...deps, openBackend: async () => first } : deps;
+    await withBackend(opening, opts, async (backend) => {
       const code = await startRepl({
         input: io.stdin,
         // A terminal needs the real stream (size, resize events); piped output goes through io.out.
@@ -47,4 +58,10 @@ Piped input exits with status 1 if any query failed.`,
       if (code !== 0) process.exitCode = code;
     });
   });
+}
+
+/** repl's --interval is the scrape interval; rule groups without one keep Prometheus's default (1m). */
+function withoutScrapeInterval<T extends { interval?: string }>(opts: T): Omit<T, 'interval'> {
+  const { interval: _scrapeInterval, ...rest } = opts;
+  return rest;
 }
