@@ -30,11 +30,3 @@ export function groupLabels(route: Route, labels: Metric): Metric {
 export function routeText(route: Route): string {
   return route.matchers.length ? `{${route.matchers.map(matcherText).join(', ')}}` : route.id === 'root' ? '(root)' : '{}';
 }
-
-/** The tree as amtool's --tree draws it. */
-export function routeTree(route: Route, indent = ''): string[] {
-  const by = route.groupByAll ? '...' : route.groupBy.join(', ');
-  const lines = [`${indent}${routeText(route)}  receiver: ${route.receiver}  group_by: [${by}]${route.continue ? '  continue' : ''}`];
-  for (const c of route.routes) lines.push(...routeTree(c, indent + '  '));
-  return lines;
-}
