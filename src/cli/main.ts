@@ -23,6 +23,8 @@ import * as statusCmd from './status.js';
 import * as replCmd from './repl.js';
 import * as learnCmd from './learn.js';
 import * as compareCmd from './compare.js';
+import * as rulesCmd from './rules.js';
+import * as alertsCmd from './alerts.js';
 import * as explainCmd from './explain.js';
 import * as demoAppCmd from './demo-app.js';
 import * as scrapeCmd from './scrape.js';
@@ -46,7 +48,7 @@ function buildProgram(deps: CommandDeps): Command {
     .showSuggestionAfterError(true)
     .exitOverride();
 
-  for (const cmd of [queryCmd, rangeCmd, fmtCmd, metricsCmd, seriesCmd, labelsCmd, datasetCmd, statusCmd, replCmd, learnCmd, compareCmd, explainCmd, demoAppCmd, scrapeCmd, serveCmd]) {
+  for (const cmd of [queryCmd, rangeCmd, fmtCmd, metricsCmd, seriesCmd, labelsCmd, datasetCmd, statusCmd, replCmd, learnCmd, compareCmd, explainCmd, demoAppCmd, scrapeCmd, serveCmd, rulesCmd, alertsCmd]) {
     cmd.register(program, deps);
   }
 

@@ -3,6 +3,7 @@ import { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import type { BackendOptions } from '../backends/options.js';
 import { addBackendOptions } from './backend-flags.js';
+import { UsageError } from '../errors.js';
 import { withBackend, type CommandDeps } from './deps.js';
 import { addScrapeOptions, type ScrapeFlags } from './scrape.js';
 
@@ -17,6 +18,7 @@ Examples:
   $ promlearn                                   # the same as promlearn repl, in a terminal
   $ promlearn repl --server http://localhost:9090
   $ echo 'sum by (job) (up)' | promlearn repl   # piped: run each query and exit
+  $ promlearn repl --rules rules.yml            # recording-rule series and ALERTS queryable
   $ promlearn repl --scrape http://127.0.0.1:8080/metrics --interval 5s   # a live store; .targets
 
 Queries run when Enter completes them; unclosed brackets continue on the next line.
@@ -25,13 +27,21 @@ Ctrl-C cancels a running query. Inside, .help lists the meta-commands
 (.range 1h, .instant, .at -2h, .step 1m, .output csv, .metrics, .lesson, .quit).
 Piped input exits with status 1 if any query failed.`,
     );
-  addScrapeOptions(addBackendOptions(cmd), true).action(async (opts: BackendOptions & ScrapeFlags & { scrape?: string[] }) => {
+  cmd.option('--rules <files...>', 'evaluate these rule files over the data first: recorded series and ALERTS become queryable (local data only)');
+  addScrapeOptions(addBackendOptions(cmd), true).action(async (opts: BackendOptions & ScrapeFlags & { scrape?: string[]; rules?: string[] }) => {
     const { io } = deps;
     const { startRepl } = await import('../repl/repl.js');
     const { wantsScrape, startLiveBackend } = await import('./scrape.js');
     const terminal = io.stdinIsTTY && io.isTTY;
     // --scrape: the live store (scraping until the REPL ends) is the first backend; .server/.sample still switch away.
-    const first = wantsScrape(opts) ? await startLiveBackend(opts, io) : undefined;
+    // --rules: the data plus the recorded series and ALERTS (local data only).
+    const rules = opts.rules;
+    if (rules?.length && wantsScrape(opts)) throw new UsageError('--rules and --scrape cannot be used together', 'evaluate rules over the sample or a --dataset file');
+    const first = wantsScrape(opts)
+      ? await startLiveBackend(opts, io)
+      : rules?.length
+        ? await (await import('./rules-runtime.js')).openBackendWithRules(rules, withoutScrapeInterval(opts), deps)
+        : undefined;
     const opening = first ? { ...deps, openBackend: async () => first } : deps;
     await withBackend(opening, opts, async (backend) => {
       const code = await startRepl({
@@ -48,4 +58,10 @@ Piped input exits with status 1 if any query failed.`,
       if (code !== 0) process.exitCode = code;
     });
   });
+}
+
+/** repl's --interval is the scrape interval; rule groups without one keep Prometheus's default (1m). */
+function withoutScrapeInterval<T extends { interval?: string }>(opts: T): Omit<T, 'interval'> {
+  const { interval: _scrapeInterval, ...rest } = opts;
+  return rest;
 }

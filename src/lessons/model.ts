@@ -23,7 +23,7 @@ export interface Step {
   blocks: Block[];
 }
 
-export type Block = TextBlock | ExampleBlock | PredictBlock | ExerciseBlock;
+export type Block = TextBlock | ExampleBlock | PredictBlock | ExerciseBlock | AlertExerciseBlock;
 
 interface TextBlock {
   kind: 'text';
@@ -69,6 +69,18 @@ export interface ExerciseBlock {
   wrong: WrongAnswer[];
   /** Judge at these instants (relative to the data end) instead of over the whole range. */
   at?: string[];
+}
+
+/** An exercise judged on the alert timeline: the answer is `EXPR for DURATION` (src/lessons/alert-exercise.ts). */
+export interface AlertExerciseBlock {
+  kind: 'alert-exercise';
+  line: number;
+  id: string;
+  task: string;
+  hints: string[];
+  answer: string;
+  answerLine: number;
+  wrong: WrongAnswer[];
 }
 
 /** `label=value` pairs; a series matches when it has every one. */

@@ -5,6 +5,7 @@
 
 import { parseFocus, slugOf, type Block, type ExampleBlock, type ExerciseBlock, type Lesson, type PredictBlock, type Problem, type Step, type WrongAnswer } from './model.js';
 import { parseDuration, parseRelative } from './time.js';
+import { parseAlertExercise } from './alert-exercise.js';
 
 interface ParseOutcome {
   lesson?: Lesson;
@@ -236,6 +237,7 @@ function uniqueStepId(steps: Step[], slug: string): string {
 function specialBlock(p: Parser, info: string, body: string[], line: number): Block | undefined {
   const [kind, ...attrs] = info.split(/\s+/);
   if (kind === 'promql') return p.example(attrs, body, line);
+  if (kind === 'alert-exercise') return parseAlertExercise(p, body, line);
   if (kind === 'predict' || kind === 'exercise') {
     if (attrs.length > 0) p.problem(line, `a ${kind} block takes no attributes`);
     return kind === 'predict' ? p.predict(body, line) : p.exercise(body, line);

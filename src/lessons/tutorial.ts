@@ -17,6 +17,7 @@ import type { Prompter } from './prompter.js';
 import { runAndRender } from './show.js';
 import { DEFAULT_VIEW, describeView, moveView, viewOf, type View } from './view.js';
 import { judgeFor } from './worlds.js';
+import { runAlertExercise } from './alert-exercise.js';
 
 interface TutorialContext {
   io: IO;
@@ -94,6 +95,9 @@ async function runStep(walk: Walk, lesson: Lesson, index: number): Promise<void>
       case 'exercise':
         await exercise(walk, lesson, block);
         break;
+      case 'alert-exercise':
+        await runAlertExercise({ backend: walk.backend, ask: (m) => ask(walk, m), say: (t) => say(io, t), solved: () => markSolved(walk, lesson.id, block.id), skipped: () => io.out('\n') }, block);
+        break;
     }
   }
   if (walk.prompter.kind !== 'answers') await playground(walk, index === lesson.steps.length - 1 ? 'Enter: finish the lesson' : 'Enter: next step');
@@ -163,11 +167,14 @@ async function exercise(walk: Walk, lesson: Lesson, ex: ExerciseBlock): Promise<
   const outcome = await runExercise(host, ex);
   walk.view = host.view;
   const lp = lessonProgress(walk.progress, lesson.id);
-  if (outcome === 'solved') {
-    if (!lp.solved.includes(ex.id)) lp.solved.push(ex.id);
-    lp.skipped = lp.skipped.filter((s) => s !== ex.id);
-  } else if (!lp.solved.includes(ex.id) && !lp.skipped.includes(ex.id)) {
-    lp.skipped.push(ex.id);
-  }
+  if (outcome === 'solved') return markSolved(walk, lesson.id, ex.id);
+  if (!lp.solved.includes(ex.id) && !lp.skipped.includes(ex.id)) lp.skipped.push(ex.id);
+  save(walk);
+}
+
+function markSolved(walk: Walk, lessonId: string, exerciseId: string): void {
+  const lp = lessonProgress(walk.progress, lessonId);
+  if (!lp.solved.includes(exerciseId)) lp.solved.push(exerciseId);
+  lp.skipped = lp.skipped.filter((s) => s !== exerciseId);
   save(walk);
 }

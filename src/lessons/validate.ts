@@ -14,6 +14,7 @@ import { loadCourse } from './load.js';
 import { courseRuleProblems } from './rules.js';
 import { checkSnippets, promClientSnippets } from './snippets.js';
 import { runExample } from './show.js';
+import { checkAlertExercise } from './alert-exercise.js';
 import { judgeFor } from './worlds.js';
 
 interface ValidationReport {
@@ -61,6 +62,10 @@ async function validateLesson(lesson: Lesson, backend: Backend, report: Validati
         report.exercises++;
         report.wrongAnswers += block.wrong.length;
         for (const p of await checkExercise(backend, block, report)) at(p.line, p.message);
+      } else if (block.kind === 'alert-exercise') {
+        report.exercises++;
+        report.wrongAnswers += block.wrong.length;
+        for (const p of await checkAlertExercise(backend, block)) at(p.line, p.message);
       }
     }
   }

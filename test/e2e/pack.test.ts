@@ -37,6 +37,11 @@ test('npm pack → install the tarball → promlearn query works', { timeout: 24
   assert.equal(run.status, 0, run.stderr);
   for (const job of ['api', 'checkout', 'frontend']) assert.match(run.stdout, new RegExp(job));
 
+  // Rule files (the yaml dependency) from the shipped examples.
+  const rules = spawnSync(bin, ['rules', 'eval', join('node_modules', 'promlearn', 'examples', 'rules', 'shop-rules.yml'), '--start', '-1h30m'], { cwd: app, env, encoding: 'utf8' });
+  assert.equal(rules.status, 0, rules.stderr);
+  assert.match(rules.stdout, /HighErrorRate\{job="checkout", severity="page"\}/);
+
   const version = spawnSync(bin, ['--version'], { cwd: app, env, encoding: 'utf8' });
   assert.equal(version.status, 0);
   assert.match(version.stdout, /^\d+\.\d+\.\d+/);
