@@ -86,6 +86,23 @@ export class MemoryStore {
   }
 
   /**
+   * A series whose samples are decoded on first read (the prebuilt sample
+   * snapshot): `count` samples from `minT` to `maxT` ms. Returns its id.
+   */
+  addLazySeries(labels: Metric, count: number, minT: number, maxT: number, decode: () => { t: Float64Array; v: Float64Array }): number {
+    const id = this.getOrCreateSeries(labels);
+    const s = this.seriesList[id];
+    if (s.length > 0 || s.lazy || this.log.has(id)) throw new Error(`series ${s.key} already has samples`);
+    s.lazy = decode;
+    this.sampleCount += count;
+    if (count > 0) {
+      this.minT = Math.min(this.minT, minT);
+      this.maxT = Math.max(this.maxT, maxT);
+    }
+    return id;
+  }
+
+  /**
    * Append a sample (ms, value) in time order. Use STALE_NAN for a staleness
    * marker. `stMs` is the sample's start timestamp (created time), 0 for none.
    */

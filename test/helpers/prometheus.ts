@@ -33,7 +33,9 @@ export interface PrometheusServer {
 
 export interface StartOptions {
   /** OpenMetrics text: timestamps in seconds, ending with `# EOF`. */
-  openMetrics: string;
+  openMetrics?: string;
+  /** Or a file of it (for data too large for one string). */
+  openMetricsFile?: string;
   /** Extra prometheus flags, e.g. ['--query.lookback-delta=10m']. */
   extraArgs?: string[];
   /** How long to wait for /-/ready, ms (default 30 s: the machine may be busy). */
@@ -193,8 +195,12 @@ export async function startPrometheus(opts: StartOptions): Promise<PrometheusSer
   const dir = mkdtempSync(join(tmpdir(), 'promlearn-prom-'));
   const dataDir = join(dir, 'data');
   try {
-    const omFile = join(dir, 'data.om');
-    writeFileSync(omFile, opts.openMetrics.endsWith('\n') ? opts.openMetrics : opts.openMetrics + '\n');
+    let omFile = opts.openMetricsFile;
+    if (!omFile) {
+      const text = opts.openMetrics ?? '# EOF\n';
+      omFile = join(dir, 'data.om');
+      writeFileSync(omFile, text.endsWith('\n') ? text : text + '\n');
+    }
     const bf = await run(promtool, ['tsdb', 'create-blocks-from', 'openmetrics', omFile, dataDir], dir);
     if (bf.code !== 0) throw new Error(`promtool backfill failed (exit ${bf.code}):\n${bf.output.slice(-2000)}`);
     const cfg = join(dir, 'prometheus.yml');
