@@ -6,6 +6,7 @@
 // errors) goes through ExpositionParser.line() as text, so the results, the
 // error messages and their line numbers are exactly those of the text path.
 
+import type { Metric } from '../model/result.js';
 import type { ExpositionParser } from './exposition.js';
 import type { MemoryStore } from './store.js';
 
@@ -17,6 +18,8 @@ const DOT = 46;
 const MINUS = 45;
 const OPEN_BRACE = 123;
 const CLOSE_BRACE = 125;
+const EQUALS = 61;
+const COMMA = 44;
 
 /** 10^k for k <= 22 is exact in float64, so m / 10^k is correctly rounded, as Number() is. */
 const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
@@ -27,6 +30,41 @@ function isNameStart(c: number): boolean {
 
 function isNameChar(c: number): boolean {
   return isNameStart(c) || (c >= 48 && c <= 57);
+}
+
+function isLabelStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+}
+
+function isLabelChar(c: number): boolean {
+  return isLabelStart(c) || (c >= 48 && c <= 57);
+}
+
+/**
+ * The label set of an ASCII `name{a="x",b="y"}` without escapes or blanks
+ * (its strings are copies, not slices of a line a series would keep alive);
+ * undefined for anything else, which the text path reads (and reports).
+ */
+function readPlainSeries(b: Buffer, s: number, e: number): Metric | undefined {
+  let i = s;
+  while (i < e && isNameChar(b[i])) i++;
+  const labels: Metric = { __name__: b.toString('latin1', s, i) };
+  if (i === e) return labels;
+  for (i++; b[i] !== CLOSE_BRACE; ) {
+    const ns = i;
+    if (!isLabelStart(b[i])) return undefined;
+    while (isLabelChar(b[++i]));
+    const name = b.toString('latin1', ns, i);
+    if (b[i] !== EQUALS || b[i + 1] !== QUOTE || name in labels) return undefined;
+    const vs = (i += 2);
+    while (i < e && b[i] !== QUOTE && b[i] !== BACKSLASH) i++;
+    if (b[i] !== QUOTE) return undefined;
+    labels[name] = b.toString('latin1', vs, i);
+    i++;
+    if (b[i] === COMMA) i++;
+    else if (b[i] !== CLOSE_BRACE) return undefined;
+  }
+  return i === e - 1 ? labels : undefined;
 }
 
 export class ByteExpositionParser {
@@ -148,12 +186,16 @@ export class ByteExpositionParser {
     return i;
   }
 
-  /** A series seen before: by the parser's cache of series texts; -1 for a new one (the text path creates it). */
+  /** The series' id, by the parser's cache of series texts, or a new series; -1 to leave the line to the text path. */
   private seriesId(b: Buffer, s: number, e: number): number {
     const n = e - s;
     const text = b.toString(this.seriesHigh < 0x80 ? 'latin1' : 'utf8', s, e);
-    const id = this.parser.knownSeries(text);
-    if (id === undefined) return -1;
+    let id = this.parser.knownSeries(text);
+    if (id === undefined) {
+      const labels = this.seriesHigh < 0x80 ? readPlainSeries(b, s, e) : undefined;
+      id = labels && this.parser.addSeries(text, labels);
+      if (id === undefined) return -1;
+    }
     if (n > this.lastSeries.length) this.lastSeries = Buffer.alloc(n * 2);
     b.copy(this.lastSeries, 0, s, e);
     this.lastLen = n;

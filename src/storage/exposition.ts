@@ -146,6 +146,14 @@ export class ExpositionParser {
     return this.seriesIds.get(seriesText);
   }
 
+  /** A new series the byte parser has read; undefined when its samples are not data (OpenMetrics `_created`). */
+  addSeries(seriesText: string, labels: Metric): number | undefined {
+    if (this.isCreated(labels.__name__)) return undefined;
+    const id = this.store.getOrCreateSeries(labels);
+    this.seriesIds.set(seriesText, id);
+    return id;
+  }
+
   /**
    * Appends a sample line the byte parser has already read, counting the line.
    * False (nothing changed) when the line needs the full path: after `# EOF`,

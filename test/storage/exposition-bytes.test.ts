@@ -58,6 +58,10 @@ const OM_OK = [
   'h{a="1",b="2"} 1.000000000000001 22',
   'h{a="1",b="2"} 0.000001 23',
   '{"quoted.name",a="1"} 7 30',
+  'tc{x="1",} 1 40',
+  'tc{x="1",y=""} 2 41',
+  'tc{} 3 42',
+  'tc 4 43',
   '# EOF',
 ].join('\n');
 
@@ -103,6 +107,10 @@ test('byte parser: the same error on the same line', () => {
     ['a{x="1"} 1 1\na{x="1"} 0 0.5\n# EOF\n', 'openmetrics'],
     ['a{x="1"} 1 1\na{x="1"} 1 -5\n# EOF\n', 'openmetrics'],
     ['a{x="\\q"} 1 1\n# EOF\n', 'openmetrics'],
+    ['a{x="1",x="2"} 1 1\n# EOF\n', 'openmetrics'],
+    ['a{__name__="b"} 1 1\n# EOF\n', 'openmetrics'],
+    ['a{x="1"y="2"} 1 1\n# EOF\n', 'openmetrics'],
+    ['a{1x="1"} 1 1\n# EOF\n', 'openmetrics'],
   ];
   for (const [text, format] of cases) {
     const want = errorOf(() => parseExposition(text, { format, requireTimestamps: true }));
