@@ -10,7 +10,7 @@ import { formatSampleValue } from '../model/result.js';
 import { Engine, formatAnnotation } from '../engine/index.js';
 import type { EngineResult } from '../engine/result.js';
 import { QueryError } from '../errors.js';
-import { compareMetrics } from '../engine/labels.js';
+import { compareMetrics } from '../model/labels.js';
 
 export interface LocalBackendOptions {
   /** Prompt name, e.g. "sample". */

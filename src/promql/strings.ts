@@ -47,7 +47,7 @@ export function unquote(tok: string): string {
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** UTF-8 to a JS string; each byte of an invalid sequence becomes U+DC00+byte. */
-export function decodeUtf8Escaped(b: Uint8Array): string {
+function decodeUtf8Escaped(b: Uint8Array): string {
   try {
     return strictUtf8.decode(b);
   } catch {

@@ -12,7 +12,8 @@ import { formatNumber, humanize, hasHumanColumn } from './format.js';
 import { renderCsv, renderJson } from './machine.js';
 import { inferQueryUnit, queryOrdersResult } from './query-text.js';
 import { renderSamples } from './samples.js';
-import { compareMetrics, renderVector } from './vector.js';
+import { renderVector } from './vector.js';
+import { compareMetrics } from '../model/labels.js';
 import { parseSampleValue } from '../model/result.js';
 import { wrap } from './text.js';
 

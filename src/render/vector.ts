@@ -14,17 +14,6 @@ import { fitWidths, renderTable, type Column } from './layout.js';
 import type { RenderContext } from './context.js';
 import { compareBytes, formatLabels, formatSeries, visibleWidth, wrap } from './text.js';
 
-/** Prometheus's labels.Compare: label pairs in name order, name then value. */
-export function compareMetrics(a: Metric, b: Metric): number {
-  const ka = Object.keys(a).sort(compareBytes);
-  const kb = Object.keys(b).sort(compareBytes);
-  for (let i = 0; i < Math.min(ka.length, kb.length); i++) {
-    const c = compareBytes(ka[i]!, kb[i]!) || compareBytes(a[ka[i]!]!, b[kb[i]!]!);
-    if (c !== 0) return c;
-  }
-  return ka.length - kb.length;
-}
-
 /** The labels (including __name__) with the same value in every metric. */
 export function commonLabels(metrics: Metric[]): Metric {
   if (metrics.length === 0) return {};

@@ -6,7 +6,8 @@
 // than what was typed we return just that (readline inserts it); otherwise we
 // return display forms — function signatures rather than bare names.
 
-import { AGGREGATIONS, FUNCTIONS, PARAMETRIC_AGGREGATIONS, formatSignature } from '../promql/functions.js';
+import { FUNCTIONS, formatSignature } from '../promql/functions.js';
+import { AGGREGATIONS } from '../promql/aggregations.js';
 import type { CompletionSource } from './cache.js';
 import { completionContext, type CompletionContext } from './context.js';
 
@@ -23,20 +24,12 @@ export const MAX_LISTED = 200;
 
 const DURATIONS = ['30s', '1m', '2m', '5m', '10m', '15m', '30m', '1h', '2h', '6h', '12h', '1d', '7d'];
 
-const AGG_SIGNATURES: Record<string, string> = {
-  topk: 'scalar, instant-vector',
-  bottomk: 'scalar, instant-vector',
-  limitk: 'scalar, instant-vector',
-  limit_ratio: 'scalar, instant-vector',
-  quantile: 'scalar, instant-vector',
-  count_values: 'string, instant-vector',
-};
 
 function functionCandidates(prefix: string): Candidate[] {
   const out: Candidate[] = [];
-  for (const agg of AGGREGATIONS) {
+  for (const { name: agg, param } of AGGREGATIONS.values()) {
     if (!agg.startsWith(prefix)) continue;
-    const args = PARAMETRIC_AGGREGATIONS.has(agg) ? AGG_SIGNATURES[agg] : 'instant-vector';
+    const args = param ? `${param}, instant-vector` : 'instant-vector';
     out.push({ insert: `${agg}(`, display: `${agg}(${args}) instant-vector  [aggregation]`, group: 'function' });
   }
   for (const f of FUNCTIONS.values()) {

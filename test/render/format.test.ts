@@ -5,7 +5,7 @@ import { inferQueryUnit, queryOrdersResult, readQuery } from '../../src/render/q
 import { niceCeil, timeTicks, yAxis } from '../../src/render/axes.js';
 import { fitColumns, resample } from '../../src/render/chart.js';
 import { suggestMetrics } from '../../src/render/empty.js';
-import { compareMetrics } from '../../src/render/vector.js';
+import { compareMetrics } from '../../src/model/labels.js';
 
 test('formatNumber: integers in full, 6 significant digits, Prometheus specials', () => {
   const cases: Array<[number, string]> = [
