@@ -3,7 +3,7 @@
 // Tab of a session, the slow case) and then again (cached).
 
 import { createWorkerBackend } from '../src/backends/worker.js';
-import { SAMPLE_BACKEND_OPTIONS } from '../src/dataset/open.js';
+import { SAMPLE_BACKEND_OPTIONS } from '../src/backends/open.js';
 import { CompletionSource } from '../src/repl/cache.js';
 import { complete } from '../src/repl/complete.js';
 

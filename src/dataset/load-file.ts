@@ -16,7 +16,7 @@ import { detectFormat, ExpositionParser } from '../storage/exposition.js';
 import type { MemoryStore } from '../storage/store.js';
 
 /** Bytes read so far and the file's size. */
-export type LoadProgress = (bytesDone: number, totalBytes: number | undefined) => void;
+type LoadProgress = (bytesDone: number, totalBytes: number | undefined) => void;
 
 const CHUNK_BYTES = 4 << 20;
 const TAIL_BYTES = 64 << 10;

@@ -3,10 +3,10 @@
 // renderNotes() (warnings, infos, stats) to stderr; the REPL may inline both.
 
 import type { QueryResult } from '../model/result.js';
-import type { Style } from './style.js';
+import type { Style } from '../util/style.js';
 import { renderChart, type ChartRange } from './chart.js';
-import { CLI_ADVICE, fittedRowLimit, limitNote, type Advice, type RenderContext } from './context.js';
-export { REPL_ADVICE, CLI_ADVICE, type Advice } from './context.js';
+import { CLI_ADVICE, fittedRowLimit, limitNote, type Advice, type RenderContext } from './render-context.js';
+export { REPL_ADVICE } from './render-context.js';
 import { explainEmpty } from './empty.js';
 import { formatNumber, humanize, hasHumanColumn } from './format.js';
 import { renderCsv, renderJson } from './machine.js';

@@ -11,7 +11,7 @@ import type { InstantSample, Metric } from '../model/result.js';
 import { parseSampleValue } from '../model/result.js';
 import { formatNumber, hasHumanColumn, humanize, unitFromName, type Unit } from './format.js';
 import { fitWidths, renderTable, type Column } from './layout.js';
-import type { RenderContext } from './context.js';
+import type { RenderContext } from './render-context.js';
 import { compareBytes, formatLabels, formatSeries, visibleWidth, wrap } from './text.js';
 
 /** The labels (including __name__) with the same value in every metric. */
@@ -38,7 +38,7 @@ const UNIT_HEADERS: Record<Unit, string> = {
 const VALUE_DIGITS = 5;
 
 /** Pads fractions so decimal points line up when the column is right-aligned. */
-export function alignDecimals(values: string[]): string[] {
+function alignDecimals(values: string[]): string[] {
   const frac = (v: string) => (/^-?\d+\.\d+$/.test(v) ? v.length - v.indexOf('.') : 0);
   const width = Math.max(0, ...values.map(frac));
   return values.map((v) => v + ' '.repeat(width - frac(v)));

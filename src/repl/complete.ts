@@ -9,9 +9,9 @@
 import { FUNCTIONS, formatSignature } from '../promql/functions.js';
 import { AGGREGATIONS } from '../promql/aggregations.js';
 import type { CompletionSource } from './cache.js';
-import { completionContext, type CompletionContext } from './context.js';
+import { completionContext, type CompletionContext } from './completion-context.js';
 
-export interface Candidate {
+interface Candidate {
   /** What is inserted when this is the only match, e.g. `rate(`. */
   insert: string;
   /** What the list shows, e.g. `rate(range-vector) instant-vector`. */
@@ -94,7 +94,7 @@ export async function candidatesFor(ctx: CompletionContext, src: CompletionSourc
   }
 }
 
-export function commonPrefix(items: string[]): string {
+function commonPrefix(items: string[]): string {
   if (items.length === 0) return '';
   let prefix = items[0];
   for (const s of items) {

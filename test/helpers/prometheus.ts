@@ -31,7 +31,7 @@ export interface PrometheusServer {
   stop(): Promise<void>;
 }
 
-export interface StartOptions {
+interface StartOptions {
   /** OpenMetrics text: timestamps in seconds, ending with `# EOF`. */
   openMetrics?: string;
   /** Or a file of it (for data too large for one string). */

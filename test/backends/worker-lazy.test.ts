@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import type { Backend } from '../../src/backends/backend.js';
 import { createLocalBackend } from '../../src/backends/local.js';
 import { createLazyWorkerBackend } from '../../src/backends/worker-lazy.js';
-import { loadSampleStore, SAMPLE_BACKEND_OPTIONS } from '../../src/dataset/open.js';
+import { SAMPLE_BACKEND_OPTIONS } from '../../src/backends/open.js';
+import { loadSampleStore } from '../../src/dataset/index.js';
 import { QueryError } from '../../src/errors.js';
 
 const SLOW = 'max_over_time(sum by (instance, status_code) (rate(http_requests_total[5m]))[1h:15s])';
