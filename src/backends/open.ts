@@ -6,8 +6,8 @@
 
 import { basename } from 'node:path';
 import { UsageError } from '../errors.js';
-import { SAMPLE_END, SAMPLE_START, loadSampleStore } from '../dataset/index.js';
-import { loadDatasetFile as loadFile } from '../dataset/load-file.js';
+import { openSampleStore } from '../dataset/snapshot.js';
+import { SAMPLE_END, SAMPLE_START } from '../dataset/timeline.js';
 import type { MemoryStore } from '../storage/store.js';
 import type { Backend } from './backend.js';
 import { createLocalBackend, type LocalBackendOptions } from './local.js';
@@ -46,15 +46,16 @@ export async function openLocalDataset(opts: { file?: string; inProcess?: boolea
   const name = opts.file ? basename(opts.file) : SAMPLE_BACKEND_OPTIONS.name;
   const backendOpts = opts.file ? { name, description: `${name} (embedded engine)` } : SAMPLE_BACKEND_OPTIONS;
   if (opts.inProcess) {
-    const store = opts.file ? await loadDatasetFile(opts.file, host) : loadSampleStore();
+    const store = opts.file ? await loadDatasetFile(opts.file, host) : await openSampleStore();
     return createLocalBackend(store, backendOpts);
   }
-  const { createWorkerBackend } = await import('./worker.js');
   if (!opts.file) {
     // The sample loads in milliseconds (a prebuilt snapshot): queries run here, and a worker starts only for a slow one.
     const { createLazyWorkerBackend } = await import('./worker-lazy.js');
-    return createLazyWorkerBackend(loadSampleStore(), backendOpts, () => createWorkerBackend({ kind: 'sample' }, backendOpts));
+    const startWorker = async () => (await import('./worker.js')).createWorkerBackend({ kind: 'sample' }, backendOpts);
+    return createLazyWorkerBackend(await openSampleStore(), backendOpts, startWorker);
   }
+  const { createWorkerBackend } = await import('./worker.js');
   const progress = progressReporter(opts.file, host);
   try {
     return await createWorkerBackend({ kind: 'file', path: opts.file }, backendOpts, { onProgress: progress.update });
@@ -67,6 +68,7 @@ export async function openLocalDataset(opts: { file?: string; inProcess?: boolea
 export async function loadDatasetFile(file: string, host: BackendHost): Promise<MemoryStore> {
   const progress = progressReporter(file, host);
   try {
+    const { loadDatasetFile: loadFile } = await import('../dataset/load-file.js');
     return await loadFile(file, progress.update);
   } finally {
     progress.done();

@@ -11,7 +11,6 @@
 // Layout: "PLS1", a uint32 header length, the JSON header, then the encoded
 // columns (storage/codec.ts) at the offsets the header gives.
 
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Metric, MetricMetadata } from '../model/result.js';
 import { ByteReader, ByteWriter, decodeColumn, encodeColumn } from '../storage/codec.js';
@@ -32,15 +31,27 @@ interface Header {
   series: [Metric, number, number, number, number, number][];
 }
 
-/** A hash of the generator's compiled modules (this folder's .js files). */
+/**
+ * A hash of the generator's compiled modules (this folder's .js files): two
+ * 32-bit FNV-1a lanes, enough to notice a change (node:crypto would cost
+ * more start-up time than everything else here).
+ */
 export function generatorFingerprint(): string {
   const dir = new URL('./', import.meta.url);
-  const h = createHash('sha256');
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  const mix = (bytes: Uint8Array) => {
+    for (let i = 0; i < bytes.length; i++) {
+      a = Math.imul(a ^ bytes[i], 0x01000193);
+      b = Math.imul(b ^ bytes[i], 0x5bd1e995) ^ (b >>> 15);
+    }
+  };
   for (const name of readdirSync(dir).sort()) {
     if (!name.endsWith('.js') || NOT_GENERATOR.has(name)) continue;
-    h.update(name).update('\0').update(readFileSync(new URL(name, dir))).update('\0');
+    mix(Buffer.from(`${name}\0`));
+    mix(readFileSync(new URL(name, dir)));
   }
-  return h.digest('hex').slice(0, 32);
+  return `${(a >>> 0).toString(16).padStart(8, '0')}${(b >>> 0).toString(16).padStart(8, '0')}`;
 }
 
 /** The snapshot file's bytes for a finished store. */
@@ -92,13 +103,25 @@ export function decodeSnapshot(bytes: Uint8Array, fingerprint: string): MemorySt
   return store;
 }
 
-/** The prebuilt sample store, or undefined when there is no snapshot or it is out of date. */
+let loaded: { store?: MemoryStore } | undefined;
+
+/** The prebuilt sample store (once per process), or undefined when there is no snapshot or it is out of date. */
 export function loadSnapshot(): MemoryStore | undefined {
-  let bytes: Buffer;
+  if (loaded) return loaded.store;
+  let bytes: Buffer | undefined;
   try {
     bytes = readFileSync(SNAPSHOT_URL);
   } catch {
-    return undefined;
+    bytes = undefined;
   }
-  return decodeSnapshot(bytes, generatorFingerprint());
+  loaded = { store: bytes && decodeSnapshot(bytes, generatorFingerprint()) };
+  return loaded.store;
+}
+
+/**
+ * The sample store: the snapshot, else the generator's output. The generator's
+ * modules are only loaded in the second case (index.ts imports them all).
+ */
+export async function openSampleStore(): Promise<MemoryStore> {
+  return loadSnapshot() ?? (await import('./index.js')).loadSampleStore();
 }
