@@ -75,6 +75,18 @@ export async function loadDatasetFile(file: string, host: BackendHost): Promise<
   }
 }
 
+const BAR_WIDTH = 24;
+
+/** `loading big.om [#########---------------]  38%  323/850 MB` (bytes; without a total, just the count). */
+export function progressLine(name: string, done: number, total?: number): string {
+  const mb = (n: number) => (n / 2 ** 20).toFixed(0);
+  if (!total) return `loading ${name}… ${mb(done)} MB`;
+  const frac = Math.min(1, done / total);
+  const filled = Math.round(frac * BAR_WIDTH);
+  const pct = String(Math.floor(frac * 100)).padStart(3);
+  return `loading ${name} [${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ${pct}%  ${mb(done)}/${mb(total)} MB`;
+}
+
 /** A progress line, shown only where the host has a status line and only for slow loads. */
 function progressReporter(file: string, host: BackendHost) {
   const started = Date.now();
@@ -82,8 +94,7 @@ function progressReporter(file: string, host: BackendHost) {
   return {
     update: (done: number, total?: number) => {
       if (!host.status || Date.now() - started < PROGRESS_AFTER_MS) return;
-      const pct = total ? ` ${Math.floor((100 * done) / total)}%` : '';
-      host.status(`loading ${basename(file)}…${pct}`);
+      host.status(progressLine(basename(file), done, total));
       shown = true;
     },
     done: () => {
