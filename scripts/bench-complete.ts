@@ -1,15 +1,19 @@
 // REPL completion benchmark: Tab answers on the sample dataset, through the
-// worker backend the REPL uses, each on a fresh completion cache (the first
-// Tab of a session, the slow case) and then again (cached).
+// backend the REPL opens (openLocalDataset) and, for comparison, the worker
+// backend, each on a fresh completion cache (the first Tab of a session, the
+// slow case) and then again (cached).
 
+import type { Backend } from '../src/backends/backend.js';
+import { openLocalDataset, SAMPLE_BACKEND_OPTIONS } from '../src/backends/open.js';
+import { QUIET_HOST } from '../src/backends/options.js';
 import { createWorkerBackend } from '../src/backends/worker.js';
-import { SAMPLE_BACKEND_OPTIONS } from '../src/backends/open.js';
 import { CompletionSource } from '../src/repl/cache.js';
 import { complete } from '../src/repl/complete.js';
 
 const INPUTS = ['', 'http_', 'rate(http_requests_total{', 'http_requests_total{status_code="', 'sum by (', 'node_cpu_seconds_total{mode=~"', 'rate(http_requests_total[5m]) / on('];
 
 export interface CompleteResult {
+  backend: string;
   input: string;
   coldMs: number;
   warmMs: number;
@@ -22,7 +26,13 @@ function median(xs: number[]): number {
 }
 
 export async function benchComplete(runs: number): Promise<CompleteResult[]> {
-  const backend = await createWorkerBackend({ kind: 'sample' }, SAMPLE_BACKEND_OPTIONS);
+  return [
+    ...(await benchOn('as the REPL opens it', await openLocalDataset({}, QUIET_HOST), runs)),
+    ...(await benchOn('worker thread', await createWorkerBackend({ kind: 'sample' }, SAMPLE_BACKEND_OPTIONS), runs)),
+  ];
+}
+
+async function benchOn(name: string, backend: Backend, runs: number): Promise<CompleteResult[]> {
   try {
     const out: CompleteResult[] = [];
     for (const input of INPUTS) {
@@ -39,7 +49,7 @@ export async function benchComplete(runs: number): Promise<CompleteResult[]> {
         warm.push(performance.now() - t0);
         entries = list.length;
       }
-      out.push({ input, coldMs: median(cold), warmMs: median(warm), entries });
+      out.push({ backend: name, input, coldMs: median(cold), warmMs: median(warm), entries });
     }
     return out;
   } finally {
@@ -48,6 +58,6 @@ export async function benchComplete(runs: number): Promise<CompleteResult[]> {
 }
 
 export function printComplete(results: CompleteResult[]): void {
-  console.log('text before the cursor | first Tab ms | again ms | entries');
-  for (const r of results) console.log(`${JSON.stringify(r.input)} | ${r.coldMs.toFixed(1)} | ${r.warmMs.toFixed(1)} | ${r.entries}`);
+  console.log('backend | text before the cursor | first Tab ms | again ms | entries');
+  for (const r of results) console.log(`${r.backend} | ${JSON.stringify(r.input)} | ${r.coldMs.toFixed(1)} | ${r.warmMs.toFixed(1)} | ${r.entries}`);
 }

@@ -78,7 +78,7 @@ async function main(): Promise<void> {
     }
   }
   if (want('completion')) {
-    console.log('\n## REPL completion (sample, worker backend)');
+    console.log('\n## REPL completion (sample)');
     const r = await benchComplete(runs);
     printComplete(r);
     const worst = Math.max(...r.map((x) => x.coldMs));
