@@ -6,7 +6,7 @@
 
 import { basename } from 'node:path';
 import { UsageError } from '../errors.js';
-import { openSampleStore } from '../dataset/snapshot.js';
+import { openSampleStore } from '../dataset/sample.js';
 import { SAMPLE_END, SAMPLE_START } from '../dataset/timeline.js';
 import type { MemoryStore } from '../storage/store.js';
 import type { Backend } from './backend.js';

@@ -38,7 +38,7 @@ export type ReplyMessage =
 
 async function buildStore(source: WorkerSource, post: (m: ReplyMessage) => void): Promise<MemoryStore> {
   if (source.kind === 'sample') {
-    const { openSampleStore } = await import('../dataset/snapshot.js');
+    const { openSampleStore } = await import('../dataset/sample.js');
     return openSampleStore();
   }
   const { loadDatasetFile } = await import('../dataset/load-file.js');

@@ -20,7 +20,7 @@ const MAGIC = 'PLS1';
 export const SNAPSHOT_URL = new URL('./sample.snapshot', import.meta.url);
 
 /** Modules of this folder that do not shape the generated data. */
-const NOT_GENERATOR = new Set(['snapshot.js', 'snapshot-check.js', 'load-file.js', 'open.js']);
+const NOT_GENERATOR = new Set(['snapshot.js', 'snapshot-check.js', 'sample.js', 'load-file.js', 'open.js']);
 
 interface Header {
   fingerprint: string;
@@ -118,10 +118,3 @@ export function loadSnapshot(): MemoryStore | undefined {
   return loaded.store;
 }
 
-/**
- * The sample store: the snapshot, else the generator's output. The generator's
- * modules are only loaded in the second case (index.ts imports them all).
- */
-export async function openSampleStore(): Promise<MemoryStore> {
-  return loadSnapshot() ?? (await import('./index.js')).loadSampleStore();
-}
