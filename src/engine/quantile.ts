@@ -27,12 +27,12 @@ export class SlidingQuantile {
   private sorted = new Float64Array(64);
   private size = 0;
   private nans = 0;
-  private serial = -1;
+  private serial: number | undefined = -1;
   private lo = 0;
   private hi = 0;
 
-  quantile(q: number, v: Float64Array, lo: number, hi: number, serial: number): number {
-    if (serial !== this.serial || lo < this.lo || hi < this.hi || lo > this.hi) this.reset(serial, lo);
+  quantile(q: number, v: Float64Array, lo: number, hi: number, serial: number | undefined): number {
+    if (serial === undefined || serial !== this.serial || lo < this.lo || hi < this.hi || lo > this.hi) this.reset(serial, lo);
     for (let i = this.lo; i < lo; i++) this.remove(v[i]);
     for (let i = this.hi; i < hi; i++) this.insert(v[i]);
     this.lo = lo;
@@ -52,7 +52,7 @@ export class SlidingQuantile {
     return i < this.nans ? NaN : this.sorted[i - this.nans];
   }
 
-  private reset(serial: number, lo: number): void {
+  private reset(serial: number | undefined, lo: number): void {
     this.serial = serial;
     this.size = 0;
     this.nans = 0;

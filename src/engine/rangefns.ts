@@ -7,8 +7,8 @@ import { formatG, kahanInc, ks, search } from './numeric.js';
 import { quantile, SlidingQuantile } from './quantile.js';
 
 export interface WinCtx {
-  /** Different for every series a window loop walks (state kept across its steps is keyed by it). */
-  serial: number;
+  /** Different for every series a window loop walks (state kept across its steps is keyed by it); absent: no state kept. */
+  serial?: number;
   t: Float64Array;
   v: Float64Array;
   lo: number;
