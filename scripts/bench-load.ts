@@ -11,15 +11,18 @@ const LOADER = new URL('../src/dataset/load-file.js', import.meta.url).href;
 
 const PROBE = `
 const { loadDatasetFile } = await import(${JSON.stringify(LOADER)});
-globalThis.gc();
+const gc = () => { globalThis.gc(); globalThis.gc(); };
+gc();
 const m0 = process.memoryUsage();
+const c0 = process.cpuUsage();
 const t0 = performance.now();
 const store = await loadDatasetFile(process.argv[1]);
 const ms = performance.now() - t0;
-globalThis.gc();
+const cpu = process.cpuUsage(c0);
+gc();
 const m1 = process.memoryUsage();
 const bytes = m1.heapUsed + m1.arrayBuffers - m0.heapUsed - m0.arrayBuffers;
-console.log(JSON.stringify({ ms, samples: store.numSamples, series: store.numSeries,
+console.log(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, samples: store.numSamples, series: store.numSeries,
   bytesPerSample: bytes / store.numSamples, peakMiB: process.resourceUsage().maxRSS / 1024 }));
 `;
 
@@ -30,6 +33,8 @@ export interface LoadResult {
   series: number;
   ms: number;
   spreadMs: [number, number];
+  /** CPU time of the loading thread(s) (user + system): what a shared machine disturbs least. */
+  cpuMs: number;
   peakMiB: number;
   bytesPerSample: number;
 }
@@ -45,7 +50,7 @@ export async function benchLoad(runs: number, only?: string): Promise<LoadResult
     const label = `${shape.name} ${shape.format}`;
     if (only && !label.includes(only)) continue;
     const file = await ensureFile(shape);
-    const probes: { ms: number; samples: number; series: number; bytesPerSample: number; peakMiB: number }[] = [];
+    const probes: { ms: number; cpuMs: number; samples: number; series: number; bytesPerSample: number; peakMiB: number }[] = [];
     for (let r = 0; r < runs; r++) {
       const out = execFileSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', PROBE, file.path], { encoding: 'utf8', maxBuffer: 1 << 20 });
       probes.push(JSON.parse(out));
@@ -58,6 +63,7 @@ export async function benchLoad(runs: number, only?: string): Promise<LoadResult
       series: probes[0].series,
       ms: median(times),
       spreadMs: [Math.min(...times), Math.max(...times)],
+      cpuMs: median(probes.map((p) => p.cpuMs)),
       peakMiB: median(probes.map((p) => p.peakMiB)),
       bytesPerSample: median(probes.map((p) => p.bytesPerSample)),
     });
@@ -66,10 +72,10 @@ export async function benchLoad(runs: number, only?: string): Promise<LoadResult
 }
 
 export function printLoad(results: LoadResult[]): void {
-  console.log('file | MB | series | samples | load ms (median, min-max) | peak RSS MiB | bytes/sample');
+  console.log('file | MB | series | samples | load ms (median, min-max) | CPU ms | peak RSS MiB | bytes/sample');
   for (const r of results) {
     console.log(
-      `${r.name} | ${r.mb.toFixed(0)} | ${r.series} | ${r.samples} | ${r.ms.toFixed(0)} (${r.spreadMs[0].toFixed(0)}-${r.spreadMs[1].toFixed(0)}) | ${r.peakMiB.toFixed(0)} | ${r.bytesPerSample.toFixed(1)}`,
+      `${r.name} | ${r.mb.toFixed(0)} | ${r.series} | ${r.samples} | ${r.ms.toFixed(0)} (${r.spreadMs[0].toFixed(0)}-${r.spreadMs[1].toFixed(0)}) | ${r.cpuMs.toFixed(0)} | ${r.peakMiB.toFixed(0)} | ${r.bytesPerSample.toFixed(1)}`,
     );
   }
 }

@@ -129,7 +129,10 @@ export class AppendLog {
     }
     this.chunks = [];
     this.size = 0;
-    this.count.fill(0);
+    // The per-series state is only for logged series: let a big load's go.
+    this.count = new Int32Array(64);
+    this.lastT = new Float64Array(64);
+    this.lastV = new Float64Array(64);
   }
 
   private scatter(c: Chunk, next: Float64Array, times: Float64Array, values: Float64Array, sts: Float64Array | undefined, stale: Uint8Array): void {
@@ -201,7 +204,9 @@ class TimesPool {
     this.remaining -= n;
     if (n > SLAB / 4) return t.slice();
     if (this.used + n > this.slab.length) {
-      this.slab = new Float64Array(Math.max(n, Math.min(SLAB, this.remaining + n)));
+      // Slabs double from small (most stores have few distinct columns), never beyond what may still come.
+      const size = Math.min(SLAB, Math.max(4096, this.slab.length * 2), this.remaining + n);
+      this.slab = new Float64Array(Math.max(n, size));
       this.used = 0;
     }
     const out = this.slab.subarray(this.used, this.used + n);
