@@ -7,6 +7,7 @@
 import type { MemoryStore } from '../storage/store.js';
 import { generateSampleStore } from './generate.js';
 import { VARIANT_INCIDENTS } from './incidents.js';
+import { loadSnapshot } from './snapshot.js';
 
 export {
   SAMPLE_END,
@@ -31,9 +32,9 @@ export { SAMPLE_INCIDENTS, VARIANT_INCIDENTS, type IncidentPlan } from './incide
 let cached: MemoryStore | undefined;
 let cachedVariant: MemoryStore | undefined;
 
-/** The sample dataset, generated on first use and cached for the process. */
+/** The sample dataset, from the prebuilt snapshot (else generated) on first use, and cached for the process. */
 export function loadSampleStore(): MemoryStore {
-  cached ??= generateSampleStore();
+  cached ??= loadSnapshot() ?? generateSampleStore();
   return cached;
 }
 
