@@ -2,7 +2,7 @@
 import { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import type { BackendOptions } from '../backends/options.js';
-import { addBackendOptions } from './backend-flags.js';
+import { addBackendOptions, addMaxSamplesOption } from './backend-flags.js';
 import { withBackend, type CommandDeps } from './deps.js';
 
 export function register(program: Command, deps: CommandDeps): void {
@@ -23,7 +23,7 @@ Ctrl-C cancels a running query. Inside, .help lists the meta-commands
 (.range 1h, .instant, .at -2h, .step 1m, .output csv, .metrics, .lesson, .quit).
 Piped input exits with status 1 if any query failed.`,
     );
-  addBackendOptions(cmd).action(async (opts: BackendOptions) => {
+  addMaxSamplesOption(addBackendOptions(cmd)).action(async (opts: BackendOptions) => {
     const { io } = deps;
     const { startRepl } = await import('../repl/repl.js');
     const terminal = io.stdinIsTTY && io.isTTY;
@@ -36,7 +36,9 @@ Piped input exits with status 1 if any query failed.`,
         backend,
         io,
         // `.sample` must not fall back to PROMETHEUS_URL: it asks for the local dataset.
-        openBackend: (server) => deps.openBackend({ ...opts, server, dataset: undefined, local: server === undefined }),
+        // --max-samples is the embedded engine's: a server switched to keeps its own limit.
+        openBackend: (server) =>
+          deps.openBackend({ ...opts, server, dataset: undefined, local: server === undefined, maxSamples: server === undefined ? opts.maxSamples : undefined }),
       });
       // main() takes the exit code from here; the failures were already shown one by one.
       if (code !== 0) process.exitCode = code;
