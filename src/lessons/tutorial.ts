@@ -11,7 +11,7 @@ import type { ExampleBlock, ExerciseBlock, Lesson, PredictBlock, Step } from './
 import { exercisesOf } from './model.js';
 import { renderProse } from './prose.js';
 import { wrap } from '../render/text.js';
-import { lessonProgress, saveProgress, type Progress } from './progress.js';
+import { lessonProgress, trySaveProgress, type Progress } from './progress.js';
 import type { Prompter } from './prompter.js';
 import { runAndRender, type ExampleWhere } from './show.js';
 
@@ -58,7 +58,8 @@ export async function runLesson(ctx: TutorialContext, lesson: Lesson, fromStep =
 }
 
 function save(ctx: TutorialContext): void {
-  if (ctx.stateDir) saveProgress(ctx.stateDir, ctx.progress);
+  const { io } = ctx;
+  if (ctx.stateDir) trySaveProgress(ctx.stateDir, ctx.progress, (msg) => io.err(io.errStyle.warn(`warning: ${msg}`) + '\n'));
 }
 
 async function runStep(ctx: TutorialContext, lesson: Lesson, index: number): Promise<void> {
