@@ -7,6 +7,7 @@ import type { BackendHost, BackendOptions } from '../options.js';
 import { UsageError } from '../../errors.js';
 import { parseTimeoutArg } from '../../util/time.js';
 import { redactUrl } from './redact.js';
+import { secretParts } from '../../util/secrets.js';
 
 export interface Connection {
   /** e.g. https://host/prometheus — no trailing slash, no userinfo. */
@@ -101,7 +102,8 @@ export async function resolveConnection(opts: RemoteOptions, host: BackendHost):
   for (const h of opts.header ?? []) {
     const [name, value] = parseHeader(h);
     headers[name] = value;
-    secrets.push(value);
+    // Every -H value is a secret, whole and its credential part (`Bearer X` -> X).
+    secrets.push(...secretParts(value));
   }
 
   // Credentials in the URL become basic auth and leave the URL.
@@ -127,7 +129,7 @@ export async function resolveConnection(opts: RemoteOptions, host: BackendHost):
     const pass = urlPass || (await basicAuth(user, baseUrl, opts, host));
     const encoded = Buffer.from(`${user}:${pass}`).toString('base64');
     headers.Authorization = `Basic ${encoded}`;
-    secrets.push(pass, encoded);
+    secrets.push(pass, encoded, `${user}:${pass}`);
   }
 
   const tls = {

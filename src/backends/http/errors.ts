@@ -5,7 +5,7 @@
 
 import { QueryError, type QueryErrorType } from '../../errors.js';
 import type { PositionRange } from '../../promql/ast.js';
-import { scrub } from './redact.js';
+import { redactUrl, scrub, scrubAndCut } from './redact.js';
 import { runtimeErrorHint } from '../../promql/hints.js';
 
 export interface ErrorContext {
@@ -211,7 +211,7 @@ export function httpError(r: RawResponse, ctx: ErrorContext): QueryError {
   if (r.status >= 300 && r.status < 400) {
     return new QueryError(`${where}: HTTP ${r.status} redirect`, {
       errorType: 'bad_response',
-      hint: r.location ? `the server redirects to ${scrub(r.location, ctx.secrets)}: use that base URL as --server` : 'use the final URL as --server',
+      hint: r.location ? `the server redirects to ${redactUrl(scrub(r.location, ctx.secrets))}: use that base URL as --server` : 'use the final URL as --server',
     });
   }
   if (r.status === 503 || r.status === 502 || r.status === 504 || r.status === 429) {
@@ -221,7 +221,8 @@ export function httpError(r: RawResponse, ctx: ErrorContext): QueryError {
       hint: r.status === 503 ? 'Prometheus may be starting up (replaying its WAL) or overloaded; try again shortly' : 'try again shortly',
     });
   }
-  const snippet = scrub(r.body.slice(0, 200), ctx.secrets).replace(/\s+/g, ' ').trim();
+  // Scrubbed before it is cut: a secret across the cut must not show in part.
+  const snippet = scrubAndCut(r.body, ctx.secrets, 200).replace(/\s+/g, ' ').trim();
   const plainToTls = /HTTP request to an HTTPS server/i.test(r.body);
   return new QueryError(
     `unexpected response from ${where}: HTTP ${r.status}, content-type ${r.contentType || '(none)'}: ${JSON.stringify(snippet)}`,
