@@ -16,6 +16,12 @@ export type { RemoteOptions } from './http/config.js';
 export interface RemoteBackend extends Backend {
   /** Series in the server's head block (/api/v1/status/tsdb), when it says. */
   headSeries(signal?: AbortSignal): Promise<number | undefined>;
+  /**
+   * Where the server's newest data is (unix seconds), from its head block's
+   * stats (/api/v1/status/tsdb: one cheap call, no data read); null when its
+   * head is empty (data only in older blocks, e.g. backfilled), undefined when it does not say.
+   */
+  dataEnd(signal?: AbortSignal): Promise<number | null | undefined>;
 }
 
 function num(n: number): string {
@@ -74,16 +80,37 @@ async function serverInfo(client: ApiClient, signal?: AbortSignal): Promise<Back
   };
 }
 
-/** Series in the server's head block (/api/v1/status/tsdb), when it says. */
-async function headSeries(client: ApiClient, signal?: AbortSignal): Promise<number | undefined> {
+interface HeadStats {
+  numSeries?: unknown;
+  minTime?: unknown;
+  maxTime?: unknown;
+}
+
+/** The head block's stats (/api/v1/status/tsdb), when the server has that endpoint. */
+async function headStats(client: ApiClient, signal?: AbortSignal): Promise<HeadStats | undefined> {
   try {
     const r = await client.call('/api/v1/status/tsdb', [], { signal });
-    const n = (r.data as { headStats?: { numSeries?: unknown } } | null)?.headStats?.numSeries;
-    return typeof n === 'number' ? n : undefined;
+    const h = (r.data as { headStats?: unknown } | null)?.headStats;
+    return h && typeof h === 'object' ? (h as HeadStats) : undefined;
   } catch (e) {
     if (e instanceof QueryError && (e.errorType === 'not_found' || e.errorType === 'bad_response')) return undefined;
     throw e;
   }
+}
+
+/** Series in the server's head block, when it says. */
+async function headSeries(client: ApiClient, signal?: AbortSignal): Promise<number | undefined> {
+  const n = (await headStats(client, signal))?.numSeries;
+  return typeof n === 'number' ? n : undefined;
+}
+
+/** The newest sample's time in the head block (seconds); an empty head reports minTime > maxTime. */
+async function dataEnd(client: ApiClient, signal?: AbortSignal): Promise<number | null | undefined> {
+  const h = await headStats(client, signal);
+  const { minTime, maxTime, numSeries } = h ?? {};
+  if (typeof minTime !== 'number' || typeof maxTime !== 'number') return undefined;
+  if (minTime > maxTime || numSeries === 0) return null;
+  return maxTime / 1000;
 }
 
 export async function createRemoteBackend(opts: RemoteOptions, host: BackendHost): Promise<RemoteBackend> {
@@ -137,6 +164,7 @@ export async function createRemoteBackend(opts: RemoteOptions, host: BackendHost
     },
 
     headSeries: (signal?: AbortSignal) => headSeries(client, signal),
+    dataEnd: (signal?: AbortSignal) => dataEnd(client, signal),
 
     close: () => client.close(),
   };

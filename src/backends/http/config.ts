@@ -2,6 +2,7 @@
 // (path prefixes kept, credentials moved out of it), auth and extra headers,
 // TLS trust, and the timeout. All user mistakes here are UsageErrors.
 
+import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { BackendHost, BackendOptions } from '../options.js';
 import { UsageError } from '../../errors.js';
@@ -55,6 +56,27 @@ function readSecretFile(file: string, flag: string): string {
     const code = (e as NodeJS.ErrnoException).code;
     throw new UsageError(`cannot read ${flag} ${file}${code ? ` (${code})` : ''}`, 'check the path and its permissions');
   }
+}
+
+/** --ca-file: one or more PEM certificates, checked now, so garbage is not mistaken later for an untrusted server. */
+function readCaFile(file: string): string {
+  const text = readSecretFile(file, '--ca-file');
+  const blocks = text.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? [];
+  const bad = blocks.length === 0 || blocks.some((b) => {
+    try {
+      new X509Certificate(b);
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  if (bad) {
+    throw new UsageError(
+      `--ca-file ${file} is not a valid PEM certificate`,
+      'give the CA certificate in PEM form (text between -----BEGIN CERTIFICATE----- and -----END CERTIFICATE-----)',
+    );
+  }
+  return text;
 }
 
 /** "Name: value" → [name, value]. */
@@ -133,7 +155,7 @@ export async function resolveConnection(opts: RemoteOptions, host: BackendHost):
   }
 
   const tls = {
-    ca: opts.caFile ? readSecretFile(opts.caFile, '--ca-file') : undefined,
+    ca: opts.caFile ? readCaFile(opts.caFile) : undefined,
     rejectUnauthorized: !opts.insecureSkipVerify,
   };
   if (opts.insecureSkipVerify && url.protocol === 'https:') {
