@@ -34,7 +34,7 @@ export interface LocalBackendOptions {
 }
 
 /** QueryOptions plus a cancellation check polled during evaluation (used by the worker backend). */
-interface LocalQueryOptions extends QueryOptions {
+export interface LocalQueryOptions extends QueryOptions {
   shouldAbort?: () => boolean;
 }
 

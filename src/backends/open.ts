@@ -1,12 +1,13 @@
 // The one place that turns the user's backend choices into a Backend:
 // a Prometheus server (--server / PROMETHEUS_URL), a dataset file
 // (--dataset FILE), or the bundled sample. Local backends run the engine in a
-// worker thread so that Ctrl-C can cancel a running query.
+// worker thread so that Ctrl-C can cancel a running query (for the sample, only
+// once a query runs longer than a moment: see worker-lazy.ts).
 
 import { basename } from 'node:path';
 import { UsageError } from '../errors.js';
-import { SAMPLE_END, SAMPLE_START, loadSampleStore } from '../dataset/index.js';
-import { loadDatasetFile as loadFile } from '../dataset/load-file.js';
+import { openSampleStore } from '../dataset/sample.js';
+import { SAMPLE_END, SAMPLE_START } from '../dataset/timeline.js';
 import type { MemoryStore } from '../storage/store.js';
 import type { Backend } from './backend.js';
 import { createLocalBackend, type LocalBackendOptions } from './local.js';
@@ -55,11 +56,16 @@ export async function openLocalDataset(
   const described = opts.file ? { name, description: `${name} (embedded engine)` } : SAMPLE_BACKEND_OPTIONS;
   const backendOpts: LocalBackendOptions = { ...described, maxSamples: opts.maxSamples };
   if (opts.inProcess) {
-    const store = opts.file ? await loadDatasetFile(opts.file, host) : loadSampleStore();
+    const store = opts.file ? await loadDatasetFile(opts.file, host) : await openSampleStore();
     return createLocalBackend(store, backendOpts);
   }
+  if (!opts.file) {
+    // The sample loads in milliseconds (a prebuilt snapshot): queries run here, and a worker starts only for a slow one.
+    const { createLazyWorkerBackend } = await import('./worker-lazy.js');
+    const startWorker = async () => (await import('./worker.js')).createWorkerBackend({ kind: 'sample' }, backendOpts);
+    return createLazyWorkerBackend(await openSampleStore(), backendOpts, startWorker);
+  }
   const { createWorkerBackend } = await import('./worker.js');
-  if (!opts.file) return createWorkerBackend({ kind: 'sample' }, backendOpts);
   const progress = progressReporter(opts.file, host);
   try {
     return await createWorkerBackend({ kind: 'file', path: opts.file }, backendOpts, { onProgress: progress.update });
@@ -72,10 +78,23 @@ export async function openLocalDataset(
 export async function loadDatasetFile(file: string, host: BackendHost): Promise<MemoryStore> {
   const progress = progressReporter(file, host);
   try {
+    const { loadDatasetFile: loadFile } = await import('../dataset/load-file.js');
     return await loadFile(file, progress.update);
   } finally {
     progress.done();
   }
+}
+
+const BAR_WIDTH = 24;
+
+/** `loading big.om [#########---------------]  38%  323/850 MB` (bytes; without a total, just the count). */
+export function progressLine(name: string, done: number, total?: number): string {
+  const mb = (n: number) => (n / 2 ** 20).toFixed(0);
+  if (!total) return `loading ${name}… ${mb(done)} MB`;
+  const frac = Math.min(1, done / total);
+  const filled = Math.round(frac * BAR_WIDTH);
+  const pct = String(Math.floor(frac * 100)).padStart(3);
+  return `loading ${name} [${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ${pct}%  ${mb(done)}/${mb(total)} MB`;
 }
 
 /** A progress line, shown only where the host has a status line and only for slow loads. */
@@ -85,8 +104,7 @@ function progressReporter(file: string, host: BackendHost) {
   return {
     update: (done: number, total?: number) => {
       if (!host.status || Date.now() - started < PROGRESS_AFTER_MS) return;
-      const pct = total ? ` ${Math.floor((100 * done) / total)}%` : '';
-      host.status(`loading ${basename(file)}…${pct}`);
+      host.status(progressLine(basename(file), done, total));
       shown = true;
     },
     done: () => {

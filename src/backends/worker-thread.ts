@@ -38,8 +38,8 @@ export type ReplyMessage =
 
 async function buildStore(source: WorkerSource, post: (m: ReplyMessage) => void): Promise<MemoryStore> {
   if (source.kind === 'sample') {
-    const { loadSampleStore } = await import('../dataset/index.js');
-    return loadSampleStore();
+    const { openSampleStore } = await import('../dataset/sample.js');
+    return openSampleStore();
   }
   const { loadDatasetFile } = await import('../dataset/load-file.js');
   return loadDatasetFile(source.path, (done, total) => post({ kind: 'progress', done, total }));

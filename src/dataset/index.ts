@@ -6,6 +6,7 @@
 
 import type { MemoryStore } from '../storage/store.js';
 import { generateSampleStore } from './generate.js';
+import { loadSnapshot } from './snapshot.js';
 
 export {
   SAMPLE_END,
@@ -28,8 +29,8 @@ export { generateSampleStore } from './generate.js';
 
 let cached: MemoryStore | undefined;
 
-/** The sample dataset, generated on first use and cached for the process. */
+/** The sample dataset, from the prebuilt snapshot (else generated) on first use, and cached for the process. */
 export function loadSampleStore(): MemoryStore {
-  cached ??= generateSampleStore();
+  cached ??= loadSnapshot() ?? generateSampleStore();
   return cached;
 }

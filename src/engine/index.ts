@@ -78,7 +78,7 @@ export class Engine {
   }
 
   private run(expr: Expr, start: number, end: number, step: number, isRange: boolean, opts: RunOptions): EngineResult {
-    const t0 = performance.now();
+    const t0 = nowMs();
     const st: QueryState = {
       annotations: new Map(),
       totalSamples: 0,
@@ -103,7 +103,7 @@ export class Engine {
     return {
       value,
       annotations: [...st.annotations.values()],
-      stats: { evalTotalTime: (performance.now() - t0) / 1000, totalQueryableSamples: st.totalSamples, peakSamples: st.peakSamples },
+      stats: { evalTotalTime: (nowMs() - t0) / 1000, totalQueryableSamples: st.totalSamples, peakSamples: st.peakSamples },
     };
   }
 }
@@ -171,3 +171,8 @@ export function formatAnnotation(a: Annotation, query: string): string {
 
 /** The engine implements start timestamps (the store's per-sample ST column): ST-aware rate & co, start_timestamp(). */
 export const SUPPORTS_START_TIMESTAMPS = true;
+
+/** A monotonic clock in ms (performance.now() would load Node's perf_hooks modules into every CLI run). */
+function nowMs(): number {
+  return Number(process.hrtime.bigint()) / 1e6;
+}

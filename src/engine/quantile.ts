@@ -16,6 +16,97 @@ export function quantile(q: number, values: number[]): number {
   return values[lowerIndex] * (1 - weight) + values[upperIndex] * weight;
 }
 
+/**
+ * quantile() over the sliding windows of one series (quantile_over_time):
+ * the window's values are kept sorted, and moving to the next window removes
+ * the values that left and inserts those that came (a few per step), instead
+ * of sorting every window. NaNs, which Go's sort puts first, are counted
+ * apart. `serial` names the series: a new one starts from scratch.
+ */
+export class SlidingQuantile {
+  private sorted = new Float64Array(64);
+  private size = 0;
+  private nans = 0;
+  private serial: number | undefined = -1;
+  private lo = 0;
+  private hi = 0;
+
+  quantile(q: number, v: Float64Array, lo: number, hi: number, serial: number | undefined): number {
+    if (serial === undefined || serial !== this.serial || lo < this.lo || hi < this.hi || lo > this.hi) this.reset(serial, lo);
+    for (let i = this.lo; i < lo; i++) this.remove(v[i]);
+    for (let i = this.hi; i < hi; i++) this.insert(v[i]);
+    this.lo = lo;
+    this.hi = hi;
+    const n = this.size + this.nans;
+    if (n === 0 || q !== q) return NaN;
+    if (q < 0) return -Infinity;
+    if (q > 1) return Infinity;
+    const rank = q * (n - 1);
+    const lowerIndex = Math.max(0, Math.floor(rank));
+    const upperIndex = Math.min(n - 1, lowerIndex + 1);
+    const weight = rank - Math.floor(rank);
+    return this.at(lowerIndex) * (1 - weight) + this.at(upperIndex) * weight;
+  }
+
+  private at(i: number): number {
+    return i < this.nans ? NaN : this.sorted[i - this.nans];
+  }
+
+  private reset(serial: number | undefined, lo: number): void {
+    this.serial = serial;
+    this.size = 0;
+    this.nans = 0;
+    this.lo = lo;
+    this.hi = lo;
+  }
+
+  /** First index whose value is >= x (or > x when `after`). */
+  private bound(x: number, after: boolean): number {
+    let a = 0;
+    let b = this.size;
+    const s = this.sorted;
+    while (a < b) {
+      const m = (a + b) >>> 1;
+      if (s[m] < x || (after && s[m] === x)) a = m + 1;
+      else b = m;
+    }
+    return a;
+  }
+
+  private insert(x: number): void {
+    if (x !== x) {
+      this.nans++;
+      return;
+    }
+    if (this.size === this.sorted.length) {
+      const grown = new Float64Array(this.size * 2);
+      grown.set(this.sorted);
+      this.sorted = grown;
+    }
+    const i = this.bound(x, true);
+    this.sorted.copyWithin(i + 1, i, this.size);
+    this.sorted[i] = x;
+    this.size++;
+  }
+
+  private remove(x: number): void {
+    if (x !== x) {
+      this.nans--;
+      return;
+    }
+    // Among equal values prefer the same zero sign (-0 and 0 compare equal).
+    let i = this.bound(x, false);
+    for (let k = i; k < this.size && this.sorted[k] === x; k++) {
+      if (Object.is(this.sorted[k], x)) {
+        i = k;
+        break;
+      }
+    }
+    this.sorted.copyWithin(i, i + 1, this.size);
+    this.size--;
+  }
+}
+
 export interface Bucket {
   upperBound: number;
   count: number;

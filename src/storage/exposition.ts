@@ -141,6 +141,36 @@ export class ExpositionParser {
     }
   }
 
+  /** The series id of a series text seen before (the byte parser's lookup), if any. */
+  knownSeries(seriesText: string): number | undefined {
+    return this.seriesIds.get(seriesText);
+  }
+
+  /** A new series the byte parser has read; undefined when its samples are not data (OpenMetrics `_created`). */
+  addSeries(seriesText: string, labels: Metric): number | undefined {
+    if (this.isCreated(labels.__name__)) return undefined;
+    const id = this.store.getOrCreateSeries(labels);
+    this.seriesIds.set(seriesText, id);
+    return id;
+  }
+
+  /**
+   * Appends a sample line the byte parser has already read, counting the line.
+   * False (nothing changed) when the line needs the full path: after `# EOF`,
+   * or when the store rejects the sample (that path reports the error).
+   */
+  appendParsed(id: number, tMs: number, value: number): boolean {
+    if (this.sawEof) return false;
+    try {
+      this.store.append(id, tMs, value);
+    } catch (e) {
+      if (e instanceof OutOfOrderSampleError) return false;
+      throw e;
+    }
+    this.lineNo++;
+    return true;
+  }
+
   end(): MemoryStore {
     if (this.om && !this.sawEof) throw new ExpositionError(this.lineNo + 1, 'OpenMetrics input must end with "# EOF"');
     for (const [family, m] of this.meta) {

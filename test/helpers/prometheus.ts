@@ -34,6 +34,8 @@ export interface PrometheusServer {
 interface StartOptions {
   /** OpenMetrics text: timestamps in seconds, ending with `# EOF` (empty or absent: no backfill). */
   openMetrics?: string;
+  /** Or a file of it (for data too large for one string). */
+  openMetricsFile?: string;
   /** prometheus.yml contents (default `global: {}`), e.g. scrape_configs for a live scrape test. */
   configYaml?: string;
   /** Extra prometheus flags, e.g. ['--query.lookback-delta=10m']. */
@@ -195,9 +197,11 @@ export async function startPrometheus(opts: StartOptions): Promise<PrometheusSer
   const dir = mkdtempSync(join(tmpdir(), 'promlearn-prom-'));
   const dataDir = join(dir, 'data');
   try {
-    if (opts.openMetrics) {
-      const omFile = join(dir, 'data.om');
-      writeFileSync(omFile, opts.openMetrics.endsWith('\n') ? opts.openMetrics : opts.openMetrics + '\n');
+    const omFile = opts.openMetricsFile ?? (opts.openMetrics ? join(dir, 'data.om') : undefined);
+    if (opts.openMetrics && !opts.openMetricsFile) {
+      writeFileSync(omFile!, opts.openMetrics.endsWith('\n') ? opts.openMetrics : opts.openMetrics + '\n');
+    }
+    if (omFile) {
       const bf = await run(promtool, ['tsdb', 'create-blocks-from', 'openmetrics', omFile, dataDir], dir);
       if (bf.code !== 0) throw new Error(`promtool backfill failed (exit ${bf.code}):\n${bf.output.slice(-2000)}`);
     }
