@@ -29,11 +29,17 @@ export async function openBackend(opts: BackendOptions, host: BackendHost): Prom
   if (server && opts.dataset) {
     throw new UsageError('--server and --dataset cannot be used together', 'drop one of them (PROMETHEUS_URL counts as --server)');
   }
+  if (server && opts.maxSamples !== undefined) {
+    throw new UsageError(
+      '--max-samples limits the embedded engine, not a server',
+      "a Prometheus server's limit is its own --query.max-samples flag; drop --max-samples with --server",
+    );
+  }
   if (server) {
     const { createRemoteBackend } = await import('./remote.js');
     return createRemoteBackend({ ...opts, server }, host);
   }
-  return openLocalDataset({ file: opts.dataset }, host);
+  return openLocalDataset({ file: opts.dataset, maxSamples: opts.maxSamples }, host);
 }
 
 /**
@@ -42,9 +48,13 @@ export async function openBackend(opts: BackendOptions, host: BackendHost): Prom
  * `inProcess` keeps it in this thread (no cancellation of a running query;
  * nothing to close), for tests and library use.
  */
-export async function openLocalDataset(opts: { file?: string; inProcess?: boolean }, host: BackendHost): Promise<Backend> {
+export async function openLocalDataset(
+  opts: { file?: string; inProcess?: boolean; maxSamples?: number },
+  host: BackendHost,
+): Promise<Backend> {
   const name = opts.file ? basename(opts.file) : SAMPLE_BACKEND_OPTIONS.name;
-  const backendOpts = opts.file ? { name, description: `${name} (embedded engine)` } : SAMPLE_BACKEND_OPTIONS;
+  const described = opts.file ? { name, description: `${name} (embedded engine)` } : SAMPLE_BACKEND_OPTIONS;
+  const backendOpts: LocalBackendOptions = { ...described, maxSamples: opts.maxSamples };
   if (opts.inProcess) {
     const store = opts.file ? await loadDatasetFile(opts.file, host) : await openSampleStore();
     return createLocalBackend(store, backendOpts);

@@ -1,7 +1,7 @@
 // The flags that choose and configure a backend (--server, --dataset and the
 // connection flags), shared by every command that talks to one.
 
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
@@ -19,4 +19,22 @@ export function addBackendOptions(cmd: Command): Command {
     .option('--insecure-skip-verify', 'do not verify the server certificate (explicit choice, never the default)')
     .addOption(new Option('--timeout <duration>', 'query timeout, e.g. 30s, 2m').default('2m'))
     .option('-v, --verbose', 'print requests and timings to stderr (secrets are never printed)');
+}
+
+/** Prometheus's default --query.max-samples. */
+const DEFAULT_MAX_SAMPLES = 50_000_000;
+
+function parseMaxSamples(value: string): number {
+  const n = Number(value.replace(/_/g, ''));
+  if (!Number.isSafeInteger(n) || n <= 0) throw new InvalidArgumentError('expected a whole number of samples above 0, e.g. 1000000');
+  return n;
+}
+
+/** --max-samples, for the commands that run queries on the embedded engine (like Prometheus's --query.max-samples). */
+export function addMaxSamplesOption(cmd: Command): Command {
+  return cmd.option(
+    '--max-samples <n>',
+    `most samples a query may hold in memory at once, intermediate results included (embedded engine; default ${DEFAULT_MAX_SAMPLES})`,
+    parseMaxSamples,
+  );
 }

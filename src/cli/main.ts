@@ -35,6 +35,11 @@ function packageVersion(): string {
   return pkg.version;
 }
 
+/** `'--name=value'` in commander's messages -> `'--name=…'`: a mistyped option's value may be a secret. */
+function hideOptionValues(message: string): string {
+  return message.replace(/'(--?[A-Za-z0-9][\w-]*)=[^']*'/g, "'$1=…'");
+}
+
 function buildProgram(deps: CommandDeps): Command {
   const { io } = deps;
   const program = new Command('promlearn')
@@ -43,7 +48,8 @@ function buildProgram(deps: CommandDeps): Command {
     .configureOutput({
       writeOut: (s) => io.out(s),
       writeErr: (s) => io.err(s),
-      outputError: (s, write) => write(io.errStyle.error(s)),
+      // `--bearer-token=S3CRET` (no such option): the option is named, its value never echoed.
+      outputError: (s, write) => write(io.errStyle.error(hideOptionValues(s))),
     })
     .showSuggestionAfterError(true)
     .exitOverride();

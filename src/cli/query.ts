@@ -3,7 +3,7 @@
 // Running it is ./run-query.ts's job, loaded only when the command runs.
 
 import type { Command } from 'commander';
-import { addBackendOptions } from './backend-flags.js';
+import { addBackendOptions, addMaxSamplesOption } from './backend-flags.js';
 import type { CommandDeps } from './deps.js';
 import { addOutputOptions, addRangeOptions, type QueryCommandOptions } from './query-flags.js';
 import { addScrapeOptions, type ScrapeFlags } from './scrape.js';
@@ -17,6 +17,7 @@ export function register(program: Command, deps: CommandDeps): void {
   addOutputOptions(cmd);
   addRangeOptions(cmd, 'with any of these, a range query drawn as a chart');
   addBackendOptions(cmd);
+  addMaxSamplesOption(cmd);
   addScrapeOptions(cmd, true).option('--scrape-for <duration>', 'with --scrape: keep scraping every --interval this long before the query (rate() needs two scrapes)');
   cmd.addHelpText(
     'after',

@@ -3,7 +3,7 @@
 // does (./run-query.ts).
 
 import type { Command } from 'commander';
-import { addBackendOptions } from './backend-flags.js';
+import { addBackendOptions, addMaxSamplesOption } from './backend-flags.js';
 import type { CommandDeps } from './deps.js';
 import { addOutputOptions, addRangeOptions, type QueryCommandOptions } from './query-flags.js';
 
@@ -16,6 +16,7 @@ export function register(program: Command, deps: CommandDeps): void {
   addRangeOptions(cmd, 'default 1h');
   addOutputOptions(cmd);
   addBackendOptions(cmd);
+  addMaxSamplesOption(cmd);
   cmd.addHelpText(
     'after',
     `

@@ -2,7 +2,7 @@
 import { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import type { BackendOptions } from '../backends/options.js';
-import { addBackendOptions } from './backend-flags.js';
+import { addBackendOptions, addMaxSamplesOption } from './backend-flags.js';
 import { UsageError } from '../errors.js';
 import { withBackend, type CommandDeps } from './deps.js';
 import { addScrapeOptions, type ScrapeFlags } from './scrape.js';
@@ -28,7 +28,7 @@ Ctrl-C cancels a running query. Inside, .help lists the meta-commands
 Piped input exits with status 1 if any query failed.`,
     );
   cmd.option('--rules <files...>', 'evaluate these rule files over the data first: recorded series and ALERTS become queryable (local data only)');
-  addScrapeOptions(addBackendOptions(cmd), true).action(async (opts: BackendOptions & ScrapeFlags & { scrape?: string[]; rules?: string[] }) => {
+  addScrapeOptions(addMaxSamplesOption(addBackendOptions(cmd)), true).action(async (opts: BackendOptions & ScrapeFlags & { scrape?: string[]; rules?: string[] }) => {
     const { io } = deps;
     const { startRepl } = await import('../repl/repl.js');
     const { wantsScrape, startLiveBackend } = await import('./scrape.js');
@@ -52,7 +52,9 @@ Piped input exits with status 1 if any query failed.`,
         backend,
         io,
         // `.sample` must not fall back to PROMETHEUS_URL: it asks for the local dataset.
-        openBackend: (server) => deps.openBackend({ ...opts, server, dataset: undefined, local: server === undefined }),
+        // --max-samples is the embedded engine's: a server switched to keeps its own limit.
+        openBackend: (server) =>
+          deps.openBackend({ ...opts, server, dataset: undefined, local: server === undefined, maxSamples: server === undefined ? opts.maxSamples : undefined }),
       });
       // main() takes the exit code from here; the failures were already shown one by one.
       if (code !== 0) process.exitCode = code;

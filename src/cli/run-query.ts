@@ -3,12 +3,13 @@
 // (warnings, stats) to stderr. Loaded only when one of them runs.
 
 import type { Backend, BackendInfo } from '../backends/backend.js';
+import type { RemoteBackend } from '../backends/remote.js';
 import { UsageError } from '../errors.js';
 import type { QueryResult } from '../model/result.js';
 import { renderNotes, renderResult, type RenderOptions } from '../render/index.js';
 import type { IO } from '../util/io.js';
 import { PLAIN } from '../util/style.js';
-import { formatRfc3339, parseDurationArg, parseTimeArg } from '../util/time.js';
+import { formatRfc3339, humanDuration, parseDurationArg, parseTimeArg } from '../util/time.js';
 import { withBackend, type CommandDeps } from './deps.js';
 import { parseCount, type OutputOptions, type QueryCommandOptions } from './query-flags.js';
 import { resolveRange } from './range-args.js';
@@ -81,9 +82,33 @@ export async function runQuery(expr: string, opts: QueryCommandOptions, deps: Co
     const time = opts.time !== undefined ? parseTimeArg(opts.time, fallback) : fallback;
     const result = await cancellable((signal) => backend.instantQuery(expr, time, { stats: opts.stats, timeoutMs, signal }));
     await emit(result, ropts, io, backend);
-    const note = isEmpty(result) ? outsideDataNote(info, time, time) : undefined;
+    const note = isEmpty(result) ? (outsideDataNote(info, time, time) ?? (await serverDataNote(backend, time))) : undefined;
     if (note) io.err(io.errStyle.dim(note) + '\n');
   });
+}
+
+/** How far before the query time data counts as ended (Prometheus's lookback). */
+const LOOKBACK_SEC = 300;
+
+/**
+ * An empty answer from a server: where its data ends, when that is before the
+ * query time (a backfilled or stopped Prometheus), with the --time to use.
+ */
+async function serverDataNote(backend: Backend, time: number): Promise<string | undefined> {
+  const remote = backend as Partial<RemoteBackend>;
+  if (typeof remote.dataEnd !== 'function') return undefined;
+  let end: number | null | undefined;
+  try {
+    end = await remote.dataEnd();
+  } catch {
+    return undefined; // only a note: the query's own answer stands
+  }
+  if (end === undefined) return undefined;
+  if (end === null) {
+    return 'note: the server has no recent data in its head block; if its data is older (backfilled), give a --time inside it';
+  }
+  if (end >= time - LOOKBACK_SEC) return undefined;
+  return `note: the server's newest data is at ${formatRfc3339(end)} (${humanDuration((time - end) * 1000)} before the query time); try --time ${formatRfc3339(end)}`;
 }
 
 /** The range query behind both `range` and `query --range`. */

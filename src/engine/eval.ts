@@ -5,7 +5,7 @@ import type { Expr, MatrixSelector, SubqueryExpr, VectorSelector } from '../prom
 import type { MemoryStore } from '../storage/store.js';
 import type { Grid, QueryState, RSeries, Val, VSeries } from './types.js';
 import { makeGrid, newVSeries } from './types.js';
-import { checkAbort, execError, holdSamples } from './state.js';
+import { checkAbort, execError, holdSamples, settleSamples } from './state.js';
 import { compactSeries, evalVectorSelector, rangeSeries, resolveAt, selectIds, sliceWindow, type SelectorPick } from './selectors.js';
 import { dropReserved } from './labels.js';
 import { mergeSameLabels } from './same-labels.js';
@@ -35,7 +35,23 @@ export class Evaluator {
     readonly isRange: boolean,
   ) {}
 
+  /**
+   * Evaluates a node and accounts for its memory: while it runs, what its
+   * children return and what it builds count against the sample limit; once it
+   * is done, only its result does.
+   */
   eval(e: Expr, grid: Grid): Val {
+    const st = this.st;
+    const parent = st.node;
+    const before = st.currentSamples;
+    st.node = e;
+    const val = this.evalNode(e, grid);
+    settleSamples(st, before, val);
+    st.node = parent;
+    return val;
+  }
+
+  private evalNode(e: Expr, grid: Grid): Val {
     checkAbort(this.st, true);
     switch (e.type) {
       case 'NumberLiteral':

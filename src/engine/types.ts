@@ -7,7 +7,7 @@
 
 import type { Metric } from '../model/result.js';
 import type { Annotation } from './result.js';
-import type { PositionRange } from '../promql/ast.js';
+import type { Expr, PositionRange } from '../promql/ast.js';
 
 export interface Grid {
   start: number;
@@ -70,6 +70,8 @@ export interface QueryState {
   queryEnd: number;
   queryStep: number;
   checkCounter: number;
+  /** The node being evaluated, named by the sample limit's error. */
+  node?: Expr;
 }
 
 export function annotate(st: QueryState, kind: 'warning' | 'info', text: string, pos?: PositionRange): void {

@@ -9,7 +9,7 @@ import { judgeFor } from './worlds.js';
 import { findLesson, loadCourseOrThrow } from './load.js';
 import type { ExerciseBlock, Lesson } from './model.js';
 import { exercisesOf } from './model.js';
-import { lessonProgress, loadProgress, saveProgress, type Progress } from './progress.js';
+import { lessonProgress, loadProgress, trySaveProgress, type Progress } from './progress.js';
 import { stateDir } from '../util/state-dir.js';
 import { choosePrompter, type Prompter } from './prompter.js';
 import { resumeIndex, runLesson, type Ending } from './tutorial.js';
@@ -130,7 +130,8 @@ export async function checkAnswer(s: Session, lessonRef: string, exerciseRef: st
   if (verdict.correct) {
     const lp = lessonProgress(s.progress, lesson.id);
     if (!lp.solved.includes(ex.id)) lp.solved.push(ex.id);
-    saveProgress(s.stateDir, s.progress);
+    // The verdict stands even where progress cannot be saved.
+    trySaveProgress(s.stateDir, s.progress, (msg) => s.io.err(s.io.errStyle.warn(`warning: ${msg}`) + '\n'));
   }
   return verdict;
 }

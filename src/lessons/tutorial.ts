@@ -12,7 +12,7 @@ import { runExercise, say } from './exercise.js';
 import type { ExampleBlock, ExerciseBlock, Lesson, PredictBlock, Step } from './model.js';
 import { exercisesOf } from './model.js';
 import { renderProse } from './prose.js';
-import { lessonProgress, saveProgress, type Progress } from './progress.js';
+import { lessonProgress, trySaveProgress, type Progress } from './progress.js';
 import type { Prompter } from './prompter.js';
 import { runAndRender } from './show.js';
 import { DEFAULT_VIEW, describeView, moveView, viewOf, type View } from './view.js';
@@ -74,7 +74,8 @@ export async function runLesson(ctx: TutorialContext, lesson: Lesson, fromStep =
 }
 
 function save(ctx: TutorialContext): void {
-  if (ctx.stateDir) saveProgress(ctx.stateDir, ctx.progress);
+  const { io } = ctx;
+  if (ctx.stateDir) trySaveProgress(ctx.stateDir, ctx.progress, (msg) => io.err(io.errStyle.warn(`warning: ${msg}`) + '\n'));
 }
 
 async function runStep(walk: Walk, lesson: Lesson, index: number): Promise<void> {

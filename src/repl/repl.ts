@@ -8,6 +8,7 @@ import type { IO } from '../util/io.js';
 import { makeStyle, type Style } from '../util/style.js';
 import { complete } from './complete.js';
 import { HISTORY_LIMIT, HistoryFile } from './history.js';
+import { redactEntry } from '../util/secrets.js';
 import { stateDir as defaultStateDir } from '../util/state-dir.js';
 import { KeyRouter, ReverseSearch, setLine } from './keys.js';
 import { META_NAMES, isMetaCommand, runMeta, type MetaHost } from './meta.js';
@@ -153,8 +154,8 @@ class Loop implements MetaHost {
   /** Records a whole entry: readline added each line of it; replace those with the entry. */
   private remember(raw: string): void {
     if (!this.opts.terminal) return;
-    // `.server https://user:pass@host`: credentials never reach the history.
-    const entry = raw.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/@\s]+@/gi, '$1***@');
+    // `.server https://user:pass@host?api_key=k`: credentials never reach the history.
+    const entry = redactEntry(raw);
     this.entries = [entry, ...this.entries.filter((e) => e !== entry)].slice(0, HISTORY_LIMIT);
     const live = (this.rl as unknown as { history: string[] }).history;
     live.splice(0, live.length, ...this.entries);
