@@ -18,13 +18,17 @@ function defaultTime(info: BackendInfo, now: number): number {
   return info.kind === 'local' && info.dataRange ? info.dataRange.end : now;
 }
 
+/** Width given to tables written to a pipe or file: wide enough that nothing is cut or wrapped. */
+const UNLIMITED_COLUMNS = 1_000_000;
+
 /** Render options shared by query and range; validates the flags before anything runs. */
 function renderOptions(opts: OutputOptions, io: IO, expr: string, chart: boolean): RenderOptions {
   const limit = parseCount('--limit', opts.limit);
   return {
     format: opts.output ?? 'table',
     style: opts.color === false ? PLAIN : io.style,
-    columns: io.columns,
+    // Piped tables are never cut (a script greps whole label values); charts need a width.
+    columns: io.isTTY || chart ? io.columns : UNLIMITED_COLUMNS,
     rows: io.rows,
     // Piped tables are not cut (there is no screen to fit); charts always are.
     limit: limit ?? (io.isTTY || chart ? undefined : 0),

@@ -117,3 +117,22 @@ test('query errors propagate as QueryError (exit 1)', async () => {
     (e: unknown) => e === err,
   );
 });
+
+test('query: piped tables never cut label values (issue 15 item 7); a terminal fits its width', async () => {
+  const long = 'checkout-1-' + 'x'.repeat(120);
+  const wide: QueryResult = {
+    data: {
+      resultType: 'vector',
+      result: [
+        { metric: { __name__: 'shop_build_info', service: long, version: '1.2.3', instance: 'a:1' }, value: [END, '1'] },
+        { metric: { __name__: 'nodejs_version_info', version: 'v20.11.0', major: '20', instance: 'b:1' }, value: [END, '1'] },
+      ],
+    },
+  };
+  const piped = await run(['query', 'nodejs_version_info or shop_build_info'], () => wide, bufferIO({ columns: 80 }));
+  assert.ok(piped.out.includes(long), piped.out);
+  assert.doesNotMatch(piped.out, /…/);
+  const tty = await run(['query', 'nodejs_version_info or shop_build_info'], () => wide, bufferIO({ columns: 80, isTTY: true }));
+  assert.match(tty.out, /checkout-1-x*…/);
+  for (const l of tty.out.split('\n')) assert.ok(l.length <= 80, l);
+});
