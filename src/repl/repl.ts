@@ -32,6 +32,7 @@ export interface ReplOptions {
 }
 
 const CONTINUATION_PROMPT = '...> ';
+const CONTINUATION_HINT = '(unfinished: continue on the next line; an empty line runs it as it is, Ctrl-C or .clear drops it)';
 
 type TtyOut = NodeJS.WritableStream & { columns?: number; rows?: number };
 
@@ -126,16 +127,33 @@ class Loop implements MetaHost {
       if ((await runMeta(line, this)) === 'quit') return 'quit';
       return;
     }
+    // An empty line while continuing ends the entry: a missing bracket must not
+    // swallow every later line. The parser then says what is missing, with a caret.
+    if (this.pending.length > 0 && line.trim() === '' && !inString) {
+      const unfinished = this.takePending();
+      this.remember(unfinished);
+      await this.session.run(unfinished);
+      return;
+    }
     this.pending.push(line);
     const text = this.pending.join('\n');
     if (scan(text).length === 0) {
       this.pending = []; // blank line or only a comment
       return;
     }
-    if (needsMoreInput(text)) return;
+    if (needsMoreInput(text)) {
+      if (this.pending.length === 1) this.continuationHint();
+      return;
+    }
     this.pending = [];
     this.remember(text);
     await this.session.run(text);
+  }
+
+  /** Said once per unfinished entry, when the continuation prompt first shows: how to finish it or get out. */
+  private continuationHint(): void {
+    if (!this.opts.terminal) return;
+    this.env.out(this.env.style.dim(CONTINUATION_HINT) + '\n');
   }
 
   private takePending(): string {

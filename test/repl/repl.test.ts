@@ -256,3 +256,18 @@ test('terminal: Tab completes meta-commands and label values', async () => {
   await d.done;
   assert.deepEqual(queries(d.backend), ['up{job="api"}']);
 });
+
+test('terminal: a missing bracket does not trap the session: the hint says how out, an empty line runs what is there', async () => {
+  const d = drive();
+  await d.waitFor('> ');
+  d.type('sum(rate(x[5m]) by (job)\r');
+  await d.waitFor('...> ');
+  assert.match(d.output(), /an empty line runs it as it is, Ctrl-C or \.clear drops it/);
+  d.type('\r');
+  await d.waitFor('no series matched `x`');
+  d.type('up\r');
+  await d.waitFor('a:1');
+  d.end();
+  await d.done;
+  assert.deepEqual(queries(d.backend), ['sum(rate(x[5m]) by (job)', 'up']);
+});
