@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import { addBackendOptions } from './backend-flags.js';
 import type { CommandDeps } from './deps.js';
-import { addOutputOptions, addRangeOptions, type QueryCommandOptions } from './query-flags.js';
+import { addGrafanaOptions, addOutputOptions, addRangeOptions, type QueryCommandOptions } from './query-flags.js';
 
 export function register(program: Command, deps: CommandDeps): void {
   const cmd = program
@@ -15,6 +15,7 @@ export function register(program: Command, deps: CommandDeps): void {
     .option('-t, --time <time>', 'same as --end');
   addRangeOptions(cmd, 'default 1h');
   addOutputOptions(cmd);
+  addGrafanaOptions(cmd);
   addBackendOptions(cmd);
   cmd.addHelpText(
     'after',

@@ -3,6 +3,7 @@ import { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import type { BackendOptions } from '../backends/options.js';
 import { addBackendOptions } from './backend-flags.js';
+import { addGrafanaOptions, parseVarFlags, type GrafanaOptions } from './query-flags.js';
 import { withBackend, type CommandDeps } from './deps.js';
 
 export function register(program: Command, deps: CommandDeps): void {
@@ -20,11 +21,19 @@ Examples:
 Queries run when Enter completes them; unclosed brackets continue on the next line.
 Tab completes functions, metrics, labels and values; Ctrl-R searches the history;
 Ctrl-C cancels a running query. Inside, .help lists the meta-commands
-(.range 1h, .instant, .at -2h, .step 1m, .output csv, .metrics, .lesson, .quit).
+(.range 1h, .instant, .at -2h, .step 1m, .output csv, .var job=api, .metrics, .lesson, .quit).
+Queries pasted from Grafana work: $__rate_interval, $__interval, $__range are
+replaced as Grafana would, and your own variables come from --var or .var.
 Piped input exits with status 1 if any query failed.`,
     );
-  addBackendOptions(cmd).action(async (opts: BackendOptions) => {
+  addGrafanaOptions(cmd);
+  addBackendOptions(cmd).action(async (opts: BackendOptions & GrafanaOptions) => {
     const { io } = deps;
+    const { parseTimeoutArg } = await import('../util/time.js');
+    const grafana = {
+      vars: parseVarFlags(opts.var),
+      scrapeIntervalMs: opts.scrapeInterval === undefined ? undefined : parseTimeoutArg(opts.scrapeInterval, '--scrape-interval'),
+    };
     const { startRepl } = await import('../repl/repl.js');
     const terminal = io.stdinIsTTY && io.isTTY;
     await withBackend(deps, opts, async (backend) => {
@@ -35,6 +44,7 @@ Piped input exits with status 1 if any query failed.`,
         terminal,
         backend,
         io,
+        grafana,
         // `.sample` must not fall back to PROMETHEUS_URL: it asks for the local dataset.
         openBackend: (server) => deps.openBackend({ ...opts, server, dataset: undefined, local: server === undefined }),
       });

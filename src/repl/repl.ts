@@ -29,6 +29,8 @@ export interface ReplOptions {
   /** Unix seconds (tests pin it). */
   now?: () => number;
   completionTtlMs?: number;
+  /** Grafana variables (`repl --var`) and the scrape interval behind $__rate_interval. */
+  grafana?: { vars?: Record<string, string[]>; scrapeIntervalMs?: number };
 }
 
 const CONTINUATION_PROMPT = '...> ';
@@ -55,6 +57,8 @@ export async function startRepl(opts: ReplOptions): Promise<number> {
     completionTtlMs: opts.completionTtlMs,
   };
   const session = await Session.open(opts.backend, env);
+  if (opts.grafana?.vars) session.vars = { ...opts.grafana.vars };
+  if (opts.grafana?.scrapeIntervalMs !== undefined) session.scrapeIntervalMs = opts.grafana.scrapeIntervalMs;
   const loop = new Loop(opts, session, env);
   try {
     await loop.run();

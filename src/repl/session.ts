@@ -9,6 +9,7 @@ import { REPL_ADVICE, renderResult, type ChartRange, type OutputFormat } from '.
 import type { Style } from '../util/style.js';
 import { formatTime, humanDuration } from '../util/time.js';
 import { CompletionSource } from './cache.js';
+import { describeSubstitutions, substituteGrafana } from '../promql/grafana.js';
 
 export interface SessionEnv {
   io: IO;
@@ -44,6 +45,10 @@ export class Session {
   /** Queries (and commands) that failed: piped mode exits 1 if any did. */
   failures = 0;
   source: CompletionSource;
+  /** Grafana variables for pasted queries (`.var name=value`). */
+  vars: Record<string, string[]> = {};
+  /** Behind Grafana's $__interval and $__rate_interval: the sample's, and Grafana's default. */
+  scrapeIntervalMs = 15_000;
   private running?: AbortController;
   /** Whether the REPL opened the current backend (`.server`/`.sample`) and so must close it. */
   ownsBackend = false;
@@ -111,11 +116,12 @@ export class Session {
   }
 
   /** Runs and renders one query; errors are shown, never thrown. Returns success. */
-  async run(query: string): Promise<boolean> {
+  async run(text: string): Promise<boolean> {
     const ac = new AbortController();
     this.running = ac;
     try {
       const grid = this.grid();
+      const query = this.substituteGrafana(text, grid);
       const result = await this.execute(query, grid, ac.signal);
       this.env.out(await this.render(result, query, grid));
       return true;
@@ -127,6 +133,14 @@ export class Session {
     } finally {
       this.running = undefined;
     }
+  }
+
+  /** Grafana's variables replaced (src/promql/grafana.ts), with a note saying what was replaced. */
+  private substituteGrafana(text: string, grid: ChartRange | undefined): string {
+    const range = grid && { stepMs: grid.step * 1000, rangeMs: (grid.end - grid.start) * 1000 };
+    const { query, substitutions } = substituteGrafana(text, { scrapeIntervalMs: this.scrapeIntervalMs, range, vars: this.vars });
+    if (substitutions.length > 0) this.env.err(this.env.style.dim(describeSubstitutions(substitutions, this.scrapeIntervalMs).replace('--scrape-interval', '`repl --scrape-interval`')) + '\n');
+    return query;
   }
 
   /** The range query's grid, in range mode. */

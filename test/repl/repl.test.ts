@@ -271,3 +271,20 @@ test('terminal: a missing bracket does not trap the session: the hint says how o
   await d.done;
   assert.deepEqual(queries(d.backend), ['sum(rate(x[5m]) by (job)', 'up']);
 });
+
+test('.var sets Grafana variables for pasted queries; $__rate_interval follows the range step; unset ones say how', async () => {
+  const backend = new FakeBackend();
+  const r = await piped(['up{job=~"$job"}', '.var job=api', 'up{job=~"$job"}', '.range 1h', '.step 5m', 'rate(up[$__rate_interval])', '.var', '.var job=', 'up{job=~"${job}"}', ''].join('\n'), { backend });
+  assert.deepEqual(queries(backend), ['up{job=~"api"}', 'rate(up[5m15s])']);
+  assert.match(r.err, /\$job has no value[\s\S]*\.var job=VALUE/);
+  assert.match(r.err, /Grafana variables: \$job = api/);
+  assert.match(r.out, /^\$job = api$/m);
+  assert.match(r.out, /\$job unset/);
+  assert.equal(r.code, 1);
+});
+
+test('repl options: --var values and the scrape interval reach the session', async () => {
+  const backend = new FakeBackend();
+  await piped('rate(up{job="$job"}[$__rate_interval])\n', { backend, grafana: { vars: { job: ['web'] }, scrapeIntervalMs: 60_000 } });
+  assert.deepEqual(queries(backend), ['rate(up{job="web"}[4m])']);
+});
