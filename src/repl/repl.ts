@@ -102,6 +102,8 @@ class Loop implements MetaHost {
       tabSize: 2,
     });
     search = new ReverseSearch(this.rl, opts.output, () => this.entries, env.columns);
+    // Each line holds the keys that follow it until it has run and the prompt is back (see KeyRouter).
+    this.rl.on('line', () => this.router?.hold());
     this.rl.on('SIGINT', () => this.interrupt());
   }
 
@@ -114,6 +116,7 @@ class Loop implements MetaHost {
     for await (const line of this.rl) {
       if ((await this.handle(line)) === 'quit') break;
       this.prompt();
+      this.router?.release();
     }
     this.rl.close();
     this.router?.detach();

@@ -288,3 +288,39 @@ test('repl options: --var values and the scrape interval reach the session', asy
   await piped('rate(up{job="$job"}[$__rate_interval])\n', { backend, grafana: { vars: { job: ['web'] }, scrapeIntervalMs: 60_000 } });
   assert.deepEqual(queries(backend), ['rate(up{job="web"}[4m])']);
 });
+
+/** A backend whose query `gate` waits until open() is called. */
+class GatedBackend extends FakeBackend {
+  open!: () => void;
+  private readonly gate = new Promise<void>((r) => (this.open = r));
+  override async instantQuery(query: string, time: number) {
+    this.calls.push({ kind: 'instant', query, args: [time] });
+    if (query === 'gate') await this.gate;
+    return { data: { resultType: 'vector' as const, result: [] } };
+  }
+}
+
+test('terminal: input typed or pasted during a running query is kept, in order, and runs after it (issue 15 item 3)', async () => {
+  const backend = new GatedBackend();
+  const d = drive({ backend });
+  await d.waitFor('> ');
+  d.type('gate\r');
+  for (let i = 0; i < 2000 && backend.calls.length === 0; i++) await new Promise((r) => setTimeout(r, 5));
+  const lines = Array.from({ length: 5000 }, (_, i) => `up{n="${i}"}`);
+  d.type(lines.join('\r') + '\r'); // a paste, in one chunk
+  d.type('sum('); // and a few keys typed after it, not yet a line
+  d.type('up');
+  await new Promise((r) => setTimeout(r, 20));
+  assert.equal(queries(backend).length, 1, 'nothing runs before the running query ends');
+  // Not drawn over the running query's output (readline would echo them at once, prompt and all).
+  assert.doesNotMatch(d.output(), /sum\(|n="4999"/);
+  backend.open();
+  for (let i = 0; i < 12000 && queries(backend).length < 5001; i++) await new Promise((r) => setTimeout(r, 5));
+  assert.deepEqual(queries(backend), ['gate', ...lines]);
+  await d.waitFor(/> \S*sum\(up$/);
+  d.type(')\r');
+  for (let i = 0; i < 2000 && queries(backend).length < 5002; i++) await new Promise((r) => setTimeout(r, 5));
+  assert.equal(queries(backend).at(-1), 'sum(up)', JSON.stringify(d.output().slice(-400)));
+  d.end();
+  await d.done;
+});
