@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Backend } from '../../src/backends/backend.js';
 import { FakeBackend, drive, piped, END } from './fake.js';
+import { HistoryFile } from '../../src/repl/history.js';
 
 /** The queries a fake backend was asked to run, in order. */
 function queries(b: Backend): (string | undefined)[] {
@@ -187,7 +188,9 @@ test('terminal: history is saved 0600, de-duplicated, multi-line as one, and rec
     await d.done;
     const file = join(dir, 'history');
     assert.equal(statSync(file).mode & 0o777, 0o600);
-    assert.equal(readFileSync(file, 'utf8'), 'sum(\\nup)\nup\n.output table\n');
+    // Appended as typed (two sessions may write at once); read back de-duplicated.
+    assert.equal(readFileSync(file, 'utf8'), 'up\nsum(\\nup)\nup\n.output table\n');
+    assert.deepEqual(new HistoryFile(dir).load(), ['sum(\nup)', 'up', '.output table']);
 
     const d2 = drive({ stateDir: dir });
     await d2.waitFor('> ');
