@@ -113,11 +113,17 @@ class Loop implements MetaHost {
       this.env.out(this.env.style.dim(`promlearn REPL on ${description || name}. Type .help for help, .quit or Ctrl-D to leave.\n`));
       this.prompt();
     }
+    let quit = false;
     for await (const line of this.rl) {
-      if ((await this.handle(line)) === 'quit') break;
+      if ((await this.handle(line)) === 'quit') {
+        quit = true;
+        break;
+      }
       this.prompt();
       this.router?.release();
     }
+    // Ctrl-D leaves the cursor after the prompt: end the line so the shell's prompt starts on its own.
+    if (this.opts.terminal && !quit) this.env.out('\n');
     this.rl.close();
     this.router?.detach();
     // Piped input may end without a closing bracket: run it and let the parser say why.

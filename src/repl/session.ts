@@ -3,7 +3,8 @@
 
 import type { Backend, BackendInfo } from '../backends/backend.js';
 import type { IO } from '../util/io.js';
-import type { QueryResult } from '../model/result.js';
+import { MAX_RANGE_POINTS, type QueryResult } from '../model/result.js';
+import { UsageError } from '../errors.js';
 import { formatError } from '../render/error.js';
 import { REPL_ADVICE, renderResult, type ChartRange, type OutputFormat } from '../render/index.js';
 import type { Style } from '../util/style.js';
@@ -147,7 +148,16 @@ export class Session {
   private grid(): ChartRange | undefined {
     if (this.mode !== 'range') return undefined;
     const end = this.evalTime();
-    return { start: end - this.rangeMs / 1000, end, step: this.stepSec() };
+    const step = this.stepSec();
+    // The CLI's limit (Prometheus's): a huge range at a small .step would draw for minutes.
+    const points = Math.floor(this.rangeMs / 1000 / step) + 1;
+    if (points > MAX_RANGE_POINTS) {
+      throw new UsageError(
+        `the range would have ${points} points per series; Prometheus allows at most ${MAX_RANGE_POINTS}`,
+        `use a larger step, e.g. .step ${humanDuration(Math.ceil(this.rangeMs / 1000 / AUTO_POINTS) * 1000)}, or .step auto`,
+      );
+    }
+    return { start: end - this.rangeMs / 1000, end, step };
   }
 
   private execute(query: string, grid: ChartRange | undefined, signal: AbortSignal): Promise<QueryResult> {

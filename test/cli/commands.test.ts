@@ -189,3 +189,18 @@ test('every command has examples in --help', async () => {
     assert.match(r.out, /Examples:/, cmd.join(' '));
   }
 });
+
+test('labels: control characters and newlines in values are escaped, as series shows them (issue 15 item 11)', async () => {
+  const io = bufferIO();
+  const { fakeBackend } = await import('./fake-backend.js');
+  const backend = { ...fakeBackend(() => ({ data: { resultType: 'vector', result: [] } })), labelValues: async () => ['ok', 'two\nlines', 'bell\x07', 'esc\x1b[31m'] };
+  const code = await main(['node', 'promlearn', 'labels', 'job'], io, { openBackend: async () => backend, clock: () => 0 });
+  assert.equal(code, 0, io.output.err);
+  assert.equal(io.output.out, 'ok\n"two\\nlines"\n"bell\\u0007"\n"esc\\u001b[31m"\n');
+});
+
+test('range --help uses labels the dataset has', async () => {
+  const r = await run('range', '--help');
+  assert.doesNotMatch(r.out, /by \(code\)/);
+  assert.match(r.out, /sum by \(status_code\)/);
+});

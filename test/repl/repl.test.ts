@@ -327,3 +327,18 @@ test('terminal: input typed or pasted during a running query is kept, in order, 
   d.end();
   await d.done;
 });
+
+test('range mode refuses more points than the CLI does (11,000 per series)', async () => {
+  const backend = new FakeBackend();
+  const r = await piped('.range 7d\n.step 1s\nup\n.step auto\nup\n', { backend });
+  assert.match(r.err, /the range would have 604801 points per series; Prometheus allows at most 11000[\s\S]*\.step auto/);
+  assert.equal(queries(backend).length, 1);
+});
+
+test('terminal: Ctrl-D ends the line, so the shell prompt starts on its own', async () => {
+  const d = drive();
+  await d.waitFor('> ');
+  d.type('\x04');
+  assert.equal(await d.done, 0);
+  assert.match(d.output(), /> (\x1b\[\d+G)?\n$/);
+});
