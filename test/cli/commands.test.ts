@@ -204,3 +204,17 @@ test('range --help uses labels the dataset has', async () => {
   assert.doesNotMatch(r.out, /by \(code\)/);
   assert.match(r.out, /sum by \(status_code\)/);
 });
+
+test('a query starting with "-" runs, or the usage error says to put -- before it', async () => {
+  const neg = await run('query', '-sum(up)');
+  assert.equal(neg.code, 0, neg.err);
+  assert.match(neg.out, /^\{\}\s+-\d+/);
+  const num = await run('query', '-1');
+  assert.equal(num.out.trim(), '-1');
+  const bare = await run('query', '-up');
+  assert.equal(bare.code, 2);
+  assert.match(bare.err, /put -- before it: promlearn query -- '-up'/);
+  const dashed = await run('query', '--', '-up');
+  assert.equal(dashed.code, 0, dashed.err);
+  assert.match(dashed.out, /-1/);
+});
