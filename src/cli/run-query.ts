@@ -8,7 +8,7 @@ import type { QueryResult } from '../model/result.js';
 import { renderNotes, renderResult, type RenderOptions } from '../render/index.js';
 import type { IO } from '../util/io.js';
 import { PLAIN } from '../util/style.js';
-import { formatRfc3339, parseDurationArg, parseTimeArg, parseTimeoutArg } from '../util/time.js';
+import { formatRfc3339, parseTimeArg, parseTimeoutArg } from '../util/time.js';
 import { withBackend, type CommandDeps } from './deps.js';
 import { parseCount, parseVarFlags, type GrafanaOptions, type OutputOptions, type QueryCommandOptions } from './query-flags.js';
 import { describeSubstitutions, substituteGrafana } from '../promql/grafana.js';
@@ -94,7 +94,7 @@ export async function runQuery(expr: string, opts: QueryCommandOptions, deps: Co
   const { io } = deps;
   const query = applyGrafana(expr, opts, io);
   const ropts = renderOptions(opts, io, query, false);
-  const timeoutMs = parseDurationArg(opts.timeout ?? '2m');
+  const timeoutMs = parseTimeoutArg(opts.timeout ?? '2m'); // 0 is refused, as for a server
   await withBackend(deps, opts, async (backend) => {
     const info = await backend.info();
     const fallback = defaultTime(info, deps.clock());
@@ -110,7 +110,7 @@ export async function runQuery(expr: string, opts: QueryCommandOptions, deps: Co
 export async function runRange(expr: string, opts: QueryCommandOptions, deps: CommandDeps): Promise<void> {
   const { io } = deps;
   const ropts = renderOptions(opts, io, expr, true);
-  const timeoutMs = parseDurationArg(opts.timeout ?? '2m');
+  const timeoutMs = parseTimeoutArg(opts.timeout ?? '2m'); // 0 is refused, as for a server
   await withBackend(deps, opts, async (backend) => {
     const info = await backend.info();
     const r = resolveRange(opts, defaultTime(info, deps.clock()));

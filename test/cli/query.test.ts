@@ -153,3 +153,12 @@ test('query/range: Grafana variables are replaced as Grafana would, and a note s
   });
   await assert.rejects(run(['query', 'up', '--var', 'job'], () => fx.singleVector), /invalid --var "job": expected name=value/);
 });
+
+test('--timeout 0 is refused locally as it is for a server (one rule)', async () => {
+  await assert.rejects(run(['query', 'up', '--timeout', '0'], () => fx.singleVector), (e: unknown) => {
+    assert.ok(e instanceof UsageError);
+    assert.match(e.message, /--timeout/);
+    return true;
+  });
+  await assert.rejects(run(['range', 'up', '--timeout', '0s'], () => fx.rateMatrix), UsageError);
+});
