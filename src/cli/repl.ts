@@ -5,6 +5,7 @@ import type { BackendOptions } from '../backends/options.js';
 import { addBackendOptions } from './backend-flags.js';
 import { addGrafanaOptions, parseVarFlags, type GrafanaOptions } from './query-flags.js';
 import { withBackend, type CommandDeps } from './deps.js';
+import { addScrapeOptions, type ScrapeFlags } from './scrape.js';
 
 export function register(program: Command, deps: CommandDeps): void {
   const cmd = program
@@ -17,6 +18,7 @@ Examples:
   $ promlearn                                   # the same as promlearn repl, in a terminal
   $ promlearn repl --server http://localhost:9090
   $ echo 'sum by (job) (up)' | promlearn repl   # piped: run each query and exit
+  $ promlearn repl --scrape http://127.0.0.1:8080/metrics --interval 5s   # a live store; .targets
 
 Queries run when Enter completes them; unclosed brackets continue on the next line.
 Tab completes functions, metrics, labels and values; Ctrl-R searches the history;
@@ -27,7 +29,7 @@ replaced as Grafana would, and your own variables come from --var or .var.
 Piped input exits with status 1 if any query failed.`,
     );
   addGrafanaOptions(cmd);
-  addBackendOptions(cmd).action(async (opts: BackendOptions & GrafanaOptions) => {
+  addScrapeOptions(addBackendOptions(cmd), true).action(async (opts: BackendOptions & GrafanaOptions & ScrapeFlags & { scrape?: string[] }) => {
     const { io } = deps;
     const { parseTimeoutArg } = await import('../util/time.js');
     const grafana = {
@@ -35,8 +37,12 @@ Piped input exits with status 1 if any query failed.`,
       scrapeIntervalMs: opts.scrapeInterval === undefined ? undefined : parseTimeoutArg(opts.scrapeInterval, '--scrape-interval'),
     };
     const { startRepl } = await import('../repl/repl.js');
+    const { wantsScrape, startLiveBackend } = await import('./scrape.js');
     const terminal = io.stdinIsTTY && io.isTTY;
-    await withBackend(deps, opts, async (backend) => {
+    // --scrape: the live store (scraping until the REPL ends) is the first backend; .server/.sample still switch away.
+    const first = wantsScrape(opts) ? await startLiveBackend(opts, io) : undefined;
+    const opening = first ? { ...deps, openBackend: async () => first } : deps;
+    await withBackend(opening, opts, async (backend) => {
       const code = await startRepl({
         input: io.stdin,
         // A terminal needs the real stream (size, resize events); piped output goes through io.out.

@@ -15,7 +15,7 @@ import { describeSubstitutions, substituteGrafana } from '../promql/grafana.js';
 import { resolveRange } from './range-args.js';
 
 /** The evaluation time when none is given: the end of a local dataset, else now. */
-function defaultTime(info: BackendInfo, now: number): number {
+export function defaultTime(info: BackendInfo, now: number): number {
   return info.kind === 'local' && info.dataRange ? info.dataRange.end : now;
 }
 
@@ -42,7 +42,7 @@ function renderOptions(opts: OutputOptions, io: IO, expr: string, chart: boolean
 }
 
 /** Ctrl-C cancels the query (the backend throws a 'canceled' QueryError) instead of killing the process. */
-async function cancellable<T>(fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
+export async function cancellable<T>(fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const ac = new AbortController();
   const onInt = () => ac.abort();
   process.once('SIGINT', onInt);
