@@ -223,7 +223,7 @@ async function explainQuery(arg: string, h: MetaHost): Promise<void> {
   if (!rest) throw new UsageError('.explain needs a query', 'e.g. .explain sum by (job) (rate(http_requests_total[5m])), or .explain --samples rate(http_requests_total[5m])');
   if (series !== undefined && !samples) throw new UsageError('--series chooses the series of the --samples walk-through', 'e.g. .explain --samples --series {job="api"} rate(http_requests_total[5m])');
   const { explain, renderExplanation } = await import('../explain/index.js');
-  const x = await explain(s.backend, rest, { time: s.evalTime(), info: s.info, samples, series });
+  const x = await explain(s.backend, s.substituteGrafana(rest), { time: s.evalTime(), info: s.info, samples, series });
   if (x.root.error) s.failures++;
   s.env.out(renderExplanation(x, { columns: s.env.columns(), style: s.env.style }));
 }

@@ -137,7 +137,7 @@ export class Session {
   }
 
   /** Grafana's variables replaced (src/promql/grafana.ts), with a note saying what was replaced. */
-  private substituteGrafana(text: string, grid: ChartRange | undefined): string {
+  substituteGrafana(text: string, grid?: ChartRange): string {
     const range = grid && { stepMs: grid.step * 1000, rangeMs: (grid.end - grid.start) * 1000 };
     const { query, substitutions } = substituteGrafana(text, { scrapeIntervalMs: this.scrapeIntervalMs, range, vars: this.vars });
     if (substitutions.length > 0) this.env.err(this.env.style.dim(describeSubstitutions(substitutions, this.scrapeIntervalMs).replace('--scrape-interval', '`repl --scrape-interval`')) + '\n');

@@ -218,3 +218,10 @@ test('a query starting with "-" runs, or the usage error says to put -- before i
   assert.equal(dashed.code, 0, dashed.err);
   assert.match(dashed.out, /-1/);
 });
+
+test('explain replaces Grafana variables as query does', async () => {
+  const r = await run('explain', 'rate(http_requests_total{job="$job"}[$__rate_interval])', '--var', 'job=api');
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.err, /Grafana variables: \$job = api, \$__rate_interval = 1m/);
+  assert.match(r.out, /rate\(http_requests_total\{job="api"\}\[1m\]\)/);
+});

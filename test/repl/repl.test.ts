@@ -342,3 +342,9 @@ test('terminal: Ctrl-D ends the line, so the shell prompt starts on its own', as
   assert.equal(await d.done, 0);
   assert.match(d.output(), /> (\x1b\[\d+G)?\n$/);
 });
+
+test('.explain replaces Grafana variables as queries do', async () => {
+  const r = await piped('.var job=api\n.explain rate(up{job="$job"}[$__rate_interval])\n');
+  assert.match(r.err, /Grafana variables: \$job = api, \$__rate_interval = 1m/);
+  assert.match(r.out, /rate\(up\{job="api"\}\[1m\]\)/);
+});
