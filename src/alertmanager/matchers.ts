@@ -2,7 +2,7 @@
 // (quoted or bare values, =, !=, =~, !~; regexes anchored as in Alertmanager),
 // and the older `match:` / `match_re:` maps, turned into the same form.
 
-import { compileMatcherRegex } from '../promql/regex.js';
+import { compileMatcherRegex, type MatcherRegex } from '../promql/regex.js';
 import type { Metric } from '../model/result.js';
 
 export type MatchType = '=' | '!=' | '=~' | '!~';
@@ -15,7 +15,7 @@ export interface Matcher {
 }
 
 export function makeMatcher(name: string, type: MatchType, value: string): Matcher {
-  let re: RegExp | undefined;
+  let re: MatcherRegex | undefined;
   if (type === '=~' || type === '!~') {
     try {
       re = compileMatcherRegex(value);

@@ -17,7 +17,7 @@ export function addBackendOptions(cmd: Command): Command {
     .option('-H, --header <header>', "extra HTTP header for --server, e.g. 'X-Scope-OrgID: tenant' (repeatable)", collect)
     .option('--ca-file <file>', 'CA certificate (PEM) to trust for --server')
     .option('--insecure-skip-verify', 'do not verify the server certificate (explicit choice, never the default)')
-    .addOption(new Option('--timeout <duration>', 'query timeout, e.g. 30s, 2m').default('2m'))
+    .addOption(new Option('--timeout <duration>', 'query timeout, e.g. 30s, 2m (longer than 0, locally and on a server)').default('2m'))
     .option('-v, --verbose', 'print requests and timings to stderr (secrets are never printed)');
 }
 

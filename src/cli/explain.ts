@@ -7,9 +7,10 @@
 import { Option, type Command } from 'commander';
 import type { BackendOptions } from '../backends/options.js';
 import { addBackendOptions } from './backend-flags.js';
+import { addGrafanaOptions, type GrafanaOptions } from './query-flags.js';
 import type { CommandDeps } from './deps.js';
 
-export interface ExplainCommandOptions extends BackendOptions {
+export interface ExplainCommandOptions extends BackendOptions, GrafanaOptions {
   time?: string;
   samples?: boolean;
   series?: string;
@@ -29,6 +30,7 @@ export function register(program: Command, deps: CommandDeps): void {
     .addOption(new Option('-o, --output <format>', 'output format').choices(['table', 'json']).default('table'))
     .option('--width <columns>', 'fit the text to this many columns (default: the terminal width, 80 when piped)')
     .option('--no-color', 'no colours (also: NO_COLOR=1; output that is not a terminal is never coloured)');
+  addGrafanaOptions(cmd);
   addBackendOptions(cmd);
   cmd.addHelpText(
     'after',

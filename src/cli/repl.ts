@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import type { BackendOptions } from '../backends/options.js';
 import { addBackendOptions, addMaxSamplesOption } from './backend-flags.js';
 import { UsageError } from '../errors.js';
+import { addGrafanaOptions, parseVarFlags, type GrafanaOptions } from './query-flags.js';
 import { withBackend, type CommandDeps } from './deps.js';
 import { addScrapeOptions, type ScrapeFlags } from './scrape.js';
 
@@ -24,12 +25,20 @@ Examples:
 Queries run when Enter completes them; unclosed brackets continue on the next line.
 Tab completes functions, metrics, labels and values; Ctrl-R searches the history;
 Ctrl-C cancels a running query. Inside, .help lists the meta-commands
-(.range 1h, .instant, .at -2h, .step 1m, .output csv, .metrics, .lesson, .quit).
+(.range 1h, .instant, .at -2h, .step 1m, .output csv, .var job=api, .metrics, .lesson, .quit).
+Queries pasted from Grafana work: $__rate_interval, $__interval, $__range are
+replaced as Grafana would, and your own variables come from --var or .var.
 Piped input exits with status 1 if any query failed.`,
     );
   cmd.option('--rules <files...>', 'evaluate these rule files over the data first: recorded series and ALERTS become queryable (local data only)');
-  addScrapeOptions(addMaxSamplesOption(addBackendOptions(cmd)), true).action(async (opts: BackendOptions & ScrapeFlags & { scrape?: string[]; rules?: string[] }) => {
+  addGrafanaOptions(cmd);
+  addScrapeOptions(addMaxSamplesOption(addBackendOptions(cmd)), true).action(async (opts: BackendOptions & GrafanaOptions & ScrapeFlags & { scrape?: string[]; rules?: string[] }) => {
     const { io } = deps;
+    const { parseTimeoutArg } = await import('../util/time.js');
+    const grafana = {
+      vars: parseVarFlags(opts.var),
+      scrapeIntervalMs: opts.scrapeInterval === undefined ? undefined : parseTimeoutArg(opts.scrapeInterval, '--scrape-interval'),
+    };
     const { startRepl } = await import('../repl/repl.js');
     const { wantsScrape, startLiveBackend } = await import('./scrape.js');
     const terminal = io.stdinIsTTY && io.isTTY;
@@ -51,6 +60,7 @@ Piped input exits with status 1 if any query failed.`,
         terminal,
         backend,
         io,
+        grafana,
         // `.sample` must not fall back to PROMETHEUS_URL: it asks for the local dataset.
         // --max-samples is the embedded engine's: a server switched to keeps its own limit.
         openBackend: (server) =>

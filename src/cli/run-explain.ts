@@ -6,9 +6,10 @@ import { PLAIN } from '../util/style.js';
 import { parseTimeoutArg, parseTimeArg } from '../util/time.js';
 import { withBackend, type CommandDeps } from './deps.js';
 import type { ExplainCommandOptions } from './explain.js';
-import { cancellable, defaultTime } from './run-query.js';
+import { applyGrafana, cancellable, defaultTime } from './run-query.js';
 
-export async function runExplain(expr: string, opts: ExplainCommandOptions, deps: CommandDeps): Promise<void> {
+export async function runExplain(pasted: string, opts: ExplainCommandOptions, deps: CommandDeps): Promise<void> {
+  const expr = applyGrafana(pasted, opts, deps.io);
   const io = deps.io;
   if (expr.trim() === '') throw new UsageError('empty expression', `give a query, e.g. promlearn explain 'rate(http_requests_total[5m])'`);
   if (opts.series !== undefined && !opts.samples) throw new UsageError('--series chooses the series of the --samples walk-through', 'add --samples');

@@ -82,3 +82,6 @@ export function parseSampleValue(s: string): number {
   if (s === 'NaN') return NaN;
   return Number(s);
 }
+
+/** Prometheus's API refuses range queries of more points per series than this (web/api/v1: "exceeded maximum resolution of 11,000 points"). */
+export const MAX_RANGE_POINTS = 11000;

@@ -141,3 +141,39 @@ function groupNumber(name: string): number {
   if (name[0] === '0' && name.length > 1) return -1;
   return num;
 }
+
+/** A Go regexp as Prometheus's templates use it (regexp.MustCompile): unanchored, `.` stops at newlines. */
+export interface GoRegexp {
+  /** regexp.MatchString: a match anywhere in s. */
+  test(s: string): boolean;
+  /** Regexp.ReplaceAllString: template expanded per match ($1, ${name}, $$). */
+  replaceAll(s: string, template: string): string;
+}
+
+/** Compile a Go regexp for templates. Throws RegexSyntaxError with Go's message. */
+export function compileGoRegexp(pattern: string): GoRegexp {
+  let re: RE2JS;
+  try {
+    re = RE2JS.compile(pattern);
+  } catch (e) {
+    throw new RegexSyntaxError((e as Error).message);
+  }
+  const names = re.namedGroups() as Record<string, number>;
+  const replaceAll = (s: string, template: string): string => {
+    const m = re.matcher(s);
+    let out = '';
+    let last = 0;
+    let prevEnd = -1;
+    while (m.find()) {
+      const start = m.start();
+      const end = m.end();
+      // Go ignores an empty match that abuts the previous match.
+      if (start === end && start === prevEnd) continue;
+      out += s.slice(last, start) + expand(template, (k) => (k < 0 || k > m.groupCount() ? '' : (m.group(k) ?? '')), names);
+      last = end;
+      prevEnd = end;
+    }
+    return out + s.slice(last);
+  };
+  return { test: (s) => re.matcher(s).find(), replaceAll };
+}

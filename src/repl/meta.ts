@@ -87,6 +87,7 @@ const COMMANDS: Command[] = [
       h.session.env.out(a === 'auto' ? 'limit fitted to the screen\n' : `limit ${a === '0' ? 'none' : a}\n`);
     },
   },
+  { name: 'var', args: '[name=value]', help: 'set a Grafana variable ($name, ${name}, [[name]]) for pasted queries; name= unsets; alone: list', run: setVar },
   { name: 'server', args: '<url>', help: 'query a Prometheus server from now on', run: (a, h) => switchBackend(a, h) },
   { name: 'sample', args: '', help: 'back to the bundled sample dataset', run: (_a, h) => switchBackend(undefined, h) },
   { name: 'targets', args: '', help: 'scrape targets (repl --scrape): health, last scrape, duration, last error', run: listTargets },
@@ -98,6 +99,22 @@ const COMMANDS: Command[] = [
   { name: 'clear', args: '', help: 'clear the screen and any unfinished query', run: (_a, h) => h.clear() },
   { name: 'quit', args: '', help: 'leave (or Ctrl-D)', run: () => 'quit' },
 ];
+
+/** `.var job=api` sets, `.var job=` unsets, `.var` lists the Grafana variables queries are given. */
+function setVar(arg: string, h: MetaHost): void {
+  const s = h.session;
+  if (arg === '') {
+    const names = Object.keys(s.vars).sort();
+    s.env.out(names.length === 0 ? 'no variables set (e.g. .var job=api)\n' : names.map((n) => `$${n} = ${s.vars[n]!.join(', ')}\n`).join(''));
+    return;
+  }
+  const m = /^\$?([A-Za-z_]\w*)=(.*)$/s.exec(arg);
+  if (!m) throw new UsageError(`invalid .var "${arg}": expected name=value`, 'e.g. .var job=api (.var job= unsets it)');
+  const [, name, value] = m as unknown as [string, string, string];
+  if (value === '') delete s.vars[name];
+  else s.vars[name] = [value];
+  s.env.out(value === '' ? `$${name} unset\n` : `$${name} = ${value}\n`);
+}
 
 function helpText(): string {
   const rows = COMMANDS.map((c) => `  .${`${c.name} ${c.args}`.trim().padEnd(24)} ${c.help}`);
@@ -206,7 +223,7 @@ async function explainQuery(arg: string, h: MetaHost): Promise<void> {
   if (!rest) throw new UsageError('.explain needs a query', 'e.g. .explain sum by (job) (rate(http_requests_total[5m])), or .explain --samples rate(http_requests_total[5m])');
   if (series !== undefined && !samples) throw new UsageError('--series chooses the series of the --samples walk-through', 'e.g. .explain --samples --series {job="api"} rate(http_requests_total[5m])');
   const { explain, renderExplanation } = await import('../explain/index.js');
-  const x = await explain(s.backend, rest, { time: s.evalTime(), info: s.info, samples, series });
+  const x = await explain(s.backend, s.substituteGrafana(rest), { time: s.evalTime(), info: s.info, samples, series });
   if (x.root.error) s.failures++;
   s.env.out(renderExplanation(x, { columns: s.env.columns(), style: s.env.style }));
 }

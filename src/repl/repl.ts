@@ -30,9 +30,12 @@ export interface ReplOptions {
   /** Unix seconds (tests pin it). */
   now?: () => number;
   completionTtlMs?: number;
+  /** Grafana variables (`repl --var`) and the scrape interval behind $__rate_interval. */
+  grafana?: { vars?: Record<string, string[]>; scrapeIntervalMs?: number };
 }
 
 const CONTINUATION_PROMPT = '...> ';
+const CONTINUATION_HINT = '(unfinished: continue on the next line; an empty line runs it as it is, Ctrl-C or .clear drops it)';
 
 type TtyOut = NodeJS.WritableStream & { columns?: number; rows?: number };
 
@@ -55,6 +58,8 @@ export async function startRepl(opts: ReplOptions): Promise<number> {
     completionTtlMs: opts.completionTtlMs,
   };
   const session = await Session.open(opts.backend, env);
+  if (opts.grafana?.vars) session.vars = { ...opts.grafana.vars };
+  if (opts.grafana?.scrapeIntervalMs !== undefined) session.scrapeIntervalMs = opts.grafana.scrapeIntervalMs;
   const loop = new Loop(opts, session, env);
   try {
     await loop.run();
@@ -98,6 +103,8 @@ class Loop implements MetaHost {
       tabSize: 2,
     });
     search = new ReverseSearch(this.rl, opts.output, () => this.entries, env.columns);
+    // Each line holds the keys that follow it until it has run and the prompt is back (see KeyRouter).
+    this.rl.on('line', () => this.router?.hold());
     this.rl.on('SIGINT', () => this.interrupt());
   }
 
@@ -107,10 +114,17 @@ class Loop implements MetaHost {
       this.env.out(this.env.style.dim(`promlearn REPL on ${description || name}. Type .help for help, .quit or Ctrl-D to leave.\n`));
       this.prompt();
     }
+    let quit = false;
     for await (const line of this.rl) {
-      if ((await this.handle(line)) === 'quit') break;
+      if ((await this.handle(line)) === 'quit') {
+        quit = true;
+        break;
+      }
       this.prompt();
+      this.router?.release();
     }
+    // Ctrl-D leaves the cursor after the prompt: end the line so the shell's prompt starts on its own.
+    if (this.opts.terminal && !quit) this.env.out('\n');
     this.rl.close();
     this.router?.detach();
     // Piped input may end without a closing bracket: run it and let the parser say why.
@@ -127,16 +141,33 @@ class Loop implements MetaHost {
       if ((await runMeta(line, this)) === 'quit') return 'quit';
       return;
     }
+    // An empty line while continuing ends the entry: a missing bracket must not
+    // swallow every later line. The parser then says what is missing, with a caret.
+    if (this.pending.length > 0 && line.trim() === '' && !inString) {
+      const unfinished = this.takePending();
+      this.remember(unfinished);
+      await this.session.run(unfinished);
+      return;
+    }
     this.pending.push(line);
     const text = this.pending.join('\n');
     if (scan(text).length === 0) {
       this.pending = []; // blank line or only a comment
       return;
     }
-    if (needsMoreInput(text)) return;
+    if (needsMoreInput(text)) {
+      if (this.pending.length === 1) this.continuationHint();
+      return;
+    }
     this.pending = [];
     this.remember(text);
     await this.session.run(text);
+  }
+
+  /** Said once per unfinished entry, when the continuation prompt first shows: how to finish it or get out. */
+  private continuationHint(): void {
+    if (!this.opts.terminal) return;
+    this.env.out(this.env.style.dim(CONTINUATION_HINT) + '\n');
   }
 
   private takePending(): string {

@@ -3,7 +3,7 @@
 // Numbers are formatted with Go's fmt rules (%.4g), so `humanize` prints what
 // Prometheus prints.
 
-import { translateRE2 } from '../../promql/regex.js';
+import { compileGoRegexp, type GoRegexp } from '../../promql/regex.js';
 import { sprintf, formatG } from './printf.js';
 import { GoDuration, GoMap, GoTime, QuerySample, SafeHTML, goTypeName, sprint, truth } from './values.js';
 import type { TemplateFunction } from './exec.js';
@@ -104,21 +104,13 @@ function str(v: unknown, _fn?: string): string {
   throw new Error(`wrong type for value; expected string; got ${goTypeName(v)}`);
 }
 
-function goRegexp(pattern: string): RegExp {
+function goRegexp(pattern: string): GoRegexp {
   try {
-    return new RegExp(translateRE2(pattern), 'gu');
+    return compileGoRegexp(pattern);
   } catch (e) {
-    throw new Error(`error parsing regexp: ${(e as Error).message}`);
+    // re2js words it as Go does: "error parsing regexp: ...".
+    throw new Error((e as Error).message);
   }
-}
-
-/** Go's Regexp.ReplaceAllString: $1, ${1}, ${name}; $$ is a dollar. */
-function goReplacement(repl: string): string {
-  return repl.replace(/\$\$|\$\{(\w+)\}|\$(\w+)/g, (m, a: string | undefined, b: string | undefined) => {
-    if (m === '$$') return '$$';
-    const name = a ?? b!;
-    return /^\d+$/.test(name) ? `$${name}` : `$<${name}>`;
-  });
 }
 
 function arity(name: string, args: unknown[], n: number): void {
@@ -255,7 +247,7 @@ function addPrometheusFunctions(f: Map<string, TemplateFunction>, env: TemplateE
   f.set('value', (a) => (arity('value', a, 1), sample(a[0]).Value));
   f.set('strvalue', (a) => (arity('strvalue', a, 1), sample(a[0]).Labels.entries.get('__value__') ?? ''));
   f.set('args', (a) => new GoMap(new Map(a.map((x, i) => [`arg${i}`, x])), null, 'map[string]interface {}'));
-  f.set('reReplaceAll', (a) => (arity('reReplaceAll', a, 3), str(a[2], '').replace(goRegexp(str(a[0], '')), goReplacement(str(a[1], '')))));
+  f.set('reReplaceAll', (a) => (arity('reReplaceAll', a, 3), goRegexp(str(a[0], '')).replaceAll(str(a[2], ''), str(a[1], ''))));
   f.set('safeHtml', (a) => (arity('safeHtml', a, 1), new SafeHTML(str(a[0], ''))));
   f.set('match', (a) => (arity('match', a, 2), goRegexp(str(a[0], '')).test(str(a[1], ''))));
   f.set('title', (a) => str(a[0], '').replace(/(^|[^\p{L}\p{N}'’])(\p{L})/gu, (_m, p: string, c: string) => p + c.toUpperCase()));
