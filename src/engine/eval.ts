@@ -36,6 +36,11 @@ export class Evaluator {
   ) {}
 
   eval(e: Expr, grid: Grid): Val {
+    const observer = this.st.observer;
+    return observer ? observer.node(e, grid, this.st, () => this.evalNode(e, grid)) : this.evalNode(e, grid);
+  }
+
+  private evalNode(e: Expr, grid: Grid): Val {
     checkAbort(this.st, true);
     switch (e.type) {
       case 'NumberLiteral':
@@ -145,7 +150,8 @@ export class Evaluator {
    */
   rangeArgument(e: Expr, grid: Grid): RangeSource {
     const saved = this.st.totalSamples;
-    const src = this.rangeSource(e, grid);
+    const observer = this.st.observer;
+    const src = observer ? observer.range(e, grid, this.st, () => this.rangeSource(e, grid)) : this.rangeSource(e, grid);
     if (unparen(e).type === 'SubqueryExpr') this.st.totalSamples = saved;
     return src;
   }
