@@ -24,6 +24,9 @@ import * as replCmd from './repl.js';
 import * as learnCmd from './learn.js';
 import * as compareCmd from './compare.js';
 import * as explainCmd from './explain.js';
+import * as demoAppCmd from './demo-app.js';
+import * as scrapeCmd from './scrape.js';
+import * as serveCmd from './serve.js';
 
 function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -43,7 +46,7 @@ function buildProgram(deps: CommandDeps): Command {
     .showSuggestionAfterError(true)
     .exitOverride();
 
-  for (const cmd of [queryCmd, rangeCmd, fmtCmd, metricsCmd, seriesCmd, labelsCmd, datasetCmd, statusCmd, replCmd, learnCmd, compareCmd, explainCmd]) {
+  for (const cmd of [queryCmd, rangeCmd, fmtCmd, metricsCmd, seriesCmd, labelsCmd, datasetCmd, statusCmd, replCmd, learnCmd, compareCmd, explainCmd, demoAppCmd, scrapeCmd, serveCmd]) {
     cmd.register(program, deps);
   }
 

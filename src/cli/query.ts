@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { addBackendOptions } from './backend-flags.js';
 import type { CommandDeps } from './deps.js';
 import { addOutputOptions, addRangeOptions, type QueryCommandOptions } from './query-flags.js';
+import { addScrapeOptions, type ScrapeFlags } from './scrape.js';
 
 export function register(program: Command, deps: CommandDeps): void {
   const cmd = program
@@ -16,6 +17,7 @@ export function register(program: Command, deps: CommandDeps): void {
   addOutputOptions(cmd);
   addRangeOptions(cmd, 'with any of these, a range query drawn as a chart');
   addBackendOptions(cmd);
+  addScrapeOptions(cmd, true).option('--scrape-for <duration>', 'with --scrape: keep scraping every --interval this long before the query (rate() needs two scrapes)');
   cmd.addHelpText(
     'after',
     `
@@ -27,13 +29,17 @@ Examples:
   $ promlearn query 'rate(http_requests_total[5m])' --range 1h   # a chart
   $ promlearn query up -o json | jq '.result[].metric'
   $ promlearn query up --server http://localhost:9090
+  $ promlearn query 'rate(http_requests_total[10s])' --scrape http://127.0.0.1:8080/metrics --interval 2s --scrape-for 6s
 
 JSON output is the "data" object of Prometheus's /api/v1/query response
 ({"resultType": ..., "result": ...}). CSV has one row per sample.
 Warnings and --stats go to stderr. Exit codes: 0 ok, 1 query error, 2 usage error.`,
   );
-  cmd.action(async (expr: string, opts: QueryCommandOptions) => {
+  cmd.action(async (expr: string, opts: QueryCommandOptions & ScrapeFlags & { scrape?: string[]; scrapeFor?: string }) => {
     const { runQuery } = await import('./run-query.js');
-    await runQuery(expr, opts, deps);
+    const { wantsScrape, scrapeForQuery } = await import('./scrape.js');
+    // --scrape: a live store scraped for this query takes the place of the backend the flags would open.
+    const live = wantsScrape(opts) ? await scrapeForQuery(opts, deps.io) : undefined;
+    await runQuery(expr, opts, live ? { ...deps, openBackend: async () => live } : deps);
   });
 }

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import type { BackendOptions } from '../backends/options.js';
 import { addBackendOptions } from './backend-flags.js';
 import { withBackend, type CommandDeps } from './deps.js';
+import { addScrapeOptions, type ScrapeFlags } from './scrape.js';
 
 export function register(program: Command, deps: CommandDeps): void {
   const cmd = program
@@ -16,6 +17,7 @@ Examples:
   $ promlearn                                   # the same as promlearn repl, in a terminal
   $ promlearn repl --server http://localhost:9090
   $ echo 'sum by (job) (up)' | promlearn repl   # piped: run each query and exit
+  $ promlearn repl --scrape http://127.0.0.1:8080/metrics --interval 5s   # a live store; .targets
 
 Queries run when Enter completes them; unclosed brackets continue on the next line.
 Tab completes functions, metrics, labels and values; Ctrl-R searches the history;
@@ -23,11 +25,15 @@ Ctrl-C cancels a running query. Inside, .help lists the meta-commands
 (.range 1h, .instant, .at -2h, .step 1m, .output csv, .metrics, .lesson, .quit).
 Piped input exits with status 1 if any query failed.`,
     );
-  addBackendOptions(cmd).action(async (opts: BackendOptions) => {
+  addScrapeOptions(addBackendOptions(cmd), true).action(async (opts: BackendOptions & ScrapeFlags & { scrape?: string[] }) => {
     const { io } = deps;
     const { startRepl } = await import('../repl/repl.js');
+    const { wantsScrape, startLiveBackend } = await import('./scrape.js');
     const terminal = io.stdinIsTTY && io.isTTY;
-    await withBackend(deps, opts, async (backend) => {
+    // --scrape: the live store (scraping until the REPL ends) is the first backend; .server/.sample still switch away.
+    const first = wantsScrape(opts) ? await startLiveBackend(opts, io) : undefined;
+    const opening = first ? { ...deps, openBackend: async () => first } : deps;
+    await withBackend(opening, opts, async (backend) => {
       const code = await startRepl({
         input: io.stdin,
         // A terminal needs the real stream (size, resize events); piped output goes through io.out.

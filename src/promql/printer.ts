@@ -53,7 +53,8 @@ function labelName(n: string): string {
   return LEGACY_LABEL.test(n) ? n : goQuote(n);
 }
 
-function joinLabels(ls: string[]): string {
+/** Label names as the printer writes them in by/on/group lists (quoted when not legacy names). */
+export function joinLabels(ls: string[]): string {
   return ls.map(labelName).join(', ');
 }
 

@@ -1,6 +1,7 @@
 // Meta-commands: lines starting with a dot (`.help`, `.range 1h`, ...).
 
 import type { Backend } from '../backends/backend.js';
+import type { TargetSource } from '../scrape/live.js';
 import { UsageError } from '../errors.js';
 import { formatError } from '../render/error.js';
 import { formatTime, humanDuration, parseDurationArg, parseTimeArg } from '../util/time.js';
@@ -88,6 +89,7 @@ const COMMANDS: Command[] = [
   },
   { name: 'server', args: '<url>', help: 'query a Prometheus server from now on', run: (a, h) => switchBackend(a, h) },
   { name: 'sample', args: '', help: 'back to the bundled sample dataset', run: (_a, h) => switchBackend(undefined, h) },
+  { name: 'targets', args: '', help: 'scrape targets (repl --scrape): health, last scrape, duration, last error', run: listTargets },
   { name: 'metrics', args: '[filter]', help: 'list metric names (containing filter)', run: listMetrics },
   { name: 'labels', args: '[name]', help: 'list label names, or the values of one label', run: listLabels },
   { name: 'fmt', args: '<expr>', help: 'pretty-print a query the way Prometheus prints it', run: fmt },
@@ -159,6 +161,20 @@ async function listMetrics(filter: string, h: MetaHost): Promise<void> {
     return `${n.padEnd(width)}  ${s.env.style.dim(info)}`.trimEnd();
   });
   s.env.out(lines.join('\n') + `\n${s.env.style.dim(`${names.length} metrics`)}\n`);
+}
+
+/** `.targets`: the live store's targets, like Prometheus's /targets page, and how big the store has grown. */
+async function listTargets(_a: string, h: MetaHost): Promise<void> {
+  const s = h.session;
+  const live = s.backend as Partial<TargetSource> & { scraper?: { store: { numSeries: number; numSamples: number } } };
+  if (typeof live.targets !== 'function') {
+    s.env.out('no scrape targets: start the REPL with --scrape URL... (or --config prometheus.yml)\n');
+    return;
+  }
+  const { formatTargets } = await import('../scrape/status.js');
+  s.env.out(formatTargets(live.targets(), s.env.style));
+  const store = live.scraper?.store;
+  if (store) s.env.out(s.env.style.dim(`live store: ${store.numSeries} series, ${store.numSamples} samples`) + '\n');
 }
 
 async function listLabels(name: string, h: MetaHost): Promise<void> {

@@ -1,0 +1,55 @@
+// `promlearn --server <promlearn serve>` gives the results the embedded engine
+// gives locally, on every example of every lesson: the HTTP API carries
+// results, warnings and errors without changing them.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Backend } from '../../src/backends/backend.js';
+import { createRemoteBackend } from '../../src/backends/remote.js';
+import { openLocalDataset } from '../../src/backends/open.js';
+import { QUIET_HOST } from '../../src/backends/options.js';
+import { defaultLessonsDir, loadCourse } from '../../src/lessons/load.js';
+import { parseDuration, parseRelative } from '../../src/lessons/time.js';
+import { serveBackend, type Served } from './serve-helper.js';
+
+let local: Backend;
+let remote: Backend;
+let served: Served;
+
+before(async () => {
+  local = await openLocalDataset({ inProcess: true }, QUIET_HOST);
+  served = await serveBackend(local);
+  remote = await createRemoteBackend({ server: served.url }, QUIET_HOST);
+});
+after(async () => {
+  await remote.close?.();
+  await served.close();
+});
+
+async function outcome(b: Backend, query: string, time: number, range: number) {
+  try {
+    return range ? await b.rangeQuery(query, time - range, time, Math.max(60, Math.round(range / 3600) * 60)) : await b.instantQuery(query, time);
+  } catch (e) {
+    return { error: (e as Error).message };
+  }
+}
+
+test('every lesson example: the same results through promlearn serve as from the embedded engine', async () => {
+  const { lessons, problems } = loadCourse(defaultLessonsDir());
+  assert.deepEqual(problems, []);
+  const end = (await local.info()).dataRange!.end;
+  let n = 0;
+  for (const lesson of lessons) {
+    for (const step of lesson.steps) {
+      for (const b of step.blocks) {
+        if (b.kind !== 'example') continue;
+        const time = end + (parseRelative(b.at ?? '0') ?? 0) / 1000;
+        const range = b.range ? (parseDuration(b.range) ?? 0) / 1000 : 0;
+        const want = await outcome(local, b.query, time, range);
+        const got = await outcome(remote, b.query, time, range);
+        assert.deepEqual(got, want, `${lesson.file}:${b.line}: ${b.query}`);
+        n++;
+      }
+    }
+  }
+  assert.ok(n >= 40, `${n} examples`);
+});
