@@ -70,8 +70,8 @@ async function answer(backend: Backend, m: CallMessage, post: (m: ReplyMessage) 
     const fn = backend[m.method] as (...a: unknown[]) => Promise<unknown>;
     const args = [...m.args];
     // The query options (last argument of the query calls) get the shared-flag check.
-    if (m.method === 'instantQuery' || m.method === 'rangeQuery') {
-      const i = m.method === 'instantQuery' ? 2 : 4;
+    if (m.method === 'instantQuery' || m.method === 'traceInstantQuery' || m.method === 'rangeQuery') {
+      const i = m.method === 'rangeQuery' ? 4 : 2;
       args[i] = { ...(args[i] as object | undefined), shouldAbort };
     }
     const value = await fn.apply(backend, args);

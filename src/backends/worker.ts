@@ -12,7 +12,7 @@
 
 import { DEEP_STACK_MB } from '../promql/depth.js';
 import { Worker } from 'node:worker_threads';
-import type { Backend, BackendInfo, QueryOptions, SeriesQuery } from './backend.js';
+import type { Backend, BackendInfo, QueryOptions, SeriesQuery, TracedNode } from './backend.js';
 import type { LocalBackendOptions } from './local.js';
 import type { Metric, MetricMetadata, QueryResult } from '../model/result.js';
 import { QueryError } from '../errors.js';
@@ -152,6 +152,8 @@ class WorkerClient {
     return {
       info: (signal?: AbortSignal) => this.call<BackendInfo>('info', [], signal),
       instantQuery: (query: string, time: number, qo?: QueryOptions) => this.call<QueryResult>('instantQuery', [query, time, strip(qo)], qo?.signal),
+      traceInstantQuery: (query: string, time: number, qo?: QueryOptions) =>
+        this.call<{ nodes: TracedNode[] }>('traceInstantQuery', [query, time, strip(qo)], qo?.signal),
       rangeQuery: (query: string, start: number, end: number, step: number, qo?: QueryOptions) =>
         this.call<QueryResult>('rangeQuery', [query, start, end, step, strip(qo)], qo?.signal),
       series: (q: SeriesQuery) => this.call<Metric[]>('series', [strip(q)], q.signal),

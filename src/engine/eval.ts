@@ -45,7 +45,8 @@ export class Evaluator {
     const parent = st.node;
     const before = st.currentSamples;
     st.node = e;
-    const val = this.evalNode(e, grid);
+    const observer = st.observer;
+    const val = observer ? observer.node(e, grid, st, () => this.evalNode(e, grid)) : this.evalNode(e, grid);
     settleSamples(st, before, val);
     st.node = parent;
     return val;
@@ -161,7 +162,8 @@ export class Evaluator {
    */
   rangeArgument(e: Expr, grid: Grid): RangeSource {
     const saved = this.st.totalSamples;
-    const src = this.rangeSource(e, grid);
+    const observer = this.st.observer;
+    const src = observer ? observer.range(e, grid, this.st, () => this.rangeSource(e, grid)) : this.rangeSource(e, grid);
     if (unparen(e).type === 'SubqueryExpr') this.st.totalSamples = saved;
     return src;
   }

@@ -16,7 +16,7 @@ import { QueryError } from '../errors.js';
 import type { Annotation, EngineResult, EngineSeries, EngineValue } from './result.js';
 import { Evaluator } from './eval.js';
 import { mergeSameLabels } from './same-labels.js';
-import { makeGrid, type QueryState, type Val, type VSeries } from './types.js';
+import { makeGrid, type EvalObserver, type QueryState, type Val, type VSeries } from './types.js';
 import { dropReserved, metricKey } from './labels.js';
 import { compareMetrics } from '../model/labels.js';
 import { execError } from './state.js';
@@ -25,6 +25,8 @@ import { execError } from './state.js';
 interface RunOptions {
   signal?: AbortSignal;
   shouldAbort?: () => boolean;
+  /** Sees every node evaluated (explain's tracer, ./trace.ts). */
+  observer?: EvalObserver;
 }
 
 export interface EngineOptions {
@@ -102,6 +104,7 @@ export class Engine {
       queryEnd: end,
       queryStep: isRange ? step : 0,
       checkCounter: 0,
+      observer: opts.observer,
     };
     const grid = makeGrid(start, end, step);
     const ev = new Evaluator(this.store, st, isRange);
@@ -122,7 +125,8 @@ function cleanupNames(series: VSeries[], st: QueryState): VSeries[] {
   return mergeSameLabels(out);
 }
 
-function toInstant(val: Val, t: number, st: QueryState): EngineValue {
+/** A value at one instant as an instant query returns it (also the tracer's, ./trace.ts). */
+export function toInstant(val: Val, t: number, st: QueryState): EngineValue {
   switch (val.kind) {
     case 'scalar':
       return { type: 'scalar', t, v: val.v[0] };

@@ -10,6 +10,7 @@ import { buildTree } from './build.js';
 import { evaluateNodes, planNodes, QueryCache, type PlannedNode } from './evaluate.js';
 import type { Explanation, NodeOutcome } from './model.js';
 import { diagnoseSelector } from './selectors.js';
+import { seedFromTrace, type TraceOutcome } from './trace.js';
 import { buildWalkthroughs } from './walkthrough.js';
 
 export interface ExplainOptions {
@@ -26,6 +27,8 @@ export interface ExplainOptions {
   lookbackMs?: number;
   /** The backend's info, when the caller has it already (saves a request). */
   info?: BackendInfo;
+  /** Run every node as its own query even when the backend can trace (to compare the two). */
+  perNode?: boolean;
 }
 
 /** Parses as Prometheus with every feature on; whether the backend accepts it is the backend's call. */
@@ -42,6 +45,7 @@ export async function explain(backend: Backend, query: string, opts: ExplainOpti
   const info = opts.info ?? (await backend.info(opts.signal));
   const plan = planNodes(expr, opts.time);
   const cache = new QueryCache(backend, opts.signal, opts.timeoutMs);
+  const trace = opts.perNode ? { traced: false, seeded: 0 } : await seedFromTrace(backend, query, plan, cache, opts);
   const outcomes = await evaluateNodes(plan, cache);
   const rootError = outcomes.get(plan.id)?.error;
   // The backend refused the query as a whole (an experimental function it has off, say): report it as `query` would.
@@ -50,10 +54,7 @@ export async function explain(backend: Backend, query: string, opts: ExplainOpti
   const root = buildTree(plan, { outcomes, lookbackMs: opts.lookbackMs });
   attachSelectors(root, selectors);
   const walkthroughs = opts.samples ? buildWalkthroughs(plan, outcomes, opts.series) : [];
-  const method =
-    info.kind === 'remote'
-      ? `each sub-expression was sent to ${info.name} as its own instant query through the Prometheus HTTP API`
-      : `each sub-expression was evaluated as its own instant query by the embedded engine (${info.name} data)`;
+  const method = methodSentence(info, trace, countQueried(plan));
   return {
     query,
     time: opts.time,
@@ -61,8 +62,23 @@ export async function explain(backend: Backend, query: string, opts: ExplainOpti
     method,
     root,
     walkthroughs,
-    queriesRun: cache.runs,
+    queriesRun: cache.runs + (trace.traced ? 1 : 0),
   };
+}
+
+function methodSentence(info: BackendInfo, trace: TraceOutcome, queried: number): string {
+  if (info.kind === 'remote') return `each sub-expression was sent to ${info.name} as its own instant query through the Prometheus HTTP API`;
+  if (!trace.traced) return `each sub-expression was evaluated as its own instant query by the embedded engine (${info.name} data)`;
+  const once = `the embedded engine evaluated the query once (${info.name} data)`;
+  const rest = queried - trace.seeded;
+  if (rest === 0) return `${once}, recording each sub-expression's value`;
+  const others = rest === 1 ? '1 other was evaluated as its own instant query' : `${rest} others as their own instant queries`;
+  return `${once}, recording the value of ${trace.seeded} sub-expression${trace.seeded === 1 ? '' : 's'}; ${others}`;
+}
+
+/** Nodes that need a value from the backend (literals do not). */
+function countQueried(n: PlannedNode): number {
+  return (n.evaluation.literal ? 0 : 1) + n.children.reduce((k, c) => k + countQueried(c), 0);
 }
 
 type Diagnoses = Map<number, Awaited<ReturnType<typeof diagnoseSelector>>>;

@@ -32,11 +32,28 @@ test('every node, parentheses elided, with its type, a sentence with this query\
 });
 
 test('identical sub-expressions are evaluated once; literals not at all', async () => {
-  const x = await explain(await sampleBackend(), 'rate(up[5m]) / rate(up[5m]) * 2', { time: SAMPLE_END });
+  const q = 'rate(up[5m]) / rate(up[5m]) * 2';
+  const x = await explain(await sampleBackend(), q, { time: SAMPLE_END, perNode: true });
   // *, /, rate(up[5m]) and up[5m]: 4 distinct queries for 7 nodes.
   assert.equal(flat(x.root).length, 7);
   assert.equal(x.queriesRun, 4);
   assert.equal(flat(x.root).find((n) => n.head === '2')?.evaluation.literal, true);
+  // Traced, the embedded engine evaluates the whole query once and no node needs a query of its own.
+  const traced = await explain(await sampleBackend(), q, { time: SAMPLE_END });
+  assert.equal(traced.queriesRun, 1);
+  assert.match(traced.method, /evaluated the query once .*recording each sub-expression's value$/);
+  assert.deepEqual(traced.root, x.root);
+});
+
+test('traced: nodes inside a subquery, and those above a failing node, are queried on their own', async () => {
+  const sub = await explain(await sampleBackend(), 'max_over_time(deriv(nodejs_heap_size_used_bytes[10m])[1h:5m]) > 10000', { time: SAMPLE_END });
+  // deriv() and its range selector run at the subquery's last step: 2 queries besides the traced one.
+  assert.equal(sub.queriesRun, 3);
+  assert.match(sub.method, /recording the value of 3 sub-expressions; 2 others as their own instant queries$/);
+  const failing = await explain(await sampleBackend(), 'sum(http_requests_total / on(job) up)', { time: SAMPLE_END });
+  // sum and / fail (many-to-many): each is queried on its own, to give its error.
+  assert.equal(failing.queriesRun, 3);
+  assert.match(failing.root.error?.message ?? '', /many-to-many|duplicate series/);
 });
 
 test('annotations are shown on the node that raises them', async () => {
