@@ -2,6 +2,8 @@
 // Every element keeps the 1-based line it came from, so the validator can
 // point a lesson author at the exact place of a problem.
 
+import type { Metric } from '../model/result.js';
+
 export interface Lesson {
   /** From the file name `05-rate.md`: id `rate`, number 5. */
   id: string;
@@ -14,6 +16,8 @@ export interface Lesson {
 }
 
 export interface Step {
+  /** From the title (`rate-first-then-sum`); progress resumes by it, so edits elsewhere in a lesson do not move learners. */
+  id: string;
   title: string;
   line: number;
   blocks: Block[];
@@ -35,6 +39,8 @@ export interface ExampleBlock {
   at?: string;
   /** When set, run as a range query over this duration ending at `at` (shown as a chart). */
   range?: string;
+  /** `label=value[,label=value]`: show only the series the step is about (e.g. `focus=instance=frontend-2:3000`). */
+  focus?: string;
 }
 
 export interface PredictBlock {
@@ -65,6 +71,17 @@ export interface ExerciseBlock {
   at?: string[];
 }
 
+/** `label=value` pairs; a series matches when it has every one. */
+export function parseFocus(focus: string): Metric | undefined {
+  const out: Metric = {};
+  for (const part of focus.split(',')) {
+    const m = /^([a-zA-Z_][a-zA-Z0-9_]*)=("?)([^"]*)\2$/.exec(part.trim());
+    if (!m) return undefined;
+    out[m[1]] = m[3];
+  }
+  return out;
+}
+
 /** A mistake in a lesson file or a failed course check, located by file and line. */
 export interface Problem {
   file: string;
@@ -80,4 +97,9 @@ export function exercisesOf(lesson: Lesson): ExerciseBlock[] {
   const out: ExerciseBlock[] = [];
   for (const s of lesson.steps) for (const b of s.blocks) if (b.kind === 'exercise') out.push(b);
   return out;
+}
+
+/** A step id from its title: lowercase words joined by dashes. */
+export function slugOf(title: string): string {
+  return title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'step';
 }

@@ -3,7 +3,7 @@
 // blocks (promql, predict, exercise). It collects every problem with its line
 // rather than stopping at the first, so an author fixes a file in one pass.
 
-import type { Block, ExampleBlock, ExerciseBlock, Lesson, PredictBlock, Problem, Step, WrongAnswer } from './model.js';
+import { parseFocus, slugOf, type Block, type ExampleBlock, type ExerciseBlock, type Lesson, type PredictBlock, type Problem, type Step, type WrongAnswer } from './model.js';
 import { parseDuration, parseRelative } from './time.js';
 
 interface ParseOutcome {
@@ -67,9 +67,12 @@ class Parser {
   example(info: string[], body: string[], line: number): ExampleBlock {
     const ex: ExampleBlock = { kind: 'example', line, query: body.join('\n').trim() };
     for (const attr of info) {
-      const m = /^(at|range)=(.+)$/.exec(attr);
+      const m = /^(at|range|focus)=(.+)$/.exec(attr);
       if (!m) {
-        this.problem(line, `unknown promql block attribute "${attr}" (expected at=-2h or range=1h)`);
+        this.problem(line, `unknown promql block attribute "${attr}" (expected at=-2h, range=1h or focus=instance=api-1:8080)`);
+      } else if (m[1] === 'focus') {
+        if (!parseFocus(m[2])) this.problem(line, `bad focus "${m[2]}": write label=value pairs separated by commas, e.g. focus=instance=api-1:8080`);
+        ex.focus = m[2];
       } else if (m[1] === 'at') {
         if (parseRelative(m[2]) === undefined) this.problem(line, `bad time "${m[2]}": write it relative to the data end, e.g. at=-2h30m`);
         ex.at = m[2];
@@ -193,7 +196,7 @@ function parseSteps(p: Parser, lines: string[], from: number): Step[] {
     const fence = /^```(.*)$/.exec(line);
     if (heading) {
       flushText();
-      steps.push({ title: heading[1].trim(), line: i + 1, blocks: [] });
+      steps.push({ id: uniqueStepId(steps, slugOf(heading[1])), title: heading[1].trim(), line: i + 1, blocks: [] });
       textLine = i + 2;
     } else if (/^# /.test(line)) {
       p.problem(i + 1, 'only one "# Title" per lesson; steps use "## "');
@@ -221,6 +224,12 @@ function parseSteps(p: Parser, lines: string[], from: number): Step[] {
   }
   flushText();
   return steps;
+}
+
+function uniqueStepId(steps: Step[], slug: string): string {
+  let id = slug;
+  for (let n = 2; steps.some((s) => s.id === id); n++) id = `${slug}-${n}`;
+  return id;
 }
 
 /** promql / predict / exercise blocks; undefined for ordinary code (```js, ```sh ...), which stays prose. */

@@ -7,8 +7,10 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
 interface LessonProgress {
-  /** Index of the step to resume at. */
+  /** Index of the step to resume at (kept for older progress files; stepId wins). */
   step: number;
+  /** Id of the step to resume at: survives steps added or removed before it. */
+  stepId?: string;
   /** Ids of exercises answered right. */
   solved: string[];
   /** Ids of exercises skipped (not solved). */
