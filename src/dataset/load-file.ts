@@ -1,9 +1,11 @@
 // Loads a user's dataset file (--dataset FILE): OpenMetrics or Prometheus text
-// format with a timestamp on every sample. Every failure is a UsageError that
+// format with a timestamp on every sample, gzipped when the name ends in
+// `.gz` (the recorded sessions lessons ship). Every failure is a UsageError that
 // names the file (and the line, for bad content). Used in-process by
 // `dataset export --dataset` and inside the query worker.
 
 import { readFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
 import { UsageError } from '../errors.js';
 import { parseExposition } from '../storage/exposition.js';
 import type { MemoryStore } from '../storage/store.js';
@@ -13,10 +15,11 @@ type LoadProgress = (linesDone: number, totalLines: number | undefined) => void;
 export async function loadDatasetFile(file: string, onProgress?: LoadProgress): Promise<MemoryStore> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    const bytes = await readFile(file);
+    text = (file.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (e as Error).message;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR' ? 'not a gzip file' : (e as Error).message;
     throw new UsageError(`cannot read dataset ${file}: ${reason}`, 'pass an OpenMetrics or Prometheus text-format file with timestamps');
   }
   let store: MemoryStore;
