@@ -3,7 +3,8 @@
 // 6 h at a 15 s step and prints eval time (median of runs), samples touched,
 // peak samples and memory per stored sample. With /usr/bin/prometheus and
 // promtool, the same data is backfilled into a real Prometheus and its
-// evalTotalTime is shown beside ours.
+// evalTotalTime is shown beside ours. Then label-matcher regex throughput
+// (bench-regex.ts).
 //
 //   node dist/scripts/bench.js [--runs N] [--no-prometheus]
 
@@ -11,6 +12,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { MemoryStore } from '../src/storage/store.js';
 import { Engine } from '../src/engine/index.js';
+import { benchRegex } from './bench-regex.js';
 import { prometheusInstalled, startPrometheus, type PrometheusServer } from '../test/helpers/prometheus.js';
 
 const START = 1_767_225_600_000; // 2026-01-01T00:00:00Z
@@ -172,6 +174,8 @@ async function main(): Promise<void> {
     console.log(cells.join(' | '));
   }
   if (!withProm) console.log('(prometheus/promtool not found or --no-prometheus: no comparison)');
+  console.log('');
+  benchRegex();
 }
 
 main().catch((e: unknown) => {

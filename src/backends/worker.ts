@@ -10,6 +10,7 @@
 //
 // The worker is unref'd while idle, so it never keeps the process alive.
 
+import { DEEP_STACK_MB } from '../promql/depth.js';
 import { Worker } from 'node:worker_threads';
 import type { Backend, BackendInfo, QueryOptions, SeriesQuery } from './backend.js';
 import type { LocalBackendOptions } from './local.js';
@@ -37,7 +38,12 @@ export function createWorkerBackend(source: WorkerSource, opts: LocalBackendOpti
   const init: WorkerInit = { source, opts };
   // No inherited node flags: some are per-process only and make the Worker
   // constructor throw (e.g. those Node 24's test runner passes to its children).
-  const worker = new Worker(new URL('./worker-thread.js', import.meta.url), { workerData: init, execArgv: [] });
+  // A stack for MAX_NESTING levels of nesting: parse, check and evaluation recurse over the tree.
+  const worker = new Worker(new URL('./worker-thread.js', import.meta.url), {
+    workerData: init,
+    execArgv: [],
+    resourceLimits: { stackSizeMb: DEEP_STACK_MB },
+  });
   return new Promise<Backend>((resolve, reject) => {
     const client = new WorkerClient(worker);
     worker.on('message', (m: ReplyMessage) => {

@@ -96,7 +96,7 @@ export class Evaluator {
   }
 
   vectorSelector(e: VectorSelector, grid: Grid, pick: SelectorPick = 'value'): VSeries[] {
-    const ids = selectIds(this.store, e.matchers);
+    const ids = selectIds(this.store, e.matchers, this.st);
     if (e.smoothed && pick === 'value') return this.smoothedSelector(e, ids, grid);
     return evalVectorSelector(this.store, ids, this.offsetOf(e), resolveAt(e.at, this.st), grid, this.st, pick);
   }
@@ -156,7 +156,7 @@ export class Evaluator {
     if (e.type === 'MatrixSelector') {
       const vs = e.vector;
       return {
-        series: rangeSeries(this.store, selectIds(this.store, vs.matchers)),
+        series: rangeSeries(this.store, selectIds(this.store, vs.matchers, this.st)),
         rangeMs: e.rangeExpr ? this.durationMs(e.rangeExpr) : e.rangeMs,
         offsetMs: this.offsetOf(vs),
         atMs: resolveAt(vs.at, this.st),

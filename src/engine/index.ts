@@ -7,6 +7,7 @@
 // grid results into the contract's EngineResult and applies the query-level
 // rules: result ordering, delayed name removal, limits and statistics.
 
+import { MAX_NESTING } from '../promql/depth.js';
 import type { Expr } from '../promql/ast.js';
 import { exprType, parse } from '../promql/index.js';
 import { positionLineCol } from '../promql/errors.js';
@@ -58,11 +59,17 @@ export class Engine {
   }
 
   instantQuery(query: string | Expr, timeMs: number, opts: RunOptions = {}): EngineResult {
-    const expr = typeof query === 'string' ? this.parse(query) : query;
-    return this.run(expr, timeMs, timeMs, 1, false, opts);
+    return onThreadStack(() => {
+      const expr = typeof query === 'string' ? this.parse(query) : query;
+      return this.run(expr, timeMs, timeMs, 1, false, opts);
+    });
   }
 
   rangeQuery(query: string | Expr, startMs: number, endMs: number, stepMs: number, opts: RunOptions = {}): EngineResult {
+    return onThreadStack(() => this.rangeQueryOnStack(query, startMs, endMs, stepMs, opts));
+  }
+
+  private rangeQueryOnStack(query: string | Expr, startMs: number, endMs: number, stepMs: number, opts: RunOptions): EngineResult {
     const expr = typeof query === 'string' ? this.parse(query) : query;
     const t = exprType(expr);
     if (t !== 'scalar' && t !== 'vector') {
@@ -162,6 +169,26 @@ function toMatrix(val: Val, grid: ReturnType<typeof makeGrid>, st: QueryState): 
 }
 
 /** "PromQL warning: <text> (line:col)" as the HTTP API renders annotations. */
+/**
+ * Runs a query, turning a stack overflow into a user error. The query worker
+ * has a stack for MAX_NESTING levels (promql/depth.ts); an engine on a thread
+ * with the default stack (a library user's, or --in-process) holds a few
+ * thousand, and a deeper query must say so rather than fail as a bug.
+ */
+function onThreadStack<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof RangeError && /call stack/i.test(e.message)) {
+      throw new QueryError(`expression nested too deeply for this thread's stack (promlearn's query worker takes up to ${MAX_NESTING} levels)`, {
+        errorType: 'bad_data',
+        hint: 'run the query through promlearn query/repl (the query worker), or nest it less deeply',
+      });
+    }
+    throw e;
+  }
+}
+
 export function formatAnnotation(a: Annotation, query: string): string {
   const prefix = a.kind === 'warning' ? 'PromQL warning' : 'PromQL info';
   const offset = Math.min(a.pos?.start ?? 0, Buffer.byteLength(query, 'utf8'));

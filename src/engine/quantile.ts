@@ -23,7 +23,12 @@ export interface Bucket {
 
 interface BucketQuantileResult {
   value: number;
+  /** Some bucket count was lower than the one before it and was raised (the info annotation). */
   forcedMonotonic: boolean;
+  /** Of the raised buckets: the lowest and highest upper bound, and the largest decrease. */
+  minBucket: number;
+  maxBucket: number;
+  maxDiff: number;
 }
 
 function sortBuckets(b: Bucket[]): void {
@@ -45,56 +50,74 @@ function coalesce(buckets: Bucket[]): Bucket[] {
   return out;
 }
 
-function correctPrecisionErrors(buckets: Bucket[], tolerance: number): void {
+const MIN_NORMAL = 2.2250738585072014e-308;
+
+/** Prometheus's util/almost.Equal: a relative tolerance, symmetric in a and b. */
+export function almostEqual(a: number, b: number, epsilon: number): boolean {
+  if (a !== a && b !== b) return true;
+  if (a === b) return true;
+  const absSum = Math.abs(a) + Math.abs(b);
+  const diff = Math.abs(a - b);
+  if (a === 0 || b === 0 || absSum < MIN_NORMAL) return diff < epsilon * MIN_NORMAL;
+  return diff / Math.min(absSum, Number.MAX_VALUE) < epsilon;
+}
+
+type Monotonicity = Omit<BucketQuantileResult, 'value'>;
+
+/**
+ * Prometheus 3's ensureMonotonicAndIgnoreSmallDeltas (promql/quantile.go):
+ * a count within a relative 1e-12 of the previous one is set to it (float
+ * noise, either direction); a lower count is raised to the previous one and
+ * reported. Neither moves `prev`, so later buckets compare with the last
+ * count that was kept.
+ */
+function ensureMonotonicAndIgnoreSmallDeltas(buckets: Bucket[], tolerance: number): Monotonicity {
+  const m: Monotonicity = { forcedMonotonic: false, minBucket: Infinity, maxBucket: -Infinity, maxDiff: 0 };
   let prev = buckets[0].count;
   for (let i = 1; i < buckets.length; i++) {
     const curr = buckets[i].count;
-    const delta = Math.abs(curr - prev);
-    if (delta === 0) continue;
-    if (delta / curr <= tolerance) buckets[i].count = prev;
-    else prev = curr;
-  }
-}
-
-function ensureMonotonic(buckets: Bucket[]): boolean {
-  let forced = false;
-  let max = buckets[0].count;
-  for (let i = 1; i < buckets.length; i++) {
-    if (buckets[i].count > max) max = buckets[i].count;
-    else if (buckets[i].count < max) {
-      buckets[i].count = max;
-      forced = true;
+    if (curr === prev) continue;
+    if (almostEqual(prev, curr, tolerance)) {
+      buckets[i].count = prev;
+      continue;
     }
+    if (curr < prev) {
+      buckets[i].count = prev;
+      m.forcedMonotonic = true;
+      m.minBucket = Math.min(m.minBucket, buckets[i].upperBound);
+      m.maxBucket = Math.max(m.maxBucket, buckets[i].upperBound);
+      m.maxDiff = Math.max(m.maxDiff, prev - curr);
+      continue;
+    }
+    prev = curr;
   }
-  return forced;
+  return m;
 }
 
 export function bucketQuantile(q: number, input: Bucket[]): BucketQuantileResult {
-  if (q !== q) return { value: NaN, forcedMonotonic: false };
-  if (q < 0) return { value: -Infinity, forcedMonotonic: false };
-  if (q > 1) return { value: Infinity, forcedMonotonic: false };
+  const none: Monotonicity = { forcedMonotonic: false, minBucket: 0, maxBucket: 0, maxDiff: 0 };
+  if (q !== q) return { value: NaN, ...none };
+  if (q < 0) return { value: -Infinity, ...none };
+  if (q > 1) return { value: Infinity, ...none };
   sortBuckets(input);
-  if (input[input.length - 1].upperBound !== Infinity) return { value: NaN, forcedMonotonic: false };
+  if (input[input.length - 1].upperBound !== Infinity) return { value: NaN, ...none };
   const buckets = coalesce(input);
-  correctPrecisionErrors(buckets, 1e-12);
-  const forced = ensureMonotonic(buckets);
-  if (buckets.length < 2) return { value: NaN, forcedMonotonic: false };
+  const m = ensureMonotonicAndIgnoreSmallDeltas(buckets, 1e-12);
+  if (buckets.length < 2) return { value: NaN, ...m };
   const observations = buckets[buckets.length - 1].count;
-  if (observations === 0) return { value: NaN, forcedMonotonic: false };
+  if (observations === 0) return { value: NaN, ...m };
   let rank = q * observations;
-  let b = 0;
-  {
-    let lo = 0;
-    let hi = buckets.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (!(buckets[mid].count >= rank)) lo = mid + 1;
-      else hi = mid;
-    }
-    b = lo;
+  // Go's sort.Search over all but the last bucket.
+  let lo = 0;
+  let hi = buckets.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (!(buckets[mid].count >= rank)) lo = mid + 1;
+    else hi = mid;
   }
-  if (b === buckets.length - 1) return { value: buckets[buckets.length - 2].upperBound, forcedMonotonic: forced };
-  if (b === 0 && buckets[0].upperBound <= 0) return { value: buckets[0].upperBound, forcedMonotonic: forced };
+  const b = lo;
+  if (b === buckets.length - 1) return { value: buckets[buckets.length - 2].upperBound, ...m };
+  if (b === 0 && buckets[0].upperBound <= 0) return { value: buckets[0].upperBound, ...m };
   let bucketStart = 0;
   const bucketEnd = buckets[b].upperBound;
   let count = buckets[b].count;
@@ -103,7 +126,7 @@ export function bucketQuantile(q: number, input: Bucket[]): BucketQuantileResult
     count -= buckets[b - 1].count;
     rank -= buckets[b - 1].count;
   }
-  return { value: bucketStart + (bucketEnd - bucketStart) * (rank / count), forcedMonotonic: forced };
+  return { value: bucketStart + (bucketEnd - bucketStart) * (rank / count), ...m };
 }
 
 /** Fraction of observations in [lower, upper] from classic buckets (histogram_fraction). */

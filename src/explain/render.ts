@@ -208,7 +208,8 @@ function aggregationLines(a: AggregationDiagnosis): Line[] {
 
 /**
  * Wraps plain text at spaces to `width`; continuation lines get `cont` in
- * front; a word longer than a line (a long selector) is cut where it must be.
+ * front; a word longer than a line (a long selector) is cut after a comma, or
+ * where it must be.
  */
 export function wrapText(s: string, width: number, cont = '  '): string[] {
   const lines: string[] = [];
@@ -226,7 +227,9 @@ export function wrapText(s: string, width: number, cont = '  '): string[] {
     }
     while ([...word].length > limit()) {
       const chars = [...word];
-      const cut = limit();
+      // Canonical selectors have no spaces ({a="x",b="y"}): cut after a comma when one fits.
+      const comma = chars.lastIndexOf(',', limit() - 1);
+      const cut = comma > 0 ? comma + 1 : limit();
       lines.push(chars.slice(0, cut).join(''));
       word = chars.slice(cut).join('');
     }

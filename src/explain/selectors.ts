@@ -19,7 +19,7 @@ import { QueryError } from '../errors.js';
 import type { Metric, QueryResult } from '../model/result.js';
 import type { LabelMatcher, MatrixSelector, VectorSelector } from '../promql/ast.js';
 import { parse, printExpr } from '../promql/index.js';
-import { compileMatcherRegex, translateRE2 } from '../promql/regex.js';
+import { compileMatcherRegex, type MatcherRegex } from '../promql/regex.js';
 import { goQuote } from '../promql/strings.js';
 import { suggestMetrics } from '../render/empty.js';
 import { matcherTest } from '../storage/store.js';
@@ -223,15 +223,17 @@ function valueHints(m: LabelMatcher, values: string[]): string[] {
   return hints;
 }
 
-function unanchored(pattern: string): RegExp | undefined {
+/** A test for "contains a match of pattern" (RE2, like the matcher itself). */
+function unanchored(pattern: string): MatcherRegex | undefined {
   try {
-    return new RegExp(translateRE2(pattern), 'u');
+    compileMatcherRegex(pattern);
+    return compileMatcherRegex(`.*(?:${pattern}).*`);
   } catch {
     return undefined;
   }
 }
 
-function safeCompile(pattern: string): RegExp | undefined {
+function safeCompile(pattern: string): MatcherRegex | undefined {
   try {
     return compileMatcherRegex(pattern);
   } catch {

@@ -307,15 +307,20 @@ export class MemoryStore {
   /**
    * Series ids matching all matchers, ascending. Equality matchers use the
    * postings directly; the others filter the candidate set (or, if every
-   * matcher can match the empty string, all series).
+   * matcher can match the empty string, all series). A matcher answered by
+   * postings is not tested again per series, and a regex runs once per
+   * distinct label value. `check` is called as the work goes on, so a query
+   * timeout or Ctrl-C can stop a selection over many long label values.
    */
-  select(matchers: readonly LabelMatcher[]): number[] {
+  select(matchers: readonly LabelMatcher[], check?: () => void): number[] {
     let candidates: number[] | undefined;
+    const answered = new Set<LabelMatcher>();
     // Intersect postings of equality matchers with non-empty values first: cheapest.
     for (const m of matchers) {
       if (m.op === '=' && m.value !== '') {
         const ids = this.postings.get(m.name)?.get(m.value) ?? [];
         candidates = candidates ? intersect(candidates, ids) : ids;
+        answered.add(m);
         if (candidates.length === 0) return [];
       }
     }
@@ -327,17 +332,22 @@ export class MemoryStore {
           if (!values) return [];
           const re = compileMatcherRegex(m.value);
           const ids: number[] = [];
-          for (const [v, vids] of values) if (re.test(v)) for (const id of vids) ids.push(id);
+          for (const [v, vids] of values) {
+            check?.();
+            if (re.test(v)) for (const id of vids) ids.push(id);
+          }
           ids.sort((a, b) => a - b);
           candidates = ids;
+          answered.add(m);
           break;
         }
       }
     }
     if (!candidates) candidates = this.seriesList.map((s) => s.id);
-    const tests = matchers.map(matcherTest);
+    const tests = matchers.filter((m) => !answered.has(m)).map(memoizedMatcherTest);
     const out: number[] = [];
     for (const id of candidates) {
+      check?.();
       const labels = this.seriesList[id].labels;
       let ok = true;
       for (const t of tests) {
@@ -350,6 +360,23 @@ export class MemoryStore {
     }
     return out;
   }
+}
+
+/** matcherTest, with a regex matcher's answer remembered per label value for one selection. */
+function memoizedMatcherTest(m: LabelMatcher): (labels: Metric) => boolean {
+  if (m.op === '=' || m.op === '!=') return matcherTest(m);
+  const re = compileMatcherRegex(m.value);
+  const seen = new Map<string, boolean>();
+  const want = m.op === '=~';
+  return (l) => {
+    const v = l[m.name] ?? '';
+    let hit = seen.get(v);
+    if (hit === undefined) {
+      hit = re.test(v);
+      seen.set(v, hit);
+    }
+    return hit === want;
+  };
 }
 
 function matchesEmpty(m: LabelMatcher): boolean {
