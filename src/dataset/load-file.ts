@@ -1,5 +1,6 @@
 // Loads a user's dataset file (--dataset FILE): OpenMetrics or Prometheus text
-// format with a timestamp on every sample. Every failure is a UsageError that
+// format with a timestamp on every sample, gzipped when the name ends in
+// `.gz` (the recorded sessions lessons ship). Every failure is a UsageError that
 // names the file (and the line, for bad content). Used in-process by
 // `dataset export --dataset` and inside the query worker.
 //
@@ -9,7 +10,8 @@
 // reading: OpenMetrics files end with `# EOF`, so the file's tail decides.
 
 import { createReadStream } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
 import { UsageError } from '../errors.js';
 import { ByteExpositionParser } from '../storage/exposition-bytes.js';
 import { detectFormat, ExpositionParser } from '../storage/exposition.js';
@@ -23,7 +25,14 @@ const TAIL_BYTES = 64 << 10;
 
 function readError(file: string, e: unknown): UsageError {
   const code = (e as NodeJS.ErrnoException).code;
-  const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (e as Error).message;
+  const reason =
+    code === 'ENOENT'
+      ? 'no such file'
+      : code === 'EISDIR'
+        ? 'it is a directory'
+        : code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR'
+          ? 'not a gzip file'
+          : (e as Error).message;
   return new UsageError(`cannot read dataset ${file}: ${reason}`, 'pass an OpenMetrics or Prometheus text-format file with timestamps');
 }
 
@@ -43,7 +52,21 @@ async function fileFormat(file: string, size: number): Promise<'openmetrics' | '
   }
 }
 
+/** A gzipped file is small (a recorded lesson session): inflated whole, then parsed as bytes. */
+async function parseGzipFile(file: string, onProgress?: LoadProgress): Promise<MemoryStore> {
+  const data = gunzipSync(await readFile(file));
+  const tail = data.subarray(Math.max(0, data.length - TAIL_BYTES)).toString('utf8');
+  const format = detectFormat(data.length > TAIL_BYTES ? tail.slice(tail.indexOf('\n') + 1) : tail);
+  const bytes = new ByteExpositionParser(new ExpositionParser(format, undefined), format === 'openmetrics');
+  for (let at = 0; at < data.length; at += CHUNK_BYTES) {
+    bytes.feed(data.subarray(at, Math.min(data.length, at + CHUNK_BYTES)));
+    onProgress?.(Math.min(data.length, at + CHUNK_BYTES), data.length);
+  }
+  return bytes.end();
+}
+
 async function parseFile(file: string, size: number, onProgress?: LoadProgress): Promise<MemoryStore> {
+  if (file.endsWith('.gz')) return parseGzipFile(file, onProgress);
   const format = await fileFormat(file, size);
   const bytes = new ByteExpositionParser(new ExpositionParser(format, undefined), format === 'openmetrics');
   let done = 0;

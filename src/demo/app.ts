@@ -3,19 +3,30 @@
 // an error burst, one slow route, a memory leak (which ends in a crash), a
 // crash with restart (counters start again from 0), and a `route` label
 // holding raw paths with user ids (a cardinality explosion).
+// With `simulated` (scripts/record-demo-session.ts) the same app runs on a
+// simulated clock and a seeded random source: no sleeping, each request's
+// drawn latency is what the histogram observes, and only metrics that do not
+// depend on the machine are exposed, so a recorded session is reproducible.
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { UsageError } from '../errors.js';
 import { createDemoMetrics, type DemoMetrics } from './metrics.js';
 
 /** The routes the app serves, with their normal latency (ms) and how often the traffic generator calls them. */
-export const ROUTES: ReadonlyArray<{ method: string; template: string; example: () => string; minMs: number; maxMs: number; weight: number }> = [
+export const ROUTES: ReadonlyArray<{ method: string; template: string; example: (random?: () => number) => string; minMs: number; maxMs: number; weight: number }> = [
   { method: 'GET', template: '/', example: () => '/', minMs: 2, maxMs: 15, weight: 3 },
   { method: 'GET', template: '/api/products', example: () => '/api/products', minMs: 15, maxMs: 80, weight: 4 },
-  { method: 'GET', template: '/api/products/:id', example: () => `/api/products/${1 + Math.floor(Math.random() * 50)}`, minMs: 5, maxMs: 40, weight: 3 },
+  { method: 'GET', template: '/api/products/:id', example: (random = Math.random) => `/api/products/${1 + Math.floor(random() * 50)}`, minMs: 5, maxMs: 40, weight: 3 },
   { method: 'POST', template: '/api/cart', example: () => '/api/cart', minMs: 20, maxMs: 120, weight: 1 },
-  { method: 'GET', template: '/api/users/:id', example: () => `/api/users/${1000 + Math.floor(Math.random() * 9000)}`, minMs: 3, maxMs: 25, weight: 1 },
+  { method: 'GET', template: '/api/users/:id', example: (random = Math.random) => `/api/users/${1000 + Math.floor(random() * 9000)}`, minMs: 3, maxMs: 25, weight: 1 },
 ];
+
+/** Picks a route by the traffic weights. */
+export function pickRoute(random: () => number = Math.random): (typeof ROUTES)[number] {
+  const total = ROUTES.reduce((s, r) => s + r.weight, 0);
+  let pick = random() * total;
+  return ROUTES.find((r) => (pick -= r.weight) < 0) ?? ROUTES[0];
+}
 
 export interface Incidents {
   /** Fraction of requests answered 500 (0..1). */
@@ -39,6 +50,8 @@ export interface DemoAppOptions {
   leakLimitBytes?: number;
   /** Status lines for the user. */
   log?: (line: string) => void;
+  /** Run on a simulated clock (recorded sessions): see the file comment. A crash then waits for restart(). */
+  simulated?: { now: () => number; random: () => number };
 }
 
 function matchRoute(method: string, path: string): (typeof ROUTES)[number] | undefined {
@@ -47,7 +60,7 @@ function matchRoute(method: string, path: string): (typeof ROUTES)[number] | und
 
 export class DemoApp {
   readonly incidents: Incidents;
-  private metrics: DemoMetrics = createDemoMetrics();
+  private metrics: DemoMetrics;
   private server?: Server;
   private leaked: Buffer[] = [];
   private leakTimer?: NodeJS.Timeout;
@@ -59,6 +72,8 @@ export class DemoApp {
 
   constructor(private readonly opts: DemoAppOptions) {
     this.incidents = { errorRate: 0, slow: new Set(), leak: false, rawPaths: false, ...opts.incidents };
+    const sim = opts.simulated;
+    this.metrics = sim ? createDemoMetrics(Math.round(sim.now() / 1000), true) : createDemoMetrics();
     this.setLeak(this.incidents.leak);
   }
 
@@ -94,15 +109,22 @@ export class DemoApp {
     this.log(`${reason}: the app is down; restarting in ${((this.opts.restartDelayMs ?? 5000) / 1000).toFixed(0)}s`);
     await this.closeServer();
     this.leaked = [];
+    if (this.opts.simulated) return;
     this.restartTimer = setTimeout(() => {
-      if (this.stopped) return;
-      this.metrics = createDemoMetrics(Math.round(Date.now() / 1000));
-      this.restarts++;
-      this.start().then(
+      this.restart().then(
         () => this.log('restarted: every counter starts again from 0'),
         (e: Error) => this.log(`restart failed: ${e.message}`),
       );
     }, this.opts.restartDelayMs ?? 5000);
+  }
+
+  /** The new process after a crash: a fresh registry (counters at 0), a new start time, the same port. */
+  async restart(): Promise<void> {
+    if (this.stopped || this.up) return;
+    const sim = this.opts.simulated;
+    this.metrics = createDemoMetrics(Math.round((sim ? sim.now() : Date.now()) / 1000), Boolean(sim));
+    this.restarts++;
+    await this.start();
   }
 
   setLeak(on: boolean): void {
@@ -163,17 +185,21 @@ export class DemoApp {
     req.resume();
     const route = matchRoute(req.method ?? 'GET', path);
     const m = this.metrics;
+    const sim = this.opts.simulated;
+    const random = sim?.random ?? Math.random;
     const end = m.duration.startTimer();
     m.inFlight.inc();
     let status = 404;
     let body = JSON.stringify({ error: 'not found' });
+    let ms = 0;
     if (route) {
-      let ms = route.minMs + Math.random() * (route.maxMs - route.minMs);
-      if (this.incidents.slow.has(route.template)) ms += 300 + Math.random() * 1200;
-      await new Promise((r) => setTimeout(r, ms));
-      const fail = Math.random() < this.incidents.errorRate;
+      ms = route.minMs + random() * (route.maxMs - route.minMs);
+      if (this.incidents.slow.has(route.template)) ms += 300 + random() * 1200;
+      // Simulated time does not pass while a request is served.
+      if (!sim) await new Promise((r) => setTimeout(r, ms));
+      const fail = random() < this.incidents.errorRate;
       status = fail ? 500 : route.method === 'POST' ? 201 : 200;
-      body = fail ? JSON.stringify({ error: 'internal error' }) : JSON.stringify({ ok: true, path, items: Array.from({ length: 1 + Math.floor(Math.random() * 20) }, (_, i) => i) });
+      body = fail ? JSON.stringify({ error: 'internal error' }) : JSON.stringify({ ok: true, path, items: Array.from({ length: 1 + Math.floor(random() * 20) }, (_, i) => i) });
     }
     const labelRoute = !route ? 'unmatched' : this.incidents.rawPaths ? path : route.template;
     const labels = { method: req.method ?? 'GET', route: labelRoute, status_code: String(status) };
@@ -181,7 +207,8 @@ export class DemoApp {
     // A crashed app's registry is gone: only the live one counts.
     if (m === this.metrics) {
       m.requests.inc(labels);
-      end(labels);
+      if (sim) m.duration.observe(labels, ms / 1000);
+      else end(labels);
       m.inFlight.dec();
       m.responseSize.observe({ route: labelRoute }, Buffer.byteLength(body));
     }

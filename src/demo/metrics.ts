@@ -35,10 +35,21 @@ export function wantsOpenMetrics(accept: string | undefined): boolean {
   return om > 0 && om >= text;
 }
 
-/** `startTimeSec`: for a restarted app, its new start time (prom-client's own is fixed when it loads). */
-export function createDemoMetrics(startTimeSec?: number): DemoMetrics {
+/**
+ * `startTimeSec`: for a restarted app, its new start time (prom-client's own is fixed when it loads).
+ * `machineFree` (recorded sessions): of the default metrics only process_start_time_seconds (CPU, memory,
+ * GC and event-loop figures describe the machine doing the recording, not the simulated app), and the
+ * summary without its sliding time window (which follows the wall clock).
+ */
+export function createDemoMetrics(startTimeSec?: number, machineFree = false): DemoMetrics {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry });
+  if (machineFree) {
+    for (const m of registry.getMetricsAsArray()) {
+      const name = (m as unknown as { name: string }).name;
+      if (name !== 'process_start_time_seconds') registry.removeSingleMetric(name);
+    }
+  }
   const start = registry.getSingleMetric('process_start_time_seconds') as client.Gauge | undefined;
   if (start && startTimeSec !== undefined) {
     // A restart is a new process: changes(process_start_time_seconds[1h]) and uptime must see it.
@@ -64,8 +75,7 @@ export function createDemoMetrics(startTimeSec?: number): DemoMetrics {
     help: 'HTTP response body size in bytes, by route template.',
     labelNames: ['route'] as const,
     percentiles: [0.5, 0.9, 0.99],
-    maxAgeSeconds: 600,
-    ageBuckets: 5,
+    ...(machineFree ? {} : { maxAgeSeconds: 600, ageBuckets: 5 }),
     registers: [registry],
   });
   // prom-client renames counters in place (drops `_total`) when it writes

@@ -4,7 +4,7 @@
 // while the app is down are simply lost, as a client's would be.
 
 import { Agent, request } from 'node:http';
-import { ROUTES } from './app.js';
+import { pickRoute } from './app.js';
 
 export interface TrafficOptions {
   /** Base URL of the app, e.g. http://127.0.0.1:8080 */
@@ -41,9 +41,7 @@ export class TrafficGenerator {
   }
 
   private one(): void {
-    const total = ROUTES.reduce((s, r) => s + r.weight, 0);
-    let pick = Math.random() * total;
-    const route = ROUTES.find((r) => (pick -= r.weight) < 0) ?? ROUTES[0];
+    const route = pickRoute();
     const req = request(`${this.opts.url}${route.example()}`, { method: route.method, agent: this.agent, timeout: 10_000 }, (res) => {
       res.resume();
       this.sent++;

@@ -6,6 +6,7 @@ import { UsageError } from '../errors.js';
 import { wrap } from '../render/text.js';
 import type { Verdict } from './judge.js';
 import { judgeFor } from './worlds.js';
+import { lessonBackend, lessonDataNote } from './dataset.js';
 import { findLesson, loadCourseOrThrow } from './load.js';
 import type { ExerciseBlock, Lesson } from './model.js';
 import { exercisesOf } from './model.js';
@@ -43,9 +44,12 @@ export async function walkLesson(s: Session, lesson: Lesson, opts: { restart?: b
   if (opts.restart || lp.done) Object.assign(lp, { step: 0, stepId: undefined, done: false });
   const from = resumeIndex(lesson, lp.stepId, lp.step);
   if (from > 0) s.io.out(s.io.style.dim(`Resuming at step ${from + 1}: ${lesson.steps[from].title} (use --restart to start over).`) + '\n');
+  const note = await lessonDataNote(s.backend, lesson);
+  if (note) s.io.out(s.io.style.dim(note) + '\n');
+  const backend = await lessonBackend(s.backend, lesson);
   const prompter = opts.prompter ?? choosePrompter(s.io);
   try {
-    return await runLesson({ io: s.io, backend: s.backend, prompter, progress: s.progress, stateDir: s.stateDir }, lesson, from);
+    return await runLesson({ io: s.io, backend, prompter, progress: s.progress, stateDir: s.stateDir }, lesson, from);
   } finally {
     if (!opts.prompter) prompter.close();
   }
@@ -126,7 +130,7 @@ export function findExercise(lesson: Lesson, ref: string): ExerciseBlock {
 export async function checkAnswer(s: Session, lessonRef: string, exerciseRef: string, query: string): Promise<Verdict> {
   const lesson = findLesson(s.lessons, lessonRef);
   const ex = findExercise(lesson, exerciseRef);
-  const verdict = await (await judgeFor(s.backend, ex)).judge(ex, query);
+  const verdict = await (await judgeFor(await lessonBackend(s.backend, lesson), ex)).judge(ex, query);
   if (verdict.correct) {
     const lp = lessonProgress(s.progress, lesson.id);
     if (!lp.solved.includes(ex.id)) lp.solved.push(ex.id);

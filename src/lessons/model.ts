@@ -13,6 +13,18 @@ export interface Lesson {
   summary: string;
   file: string;
   steps: Step[];
+  /** The `dataset:` header: the lesson runs on this recording instead of the sample (src/lessons/dataset.ts). */
+  dataset?: LessonDataset;
+}
+
+/** A lesson's own data: files relative to the lessons folder, resolved by load.ts. */
+export interface LessonDataset {
+  file: string;
+  line: number;
+  /** Absolute path (set when the course is loaded). */
+  path?: string;
+  /** The judge's second world: the same kind of session with the incidents elsewhere (`variant:`). */
+  variant?: { file: string; line: number; path?: string };
 }
 
 export interface Step {

@@ -3,7 +3,7 @@
 // blocks (promql, predict, exercise). It collects every problem with its line
 // rather than stopping at the first, so an author fixes a file in one pass.
 
-import { parseFocus, slugOf, type Block, type ExampleBlock, type ExerciseBlock, type Lesson, type PredictBlock, type Problem, type Step, type WrongAnswer } from './model.js';
+import { parseFocus, slugOf, type Block, type ExampleBlock, type ExerciseBlock, type Lesson, type LessonDataset, type PredictBlock, type Problem, type Step, type WrongAnswer } from './model.js';
 import { parseDuration, parseRelative } from './time.js';
 import { parseAlertExercise } from './alert-exercise.js';
 
@@ -163,6 +163,8 @@ export function parseLesson(text: string, file: string): ParseOutcome {
   const summaryMatch = /^summary: (.+)$/.exec(lines[i] ?? '');
   if (!summaryMatch) p.problem(i + 1, 'the title must be followed by a "summary: ..." line');
   else i++;
+  const header = datasetHeader(p, lines, i);
+  i = header.next;
 
   const steps = parseSteps(p, lines, i);
   if (steps.length === 0) p.problem(lines.length, 'a lesson needs at least one "## Step" section');
@@ -173,9 +175,34 @@ export function parseLesson(text: string, file: string): ParseOutcome {
     summary: summaryMatch?.[1].trim() ?? '',
     file,
     steps,
+    ...(header.dataset ? { dataset: header.dataset } : {}),
   };
   checkUniqueIds(p, lesson);
   return { lesson: p.problems.length === 0 ? lesson : undefined, problems: p.problems };
+}
+
+const DATA_FILE = /^[A-Za-z0-9_-][A-Za-z0-9_./-]*\.(om|txt|prom)(\.gz)?$/;
+
+/** The optional `dataset:` and `variant:` lines after the summary (a lesson on its own recording). */
+function datasetHeader(p: Parser, lines: string[], from: number): { dataset?: LessonDataset; next: number } {
+  const found: Record<string, { file: string; line: number }> = {};
+  let i = from;
+  for (; i < lines.length; i++) {
+    const m = /^(dataset|variant):(?:\s+(.*))?$/.exec(lines[i]);
+    if (!m) {
+      if (lines[i].trim() === '') continue;
+      break;
+    }
+    const file = (m[2] ?? '').trim();
+    if (found[m[1]]) p.problem(i + 1, `"${m[1]}:" given twice`);
+    else if (!DATA_FILE.test(file) || file.split('/').includes('..')) {
+      p.problem(i + 1, `bad ${m[1]} file "${file}": a path inside the lessons folder ending in .om, .txt or .prom (optionally .gz), e.g. ${m[1]}: data/12-session.om.gz`);
+    }
+    found[m[1]] ??= { file, line: i + 1 };
+  }
+  const { dataset, variant } = found;
+  if (variant && !dataset) p.problem(variant.line, '"variant:" needs a "dataset:" line: the variant is a second world of the lesson\'s own data');
+  return { dataset: dataset ? { ...dataset, ...(variant ? { variant } : {}) } : undefined, next: i };
 }
 
 function parseSteps(p: Parser, lines: string[], from: number): Step[] {

@@ -16,6 +16,7 @@ import { checkSnippets, promClientSnippets } from './snippets.js';
 import { runExample } from './show.js';
 import { checkAlertExercise } from './alert-exercise.js';
 import { judgeFor } from './worlds.js';
+import { datasetProblems, lessonBackend } from './dataset.js';
 
 interface ValidationReport {
   problems: Problem[];
@@ -48,8 +49,13 @@ export async function validateCourse(dir: string, backend: Backend): Promise<Val
   return report;
 }
 
-async function validateLesson(lesson: Lesson, backend: Backend, report: ValidationReport): Promise<void> {
+async function validateLesson(lesson: Lesson, session: Backend, report: ValidationReport): Promise<void> {
   const at = (line: number, message: string) => report.problems.push({ file: lesson.file, line, message });
+  const broken = await datasetProblems(lesson);
+  report.problems.push(...broken);
+  if (broken.length > 0) return;
+  // A lesson with a `dataset:` header is checked on its recording (and its variant), as learners run it.
+  const backend = await lessonBackend(session, lesson);
   for (const step of lesson.steps) {
     for (const block of step.blocks) {
       if (block.kind === 'example') {

@@ -5,16 +5,23 @@
 // resetting gives the reference's results on the sample, not in the variant.
 // The variant runs in this thread (generated once per process, ~3 s) and is
 // never shown to the learner. On a live server or a user's file there is
-// only the one world.
+// only the one world. A lesson on its own recording (./dataset.ts) registers
+// that recording's variant here.
 
 import type { Backend } from '../backends/backend.js';
 import { createLocalBackend } from '../backends/local.js';
 import { SAMPLE_END, SAMPLE_START, loadVariantStore } from '../dataset/index.js';
-import { Judge, planFor } from './judge.js';
+import { Judge, dataRange, planFor } from './judge.js';
 import type { ExerciseBlock } from './model.js';
 import { rangePlan } from './observe.js';
 
 let variant: Backend | undefined;
+/** A lesson recording's second world (`variant:` in the lesson's front matter). */
+const recordingVariants = new WeakMap<Backend, Backend>();
+
+export function registerVariant(main: Backend, other: Backend): void {
+  recordingVariants.set(main, other);
+}
 
 /** Whether `backend` serves the bundled sample (the only data a variant of exists). */
 export async function isSample(backend: Backend): Promise<boolean> {
@@ -24,6 +31,8 @@ export async function isSample(backend: Backend): Promise<boolean> {
 
 /** The variant world's backend (built on first use), or undefined when `backend` is not the sample. */
 export async function variantBackend(backend: Backend): Promise<Backend | undefined> {
+  const own = recordingVariants.get(backend);
+  if (own) return own;
   if (!(await isSample(backend))) return undefined;
   variant ??= createLocalBackend(loadVariantStore(), {
     name: 'variant',
@@ -41,5 +50,7 @@ export async function variantBackend(backend: Backend): Promise<Backend | undefi
 export async function judgeFor(backend: Backend, exercise?: Pick<ExerciseBlock, 'at'>): Promise<Judge> {
   const plan = await planFor(backend, exercise);
   const other = await variantBackend(backend);
-  return new Judge(backend, plan, other ? { backend: other, plan: rangePlan(SAMPLE_START, SAMPLE_END) } : undefined);
+  if (!other) return new Judge(backend, plan);
+  const range = await dataRange(other);
+  return new Judge(backend, plan, { backend: other, plan: rangePlan(range.start, range.end) });
 }

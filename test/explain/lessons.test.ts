@@ -7,14 +7,15 @@ import { parseTimeArg } from '../../src/util/time.js';
 import { SAMPLE_END } from '../../src/dataset/index.js';
 import { explain } from '../../src/explain/index.js';
 import { defaultLessonsDir, loadCourse } from '../../src/lessons/load.js';
-import type { ExampleBlock } from '../../src/lessons/model.js';
+import type { ExampleBlock, Lesson } from '../../src/lessons/model.js';
+import { lessonBackend } from '../../src/lessons/dataset.js';
 import { sampleBackend } from './sample.js';
 
 const course = loadCourse(defaultLessonsDir());
-const examples: Array<{ where: string; block: ExampleBlock }> = [];
+const examples: Array<{ where: string; block: ExampleBlock; lesson: Lesson }> = [];
 for (const lesson of course.lessons) {
   for (const step of lesson.steps) {
-    for (const b of step.blocks) if (b.kind === 'example') examples.push({ where: `${lesson.file}:${b.line}`, block: b });
+    for (const b of step.blocks) if (b.kind === 'example') examples.push({ where: `${lesson.file}:${b.line}`, block: b, lesson });
   }
 }
 
@@ -22,11 +23,13 @@ test('the lessons have examples to check', () => {
   assert.ok(examples.length >= 20, `only ${examples.length} examples found`);
 });
 
-for (const { where, block } of examples) {
+for (const { where, block, lesson } of examples) {
   test(`explain's root equals query's: ${where} ${block.query}`, async () => {
-    const backend = await sampleBackend();
+    // A lesson with a `dataset:` header runs on its recording.
+    const backend = await lessonBackend(await sampleBackend(), lesson);
+    const end = (await backend.info()).dataRange?.end ?? SAMPLE_END;
     // A range example is explained at its last instant (explain works at one instant).
-    const time = block.at ? parseTimeArg(block.at, SAMPLE_END) : SAMPLE_END;
+    const time = block.at ? parseTimeArg(block.at, end) : end;
     let expected: unknown;
     let expectedError: string | undefined;
     try {
