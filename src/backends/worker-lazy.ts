@@ -10,9 +10,9 @@
 //
 //   const b = createLazyWorkerBackend(store, opts, () => createWorkerBackend({ kind: 'sample' }, opts));
 
-import type { Metric, MetricMetadata, QueryResult } from '../model/result.js';
+import type { Metric, MetricMetadata } from '../model/result.js';
 import type { MemoryStore } from '../storage/store.js';
-import type { Backend, BackendInfo, QueryOptions, SeriesQuery } from './backend.js';
+import type { Backend, BackendInfo, QueryOptions, SeriesQuery, TracedNode } from './backend.js';
 import { createLocalBackend, type LocalBackendOptions, type LocalQueryOptions } from './local.js';
 
 /** How long a query may hold this thread (Ctrl-C waits at most this long) before the worker takes over. */
@@ -27,7 +27,7 @@ export function createLazyWorkerBackend(store: MemoryStore, opts: LocalBackendOp
   const budgetMs = hooks.budgetMs ?? IN_THREAD_BUDGET_MS;
   let worker: Promise<Backend> | undefined;
 
-  async function query(inThread: (o: LocalQueryOptions) => Promise<QueryResult>, inWorker: (w: Backend) => Promise<QueryResult>, qo: QueryOptions = {}): Promise<QueryResult> {
+  async function query<T>(inThread: (o: LocalQueryOptions) => Promise<T>, inWorker: (w: Backend) => Promise<T>, qo: QueryOptions = {}): Promise<T> {
     // Once started, the worker answers every query: it is warm, and cancellable.
     if (worker) return inWorker(await worker);
     const started = Date.now();
@@ -47,6 +47,13 @@ export function createLazyWorkerBackend(store: MemoryStore, opts: LocalBackendOp
       query(
         (o) => local.instantQuery(q, time, o),
         (w) => w.instantQuery(q, time, qo),
+        qo,
+      ),
+    // explain's one traced evaluation (both sides have it: the local backend and the worker).
+    traceInstantQuery: (q: string, time: number, qo?: QueryOptions): Promise<{ nodes: TracedNode[] }> =>
+      query(
+        (o) => local.traceInstantQuery!(q, time, o),
+        (w) => w.traceInstantQuery!(q, time, qo),
         qo,
       ),
     rangeQuery: (q: string, start: number, end: number, step: number, qo?: QueryOptions) =>
