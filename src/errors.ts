@@ -1,8 +1,14 @@
-// Errors as values with exit codes. Only src/cli/main.ts calls process.exit.
+// Errors as values with exit codes. No module calls process.exit: src/cli/main.ts
+// maps these to an exit code and bin/promlearn.js sets process.exitCode (the
+// EPIPE handler there is the one exit, for a reader that went away).
 //
 //   0 ok, 1 query or server error, 2 usage error.
 
-import type { PositionRange } from './promql/ast.js';
+/** Where in the query an error is (byte offsets); promql's PositionRange has this shape. */
+interface PositionRange {
+  start: number;
+  end: number;
+}
 
 export class PromlearnError extends Error {
   readonly exitCode: number;

@@ -9,8 +9,9 @@ import type { Metric, MetricMetadata, QueryData, QueryResult } from '../model/re
 import { formatSampleValue } from '../model/result.js';
 import { Engine, formatAnnotation } from '../engine/index.js';
 import type { EngineResult } from '../engine/result.js';
+import type { Expr } from '../promql/ast.js';
 import { QueryError } from '../errors.js';
-import { compareMetrics } from '../engine/labels.js';
+import { compareMetrics } from '../model/labels.js';
 
 export interface LocalBackendOptions {
   /** Prompt name, e.g. "sample". */
@@ -33,7 +34,7 @@ export interface LocalBackendOptions {
 }
 
 /** QueryOptions plus a cancellation check polled during evaluation (used by the worker backend). */
-export interface LocalQueryOptions extends QueryOptions {
+interface LocalQueryOptions extends QueryOptions {
   shouldAbort?: () => boolean;
 }
 
@@ -103,21 +104,6 @@ export function createLocalBackend(store: MemoryStore, opts: LocalBackendOptions
     });
   const defaultEngine = engineFor();
 
-  /** Series ids matching any of the selectors and having samples in [start, end]. */
-  const matchIds = (q: SeriesQuery = {}): number[] => {
-    const ids = new Set<number>();
-    for (const m of q.match ?? []) {
-      const expr = defaultEngine.parse(m);
-      if (expr.type !== 'VectorSelector') {
-        throw new QueryError(`invalid parameter "match[]": expected a vector selector, got ${JSON.stringify(m)}`, { errorType: 'bad_data' });
-      }
-      for (const id of store.select(expr.matchers)) ids.add(id);
-    }
-    const minT = q.start === undefined ? -Infinity : q.start * 1000;
-    const maxT = q.end === undefined ? Infinity : q.end * 1000;
-    return [...ids].filter((id) => hasSampleIn(store, id, minT, maxT)).sort((a, b) => a - b);
-  };
-
   return {
     async info(): Promise<BackendInfo> {
       const r = store.timeRange();
@@ -154,41 +140,58 @@ export function createLocalBackend(store: MemoryStore, opts: LocalBackendOptions
       }
     },
 
+    ...storeListings(store, (selector) => defaultEngine.parse(selector)),
+  };
+}
+
+type ListingCalls = Pick<Backend, 'series' | 'labelNames' | 'labelValues' | 'metadata'>;
+
+/** The metadata calls (series, label names and values, metadata), answered from the store's index. */
+function storeListings(store: MemoryStore, parse: (selector: string) => Expr): ListingCalls {
+  /** Series ids matching any of the selectors and having samples in [start, end]. */
+  const matchIds = (q: SeriesQuery): number[] => {
+    const ids = new Set<number>();
+    for (const m of q.match ?? []) {
+      const expr = parse(m);
+      if (expr.type !== 'VectorSelector') {
+        throw new QueryError(`invalid parameter "match[]": expected a vector selector, got ${JSON.stringify(m)}`, { errorType: 'bad_data' });
+      }
+      for (const id of store.select(expr.matchers)) ids.add(id);
+    }
+    const minT = q.start === undefined ? -Infinity : q.start * 1000;
+    const maxT = q.end === undefined ? Infinity : q.end * 1000;
+    return [...ids].filter((id) => hasSampleIn(store, id, minT, maxT)).sort((a, b) => a - b);
+  };
+  const unfiltered = (q: SeriesQuery): boolean => !q.match?.length && q.start === undefined && q.end === undefined;
+  /** For label names and values, no selector means every series. */
+  const matchOrAll = (q: SeriesQuery): number[] => matchIds(q.match?.length ? q : { ...q, match: ['{__name__=~".+"}'] });
+  const limited = <T>(xs: T[], limit?: number): T[] => (limit !== undefined && limit > 0 ? xs.slice(0, limit) : xs);
+
+  return {
     async series(q: SeriesQuery): Promise<Metric[]> {
       throwIfAborted(q.signal);
-      let metrics = matchIds(q).map((id) => sortedLabels(store.labels(id)));
+      const metrics = matchIds(q).map((id) => sortedLabels(store.labels(id)));
       metrics.sort(compareMetrics);
-      if (q.limit !== undefined && q.limit > 0) metrics = metrics.slice(0, q.limit);
-      return metrics;
+      return limited(metrics, q.limit);
     },
 
     async labelNames(q: SeriesQuery = {}): Promise<string[]> {
       throwIfAborted(q.signal);
-      let names: string[];
-      if (!q.match?.length && q.start === undefined && q.end === undefined) names = store.labelNames();
-      else {
-        const ids = q.match?.length ? matchIds(q) : matchIds({ ...q, match: ['{__name__=~".+"}'] });
-        const set = new Set<string>();
-        for (const id of ids) for (const n of Object.keys(store.labels(id))) set.add(n);
-        names = [...set].sort();
-      }
-      return q.limit !== undefined && q.limit > 0 ? names.slice(0, q.limit) : names;
+      if (unfiltered(q)) return limited(store.labelNames(), q.limit);
+      const set = new Set<string>();
+      for (const id of matchOrAll(q)) for (const n of Object.keys(store.labels(id))) set.add(n);
+      return limited([...set].sort(), q.limit);
     },
 
     async labelValues(name: string, q: SeriesQuery = {}): Promise<string[]> {
       throwIfAborted(q.signal);
-      let values: string[];
-      if (!q.match?.length && q.start === undefined && q.end === undefined) values = store.labelValues(name);
-      else {
-        const ids = q.match?.length ? matchIds(q) : matchIds({ ...q, match: ['{__name__=~".+"}'] });
-        const set = new Set<string>();
-        for (const id of ids) {
-          const v = store.labels(id)[name];
-          if (v !== undefined) set.add(v);
-        }
-        values = [...set].sort();
+      if (unfiltered(q)) return limited(store.labelValues(name), q.limit);
+      const set = new Set<string>();
+      for (const id of matchOrAll(q)) {
+        const v = store.labels(id)[name];
+        if (v !== undefined) set.add(v);
       }
-      return q.limit !== undefined && q.limit > 0 ? values.slice(0, q.limit) : values;
+      return limited([...set].sort(), q.limit);
     },
 
     async metadata(metric?: string, signal?: AbortSignal): Promise<Record<string, MetricMetadata[]>> {

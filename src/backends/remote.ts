@@ -4,7 +4,7 @@
 
 import type { Backend, BackendInfo, QueryOptions, SeriesQuery } from './backend.js';
 import type { Metric, MetricMetadata, QueryData, QueryResult, QueryStats } from '../model/result.js';
-import type { IO } from '../cli/io.js';
+import type { BackendHost } from './options.js';
 import { QueryError } from '../errors.js';
 import { ApiClient } from './http/client.js';
 import { resolveConnection, type RemoteOptions } from './http/config.js';
@@ -15,10 +15,6 @@ export type { RemoteOptions } from './http/config.js';
 export interface RemoteBackend extends Backend {
   /** Series in the server's head block (/api/v1/status/tsdb), when it says. */
   headSeries(signal?: AbortSignal): Promise<number | undefined>;
-}
-
-export function isRemoteBackend(b: Backend): b is RemoteBackend {
-  return typeof (b as Partial<RemoteBackend>).headSeries === 'function';
 }
 
 const RESULT_TYPES = new Set(['vector', 'matrix', 'scalar', 'string']);
@@ -64,10 +60,42 @@ function limited<T>(xs: T[], limit?: number): T[] {
   return limit !== undefined && limit > 0 ? xs.slice(0, limit) : xs;
 }
 
-export async function createRemoteBackend(opts: RemoteOptions, io: IO): Promise<RemoteBackend> {
-  const conn = await resolveConnection(opts, io);
-  const client = new ApiClient(conn, io, opts.maxBodyBytes);
-  const hostName = new URL(conn.baseUrl).host;
+/** Name, description and version of the server: buildinfo, or (Thanos, Mimir & co.) a probe of the query API. */
+async function serverInfo(client: ApiClient, signal?: AbortSignal): Promise<BackendInfo> {
+  const baseUrl = client.conn.baseUrl;
+  let version: string | undefined;
+  try {
+    const r = await client.call('/api/v1/status/buildinfo', [], { signal });
+    version = (r.data as { version?: string } | null)?.version;
+  } catch (e) {
+    // Thanos, Mimir & co. may lack buildinfo; anything else is a real problem.
+    if (!(e instanceof QueryError && (e.errorType === 'not_found' || e.errorType === 'bad_response'))) throw e;
+    // Is there a query API at all (or is the path prefix wrong)? This throws if not.
+    await client.call('/api/v1/query', [['query', '1']], { signal });
+  }
+  return {
+    name: new URL(baseUrl).host,
+    description: version ? `Prometheus ${version} at ${baseUrl}` : `Prometheus-compatible server at ${baseUrl}`,
+    kind: 'remote',
+    version,
+  };
+}
+
+/** Series in the server's head block (/api/v1/status/tsdb), when it says. */
+async function headSeries(client: ApiClient, signal?: AbortSignal): Promise<number | undefined> {
+  try {
+    const r = await client.call('/api/v1/status/tsdb', [], { signal });
+    const n = (r.data as { headStats?: { numSeries?: unknown } } | null)?.headStats?.numSeries;
+    return typeof n === 'number' ? n : undefined;
+  } catch (e) {
+    if (e instanceof QueryError && (e.errorType === 'not_found' || e.errorType === 'bad_response')) return undefined;
+    throw e;
+  }
+}
+
+export async function createRemoteBackend(opts: RemoteOptions, host: BackendHost): Promise<RemoteBackend> {
+  const conn = await resolveConnection(opts, host);
+  const client = new ApiClient(conn, (line) => host.log(line), opts.maxBodyBytes);
 
   async function query(path: string, params: [string, string][], q: string, o: QueryOptions = {}): Promise<QueryResult> {
     if (o.stats) params.push(['stats', 'all']);
@@ -82,24 +110,7 @@ export async function createRemoteBackend(opts: RemoteOptions, io: IO): Promise<
   }
 
   return {
-    async info(signal?: AbortSignal): Promise<BackendInfo> {
-      let version: string | undefined;
-      try {
-        const r = await client.call('/api/v1/status/buildinfo', [], { signal });
-        version = (r.data as { version?: string } | null)?.version;
-      } catch (e) {
-        // Thanos, Mimir & co. may lack buildinfo; anything else is a real problem.
-        if (!(e instanceof QueryError && (e.errorType === 'not_found' || e.errorType === 'bad_response'))) throw e;
-        // Is there a query API at all (or is the path prefix wrong)? This throws if not.
-        await client.call('/api/v1/query', [['query', '1']], { signal });
-      }
-      return {
-        name: hostName,
-        description: version ? `Prometheus ${version} at ${conn.baseUrl}` : `Prometheus-compatible server at ${conn.baseUrl}`,
-        kind: 'remote',
-        version,
-      };
-    },
+    info: (signal?: AbortSignal) => serverInfo(client, signal),
 
     instantQuery(q, time, o) {
       return query('/api/v1/query', [['query', q], ['time', num(time)]], q, o);
@@ -134,16 +145,7 @@ export async function createRemoteBackend(opts: RemoteOptions, io: IO): Promise<
       return r.data as Record<string, MetricMetadata[]>;
     },
 
-    async headSeries(signal?: AbortSignal): Promise<number | undefined> {
-      try {
-        const r = await client.call('/api/v1/status/tsdb', [], { signal });
-        const n = (r.data as { headStats?: { numSeries?: unknown } } | null)?.headStats?.numSeries;
-        return typeof n === 'number' ? n : undefined;
-      } catch (e) {
-        if (e instanceof QueryError && (e.errorType === 'not_found' || e.errorType === 'bad_response')) return undefined;
-        throw e;
-      }
-    },
+    headSeries: (signal?: AbortSignal) => headSeries(client, signal),
 
     close: () => client.close(),
   };

@@ -8,7 +8,7 @@ import { ParseError } from '../promql/errors.js';
 import type { PositionRange } from '../promql/ast.js';
 import { ExpositionError } from '../storage/exposition.js';
 
-export interface SerializedError {
+interface SerializedError {
   cls: 'ParseError' | 'QueryError' | 'ExpositionError' | 'UsageError' | 'ExitError' | 'Error';
   message: string;
   stack?: string;

@@ -18,9 +18,7 @@ import { QueryError } from '../errors.js';
 import { deserializeError } from './worker-errors.js';
 import type { CallMessage, MainMessage, ReplyMessage, WorkerInit, WorkerSource } from './worker-thread.js';
 
-export type { WorkerSource } from './worker-thread.js';
-
-export interface WorkerBackendHooks {
+interface WorkerBackendHooks {
   /** Loading progress of a file dataset (lines done, total when known). */
   onProgress?: (done: number, total: number | undefined) => void;
 }

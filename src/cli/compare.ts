@@ -4,16 +4,17 @@
 
 import type { Command } from 'commander';
 import { ExitError, PromlearnError, QueryError } from '../errors.js';
-import { addBackendOptions, openBackend, type BackendOptions } from './context.js';
-import type { IO } from './io.js';
-import { formatDuration } from '../render/format.js';
+import type { BackendOptions } from '../backends/options.js';
+import { humanDuration } from '../util/time.js';
+import { addBackendOptions } from './backend-flags.js';
+import { withBackend, type CommandDeps } from './deps.js';
 
 /** A query the parser rejects: shown with its caret like any QueryError, but exit 2 (bad input). */
 class BadQueryError extends QueryError {
   override readonly exitCode: number = 2;
 }
 
-export function register(program: Command, io: IO): void {
+export function register(program: Command, deps: CommandDeps): void {
   addBackendOptions(
     program
       .command('compare')
@@ -22,14 +23,14 @@ export function register(program: Command, io: IO): void {
       .argument('<actual>', 'the query to check'),
   )
     .addHelpText('after', "\nExample:\n  $ promlearn compare 'sum by (job) (rate(http_requests_total[5m]))' 'sum without (instance) (rate(http_requests_total[5m]))'")
-    .action((expected: string, actual: string, opts: BackendOptions) => runCompare(io, expected, actual, opts));
+    .action((expected: string, actual: string, opts: BackendOptions) => runCompare(deps, expected, actual, opts));
 }
 
-async function runCompare(io: IO, expected: string, actual: string, opts: BackendOptions): Promise<void> {
+async function runCompare(deps: CommandDeps, expected: string, actual: string, opts: BackendOptions): Promise<void> {
+  const { io } = deps;
   const { Judge, planFor } = await import('../lessons/judge.js');
-  const { formatTime } = await import('../lessons/time.js');
-  const backend = await openBackend(opts, io);
-  try {
+  const { formatTimeUtc } = await import('../util/time.js');
+  await withBackend(deps, opts, async (backend) => {
     const judge = new Judge(backend, await planFor(backend));
     for (const q of [expected, actual]) {
       const o = await judge.outcome(q);
@@ -38,16 +39,14 @@ async function runCompare(io: IO, expected: string, actual: string, opts: Backen
     const verdict = await judge.compare(expected, actual);
     const plan = judge.plan;
     const where =
-      plan.kind === 'range' ? `from ${formatTime(plan.start)} to ${formatTime(plan.end)} every ${formatDuration(plan.step * 1000)}` : `at ${plan.times.map(formatTime).join(', ')}`;
+      plan.kind === 'range' ? `from ${formatTimeUtc(plan.start)} to ${formatTimeUtc(plan.end)} every ${humanDuration(plan.step * 1000)}` : `at ${plan.times.map(formatTimeUtc).join(', ')}`;
     if (verdict.correct) {
       io.out(`${io.style.ok('same')}: both queries give the same results ${where}\n`);
       return;
     }
     io.out(`${io.style.warn('different')} (${where}):\n${verdict.messages.map((m) => `  ${m}`).join('\n')}\n`);
     throw new ExitError(1, 'the queries give different results');
-  } finally {
-    await backend.close?.();
-  }
+  });
 }
 
 /** Parse and type errors are the caller's bad input (exit 2); execution errors stay exit 1. */

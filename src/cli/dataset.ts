@@ -3,13 +3,15 @@
 
 import { closeSync, openSync, writeSync } from 'node:fs';
 import type { Command } from 'commander';
-import { GAP_END, GAP_INSTANCE, GAP_START, INCIDENTS, loadSampleStore, SCRAPE_INTERVAL_SECONDS } from '../dataset/index.js';
-import { loadDatasetFile } from '../dataset/open.js';
+// The dataset's timeline is plain data; the generator, the store and the
+// writers load only when a subcommand runs.
+import { GAP_END, GAP_INSTANCE, GAP_START, INCIDENTS, SCRAPE_INTERVAL_SECONDS } from '../dataset/timeline.js';
 import { UsageError } from '../errors.js';
-import { openMetricsChunks, textFormatChunks } from '../storage/openmetrics.js';
 import type { MemoryStore } from '../storage/store.js';
 import { wrap } from '../render/text.js';
-import type { IO } from './io.js';
+import type { IO } from '../util/io.js';
+import { formatRfc3339 } from '../util/time.js';
+import type { CommandDeps } from './deps.js';
 import { addFormatOption, type ListFormat } from './metrics.js';
 
 interface DatasetOptions {
@@ -18,7 +20,7 @@ interface DatasetOptions {
 }
 
 function iso(unixSeconds: number): string {
-  return new Date(Math.round(unixSeconds) * 1000).toISOString().replace('.000Z', 'Z');
+  return formatRfc3339(Math.round(unixSeconds));
 }
 
 function clock(unixSeconds: number): string {
@@ -33,7 +35,12 @@ async function localStore(opts: DatasetOptions, io: IO, what: string): Promise<M
       'for a server, try promlearn status, promlearn metrics or promlearn labels with --server (unset PROMETHEUS_URL to use the sample)',
     );
   }
-  return opts.dataset ? loadDatasetFile(opts.dataset, io) : loadSampleStore();
+  if (opts.dataset) {
+    const [{ loadDatasetFile }, { hostFromIO }] = await Promise.all([import('../backends/open.js'), import('../backends/options.js')]);
+    return loadDatasetFile(opts.dataset, hostFromIO(io));
+  }
+  const { loadSampleStore } = await import('../dataset/index.js');
+  return loadSampleStore();
 }
 
 function jobs(store: MemoryStore): Record<string, string[]> {
@@ -49,7 +56,7 @@ interface InfoOptions extends DatasetOptions {
   output: ListFormat;
 }
 
-export async function runInfo(opts: InfoOptions, io: IO): Promise<void> {
+async function runInfo(opts: InfoOptions, io: IO): Promise<void> {
   const store = await localStore(opts, io, 'info');
   const range = store.timeRange();
   const sample = !opts.dataset;
@@ -111,9 +118,10 @@ function exportFormat(output: string): ExportFormat {
   );
 }
 
-export async function runExport(file: string | undefined, opts: ExportOptions, io: IO): Promise<void> {
+async function runExport(file: string | undefined, opts: ExportOptions, io: IO): Promise<void> {
   const format = exportFormat(opts.output);
   const store = await localStore(opts, io, 'export');
+  const { openMetricsChunks, textFormatChunks } = await import('../storage/openmetrics.js');
   const chunks = format === 'text' ? textFormatChunks(store) : openMetricsChunks(store);
   if (!file || file === '-') {
     for (const c of chunks) io.out(c);
@@ -155,7 +163,7 @@ where the api deploy retires the old nodejs_version_info series) the two
 answer differently; everywhere else they agree.
 HELP/TYPE/UNIT are not kept by a backfill either (/api/v1/metadata is empty).`;
 
-export function register(program: Command, io: IO): void {
+export function register(program: Command, { io }: CommandDeps): void {
   const dataset = program
     .command('dataset')
     .description('describe or export the bundled sample dataset')

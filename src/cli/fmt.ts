@@ -5,14 +5,14 @@
 import type { Command } from 'commander';
 import { ALL_FEATURES, formatTree, parse, printExpr } from '../promql/index.js';
 import { UsageError } from '../errors.js';
-import type { IO } from './io.js';
+import type { CommandDeps } from './deps.js';
 
 interface FmtOptions {
   tree?: boolean;
   experimental?: boolean;
 }
 
-export function register(program: Command, io: IO): void {
+export function register(program: Command, { io }: CommandDeps): void {
   program
     .command('fmt')
     .description('check a PromQL expression and print it in canonical form (or as a typed syntax tree)')

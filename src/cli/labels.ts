@@ -3,10 +3,10 @@
 
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
-import type { BackendOptions } from './context.js';
-import { addBackendOptions } from './context.js';
-import type { IO } from './io.js';
-import { addFormatOption, timeWindow, withListingBackend, writeListing, type ListFormat } from './metrics.js';
+import type { BackendOptions } from '../backends/options.js';
+import { addBackendOptions } from './backend-flags.js';
+import { withBackend, type CommandDeps } from './deps.js';
+import { addFormatOption, timeWindow, writeListing, type ListFormat } from './metrics.js';
 
 interface LabelsOptions extends BackendOptions {
   output: ListFormat;
@@ -19,11 +19,12 @@ function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
-export async function runLabels(name: string | undefined, opts: LabelsOptions, io: IO): Promise<void> {
+async function runLabels(name: string | undefined, opts: LabelsOptions, deps: CommandDeps): Promise<void> {
+  const { io } = deps;
   if (name === '') throw new UsageError('the label name is empty', 'e.g. promlearn labels job');
-  await withListingBackend(opts, io, async (backend) => {
+  await withBackend(deps, opts, async (backend) => {
     const info = await backend.info();
-    const q = { match: opts.match, ...timeWindow(info, opts) };
+    const q = { match: opts.match, ...timeWindow(info, opts, deps.clock()) };
     const list = name === undefined ? await backend.labelNames(q) : await backend.labelValues(name, q);
     const header = name === undefined ? 'LABEL' : name.toUpperCase();
     if (opts.output === 'table') for (const v of list) io.out(v + '\n');
@@ -35,7 +36,7 @@ export async function runLabels(name: string | undefined, opts: LabelsOptions, i
   });
 }
 
-export function register(program: Command, io: IO): void {
+export function register(program: Command, deps: CommandDeps): void {
   const cmd = program
     .command('labels')
     .description('list label names, or the values of one label')
@@ -55,5 +56,5 @@ Examples:
   $ promlearn labels __name__                          # every metric name
   $ promlearn labels route -o json`,
   );
-  cmd.action(async (name: string | undefined, opts: LabelsOptions) => runLabels(name, opts, io));
+  cmd.action(async (name: string | undefined, opts: LabelsOptions) => runLabels(name, opts, deps));
 }

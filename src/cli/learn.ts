@@ -10,8 +10,10 @@ import type { Command } from 'commander';
 import type { Backend } from '../backends/backend.js';
 import { ExitError, PromlearnError } from '../errors.js';
 import { asBadQuery } from './compare.js';
-import { addBackendOptions, openBackend, type BackendOptions } from './context.js';
-import type { IO } from './io.js';
+import type { BackendOptions } from '../backends/options.js';
+import type { IO } from '../util/io.js';
+import { addBackendOptions } from './backend-flags.js';
+import { withBackend, type CommandDeps } from './deps.js';
 
 interface LearnOptions extends BackendOptions {
   answers?: string;
@@ -20,7 +22,7 @@ interface LearnOptions extends BackendOptions {
   validate?: boolean;
 }
 
-export function register(program: Command, io: IO): void {
+export function register(program: Command, deps: CommandDeps): void {
   const learn = addBackendOptions(
     program
       .command('learn')
@@ -48,7 +50,7 @@ Progress is kept in $PROMLEARN_STATE_DIR, else $XDG_STATE_HOME/promlearn or
 ~/.local/state/promlearn. Exit codes: 0 ok (check: right), 1 wrong or query
 error, 2 usage error.`,
     )
-    .action((lesson: string | undefined, opts: LearnOptions) => runLearn(io, lesson, opts));
+    .action((lesson: string | undefined, opts: LearnOptions) => runLearn(deps, lesson, opts));
 
   addBackendOptions(
     learn
@@ -59,23 +61,15 @@ error, 2 usage error.`,
       .argument('<query>', 'your PromQL answer'),
   )
     .addHelpText('after', `\nExample:\n  $ promlearn learn check 5 per-second 'rate(http_requests_total{job="frontend"}[5m])'\n  $ promlearn learn check rate 1 'increase(http_requests_total{job="frontend"}[5m])'   # exit 1, with feedback`)
-    .action((lesson: string, exercise: string, query: string, opts: BackendOptions) => runCheck(io, lesson, exercise, query, opts));
+    .action((lesson: string, exercise: string, query: string, opts: BackendOptions) => runCheck(deps, lesson, exercise, query, opts));
 }
 
-async function withBackend<T>(io: IO, opts: BackendOptions, f: (b: Backend) => Promise<T>): Promise<T> {
-  const backend = await openBackend(opts, io);
-  try {
-    return await f(backend);
-  } finally {
-    await backend.close?.();
-  }
-}
-
-async function runLearn(io: IO, lessonRef: string | undefined, opts: LearnOptions): Promise<void> {
+async function runLearn(deps: CommandDeps, lessonRef: string | undefined, opts: LearnOptions): Promise<void> {
+  const { io } = deps;
   const lessons = await import('../lessons/index.js');
-  if (opts.validate) return withBackend(io, opts, (b) => runValidate(io, b));
+  if (opts.validate) return withBackend(deps, opts, (b) => runValidate(io, b));
   if (opts.reset) return runReset(io, lessonRef);
-  await withBackend(io, opts, async (backend) => {
+  await withBackend(deps, opts, async (backend) => {
     const s = lessons.openSession(io, backend);
     if (!lessonRef) return io.out(lessons.formatLessonList(s));
     const { findLesson } = await import('../lessons/load.js');
@@ -96,7 +90,8 @@ async function runValidate(io: IO, backend: Backend): Promise<void> {
 }
 
 async function runReset(io: IO, lessonRef: string | undefined): Promise<void> {
-  const { loadProgress, saveProgress, stateDir, emptyProgress } = await import('../lessons/progress.js');
+  const { loadProgress, saveProgress, emptyProgress } = await import('../lessons/progress.js');
+  const { stateDir } = await import('../util/state-dir.js');
   const dir = stateDir(io.env);
   if (!lessonRef) {
     saveProgress(dir, emptyProgress());
@@ -110,9 +105,10 @@ async function runReset(io: IO, lessonRef: string | undefined): Promise<void> {
   io.out(`Progress reset for lesson ${lesson.number} (${lesson.id}).\n`);
 }
 
-async function runCheck(io: IO, lessonRef: string, exerciseRef: string, query: string, opts: BackendOptions): Promise<void> {
+async function runCheck(deps: CommandDeps, lessonRef: string, exerciseRef: string, query: string, opts: BackendOptions): Promise<void> {
+  const { io } = deps;
   const lessons = await import('../lessons/index.js');
-  await withBackend(io, opts, async (backend) => {
+  await withBackend(deps, opts, async (backend) => {
     const verdict = await lessons.checkAnswer(lessons.openSession(io, backend), lessonRef, exerciseRef, query);
     if (verdict.error) throw asBadQuery(verdict.error);
     io.out(lessons.formatVerdict(verdict) + '\n');

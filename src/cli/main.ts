@@ -1,13 +1,16 @@
 // The wiring: declares commands, maps errors to exit codes. Only this file
 // decides how the process ends (bin/promlearn.js sets process.exitCode).
 //
-// Each command lives in its own file and exports `register(program, io)`.
+// Each command lives in its own file and exports `register(program, deps)`;
+// declaring it loads only commander and its flags: the code that runs it
+// (engine, dataset, backends, lessons, REPL) is imported inside its action.
 
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { ExitError, isUserError } from '../errors.js';
 import { formatError } from '../render/error.js';
-import { processIO, type IO } from './io.js';
+import { processIO, type IO } from '../util/io.js';
+import { defaultDeps, type CommandDeps } from './deps.js';
 
 import * as queryCmd from './query.js';
 import * as rangeCmd from './range.js';
@@ -21,12 +24,13 @@ import * as replCmd from './repl.js';
 import * as learnCmd from './learn.js';
 import * as compareCmd from './compare.js';
 
-export function packageVersion(): string {
+function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
 }
 
-export function buildProgram(io: IO): Command {
+function buildProgram(deps: CommandDeps): Command {
+  const { io } = deps;
   const program = new Command('promlearn')
     .description('Learn PromQL by doing: query a bundled sample dataset with an embedded PromQL engine, or your own Prometheus.')
     .version(packageVersion(), '-V, --version')
@@ -39,7 +43,7 @@ export function buildProgram(io: IO): Command {
     .exitOverride();
 
   for (const cmd of [queryCmd, rangeCmd, fmtCmd, metricsCmd, seriesCmd, labelsCmd, datasetCmd, statusCmd, replCmd, learnCmd, compareCmd]) {
-    cmd.register(program, io);
+    cmd.register(program, deps);
   }
 
   program.addHelpText(
@@ -57,9 +61,9 @@ Exit codes: 0 ok, 1 query or server error, 2 usage error.`,
   return program;
 }
 
-/** Runs the CLI; resolves to the exit code. */
-export async function main(argv: string[], io: IO = processIO()): Promise<number> {
-  const program = buildProgram(io);
+/** Runs the CLI; resolves to the exit code. Tests may replace the backend opener and the clock. */
+export async function main(argv: string[], io: IO = processIO(), deps: Partial<Omit<CommandDeps, 'io'>> = {}): Promise<number> {
+  const program = buildProgram({ ...defaultDeps(io), ...deps });
   // No command: the REPL in a terminal, help otherwise.
   if (argv.length <= 2) {
     argv = [...argv, io.stdinIsTTY && io.isTTY ? 'repl' : '--help'];

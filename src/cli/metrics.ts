@@ -8,9 +8,11 @@ import { UsageError } from '../errors.js';
 import type { MetricMetadata } from '../model/result.js';
 import { fitWidths, renderTable, type Column } from '../render/layout.js';
 import { csvField } from '../render/machine.js';
-import { addBackendOptions, openBackend, type BackendOptions } from './context.js';
-import type { IO } from './io.js';
-import { parseTimeArg } from './time.js';
+import type { BackendOptions } from '../backends/options.js';
+import type { IO } from '../util/io.js';
+import { parseTimeArg } from '../util/time.js';
+import { addBackendOptions } from './backend-flags.js';
+import { withBackend, type CommandDeps } from './deps.js';
 
 export type ListFormat = 'table' | 'json' | 'csv';
 
@@ -30,19 +32,9 @@ export function writeListing(io: IO, format: ListFormat, columns: Column[], rows
   io.out(renderTable(columns, rows, widths, io.style).join('\n') + '\n');
 }
 
-/** Opens the backend the options choose and always closes it. */
-export async function withListingBackend<T>(opts: BackendOptions, io: IO, fn: (b: Backend) => Promise<T>): Promise<T> {
-  const backend = await openBackend(opts, io);
-  try {
-    return await fn(backend);
-  } finally {
-    await backend.close?.();
-  }
-}
-
 /** --start/--end as unix seconds; relative times count from the local data's end (or now). */
-export function timeWindow(info: BackendInfo, opts: { start?: string; end?: string }): { start?: number; end?: number } {
-  const ref = info.kind === 'local' && info.dataRange ? info.dataRange.end : Date.now() / 1000;
+export function timeWindow(info: BackendInfo, opts: { start?: string; end?: string }, now: number): { start?: number; end?: number } {
+  const ref = info.kind === 'local' && info.dataRange ? info.dataRange.end : now;
   const start = opts.start !== undefined ? parseTimeArg(opts.start, ref) : undefined;
   const end = opts.end !== undefined ? parseTimeArg(opts.end, ref) : undefined;
   if (start !== undefined && end !== undefined && start > end) {
@@ -52,7 +44,7 @@ export function timeWindow(info: BackendInfo, opts: { start?: string; end?: stri
 }
 
 /** A metric-name filter: plain text matches as a substring, anything else as a regex. */
-export function nameFilter(filter: string | undefined): (name: string) => boolean {
+function nameFilter(filter: string | undefined): (name: string) => boolean {
   if (!filter) return () => true;
   if (/^[A-Za-z0-9_:]+$/.test(filter)) return (n) => n.includes(filter);
   let re: RegExp;
@@ -64,7 +56,7 @@ export function nameFilter(filter: string | undefined): (name: string) => boolea
   return (n) => re.test(n);
 }
 
-export interface FamilyRow {
+interface FamilyRow {
   name: string;
   type: string;
   unit: string;
@@ -92,7 +84,7 @@ function familyOf(name: string, meta: Record<string, MetricMetadata[]>): string 
 }
 
 /** Families with their series counts. Series are counted over the window (on a server: the last hour by default). */
-export async function listFamilies(backend: Backend, filter: string | undefined, window: { start?: number; end?: number }): Promise<FamilyRow[]> {
+async function listFamilies(backend: Backend, filter: string | undefined, window: { start?: number; end?: number }): Promise<FamilyRow[]> {
   const keep = nameFilter(filter);
   const [meta, names] = await Promise.all([backend.metadata(), backend.labelValues('__name__', window)]);
   const wanted = names.filter((n) => keep(n) || keep(familyOf(n, meta)));
@@ -119,12 +111,14 @@ interface MetricsOptions extends BackendOptions {
   end?: string;
 }
 
-export async function runMetrics(filter: string | undefined, opts: MetricsOptions, io: IO): Promise<void> {
+async function runMetrics(filter: string | undefined, opts: MetricsOptions, deps: CommandDeps): Promise<void> {
+  const { io } = deps;
   nameFilter(filter); // reject a bad regex before connecting
-  await withListingBackend(opts, io, async (backend) => {
+  await withBackend(deps, opts, async (backend) => {
     const info = await backend.info();
-    const window = timeWindow(info, opts);
-    if (info.kind === 'remote' && window.start === undefined) window.start = (window.end ?? Date.now() / 1000) - 3600;
+    const now = deps.clock();
+    const window = timeWindow(info, opts, now);
+    if (info.kind === 'remote' && window.start === undefined) window.start = (window.end ?? now) - 3600;
     const rows = await listFamilies(backend, filter, window);
     if (rows.length === 0 && opts.output === 'table') {
       io.err(io.errStyle.dim(filter ? `no metric matches "${filter}"` : 'no metrics') + '\n');
@@ -144,7 +138,7 @@ export async function runMetrics(filter: string | undefined, opts: MetricsOption
   });
 }
 
-export function register(program: Command, io: IO): void {
+export function register(program: Command, deps: CommandDeps): void {
   const cmd = program
     .command('metrics')
     .description('list metric families with their type, number of series and help text')
@@ -165,5 +159,5 @@ Examples:
 A histogram family (x) stands for its x_bucket, x_sum and x_count series;
 SERIES counts them all. Query the series with: promlearn series 'x_bucket'.`,
   );
-  cmd.action(async (filter: string | undefined, opts: MetricsOptions) => runMetrics(filter, opts, io));
+  cmd.action(async (filter: string | undefined, opts: MetricsOptions) => runMetrics(filter, opts, deps));
 }

@@ -1,42 +1,13 @@
 // `promlearn range '<expr>'`: a range query over --range (default the last
-// hour of the data), drawn as a chart (or JSON/CSV).
+// hour of the data), drawn as a chart (or JSON/CSV). It runs as `query --range`
+// does (./run-query.ts).
 
 import type { Command } from 'commander';
-import type { Backend } from '../backends/backend.js';
-import { addBackendOptions } from './context.js';
-import type { IO } from './io.js';
-import {
-  addOutputOptions,
-  addRangeOptions,
-  cancellable,
-  defaultTime,
-  emit,
-  outsideDataNote,
-  renderOptions,
-  withBackend,
-  type QueryCommandOptions,
-} from './query.js';
-import { parseDurationArg, resolveRange } from './time.js';
+import { addBackendOptions } from './backend-flags.js';
+import type { CommandDeps } from './deps.js';
+import { addOutputOptions, addRangeOptions, type QueryCommandOptions } from './query-flags.js';
 
-export type RangeCommandOptions = QueryCommandOptions;
-
-/** The range query behind both `range` and `query --range`. */
-export async function runRangeWith(expr: string, opts: RangeCommandOptions, io: IO, injected?: Backend): Promise<void> {
-  const ropts = renderOptions(opts, io, expr, true);
-  const timeoutMs = parseDurationArg(opts.timeout ?? '2m');
-  await withBackend(opts, io, injected, async (backend) => {
-    const info = await backend.info();
-    const r = resolveRange(opts, defaultTime(info));
-    const result = await cancellable((signal) => backend.rangeQuery(expr, r.start, r.end, r.step, { stats: opts.stats, timeoutMs, signal }));
-    await emit(result, { ...ropts, range: r }, io, backend);
-    const empty = result.data.resultType === 'matrix' && result.data.result.length === 0;
-    const note = empty ? outsideDataNote(info, r.start, r.end) : undefined;
-    if (note) io.err(io.errStyle.dim(note) + '\n');
-  });
-}
-
-/** `backend` is for tests: commands normally open the one the flags choose. */
-export function register(program: Command, io: IO, backend?: Backend): void {
+export function register(program: Command, deps: CommandDeps): void {
   const cmd = program
     .command('range')
     .description('run a PromQL query over a time range and draw it as a chart')
@@ -62,5 +33,8 @@ data, or from now with --server. JSON output is the "data" object of
 /api/v1/query_range; CSV has one row per sample. Exit codes: 0 ok, 1 query
 error, 2 usage error.`,
   );
-  cmd.action(async (expr: string, opts: RangeCommandOptions) => runRangeWith(expr, opts, io, backend));
+  cmd.action(async (expr: string, opts: QueryCommandOptions) => {
+    const { runRange } = await import('./run-query.js');
+    await runRange(expr, opts, deps);
+  });
 }

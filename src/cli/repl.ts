@@ -1,11 +1,11 @@
 // The `repl` command (also what `promlearn` alone runs in a terminal).
 import { Writable } from 'node:stream';
 import type { Command } from 'commander';
-import { startRepl } from '../repl/repl.js';
-import { addBackendOptions, openBackend, type BackendOptions } from './context.js';
-import type { IO } from './io.js';
+import type { BackendOptions } from '../backends/options.js';
+import { addBackendOptions } from './backend-flags.js';
+import { withBackend, type CommandDeps } from './deps.js';
 
-export function register(program: Command, io: IO): void {
+export function register(program: Command, deps: CommandDeps): void {
   const cmd = program
     .command('repl')
     .description('interactive PromQL session with completion, history and charts (.help inside for commands)')
@@ -24,11 +24,10 @@ Ctrl-C cancels a running query. Inside, .help lists the meta-commands
 Piped input exits with status 1 if any query failed.`,
     );
   addBackendOptions(cmd).action(async (opts: BackendOptions) => {
-    const backend = await openBackend(opts, io);
+    const { io } = deps;
+    const { startRepl } = await import('../repl/repl.js');
     const terminal = io.stdinIsTTY && io.isTTY;
-    // `.sample` must not fall back to PROMETHEUS_URL: hide it from openBackend.
-    const sampleIO: IO = { ...io, env: { ...io.env, PROMETHEUS_URL: undefined } };
-    try {
+    await withBackend(deps, opts, async (backend) => {
       const code = await startRepl({
         input: io.stdin,
         // A terminal needs the real stream (size, resize events); piped output goes through io.out.
@@ -36,13 +35,11 @@ Piped input exits with status 1 if any query failed.`,
         terminal,
         backend,
         io,
-        openBackend: (server) =>
-          server === undefined ? openBackend({ ...opts, server: undefined, dataset: undefined }, sampleIO) : openBackend({ ...opts, server, dataset: undefined }, io),
+        // `.sample` must not fall back to PROMETHEUS_URL: it asks for the local dataset.
+        openBackend: (server) => deps.openBackend({ ...opts, server, dataset: undefined, local: server === undefined }),
       });
       // main() takes the exit code from here; the failures were already shown one by one.
       if (code !== 0) process.exitCode = code;
-    } finally {
-      await backend.close?.().catch(() => undefined);
-    }
+    });
   });
 }

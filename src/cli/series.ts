@@ -6,11 +6,12 @@ import type { Metric } from '../model/result.js';
 import { fitWidths, renderTable, type Column } from '../render/layout.js';
 import { formatSeries, visibleWidth, wrap } from '../render/text.js';
 import { commonLabels } from '../render/vector.js';
-import type { BackendOptions } from './context.js';
-import { addBackendOptions } from './context.js';
-import type { IO } from './io.js';
-import { addFormatOption, timeWindow, withListingBackend, writeListing, type ListFormat } from './metrics.js';
-import { parseCount } from './query.js';
+import type { BackendOptions } from '../backends/options.js';
+import type { IO } from '../util/io.js';
+import { addBackendOptions } from './backend-flags.js';
+import { withBackend, type CommandDeps } from './deps.js';
+import { addFormatOption, timeWindow, writeListing, type ListFormat } from './metrics.js';
+import { parseCount } from './query-flags.js';
 
 interface SeriesOptions extends BackendOptions {
   output: ListFormat;
@@ -46,12 +47,13 @@ function seriesTable(series: Metric[], io: IO): string[] {
   return [...header, ...renderTable(cols, rows, widths, io.style)];
 }
 
-export async function runSeries(selectors: string[], opts: SeriesOptions, io: IO): Promise<void> {
+async function runSeries(selectors: string[], opts: SeriesOptions, deps: CommandDeps): Promise<void> {
+  const { io } = deps;
   const asked = parseCount('--limit', opts.limit);
   const limit = asked ?? (io.isTTY && opts.output === 'table' ? TTY_DEFAULT_LIMIT : 0);
-  await withListingBackend(opts, io, async (backend) => {
+  await withBackend(deps, opts, async (backend) => {
     const info = await backend.info();
-    const window = timeWindow(info, opts);
+    const window = timeWindow(info, opts, deps.clock());
     // Ask for one more than shown, to know whether there were more.
     const series = await backend.series({ match: selectors, ...window, limit: limit > 0 ? limit + 1 : undefined });
     const more = limit > 0 && series.length > limit;
@@ -68,7 +70,7 @@ export async function runSeries(selectors: string[], opts: SeriesOptions, io: IO
   });
 }
 
-export function register(program: Command, io: IO): void {
+export function register(program: Command, deps: CommandDeps): void {
   const cmd = program
     .command('series')
     .description('list the series (label sets) that selectors match')
@@ -91,5 +93,5 @@ A series is a metric name plus a set of labels; every distinct label set is
 its own series. Selectors need a metric name or a matcher that cannot match
 the empty string, as in Prometheus.`,
   );
-  cmd.action(async (selectors: string[], opts: SeriesOptions) => runSeries(selectors, opts, io));
+  cmd.action(async (selectors: string[], opts: SeriesOptions) => runSeries(selectors, opts, deps));
 }

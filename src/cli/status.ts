@@ -6,11 +6,13 @@
 import type { Command } from 'commander';
 import type { Backend } from '../backends/backend.js';
 import type { RemoteBackend } from '../backends/remote.js';
-import { addBackendOptions, openBackend, type BackendOptions } from './context.js';
-import type { IO } from './io.js';
+import type { BackendOptions } from '../backends/options.js';
+import { formatRfc3339 } from '../util/time.js';
+import { addBackendOptions } from './backend-flags.js';
+import { withBackend, type CommandDeps } from './deps.js';
 
 function isoSeconds(unix: number): string {
-  return new Date(Math.round(unix) * 1000).toISOString().replace('.000Z', 'Z');
+  return formatRfc3339(Math.round(unix));
 }
 
 function span(seconds: number): string {
@@ -45,20 +47,18 @@ async function localLines(backend: Backend): Promise<string[]> {
   return lines;
 }
 
-export async function runStatus(opts: BackendOptions, io: IO): Promise<void> {
+async function runStatus(opts: BackendOptions, deps: CommandDeps): Promise<void> {
+  const { io } = deps;
   const server = opts.server ?? io.env.PROMETHEUS_URL;
   if (server) io.out(`backend: remote (${opts.server ? '--server' : 'PROMETHEUS_URL'})\n`);
   else io.out(`backend: local${opts.dataset ? ` (--dataset ${opts.dataset})` : ''}\n`);
-  const backend = await openBackend(opts, io);
-  try {
+  await withBackend(deps, opts, async (backend) => {
     if (server) io.out(`${await remoteLine(backend)}\n`);
     else for (const line of await localLines(backend)) io.out(`${line}\n`);
-  } finally {
-    await backend.close?.();
-  }
+  });
 }
 
-export function register(program: Command, io: IO): void {
+export function register(program: Command, deps: CommandDeps): void {
   const cmd = program
     .command('status')
     .description('show which backend promlearn uses and check that it answers')
@@ -70,5 +70,5 @@ Examples:
   $ promlearn status --server http://localhost:9090    # is my Prometheus reachable?
   $ PROMETHEUS_URL=https://prom.example.com/prometheus promlearn status --bearer-token-file token.txt`,
     );
-  addBackendOptions(cmd).action(async (opts: BackendOptions) => runStatus(opts, io));
+  addBackendOptions(cmd).action(async (opts: BackendOptions) => runStatus(opts, deps));
 }

@@ -23,7 +23,6 @@ export {
   LEAK_INSTANCE,
   HEAP_LIMIT_BYTES,
   LEAK_ALERT_TIME,
-  type Incident,
 } from './timeline.js';
 export { generateSampleStore } from './generate.js';
 

@@ -8,7 +8,7 @@ import { UsageError } from '../errors.js';
 import { parseExposition } from '../storage/exposition.js';
 import type { MemoryStore } from '../storage/store.js';
 
-export type LoadProgress = (linesDone: number, totalLines: number | undefined) => void;
+type LoadProgress = (linesDone: number, totalLines: number | undefined) => void;
 
 export async function loadDatasetFile(file: string, onProgress?: LoadProgress): Promise<MemoryStore> {
   let text: string;

@@ -10,7 +10,7 @@ import { LEAK_INSTANCE } from './timeline.js';
 
 const MiB = 1024 * 1024;
 /** Heap growth of the leaking instance. */
-export const LEAK_BYTES_PER_SECOND = (50 * MiB) / 3600;
+const LEAK_BYTES_PER_SECOND = (50 * MiB) / 3600;
 
 const REVISIONS: Record<string, string> = { '2.3.1': 'a1f9c3e', '2.4.0': '7d02b5c' };
 

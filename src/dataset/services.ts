@@ -15,7 +15,7 @@ import {
 } from './timeline.js';
 import type { ProcessRun, TargetSpec } from './target.js';
 
-export interface StatusSpec {
+interface StatusSpec {
   code: string;
   /** Share of the route's requests (5xx shares may be raised by an incident). */
   share: number;
@@ -138,10 +138,10 @@ export const SERVICES: readonly ServiceSpec[] = [
   },
 ];
 
-export const APP_VERSION = '2.3.1';
-export const NEW_APP_VERSION = '2.4.0';
-export const NODE_VERSION = 'v20.18.1';
-export const NEW_NODE_VERSION = 'v22.12.0';
+const APP_VERSION = '2.3.1';
+const NEW_APP_VERSION = '2.4.0';
+const NODE_VERSION = 'v20.18.1';
+const NEW_NODE_VERSION = 'v22.12.0';
 
 /** The 5xx share of a route at time t (ms): raised during the checkout burst. */
 export function statusShare(job: string, s: StatusSpec, tMs: number): number {
@@ -161,7 +161,7 @@ export function routeLatency(job: string, r: RouteSpec, instanceIndex: number, t
 const SLOW_PRODUCTS = { median: 0.19, sigma: 0.5 };
 
 /** api-N restarts N-1 minutes after the deploy starts (a rolling deploy). */
-export function deployTime(instanceIndex: number): number {
+function deployTime(instanceIndex: number): number {
   return DEPLOY_TIME + 60 * instanceIndex + 7;
 }
 

@@ -36,7 +36,7 @@ export interface Target {
 }
 
 const STEP_MS = SCRAPE_INTERVAL_SECONDS * 1000;
-export const SCRAPES = Math.round(((SAMPLE_END - SAMPLE_START) * 1000) / STEP_MS);
+const SCRAPES = Math.round(((SAMPLE_END - SAMPLE_START) * 1000) / STEP_MS);
 
 /**
  * Scrape times start a target-specific offset into the window (never a whole
@@ -155,7 +155,7 @@ export function poissonIncrements(t: Target, rng: Rng, rate: Float64Array): Floa
  * Traffic shape shared by all services: a gentle daily wave (rising through
  * the morning, UTC) and a slower ripple, as a factor around 1.
  */
-export function trafficFactor(tMs: number): number {
+function trafficFactor(tMs: number): number {
   const hour = (tMs / 3.6e6) % 24;
   return 1 + 0.3 * Math.sin((2 * Math.PI * (hour - 9)) / 24) + 0.06 * Math.sin((2 * Math.PI * tMs) / (37 * 60_000));
 }

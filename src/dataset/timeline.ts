@@ -32,7 +32,7 @@ export const HEAP_LIMIT_BYTES = 512 * 1024 * 1024;
 /** The instant predict_linear(nodejs_heap_size_used_bytes[1h], 4*3600) first exceeds the limit (approximately). */
 export const LEAK_ALERT_TIME = at('2026-01-15T10:05:00Z');
 
-export interface Incident {
+interface Incident {
   id: string;
   title: string;
   description: string;

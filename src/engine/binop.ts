@@ -7,9 +7,10 @@ import type { Metric } from '../model/result.js';
 import type { Grid, Val, VSeries } from './types.js';
 import { newVSeries } from './types.js';
 import type { Evaluator } from './eval.js';
-import { mergeSameLabels } from './eval.js';
+import { mergeSameLabels } from './same-labels.js';
 import { checkAbort, execError } from './state.js';
-import { compareMetrics, dropReserved, formatMetric, isMetadataLabel, METRIC_NAME, metricKey, setLabel, signature } from './labels.js';
+import { compareMetrics } from '../model/labels.js';
+import { dropReserved, formatMetric, isMetadataLabel, METRIC_NAME, metricKey, setLabel, signature } from './labels.js';
 import { goPow } from './numeric.js';
 
 const COMPARISON = new Set<BinaryOp>(['==', '!=', '>', '<', '>=', '<=']);
@@ -190,73 +191,99 @@ function resultMetric(ls: Metric, rs: Metric, op: BinaryOp, m: VectorMatching, n
   return dropAll ? dropReserved(out) : out;
 }
 
-function vectorVector(ev: Evaluator, e: BinaryExpr, lhsIn: VSeries[], rhsIn: VSeries[], m: VectorMatching, grid: Grid): VSeries[] {
-  const op = e.op;
-  const oneToMany = m.card === 'one-to-many';
-  // The "many" side is evaluated as lhs; swap back for the values.
-  const lhs = oneToMany ? rhsIn : lhsIn;
-  const rhs = oneToMany ? lhsIn : rhsIn;
-  // As Prometheus, fill values are not swapped with the sides.
-  const fillR = m.fillRight;
-  const fillL = m.fillLeft;
-  const { l, r, n } = ordinals(lhs, rhs, m);
-  const names = new Set(m.matchingLabels);
-  const isCmp = COMPARISON.has(op);
-  const dropAll = !ev.st.delayedNameRemoval && e.returnBool;
-  const rightAt = new Int32Array(n).fill(-1);
-  const rightStamp = new Int32Array(n);
-  const matchedStamp = new Int32Array(n);
-  const outs = new Map<number, VSeries>();
-  const order: VSeries[] = [];
-  const perSigKeys = new Map<number, Set<string>>();
-  const R = rhs.length + 1;
+/** The state of one vector-to-vector operation across its steps (Prometheus's VectorBinop with signature ordinals). */
+class VectorMatch {
+  readonly oneToMany: boolean;
+  /** The "many" side is evaluated as lhs; emit swaps back for the values. */
+  readonly lhs: VSeries[];
+  readonly rhs: VSeries[];
+  readonly l: Int32Array;
+  readonly r: Int32Array;
+  readonly n: number;
+  readonly names: ReadonlySet<string>;
+  private readonly isCmp: boolean;
+  private readonly dropAll: boolean;
+  /** rightAt[ord]: the rhs series with signature ordinal ord at this step (valid when rightStamp[ord] is this step's mark). */
+  readonly rightAt: Int32Array;
+  readonly rightStamp: Int32Array;
+  private readonly matchedStamp: Int32Array;
+  private readonly outs = new Map<number, VSeries>();
+  readonly order: VSeries[] = [];
+  readonly perSigKeys = new Map<number, Set<string>>();
+  private readonly R: number;
 
-  const emit = (li: number, ri: number, ord: number, lMetric: Metric, rMetric: Metric, fl: number, fr: number, i: number): void => {
+  constructor(
+    ev: Evaluator,
+    private readonly e: BinaryExpr,
+    lhsIn: VSeries[],
+    rhsIn: VSeries[],
+    readonly m: VectorMatching,
+    private readonly grid: Grid,
+  ) {
+    this.oneToMany = m.card === 'one-to-many';
+    this.lhs = this.oneToMany ? rhsIn : lhsIn;
+    this.rhs = this.oneToMany ? lhsIn : rhsIn;
+    const { l, r, n } = ordinals(this.lhs, this.rhs, m);
+    this.l = l;
+    this.r = r;
+    this.n = n;
+    this.names = new Set(m.matchingLabels);
+    this.isCmp = COMPARISON.has(e.op);
+    this.dropAll = !ev.st.delayedNameRemoval && e.returnBool;
+    this.rightAt = new Int32Array(n).fill(-1);
+    this.rightStamp = new Int32Array(n);
+    this.matchedStamp = new Int32Array(n);
+    this.R = this.rhs.length + 1;
+  }
+
+  /** One output sample for the pair (li, ri) (-1: filled in) with signature ordinal ord at step i. */
+  emit(li: number, ri: number, ord: number, lMetric: Metric, rMetric: Metric, fl: number, fr: number, i: number): void {
+    const { e, m } = this;
+    const op = e.op;
     let lv = fl;
     let rv = fr;
-    if (oneToMany) [lv, rv] = [rv, lv];
+    if (this.oneToMany) [lv, rv] = [rv, lv];
     let value: number;
     let keep = true;
-    if (isCmp) {
+    if (this.isCmp) {
       keep = compare(op, lv, rv);
       value = lv;
     } else value = arith(op, lv, rv);
     if (e.returnBool) value = keep ? 1 : 0;
-    const pairKey = (li + 1) * R + (ri + 1);
-    let o = outs.get(pairKey);
-    const metric = o ? o.metric : resultMetric(lMetric, rMetric, op, m, names, dropAll);
+    const pairKey = (li + 1) * this.R + (ri + 1);
+    let o = this.outs.get(pairKey);
+    const metric = o ? o.metric : resultMetric(lMetric, rMetric, op, m, this.names, this.dropAll);
     if (m.card === 'one-to-one') {
-      if (matchedStamp[ord] === i + 1) throw execError('multiple matches for labels: many-to-one matching must be explicit (group_left/group_right)');
-      matchedStamp[ord] = i + 1;
+      if (this.matchedStamp[ord] === i + 1) throw execError('multiple matches for labels: many-to-one matching must be explicit (group_left/group_right)');
+      this.matchedStamp[ord] = i + 1;
     } else {
-      let keys = perSigKeys.get(ord);
-      if (!keys) perSigKeys.set(ord, (keys = new Set()));
+      let keys = this.perSigKeys.get(ord);
+      if (!keys) this.perSigKeys.set(ord, (keys = new Set()));
       const k = metricKey(metric);
       if (keys.has(k)) throw execError('multiple matches for labels: grouping labels must ensure unique matches');
       keys.add(k);
     }
     if (!keep && !e.returnBool) return;
     if (!o) {
-      o = newVSeries(metric, grid.n, e.returnBool);
-      outs.set(pairKey, o);
-      order.push(o);
+      o = newVSeries(metric, this.grid.n, e.returnBool);
+      this.outs.set(pairKey, o);
+      this.order.push(o);
     }
     o.v[i] = value;
     o.p[i] = 1;
-  };
+  }
 
-  for (let i = 0; i < grid.n; i++) {
-    checkAbort(ev.st);
+  /** Indexes the right side's samples of step i by signature; the number of them. Two with one signature is the many-to-many error. */
+  indexRight(i: number): number {
+    const { rhs, r, m, names, rightStamp, rightAt } = this;
     const mark = i + 1;
-    let nl = 0;
     let nr = 0;
-    for (let j = 0; j < lhs.length; j++) nl += lhs[j].p[i];
     for (let j = 0; j < rhs.length; j++) {
       if (!rhs[j].p[i]) continue;
       nr++;
       const ord = r[j];
       if (rightStamp[ord] === mark) {
-        const side = oneToMany ? 'left' : 'right';
+        const side = this.oneToMany ? 'left' : 'right';
         const pair = [rhs[j].metric, rhs[rightAt[ord]].metric].sort(compareMetrics);
         throw execError(
           `found duplicate series for the match group ${formatMetric(matchLabels(rhs[j].metric, m.on, names))} on the ${side} hand-side of the operation: [${formatMetric(pair[0])}, ${formatMetric(pair[1])}];many-to-many matching not allowed: matching labels must be unique on one side`,
@@ -265,26 +292,48 @@ function vectorVector(ev: Evaluator, e: BinaryExpr, lhsIn: VSeries[], rhsIn: VSe
       rightStamp[ord] = mark;
       rightAt[ord] = j;
     }
-    if ((nl === 0 && nr === 0) || ((nl === 0 || nr === 0) && fillL === undefined && fillR === undefined)) continue;
-    if (m.card !== 'one-to-one') perSigKeys.clear();
-    const seen = fillL !== undefined ? new Uint8Array(n) : undefined;
+    return nr;
+  }
+
+  /** Pairs every left sample of step i with its right match (or fill values, with fill modifiers). */
+  matchStep(i: number): void {
+    const { lhs, rhs, l, r, m, names, rightStamp, rightAt } = this;
+    const fillR = m.fillRight;
+    const fillL = m.fillLeft;
+    const mark = i + 1;
+    const seen = fillL !== undefined ? new Uint8Array(this.n) : undefined;
     for (let j = 0; j < lhs.length; j++) {
       if (!lhs[j].p[i]) continue;
       const ord = l[j];
       if (rightStamp[ord] === mark) {
         const rj = rightAt[ord];
         if (seen) seen[ord] = 1;
-        emit(j, rj, ord, lhs[j].metric, rhs[rj].metric, lhs[j].v[i], rhs[rj].v[i], i);
+        this.emit(j, rj, ord, lhs[j].metric, rhs[rj].metric, lhs[j].v[i], rhs[rj].v[i], i);
       } else if (fillR !== undefined) {
-        emit(j, -1, ord, lhs[j].metric, matchLabels(lhs[j].metric, m.on, names), lhs[j].v[i], fillR, i);
+        this.emit(j, -1, ord, lhs[j].metric, matchLabels(lhs[j].metric, m.on, names), lhs[j].v[i], fillR, i);
       }
     }
     if (seen && fillL !== undefined) {
       for (let j = 0; j < rhs.length; j++) {
         if (!rhs[j].p[i] || seen[r[j]] || rightAt[r[j]] !== j) continue;
-        emit(-1, j, r[j], matchLabels(rhs[j].metric, m.on, names), rhs[j].metric, fillL, rhs[j].v[i], i);
+        this.emit(-1, j, r[j], matchLabels(rhs[j].metric, m.on, names), rhs[j].metric, fillL, rhs[j].v[i], i);
       }
     }
   }
-  return mergeSameLabels(order);
+}
+
+function vectorVector(ev: Evaluator, e: BinaryExpr, lhsIn: VSeries[], rhsIn: VSeries[], m: VectorMatching, grid: Grid): VSeries[] {
+  const vm = new VectorMatch(ev, e, lhsIn, rhsIn, m, grid);
+  // As Prometheus, fill values are not swapped with the sides.
+  const noFill = m.fillLeft === undefined && m.fillRight === undefined;
+  for (let i = 0; i < grid.n; i++) {
+    checkAbort(ev.st);
+    let nl = 0;
+    for (let j = 0; j < vm.lhs.length; j++) nl += vm.lhs[j].p[i];
+    const nr = vm.indexRight(i);
+    if ((nl === 0 && nr === 0) || ((nl === 0 || nr === 0) && noFill)) continue;
+    if (m.card !== 'one-to-one') vm.perSigKeys.clear();
+    vm.matchStep(i);
+  }
+  return mergeSameLabels(vm.order);
 }

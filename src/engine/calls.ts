@@ -1,59 +1,60 @@
-// Function calls: range-vector functions evaluated series-at-a-time over all
-// steps, instant-vector functions, and the special ones (timestamp, absent,
-// label_replace/label_join, histogram_quantile, sort...).
+// Function calls: the implementation comes from the one record of
+// src/engine/functions.ts; range-vector functions run series-at-a-time over
+// all steps (windowLoop), the others over instant vectors and scalars.
 
 import type { Call, Expr } from '../promql/ast.js';
-import type { Grid, Val, VSeries } from './types.js';
+import { functionsWhere, getFunction, type FunctionName } from '../promql/functions.js';
+import type { Grid, RSeries, Val, VSeries } from './types.js';
 import { annotate, newVSeries } from './types.js';
 import type { Evaluator, RangeSource } from './eval.js';
-import { hasSameLabels, mergeSameLabels } from './eval.js';
+import { hasSameLabels } from './same-labels.js';
 import { checkAbort, execError, holdSamples } from './state.js';
-import { COUNTER_FUNCTIONS, KEEP_NAME_RANGE, RANGE_FUNCTIONS, dropCounts, type WinCtx } from './rangefns.js';
+import { dropCounts, type RangeFn, type WinCtx } from './rangefns.js';
 import { dropReserved } from './labels.js';
-import { evalVectorFunction } from './vecfns.js';
-import { evalInfo } from './info.js';
+import { absentLabels, unparen } from './vecfns.js';
 import { upperBound } from './numeric.js';
+import { IMPLEMENTATIONS } from './functions.js';
 
-const ANCHORED_SAFE = ['changes', 'delta', 'increase', 'rate', 'resets'];
-const SMOOTHED_SAFE = ['delta', 'increase', 'rate'];
-
-export function unparen(e: Expr): Expr {
-  while (e.type === 'ParenExpr') e = e.expr;
-  return e;
-}
+/** Functions that accept the `anchored` / `smoothed` modifiers, in Prometheus's message order. */
+const ANCHORED_OK = functionsWhere((f) => f.anchored);
+const SMOOTHED_OK = functionsWhere((f) => f.smoothed);
 
 export function evalCall(ev: Evaluator, e: Call, grid: Grid): Val {
-  if (e.func === 'info') return { kind: 'vector', series: evalInfo(ev, e, grid) };
+  const impl = IMPLEMENTATIONS[e.func as FunctionName];
+  if (e.func === 'info' && impl && 'instant' in impl) return impl.instant(ev, e, e.args, grid);
   const args = e.args.map(unparen);
   const rangeIdx = args.findIndex((a) => a.type === 'MatrixSelector' || a.type === 'SubqueryExpr');
-  if (rangeIdx >= 0 && e.func !== 'info') {
-    const fn = RANGE_FUNCTIONS[e.func];
-    if (!fn) throw execError(`function "${e.func}" is not supported by the embedded engine`);
-    return { kind: 'vector', series: evalRangeCall(ev, e, args, rangeIdx, grid) };
+  if (rangeIdx >= 0) {
+    if (!impl || !('range' in impl)) throw execError(`function "${e.func}" is not supported by the embedded engine`);
+    return { kind: 'vector', series: evalRangeCall(ev, e, args, rangeIdx, impl.range, grid) };
   }
-  return evalVectorFunction(ev, e, args, grid);
+  if (!impl || !('instant' in impl)) throw execError(`function "${e.func}" is not supported by the embedded engine`);
+  return impl.instant(ev, e, args, grid);
 }
 
-function evalRangeCall(ev: Evaluator, e: Call, args: Expr[], rangeIdx: number, grid: Grid): VSeries[] {
-  const st = ev.st;
-  const arg = args[rangeIdx];
-  if (arg.type === 'MatrixSelector') {
-    if (arg.anchored && !ANCHORED_SAFE.includes(e.func)) {
-      throw execError(`anchored modifier can only be used with: ${ANCHORED_SAFE.join(', ')} - not with ${e.func}`);
-    }
-    if (arg.smoothed && !SMOOTHED_SAFE.includes(e.func)) {
-      throw execError(`smoothed modifier can only be used with: ${SMOOTHED_SAFE.join(', ')} - not with ${e.func}`);
-    }
+function checkRangeModifiers(e: Call, arg: Expr): void {
+  if (arg.type !== 'MatrixSelector') return;
+  const name = e.func as FunctionName;
+  if (arg.anchored && !ANCHORED_OK.includes(name)) {
+    throw execError(`anchored modifier can only be used with: ${ANCHORED_OK.join(', ')} - not with ${e.func}`);
   }
-  // Scalar arguments first, as Prometheus evaluates them before the range.
-  const scalars: Float64Array[] = [];
-  for (let i = 0; i < args.length; i++) if (i !== rangeIdx) scalars.push(ev.evalScalar(args[i], grid));
-  const src = ev.rangeSource(arg, grid, false);
-  const fn = RANGE_FUNCTIONS[e.func];
-  const keepName = KEEP_NAME_RANGE.has(e.func);
-  const delayed = st.delayedNameRemoval;
+  if (arg.smoothed && !SMOOTHED_OK.includes(name)) {
+    throw execError(`smoothed modifier can only be used with: ${SMOOTHED_OK.join(', ')} - not with ${e.func}`);
+  }
+}
+
+/** Everything one range-function call's windows share: windowLoop's context. */
+interface RangeLoop {
+  ev: Evaluator;
+  src: RangeSource;
+  grid: Grid;
+  fn: RangeFn;
+  ctx: WinCtx;
+}
+
+function newWinCtx(ev: Evaluator, e: Call, src: RangeSource, scalars: Float64Array[]): WinCtx {
   const argPos = e.args.map((a) => a.pos);
-  const ctx: WinCtx = {
+  return {
     t: new Float64Array(0),
     v: new Float64Array(0),
     lo: 0,
@@ -68,56 +69,62 @@ function evalRangeCall(ev: Evaluator, e: Call, args: Expr[], rangeIdx: number, g
     smoothed: src.smoothed,
     name: '',
     ok: true,
-    warn: (kind, text, i) => annotate(st, kind, text, argPos[i]),
+    warn: (kind, text, i) => annotate(ev.st, kind, text, argPos[i]),
   };
+}
+
+function evalRangeCall(ev: Evaluator, e: Call, args: Expr[], rangeIdx: number, fn: RangeFn, grid: Grid): VSeries[] {
+  const st = ev.st;
+  checkRangeModifiers(e, args[rangeIdx]);
+  // Scalar arguments first, as Prometheus evaluates them before the range.
+  const scalars: Float64Array[] = [];
+  for (let i = 0; i < args.length; i++) if (i !== rangeIdx) scalars.push(ev.evalScalar(args[i], grid));
+  const src = ev.rangeArgument(args[rangeIdx], grid);
+  const facts = getFunction(e.func);
+  const keepName = !!facts?.keepsName;
+  const readsCounter = !!facts?.readsCounter;
+  const delayed = st.delayedNameRemoval;
+  const loop: RangeLoop = { ev, src, grid, fn, ctx: newWinCtx(ev, e, src, scalars) };
   const out: VSeries[] = [];
-  const counterFn = COUNTER_FUNCTIONS.has(e.func);
   const present = e.func === 'absent_over_time' ? new Uint8Array(grid.n) : undefined;
   let counterWarned = false;
   for (const s of src.series) {
     checkAbort(st);
     const o = newVSeries(!delayed && !keepName ? dropReserved(s.metric) : s.metric, grid.n, !keepName || !!s.dropName);
-    ctx.name = s.metric.__name__ ?? '';
-    ctx.drops = counterFn ? dropCounts(s.v, s.length) : undefined;
-    const count = windowLoop(ev, src, s.t, s.v, s.st, s.length, grid, ctx, fn, o);
+    loop.ctx.name = s.metric.__name__ ?? '';
+    loop.ctx.drops = readsCounter ? dropCounts(s.v, s.length) : undefined;
+    const count = windowLoop(loop, s, o);
     if (count === 0) continue;
     holdSamples(st, count);
     out.push(o);
     if (present) for (let i = 0; i < grid.n; i++) present[i] |= o.p[i];
-    if ((e.func === 'rate' || e.func === 'increase') && !counterWarned) {
-      const name = s.metric.__name__;
-      if (name && !/(_total|_sum|_count|_bucket)$/.test(name)) {
-        annotate(st, 'info', `metric might not be a counter, name does not end in _total/_sum/_count/_bucket: "${name}"`, e.args[rangeIdx].pos);
-        counterWarned = true;
-      }
-    }
+    if (readsCounter && !counterWarned) counterWarned = warnNotCounter(ev, s, e.args[rangeIdx]);
   }
-  if (present) return absentOverTime(ev, args[rangeIdx], present, grid);
+  if (present) return absentOverTime(args[rangeIdx], present, grid);
   if (!delayed && !keepName && hasSameLabels(out)) throw execError('vector cannot contain metrics with the same labelset');
   return out;
 }
 
-/** Runs one range function over every step's window of one series; returns the number of outputs. */
-function windowLoop(
-  ev: Evaluator,
-  src: RangeSource,
-  t: Float64Array,
-  v: Float64Array,
-  sts: Float64Array | undefined,
-  len: number,
-  grid: Grid,
-  ctx: WinCtx,
-  fn: (c: WinCtx) => number,
-  o: VSeries,
-): number {
+/** Prometheus's "might not be a counter" note; true once it has been given. */
+function warnNotCounter(ev: Evaluator, s: RSeries, arg: Expr): boolean {
+  const name = s.metric.__name__;
+  if (!name || /(_total|_sum|_count|_bucket)$/.test(name)) return false;
+  annotate(ev.st, 'info', `metric might not be a counter, name does not end in _total/_sum/_count/_bucket: "${name}"`, arg.pos);
+  return true;
+}
+
+/** Runs one range function over every step's window of one series into `o`; returns the number of outputs. */
+function windowLoop(loop: RangeLoop, s: RSeries, o: VSeries): number {
+  const { ev, src, grid, ctx, fn } = loop;
+  const { t, length: len } = s;
   const st = ev.st;
   const lookback = st.lookbackMs;
   let lo = 0;
   let hi = 0;
   let count = 0;
   ctx.t = t;
-  ctx.v = v;
-  ctx.st = sts;
+  ctx.v = s.v;
+  ctx.st = s.st;
   for (let i = 0; i < grid.n; i++) {
     // One series can be seconds of work (a long window at many steps): look
     // for Ctrl-C / the deadline inside it too, not only between series.
@@ -161,9 +168,7 @@ function windowLoop(
   return count;
 }
 
-
-
-function absentOverTime(ev: Evaluator, arg: Expr, present: Uint8Array, grid: Grid): VSeries[] {
+function absentOverTime(arg: Expr, present: Uint8Array, grid: Grid): VSeries[] {
   const o = newVSeries(absentLabels(arg), grid.n, true);
   let any = false;
   for (let i = 0; i < grid.n; i++) {
@@ -172,28 +177,5 @@ function absentOverTime(ev: Evaluator, arg: Expr, present: Uint8Array, grid: Gri
     o.p[i] = 1;
     any = true;
   }
-  void ev;
   return any ? [o] : [];
 }
-
-/** Labels of absent()'s output: the arguments' equality matchers, as Prometheus infers them. */
-export function absentLabels(arg: Expr): Record<string, string> {
-  arg = unparen(arg);
-  const vs = arg.type === 'VectorSelector' ? arg : arg.type === 'MatrixSelector' ? arg.vector : undefined;
-  if (!vs) return {};
-  const out: Record<string, string> = {};
-  const has = new Set<string>();
-  for (const m of vs.matchers) {
-    if (m.name === '__name__') continue;
-    if (m.op === '=' && !has.has(m.name)) {
-      if (m.value !== '') out[m.name] = m.value;
-      else delete out[m.name];
-      has.add(m.name);
-    } else delete out[m.name];
-  }
-  const sorted: Record<string, string> = {};
-  for (const k of Object.keys(out).sort()) sorted[k] = out[k];
-  return sorted;
-}
-
-export { mergeSameLabels };

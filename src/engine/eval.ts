@@ -7,7 +7,9 @@ import type { Grid, QueryState, RSeries, Val, VSeries } from './types.js';
 import { makeGrid, newVSeries } from './types.js';
 import { checkAbort, execError, holdSamples } from './state.js';
 import { compactSeries, evalVectorSelector, rangeSeries, resolveAt, selectIds, sliceWindow, type SelectorPick } from './selectors.js';
-import { dropReserved, metricKey } from './labels.js';
+import { dropReserved } from './labels.js';
+import { mergeSameLabels } from './same-labels.js';
+import { unparen } from './vecfns.js';
 import { arith, evalBinary } from './binop.js';
 import { evalCall } from './calls.js';
 import { evalAggregate } from './aggregate.js';
@@ -137,8 +139,19 @@ export class Evaluator {
     return out;
   }
 
-  /** A range vector argument: a range selector or a subquery, evaluated for the steps of `grid`. */
-  rangeSource(e: Expr, grid: Grid, countInnerSamples: boolean): RangeSource {
+  /**
+   * A range vector consumed by a function. Prometheus does not count a
+   * subquery's own samples then (it counts the windows the function reads).
+   */
+  rangeArgument(e: Expr, grid: Grid): RangeSource {
+    const saved = this.st.totalSamples;
+    const src = this.rangeSource(e, grid);
+    if (unparen(e).type === 'SubqueryExpr') this.st.totalSamples = saved;
+    return src;
+  }
+
+  /** A range vector: a range selector or a subquery, evaluated for the steps of `grid`. */
+  private rangeSource(e: Expr, grid: Grid): RangeSource {
     while (e.type === 'ParenExpr') e = e.expr;
     if (e.type === 'MatrixSelector') {
       const vs = e.vector;
@@ -152,10 +165,7 @@ export class Evaluator {
       };
     }
     if (e.type === 'SubqueryExpr') {
-      const saved = this.st.totalSamples;
       const { series, rangeMs, offsetMs, atMs } = this.evalSubquery(e, grid);
-      // Prometheus does not count a subquery's own samples when a function consumes it.
-      if (!countInnerSamples) this.st.totalSamples = saved;
       return { series, rangeMs, offsetMs, atMs, anchored: false, smoothed: false };
     }
     throw execError(`expected range vector, got ${e.type}`);
@@ -189,12 +199,12 @@ export class Evaluator {
 
   private matrixResult(e: MatrixSelector, grid: Grid): RSeries[] {
     if (grid.n !== 1) throw execError('cannot do range evaluation of matrix selector');
-    const src = this.rangeSource(e, grid, true);
+    const src = this.rangeSource(e, grid);
     return this.windowsAt(src, grid.start);
   }
 
   private subqueryResult(e: SubqueryExpr, grid: Grid): RSeries[] {
-    const src = this.rangeSource(e, grid, true);
+    const src = this.rangeSource(e, grid);
     return this.windowsAt(src, grid.start);
   }
 
@@ -250,42 +260,4 @@ export class Evaluator {
     }
     throw execError('unsupported duration expression');
   }
-}
-
-/**
- * Series with identical label sets become one (they never overlap in time in
- * valid results); a step where two have a value is Prometheus's duplicate error.
- */
-export function mergeSameLabels(series: VSeries[]): VSeries[] {
-  if (series.length <= 1) return series;
-  const byKey = new Map<string, VSeries>();
-  const out: VSeries[] = [];
-  for (const s of series) {
-    const key = metricKey(s.metric);
-    const prev = byKey.get(key);
-    if (!prev) {
-      byKey.set(key, s);
-      out.push(s);
-      continue;
-    }
-    for (let i = 0; i < s.p.length; i++) {
-      if (!s.p[i]) continue;
-      if (prev.p[i]) throw execError('vector cannot contain metrics with the same labelset');
-      prev.p[i] = 1;
-      prev.v[i] = s.v[i];
-    }
-  }
-  return out;
-}
-
-/** Whether any two series share a label set (the stricter check for range-vector functions). */
-export function hasSameLabels(series: VSeries[]): boolean {
-  if (series.length <= 1) return false;
-  const seen = new Set<string>();
-  for (const s of series) {
-    const k = metricKey(s.metric);
-    if (seen.has(k)) return true;
-    seen.add(k);
-  }
-  return false;
 }

@@ -13,13 +13,15 @@ import { positionLineCol } from '../promql/errors.js';
 import type { MemoryStore } from '../storage/store.js';
 import { QueryError } from '../errors.js';
 import type { Annotation, EngineResult, EngineSeries, EngineValue } from './result.js';
-import { Evaluator, mergeSameLabels } from './eval.js';
+import { Evaluator } from './eval.js';
+import { mergeSameLabels } from './same-labels.js';
 import { makeGrid, type QueryState, type Val, type VSeries } from './types.js';
-import { compareMetrics, dropReserved, metricKey } from './labels.js';
+import { dropReserved, metricKey } from './labels.js';
+import { compareMetrics } from '../model/labels.js';
 import { execError } from './state.js';
 
 /** Per-query options: an AbortSignal, and/or a cancellation check polled during evaluation. */
-export interface RunOptions {
+interface RunOptions {
   signal?: AbortSignal;
   shouldAbort?: () => boolean;
 }

@@ -3,6 +3,7 @@
 // re-sorting.
 
 import type { Metric } from '../model/result.js';
+import { goQuote } from '../promql/strings.js';
 
 export const METRIC_NAME = '__name__';
 
@@ -27,7 +28,7 @@ export function sortMetric(m: Metric): Metric {
 }
 
 /** Byte-order string comparison (Go's). JS compares UTF-16 units; fine for BMP text. */
-export function cmpStr(a: string, b: string): number {
+function cmpStr(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
@@ -38,20 +39,6 @@ export function metricKey(m: Metric): string {
   return key;
 }
 
-/** Prometheus's labels.Compare: pairwise by name then value; a prefix sorts first. */
-export function compareMetrics(a: Metric, b: Metric): number {
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  const n = Math.min(ka.length, kb.length);
-  for (let i = 0; i < n; i++) {
-    if (ka[i] !== kb[i]) return ka[i] < kb[i] ? -1 : 1;
-    const va = a[ka[i]];
-    const vb = b[kb[i]];
-    if (va !== vb) return va < vb ? -1 : 1;
-  }
-  return ka.length - kb.length;
-}
-
 /** Go's labels.String(): {a="1", b="2"}. */
 export function formatMetric(m: Metric): string {
   const parts: string[] = [];
@@ -60,21 +47,6 @@ export function formatMetric(m: Metric): string {
     parts.push(`${name}=${goQuote(m[k])}`);
   }
   return `{${parts.join(', ')}}`;
-}
-
-/** Go's strconv.Quote for ordinary text. */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (ch === '"' || ch === '\\') out += '\\' + ch;
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\t') out += '\\t';
-    else if (ch === '\r') out += '\\r';
-    else if (c < 0x20 || c === 0x7f) out += '\\x' + c.toString(16).padStart(2, '0');
-    else out += ch;
-  }
-  return out + '"';
 }
 
 /** Set (or, with an empty value, delete) one label, keeping keys sorted. */

@@ -21,7 +21,7 @@ export interface Bucket {
   count: number;
 }
 
-export interface BucketQuantileResult {
+interface BucketQuantileResult {
   value: number;
   forcedMonotonic: boolean;
 }

@@ -38,9 +38,6 @@ export interface WinCtx {
 
 export type RangeFn = (c: WinCtx) => number;
 
-/** Functions that benefit from WinCtx.drops. */
-export const COUNTER_FUNCTIONS = new Set(['rate', 'increase']);
-
 /** Prefix counts of value decreases (see WinCtx.drops). */
 export function dropCounts(v: Float64Array, len: number): Int32Array {
   const d = new Int32Array(len);
@@ -53,7 +50,7 @@ export function dropCounts(v: Float64Array, len: number): Int32Array {
  * (Prometheus's isStartTimestampReset): ST after the previous sample, or ST
  * at the previous sample when that one had a real ST of its own (a delta).
  */
-export function isStReset(prevSt: number, prevT: number, curSt: number, curT: number): boolean {
+function isStReset(prevSt: number, prevT: number, curSt: number, curT: number): boolean {
   if (curSt === 0 || curSt >= curT || curSt < prevT) return false;
   if (curSt > prevT) return true;
   if (prevSt > prevT) return false;
@@ -79,8 +76,21 @@ function counterCorrection(c: WinCtx): number {
   return add;
 }
 
-function extrapolatedRate(c: WinCtx, isCounter: boolean, isRate: boolean): number {
-  if (c.anchored || c.smoothed) return extendedRate(c, isCounter, isRate);
+/** What rate, increase and delta differ in. */
+interface RateKind {
+  /** The input is a counter: resets are compensated, and extrapolation stops at zero. */
+  isCounter: boolean;
+  /** Divide by the range (rate), rather than the change over it (increase, delta). */
+  isRate: boolean;
+}
+
+export const RATE: RateKind = { isCounter: true, isRate: true };
+export const INCREASE: RateKind = { isCounter: true, isRate: false };
+export const DELTA: RateKind = { isCounter: false, isRate: false };
+
+export function extrapolatedRate(c: WinCtx, kind: RateKind): number {
+  if (c.anchored || c.smoothed) return extendedRate(c, kind);
+  const { isCounter, isRate } = kind;
   const { t, v, lo, hi } = c;
   const n = hi - lo;
   if (n < 1) {
@@ -125,7 +135,7 @@ function interpolate(t1: number, y1: number, t2: number, y2: number, at: number,
 }
 
 /** rate/increase/delta with the `anchored` or `smoothed` modifier. */
-function extendedRate(c: WinCtx, isCounter: boolean, isRate: boolean): number {
+function extendedRate(c: WinCtx, { isCounter, isRate }: RateKind): number {
   const { t, v, lo, hi } = c;
   const rangeStart = c.rangeStart;
   const rangeEnd = c.rangeEnd;
@@ -163,7 +173,9 @@ function extendedRate(c: WinCtx, isCounter: boolean, isRate: boolean): number {
   return result;
 }
 
-function instantValue(c: WinCtx, isRate: boolean): number {
+/** irate (per second, reset-aware) or idelta (the plain difference) of the last two samples. */
+export function instantValue(c: WinCtx, kind: 'irate' | 'idelta'): number {
+  const isRate = kind === 'irate';
   const { t, v, lo, hi } = c;
   if (hi - lo < 2) {
     c.ok = false;
@@ -233,7 +245,7 @@ function linearRegression(c: WinCtx, interceptTime: number): [number, number] {
   return [slope, intercept];
 }
 
-function avgOverTime(c: WinCtx): number {
+export function avgOverTime(c: WinCtx): number {
   const { v, lo, hi } = c;
   let sum = v[lo];
   let count = 1;
@@ -263,7 +275,7 @@ function avgOverTime(c: WinCtx): number {
   return sum / count + kc / count;
 }
 
-function sumOverTime(c: WinCtx): number {
+export function sumOverTime(c: WinCtx): number {
   let sum = 0;
   let kc = 0;
   for (let i = c.lo; i < c.hi; i++) {
@@ -275,7 +287,7 @@ function sumOverTime(c: WinCtx): number {
   return sum + kc;
 }
 
-function variance(c: WinCtx): number {
+export function variance(c: WinCtx): number {
   let count = 0;
   let mean = 0;
   let cMean = 0;
@@ -295,16 +307,21 @@ function variance(c: WinCtx): number {
   return (aux + cAux) / count;
 }
 
-function compareOverTime(c: WinCtx, better: (cur: number, best: number) => boolean, ts: boolean): number {
-  let best = c.v[c.lo];
-  let bestT = c.t[c.lo];
-  for (let i = c.lo; i < c.hi; i++) {
-    if (better(c.v[i], best)) {
-      best = c.v[i];
-      bestT = c.t[i];
-    }
-  }
-  return ts ? bestT / 1000 : best;
+/** Index of the best sample of the window (the first of equals unless `better` accepts ties). */
+function bestIndex(c: WinCtx, better: (cur: number, best: number) => boolean): number {
+  let best = c.lo;
+  for (let i = c.lo; i < c.hi; i++) if (better(c.v[i], c.v[best])) best = i;
+  return best;
+}
+
+/** The best sample's value: min_over_time, max_over_time. */
+export function bestValue(better: (cur: number, best: number) => boolean): RangeFn {
+  return (c) => c.v[bestIndex(c, better)];
+}
+
+/** The best sample's timestamp in seconds: ts_of_min_over_time, ts_of_max_over_time. */
+export function bestTimestamp(better: (cur: number, best: number) => boolean): RangeFn {
+  return (c) => c.t[bestIndex(c, better)] / 1000;
 }
 
 function windowValues(c: WinCtx): number[] {
@@ -321,7 +338,7 @@ function firstIndex(c: WinCtx): number {
   return lo + Math.max(0, search(hi - lo - 1, (i) => t[lo + i] > c.rangeStart) - 1);
 }
 
-function doubleExponentialSmoothing(c: WinCtx): number {
+export function doubleExponentialSmoothing(c: WinCtx): number {
   const sf = c.args[0];
   const tf = c.args[1];
   if (!(sf > 0 && sf < 1)) throw new RangeError(`invalid smoothing factor. Expected: 0 < sf < 1, got: ${sf.toFixed(6)}`);
@@ -345,83 +362,62 @@ function doubleExponentialSmoothing(c: WinCtx): number {
   return s1;
 }
 
-export const RANGE_FUNCTIONS: Record<string, RangeFn> = {
-  rate: (c) => extrapolatedRate(c, true, true),
-  increase: (c) => extrapolatedRate(c, true, false),
-  delta: (c) => extrapolatedRate(c, false, false),
-  irate: (c) => instantValue(c, true),
-  idelta: (c) => instantValue(c, false),
-  deriv: (c) => {
-    if (c.hi - c.lo < 2) {
-      c.ok = false;
-      return 0;
-    }
-    return linearRegression(c, c.t[c.lo])[0];
-  },
-  predict_linear: (c) => {
-    if (c.hi - c.lo < 2) {
-      c.ok = false;
-      return 0;
-    }
-    const [slope, intercept] = linearRegression(c, c.stepT);
-    return slope * c.args[0] + intercept;
-  },
-  resets: (c) => {
-    const first = firstIndex(c);
-    if (first < 0) {
-      c.ok = false;
-      return 0;
-    }
-    let n = 0;
-    const { t, v, st } = c;
-    for (let i = first + 1; i < c.hi; i++) if (v[i] < v[i - 1] || (st && isStReset(st[i - 1], t[i - 1], st[i], t[i]))) n++;
-    return n;
-  },
-  changes: (c) => {
-    const first = firstIndex(c);
-    if (first < 0) {
-      c.ok = false;
-      return 0;
-    }
-    let n = 0;
-    for (let i = first + 1; i < c.hi; i++) {
-      const a = c.v[i - 1];
-      const b = c.v[i];
-      if (a !== b && !(a !== a && b !== b)) n++;
-    }
-    return n;
-  },
-  avg_over_time: avgOverTime,
-  sum_over_time: sumOverTime,
-  count_over_time: (c) => c.hi - c.lo,
-  min_over_time: (c) => compareOverTime(c, (cur, m) => cur < m || m !== m, false),
-  max_over_time: (c) => compareOverTime(c, (cur, m) => cur > m || m !== m, false),
-  ts_of_min_over_time: (c) => compareOverTime(c, (cur, m) => cur <= m || m !== m, true),
-  ts_of_max_over_time: (c) => compareOverTime(c, (cur, m) => cur >= m || m !== m, true),
-  last_over_time: (c) => c.v[c.hi - 1],
-  first_over_time: (c) => c.v[c.lo],
-  ts_of_last_over_time: (c) => c.t[c.hi - 1] / 1000,
-  ts_of_first_over_time: (c) => c.t[c.lo] / 1000,
-  present_over_time: () => 1,
-  absent_over_time: () => 1,
-  stddev_over_time: (c) => Math.sqrt(variance(c)),
-  stdvar_over_time: (c) => variance(c),
-  quantile_over_time: (c) => {
-    const q = c.args[0];
-    if (q !== q || q < 0 || q > 1) c.warn('warning', `quantile value should be between 0 and 1, got ${formatG(q)}`, 0);
-    return quantile(q, windowValues(c));
-  },
-  mad_over_time: (c) => {
-    const values = windowValues(c);
-    if (values.some((x) => x !== x)) return NaN;
-    const median = quantile(0.5, values);
-    return quantile(
-      0.5,
-      values.map((x) => Math.abs(x - median)),
-    );
-  },
-  double_exponential_smoothing: doubleExponentialSmoothing,
+export const deriv: RangeFn = (c) => {
+  if (c.hi - c.lo < 2) {
+    c.ok = false;
+    return 0;
+  }
+  return linearRegression(c, c.t[c.lo])[0];
 };
 
-/** Functions that keep the metric name (they act like offset). */
-export const KEEP_NAME_RANGE: ReadonlySet<string> = new Set(['last_over_time', 'first_over_time']);
+export const predictLinear: RangeFn = (c) => {
+  if (c.hi - c.lo < 2) {
+    c.ok = false;
+    return 0;
+  }
+  const [slope, intercept] = linearRegression(c, c.stepT);
+  return slope * c.args[0] + intercept;
+};
+
+export const resets: RangeFn = (c) => {
+  const first = firstIndex(c);
+  if (first < 0) {
+    c.ok = false;
+    return 0;
+  }
+  let n = 0;
+  const { t, v, st } = c;
+  for (let i = first + 1; i < c.hi; i++) if (v[i] < v[i - 1] || (st && isStReset(st[i - 1], t[i - 1], st[i], t[i]))) n++;
+  return n;
+};
+
+export const changes: RangeFn = (c) => {
+  const first = firstIndex(c);
+  if (first < 0) {
+    c.ok = false;
+    return 0;
+  }
+  let n = 0;
+  for (let i = first + 1; i < c.hi; i++) {
+    const a = c.v[i - 1];
+    const b = c.v[i];
+    if (a !== b && !(a !== a && b !== b)) n++;
+  }
+  return n;
+};
+
+export const quantileOverTime: RangeFn = (c) => {
+  const q = c.args[0];
+  if (q !== q || q < 0 || q > 1) c.warn('warning', `quantile value should be between 0 and 1, got ${formatG(q)}`, 0);
+  return quantile(q, windowValues(c));
+};
+
+export const madOverTime: RangeFn = (c) => {
+  const values = windowValues(c);
+  if (values.some((x) => x !== x)) return NaN;
+  const median = quantile(0.5, values);
+  return quantile(
+    0.5,
+    values.map((x) => Math.abs(x - median)),
+  );
+};

@@ -33,7 +33,7 @@ export interface Annotation {
   pos?: PositionRange;
 }
 
-export interface EngineStats {
+interface EngineStats {
   /** Wall time of evaluation, seconds. */
   evalTotalTime: number;
   /** Counted as Prometheus counts them for stats=all. */

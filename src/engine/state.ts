@@ -8,7 +8,7 @@ export function execError(message: string): QueryError {
   return new QueryError(message, { errorType: 'execution', hint: runtimeErrorHint(message) });
 }
 
-export function tooManySamples(): QueryError {
+function tooManySamples(): QueryError {
   return new QueryError('query processing would load too many samples into memory in query execution', {
     errorType: 'too_many_samples',
     hint: 'narrow the selector, shorten the range or use a larger step',
@@ -36,6 +36,3 @@ export function holdSamples(st: QueryState, n: number): void {
   if (st.currentSamples > st.maxSamples) throw tooManySamples();
 }
 
-export function releaseSamples(st: QueryState, n: number): void {
-  st.currentSamples -= n;
-}

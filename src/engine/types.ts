@@ -51,12 +51,6 @@ export function newVSeries(metric: Metric, n: number, dropName = false): VSeries
   return { metric, dropName, v: new Float64Array(n), p: new Uint8Array(n) };
 }
 
-export function countPoints(s: VSeries): number {
-  let c = 0;
-  for (let i = 0; i < s.p.length; i++) c += s.p[i];
-  return c;
-}
-
 /** Query-wide state shared by all nodes. */
 export interface QueryState {
   annotations: Map<string, Annotation>;

@@ -6,7 +6,7 @@
 import type { Metric } from '../model/result.js';
 import type { Observation, ObservedSeries, ResultKind } from './observe.js';
 import { pointTime } from './observe.js';
-import { formatTime } from './time.js';
+import { formatTimeUtc } from '../util/time.js';
 
 /** Values are equal when both NaN, or within this relative (or tiny absolute) tolerance. */
 export const REL_TOLERANCE = 1e-6;
@@ -182,14 +182,14 @@ function diffValues(expected: Observation, actual: Observation): string[] {
     out.push(
       factor !== undefined
         ? factorMessage(factor)
-        : `Your values differ: at ${formatTime(pointTime(m.key))}, ${formatMetric(m.series.metric)} is ${fmt(m.actual)}, expected ${fmt(m.expected)}.`,
+        : `Your values differ: at ${formatTimeUtc(pointTime(m.key))}, ${formatMetric(m.series.metric)} is ${fmt(m.actual)}, expected ${fmt(m.expected)}.`,
     );
   }
   if (st.missingPoint) {
-    out.push(`Your query has no value for ${formatMetric(st.missingPoint.series.metric)} at ${formatTime(pointTime(st.missingPoint.key))}, where the expected answer has one.`);
+    out.push(`Your query has no value for ${formatMetric(st.missingPoint.series.metric)} at ${formatTimeUtc(pointTime(st.missingPoint.key))}, where the expected answer has one.`);
   }
   if (st.extraPoint) {
-    out.push(`Your query has a value for ${formatMetric(st.extraPoint.series.metric)} at ${formatTime(pointTime(st.extraPoint.key))}, where the expected answer has none.`);
+    out.push(`Your query has a value for ${formatMetric(st.extraPoint.series.metric)} at ${formatTimeUtc(pointTime(st.extraPoint.key))}, where the expected answer has none.`);
   }
   return out;
 }

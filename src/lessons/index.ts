@@ -1,19 +1,19 @@
 // The lessons' public face for the CLI and the REPL.
 
 import type { Backend } from '../backends/backend.js';
-import type { IO } from '../cli/io.js';
+import type { IO } from '../util/io.js';
 import { UsageError } from '../errors.js';
 import { wrap } from '../render/text.js';
 import { Judge, planFor, type Verdict } from './judge.js';
 import { findLesson, loadCourseOrThrow } from './load.js';
 import type { ExerciseBlock, Lesson } from './model.js';
 import { exercisesOf } from './model.js';
-import { lessonProgress, loadProgress, saveProgress, stateDir, type Progress } from './progress.js';
+import { lessonProgress, loadProgress, saveProgress, type Progress } from './progress.js';
+import { stateDir } from '../util/state-dir.js';
 import { choosePrompter, type Prompter } from './prompter.js';
 import { runLesson, type Ending } from './tutorial.js';
 
-export { type Lesson, type ExerciseBlock } from './model.js';
-export { type Verdict, formatVerdict } from './judge.js';
+export { formatVerdict } from './judge.js';
 
 export interface Session {
   io: IO;
@@ -30,7 +30,7 @@ export function openSession(io: IO, backend: Backend): Session {
 }
 
 /** The lesson to continue: the one last opened if unfinished, else the first unfinished one. */
-export function currentLesson(s: Session): Lesson | undefined {
+function currentLesson(s: Session): Lesson | undefined {
   const done = (l: Lesson) => s.progress.lessons[l.id]?.done ?? false;
   const last = s.lessons.find((l) => l.id === s.progress.current);
   return last && !done(last) ? last : s.lessons.find((l) => !done(l));
@@ -65,7 +65,7 @@ export async function openCurrentExercise(io: IO, backend: Backend, prompter?: P
 }
 
 /** An exercise by id or 1-based number within the lesson. */
-export function findExercise(lesson: Lesson, ref: string): ExerciseBlock {
+function findExercise(lesson: Lesson, ref: string): ExerciseBlock {
   const all = exercisesOf(lesson);
   const found = /^\d+$/.test(ref) ? all[Number(ref) - 1] : all.find((e) => e.id === ref);
   if (!found) throw new UsageError(`lesson ${lesson.id} has no exercise "${ref}"`, `exercises: ${all.map((e, i) => `${i + 1} ${e.id}`).join(', ')}`);

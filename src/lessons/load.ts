@@ -14,7 +14,7 @@ export function defaultLessonsDir(env: NodeJS.ProcessEnv = {}): string {
   return env.PROMLEARN_LESSONS_DIR || fileURLToPath(new URL('../../../lessons/', import.meta.url));
 }
 
-export interface Course {
+interface Course {
   lessons: Lesson[];
   problems: Problem[];
 }

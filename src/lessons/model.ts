@@ -21,7 +21,7 @@ export interface Step {
 
 export type Block = TextBlock | ExampleBlock | PredictBlock | ExerciseBlock;
 
-export interface TextBlock {
+interface TextBlock {
   kind: 'text';
   line: number;
   text: string;

@@ -6,7 +6,7 @@
 import type { Block, ExampleBlock, ExerciseBlock, Lesson, PredictBlock, Problem, Step, WrongAnswer } from './model.js';
 import { parseDuration, parseRelative } from './time.js';
 
-export interface ParseOutcome {
+interface ParseOutcome {
   lesson?: Lesson;
   problems: Problem[];
 }
@@ -15,7 +15,7 @@ const FILE_NAME = /^(\d+)-([a-z0-9][a-z0-9-]*)\.md$/;
 const EXERCISE_ID = /^[a-z0-9][a-z0-9-]*$/;
 
 /** Lesson id and number from a file name such as `05-rate.md`. */
-export function lessonIdOf(fileName: string): { id: string; number: number } | undefined {
+function lessonIdOf(fileName: string): { id: string; number: number } | undefined {
   const m = FILE_NAME.exec(fileName);
   return m ? { id: m[2], number: Number(m[1]) } : undefined;
 }

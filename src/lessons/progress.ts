@@ -3,11 +3,10 @@
 // the old file intact; a corrupt file is reported and set aside, never fatal.
 
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
-export interface LessonProgress {
+interface LessonProgress {
   /** Index of the step to resume at. */
   step: number;
   /** Ids of exercises answered right. */
@@ -31,13 +30,6 @@ export function emptyProgress(): Progress {
 
 export function lessonProgress(p: Progress, id: string): LessonProgress {
   return (p.lessons[id] ??= { step: 0, solved: [], skipped: [], done: false });
-}
-
-/** $PROMLEARN_STATE_DIR, else $XDG_STATE_HOME/promlearn, else ~/.local/state/promlearn. */
-export function stateDir(env: NodeJS.ProcessEnv): string {
-  if (env.PROMLEARN_STATE_DIR) return env.PROMLEARN_STATE_DIR;
-  const base = env.XDG_STATE_HOME || join(env.HOME || homedir(), '.local', 'state');
-  return join(base, 'promlearn');
 }
 
 export function progressFile(dir: string): string {

@@ -4,10 +4,10 @@
 
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import type { IO } from '../cli/io.js';
+import type { IO } from '../util/io.js';
 import { UsageError } from '../errors.js';
 
-export interface Choice {
+interface Choice {
   name: string;
   value: string;
 }
@@ -24,7 +24,7 @@ function isPromptExit(e: unknown): boolean {
   return e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError');
 }
 
-export function inquirerPrompter(io: IO): Prompter {
+function inquirerPrompter(io: IO): Prompter {
   const context = { input: io.stdin, output: io.stdout };
   const guard = async <T>(p: () => Promise<T>): Promise<T | undefined> => {
     try {
@@ -52,7 +52,7 @@ export function inquirerPrompter(io: IO): Prompter {
  * transcript reads like the interactive session. For a choice the line may be
  * its number, name or value.
  */
-export function linePrompter(io: IO, nextLine: () => Promise<string | undefined>, close: () => void = () => {}): Prompter {
+function linePrompter(io: IO, nextLine: () => Promise<string | undefined>, close: () => void = () => {}): Prompter {
   return {
     input: async (message) => {
       const line = await nextLine();
@@ -76,7 +76,7 @@ export function linePrompter(io: IO, nextLine: () => Promise<string | undefined>
 }
 
 /** Lines of an answers file. */
-export function fileLines(file: string): () => Promise<string | undefined> {
+function fileLines(file: string): () => Promise<string | undefined> {
   let lines: string[];
   try {
     lines = readFileSync(file, 'utf8').replace(/\r\n/g, '\n').replace(/\n$/, '').split('\n');
@@ -88,7 +88,7 @@ export function fileLines(file: string): () => Promise<string | undefined> {
 }
 
 /** Lines of a stream (piped stdin). */
-export function streamLines(stream: NodeJS.ReadableStream): { next: () => Promise<string | undefined>; close: () => void } {
+function streamLines(stream: NodeJS.ReadableStream): { next: () => Promise<string | undefined>; close: () => void } {
   const rl = createInterface({ input: stream, crlfDelay: Infinity, terminal: false });
   const it = rl[Symbol.asyncIterator]();
   return {

@@ -2,7 +2,7 @@
 // wrapped at word boundaries to the screen width, fenced blocks indented
 // verbatim (no fences), **bold** and `code` styled when colour is on.
 
-import type { Style } from '../render/style.js';
+import type { Style } from '../util/style.js';
 import { wrap } from '../render/text.js';
 
 function inline(text: string, style: Style): string {

@@ -2,7 +2,7 @@
 // an instant query, a chart when the example asks for a range.
 
 import type { Backend } from '../backends/backend.js';
-import type { IO } from '../cli/io.js';
+import type { IO } from '../util/io.js';
 import type { QueryResult } from '../model/result.js';
 import { renderResult } from '../render/index.js';
 import { dataRange } from './judge.js';

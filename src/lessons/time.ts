@@ -1,10 +1,10 @@
 // Times inside lessons are written relative to the end of the data ("-2h30m"),
 // because the sample dataset ends at a fixed instant and lessons must not
 // depend on when it was generated. The syntax is the CLI's (--time -2h30m,
-// --range 1h), parsed by the same functions; here malformed input is a
+// --range 1h), parsed by the same functions (src/util/time.ts); here malformed input is a
 // lesson-file problem to report, not a usage error to throw.
 
-import { parseDurationArg, parseTimeArg } from '../cli/time.js';
+import { parseDurationArg, parseTimeArg } from '../util/time.js';
 
 /** A positive duration such as `1h30m` in ms, or undefined if malformed. */
 export function parseDuration(s: string): number | undefined {
@@ -27,11 +27,4 @@ export function parseRelative(s: string): number | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Unix seconds as `2024-05-01 14:05 UTC`-style text for feedback. */
-export function formatTime(unixSeconds: number): string {
-  const iso = new Date(unixSeconds * 1000).toISOString();
-  const secs = iso.slice(17, 19) === '00' ? '' : iso.slice(16, 19);
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)}${secs} UTC`;
 }

@@ -3,7 +3,7 @@
 // after every step so quitting (or a crash) loses at most the current step.
 
 import type { Backend } from '../backends/backend.js';
-import type { IO } from '../cli/io.js';
+import type { IO } from '../util/io.js';
 import { PromlearnError } from '../errors.js';
 import { formatError } from '../render/error.js';
 import { Judge, planFor, formatVerdict } from './judge.js';
@@ -15,7 +15,7 @@ import { lessonProgress, saveProgress, type Progress } from './progress.js';
 import type { Prompter } from './prompter.js';
 import { runAndRender, type ExampleWhere } from './show.js';
 
-export interface TutorialContext {
+interface TutorialContext {
   io: IO;
   backend: Backend;
   prompter: Prompter;

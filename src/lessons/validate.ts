@@ -9,7 +9,7 @@ import type { ExampleBlock, ExerciseBlock, Lesson, Problem } from './model.js';
 import { loadCourse } from './load.js';
 import { runExample } from './show.js';
 
-export interface ValidationReport {
+interface ValidationReport {
   problems: Problem[];
   lessons: number;
   examples: number;
@@ -24,7 +24,7 @@ export async function validateCourse(dir: string, backend: Backend): Promise<Val
   return report;
 }
 
-export async function validateLesson(lesson: Lesson, backend: Backend, report: ValidationReport): Promise<void> {
+async function validateLesson(lesson: Lesson, backend: Backend, report: ValidationReport): Promise<void> {
   const at = (line: number, message: string) => report.problems.push({ file: lesson.file, line, message });
   for (const step of lesson.steps) {
     for (const block of step.blocks) {

@@ -13,6 +13,8 @@ export interface PositionRange {
 }
 
 /** Static types of PromQL expressions, named as Prometheus names them in messages. */
+import type { AggregationName } from './aggregations.js';
+
 export type ValueType = 'scalar' | 'vector' | 'matrix' | 'string' | 'none';
 
 /** Words used in error messages: "instant vector", "range vector", ... */
@@ -56,21 +58,8 @@ export type BinaryOp =
   | '</'
   | '>/';
 
-export type AggregateOp =
-  | 'sum'
-  | 'avg'
-  | 'count'
-  | 'min'
-  | 'max'
-  | 'group'
-  | 'stddev'
-  | 'stdvar'
-  | 'topk'
-  | 'bottomk'
-  | 'count_values'
-  | 'quantile'
-  | 'limitk'
-  | 'limit_ratio';
+/** An aggregation operator: a row of src/promql/aggregations.ts. */
+export type AggregateOp = AggregationName;
 
 /** `@ <time>`, `@ start()` or `@ end()`. */
 export type AtModifier = { kind: 'time'; timestampMs: number } | { kind: 'start' } | { kind: 'end' };
@@ -214,4 +203,3 @@ export type Expr =
   | AggregateExpr
   | DurationExpr;
 
-export type ExprType = Expr['type'];

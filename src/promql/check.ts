@@ -4,6 +4,7 @@
 
 import { documentedType, type BinaryExpr, type Expr, type PositionRange, type ValueType } from './ast.js';
 import { getFunction } from './functions.js';
+import { getAggregation } from './aggregations.js';
 import { compileMatcherRegex } from './regex.js';
 
 /** The static type of an expression. */
@@ -33,7 +34,7 @@ export function exprType(e: Expr): ValueType {
 const COMPARISON = new Set(['==', '!=', '>', '<', '>=', '<=']);
 const SET_OPS = new Set(['and', 'or', 'unless']);
 
-export type Fail = (pos: PositionRange, detail: string) => never;
+type Fail = (pos: PositionRange, detail: string) => never;
 
 export class Checker {
   /** info()'s label-selector argument may match empty values ({data=~".*"}). */
@@ -48,7 +49,7 @@ export class Checker {
     switch (e.type) {
       case 'AggregateExpr':
         this.expectType(e.expr, 'vector', 'aggregation expression');
-        if (e.param) this.expectType(e.param, e.op === 'count_values' ? 'string' : 'scalar', 'aggregation parameter');
+        if (e.param) this.expectType(e.param, getAggregation(e.op)?.param ?? 'scalar', 'aggregation parameter');
         break;
       case 'BinaryExpr':
         this.checkBinary(e);

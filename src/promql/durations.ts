@@ -3,7 +3,7 @@
 // `offset min_of(step(), 1s)`. A plain literal stays a NumberLiteral (seconds);
 // anything else becomes a DurationExpr for the engine to evaluate.
 
-import type { DurationExpr, Expr, NumberLiteral } from './ast.js';
+import type { DurationExpr, NumberLiteral } from './ast.js';
 import type { Token } from './lexer.js';
 import type { Parser } from './parser.js';
 
@@ -117,8 +117,4 @@ export class DurationParser {
   private experimental(t: Token): void {
     if (!this.p.opts.durationExpressions) this.p.fail(t, 'experimental duration expression is not enabled');
   }
-}
-
-export function isDurationNode(e: Expr): e is DurationExpr {
-  return e.type === 'DurationExpr';
 }

@@ -2,7 +2,8 @@
 // the hint is ours and only given when we can say something useful.
 
 import type { PositionRange } from './ast.js';
-import { FUNCTIONS, AGGREGATIONS } from './functions.js';
+import { FUNCTIONS } from './functions.js';
+import { AGGREGATIONS, AGGREGATION_NAMES } from './aggregations.js';
 import { editDistance } from '../util/edit-distance.js';
 
 interface HintContext {
@@ -11,8 +12,8 @@ interface HintContext {
 
 
 /** The closest known function or aggregation names. */
-export function suggestFunctions(name: string): string[] {
-  const names = [...FUNCTIONS.keys(), ...AGGREGATIONS];
+function suggestFunctions(name: string): string[] {
+  const names = [...FUNCTIONS.keys(), ...AGGREGATION_NAMES];
   const limit = Math.max(1, Math.min(3, Math.floor(name.length / 3)));
   const scored = names.map((n) => ({ n, d: editDistance(name.toLowerCase(), n) })).filter((x) => x.d <= limit);
   scored.sort((a, b) => a.d - b.d || a.n.localeCompare(b.n));
@@ -54,7 +55,7 @@ const RULES: Array<[RegExp, (m: RegExpMatchArray, q: string, pos: PositionRange)
   [/^unexpected <(by|without)>/, (m, q, pos) => {
     const before = q.slice(0, pos.start);
     const call = /([a-z_]+)\([^]*\)\s*$/.exec(before);
-    if (call && FUNCTIONS.has(call[1]) && !(AGGREGATIONS as readonly string[]).includes(call[1])) {
+    if (call && FUNCTIONS.has(call[1]) && !AGGREGATIONS.has(call[1])) {
       return `${m[1]} only applies to aggregations such as sum or avg, not to the function ${call[1]}(): e.g. sum ${m[1]} (job) (${call[1]}(...))`;
     }
     return 'by/without go right after the aggregation name or right after its closing parenthesis: sum by (job) (x)';

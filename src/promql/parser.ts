@@ -4,17 +4,16 @@
 // Type checks run afterwards in check.ts, as Prometheus's checkAST, and only
 // when the syntax is fine.
 
-import type {
-  AggregateExpr, AggregateOp, AtModifier, BinaryOp, DurationExpr, Expr,
-  MatrixSelector, NumberLiteral, PositionRange, SubqueryExpr, VectorMatching, VectorSelector,
-} from './ast.js';
+import type { AggregateExpr, AggregateOp, BinaryOp, Expr, PositionRange, VectorMatching } from './ast.js';
 import { lex, type Token } from './lexer.js';
-import { describe, isValidLabelName, rangeMsOf, resolveOptions, type ParseOptions, type ResolvedOptions } from './syntax.js';
+import { describe, isValidLabelName, resolveOptions, type ParseOptions, type ResolvedOptions } from './syntax.js';
 import { ParseError } from './errors.js';
 import { parseDurationMs, parseGoNumber, unquote } from './strings.js';
 import { getFunction } from './functions.js';
+import { getAggregation } from './aggregations.js';
+import { keywordsWhere } from './keywords.js';
 import { hintFor } from './hints.js';
-import { DurationParser } from './durations.js';
+import { parsePostfix } from './postfix.js';
 import { parseSelector } from './selectors.js';
 
 const PREC: Record<string, number> = {
@@ -23,12 +22,12 @@ const PREC: Record<string, number> = {
 const POW_PREC = 6;
 
 /** Words that may be a metric name although the lexer reads them as keywords (metric_identifier). */
-const METRIC_KEYWORDS = new Set(['by', 'without', 'offset', 'start', 'end', 'step', 'range', 'anchored', 'smoothed', 'and', 'or', 'unless']);
+const METRIC_KEYWORDS = keywordsWhere((k) => k.metricName);
 
 export type { ParseOptions } from './syntax.js';
 export { resolveOptions } from './syntax.js';
 
-export const FILL_WORDS = new Set(['fill', 'fill_left', 'fill_right']);
+const FILL_WORDS = new Set(['fill', 'fill_left', 'fill_right']);
 
 export class Parser {
   private readonly toks: Token[];
@@ -136,7 +135,7 @@ export class Parser {
       }
       return { type: 'UnaryExpr', op: t.val as '+' | '-', expr: operand, pos: { start: t.start, end: operand.pos.end } };
     }
-    return this.parsePostfix(this.parsePrimary());
+    return parsePostfix(this, this.parsePrimary());
   }
 
   private parseBinModifiers(): { returnBool: boolean; matching: Required<Pick<BinModifiers, 'card'>> & BinModifiers } {
@@ -338,8 +337,9 @@ export class Parser {
     if (args.length === 0) this.fail(pos, 'no arguments for aggregate expression provided');
     let desired = 1;
     let param: Expr | undefined;
-    if (['topk', 'bottomk', 'count_values', 'quantile', 'limitk', 'limit_ratio'].includes(op)) {
-      if ((op === 'limitk' || op === 'limit_ratio') && !this.opts.experimentalFunctions) {
+    const aggregation = getAggregation(op)!;
+    if (aggregation.param) {
+      if (aggregation.experimental && !this.opts.experimentalFunctions) {
         this.fail(pos, `${op}() is experimental and must be enabled with --enable-feature=promql-experimental-functions`);
       }
       desired = 2;
@@ -353,121 +353,6 @@ export class Parser {
     if (grouping !== undefined) agg.explicitGrouping = true;
     return agg;
   }
-
-  // ---- postfix: [range], [range:step], offset, @, anchored, smoothed ----
-
-  private parsePostfix(e: Expr): Expr {
-    for (;;) {
-      const t = this.cur();
-      if (t.type === 'LEFT_BRACKET') e = this.parseRangeOrSubquery(e);
-      else if (this.isWord(t, 'offset')) e = this.parseOffset(e);
-      else if (this.isOp(t, '@')) e = this.parseAt(e);
-      else if (this.isWord(t, 'anchored') || this.isWord(t, 'smoothed')) e = this.parseExtended(e, t);
-      else return e;
-    }
-  }
-
-  private parseRangeOrSubquery(e: Expr): Expr {
-    const open = this.next();
-    const durs = new DurationParser(this);
-    if (!durs.startsDuration(this.cur())) this.unexpected('subquery or range selector', 'number, duration, step(), or range()');
-    const range = durs.positive(durs.parse());
-    const t = this.cur();
-    if (t.type === 'RIGHT_BRACKET') {
-      const close = this.next();
-      let err = '';
-      if (e.type !== 'VectorSelector') err = 'ranges only allowed for vector selectors';
-      else if (e.offsetMs !== 0 || e.offsetExpr) err = 'no offset modifiers allowed before range';
-      else if (e.at) err = 'no @ modifiers allowed before range';
-      if (err) this.fail({ start: open.start, end: close.end }, err);
-      const ms: MatrixSelector = {
-        type: 'MatrixSelector', vector: e as VectorSelector, rangeMs: rangeMsOf(range), pos: { start: e.pos.start, end: close.end },
-      };
-      if (range.type === 'DurationExpr') ms.rangeExpr = range;
-      return ms;
-    }
-    if (t.type !== 'COLON') this.unexpected('subquery or range', '":" or "]"');
-    this.next();
-    let step: NumberLiteral | DurationExpr | undefined;
-    if (this.cur().type !== 'RIGHT_BRACKET') {
-      if (!durs.startsDuration(this.cur())) this.unexpected('subquery selector', 'number, duration, step(), range(), or "]"');
-      step = durs.positive(durs.parse());
-      if (this.cur().type !== 'RIGHT_BRACKET') this.unexpected('subquery selector', '"]"');
-    }
-    const close = this.next();
-    const sq: SubqueryExpr = {
-      type: 'SubqueryExpr', expr: e, rangeMs: rangeMsOf(range), stepMs: step ? rangeMsOf(step) : 0, offsetMs: 0,
-      pos: { start: e.pos.start, end: close.end },
-    };
-    if (range.type === 'DurationExpr') sq.rangeExpr = range;
-    if (step?.type === 'DurationExpr') sq.stepExpr = step;
-    return sq;
-  }
-
-  private parseOffset(e: Expr): Expr {
-    this.next();
-    const durs = new DurationParser(this);
-    const d = durs.parseOffset();
-    const target = this.modifierTarget(e, 'offset modifier must be preceded by an instant vector selector or range vector selector or a subquery');
-    if (target.offsetMs !== 0 || target.offsetExpr) this.fail(e.pos, 'offset may not be set multiple times');
-    if (d.type === 'NumberLiteral') target.offsetMs = Math.round(d.value * 1000);
-    else target.offsetExpr = d;
-    return this.extendEnd(e);
-  }
-
-  private parseAt(e: Expr): Expr {
-    this.next();
-    const t = this.cur();
-    let at: AtModifier;
-    if ((this.isWord(t, 'start') || this.isWord(t, 'end')) && this.peek(1).type === 'LEFT_PAREN') {
-      this.next();
-      this.next();
-      this.expect('RIGHT_PAREN', '@', 'timestamp');
-      at = { kind: t.kw as 'start' | 'end' };
-    } else {
-      const ts = this.parseSignedNumber('@', 'timestamp');
-      if (!Number.isFinite(ts) || ts >= 9223372036854775807 || ts <= -9223372036854775808) {
-        const shown = Number.isNaN(ts) ? 'NaN' : ts === Infinity ? '+Inf' : ts === -Infinity ? '-Inf' : goFixed6(ts);
-        this.fail(e.pos, `timestamp out of bounds for @ modifier: ${shown}`);
-      }
-      at = { kind: 'time', timestampMs: Math.round(ts * 1000) };
-    }
-    const target = this.modifierTarget(e, '@ modifier must be preceded by an instant vector selector or range vector selector or a subquery');
-    if (target.at) this.fail(e.pos, '@ <timestamp> may not be set multiple times');
-    target.at = at;
-    return this.extendEnd(e);
-  }
-
-  private parseExtended(e: Expr, t: Token): Expr {
-    this.next();
-    const kw = t.kw as 'anchored' | 'smoothed';
-    if (!this.opts.extendedRangeSelectors) this.fail(t, `${kw} modifier is experimental and not enabled`);
-    if (e.type !== 'VectorSelector' && e.type !== 'MatrixSelector') {
-      this.fail(e.pos, `${kw} modifier must be preceded by an instant vector selector or range vector selector`);
-    }
-    const other = kw === 'anchored' ? 'smoothed' : 'anchored';
-    if (e[other]) this.fail(e.pos, 'anchored and smoothed modifiers cannot be used together');
-    e[kw] = true;
-    return e;
-  }
-
-  /** The node that holds offset/@ for e: the selector, the matrix's inner selector, or the subquery. */
-  private modifierTarget(e: Expr, err: string): VectorSelector | SubqueryExpr {
-    if (e.type === 'VectorSelector' || e.type === 'SubqueryExpr') return e;
-    if (e.type === 'MatrixSelector') return e.vector;
-    this.fail(e.pos, err);
-  }
-
-  private extendEnd(e: Expr): Expr {
-    e.pos = { start: e.pos.start, end: Math.max(e.pos.end, this.lastClosing) };
-    return e;
-  }
 }
 
 type BinModifiers = VectorMatching;
-
-/** Go's %f: six decimals, never exponent notation. */
-function goFixed6(v: number): string {
-  if (Math.abs(v) < 1e21) return v.toFixed(6);
-  return BigInt(Math.trunc(v)).toString() + '.000000';
-}

@@ -218,7 +218,7 @@ function describeNode(n: Expr): string {
 }
 
 /** Direct children of a node, with a role name where useful. */
-export function children(n: Expr): Array<[string, Expr]> {
+function children(n: Expr): Array<[string, Expr]> {
   switch (n.type) {
     case 'ParenExpr':
     case 'UnaryExpr':

@@ -1,6 +1,8 @@
 // String literal values and number literals, decoded as Go does
 // (strconv.Unquote, strconv.ParseInt(s, 0, 64) then ParseFloat).
 
+import { parsePromDuration } from '../util/time.js';
+
 const SIMPLE: Record<string, number> = { a: 7, b: 8, f: 12, n: 10, r: 13, t: 9, v: 11, '\\': 92, "'": 39, '"': 34 };
 
 /**
@@ -47,7 +49,7 @@ export function unquote(tok: string): string {
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** UTF-8 to a JS string; each byte of an invalid sequence becomes U+DC00+byte. */
-export function decodeUtf8Escaped(b: Uint8Array): string {
+function decodeUtf8Escaped(b: Uint8Array): string {
   try {
     return strictUtf8.decode(b);
   } catch {
@@ -101,11 +103,8 @@ export function parseGoNumber(s: string): number | undefined {
 
 /** Parses a Prometheus duration (1h30m, 500ms) to ms; throws with Prometheus's wording. */
 export function parseDurationMs(s: string): number {
-  const m = /^(?:(\d+)y)?(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?(?:(\d+)ms)?$/.exec(s);
-  if (!m || s === '') throw new Error(`not a valid duration string: ${JSON.stringify(s)}`);
-  const mult = [365 * 86400000, 7 * 86400000, 86400000, 3600000, 60000, 1000, 1];
-  let ms = 0;
-  for (let i = 0; i < 7; i++) if (m[i + 1] !== undefined) ms += Number(m[i + 1]) * mult[i];
+  const ms = parsePromDuration(s);
+  if (ms === undefined) throw new Error(`not a valid duration string: ${JSON.stringify(s)}`);
   if (ms > Number.MAX_SAFE_INTEGER) throw new Error(`duration out of range`);
   return ms;
 }

@@ -77,7 +77,10 @@ export function rangeMsOf(e: NumberLiteral | DurationExpr): number {
   return e.type === 'NumberLiteral' ? Math.round(e.value * 1000) : 0;
 }
 
-/** Prometheus 3 accepts any non-empty valid UTF-8 label name. */
+/**
+ * Prometheus 3 accepts any non-empty valid UTF-8 label name. Invalid bytes
+ * reach a JS string as U+FFFD (unquoted "\xff") or as lone surrogates.
+ */
 export function isValidLabelName(s: string): boolean {
-  return s.length > 0 && !s.includes('\uFFFD');
+  return s.length > 0 && !s.includes('\uFFFD') && !/[\uD800-\uDFFF]/.test(s.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, ''));
 }

@@ -1,6 +1,7 @@
 // Axes for charts: round value steps per row (y), and readable time ticks (x).
 
 import { scaleFor, type Scale, type Unit } from './format.js';
+import { formatDate } from '../util/time.js';
 
 export interface YAxis {
   /** Value of the bottom row. */
@@ -89,7 +90,7 @@ function tickFormatter(scale: Scale, tick: number): (v: number) => string {
 /** Tick intervals for time axes, seconds. */
 const TIME_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400, 172800, 604800];
 
-export interface TimeTick {
+interface TimeTick {
   t: number;
   label: string;
 }
@@ -97,7 +98,7 @@ export interface TimeTick {
 /** Ticks at round UTC times, spaced so their labels fit `width` columns. */
 export function timeTicks(start: number, end: number, width: number): TimeTick[] {
   const span = Math.max(end - start, 1);
-  const multiDay = utcDate(start) !== utcDate(end);
+  const multiDay = formatDate(start) !== formatDate(end);
   const labelWidth = span < 120 ? 8 : 5;
   const maxTicks = Math.max(1, Math.floor(width / (labelWidth + 3)));
   const interval = TIME_STEPS.find((s) => span / s <= maxTicks) ?? 604800;
@@ -116,8 +117,4 @@ function tickLabel(t: number, interval: number, multiDay: boolean): string {
   if (interval >= 86400) return date;
   if (multiDay) return hm === '00:00' ? date : hm;
   return hm;
-}
-
-function utcDate(t: number): string {
-  return new Date(t * 1000).toISOString().slice(0, 10);
 }

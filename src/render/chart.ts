@@ -12,8 +12,9 @@ import * as asciichart from 'asciichart';
 import type { RangeSeries } from '../model/result.js';
 import { parseSampleValue } from '../model/result.js';
 import { yAxis, timeTicks, type YAxis } from './axes.js';
-import type { RenderContext } from './context.js';
-import { formatDuration, formatNumber, scaleFor, type Unit } from './format.js';
+import type { RenderContext } from './render-context.js';
+import { formatNumber, scaleFor, type Unit } from './format.js';
+import { formatMinute, humanDuration } from '../util/time.js';
 import { commonLabels, rowUnit } from './vector.js';
 import { formatLabels, formatSeries, padStart, truncate, visibleWidth, wrap } from './text.js';
 
@@ -23,7 +24,7 @@ export interface ChartRange {
   step: number;
 }
 
-export interface ChartOptions {
+interface ChartOptions {
   range?: ChartRange;
   height?: number;
   width?: number;
@@ -41,7 +42,7 @@ interface Plotted {
 }
 
 /** The start/end/step grid a result sits on, when the caller did not say. */
-export function inferRange(series: RangeSeries[]): ChartRange {
+function inferRange(series: RangeSeries[]): ChartRange {
   const ts = [...new Set(series.flatMap((s) => s.values.map((v) => v[0])))].sort((a, b) => a - b);
   let step = Infinity;
   for (let i = 1; i < ts.length; i++) step = Math.min(step, ts[i]! - ts[i - 1]!);
@@ -233,11 +234,10 @@ function timeAxis(range: ChartRange, n: number, cols: number, labelWidth: number
 }
 
 function caption(range: ChartRange, n: number, cols: number, ctx: RenderContext): string {
-  const iso = (t: number) => new Date(t * 1000).toISOString().replace('T', ' ').slice(0, 16);
   const end = range.start + (n - 1) * range.step;
-  const endText = iso(end).slice(0, 10) === iso(range.start).slice(0, 10) ? iso(end).slice(11) : iso(end);
+  const endText = formatMinute(end).slice(0, 10) === formatMinute(range.start).slice(0, 10) ? formatMinute(end).slice(11) : formatMinute(end);
   const per = n > cols ? `, ${formatNumber(n / cols, 2)} steps per column` : '';
-  const text = `${iso(range.start)} → ${endText} UTC, step ${formatDuration(range.step * 1000)}${per}`;
+  const text = `${formatMinute(range.start)} → ${endText} UTC, step ${humanDuration(range.step * 1000)}${per}`;
   return ctx.style.dim(truncate(text, ctx.columns));
 }
 

@@ -2,7 +2,7 @@
 // backend knows (`backend.labelValues('__name__')`).
 
 import { readQuery } from './query-text.js';
-import { CLI_ADVICE, type Advice } from './context.js';
+import { CLI_ADVICE, type Advice } from './render-context.js';
 import { editDistance } from '../util/edit-distance.js';
 
 

@@ -8,7 +8,7 @@
 
 import type { PositionRange } from '../promql/ast.js';
 import { PromlearnError, QueryError } from '../errors.js';
-import type { Style } from './style.js';
+import type { Style } from '../util/style.js';
 
 /** The query line containing the position, and a caret/underline beneath it. */
 export function caretLines(query: string, pos: PositionRange): string[] {

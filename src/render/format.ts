@@ -5,6 +5,8 @@
 // `_ratio`, `_timestamp_seconds`), from the series' name when it still has
 // one, otherwise from the query (see ./units.ts).
 
+import { formatTimestamp } from '../util/time.js';
+
 export type Unit = 'none' | 'seconds' | 'bytes' | 'ratio' | 'timestamp' | 'bytes/s' | 'per-second';
 
 /** A value with at most `sig` significant digits, integers in full, Prometheus-style specials. */
@@ -115,37 +117,7 @@ export function humanize(v: number, unit: Unit): string {
   return short(v / s.factor) + s.suffix;
 }
 
-/** 2026-01-15 11:00:00Z; milliseconds shown only when present. */
-export function formatTimestamp(unixSeconds: number): string {
-  if (!Number.isFinite(unixSeconds) || Math.abs(unixSeconds) > 8.64e12) return '';
-  const iso = new Date(Math.round(unixSeconds * 1000)).toISOString();
-  return iso.replace('T', ' ').replace(/\.000Z$/, 'Z');
-}
-
 /** Whether a unit gets its own human-readable column beside the raw value. */
 export function hasHumanColumn(unit: Unit): boolean {
   return unit !== 'none' && unit !== 'per-second';
-}
-
-const DURATION_UNITS: ReadonlyArray<[string, number]> = [
-  ['d', 86400_000],
-  ['h', 3600_000],
-  ['m', 60_000],
-  ['s', 1000],
-  ['ms', 1],
-];
-
-/** A duration in ms as Prometheus writes them: 1h30m, 15s, 500ms. */
-export function formatDuration(ms: number): string {
-  if (ms === 0) return '0s';
-  let rest = Math.abs(Math.round(ms));
-  let out = ms < 0 ? '-' : '';
-  for (const [unit, size] of DURATION_UNITS) {
-    const n = Math.floor(rest / size);
-    if (n > 0) {
-      out += `${n}${unit}`;
-      rest -= n * size;
-    }
-  }
-  return out;
 }

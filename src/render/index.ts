@@ -3,16 +3,17 @@
 // renderNotes() (warnings, infos, stats) to stderr; the REPL may inline both.
 
 import type { QueryResult } from '../model/result.js';
-import type { Style } from './style.js';
+import type { Style } from '../util/style.js';
 import { renderChart, type ChartRange } from './chart.js';
-import { CLI_ADVICE, fittedRowLimit, limitNote, type Advice, type RenderContext } from './context.js';
-export { REPL_ADVICE, CLI_ADVICE, type Advice } from './context.js';
+import { CLI_ADVICE, fittedRowLimit, limitNote, type Advice, type RenderContext } from './render-context.js';
+export { REPL_ADVICE } from './render-context.js';
 import { explainEmpty } from './empty.js';
 import { formatNumber, humanize, hasHumanColumn } from './format.js';
 import { renderCsv, renderJson } from './machine.js';
 import { inferQueryUnit, queryOrdersResult } from './query-text.js';
 import { renderSamples } from './samples.js';
-import { compareMetrics, renderVector } from './vector.js';
+import { renderVector } from './vector.js';
+import { compareMetrics } from '../model/labels.js';
 import { parseSampleValue } from '../model/result.js';
 import { wrap } from './text.js';
 

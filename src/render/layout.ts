@@ -2,7 +2,7 @@
 // and gh) that fits a width: label columns shrink with an ellipsis before
 // anything else, value columns never do.
 
-import type { Style } from './style.js';
+import type { Style } from '../util/style.js';
 import { padEnd, padStart, truncate, visibleWidth } from './text.js';
 
 export interface Column {

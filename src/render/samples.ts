@@ -9,9 +9,10 @@
 
 import type { RangeSeries } from '../model/result.js';
 import { parseSampleValue } from '../model/result.js';
-import { formatDuration, formatNumber, formatTimestamp } from './format.js';
+import { formatNumber } from './format.js';
+import { formatTimestamp, humanDuration } from '../util/time.js';
 import { fitWidths, renderTable, type Column } from './layout.js';
-import type { RenderContext } from './context.js';
+import type { RenderContext } from './render-context.js';
 import { formatSeries, wrap } from './text.js';
 
 const COUNTER_RE = /_(total|count|sum|bucket)$/;
@@ -40,7 +41,7 @@ function seriesBlock(s: RangeSeries, ctx: RenderContext): string[] {
   const n = s.values.length;
   const spanS = n > 1 ? s.values[n - 1]![0] - s.values[0]![0] : 0;
   // Scrape jitter makes spans like 45.004s: whole seconds read better.
-  const span = n > 1 ? ` over ${formatDuration(spanS >= 10 ? Math.round(spanS) * 1000 : spanS * 1000)}` : '';
+  const span = n > 1 ? ` over ${humanDuration(spanS >= 10 ? Math.round(spanS) * 1000 : spanS * 1000)}` : '';
   const date = n > 0 ? ` (${formatTimestamp(s.values[0]![0]).slice(0, 10)})` : '';
   const head = [
     ...wrap(formatSeries(s.metric) || '{}', ctx.columns, '    ').map((l) => style.name(l)),

@@ -3,7 +3,7 @@
 
 const ANSI_RE = /\u001b\[[0-9;]*m/g;
 
-export function stripAnsi(s: string): string {
+function stripAnsi(s: string): string {
   return s.replace(ANSI_RE, '');
 }
 
@@ -57,7 +57,7 @@ function hardCut(s: string, width: number): string[] {
 }
 
 /** Prometheus's label-set text: {a="x", b="y"} with values escaped as Go %q does for common cases. */
-export function formatLabelValue(v: string): string {
+function formatLabelValue(v: string): string {
   return JSON.stringify(v);
 }
 

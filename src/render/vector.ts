@@ -11,19 +11,8 @@ import type { InstantSample, Metric } from '../model/result.js';
 import { parseSampleValue } from '../model/result.js';
 import { formatNumber, hasHumanColumn, humanize, unitFromName, type Unit } from './format.js';
 import { fitWidths, renderTable, type Column } from './layout.js';
-import type { RenderContext } from './context.js';
+import type { RenderContext } from './render-context.js';
 import { compareBytes, formatLabels, formatSeries, visibleWidth, wrap } from './text.js';
-
-/** Prometheus's labels.Compare: label pairs in name order, name then value. */
-export function compareMetrics(a: Metric, b: Metric): number {
-  const ka = Object.keys(a).sort(compareBytes);
-  const kb = Object.keys(b).sort(compareBytes);
-  for (let i = 0; i < Math.min(ka.length, kb.length); i++) {
-    const c = compareBytes(ka[i]!, kb[i]!) || compareBytes(a[ka[i]!]!, b[kb[i]!]!);
-    if (c !== 0) return c;
-  }
-  return ka.length - kb.length;
-}
 
 /** The labels (including __name__) with the same value in every metric. */
 export function commonLabels(metrics: Metric[]): Metric {
@@ -49,7 +38,7 @@ const UNIT_HEADERS: Record<Unit, string> = {
 const VALUE_DIGITS = 5;
 
 /** Pads fractions so decimal points line up when the column is right-aligned. */
-export function alignDecimals(values: string[]): string[] {
+function alignDecimals(values: string[]): string[] {
   const frac = (v: string) => (/^-?\d+\.\d+$/.test(v) ? v.length - v.indexOf('.') : 0);
   const width = Math.max(0, ...values.map(frac));
   return values.map((v) => v + ' '.repeat(width - frac(v)));

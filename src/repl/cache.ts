@@ -4,7 +4,7 @@
 
 import type { Backend } from '../backends/backend.js';
 
-export interface CompletionSourceOptions {
+interface CompletionSourceOptions {
   /** How long answers stay fresh (default 60 s). */
   ttlMs?: number;
   /** Give up on a slow server after this long (default 3 s); Tab then offers what it has. */

@@ -6,11 +6,12 @@
 // than what was typed we return just that (readline inserts it); otherwise we
 // return display forms — function signatures rather than bare names.
 
-import { AGGREGATIONS, FUNCTIONS, PARAMETRIC_AGGREGATIONS, formatSignature } from '../promql/functions.js';
+import { FUNCTIONS, formatSignature } from '../promql/functions.js';
+import { AGGREGATIONS } from '../promql/aggregations.js';
 import type { CompletionSource } from './cache.js';
-import { completionContext, type CompletionContext } from './context.js';
+import { completionContext, type CompletionContext } from './completion-context.js';
 
-export interface Candidate {
+interface Candidate {
   /** What is inserted when this is the only match, e.g. `rate(`. */
   insert: string;
   /** What the list shows, e.g. `rate(range-vector) instant-vector`. */
@@ -23,20 +24,12 @@ export const MAX_LISTED = 200;
 
 const DURATIONS = ['30s', '1m', '2m', '5m', '10m', '15m', '30m', '1h', '2h', '6h', '12h', '1d', '7d'];
 
-const AGG_SIGNATURES: Record<string, string> = {
-  topk: 'scalar, instant-vector',
-  bottomk: 'scalar, instant-vector',
-  limitk: 'scalar, instant-vector',
-  limit_ratio: 'scalar, instant-vector',
-  quantile: 'scalar, instant-vector',
-  count_values: 'string, instant-vector',
-};
 
 function functionCandidates(prefix: string): Candidate[] {
   const out: Candidate[] = [];
-  for (const agg of AGGREGATIONS) {
+  for (const { name: agg, param } of AGGREGATIONS.values()) {
     if (!agg.startsWith(prefix)) continue;
-    const args = PARAMETRIC_AGGREGATIONS.has(agg) ? AGG_SIGNATURES[agg] : 'instant-vector';
+    const args = param ? `${param}, instant-vector` : 'instant-vector';
     out.push({ insert: `${agg}(`, display: `${agg}(${args}) instant-vector  [aggregation]`, group: 'function' });
   }
   for (const f of FUNCTIONS.values()) {
@@ -101,7 +94,7 @@ export async function candidatesFor(ctx: CompletionContext, src: CompletionSourc
   }
 }
 
-export function commonPrefix(items: string[]): string {
+function commonPrefix(items: string[]): string {
   if (items.length === 0) return '';
   let prefix = items[0];
   for (const s of items) {

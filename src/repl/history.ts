@@ -1,21 +1,11 @@
-// REPL history on disk: $PROMLEARN_STATE_DIR, else $XDG_STATE_HOME/promlearn,
-// else ~/.local/state/promlearn; file `history`, mode 0600 (queries can name
+// REPL history on disk, in the state directory (src/util/state-dir.ts); file `history`, mode 0600 (queries can name
 // private things). One entry per line, oldest first; a multi-line entry stays
 // one entry, with its newlines escaped as `\n` (and backslashes as `\\`).
 
 import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 
 export const HISTORY_LIMIT = 1000;
-
-export function stateDir(env: NodeJS.ProcessEnv): string {
-  if (env.PROMLEARN_STATE_DIR) return env.PROMLEARN_STATE_DIR;
-  const xdg = env.XDG_STATE_HOME;
-  // XDG: a relative path is invalid and must be ignored.
-  const base = xdg && xdg.startsWith('/') ? xdg : join(env.HOME || homedir(), '.local', 'state');
-  return join(base, 'promlearn');
-}
 
 export function encodeEntry(entry: string): string {
   return entry.replace(/\\/g, '\\\\').replace(/\r?\n/g, '\\n');

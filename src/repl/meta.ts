@@ -3,7 +3,7 @@
 import type { Backend } from '../backends/backend.js';
 import { UsageError } from '../errors.js';
 import { formatError } from '../render/error.js';
-import { formatDuration, formatTime, parseDurationArg, parseTimeArg } from './args.js';
+import { formatTime, humanDuration, parseDurationArg, parseTimeArg } from '../util/time.js';
 import type { Session } from './session.js';
 import { ALL_FEATURES, parse, printExpr } from '../promql/index.js';
 import { editDistance } from '../util/edit-distance.js';
@@ -16,7 +16,7 @@ export interface MetaHost {
   suspend<T>(fn: () => Promise<T>): Promise<T>;
 }
 
-export type MetaOutcome = 'ok' | 'failed' | 'quit';
+type MetaOutcome = 'ok' | 'failed' | 'quit';
 
 interface Command {
   name: string;
@@ -42,7 +42,7 @@ const COMMANDS: Command[] = [
       const s = h.session;
       if (a) s.rangeMs = positive(parseDurationArg(a), 'range');
       s.mode = 'range';
-      s.env.out(`range mode: ${formatDuration(s.rangeMs)} ending at the evaluation time, step ${stepText(s)}\n`);
+      s.env.out(`range mode: ${humanDuration(s.rangeMs)} ending at the evaluation time, step ${stepText(s)}\n`);
     },
   },
   {
@@ -117,7 +117,7 @@ function positive(ms: number, what: string): number {
 }
 
 function stepText(s: Session): string {
-  return s.stepMs === undefined ? `auto (${formatDuration(s.stepSec() * 1000)})` : formatDuration(s.stepMs);
+  return s.stepMs === undefined ? `auto (${humanDuration(s.stepSec() * 1000)})` : humanDuration(s.stepMs);
 }
 
 function runAt(a: string, h: MetaHost): void {

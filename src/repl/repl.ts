@@ -4,10 +4,11 @@
 
 import { createInterface, cursorTo, clearScreenDown, type Interface } from 'node:readline';
 import type { Backend } from '../backends/backend.js';
-import type { IO } from '../cli/io.js';
-import { makeStyle, type Style } from '../render/style.js';
+import type { IO } from '../util/io.js';
+import { makeStyle, type Style } from '../util/style.js';
 import { complete } from './complete.js';
-import { HISTORY_LIMIT, HistoryFile, stateDir as defaultStateDir } from './history.js';
+import { HISTORY_LIMIT, HistoryFile } from './history.js';
+import { stateDir as defaultStateDir } from '../util/state-dir.js';
 import { KeyRouter, ReverseSearch, setLine } from './keys.js';
 import { META_NAMES, isMetaCommand, runMeta, type MetaHost } from './meta.js';
 import { needsMoreInput, scan } from './scan.js';
@@ -30,7 +31,7 @@ export interface ReplOptions {
   completionTtlMs?: number;
 }
 
-export const CONTINUATION_PROMPT = '...> ';
+const CONTINUATION_PROMPT = '...> ';
 
 type TtyOut = NodeJS.WritableStream & { columns?: number; rows?: number };
 

@@ -1,8 +1,11 @@
-// A tiny, tolerant PromQL scanner for the REPL. It never throws: unfinished
-// strings, stray characters and half-typed words all become tokens, so the
-// REPL can reason about input the real parser would reject (yet).
+// The REPL's view of PromQL tokens, from the real lexer's tolerant mode: it
+// never throws, and unfinished strings, stray characters and half-typed words
+// all become tokens, so the REPL can reason about input the parser would
+// reject (yet).
 
-import { AGGREGATIONS } from '../promql/functions.js';
+import { AGGREGATIONS } from '../promql/aggregations.js';
+import { keywordsWhere } from '../promql/keywords.js';
+import { lexTolerant, type Token } from '../promql/lexer.js';
 
 export type TokKind =
   | 'ident'
@@ -29,90 +32,75 @@ export interface Tok {
   unterminated?: boolean;
 }
 
-const IDENT_START = /[A-Za-z_:]/;
-const IDENT_PART = /[A-Za-z0-9_:]/;
-const NUMBER_PART = /[A-Za-z0-9_.]/;
-const TWO_CHAR_OPS = new Set(['==', '!=', '>=', '<=', '=~', '!~']);
-const ONE_CHAR_OPS = new Set(['+', '-', '*', '/', '%', '^', '=', '<', '>', '!']);
-const PUNCT = new Set(['(', ')', '{', '}', '[', ']', ',', ':', '@']);
+/** The REPL's kind of each lexer token type (COMMENT and EOF are dropped). */
+function kindOf(t: Token): TokKind | undefined {
+  switch (t.type) {
+    case 'IDENTIFIER':
+    case 'METRIC_IDENTIFIER':
+    case 'AGGR':
+    case 'KEYWORD':
+      return 'ident';
+    case 'NUMBER':
+      // inf and nan are words to the REPL.
+      return /^[A-Za-z]/.test(t.val) ? 'ident' : 'number';
+    case 'DURATION':
+      return 'number';
+    case 'STRING':
+      return 'string';
+    case 'OP':
+      if (t.kw) return 'ident'; // and, or, unless, atan2
+      return t.val === '@' ? '@' : 'op';
+    case 'EQL':
+    case 'EQL_REGEX':
+    case 'NEQ_REGEX':
+      return 'op';
+    case 'LEFT_PAREN':
+      return '(';
+    case 'RIGHT_PAREN':
+      return ')';
+    case 'LEFT_BRACE':
+      return '{';
+    case 'RIGHT_BRACE':
+      return '}';
+    case 'LEFT_BRACKET':
+      return '[';
+    case 'RIGHT_BRACKET':
+      return ']';
+    case 'COMMA':
+      return ',';
+    case 'COLON':
+      return ':';
+    case 'ERROR':
+      return 'other';
+    default:
+      return undefined;
+  }
+}
 
-/** Tokens of `text`, skipping whitespace and `#` comments. */
+/** Tokens of `text` from the PromQL lexer's tolerant mode, skipping whitespace and `#` comments. */
 export function scan(text: string): Tok[] {
   const toks: Tok[] = [];
-  let i = 0;
-  let inBrackets = 0; // inside `[...]` a colon separates range and step
-  while (i < text.length) {
-    const c = text[i];
-    if (c === ':' && inBrackets > 0) {
-      toks.push({ kind: ':', text: c, start: i, end: i + 1 });
-      i++;
-    } else if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {
-      i++;
-    } else if (c === '#') {
-      while (i < text.length && text[i] !== '\n') i++;
-    } else if (c === '"' || c === "'" || c === '`') {
-      i = scanString(text, i, toks);
-    } else if (IDENT_START.test(c)) {
-      const s = i;
-      while (i < text.length && IDENT_PART.test(text[i])) i++;
-      toks.push({ kind: 'ident', text: text.slice(s, i), start: s, end: i });
-    } else if (/[0-9]/.test(c) || (c === '.' && /[0-9]/.test(text[i + 1] ?? ''))) {
-      const s = i;
-      while (i < text.length && (NUMBER_PART.test(text[i]) || ((text[i] === '+' || text[i] === '-') && /[eE]/.test(text[i - 1]) && !/^0x/i.test(text.slice(s))))) i++;
-      toks.push({ kind: 'number', text: text.slice(s, i), start: s, end: i });
-    } else if (TWO_CHAR_OPS.has(text.slice(i, i + 2))) {
-      toks.push({ kind: 'op', text: text.slice(i, i + 2), start: i, end: i + 2 });
-      i += 2;
-    } else if (ONE_CHAR_OPS.has(c)) {
-      toks.push({ kind: 'op', text: c, start: i, end: i + 1 });
-      i++;
-    } else if (PUNCT.has(c)) {
-      if (c === '[') inBrackets++;
-      if (c === ']') inBrackets = Math.max(0, inBrackets - 1);
-      toks.push({ kind: c as TokKind, text: c, start: i, end: i + 1 });
-      i++;
-    } else {
-      toks.push({ kind: 'other', text: c, start: i, end: i + 1 });
-      i++;
-    }
+  for (const t of lexTolerant(text)) {
+    const kind = kindOf(t);
+    if (kind === undefined) continue;
+    const tok: Tok = { kind, text: text.slice(t.start, t.end), start: t.start, end: t.end };
+    if (t.unterminated) tok.unterminated = true;
+    toks.push(tok);
   }
   return toks;
 }
 
-function scanString(text: string, start: number, toks: Tok[]): number {
-  const quote = text[start];
-  let i = start + 1;
-  while (i < text.length) {
-    const c = text[i];
-    if (c === '\\' && quote !== '`') {
-      i += 2;
-      continue;
-    }
-    if (c === quote) {
-      toks.push({ kind: 'string', text: text.slice(start, i + 1), start, end: i + 1 });
-      return i + 1;
-    }
-    i++;
-  }
-  toks.push({ kind: 'string', text: text.slice(start), start, end: text.length, unterminated: true });
-  return text.length;
-}
-
-const AGGREGATION_WORDS: ReadonlySet<string> = new Set(AGGREGATIONS);
-
 /** Word operators and modifiers that make an expression unfinished when they end it. */
-const TRAILING_WORDS = new Set([
-  'and', 'or', 'unless', 'atan2', 'by', 'without', 'on', 'ignoring', 'group_left', 'group_right', 'bool', 'offset',
-]);
+const TRAILING_WORDS = keywordsWhere((k) => k.wantsMore);
 
-const MATCHING_WORDS = new Set(['on', 'ignoring', 'group_left', 'group_right']);
+const MATCHING_WORDS = keywordsWhere((k) => k.vectorMatching);
 
 /** Whether the `(` at index i opens `on (...)`-like or `sum by (...)` labels, which an operand must follow. */
 function wantsOperandAfter(toks: Tok[], i: number): boolean {
   const word = toks[i - 1];
   if (word?.kind !== 'ident') return false;
   if (MATCHING_WORDS.has(word.text)) return true;
-  return (word.text === 'by' || word.text === 'without') && toks[i - 2]?.kind === 'ident' && AGGREGATION_WORDS.has(toks[i - 2].text);
+  return (word.text === 'by' || word.text === 'without') && toks[i - 2]?.kind === 'ident' && AGGREGATIONS.has(toks[i - 2].text);
 }
 
 /**

@@ -2,12 +2,12 @@
 // running one query with it. No readline here: ./repl.ts does the terminal.
 
 import type { Backend, BackendInfo } from '../backends/backend.js';
-import type { IO } from '../cli/io.js';
+import type { IO } from '../util/io.js';
 import type { QueryResult } from '../model/result.js';
 import { formatError } from '../render/error.js';
 import { REPL_ADVICE, renderResult, type ChartRange, type OutputFormat } from '../render/index.js';
-import type { Style } from '../render/style.js';
-import { formatDuration, formatTime } from './args.js';
+import type { Style } from '../util/style.js';
+import { formatTime, humanDuration } from '../util/time.js';
 import { CompletionSource } from './cache.js';
 
 export interface SessionEnv {
@@ -92,7 +92,7 @@ export class Session {
   /** `sample@2026-01-15 12:00> `, `prod> `, `sample[1h]@2026-01-15 12:00> ` in range mode. */
   prompt(): string {
     const s = this.env.style;
-    const range = this.mode === 'range' ? `[${formatDuration(this.rangeMs)}]` : '';
+    const range = this.mode === 'range' ? `[${humanDuration(this.rangeMs)}]` : '';
     // A live server without `.at` evaluates at "now": no time in the prompt.
     const live = this.atSec === undefined && !this.info.dataRange;
     const at = live ? '' : `@${formatTime(this.evalTime())}`;

@@ -11,7 +11,7 @@ export const REL_TOLERANCE = 1e-9;
 // ~1e-17 where the other side has 0: below this, values count as equal.
 const ABS_FLOOR = 1e-12;
 
-export function closeEnough(a: number, b: number): boolean {
+function closeEnough(a: number, b: number): boolean {
   if (Number.isNaN(a) || Number.isNaN(b)) return Number.isNaN(a) && Number.isNaN(b);
   if (a === b) return true;
   const diff = Math.abs(a - b);

@@ -5,10 +5,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bufferIO } from '../../src/cli/io.js';
+import { bufferIO } from '../../src/util/io.js';
+import { hostFromIO } from '../../src/backends/options.js';
 import { UsageError } from '../../src/errors.js';
 import { parseHeader, parseServerUrl, resolveConnection } from '../../src/backends/http/config.js';
-import { parseTimeoutMs } from '../../src/backends/http/duration.js';
 import { offsetOf, parsePromParseError } from '../../src/backends/http/errors.js';
 import { redactHeaders, redactUrl, scrub } from '../../src/backends/http/redact.js';
 import { caretLines } from '../../src/render/error.js';
@@ -22,7 +22,7 @@ test('server URLs: scheme defaults to http, prefixes kept, bad schemes refused',
 
 test('connection: trailing slashes dropped, URL credentials become basic auth and leave the URL', async () => {
   const io = bufferIO();
-  const c = await resolveConnection({ server: 'https://bob:hunter22@host/prom/' }, io);
+  const c = await resolveConnection({ server: 'https://bob:hunter22@host/prom/' }, hostFromIO(io));
   assert.equal(c.baseUrl, 'https://host/prom');
   assert.equal(c.headers.Authorization, `Basic ${Buffer.from('bob:hunter22').toString('base64')}`);
   assert.ok(c.secrets.includes('hunter22'));
@@ -41,38 +41,29 @@ test('auth: bearer token from file or env; basic auth from env or prompt; no TTY
   try {
     const file = join(dir, 'token');
     writeFileSync(file, 'tok-from-file\n');
-    let c = await resolveConnection({ server: 'http://h', bearerTokenFile: file }, bufferIO());
+    let c = await resolveConnection({ server: 'http://h', bearerTokenFile: file }, hostFromIO(bufferIO()));
     assert.equal(c.headers.Authorization, 'Bearer tok-from-file');
-    c = await resolveConnection({ server: 'http://h' }, bufferIO({ env: { PROMETHEUS_BEARER_TOKEN: 'tok-env' } }));
+    c = await resolveConnection({ server: 'http://h' }, hostFromIO(bufferIO({ env: { PROMETHEUS_BEARER_TOKEN: 'tok-env' } })));
     assert.equal(c.headers.Authorization, 'Bearer tok-env');
-    await assert.rejects(resolveConnection({ server: 'http://h', bearerTokenFile: join(dir, 'missing') }, bufferIO()), UsageError);
+    await assert.rejects(resolveConnection({ server: 'http://h', bearerTokenFile: join(dir, 'missing') }, hostFromIO(bufferIO())), UsageError);
 
-    c = await resolveConnection({ server: 'http://h', user: 'amy' }, bufferIO({ env: { PROMETHEUS_PASSWORD: 'pw-env' } }));
+    c = await resolveConnection({ server: 'http://h', user: 'amy' }, hostFromIO(bufferIO({ env: { PROMETHEUS_PASSWORD: 'pw-env' } })));
     assert.equal(c.headers.Authorization, `Basic ${Buffer.from('amy:pw-env').toString('base64')}`);
-    await assert.rejects(resolveConnection({ server: 'http://h', user: 'amy' }, bufferIO()), /no password for --user amy/);
+    await assert.rejects(resolveConnection({ server: 'http://h', user: 'amy' }, hostFromIO(bufferIO())), /no password for --user amy/);
     let asked = '';
     c = await resolveConnection(
       { server: 'http://h', user: 'amy', promptPassword: async (m) => ((asked = m), 'pw-typed') },
-      bufferIO(),
+      hostFromIO(bufferIO()),
     );
     assert.match(asked, /Password for amy/);
     assert.equal(c.headers.Authorization, `Basic ${Buffer.from('amy:pw-typed').toString('base64')}`);
     await assert.rejects(
-      resolveConnection({ server: 'http://h', user: 'amy', bearerTokenFile: file }, bufferIO({ env: { PROMETHEUS_PASSWORD: 'x' } })),
+      resolveConnection({ server: 'http://h', user: 'amy', bearerTokenFile: file }, hostFromIO(bufferIO({ env: { PROMETHEUS_PASSWORD: 'x' } }))),
       UsageError,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-});
-
-test('timeouts: durations and plain seconds; nonsense is a usage error', () => {
-  assert.equal(parseTimeoutMs('30s'), 30_000);
-  assert.equal(parseTimeoutMs('1m30s'), 90_000);
-  assert.equal(parseTimeoutMs('500ms'), 500);
-  assert.equal(parseTimeoutMs('1.5'), 1500);
-  assert.throws(() => parseTimeoutMs('soon'), UsageError);
-  assert.throws(() => parseTimeoutMs('0s'), UsageError);
 });
 
 test('redaction: URL userinfo, secret-looking headers, echoed secrets', () => {

@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bufferIO } from '../../src/cli/io.js';
+import { bufferIO } from '../../src/util/io.js';
+import { hostFromIO } from '../../src/backends/options.js';
 import { main } from '../../src/cli/main.js';
 import { QueryError } from '../../src/errors.js';
 import { formatError } from '../../src/render/error.js';
@@ -25,7 +26,7 @@ async function withServer(h: Handler, fn: (srv: FakeServer) => Promise<void>): P
 }
 
 async function queryError(opts: RemoteOptions, q = 'up', io = bufferIO()): Promise<QueryError> {
-  const b = await createRemoteBackend(opts, io);
+  const b = await createRemoteBackend(opts, hostFromIO(io));
   try {
     await b.instantQuery(q, T);
   } catch (e) {
@@ -57,7 +58,7 @@ test('a hanging server: timeout error after --timeout, not a crash', async () =>
 
 test('Ctrl-C (signal) cancels a hanging request', async () => {
   await withServer(behaviours.hang(), async (srv) => {
-    const b = await createRemoteBackend({ server: srv.url }, bufferIO());
+    const b = await createRemoteBackend({ server: srv.url }, hostFromIO(bufferIO()));
     const ctrl = new AbortController();
     setTimeout(() => ctrl.abort(), 50);
     await assert.rejects(b.instantQuery('up', T, { signal: ctrl.signal }), (e: QueryError) => e.errorType === 'canceled');
@@ -81,7 +82,7 @@ test('401 unless a bearer token is sent; passes with --bearer-token-file; the to
     try {
       writeFileSync(join(dir, 'token'), SECRET + '\n');
       const io = bufferIO();
-      const b = await createRemoteBackend({ server: srv.url, bearerTokenFile: join(dir, 'token'), verbose: true }, io);
+      const b = await createRemoteBackend({ server: srv.url, bearerTokenFile: join(dir, 'token'), verbose: true }, hostFromIO(io));
       const r = await b.instantQuery('up', T);
       await b.close?.();
       assert.equal(r.data.resultType, 'vector');
@@ -155,7 +156,7 @@ test('422 execution error keeps its type and gets a matching hint', async () => 
 
 test('a reset connection is retried once; persistent resets become an error', async () => {
   await withServer(behaviours.resetFirst(1), async (srv) => {
-    const b = await createRemoteBackend({ server: srv.url }, bufferIO());
+    const b = await createRemoteBackend({ server: srv.url }, hostFromIO(bufferIO()));
     const r = await b.instantQuery('up', T);
     await b.close?.();
     assert.equal(r.data.resultType, 'vector');
@@ -170,7 +171,7 @@ test('a reset connection is retried once; persistent resets become an error', as
 
 test('requests: POST form bodies under the path prefix, extra headers sent, Accept JSON', async () => {
   await withServer(behaviours.ok(), async (srv) => {
-    const b = await createRemoteBackend({ server: `${srv.url}/prometheus/`, header: ['X-Scope-OrgID: tenant-1'] }, bufferIO());
+    const b = await createRemoteBackend({ server: `${srv.url}/prometheus/`, header: ['X-Scope-OrgID: tenant-1'] }, hostFromIO(bufferIO()));
     await b.rangeQuery('rate(x[5m])', T - 3600, T, 60, { stats: true });
     await b.close?.();
     const r = srv.requests[0];

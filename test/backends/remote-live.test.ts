@@ -2,7 +2,8 @@
 // backfilled fixture. Skips without Prometheus, fails with CI=true.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bufferIO } from '../../src/cli/io.js';
+import { bufferIO } from '../../src/util/io.js';
+import { hostFromIO } from '../../src/backends/options.js';
 import { main } from '../../src/cli/main.js';
 import { QueryError } from '../../src/errors.js';
 import { formatError } from '../../src/render/error.js';
@@ -16,7 +17,7 @@ const MID = FIXTURE_START + 1800;
 
 async function withBackend(fn: (b: Backend, url: string) => Promise<void>): Promise<void> {
   const { url } = await prom.get();
-  const b = await createRemoteBackend({ server: url }, bufferIO());
+  const b = await createRemoteBackend({ server: url }, hostFromIO(bufferIO()));
   try {
     await fn(b, url);
   } finally {
@@ -43,7 +44,8 @@ test('live: instant and range queries come back in the API model, stats on reque
     assert.deepEqual(r.data.result.map((s) => s.metric.instance).sort(), ['api-1:3000', 'api-2:3000']);
     assert.equal(r.data.result[0].value[0], MID);
     assert.equal(typeof r.data.result[0].value[1], 'string');
-    assert.ok(r.stats && r.stats.samples.totalQueryableSamples > 0);
+    assert.ok(r.stats);
+    assert.ok(r.stats.samples.totalQueryableSamples > 0);
 
     const m = await b.rangeQuery('temperature_celsius', MID - 600, MID, 60);
     assert.equal(m.data.resultType, 'matrix');

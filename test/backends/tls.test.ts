@@ -8,7 +8,8 @@ import { createServer } from 'node:https';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bufferIO } from '../../src/cli/io.js';
+import { bufferIO } from '../../src/util/io.js';
+import { hostFromIO } from '../../src/backends/options.js';
 import { QueryError } from '../../src/errors.js';
 import { createRemoteBackend, type RemoteOptions } from '../../src/backends/remote.js';
 import { behaviours, fakeServer, OK_VECTOR } from '../helpers/fake-server.js';
@@ -46,7 +47,7 @@ async function httpsServer(): Promise<{ url: string; close(): Promise<void> }> {
 }
 
 async function attempt(opts: RemoteOptions, io = bufferIO()): Promise<QueryError | 'ok'> {
-  const b = await createRemoteBackend(opts, io);
+  const b = await createRemoteBackend(opts, hostFromIO(io));
   try {
     await b.instantQuery('up', 1767229200);
     return 'ok';

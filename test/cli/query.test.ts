@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Command } from 'commander';
-import { bufferIO } from '../../src/cli/io.js';
+import { bufferIO } from '../../src/util/io.js';
 import * as queryCmd from '../../src/cli/query.js';
 import * as rangeCmd from '../../src/cli/range.js';
 import { QueryError, UsageError } from '../../src/errors.js';
@@ -10,14 +10,17 @@ import { fakeBackend, type Call } from './fake-backend.js';
 import * as fx from '../render/fixtures.js';
 
 const END = 1768474800;
+/** The injected clock: relative times on a server count from here. */
+const NOW = 1800000000;
 
 /** Runs `promlearn <argv>` with the query and range commands over a fake backend. */
 async function run(argv: string[], answer: (c: Call) => QueryResult, io = bufferIO({ columns: 80, rows: 24 })) {
   const backend = fakeBackend(answer);
   const program = new Command('promlearn').exitOverride();
   program.configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
-  queryCmd.register(program, io, backend);
-  rangeCmd.register(program, io, backend);
+  const deps = { io, openBackend: async () => backend, clock: () => NOW };
+  queryCmd.register(program, deps);
+  rangeCmd.register(program, deps);
   await program.parseAsync(['node', 'promlearn', ...argv]);
   return { io, calls: backend.calls, out: io.output.out, err: io.output.err };
 }

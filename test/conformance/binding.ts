@@ -1,7 +1,7 @@
 // How the runner reaches an engine: a small interface, so the runner's own
 // tests can use a fake, plus a loader for promlearn's engine and parser.
-// The loader imports them dynamically so this file compiles (and the runner's
-// unit tests run) even while src/engine is being written.
+// The loader imports them dynamically, so the runner's own unit tests (over
+// the fake engine) never load the real one.
 
 import type { Annotation, EngineResult } from '../../src/engine/result.js';
 import type { Expr } from '../../src/promql/ast.js';
@@ -50,7 +50,7 @@ export function defaultFormatAnnotation(a: Annotation, query: string): string {
   return `PromQL ${a.kind}: ${a.text}${suffix}`;
 }
 
-/** promlearn's own engine and parser, or an error message when they are not there yet. */
+/** promlearn's own engine and parser. */
 export async function loadProjectBinding(dialect: 'v3' | 'v2' = 'v3'): Promise<EngineBinding> {
   const engineUrl = new URL('../../src/engine/index.js', import.meta.url).href;
   const parserUrl = new URL('../../src/promql/index.js', import.meta.url).href;

@@ -1,27 +1,22 @@
 // Runs Prometheus's v3 PromQL test scripts against promlearn's engine and
 // checks that at least the recorded number of cases pass. The corpus lives
-// beside the project (../shared), so on users' machines this test skips.
+// beside the project (../shared), so on users' machines this test skips (and
+// with CI=true it fails instead).
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type EngineBinding, loadProjectBinding } from './binding.js';
-import { corpusDir, corpusExists, runCorpus, skipReasons, summaryLine } from './corpus.js';
+import { loadProjectBinding } from './binding.js';
+import { corpusDir, corpusSkip, requireCorpus, runCorpus, skipReasons, summaryLine } from './corpus.js';
 
 const dir = corpusDir('v3');
 const baselinePath = fileURLToPath(new URL('../../../test/conformance/baseline.json', import.meta.url));
 const baseline = (JSON.parse(readFileSync(baselinePath, 'utf8')) as { passed: number }).passed;
 
-test('PromQL conformance (prometheus-v3 corpus)', { skip: corpusExists(dir) ? false : `corpus not found at ${dir}` }, async (t) => {
-  let binding: EngineBinding;
-  try {
-    binding = await loadProjectBinding('v3');
-  } catch (e) {
-    if (baseline > 0) throw e;
-    t.skip(`engine or parser not available yet: ${(e as Error).message}`);
-    return;
-  }
+test('PromQL conformance (prometheus-v3 corpus)', { skip: corpusSkip(dir) }, async (t) => {
+  requireCorpus(dir);
+  const binding = await loadProjectBinding('v3');
   const totals = runCorpus(dir, binding, { dialect: 'v3' });
   for (const f of totals.files) t.diagnostic(`${f.file}: ${f.passed} passed, ${f.failed} failed, ${f.skipped} skipped`);
   for (const [reason, n] of skipReasons(totals)) t.diagnostic(`skipped ${n}: ${reason}`);

@@ -7,18 +7,26 @@ import { fileURLToPath } from 'node:url';
 import type { EngineBinding } from './binding.js';
 import { type FileResult, type RunnerOptions, ScriptRunner } from './runner.js';
 
-export interface CorpusTotals {
+interface CorpusTotals {
   passed: number;
   failed: number;
   skipped: number;
   files: FileResult[];
 }
 
-/** `../shared/promql-conformance/<sub>` beside the repo root, or $PROMQL_CONFORMANCE_DIR. */
+/**
+ * `../shared/promql-conformance/<sub>` beside the repo root. $PROMQL_CONFORMANCE_DIR
+ * overrides it: either the promql-conformance folder (holding prometheus-v3/
+ * and prometheus-v2.42/) or its prometheus-v3 folder itself; a trailing slash
+ * does not matter.
+ */
 export function corpusDir(dialect: 'v3' | 'v2' = 'v3'): string {
   const sub = dialect === 'v3' ? 'prometheus-v3' : 'prometheus-v2.42';
   const env = process.env.PROMQL_CONFORMANCE_DIR;
-  if (env) return dialect === 'v3' ? env : join(env, '..', sub);
+  if (env) {
+    if (existsSync(join(env, 'prometheus-v3'))) return join(env, sub);
+    return dialect === 'v3' ? join(env) : join(env, '..', sub);
+  }
   // This file is dist/test/conformance/corpus.js: the repo root is three levels up.
   const root = fileURLToPath(new URL('../../../', import.meta.url));
   return join(root, '..', 'shared', 'promql-conformance', sub);
@@ -26,6 +34,23 @@ export function corpusDir(dialect: 'v3' | 'v2' = 'v3'): string {
 
 export function corpusExists(dir: string): boolean {
   return existsSync(dir);
+}
+
+/**
+ * A test's `skip` option for a corpus folder: skipped where the corpus is
+ * missing (users' machines), except with CI=true, where the test runs and
+ * fails (see requireCorpus) instead of passing silently.
+ */
+export function corpusSkip(dir: string): string | false {
+  if (corpusExists(dir) || process.env.CI === 'true') return false;
+  return `conformance corpus not found at ${dir} (set PROMQL_CONFORMANCE_DIR)`;
+}
+
+/** Fails when the corpus is missing: only reached under CI=true (corpusSkip skips otherwise). */
+export function requireCorpus(dir: string): void {
+  if (!corpusExists(dir)) {
+    throw new Error(`conformance corpus not found at ${dir}: with CI=true it is required (set PROMQL_CONFORMANCE_DIR)`);
+  }
 }
 
 export function runCorpus(dir: string, binding: EngineBinding, opts: RunnerOptions, filters: string[] = []): CorpusTotals {

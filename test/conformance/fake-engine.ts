@@ -28,7 +28,7 @@ export function fakeParse(q: string): Expr {
   return sel;
 }
 
-export class FakeEngine implements QueryEngine {
+class FakeEngine implements QueryEngine {
   constructor(private readonly store: MemoryStore) {}
 
   instantQuery(query: string | Expr, timeMs: number): EngineResult {

@@ -13,9 +13,9 @@ import { goRegex } from './goregex.js';
 import { type AnnotationExpectation, type Dialect, type EvalCmd, parseScript } from './script.js';
 import { ScriptState, namesHistogramSeries } from './state.js';
 
-export type CaseStatus = 'pass' | 'fail' | 'skip';
+type CaseStatus = 'pass' | 'fail' | 'skip';
 
-export interface CaseResult {
+interface CaseResult {
   file: string;
   line: number;
   expr: string;

@@ -9,7 +9,7 @@ import { type SeriesLine, type Slot, parseSeriesLine } from './series.js';
 
 export type Dialect = 'v3' | 'v2';
 
-export interface ClearCmd {
+interface ClearCmd {
   kind: 'clear';
   line: number;
 }
@@ -33,7 +33,7 @@ export interface AnnotationExpectation {
   regex?: string;
 }
 
-export interface ExpectedSeries {
+interface ExpectedSeries {
   labels: Metric;
   slots: Slot[];
   /** 1-based position among result lines, for `ordered`. */
@@ -77,7 +77,7 @@ export interface Script {
 }
 
 /** §1: trimmed lines, comments turned into empty lines. */
-export function scriptLines(text: string): string[] {
+function scriptLines(text: string): string[] {
   return text.split('\n').map((l) => {
     const t = l.replace(/^[ \t\r]+|[ \t\r]+$/g, '');
     return t.startsWith('#') ? '' : t;

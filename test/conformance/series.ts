@@ -25,7 +25,7 @@ const NAME_RE = /[a-zA-Z_:][a-zA-Z0-9_:]*/y;
 const LABEL_RE = /[a-zA-Z_][a-zA-Z0-9_]*/y;
 
 /** Parse the series text at the start of `line`; returns labels and where the values start. */
-export function parseSeriesDesc(line: string): { labels: Metric; end: number; st: boolean } {
+function parseSeriesDesc(line: string): { labels: Metric; end: number; st: boolean } {
   const labels: Metric = {};
   let i = 0;
   NAME_RE.lastIndex = 0;
@@ -94,7 +94,7 @@ function skipSpace(s: string, i: number): number {
 }
 
 /** Split the value part into items: whitespace-free words, or `{{...}}` histogram items. */
-export function splitItems(s: string): string[] {
+function splitItems(s: string): string[] {
   const items: string[] = [];
   let i = 0;
   for (;;) {
@@ -127,7 +127,7 @@ const SEQ_RE = new RegExp(`^(${NUM})([+-])(${UNSIGNED_NUM})x(\\d+)$`);
 const HIST_RE = /^\{\{[^]*\}\}(?:[+-]\{\{[^]*\}\})?(?:x(\d+))?$/;
 
 /** Expand one value item into slots (FORMAT.md §3.2). */
-export function expandItem(item: string, out: Slot[]): void {
+function expandItem(item: string, out: Slot[]): void {
   let m: RegExpExecArray | null;
   if (item === '_') out.push(undefined);
   else if ((m = /^_x(\d+)$/.exec(item))) for (let k = Number(m[1]); k > 0; k--) out.push(undefined);

@@ -57,10 +57,13 @@ test('loadSampleStore is cached', () => {
 });
 
 test('series count is between 500 and 3000, samples cover the documented range', () => {
-  assert.ok(store.numSeries >= 500 && store.numSeries <= 3000, `${store.numSeries} series`);
+  assert.ok(store.numSeries >= 500, `${store.numSeries} series`);
+  assert.ok(store.numSeries <= 3000, `${store.numSeries} series`);
   const range = store.timeRange()!;
-  assert.ok(range.minT >= SAMPLE_START * 1000 && range.minT < SAMPLE_START * 1000 + 15_000);
-  assert.ok(range.maxT <= SAMPLE_END * 1000 && range.maxT > SAMPLE_END * 1000 - 15_000);
+  assert.ok(range.minT >= SAMPLE_START * 1000);
+  assert.ok(range.minT < SAMPLE_START * 1000 + 15_000);
+  assert.ok(range.maxT <= SAMPLE_END * 1000);
+  assert.ok(range.maxT > SAMPLE_END * 1000 - 15_000);
 });
 
 test('no sample sits on a whole second (scrape jitter)', () => {
@@ -77,7 +80,8 @@ test('every metric family has HELP and TYPE', () => {
     const base = name.replace(/_(bucket|sum|count)$/, '');
     const meta = store.getMetadata(name) ?? store.getMetadata(base);
     assert.ok(meta, `no metadata for ${name}`);
-    assert.ok(meta.help.length > 0 && meta.type.length > 0, name);
+    assert.ok(meta.help.length > 0, name);
+    assert.ok(meta.type.length > 0, name);
     if (meta === store.getMetadata(base) && base !== name) assert.match(meta.type, /histogram|summary/, name);
     families.add(store.getMetadata(name) ? name : base);
   }
@@ -140,7 +144,10 @@ test('histograms are consistent: cumulative buckets, +Inf == _count', () => {
       if (isStaleNaN(count.v[i])) continue;
       assert.equal(cols.at(-1)!.v[i], count.v[i], key);
       // The mean observation lies inside the histogram's range.
-      if (count.v[i] > 0) assert.ok(sum.v[i] >= 0 && sum.v[i] / count.v[i] < 10, key);
+      if (count.v[i] > 0) {
+        assert.ok(sum.v[i] >= 0, key);
+        assert.ok(sum.v[i] / count.v[i] < 10, key);
+      }
     }
   }
 });
@@ -148,8 +155,10 @@ test('histograms are consistent: cumulative buckets, +Inf == _count', () => {
 test('the scrape gap: up is 0, other series get one staleness marker then nothing', () => {
   const up = values(store, ids(store, { __name__: 'up', instance: GAP_INSTANCE })[0]);
   const zeros = up.t.filter((_, i) => up.v[i] === 0);
-  assert.ok(zeros.length >= 40 && zeros.length <= 60, `${zeros.length} failed scrapes`);
-  assert.ok(zeros[0] >= GAP_START * 1000 && zeros.at(-1)! < GAP_END * 1000);
+  assert.ok(zeros.length >= 40, `${zeros.length} failed scrapes`);
+  assert.ok(zeros.length <= 60, `${zeros.length} failed scrapes`);
+  assert.ok(zeros[0] >= GAP_START * 1000);
+  assert.ok(zeros.at(-1)! < GAP_END * 1000);
   const heap = store.samples(ids(store, { __name__: 'nodejs_heap_size_used_bytes', instance: GAP_INSTANCE })[0]);
   const stale: number[] = [];
   for (let i = 0; i < heap.length; i++) if (isStaleNaN(heap.v[i])) stale.push(i);
@@ -170,7 +179,11 @@ test('the deploy replaces the version info series (old one goes stale)', () => {
 test('incidents are documented with times inside the dataset', () => {
   assert.ok(INCIDENTS.length >= 5);
   for (const inc of INCIDENTS) {
-    assert.ok(inc.start >= SAMPLE_START && inc.end <= SAMPLE_END && inc.start < inc.end, inc.id);
-    assert.ok(inc.query.length > 0 && inc.title.length > 0 && inc.description.length > 0);
+    assert.ok(inc.start >= SAMPLE_START, inc.id);
+    assert.ok(inc.end <= SAMPLE_END, inc.id);
+    assert.ok(inc.start < inc.end, inc.id);
+    assert.ok(inc.query.length > 0);
+    assert.ok(inc.title.length > 0);
+    assert.ok(inc.description.length > 0);
   }
 });

@@ -6,8 +6,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEPLOY_TIME, GAP_END, GAP_START, INCIDENTS, loadSampleStore, RESTART_TIME } from '../../src/dataset/index.js';
-import { openLocalDataset } from '../../src/dataset/open.js';
-import { bufferIO } from '../../src/cli/io.js';
+import { openLocalDataset } from '../../src/backends/open.js';
+import { bufferIO } from '../../src/util/io.js';
+import { hostFromIO } from '../../src/backends/options.js';
 import { writeOpenMetrics } from '../../src/storage/openmetrics.js';
 import type { InstantSample, Metric, QueryData } from '../../src/model/result.js';
 import { parseSampleValue } from '../../src/model/result.js';
@@ -70,7 +71,7 @@ const QUERIES = [
 
 test('the OpenMetrics export backfilled into Prometheus has the same series', { timeout: 300_000 }, async (t) => {
   if (!requirePrometheus(t)) return;
-  const local = await openLocalDataset({ inProcess: true }, bufferIO());
+  const local = await openLocalDataset({ inProcess: true }, hostFromIO(bufferIO()));
   const mine = await local.series({ match: ['{__name__=~".+"}'] });
   const theirs = (await api('/api/v1/series', { 'match[]': '{__name__=~".+"}', start: '0', end: '4000000000' })) as Metric[];
   assert.equal(theirs.length, mine.length);
@@ -80,7 +81,7 @@ test('the OpenMetrics export backfilled into Prometheus has the same series', { 
 
 test('Prometheus and the embedded engine agree on instant queries', { timeout: 300_000 }, async (t) => {
   if (!requirePrometheus(t)) return;
-  const local = await openLocalDataset({ inProcess: true }, bufferIO());
+  const local = await openLocalDataset({ inProcess: true }, hostFromIO(bufferIO()));
   for (const q of QUERIES) {
     for (const time of TIMES) {
       const mine = await local.instantQuery(q, time);
@@ -92,7 +93,7 @@ test('Prometheus and the embedded engine agree on instant queries', { timeout: 3
 
 test('Prometheus and the embedded engine agree on a range query', { timeout: 300_000 }, async (t) => {
   if (!requirePrometheus(t)) return;
-  const local = await openLocalDataset({ inProcess: true }, bufferIO());
+  const local = await openLocalDataset({ inProcess: true }, hostFromIO(bufferIO()));
   const q = 'sum by (job) (rate(http_requests_total[5m]))';
   const [start, end, step] = [DEPLOY_TIME - 3600, DEPLOY_TIME + 3600, 60];
   const mine = await local.rangeQuery(q, start, end, step);

@@ -36,3 +36,48 @@ test('every function in the table is implemented by the engine', () => {
   }
   assert.deepEqual(failed, []);
 });
+
+test('the engine has one implementation per row of the table, and no other (as TestFunctionList)', async () => {
+  const { IMPLEMENTATIONS } = await import('../../src/engine/functions.js');
+  const rows = [...FUNCTIONS.keys()].sort();
+  const impls = Object.keys(IMPLEMENTATIONS).sort();
+  assert.deepEqual(
+    rows.filter((n) => !impls.includes(n)),
+    [],
+    'rows without an implementation',
+  );
+  assert.deepEqual(
+    impls.filter((n) => !rows.includes(n)),
+    [],
+    'implementations without a row',
+  );
+});
+
+test('range implementations are exactly the functions that take a range vector', async () => {
+  const { IMPLEMENTATIONS } = await import('../../src/engine/functions.js');
+  for (const f of FUNCTIONS.values()) {
+    const impl = IMPLEMENTATIONS[f.name as keyof typeof IMPLEMENTATIONS];
+    assert.equal('range' in impl, f.argTypes.includes('matrix'), f.name);
+  }
+});
+
+test('every aggregation in the aggregations table is evaluated by the engine', async () => {
+  const { AGGREGATIONS } = await import('../../src/promql/aggregations.js');
+  const e = engine(load(m, 'x{job="a",instance="i"} 1+1x10'), { enableExperimentalFunctions: true });
+  const failed: string[] = [];
+  for (const a of AGGREGATIONS.values()) {
+    const q = a.param === 'scalar' ? `${a.name}(1, x)` : a.param === 'string' ? `${a.name}("v", x)` : `${a.name}(x)`;
+    try {
+      e.instantQuery(q, 10 * m);
+    } catch (err) {
+      failed.push(`${q}: ${(err as Error).message}`);
+    }
+  }
+  assert.deepEqual(failed, []);
+});
+
+test('the table columns the engine reads give Prometheus’s modifier messages', () => {
+  const e = engine(load(m, 'x_total{job="a"} 1+1x10'), { enableExperimentalFunctions: true });
+  assert.throws(() => e.instantQuery('sum_over_time(x_total[5m] anchored)', 10 * m), /anchored modifier can only be used with: changes, delta, increase, rate, resets - not with sum_over_time/);
+  assert.throws(() => e.instantQuery('changes(x_total[5m] smoothed)', 10 * m), /smoothed modifier can only be used with: delta, increase, rate - not with changes/);
+});

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { renderResult, renderNotes, type RenderOptions } from '../../src/render/index.js';
-import { makeStyle } from '../../src/render/style.js';
+import { makeStyle } from '../../src/util/style.js';
 import type { QueryResult } from '../../src/model/result.js';
 import * as fx from '../render/fixtures.js';
 

@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Socket } from 'node:net';
 import { freePort } from './prometheus.js';
 
-export interface RecordedRequest {
+interface RecordedRequest {
   method: string;
   /** Path and query string, e.g. /api/v1/query */
   url: string;

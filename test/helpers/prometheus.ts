@@ -31,7 +31,7 @@ export interface PrometheusServer {
   stop(): Promise<void>;
 }
 
-export interface StartOptions {
+interface StartOptions {
   /** OpenMetrics text: timestamps in seconds, ending with `# EOF`. */
   openMetrics: string;
   /** Extra prometheus flags, e.g. ['--query.lookback-delta=10m']. */

@@ -11,10 +11,10 @@ export interface FakeSeries {
   value: (t: number) => number;
 }
 
-export type FakeAnswer = FakeSeries[] | { matrix: FakeSeries[] } | { error: string; errorType?: 'bad_data' | 'execution' };
+type FakeAnswer = FakeSeries[] | { matrix: FakeSeries[] } | { error: string; errorType?: 'bad_data' | 'execution' };
 
 export const FAKE_START = 1_700_000_000;
-export const FAKE_END = FAKE_START + 3600;
+const FAKE_END = FAKE_START + 3600;
 
 export function fakeBackend(table: Record<string, FakeAnswer>): Backend & { calls: string[] } {
   const calls: string[] = [];

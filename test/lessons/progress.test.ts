@@ -3,17 +3,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync, chmodSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { emptyProgress, lessonProgress, loadProgress, progressFile, saveProgress, stateDir } from '../../src/lessons/progress.js';
+import { emptyProgress, lessonProgress, loadProgress, progressFile, saveProgress } from '../../src/lessons/progress.js';
 
 function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'promlearn-progress-'));
 }
-
-test('state directory: PROMLEARN_STATE_DIR, then XDG_STATE_HOME, then ~/.local/state', () => {
-  assert.equal(stateDir({ PROMLEARN_STATE_DIR: '/x', XDG_STATE_HOME: '/y', HOME: '/h' }), '/x');
-  assert.equal(stateDir({ XDG_STATE_HOME: '/y', HOME: '/h' }), '/y/promlearn');
-  assert.equal(stateDir({ HOME: '/h' }), '/h/.local/state/promlearn');
-});
 
 test('a missing file is a fresh start; saved progress reads back', () => {
   const dir = join(tempDir(), 'nested', 'state');

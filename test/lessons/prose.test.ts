@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { renderProse } from '../../src/lessons/prose.js';
-import { makeStyle } from '../../src/render/style.js';
+import { makeStyle } from '../../src/util/style.js';
 
 const plain = makeStyle(false);
 

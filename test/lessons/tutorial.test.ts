@@ -4,7 +4,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main.js';
-import { bufferIO } from '../../src/cli/io.js';
+import { bufferIO } from '../../src/util/io.js';
+import { sampleDeps } from '../helpers/sample-backend.js';
 
 function setup(answers: string[]) {
   const dir = mkdtempSync(join(tmpdir(), 'promlearn-tutorial-'));
@@ -34,7 +35,7 @@ const LESSON_1 = [
 
 test('lesson 1 walked through non-interactively from an answers file', async () => {
   const { file, io, progress } = setup(LESSON_1);
-  const code = await main(['node', 'promlearn', 'learn', '1', '--answers', file], io);
+  const code = await main(['node', 'promlearn', 'learn', '1', '--answers', file], io, sampleDeps(io));
   const out = io.output.out;
   assert.equal(code, 0, io.output.err);
   assert.match(out, /Lesson 1: Metrics and the data model/);
@@ -51,19 +52,19 @@ test('lesson 1 walked through non-interactively from an answers file', async () 
 
 test('quitting saves the step; the next run resumes there', async () => {
   const { file, io, progress } = setup(['', '.quit']);
-  assert.equal(await main(['node', 'promlearn', 'learn', 'data-model', '--answers', file], io), 0);
+  assert.equal(await main(['node', 'promlearn', 'learn', 'data-model', '--answers', file], io, sampleDeps(io)), 0);
   assert.match(io.output.out, /Progress saved\. Resume with: promlearn learn data-model/);
   assert.equal(progress().lessons['data-model'].step, 1);
   assert.equal(progress().current, 'data-model');
 
   const again = bufferIO({ env: io.env });
   writeFileSync(file, ''); // end of input right away counts as quitting
-  assert.equal(await main(['node', 'promlearn', 'learn', '1', '--answers', file], again), 0);
+  assert.equal(await main(['node', 'promlearn', 'learn', '1', '--answers', file], again, sampleDeps(again)), 0);
   assert.match(again.output.out, /Resuming at step 2/);
   assert.match(again.output.out, /Step 2\/4/);
 
   const list = bufferIO({ env: io.env });
-  assert.equal(await main(['node', 'promlearn', 'learn'], list), 0);
+  assert.equal(await main(['node', 'promlearn', 'learn'], list, sampleDeps(list)), 0);
   assert.match(list.output.out, /▸  1  Metrics and the data model +0\/3 solved · at step 2\/4/);
 });
 
@@ -71,7 +72,7 @@ test('learn check judges one answer: exit 0 right, 1 wrong, 2 bad usage or query
   const { io } = setup([]);
   const run = async (...args: string[]) => {
     const o = bufferIO({ env: io.env });
-    return { code: await main(['node', 'promlearn', 'learn', 'check', ...args], o), out: o.output.out, err: o.output.err };
+    return { code: await main(['node', 'promlearn', 'learn', 'check', ...args], o, sampleDeps(o)), out: o.output.out, err: o.output.err };
   };
   const right = await run('6', 'rps-per-job', 'sum without (instance, method, route, status_code) (rate(http_requests_total[5m]))');
   assert.equal(right.code, 0, right.err);
@@ -87,7 +88,7 @@ test('learn check judges one answer: exit 0 right, 1 wrong, 2 bad usage or query
 
 test('--reset forgets progress', async () => {
   const { file, io, progress } = setup(['', '.quit']);
-  await main(['node', 'promlearn', 'learn', '1', '--answers', file], io);
-  assert.equal(await main(['node', 'promlearn', 'learn', '--reset'], bufferIO({ env: io.env })), 0);
+  await main(['node', 'promlearn', 'learn', '1', '--answers', file], io, sampleDeps(io));
+  assert.equal(await main(['node', 'promlearn', 'learn', '--reset'], bufferIO({ env: io.env }), sampleDeps(io)), 0);
   assert.deepEqual(progress().lessons, {});
 });

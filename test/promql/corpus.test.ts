@@ -1,15 +1,17 @@
 // Round trip over Prometheus's own PromQL test corpus (../shared, not shipped):
 // every eval expression parses with all experimental syntax enabled (Prometheus
 // rejects the whole file otherwise), and parse(print(parse(q))) equals parse(q)
-// ignoring positions. Skipped when the corpus is not there (users' machines).
+// ignoring positions. Skipped when the corpus is not there (users' machines),
+// failed instead with CI=true.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ALL_FEATURES, parse, printExpr, type Expr } from '../../src/promql/index.js';
+import { corpusDir, corpusExists, corpusSkip, requireCorpus } from '../conformance/corpus.js';
 
-const CORPUS = process.env.PROMQL_CONFORMANCE_DIR ?? fileURLToPath(new URL('../../../../shared/promql-conformance/prometheus-v3/', import.meta.url));
+const CORPUS = corpusDir('v3');
 
 interface EvalCase {
   file: string;
@@ -50,10 +52,10 @@ function normalise(e: Expr): unknown {
   );
 }
 
-const available = existsSync(CORPUS);
-const cases = available ? readdirSync(CORPUS).filter((f) => f.endsWith('.test')).flatMap((f) => evalCases(CORPUS + f)) : [];
+const cases = corpusExists(CORPUS) ? readdirSync(CORPUS).filter((f) => f.endsWith('.test')).flatMap((f) => evalCases(join(CORPUS, f))) : [];
 
-test('corpus: every eval expression parses and round-trips through the printer', { skip: available ? false : `conformance corpus not found at ${CORPUS}` }, (t) => {
+test('corpus: every eval expression parses and round-trips through the printer', { skip: corpusSkip(CORPUS) }, (t) => {
+  requireCorpus(CORPUS);
   let roundTrips = 0;
   const problems: string[] = [];
   for (const c of cases) {
@@ -72,7 +74,8 @@ test('corpus: every eval expression parses and round-trips through the printer',
   assert.deepEqual(problems, []);
 });
 
-test('corpus: every parse-time failure is rejected, every runtime failure parses', { skip: available ? false : `conformance corpus not found at ${CORPUS}` }, (t) => {
+test('corpus: every parse-time failure is rejected, every runtime failure parses', { skip: corpusSkip(CORPUS) }, (t) => {
+  requireCorpus(CORPUS);
   // Prometheus parses each eval expression when it reads the file, so an
   // `expect fail` case is a parse failure only when its message says so.
   const failing = cases.filter((c) => c.fail !== undefined);

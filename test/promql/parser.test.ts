@@ -33,16 +33,24 @@ test('positions of nodes are Prometheus byte ranges', () => {
 test('precedence: ^ is right-associative, unary minus binds looser than ^', () => {
   const p = (q: string) => parse(q);
   const e = p('a ^ b ^ c');
-  assert.ok(e.type === 'BinaryExpr' && e.rhs.type === 'BinaryExpr');
+  assert.ok(e.type === 'BinaryExpr');
+  assert.ok(e.rhs.type === 'BinaryExpr');
   const m = p('-1 ^ 2');
-  assert.ok(m.type === 'UnaryExpr' && m.expr.type === 'BinaryExpr');
+  assert.ok(m.type === 'UnaryExpr');
+  assert.ok(m.expr.type === 'BinaryExpr');
   const f = p('-1 * 2');
-  assert.ok(f.type === 'BinaryExpr' && f.lhs.type === 'NumberLiteral' && f.lhs.value === -1);
+  assert.ok(f.type === 'BinaryExpr');
+  assert.ok(f.lhs.type === 'NumberLiteral');
+  assert.ok(f.lhs.value === -1);
   const s = p('a or b and c unless d == e + f * g');
-  assert.ok(s.type === 'BinaryExpr' && s.op === 'or');
-  assert.ok(s.rhs.type === 'BinaryExpr' && s.rhs.op === 'unless');
+  assert.ok(s.type === 'BinaryExpr');
+  assert.ok(s.op === 'or');
+  assert.ok(s.rhs.type === 'BinaryExpr');
+  assert.ok(s.rhs.op === 'unless');
   const o = p('a + b offset 5m');
-  assert.ok(o.type === 'BinaryExpr' && o.rhs.type === 'VectorSelector' && o.rhs.offsetMs === 300000);
+  assert.ok(o.type === 'BinaryExpr');
+  assert.ok(o.rhs.type === 'VectorSelector');
+  assert.ok(o.rhs.offsetMs === 300000);
 });
 
 test('numbers, strings and durations decode as Go does', () => {
@@ -60,9 +68,11 @@ test('numbers, strings and durations decode as Go does', () => {
   assert.ok(Number.isNaN(v('nan')));
   assert.equal(v('1h30m'), 5400);
   const s = parse('"a\\tb\\u00e9\\x41\\101"');
-  assert.ok(s.type === 'StringLiteral' && s.value === 'a\tbéAA');
+  assert.ok(s.type === 'StringLiteral');
+  assert.ok(s.value === 'a\tbéAA');
   const r = parse('`a\\n`');
-  assert.ok(r.type === 'StringLiteral' && r.value === 'a\\n');
+  assert.ok(r.type === 'StringLiteral');
+  assert.ok(r.value === 'a\\n');
 });
 
 test('selectors: matchers, implied __name__, UTF-8 names, keywords as metric names', () => {
@@ -75,21 +85,27 @@ test('selectors: matchers, implied __name__, UTF-8 names, keywords as metric nam
     { name: 'd', op: '!~', value: 'x|y' },
   ]);
   const k = parse('sum + offset');
-  assert.ok(k.type === 'BinaryExpr' && k.lhs.type === 'VectorSelector' && k.lhs.name === 'sum');
+  assert.ok(k.type === 'BinaryExpr');
+  assert.ok(k.lhs.type === 'VectorSelector');
+  assert.ok(k.lhs.name === 'sum');
   const f = parse('fill + fill(0) fill', ALL_FEATURES);
-  assert.ok(f.type === 'BinaryExpr' && f.matching?.fillLeft === 0 && f.matching.fillRight === 0);
+  assert.ok(f.type === 'BinaryExpr');
+  assert.ok(f.matching?.fillLeft === 0);
+  assert.ok(f.matching.fillRight === 0);
 });
 
 test('modifiers: offset, @, subqueries, vector matching', () => {
   const e = parse('rate(x[5m] offset -1h @ end())');
-  assert.ok(e.type === 'Call' && e.args[0].type === 'MatrixSelector');
+  assert.ok(e.type === 'Call');
+  assert.ok(e.args[0].type === 'MatrixSelector');
   const ms = e.args[0];
   assert.ok(ms.type === 'MatrixSelector');
   assert.equal(ms.rangeMs, 300000);
   assert.equal(ms.vector.offsetMs, -3600000);
   assert.deepEqual(ms.vector.at, { kind: 'end' });
   const sq = parse('max_over_time(rate(x[1m])[30m:1m] @ 100)');
-  assert.ok(sq.type === 'Call' && sq.args[0].type === 'SubqueryExpr');
+  assert.ok(sq.type === 'Call');
+  assert.ok(sq.args[0].type === 'SubqueryExpr');
   assert.equal(sq.args[0].rangeMs, 1800000);
   assert.equal(sq.args[0].stepMs, 60000);
   assert.deepEqual(sq.args[0].at, { kind: 'time', timestampMs: 100000 });
@@ -97,20 +113,29 @@ test('modifiers: offset, @, subqueries, vector matching', () => {
   assert.ok(b.type === 'BinaryExpr');
   assert.deepEqual({ ...b.matching }, { card: 'many-to-one', matchingLabels: ['x'], on: true, explicit: true, include: ['y'] });
   const set = parse('a and b');
-  assert.ok(set.type === 'BinaryExpr' && set.matching?.card === 'many-to-many');
+  assert.ok(set.type === 'BinaryExpr');
+  assert.ok(set.matching?.card === 'many-to-many');
   const sc = parse('a * 2');
-  assert.ok(sc.type === 'BinaryExpr' && sc.matching === undefined);
+  assert.ok(sc.type === 'BinaryExpr');
+  assert.ok(sc.matching === undefined);
 });
 
 test('duration expressions keep their tree; plain literals become milliseconds', () => {
   const e = parse('x[2m*15]');
-  assert.ok(e.type === 'MatrixSelector' && e.rangeExpr?.type === 'DurationExpr');
+  assert.ok(e.type === 'MatrixSelector');
+  assert.ok(e.rangeExpr?.type === 'DurationExpr');
   const o = parse('x offset -2 ^ 2');
-  assert.ok(o.type === 'BinaryExpr' && o.lhs.type === 'VectorSelector' && o.lhs.offsetMs === -2000);
+  assert.ok(o.type === 'BinaryExpr');
+  assert.ok(o.lhs.type === 'VectorSelector');
+  assert.ok(o.lhs.offsetMs === -2000);
   const s = parse('count_over_time(x[step()+1ms])', ALL_FEATURES);
-  assert.ok(s.type === 'Call' && s.args[0].type === 'MatrixSelector' && s.args[0].rangeExpr?.type === 'DurationExpr');
+  assert.ok(s.type === 'Call');
+  assert.ok(s.args[0].type === 'MatrixSelector');
+  assert.ok(s.args[0].rangeExpr?.type === 'DurationExpr');
   const m = parse('x offset min_of(step(), 1s)', ALL_FEATURES);
-  assert.ok(m.type === 'VectorSelector' && m.offsetExpr?.type === 'DurationExpr' && m.offsetExpr.op === 'min');
+  assert.ok(m.type === 'VectorSelector');
+  assert.ok(m.offsetExpr?.type === 'DurationExpr');
+  assert.ok(m.offsetExpr.op === 'min');
 });
 
 test('static types', () => {

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { csvField, renderCsv, renderJson } from '../../src/render/machine.js';
 import { renderResult } from '../../src/render/index.js';
-import { PLAIN } from '../../src/render/style.js';
+import { PLAIN } from '../../src/util/style.js';
 
 test('JSON: the API data object, keys in API order, values untouched', () => {
   const data = { result: [{ value: [1.5, 'NaN'], metric: { b: '2', a: '1' } }], resultType: 'vector' } as never;

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CompletionSource } from '../../src/repl/cache.js';
 import { candidatesFor, complete, forReadline, quoteValue, MAX_LISTED } from '../../src/repl/complete.js';
-import { completionContext } from '../../src/repl/context.js';
+import { completionContext } from '../../src/repl/completion-context.js';
 import { FakeBackend } from './fake.js';
 
 function setup() {

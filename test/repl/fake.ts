@@ -3,7 +3,7 @@ import { PassThrough } from 'node:stream';
 import type { Backend, BackendInfo, QueryOptions, SeriesQuery } from '../../src/backends/backend.js';
 import { QueryError } from '../../src/errors.js';
 import type { Metric, QueryResult } from '../../src/model/result.js';
-import { bufferIO } from '../../src/cli/io.js';
+import { bufferIO } from '../../src/util/io.js';
 import { startRepl, type ReplOptions } from '../../src/repl/repl.js';
 
 export const END = Date.UTC(2026, 0, 15, 12, 0) / 1000;

@@ -3,19 +3,12 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HistoryFile, decodeEntry, dedupe, encodeEntry, stateDir } from '../../src/repl/history.js';
+import { HistoryFile, decodeEntry, dedupe, encodeEntry } from '../../src/repl/history.js';
 import { drive } from './fake.js';
 
 function tmp(): string {
   return mkdtempSync(join(tmpdir(), 'promlearn-hist-'));
 }
-
-test('state directory: PROMLEARN_STATE_DIR, then XDG_STATE_HOME, then ~/.local/state', () => {
-  assert.equal(stateDir({ PROMLEARN_STATE_DIR: '/x', XDG_STATE_HOME: '/y' }), '/x');
-  assert.equal(stateDir({ XDG_STATE_HOME: '/y', HOME: '/h' }), '/y/promlearn');
-  assert.equal(stateDir({ XDG_STATE_HOME: 'relative', HOME: '/h' }), '/h/.local/state/promlearn');
-  assert.equal(stateDir({ HOME: '/h' }), '/h/.local/state/promlearn');
-});
 
 test('multi-line entries round-trip as one line', () => {
   const e = 'sum(\n  rate(x{a="b\\\\n"}[5m])\n)';

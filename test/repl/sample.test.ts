@@ -3,7 +3,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import { main } from '../../src/cli/main.js';
-import { bufferIO } from '../../src/cli/io.js';
+import { bufferIO } from '../../src/util/io.js';
+import { hostFromIO } from '../../src/backends/options.js';
+import { sampleDeps } from '../helpers/sample-backend.js';
+import type { Backend } from '../../src/backends/backend.js';
 
 async function run(lines: string) {
   const io = bufferIO({ env: {} });
@@ -11,7 +14,7 @@ async function run(lines: string) {
   stdin.end(lines);
   io.stdin = stdin;
   const before = process.exitCode;
-  const code = await main(['node', 'promlearn', 'repl'], io);
+  const code = await main(['node', 'promlearn', 'repl'], io, sampleDeps(io));
   process.exitCode = before; // main reads the REPL's status from here; do not leak it into the test run
   return { code, out: io.output.out, err: io.output.err };
 }
@@ -32,16 +35,28 @@ test('promlearn repl exits 1 when a piped query fails, after running the rest', 
   assert.match(r.out, /api-1:8080/);
 });
 
-test('terminal on the real sample dataset (worker backend): Ctrl-C cancels a running query, the session goes on', async () => {
+// No clock in this test: the query would run for hours, so the session can
+// answer the next one only if Ctrl-C really stopped the worker.
+test('terminal on the real sample dataset (worker backend): Ctrl-C cancels a running query, the session goes on', { timeout: 120_000 }, async () => {
   const { drive } = await import('./fake.js');
-  const { openLocalDataset } = await import('../../src/dataset/open.js');
-  const backend = await openLocalDataset({}, bufferIO());
+  const { openLocalDataset } = await import('../../src/backends/open.js');
+  const backend = await openLocalDataset({}, hostFromIO(bufferIO()));
   try {
-    const d = drive({ backend });
+    // Ctrl-C is typed when the query reaches the backend (an event, not a delay).
+    let queryStarted!: () => void;
+    const started = new Promise<void>((resolve) => (queryStarted = resolve));
+    const watched: Backend = {
+      ...backend,
+      instantQuery: (...args) => {
+        queryStarted();
+        return backend.instantQuery(...args);
+      },
+    };
+    const d = drive({ backend: watched });
     await d.waitFor('> ');
-    // Seconds of evaluation: a one-second subquery over six hours, nested.
+    // Hours of evaluation: a one-second subquery over six hours, nested.
     d.type('count_over_time(max_over_time(rate(http_requests_total[5m])[6h:1s])[6h:1s])\r');
-    await new Promise((r) => setTimeout(r, 300));
+    await started;
     d.type('\x03');
     await d.waitFor('cancel');
     const at = d.output().length;

@@ -4,7 +4,6 @@
 // --verbose logging with secrets redacted.
 
 import { Agent, request } from 'undici';
-import type { IO } from '../../cli/io.js';
 import { QueryError } from '../../errors.js';
 import type { Connection } from './config.js';
 import {
@@ -19,20 +18,20 @@ import {
   type ErrorContext,
 } from './errors.js';
 import { redactHeaders } from './redact.js';
-import { formatDurationParam } from './duration.js';
+import { formatDurationParam } from '../../util/time.js';
 
-export const DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024;
+const DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024;
 const RETRY_BACKOFF_MS = [100, 400];
 const CONNECT_TIMEOUT_MS = 10_000;
 
 /** The API envelope: {"status":"success","data":...,"warnings":[...]}. */
-export interface ApiSuccess {
+interface ApiSuccess {
   data: unknown;
   warnings?: string[];
   infos?: string[];
 }
 
-export interface CallOptions {
+interface CallOptions {
   method?: 'GET' | 'POST';
   signal?: AbortSignal;
   timeoutMs?: number;
@@ -56,7 +55,8 @@ export class ApiClient {
 
   constructor(
     readonly conn: Connection,
-    private readonly io: IO,
+    /** Where --verbose request logs go (a line each). */
+    private readonly logLine: (line: string) => void,
     maxBodyBytes = DEFAULT_MAX_BODY_BYTES,
   ) {
     this.maxBodyBytes = maxBodyBytes;
@@ -174,7 +174,7 @@ export class ApiClient {
   }
 
   private log(line: string): void {
-    if (this.conn.verbose) this.io.err(this.io.errStyle.dim(line) + '\n');
+    if (this.conn.verbose) this.logLine(line);
   }
 
   private logRequest(method: string, endpoint: string, params: Params, headers: Record<string, string>): void {

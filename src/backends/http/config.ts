@@ -3,10 +3,9 @@
 // TLS trust, and the timeout. All user mistakes here are UsageErrors.
 
 import { readFileSync } from 'node:fs';
-import type { BackendOptions } from '../../cli/context.js';
-import type { IO } from '../../cli/io.js';
+import type { BackendHost, BackendOptions } from '../options.js';
 import { UsageError } from '../../errors.js';
-import { parseTimeoutMs } from './duration.js';
+import { parseTimeoutArg } from '../../util/time.js';
 import { redactUrl } from './redact.js';
 
 export interface Connection {
@@ -79,10 +78,10 @@ async function defaultPrompt(message: string): Promise<string> {
   }
 }
 
-async function basicAuth(user: string, where: string, opts: RemoteOptions, io: IO): Promise<string> {
-  let pass = io.env.PROMETHEUS_PASSWORD;
+async function basicAuth(user: string, where: string, opts: RemoteOptions, host: BackendHost): Promise<string> {
+  let pass = host.env.PROMETHEUS_PASSWORD;
   if (pass === undefined) {
-    if (!io.stdinIsTTY && !opts.promptPassword) {
+    if (!host.canPrompt && !opts.promptPassword) {
       throw new UsageError(
         `no password for --user ${user}`,
         'set PROMETHEUS_PASSWORD, or run in a terminal to be prompted',
@@ -94,7 +93,7 @@ async function basicAuth(user: string, where: string, opts: RemoteOptions, io: I
 }
 
 /** Resolves options + env into connection settings (may prompt for a password). */
-export async function resolveConnection(opts: RemoteOptions, io: IO): Promise<Connection> {
+export async function resolveConnection(opts: RemoteOptions, host: BackendHost): Promise<Connection> {
   const url = parseServerUrl(opts.server);
   const secrets: string[] = [];
   const headers: Record<string, string> = {};
@@ -116,7 +115,7 @@ export async function resolveConnection(opts: RemoteOptions, io: IO): Promise<Co
   }
   const baseUrl = url.toString().replace(/\/+$/, '');
 
-  const token = opts.bearerTokenFile ? readSecretFile(opts.bearerTokenFile, '--bearer-token-file') : io.env.PROMETHEUS_BEARER_TOKEN;
+  const token = opts.bearerTokenFile ? readSecretFile(opts.bearerTokenFile, '--bearer-token-file') : host.env.PROMETHEUS_BEARER_TOKEN;
   if (opts.bearerTokenFile && !token) throw new UsageError(`--bearer-token-file ${opts.bearerTokenFile} is empty`);
   if (token && user) {
     throw new UsageError('both a bearer token and basic auth were given', 'use either --bearer-token-file / PROMETHEUS_BEARER_TOKEN or --user');
@@ -125,7 +124,7 @@ export async function resolveConnection(opts: RemoteOptions, io: IO): Promise<Co
     headers.Authorization = `Bearer ${token}`;
     secrets.push(token);
   } else if (user) {
-    const pass = urlPass || (await basicAuth(user, baseUrl, opts, io));
+    const pass = urlPass || (await basicAuth(user, baseUrl, opts, host));
     const encoded = Buffer.from(`${user}:${pass}`).toString('base64');
     headers.Authorization = `Basic ${encoded}`;
     secrets.push(pass, encoded);
@@ -136,7 +135,7 @@ export async function resolveConnection(opts: RemoteOptions, io: IO): Promise<Co
     rejectUnauthorized: !opts.insecureSkipVerify,
   };
   if (opts.insecureSkipVerify && url.protocol === 'https:') {
-    io.err(io.errStyle.dim('warning: not verifying the server certificate (--insecure-skip-verify)') + '\n');
+    host.log('warning: not verifying the server certificate (--insecure-skip-verify)');
   }
 
   return {
@@ -144,7 +143,7 @@ export async function resolveConnection(opts: RemoteOptions, io: IO): Promise<Co
     headers,
     secrets,
     tls,
-    timeoutMs: parseTimeoutMs(opts.timeout ?? '2m'),
+    timeoutMs: parseTimeoutArg(opts.timeout ?? '2m'),
     verbose: Boolean(opts.verbose),
   };
 }

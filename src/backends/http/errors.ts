@@ -20,7 +20,7 @@ export interface ErrorContext {
 }
 
 /** The first error code found on an error, its cause, or an AggregateError's members. */
-export function errorCode(e: unknown, depth = 0): string | undefined {
+function errorCode(e: unknown, depth = 0): string | undefined {
   if (!e || typeof e !== 'object' || depth > 4) return undefined;
   const err = e as { code?: unknown; cause?: unknown; errors?: unknown[] };
   if (typeof err.code === 'string') return err.code;
@@ -178,7 +178,7 @@ export function apiError(errorType: string, error: string, ctx: ErrorContext): Q
   return new QueryError(text, { errorType: type, query: ctx.query, hint: apiHint(type, text) });
 }
 
-export interface RawResponse {
+interface RawResponse {
   status: number;
   contentType: string;
   body: string;

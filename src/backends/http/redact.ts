@@ -5,7 +5,7 @@
 const SECRET_HEADER = /authorization|token|secret|password|passwd|api[-_]?key|cookie|credential|session|auth/i;
 
 /** Does a header's name suggest its value is a secret? */
-export function isSecretHeader(name: string): boolean {
+function isSecretHeader(name: string): boolean {
   return SECRET_HEADER.test(name);
 }
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { completionContext } from '../../src/repl/context.js';
+import { completionContext } from '../../src/repl/completion-context.js';
 import { needsMoreInput, scan } from '../../src/repl/scan.js';
 
 const cases: [string, Record<string, unknown>][] = [

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { defaultStep, parseDurationArg, parseTimeArg, resolveRange } from '../../src/cli/time.js';
+import { formatRfc3339, formatTime, formatTimestamp, humanDuration, parseDurationArg, parseTimeArg, parseTimeoutArg } from '../../src/util/time.js';
 import { UsageError } from '../../src/errors.js';
 
 const REF = 1768474800; // 2026-01-15T11:00:00Z
@@ -59,32 +59,26 @@ test('parseDurationArg: Prometheus durations and plain seconds, in ms', () => {
   }
 });
 
-test('defaultStep: about 100-200 points, rounded to a nice step', () => {
-  const cases: Array<[number, number]> = [
-    [60, 1],
-    [300, 2],
-    [3600, 30],
-    [6 * 3600, 120],
-    [86400, 600],
-    [7 * 86400, 3600],
-    [30 * 86400, 21600],
-    [400 * 86400, 2 * 86400],
-  ];
-  for (const [range, want] of cases) {
-    assert.equal(defaultStep(range), want, String(range));
-    const points = range / want;
-    if (range >= 300) assert.ok(points >= 80 && points <= 200, `${range}: ${points} points`);
-  }
+test('timeouts: durations and plain seconds; nonsense is a usage error', () => {
+  assert.equal(parseTimeoutArg('30s'), 30_000);
+  assert.equal(parseTimeoutArg('1m30s'), 90_000);
+  assert.equal(parseTimeoutArg('500ms'), 500);
+  assert.equal(parseTimeoutArg('1.5'), 1500);
+  assert.throws(() => parseTimeoutArg('soon'), UsageError);
+  assert.throws(() => parseTimeoutArg('0s'), UsageError);
 });
 
-test('resolveRange: defaults and combinations', () => {
-  assert.deepEqual(resolveRange({}, REF), { start: REF - 3600, end: REF, step: 30 });
-  assert.deepEqual(resolveRange({ range: '6h' }, REF), { start: REF - 6 * 3600, end: REF, step: 120 });
-  assert.deepEqual(resolveRange({ start: '-2h', end: '-1h', step: '1m' }, REF), { start: REF - 7200, end: REF - 3600, step: 60 });
-  assert.deepEqual(resolveRange({ start: '-2h', range: '30m' }, REF), { start: REF - 7200, end: REF - 5400, step: 10 });
-  assert.deepEqual(resolveRange({ time: '-1h', range: '1h', step: '60' }, REF), { start: REF - 7200, end: REF - 3600, step: 60 });
-  assert.throws(() => resolveRange({ start: '-1h', end: '-2h' }, REF), /start time is after/);
-  assert.throws(() => resolveRange({ step: '0' }, REF), UsageError);
-  assert.throws(() => resolveRange({ range: '30d', step: '1s' }, REF), /11000/);
-  assert.throws(() => resolveRange({ start: '-1h', end: 'now', range: '1h' }, REF), UsageError);
+test('humanDuration: Prometheus notation up to days', () => {
+  assert.deepEqual([30000, 5400000, 500, 86400000, 0].map(humanDuration), ['30s', '1h30m', '500ms', '1d', '0s']);
+  assert.equal(humanDuration(7 * 86400000), '7d');
+  assert.equal(humanDuration(-90000), '-1m30s');
+});
+
+test('time formats: RFC 3339, timestamps, minutes with seconds when present', () => {
+  assert.equal(formatRfc3339(REF), '2026-01-15T11:00:00Z');
+  assert.equal(formatRfc3339(REF + 0.25), '2026-01-15T11:00:00.250Z');
+  assert.equal(formatTimestamp(REF), '2026-01-15 11:00:00Z');
+  assert.equal(formatTimestamp(Infinity), '');
+  assert.equal(formatTime(REF), '2026-01-15 11:00');
+  assert.equal(formatTime(REF + 30), '2026-01-15 11:00:30');
 });

@@ -1,5 +1,5 @@
 // The IO object commands write to: real streams in the CLI, buffers in tests.
-import { makeStyle, wantColor, type Style } from '../render/style.js';
+import { makeStyle, wantColor, type Style } from './style.js';
 
 export interface IO {
   out(text: string): void;
@@ -11,6 +11,8 @@ export interface IO {
   isTTY: boolean;
   /** stdin is a terminal (interactive prompts allowed). */
   stdinIsTTY: boolean;
+  /** stderr is a terminal (progress lines shown); stdout may be piped while it is. */
+  stderrIsTTY: boolean;
   style: Style;
   /** Style for stderr (it may be a TTY while stdout is piped). */
   errStyle: Style;
@@ -28,6 +30,7 @@ export function processIO(): IO {
     rows: process.stdout.isTTY ? process.stdout.rows || 24 : 24,
     isTTY: Boolean(process.stdout.isTTY),
     stdinIsTTY: Boolean(process.stdin.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
     style: makeStyle(color),
     errStyle: makeStyle(wantColor(process.stderr)),
     env: process.env,
@@ -37,7 +40,7 @@ export function processIO(): IO {
 }
 
 /** An IO that records output, for tests. */
-export function bufferIO(opts: Partial<Pick<IO, 'columns' | 'rows' | 'isTTY' | 'env' | 'stdinIsTTY'>> & { color?: boolean } = {}) {
+export function bufferIO(opts: Partial<Pick<IO, 'columns' | 'rows' | 'isTTY' | 'env' | 'stdinIsTTY' | 'stderrIsTTY'>> & { color?: boolean } = {}) {
   const chunks = { out: '', err: '' };
   const style = makeStyle(Boolean(opts.color));
   const io: IO & { output: typeof chunks } = {
@@ -47,6 +50,7 @@ export function bufferIO(opts: Partial<Pick<IO, 'columns' | 'rows' | 'isTTY' | '
     rows: opts.rows ?? 24,
     isTTY: opts.isTTY ?? false,
     stdinIsTTY: opts.stdinIsTTY ?? false,
+    stderrIsTTY: opts.stderrIsTTY ?? opts.isTTY ?? false,
     style,
     errStyle: style,
     env: opts.env ?? {},

@@ -1,6 +1,6 @@
 // What the pieces of a rendering share, resolved once from RenderOptions.
 import type { Unit } from './format.js';
-import type { Style } from './style.js';
+import type { Style } from '../util/style.js';
 import { wrap } from './text.js';
 
 export interface RenderContext {

@@ -1,8 +1,11 @@
 // Completion context: what kind of word belongs at the cursor, judged from the
-// text before it alone. Pure and tolerant of unfinished input (it uses the
-// tiny scanner, never the parser), so it is table-testable.
+// text before it alone. Pure and tolerant of unfinished input (it reads the
+// lexer's tolerant mode through ./scan.ts, never the parser), so it is
+// table-testable.
 
-import { AGGREGATIONS, FUNCTIONS } from '../promql/functions.js';
+import { FUNCTIONS } from '../promql/functions.js';
+import { AGGREGATIONS } from '../promql/aggregations.js';
+import { keywordsWhere } from '../promql/keywords.js';
 import { scan, type Tok } from './scan.js';
 
 export type CompletionContext =
@@ -17,9 +20,8 @@ export type CompletionContext =
   | { kind: 'duration'; prefix: string }
   | { kind: 'none'; prefix: string };
 
-const AGG_SET: ReadonlySet<string> = new Set(AGGREGATIONS);
-const GROUP_WORDS = new Set(['by', 'without', 'on', 'ignoring', 'group_left', 'group_right']);
-const WORD_OPS = new Set(['and', 'or', 'unless', 'atan2']);
+const GROUP_WORDS = keywordsWhere((k) => k.labelList);
+const WORD_OPS = keywordsWhere((k) => k.token === 'OP');
 const COMPARISONS = new Set(['==', '!=', '>', '<', '>=', '<=']);
 const MATCH_OPS = new Set(['=', '!=', '=~', '!~']);
 const NOT_METRIC = new Set([...GROUP_WORDS, ...WORD_OPS, 'bool', 'offset', 'inf', 'nan', 'start', 'end']);
@@ -44,7 +46,7 @@ function isMetricAt(toks: Tok[], i: number): boolean {
   const next = toks[i + 1];
   if (next?.kind === '(') return false;
   // `sum by (x) (...)`: the aggregation's name, not a metric.
-  return !AGG_SET.has(t.text);
+  return !AGGREGATIONS.has(t.text);
 }
 
 function selectorOf(f: Frame): string | undefined {
@@ -167,7 +169,7 @@ function exprContext(prev: Tok | undefined, w: Walk, prefix: string): Completion
     const word = prev.text;
     if (word === 'offset') return { kind: 'duration', prefix };
     if (word === 'by' || word === 'without' || word === 'on' || word === 'ignoring') return { kind: 'none', prefix };
-    if (AGG_SET.has(word)) return { kind: 'operator', prefix, keywords: ['by', 'without'] };
+    if (AGGREGATIONS.has(word)) return { kind: 'operator', prefix, keywords: ['by', 'without'] };
     if (WORD_OPS.has(word)) return { kind: 'expr', prefix, keywords: ['on', 'ignoring'] };
     if (word === 'bool') return { kind: 'expr', prefix, keywords: ['on', 'ignoring'] };
     if (word === 'group_left' || word === 'group_right') return { kind: 'expr', prefix, keywords: [] };
@@ -181,7 +183,7 @@ function exprContext(prev: Tok | undefined, w: Walk, prefix: string): Completion
   if (prev.kind === '@' || prev.kind === ':' || prev.kind === 'other') return { kind: 'none', prefix };
   // After an operand: binary word operators and modifiers.
   const keywords = ['and', 'or', 'unless', 'atan2'];
-  const aggClosed = prev.kind === ')' && w.closed?.role === 'call' && AGG_SET.has(w.closed.word ?? '');
+  const aggClosed = prev.kind === ')' && w.closed?.role === 'call' && AGGREGATIONS.has(w.closed.word ?? '');
   if (aggClosed) keywords.push('by', 'without');
   if (prev.kind === '}' || prev.kind === ']' || prev.kind === 'ident') keywords.push('offset');
   return { kind: 'operator', prefix, keywords };

@@ -1,7 +1,8 @@
 // `promlearn status`: which backend, and a one-line health check.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bufferIO } from '../../src/cli/io.js';
+import { bufferIO } from '../../src/util/io.js';
+import { sampleDeps } from '../helpers/sample-backend.js';
 import { main } from '../../src/cli/main.js';
 import { behaviours, fakeServer } from '../helpers/fake-server.js';
 
@@ -22,7 +23,7 @@ test('status with PROMETHEUS_URL: remote, version, head series', async () => {
   });
   try {
     const io = bufferIO({ env: { PROMETHEUS_URL: `${srv.url}/prom/` } });
-    assert.equal(await main(['node', 'promlearn', 'status'], io), 0, io.output.err);
+    assert.equal(await main(['node', 'promlearn', 'status'], io, sampleDeps(io)), 0, io.output.err);
     assert.match(io.output.out, /^backend: remote \(PROMETHEUS_URL\)\n/);
     assert.match(io.output.out, new RegExp(`connected to Prometheus 2\\.42\\.0 at ${srv.url}/prom \\(1,234 head series, \\d+ ms\\)`));
     assert.equal(srv.requests[0].url, '/prom/api/v1/status/buildinfo');
@@ -59,7 +60,7 @@ test('status with a wrong path prefix fails with the prefix hint', async () => {
 
 test('status without --server describes the sample dataset and its time range', async () => {
   const io = bufferIO();
-  const code = await main(['node', 'promlearn', 'status'], io);
+  const code = await main(['node', 'promlearn', 'status'], io, sampleDeps(io));
   assert.equal(code, 0, io.output.err);
   assert.match(io.output.out, /^backend: local\n/);
   assert.match(io.output.out, /data from \d{4}-\d\d-\d\dT[\d:]+Z to \d{4}-\d\d-\d\dT[\d:]+Z \(\d+h(\d+m)?\), \d+ metrics/);

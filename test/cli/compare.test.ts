@@ -1,11 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { main } from '../../src/cli/main.js';
-import { bufferIO } from '../../src/cli/io.js';
+import { bufferIO } from '../../src/util/io.js';
+import { sampleDeps } from '../helpers/sample-backend.js';
 
 async function compare(expected: string, actual: string) {
   const io = bufferIO();
-  const code = await main(['node', 'promlearn', 'compare', expected, actual], io);
+  const code = await main(['node', 'promlearn', 'compare', expected, actual], io, sampleDeps(io));
   return { code, out: io.output.out, err: io.output.err };
 }
 

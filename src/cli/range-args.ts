@@ -1,0 +1,72 @@
+// Range arguments of `range` and `query --range`: --start, --end, --range and
+// --step resolved to a start, end and step, with a default step that gives a
+// readable chart. Parsing of the times and durations is src/util/time.ts's.
+
+import { UsageError } from '../errors.js';
+import { humanDuration, parseDurationArg, parseTimeArg } from '../util/time.js';
+
+/** Steps a default may round to, seconds (Grafana-like: round minutes and hours). */
+const NICE_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400];
+/** Prometheus rejects range queries of more points than this per series. */
+const MAX_POINTS = 11000;
+
+/** A default step for a range of `seconds`: about 100-200 points, rounded up to a nice step. */
+export function defaultStep(seconds: number): number {
+  const raw = seconds / 200;
+  if (raw <= 1) return 1;
+  const nice = NICE_STEPS.find((s) => s >= raw);
+  return nice ?? Math.ceil(raw / 86400) * 86400;
+}
+
+interface RangeArgs {
+  start?: string;
+  end?: string;
+  /** Length of the range (default 1h). */
+  range?: string;
+  step?: string;
+  /** Same as end when end is not given (`query --range 1h --time ...`). */
+  time?: string;
+}
+
+interface ResolvedRange {
+  start: number;
+  end: number;
+  step: number;
+}
+
+/**
+ * Start, end and step (seconds) from --start/--end/--range/--step, relative
+ * times taken from `ref`. Defaults: end = ref, range = 1h, step = defaultStep.
+ */
+export function resolveRange(args: RangeArgs, ref: number): ResolvedRange {
+  if (args.start !== undefined && args.end !== undefined && args.range !== undefined) {
+    throw new UsageError('--start, --end and --range cannot all be given', 'give two of them, e.g. --start -2h --end -1h, or --range 1h');
+  }
+  if (args.range !== undefined && args.range.trim().startsWith('-')) {
+    throw new UsageError(`invalid range "${args.range}": --range is a length, not a time`, `use --range ${args.range.trim().slice(1)} (ending now), or --start ${args.range.trim()}`);
+  }
+  const length = args.range !== undefined ? parseDurationArg(args.range) / 1000 : 3600;
+  if (!(length > 0)) throw new UsageError(`invalid range "${args.range}": it must be longer than 0`, 'e.g. --range 1h');
+  let end: number;
+  let start: number;
+  if (args.start !== undefined) {
+    start = parseTimeArg(args.start, ref);
+    const endArg = args.end ?? args.time;
+    end = endArg !== undefined ? parseTimeArg(endArg, ref) : args.range !== undefined ? start + length : ref;
+  } else {
+    const endArg = args.end ?? args.time;
+    end = endArg !== undefined ? parseTimeArg(endArg, ref) : ref;
+    start = end - length;
+  }
+  if (start > end) throw new UsageError('the start time is after the end time', 'swap --start and --end, or use --range');
+  const step = args.step !== undefined ? parseDurationArg(args.step) / 1000 : defaultStep(end - start);
+  if (!(step > 0)) throw new UsageError(`invalid step "${args.step}": it must be longer than 0`, 'e.g. --step 30s');
+  const points = Math.floor((end - start) / step) + 1;
+  if (points > MAX_POINTS) {
+    throw new UsageError(
+      `the range would have ${points} points per series; Prometheus allows at most ${MAX_POINTS}`,
+      `use a larger step, e.g. --step ${humanDuration(defaultStep(end - start) * 1000)}`,
+    );
+  }
+  return { start, end, step };
+}

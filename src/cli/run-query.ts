@@ -1,0 +1,102 @@
+// Running `query` and `range`: open the backend, evaluate at the time or over
+// the range the flags give, render the result to stdout and its notes
+// (warnings, stats) to stderr. Loaded only when one of them runs.
+
+import type { Backend, BackendInfo } from '../backends/backend.js';
+import { UsageError } from '../errors.js';
+import type { QueryResult } from '../model/result.js';
+import { renderNotes, renderResult, type RenderOptions } from '../render/index.js';
+import type { IO } from '../util/io.js';
+import { PLAIN } from '../util/style.js';
+import { formatRfc3339, parseDurationArg, parseTimeArg } from '../util/time.js';
+import { withBackend, type CommandDeps } from './deps.js';
+import { parseCount, type OutputOptions, type QueryCommandOptions } from './query-flags.js';
+import { resolveRange } from './range-args.js';
+
+/** The evaluation time when none is given: the end of a local dataset, else now. */
+function defaultTime(info: BackendInfo, now: number): number {
+  return info.kind === 'local' && info.dataRange ? info.dataRange.end : now;
+}
+
+/** Render options shared by query and range; validates the flags before anything runs. */
+function renderOptions(opts: OutputOptions, io: IO, expr: string, chart: boolean): RenderOptions {
+  const limit = parseCount('--limit', opts.limit);
+  return {
+    format: opts.output ?? 'table',
+    style: opts.color === false ? PLAIN : io.style,
+    columns: io.columns,
+    rows: io.rows,
+    // Piped tables are not cut (there is no screen to fit); charts always are.
+    limit: limit ?? (io.isTTY || chart ? undefined : 0),
+    height: parseCount('--height', opts.height, 3),
+    width: parseCount('--width', opts.width, 20),
+    query: expr,
+    stats: opts.stats,
+    inlineNotes: false,
+  };
+}
+
+/** Ctrl-C cancels the query (the backend throws a 'canceled' QueryError) instead of killing the process. */
+async function cancellable<T>(fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const ac = new AbortController();
+  const onInt = () => ac.abort();
+  process.once('SIGINT', onInt);
+  try {
+    return await fn(ac.signal);
+  } finally {
+    process.removeListener('SIGINT', onInt);
+  }
+}
+
+/** Writes a result: the rendering to stdout, warnings/infos/stats to stderr. */
+async function emit(result: QueryResult, ropts: RenderOptions, io: IO, backend: Backend): Promise<void> {
+  if (ropts.format === 'table' && isEmpty(result)) {
+    ropts = { ...ropts, knownMetrics: await backend.labelValues('__name__').catch(() => undefined) };
+  }
+  io.out(renderResult(result, ropts));
+  io.err(renderNotes(result, { style: ropts.style.color ? io.errStyle : PLAIN, stats: ropts.stats }));
+}
+
+function isEmpty(r: QueryResult): boolean {
+  return (r.data.resultType === 'vector' || r.data.resultType === 'matrix') && r.data.result.length === 0;
+}
+
+/** A note when the asked-for time lies outside a local dataset (the usual reason for nothing). */
+function outsideDataNote(info: BackendInfo, from: number, to: number): string | undefined {
+  const dr = info.dataRange;
+  if (!dr || (to >= dr.start && from <= dr.end)) return undefined;
+  return `note: the ${info.name} data covers ${formatRfc3339(dr.start)} to ${formatRfc3339(dr.end)}; the query time is outside it`;
+}
+
+/** `query`: an instant query, or a range query when a range flag is given. */
+export async function runQuery(expr: string, opts: QueryCommandOptions, deps: CommandDeps): Promise<void> {
+  if (opts.range !== undefined || opts.start !== undefined || opts.step !== undefined) return runRange(expr, opts, deps);
+  if (opts.end !== undefined) throw new UsageError('--end needs --range or --start', 'for one instant use --time; for a chart add --range 1h');
+  const { io } = deps;
+  const ropts = renderOptions(opts, io, expr, false);
+  const timeoutMs = parseDurationArg(opts.timeout ?? '2m');
+  await withBackend(deps, opts, async (backend) => {
+    const info = await backend.info();
+    const fallback = defaultTime(info, deps.clock());
+    const time = opts.time !== undefined ? parseTimeArg(opts.time, fallback) : fallback;
+    const result = await cancellable((signal) => backend.instantQuery(expr, time, { stats: opts.stats, timeoutMs, signal }));
+    await emit(result, ropts, io, backend);
+    const note = isEmpty(result) ? outsideDataNote(info, time, time) : undefined;
+    if (note) io.err(io.errStyle.dim(note) + '\n');
+  });
+}
+
+/** The range query behind both `range` and `query --range`. */
+export async function runRange(expr: string, opts: QueryCommandOptions, deps: CommandDeps): Promise<void> {
+  const { io } = deps;
+  const ropts = renderOptions(opts, io, expr, true);
+  const timeoutMs = parseDurationArg(opts.timeout ?? '2m');
+  await withBackend(deps, opts, async (backend) => {
+    const info = await backend.info();
+    const r = resolveRange(opts, defaultTime(info, deps.clock()));
+    const result = await cancellable((signal) => backend.rangeQuery(expr, r.start, r.end, r.step, { stats: opts.stats, timeoutMs, signal }));
+    await emit(result, { ...ropts, range: r }, io, backend);
+    const note = isEmpty(result) ? outsideDataNote(info, r.start, r.end) : undefined;
+    if (note) io.err(io.errStyle.dim(note) + '\n');
+  });
+}

@@ -1,0 +1,160 @@
+// histogram_quantile, histogram_quantiles and histogram_fraction over classic
+// `le` buckets, as Prometheus's funcHistogramQuantile over float series.
+
+import type { Call, Expr, PositionRange } from '../promql/ast.js';
+import type { Metric } from '../model/result.js';
+import type { Grid, Val, VSeries } from './types.js';
+import { annotate, newVSeries } from './types.js';
+import type { Evaluator } from './eval.js';
+import { mergeSameLabels } from './same-labels.js';
+import { checkAbort } from './state.js';
+import { dropReserved, metricKey, setLabel } from './labels.js';
+import { bucketFraction, bucketQuantile, type Bucket } from './quantile.js';
+import { formatG } from './numeric.js';
+import { stringArg } from './labelfns.js';
+
+/** Go's strconv.ParseFloat for `le` values; undefined when it would fail. */
+function parseLe(s: string | undefined): number | undefined {
+  if (s === undefined || s === '') return undefined;
+  if (/^[+-]?(inf|infinity)$/i.test(s)) return s.startsWith('-') ? -Infinity : Infinity;
+  if (/^[+-]?nan$/i.test(s)) return NaN;
+  if (/^[+-]?(\d[\d_]*\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s) && !s.includes('_')) return Number(s);
+  if (/^[+-]?0[xX][0-9a-fA-F]+$/.test(s)) return Number(s.replace(/^([+-]?)0[xX]/, '$10x')) * 1;
+  return undefined;
+}
+
+interface BucketGroup {
+  metric: Metric;
+  members: { series: VSeries; le: number }[];
+  outs: VSeries[];
+}
+
+/** Go's labels.FormatOpenMetricsFloat: integral values get ".0". */
+function formatOpenMetricsFloat(q: number): string {
+  const str = formatG(q);
+  if (Number.isFinite(q) && Number.isInteger(q) && !/[e.]/.test(str)) return `${str}.0`;
+  return str;
+}
+
+/** The evaluated arguments of one histogram call, whichever of the three it is. */
+interface HistogramCall {
+  mode: 'quantile' | 'quantiles' | 'fraction';
+  /** The quantile(s) at every step (for fraction: the lower bound). */
+  qs: Float64Array[];
+  qPos: PositionRange[];
+  /** histogram_fraction's upper bound at every step. */
+  upper?: Float64Array;
+  /** histogram_quantiles' output label. */
+  qLabel: string;
+  vec: VSeries[];
+  posV: PositionRange;
+  posAnno: PositionRange;
+}
+
+/** Arguments in Prometheus's evaluation order: the scalars, then the buckets. */
+function evalHistogramArgs(ev: Evaluator, e: Call, args: Expr[], grid: Grid): HistogramCall {
+  const mode = e.func === 'histogram_fraction' ? 'fraction' : e.func === 'histogram_quantiles' ? 'quantiles' : 'quantile';
+  let qs: Float64Array[];
+  let qPos: PositionRange[];
+  let upper: Float64Array | undefined;
+  let vecIdx: number;
+  let qLabel = '';
+  if (mode === 'quantiles') {
+    qLabel = stringArg(args[1]);
+    qs = args.slice(2).map((a) => ev.evalScalar(a, grid));
+    qPos = e.args.slice(2).map((a) => a.pos);
+    vecIdx = 0;
+  } else if (mode === 'quantile') {
+    qs = [ev.evalScalar(args[0], grid)];
+    qPos = [e.args[0].pos];
+    vecIdx = 1;
+  } else {
+    qs = [ev.evalScalar(args[0], grid)];
+    qPos = [e.args[0].pos];
+    upper = ev.evalScalar(args[1], grid);
+    vecIdx = 2;
+  }
+  const vec = ev.evalVector(args[vecIdx], grid);
+  const posV = e.args[vecIdx].pos;
+  const posAnno = mode === 'quantiles' ? e.args[0].pos : e.args[1].pos;
+  return { mode, qs, qPos, upper, qLabel, vec, posV, posAnno };
+}
+
+/** Buckets grouped by their labels without `le`; series whose `le` does not parse are returned apart. */
+function groupBuckets(vec: VSeries[], delayed: boolean): { groups: Map<string, BucketGroup>; bad: VSeries[] } {
+  const groups = new Map<string, BucketGroup>();
+  const bad: VSeries[] = [];
+  for (const s of vec) {
+    const le = parseLe(s.metric.le);
+    if (le === undefined) {
+      bad.push(s);
+      continue;
+    }
+    const rest: Metric = {};
+    for (const k in s.metric) if (k !== 'le') rest[k] = s.metric[k];
+    const key = metricKey(rest);
+    let g = groups.get(key);
+    if (!g) {
+      const m: Metric = {};
+      for (const k in rest) if (k !== '__name__') m[k] = rest[k];
+      groups.set(key, (g = { metric: delayed ? m : dropReserved(m), members: [], outs: [] }));
+    }
+    g.members.push({ series: s, le });
+  }
+  return { groups, bad };
+}
+
+/** The warnings of step i: quantiles out of [0, 1], and buckets without a usable `le`. */
+function warnStep(ev: Evaluator, h: HistogramCall, bad: VSeries[], i: number): void {
+  const st = ev.st;
+  if (h.mode !== 'fraction') {
+    for (let k = 0; k < h.qs.length; k++) {
+      const q = h.qs[k][i];
+      if (q !== q || q < 0 || q > 1) annotate(st, 'warning', `quantile value should be between 0 and 1, got ${formatG(q)}`, h.qPos[k]);
+    }
+  }
+  for (const s of bad) {
+    if (!s.p[i]) continue;
+    const name = st.delayedNameRemoval && s.metric.__name__ ? ` for metric name "${s.metric.__name__}"` : '';
+    annotate(st, 'warning', `bucket label "le" is missing or has a malformed value of "${s.metric.le ?? ''}"${name}`, h.posV);
+  }
+}
+
+/** The value of quantile k of one group at step i; undefined when the group has no bucket there. */
+function groupValue(ev: Evaluator, h: HistogramCall, g: BucketGroup, k: number, i: number): number | undefined {
+  const buckets: Bucket[] = [];
+  for (const m of g.members) if (m.series.p[i]) buckets.push({ upperBound: m.le, count: m.series.v[i] });
+  if (buckets.length === 0) return undefined;
+  if (h.mode === 'fraction') return bucketFraction(h.qs[0][i], h.upper![i], buckets);
+  const r = bucketQuantile(h.qs[k][i], buckets);
+  if (r.forcedMonotonic) {
+    annotate(ev.st, 'info', 'input to histogram_quantile needed to be fixed for monotonicity (see https://prometheus.io/docs/prometheus/latest/querying/functions/#histogram_quantile)', h.posAnno);
+  }
+  return r.value;
+}
+
+/** histogram_quantile(s) / histogram_fraction over classic `le` buckets. */
+export function classicHistogram(ev: Evaluator, e: Call, args: Expr[], grid: Grid): Val {
+  const h = evalHistogramArgs(ev, e, args, grid);
+  const { groups, bad } = groupBuckets(h.vec, ev.st.delayedNameRemoval);
+  const out: VSeries[] = [];
+  for (let i = 0; i < grid.n; i++) {
+    checkAbort(ev.st);
+    warnStep(ev, h, bad, i);
+    for (let k = 0; k < h.qs.length; k++) {
+      for (const g of groups.values()) {
+        const value = groupValue(ev, h, g, k, i);
+        if (value === undefined) continue;
+        let o = g.outs[k];
+        if (!o) {
+          const metric = h.mode === 'quantiles' ? setLabel(g.metric, h.qLabel, formatOpenMetricsFloat(h.qs[k][i])) : g.metric;
+          o = g.outs[k] = newVSeries(metric, grid.n, true);
+          out.push(o);
+        }
+        o.v[i] = value;
+        o.p[i] = 1;
+      }
+    }
+  }
+  return { kind: 'vector', series: mergeSameLabels(out) };
+}

@@ -1,0 +1,183 @@
+// Times and durations as users type and read them: the one place that parses
+// and formats them for the CLI, the REPL, lessons and the HTTP client.
+//
+// Times are unix seconds (floats, as the Prometheus API uses); durations are
+// milliseconds. The `…Arg` parsers throw UsageError with an example on bad
+// input. PromQL's own duration literals ([5m], offset 1h) follow the same
+// grammar (parsePromDuration) but keep Prometheus's error wording in
+// src/promql/; PromQL's canonical printer (Go's model.Duration String(), which
+// also writes 1w and 1y) stays there too.
+
+import { UsageError } from '../errors.js';
+
+const TIME_EXAMPLES = 'e.g. 2026-01-15T11:00:00Z, 1768474800, now, -1h or now-30m';
+const DURATION_EXAMPLES = 'e.g. 1h30m, 5m, 500ms, 1d or plain seconds such as 60';
+
+// Prometheus's duration units, largest first (model.ParseDuration requires this order).
+const UNITS: ReadonlyArray<[string, number]> = [
+  ['y', 365 * 24 * 3600_000],
+  ['w', 7 * 24 * 3600_000],
+  ['d', 24 * 3600_000],
+  ['h', 3600_000],
+  ['m', 60_000],
+  ['s', 1000],
+  ['ms', 1],
+];
+
+const UNIT_MS = new Map(UNITS);
+const NUMBER_RE = /^\d+(\.\d+)?$|^\.\d+$/;
+// RFC 3339 with a zone (Z or ±hh:mm), fractions optional; 'T' may be a space.
+const RFC3339_RE = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+const DATE_ONLY_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A Prometheus duration (model.ParseDuration: `1h30m`, `500ms`; units largest
+ * first, each at most once) in ms, or undefined when `s` is not one.
+ */
+export function parsePromDuration(s: string): number | undefined {
+  const parts = s.match(/\d+(?:ms|[ywdhms])/g);
+  if (!parts || parts.join('') !== s) return undefined;
+  let total = 0;
+  let lastRank = -1;
+  for (const p of parts) {
+    const unit = p.endsWith('ms') ? 'ms' : p[p.length - 1]!;
+    const rank = UNITS.findIndex(([u]) => u === unit);
+    if (rank <= lastRank) return undefined;
+    lastRank = rank;
+    total += Number(p.slice(0, p.length - unit.length)) * UNIT_MS.get(unit)!;
+  }
+  return total;
+}
+
+/** A Prometheus duration or plain seconds (`60`, `1.5`), in ms; undefined when neither. */
+function tryParseDuration(s: string): number | undefined {
+  if (NUMBER_RE.test(s)) return Math.round(Number(s) * 1000);
+  return parsePromDuration(s);
+}
+
+/** Parse a duration such as `1h30m`, `500ms`, `1d`, or plain seconds `60` / `1.5`; returns ms. */
+export function parseDurationArg(s: string): number {
+  const ms = tryParseDuration(s.trim());
+  if (ms === undefined) {
+    throw new UsageError(`invalid duration "${s}"`, `use a duration ${DURATION_EXAMPLES}`);
+  }
+  return ms;
+}
+
+/** A timeout flag (30s, 1m30s, 500ms or plain seconds), in ms; it must be longer than 0. */
+export function parseTimeoutArg(s: string, flag = '--timeout'): number {
+  const ms = tryParseDuration(s.trim());
+  if (ms === undefined || !Number.isFinite(ms) || ms <= 0) {
+    throw new UsageError(`invalid ${flag} "${s}"`, 'use a duration such as 30s, 2m or 1m30s');
+  }
+  return ms;
+}
+
+function parseRfc3339(s: string): number | undefined {
+  const m = RFC3339_RE.exec(s);
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi, sec, frac, zone] = m;
+  const base = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(sec));
+  // Reject impossible dates (Date.UTC would roll 2026-02-30 over to March).
+  const check = new Date(base);
+  if (check.getUTCDate() !== Number(d) || Number(h) > 23 || Number(mi) > 59 || Number(sec) > 60) return undefined;
+  let offsetMin = 0;
+  if (zone!.toUpperCase() !== 'Z') {
+    const sign = zone![0] === '-' ? -1 : 1;
+    offsetMin = sign * (Number(zone!.slice(1, 3)) * 60 + Number(zone!.slice(4, 6)));
+  }
+  return base / 1000 - offsetMin * 60 + (frac ? Number(frac) : 0);
+}
+
+/**
+ * Parse --time/--start/--end: RFC 3339, Unix seconds (fractions allowed),
+ * `now`, or relative forms like `-1h` / `now-1h` / `now+5m` (relative to
+ * `ref`, unix s). A bare date (2026-01-15) means midnight UTC.
+ * Returns unix seconds. Throws UsageError on bad input.
+ */
+export function parseTimeArg(s: string, ref: number): number {
+  const text = s.trim();
+  if (text === 'now') return ref;
+  const rel = /^(?:now)?\s*([+-])\s*(.+)$/.exec(text);
+  if (rel) {
+    const ms = tryParseDuration(rel[2]!);
+    if (ms !== undefined) return ref + (rel[1] === '-' ? -ms : ms) / 1000;
+  }
+  if (/^\d+(\.\d+)?$/.test(text)) return Number(text);
+  if (DATE_ONLY_RE.test(text)) {
+    const t = parseRfc3339(`${text}T00:00:00Z`);
+    if (t !== undefined) return t;
+  }
+  const t = parseRfc3339(text);
+  if (t !== undefined) return t;
+  const hint = /^\d{4}-\d{2}-\d{2}[Tt ][\d:.]+$/.test(text)
+    ? 'add a time zone, e.g. Z for UTC: ' + text + 'Z'
+    : `use ${TIME_EXAMPLES}`;
+  throw new UsageError(`invalid time "${s}"`, hint);
+}
+
+const DISPLAY_UNITS: ReadonlyArray<[string, number]> = [
+  ['d', 86400_000],
+  ['h', 3600_000],
+  ['m', 60_000],
+  ['s', 1000],
+  ['ms', 1],
+];
+
+/**
+ * A duration in ms for people to read, in Prometheus's notation with days as
+ * the largest unit: 1h30m, 15s, 500ms, 7d. (PromQL's canonical printer, which
+ * writes 1w, is src/promql/printer.ts's formatDuration.)
+ */
+export function humanDuration(ms: number): string {
+  if (ms === 0) return '0s';
+  let rest = Math.abs(Math.round(ms));
+  let out = ms < 0 ? '-' : '';
+  for (const [unit, size] of DISPLAY_UNITS) {
+    const n = Math.floor(rest / size);
+    if (n > 0) {
+      out += `${n}${unit}`;
+      rest -= n * size;
+    }
+  }
+  return out;
+}
+
+/** Milliseconds as a Prometheus API duration parameter ("120s", "1500ms"). */
+export function formatDurationParam(ms: number): string {
+  const n = Math.max(1, Math.round(ms));
+  return n % 1000 === 0 ? `${n / 1000}s` : `${n}ms`;
+}
+
+/** RFC 3339 in UTC, milliseconds only when present: 2026-01-15T11:00:00Z. */
+export function formatRfc3339(unixSeconds: number): string {
+  return new Date(unixSeconds * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+/** 2026-01-15 11:00:00Z (milliseconds only when present); '' for times a Date cannot hold. */
+export function formatTimestamp(unixSeconds: number): string {
+  if (!Number.isFinite(unixSeconds) || Math.abs(unixSeconds) > 8.64e12) return '';
+  return new Date(Math.round(unixSeconds * 1000)).toISOString().replace('T', ' ').replace('.000Z', 'Z');
+}
+
+/** 2026-01-15 11:00 (UTC, to the minute). */
+export function formatMinute(unixSeconds: number): string {
+  return new Date(unixSeconds * 1000).toISOString().replace('T', ' ').slice(0, 16);
+}
+
+/** 2026-01-15 11:00, or 2026-01-15 11:00:30 when the seconds are not zero (UTC). */
+export function formatTime(unixSeconds: number): string {
+  const iso = new Date(unixSeconds * 1000).toISOString();
+  const secs = iso.slice(17, 19);
+  return `${formatMinute(unixSeconds)}${secs === '00' ? '' : `:${secs}`}`;
+}
+
+/** 2026-01-15 (UTC). */
+export function formatDate(unixSeconds: number): string {
+  return new Date(unixSeconds * 1000).toISOString().slice(0, 10);
+}
+
+/** formatTime with the zone spelled out, for sentences: 2026-01-15 11:00 UTC. */
+export function formatTimeUtc(unixSeconds: number): string {
+  return `${formatTime(unixSeconds)} UTC`;
+}
