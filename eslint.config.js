@@ -12,8 +12,6 @@ export default tseslint.config(
     rules: {
       // Unused names are tsc's job (noUnusedLocals / noUnusedParameters); `_` marks an intentional one.
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
-      // Control characters in regexes are deliberate here (terminal escapes, label escaping).
-      'no-control-regex': 'off',
       eqeqeq: ['error', 'always', { null: 'ignore' }],
       'prefer-const': 'error',
       'no-var': 'error',

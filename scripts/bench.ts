@@ -1,177 +1,100 @@
-// Engine benchmark: builds a deterministic store (1,000 counter series and a
-// 20-instance classic histogram, 6 h at 15 s), runs range queries over the
-// 6 h at a 15 s step and prints eval time (median of runs), samples touched,
-// peak samples and memory per stored sample. With /usr/bin/prometheus and
-// promtool, the same data is backfilled into a real Prometheus and its
-// evalTotalTime is shown beside ours.
+// `npm run bench`: every performance goal as a measurement (not a test), each
+// against its target; a ratio where there is a reference.
 //
-//   node dist/scripts/bench.js [--runs N] [--no-prometheus]
+//   startup     `promlearn query up` and `fmt x` wall time vs `node -e 0`, peak RSS
+//   memory      bytes per sample of the sample dataset
+//   load        10 M-sample OpenMetrics / text files and a 1,000,000-series file (in /tmp)
+//   engine      range queries vs Prometheus 2.42's evalTotalTime (backfilled with promtool)
+//   completion  REPL Tab answers on the sample
+//   regex       label-matcher regex throughput, fast paths against RE2 (bench-regex.ts)
+//
+//   node dist/scripts/bench.js [--only startup,memory,...] [--runs N] [--no-prometheus]
+//
+// The machine may be shared: medians of several runs, with their spread.
 
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
-import { MemoryStore } from '../src/storage/store.js';
-import { Engine } from '../src/engine/index.js';
-import { prometheusInstalled, startPrometheus, type PrometheusServer } from '../test/helpers/prometheus.js';
+import { prometheusInstalled } from '../test/helpers/prometheus.js';
+import { benchComplete, printComplete } from './bench-complete.js';
+import { benchEngine, printEngine } from './bench-engine.js';
+import { benchLoad, printLoad } from './bench-load.js';
+import { benchRegex } from './bench-regex.js';
+import { benchMemory, printMemory } from './bench-memory.js';
+import { benchStartup, printStartup } from './bench-startup.js';
 
-const START = 1_767_225_600_000; // 2026-01-01T00:00:00Z
-const HOURS = 6;
-const STEP = 15_000;
-const N_SERIES = 1000;
-const N_HIST = 20;
-const LES = ['0.005', '0.01', '0.025', '0.05', '0.1', '0.25', '0.5', '1', '2.5', '+Inf'];
+const SECTIONS = ['startup', 'memory', 'load', 'engine', 'completion', 'regex'] as const;
 
-const QUERIES = [
-  'rate(x_total[5m])',
-  'sum by (job) (rate(x_total[5m]))',
-  'histogram_quantile(0.99, sum by (le) (rate(h_bucket[5m])))',
-  'topk(5, rate(x_total[5m]))',
-  'max_over_time(rate(x_total[5m])[30m:1m])',
-  'x_total',
-];
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+interface Verdict {
+  goal: string;
+  measured: string;
+  target: string;
+  met: boolean;
 }
 
-interface Series {
-  labels: Record<string, string>;
-  values: Float64Array;
-}
-
-function generate(): { series: Series[]; points: number } {
-  const points = (HOURS * 3600_000) / STEP + 1;
-  const rand = rng(42);
-  const series: Series[] = [];
-  for (let i = 0; i < N_SERIES; i++) {
-    const values = new Float64Array(points);
-    const rate = 1 + rand() * 20;
-    let v = 0;
-    for (let k = 0; k < points; k++) {
-      v += Math.round(rate * 15 * (0.5 + rand()));
-      if (k === 700 && i % 50 === 0) v = 0; // a few counter resets
-      values[k] = v;
-    }
-    series.push({ labels: { __name__: 'x_total', job: `job${i % 10}`, instance: `host${i}:9100` }, values });
-  }
-  for (let h = 0; h < N_HIST; h++) {
-    const counts = new Float64Array(LES.length);
-    const cols = LES.map(() => new Float64Array(points));
-    for (let k = 0; k < points; k++) {
-      const n = Math.round(50 * rand());
-      for (let o = 0; o < n; o++) {
-        const x = Math.exp(rand() * 6 - 6);
-        for (let b = 0; b < LES.length; b++) if (LES[b] === '+Inf' || x <= Number(LES[b])) counts[b]++;
-      }
-      for (let b = 0; b < LES.length; b++) cols[b][k] = counts[b];
-    }
-    LES.forEach((le, b) => series.push({ labels: { __name__: 'h_bucket', job: 'api', instance: `api${h}`, le }, values: cols[b] }));
-  }
-  return { series, points };
-}
-
-function gc(): void {
-  setFlagsFromString('--expose-gc');
-  (runInNewContext('gc') as () => void)();
-}
-
-function buildStore(data: Series[], points: number): { store: MemoryStore; bytesPerSample: number } {
-  gc();
-  const before = process.memoryUsage();
-  const store = new MemoryStore();
-  for (const s of data) {
-    const id = store.getOrCreateSeries(s.labels);
-    for (let k = 0; k < points; k++) store.append(id, START + k * STEP, s.values[k]);
-  }
-  store.finish();
-  gc();
-  const after = process.memoryUsage();
-  const bytes = after.heapUsed + after.arrayBuffers - (before.heapUsed + before.arrayBuffers);
-  return { store, bytesPerSample: bytes / store.numSamples };
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
-function toOpenMetrics(data: Series[], points: number): string {
-  const lines: string[] = [];
-  for (const s of data) {
-    const { __name__, ...rest } = s.labels;
-    const lbl = Object.entries(rest)
-      .map(([k, v]) => `${k}="${v}"`)
-      .join(',');
-    for (let k = 0; k < points; k++) lines.push(`${__name__}{${lbl}} ${s.values[k]} ${(START + k * STEP) / 1000}`);
-  }
-  lines.push('# EOF');
-  return lines.join('\n');
-}
-
-async function promEvalTime(server: PrometheusServer, q: string, runs: number): Promise<number> {
-  const times: number[] = [];
-  const body = new URLSearchParams({
-    query: q,
-    start: String(START / 1000),
-    end: String((START + HOURS * 3600_000) / 1000),
-    step: '15',
-    stats: 'all',
-  });
-  for (let r = 0; r < runs; r++) {
-    const res = await fetch(`${server.url}/api/v1/query_range`, { method: 'POST', body });
-    const j = (await res.json()) as { data?: { stats?: { timings?: { evalTotalTime?: number } } }; error?: string };
-    if (j.error) throw new Error(j.error);
-    times.push(j.data?.stats?.timings?.evalTotalTime ?? NaN);
-  }
-  return median(times);
+function flag(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
 }
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const runsIdx = args.indexOf('--runs');
-  const runs = runsIdx >= 0 ? Number(args[runsIdx + 1]) : 5;
-  const withProm = !args.includes('--no-prometheus') && prometheusInstalled();
-  const { series, points } = generate();
-  const { store, bytesPerSample } = buildStore(series, points);
-  console.log(`store: ${store.numSeries} series, ${store.numSamples} samples, ${bytesPerSample.toFixed(1)} bytes/sample`);
-  const engine = new Engine(store);
-  const end = START + HOURS * 3600_000;
-  const rows: { q: string; ms: number; total: number; peak: number; prom?: number }[] = [];
-  for (const q of QUERIES) {
-    const times: number[] = [];
-    let total = 0;
-    let peak = 0;
-    for (let r = 0; r < runs; r++) {
-      const res = engine.rangeQuery(q, START, end, STEP);
-      times.push(res.stats.evalTotalTime * 1000);
-      total = res.stats.totalQueryableSamples;
-      peak = res.stats.peakSamples;
+  const runs = Number(flag(args, '--runs') ?? 5);
+  const only = flag(args, '--only')?.split(',');
+  const want = (s: (typeof SECTIONS)[number]) => !only || only.includes(s);
+  const verdicts: Verdict[] = [];
+
+  if (want('startup')) {
+    console.log('\n## startup (sample dataset)');
+    const r = benchStartup(Math.max(runs, 7));
+    printStartup(r);
+    const query = r.find((x) => x.name.includes('query'))!;
+    const fmt = r.find((x) => x.name.includes('fmt'))!;
+    verdicts.push({ goal: 'query up wall', measured: `${query.ratio!.toFixed(2)} x node -e 0`, target: '<= 2.5 x', met: query.ratio! <= 2.5 });
+    verdicts.push({ goal: 'query up peak RSS', measured: `${query.peakMiB.toFixed(0)} MiB`, target: '<= 80 MiB', met: query.peakMiB <= 80 });
+    verdicts.push({ goal: 'fmt x wall', measured: `${fmt.ratio!.toFixed(2)} x node -e 0`, target: '<= 1.5 x', met: fmt.ratio! <= 1.5 });
+  }
+  if (want('memory')) {
+    console.log('\n## memory');
+    const r = benchMemory();
+    printMemory(r);
+    for (const x of r) verdicts.push({ goal: `${x.name} bytes/sample`, measured: x.bytesPerSample.toFixed(2), target: '<= 10', met: x.bytesPerSample <= 10 });
+  }
+  if (want('load')) {
+    console.log('\n## load (files in /tmp, written on first use)');
+    const r = await benchLoad(Math.min(runs, 3));
+    printLoad(r);
+    for (const x of r) {
+      const scale = x.samples / 10_000_000;
+      verdicts.push({ goal: `load ${x.name}`, measured: `${(x.ms / 1000).toFixed(1)} s (CPU ${(x.cpuMs / 1000).toFixed(1)} s), ${x.peakMiB.toFixed(0)} MiB`, target: `<= ${(3 * scale).toFixed(1)} s, <= ${(1024 * scale).toFixed(0)} MiB`, met: x.ms <= 3000 * scale && x.peakMiB <= 1024 * scale });
+      verdicts.push({ goal: `${x.name} bytes/sample`, measured: x.bytesPerSample.toFixed(1), target: '<= 10', met: x.bytesPerSample <= 10 });
     }
-    rows.push({ q, ms: median(times), total, peak });
   }
-  if (withProm) {
-    const server = await startPrometheus({ openMetrics: toOpenMetrics(series, points), readyTimeoutMs: 120_000 });
-    try {
-      for (const row of rows) row.prom = (await promEvalTime(server, row.q, runs)) * 1000;
-    } finally {
-      await server.stop();
+  if (want('engine')) {
+    console.log('\n## engine (range queries)');
+    const withProm = !args.includes('--no-prometheus') && prometheusInstalled();
+    const r = await benchEngine(runs, withProm);
+    printEngine(r);
+    for (const row of r.rows) {
+      if (row.prom === undefined) continue;
+      // Fastest run against fastest run: the one least disturbed on a shared machine.
+      const ratio = row.spread[0] / row.promMin!;
+      verdicts.push({ goal: `engine ${row.q}`, measured: `${ratio.toFixed(2)} x prometheus (medians ${(row.ms / row.prom).toFixed(2)})`, target: '<= 0.6 x', met: ratio <= 0.6 });
     }
   }
-  const header = ['query', 'promlearn ms', 'samples', 'peak', ...(withProm ? ['prometheus ms', 'ratio'] : [])];
-  console.log(header.join(' | '));
-  for (const r of rows) {
-    const cells = [r.q, r.ms.toFixed(1), String(r.total), String(r.peak)];
-    if (withProm) cells.push(r.prom!.toFixed(1), (r.ms / r.prom!).toFixed(2));
-    console.log(cells.join(' | '));
+  if (want('completion')) {
+    console.log('\n## REPL completion (sample)');
+    const r = await benchComplete(runs);
+    printComplete(r);
+    const worst = Math.max(...r.map((x) => x.coldMs));
+    verdicts.push({ goal: 'slowest first Tab', measured: `${worst.toFixed(1)} ms`, target: '<= 50 ms', met: worst <= 50 });
   }
-  if (!withProm) console.log('(prometheus/promtool not found or --no-prometheus: no comparison)');
+
+  if (want('regex')) {
+    console.log('\n## label-matcher regexes');
+    benchRegex();
+  }
+
+  console.log('\n## goals');
+  console.log('goal | measured | target | met');
+  for (const v of verdicts) console.log(`${v.goal} | ${v.measured} | ${v.target} | ${v.met ? 'yes' : 'NO'}`);
 }
 
 main().catch((e: unknown) => {

@@ -38,10 +38,28 @@ export interface BackendInfo {
   dataRange?: { start: number; end: number };
 }
 
+/** One sub-expression's value, recorded while the whole query was evaluated (see `traceInstantQuery`). */
+export interface TracedNode {
+  /** The AST node's type and byte offsets in the query text, as the promql parser gives them. */
+  type: string;
+  start: number;
+  end: number;
+  /** What an instant query of this sub-expression alone, at the same time, returns (annotation positions refer to the whole query). */
+  result: QueryResult;
+}
+
 export interface Backend {
   info(signal?: AbortSignal): Promise<BackendInfo>;
   /** Instant query at `time` (unix seconds). */
   instantQuery(query: string, time: number, opts?: QueryOptions): Promise<QueryResult>;
+  /**
+   * Optional (the embedded engine has it, the HTTP API has nothing like it):
+   * the instant query evaluated once, with the value of every sub-expression
+   * that was evaluated at `time` itself (not those inside subqueries). Plain
+   * data. Parse errors, cancellation and timeouts are thrown as by
+   * instantQuery; another error leaves out the failing node and those above it.
+   */
+  traceInstantQuery?(query: string, time: number, opts?: QueryOptions): Promise<{ nodes: TracedNode[] }>;
   /** Range query; start, end in unix seconds, step in seconds. */
   rangeQuery(query: string, start: number, end: number, step: number, opts?: QueryOptions): Promise<QueryResult>;
   series(q: SeriesQuery): Promise<Metric[]>;

@@ -2,13 +2,14 @@
 // converted to the Prometheus HTTP API model (seconds, string values, sorted
 // label objects) so every consumer treats both backends alike.
 
-import type { Backend, BackendInfo, QueryOptions, SeriesQuery } from './backend.js';
+import type { Backend, BackendInfo, QueryOptions, SeriesQuery, TracedNode } from './backend.js';
 import type { MemoryStore } from '../storage/store.js';
 import { sortedLabels } from '../storage/store.js';
 import type { Metric, MetricMetadata, QueryData, QueryResult } from '../model/result.js';
 import { formatSampleValue } from '../model/result.js';
 import { Engine, formatAnnotation } from '../engine/index.js';
 import type { EngineResult } from '../engine/result.js';
+import { traceInstantQuery } from '../engine/trace.js';
 import type { Expr } from '../promql/ast.js';
 import { QueryError } from '../errors.js';
 import { compareMetrics } from '../model/labels.js';
@@ -34,7 +35,7 @@ export interface LocalBackendOptions {
 }
 
 /** QueryOptions plus a cancellation check polled during evaluation (used by the worker backend). */
-interface LocalQueryOptions extends QueryOptions {
+export interface LocalQueryOptions extends QueryOptions {
   shouldAbort?: () => boolean;
 }
 
@@ -121,6 +122,17 @@ export function createLocalBackend(store: MemoryStore, opts: LocalBackendOptions
       try {
         const r = engineFor(qo.timeoutMs).instantQuery(query, Math.round(time * 1000), { signal: qo.signal, shouldAbort: qo.shouldAbort });
         return toQueryResult(r, query, !!qo.stats);
+      } catch (e) {
+        return withQuery(e, query);
+      }
+    },
+
+    async traceInstantQuery(query: string, time: number, qo: LocalQueryOptions = {}): Promise<{ nodes: TracedNode[] }> {
+      await yieldToEventLoop();
+      throwIfAborted(qo.signal);
+      try {
+        const t = traceInstantQuery(engineFor(qo.timeoutMs), query, Math.round(time * 1000), { signal: qo.signal, shouldAbort: qo.shouldAbort });
+        return { nodes: t.nodes.map((n) => ({ type: n.type, start: n.start, end: n.end, result: toQueryResult(n.result, query, false) })) };
       } catch (e) {
         return withQuery(e, query);
       }

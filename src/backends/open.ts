@@ -1,12 +1,13 @@
 // The one place that turns the user's backend choices into a Backend:
 // a Prometheus server (--server / PROMETHEUS_URL), a dataset file
 // (--dataset FILE), or the bundled sample. Local backends run the engine in a
-// worker thread so that Ctrl-C can cancel a running query.
+// worker thread so that Ctrl-C can cancel a running query (for the sample, only
+// once a query runs longer than a moment: see worker-lazy.ts).
 
 import { basename } from 'node:path';
 import { UsageError } from '../errors.js';
-import { SAMPLE_END, SAMPLE_START, loadSampleStore } from '../dataset/index.js';
-import { loadDatasetFile as loadFile } from '../dataset/load-file.js';
+import { openSampleStore } from '../dataset/sample.js';
+import { SAMPLE_END, SAMPLE_START } from '../dataset/timeline.js';
 import type { MemoryStore } from '../storage/store.js';
 import type { Backend } from './backend.js';
 import { createLocalBackend, type LocalBackendOptions } from './local.js';
@@ -28,11 +29,17 @@ export async function openBackend(opts: BackendOptions, host: BackendHost): Prom
   if (server && opts.dataset) {
     throw new UsageError('--server and --dataset cannot be used together', 'drop one of them (PROMETHEUS_URL counts as --server)');
   }
+  if (server && opts.maxSamples !== undefined) {
+    throw new UsageError(
+      '--max-samples limits the embedded engine, not a server',
+      "a Prometheus server's limit is its own --query.max-samples flag; drop --max-samples with --server",
+    );
+  }
   if (server) {
     const { createRemoteBackend } = await import('./remote.js');
     return createRemoteBackend({ ...opts, server }, host);
   }
-  return openLocalDataset({ file: opts.dataset }, host);
+  return openLocalDataset({ file: opts.dataset, maxSamples: opts.maxSamples }, host);
 }
 
 /**
@@ -41,15 +48,24 @@ export async function openBackend(opts: BackendOptions, host: BackendHost): Prom
  * `inProcess` keeps it in this thread (no cancellation of a running query;
  * nothing to close), for tests and library use.
  */
-export async function openLocalDataset(opts: { file?: string; inProcess?: boolean }, host: BackendHost): Promise<Backend> {
+export async function openLocalDataset(
+  opts: { file?: string; inProcess?: boolean; maxSamples?: number },
+  host: BackendHost,
+): Promise<Backend> {
   const name = opts.file ? basename(opts.file) : SAMPLE_BACKEND_OPTIONS.name;
-  const backendOpts = opts.file ? { name, description: `${name} (embedded engine)` } : SAMPLE_BACKEND_OPTIONS;
+  const described = opts.file ? { name, description: `${name} (embedded engine)` } : SAMPLE_BACKEND_OPTIONS;
+  const backendOpts: LocalBackendOptions = { ...described, maxSamples: opts.maxSamples };
   if (opts.inProcess) {
-    const store = opts.file ? await loadDatasetFile(opts.file, host) : loadSampleStore();
+    const store = opts.file ? await loadDatasetFile(opts.file, host) : await openSampleStore();
     return createLocalBackend(store, backendOpts);
   }
+  if (!opts.file) {
+    // The sample loads in milliseconds (a prebuilt snapshot): queries run here, and a worker starts only for a slow one.
+    const { createLazyWorkerBackend } = await import('./worker-lazy.js');
+    const startWorker = async () => (await import('./worker.js')).createWorkerBackend({ kind: 'sample' }, backendOpts);
+    return createLazyWorkerBackend(await openSampleStore(), backendOpts, startWorker);
+  }
   const { createWorkerBackend } = await import('./worker.js');
-  if (!opts.file) return createWorkerBackend({ kind: 'sample' }, backendOpts);
   const progress = progressReporter(opts.file, host);
   try {
     return await createWorkerBackend({ kind: 'file', path: opts.file }, backendOpts, { onProgress: progress.update });
@@ -62,10 +78,23 @@ export async function openLocalDataset(opts: { file?: string; inProcess?: boolea
 export async function loadDatasetFile(file: string, host: BackendHost): Promise<MemoryStore> {
   const progress = progressReporter(file, host);
   try {
+    const { loadDatasetFile: loadFile } = await import('../dataset/load-file.js');
     return await loadFile(file, progress.update);
   } finally {
     progress.done();
   }
+}
+
+const BAR_WIDTH = 24;
+
+/** `loading big.om [#########---------------]  38%  323/850 MB` (bytes; without a total, just the count). */
+export function progressLine(name: string, done: number, total?: number): string {
+  const mb = (n: number) => (n / 2 ** 20).toFixed(0);
+  if (!total) return `loading ${name}… ${mb(done)} MB`;
+  const frac = Math.min(1, done / total);
+  const filled = Math.round(frac * BAR_WIDTH);
+  const pct = String(Math.floor(frac * 100)).padStart(3);
+  return `loading ${name} [${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ${pct}%  ${mb(done)}/${mb(total)} MB`;
 }
 
 /** A progress line, shown only where the host has a status line and only for slow loads. */
@@ -75,8 +104,7 @@ function progressReporter(file: string, host: BackendHost) {
   return {
     update: (done: number, total?: number) => {
       if (!host.status || Date.now() - started < PROGRESS_AFTER_MS) return;
-      const pct = total ? ` ${Math.floor((100 * done) / total)}%` : '';
-      host.status(`loading ${basename(file)}…${pct}`);
+      host.status(progressLine(basename(file), done, total));
       shown = true;
     },
     done: () => {

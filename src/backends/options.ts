@@ -18,6 +18,8 @@ export interface BackendOptions {
   /** Query timeout as a duration (30s, 2m). */
   timeout?: string;
   verbose?: boolean;
+  /** The embedded engine's sample limit (--max-samples); a server has its own. */
+  maxSamples?: number;
 }
 
 /** The outside world as a backend may use it. */

@@ -3,11 +3,12 @@
 // auth and error mapping live in ./http/.
 
 import type { Backend, BackendInfo, QueryOptions, SeriesQuery } from './backend.js';
-import type { Metric, MetricMetadata, QueryData, QueryResult, QueryStats } from '../model/result.js';
+import type { Metric, MetricMetadata, QueryResult } from '../model/result.js';
 import type { BackendHost } from './options.js';
 import { QueryError } from '../errors.js';
 import { ApiClient } from './http/client.js';
 import { resolveConnection, type RemoteOptions } from './http/config.js';
+import { checkShape, checkStats, checkStrings } from './http/shape.js';
 
 export type { RemoteOptions } from './http/config.js';
 
@@ -15,15 +16,12 @@ export type { RemoteOptions } from './http/config.js';
 export interface RemoteBackend extends Backend {
   /** Series in the server's head block (/api/v1/status/tsdb), when it says. */
   headSeries(signal?: AbortSignal): Promise<number | undefined>;
-}
-
-const RESULT_TYPES = new Set(['vector', 'matrix', 'scalar', 'string']);
-
-function badShape(what: string): QueryError {
-  return new QueryError(`the server's answer to ${what} is not in Prometheus's format`, {
-    errorType: 'bad_response',
-    hint: 'is this a Prometheus API? --server should be the base URL, e.g. http://localhost:9090',
-  });
+  /**
+   * Where the server's newest data is (unix seconds), from its head block's
+   * stats (/api/v1/status/tsdb: one cheap call, no data read); null when its
+   * head is empty (data only in older blocks, e.g. backfilled), undefined when it does not say.
+   */
+  dataEnd(signal?: AbortSignal): Promise<number | null | undefined>;
 }
 
 function num(n: number): string {
@@ -31,20 +29,20 @@ function num(n: number): string {
   return String(Math.round(n * 1000) / 1000);
 }
 
-function asQueryResult(data: unknown, warnings?: string[], infos?: string[]): QueryResult {
-  const d = data as { resultType?: unknown; result?: unknown; stats?: QueryStats } | null;
-  if (!d || typeof d !== 'object' || !RESULT_TYPES.has(String(d.resultType)) || d.result === undefined) throw badShape('the query');
-  const out: QueryResult = { data: { resultType: d.resultType, result: d.result } as QueryData };
-  if (warnings?.length) out.warnings = warnings;
-  if (infos?.length) out.infos = infos;
-  if (d.stats) out.stats = d.stats;
-  return out;
+/** The server and endpoint, as shape errors name them. */
+function source(client: ApiClient, path: string): [string, string] {
+  return [`the server at ${client.conn.baseUrl}`, path];
 }
 
-function stringList(data: unknown, what: string): string[] {
-  if (data === null) return [];
-  if (!Array.isArray(data)) throw badShape(what);
-  return data.map(String);
+function asQueryResult(client: ApiClient, path: string, data: unknown, warnings?: unknown, infos?: unknown): QueryResult {
+  const out: QueryResult = { data: checkShape('query', data, ...source(client, path)) };
+  const w = checkStrings(warnings);
+  const i = checkStrings(infos);
+  if (w) out.warnings = w;
+  if (i) out.infos = i;
+  const stats = checkStats((data as { stats?: unknown }).stats);
+  if (stats) out.stats = stats;
+  return out;
 }
 
 function rangeParams(q?: SeriesQuery): [string, string][] {
@@ -66,7 +64,8 @@ async function serverInfo(client: ApiClient, signal?: AbortSignal): Promise<Back
   let version: string | undefined;
   try {
     const r = await client.call('/api/v1/status/buildinfo', [], { signal });
-    version = (r.data as { version?: string } | null)?.version;
+    const v = (r.data as { version?: unknown } | null)?.version;
+    version = typeof v === 'string' && v ? v : undefined;
   } catch (e) {
     // Thanos, Mimir & co. may lack buildinfo; anything else is a real problem.
     if (!(e instanceof QueryError && (e.errorType === 'not_found' || e.errorType === 'bad_response'))) throw e;
@@ -81,16 +80,37 @@ async function serverInfo(client: ApiClient, signal?: AbortSignal): Promise<Back
   };
 }
 
-/** Series in the server's head block (/api/v1/status/tsdb), when it says. */
-async function headSeries(client: ApiClient, signal?: AbortSignal): Promise<number | undefined> {
+interface HeadStats {
+  numSeries?: unknown;
+  minTime?: unknown;
+  maxTime?: unknown;
+}
+
+/** The head block's stats (/api/v1/status/tsdb), when the server has that endpoint. */
+async function headStats(client: ApiClient, signal?: AbortSignal): Promise<HeadStats | undefined> {
   try {
     const r = await client.call('/api/v1/status/tsdb', [], { signal });
-    const n = (r.data as { headStats?: { numSeries?: unknown } } | null)?.headStats?.numSeries;
-    return typeof n === 'number' ? n : undefined;
+    const h = (r.data as { headStats?: unknown } | null)?.headStats;
+    return h && typeof h === 'object' ? (h as HeadStats) : undefined;
   } catch (e) {
     if (e instanceof QueryError && (e.errorType === 'not_found' || e.errorType === 'bad_response')) return undefined;
     throw e;
   }
+}
+
+/** Series in the server's head block, when it says. */
+async function headSeries(client: ApiClient, signal?: AbortSignal): Promise<number | undefined> {
+  const n = (await headStats(client, signal))?.numSeries;
+  return typeof n === 'number' ? n : undefined;
+}
+
+/** The newest sample's time in the head block (seconds); an empty head reports minTime > maxTime. */
+async function dataEnd(client: ApiClient, signal?: AbortSignal): Promise<number | null | undefined> {
+  const h = await headStats(client, signal);
+  const { minTime, maxTime, numSeries } = h ?? {};
+  if (typeof minTime !== 'number' || typeof maxTime !== 'number') return undefined;
+  if (minTime > maxTime || numSeries === 0) return null;
+  return maxTime / 1000;
 }
 
 export async function createRemoteBackend(opts: RemoteOptions, host: BackendHost): Promise<RemoteBackend> {
@@ -106,7 +126,7 @@ export async function createRemoteBackend(opts: RemoteOptions, host: BackendHost
       query: q,
       serverTimeout: true,
     });
-    return asQueryResult(r.data, r.warnings, r.infos);
+    return asQueryResult(client, path, r.data, r.warnings, r.infos);
   }
 
   return {
@@ -124,28 +144,27 @@ export async function createRemoteBackend(opts: RemoteOptions, host: BackendHost
     async series(q: SeriesQuery): Promise<Metric[]> {
       const match = q.match?.length ? q.match : ['{__name__=~".+"}'];
       const r = await client.call('/api/v1/series', rangeParams({ ...q, match }), { method: 'POST', signal: q.signal });
-      if (!Array.isArray(r.data)) throw badShape('the series request');
-      return limited(r.data as Metric[], q.limit);
+      return limited(checkShape('series', r.data, ...source(client, '/api/v1/series')), q.limit);
     },
 
     async labelNames(q?: SeriesQuery): Promise<string[]> {
       const r = await client.call('/api/v1/labels', rangeParams(q), { method: 'POST', signal: q?.signal });
-      return limited(stringList(r.data, 'the label names request'), q?.limit);
+      return limited(checkShape('names', r.data, ...source(client, '/api/v1/labels')), q?.limit);
     },
 
     async labelValues(name: string, q?: SeriesQuery): Promise<string[]> {
       const path = `/api/v1/label/${encodeURIComponent(name)}/values`;
       const r = await client.call(path, rangeParams(q), { signal: q?.signal });
-      return limited(stringList(r.data, 'the label values request'), q?.limit);
+      return limited(checkShape('names', r.data, ...source(client, path)), q?.limit);
     },
 
     async metadata(metric?: string, signal?: AbortSignal): Promise<Record<string, MetricMetadata[]>> {
       const r = await client.call('/api/v1/metadata', metric ? [['metric', metric]] : [], { signal });
-      if (!r.data || typeof r.data !== 'object' || Array.isArray(r.data)) throw badShape('the metadata request');
-      return r.data as Record<string, MetricMetadata[]>;
+      return checkShape('metadata', r.data, ...source(client, '/api/v1/metadata'));
     },
 
     headSeries: (signal?: AbortSignal) => headSeries(client, signal),
+    dataEnd: (signal?: AbortSignal) => dataEnd(client, signal),
 
     close: () => client.close(),
   };

@@ -38,8 +38,8 @@ export type ReplyMessage =
 
 async function buildStore(source: WorkerSource, post: (m: ReplyMessage) => void): Promise<MemoryStore> {
   if (source.kind === 'sample') {
-    const { loadSampleStore } = await import('../dataset/index.js');
-    return loadSampleStore();
+    const { openSampleStore } = await import('../dataset/sample.js');
+    return openSampleStore();
   }
   const { loadDatasetFile } = await import('../dataset/load-file.js');
   return loadDatasetFile(source.path, (done, total) => post({ kind: 'progress', done, total }));
@@ -70,8 +70,8 @@ async function answer(backend: Backend, m: CallMessage, post: (m: ReplyMessage) 
     const fn = backend[m.method] as (...a: unknown[]) => Promise<unknown>;
     const args = [...m.args];
     // The query options (last argument of the query calls) get the shared-flag check.
-    if (m.method === 'instantQuery' || m.method === 'rangeQuery') {
-      const i = m.method === 'instantQuery' ? 2 : 4;
+    if (m.method === 'instantQuery' || m.method === 'traceInstantQuery' || m.method === 'rangeQuery') {
+      const i = m.method === 'rangeQuery' ? 4 : 2;
       args[i] = { ...(args[i] as object | undefined), shouldAbort };
     }
     const value = await fn.apply(backend, args);

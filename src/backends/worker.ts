@@ -10,8 +10,9 @@
 //
 // The worker is unref'd while idle, so it never keeps the process alive.
 
+import { DEEP_STACK_MB } from '../promql/depth.js';
 import { Worker } from 'node:worker_threads';
-import type { Backend, BackendInfo, QueryOptions, SeriesQuery } from './backend.js';
+import type { Backend, BackendInfo, QueryOptions, SeriesQuery, TracedNode } from './backend.js';
 import type { LocalBackendOptions } from './local.js';
 import type { Metric, MetricMetadata, QueryResult } from '../model/result.js';
 import { QueryError } from '../errors.js';
@@ -37,7 +38,12 @@ export function createWorkerBackend(source: WorkerSource, opts: LocalBackendOpti
   const init: WorkerInit = { source, opts };
   // No inherited node flags: some are per-process only and make the Worker
   // constructor throw (e.g. those Node 24's test runner passes to its children).
-  const worker = new Worker(new URL('./worker-thread.js', import.meta.url), { workerData: init, execArgv: [] });
+  // A stack for MAX_NESTING levels of nesting: parse, check and evaluation recurse over the tree.
+  const worker = new Worker(new URL('./worker-thread.js', import.meta.url), {
+    workerData: init,
+    execArgv: [],
+    resourceLimits: { stackSizeMb: DEEP_STACK_MB },
+  });
   return new Promise<Backend>((resolve, reject) => {
     const client = new WorkerClient(worker);
     worker.on('message', (m: ReplyMessage) => {
@@ -146,6 +152,8 @@ class WorkerClient {
     return {
       info: (signal?: AbortSignal) => this.call<BackendInfo>('info', [], signal),
       instantQuery: (query: string, time: number, qo?: QueryOptions) => this.call<QueryResult>('instantQuery', [query, time, strip(qo)], qo?.signal),
+      traceInstantQuery: (query: string, time: number, qo?: QueryOptions) =>
+        this.call<{ nodes: TracedNode[] }>('traceInstantQuery', [query, time, strip(qo)], qo?.signal),
       rangeQuery: (query: string, start: number, end: number, step: number, qo?: QueryOptions) =>
         this.call<QueryResult>('rangeQuery', [query, start, end, step, strip(qo)], qo?.signal),
       series: (q: SeriesQuery) => this.call<Metric[]>('series', [strip(q)], q.signal),

@@ -3,9 +3,14 @@
 // A bad query exits 1 with Prometheus's message, a caret and a hint.
 
 import type { Command } from 'commander';
-import { ALL_FEATURES, formatTree, parse, printExpr } from '../promql/index.js';
+import { lex } from '../promql/index.js';
+import { tooDeepAt } from '../promql/depth.js';
+import { formatNow, formatOnDeepStack } from './fmt-deep.js';
 import { UsageError } from '../errors.js';
 import type { CommandDeps } from './deps.js';
+
+/** Nesting the main thread's stack surely holds (about 2,500 levels fit). */
+const MAIN_THREAD_NESTING = 1000;
 
 interface FmtOptions {
   tree?: boolean;
@@ -29,9 +34,11 @@ Examples:
   $ promlearn fmt 'rate(http_requests_total)'      # shows the error, where, and a hint
   $ promlearn fmt --experimental 'sort_by_label(up, "job")'`,
     )
-    .action((expr: string, opts: FmtOptions) => {
+    .action(async (expr: string, opts: FmtOptions) => {
       if (expr.trim() === '') throw new UsageError('empty expression', `give a query, e.g. promlearn fmt 'up'`);
-      const ast = parse(expr, opts.experimental ? ALL_FEATURES : undefined);
-      io.out((opts.tree ? formatTree(ast) : printExpr(ast)) + '\n');
+      const job = { expr, tree: opts.tree === true, experimental: opts.experimental === true };
+      // The main thread's stack holds a few thousand levels; deeper ones go to a worker.
+      const text = tooDeepAt(lex(expr), MAIN_THREAD_NESTING) ? await formatOnDeepStack(job) : formatNow(job);
+      io.out(text + '\n');
     });
 }

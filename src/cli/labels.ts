@@ -19,6 +19,11 @@ function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
+/** A value as is, or quoted with Go-style escapes when it holds control characters. */
+function printable(v: string): string {
+  return /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(v) ? JSON.stringify(v) : v;
+}
+
 async function runLabels(name: string | undefined, opts: LabelsOptions, deps: CommandDeps): Promise<void> {
   const { io } = deps;
   if (name === '') throw new UsageError('the label name is empty', 'e.g. promlearn labels job');
@@ -27,7 +32,8 @@ async function runLabels(name: string | undefined, opts: LabelsOptions, deps: Co
     const q = { match: opts.match, ...timeWindow(info, opts, deps.clock()) };
     const list = name === undefined ? await backend.labelNames(q) : await backend.labelValues(name, q);
     const header = name === undefined ? 'LABEL' : name.toUpperCase();
-    if (opts.output === 'table') for (const v of list) io.out(v + '\n');
+    // Control characters and newlines in a value would forge lines: quoted and escaped, as `series` shows them.
+    if (opts.output === 'table') for (const v of list) io.out(printable(v) + '\n');
     else writeListing(io, opts.output, [{ header, align: 'left' }], list.map((v) => [v]), list);
     if (list.length === 0) {
       const what = name === undefined ? 'no labels' : `no values for label "${name}"`;

@@ -1,14 +1,15 @@
 // `promlearn learn`: the guided lessons.
 //
-//   promlearn learn                      list lessons with progress
+//   promlearn learn                      a menu of the lessons with progress (a list when not on a terminal)
 //   promlearn learn 5                    walk lesson 5 (resumes where you left off)
+//   promlearn learn --export json        the whole course as data
 //   promlearn learn check 5 2 '<query>'  judge one answer (exit 0 right, 1 wrong, 2 bad usage)
 //   promlearn learn --validate           check the lesson files (for authors)
 //   promlearn learn --reset [lesson]     forget progress
 
 import type { Command } from 'commander';
 import type { Backend } from '../backends/backend.js';
-import { ExitError, PromlearnError } from '../errors.js';
+import { ExitError, PromlearnError, UsageError } from '../errors.js';
 import { asBadQuery } from './compare.js';
 import type { BackendOptions } from '../backends/options.js';
 import type { IO } from '../util/io.js';
@@ -20,6 +21,7 @@ interface LearnOptions extends BackendOptions {
   restart?: boolean;
   reset?: boolean;
   validate?: boolean;
+  export?: string;
 }
 
 export function register(program: Command, deps: CommandDeps): void {
@@ -28,10 +30,11 @@ export function register(program: Command, deps: CommandDeps): void {
       .command('learn')
       .description('guided lessons: learn PromQL step by step on the sample dataset')
       .argument('[lesson]', 'lesson number or id (e.g. 5 or rate)')
-      .option('--answers <file>', 'read answers from a file, one per line (no terminal needed)')
+      .option('--answers <file>', 'answer the exercises from a file, one line per exercise (empty or .skip skips one); examples run as written')
       .option('--restart', 'walk the lesson from its first step')
       .option('--reset', 'forget your progress (of one lesson, or all)')
-      .option('--validate', 'check every lesson file: format, examples, answers (for lesson authors)'),
+      .option('--validate', 'check every lesson file: format, examples, answers, prom-client snippets (for lesson authors)')
+      .option('--export <format>', 'print the whole course as data (format: json)'),
   )
     // The default term ("check [options] <lesson> <exercise> <query>") is so wide that commander stops wrapping the help.
     .configureHelp({ subcommandTerm: (c) => `${c.name()} <lesson> <exercise> <query>` })
@@ -39,12 +42,18 @@ export function register(program: Command, deps: CommandDeps): void {
       'after',
       `
 Examples:
-  $ promlearn learn                          # the lessons, with your progress
+  $ promlearn learn                          # a menu of the lessons, with your progress
   $ promlearn learn 5                        # walk lesson 5 (or: promlearn learn rate)
   $ promlearn learn 5 --restart              # from its first step again
-  $ promlearn learn 5 --answers answers.txt  # answers from a file, one per line
+  $ promlearn learn 5 --answers answers.txt  # one line per exercise of lesson 5
+  $ promlearn learn --export json > course.json
   $ promlearn learn check 5 per-second 'rate(http_requests_total{job="frontend"}[5m])'
   $ promlearn learn --reset 5                # forget lesson 5's progress (all without a number)
+
+In an exercise: Up/Down recall your attempts (a wrong one comes back ready to
+edit), Tab completes metric and label names, .hint climbs the hints, .answer
+shows one, .run QUERY looks without judging, .at -4h45m / .range 30m move
+where it looks.
 
 Progress is kept in $PROMLEARN_STATE_DIR, else $XDG_STATE_HOME/promlearn or
 ~/.local/state/promlearn. Exit codes: 0 ok (check: right), 1 wrong or query
@@ -67,15 +76,42 @@ error, 2 usage error.`,
 async function runLearn(deps: CommandDeps, lessonRef: string | undefined, opts: LearnOptions): Promise<void> {
   const { io } = deps;
   const lessons = await import('../lessons/index.js');
+  if (opts.export !== undefined) return runExport(io, opts.export);
   if (opts.validate) return withBackend(deps, opts, (b) => runValidate(io, b));
   if (opts.reset) return runReset(io, lessonRef);
+  const terminal = io.stdinIsTTY && io.isTTY && !opts.answers;
   await withBackend(deps, opts, async (backend) => {
     const s = lessons.openSession(io, backend);
-    if (!lessonRef) return io.out(lessons.formatLessonList(s));
+    if (!lessonRef && !terminal) return io.out(lessons.formatLessonList(s));
     const { findLesson } = await import('../lessons/load.js');
     const { choosePrompter } = await import('../lessons/prompter.js');
-    await lessons.walkLesson(s, findLesson(s.lessons, lessonRef), { restart: opts.restart, prompter: choosePrompter(io, opts.answers) });
+    const prompter = choosePrompter(io, opts.answers, await replCompleter(backend));
+    try {
+      const lesson = lessonRef ? findLesson(s.lessons, lessonRef) : undefined;
+      if (terminal) return await lessons.lessonMenu(s, prompter, lesson, opts.restart);
+      if ((await lessons.walkLesson(s, lesson!, { restart: opts.restart, prompter })) === 'finished') {
+        const next = lessons.nextLesson(s, lesson!);
+        io.out(next ? `Next: promlearn learn ${next.number} (${next.title})\n` : 'That was the last lesson.\n');
+      }
+    } finally {
+      prompter.close();
+    }
   });
+}
+
+/** Tab completion in the exercise prompt: the REPL's (metric names, labels, functions), over this backend. */
+async function replCompleter(backend: Backend): Promise<(line: string) => Promise<[string[], string]>> {
+  const { CompletionSource } = await import('../repl/cache.js');
+  const { complete } = await import('../repl/complete.js');
+  const source = new CompletionSource(backend);
+  return (line) => complete(line, source);
+}
+
+async function runExport(io: IO, format: string): Promise<void> {
+  if (format !== 'json') throw new UsageError(`unknown export format "${format}"`, 'use --export json');
+  const { exportCourse } = await import('../lessons/export.js');
+  const { loadCourseOrThrow } = await import('../lessons/load.js');
+  io.out(exportCourse(loadCourseOrThrow(io.env)));
 }
 
 async function runValidate(io: IO, backend: Backend): Promise<void> {
@@ -84,7 +120,7 @@ async function runValidate(io: IO, backend: Backend): Promise<void> {
   const { formatProblem } = await import('../lessons/model.js');
   const r = await validateCourse(defaultLessonsDir(io.env), backend);
   for (const p of r.problems) io.out(formatProblem(p) + '\n');
-  const summary = `${r.lessons} lessons, ${r.examples} examples, ${r.exercises} exercises, ${r.wrongAnswers} wrong answers checked`;
+  const summary = `${r.lessons} lessons, ${r.examples} examples, ${r.predicts} predictions, ${r.exercises} exercises, ${r.wrongAnswers} wrong answers (${r.wrongByResults} recognised by their results), ${r.snippets} prom-client snippets checked`;
   if (r.problems.length > 0) throw new PromlearnError(`${r.problems.length} problem${r.problems.length > 1 ? 's' : ''} in the lessons (${summary})`, 1);
   io.out(`${io.style.ok('ok')}: ${summary}\n`);
 }

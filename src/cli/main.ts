@@ -23,10 +23,21 @@ import * as statusCmd from './status.js';
 import * as replCmd from './repl.js';
 import * as learnCmd from './learn.js';
 import * as compareCmd from './compare.js';
+import * as rulesCmd from './rules.js';
+import * as alertsCmd from './alerts.js';
+import * as explainCmd from './explain.js';
+import * as demoAppCmd from './demo-app.js';
+import * as scrapeCmd from './scrape.js';
+import * as serveCmd from './serve.js';
 
 function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
+}
+
+/** `'--name=value'` in commander's messages -> `'--name=…'`: a mistyped option's value may be a secret. */
+function hideOptionValues(message: string): string {
+  return message.replace(/'(--?[A-Za-z0-9][\w-]*)=[^']*'/g, "'$1=…'");
 }
 
 function buildProgram(deps: CommandDeps): Command {
@@ -37,12 +48,13 @@ function buildProgram(deps: CommandDeps): Command {
     .configureOutput({
       writeOut: (s) => io.out(s),
       writeErr: (s) => io.err(s),
-      outputError: (s, write) => write(io.errStyle.error(s)),
+      // `--bearer-token=S3CRET` (no such option): the option is named, its value never echoed.
+      outputError: (s, write) => write(io.errStyle.error(hideOptionValues(s))),
     })
     .showSuggestionAfterError(true)
     .exitOverride();
 
-  for (const cmd of [queryCmd, rangeCmd, fmtCmd, metricsCmd, seriesCmd, labelsCmd, datasetCmd, statusCmd, replCmd, learnCmd, compareCmd]) {
+  for (const cmd of [queryCmd, rangeCmd, fmtCmd, metricsCmd, seriesCmd, labelsCmd, datasetCmd, statusCmd, replCmd, learnCmd, compareCmd, explainCmd, demoAppCmd, scrapeCmd, serveCmd, rulesCmd, alertsCmd]) {
     cmd.register(program, deps);
   }
 
@@ -61,6 +73,28 @@ Exit codes: 0 ok, 1 query or server error, 2 usage error.`,
   return program;
 }
 
+/** Commands whose first argument is a PromQL expression. */
+const EXPR_COMMANDS = new Set(['query', 'range', 'fmt', 'explain']);
+
+/**
+ * `promlearn query '-sum(up)'`: an expression starting with "-" reads as a flag
+ * to commander. One that cannot be a flag (brackets, quotes, spaces, operators,
+ * a number) gets a leading space, which PromQL ignores; `-up` could be `-u p`,
+ * so that one is left alone and the usage error says to put -- before it.
+ */
+function protectLeadingMinus(argv: string[]): string[] {
+  const [cmd, first] = [argv[2], argv[3]];
+  if (cmd === undefined || !EXPR_COMMANDS.has(cmd) || first === undefined) return argv;
+  if (!/^-(?!-)/.test(first) || !/^-\s*[\d.(]|[\s(){}[\]"'`+*/%^<>=!~,]/.test(first)) return argv;
+  return [...argv.slice(0, 3), ' ' + first, ...argv.slice(4)];
+}
+
+function leadingMinusHint(argv: string[]): string | undefined {
+  const [cmd, first] = [argv[2], argv[3]];
+  if (cmd === undefined || !EXPR_COMMANDS.has(cmd) || first === undefined || !/^-[^-\s]{2,}/.test(first)) return undefined;
+  return `hint: if ${first} is the query, put -- before it: promlearn ${cmd} -- '${first}'`;
+}
+
 /** Runs the CLI; resolves to the exit code. Tests may replace the backend opener and the clock. */
 export async function main(argv: string[], io: IO = processIO(), deps: Partial<Omit<CommandDeps, 'io'>> = {}): Promise<number> {
   const program = buildProgram({ ...defaultDeps(io), ...deps });
@@ -68,6 +102,7 @@ export async function main(argv: string[], io: IO = processIO(), deps: Partial<O
   if (argv.length <= 2) {
     argv = [...argv, io.stdinIsTTY && io.isTTY ? 'repl' : '--help'];
   }
+  argv = protectLeadingMinus(argv);
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
@@ -75,6 +110,8 @@ export async function main(argv: string[], io: IO = processIO(), deps: Partial<O
     if (e instanceof CommanderError) {
       // Help and version are successes; everything else commander reports is a usage error.
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      const hint = leadingMinusHint(argv);
+      if (hint) io.err(io.errStyle.dim(hint) + '\n');
       return 2;
     }
     if (e instanceof ExitError) return e.exitCode;

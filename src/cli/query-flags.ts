@@ -17,7 +17,14 @@ export interface OutputOptions {
   color?: boolean;
 }
 
-export interface QueryCommandOptions extends BackendOptions, OutputOptions {
+/** Grafana variables in pasted queries (src/promql/grafana.ts). */
+export interface GrafanaOptions {
+  /** `--var name=value`, repeatable. */
+  var?: string[];
+  scrapeInterval?: string;
+}
+
+export interface QueryCommandOptions extends BackendOptions, OutputOptions, GrafanaOptions {
   time?: string;
   range?: string;
   step?: string;
@@ -52,4 +59,22 @@ export function addRangeOptions(cmd: Command, rangeDefault: string): Command {
     .option('--start <time>', 'range start: RFC 3339, unix seconds, or relative such as -2h')
     .option('--end <time>', 'range end (default: the end of the sample data, or now for --server)')
     .option('--step <duration>', 'resolution, e.g. 15s, 1m or seconds (default: about 200 points over the range)');
+}
+
+/** --var and --scrape-interval: values for Grafana's template variables in a pasted query. */
+export function addGrafanaOptions(cmd: Command): Command {
+  return cmd
+    .option('--var <name=value>', 'value of a Grafana variable ($name, ${name}, [[name]]) in the query; repeat for more, or for a multi-value one', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--scrape-interval <duration>', "scrape interval behind Grafana's $__interval and $__rate_interval (default 15s: the sample's, and Grafana's default)");
+}
+
+/** `--var a=b --var a=c --var x=y` as { a: ['b', 'c'], x: ['y'] }. */
+export function parseVarFlags(flags: string[] | undefined, flag = '--var'): Record<string, string[]> {
+  const vars: Record<string, string[]> = {};
+  for (const f of flags ?? []) {
+    const m = /^\s*\$?([A-Za-z_]\w*)=(.*)$/s.exec(f);
+    if (!m) throw new UsageError(`invalid ${flag} "${f}": expected name=value`, `e.g. ${flag} job=api`);
+    (vars[m[1]!] ??= []).push(m[2]!);
+  }
+  return vars;
 }

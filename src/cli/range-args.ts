@@ -7,8 +7,7 @@ import { humanDuration, parseDurationArg, parseTimeArg } from '../util/time.js';
 
 /** Steps a default may round to, seconds (Grafana-like: round minutes and hours). */
 const NICE_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400];
-/** Prometheus rejects range queries of more points than this per series. */
-const MAX_POINTS = 11000;
+import { MAX_RANGE_POINTS as MAX_POINTS } from '../model/result.js';
 
 /** A default step for a range of `seconds`: about 100-200 points, rounded up to a nice step. */
 export function defaultStep(seconds: number): number {

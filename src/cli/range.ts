@@ -3,9 +3,9 @@
 // does (./run-query.ts).
 
 import type { Command } from 'commander';
-import { addBackendOptions } from './backend-flags.js';
+import { addBackendOptions, addMaxSamplesOption } from './backend-flags.js';
 import type { CommandDeps } from './deps.js';
-import { addOutputOptions, addRangeOptions, type QueryCommandOptions } from './query-flags.js';
+import { addGrafanaOptions, addOutputOptions, addRangeOptions, type QueryCommandOptions } from './query-flags.js';
 
 export function register(program: Command, deps: CommandDeps): void {
   const cmd = program
@@ -15,13 +15,15 @@ export function register(program: Command, deps: CommandDeps): void {
     .option('-t, --time <time>', 'same as --end');
   addRangeOptions(cmd, 'default 1h');
   addOutputOptions(cmd);
+  addGrafanaOptions(cmd);
   addBackendOptions(cmd);
+  addMaxSamplesOption(cmd);
   cmd.addHelpText(
     'after',
     `
 Examples:
   $ promlearn range 'rate(http_requests_total[5m])'
-  $ promlearn range 'sum by (code) (rate(http_requests_total[5m]))' --range 6h
+  $ promlearn range 'sum by (status_code) (rate(http_requests_total[5m]))' --range 6h
   $ promlearn range 'nodejs_heap_size_used_bytes' --start -3h --end -1h --step 1m
   $ promlearn range 'up' --start 2026-01-15T10:00:00Z --range 30m -o csv > up.csv
   $ promlearn range 'rate(http_requests_total[5m])' --height 15 --width 100 --limit 4

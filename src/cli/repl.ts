@@ -2,8 +2,11 @@
 import { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import type { BackendOptions } from '../backends/options.js';
-import { addBackendOptions } from './backend-flags.js';
+import { addBackendOptions, addMaxSamplesOption } from './backend-flags.js';
+import { UsageError } from '../errors.js';
+import { addGrafanaOptions, parseVarFlags, type GrafanaOptions } from './query-flags.js';
 import { withBackend, type CommandDeps } from './deps.js';
+import { addScrapeOptions, type ScrapeFlags } from './scrape.js';
 
 export function register(program: Command, deps: CommandDeps): void {
   const cmd = program
@@ -16,18 +19,40 @@ Examples:
   $ promlearn                                   # the same as promlearn repl, in a terminal
   $ promlearn repl --server http://localhost:9090
   $ echo 'sum by (job) (up)' | promlearn repl   # piped: run each query and exit
+  $ promlearn repl --rules rules.yml            # recording-rule series and ALERTS queryable
+  $ promlearn repl --scrape http://127.0.0.1:8080/metrics --interval 5s   # a live store; .targets
 
 Queries run when Enter completes them; unclosed brackets continue on the next line.
 Tab completes functions, metrics, labels and values; Ctrl-R searches the history;
 Ctrl-C cancels a running query. Inside, .help lists the meta-commands
-(.range 1h, .instant, .at -2h, .step 1m, .output csv, .metrics, .lesson, .quit).
+(.range 1h, .instant, .at -2h, .step 1m, .output csv, .var job=api, .metrics, .lesson, .quit).
+Queries pasted from Grafana work: $__rate_interval, $__interval, $__range are
+replaced as Grafana would, and your own variables come from --var or .var.
 Piped input exits with status 1 if any query failed.`,
     );
-  addBackendOptions(cmd).action(async (opts: BackendOptions) => {
+  cmd.option('--rules <files...>', 'evaluate these rule files over the data first: recorded series and ALERTS become queryable (local data only)');
+  addGrafanaOptions(cmd);
+  addScrapeOptions(addMaxSamplesOption(addBackendOptions(cmd)), true).action(async (opts: BackendOptions & GrafanaOptions & ScrapeFlags & { scrape?: string[]; rules?: string[] }) => {
     const { io } = deps;
+    const { parseTimeoutArg } = await import('../util/time.js');
+    const grafana = {
+      vars: parseVarFlags(opts.var),
+      scrapeIntervalMs: opts.scrapeInterval === undefined ? undefined : parseTimeoutArg(opts.scrapeInterval, '--scrape-interval'),
+    };
     const { startRepl } = await import('../repl/repl.js');
+    const { wantsScrape, startLiveBackend } = await import('./scrape.js');
     const terminal = io.stdinIsTTY && io.isTTY;
-    await withBackend(deps, opts, async (backend) => {
+    // --scrape: the live store (scraping until the REPL ends) is the first backend; .server/.sample still switch away.
+    // --rules: the data plus the recorded series and ALERTS (local data only).
+    const rules = opts.rules;
+    if (rules?.length && wantsScrape(opts)) throw new UsageError('--rules and --scrape cannot be used together', 'evaluate rules over the sample or a --dataset file');
+    const first = wantsScrape(opts)
+      ? await startLiveBackend(opts, io)
+      : rules?.length
+        ? await (await import('./rules-runtime.js')).openBackendWithRules(rules, withoutScrapeInterval(opts), deps)
+        : undefined;
+    const opening = first ? { ...deps, openBackend: async () => first } : deps;
+    await withBackend(opening, opts, async (backend) => {
       const code = await startRepl({
         input: io.stdin,
         // A terminal needs the real stream (size, resize events); piped output goes through io.out.
@@ -35,11 +60,20 @@ Piped input exits with status 1 if any query failed.`,
         terminal,
         backend,
         io,
+        grafana,
         // `.sample` must not fall back to PROMETHEUS_URL: it asks for the local dataset.
-        openBackend: (server) => deps.openBackend({ ...opts, server, dataset: undefined, local: server === undefined }),
+        // --max-samples is the embedded engine's: a server switched to keeps its own limit.
+        openBackend: (server) =>
+          deps.openBackend({ ...opts, server, dataset: undefined, local: server === undefined, maxSamples: server === undefined ? opts.maxSamples : undefined }),
       });
       // main() takes the exit code from here; the failures were already shown one by one.
       if (code !== 0) process.exitCode = code;
     });
   });
+}
+
+/** repl's --interval is the scrape interval; rule groups without one keep Prometheus's default (1m). */
+function withoutScrapeInterval<T extends { interval?: string }>(opts: T): Omit<T, 'interval'> {
+  const { interval: _scrapeInterval, ...rest } = opts;
+  return rest;
 }

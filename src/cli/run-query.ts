@@ -3,20 +3,25 @@
 // (warnings, stats) to stderr. Loaded only when one of them runs.
 
 import type { Backend, BackendInfo } from '../backends/backend.js';
+import type { RemoteBackend } from '../backends/remote.js';
 import { UsageError } from '../errors.js';
 import type { QueryResult } from '../model/result.js';
 import { renderNotes, renderResult, type RenderOptions } from '../render/index.js';
 import type { IO } from '../util/io.js';
 import { PLAIN } from '../util/style.js';
-import { formatRfc3339, parseDurationArg, parseTimeArg } from '../util/time.js';
+import { formatRfc3339, humanDuration, parseTimeArg, parseTimeoutArg } from '../util/time.js';
 import { withBackend, type CommandDeps } from './deps.js';
-import { parseCount, type OutputOptions, type QueryCommandOptions } from './query-flags.js';
+import { parseCount, parseVarFlags, type GrafanaOptions, type OutputOptions, type QueryCommandOptions } from './query-flags.js';
+import { describeSubstitutions, substituteGrafana } from '../promql/grafana.js';
 import { resolveRange } from './range-args.js';
 
 /** The evaluation time when none is given: the end of a local dataset, else now. */
-function defaultTime(info: BackendInfo, now: number): number {
+export function defaultTime(info: BackendInfo, now: number): number {
   return info.kind === 'local' && info.dataRange ? info.dataRange.end : now;
 }
+
+/** Width given to tables written to a pipe or file: wide enough that nothing is cut or wrapped. */
+const UNLIMITED_COLUMNS = 1_000_000;
 
 /** Render options shared by query and range; validates the flags before anything runs. */
 function renderOptions(opts: OutputOptions, io: IO, expr: string, chart: boolean): RenderOptions {
@@ -24,7 +29,8 @@ function renderOptions(opts: OutputOptions, io: IO, expr: string, chart: boolean
   return {
     format: opts.output ?? 'table',
     style: opts.color === false ? PLAIN : io.style,
-    columns: io.columns,
+    // Piped tables are never cut (a script greps whole label values); charts need a width.
+    columns: io.isTTY || chart ? io.columns : UNLIMITED_COLUMNS,
     rows: io.rows,
     // Piped tables are not cut (there is no screen to fit); charts always are.
     limit: limit ?? (io.isTTY || chart ? undefined : 0),
@@ -37,7 +43,7 @@ function renderOptions(opts: OutputOptions, io: IO, expr: string, chart: boolean
 }
 
 /** Ctrl-C cancels the query (the backend throws a 'canceled' QueryError) instead of killing the process. */
-async function cancellable<T>(fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
+export async function cancellable<T>(fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const ac = new AbortController();
   const onInt = () => ac.abort();
   process.once('SIGINT', onInt);
@@ -68,34 +74,74 @@ function outsideDataNote(info: BackendInfo, from: number, to: number): string | 
   return `note: the ${info.name} data covers ${formatRfc3339(dr.start)} to ${formatRfc3339(dr.end)}; the query time is outside it`;
 }
 
+/** The sample's scrape interval, and Grafana's default for a Prometheus data source. */
+const DEFAULT_SCRAPE_INTERVAL = '15s';
+
+/**
+ * Replaces Grafana's variables in a pasted query (src/promql/grafana.ts) and
+ * says on stderr what was replaced; the query unchanged when it has none.
+ */
+export function applyGrafana(expr: string, opts: GrafanaOptions, io: IO, range?: { stepMs: number; rangeMs: number }): string {
+  const scrapeIntervalMs = parseTimeoutArg(opts.scrapeInterval ?? DEFAULT_SCRAPE_INTERVAL, '--scrape-interval');
+  const { query, substitutions } = substituteGrafana(expr, { scrapeIntervalMs, range, vars: parseVarFlags(opts.var) });
+  if (substitutions.length > 0) io.err(io.errStyle.dim(`note: ${describeSubstitutions(substitutions, scrapeIntervalMs)}`) + '\n');
+  return query;
+}
+
 /** `query`: an instant query, or a range query when a range flag is given. */
 export async function runQuery(expr: string, opts: QueryCommandOptions, deps: CommandDeps): Promise<void> {
   if (opts.range !== undefined || opts.start !== undefined || opts.step !== undefined) return runRange(expr, opts, deps);
   if (opts.end !== undefined) throw new UsageError('--end needs --range or --start', 'for one instant use --time; for a chart add --range 1h');
   const { io } = deps;
-  const ropts = renderOptions(opts, io, expr, false);
-  const timeoutMs = parseDurationArg(opts.timeout ?? '2m');
+  const query = applyGrafana(expr, opts, io);
+  const ropts = renderOptions(opts, io, query, false);
+  const timeoutMs = parseTimeoutArg(opts.timeout ?? '2m'); // 0 is refused, as for a server
   await withBackend(deps, opts, async (backend) => {
     const info = await backend.info();
     const fallback = defaultTime(info, deps.clock());
     const time = opts.time !== undefined ? parseTimeArg(opts.time, fallback) : fallback;
-    const result = await cancellable((signal) => backend.instantQuery(expr, time, { stats: opts.stats, timeoutMs, signal }));
+    const result = await cancellable((signal) => backend.instantQuery(query, time, { stats: opts.stats, timeoutMs, signal }));
     await emit(result, ropts, io, backend);
-    const note = isEmpty(result) ? outsideDataNote(info, time, time) : undefined;
+    const note = isEmpty(result) ? (outsideDataNote(info, time, time) ?? (await serverDataNote(backend, time))) : undefined;
     if (note) io.err(io.errStyle.dim(note) + '\n');
   });
+}
+
+/** How far before the query time data counts as ended (Prometheus's lookback). */
+const LOOKBACK_SEC = 300;
+
+/**
+ * An empty answer from a server: where its data ends, when that is before the
+ * query time (a backfilled or stopped Prometheus), with the --time to use.
+ */
+async function serverDataNote(backend: Backend, time: number): Promise<string | undefined> {
+  const remote = backend as Partial<RemoteBackend>;
+  if (typeof remote.dataEnd !== 'function') return undefined;
+  let end: number | null | undefined;
+  try {
+    end = await remote.dataEnd();
+  } catch {
+    return undefined; // only a note: the query's own answer stands
+  }
+  if (end === undefined) return undefined;
+  if (end === null) {
+    return 'note: the server has no recent data in its head block; if its data is older (backfilled), give a --time inside it';
+  }
+  if (end >= time - LOOKBACK_SEC) return undefined;
+  return `note: the server's newest data is at ${formatRfc3339(end)} (${humanDuration((time - end) * 1000)} before the query time); try --time ${formatRfc3339(end)}`;
 }
 
 /** The range query behind both `range` and `query --range`. */
 export async function runRange(expr: string, opts: QueryCommandOptions, deps: CommandDeps): Promise<void> {
   const { io } = deps;
   const ropts = renderOptions(opts, io, expr, true);
-  const timeoutMs = parseDurationArg(opts.timeout ?? '2m');
+  const timeoutMs = parseTimeoutArg(opts.timeout ?? '2m'); // 0 is refused, as for a server
   await withBackend(deps, opts, async (backend) => {
     const info = await backend.info();
     const r = resolveRange(opts, defaultTime(info, deps.clock()));
-    const result = await cancellable((signal) => backend.rangeQuery(expr, r.start, r.end, r.step, { stats: opts.stats, timeoutMs, signal }));
-    await emit(result, { ...ropts, range: r }, io, backend);
+    const query = applyGrafana(expr, opts, io, { stepMs: r.step * 1000, rangeMs: (r.end - r.start) * 1000 });
+    const result = await cancellable((signal) => backend.rangeQuery(query, r.start, r.end, r.step, { stats: opts.stats, timeoutMs, signal }));
+    await emit(result, { ...ropts, query, range: r }, io, backend);
     const note = isEmpty(result) ? outsideDataNote(info, r.start, r.end) : undefined;
     if (note) io.err(io.errStyle.dim(note) + '\n');
   });

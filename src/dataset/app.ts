@@ -5,18 +5,19 @@
 
 import { emitHistogram, emitSummary, HTTP_BUCKETS } from './histogram.js';
 import { Rng } from './random.js';
+import type { IncidentPlan } from './incidents.js';
 import { routeLatency, statusShare, type RouteSpec, type ServiceSpec } from './services.js';
 import { cumulate, initialUptime, poissonIncrements, type Emitter, type Target } from './target.js';
 
 /** Requests per second of one status of a route at each scrape. */
-function statusRate(t: Target, svc: ServiceSpec, r: RouteSpec, code: string, scale: number): Float64Array {
+function statusRate(t: Target, svc: ServiceSpec, r: RouteSpec, code: string, scale: number, plan: IncidentPlan): Float64Array {
   const errors = r.statuses.slice(1);
   const own = errors.find((s) => s.code === code);
   const out = new Float64Array(t.n);
   for (let i = 0; i < t.n; i++) {
     let share = 1;
-    if (own) share = statusShare(svc.job, own, t.times[i]);
-    else for (const s of errors) share -= statusShare(svc.job, s, t.times[i]);
+    if (own) share = statusShare(svc.job, own, t.times[i], plan);
+    else for (const s of errors) share -= statusShare(svc.job, s, t.times[i], plan);
     out[i] = r.rps * scale * t.traffic[i] * share;
   }
   return out;
@@ -27,7 +28,7 @@ function statusRate(t: Target, svc: ServiceSpec, r: RouteSpec, code: string, sca
  * and business metrics. Returns the instance's requests per scrape (all
  * routes), which drives CPU, GC and handles.
  */
-export function emitAppMetrics(em: Emitter, svc: ServiceSpec, index: number): Float64Array {
+export function emitAppMetrics(em: Emitter, svc: ServiceSpec, index: number, plan: IncidentPlan): Float64Array {
   const t = em.target;
   const total = new Float64Array(t.n);
   const uptime = initialUptime(t);
@@ -38,7 +39,7 @@ export function emitAppMetrics(em: Emitter, svc: ServiceSpec, index: number): Fl
     const labels = { method: r.method, route: r.route };
     let routeInitial = 0;
     for (const s of r.statuses) {
-      const rate = statusRate(t, svc, r, s.code, scale);
+      const rate = statusRate(t, svc, r, s.code, scale, plan);
       const incs = poissonIncrements(t, new Rng(`http/${t.instance}/${r.method}/${r.route}/${s.code}`), rate);
       const initial = Math.round(rate[0] * uptime);
       routeInitial += initial;
@@ -47,7 +48,7 @@ export function emitAppMetrics(em: Emitter, svc: ServiceSpec, index: number): Fl
       if (s.code === r.statuses[0].code && svc.job === 'checkout' && r.route === '/api/checkout') emitOrders(em, incs, initial);
     }
     for (let i = 0; i < t.n; i++) total[i] += routeIncs[i];
-    const latency = (i: number) => routeLatency(svc.job, r, index, t.times[i]);
+    const latency = (i: number) => routeLatency(svc.job, r, index, t.times[i], plan);
     emitHistogram(em, 'http_request_duration_seconds', labels, HTTP_BUCKETS, routeIncs, routeInitial, latency);
   }
   for (const op of svc.dbOperations) {

@@ -3,20 +3,22 @@
 
 import { MemoryStore } from '../storage/store.js';
 import { emitAppMetrics } from './app.js';
+import { SAMPLE_INCIDENTS, type IncidentPlan } from './incidents.js';
 import { SAMPLE_METADATA } from './metadata.js';
 import { emitNodeExporter, hostBootTime, NODE_HOSTS } from './node-exporter.js';
 import { emitNodejsMetrics } from './nodejs.js';
 import { SERVICES, targetSpec } from './services.js';
 import { Emitter, makeTarget } from './target.js';
 
-export function generateSampleStore(): MemoryStore {
+/** The sample dataset; with another incident plan, the same shop with its incidents elsewhere (the judge's variant world). */
+export function generateSampleStore(plan: IncidentPlan = SAMPLE_INCIDENTS): MemoryStore {
   const store = new MemoryStore();
   for (const svc of SERVICES) {
     for (let index = 0; index < svc.instances; index++) {
-      const em = new Emitter(store, makeTarget(targetSpec(svc, index)));
+      const em = new Emitter(store, makeTarget(targetSpec(svc, index, plan)));
       em.emitUp();
-      const requests = emitAppMetrics(em, svc, index);
-      emitNodejsMetrics(em, svc, requests);
+      const requests = emitAppMetrics(em, svc, index, plan);
+      emitNodejsMetrics(em, svc, requests, plan.leak.instance);
     }
   }
   NODE_HOSTS.forEach((host, hostIndex) => {

@@ -6,6 +6,8 @@
 
 import type { MemoryStore } from '../storage/store.js';
 import { generateSampleStore } from './generate.js';
+import { VARIANT_INCIDENTS } from './incidents.js';
+import { loadSnapshot } from './snapshot.js';
 
 export {
   SAMPLE_END,
@@ -25,11 +27,19 @@ export {
   LEAK_ALERT_TIME,
 } from './timeline.js';
 export { generateSampleStore } from './generate.js';
+export { SAMPLE_INCIDENTS, VARIANT_INCIDENTS, type IncidentPlan } from './incidents.js';
 
 let cached: MemoryStore | undefined;
+let cachedVariant: MemoryStore | undefined;
 
-/** The sample dataset, generated on first use and cached for the process. */
+/** The sample dataset, from the prebuilt snapshot (else generated) on first use, and cached for the process. */
 export function loadSampleStore(): MemoryStore {
-  cached ??= generateSampleStore();
+  cached ??= loadSnapshot() ?? generateSampleStore();
   return cached;
+}
+
+/** The judge's variant world: the sample with its incidents moved (VARIANT_INCIDENTS), cached for the process. */
+export function loadVariantStore(): MemoryStore {
+  cachedVariant ??= generateSampleStore(VARIANT_INCIDENTS);
+  return cachedVariant;
 }

@@ -1,29 +1,98 @@
 // Loads a user's dataset file (--dataset FILE): OpenMetrics or Prometheus text
-// format with a timestamp on every sample. Every failure is a UsageError that
+// format with a timestamp on every sample, gzipped when the name ends in
+// `.gz` (the recorded sessions lessons ship). Every failure is a UsageError that
 // names the file (and the line, for bad content). Used in-process by
 // `dataset export --dataset` and inside the query worker.
+//
+// The file is streamed: read in large chunks and parsed as bytes (see
+// storage/exposition-bytes.ts), never held as one string, so files larger
+// than V8's longest string (~512 MB) load too. The format is known before
+// reading: OpenMetrics files end with `# EOF`, so the file's tail decides.
 
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { open, readFile, stat } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
 import { UsageError } from '../errors.js';
-import { parseExposition } from '../storage/exposition.js';
+import { ByteExpositionParser } from '../storage/exposition-bytes.js';
+import { detectFormat, ExpositionParser } from '../storage/exposition.js';
 import type { MemoryStore } from '../storage/store.js';
 
-type LoadProgress = (linesDone: number, totalLines: number | undefined) => void;
+/** Bytes read so far and the file's size. */
+type LoadProgress = (bytesDone: number, totalBytes: number | undefined) => void;
+
+const CHUNK_BYTES = 4 << 20;
+const TAIL_BYTES = 64 << 10;
+
+function readError(file: string, e: unknown): UsageError {
+  const code = (e as NodeJS.ErrnoException).code;
+  const reason =
+    code === 'ENOENT'
+      ? 'no such file'
+      : code === 'EISDIR'
+        ? 'it is a directory'
+        : code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR'
+          ? 'not a gzip file'
+          : (e as Error).message;
+  return new UsageError(`cannot read dataset ${file}: ${reason}`, 'pass an OpenMetrics or Prometheus text-format file with timestamps');
+}
+
+/** OpenMetrics when the file ends with `# EOF`: only the last bytes are read. */
+async function fileFormat(file: string, size: number): Promise<'openmetrics' | 'text'> {
+  const fh = await open(file, 'r');
+  try {
+    const n = Math.min(size, TAIL_BYTES);
+    const buf = Buffer.alloc(n);
+    await fh.read(buf, 0, n, size - n);
+    let tail = buf.toString('utf8');
+    // A cut first line is not a line start: drop it.
+    if (n < size) tail = tail.slice(tail.indexOf('\n') + 1);
+    return detectFormat(tail);
+  } finally {
+    await fh.close();
+  }
+}
+
+/** A gzipped file is small (a recorded lesson session): inflated whole, then parsed as bytes. */
+async function parseGzipFile(file: string, onProgress?: LoadProgress): Promise<MemoryStore> {
+  const data = gunzipSync(await readFile(file));
+  const tail = data.subarray(Math.max(0, data.length - TAIL_BYTES)).toString('utf8');
+  const format = detectFormat(data.length > TAIL_BYTES ? tail.slice(tail.indexOf('\n') + 1) : tail);
+  const bytes = new ByteExpositionParser(new ExpositionParser(format, undefined), format === 'openmetrics');
+  for (let at = 0; at < data.length; at += CHUNK_BYTES) {
+    bytes.feed(data.subarray(at, Math.min(data.length, at + CHUNK_BYTES)));
+    onProgress?.(Math.min(data.length, at + CHUNK_BYTES), data.length);
+  }
+  return bytes.end();
+}
+
+async function parseFile(file: string, size: number, onProgress?: LoadProgress): Promise<MemoryStore> {
+  if (file.endsWith('.gz')) return parseGzipFile(file, onProgress);
+  const format = await fileFormat(file, size);
+  const bytes = new ByteExpositionParser(new ExpositionParser(format, undefined), format === 'openmetrics');
+  let done = 0;
+  for await (const chunk of createReadStream(file, { highWaterMark: CHUNK_BYTES })) {
+    bytes.feed(chunk as Buffer);
+    done += (chunk as Buffer).length;
+    onProgress?.(done, size);
+  }
+  return bytes.end();
+}
 
 export async function loadDatasetFile(file: string, onProgress?: LoadProgress): Promise<MemoryStore> {
-  let text: string;
+  let size: number;
   try {
-    text = await readFile(file, 'utf8');
+    const st = await stat(file);
+    if (st.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+    size = st.size;
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (e as Error).message;
-    throw new UsageError(`cannot read dataset ${file}: ${reason}`, 'pass an OpenMetrics or Prometheus text-format file with timestamps');
+    throw readError(file, e);
   }
   let store: MemoryStore;
   try {
-    store = parseExposition(text, { onProgress, requireTimestamps: true });
+    store = await parseFile(file, size, onProgress);
   } catch (e) {
-    const err = e as Error & { line?: number; hint?: string };
+    const err = e as Error & { line?: number; hint?: string; code?: string };
+    if (err.code !== undefined && typeof err.line !== 'number') throw readError(file, e);
     const where = typeof err.line === 'number' && !/\bline\b/.test(err.message) ? `line ${err.line}: ` : '';
     throw new UsageError(
       `cannot load dataset ${file}: ${where}${err.message}`,

@@ -1,12 +1,11 @@
 // What prom-client's collectDefaultMetrics() exposes for one Node.js process,
 // plus up and the shop's build-info gauge. Driven by the instance's request
-// load; frontend-1 leaks memory.
+// load; one instance (frontend-1 in the sample) leaks memory.
 
 import { emitHistogram, GC_BUCKETS, roundTo } from './histogram.js';
 import { Rng } from './random.js';
 import type { ServiceSpec } from './services.js';
 import { cumulate, initialUptime, poissonIncrements, type Emitter, type Target } from './target.js';
-import { LEAK_INSTANCE } from './timeline.js';
 
 const MiB = 1024 * 1024;
 /** Heap growth of the leaking instance. */
@@ -21,9 +20,9 @@ const GC_KINDS = [
   { kind: 'weakcb', perSecond: 0.005, perRequest: 0, median: 0.0004, sigma: 0.5 },
 ];
 
-export function emitNodejsMetrics(em: Emitter, svc: ServiceSpec, requests: Float64Array): void {
+export function emitNodejsMetrics(em: Emitter, svc: ServiceSpec, requests: Float64Array, leakInstance: string): void {
   emitCpu(em, svc, requests);
-  emitMemory(em, svc);
+  emitMemory(em, svc, leakInstance);
   emitRuntime(em, requests);
   emitVersions(em);
   emitGc(em, requests);
@@ -56,7 +55,7 @@ function emitCpu(em: Emitter, svc: ServiceSpec, requests: Float64Array): void {
   em.emit('process_cpu_seconds_total', {}, seconds(userTotal.map((v, i) => v + systemTotal[i])));
 }
 
-function emitMemory(em: Emitter, svc: ServiceSpec): void {
+function emitMemory(em: Emitter, svc: ServiceSpec, leakInstance: string): void {
   const t = em.target;
   const rng = new Rng(`heap/${t.instance}`);
   const used = new Float64Array(t.n);
@@ -69,7 +68,7 @@ function emitMemory(em: Emitter, svc: ServiceSpec): void {
     saw += 0.03 + 0.05 * rng.next();
     if (saw > 1) saw = 0.1 * rng.next();
     const age = t.times[i] / 1000 - t.runs[t.run[i]].start;
-    const leak = t.instance === LEAK_INSTANCE ? LEAK_BYTES_PER_SECOND * age : 0;
+    const leak = t.instance === leakInstance ? LEAK_BYTES_PER_SECOND * age : 0;
     // A fresh process has a smaller heap for its first minutes.
     const warm = Math.min(1, 0.6 + age / 600);
     used[i] = Math.round(svc.heapBase * warm * (0.9 + 0.2 * saw) + leak);

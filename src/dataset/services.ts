@@ -2,17 +2,8 @@
 // fast they are, and the incidents that change that. Pure data plus small
 // functions of time, so the metric writers stay generic.
 
-import {
-  DEPLOY_TIME,
-  ERROR_BURST_END,
-  ERROR_BURST_START,
-  GAP_END,
-  GAP_INSTANCE,
-  GAP_START,
-  RESTART_INSTANCE,
-  RESTART_TIME,
-  SAMPLE_START,
-} from './timeline.js';
+import { SAMPLE_INCIDENTS, type IncidentPlan } from './incidents.js';
+import { SAMPLE_START } from './timeline.js';
 import type { ProcessRun, TargetSpec } from './target.js';
 
 interface StatusSpec {
@@ -143,37 +134,52 @@ const NEW_APP_VERSION = '2.4.0';
 const NODE_VERSION = 'v20.18.1';
 const NEW_NODE_VERSION = 'v22.12.0';
 
-/** The 5xx share of a route at time t (ms): raised during the checkout burst. */
-export function statusShare(job: string, s: StatusSpec, tMs: number): number {
-  const burst = job === 'checkout' && tMs >= ERROR_BURST_START * 1000 && tMs < ERROR_BURST_END * 1000;
+/** The 5xx share of a route at time t (ms): raised during the error burst (checkout's, in the sample). */
+export function statusShare(job: string, s: StatusSpec, tMs: number, plan: IncidentPlan = SAMPLE_INCIDENTS): number {
+  const b = plan.errorBurst;
+  const burst = job === b.job && tMs >= b.start * 1000 && tMs < b.end * 1000;
   if (!burst) return s.share;
   if (s.code === '500') return 0.045;
   if (s.code === '503') return 0.015;
   return s.share;
 }
 
-/** Latency of a route at time t: /api/products is slow from the 2.4.0 deploy on. */
-export function routeLatency(job: string, r: RouteSpec, instanceIndex: number, tMs: number): { median: number; sigma: number } {
-  if (job === 'api' && r.route === '/api/products' && tMs >= deployTime(instanceIndex) * 1000) return SLOW_PRODUCTS;
+/** Latency of a route at time t: the deployed route (/api/products, in the sample) is slow from the 2.4.0 deploy on. */
+export function routeLatency(
+  job: string,
+  r: RouteSpec,
+  instanceIndex: number,
+  tMs: number,
+  plan: IncidentPlan = SAMPLE_INCIDENTS,
+): { median: number; sigma: number } {
+  const d = plan.deploy;
+  if (job === d.job && r.route === d.route && tMs >= deployTime(instanceIndex, plan) * 1000) return SLOW_PRODUCTS;
   return r;
 }
 
 const SLOW_PRODUCTS = { median: 0.19, sigma: 0.5 };
 
-/** api-N restarts N-1 minutes after the deploy starts (a rolling deploy). */
-function deployTime(instanceIndex: number): number {
-  return DEPLOY_TIME + 60 * instanceIndex + 7;
+/** api-N (the deployed job's instance N) restarts N-1 minutes after the deploy starts (a rolling deploy). */
+function deployTime(instanceIndex: number, plan: IncidentPlan): number {
+  return plan.deploy.time + 60 * instanceIndex + 7;
 }
 
 /** Process runs of a service instance (index from 0) and its scrape gap, if any. */
-export function targetSpec(svc: ServiceSpec, index: number): TargetSpec {
+export function targetSpec(svc: ServiceSpec, index: number, plan: IncidentPlan = SAMPLE_INCIDENTS): TargetSpec {
   const instance = `${svc.job}-${index + 1}:${svc.port}`;
   // Processes started some hours to days before the window, at whole seconds.
   const firstStart = SAMPLE_START - 3600 * (5 + ((index * 7 + svc.port) % 40)) - 613 * (index + 1);
   const runs: ProcessRun[] = [{ start: firstStart, appVersion: APP_VERSION, nodeVersion: NODE_VERSION }];
-  if (instance === 'frontend-1:3000') runs[0].start = SAMPLE_START - 48 * 60 - 17; // the leaking process
-  if (instance === RESTART_INSTANCE) runs.push({ start: RESTART_TIME, appVersion: APP_VERSION, nodeVersion: NODE_VERSION });
-  if (svc.job === 'api') runs.push({ start: deployTime(index), appVersion: NEW_APP_VERSION, nodeVersion: NEW_NODE_VERSION });
-  const gap: [number, number] | undefined = instance === GAP_INSTANCE ? [GAP_START, GAP_END] : undefined;
+  if (instance === plan.leak.instance) runs[0].start = SAMPLE_START - 48 * 60 - 17; // the leaking process
+  if (svc.job === plan.deploy.job) runs.push({ start: deployTime(index, plan), appVersion: NEW_APP_VERSION, nodeVersion: NEW_NODE_VERSION });
+  // A crash restarts the versions that were running.
+  for (const r of plan.restarts) {
+    if (r.instance !== instance) continue;
+    const before = runs.filter((run) => run.start < r.time).pop() ?? runs[0];
+    runs.push({ ...before, start: r.time });
+  }
+  runs.sort((a, b) => a.start - b.start);
+  const g = plan.gap;
+  const gap: [number, number] | undefined = instance === g.instance ? [g.start, g.end] : undefined;
   return { job: svc.job, instance, runs, gap };
 }

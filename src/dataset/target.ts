@@ -105,7 +105,6 @@ export class Emitter {
       store.appendMany(id, times, values, target.n);
       return;
     }
-    store.reserve(id, target.n);
     let present = false;
     for (let i = 0; i < target.n; i++) {
       const v = values[i];

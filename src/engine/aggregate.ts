@@ -9,7 +9,7 @@ import type { Grid, Val, VSeries } from './types.js';
 import { annotate, newVSeries } from './types.js';
 import type { Evaluator } from './eval.js';
 import { mergeSameLabels } from './same-labels.js';
-import { checkAbort, execError } from './state.js';
+import { checkAbort, execError, holdSamples } from './state.js';
 import { keepLabels, metricKey, setLabel, withoutLabels } from './labels.js';
 import { formatFloatF, formatG, kahanInc, ks } from './numeric.js';
 import { quantile } from './quantile.js';
@@ -321,7 +321,11 @@ function countValues(ev: Evaluator, e: AggregateExpr, grid: Grid): VSeries[] {
       const m = groupMetric(setLabel(s.metric, labelName, formatFloatF(s.v[i])), e.without, grouping);
       const key = metricKey(m);
       let o = outs.get(key);
-      if (!o) outs.set(key, (o = newVSeries(m, grid.n)));
+      if (!o) {
+        // Each output series is stored over every step: that is what it holds.
+        holdSamples(ev.st, grid.n);
+        outs.set(key, (o = newVSeries(m, grid.n)));
+      }
       if (!o.p[i]) {
         o.p[i] = 1;
         o.v[i] = 0;

@@ -273,14 +273,12 @@ class VectorMatch {
     o.p[i] = 1;
   }
 
-  /** Indexes the right side's samples of step i by signature; the number of them. Two with one signature is the many-to-many error. */
-  indexRight(i: number): number {
+  /** Indexes the right side's samples of step i by signature. Two with one signature is the many-to-many error. */
+  indexRight(i: number): void {
     const { rhs, r, m, names, rightStamp, rightAt } = this;
     const mark = i + 1;
-    let nr = 0;
     for (let j = 0; j < rhs.length; j++) {
       if (!rhs[j].p[i]) continue;
-      nr++;
       const ord = r[j];
       if (rightStamp[ord] === mark) {
         const side = this.oneToMany ? 'left' : 'right';
@@ -292,7 +290,6 @@ class VectorMatch {
       rightStamp[ord] = mark;
       rightAt[ord] = j;
     }
-    return nr;
   }
 
   /** Pairs every left sample of step i with its right match (or fill values, with fill modifiers). */
@@ -329,9 +326,12 @@ function vectorVector(ev: Evaluator, e: BinaryExpr, lhsIn: VSeries[], rhsIn: VSe
   for (let i = 0; i < grid.n; i++) {
     checkAbort(ev.st);
     let nl = 0;
+    let nr = 0;
     for (let j = 0; j < vm.lhs.length; j++) nl += vm.lhs[j].p[i];
-    const nr = vm.indexRight(i);
+    for (let j = 0; j < vm.rhs.length; j++) nr += vm.rhs[j].p[i];
+    // An empty side returns before the duplicate check, as Prometheus's VectorBinop does.
     if ((nl === 0 && nr === 0) || ((nl === 0 || nr === 0) && noFill)) continue;
+    vm.indexRight(i);
     if (m.card !== 'one-to-one') vm.perSigKeys.clear();
     vm.matchStep(i);
   }

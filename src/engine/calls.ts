@@ -67,6 +67,7 @@ function newWinCtx(ev: Evaluator, e: Call, src: RangeSource, scalars: Float64Arr
     argCols: scalars,
     anchored: src.anchored,
     smoothed: src.smoothed,
+    serial: 0,
     name: '',
     ok: true,
     warn: (kind, text, i) => annotate(ev.st, kind, text, argPos[i]),
@@ -113,6 +114,8 @@ function warnNotCounter(ev: Evaluator, s: RSeries, arg: Expr): boolean {
   return true;
 }
 
+let windowSerial = 0;
+
 /** Runs one range function over every step's window of one series into `o`; returns the number of outputs. */
 function windowLoop(loop: RangeLoop, s: RSeries, o: VSeries): number {
   const { ev, src, grid, ctx, fn } = loop;
@@ -122,6 +125,7 @@ function windowLoop(loop: RangeLoop, s: RSeries, o: VSeries): number {
   let lo = 0;
   let hi = 0;
   let count = 0;
+  ctx.serial = ++windowSerial;
   ctx.t = t;
   ctx.v = s.v;
   ctx.st = s.st;

@@ -5,7 +5,7 @@ import type { Expr, MatrixSelector, SubqueryExpr, VectorSelector } from '../prom
 import type { MemoryStore } from '../storage/store.js';
 import type { Grid, QueryState, RSeries, Val, VSeries } from './types.js';
 import { makeGrid, newVSeries } from './types.js';
-import { checkAbort, execError, holdSamples } from './state.js';
+import { checkAbort, execError, holdSamples, settleSamples } from './state.js';
 import { compactSeries, evalVectorSelector, rangeSeries, resolveAt, selectIds, sliceWindow, type SelectorPick } from './selectors.js';
 import { dropReserved } from './labels.js';
 import { mergeSameLabels } from './same-labels.js';
@@ -35,7 +35,24 @@ export class Evaluator {
     readonly isRange: boolean,
   ) {}
 
+  /**
+   * Evaluates a node and accounts for its memory: while it runs, what its
+   * children return and what it builds count against the sample limit; once it
+   * is done, only its result does.
+   */
   eval(e: Expr, grid: Grid): Val {
+    const st = this.st;
+    const parent = st.node;
+    const before = st.currentSamples;
+    st.node = e;
+    const observer = st.observer;
+    const val = observer ? observer.node(e, grid, st, () => this.evalNode(e, grid)) : this.evalNode(e, grid);
+    settleSamples(st, before, val);
+    st.node = parent;
+    return val;
+  }
+
+  private evalNode(e: Expr, grid: Grid): Val {
     checkAbort(this.st, true);
     switch (e.type) {
       case 'NumberLiteral':
@@ -96,7 +113,7 @@ export class Evaluator {
   }
 
   vectorSelector(e: VectorSelector, grid: Grid, pick: SelectorPick = 'value'): VSeries[] {
-    const ids = selectIds(this.store, e.matchers);
+    const ids = selectIds(this.store, e.matchers, this.st);
     if (e.smoothed && pick === 'value') return this.smoothedSelector(e, ids, grid);
     return evalVectorSelector(this.store, ids, this.offsetOf(e), resolveAt(e.at, this.st), grid, this.st, pick);
   }
@@ -145,7 +162,8 @@ export class Evaluator {
    */
   rangeArgument(e: Expr, grid: Grid): RangeSource {
     const saved = this.st.totalSamples;
-    const src = this.rangeSource(e, grid);
+    const observer = this.st.observer;
+    const src = observer ? observer.range(e, grid, this.st, () => this.rangeSource(e, grid)) : this.rangeSource(e, grid);
     if (unparen(e).type === 'SubqueryExpr') this.st.totalSamples = saved;
     return src;
   }
@@ -156,7 +174,7 @@ export class Evaluator {
     if (e.type === 'MatrixSelector') {
       const vs = e.vector;
       return {
-        series: rangeSeries(this.store, selectIds(this.store, vs.matchers)),
+        series: rangeSeries(this.store, selectIds(this.store, vs.matchers, this.st)),
         rangeMs: e.rangeExpr ? this.durationMs(e.rangeExpr) : e.rangeMs,
         offsetMs: this.offsetOf(vs),
         atMs: resolveAt(vs.at, this.st),

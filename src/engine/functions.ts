@@ -4,6 +4,7 @@
 // row there (test/engine/functions-table.test.ts checks the same at run time,
 // as Prometheus's TestFunctionList does).
 
+import { goDaysInMonth, type GoDate } from '../util/gotime.js';
 import type { FunctionName } from '../promql/functions.js';
 import type { InstantFn } from './vecfns.js';
 import type { RangeFn } from './rangefns.js';
@@ -23,7 +24,7 @@ type FunctionImpl =
 const range = (fn: RangeFn): FunctionImpl => ({ range: fn });
 const instant = (fn: InstantFn): FunctionImpl => ({ instant: fn });
 const math = (f: (x: number) => number): FunctionImpl => instant(vec.mathFn(f));
-const date = (f: (d: Date) => number): FunctionImpl => instant(vec.dateFn(f));
+const date = (f: (d: GoDate) => number): FunctionImpl => instant(vec.dateFn(f));
 const scalar = (f: (st: { queryStart: number; queryEnd: number; queryStep: number }) => number): FunctionImpl =>
   instant(vec.scalarFn((ev) => f(ev.st)));
 const minOver = (cur: number, m: number): boolean => cur < m || m !== m;
@@ -48,10 +49,10 @@ export const IMPLEMENTATIONS: { readonly [K in FunctionName]: FunctionImpl } = {
   cos: math(Math.cos),
   cosh: math(Math.cosh),
   count_over_time: range((c) => c.hi - c.lo),
-  days_in_month: date((d) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate()),
-  day_of_month: date((d) => d.getUTCDate()),
-  day_of_week: date((d) => d.getUTCDay()),
-  day_of_year: date((d) => Math.floor((d.getTime() - Date.UTC(d.getUTCFullYear(), 0, 1)) / 86400000) + 1),
+  days_in_month: date(goDaysInMonth),
+  day_of_month: date((d) => d.day),
+  day_of_week: date((d) => d.weekday),
+  day_of_year: date((d) => d.yearDay),
   deg: math((v) => (v * 180) / Math.PI),
   delta: range((c) => rng.extrapolatedRate(c, rng.DELTA)),
   deriv: range(rng.deriv),
@@ -68,7 +69,7 @@ export const IMPLEMENTATIONS: { readonly [K in FunctionName]: FunctionImpl } = {
   histogram_stddev: instant(vec.nativeHistogramOnly),
   histogram_stdvar: instant(vec.nativeHistogramOnly),
   histogram_sum: instant(vec.nativeHistogramOnly),
-  hour: date((d) => d.getUTCHours()),
+  hour: date((d) => d.hour),
   idelta: range((c) => rng.instantValue(c, 'idelta')),
   increase: range((c) => rng.extrapolatedRate(c, rng.INCREASE)),
   info: instant((ev, e, _args, grid) => ({ kind: 'vector', series: evalInfo(ev, e, grid) })),
@@ -84,8 +85,8 @@ export const IMPLEMENTATIONS: { readonly [K in FunctionName]: FunctionImpl } = {
   max_over_time: range(rng.bestValue(maxOver)),
   min_of: instant(vec.twoScalars((a, b) => Math.min(a, b))),
   min_over_time: range(rng.bestValue(minOver)),
-  minute: date((d) => d.getUTCMinutes()),
-  month: date((d) => d.getUTCMonth() + 1),
+  minute: date((d) => d.minute),
+  month: date((d) => d.month),
   pi: scalar(() => Math.PI),
   predict_linear: range(rng.predictLinear),
   present_over_time: range(() => 1),
@@ -119,5 +120,5 @@ export const IMPLEMENTATIONS: { readonly [K in FunctionName]: FunctionImpl } = {
   ts_of_max_over_time: range(rng.bestTimestamp((cur, m) => cur >= m || m !== m)),
   ts_of_min_over_time: range(rng.bestTimestamp((cur, m) => cur <= m || m !== m)),
   vector: instant(vec.vectorOfScalar),
-  year: date((d) => d.getUTCFullYear()),
+  year: date((d) => d.year),
 };

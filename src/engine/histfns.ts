@@ -11,6 +11,7 @@ import { checkAbort } from './state.js';
 import { dropReserved, metricKey, setLabel } from './labels.js';
 import { bucketFraction, bucketQuantile, type Bucket } from './quantile.js';
 import { formatG } from './numeric.js';
+import { noteForcedMonotonicity } from './monotonicity.js';
 import { stringArg } from './labelfns.js';
 
 /** Go's strconv.ParseFloat for `le` values; undefined when it would fail. */
@@ -121,14 +122,15 @@ function warnStep(ev: Evaluator, h: HistogramCall, bad: VSeries[], i: number): v
 }
 
 /** The value of quantile k of one group at step i; undefined when the group has no bucket there. */
-function groupValue(ev: Evaluator, h: HistogramCall, g: BucketGroup, k: number, i: number): number | undefined {
+function groupValue(ev: Evaluator, h: HistogramCall, g: BucketGroup, k: number, i: number, grid: Grid): number | undefined {
   const buckets: Bucket[] = [];
   for (const m of g.members) if (m.series.p[i]) buckets.push({ upperBound: m.le, count: m.series.v[i] });
   if (buckets.length === 0) return undefined;
   if (h.mode === 'fraction') return bucketFraction(h.qs[0][i], h.upper![i], buckets);
   const r = bucketQuantile(h.qs[k][i], buckets);
   if (r.forcedMonotonic) {
-    annotate(ev.st, 'info', 'input to histogram_quantile needed to be fixed for monotonicity (see https://prometheus.io/docs/prometheus/latest/querying/functions/#histogram_quantile)', h.posAnno);
+    const name = ev.st.delayedNameRemoval ? (g.metric.__name__ ?? '') : '';
+    noteForcedMonotonicity(ev.st, name, h.posAnno, grid.start + i * grid.step, r);
   }
   return r.value;
 }
@@ -143,7 +145,7 @@ export function classicHistogram(ev: Evaluator, e: Call, args: Expr[], grid: Gri
     warnStep(ev, h, bad, i);
     for (let k = 0; k < h.qs.length; k++) {
       for (const g of groups.values()) {
-        const value = groupValue(ev, h, g, k, i);
+        const value = groupValue(ev, h, g, k, i, grid);
         if (value === undefined) continue;
         let o = g.outs[k];
         if (!o) {

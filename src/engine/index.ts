@@ -7,6 +7,7 @@
 // grid results into the contract's EngineResult and applies the query-level
 // rules: result ordering, delayed name removal, limits and statistics.
 
+import { MAX_NESTING } from '../promql/depth.js';
 import type { Expr } from '../promql/ast.js';
 import { exprType, parse } from '../promql/index.js';
 import { positionLineCol } from '../promql/errors.js';
@@ -15,7 +16,7 @@ import { QueryError } from '../errors.js';
 import type { Annotation, EngineResult, EngineSeries, EngineValue } from './result.js';
 import { Evaluator } from './eval.js';
 import { mergeSameLabels } from './same-labels.js';
-import { makeGrid, type QueryState, type Val, type VSeries } from './types.js';
+import { makeGrid, type EvalObserver, type QueryState, type Val, type VSeries } from './types.js';
 import { dropReserved, metricKey } from './labels.js';
 import { compareMetrics } from '../model/labels.js';
 import { execError } from './state.js';
@@ -24,6 +25,8 @@ import { execError } from './state.js';
 interface RunOptions {
   signal?: AbortSignal;
   shouldAbort?: () => boolean;
+  /** Sees every node evaluated (explain's tracer, ./trace.ts). */
+  observer?: EvalObserver;
 }
 
 export interface EngineOptions {
@@ -58,11 +61,17 @@ export class Engine {
   }
 
   instantQuery(query: string | Expr, timeMs: number, opts: RunOptions = {}): EngineResult {
-    const expr = typeof query === 'string' ? this.parse(query) : query;
-    return this.run(expr, timeMs, timeMs, 1, false, opts);
+    return onThreadStack(() => {
+      const expr = typeof query === 'string' ? this.parse(query) : query;
+      return this.run(expr, timeMs, timeMs, 1, false, opts);
+    });
   }
 
   rangeQuery(query: string | Expr, startMs: number, endMs: number, stepMs: number, opts: RunOptions = {}): EngineResult {
+    return onThreadStack(() => this.rangeQueryOnStack(query, startMs, endMs, stepMs, opts));
+  }
+
+  private rangeQueryOnStack(query: string | Expr, startMs: number, endMs: number, stepMs: number, opts: RunOptions): EngineResult {
     const expr = typeof query === 'string' ? this.parse(query) : query;
     const t = exprType(expr);
     if (t !== 'scalar' && t !== 'vector') {
@@ -78,7 +87,7 @@ export class Engine {
   }
 
   private run(expr: Expr, start: number, end: number, step: number, isRange: boolean, opts: RunOptions): EngineResult {
-    const t0 = performance.now();
+    const t0 = nowMs();
     const st: QueryState = {
       annotations: new Map(),
       totalSamples: 0,
@@ -95,6 +104,7 @@ export class Engine {
       queryEnd: end,
       queryStep: isRange ? step : 0,
       checkCounter: 0,
+      observer: opts.observer,
     };
     const grid = makeGrid(start, end, step);
     const ev = new Evaluator(this.store, st, isRange);
@@ -103,7 +113,7 @@ export class Engine {
     return {
       value,
       annotations: [...st.annotations.values()],
-      stats: { evalTotalTime: (performance.now() - t0) / 1000, totalQueryableSamples: st.totalSamples, peakSamples: st.peakSamples },
+      stats: { evalTotalTime: (nowMs() - t0) / 1000, totalQueryableSamples: st.totalSamples, peakSamples: st.peakSamples },
     };
   }
 }
@@ -115,7 +125,8 @@ function cleanupNames(series: VSeries[], st: QueryState): VSeries[] {
   return mergeSameLabels(out);
 }
 
-function toInstant(val: Val, t: number, st: QueryState): EngineValue {
+/** A value at one instant as an instant query returns it (also the tracer's, ./trace.ts). */
+export function toInstant(val: Val, t: number, st: QueryState): EngineValue {
   switch (val.kind) {
     case 'scalar':
       return { type: 'scalar', t, v: val.v[0] };
@@ -162,6 +173,26 @@ function toMatrix(val: Val, grid: ReturnType<typeof makeGrid>, st: QueryState): 
 }
 
 /** "PromQL warning: <text> (line:col)" as the HTTP API renders annotations. */
+/**
+ * Runs a query, turning a stack overflow into a user error. The query worker
+ * has a stack for MAX_NESTING levels (promql/depth.ts); an engine on a thread
+ * with the default stack (a library user's, or --in-process) holds a few
+ * thousand, and a deeper query must say so rather than fail as a bug.
+ */
+function onThreadStack<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof RangeError && /call stack/i.test(e.message)) {
+      throw new QueryError(`expression nested too deeply for this thread's stack (promlearn's query worker takes up to ${MAX_NESTING} levels)`, {
+        errorType: 'bad_data',
+        hint: 'run the query through promlearn query/repl (the query worker), or nest it less deeply',
+      });
+    }
+    throw e;
+  }
+}
+
 export function formatAnnotation(a: Annotation, query: string): string {
   const prefix = a.kind === 'warning' ? 'PromQL warning' : 'PromQL info';
   const offset = Math.min(a.pos?.start ?? 0, Buffer.byteLength(query, 'utf8'));
@@ -171,3 +202,8 @@ export function formatAnnotation(a: Annotation, query: string): string {
 
 /** The engine implements start timestamps (the store's per-sample ST column): ST-aware rate & co, start_timestamp(). */
 export const SUPPORTS_START_TIMESTAMPS = true;
+
+/** A monotonic clock in ms (performance.now() would load Node's perf_hooks modules into every CLI run). */
+function nowMs(): number {
+  return Number(process.hrtime.bigint()) / 1e6;
+}

@@ -135,7 +135,7 @@ function fetchInfo(ev: Evaluator, arg: Expr, base: VSeries[], ignored: boolean[]
     }
   });
   if (idValues.size === 0) return [];
-  const ids = selectIds(ev.store, matchers).filter((id) => {
+  const ids = selectIds(ev.store, matchers, ev.st).filter((id) => {
     const m = ev.store.labels(id);
     for (const [l, vals] of idValues) if (!vals.has(m[l] ?? '')) return false;
     return true;

@@ -2,11 +2,11 @@
 
 import type { Call, Expr } from '../promql/ast.js';
 import { isValidLabelName } from '../promql/syntax.js';
-import { compileMatcherRegex } from '../promql/regex.js';
+import { compileReplaceRegex, type ReplaceRegex } from '../promql/regex.js';
 import type { Grid, Val } from './types.js';
 import type { Evaluator } from './eval.js';
 import { mergeSameLabels } from './same-labels.js';
-import { execError } from './state.js';
+import { checkAbort, execError } from './state.js';
 import { setLabel } from './labels.js';
 
 /** The value of a string-literal argument (the checker guarantees the type). */
@@ -15,64 +15,24 @@ export function stringArg(e: Expr): string {
   return e.value;
 }
 
-/** Go's regexp.Expand template: $1, ${1}, $name, ${name}, $$. */
-function expandTemplate(tpl: string, m: RegExpExecArray): string {
-  let out = '';
-  for (let i = 0; i < tpl.length; i++) {
-    const c = tpl[i];
-    if (c !== '$' || i + 1 >= tpl.length) {
-      out += c;
-      continue;
-    }
-    if (tpl[i + 1] === '$') {
-      out += '$';
-      i++;
-      continue;
-    }
-    let name: string;
-    let end: number;
-    if (tpl[i + 1] === '{') {
-      const close = tpl.indexOf('}', i + 2);
-      const inner = close < 0 ? '' : tpl.slice(i + 2, close);
-      if (close < 0 || !/^[A-Za-z0-9_]+$/.test(inner)) {
-        out += c;
-        continue;
-      }
-      name = inner;
-      end = close;
-    } else {
-      const mm = /^[A-Za-z0-9_]+/.exec(tpl.slice(i + 1));
-      if (!mm) {
-        out += c;
-        continue;
-      }
-      name = mm[0];
-      end = i + mm[0].length;
-    }
-    if (/^\d+$/.test(name)) out += m[Number(name)] ?? '';
-    else out += m.groups?.[name] ?? '';
-    i = end;
-  }
-  return out;
-}
-
 export function labelReplace(ev: Evaluator, _e: Call, args: Expr[], grid: Grid): Val {
   const dst = stringArg(args[1]);
   const repl = stringArg(args[2]);
   const src = stringArg(args[3]);
   const regexStr = stringArg(args[4]);
-  let re: RegExp;
+  let re: ReplaceRegex;
   try {
-    re = compileMatcherRegex(regexStr.replace(/\(\?P</g, '(?<'));
+    re = compileReplaceRegex(regexStr);
   } catch {
     throw execError(`invalid regular expression in label_replace(): ${regexStr}`);
   }
   if (!isValidLabelName(dst)) throw execError(`invalid destination label name in label_replace(): ${dst}`);
   const vec = ev.evalVector(args[0], grid);
   const out = vec.map((s) => {
-    const m = re.exec(s.metric[src] ?? '');
-    if (!m) return s;
-    const metric = setLabel(s.metric, dst, expandTemplate(repl, m));
+    checkAbort(ev.st, true); // a long label value costs linear time per series: let a timeout stop it
+    const value = re.replace(s.metric[src] ?? '', repl);
+    if (value === undefined) return s;
+    const metric = setLabel(s.metric, dst, value);
     return { ...s, metric, dropName: dst === '__name__' ? false : s.dropName };
   });
   return { kind: 'vector', series: mergeSameLabels(out) };

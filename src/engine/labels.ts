@@ -90,15 +90,3 @@ export function signature(m: Metric, on: boolean, names: ReadonlySet<string>): s
   return key;
 }
 
-/** 64-bit-ish FNV-1a hash of a label set mapped to [0, 1) (limit_ratio sampling). */
-export function metricHashFraction(m: Metric): number {
-  const key = metricKey(m);
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193;
-  for (let i = 0; i < key.length; i++) {
-    const c = key.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 16777619) >>> 0;
-    h2 = Math.imul(h2 ^ c, 2246822519) >>> 0;
-  }
-  return (h1 * 4294967296 + h2) / 18446744073709551616;
-}

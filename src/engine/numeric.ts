@@ -19,33 +19,8 @@ export function goPow(x: number, y: number): number {
   return x ** y;
 }
 
-/** Go's strconv.FormatFloat(v, 'f', -1, 64). */
-export function formatFloatF(v: number): string {
-  if (Number.isNaN(v)) return 'NaN';
-  if (v === Infinity) return '+Inf';
-  if (v === -Infinity) return '-Inf';
-  const s = String(v);
-  const e = s.indexOf('e');
-  if (e < 0) return s;
-  const neg = s.startsWith('-');
-  let mant = s.slice(neg ? 1 : 0, e);
-  const exp = Number(s.slice(e + 1));
-  let intPart = mant;
-  let frac = '';
-  const dot = mant.indexOf('.');
-  if (dot >= 0) {
-    intPart = mant.slice(0, dot);
-    frac = mant.slice(dot + 1);
-  }
-  let digits = intPart + frac;
-  let pointPos = intPart.length + exp;
-  if (pointPos <= 0) mant = '0.' + '0'.repeat(-pointPos) + digits;
-  else if (pointPos >= digits.length) mant = digits + '0'.repeat(pointPos - digits.length);
-  else mant = digits.slice(0, pointPos) + '.' + digits.slice(pointPos);
-  digits = '';
-  pointPos = 0;
-  return (neg ? '-' : '') + mant;
-}
+/** Go's strconv.FormatFloat(v, 'f', -1, 64): count_values labels. */
+export { formatGoFloatF as formatFloatF } from '../promql/printer.js';
 
 /** Go's %g for annotation texts: the printer's shortest Go float formatting. */
 export { formatGoFloat as formatG } from '../promql/printer.js';

@@ -4,9 +4,11 @@
 // Float algorithms follow Prometheus's promql/functions.go step by step.
 
 import { formatG, kahanInc, ks, search } from './numeric.js';
-import { quantile } from './quantile.js';
+import { quantile, SlidingQuantile } from './quantile.js';
 
 export interface WinCtx {
+  /** Different for every series a window loop walks (state kept across its steps is keyed by it); absent: no state kept. */
+  serial?: number;
   t: Float64Array;
   v: Float64Array;
   lo: number;
@@ -406,10 +408,12 @@ export const changes: RangeFn = (c) => {
   return n;
 };
 
+const sliding = new SlidingQuantile();
+
 export const quantileOverTime: RangeFn = (c) => {
   const q = c.args[0];
   if (q !== q || q < 0 || q > 1) c.warn('warning', `quantile value should be between 0 and 1, got ${formatG(q)}`, 0);
-  return quantile(q, windowValues(c));
+  return sliding.quantile(q, c.v, c.lo, c.hi, c.serial);
 };
 
 export const madOverTime: RangeFn = (c) => {

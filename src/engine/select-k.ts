@@ -7,7 +7,7 @@ import { annotate, newVSeries } from './types.js';
 import type { Evaluator } from './eval.js';
 import type { Metric } from '../model/result.js';
 import { checkAbort, execError } from './state.js';
-import { metricHashFraction } from './labels.js';
+import { addRatioSample, sampleOffset } from './ratio-sampler.js';
 import { formatG } from './numeric.js';
 
 /** The input of an aggregation grouped: input[i] belongs to group groupOf[i], whose labels are groupMetrics[g]. */
@@ -180,7 +180,7 @@ function selectStep(s: KStep, G: number): (IndexHeap | undefined)[] {
         break;
       case 'limit_ratio': {
         const off = s.ratioOffsets[si];
-        if (s.ratio >= 0 ? off < s.ratio : off >= 1 + s.ratio) h.push(si);
+        if (addRatioSample(s.ratio, off)) h.push(si);
         break;
       }
     }
@@ -223,7 +223,7 @@ export function aggregateK(ev: Evaluator, e: AggregateExpr, grouped: Grouped, gr
     base: 0,
     k: 0,
     ratio: 0,
-    ratioOffsets: e.op === 'limit_ratio' ? input.map((s) => metricHashFraction(s.metric)) : [],
+    ratioOffsets: e.op === 'limit_ratio' ? input.map((s) => sampleOffset(s.metric)) : [],
     thr: new Float64Array(G),
     topLess: (a, b) => blocks.buf[step.base + a] !== blocks.buf[step.base + a] || blocks.buf[step.base + a] < blocks.buf[step.base + b],
     bottomLess: (a, b) => blocks.buf[step.base + a] !== blocks.buf[step.base + a] || blocks.buf[step.base + a] > blocks.buf[step.base + b],

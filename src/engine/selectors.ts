@@ -16,9 +16,10 @@ export function resolveAt(at: AtModifier | undefined, st: QueryState): number | 
   return at.kind === 'start' ? st.queryStart : st.queryEnd;
 }
 
-export function selectIds(store: MemoryStore, matchers: readonly LabelMatcher[]): number[] {
+/** Series ids for the matchers; with st, the query's timeout and cancellation can stop the selection. */
+export function selectIds(store: MemoryStore, matchers: readonly LabelMatcher[], st?: QueryState): number[] {
   try {
-    return store.select(matchers);
+    return store.select(matchers, st && (() => checkAbort(st, true)));
   } catch (e) {
     if (e instanceof RegexSyntaxError) throw execError(e.message);
     throw e;

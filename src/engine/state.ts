@@ -2,16 +2,26 @@
 
 import { QueryError } from '../errors.js';
 import { runtimeErrorHint } from '../promql/hints.js';
-import type { QueryState } from './types.js';
+import { printExpr } from '../promql/printer.js';
+import type { QueryState, Val } from './types.js';
 
 export function execError(message: string): QueryError {
   return new QueryError(message, { errorType: 'execution', hint: runtimeErrorHint(message) });
 }
 
-function tooManySamples(): QueryError {
+/** The longest sub-expression quoted in the limit's error; the caret shows all of it. */
+const MAX_QUOTED = 120;
+
+/** Prometheus's message; the caret and the hint say which part of the query held too much. */
+function tooManySamples(st: QueryState): QueryError {
+  const node = st.node;
+  let part = node ? printExpr(node) : '';
+  if (part.length > MAX_QUOTED) part = `${part.slice(0, MAX_QUOTED - 1)}…`;
+  const where = part ? `${part} needs more than ${st.maxSamples} samples in memory at once` : `the query needs more than ${st.maxSamples} samples in memory at once`;
   return new QueryError('query processing would load too many samples into memory in query execution', {
     errorType: 'too_many_samples',
-    hint: 'narrow the selector, shorten the range or use a larger step',
+    position: node?.pos,
+    hint: `${where} (the limit; --max-samples raises it). Narrow the selector, shorten the range or use a larger step`,
   });
 }
 
@@ -33,6 +43,35 @@ export function checkAbort(st: QueryState, force = false): void {
 export function holdSamples(st: QueryState, n: number): void {
   st.currentSamples += n;
   if (st.currentSamples > st.peakSamples) st.peakSamples = st.currentSamples;
-  if (st.currentSamples > st.maxSamples) throw tooManySamples();
+  if (st.currentSamples > st.maxSamples) throw tooManySamples(st);
+}
+
+/** Samples a value holds: present points of a vector, points of a matrix, steps of a scalar. */
+export function samplesOf(val: Val): number {
+  switch (val.kind) {
+    case 'scalar':
+      return val.v.length;
+    case 'string':
+      return 0;
+    case 'vector': {
+      let n = 0;
+      for (const s of val.series) for (let i = 0; i < s.p.length; i++) n += s.p[i];
+      return n;
+    }
+    case 'matrix': {
+      let n = 0;
+      for (const s of val.series) n += s.length;
+      return n;
+    }
+  }
+}
+
+/**
+ * A node is done: what its inputs held is released, and what it returns is held
+ * until its parent is done (Prometheus's `currentSamples = before + result`).
+ */
+export function settleSamples(st: QueryState, before: number, val: Val): void {
+  st.currentSamples = before;
+  holdSamples(st, samplesOf(val));
 }
 

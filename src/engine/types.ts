@@ -7,7 +7,8 @@
 
 import type { Metric } from '../model/result.js';
 import type { Annotation } from './result.js';
-import type { PositionRange } from '../promql/ast.js';
+import type { Expr, PositionRange } from '../promql/ast.js';
+import type { RangeSource } from './eval.js';
 
 export interface Grid {
   start: number;
@@ -70,8 +71,24 @@ export interface QueryState {
   queryEnd: number;
   queryStep: number;
   checkCounter: number;
+  /** The node being evaluated, named by the sample limit's error. */
+  node?: Expr;
+  /** Explain's tracer (./trace.ts); absent, evaluation does nothing more. */
+  observer?: EvalObserver;
+}
+
+/**
+ * Watches an evaluation: `node` wraps the evaluation of every expression,
+ * `range` that of every range-vector argument (which is not evaluated as an
+ * expression), and `annotation` sees every annotation raised, repeats included.
+ */
+export interface EvalObserver {
+  node(e: Expr, grid: Grid, st: QueryState, run: () => Val): Val;
+  range(e: Expr, grid: Grid, st: QueryState, run: () => RangeSource): RangeSource;
+  annotation(a: Annotation): void;
 }
 
 export function annotate(st: QueryState, kind: 'warning' | 'info', text: string, pos?: PositionRange): void {
   st.annotations.set(`${kind}\x00${text}`, { kind, text, pos });
+  st.observer?.annotation({ kind, text, pos });
 }

@@ -2,7 +2,8 @@
 // series: maths, calendar, clamp/round, time and timestamps, absent. Each is
 // an InstantFn that src/engine/functions.ts lists under its name.
 
-import type { Call, Expr } from '../promql/ast.js';
+import { goDate, goInt64, type GoDate } from '../util/gotime.js';
+import type { Call, Expr, VectorSelector } from '../promql/ast.js';
 import type { Grid, Val, VSeries } from './types.js';
 import { newVSeries } from './types.js';
 import type { Evaluator } from './eval.js';
@@ -48,18 +49,22 @@ export function mathFn(f: (x: number) => number): InstantFn {
   return (ev, _e, args, grid) => vector(mapSeries(ev, ev.evalVector(args[0], grid), grid, f));
 }
 
-/** A calendar function of its argument's values (timestamps), or of the step time without one. */
-export function dateFn(f: (d: Date) => number): InstantFn {
+/**
+ * A calendar function of its argument's values (Unix seconds), or of the step
+ * time without one: Go's time.Unix(int64(v), 0).UTC() fields (util/gotime.ts),
+ * which go on past the years JavaScript's Date can hold.
+ */
+export function dateFn(f: (d: GoDate) => number): InstantFn {
   return (ev, _e, args, grid) => {
     if (args.length === 0) {
       const o = newVSeries({}, grid.n);
       for (let i = 0; i < grid.n; i++) {
-        o.v[i] = f(new Date(Math.trunc(stepTime(grid, i) / 1000) * 1000));
+        o.v[i] = f(goDate(BigInt(Math.trunc(stepTime(grid, i) / 1000))));
         o.p[i] = 1;
       }
       return vector([o]);
     }
-    return vector(mapSeries(ev, ev.evalVector(args[0], grid), grid, (x) => f(new Date(Math.trunc(x) * 1000))));
+    return vector(mapSeries(ev, ev.evalVector(args[0], grid), grid, (x) => f(goDate(goInt64(x)))));
   };
 }
 
@@ -128,20 +133,29 @@ export const round: InstantFn = (ev, _e, args, grid) => {
   );
 };
 
+/**
+ * The selector timestamp() and start_timestamp() read samples from directly,
+ * as Prometheus's evaluator finds it: through parentheses. With @, its offset
+ * is dropped: evalTimestampFunctionOverVectorSelector (promql/engine.go) sets
+ * the offset to step time minus @ time, so the samples are those at @.
+ */
+function timestampSelector(arg: Expr): VectorSelector | undefined {
+  let a = arg;
+  while (a.type === 'ParenExpr') a = a.expr;
+  if (a.type !== 'VectorSelector') return undefined;
+  return a.at ? { ...a, offsetMs: 0, offsetExpr: undefined } : a;
+}
+
 export const timestamp: InstantFn = (ev, _e, args, grid) => {
-  if (args[0].type === 'VectorSelector') {
-    const raw = ev.vectorSelector(args[0], grid, 'time');
-    return vector(mapSeries(ev, raw, grid, (x) => x));
-  }
+  const vs = timestampSelector(args[0]);
+  if (vs) return vector(mapSeries(ev, ev.vectorSelector(vs, grid, 'time'), grid, (x) => x));
   return vector(mapSeries(ev, ev.evalVector(args[0], grid), grid, (_x, i) => stepTime(grid, i) / 1000));
 };
 
 export const startTimestamp: InstantFn = (ev, _e, args, grid) => {
   // Start timestamps only reach the function straight from a selector; an expression loses them.
-  if (args[0].type === 'VectorSelector') {
-    const raw = ev.vectorSelector(args[0], grid, 'st');
-    return vector(mapSeries(ev, raw, grid, (x) => x));
-  }
+  const vs = timestampSelector(args[0]);
+  if (vs) return vector(mapSeries(ev, ev.vectorSelector(vs, grid, 'st'), grid, (x) => x));
   ev.evalVector(args[0], grid);
   return vector([]);
 };

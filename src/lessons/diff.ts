@@ -7,6 +7,7 @@ import type { Metric } from '../model/result.js';
 import type { Observation, ObservedSeries, ResultKind } from './observe.js';
 import { pointTime } from './observe.js';
 import { formatTimeUtc } from '../util/time.js';
+import { labelsKey } from '../storage/store.js';
 
 /** Values are equal when both NaN, or within this relative (or tiny absolute) tolerance. */
 export const REL_TOLERANCE = 1e-6;
@@ -15,6 +16,8 @@ const ABS_TOLERANCE = 1e-9;
 export function close(a: number, b: number): boolean {
   if (Number.isNaN(a) || Number.isNaN(b)) return Number.isNaN(a) && Number.isNaN(b);
   if (a === b) return true;
+  // ±Inf equals only itself: |Inf - x| <= tolerance * Inf would make it equal to anything.
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return false;
   return Math.abs(a - b) <= ABS_TOLERANCE + REL_TOLERANCE * Math.max(Math.abs(a), Math.abs(b));
 }
 
@@ -38,8 +41,16 @@ function kindMessage(expected: ResultKind, actual: ResultKind): string {
   return base;
 }
 
+/** What the comparison knows beyond the results, to word its messages. */
+export interface DiffContext {
+  /** The learner's query text (to tailor advice, e.g. inside histogram_quantile). */
+  actualQuery?: string;
+  /** Unix s before which the longest window of either query is still filling up: differences there are reported last. */
+  warmupEnd?: number;
+}
+
 /** What differs between the expected and actual results; empty when they agree. */
-export function diffObservations(expected: Observation, actual: Observation): string[] {
+export function diffObservations(expected: Observation, actual: Observation, ctx: DiffContext = {}): string[] {
   if (expected.kind !== actual.kind) return [kindMessage(expected.kind, actual.kind)];
   if (expected.kind === 'string') {
     return expected.strings.join('\n') === actual.strings.join('\n') ? [] : [`Your string is "${actual.strings[0]}", expected "${expected.strings[0]}".`];
@@ -47,14 +58,14 @@ export function diffObservations(expected: Observation, actual: Observation): st
   const exp = nonEmpty(expected);
   const act = nonEmpty(actual);
   if (act.length === 0 && exp.length > 0) {
-    return ['Your query returns no data at the times checked. Check the metric name and every label matcher (`promlearn series \'{__name__=~"http.*"}\'` lists what exists).'];
+    return ['Your query returns no data at the times checked. Check the metric name and every label matcher.'];
   }
   if (exp.length === 0 && act.length > 0) return [`Your query returns ${plural(act.length, 'series', 'series')}, but the expected answer is empty.`];
-  const labelMessages = diffLabelNames(exp, act);
-  if (labelMessages.length > 0) return [...labelMessages, ...countMessage(exp, act)];
+  const labelMessages = diffLabelNames(exp, act, ctx);
+  if (labelMessages.length > 0) return [...countMessage(exp, act), ...labelMessages];
   const seriesMessages = diffSeriesSets(expected, actual, exp, act);
   if (seriesMessages.length > 0) return seriesMessages;
-  return diffValues(expected, actual);
+  return diffValues(expected, actual, ctx);
 }
 
 function nonEmpty(obs: Observation): ObservedSeries[] {
@@ -71,7 +82,7 @@ function labelNames(series: ObservedSeries[]): Set<string> {
   return out;
 }
 
-function diffLabelNames(exp: ObservedSeries[], act: ObservedSeries[]): string[] {
+function diffLabelNames(exp: ObservedSeries[], act: ObservedSeries[], ctx: DiffContext): string[] {
   const e = labelNames(exp);
   const a = labelNames(act);
   const extra = [...a].filter((k) => !e.has(k)).sort();
@@ -83,8 +94,16 @@ function diffLabelNames(exp: ObservedSeries[], act: ObservedSeries[]): string[] 
   const extraLabels = extra.filter((k) => k !== '__name__');
   if (extraLabels.length > 0) {
     const keep = [...e].filter((k) => k !== '__name__').sort();
-    const how = keep.length > 0 ? `sum by (${keep.join(', ')})` : 'sum(...)';
-    out.push(`Your result keeps the ${codeList(extraLabels)} label${extraLabels.length > 1 ? 's' : ''} — aggregate ${extraLabels.length > 1 ? 'them' : 'it'} away (e.g. ${how}).`);
+    const them = `label${extraLabels.length > 1 ? 's' : ''}`;
+    if (/\bhistogram_quantile\s*\(/.test(ctx.actualQuery ?? '') && !e.has('le')) {
+      // sum(...) around histogram_quantile would drop `le` before it is used: aggregate the buckets inside, keeping le.
+      out.push(
+        `Your result keeps the ${codeList(extraLabels)} ${them} — aggregate the buckets inside histogram_quantile and keep \`le\`: histogram_quantile(φ, sum by (${['le', ...keep].join(', ')}) (rate(..._bucket[5m]))).`,
+      );
+    } else {
+      const how = keep.length > 0 ? `sum by (${keep.join(', ')})` : 'sum(...)';
+      out.push(`Your result keeps the ${codeList(extraLabels)} ${them} — aggregate ${extraLabels.length > 1 ? 'them' : 'it'} away (e.g. ${how}).`);
+    }
   }
   if (missing.includes('__name__')) out.push('The expected result keeps the metric name: select the series themselves rather than computing from them.');
   const missingLabels = missing.filter((k) => k !== '__name__');
@@ -143,15 +162,31 @@ function separatingLabel(kept: ObservedSeries[], other: ObservedSeries[], keptWh
   return undefined;
 }
 
+interface Mismatch {
+  series: ObservedSeries;
+  key: string;
+  actual: number;
+  expected: number;
+}
+
 interface PointStats {
-  mismatch?: { series: ObservedSeries; key: string; actual: number; expected: number };
+  /** The earliest differing point after the warm-up (else the earliest of all). */
+  mismatch?: Mismatch;
   ratios: number[];
   mismatches: number;
   missingPoint?: { series: ObservedSeries; key: string };
   extraPoint?: { series: ObservedSeries; key: string };
 }
 
-function collectPoints(expected: Observation, actual: Observation): PointStats {
+/** Whether `m` is a better first difference to show than `best`: after the warm-up first, then earlier. */
+function better(m: Mismatch, best: Mismatch | undefined, warmupEnd: number): boolean {
+  if (!best) return true;
+  const [t, b] = [pointTime(m.key), pointTime(best.key)];
+  const [tw, bw] = [t >= warmupEnd, b >= warmupEnd];
+  return tw !== bw ? tw : t < b;
+}
+
+function collectPoints(expected: Observation, actual: Observation, warmupEnd: number): PointStats {
   const st: PointStats = { ratios: [], mismatches: 0 };
   for (const [key, e] of expected.series) {
     const a = actual.series.get(key);
@@ -162,7 +197,8 @@ function collectPoints(expected: Observation, actual: Observation): PointStats {
         st.missingPoint ??= { series: e, key: pk };
       } else if (!close(ev, av)) {
         st.mismatches++;
-        st.mismatch ??= { series: e, key: pk, actual: av, expected: ev };
+        const m = { series: e, key: pk, actual: av, expected: ev };
+        if (better(m, st.mismatch, warmupEnd)) st.mismatch = m;
         if (ev !== 0 && Number.isFinite(ev) && Number.isFinite(av)) st.ratios.push(av / ev);
       } else if (ev !== 0 && Number.isFinite(ev)) {
         st.ratios.push(1);
@@ -173,8 +209,8 @@ function collectPoints(expected: Observation, actual: Observation): PointStats {
   return st;
 }
 
-function diffValues(expected: Observation, actual: Observation): string[] {
-  const st = collectPoints(expected, actual);
+function diffValues(expected: Observation, actual: Observation, ctx: DiffContext): string[] {
+  const st = collectPoints(expected, actual, ctx.warmupEnd ?? -Infinity);
   const out: string[] = [];
   if (st.mismatch) {
     const factor = constantFactor(st.ratios);
@@ -195,6 +231,7 @@ function diffValues(expected: Observation, actual: Observation): string[] {
 }
 
 function fmt(v: number): string {
+  if (!Number.isFinite(v)) return Number.isNaN(v) ? 'NaN' : v > 0 ? '+Inf' : '-Inf';
   return Number.isInteger(v) ? String(v) : v.toPrecision(6).replace(/\.?0+$/, '');
 }
 
@@ -234,4 +271,37 @@ function factorMessage(k: number): string {
   const nearWhole = k >= 2 && Math.abs(k - Math.round(k)) < 1e-3;
   const why = nearWhole ? ' (is something counted or summed once per instance or per series?)' : '';
   return `Your values are consistently ${shown} the expected ones${why}.`;
+}
+
+/** No series with a point (a string result is never empty). */
+export function isEmpty(obs: Observation): boolean {
+  return obs.kind !== 'string' && nonEmpty(obs).length === 0;
+}
+
+/**
+ * The actual observation without the labels it has beyond the expected ones,
+ * when each such label has one value on every series (job="api" kept by
+ * sum by (job) over one job) and dropping them merges no series. Undefined
+ * when there is nothing to drop or it cannot be dropped.
+ */
+export function dropConstantLabels(expected: Observation, actual: Observation): { obs: Observation; dropped: string[] } | undefined {
+  const exp = nonEmpty(expected);
+  const act = nonEmpty(actual);
+  if (exp.length === 0 || act.length === 0) return undefined;
+  const e = labelNames(exp);
+  const extra = [...labelNames(act)].filter((k) => !e.has(k) && k !== '__name__').sort();
+  if (extra.length === 0) return undefined;
+  for (const k of extra) {
+    const values = new Set(act.map((s) => s.metric[k] as string | undefined));
+    if (values.size !== 1 || values.has(undefined)) return undefined;
+  }
+  const series = new Map<string, ObservedSeries>();
+  for (const s of act) {
+    const metric = { ...s.metric };
+    for (const k of extra) delete metric[k];
+    const key = labelsKey(metric);
+    if (series.has(key)) return undefined;
+    series.set(key, { metric, points: s.points });
+  }
+  return { obs: { ...actual, series }, dropped: extra.map((k) => `${k}=${JSON.stringify(act[0].metric[k])}`) };
 }

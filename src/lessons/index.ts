@@ -4,14 +4,16 @@ import type { Backend } from '../backends/backend.js';
 import type { IO } from '../util/io.js';
 import { UsageError } from '../errors.js';
 import { wrap } from '../render/text.js';
-import { Judge, planFor, type Verdict } from './judge.js';
+import type { Verdict } from './judge.js';
+import { judgeFor } from './worlds.js';
+import { lessonBackend, lessonDataNote } from './dataset.js';
 import { findLesson, loadCourseOrThrow } from './load.js';
 import type { ExerciseBlock, Lesson } from './model.js';
 import { exercisesOf } from './model.js';
-import { lessonProgress, loadProgress, saveProgress, type Progress } from './progress.js';
+import { lessonProgress, loadProgress, trySaveProgress, type Progress } from './progress.js';
 import { stateDir } from '../util/state-dir.js';
 import { choosePrompter, type Prompter } from './prompter.js';
-import { runLesson, type Ending } from './tutorial.js';
+import { resumeIndex, runLesson, type Ending } from './tutorial.js';
 
 export { formatVerdict } from './judge.js';
 
@@ -39,13 +41,65 @@ function currentLesson(s: Session): Lesson | undefined {
 /** Walks a lesson from its saved step (or the start), with the given or the session's natural prompter. */
 export async function walkLesson(s: Session, lesson: Lesson, opts: { restart?: boolean; prompter?: Prompter } = {}): Promise<Ending> {
   const lp = lessonProgress(s.progress, lesson.id);
-  if (opts.restart || lp.done) Object.assign(lp, { step: 0, done: false });
-  else if (lp.step > 0) s.io.out(s.io.style.dim(`Resuming at step ${lp.step + 1} (use --restart to start over).`) + '\n');
+  if (opts.restart || lp.done) Object.assign(lp, { step: 0, stepId: undefined, done: false });
+  const from = resumeIndex(lesson, lp.stepId, lp.step);
+  if (from > 0) s.io.out(s.io.style.dim(`Resuming at step ${from + 1}: ${lesson.steps[from].title} (use --restart to start over).`) + '\n');
+  const note = await lessonDataNote(s.backend, lesson);
+  if (note) s.io.out(s.io.style.dim(note) + '\n');
+  const backend = await lessonBackend(s.backend, lesson);
   const prompter = opts.prompter ?? choosePrompter(s.io);
   try {
-    return await runLesson({ io: s.io, backend: s.backend, prompter, progress: s.progress, stateDir: s.stateDir }, lesson, lp.step);
+    return await runLesson({ io: s.io, backend, prompter, progress: s.progress, stateDir: s.stateDir }, lesson, from);
   } finally {
-    prompter.close();
+    if (!opts.prompter) prompter.close();
+  }
+}
+
+/** The lesson after `lesson`, if any. */
+export function nextLesson(s: Session, lesson: Lesson): Lesson | undefined {
+  return s.lessons[s.lessons.indexOf(lesson) + 1];
+}
+
+/** One line per lesson for a menu: mark, number, title, progress. */
+export function lessonLabel(s: Session, l: Lesson): string {
+  const lp = s.progress.lessons[l.id];
+  const total = exercisesOf(l).length;
+  const mark = lp?.done ? '✓' : lp && (lp.step > 0 || lp.solved.length > 0) ? '▸' : ' ';
+  const where = lp && !lp.done && (lp.stepId || lp.step > 0) ? ` · at step ${resumeIndex(l, lp.stepId, lp.step) + 1}/${l.steps.length}` : '';
+  return `${mark} ${String(l.number).padStart(2)}  ${l.title}  (${lp?.solved.length ?? 0}/${total} solved${where})`;
+}
+
+/**
+ * `promlearn learn` on a terminal: a menu of the lessons with progress, the
+ * current one preselected; after a lesson, the next is offered. Resolves when
+ * the learner leaves the menu or quits a lesson.
+ */
+export async function lessonMenu(s: Session, prompter: Prompter, start?: Lesson, restart = false): Promise<void> {
+  let chosen = currentLesson(s)?.id;
+  for (let first = true; ; first = false) {
+    let lesson: Lesson | undefined = first ? start : undefined;
+    if (!lesson) {
+      const choices = [...s.lessons.map((l) => ({ name: lessonLabel(s, l), value: l.id })), { name: '  Quit', value: '.quit' }];
+      const id = await prompter.select('Choose a lesson (Enter continues where you left off):', choices, chosen);
+      if (id === undefined || id === '.quit') return;
+      lesson = s.lessons.find((l) => l.id === id)!;
+    }
+    while (lesson) {
+      if ((await walkLesson(s, lesson, { prompter, restart: restart && first && lesson === start })) === 'quit') return;
+      const next = nextLesson(s, lesson);
+      if (!next) {
+        s.io.out('That was the last lesson. Well done!\n');
+        return;
+      }
+      const go = await prompter.select(`Continue with lesson ${next.number}: ${next.title}?`, [
+        { name: `Yes, lesson ${next.number}`, value: 'next' },
+        { name: 'Back to the lesson menu', value: 'menu' },
+        { name: 'Quit', value: 'quit' },
+      ]);
+      if (go === undefined || go === 'quit') return;
+      chosen = next.id;
+      lesson = go === 'next' ? next : undefined;
+    }
   }
 }
 
@@ -65,7 +119,7 @@ export async function openCurrentExercise(io: IO, backend: Backend, prompter?: P
 }
 
 /** An exercise by id or 1-based number within the lesson. */
-function findExercise(lesson: Lesson, ref: string): ExerciseBlock {
+export function findExercise(lesson: Lesson, ref: string): ExerciseBlock {
   const all = exercisesOf(lesson);
   const found = /^\d+$/.test(ref) ? all[Number(ref) - 1] : all.find((e) => e.id === ref);
   if (!found) throw new UsageError(`lesson ${lesson.id} has no exercise "${ref}"`, `exercises: ${all.map((e, i) => `${i + 1} ${e.id}`).join(', ')}`);
@@ -76,11 +130,12 @@ function findExercise(lesson: Lesson, ref: string): ExerciseBlock {
 export async function checkAnswer(s: Session, lessonRef: string, exerciseRef: string, query: string): Promise<Verdict> {
   const lesson = findLesson(s.lessons, lessonRef);
   const ex = findExercise(lesson, exerciseRef);
-  const verdict = await new Judge(s.backend, await planFor(s.backend, ex)).judge(ex, query);
+  const verdict = await (await judgeFor(await lessonBackend(s.backend, lesson), ex)).judge(ex, query);
   if (verdict.correct) {
     const lp = lessonProgress(s.progress, lesson.id);
     if (!lp.solved.includes(ex.id)) lp.solved.push(ex.id);
-    saveProgress(s.stateDir, s.progress);
+    // The verdict stands even where progress cannot be saved.
+    trySaveProgress(s.stateDir, s.progress, (msg) => s.io.err(s.io.errStyle.warn(`warning: ${msg}`) + '\n'));
   }
   return verdict;
 }
@@ -93,7 +148,8 @@ export function formatLessonList(s: Session): string {
     const lp = s.progress.lessons[l.id];
     const total = exercisesOf(l).length;
     const mark = lp?.done ? style.ok('✓') : lp && (lp.step > 0 || lp.solved.length > 0) ? style.info('▸') : ' ';
-    const where = lp && !lp.done && lp.step > 0 ? ` · at step ${lp.step + 1}/${l.steps.length}` : '';
+    const resume = lp ? resumeIndex(l, lp.stepId, lp.step) : 0;
+    const where = lp && !lp.done && resume > 0 ? ` · at step ${resume + 1}/${l.steps.length}` : '';
     const summary = wrap(l.summary, s.io.columns - 6).map((line) => `      ${style.dim(line)}`);
     return [`${mark} ${String(l.number).padStart(2)}  ${l.title.padEnd(width)}  ${lp?.solved.length ?? 0}/${total} solved${where}`, ...summary].join('\n');
   });

@@ -1,8 +1,8 @@
 // Finding and loading the course: every `NN-id.md` file in lessons/, in
 // number order. The lessons folder ships beside dist/ in the package.
 
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../errors.js';
 import type { Lesson, Problem } from './model.js';
@@ -34,6 +34,7 @@ export function loadCourse(dir: string): Course {
     const file = join(dir, name);
     const out = parseLesson(readFileSync(file, 'utf8'), shown(file));
     problems.push(...out.problems);
+    if (out.lesson?.dataset) problems.push(...resolveDataset(out.lesson.dataset, dir, out.lesson.file));
     if (out.lesson) lessons.push(out.lesson);
   }
   lessons.sort((a, b) => a.number - b.number);
@@ -48,6 +49,17 @@ export function loadCourse(dir: string): Course {
     ids.set(l.id, l.file);
   }
   return { lessons, problems };
+}
+
+/** Sets the absolute paths of a lesson's `dataset:`/`variant:` files; a missing file is a problem at its line. */
+function resolveDataset(d: NonNullable<Lesson['dataset']>, dir: string, file: string): Problem[] {
+  const problems: Problem[] = [];
+  for (const f of [d, d.variant]) {
+    if (!f) continue;
+    f.path = resolve(dir, f.file);
+    if (!existsSync(f.path)) problems.push({ file, line: f.line, message: `the data file ${f.file} is not in ${dir} (make it with npm run record:session)` });
+  }
+  return problems;
 }
 
 /** The course, or a UsageError listing the broken files (for learners, who cannot fix them). */

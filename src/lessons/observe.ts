@@ -24,6 +24,8 @@ export interface Observation {
   series: Map<string, ObservedSeries>;
   /** String results compare by text. */
   strings: string[];
+  /** The engine's warnings and infos (e.g. a missing `le`, a quantile outside 0-1), each once. */
+  notes: string[];
 }
 
 export type Outcome = { ok: true; obs: Observation } | { ok: false; error: PromlearnError };
@@ -52,7 +54,7 @@ async function observeOrThrow(backend: Backend, query: string, plan: Plan): Prom
   // An instant query first: it tells the result type, and range vectors cannot be range-queried.
   const first = await backend.instantQuery(query, times[0]);
   const kind = first.data.resultType;
-  const obs: Observation = { kind, series: new Map(), strings: [] };
+  const obs: Observation = { kind, series: new Map(), strings: [], notes: [] };
   if (plan.kind === 'range' && (kind === 'vector' || kind === 'scalar')) {
     addResult(obs, await backend.rangeQuery(query, plan.start, plan.end, plan.step), undefined);
     return obs;
@@ -71,6 +73,7 @@ function spread(start: number, end: number, n: number): number[] {
 }
 
 function addResult(obs: Observation, r: QueryResult, evalTime: number | undefined): void {
+  for (const n of [...(r.warnings ?? []), ...(r.infos ?? [])]) if (!obs.notes.includes(n)) obs.notes.push(n);
   const d = r.data;
   switch (d.resultType) {
     case 'vector':

@@ -3,8 +3,9 @@
 // blocks (promql, predict, exercise). It collects every problem with its line
 // rather than stopping at the first, so an author fixes a file in one pass.
 
-import type { Block, ExampleBlock, ExerciseBlock, Lesson, PredictBlock, Problem, Step, WrongAnswer } from './model.js';
+import { parseFocus, slugOf, type Block, type ExampleBlock, type ExerciseBlock, type Lesson, type LessonDataset, type PredictBlock, type Problem, type Step, type WrongAnswer } from './model.js';
 import { parseDuration, parseRelative } from './time.js';
+import { parseAlertExercise } from './alert-exercise.js';
 
 interface ParseOutcome {
   lesson?: Lesson;
@@ -67,9 +68,12 @@ class Parser {
   example(info: string[], body: string[], line: number): ExampleBlock {
     const ex: ExampleBlock = { kind: 'example', line, query: body.join('\n').trim() };
     for (const attr of info) {
-      const m = /^(at|range)=(.+)$/.exec(attr);
+      const m = /^(at|range|focus)=(.+)$/.exec(attr);
       if (!m) {
-        this.problem(line, `unknown promql block attribute "${attr}" (expected at=-2h or range=1h)`);
+        this.problem(line, `unknown promql block attribute "${attr}" (expected at=-2h, range=1h or focus=instance=api-1:8080)`);
+      } else if (m[1] === 'focus') {
+        if (!parseFocus(m[2])) this.problem(line, `bad focus "${m[2]}": write label=value pairs separated by commas, e.g. focus=instance=api-1:8080`);
+        ex.focus = m[2];
       } else if (m[1] === 'at') {
         if (parseRelative(m[2]) === undefined) this.problem(line, `bad time "${m[2]}": write it relative to the data end, e.g. at=-2h30m`);
         ex.at = m[2];
@@ -159,6 +163,8 @@ export function parseLesson(text: string, file: string): ParseOutcome {
   const summaryMatch = /^summary: (.+)$/.exec(lines[i] ?? '');
   if (!summaryMatch) p.problem(i + 1, 'the title must be followed by a "summary: ..." line');
   else i++;
+  const header = datasetHeader(p, lines, i);
+  i = header.next;
 
   const steps = parseSteps(p, lines, i);
   if (steps.length === 0) p.problem(lines.length, 'a lesson needs at least one "## Step" section');
@@ -169,9 +175,34 @@ export function parseLesson(text: string, file: string): ParseOutcome {
     summary: summaryMatch?.[1].trim() ?? '',
     file,
     steps,
+    ...(header.dataset ? { dataset: header.dataset } : {}),
   };
   checkUniqueIds(p, lesson);
   return { lesson: p.problems.length === 0 ? lesson : undefined, problems: p.problems };
+}
+
+const DATA_FILE = /^[A-Za-z0-9_-][A-Za-z0-9_./-]*\.(om|txt|prom)(\.gz)?$/;
+
+/** The optional `dataset:` and `variant:` lines after the summary (a lesson on its own recording). */
+function datasetHeader(p: Parser, lines: string[], from: number): { dataset?: LessonDataset; next: number } {
+  const found: Record<string, { file: string; line: number }> = {};
+  let i = from;
+  for (; i < lines.length; i++) {
+    const m = /^(dataset|variant):(?:\s+(.*))?$/.exec(lines[i]);
+    if (!m) {
+      if (lines[i].trim() === '') continue;
+      break;
+    }
+    const file = (m[2] ?? '').trim();
+    if (found[m[1]]) p.problem(i + 1, `"${m[1]}:" given twice`);
+    else if (!DATA_FILE.test(file) || file.split('/').includes('..')) {
+      p.problem(i + 1, `bad ${m[1]} file "${file}": a path inside the lessons folder ending in .om, .txt or .prom (optionally .gz), e.g. ${m[1]}: data/12-session.om.gz`);
+    }
+    found[m[1]] ??= { file, line: i + 1 };
+  }
+  const { dataset, variant } = found;
+  if (variant && !dataset) p.problem(variant.line, '"variant:" needs a "dataset:" line: the variant is a second world of the lesson\'s own data');
+  return { dataset: dataset ? { ...dataset, ...(variant ? { variant } : {}) } : undefined, next: i };
 }
 
 function parseSteps(p: Parser, lines: string[], from: number): Step[] {
@@ -193,7 +224,7 @@ function parseSteps(p: Parser, lines: string[], from: number): Step[] {
     const fence = /^```(.*)$/.exec(line);
     if (heading) {
       flushText();
-      steps.push({ title: heading[1].trim(), line: i + 1, blocks: [] });
+      steps.push({ id: uniqueStepId(steps, slugOf(heading[1])), title: heading[1].trim(), line: i + 1, blocks: [] });
       textLine = i + 2;
     } else if (/^# /.test(line)) {
       p.problem(i + 1, 'only one "# Title" per lesson; steps use "## "');
@@ -223,10 +254,17 @@ function parseSteps(p: Parser, lines: string[], from: number): Step[] {
   return steps;
 }
 
+function uniqueStepId(steps: Step[], slug: string): string {
+  let id = slug;
+  for (let n = 2; steps.some((s) => s.id === id); n++) id = `${slug}-${n}`;
+  return id;
+}
+
 /** promql / predict / exercise blocks; undefined for ordinary code (```js, ```sh ...), which stays prose. */
 function specialBlock(p: Parser, info: string, body: string[], line: number): Block | undefined {
   const [kind, ...attrs] = info.split(/\s+/);
   if (kind === 'promql') return p.example(attrs, body, line);
+  if (kind === 'alert-exercise') return parseAlertExercise(p, body, line);
   if (kind === 'predict' || kind === 'exercise') {
     if (attrs.length > 0) p.problem(line, `a ${kind} block takes no attributes`);
     return kind === 'predict' ? p.predict(body, line) : p.exercise(body, line);

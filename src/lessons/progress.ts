@@ -5,10 +5,13 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { PromlearnError } from '../errors.js';
 
 interface LessonProgress {
-  /** Index of the step to resume at. */
+  /** Index of the step to resume at (kept for older progress files; stepId wins). */
   step: number;
+  /** Id of the step to resume at: survives steps added or removed before it. */
+  stepId?: string;
   /** Ids of exercises answered right. */
   solved: string[];
   /** Ids of exercises skipped (not solved). */
@@ -72,14 +75,41 @@ function validProgress(text: string): Progress | undefined {
   const p = data as Progress;
   if (!p || typeof p !== 'object' || p.version !== 1 || typeof p.lessons !== 'object' || p.lessons === null) return undefined;
   for (const lp of Object.values(p.lessons)) {
-    const ok = lp && typeof lp.step === 'number' && Array.isArray(lp.solved) && Array.isArray(lp.skipped) && typeof lp.done === 'boolean';
+    // The step is an index: a negative or fractional one would point at no step.
+    const ok = lp && Number.isSafeInteger(lp.step) && lp.step >= 0 && Array.isArray(lp.solved) && Array.isArray(lp.skipped) && typeof lp.done === 'boolean';
     if (!ok) return undefined;
   }
   return p;
 }
 
-/** Writes atomically: a temp file in the same folder, fsync'd, then renamed over the old one. */
+/**
+ * Writes atomically: a temp file in the same folder, fsync'd, then renamed over
+ * the old one. A directory that cannot be written is a PromlearnError saying where.
+ */
 export function saveProgress(dir: string, p: Progress): void {
+  try {
+    writeProgress(dir, p);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    throw new PromlearnError(
+      `cannot save progress in ${dir}: ${err.code ?? err.message}`,
+      1,
+      'make that directory writable, or choose another with PROMLEARN_STATE_DIR or XDG_STATE_HOME',
+    );
+  }
+}
+
+/** Saves progress if it can; saving is optional where the result matters more (a verdict, a lesson). */
+export function trySaveProgress(dir: string, p: Progress, warn: (msg: string) => void): void {
+  try {
+    saveProgress(dir, p);
+  } catch (e) {
+    const err = e as PromlearnError;
+    warn(`${err.message} (progress not saved; ${err.hint})`);
+  }
+}
+
+function writeProgress(dir: string, p: Progress): void {
   mkdirSync(dir, { recursive: true });
   const file = progressFile(dir);
   const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;

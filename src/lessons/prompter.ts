@@ -1,21 +1,33 @@
-// How the tutorial asks the learner things: @inquirer/prompts in a terminal,
-// or one line of text per question when scripted (stdin piped, --answers file),
-// so tests, editors and CI drive a lesson the same way a person does.
+// How the tutorial asks the learner things. Three kinds:
+// - terminal: a line editor (node:readline) with Up/Down history, the last
+//   attempt pre-filled and Tab completion (the REPL's, injected by the CLI,
+//   which may depend on the REPL; lessons may not), and @inquirer/prompts for
+//   choices;
+// - lines: one line of text per question (stdin piped), echoed so a
+//   transcript reads like the interactive session;
+// - answers: a file with one line per EXERCISE (`--answers FILE`): examples
+//   run as written, predictions are shown with their answer, and only the
+//   exercises read a line (a query, or empty / `.skip` to skip).
 
 import { readFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { createInterface, type Interface } from 'node:readline';
 import type { IO } from '../util/io.js';
 import { UsageError } from '../errors.js';
 
-interface Choice {
+export interface Choice {
   name: string;
   value: string;
 }
 
+/** Tab completion: the text before the cursor → readline's [candidates, replaced text]. */
+export type Completer = (textBeforeCursor: string) => Promise<[string[], string]>;
+
 export interface Prompter {
+  /** 'answers': only exercises ask (one line each); the others ask at every prompt. */
+  readonly kind: 'terminal' | 'lines' | 'answers';
   /** A line from the learner; `prefill` is offered for editing. undefined when input ends (treated as quit). */
   input(message: string, prefill?: string): Promise<string | undefined>;
-  select(message: string, choices: Choice[]): Promise<string | undefined>;
+  select(message: string, choices: Choice[], defaultValue?: string): Promise<string | undefined>;
   close(): void;
 }
 
@@ -24,36 +36,59 @@ function isPromptExit(e: unknown): boolean {
   return e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError');
 }
 
-function inquirerPrompter(io: IO): Prompter {
-  const context = { input: io.stdin, output: io.stdout };
-  const guard = async <T>(p: () => Promise<T>): Promise<T | undefined> => {
-    try {
-      return await p();
-    } catch (e) {
-      if (isPromptExit(e)) return undefined;
-      throw e;
-    }
-  };
+const HISTORY_SIZE = 200;
+
+/** The terminal prompter: readline for lines (history, prefill, completion), inquirer for choices. */
+export function terminalPrompter(io: IO, completer?: Completer): Prompter {
+  const history: string[] = []; // newest first, as readline keeps it
+  const readLine = (message: string, prefill?: string) =>
+    new Promise<string | undefined>((resolve) => {
+      const rl: Interface = createInterface({
+        input: io.stdin,
+        output: io.stdout,
+        terminal: true,
+        history: [...history],
+        historySize: HISTORY_SIZE,
+        tabSize: 2,
+        completer: completer ? (line: string, cb: (err: null, r: [string[], string]) => void) => void completer(line).then((r) => cb(null, r), () => cb(null, [[], line])) : undefined,
+      });
+      let answered = false;
+      rl.on('SIGINT', () => rl.close());
+      rl.once('line', (line) => {
+        answered = true;
+        if (line.trim() !== '' && history[0] !== line) history.unshift(line);
+        history.length = Math.min(history.length, HISTORY_SIZE);
+        rl.close();
+        resolve(line);
+      });
+      rl.once('close', () => {
+        if (!answered) io.out('\n');
+        if (!answered) resolve(undefined);
+      });
+      rl.setPrompt(`${io.style.info('?')} ${message}\n${io.style.bold('›')} `);
+      rl.prompt();
+      if (prefill) rl.write(prefill);
+    });
   return {
-    input: async (message, prefill) => {
-      const { input } = await import('@inquirer/prompts');
-      return guard(() => input({ message, default: prefill, prefill: prefill ? 'editable' : undefined }, context));
-    },
-    select: async (message, choices) => {
+    kind: 'terminal',
+    input: readLine,
+    select: async (message, choices, defaultValue) => {
       const { select } = await import('@inquirer/prompts');
-      return guard(() => select({ message, choices }, context));
+      try {
+        return await select({ message, choices, default: defaultValue, pageSize: 14 }, { input: io.stdin, output: io.stdout });
+      } catch (e) {
+        if (isPromptExit(e)) return undefined;
+        throw e;
+      }
     },
     close: () => {},
   };
 }
 
-/**
- * Answers read one per line. Each question is echoed with its answer so a
- * transcript reads like the interactive session. For a choice the line may be
- * its number, name or value.
- */
-function linePrompter(io: IO, nextLine: () => Promise<string | undefined>, close: () => void = () => {}): Prompter {
+/** Answers read one per line, each question echoed with its answer. For a choice the line may be its number, name or value. */
+export function linePrompter(io: IO, nextLine: () => Promise<string | undefined>, close: () => void = () => {}, kind: 'lines' | 'answers' = 'lines'): Prompter {
   return {
+    kind,
     input: async (message) => {
       const line = await nextLine();
       io.out(`? ${message} ${line ?? '(end of input)'}\n`);
@@ -76,10 +111,11 @@ function linePrompter(io: IO, nextLine: () => Promise<string | undefined>, close
 }
 
 /** Lines of an answers file. */
-function fileLines(file: string): () => Promise<string | undefined> {
+export function fileLines(file: string): () => Promise<string | undefined> {
   let lines: string[];
   try {
-    lines = readFileSync(file, 'utf8').replace(/\r\n/g, '\n').replace(/\n$/, '').split('\n');
+    const text = readFileSync(file, 'utf8').replace(/\r\n/g, '\n').replace(/\n$/, '');
+    lines = text === '' ? [] : text.split('\n');
   } catch (e) {
     throw new UsageError(`cannot read the answers file ${file}: ${(e as Error).message}`);
   }
@@ -88,7 +124,7 @@ function fileLines(file: string): () => Promise<string | undefined> {
 }
 
 /** Lines of a stream (piped stdin). */
-function streamLines(stream: NodeJS.ReadableStream): { next: () => Promise<string | undefined>; close: () => void } {
+export function streamLines(stream: NodeJS.ReadableStream): { next: () => Promise<string | undefined>; close: () => void } {
   const rl = createInterface({ input: stream, crlfDelay: Infinity, terminal: false });
   const it = rl[Symbol.asyncIterator]();
   return {
@@ -100,10 +136,10 @@ function streamLines(stream: NodeJS.ReadableStream): { next: () => Promise<strin
   };
 }
 
-/** The prompter for this session: --answers file, else inquirer on a terminal, else stdin lines. */
-export function choosePrompter(io: IO, answersFile?: string): Prompter {
-  if (answersFile) return linePrompter(io, fileLines(answersFile));
-  if (io.stdinIsTTY && io.isTTY) return inquirerPrompter(io);
+/** The prompter for this session: --answers file (one line per exercise), else the terminal's, else stdin lines. */
+export function choosePrompter(io: IO, answersFile?: string, completer?: Completer): Prompter {
+  if (answersFile) return linePrompter(io, fileLines(answersFile), () => {}, 'answers');
+  if (io.stdinIsTTY && io.isTTY) return terminalPrompter(io, completer);
   const lines = streamLines(io.stdin);
   return linePrompter(io, lines.next, lines.close);
 }

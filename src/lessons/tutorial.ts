@@ -1,19 +1,23 @@
 // Tutorial mode: walks a lesson step by step — prose, examples the learner
 // runs (and may edit), predictions, exercises with hints — saving progress
-// after every step so quitting (or a crash) loses at most the current step.
+// (by step id) after every step, so quitting (or a crash) loses at most the
+// current step and edits to a lesson do not move a learner elsewhere.
 
 import type { Backend } from '../backends/backend.js';
 import type { IO } from '../util/io.js';
 import { PromlearnError } from '../errors.js';
 import { formatError } from '../render/error.js';
-import { Judge, planFor, formatVerdict } from './judge.js';
+import { dataRange } from './judge.js';
+import { runExercise, say } from './exercise.js';
 import type { ExampleBlock, ExerciseBlock, Lesson, PredictBlock, Step } from './model.js';
 import { exercisesOf } from './model.js';
 import { renderProse } from './prose.js';
-import { wrap } from '../render/text.js';
-import { lessonProgress, saveProgress, type Progress } from './progress.js';
+import { lessonProgress, trySaveProgress, type Progress } from './progress.js';
 import type { Prompter } from './prompter.js';
-import { runAndRender, type ExampleWhere } from './show.js';
+import { runAndRender } from './show.js';
+import { DEFAULT_VIEW, describeView, moveView, viewOf, type View } from './view.js';
+import { judgeFor } from './worlds.js';
+import { runAlertExercise } from './alert-exercise.js';
 
 interface TutorialContext {
   io: IO;
@@ -29,19 +33,32 @@ export type Ending = 'finished' | 'quit';
 
 class Quit extends Error {}
 
-const HELP_EXERCISE = 'your query (.hint, .skip, .answer, .quit)';
-const HELP_STEP = 'Enter: next step · or type a query to try it · .quit';
+/** The walk's state: the context, and where the learner's own queries look. */
+interface Walk extends TutorialContext {
+  view: View;
+}
+
+/** The index of the step to resume at: by id, else the saved index (older progress files), else 0. */
+export function resumeIndex(lesson: Lesson, stepId: string | undefined, step: number): number {
+  if (stepId !== undefined) {
+    const i = lesson.steps.findIndex((s) => s.id === stepId);
+    if (i >= 0) return i;
+  }
+  return step >= 0 && step < lesson.steps.length ? step : 0;
+}
 
 export async function runLesson(ctx: TutorialContext, lesson: Lesson, fromStep = 0): Promise<Ending> {
   const lp = lessonProgress(ctx.progress, lesson.id);
   ctx.progress.current = lesson.id;
+  const walk: Walk = { ...ctx, view: DEFAULT_VIEW };
   const { io } = ctx;
   io.out(io.style.bold(`Lesson ${lesson.number}: ${lesson.title}`) + '\n' + io.style.dim(renderProse(lesson.summary, Math.min(io.columns, 100) - 1, io.style)) + '\n');
   try {
     for (let i = fromStep; i < lesson.steps.length; i++) {
       lp.step = i;
+      lp.stepId = lesson.steps[i].id;
       save(ctx);
-      await runStep(ctx, lesson, i);
+      await runStep(walk, lesson, i);
     }
   } catch (e) {
     if (!(e instanceof Quit)) throw e;
@@ -49,8 +66,7 @@ export async function runLesson(ctx: TutorialContext, lesson: Lesson, fromStep =
     io.out(`\nProgress saved. Resume with: promlearn learn ${lesson.id}\n`);
     return 'quit';
   }
-  lp.step = 0;
-  lp.done = true;
+  Object.assign(lp, { step: 0, stepId: undefined, done: true });
   save(ctx);
   const total = exercisesOf(lesson).length;
   io.out(`\n${io.style.ok('Lesson complete')}: ${lp.solved.length}/${total} exercises solved.\n`);
@@ -58,12 +74,13 @@ export async function runLesson(ctx: TutorialContext, lesson: Lesson, fromStep =
 }
 
 function save(ctx: TutorialContext): void {
-  if (ctx.stateDir) saveProgress(ctx.stateDir, ctx.progress);
+  const { io } = ctx;
+  if (ctx.stateDir) trySaveProgress(ctx.stateDir, ctx.progress, (msg) => io.err(io.errStyle.warn(`warning: ${msg}`) + '\n'));
 }
 
-async function runStep(ctx: TutorialContext, lesson: Lesson, index: number): Promise<void> {
+async function runStep(walk: Walk, lesson: Lesson, index: number): Promise<void> {
   const step: Step = lesson.steps[index];
-  const { io } = ctx;
+  const { io } = walk;
   io.out(`\n${io.style.bold(`── Step ${index + 1}/${lesson.steps.length}: ${step.title} ──`)}\n\n`);
   for (const block of step.blocks) {
     switch (block.kind) {
@@ -71,98 +88,94 @@ async function runStep(ctx: TutorialContext, lesson: Lesson, index: number): Pro
         io.out(renderProse(block.text, Math.min(io.columns, 100) - 1, io.style) + '\n\n');
         break;
       case 'example':
-        await runExample(ctx, block);
+        await runExample(walk, block);
         break;
       case 'predict':
-        await runPredict(ctx, block);
+        await runPredict(walk, block);
         break;
       case 'exercise':
-        await runExercise(ctx, lesson, block);
+        await exercise(walk, lesson, block);
+        break;
+      case 'alert-exercise':
+        await runAlertExercise({ backend: walk.backend, ask: (m) => ask(walk, m), say: (t) => say(io, t), solved: () => markSolved(walk, lesson.id, block.id), skipped: () => io.out('\n') }, block);
         break;
     }
   }
-  await playground(ctx, index === lesson.steps.length - 1 ? 'Enter: finish the lesson · or type a query to try it · .quit' : HELP_STEP);
+  if (walk.prompter.kind !== 'answers') await playground(walk, index === lesson.steps.length - 1 ? 'Enter: finish the lesson' : 'Enter: next step');
 }
 
 /** Reads a line; end of input or `.quit` ends the lesson. */
-async function ask(ctx: TutorialContext, message: string, prefill?: string): Promise<string> {
-  const line = await ctx.prompter.input(message, prefill);
+async function ask(walk: Walk, message: string, prefill?: string): Promise<string> {
+  const line = await walk.prompter.input(message, prefill);
   if (line === undefined || line.trim() === '.quit' || line.trim() === '.q') throw new Quit();
   return line;
 }
 
-async function runExample(ctx: TutorialContext, ex: ExampleBlock): Promise<void> {
-  ctx.io.out(`  ${ctx.io.style.info(ex.query)}\n`);
-  const line = await ask(ctx, 'Enter to run it (or edit it first):', ex.query);
-  const query = line.trim() === '' ? ex.query : line;
-  await tryQuery(ctx, query, ex);
+async function runExample(walk: Walk, ex: ExampleBlock): Promise<void> {
+  walk.io.out(`  ${walk.io.style.info(ex.query.replace(/\n/g, '\n  '))}\n`);
+  walk.view = viewOf(ex);
+  if (walk.prompter.kind === 'answers') return show(walk, ex.query, ex);
+  const line = await ask(walk, 'Enter to run it (or edit it first):', ex.query);
+  await show(walk, line.trim() === '' ? ex.query : line, ex);
 }
 
-/** Runs a query from an example or the learner, showing errors as feedback rather than failing. */
-async function tryQuery(ctx: TutorialContext, query: string, where?: ExampleWhere): Promise<void> {
+/** Runs a query where an example (or the view) says, showing errors as feedback rather than failing. */
+async function show(walk: Walk, query: string, where: { at?: string; range?: string; focus?: string } = walk.view): Promise<void> {
   try {
-    ctx.io.out((await runAndRender(ctx.io, ctx.backend, query, where)) + '\n');
+    walk.io.out((await runAndRender(walk.io, walk.backend, query, where)) + '\n');
   } catch (e) {
     if (!(e instanceof PromlearnError)) throw e;
-    ctx.io.out(formatError(e, ctx.io.style) + '\n\n');
+    walk.io.out(formatError(e, walk.io.style) + '\n\n');
   }
 }
 
-async function playground(ctx: TutorialContext, message: string): Promise<void> {
+/** Between steps: the learner may try queries (where the last example looked, or .at / .range elsewhere). */
+async function playground(walk: Walk, enter: string): Promise<void> {
+  const end = (await dataRange(walk.backend)).end;
   for (;;) {
-    const line = await ask(ctx, message);
+    const line = await ask(walk, `${enter} · or type a query to run it ${describeView(walk.view, end)} (.at TIME, .range DUR) · .quit`);
     if (line.trim() === '' || line.trim() === '.next') return;
-    await tryQuery(ctx, line);
+    const moved = moveView(walk.view, line);
+    if (moved && 'error' in moved) say(walk.io, walk.io.style.warn(moved.error));
+    else if (moved) walk.view = moved.view;
+    else await show(walk, line);
   }
 }
 
-async function runPredict(ctx: TutorialContext, p: PredictBlock): Promise<void> {
-  const choice = await ctx.prompter.select(`Predict: ${p.question}`, p.choices.map((c) => ({ name: c, value: c })));
+async function runPredict(walk: Walk, p: PredictBlock): Promise<void> {
+  const { style } = walk.io;
+  if (walk.prompter.kind === 'answers') {
+    say(walk.io, `${style.bold('Predict')}: ${p.question}\n${p.choices.map((c) => `  · ${c}`).join('\n')}\nThe answer: ${p.answer}. ${p.explain}\n`);
+    return;
+  }
+  const choice = await walk.prompter.select(`Predict: ${p.question}`, p.choices.map((c) => ({ name: c, value: c })));
   if (choice === undefined) throw new Quit();
-  const { style } = ctx.io;
   const verdict = choice === p.answer ? style.ok('Yes.') : `${style.warn('Not quite')} — the answer is ${p.answer}.`;
-  say(ctx.io, `${verdict} ${p.explain}\n`);
+  say(walk.io, `${verdict} ${p.explain}\n`);
 }
 
-async function runExercise(ctx: TutorialContext, lesson: Lesson, ex: ExerciseBlock): Promise<void> {
-  const { io } = ctx;
-  const lp = lessonProgress(ctx.progress, lesson.id);
-  say(io, `${io.style.bold('Exercise')} (${ex.id}): ${ex.task}`);
-  const judge = new Judge(ctx.backend, await planFor(ctx.backend, ex));
-  let hintsShown = 0;
-  for (;;) {
-    const line = (await ask(ctx, HELP_EXERCISE)).trim();
-    if (line === '') continue;
-    if (line === '.hint') {
-      say(io, hintsShown < ex.hints.length ? `hint ${hintsShown + 1}/${ex.hints.length}: ${ex.hints[hintsShown++]}` : 'No more hints: .answer shows the answer.');
-    } else if (line === '.skip' || line === '.answer') {
-      if (line === '.answer') io.out(`One answer: ${io.style.info(ex.answer)}\n`);
-      if (!lp.solved.includes(ex.id) && !lp.skipped.includes(ex.id)) lp.skipped.push(ex.id);
-      save(ctx);
-      io.out('\n');
-      return;
-    } else {
-      const verdict = await judge.judge(ex, line);
-      say(io, verdict.correct ? io.style.ok(formatVerdict(verdict)) : io.style.warn('Not yet. ') + formatVerdict(verdict));
-      if (verdict.correct) {
-        markSolved(ctx, lesson.id, ex.id);
-        if (line.replace(/\s+/g, '') !== ex.answer.replace(/\s+/g, '')) io.out(`The reference answer: ${io.style.info(ex.answer)}\n`);
-        io.out('\n');
-        return;
-      }
-    }
-  }
+async function exercise(walk: Walk, lesson: Lesson, ex: ExerciseBlock): Promise<void> {
+  const host = {
+    io: walk.io,
+    prompter: walk.prompter,
+    judge: await judgeFor(walk.backend, ex),
+    view: walk.view,
+    show: (q: string) => show(walk, q, host.view),
+    quit: (): never => {
+      throw new Quit();
+    },
+  };
+  const outcome = await runExercise(host, ex);
+  walk.view = host.view;
+  const lp = lessonProgress(walk.progress, lesson.id);
+  if (outcome === 'solved') return markSolved(walk, lesson.id, ex.id);
+  if (!lp.solved.includes(ex.id) && !lp.skipped.includes(ex.id)) lp.skipped.push(ex.id);
+  save(walk);
 }
 
-function markSolved(ctx: TutorialContext, lessonId: string, exerciseId: string): void {
-  const lp = lessonProgress(ctx.progress, lessonId);
+function markSolved(walk: Walk, lessonId: string, exerciseId: string): void {
+  const lp = lessonProgress(walk.progress, lessonId);
   if (!lp.solved.includes(exerciseId)) lp.solved.push(exerciseId);
   lp.skipped = lp.skipped.filter((s) => s !== exerciseId);
-  save(ctx);
-}
-
-/** Writes feedback lines wrapped at word boundaries to the screen (each line on its own). */
-function say(io: IO, text: string): void {
-  const width = Math.min(io.columns, 100) - 1;
-  io.out(text.split('\n').flatMap((line) => (line === '' ? [''] : wrap(line, width))).join('\n') + '\n');
+  save(walk);
 }

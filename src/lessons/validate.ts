@@ -1,13 +1,22 @@
 // The course self-check (`promlearn learn --validate` and the test suite):
 // every lesson file parses, every example returns data, every reference
-// answer is judged right against itself and every listed wrong answer wrong.
+// answer is judged right against itself in every world, and every listed
+// wrong answer is judged wrong and recognised by its own results (so its own
+// feedback is what a learner who gives it reads). The teaching rules that can
+// be checked mechanically are in ./rules.ts.
 
 import type { Backend } from '../backends/backend.js';
 import { PromlearnError } from '../errors.js';
-import { Judge, planFor } from './judge.js';
+import { isEmpty } from './diff.js';
+import type { Judge } from './judge.js';
 import type { ExampleBlock, ExerciseBlock, Lesson, Problem } from './model.js';
 import { loadCourse } from './load.js';
+import { courseRuleProblems } from './rules.js';
+import { checkSnippets, promClientSnippets } from './snippets.js';
 import { runExample } from './show.js';
+import { checkAlertExercise } from './alert-exercise.js';
+import { judgeFor } from './worlds.js';
+import { datasetProblems, lessonBackend } from './dataset.js';
 
 interface ValidationReport {
   problems: Problem[];
@@ -15,27 +24,54 @@ interface ValidationReport {
   examples: number;
   exercises: number;
   wrongAnswers: number;
+  /** Listed wrong answers recognised by their results (not only by their text). */
+  wrongByResults: number;
+  predicts: number;
+  /** prom-client snippets run. */
+  snippets: number;
 }
 
 export async function validateCourse(dir: string, backend: Backend): Promise<ValidationReport> {
   const course = loadCourse(dir);
-  const report: ValidationReport = { problems: [...course.problems], lessons: course.lessons.length, examples: 0, exercises: 0, wrongAnswers: 0 };
+  const report: ValidationReport = {
+    problems: [...course.problems, ...courseRuleProblems(course.lessons)],
+    lessons: course.lessons.length,
+    examples: 0,
+    exercises: 0,
+    wrongAnswers: 0,
+    wrongByResults: 0,
+    predicts: 0,
+    snippets: 0,
+  };
   for (const lesson of course.lessons) await validateLesson(lesson, backend, report);
+  report.problems.push(...(await checkSnippets(course.lessons)));
+  report.snippets = promClientSnippets(course.lessons).length;
   return report;
 }
 
-async function validateLesson(lesson: Lesson, backend: Backend, report: ValidationReport): Promise<void> {
+async function validateLesson(lesson: Lesson, session: Backend, report: ValidationReport): Promise<void> {
   const at = (line: number, message: string) => report.problems.push({ file: lesson.file, line, message });
+  const broken = await datasetProblems(lesson);
+  report.problems.push(...broken);
+  if (broken.length > 0) return;
+  // A lesson with a `dataset:` header is checked on its recording (and its variant), as learners run it.
+  const backend = await lessonBackend(session, lesson);
   for (const step of lesson.steps) {
     for (const block of step.blocks) {
       if (block.kind === 'example') {
         report.examples++;
         const msg = await checkExample(backend, block);
         if (msg) at(block.line, msg);
+      } else if (block.kind === 'predict') {
+        report.predicts++;
       } else if (block.kind === 'exercise') {
         report.exercises++;
         report.wrongAnswers += block.wrong.length;
-        for (const p of await checkExercise(backend, block)) at(p.line, p.message);
+        for (const p of await checkExercise(backend, block, report)) at(p.line, p.message);
+      } else if (block.kind === 'alert-exercise') {
+        report.exercises++;
+        report.wrongAnswers += block.wrong.length;
+        for (const p of await checkAlertExercise(backend, block)) at(p.line, p.message);
       }
     }
   }
@@ -52,20 +88,35 @@ async function checkExample(backend: Backend, ex: ExampleBlock): Promise<string 
   }
 }
 
-async function checkExercise(backend: Backend, ex: ExerciseBlock): Promise<{ line: number; message: string }[]> {
+async function checkExercise(backend: Backend, ex: ExerciseBlock, report: ValidationReport): Promise<{ line: number; message: string }[]> {
   const out: { line: number; message: string }[] = [];
-  const judge = new Judge(backend, await planFor(backend, ex));
+  const judge = await judgeFor(backend, ex);
   const ref = await judge.outcome(ex.answer);
   if (!ref.ok) return [{ line: ex.answerLine, message: `exercise "${ex.id}": the answer fails: ${ref.error.message}` }];
-  const hasData = ref.obs.kind === 'string' || [...ref.obs.series.values()].some((s) => s.points.size > 0);
-  if (!hasData) out.push({ line: ex.answerLine, message: `exercise "${ex.id}": the answer returns no data` });
-  const self = await judge.compare(ex.answer, ex.answer);
+  if (isEmpty(ref.obs)) out.push({ line: ex.answerLine, message: `exercise "${ex.id}": the answer returns no data` });
+  const self = await judge.judge(ex, ex.answer);
   if (!self.correct) out.push({ line: ex.answerLine, message: `exercise "${ex.id}": the answer is not judged right against itself: ${self.messages.join(' ')}` });
   for (const w of ex.wrong) {
-    const v = await judge.compare(ex.answer, w.query);
-    if (v.correct) out.push({ line: w.line, message: `exercise "${ex.id}": the wrong answer \`${oneLine(w.query)}\` is judged right` });
+    const problem = await checkWrong(judge, ex, w, report);
+    if (problem) out.push({ line: w.line, message: `exercise "${ex.id}": the wrong answer \`${oneLine(w.query)}\` ${problem}` });
   }
   return out;
+}
+
+/** A listed wrong answer must be judged wrong, and its results (or error) must lead to its own feedback. */
+async function checkWrong(judge: Judge, ex: ExerciseBlock, w: ExerciseBlock['wrong'][number], report: ValidationReport): Promise<string | undefined> {
+  const v = await judge.judge(ex, w.query);
+  if (v.correct) return 'is judged right';
+  const byResults = await judge.matchWrongByResults(ex.wrong, w.query, v.error);
+  if (byResults && byResults.feedback === w.feedback) {
+    report.wrongByResults++;
+    return undefined;
+  }
+  if (byResults) return `gives the same results as the wrong answer \`${oneLine(byResults.query)}\`, so a learner would read that one's feedback`;
+  // An empty result is recognised only by its text (an empty result matches nothing else).
+  const own = await judge.outcome(w.query);
+  const emptyHere = own.ok && isEmpty(own.obs);
+  return emptyHere ? undefined : 'is not recognised by its results';
 }
 
 function oneLine(q: string): string {

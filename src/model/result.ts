@@ -54,20 +54,25 @@ export interface MetricMetadata {
   unit: string;
 }
 
-/** Format a float the way Prometheus's API does (Go strconv 'f', -1 / 'e' forms). */
+/**
+ * Format a float the way Prometheus's API does (util/jsonutil/marshal.go,
+ * MarshalFloat): Go's strconv 'f' with shortest digits, and 'e' only below
+ * 1e-6 or from 1e21. -0 stays "-0".
+ */
 export function formatSampleValue(v: number): string {
   if (Number.isNaN(v)) return 'NaN';
   if (v === Infinity) return '+Inf';
   if (v === -Infinity) return '-Inf';
-  // Go's FormatFloat(v, 'f', -1, 64) for |v| in [1e-4, 1e21) and 'e' otherwise.
+  if (v === 0) return Object.is(v, -0) ? '-0' : '0';
   const abs = Math.abs(v);
-  if (abs !== 0 && (abs < 1e-4 || abs >= 1e21)) {
+  if (abs < 1e-6 || abs >= 1e21) {
     const [m, e] = v.toExponential().split('e');
     const exp = Number(e);
     const sign = exp < 0 ? '-' : '+';
     const digits = String(Math.abs(exp)).padStart(2, '0');
     return `${m}e${sign}${digits}`;
   }
+  // JavaScript writes plain decimals for exactly this range, with the same shortest digits.
   return String(v);
 }
 
@@ -77,3 +82,6 @@ export function parseSampleValue(s: string): number {
   if (s === 'NaN') return NaN;
   return Number(s);
 }
+
+/** Prometheus's API refuses range queries of more points per series than this (web/api/v1: "exceeded maximum resolution of 11,000 points"). */
+export const MAX_RANGE_POINTS = 11000;

@@ -7,8 +7,21 @@ import { getFunction } from './functions.js';
 import { getAggregation } from './aggregations.js';
 import { compileMatcherRegex } from './regex.js';
 
+// Types are remembered per node: the checker asks for the type of every
+// node, and without this a deeply nested expression costs O(depth^2).
+const typeCache = new WeakMap<Expr, ValueType>();
+
 /** The static type of an expression. */
 export function exprType(e: Expr): ValueType {
+  let t = typeCache.get(e);
+  if (t === undefined) {
+    t = computeType(e);
+    typeCache.set(e, t);
+  }
+  return t;
+}
+
+function computeType(e: Expr): ValueType {
   switch (e.type) {
     case 'NumberLiteral':
     case 'DurationExpr':

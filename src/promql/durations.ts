@@ -97,7 +97,9 @@ export class DurationParser {
       const close = this.p.expect('RIGHT_PAREN', context, '")"');
       this.experimental(t);
       if (inner.type === 'DurationExpr') return { ...inner, wrapped: true, pos: { start: t.start, end: close.end } };
-      return inner;
+      // A parenthesised literal stays an expression, a unary plus marked wrapped, so
+      // printing gives `offset (5)` back (Prometheus's wrapParenDurationExpr).
+      return { type: 'DurationExpr', op: '+', rhs: inner, wrapped: true, pos: { start: t.start, end: close.end } };
     }
     return this.p.unexpected(context, expected);
   }

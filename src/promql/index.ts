@@ -7,10 +7,14 @@
 import type { Expr } from './ast.js';
 import { Parser, type ParseOptions } from './parser.js';
 import { Checker } from './check.js';
+import { lex } from './lexer.js';
+import { tooDeepAt, tooDeepMessage } from './depth.js';
+import { ParseError } from './errors.js';
 
 export type { ParseOptions } from './parser.js';
 export { resolveOptions } from './parser.js';
 export { ParseError } from './errors.js';
+export { MAX_NESTING, DEEP_STACK_MB } from './depth.js';
 export { exprType } from './check.js';
 export { printExpr, formatTree, formatDuration, formatGoFloat } from './printer.js';
 export { inspect, walk, childExprs, cloneExpr } from './walk.js';
@@ -30,6 +34,10 @@ export const ALL_FEATURES: Required<ParseOptions> = {
  * Throws ParseError (a QueryError, errorType 'bad_data') with Prometheus's message.
  */
 export function parse(query: string, opts?: ParseOptions): Expr {
+  const deep = tooDeepAt(lex(query));
+  if (deep) {
+    throw new ParseError(query, { start: deep.start, end: deep.end }, tooDeepMessage(), 'split the query, or sum over a selector instead of writing every term');
+  }
   const p = new Parser(query, opts);
   const expr = p.parseTop();
   new Checker(query, (pos, detail) => p.fail(pos, detail)).check(expr);

@@ -46,14 +46,38 @@ export function formatGoFloat(v: number): string {
   return String(v);
 }
 
+/**
+ * Go's strconv.FormatFloat(v, 'f', -1, 64): shortest digits, never an
+ * exponent (1e21 is "1000000000000000000000"), -0 kept. Number literals
+ * print this way, and count_values labels its values so.
+ */
+export function formatGoFloatF(v: number): string {
+  if (Number.isNaN(v)) return 'NaN';
+  if (v === Infinity) return '+Inf';
+  if (v === -Infinity) return '-Inf';
+  if (Object.is(v, -0)) return '-0';
+  const s = String(v);
+  const e = s.indexOf('e');
+  if (e < 0) return s;
+  const neg = s.startsWith('-');
+  const [intPart, frac = ''] = s.slice(neg ? 1 : 0, e).split('.');
+  const digits = intPart + frac;
+  const point = intPart.length + Number(s.slice(e + 1));
+  let out: string;
+  if (point <= 0) out = '0.' + '0'.repeat(-point) + digits;
+  else if (point >= digits.length) out = digits + '0'.repeat(point - digits.length);
+  else out = digits.slice(0, point) + '.' + digits.slice(point);
+  return (neg ? '-' : '') + out;
+}
+
 const LEGACY_LABEL = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
-const LEGACY_METRIC = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 
 function labelName(n: string): string {
   return LEGACY_LABEL.test(n) ? n : goQuote(n);
 }
 
-function joinLabels(ls: string[]): string {
+/** Label names as the printer writes them in by/on/group lists (quoted when not legacy names). */
+export function joinLabels(ls: string[]): string {
   return ls.map(labelName).join(', ');
 }
 
@@ -79,28 +103,21 @@ function extendedString(e: { anchored?: boolean; smoothed?: boolean }): string {
   return (e.anchored ? ' anchored' : '') + (e.smoothed ? ' smoothed' : '');
 }
 
-/** The selector alone, without @/offset. */
+/**
+ * The selector alone, without @/offset, as Go's VectorSelector.String(): the
+ * name, then every matcher but the one the name stands for, sorted as Go
+ * sorts strings (by UTF-8 bytes) and joined by "," alone. A quoted UTF-8
+ * name ({"my.metric"}) is a __name__ matcher like any other.
+ */
 function selectorString(vs: VectorSelector): string {
-  const name = vs.name;
+  const name = vs.name ?? '';
   const parts: string[] = [];
-  // A UTF-8 name that is not a legacy metric name is printed as a lone quoted string: {"my.metric"}.
-  let quotedName: string | undefined;
-  if (name !== undefined && name !== '' && !LEGACY_METRIC.test(name)) quotedName = name;
-  let skipped = false;
   for (const m of vs.matchers) {
     if (m.name === '__name__' && m.op === '=' && m.value === name && name !== '') continue;
-    if (name === undefined && !skipped && m.name === '__name__' && m.op === '=' && m.value !== '' && !LEGACY_METRIC.test(m.value)) {
-      quotedName = m.value;
-      skipped = true;
-      continue;
-    }
     parts.push(matcherString(m));
   }
-  parts.sort();
-  if (quotedName !== undefined) parts.unshift(goQuote(quotedName));
-  const prefix = quotedName !== undefined ? '' : (name ?? '');
-  if (parts.length === 0) return prefix;
-  return `${prefix}{${parts.join(', ')}}`;
+  parts.sort((x, y) => Buffer.compare(Buffer.from(x), Buffer.from(y)));
+  return parts.length === 0 ? name : `${name}{${parts.join(',')}}`;
 }
 
 function matchingString(m: VectorMatching | undefined): string {
@@ -111,10 +128,10 @@ function matchingString(m: VectorMatching | undefined): string {
     s = ` ${m.on ? 'on' : 'ignoring'} (${joinLabels(m.matchingLabels)})`;
     if (grouped) s += ` group_${m.card === 'many-to-one' ? 'left' : 'right'} (${joinLabels(m.include)})`;
   }
-  if (m.fillLeft !== undefined && m.fillRight !== undefined && Object.is(m.fillLeft, m.fillRight)) s += ` fill(${formatGoFloat(m.fillLeft)})`;
+  if (m.fillLeft !== undefined && m.fillRight !== undefined && Object.is(m.fillLeft, m.fillRight)) s += ` fill (${formatGoFloat(m.fillLeft)})`;
   else {
-    if (m.fillLeft !== undefined) s += ` fill_left(${formatGoFloat(m.fillLeft)})`;
-    if (m.fillRight !== undefined) s += ` fill_right(${formatGoFloat(m.fillRight)})`;
+    if (m.fillLeft !== undefined) s += ` fill_left (${formatGoFloat(m.fillLeft)})`;
+    if (m.fillRight !== undefined) s += ` fill_right (${formatGoFloat(m.fillRight)})`;
   }
   return s;
 }
@@ -131,7 +148,9 @@ function durationExprString(e: DurationExpr): string {
       s = `${e.op}_of(${printExpr(e.lhs!)}, ${printExpr(e.rhs!)})`;
       break;
     default:
-      s = e.lhs ? `${printExpr(e.lhs)} ${e.op} ${printExpr(e.rhs!)}` : `${e.op}${printExpr(e.rhs!)}`;
+      // Unary: `-x`; a unary plus is only the mark of a parenthesised literal, `(5)`.
+      if (e.lhs) s = `${printExpr(e.lhs)} ${e.op} ${printExpr(e.rhs!)}`;
+      else s = e.op === '+' ? printExpr(e.rhs!) : `${e.op}${printExpr(e.rhs!)}`;
   }
   return e.wrapped ? `(${s})` : s;
 }
@@ -145,7 +164,7 @@ export function printExpr(e: Expr): string {
   switch (e.type) {
     case 'NumberLiteral':
       if (e.duration) return e.value < 0 ? `-${formatDuration(Math.round(-e.value * 1000))}` : formatDuration(Math.round(e.value * 1000));
-      return formatGoFloat(e.value);
+      return formatGoFloatF(e.value);
     case 'StringLiteral':
       return goQuote(e.value);
     case 'VectorSelector':

@@ -103,10 +103,11 @@ export function renderChart(series: RangeSeries[], ctx: RenderContext, opts: Cha
   const plotWidthFor = (labelWidth: number) => Math.max(10, (opts.width ?? ctx.columns) - labelWidth - 2 - 1);
   let cols = fitColumns(n, plotWidthFor(8));
   let resampled = shown.map((p) => resample(p.points, cols));
-  const finite = resampled.flatMap((r) => [...r].filter(Number.isFinite));
-  if (finite.length === 0) return [...header, style.dim('no data points in this time range'), ...note];
-  const axis = yAxis(Math.min(...finite), Math.max(...finite), height, unit);
-  const labelWidth = Math.max(...Array.from({ length: axis.rows }, (_, r) => visibleWidth(axis.label(r))));
+  const bounds = finiteBounds(resampled);
+  if (!bounds) return [...header, style.dim('no data points in this time range'), ...note];
+  const axis = yAxis(bounds.min, bounds.max, height, unit);
+  let labelWidth = 0;
+  for (let r = 0; r < axis.rows; r++) labelWidth = Math.max(labelWidth, visibleWidth(axis.label(r)));
   if (fitColumns(n, plotWidthFor(labelWidth)) !== cols) {
     cols = fitColumns(n, plotWidthFor(labelWidth));
     resampled = shown.map((p) => resample(p.points, cols));
@@ -120,6 +121,25 @@ export function renderChart(series: RangeSeries[], ctx: RenderContext, opts: Cha
   });
   const xAxis = timeAxis(range, n, cols, labelWidth, ctx);
   return [...header, ...body, ...xAxis, caption(range, n, cols, ctx), ...legend, ...note];
+}
+
+/**
+ * Smallest and largest finite value of all columns, or undefined when there is
+ * none. A loop, not Math.min(...values): a wide chart of many series has more
+ * values than a call may take arguments.
+ */
+function finiteBounds(columns: Float64Array[]): { min: number; max: number } | undefined {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const col of columns) {
+    for (let i = 0; i < col.length; i++) {
+      const v = col[i]!;
+      if (!Number.isFinite(v)) continue;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+  }
+  return min <= max ? { min, max } : undefined;
 }
 
 /** Higher last value first; series with no value last. */

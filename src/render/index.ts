@@ -6,14 +6,13 @@ import type { QueryResult } from '../model/result.js';
 import type { Style } from '../util/style.js';
 import { renderChart, type ChartRange } from './chart.js';
 import { CLI_ADVICE, fittedRowLimit, limitNote, type Advice, type RenderContext } from './render-context.js';
-export { REPL_ADVICE } from './render-context.js';
+export { REPL_ADVICE, type Advice } from './render-context.js';
 import { explainEmpty } from './empty.js';
 import { formatNumber, humanize, hasHumanColumn } from './format.js';
 import { renderCsv, renderJson } from './machine.js';
 import { inferQueryUnit, queryOrdersResult } from './query-text.js';
 import { renderSamples } from './samples.js';
-import { renderVector } from './vector.js';
-import { compareMetrics } from '../model/labels.js';
+import { compareForDisplay, renderVector } from './vector.js';
 import { parseSampleValue } from '../model/result.js';
 import { wrap } from './text.js';
 
@@ -84,7 +83,7 @@ function renderTableFormat(result: QueryResult, opts: RenderOptions): string {
       return lines([plainValue(data.resultType, data.result[1], ctx)]);
     case 'vector': {
       if (data.result.length === 0) return lines(empty(opts, ctx));
-      const samples = queryOrdersResult(opts.query) ? data.result : [...data.result].sort((a, b) => compareMetrics(a.metric, b.metric));
+      const samples = queryOrdersResult(opts.query) ? data.result : [...data.result].sort((a, b) => compareForDisplay(a.metric, b.metric));
       const shown = samples.slice(0, ctx.limit);
       const out = renderVector(shown, ctx, samples);
       if (shown.length < samples.length) out.push(...limitNote(shown.length, samples.length, 'series', ctx));
@@ -92,7 +91,7 @@ function renderTableFormat(result: QueryResult, opts: RenderOptions): string {
     }
     case 'matrix': {
       if (data.result.length === 0) return lines(empty(opts, ctx));
-      const series = [...data.result].sort((a, b) => compareMetrics(a.metric, b.metric));
+      const series = [...data.result].sort((a, b) => compareForDisplay(a.metric, b.metric));
       if (opts.range !== undefined) {
         return lines(renderChart(series, ctx, { range: opts.range, height: opts.height, width: opts.width }));
       }

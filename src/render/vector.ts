@@ -14,6 +14,34 @@ import { fitWidths, renderTable, type Column } from './layout.js';
 import type { RenderContext } from './render-context.js';
 import { compareBytes, formatLabels, formatSeries, visibleWidth, wrap } from './text.js';
 
+/** Labels whose values are numbers (bucket bounds, quantiles): 0.5 < 1.0 < 2.5 < 10.0 < +Inf, not as text. */
+const NUMERIC_LABELS = new Set(['le', 'quantile']);
+
+function numericValue(v: string): number {
+  return v === '+Inf' ? Infinity : v === '-Inf' ? -Infinity : v.trim() === '' ? NaN : Number(v);
+}
+
+/**
+ * The order rows and chart series are shown in: Prometheus's labels.Compare
+ * (model/labels.ts), except that `le` and `quantile` values compare as
+ * numbers, so buckets read 0.005, 0.01, … 10.0, +Inf rather than as text.
+ */
+export function compareForDisplay(a: Metric, b: Metric): number {
+  const ka = Object.keys(a).sort(compareBytes);
+  const kb = Object.keys(b).sort(compareBytes);
+  for (let i = 0; i < Math.min(ka.length, kb.length); i++) {
+    const name = ka[i]!;
+    let c = compareBytes(name, kb[i]!);
+    if (c === 0 && NUMERIC_LABELS.has(name)) {
+      const [x, y] = [numericValue(a[name]!), numericValue(b[name]!)];
+      if (!Number.isNaN(x) && !Number.isNaN(y) && x !== y) c = x < y ? -1 : 1;
+    }
+    if (c === 0) c = compareBytes(a[name]!, b[name]!);
+    if (c !== 0) return c;
+  }
+  return ka.length - kb.length;
+}
+
 /** The labels (including __name__) with the same value in every metric. */
 export function commonLabels(metrics: Metric[]): Metric {
   if (metrics.length === 0) return {};

@@ -1,8 +1,8 @@
 // REPL history on disk, in the state directory (src/util/state-dir.ts); file `history`, mode 0600 (queries can name
-// private things). One entry per line, oldest first; a multi-line entry stays
+// private things). One entry per line, oldest first (appended; see HistoryFile); a multi-line entry stays
 // one entry, with its newlines escaped as `\n` (and backslashes as `\\`).
 
-import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, fchmodSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const HISTORY_LIMIT = 1000;
@@ -28,43 +28,103 @@ export function dedupe(entries: string[], limit = HISTORY_LIMIT): string[] {
   return out.reverse();
 }
 
+/** A lock older than this is left over from a crashed session and is taken over. */
+const STALE_LOCK_MS = 10_000;
+/** How long an add waits for another session's lock before appending without it. */
+const LOCK_WAIT_MS = 500;
+
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * The history file is appended to (O_APPEND: one write per entry, so two
+ * sessions writing at once never lose each other's entries) and compacted
+ * (de-duplicated, capped) once it holds twice the limit. Compaction rewrites
+ * the file, so appends and compaction both hold `history.lock`; an append that
+ * cannot get it within LOCK_WAIT_MS appends anyway (only a compaction could
+ * lose it, and that holds the lock for milliseconds).
+ */
 export class HistoryFile {
   readonly path: string;
+  private readonly lockPath: string;
+  /** Lines in the file as far as this session knows (others append too: a lower bound). */
+  private lines = 0;
 
   constructor(
     readonly dir: string,
     private readonly limit = HISTORY_LIMIT,
   ) {
     this.path = join(dir, 'history');
+    this.lockPath = join(dir, 'history.lock');
+  }
+
+  private readLines(): string[] {
+    try {
+      return readFileSync(this.path, 'utf8').split('\n').filter((l) => l !== '');
+    } catch {
+      return [];
+    }
   }
 
   /** Entries, oldest first. A missing or unreadable file is an empty history. */
   load(): string[] {
-    let text: string;
-    try {
-      text = readFileSync(this.path, 'utf8');
-    } catch {
-      return [];
-    }
-    return dedupe(text.split('\n').filter((l) => l !== '').map(decodeEntry), this.limit);
+    const lines = this.readLines();
+    this.lines = lines.length;
+    return dedupe(lines.map(decodeEntry), this.limit);
   }
 
-  /**
-   * Adds an entry and rewrites the file. Re-reading first merges what other
-   * sessions saved meanwhile. Errors (read-only home…) are returned, not thrown:
-   * losing history must not end the session.
-   */
+  /** Appends an entry. Errors (read-only home…) are returned, not thrown: losing history must not end the session. */
   add(entry: string): Error | undefined {
     try {
-      const entries = dedupe([...this.load(), entry], this.limit);
       mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-      const tmp = `${this.path}.${process.pid}.tmp`;
-      writeFileSync(tmp, entries.map(encodeEntry).join('\n') + '\n', { mode: 0o600 });
-      chmodSync(tmp, 0o600); // the umask cannot widen it, but an old tmp file might exist
-      renameSync(tmp, this.path);
+      const locked = this.lock();
+      try {
+        const fd = openSync(this.path, 'a', 0o600);
+        try {
+          fchmodSync(fd, 0o600); // an older file may have been created wider
+          writeSync(fd, encodeEntry(entry) + '\n');
+        } finally {
+          closeSync(fd);
+        }
+        this.lines++;
+        if (locked && this.lines > 2 * this.limit) this.compact();
+      } finally {
+        if (locked) rmSync(this.lockPath, { force: true });
+      }
       return undefined;
     } catch (e) {
       return e as Error;
+    }
+  }
+
+  /** Rewrites the file de-duplicated and capped; the caller holds the lock. */
+  private compact(): void {
+    const entries = dedupe(this.readLines().map(decodeEntry), this.limit);
+    const tmp = `${this.path}.${process.pid}.tmp`;
+    writeFileSync(tmp, entries.map(encodeEntry).join('\n') + '\n', { mode: 0o600 });
+    chmodSync(tmp, 0o600); // the umask cannot widen it, but an old tmp file might exist
+    renameSync(tmp, this.path);
+    this.lines = entries.length;
+  }
+
+  /** Takes history.lock (an exclusively created file); false when another session keeps it. */
+  private lock(): boolean {
+    const deadline = Date.now() + LOCK_WAIT_MS;
+    for (;;) {
+      try {
+        closeSync(openSync(this.lockPath, 'wx', 0o600));
+        return true;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      }
+      try {
+        if (Date.now() - statSync(this.lockPath).mtimeMs > STALE_LOCK_MS) rmSync(this.lockPath, { force: true });
+      } catch {
+        // gone meanwhile: try again
+      }
+      if (Date.now() > deadline) return false;
+      sleepSync(2);
     }
   }
 }

@@ -9,11 +9,22 @@ import { clearScreenDown, cursorTo, emitKeypressEvents, moveCursor, type Interfa
 
 type TtyInput = NodeJS.ReadableStream & { setRawMode?(mode: boolean): unknown; isRaw?: boolean };
 
-/** The input stream readline sees: real keypresses, filtered. */
+/**
+ * The input stream readline sees: real keypresses, filtered. While held (a
+ * query runs), keys are queued instead, so readline neither draws them over the
+ * output nor turns them into lines out of turn; release() replays them in
+ * order, stopping as soon as one of them holds it again (an Enter that starts
+ * the next query). Ctrl-C goes through at once: it cancels the query.
+ */
 export class KeyRouter extends EventEmitter {
   readonly isTTY = true;
+  private held = false;
+  private queued: [string | undefined, Key][] = [];
+  /** Next queued key to replay (an index, not shift(): a pasted file is tens of thousands of keys). */
+  private next = 0;
   private readonly onKey = (s: string | undefined, key: Key) => {
-    if (!this.filter(s, key)) this.emit('keypress', s, key);
+    if (this.held && !(key.ctrl && key.name === 'c')) this.queued.push([s, key]);
+    else this.deliver(s, key);
   };
   private readonly onEnd = () => this.emit('end');
 
@@ -24,6 +35,28 @@ export class KeyRouter extends EventEmitter {
     super();
     emitKeypressEvents(real);
     this.attach();
+  }
+
+  private deliver(s: string | undefined, key: Key): void {
+    if (!this.filter(s, key)) this.emit('keypress', s, key);
+  }
+
+  /** Queue keys from now on (until release()). */
+  hold(): void {
+    this.held = true;
+  }
+
+  /** Replays queued keys until one of them holds again; then keys flow straight through. */
+  release(): void {
+    this.held = false;
+    while (!this.held && this.next < this.queued.length) {
+      const [s, key] = this.queued[this.next++]!;
+      this.deliver(s, key);
+    }
+    if (this.next === this.queued.length) {
+      this.queued = [];
+      this.next = 0;
+    }
   }
 
   attach(): void {

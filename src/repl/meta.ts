@@ -1,6 +1,7 @@
 // Meta-commands: lines starting with a dot (`.help`, `.range 1h`, ...).
 
 import type { Backend } from '../backends/backend.js';
+import type { TargetSource } from '../scrape/live.js';
 import { UsageError } from '../errors.js';
 import { formatError } from '../render/error.js';
 import { formatTime, humanDuration, parseDurationArg, parseTimeArg } from '../util/time.js';
@@ -86,15 +87,34 @@ const COMMANDS: Command[] = [
       h.session.env.out(a === 'auto' ? 'limit fitted to the screen\n' : `limit ${a === '0' ? 'none' : a}\n`);
     },
   },
+  { name: 'var', args: '[name=value]', help: 'set a Grafana variable ($name, ${name}, [[name]]) for pasted queries; name= unsets; alone: list', run: setVar },
   { name: 'server', args: '<url>', help: 'query a Prometheus server from now on', run: (a, h) => switchBackend(a, h) },
   { name: 'sample', args: '', help: 'back to the bundled sample dataset', run: (_a, h) => switchBackend(undefined, h) },
+  { name: 'targets', args: '', help: 'scrape targets (repl --scrape): health, last scrape, duration, last error', run: listTargets },
   { name: 'metrics', args: '[filter]', help: 'list metric names (containing filter)', run: listMetrics },
   { name: 'labels', args: '[name]', help: 'list label names, or the values of one label', run: listLabels },
   { name: 'fmt', args: '<expr>', help: 'pretty-print a query the way Prometheus prints it', run: fmt },
+  { name: 'explain', args: '[--samples [--series {…}]] <expr>', help: 'take a query apart: what each part does and returns; --samples shows the arithmetic', run: explainQuery },
   { name: 'lesson', args: '', help: 'open the current lesson exercise', run: lesson },
   { name: 'clear', args: '', help: 'clear the screen and any unfinished query', run: (_a, h) => h.clear() },
   { name: 'quit', args: '', help: 'leave (or Ctrl-D)', run: () => 'quit' },
 ];
+
+/** `.var job=api` sets, `.var job=` unsets, `.var` lists the Grafana variables queries are given. */
+function setVar(arg: string, h: MetaHost): void {
+  const s = h.session;
+  if (arg === '') {
+    const names = Object.keys(s.vars).sort();
+    s.env.out(names.length === 0 ? 'no variables set (e.g. .var job=api)\n' : names.map((n) => `$${n} = ${s.vars[n]!.join(', ')}\n`).join(''));
+    return;
+  }
+  const m = /^\$?([A-Za-z_]\w*)=(.*)$/s.exec(arg);
+  if (!m) throw new UsageError(`invalid .var "${arg}": expected name=value`, 'e.g. .var job=api (.var job= unsets it)');
+  const [, name, value] = m as unknown as [string, string, string];
+  if (value === '') delete s.vars[name];
+  else s.vars[name] = [value];
+  s.env.out(value === '' ? `$${name} unset\n` : `$${name} = ${value}\n`);
+}
 
 function helpText(): string {
   const rows = COMMANDS.map((c) => `  .${`${c.name} ${c.args}`.trim().padEnd(24)} ${c.help}`);
@@ -160,6 +180,20 @@ async function listMetrics(filter: string, h: MetaHost): Promise<void> {
   s.env.out(lines.join('\n') + `\n${s.env.style.dim(`${names.length} metrics`)}\n`);
 }
 
+/** `.targets`: the live store's targets, like Prometheus's /targets page, and how big the store has grown. */
+async function listTargets(_a: string, h: MetaHost): Promise<void> {
+  const s = h.session;
+  const live = s.backend as Partial<TargetSource> & { scraper?: { store: { numSeries: number; numSamples: number } } };
+  if (typeof live.targets !== 'function') {
+    s.env.out('no scrape targets: start the REPL with --scrape URL... (or --config prometheus.yml)\n');
+    return;
+  }
+  const { formatTargets } = await import('../scrape/status.js');
+  s.env.out(formatTargets(live.targets(), s.env.style));
+  const store = live.scraper?.store;
+  if (store) s.env.out(s.env.style.dim(`live store: ${store.numSeries} series, ${store.numSamples} samples`) + '\n');
+}
+
 async function listLabels(name: string, h: MetaHost): Promise<void> {
   const s = h.session;
   const list = name ? await s.backend.labelValues(name) : await s.backend.labelNames();
@@ -171,6 +205,27 @@ async function fmt(expr: string, h: MetaHost): Promise<void> {
   if (!expr) throw new UsageError('.fmt needs a query', 'e.g. .fmt sum(rate(http_requests_total[5m]))by(job)');
   // All syntax on: formatting should not depend on feature flags; parse errors show the caret.
   h.session.env.out(printExpr(parse(expr, ALL_FEATURES)) + '\n');
+}
+
+/** `.explain [--samples] [--series {...}] <expr>` at the session's evaluation time. */
+async function explainQuery(arg: string, h: MetaHost): Promise<void> {
+  const s = h.session;
+  let rest = arg;
+  let samples = false;
+  let series: string | undefined;
+  for (;;) {
+    const flag = /^--samples\b\s*/.exec(rest) ?? /^--series\s+(\{[^}]*\})\s*/.exec(rest);
+    if (!flag) break;
+    if (flag[1] !== undefined) series = flag[1];
+    else samples = true;
+    rest = rest.slice(flag[0].length);
+  }
+  if (!rest) throw new UsageError('.explain needs a query', 'e.g. .explain sum by (job) (rate(http_requests_total[5m])), or .explain --samples rate(http_requests_total[5m])');
+  if (series !== undefined && !samples) throw new UsageError('--series chooses the series of the --samples walk-through', 'e.g. .explain --samples --series {job="api"} rate(http_requests_total[5m])');
+  const { explain, renderExplanation } = await import('../explain/index.js');
+  const x = await explain(s.backend, s.substituteGrafana(rest), { time: s.evalTime(), info: s.info, samples, series });
+  if (x.root.error) s.failures++;
+  s.env.out(renderExplanation(x, { columns: s.env.columns(), style: s.env.style }));
 }
 
 interface LessonsModule {

@@ -8,6 +8,7 @@ import type { IO } from '../util/io.js';
 import { makeStyle, type Style } from '../util/style.js';
 import { complete } from './complete.js';
 import { HISTORY_LIMIT, HistoryFile } from './history.js';
+import { redactEntry } from '../util/secrets.js';
 import { stateDir as defaultStateDir } from '../util/state-dir.js';
 import { KeyRouter, ReverseSearch, setLine } from './keys.js';
 import { META_NAMES, isMetaCommand, runMeta, type MetaHost } from './meta.js';
@@ -29,9 +30,12 @@ export interface ReplOptions {
   /** Unix seconds (tests pin it). */
   now?: () => number;
   completionTtlMs?: number;
+  /** Grafana variables (`repl --var`) and the scrape interval behind $__rate_interval. */
+  grafana?: { vars?: Record<string, string[]>; scrapeIntervalMs?: number };
 }
 
 const CONTINUATION_PROMPT = '...> ';
+const CONTINUATION_HINT = '(unfinished: continue on the next line; an empty line runs it as it is, Ctrl-C or .clear drops it)';
 
 type TtyOut = NodeJS.WritableStream & { columns?: number; rows?: number };
 
@@ -54,6 +58,8 @@ export async function startRepl(opts: ReplOptions): Promise<number> {
     completionTtlMs: opts.completionTtlMs,
   };
   const session = await Session.open(opts.backend, env);
+  if (opts.grafana?.vars) session.vars = { ...opts.grafana.vars };
+  if (opts.grafana?.scrapeIntervalMs !== undefined) session.scrapeIntervalMs = opts.grafana.scrapeIntervalMs;
   const loop = new Loop(opts, session, env);
   try {
     await loop.run();
@@ -97,6 +103,8 @@ class Loop implements MetaHost {
       tabSize: 2,
     });
     search = new ReverseSearch(this.rl, opts.output, () => this.entries, env.columns);
+    // Each line holds the keys that follow it until it has run and the prompt is back (see KeyRouter).
+    this.rl.on('line', () => this.router?.hold());
     this.rl.on('SIGINT', () => this.interrupt());
   }
 
@@ -106,10 +114,17 @@ class Loop implements MetaHost {
       this.env.out(this.env.style.dim(`promlearn REPL on ${description || name}. Type .help for help, .quit or Ctrl-D to leave.\n`));
       this.prompt();
     }
+    let quit = false;
     for await (const line of this.rl) {
-      if ((await this.handle(line)) === 'quit') break;
+      if ((await this.handle(line)) === 'quit') {
+        quit = true;
+        break;
+      }
       this.prompt();
+      this.router?.release();
     }
+    // Ctrl-D leaves the cursor after the prompt: end the line so the shell's prompt starts on its own.
+    if (this.opts.terminal && !quit) this.env.out('\n');
     this.rl.close();
     this.router?.detach();
     // Piped input may end without a closing bracket: run it and let the parser say why.
@@ -126,16 +141,33 @@ class Loop implements MetaHost {
       if ((await runMeta(line, this)) === 'quit') return 'quit';
       return;
     }
+    // An empty line while continuing ends the entry: a missing bracket must not
+    // swallow every later line. The parser then says what is missing, with a caret.
+    if (this.pending.length > 0 && line.trim() === '' && !inString) {
+      const unfinished = this.takePending();
+      this.remember(unfinished);
+      await this.session.run(unfinished);
+      return;
+    }
     this.pending.push(line);
     const text = this.pending.join('\n');
     if (scan(text).length === 0) {
       this.pending = []; // blank line or only a comment
       return;
     }
-    if (needsMoreInput(text)) return;
+    if (needsMoreInput(text)) {
+      if (this.pending.length === 1) this.continuationHint();
+      return;
+    }
     this.pending = [];
     this.remember(text);
     await this.session.run(text);
+  }
+
+  /** Said once per unfinished entry, when the continuation prompt first shows: how to finish it or get out. */
+  private continuationHint(): void {
+    if (!this.opts.terminal) return;
+    this.env.out(this.env.style.dim(CONTINUATION_HINT) + '\n');
   }
 
   private takePending(): string {
@@ -153,8 +185,8 @@ class Loop implements MetaHost {
   /** Records a whole entry: readline added each line of it; replace those with the entry. */
   private remember(raw: string): void {
     if (!this.opts.terminal) return;
-    // `.server https://user:pass@host`: credentials never reach the history.
-    const entry = raw.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/@\s]+@/gi, '$1***@');
+    // `.server https://user:pass@host?api_key=k`: credentials never reach the history.
+    const entry = redactEntry(raw);
     this.entries = [entry, ...this.entries.filter((e) => e !== entry)].slice(0, HISTORY_LIMIT);
     const live = (this.rl as unknown as { history: string[] }).history;
     live.splice(0, live.length, ...this.entries);

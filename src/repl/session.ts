@@ -3,12 +3,14 @@
 
 import type { Backend, BackendInfo } from '../backends/backend.js';
 import type { IO } from '../util/io.js';
-import type { QueryResult } from '../model/result.js';
+import { MAX_RANGE_POINTS, type QueryResult } from '../model/result.js';
+import { UsageError } from '../errors.js';
 import { formatError } from '../render/error.js';
 import { REPL_ADVICE, renderResult, type ChartRange, type OutputFormat } from '../render/index.js';
 import type { Style } from '../util/style.js';
 import { formatTime, humanDuration } from '../util/time.js';
 import { CompletionSource } from './cache.js';
+import { describeSubstitutions, substituteGrafana } from '../promql/grafana.js';
 
 export interface SessionEnv {
   io: IO;
@@ -44,6 +46,10 @@ export class Session {
   /** Queries (and commands) that failed: piped mode exits 1 if any did. */
   failures = 0;
   source: CompletionSource;
+  /** Grafana variables for pasted queries (`.var name=value`). */
+  vars: Record<string, string[]> = {};
+  /** Behind Grafana's $__interval and $__rate_interval: the sample's, and Grafana's default. */
+  scrapeIntervalMs = 15_000;
   private running?: AbortController;
   /** Whether the REPL opened the current backend (`.server`/`.sample`) and so must close it. */
   ownsBackend = false;
@@ -111,11 +117,12 @@ export class Session {
   }
 
   /** Runs and renders one query; errors are shown, never thrown. Returns success. */
-  async run(query: string): Promise<boolean> {
+  async run(text: string): Promise<boolean> {
     const ac = new AbortController();
     this.running = ac;
     try {
       const grid = this.grid();
+      const query = this.substituteGrafana(text, grid);
       const result = await this.execute(query, grid, ac.signal);
       this.env.out(await this.render(result, query, grid));
       return true;
@@ -129,11 +136,28 @@ export class Session {
     }
   }
 
+  /** Grafana's variables replaced (src/promql/grafana.ts), with a note saying what was replaced. */
+  substituteGrafana(text: string, grid?: ChartRange): string {
+    const range = grid && { stepMs: grid.step * 1000, rangeMs: (grid.end - grid.start) * 1000 };
+    const { query, substitutions } = substituteGrafana(text, { scrapeIntervalMs: this.scrapeIntervalMs, range, vars: this.vars });
+    if (substitutions.length > 0) this.env.err(this.env.style.dim(describeSubstitutions(substitutions, this.scrapeIntervalMs).replace('--scrape-interval', '`repl --scrape-interval`')) + '\n');
+    return query;
+  }
+
   /** The range query's grid, in range mode. */
   private grid(): ChartRange | undefined {
     if (this.mode !== 'range') return undefined;
     const end = this.evalTime();
-    return { start: end - this.rangeMs / 1000, end, step: this.stepSec() };
+    const step = this.stepSec();
+    // The CLI's limit (Prometheus's): a huge range at a small .step would draw for minutes.
+    const points = Math.floor(this.rangeMs / 1000 / step) + 1;
+    if (points > MAX_RANGE_POINTS) {
+      throw new UsageError(
+        `the range would have ${points} points per series; Prometheus allows at most ${MAX_RANGE_POINTS}`,
+        `use a larger step, e.g. .step ${humanDuration(Math.ceil(this.rangeMs / 1000 / AUTO_POINTS) * 1000)}, or .step auto`,
+      );
+    }
+    return { start: end - this.rangeMs / 1000, end, step };
   }
 
   private execute(query: string, grid: ChartRange | undefined, signal: AbortSignal): Promise<QueryResult> {

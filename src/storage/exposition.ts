@@ -141,6 +141,36 @@ export class ExpositionParser {
     }
   }
 
+  /** The series id of a series text seen before (the byte parser's lookup), if any. */
+  knownSeries(seriesText: string): number | undefined {
+    return this.seriesIds.get(seriesText);
+  }
+
+  /** A new series the byte parser has read; undefined when its samples are not data (OpenMetrics `_created`). */
+  addSeries(seriesText: string, labels: Metric): number | undefined {
+    if (this.isCreated(labels.__name__)) return undefined;
+    const id = this.store.getOrCreateSeries(labels);
+    this.seriesIds.set(seriesText, id);
+    return id;
+  }
+
+  /**
+   * Appends a sample line the byte parser has already read, counting the line.
+   * False (nothing changed) when the line needs the full path: after `# EOF`,
+   * or when the store rejects the sample (that path reports the error).
+   */
+  appendParsed(id: number, tMs: number, value: number): boolean {
+    if (this.sawEof) return false;
+    try {
+      this.store.append(id, tMs, value);
+    } catch (e) {
+      if (e instanceof OutOfOrderSampleError) return false;
+      throw e;
+    }
+    this.lineNo++;
+    return true;
+  }
+
   end(): MemoryStore {
     if (this.om && !this.sawEof) throw new ExpositionError(this.lineNo + 1, 'OpenMetrics input must end with "# EOF"');
     for (const [family, m] of this.meta) {
@@ -156,14 +186,12 @@ export class ExpositionParser {
       this.sawEof = true;
       return;
     }
-    const m = /^#[ \t]+(HELP|TYPE|UNIT)[ \t]+(\S+)(?:[ \t](.*))?$/.exec(l);
-    if (!m || (m[1] === 'UNIT' && !this.om)) {
+    const m = metadataComment(l);
+    if (!m || (m.kind === 'UNIT' && !this.om)) {
       if (this.om) throw new LineError(`invalid comment line ${JSON.stringify(l.slice(0, 40))}`);
       return; // free comments are allowed in the text format
     }
-    const [, kind, name, restRaw] = m;
-    if (!/^[a-zA-Z_:][a-zA-Z0-9_:]*$/.test(name)) throw new LineError(`invalid metric name ${JSON.stringify(name)}`);
-    const rest = restRaw ?? '';
+    const { kind, name, rest } = m;
     let fm = this.meta.get(name);
     if (!fm) this.meta.set(name, (fm = {}));
     if (kind === 'TYPE') {
@@ -252,6 +280,32 @@ function labelSetEnd(l: string, open: number): number {
 
 const NAME_RE = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 const LABEL_RE = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+
+/**
+ * `# HELP|TYPE|UNIT name rest`. The name is a bare metric name or, as
+ * Prometheus 3 writes UTF-8 names, a quoted one: `# TYPE "my.metric" gauge`.
+ */
+function metadataComment(l: string): { kind: 'HELP' | 'TYPE' | 'UNIT'; name: string; rest: string } | undefined {
+  const head = /^#[ \t]+(HELP|TYPE|UNIT)[ \t]+/.exec(l);
+  if (!head) return undefined;
+  const kind = head[1] as 'HELP' | 'TYPE' | 'UNIT';
+  let name: string;
+  let i = head[0].length;
+  if (l[i] === '"') {
+    const q = readQuoted(l, i);
+    name = q.value;
+    i = q.end;
+    if (name === '') throw new LineError('empty metric name');
+    if (i < l.length && l[i] !== ' ' && l[i] !== '\t') throw new LineError(`expected a space after the metric name ${JSON.stringify(name)}`);
+  } else {
+    const end = l.slice(i).search(/[ \t]/);
+    name = end < 0 ? l.slice(i) : l.slice(i, i + end);
+    i += name.length;
+    if (name === '') return undefined;
+    if (!NAME_RE.test(name)) throw new LineError(`invalid metric name ${JSON.stringify(name)}`);
+  }
+  return { kind, name, rest: i < l.length ? l.slice(i + 1) : '' };
+}
 
 /** `name{a="b",...}` (also `{"quoted.name",a="b"}`) into a label set. */
 export function parseSeries(text: string): Metric {

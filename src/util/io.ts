@@ -4,7 +4,10 @@ import { makeStyle, wantColor, type Style } from './style.js';
 export interface IO {
   out(text: string): void;
   err(text: string): void;
-  /** Terminal size of stdout, or 80x24 when unknown / not a TTY. */
+  /**
+   * Terminal size of stdout; when unknown or not a TTY, $COLUMNS/$LINES, else 80x24.
+   * Tables written to a pipe ignore it (they are never cut); charts use it.
+   */
   columns: number;
   rows: number;
   /** stdout is a terminal (tables fitted to the screen, progress shown). */
@@ -26,8 +29,8 @@ export function processIO(): IO {
   return {
     out: (t) => void process.stdout.write(t),
     err: (t) => void process.stderr.write(t),
-    columns: process.stdout.isTTY ? process.stdout.columns || 80 : 80,
-    rows: process.stdout.isTTY ? process.stdout.rows || 24 : 24,
+    columns: terminalSize(process.stdout.isTTY ? process.stdout.columns : undefined, process.env.COLUMNS, 80),
+    rows: terminalSize(process.stdout.isTTY ? process.stdout.rows : undefined, process.env.LINES, 24),
     isTTY: Boolean(process.stdout.isTTY),
     stdinIsTTY: Boolean(process.stdin.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
@@ -37,6 +40,13 @@ export function processIO(): IO {
     stdin: process.stdin,
     stdout: process.stdout,
   };
+}
+
+/** The real terminal size, else a positive integer from the environment ($COLUMNS, $LINES), else the default. */
+export function terminalSize(real: number | undefined, fromEnv: string | undefined, fallback: number): number {
+  if (real && real > 0) return real;
+  const n = Number(fromEnv);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
 }
 
 /** An IO that records output, for tests. */

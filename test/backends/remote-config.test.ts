@@ -66,10 +66,11 @@ test('auth: bearer token from file or env; basic auth from env or prompt; no TTY
   }
 });
 
-test('redaction: URL userinfo, secret-looking headers, echoed secrets', () => {
+test('redaction: URL userinfo, every user-given header, echoed secrets', () => {
   assert.equal(redactUrl('https://bob:pw@host/x'), 'https://***@host/x');
-  const h = redactHeaders({ Authorization: 'Bearer abc', 'X-Api-Key': 'k', 'X-Scope-OrgID': 'tenant' });
-  assert.equal(h['X-Scope-OrgID'], 'tenant');
+  const h = redactHeaders({ Authorization: 'Bearer abc', 'X-Api-Key': 'k', 'X-Scope-OrgID': 'tenant', Accept: 'application/json' });
+  assert.equal(h['X-Scope-OrgID'], '<redacted 6 chars>', 'a tenant id is the user\'s to share, not ours');
+  assert.equal(h.Accept, 'application/json');
   assert.doesNotMatch(JSON.stringify(h), /abc|"k"/);
   assert.equal(scrub('token abcdef rejected', ['abcdef']), 'token <redacted> rejected');
 });

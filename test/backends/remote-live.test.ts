@@ -84,7 +84,9 @@ test('live: a parse error keeps its position for the caret display', async (t) =
     assert.ok(e instanceof QueryError);
     assert.equal(e.errorType, 'bad_data');
     assert.match(e.message, /^1:6: parse error: expected type range vector/);
-    assert.deepEqual(formatError(e).split('\n').slice(1, 3), [`  ${q}`, '       ^']);
+    // The same caret and hint as the embedded engine's: our parser finds the same error and its whole span.
+    assert.deepEqual(formatError(e).split('\n').slice(1, 3), [`  ${q}`, '       ^~~~~~~~~~~~~~~~~~~']);
+    assert.equal(e.hint, 'add a range such as [5m]: http_requests_total[5m]');
   });
 });
 

@@ -42,6 +42,17 @@ test('worker backend: answers, cancels a slow query, keeps error classes', { tim
       return true;
     });
     await assert.rejects(b.instantQuery('up + on() up', end), (e: unknown) => e instanceof QueryError && e.errorType === 'execution' && e.query === 'up + on() up');
+    // A traced query crosses the thread as plain data; the root node is the query's own result, and a
+    // traced query is cancelled like any other.
+    const traced = await b.traceInstantQuery!('sum(rate(http_requests_total[5m])) / count(up)', end);
+    assert.deepEqual(traced.nodes.map((n) => n.type).sort(), ['AggregateExpr', 'AggregateExpr', 'BinaryExpr', 'Call', 'MatrixSelector', 'VectorSelector']);
+    const root = traced.nodes.find((n) => n.type === 'BinaryExpr')!;
+    assert.deepEqual(root.result.data, (await b.instantQuery('sum(rate(http_requests_total[5m])) / count(up)', end)).data);
+    const ac2 = new AbortController();
+    const slowTrace = b.traceInstantQuery!('count(max_over_time(rate({__name__=~".+"}[5m])[6h:1s]))', end, { signal: ac2.signal });
+    ac2.abort();
+    await assert.rejects(slowTrace, (e: unknown) => e instanceof QueryError && e.errorType === 'canceled');
+    assert.deepEqual((await b.instantQuery('count(up)', end)).data, up.data);
     // An already-aborted signal rejects without a round trip.
     await assert.rejects(b.instantQuery('up', end, { signal: AbortSignal.abort() }), (e: unknown) => e instanceof QueryError && e.errorType === 'canceled');
   } finally {

@@ -189,3 +189,39 @@ test('every command has examples in --help', async () => {
     assert.match(r.out, /Examples:/, cmd.join(' '));
   }
 });
+
+test('labels: control characters and newlines in values are escaped, as series shows them (issue 15 item 11)', async () => {
+  const io = bufferIO();
+  const { fakeBackend } = await import('./fake-backend.js');
+  const backend = { ...fakeBackend(() => ({ data: { resultType: 'vector', result: [] } })), labelValues: async () => ['ok', 'two\nlines', 'bell\x07', 'esc\x1b[31m'] };
+  const code = await main(['node', 'promlearn', 'labels', 'job'], io, { openBackend: async () => backend, clock: () => 0 });
+  assert.equal(code, 0, io.output.err);
+  assert.equal(io.output.out, 'ok\n"two\\nlines"\n"bell\\u0007"\n"esc\\u001b[31m"\n');
+});
+
+test('range --help uses labels the dataset has', async () => {
+  const r = await run('range', '--help');
+  assert.doesNotMatch(r.out, /by \(code\)/);
+  assert.match(r.out, /sum by \(status_code\)/);
+});
+
+test('a query starting with "-" runs, or the usage error says to put -- before it', async () => {
+  const neg = await run('query', '-sum(up)');
+  assert.equal(neg.code, 0, neg.err);
+  assert.match(neg.out, /^\{\}\s+-\d+/);
+  const num = await run('query', '-1');
+  assert.equal(num.out.trim(), '-1');
+  const bare = await run('query', '-up');
+  assert.equal(bare.code, 2);
+  assert.match(bare.err, /put -- before it: promlearn query -- '-up'/);
+  const dashed = await run('query', '--', '-up');
+  assert.equal(dashed.code, 0, dashed.err);
+  assert.match(dashed.out, /-1/);
+});
+
+test('explain replaces Grafana variables as query does', async () => {
+  const r = await run('explain', 'rate(http_requests_total{job="$job"}[$__rate_interval])', '--var', 'job=api');
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.err, /Grafana variables: \$job = api, \$__rate_interval = 1m/);
+  assert.match(r.out, /rate\(http_requests_total\{job="api"\}\[1m\]\)/);
+});

@@ -117,3 +117,48 @@ test('query errors propagate as QueryError (exit 1)', async () => {
     (e: unknown) => e === err,
   );
 });
+
+test('query: piped tables never cut label values (issue 15 item 7); a terminal fits its width', async () => {
+  const long = 'checkout-1-' + 'x'.repeat(120);
+  const wide: QueryResult = {
+    data: {
+      resultType: 'vector',
+      result: [
+        { metric: { __name__: 'shop_build_info', service: long, version: '1.2.3', instance: 'a:1' }, value: [END, '1'] },
+        { metric: { __name__: 'nodejs_version_info', version: 'v20.11.0', major: '20', instance: 'b:1' }, value: [END, '1'] },
+      ],
+    },
+  };
+  const piped = await run(['query', 'nodejs_version_info or shop_build_info'], () => wide, bufferIO({ columns: 80 }));
+  assert.ok(piped.out.includes(long), piped.out);
+  assert.doesNotMatch(piped.out, /…/);
+  const tty = await run(['query', 'nodejs_version_info or shop_build_info'], () => wide, bufferIO({ columns: 80, isTTY: true }));
+  assert.match(tty.out, /checkout-1-x*…/);
+  for (const l of tty.out.split('\n')) assert.ok(l.length <= 80, l);
+});
+
+test('query/range: Grafana variables are replaced as Grafana would, and a note says so (issue 15 item 9)', async () => {
+  const q = await run(['query', 'sum(rate(http_requests_total{job=~"$job"}[$__rate_interval]))', '--var', 'job=api'], () => fx.singleVector);
+  assert.equal(q.calls[0]!.query, 'sum(rate(http_requests_total{job=~"api"}[1m]))');
+  assert.match(q.err, /note: Grafana variables: \$job = api, \$__rate_interval = 1m \(scrape interval 15s/);
+  // Range, step 5m: $__rate_interval = max(5m + 15s, 1m).
+  const r = await run(['range', 'rate(x[$__rate_interval])', '--range', '6h', '--step', '5m'], () => fx.rateMatrix);
+  assert.equal(r.calls[0]!.query, 'rate(x[5m15s])');
+  const s = await run(['query', 'rate(x[$__rate_interval])', '--scrape-interval', '1m'], () => fx.singleVector);
+  assert.equal(s.calls[0]!.query, 'rate(x[4m])');
+  await assert.rejects(run(['query', 'up{job="$job"}'], () => fx.singleVector), (e: unknown) => {
+    assert.ok(e instanceof UsageError);
+    assert.match(e.message, /\$job has no value/);
+    return true;
+  });
+  await assert.rejects(run(['query', 'up', '--var', 'job'], () => fx.singleVector), /invalid --var "job": expected name=value/);
+});
+
+test('--timeout 0 is refused locally as it is for a server (one rule)', async () => {
+  await assert.rejects(run(['query', 'up', '--timeout', '0'], () => fx.singleVector), (e: unknown) => {
+    assert.ok(e instanceof UsageError);
+    assert.match(e.message, /--timeout/);
+    return true;
+  });
+  await assert.rejects(run(['range', 'up', '--timeout', '0s'], () => fx.rateMatrix), UsageError);
+});

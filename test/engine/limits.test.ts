@@ -46,3 +46,52 @@ test('local backend converts to the HTTP API model', async () => {
   assert.deepEqual((await b.info()).dataRange, { start: 0, end: 30 });
   await assert.rejects(b.instantQuery('sum(', 0), (err: unknown) => err instanceof QueryError);
 });
+
+/** The limit's error, with the sub-expression it names. */
+function limitError(run: () => unknown): QueryError {
+  try {
+    run();
+  } catch (err) {
+    assert.ok(err instanceof QueryError, String(err));
+    assert.equal(err.errorType, 'too_many_samples');
+    return err;
+  }
+  assert.fail('the query should exceed the sample limit');
+}
+
+test('count_values counts every series it builds, and the error names it', () => {
+  // 20 series x 101 steps = 2020 samples in; every value is distinct per step, so count_values
+  // would build 101 series of 101 steps each (10201 samples) from them.
+  const e = engine(load(15_000, series), { maxSamples: 5000 });
+  assert.equal(e.rangeQuery('m', 0, 1_500_000, 15_000).value.type, 'matrix', 'the input alone fits');
+  const err = limitError(() => e.rangeQuery('count_values("v", m)', 0, 1_500_000, 15_000));
+  assert.match(err.hint ?? '', /^count_values\("v", m\) needs more than 5000 samples/);
+  assert.deepEqual(err.position, { start: 0, end: 20 });
+  assert.match(err.hint ?? '', /--max-samples/);
+});
+
+test('intermediate results count: both sides of a binary operation are held at once', () => {
+  // Each side: 20 series x 101 steps = 2020 samples; the result is as big.
+  const e = engine(load(15_000, series), { maxSamples: 3000 });
+  assert.equal(e.rangeQuery('m * 2', 0, 1_500_000, 15_000).value.type, 'matrix');
+  // The left side is held (2020) when the right side's selector loads its own 2020.
+  const err = limitError(() => e.rangeQuery('m + (m * 2)', 0, 1_500_000, 15_000));
+  assert.match(err.hint ?? '', /^m needs more than 3000 samples/);
+  assert.deepEqual(err.position, { start: 5, end: 6 }, 'the caret is under the right side\'s m');
+});
+
+test('a finished sub-expression releases what its inputs held', () => {
+  // sum(m) holds m (2020) while it runs, then only its 101 results; the outer sum adds 101.
+  const e = engine(load(15_000, series), { maxSamples: 2200 });
+  const r = e.rangeQuery('sum(m) + sum(m)', 0, 1_500_000, 15_000);
+  assert.ok(r.stats.peakSamples <= 2200, String(r.stats.peakSamples));
+  assert.ok(r.stats.peakSamples >= 2020, String(r.stats.peakSamples));
+});
+
+test('a long sub-expression is cut in the hint; the caret shows all of it', () => {
+  const long = `m{i=~"${'x|'.repeat(100)}.*"}`;
+  const e = engine(load(15_000, series), { maxSamples: 100 });
+  const err = limitError(() => e.rangeQuery(`sum(${long})`, 0, 1_500_000, 15_000));
+  assert.match(err.hint ?? '', /^m\{i=~"x\|x\|.*… needs more than 100 samples/);
+  assert.deepEqual(err.position, { start: 4, end: 4 + long.length });
+});

@@ -32,8 +32,12 @@ export interface PrometheusServer {
 }
 
 interface StartOptions {
-  /** OpenMetrics text: timestamps in seconds, ending with `# EOF`. */
-  openMetrics: string;
+  /** OpenMetrics text: timestamps in seconds, ending with `# EOF` (empty or absent: no backfill). */
+  openMetrics?: string;
+  /** Or a file of it (for data too large for one string). */
+  openMetricsFile?: string;
+  /** prometheus.yml contents (default `global: {}`), e.g. scrape_configs for a live scrape test. */
+  configYaml?: string;
   /** Extra prometheus flags, e.g. ['--query.lookback-delta=10m']. */
   extraArgs?: string[];
   /** How long to wait for /-/ready, ms (default 30 s: the machine may be busy). */
@@ -193,12 +197,17 @@ export async function startPrometheus(opts: StartOptions): Promise<PrometheusSer
   const dir = mkdtempSync(join(tmpdir(), 'promlearn-prom-'));
   const dataDir = join(dir, 'data');
   try {
-    const omFile = join(dir, 'data.om');
-    writeFileSync(omFile, opts.openMetrics.endsWith('\n') ? opts.openMetrics : opts.openMetrics + '\n');
-    const bf = await run(promtool, ['tsdb', 'create-blocks-from', 'openmetrics', omFile, dataDir], dir);
-    if (bf.code !== 0) throw new Error(`promtool backfill failed (exit ${bf.code}):\n${bf.output.slice(-2000)}`);
+    let omFile = opts.openMetricsFile;
+    if (!omFile && opts.openMetrics) {
+      omFile = join(dir, 'data.om');
+      writeFileSync(omFile, opts.openMetrics.endsWith('\n') ? opts.openMetrics : opts.openMetrics + '\n');
+    }
+    if (omFile) {
+      const bf = await run(promtool, ['tsdb', 'create-blocks-from', 'openmetrics', omFile, dataDir], dir);
+      if (bf.code !== 0) throw new Error(`promtool backfill failed (exit ${bf.code}):\n${bf.output.slice(-2000)}`);
+    }
     const cfg = join(dir, 'prometheus.yml');
-    writeFileSync(cfg, 'global: {}\n');
+    writeFileSync(cfg, opts.configYaml ?? 'global: {}\n');
 
     // The port may be taken between freePort() and the bind: retry a few times.
     for (let attempt = 1; ; attempt++) {

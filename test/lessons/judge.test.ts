@@ -38,7 +38,8 @@ const REF = 'sum by (job) (rate(x[5m]))';
 const CASES: [actual: string, expected: RegExp | 'right'][] = [
   [REF, 'right'],
   ['sum without (instance) (rate(x[5m]))', 'right'],
-  ['rate(x[5m])', /keeps the `instance` label — aggregate it away \(e\.g\. sum by \(job\)\)[\s\S]*You have 3 series, expected 2/],
+  // Shape first: the series count, then the labels.
+  ['rate(x[5m])', /You have 3 series, expected 2[\s\S]*keeps the `instance` label — aggregate it away \(e\.g\. sum by \(job\)\)/],
   ['sum(rate(x[5m]))', /lost the `job` label — keep it with by \(job\)/],
   ['sum by (job) (increase(x[1m]))', /60× the expected ones: the answer is per second/],
   ['sum by (job) (rate(x[5m])) * 100', /100× the expected ones: the answer is a ratio/],

@@ -25,10 +25,13 @@ const CASES: Array<[string, string]> = [
   ['a*ignoring(x)group_right b', 'a * ignoring (x) group_right () b'],
   ['a + on() b', 'a + on () b'],
   ['a and on(x) b', 'a and on (x) b'],
-  // selectors: matchers sorted, name outside, quoted UTF-8 names
-  ['x{b="2",a="1"}', 'x{a="1", b="2"}'],
+  // selectors: matchers sorted (as Go sorts bytes) and joined by "," alone; a
+  // quoted UTF-8 name is a __name__ matcher like any other (Prometheus 3's
+  // VectorSelector.String() and printer_test.go)
+  ['x{b="2",a="1"}', 'x{a="1",b="2"}'],
   ['{__name__="x"}', '{__name__="x"}'],
-  ['{"my.metric", "a.b"="c"}', '{"my.metric", "a.b"="c"}'],
+  ['{__name__="",a="x"}', '{__name__="",a="x"}'],
+  ['{"my.metric", "a.b"="c"}', '{"a.b"="c",__name__="my.metric"}'],
   ['x{a="\\n\\"q\\""}', 'x{a="\\n\\"q\\""}'],
   ["x{a='b'}", 'x{a="b"}'],
   // offset and @: @ first, durations canonical
@@ -41,10 +44,13 @@ const CASES: Array<[string, string]> = [
   ['x[7d]', 'x[1w]'],
   ['x[14d]', 'x[2w]'],
   ['x[10d]', 'x[10d]'],
-  // numbers and strings as Go prints them
-  ['1000000', '1e+06'],
+  // numbers as strconv.FormatFloat(v, 'f', -1, 64), strings as strconv.Quote
+  ['1000000', '1000000'],
+  ['1048576', '1048576'],
   ['123456', '123456'],
-  ['0.00001', '1e-05'],
+  ['0.00001', '0.00001'],
+  ['1e21', '1000000000000000000000'],
+  ['1.5e-7', '0.00000015'],
   ['+Inf', '+Inf'],
   ['-inf', '-Inf'],
   ['NaN', 'NaN'],
@@ -55,12 +61,23 @@ const CASES: Array<[string, string]> = [
 const EXPERIMENTAL: Array<[string, string]> = [
   ['x[2m*(10+5)]', 'x[2m * (10 + 5)]'],
   ['x offset (100 + 2)', 'x offset (100 + 2)'],
+  // a parenthesised literal stays parenthesised (wrapParenDurationExpr)
+  ['x offset (5)', 'x offset (5)'],
+  ['x offset +(5)', 'x offset (5)'],
+  ['x offset -(5)', 'x offset -(5)'],
+  ['x offset (5m)', 'x offset (5m)'],
+  ['x[(5s)]', 'x[(5s)]'],
+  ['x[(5m):(1m)]', 'x[(5m):(1m)]'],
+  // binop fill modifiers: a space before the value
+  ['a + fill(-23) b', 'a + fill (-23) b'],
+  ['a + fill_left(5) fill_right(5) b', 'a + fill (5) b'],
+  ['a + on(b) group_left fill_right(42) c', 'a + on (b) group_left () fill_right (42) c'],
   ['x offset -step()', 'x offset -step()'],
   ['x[min_of(step()+1,1h)]', 'x[min_of(step() + 1, 1h)]'],
   ['x[3m] anchored', 'x[3m] anchored'],
   ['x @ 100 smoothed', 'x smoothed @ 100.000'],
-  ['a + fill(0) b', 'a + fill(0) b'],
-  ['a + on(j) group_left fill_left(1) fill_right(2) b', 'a + on (j) group_left () fill_left(1) fill_right(2) b'],
+  ['a + fill(0) b', 'a + fill (0) b'],
+  ['a + on(j) group_left fill_left(1) fill_right(2) b', 'a + on (j) group_left () fill_left (1) fill_right (2) b'],
   ['a >/ 2', 'a >/ 2'],
 ];
 

@@ -6,6 +6,7 @@ import { niceCeil, timeTicks, yAxis } from '../../src/render/axes.js';
 import { fitColumns, resample } from '../../src/render/chart.js';
 import { suggestMetrics } from '../../src/render/empty.js';
 import { compareMetrics } from '../../src/model/labels.js';
+import { compareForDisplay } from '../../src/render/vector.js';
 
 test('formatNumber: integers in full, 6 significant digits, Prometheus specials', () => {
   const cases: Array<[number, string]> = [
@@ -114,4 +115,11 @@ test('resample: averages per column, gaps stay gaps', () => {
   assert.equal(fitColumns(121, 72), 61); // 2 steps per column
   assert.equal(fitColumns(121, 117), 117); // uneven beats a half-width chart
   assert.equal(fitColumns(30, 72), 60);
+});
+
+test('compareForDisplay sorts le and quantile as numbers, +Inf last', () => {
+  const le = ['1.0', '10.0', '2.5', '+Inf', '0.5', '0.025'].map((v) => ({ __name__: 'x_bucket', le: v }));
+  assert.deepEqual(le.sort(compareForDisplay).map((m) => m.le), ['0.025', '0.5', '1.0', '2.5', '10.0', '+Inf']);
+  const q = ['0.99', '0.5', '0.9'].map((v) => ({ quantile: v }));
+  assert.deepEqual(q.sort(compareForDisplay).map((m) => m.quantile), ['0.5', '0.9', '0.99']);
 });

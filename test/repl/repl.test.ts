@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Backend } from '../../src/backends/backend.js';
 import { FakeBackend, drive, piped, END } from './fake.js';
+import { HistoryFile } from '../../src/repl/history.js';
 
 /** The queries a fake backend was asked to run, in order. */
 function queries(b: Backend): (string | undefined)[] {
@@ -187,7 +188,9 @@ test('terminal: history is saved 0600, de-duplicated, multi-line as one, and rec
     await d.done;
     const file = join(dir, 'history');
     assert.equal(statSync(file).mode & 0o777, 0o600);
-    assert.equal(readFileSync(file, 'utf8'), 'sum(\\nup)\nup\n.output table\n');
+    // Appended as typed (two sessions may write at once); read back de-duplicated.
+    assert.equal(readFileSync(file, 'utf8'), 'up\nsum(\\nup)\nup\n.output table\n');
+    assert.deepEqual(new HistoryFile(dir).load(), ['sum(\nup)', 'up', '.output table']);
 
     const d2 = drive({ stateDir: dir });
     await d2.waitFor('> ');
@@ -255,4 +258,93 @@ test('terminal: Tab completes meta-commands and label values', async () => {
   d.end();
   await d.done;
   assert.deepEqual(queries(d.backend), ['up{job="api"}']);
+});
+
+test('terminal: a missing bracket does not trap the session: the hint says how out, an empty line runs what is there', async () => {
+  const d = drive();
+  await d.waitFor('> ');
+  d.type('sum(rate(x[5m]) by (job)\r');
+  await d.waitFor('...> ');
+  assert.match(d.output(), /an empty line runs it as it is, Ctrl-C or \.clear drops it/);
+  d.type('\r');
+  await d.waitFor('no series matched `x`');
+  d.type('up\r');
+  await d.waitFor('a:1');
+  d.end();
+  await d.done;
+  assert.deepEqual(queries(d.backend), ['sum(rate(x[5m]) by (job)', 'up']);
+});
+
+test('.var sets Grafana variables for pasted queries; $__rate_interval follows the range step; unset ones say how', async () => {
+  const backend = new FakeBackend();
+  const r = await piped(['up{job=~"$job"}', '.var job=api', 'up{job=~"$job"}', '.range 1h', '.step 5m', 'rate(up[$__rate_interval])', '.var', '.var job=', 'up{job=~"${job}"}', ''].join('\n'), { backend });
+  assert.deepEqual(queries(backend), ['up{job=~"api"}', 'rate(up[5m15s])']);
+  assert.match(r.err, /\$job has no value[\s\S]*\.var job=VALUE/);
+  assert.match(r.err, /Grafana variables: \$job = api/);
+  assert.match(r.out, /^\$job = api$/m);
+  assert.match(r.out, /\$job unset/);
+  assert.equal(r.code, 1);
+});
+
+test('repl options: --var values and the scrape interval reach the session', async () => {
+  const backend = new FakeBackend();
+  await piped('rate(up{job="$job"}[$__rate_interval])\n', { backend, grafana: { vars: { job: ['web'] }, scrapeIntervalMs: 60_000 } });
+  assert.deepEqual(queries(backend), ['rate(up{job="web"}[4m])']);
+});
+
+/** A backend whose query `gate` waits until open() is called. */
+class GatedBackend extends FakeBackend {
+  open!: () => void;
+  private readonly gate = new Promise<void>((r) => (this.open = r));
+  override async instantQuery(query: string, time: number) {
+    this.calls.push({ kind: 'instant', query, args: [time] });
+    if (query === 'gate') await this.gate;
+    return { data: { resultType: 'vector' as const, result: [] } };
+  }
+}
+
+test('terminal: input typed or pasted during a running query is kept, in order, and runs after it (issue 15 item 3)', async () => {
+  const backend = new GatedBackend();
+  const d = drive({ backend });
+  await d.waitFor('> ');
+  d.type('gate\r');
+  for (let i = 0; i < 2000 && backend.calls.length === 0; i++) await new Promise((r) => setTimeout(r, 5));
+  const lines = Array.from({ length: 5000 }, (_, i) => `up{n="${i}"}`);
+  d.type(lines.join('\r') + '\r'); // a paste, in one chunk
+  d.type('sum('); // and a few keys typed after it, not yet a line
+  d.type('up');
+  await new Promise((r) => setTimeout(r, 20));
+  assert.equal(queries(backend).length, 1, 'nothing runs before the running query ends');
+  // Not drawn over the running query's output (readline would echo them at once, prompt and all).
+  assert.doesNotMatch(d.output(), /sum\(|n="4999"/);
+  backend.open();
+  for (let i = 0; i < 12000 && queries(backend).length < 5001; i++) await new Promise((r) => setTimeout(r, 5));
+  assert.deepEqual(queries(backend), ['gate', ...lines]);
+  await d.waitFor(/> \S*sum\(up$/);
+  d.type(')\r');
+  for (let i = 0; i < 2000 && queries(backend).length < 5002; i++) await new Promise((r) => setTimeout(r, 5));
+  assert.equal(queries(backend).at(-1), 'sum(up)', JSON.stringify(d.output().slice(-400)));
+  d.end();
+  await d.done;
+});
+
+test('range mode refuses more points than the CLI does (11,000 per series)', async () => {
+  const backend = new FakeBackend();
+  const r = await piped('.range 7d\n.step 1s\nup\n.step auto\nup\n', { backend });
+  assert.match(r.err, /the range would have 604801 points per series; Prometheus allows at most 11000[\s\S]*\.step auto/);
+  assert.equal(queries(backend).length, 1);
+});
+
+test('terminal: Ctrl-D ends the line, so the shell prompt starts on its own', async () => {
+  const d = drive();
+  await d.waitFor('> ');
+  d.type('\x04');
+  assert.equal(await d.done, 0);
+  assert.match(d.output(), /> (\x1b\[\d+G)?\n$/);
+});
+
+test('.explain replaces Grafana variables as queries do', async () => {
+  const r = await piped('.var job=api\n.explain rate(up{job="$job"}[$__rate_interval])\n');
+  assert.match(r.err, /Grafana variables: \$job = api, \$__rate_interval = 1m/);
+  assert.match(r.out, /rate\(up\{job="api"\}\[1m\]\)/);
 });

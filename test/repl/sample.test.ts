@@ -68,3 +68,11 @@ test('terminal on the real sample dataset (worker backend): Ctrl-C cancels a run
     await backend.close?.();
   }
 });
+
+test('an empty line ends an unfinished query: the parse error with its caret, then the next line runs alone', async () => {
+  const r = await run('sum(rate(http_requests_total[5m]) by (job)\n\nsum(up)\n');
+  assert.equal(r.code, 1);
+  assert.match(r.err, /parse error/);
+  assert.match(r.err, /\n {2}sum\(rate\(http_requests_total\[5m\]\) by \(job\)\n {2} *\^/);
+  assert.match(r.out, /^\{\}\s+\d+\s*$/m); // sum(up) ran on its own
+});

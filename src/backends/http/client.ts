@@ -17,7 +17,7 @@ import {
   transportError,
   type ErrorContext,
 } from './errors.js';
-import { redactHeaders } from './redact.js';
+import { redactHeaders, scrub } from './redact.js';
 import { formatDurationParam } from '../../util/time.js';
 
 const DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024;
@@ -140,7 +140,8 @@ export class ApiClient {
       dispatcher: this.agent,
     });
     const contentType = String(res.headers['content-type'] ?? '');
-    const body = await this.readBody(res.body, res.headers['content-length'], ctx);
+    // A server may echo a token or password anywhere (labels, warnings, errors): scrubbed before anything reads it.
+    const body = scrub(await this.readBody(res.body, res.headers['content-length'], ctx), ctx.secrets);
     this.log(`← ${res.statusCode} ${contentType || '-'}, ${formatBytes(Buffer.byteLength(body))}, ${Date.now() - started} ms`);
 
     const envelope = parseEnvelope(body);

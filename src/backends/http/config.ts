@@ -2,11 +2,13 @@
 // (path prefixes kept, credentials moved out of it), auth and extra headers,
 // TLS trust, and the timeout. All user mistakes here are UsageErrors.
 
+import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { BackendHost, BackendOptions } from '../options.js';
 import { UsageError } from '../../errors.js';
 import { parseTimeoutArg } from '../../util/time.js';
 import { redactUrl } from './redact.js';
+import { secretParts } from '../../util/secrets.js';
 
 export interface Connection {
   /** e.g. https://host/prometheus — no trailing slash, no userinfo. */
@@ -56,6 +58,27 @@ function readSecretFile(file: string, flag: string): string {
   }
 }
 
+/** --ca-file: one or more PEM certificates, checked now, so garbage is not mistaken later for an untrusted server. */
+function readCaFile(file: string): string {
+  const text = readSecretFile(file, '--ca-file');
+  const blocks = text.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? [];
+  const bad = blocks.length === 0 || blocks.some((b) => {
+    try {
+      new X509Certificate(b);
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  if (bad) {
+    throw new UsageError(
+      `--ca-file ${file} is not a valid PEM certificate`,
+      'give the CA certificate in PEM form (text between -----BEGIN CERTIFICATE----- and -----END CERTIFICATE-----)',
+    );
+  }
+  return text;
+}
+
 /** "Name: value" → [name, value]. */
 export function parseHeader(h: string): [string, string] {
   const i = h.indexOf(':');
@@ -101,7 +124,8 @@ export async function resolveConnection(opts: RemoteOptions, host: BackendHost):
   for (const h of opts.header ?? []) {
     const [name, value] = parseHeader(h);
     headers[name] = value;
-    secrets.push(value);
+    // Every -H value is a secret, whole and its credential part (`Bearer X` -> X).
+    secrets.push(...secretParts(value));
   }
 
   // Credentials in the URL become basic auth and leave the URL.
@@ -127,11 +151,11 @@ export async function resolveConnection(opts: RemoteOptions, host: BackendHost):
     const pass = urlPass || (await basicAuth(user, baseUrl, opts, host));
     const encoded = Buffer.from(`${user}:${pass}`).toString('base64');
     headers.Authorization = `Basic ${encoded}`;
-    secrets.push(pass, encoded);
+    secrets.push(pass, encoded, `${user}:${pass}`);
   }
 
   const tls = {
-    ca: opts.caFile ? readSecretFile(opts.caFile, '--ca-file') : undefined,
+    ca: opts.caFile ? readCaFile(opts.caFile) : undefined,
     rejectUnauthorized: !opts.insecureSkipVerify,
   };
   if (opts.insecureSkipVerify && url.protocol === 'https:') {

@@ -5,8 +5,9 @@
 
 import { QueryError, type QueryErrorType } from '../../errors.js';
 import type { PositionRange } from '../../promql/ast.js';
-import { scrub } from './redact.js';
+import { redactUrl, scrub, scrubAndCut } from './redact.js';
 import { runtimeErrorHint } from '../../promql/hints.js';
+import { ALL_FEATURES, ParseError, parse } from '../../promql/index.js';
 
 export interface ErrorContext {
   /** Base URL as shown to the user (no credentials). */
@@ -166,6 +167,16 @@ function apiHint(type: QueryErrorType, msg: string): string | undefined {
   return undefined;
 }
 
+/** Our own parser's error for `query` when it says what the server said (its position spans the whole culprit). */
+function localParseError(query: string, serverMessage: string): ParseError | undefined {
+  try {
+    parse(query, ALL_FEATURES);
+  } catch (e) {
+    if (e instanceof ParseError && e.message === serverMessage) return e;
+  }
+  return undefined;
+}
+
 /** A Prometheus API error body: {"status":"error","errorType":...,"error":...}. */
 export function apiError(errorType: string, error: string, ctx: ErrorContext): QueryError {
   const text = scrub(error, ctx.secrets);
@@ -173,7 +184,14 @@ export function apiError(errorType: string, error: string, ctx: ErrorContext): Q
   if (/too many samples/i.test(text)) type = 'too_many_samples';
   if (type === 'bad_data') {
     const { message, position } = parsePromParseError(text, ctx.query);
-    return new QueryError(message, { errorType: type, query: ctx.query, position, hint: apiHint(type, message) });
+    // The same caret and advice as for a local parse error, when our parser finds the same error.
+    const local = ctx.query !== undefined ? localParseError(ctx.query, message) : undefined;
+    return new QueryError(message, {
+      errorType: type,
+      query: ctx.query,
+      position: local?.position ?? position,
+      hint: local?.hint ?? apiHint(type, message),
+    });
   }
   return new QueryError(text, { errorType: type, query: ctx.query, hint: apiHint(type, text) });
 }
@@ -183,6 +201,21 @@ interface RawResponse {
   contentType: string;
   body: string;
   location?: string;
+}
+
+/** A 404 means a wrong path prefix: drop the one given, or add the one the server is served under. */
+function notFoundHint(baseUrl: string): string {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    return 'wrong path prefix? --server should be the URL Prometheus is served at, e.g. http://localhost:9090';
+  }
+  const path = url.pathname.replace(/\/+$/, '');
+  if (path) {
+    return `wrong path prefix? --server has the sub-path ${path}: if Prometheus is served at the root, remove it: --server ${url.origin}`;
+  }
+  return `wrong path prefix? If Prometheus is served under a sub-path, add it: --server ${url.origin}/prometheus`;
 }
 
 /** An HTTP response that is not a Prometheus API answer. */
@@ -205,13 +238,13 @@ export function httpError(r: RawResponse, ctx: ErrorContext): QueryError {
   if (r.status === 404) {
     return new QueryError(`${where}: 404 Not Found`, {
       errorType: 'not_found',
-      hint: 'wrong path prefix? If Prometheus is served under a sub-path, include it: --server https://host/prometheus',
+      hint: notFoundHint(ctx.baseUrl),
     });
   }
   if (r.status >= 300 && r.status < 400) {
     return new QueryError(`${where}: HTTP ${r.status} redirect`, {
       errorType: 'bad_response',
-      hint: r.location ? `the server redirects to ${scrub(r.location, ctx.secrets)}: use that base URL as --server` : 'use the final URL as --server',
+      hint: r.location ? `the server redirects to ${redactUrl(scrub(r.location, ctx.secrets))}: use that base URL as --server` : 'use the final URL as --server',
     });
   }
   if (r.status === 503 || r.status === 502 || r.status === 504 || r.status === 429) {
@@ -221,7 +254,8 @@ export function httpError(r: RawResponse, ctx: ErrorContext): QueryError {
       hint: r.status === 503 ? 'Prometheus may be starting up (replaying its WAL) or overloaded; try again shortly' : 'try again shortly',
     });
   }
-  const snippet = scrub(r.body.slice(0, 200), ctx.secrets).replace(/\s+/g, ' ').trim();
+  // Scrubbed before it is cut: a secret across the cut must not show in part.
+  const snippet = scrubAndCut(r.body, ctx.secrets, 200).replace(/\s+/g, ' ').trim();
   const plainToTls = /HTTP request to an HTTPS server/i.test(r.body);
   return new QueryError(
     `unexpected response from ${where}: HTTP ${r.status}, content-type ${r.contentType || '(none)'}: ${JSON.stringify(snippet)}`,

@@ -1,47 +1,24 @@
 // Secrets must never reach errors, logs, history or --verbose output: these
-// helpers redact credentials in URLs and headers, and scrub known secret
-// values out of any text before it is shown.
+// helpers redact credentials in URLs and headers; scrubbing known secret
+// values out of text lives in src/util/secrets.ts (the REPL's history uses it too).
 
-const SECRET_HEADER = /authorization|token|secret|password|passwd|api[-_]?key|cookie|credential|session|auth/i;
+import { redactUrlText } from '../../util/secrets.js';
 
-/** Does a header's name suggest its value is a secret? */
-function isSecretHeader(name: string): boolean {
-  return SECRET_HEADER.test(name);
-}
+export { scrub, scrubAndCut } from '../../util/secrets.js';
 
-/** The URL with any user:password@ replaced, for messages. */
+/** Headers promlearn itself sets; every other header came from the user (-H, auth) and may be a secret. */
+const OWN_HEADERS = new Set(['accept', 'content-type', 'user-agent']);
+
+/** The URL with any user info and query parameter values replaced, for messages. */
 export function redactUrl(url: string | URL): string {
-  let u: URL;
-  try {
-    u = new URL(String(url));
-  } catch {
-    // Not a URL: drop anything that looks like userinfo.
-    return String(url).replace(/\/\/[^/@\s]*@/, '//***@');
-  }
-  if (u.username || u.password) {
-    u.username = '***';
-    u.password = '';
-  }
-  return u.toString();
+  return redactUrlText(String(url));
 }
 
-/** A copy of the headers safe to print. */
+/** A copy of the headers safe to print: only promlearn's own are shown; a user's (-H, auth) by length alone. */
 export function redactHeaders(headers: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
-    out[name] = isSecretHeader(name) ? `<redacted ${value.length} chars>` : value;
-  }
-  return out;
-}
-
-/**
- * Replaces every occurrence of the given secret values in `text` (a server
- * may echo a header or token back in its error body).
- */
-export function scrub(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const s of secrets) {
-    if (s.length >= 3) out = out.split(s).join('<redacted>');
+    out[name] = OWN_HEADERS.has(name.toLowerCase()) ? value : `<redacted ${value.length} chars>`;
   }
   return out;
 }

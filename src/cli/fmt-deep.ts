@@ -1,0 +1,53 @@
+// `promlearn fmt` for deeply nested expressions: parsing and printing recurse
+// over the syntax tree, and the main thread's stack holds a few thousand
+// levels, so an expression that may nest deeper is formatted on a worker
+// thread with a stack for MAX_NESTING levels (promql/depth.ts).
+
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { ALL_FEATURES, DEEP_STACK_MB, formatTree, parse, printExpr } from '../promql/index.js';
+import { ParseError } from '../promql/errors.js';
+import type { PositionRange } from '../promql/ast.js';
+
+export interface FmtJob {
+  expr: string;
+  tree: boolean;
+  experimental: boolean;
+}
+
+/** The formatted text of job, computed here (on the worker) or thrown as the parse error. */
+export function formatNow(job: FmtJob): string {
+  const ast = parse(job.expr, job.experimental ? ALL_FEATURES : undefined);
+  return job.tree ? formatTree(ast) : printExpr(ast);
+}
+
+/** What crosses the thread boundary of a parse error (a class does not). */
+interface SentError {
+  message: string;
+  parse?: { query: string; position: PositionRange; detail: string; hint?: string };
+}
+
+function send(e: unknown): SentError {
+  if (e instanceof ParseError) return { message: e.message, parse: { query: e.query!, position: e.position!, detail: e.detail, hint: e.hint } };
+  return { message: e instanceof Error ? e.message : String(e) };
+}
+
+function receive(s: SentError): Error {
+  return s.parse ? new ParseError(s.parse.query, s.parse.position, s.parse.detail, s.parse.hint) : new Error(s.message);
+}
+
+/** formatNow on a worker with a deep stack. */
+export function formatOnDeepStack(job: FmtJob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const w = new Worker(new URL(import.meta.url), { workerData: job, execArgv: [], resourceLimits: { stackSizeMb: DEEP_STACK_MB } });
+    w.once('message', (m: { text?: string; error?: SentError }) => (m.error !== undefined ? reject(receive(m.error)) : resolve(m.text!)));
+    w.once('error', reject);
+  });
+}
+
+if (!isMainThread && parentPort && (workerData as FmtJob | undefined)?.expr !== undefined) {
+  try {
+    parentPort.postMessage({ text: formatNow(workerData as FmtJob) });
+  } catch (e) {
+    parentPort.postMessage({ error: send(e) });
+  }
+}

@@ -1,0 +1,113 @@
+// `promlearn serve`: the Prometheus HTTP API over the sample dataset, a
+// --dataset file, or a live store scraped from --scrape URLs / --config, for
+// Grafana, promtool and `promlearn --server`.
+
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import type { Backend } from '../backends/backend.js';
+import type { BackendOptions } from '../backends/options.js';
+import { addBackendOptions } from './backend-flags.js';
+import type { CommandDeps } from './deps.js';
+import { addScrapeOptions, scraperFromFlags, untilStopped, type ScrapeFlags } from './scrape.js';
+import { parsePort } from './demo-app.js';
+
+interface ServeCommandOptions extends BackendOptions, ScrapeFlags {
+  port: string;
+  listen: string;
+  scrape?: string[];
+  shiftToNow?: boolean;
+}
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+  // Semver that reads as Prometheus 3 to clients that check the version (Grafana), and says what it is.
+  return `3.0.0+promlearn.${pkg.version}`;
+}
+
+export function register(program: Command, deps: CommandDeps): void {
+  const { io } = deps;
+  const cmd = program
+    .command('serve')
+    .description('serve the Prometheus HTTP API (/api/v1/query, query_range, series, labels, ...) over the sample dataset, a file or a live scraped store');
+  addScrapeOptions(addBackendOptions(cmd), true)
+    .option('-p, --port <port>', 'port to listen on', '9090')
+    .option('--listen <host>', 'address to listen on', '127.0.0.1')
+    .option('--shift-to-now', 'serve a fixed dataset as if it ended now (for Grafana\'s "Last 6 hours" and clients that query at now)')
+    .addHelpText(
+      'after',
+      `
+Queries without a time are evaluated at the end of a fixed dataset (the sample ends
+2026-01-15 12:00 UTC), and at "now" on a live scraped store. Clients that always send
+"now" (Grafana's relative ranges, promtool, --server) see a fixed dataset's data with
+--shift-to-now: every timestamp moves so that the data ends when serve starts.
+
+Examples:
+  $ promlearn serve                                        # the sample dataset on http://127.0.0.1:9090
+  $ curl 'http://127.0.0.1:9090/api/v1/query?query=up'
+  $ promtool query instant http://127.0.0.1:9090 'sum by (job) (up)'
+  $ promlearn query up --server http://127.0.0.1:9090
+  $ promlearn serve --dataset session.om --port 9091
+  $ promlearn serve --shift-to-now                         # Grafana: "Last 6 hours" shows the sample
+  $ promlearn serve --scrape http://127.0.0.1:8080/metrics --interval 5s
+  $ promlearn serve --config prometheus.yml
+  Grafana: Connections > Data sources > Prometheus, URL http://127.0.0.1:9090`,
+    )
+    .action(async (opts: ServeCommandOptions) => {
+      const port = parsePort(opts.port);
+      const live = Boolean(opts.scrape?.length || opts.config);
+      let backend: Backend;
+      let targets: import('../scrape/live.js').TargetSource | undefined;
+      if (live) {
+        if (opts.dataset || opts.server) {
+          const { UsageError } = await import('../errors.js');
+          throw new UsageError('--scrape/--config and --dataset/--server cannot be used together', 'serve either a live scraped store or a dataset');
+        }
+        const { createLiveBackend } = await import('../scrape/live.js');
+        const scraper = await scraperFromFlags(opts.scrape ?? [], opts);
+        const lb = createLiveBackend(scraper);
+        backend = lb;
+        targets = lb;
+      } else {
+        backend = await deps.openBackend(opts);
+      }
+      if (opts.shiftToNow) {
+        const end = (await backend.info()).dataRange?.end;
+        if (live || end === undefined) {
+          const { UsageError } = await import('../errors.js');
+          throw new UsageError('--shift-to-now needs a fixed dataset (the sample or --dataset)', 'a live store or a server is already at now');
+        }
+        const { shiftBackend } = await import('../serve/shift.js');
+        backend = shiftBackend(backend, Math.floor(deps.clock() - end));
+      }
+      const { startServer } = await import('../serve/server.js');
+      const info = await backend.info();
+      const ctx = {
+        backend,
+        targets,
+        version: version(),
+        startTime: new Date(),
+        defaultTime: async () => (info.kind === 'local' && info.dataRange ? info.dataRange.end : deps.clock()),
+      };
+      let server;
+      try {
+        server = await startServer(ctx, { host: opts.listen, port, log: opts.verbose ? (l) => io.err(l + '\n') : undefined });
+      } catch (e) {
+        await backend.close?.();
+        throw e;
+      }
+      if (targets && 'scraper' in backend) void (backend as import('../scrape/live.js').LiveBackend).scraper.start();
+      const a = server.address();
+      const url = `http://${opts.listen.includes(':') ? `[${opts.listen}]` : opts.listen}:${a && typeof a === 'object' ? a.port : port}`;
+      io.out(`serving ${info.description} on ${url}  (Prometheus HTTP API at ${url}/api/v1/; Ctrl-C stops)\n`);
+      if (info.dataRange) {
+        const iso = (s: number) => new Date(s * 1000).toISOString().replace('.000Z', 'Z');
+        io.out(`data from ${iso(info.dataRange.start)} to ${iso(info.dataRange.end)}${opts.shiftToNow ? ' (shifted to end now)' : '; queries at "now" find nothing unless you pass a time or use --shift-to-now'}\n`);
+      }
+      await untilStopped();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await backend.close?.();
+    });
+}

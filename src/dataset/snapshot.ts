@@ -1,0 +1,120 @@
+// The sample dataset, prebuilt: `npm run build` generates it once and writes
+// this compact file (dist/src/dataset/sample.snapshot, about 2.5 MB) so that a
+// command starts in milliseconds instead of generating 1.6 M samples. Series
+// are decoded on first read, so `promlearn query up` decodes a dozen series,
+// not a thousand. A test checks the snapshot equals the generator's output.
+//
+// The file records a fingerprint of the generator's compiled modules; when
+// they change (a build by `tsc` alone) the snapshot no longer matches and the
+// sample is generated instead, as before: never stale data, only slower.
+//
+// Layout: "PLS1", a uint32 header length, the JSON header, then the encoded
+// columns (storage/codec.ts) at the offsets the header gives.
+
+import { readdirSync, readFileSync } from 'node:fs';
+import type { Metric, MetricMetadata } from '../model/result.js';
+import { ByteReader, ByteWriter, decodeColumn, encodeColumn } from '../storage/codec.js';
+import { MemoryStore } from '../storage/store.js';
+
+const MAGIC = 'PLS1';
+export const SNAPSHOT_URL = new URL('./sample.snapshot', import.meta.url);
+
+/** Modules of this folder that do not shape the generated data. */
+const NOT_GENERATOR = new Set(['snapshot.js', 'snapshot-check.js', 'sample.js', 'load-file.js', 'open.js']);
+
+interface Header {
+  fingerprint: string;
+  metadata: [string, MetricMetadata][];
+  /** Distinct timestamp columns: [offset, count]. */
+  times: [number, number][];
+  /** [labels, times index, offset of values, count, minT, maxT] */
+  series: [Metric, number, number, number, number, number][];
+}
+
+/**
+ * A hash of the generator's compiled modules (this folder's .js files): two
+ * 32-bit FNV-1a lanes, enough to notice a change (node:crypto would cost
+ * more start-up time than everything else here).
+ */
+export function generatorFingerprint(): string {
+  const dir = new URL('./', import.meta.url);
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  const mix = (bytes: Uint8Array) => {
+    for (let i = 0; i < bytes.length; i++) {
+      a = Math.imul(a ^ bytes[i], 0x01000193);
+      b = Math.imul(b ^ bytes[i], 0x5bd1e995) ^ (b >>> 15);
+    }
+  };
+  for (const name of readdirSync(dir).sort()) {
+    if (!name.endsWith('.js') || NOT_GENERATOR.has(name)) continue;
+    mix(Buffer.from(`${name}\0`));
+    mix(readFileSync(new URL(name, dir)));
+  }
+  return `${(a >>> 0).toString(16).padStart(8, '0')}${(b >>> 0).toString(16).padStart(8, '0')}`;
+}
+
+/** The snapshot file's bytes for a finished store. */
+export function encodeSnapshot(store: MemoryStore, fingerprint: string): Uint8Array {
+  const w = new ByteWriter();
+  const header: Header = { fingerprint, metadata: [...store.allMetadata()], times: [], series: [] };
+  const timesIndex = new Map<Float64Array, number>();
+  for (let id = 0; id < store.numSeries; id++) {
+    const s = store.samples(id);
+    const t = s.t.subarray(0, s.length);
+    // Series share timestamp columns by reference (see storage/append-log.ts).
+    let ti = timesIndex.get(s.t);
+    if (ti === undefined) {
+      ti = header.times.length;
+      timesIndex.set(s.t, ti);
+      header.times.push([w.length, t.length]);
+      encodeColumn(w, t);
+    }
+    header.series.push([store.labels(id), ti, w.length, s.length, s.length ? t[0] : 0, s.length ? t[s.length - 1] : 0]);
+    encodeColumn(w, s.v.subarray(0, s.length));
+  }
+  const json = Buffer.from(JSON.stringify(header), 'utf8');
+  const out = Buffer.alloc(8 + json.length + w.length);
+  out.write(MAGIC, 0, 'latin1');
+  out.writeUInt32LE(json.length, 4);
+  json.copy(out, 8);
+  out.set(w.bytes(), 8 + json.length);
+  return out;
+}
+
+/** A store over the snapshot's bytes; undefined if the bytes are not a snapshot of this generator. */
+export function decodeSnapshot(bytes: Uint8Array, fingerprint: string): MemoryStore | undefined {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buf.length < 8 || buf.toString('latin1', 0, 4) !== MAGIC) return undefined;
+  const len = buf.readUInt32LE(4);
+  const header = JSON.parse(buf.toString('utf8', 8, 8 + len)) as Header;
+  if (header.fingerprint !== fingerprint) return undefined;
+  const body = buf.subarray(8 + len);
+  const times: (Float64Array | undefined)[] = [];
+  const timesOf = (i: number): Float64Array => {
+    const [offset, count] = header.times[i];
+    return (times[i] ??= decodeColumn(new ByteReader(body, offset), count));
+  };
+  const store = new MemoryStore();
+  for (const [labels, ti, offset, count, minT, maxT] of header.series) {
+    store.addLazySeries(labels, count, minT, maxT, () => ({ t: timesOf(ti), v: decodeColumn(new ByteReader(body, offset), count) }));
+  }
+  for (const [name, meta] of header.metadata) store.setMetadata(name, meta);
+  return store;
+}
+
+let loaded: { store?: MemoryStore } | undefined;
+
+/** The prebuilt sample store (once per process), or undefined when there is no snapshot or it is out of date. */
+export function loadSnapshot(): MemoryStore | undefined {
+  if (loaded) return loaded.store;
+  let bytes: Buffer | undefined;
+  try {
+    bytes = readFileSync(SNAPSHOT_URL);
+  } catch {
+    bytes = undefined;
+  }
+  loaded = { store: bytes && decodeSnapshot(bytes, generatorFingerprint()) };
+  return loaded.store;
+}
+

@@ -1,0 +1,237 @@
+// Walk-throughs of rate, increase, delta, irate, idelta and deriv on one
+// series: the raw samples of the window, resets and their corrections, the
+// sampled interval, the extrapolation to each edge and which rule applied,
+// and the final arithmetic. The arithmetic follows Prometheus 3's
+// promql/functions.go (extrapolatedRate, instantValue, linearRegression)
+// operation by operation, so it ends in the number the query returns.
+// Prometheus 3 windows are left-open: a sample at exactly t - range is out.
+
+import type { SamplePair } from '../model/result.js';
+import { parseSampleValue } from '../model/result.js';
+import { kahanInc, ks } from '../engine/numeric.js';
+import { clock } from '../render/samples.js';
+
+export const WALKABLE_RANGE_FUNCTIONS = new Set(['rate', 'increase', 'delta', 'irate', 'idelta', 'deriv']);
+
+/** The window and the samples of one series. */
+export interface RangeWindow {
+  /** Window bounds in ms: samples are in (startMs, endMs]. */
+  startMs: number;
+  endMs: number;
+  rangeMs: number;
+  /** Samples as the API returns them (seconds, value strings). */
+  samples: SamplePair[];
+}
+
+export interface WalkResult {
+  lines: string[];
+  /** The final number; undefined when the function gives no result (too few samples). */
+  value?: number;
+}
+
+/** Shortest exact text of a number (what JavaScript and Go's 'g' -1 both print). */
+export const num = (v: number): string => (Object.is(v, -0) ? '-0' : String(v));
+/** Seconds with at most millisecond digits: 3.412 s */
+const secs = (v: number): string => `${Number(v.toFixed(3))} s`;
+
+const HEAD_ROWS = 6;
+const TAIL_ROWS = 4;
+
+/** The sample table, eliding the middle of long windows but never a marked row. */
+function sampleRows(t: number[], v: number[], marks: Map<number, string>): string[] {
+  const w = String(t.length).length;
+  const values = v.map(num);
+  const vw = Math.max(5, ...values.map((s) => s.length));
+  const rows: string[] = [`    ${'#'.padStart(w)}  ${'TIME'.padEnd(12)}  ${'VALUE'.padStart(vw)}`];
+  let skipped = 0;
+  for (let i = 0; i < t.length; i++) {
+    const show = i < HEAD_ROWS || i >= t.length - TAIL_ROWS || marks.has(i);
+    if (!show) {
+      skipped++;
+      continue;
+    }
+    if (skipped) rows.push(`    ${' '.repeat(w)}  … ${skipped} more sample${skipped > 1 ? 's' : ''}`);
+    skipped = 0;
+    const mark = marks.get(i);
+    rows.push(`    ${String(i + 1).padStart(w)}  ${clock(t[i]! / 1000).padEnd(12)}  ${values[i]!.padStart(vw)}${mark ? `   ${mark}` : ''}`);
+  }
+  return rows;
+}
+
+function windowLine(win: RangeWindow, n: number): string {
+  return `  window (${clock(win.startMs / 1000)}, ${clock(win.endMs / 1000)}] (left-open), ${n} sample${n === 1 ? '' : 's'}:`;
+}
+
+export function walkRange(func: string, win: RangeWindow): WalkResult {
+  const t = win.samples.map(([s]) => Math.round(s * 1000));
+  const v = win.samples.map(([, x]) => parseSampleValue(x));
+  switch (func) {
+    case 'rate':
+    case 'increase':
+    case 'delta':
+      return extrapolated(func, win, t, v);
+    case 'irate':
+    case 'idelta':
+      return instant(func, win, t, v);
+    default:
+      return deriv(win, t, v);
+  }
+}
+
+function extrapolated(func: string, win: RangeWindow, t: number[], v: number[]): WalkResult {
+  const isCounter = func !== 'delta';
+  const isRate = func === 'rate';
+  const n = t.length;
+  const marks = new Map<number, string>();
+  let add = 0;
+  let resets = 0;
+  if (isCounter) {
+    for (let i = 1; i < n; i++) {
+      if (v[i]! < v[i - 1]!) {
+        add += v[i - 1]!;
+        resets++;
+        marks.set(i, `reset: ${num(v[i]!)} < ${num(v[i - 1]!)}, add ${num(v[i - 1]!)}`);
+        if (!marks.has(i - 1)) marks.set(i - 1, 'before the reset');
+      }
+    }
+  }
+  const lines = [windowLine(win, n), ...sampleRows(t, v, marks)];
+  if (n < 2) {
+    lines.push(`  ${func}() needs at least two samples in the window: no result for this series`);
+    return { lines };
+  }
+  const first = v[0]!;
+  const last = v[n - 1]!;
+  let result = last - first;
+  lines.push(`  last − first: ${num(last)} − ${num(first)} = ${num(result)}`);
+  if (isCounter && resets > 0) {
+    const before = result;
+    result += add;
+    lines.push(`  ${resets} counter reset${resets > 1 ? 's' : ''}: add the value before each drop, ${num(add)}: ${num(before)} + ${num(add)} = ${num(result)}`);
+  } else if (isCounter) {
+    lines.push('  no counter resets in the window');
+  }
+  const { sampled, toStart, toEnd } = edges(win, t, v, result, isCounter, lines);
+  let factor = sampled !== 0 ? (sampled + toStart + toEnd) / sampled : 1;
+  const range = win.rangeMs / 1000;
+  if (isRate) factor /= range;
+  const value = result * factor;
+  const what = func === 'rate' ? 'rate' : func === 'increase' ? 'increase' : 'delta';
+  const perSecond = isRate ? ` / ${num(range)} s` : '';
+  lines.push(`  ${what} = ${num(result)} × (${num(sampled)} + ${num(toStart)} + ${num(toEnd)}) / ${num(sampled)}${perSecond} = ${num(value)}`);
+  return { lines, value };
+}
+
+/** The sampled interval and the extrapolation to each edge, with the rule that applied (extrapolatedRate). */
+function edges(win: RangeWindow, t: number[], v: number[], result: number, isCounter: boolean, lines: string[]): { sampled: number; toStart: number; toEnd: number } {
+  const n = t.length;
+  const first = v[0]!;
+  const firstT = t[0]!;
+  const lastT = t[n - 1]!;
+  let toStart = (firstT - win.startMs) / 1000;
+  let toEnd = (win.endMs - lastT) / 1000;
+  const sampled = (lastT - firstT) / 1000;
+  const avg = sampled / (n - 1);
+  const threshold = avg * 1.1;
+  lines.push(`  sampled interval: ${clock(lastT / 1000)} − ${clock(firstT / 1000)} = ${secs(sampled)} over ${n - 1} gaps, average ${secs(avg)}; 1.1 × average = ${secs(threshold)}`);
+  const startGap = toStart;
+  if (toStart >= threshold) {
+    toStart = avg / 2;
+    lines.push(`  start: first sample ${secs(startGap)} after the window start, ≥ ${secs(threshold)}: the series starts inside the window, extrapolate half an interval, ${secs(toStart)}`);
+  } else {
+    lines.push(`  start: first sample ${secs(startGap)} after the window start, < ${secs(threshold)}: extrapolate all the way to the start, ${secs(toStart)}`);
+  }
+  if (isCounter) {
+    let toZero = toStart;
+    if (result > 0 && first >= 0) toZero = sampled * (first / result);
+    if (toZero < toStart) {
+      lines.push(`         but a counter never goes below zero: at this slope it reaches 0 ${secs(toZero)} before the first sample, so extrapolate only ${secs(toZero)}`);
+      toStart = toZero;
+    } else if (result > 0 && first >= 0) {
+      lines.push(`         (at this slope the counter would reach 0 ${secs(toZero)} before the first sample: no limit)`);
+    }
+  }
+  const endGap = toEnd;
+  if (toEnd >= threshold) {
+    toEnd = avg / 2;
+    lines.push(`  end:   last sample ${secs(endGap)} before the window end, ≥ ${secs(threshold)}: the series ends inside the window, extrapolate half an interval, ${secs(toEnd)}`);
+  } else {
+    lines.push(`  end:   last sample ${secs(endGap)} before the window end, < ${secs(threshold)}: extrapolate all the way to the end, ${secs(toEnd)}`);
+  }
+  return { sampled, toStart, toEnd };
+}
+
+function instant(func: string, win: RangeWindow, t: number[], v: number[]): WalkResult {
+  const n = t.length;
+  const marks = new Map<number, string>();
+  if (n >= 2) {
+    marks.set(n - 2, 'second to last');
+    marks.set(n - 1, 'last');
+  }
+  const lines = [windowLine(win, n), ...sampleRows(t, v, marks)];
+  if (n < 2) {
+    lines.push(`  ${func}() needs at least two samples in the window: no result for this series`);
+    return { lines };
+  }
+  const [t0, t1, v0, v1] = [t[n - 2]!, t[n - 1]!, v[n - 2]!, v[n - 1]!];
+  const interval = t1 - t0;
+  if (interval === 0) {
+    lines.push('  the last two samples have the same timestamp: no result');
+    return { lines };
+  }
+  const isRate = func === 'irate';
+  const reset = isRate && v1 < v0;
+  let r: number;
+  if (reset) {
+    r = v1;
+    lines.push(`  the counter reset between them (${num(v1)} < ${num(v0)}): the increase is the last value, ${num(v1)}`);
+  } else {
+    r = v1 - v0;
+    lines.push(`  difference: ${num(v1)} − ${num(v0)} = ${num(r)}`);
+  }
+  if (!isRate) return { lines, value: r };
+  const value = r / (interval / 1000);
+  lines.push(`  irate = ${num(r)} / ${num(interval / 1000)} s (${clock(t1 / 1000)} − ${clock(t0 / 1000)}) = ${num(value)}`);
+  return { lines, value };
+}
+
+function deriv(win: RangeWindow, t: number[], v: number[]): WalkResult {
+  const n = t.length;
+  const lines = [windowLine(win, n), ...sampleRows(t, v, new Map())];
+  if (n < 2) {
+    lines.push('  deriv() needs at least two samples in the window: no result for this series');
+    return { lines };
+  }
+  const t0 = t[0]!;
+  if (v.every((y) => y === v[0])) {
+    const value = v[0] === Infinity || v[0] === -Infinity ? NaN : 0;
+    lines.push(`  every sample has the same value: the slope is ${num(value)}`);
+    return { lines, value };
+  }
+  let sumX = 0, cX = 0, sumY = 0, cY = 0, sumXY = 0, cXY = 0, sumX2 = 0, cX2 = 0;
+  for (let i = 0; i < n; i++) {
+    const x = (t[i]! - t0) / 1e3;
+    const y = v[i]!;
+    kahanInc(x, sumX, cX);
+    ({ sum: sumX, c: cX } = ks);
+    kahanInc(y, sumY, cY);
+    ({ sum: sumY, c: cY } = ks);
+    kahanInc(x * y, sumXY, cXY);
+    ({ sum: sumXY, c: cXY } = ks);
+    kahanInc(x * x, sumX2, cX2);
+    ({ sum: sumX2, c: cX2 } = ks);
+  }
+  sumX += cX;
+  sumY += cY;
+  sumXY += cXY;
+  sumX2 += cX2;
+  const covXY = sumXY - (sumX * sumY) / n;
+  const varX = sumX2 - (sumX * sumX) / n;
+  const value = covXY / varX;
+  lines.push(`  x = seconds since the first sample (${clock(t0 / 1000)}), y = value; least squares over ${n} points (Kahan-compensated sums):`);
+  lines.push(`    Σx = ${num(sumX)}, Σy = ${num(sumY)}, Σxy = ${num(sumXY)}, Σx² = ${num(sumX2)}`);
+  lines.push(`    cov(x,y) = Σxy − Σx·Σy/n = ${num(covXY)}`);
+  lines.push(`    var(x)   = Σx² − (Σx)²/n = ${num(varX)}`);
+  lines.push(`  deriv = cov / var = ${num(covXY)} / ${num(varX)} = ${num(value)} per second`);
+  return { lines, value };
+}

@@ -1,0 +1,257 @@
+// The explanation as text for a terminal: an indented tree, one block per
+// node (head, type and size; the sentence; the result; annotations;
+// diagnoses), every line fitted to the width; then the walk-throughs.
+//
+//   sum by (job)                                        instant vector, 4 series
+//   │ adds up the input series that share the same `job`, one output series per job
+//   │ 4 series; job varies
+//   │   {job="api"}   12.3/s
+//   └─ rate()                                           instant vector, 75 series
+
+import { parseSampleValue, type Metric } from '../model/result.js';
+import { documentedType } from '../promql/ast.js';
+import { formatNumber, hasHumanColumn, humanize } from '../render/format.js';
+import { formatTimestamp } from '../util/time.js';
+import { inferQueryUnit } from '../render/query-text.js';
+import { PLAIN, type Style } from '../util/style.js';
+import { formatLabels, formatSeries, truncate, visibleWidth } from '../render/text.js';
+import { rowUnit } from '../render/vector.js';
+import type { AggregationDiagnosis, BinaryDiagnosis, ExplainNode, Explanation, ResultSummary, Walkthrough } from './model.js';
+import { selectorCulpritLines, selectorStepsLine } from './selectors.js';
+
+export interface ExplainRenderOptions {
+  /** Terminal width (80 when unknown or piped). */
+  columns: number;
+  style?: Style;
+  /** Leave out the header (query, time, method): the tutorial shows its own. */
+  bare?: boolean;
+}
+
+/** Narrowest text column we wrap to, however deep the tree. */
+const MIN_TEXT = 32;
+
+interface Line {
+  text: string;
+  paint?: (s: string) => string;
+  /** Already fitted to the width (series previews): cut, never wrapped. */
+  fitted?: boolean;
+}
+
+export function renderExplanation(x: Explanation, opts: ExplainRenderOptions): string {
+  const style = opts.style ?? PLAIN;
+  const width = Math.max(40, opts.columns);
+  const out: string[] = [];
+  if (!opts.bare) {
+    out.push(...wrapText(x.query, width).map((l) => style.bold(l)));
+    out.push(...wrapText(`at ${formatTimestamp(x.time)}; ${x.method}`, width).map((l) => style.dim(l)));
+    out.push('');
+  }
+  renderNode(x.root, '', '', true, width, style, out);
+  for (const w of x.walkthroughs) out.push('', ...renderWalkthrough(w, width, style));
+  return out.join('\n') + '\n';
+}
+
+/** Head on the left, type and size on the right when both fit. */
+function headLine(n: ExplainNode, lead: string, contLead: string, width: number, style: Style): string[] {
+  const role = n.role ? `${n.role}: ` : '';
+  const right = style.dim(sizeText(n));
+  const gap = width - visibleWidth(lead) - visibleWidth(role + n.head) - visibleWidth(right);
+  if (gap >= 2) return [lead + style.dim(role) + style.name(n.head) + ' '.repeat(gap) + right];
+  const headLines = wrapText(role + n.head, Math.max(MIN_TEXT, width - visibleWidth(lead))).map((l, i) => (i === 0 ? lead : style.dim(contLead)) + style.name(l));
+  return [...headLines, style.dim(contLead) + right];
+}
+
+function sizeText(n: ExplainNode): string {
+  const t = documentedType(n.type);
+  if (n.error) return `${t}, error`;
+  const r = n.result;
+  if (!r) return t;
+  if (r.resultType === 'scalar' || r.resultType === 'string') return t;
+  const s = `${r.seriesCount} series`;
+  return r.resultType === 'matrix' ? `${t}, ${s}, ${r.sampleCount} samples` : `${t}, ${s}`;
+}
+
+function renderNode(n: ExplainNode, lead: string, childLead: string, isRoot: boolean, width: number, style: Style, out: string[]): void {
+  const bar = n.children.length > 0 ? '│ ' : '  ';
+  const bodyLead = childLead + bar;
+  out.push(...headLine(n, lead, bodyLead, width, style));
+  const textWidth = Math.max(MIN_TEXT, width - visibleWidth(bodyLead));
+  for (const line of nodeBody(n, textWidth, style, isRoot)) {
+    const wrapped = line.fitted ? [truncate(line.text, textWidth)] : wrapKeepingIndent(line.text, textWidth);
+    for (const w of wrapped) out.push(style.dim(bodyLead) + (line.paint ? line.paint(w) : w));
+  }
+  n.children.forEach((c, i) => {
+    const last = i === n.children.length - 1;
+    renderNode(c, childLead + (last ? '└─ ' : '├─ '), childLead + (last ? '   ' : '│  '), false, width, style, out);
+  });
+}
+
+function nodeBody(n: ExplainNode, width: number, style: Style, isRoot: boolean): Line[] {
+  const lines: Line[] = [{ text: n.sentence }];
+  if (n.evaluation.note) lines.push({ text: n.evaluation.note, paint: style.dim });
+  if (n.error) {
+    lines.push({ text: n.error.inherited ? `error (from below): ${n.error.message}` : `error: ${n.error.message}`, paint: style.error });
+    if (n.error.hint && !n.error.inherited) lines.push({ text: `hint: ${n.error.hint}`, paint: style.dim });
+  }
+  if (n.result) lines.push(...resultLines(n, n.result, width, style, isRoot ? PREVIEW_ROOT : n.result.resultType === 'matrix' ? PREVIEW_MATRIX : PREVIEW_NODE));
+  for (const w of n.warnings) lines.push({ text: `warning: ${w}`, paint: style.warn });
+  for (const i of n.infos) lines.push({ text: `info: ${i}`, paint: style.info });
+  if (n.selector) {
+    lines.push({ text: `series left after each matcher: ${selectorStepsLine(n.selector)}`, paint: style.dim });
+    for (const l of selectorCulpritLines(n.selector)) lines.push({ text: l, paint: l.startsWith('hint:') ? style.dim : style.warn });
+  }
+  if (n.binary) lines.push(...binaryLines(n.binary, style));
+  if (n.aggregation) lines.push(...aggregationLines(n.aggregation));
+  return lines;
+}
+
+function valueText(metric: Metric, raw: string, query: string): string {
+  const unit = rowUnit(metric, inferQueryUnit(query));
+  const v = parseSampleValue(raw);
+  const h = humanize(v, unit);
+  return formatNumber(v, 5) + (unit === 'per-second' ? '/s' : '') + (h && hasHumanColumn(unit) ? ` (${h})` : '');
+}
+
+const short = (raw: string): string => formatNumber(parseSampleValue(raw), 5);
+
+function seriesLabel(metric: Metric, r: ResultSummary): string {
+  if (r.seriesCount === 1) return formatSeries(metric) || '{}';
+  const keys = r.varyingLabels.filter((k) => k !== '__name__' && metric[k] !== undefined);
+  const name = r.varyingLabels.includes('__name__') ? (metric.__name__ ?? '') : '';
+  return name + formatLabels(metric, keys);
+}
+
+/** Series shown per node: more at the root (the answer), fewer below. */
+const PREVIEW_ROOT = 5;
+const PREVIEW_NODE = 3;
+const PREVIEW_MATRIX = 2;
+
+function resultLines(n: ExplainNode, r: ResultSummary, width: number, style: Style, shown: number): Line[] {
+  const q = n.evaluation.query;
+  if (r.resultType === 'scalar') {
+    return n.evaluation.literal ? [] : [{ text: `= ${valueText({}, r.value ?? 'NaN', q)}`, paint: style.value }];
+  }
+  if (r.resultType === 'string') return n.evaluation.literal ? [] : [{ text: `= ${JSON.stringify(r.value)}` }];
+  if (r.seriesCount === 0) return [{ text: 'no series', paint: style.warn }];
+  const lines: Line[] = [];
+  const commonKeys = Object.keys(r.commonLabels);
+  const common =
+    commonKeys.length === 0 || r.seriesCount < 2
+      ? ''
+      : commonKeys.length === 1 && commonKeys[0] === '__name__'
+        ? `; all named ${r.commonLabels.__name__}`
+        : `; all with ${formatSeries(r.commonLabels)}`;
+  const varying = r.varyingLabels.map((k) => (k === '__name__' ? 'the metric name' : k));
+  const vary = varying.length ? `; ${varying.join(', ')} ${varying.length === 1 ? 'varies' : 'vary'}` : '';
+  lines.push({ text: `${r.seriesCount} series${vary}${common}`, paint: style.dim });
+  const series = r.series.slice(0, shown);
+  const labels = series.map((s) => seriesLabel(s.metric, r));
+  const values = series.map((s) =>
+    r.resultType === 'vector'
+      ? valueText(s.metric, s.value!, q)
+      : `${s.samples} sample${s.samples === 1 ? '' : 's'}${s.first && s.last && s.samples! > 1 ? `, ${short(s.first[1])} → ${short(s.last[1])}` : s.first ? `, ${short(s.first[1])}` : ''}`,
+  );
+  const valueWidth = Math.max(...values.map((v) => visibleWidth(v)));
+  // Labels are cut (with …) rather than wrapped so each series stays on one line with its value.
+  const labelWidth = Math.min(Math.max(...labels.map((l) => visibleWidth(l))), Math.max(12, width - 4 - valueWidth));
+  series.forEach((_, i) => {
+    const label = truncate(labels[i]!, labelWidth).padEnd(labelWidth);
+    lines.push({ text: `  ${label}  ${r.resultType === 'vector' ? values[i]!.padStart(valueWidth) : values[i]}`, fitted: true });
+  });
+  if (r.seriesCount > series.length) lines.push({ text: `  … ${r.seriesCount - series.length} more`, paint: style.dim, fitted: true });
+  return lines;
+}
+
+function seriesList(xs: Array<{ metric: Metric; apart: string[] }>, total: number, side: string): Line[] {
+  const lines: Line[] = xs.map((x) => ({ text: `  ${side} only: ${formatSeries(x.metric) || '{}'}${x.apart.length ? ` (apart by ${x.apart.join(', ')})` : ''}` }));
+  if (total > xs.length) lines.push({ text: `  … ${total - xs.length} more ${side}-only series` });
+  return lines;
+}
+
+function binaryLines(b: BinaryDiagnosis, style: Style): Line[] {
+  const lines: Line[] = [];
+  if (b.matching) {
+    const unmatched = [b.leftOnlyCount ? `${b.leftOnlyCount} left series without a partner` : '', b.rightOnlyCount ? `${b.rightOnlyCount} right series without a partner` : '']
+      .filter(Boolean)
+      .join(', ');
+    lines.push({ text: `matching ${b.matching} (${b.card}): ${b.leftCount} left, ${b.rightCount} right series, ${b.matchedPairs} matched${unmatched ? `; ${unmatched}` : ''}` });
+    lines.push(...seriesList(b.leftOnly ?? [], b.leftOnlyCount ?? 0, 'left'), ...seriesList(b.rightOnly ?? [], b.rightOnlyCount ?? 0, 'right'));
+  }
+  if (b.duplicate) {
+    const d = b.duplicate;
+    lines.push({ text: `the match group ${formatSeries(d.group) || '{}'} has ${d.series.length} series on the ${d.side}, differing in ${d.differingLabels.join(', ') || 'nothing but the name'}:`, paint: style.warn });
+    for (const m of d.series) lines.push({ text: `  ${formatSeries(m)}` });
+    lines.push({ text: `hint: ${d.advice}`, paint: style.dim });
+  }
+  if (b.filterDropped !== undefined) {
+    lines.push({ text: `the comparison dropped ${b.filterDropped} series; \`${b.boolAlternative}\` would keep every series, as 1 (true) or 0 (false)` });
+  }
+  return lines;
+}
+
+const SHOWN_GROUPS = 4;
+
+function aggregationLines(a: AggregationDiagnosis): Line[] {
+  if (a.inputCount === 0) return [{ text: `no input series, so no groups (${a.grouping})` }];
+  const counts = new Set(a.groups.map((g) => g.inputs));
+  const uniform = counts.size === 1 && a.groups.length === a.groupCount;
+  const shown = a.groups.slice(0, SHOWN_GROUPS);
+  const groups = shown.map((g) => `${formatSeries(g.labels) || '{}'} ${g.inputs}`).join(', ');
+  const more = a.groupCount > shown.length ? `, … ${a.groupCount - shown.length} more` : '';
+  const per = a.groupCount === 1 ? '' : uniform ? `, ${[...counts][0]} in each` : `; inputs per group: ${groups}${more}`;
+  const dropped = a.droppedLabels.map((l) => (l === '__name__' ? 'the metric name' : l));
+  return [
+    { text: a.groupCount === 1 ? `one group (${a.grouping}) of ${a.inputCount} input series` : `${a.groupCount} groups (${a.grouping}) from ${a.inputCount} input series${per}` },
+    ...(dropped.length ? [{ text: `labels dropped: ${dropped.join(', ')}` }] : []),
+  ];
+}
+
+/**
+ * Wraps plain text at spaces to `width`; continuation lines get `cont` in
+ * front; a word longer than a line (a long selector) is cut after a comma, or
+ * where it must be.
+ */
+export function wrapText(s: string, width: number, cont = '  '): string[] {
+  const lines: string[] = [];
+  let line = '';
+  const limit = () => (lines.length === 0 ? width : Math.max(8, width - cont.length));
+  for (let word of s.split(' ')) {
+    const candidate = line === '' ? word : `${line} ${word}`;
+    if ([...candidate].length <= limit()) {
+      line = candidate;
+      continue;
+    }
+    if (line !== '') {
+      lines.push(line);
+      line = '';
+    }
+    while ([...word].length > limit()) {
+      const chars = [...word];
+      // Canonical selectors have no spaces ({a="x",b="y"}): cut after a comma when one fits.
+      const comma = chars.lastIndexOf(',', limit() - 1);
+      const cut = comma > 0 ? comma + 1 : limit();
+      lines.push(chars.slice(0, cut).join(''));
+      word = chars.slice(cut).join('');
+    }
+    line = word;
+  }
+  if (line !== '' || lines.length === 0) lines.push(line);
+  return lines.map((l, i) => (i === 0 ? l : cont + l));
+}
+
+/** Wraps at spaces, keeping the line's own indentation and indenting continuation lines two more. */
+export function wrapKeepingIndent(line: string, width: number): string[] {
+  const indent = line.match(/^ */)![0];
+  const body = line.slice(indent.length);
+  const avail = Math.max(MIN_TEXT / 2, width - indent.length);
+  return wrapText(body, avail).map((l) => indent + l);
+}
+
+function renderWalkthrough(w: Walkthrough, width: number, style: Style): string[] {
+  const out: string[] = [];
+  w.lines.forEach((l, i) => {
+    const paint = i === 0 ? style.bold : l.includes('the query returns') ? (w.agrees ? style.ok : style.error) : (s: string) => s;
+    for (const part of wrapKeepingIndent(l, width)) out.push(paint(part));
+  });
+  return out;
+}

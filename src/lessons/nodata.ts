@@ -1,0 +1,53 @@
+// Why a learner's query returns nothing, for the judge's feedback: for each
+// selector that matches no series, the explain layer's selector diagnosis
+// (which matcher removed the last series, the closest existing values, a
+// "did you mean" for a misspelt metric); when every selector finds series,
+// that an operator or filter removed them.
+
+import type { Backend } from '../backends/backend.js';
+import { diagnoseSelector, selectorCulpritLines } from '../explain/selectors.js';
+import { inspect, parse, printExpr, type MatrixSelector, type VectorSelector } from '../promql/index.js';
+
+/** Explains an empty result at `time` (unix s) in the learner's terms: one message per finding, most useful first. */
+export type NoDataDiagnosis = (backend: Backend, query: string, time: number) => Promise<string[]>;
+
+const REGEX_NOTE = 'a regular expression must match the whole value ("5.." matches 500 and 503, "5xx" only the text 5xx)';
+
+export const diagnoseNoData: NoDataDiagnosis = async (backend, query, time) => {
+  let selectors: (VectorSelector | MatrixSelector)[];
+  try {
+    selectors = selectorsOf(query);
+  } catch {
+    return [];
+  }
+  const out: string[] = [];
+  for (const sel of selectors) {
+    const d = await diagnoseSelector(backend, sel, time);
+    if (d.matched > 0) continue;
+    const why = selectorCulpritLines(d).map((l) => l.replace(/^hint: /, ''));
+    const op = d.culprit?.matcher.op;
+    if ((op === '=~' || op === '!~') && !why.some((l) => /whole value/.test(l))) why.push(REGEX_NOTE);
+    const text = `\`${d.selector}\` matches no series${why.length ? ': ' + why.join('; ') : ''}`;
+    out.push(/[.?!]$/.test(text) ? text : `${text}.`);
+  }
+  if (out.length === 0 && selectors.length > 0) {
+    out.push(
+      'Every selector in your query finds series, yet the whole query returns nothing: a comparison or filter removes everything, or the two sides of an operator have no label set in common (compare their labels; on(...) or ignoring(...) says which to match on).',
+    );
+  }
+  return out;
+};
+
+/** The query's selectors, each once (a range selector as a whole, not its inner instant selector). */
+function selectorsOf(query: string): (VectorSelector | MatrixSelector)[] {
+  const seen = new Set<string>();
+  const out: (VectorSelector | MatrixSelector)[] = [];
+  inspect(parse(query), (n) => {
+    if (n.type !== 'VectorSelector' && n.type !== 'MatrixSelector') return;
+    const key = printExpr(n);
+    if (!seen.has(key)) out.push(n);
+    seen.add(key);
+    return false;
+  });
+  return out;
+}

@@ -1,0 +1,53 @@
+// Rule files from disk, checked: what `rules check` prints and what every
+// other rules command requires before it evaluates anything (a file with a
+// problem is never half-evaluated).
+
+import { readFileSync } from 'node:fs';
+import { caretLines } from '../render/error.js';
+import type { Style } from '../util/style.js';
+import { loadRuleText, type LoadResult } from './load.js';
+import type { GroupDef } from './model.js';
+import { sortProblems, type Problem } from './yaml-nodes.js';
+
+export class RuleFileReadError extends Error {}
+
+export interface CheckedFile extends LoadResult {
+  path: string;
+  ruleCount: number;
+}
+
+/** Reads and checks one file; an unreadable file throws RuleFileReadError. */
+export function checkRuleFile(path: string): CheckedFile {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new RuleFileReadError(code === 'ENOENT' ? `${path}: no such file` : `${path}: ${(e as Error).message}`);
+  }
+  const r = loadRuleText(path, text);
+  return { ...r, path, ruleCount: r.file.groups.reduce((n, g) => n + g.rules.length, 0) };
+}
+
+export function allProblems(f: CheckedFile): Problem[] {
+  return sortProblems([...f.problems, ...f.lint]);
+}
+
+/** FILE:LINE:COL: message, with the expression and a caret for PromQL errors. */
+export function formatProblem(file: string, p: Problem, style: Style): string {
+  const lines = [style.error(`${file}:${p.line}:${p.col}: ${p.message}`)];
+  // The expression line the error is on, with a caret under the position.
+  if (p.query) {
+    // A position past the end (after a block scalar's last newline) points at the last character instead.
+    const text = p.query.text.replace(/\s+$/, '');
+    const len = Buffer.byteLength(text);
+    const start = Math.min(p.query.start, len);
+    lines.push(...caretLines(text, { start, end: Math.max(start + 1, Math.min(p.query.end, len)) }));
+  }
+  return lines.join('\n');
+}
+
+/** Groups of files that all passed; throws nothing — callers check `problems` first. */
+export function groupsOf(files: CheckedFile[]): GroupDef[] {
+  return files.flatMap((f) => f.file.groups);
+}

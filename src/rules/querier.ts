@@ -1,0 +1,51 @@
+// The rule evaluator's view of a backend: an instant query returning a
+// vector (a scalar becomes one sample without labels, as Prometheus's
+// EngineQueryFunc does; other types are an error with Prometheus's words).
+
+import type { Backend } from '../backends/backend.js';
+import { parseSampleValue } from '../model/result.js';
+import type { MemoryStore } from '../storage/store.js';
+import { appendRuleSample } from '../storage/rule-output.js';
+import type { OutputSample } from './alerting.js';
+import type { RuleQuerier, SeriesWriter } from './evaluate.js';
+import type { RangeRuleQuerier } from './timeline.js';
+
+export function backendQuerier(backend: Backend, opts: { timeoutMs?: number; signal?: AbortSignal } = {}): RuleQuerier {
+  return {
+    async query(expr: string, tMs: number): Promise<OutputSample[]> {
+      const r = await backend.instantQuery(expr, tMs / 1000, { timeoutMs: opts.timeoutMs, signal: opts.signal });
+      const d = r.data;
+      if (d.resultType === 'vector') return d.result.map((s) => ({ labels: s.metric, value: parseSampleValue(s.value[1]) }));
+      if (d.resultType === 'scalar') return [{ labels: {}, value: parseSampleValue(d.result[1]) }];
+      throw new Error('rule result is not a vector or scalar');
+    },
+  };
+}
+
+/** Rule output into the local store, so it is queryable (local backend only). */
+export function storeWriter(store: MemoryStore): SeriesWriter {
+  return { append: (labels, tMs, value, key) => appendRuleSample(store, labels, tMs, value, key) };
+}
+
+/** Range queries for rule-by-rule evaluation: a matrix split into the vector at each step. */
+export function backendRangeQuerier(backend: Backend, opts: { timeoutMs?: number; signal?: AbortSignal } = {}): RangeRuleQuerier {
+  return {
+    async queryRange(expr: string, startMs: number, endMs: number, stepMs: number): Promise<Map<number, OutputSample[]>> {
+      const r = await backend.rangeQuery(expr, startMs / 1000, endMs / 1000, stepMs / 1000, { timeoutMs: opts.timeoutMs, signal: opts.signal });
+      const out = new Map<number, OutputSample[]>();
+      const at = (tSec: number) => {
+        const t = Math.round(tSec * 1000);
+        let v = out.get(t);
+        if (!v) out.set(t, (v = []));
+        return v;
+      };
+      const d = r.data;
+      if (d.resultType === 'matrix') {
+        for (const s of d.result) for (const [t, v] of s.values) at(t).push({ labels: s.metric, value: parseSampleValue(v) });
+      } else if (d.resultType === 'scalar') {
+        throw new Error('scalar range results are evaluated step by step');
+      } else throw new Error('rule result is not a vector or scalar');
+      return out;
+    },
+  };
+}

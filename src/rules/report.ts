@@ -1,0 +1,194 @@
+// What `promlearn rules eval` shows: per alert, one line per label set with
+// its episodes (pending at, firing at, resolved at); the recording rules'
+// output; a table of every state transition; and the evaluation errors.
+// The same facts as JSON for --output json.
+
+import type { Metric } from '../model/result.js';
+import { humanDuration as formatDuration } from '../util/time.js';
+import { formatLabels, padEnd } from '../render/text.js';
+import type { Style } from '../util/style.js';
+import { labelsKey } from '../storage/store.js';
+import type { AlertState, Transition } from './alerting.js';
+import type { RuleEvaluator } from './evaluate.js';
+import type { TimelineMode } from './timeline.js';
+
+export interface Episode {
+  pendingAtMs: number;
+  firingAtMs?: number;
+  /** When it became inactive: resolved (was firing) or dropped (was pending). */
+  endedAtMs?: number;
+  endedFrom?: AlertState;
+  /** Annotations when it fired (or, if it never fired, when it went pending). */
+  annotations: Record<string, string>;
+  valueAtFiring?: number;
+  /** It stayed firing after its series went away, for keep_firing_for. */
+  keptFiring?: boolean;
+}
+
+export interface AlertTimeline {
+  alertname: string;
+  group: string;
+  labels: Metric;
+  episodes: Episode[];
+}
+
+export interface EvalReport {
+  startMs: number;
+  endMs: number;
+  mode: TimelineMode;
+  evaluations: number;
+  complete: boolean;
+  alerts: AlertTimeline[];
+  /** Alerting rules that were never active. */
+  quietAlerts: string[];
+  recording: Array<{ group: string; record: string; series: number; samples: number; last: Array<{ labels: Metric; value: number }> }>;
+  transitions: Transition[];
+  errors: Array<{ tMs: number; group: string; rule: string; message: string }>;
+}
+
+/** Folds the transitions into episodes per alert label set. */
+export function alertTimelines(transitions: Transition[]): AlertTimeline[] {
+  const byKey = new Map<string, AlertTimeline>();
+  for (const t of transitions) {
+    const key = labelsKey(t.labels);
+    let tl = byKey.get(key);
+    if (!tl) byKey.set(key, (tl = { alertname: t.rule, group: t.group, labels: t.labels, episodes: [] }));
+    const cur = tl.episodes[tl.episodes.length - 1];
+    if (t.to === 'pending') tl.episodes.push({ pendingAtMs: t.tMs, annotations: t.annotations });
+    else if (t.to === 'firing' && cur) {
+      cur.firingAtMs = t.tMs;
+      cur.annotations = t.annotations;
+      cur.valueAtFiring = t.value;
+    } else if (t.to === 'inactive' && cur) {
+      cur.endedAtMs = t.tMs;
+      cur.endedFrom = t.from;
+      if (t.keptFiring) cur.keptFiring = true;
+    }
+  }
+  return [...byKey.values()].sort((a, b) => a.episodes[0]!.pendingAtMs - b.episodes[0]!.pendingAtMs || a.alertname.localeCompare(b.alertname));
+}
+
+export function buildReport(ev: RuleEvaluator, startMs: number, endMs: number, mode: TimelineMode): EvalReport {
+  const alerts = alertTimelines(ev.transitions);
+  const active = new Set(alerts.map((a) => a.alertname));
+  return {
+    startMs,
+    endMs,
+    mode,
+    evaluations: ev.evaluations,
+    complete: ev.errors.length === 0,
+    alerts,
+    quietAlerts: [...ev.alerting.keys()].map((r) => r.name).filter((n) => !active.has(n)),
+    recording: [...ev.recorded.values()].map((r) => ({ group: r.group, record: r.rule, series: r.series.size, samples: r.samples, last: r.last })),
+    transitions: ev.transitions,
+    errors: ev.errors,
+  };
+}
+
+/** Times as HH:MM:SS when the whole range is one UTC day, else RFC 3339. */
+export function timeFormatter(startMs: number, endMs: number): (ms: number) => string {
+  const sameDay = new Date(startMs).toISOString().slice(0, 10) === new Date(endMs).toISOString().slice(0, 10);
+  return (ms) => {
+    const iso = new Date(ms).toISOString().replace('.000Z', 'Z');
+    return sameDay ? iso.slice(11, 19) : iso;
+  };
+}
+
+function episodeText(e: Episode, fmt: (ms: number) => string, style: Style, endMs: number): string {
+  const parts = [`pending ${fmt(e.pendingAtMs)}`];
+  if (e.firingAtMs !== undefined) parts.push(style.error(`firing ${fmt(e.firingAtMs)}`));
+  if (e.endedAtMs !== undefined) {
+    const kept = e.keptFiring ? style.dim(' (after keep_firing_for)') : '';
+    parts.push(e.endedFrom === 'firing' ? style.ok(`resolved ${fmt(e.endedAtMs)}`) + kept : `inactive ${fmt(e.endedAtMs)} (never fired)`);
+  } else parts.push(style.dim(`still ${e.firingAtMs !== undefined ? 'firing' : 'pending'} at the end (${fmt(endMs)})`));
+  if (e.firingAtMs !== undefined) parts.push(style.dim(`fired for ${formatDuration((e.endedAtMs ?? endMs) - e.firingAtMs)}`));
+  return parts.join('  ');
+}
+
+const NOT_SHOWN = new Set(['alertname']);
+
+export function renderReport(r: EvalReport, style: Style): string {
+  const fmt = timeFormatter(r.startMs, r.endMs);
+  const lines: string[] = [];
+  const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+  lines.push(style.dim(`Evaluated ${iso(r.startMs)} to ${iso(r.endMs)}: ${r.evaluations} rule evaluations (${r.mode}).`));
+  if (!r.complete) lines.push(style.error(`INCOMPLETE: ${r.errors.length} rule evaluations failed (see the errors below); what follows leaves them out.`));
+  lines.push('', style.bold('Alerts'));
+  if (r.alerts.length === 0 && r.quietAlerts.length === 0) lines.push('  (no alerting rules)');
+  for (const a of r.alerts) {
+    const labels = Object.fromEntries(Object.entries(a.labels).filter(([k]) => !NOT_SHOWN.has(k)));
+    lines.push(`  ${style.name(a.alertname)}${formatLabels(labels)}`);
+    for (const e of a.episodes) {
+      lines.push(`    ${episodeText(e, fmt, style, r.endMs)}`);
+      for (const [k, v] of Object.entries(e.annotations)) lines.push(style.dim(`      ${k}: ${v}`));
+    }
+  }
+  for (const q of r.quietAlerts) lines.push(`  ${style.name(q)} ${style.dim('never active')}`);
+  if (r.recording.length) {
+    lines.push('', style.bold('Recording rules'));
+    const w = Math.max(...r.recording.map((x) => x.record.length));
+    for (const x of r.recording) {
+      lines.push(`  ${padEnd(x.record, w)}  ${String(x.series).padStart(4)} series  ${String(x.samples).padStart(7)} samples  ${style.dim(`(group ${x.group})`)}`);
+    }
+  }
+  if (r.transitions.length) {
+    lines.push('', style.bold('Transitions'));
+    const rows = r.transitions.map((t) => [fmt(t.tMs), t.rule, formatLabels(Object.fromEntries(Object.entries(t.labels).filter(([k]) => !NOT_SHOWN.has(k)))), t.from, t.to, formatValue(t.value)]);
+    const head = ['TIME', 'ALERT', 'LABELS', 'FROM', 'TO', 'VALUE'];
+    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+    lines.push('  ' + style.dim(head.map((h, i) => padEnd(h, widths[i]!)).join('  ').trimEnd()));
+    for (const row of rows) lines.push('  ' + row.map((c, i) => padEnd(c, widths[i]!)).join('  ').trimEnd());
+  }
+  return lines.join('\n') + '\n';
+}
+
+function formatValue(v: number): string {
+  return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(4)));
+}
+
+/** Errors grouped by rule and message: "rule X: message (at 10:00:00, 10:00:30 and 5 more)". */
+export function renderErrors(r: EvalReport, style: Style): string {
+  const fmt = timeFormatter(r.startMs, r.endMs);
+  const groups = new Map<string, { rule: string; group: string; message: string; times: number[] }>();
+  for (const e of r.errors) {
+    const key = `${e.group}\u0000${e.rule}\u0000${e.message}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { rule: e.rule, group: e.group, message: e.message, times: [] }));
+    g.times.push(e.tMs);
+  }
+  const out: string[] = [];
+  for (const g of groups.values()) {
+    const shown = g.times.slice(0, 3).map(fmt).join(', ');
+    const more = g.times.length > 3 ? ` and ${g.times.length - 3} more` : '';
+    out.push(style.error(`error: group "${g.group}", rule "${g.rule}": ${g.message}`) + style.dim(` (at ${shown}${more})`));
+  }
+  return out.join('\n') + '\n';
+}
+
+export function reportJSON(r: EvalReport): unknown {
+  const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
+  return {
+    start: iso(r.startMs),
+    end: iso(r.endMs),
+    mode: r.mode,
+    evaluations: r.evaluations,
+    complete: r.complete,
+    alerts: r.alerts.map((a) => ({
+      alertname: a.alertname,
+      group: a.group,
+      labels: a.labels,
+      episodes: a.episodes.map((e) => ({
+        pendingAt: iso(e.pendingAtMs),
+        firingAt: iso(e.firingAtMs),
+        endedAt: iso(e.endedAtMs),
+        state: e.endedAtMs === undefined ? (e.firingAtMs !== undefined ? 'firing' : 'pending') : e.endedFrom === 'firing' ? 'resolved' : 'inactive',
+        keptFiring: e.keptFiring ?? false,
+        annotations: e.annotations,
+      })),
+    })),
+    quietAlerts: r.quietAlerts,
+    recording: r.recording.map((x) => ({ group: x.group, record: x.record, series: x.series, samples: x.samples, last: x.last })),
+    transitions: r.transitions.map((t) => ({ time: iso(t.tMs), alertname: t.rule, group: t.group, labels: t.labels, from: t.from, to: t.to, value: t.value })),
+    errors: r.errors.map((e) => ({ time: iso(e.tMs), group: e.group, rule: e.rule, message: e.message })),
+  };
+}

@@ -1,0 +1,217 @@
+// Samples appended one at a time (file loads, test scripts, the generator's
+// series with gaps) go to one log of big typed-array chunks — series id,
+// timestamp, value — instead of a growing buffer per series: a file of a
+// million series would otherwise make two million small ArrayBuffers and
+// keep the garbage collector busy. Before the next read the log is flushed:
+// each series' samples are gathered into one shared value pool, and series
+// with equal timestamps (every series of one scrape target) share one
+// timestamp column. That keeps a store near 8 bytes a sample, the value.
+
+import type { Series } from './series.js';
+import { OutOfOrderSampleError } from './series.js';
+import { isStaleNaN } from './stale.js';
+
+/** Chunks start small (most stores are small) and double up to this many samples. */
+const MAX_CHUNK = 1 << 18;
+
+interface Chunk {
+  ids: Int32Array;
+  t: Float64Array;
+  v: Float64Array;
+  /** Start timestamps, allocated on the first one that is not 0. */
+  st?: Float64Array;
+  n: number;
+}
+
+export class AppendLog {
+  private chunks: Chunk[] = [];
+  private size = 0;
+  /** Per series id: samples in the log, and the last logged timestamp and value. */
+  private count = new Int32Array(64);
+  private lastT = new Float64Array(64);
+  private lastV = new Float64Array(64);
+
+  get empty(): boolean {
+    return this.size === 0;
+  }
+
+  /** Whether series `id` has samples waiting here. */
+  has(id: number): boolean {
+    return id < this.count.length && this.count[id] > 0;
+  }
+
+  /** Logs a sample after the order checks; false for a repeated identical sample (a no-op, as in the TSDB). */
+  append(s: Series, tMs: number, value: number, stMs: number): boolean {
+    const id = s.id;
+    if (id >= this.count.length) this.grow(id);
+    const logged = this.count[id] > 0;
+    if (logged || s.length > 0) {
+      const last = logged ? this.lastT[id] : s.lastT();
+      if (tMs < last) throw new OutOfOrderSampleError(`out of order sample at ${tMs} for ${s.key}`);
+      if (tMs === last) {
+        // Same timestamp: identical value is a no-op (as the TSDB), else error.
+        const prev = logged ? this.lastV[id] : s.lastV();
+        if (Object.is(prev, value) || (prev !== prev && value !== value)) return false;
+        throw new OutOfOrderSampleError(`duplicate sample for timestamp ${tMs} with a different value for ${s.key}`);
+      }
+    }
+    let c = this.chunks[this.chunks.length - 1];
+    if (!c || c.n === c.ids.length) {
+      const size = c ? Math.min(MAX_CHUNK, c.ids.length * 2) : 1024;
+      c = { ids: new Int32Array(size), t: new Float64Array(size), v: new Float64Array(size), n: 0 };
+      this.chunks.push(c);
+    }
+    const i = c.n++;
+    c.ids[i] = id;
+    c.t[i] = tMs;
+    c.v[i] = value;
+    if (stMs !== 0) (c.st ??= new Float64Array(c.ids.length))[i] = stMs;
+    this.count[id]++;
+    this.lastT[id] = tMs;
+    this.lastV[id] = value;
+    this.size++;
+    return true;
+  }
+
+  private grow(id: number): void {
+    const n = Math.max(id + 1, this.count.length * 2);
+    const count = new Int32Array(n);
+    count.set(this.count);
+    this.count = count;
+    const lastT = new Float64Array(n);
+    lastT.set(this.lastT);
+    this.lastT = lastT;
+    const lastV = new Float64Array(n);
+    lastV.set(this.lastV);
+    this.lastV = lastV;
+  }
+
+  /** Moves every logged sample into its series (old samples first), then empties the log. */
+  flush(series: readonly Series[]): void {
+    if (this.size === 0) return;
+    const n = Math.min(series.length, this.count.length);
+    // Where each series' samples go in the pools: old ones, then the logged ones.
+    const start = new Float64Array(n + 1);
+    let total = 0;
+    let withSt = false;
+    for (let id = 0; id < n; id++) {
+      start[id] = total;
+      if (this.count[id] > 0) {
+        series[id].unlazy();
+        total += series[id].length + this.count[id];
+        withSt ||= series[id].st !== undefined;
+      }
+    }
+    start[n] = total;
+    withSt ||= this.chunks.some((c) => c.st);
+    const values = new Float64Array(total);
+    const times = new Float64Array(total);
+    const sts = withSt ? new Float64Array(total) : undefined;
+    const next = new Float64Array(n);
+    for (let id = 0; id < n; id++) {
+      if (this.count[id] === 0) continue;
+      const s = series[id];
+      const at = start[id];
+      values.set(s.v.subarray(0, s.length), at);
+      times.set(s.t.subarray(0, s.length), at);
+      if (sts && s.st) sts.set(s.st.subarray(0, s.length), at);
+      next[id] = at + s.length;
+    }
+    const stale = new Uint8Array(n);
+    for (const c of this.chunks) this.scatter(c, next, times, values, sts, stale);
+    const pool = new TimesPool(total);
+    for (let id = 0; id < n; id++) {
+      if (this.count[id] === 0) continue;
+      const a = start[id];
+      const b = a + series[id].length + this.count[id];
+      const st = sts && hasNonZero(sts, a, b) ? sts.slice(a, b) : undefined;
+      series[id].adopt(pool.intern(times.subarray(a, b)), values.subarray(a, b), st, stale[id] === 1);
+    }
+    this.chunks = [];
+    this.size = 0;
+    // The per-series state is only for logged series: let a big load's go.
+    this.count = new Int32Array(64);
+    this.lastT = new Float64Array(64);
+    this.lastV = new Float64Array(64);
+  }
+
+  private scatter(c: Chunk, next: Float64Array, times: Float64Array, values: Float64Array, sts: Float64Array | undefined, stale: Uint8Array): void {
+    const { ids, t, v } = c;
+    const cst = sts ? c.st : undefined;
+    for (let i = 0; i < c.n; i++) {
+      const id = ids[i];
+      const at = next[id]++;
+      times[at] = t[i];
+      const x = v[i];
+      values[at] = x;
+      if (x !== x && isStaleNaN(x)) stale[id] = 1;
+      if (cst) sts![at] = cst[i];
+    }
+  }
+}
+
+function hasNonZero(a: Float64Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (a[i] !== 0) return true;
+  return false;
+}
+
+/** An order-sensitive hash of a timestamp column (ms fit in 53 bits: both halves count). */
+function hashTimes(t: Float64Array): number {
+  let h = t.length | 0;
+  for (let i = 0; i < t.length; i++) {
+    const x = t[i];
+    h = Math.imul(h ^ (x | 0), 0x9e3779b1);
+    h = Math.imul(h ^ ((x / 4294967296) | 0), 0x85ebca6b);
+  }
+  return h >>> 0;
+}
+
+function sameTimes(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+const SLAB = 1 << 20;
+
+/** Equal timestamp columns shared; new ones copied into slabs (not one buffer each), so the gathered pool can go. */
+class TimesPool {
+  private readonly byHash = new Map<number, Float64Array[]>();
+  private slab = new Float64Array(0);
+  private used = 0;
+
+  /** `remaining`: at most this many timestamps will be copied (sizes the slabs of small stores). */
+  constructor(private remaining: number) {}
+
+  intern(t: Float64Array): Float64Array {
+    const h = hashTimes(t);
+    let same = this.byHash.get(h);
+    if (same) {
+      for (const u of same) if (sameTimes(u, t)) return this.skip(u, t.length);
+    } else this.byHash.set(h, (same = []));
+    const kept = this.copy(t);
+    same.push(kept);
+    return kept;
+  }
+
+  private skip(u: Float64Array, n: number): Float64Array {
+    this.remaining -= n;
+    return u;
+  }
+
+  private copy(t: Float64Array): Float64Array {
+    const n = t.length;
+    this.remaining -= n;
+    if (n > SLAB / 4) return t.slice();
+    if (this.used + n > this.slab.length) {
+      // Slabs double from small (most stores have few distinct columns), never beyond what may still come.
+      const size = Math.min(SLAB, Math.max(4096, this.slab.length * 2), this.remaining + n);
+      this.slab = new Float64Array(Math.max(n, size));
+      this.used = 0;
+    }
+    const out = this.slab.subarray(this.used, this.used + n);
+    out.set(t);
+    this.used += n;
+    return out;
+  }
+}

@@ -1,0 +1,259 @@
+// Exposition input as bytes, for files of any size: chunks are split into
+// lines without ever building one string of the whole input, and the common
+// line shape — `name{labels} value timestamp`, one blank between fields, a
+// series already seen, a plain decimal value — is read straight from the
+// bytes. Every other line (comments, new series, exponents, NaN, odd blanks,
+// errors) goes through ExpositionParser.line() as text, so the results, the
+// error messages and their line numbers are exactly those of the text path.
+
+import type { Metric } from '../model/result.js';
+import type { ExpositionParser } from './exposition.js';
+import type { MemoryStore } from './store.js';
+
+const NL = 10;
+const SPACE = 32;
+const QUOTE = 34;
+const BACKSLASH = 92;
+const DOT = 46;
+const MINUS = 45;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
+const EQUALS = 61;
+const COMMA = 44;
+
+/** 10^k for k <= 22 is exact in float64, so m / 10^k is correctly rounded, as Number() is. */
+const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+function isNameStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 58;
+}
+
+function isNameChar(c: number): boolean {
+  return isNameStart(c) || (c >= 48 && c <= 57);
+}
+
+function isLabelStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+}
+
+function isLabelChar(c: number): boolean {
+  return isLabelStart(c) || (c >= 48 && c <= 57);
+}
+
+/**
+ * The label set of an ASCII `name{a="x",b="y"}` without escapes or blanks
+ * (its strings are copies, not slices of a line a series would keep alive);
+ * undefined for anything else, which the text path reads (and reports).
+ */
+function readPlainSeries(b: Buffer, s: number, e: number): Metric | undefined {
+  let i = s;
+  while (i < e && isNameChar(b[i])) i++;
+  const labels: Metric = { __name__: b.toString('latin1', s, i) };
+  if (i === e) return labels;
+  for (i++; b[i] !== CLOSE_BRACE; ) {
+    const ns = i;
+    if (!isLabelStart(b[i])) return undefined;
+    while (isLabelChar(b[++i]));
+    const name = b.toString('latin1', ns, i);
+    if (b[i] !== EQUALS || b[i + 1] !== QUOTE || name in labels) return undefined;
+    const vs = (i += 2);
+    while (i < e && b[i] !== QUOTE && b[i] !== BACKSLASH) i++;
+    if (b[i] !== QUOTE) return undefined;
+    labels[name] = b.toString('latin1', vs, i);
+    i++;
+    if (b[i] === COMMA) i++;
+    else if (b[i] !== CLOSE_BRACE) return undefined;
+  }
+  return i === e - 1 ? labels : undefined;
+}
+
+export class ByteExpositionParser {
+  /** The start of a line cut by the end of the previous chunk. */
+  private carry?: Buffer;
+  /** Bytes of the last series read by the fast path, and its id. */
+  private lastSeries = Buffer.alloc(256);
+  private lastLen = -1;
+  private lastId = -1;
+  private numValue = 0;
+  private numEnd = 0;
+  private numTs = 0;
+  /** OR of the bytes of the last label set scanned (>= 0x80: not ASCII). */
+  private seriesHigh = 0;
+
+  constructor(
+    private readonly parser: ExpositionParser,
+    private readonly om: boolean,
+  ) {}
+
+  /** Feeds the next chunk of input. */
+  feed(chunk: Buffer): void {
+    let from = 0;
+    if (this.carry) {
+      const nl = chunk.indexOf(NL);
+      if (nl < 0) {
+        this.carry = Buffer.concat([this.carry, chunk]);
+        return;
+      }
+      const line = Buffer.concat([this.carry, chunk.subarray(0, nl + 1)]);
+      this.carry = undefined;
+      this.line(line, 0);
+      from = nl + 1;
+    }
+    const n = chunk.length;
+    while (from < n) {
+      const next = this.line(chunk, from);
+      if (next < 0) {
+        this.carry = Buffer.from(chunk.subarray(from));
+        return;
+      }
+      from = next;
+    }
+  }
+
+  /** The last line (if the input does not end with a newline), then the parser's end checks. */
+  end(): MemoryStore {
+    const rest = this.carry;
+    this.carry = undefined;
+    if (rest) this.parser.line(rest.toString('utf8'));
+    return this.parser.end();
+  }
+
+  /** Reads the line at `s`; returns the start of the next line, or -1 when the chunk ends first. */
+  private line(b: Buffer, s: number): number {
+    const nl = this.fastSample(b, s);
+    if (nl >= 0) return nl + 1;
+    const e = b.indexOf(NL, s);
+    if (e < 0) return -1;
+    this.parser.line(b.toString('utf8', s, e));
+    return e + 1;
+  }
+
+  /**
+   * Reads a common sample line from `s` up to its newline, and returns the
+   * newline's index; -1 when the line needs the full text path (or is cut
+   * by the end of the chunk).
+   */
+  private fastSample(b: Buffer, s: number): number {
+    const n = this.lastLen;
+    let i: number;
+    let id = -1;
+    if (n > 0 && b[s + n] === SPACE && this.sameAsLast(b, s, n)) {
+      i = s + n;
+      id = this.lastId;
+    } else {
+      i = this.seriesEnd(b, s);
+      if (i < 0 || b[i] !== SPACE) return -1;
+    }
+    const seriesEnd = i;
+    if (!this.readDecimal(b, i + 1) || b[this.numEnd] !== SPACE) return -1;
+    const value = this.numValue;
+    const nl = this.om ? this.readSecondsTs(b, this.numEnd + 1) : this.readMsTs(b, this.numEnd + 1);
+    if (nl < 0) return -1;
+    if (id < 0) id = this.seriesId(b, s, seriesEnd);
+    return id >= 0 && this.parser.appendParsed(id, this.numTs, value) ? nl : -1;
+  }
+
+  private sameAsLast(b: Buffer, s: number, n: number): boolean {
+    const last = this.lastSeries;
+    // From the end: series of one family differ in their last labels.
+    for (let k = n - 1; k >= 0; k--) if (b[s + k] !== last[k]) return false;
+    return true;
+  }
+
+  /** Index after `name{labels}` (quotes and escapes respected), or -1 for anything unusual. */
+  private seriesEnd(b: Buffer, s: number): number {
+    const e = b.length;
+    if (s >= e || !isNameStart(b[s])) return -1;
+    let i = s + 1;
+    while (i < e && isNameChar(b[i])) i++;
+    let high = 0;
+    if (i < e && b[i] === OPEN_BRACE) {
+      let inStr = false;
+      for (i++; i < e; i++) {
+        const c = b[i];
+        high |= c;
+        if (c === NL) return -1;
+        if (inStr) {
+          if (c === BACKSLASH) i++;
+          else if (c === QUOTE) inStr = false;
+        } else if (c === QUOTE) inStr = true;
+        else if (c === CLOSE_BRACE) break;
+      }
+      if (i >= e) return -1;
+      i++;
+    }
+    this.seriesHigh = high;
+    return i;
+  }
+
+  /** The series' id, by the parser's cache of series texts, or a new series; -1 to leave the line to the text path. */
+  private seriesId(b: Buffer, s: number, e: number): number {
+    const n = e - s;
+    const text = b.toString(this.seriesHigh < 0x80 ? 'latin1' : 'utf8', s, e);
+    let id = this.parser.knownSeries(text);
+    if (id === undefined) {
+      const labels = this.seriesHigh < 0x80 ? readPlainSeries(b, s, e) : undefined;
+      id = labels && this.parser.addSeries(text, labels);
+      if (id === undefined) return -1;
+    }
+    if (n > this.lastSeries.length) this.lastSeries = Buffer.alloc(n * 2);
+    b.copy(this.lastSeries, 0, s, e);
+    this.lastLen = n;
+    this.lastId = id;
+    return id;
+  }
+
+  /** `-?digits[.digits]` with at most 15 digits (exact in float64) into numValue/numEnd. */
+  private readDecimal(b: Buffer, at: number): boolean {
+    const e = b.length;
+    let i = at;
+    const neg = b[i] === MINUS;
+    if (neg) i++;
+    let m = 0;
+    let digits = 0;
+    let frac = -1;
+    for (; i < e; i++) {
+      const c = b[i];
+      if (c >= 48 && c <= 57) {
+        m = m * 10 + (c - 48);
+        digits++;
+        if (frac >= 0) frac++;
+      } else if (c === DOT && frac < 0) frac = 0;
+      else break;
+    }
+    if (digits === 0 || digits > 15) return false;
+    const v = frac > 0 ? m / POW10[frac] : m;
+    this.numValue = neg ? -v : v;
+    this.numEnd = i;
+    return true;
+  }
+
+  /** OpenMetrics `seconds[.fraction]` to ms in numTs (sub-ms digits truncated, as the text path); the newline's index or -1. */
+  private readSecondsTs(b: Buffer, at: number): number {
+    const e = b.length;
+    let i = at;
+    let sec = 0;
+    for (; i < e && b[i] >= 48 && b[i] <= 57; i++) sec = sec * 10 + (b[i] - 48);
+    if (i === at || i - at > 12) return -1;
+    let ms = 0;
+    if (b[i] === DOT) {
+      let k = 0;
+      for (i++; i < e && b[i] >= 48 && b[i] <= 57; i++, k++) if (k < 3) ms = ms * 10 + (b[i] - 48);
+      for (; k < 3; k++) ms *= 10;
+    }
+    if (i >= e || b[i] !== NL) return -1;
+    this.numTs = sec * 1000 + ms;
+    return i;
+  }
+
+  /** Text-format integer milliseconds into numTs; the newline's index or -1. */
+  private readMsTs(b: Buffer, at: number): number {
+    const e = b.length;
+    let t = 0;
+    let i = at;
+    for (; i < e && b[i] >= 48 && b[i] <= 57; i++) t = t * 10 + (b[i] - 48);
+    if (i === at || i - at > 15 || i >= e || b[i] !== NL) return -1;
+    this.numTs = t;
+    return i;
+  }
+}

@@ -1,0 +1,157 @@
+// The byte parser (files, any size) must give exactly what the text parser
+// gives: the same series and samples, the same errors on the same lines,
+// whatever the chunk boundaries.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ByteExpositionParser } from '../../src/storage/exposition-bytes.js';
+import { ExpositionParser, parseExposition } from '../../src/storage/exposition.js';
+import { STALE_NAN, isStaleNaN, type MemoryStore } from '../../src/storage/store.js';
+import { loadDatasetFile } from '../../src/dataset/load-file.js';
+
+function viaBytes(text: string, format: 'openmetrics' | 'text', chunk: number): MemoryStore {
+  const p = new ByteExpositionParser(new ExpositionParser(format, undefined), format === 'openmetrics');
+  const buf = Buffer.from(text, 'utf8');
+  for (let i = 0; i < buf.length; i += chunk) p.feed(buf.subarray(i, i + chunk));
+  return p.end();
+}
+
+/** Every series with its samples, NaN payloads (stale markers) kept apart. */
+function dump(store: MemoryStore): unknown {
+  const out: Record<string, unknown> = {};
+  for (let id = 0; id < store.numSeries; id++) {
+    const s = store.samples(id);
+    out[JSON.stringify(store.labels(id))] = Array.from({ length: s.length }, (_, i) => [s.t[i], isStaleNaN(s.v[i]) ? 'stale' : Object.is(s.v[i], -0) ? '-0' : s.v[i]]);
+  }
+  return { series: out, meta: [...store.allMetadata()] };
+}
+
+function errorOf(f: () => unknown): string {
+  try {
+    f();
+  } catch (e) {
+    return (e as Error).message;
+  }
+  return 'no error';
+}
+
+const OM_OK = [
+  '# HELP foo_seconds A "quoted" help.',
+  '# TYPE foo_seconds counter',
+  '# UNIT foo_seconds seconds',
+  'foo_seconds_total{a="x"} 1 1700000000.5',
+  'foo_seconds_total{a="x"} 2.5 1700000001.123456 # {trace_id="abc"} 1 1700000001',
+  'foo_seconds_total{a="x"} -0 1700000002',
+  'foo_seconds_total{a="x"} 0.1 1700000003.',
+  'foo_seconds_created{a="x"} 1699999999',
+  'foo_seconds_created{a="x"} 1699999999 1700000004',
+  'g{path="C:\\\\DIR",msg="say \\"hi\\"\\nbye",u="ünïcödé"} 1.5e3 10',
+  'g{path="C:\\\\DIR",msg="say \\"hi\\"\\nbye",u="ünïcödé"} 123456789012345678 11',
+  'g{path="C:\\\\DIR",msg="say \\"hi\\"\\nbye",u="ünïcödé"} .25 12.9999',
+  'g{path="C:\\\\DIR",msg="say \\"hi\\"\\nbye",u="ünïcödé"} NaN 13',
+  'g{path="C:\\\\DIR",msg="say \\"hi\\"\\nbye",u="ünïcödé"} +Inf 14',
+  'h{b="2",a="1"} 3.14159 20',
+  'h{a="1",b="2"} 2.718 21',
+  'h{a="1",b="2"} 1.000000000000001 22',
+  'h{a="1",b="2"} 0.000001 23',
+  '{"quoted.name",a="1"} 7 30',
+  'tc{x="1",} 1 40',
+  'tc{x="1",y=""} 2 41',
+  'tc{} 3 42',
+  'tc 4 43',
+  '# EOF',
+].join('\n');
+
+const TEXT_OK = [
+  '# HELP http_requests_total Total requests.\\nSecond line \\\\ done',
+  '# TYPE http_requests_total counter',
+  'http_requests_total{method="post",code="200"} 1027 1395066363000',
+  'http_requests_total{method="post",code="400"}    3 1395066363000',
+  'http_requests_total{method="post",code="200"} 1030 1395066364000',
+  '',
+  '# A free comment',
+  '  indented{x="1"} 5 1000  ',
+  'spaced {x="1"} 6 1001',
+  'crlf 1 1000\r',
+  'crlf 2 2000\r',
+  'tabs\t3\t1000',
+].join('\n');
+
+test('byte parser: same stores as the text parser, at any chunk size', () => {
+  for (const [text, format] of [
+    [OM_OK + '\n', 'openmetrics'],
+    [TEXT_OK + '\n', 'text'],
+    [TEXT_OK, 'text'],
+  ] as const) {
+    const want = dump(parseExposition(text, { format, requireTimestamps: true }));
+    for (const chunk of [1, 2, 7, 64, 1 << 20]) assert.deepEqual(dump(viaBytes(text, format, chunk)), want, `${format}, chunks of ${chunk}`);
+  }
+});
+
+test('byte parser: the same error on the same line', () => {
+  const cases: [string, 'openmetrics' | 'text'][] = [
+    ['a 1 2000\na 2 1000\n', 'text'],
+    ['a 1 2000\na 1 2000\na 2 2000\n', 'text'],
+    ['a 1 2000\na{b="c} 1\n', 'text'],
+    ['ok 1 1\nbad 0x10 2\n', 'text'],
+    ['a 1 1.5\n', 'text'],
+    ['a 1\n', 'text'],
+    ['a 1 1 1\n', 'text'],
+    ['# TYPE a gauge\n# TYPE a counter\n', 'text'],
+    ['a 1 1\n\na 2 2\n# EOF\n', 'openmetrics'],
+    ['a 1 1\n# EOF\na 2 2\n', 'openmetrics'],
+    ['a 1 1\na 2 2\n', 'openmetrics'],
+    ['a{x="1"} 1 1\na{x="1"} 0 0.5\n# EOF\n', 'openmetrics'],
+    ['a{x="1"} 1 1\na{x="1"} 1 -5\n# EOF\n', 'openmetrics'],
+    ['a{x="\\q"} 1 1\n# EOF\n', 'openmetrics'],
+    ['a{x="1",x="2"} 1 1\n# EOF\n', 'openmetrics'],
+    ['a{__name__="b"} 1 1\n# EOF\n', 'openmetrics'],
+    ['a{x="1"y="2"} 1 1\n# EOF\n', 'openmetrics'],
+    ['a{1x="1"} 1 1\n# EOF\n', 'openmetrics'],
+  ];
+  for (const [text, format] of cases) {
+    const want = errorOf(() => parseExposition(text, { format, requireTimestamps: true }));
+    assert.notEqual(want, 'no error', text);
+    for (const chunk of [1, 3, 1 << 20]) assert.equal(errorOf(() => viaBytes(text, format, chunk)), want, `${JSON.stringify(text)} in chunks of ${chunk}`);
+  }
+});
+
+test('store: appended samples, stale markers and shared timestamps survive the append log', () => {
+  const text = ['# TYPE a gauge', ...[0, 1, 2].flatMap((k) => [`a{i="1"} ${k} ${k * 15}`, `a{i="2"} ${k * 2} ${k * 15}`, `b ${k} ${k * 15 + 1}`]), '# EOF', ''].join('\n');
+  const store = viaBytes(text, 'openmetrics', 5);
+  const [a1, a2, b] = [0, 1, 2].map((id) => store.samples(id));
+  assert.equal(a1.t, a2.t, 'series with equal timestamps share one column');
+  assert.notEqual(a1.t, b.t);
+  assert.deepEqual([...a2.v], [0, 2, 4]);
+  store.append(0, 60_000, STALE_NAN);
+  store.append(0, 75_000, 9);
+  assert.ok(store.hasStaleMarkers(0));
+  assert.deepEqual([...store.floatSamples(0).v], [0, 1, 2, 9]);
+  assert.ok(isStaleNaN(store.samples(0).v[3]));
+  assert.deepEqual([...store.samples(1).t], [0, 15_000, 30_000], 'the shared column is not written into');
+});
+
+test('loadDatasetFile streams a file and detects its format from the tail', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'promlearn-bytes-'));
+  try {
+    const om = join(dir, 'a.om');
+    const lines = Array.from({ length: 30_000 }, (_, i) => `m{i="${i % 3}"} ${i} ${Math.floor(i / 3) * 15}.${String(i % 1000).padStart(3, '0')}`);
+    writeFileSync(om, ['# TYPE m gauge', ...lines, '# EOF', ''].join('\n'));
+    const progress: number[] = [];
+    const store = await loadDatasetFile(om, (done) => progress.push(done));
+    assert.equal(store.numSamples, 30_000);
+    assert.equal(progress.at(-1), Buffer.byteLength(['# TYPE m gauge', ...lines, '# EOF', ''].join('\n')));
+    const text = join(dir, 'a.prom');
+    writeFileSync(text, 'm 1 1000\nm 2 2000');
+    assert.deepEqual([...(await loadDatasetFile(text)).samples(0).v], [1, 2]);
+    await assert.rejects(loadDatasetFile(join(dir, 'missing')), /cannot read dataset .*missing: no such file/);
+    await assert.rejects(loadDatasetFile(dir), /it is a directory/);
+    writeFileSync(text, 'm 1 1000\nm 2 500\n');
+    await assert.rejects(loadDatasetFile(text), /cannot load dataset .*a\.prom: line 2: out-of-order sample/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
