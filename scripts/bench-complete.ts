@@ -10,7 +10,15 @@ import { createWorkerBackend } from '../src/backends/worker.js';
 import { CompletionSource } from '../src/repl/cache.js';
 import { complete } from '../src/repl/complete.js';
 
-const INPUTS = ['', 'http_', 'rate(http_requests_total{', 'http_requests_total{status_code="', 'sum by (', 'node_cpu_seconds_total{mode=~"', 'rate(http_requests_total[5m]) / on('];
+const INPUTS = [
+  '',
+  'http_',
+  'rate(http_requests_total{',
+  'http_requests_total{status_code="',
+  'sum by (',
+  'node_cpu_seconds_total{mode=~"',
+  'rate(http_requests_total[5m]) / on(',
+];
 
 export interface CompleteResult {
   backend: string;
@@ -59,5 +67,6 @@ async function benchOn(name: string, backend: Backend, runs: number): Promise<Co
 
 export function printComplete(results: CompleteResult[]): void {
   console.log('backend | text before the cursor | first Tab ms | again ms | entries');
-  for (const r of results) console.log(`${r.backend} | ${JSON.stringify(r.input)} | ${r.coldMs.toFixed(1)} | ${r.warmMs.toFixed(1)} | ${r.entries}`);
+  for (const r of results)
+    console.log(`${r.backend} | ${JSON.stringify(r.input)} | ${r.coldMs.toFixed(1)} | ${r.warmMs.toFixed(1)} | ${r.entries}`);
 }

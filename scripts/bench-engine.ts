@@ -82,7 +82,8 @@ function storeA(): StoreSpec {
     }
     LES.forEach((le, b) => series.push({ labels: { __name__: 'h_bucket', job: 'api', instance: `api${h}`, le }, values: cols[b] }));
   }
-  for (let j = 0; j < 10; j++) series.push({ labels: { __name__: 'build_info', job: `job${j}`, version: `1.${j}.0` }, values: new Float64Array(points).fill(1) });
+  for (let j = 0; j < 10; j++)
+    series.push({ labels: { __name__: 'build_info', job: `job${j}`, version: `1.${j}.0` }, values: new Float64Array(points).fill(1) });
   return {
     name: '1,000 series, 6 h at 15 s',
     series,
@@ -195,7 +196,10 @@ export interface EngineRow {
   promMin?: number;
 }
 
-export async function benchEngine(runs: number, withProm: boolean): Promise<{ rows: EngineRow[]; stores: { name: string; series: number; samples: number; bytesPerSample: number }[] }> {
+export async function benchEngine(
+  runs: number,
+  withProm: boolean,
+): Promise<{ rows: EngineRow[]; stores: { name: string; series: number; samples: number; bytesPerSample: number }[] }> {
   const rows: EngineRow[] = [];
   const stores: { name: string; series: number; samples: number; bytesPerSample: number }[] = [];
   for (const make of [storeA, storeB]) {
@@ -241,12 +245,22 @@ export async function benchEngine(runs: number, withProm: boolean): Promise<{ ro
 }
 
 export function printEngine(result: Awaited<ReturnType<typeof benchEngine>>): void {
-  for (const s of result.stores) console.log(`store ${s.name}: ${s.series} series, ${s.samples} samples, ${s.bytesPerSample.toFixed(1)} bytes/sample`);
+  for (const s of result.stores)
+    console.log(`store ${s.name}: ${s.series} series, ${s.samples} samples, ${s.bytesPerSample.toFixed(1)} bytes/sample`);
   const withProm = result.rows.some((r) => r.prom !== undefined);
-  console.log(['query', 'promlearn ms (median, min-max)', 'samples', 'peak', ...(withProm ? ['prometheus ms (median, min)', 'ratio of medians', 'ratio of fastest'] : [])].join(' | '));
+  console.log(
+    [
+      'query',
+      'promlearn ms (median, min-max)',
+      'samples',
+      'peak',
+      ...(withProm ? ['prometheus ms (median, min)', 'ratio of medians', 'ratio of fastest'] : []),
+    ].join(' | '),
+  );
   for (const r of result.rows) {
     const cells = [r.q, `${r.ms.toFixed(1)} (${r.spread[0].toFixed(1)}-${r.spread[1].toFixed(1)})`, String(r.total), String(r.peak)];
-    if (r.prom !== undefined) cells.push(`${r.prom.toFixed(1)} (${r.promMin!.toFixed(1)})`, (r.ms / r.prom).toFixed(2), (r.spread[0] / r.promMin!).toFixed(2));
+    if (r.prom !== undefined)
+      cells.push(`${r.prom.toFixed(1)} (${r.promMin!.toFixed(1)})`, (r.ms / r.prom).toFixed(2), (r.spread[0] / r.promMin!).toFixed(2));
     console.log(cells.join(' | '));
   }
   if (!withProm) console.log('(prometheus/promtool not found or --no-prometheus: no comparison)');

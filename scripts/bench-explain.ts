@@ -93,7 +93,9 @@ function cliTimes(): void {
   };
   const tq = time(['query', q]);
   const te = time(['explain', q]);
-  console.log(`\nend to end (a new process each time, median of 5):\n  promlearn query   ${ms(tq)}\n  promlearn explain ${ms(te)}  ratio ${(te / tq).toFixed(2)}`);
+  console.log(
+    `\nend to end (a new process each time, median of 5):\n  promlearn query   ${ms(tq)}\n  promlearn explain ${ms(te)}  ratio ${(te / tq).toFixed(2)}`,
+  );
 }
 
 const backend = await openLocalDataset({ inProcess }, hostFromIO(bufferIO()));

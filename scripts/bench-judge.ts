@@ -27,7 +27,11 @@ const CASES: [lesson: string, exercise: string, answer: string][] = [
   ['6', 'rps-per-job', 'sum(rate(http_requests_total[5m]))'],
   ['8', 'p99-api', 'histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket{job="api"}[5m])))'],
   ['9', 'target-down', 'up{instance="api-2:8080"} == 0'],
-  ['7', 'route-share-of-traffic', 'sum by (job, route) (rate(http_requests_total[5m])) / on (job) group_left sum by (job) (rate(http_requests_total[5m]))'],
+  [
+    '7',
+    'route-share-of-traffic',
+    'sum by (job, route) (rate(http_requests_total[5m])) / on (job) group_left sum by (job) (rate(http_requests_total[5m]))',
+  ],
 ];
 
 let worst = 0;
@@ -44,6 +48,8 @@ for (const [l, e, answer] of CASES) {
   times.sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)];
   worst = Math.max(worst, median);
-  console.log(`${`lesson ${l} ${e}`.padEnd(36)} ${verdict.padEnd(12)} median ${median.toFixed(0).padStart(4)} ms  (min ${times[0].toFixed(0)}, max ${times[times.length - 1].toFixed(0)})`);
+  console.log(
+    `${`lesson ${l} ${e}`.padEnd(36)} ${verdict.padEnd(12)} median ${median.toFixed(0).padStart(4)} ms  (min ${times[0].toFixed(0)}, max ${times[times.length - 1].toFixed(0)})`,
+  );
 }
 console.log(`worst median: ${worst.toFixed(0)} ms per answer, both worlds (target <= 300 ms)`);

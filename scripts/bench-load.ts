@@ -52,7 +52,10 @@ export async function benchLoad(runs: number, only?: string): Promise<LoadResult
     const file = await ensureFile(shape);
     const probes: { ms: number; cpuMs: number; samples: number; series: number; bytesPerSample: number; peakMiB: number }[] = [];
     for (let r = 0; r < runs; r++) {
-      const out = execFileSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', PROBE, file.path], { encoding: 'utf8', maxBuffer: 1 << 20 });
+      const out = execFileSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', PROBE, file.path], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 20,
+      });
       probes.push(JSON.parse(out));
     }
     const times = probes.map((p) => p.ms);

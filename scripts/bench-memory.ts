@@ -30,7 +30,12 @@ export function benchMemory(): MemoryResult[] {
   return (['snapshot', 'generated'] as const).map((how) => {
     const out = execFileSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', PROBE(how)], { encoding: 'utf8' });
     const m = JSON.parse(out) as { samples: number; lazy: number; all: number };
-    return { name: `sample dataset (${how})`, samples: m.samples, bytesPerSample: m.all, beforeDecode: how === 'snapshot' ? m.lazy : undefined };
+    return {
+      name: `sample dataset (${how})`,
+      samples: m.samples,
+      bytesPerSample: m.all,
+      beforeDecode: how === 'snapshot' ? m.lazy : undefined,
+    };
   });
 }
 

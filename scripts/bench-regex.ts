@@ -25,11 +25,20 @@ function values(n: number): string[] {
   const out: string[] = [];
   for (let i = 0; i < n; i++) {
     switch (i % 5) {
-      case 0: out.push(`host${i}:9100`); break;
-      case 1: out.push(`job${i % 13}`); break;
-      case 2: out.push(`${i % 2 ? 'get' : 'post'}_/api/v${(i % 3) + 1}/orders/${i}`); break;
-      case 3: out.push(i % 7 ? 'api-server' : 'API-Server'); break;
-      default: out.push(`eu-west-${i % 4}-prod-${i}`);
+      case 0:
+        out.push(`host${i}:9100`);
+        break;
+      case 1:
+        out.push(`job${i % 13}`);
+        break;
+      case 2:
+        out.push(`${i % 2 ? 'get' : 'post'}_/api/v${(i % 3) + 1}/orders/${i}`);
+        break;
+      case 3:
+        out.push(i % 7 ? 'api-server' : 'API-Server');
+        break;
+      default:
+        out.push(`eu-west-${i % 4}-prod-${i}`);
     }
   }
   return out;

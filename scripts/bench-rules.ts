@@ -21,9 +21,15 @@ const RECORDS: Array<[string, string]> = [
   ['job:http_errors:rate5m', 'sum by (job) (rate(http_requests_total{status_code=~"5.."}[5m]))'],
   ['job:http_errors:ratio_rate5m', 'job:http_errors:rate5m / job:http_requests:rate5m'],
   ['job_route:http_requests:rate5m', 'sum by (job, route) (rate(http_requests_total[5m]))'],
-  ['job_route:latency_seconds:p99_5m', 'histogram_quantile(0.99, sum by (job, route, le) (rate(http_request_duration_seconds_bucket[5m])))'],
+  [
+    'job_route:latency_seconds:p99_5m',
+    'histogram_quantile(0.99, sum by (job, route, le) (rate(http_request_duration_seconds_bucket[5m])))',
+  ],
   ['job:latency_seconds:p50_5m', 'histogram_quantile(0.5, sum by (job, le) (rate(http_request_duration_seconds_bucket[5m])))'],
-  ['job:latency_seconds:avg_5m', 'sum by (job) (rate(http_request_duration_seconds_sum[5m])) / sum by (job) (rate(http_request_duration_seconds_count[5m]))'],
+  [
+    'job:latency_seconds:avg_5m',
+    'sum by (job) (rate(http_request_duration_seconds_sum[5m])) / sum by (job) (rate(http_request_duration_seconds_count[5m]))',
+  ],
   ['instance:node_cpu:utilisation_rate5m', '1 - avg by (instance) (rate(node_cpu_seconds_total{mode="idle"}[5m]))'],
   ['instance:node_memory:available_ratio', 'node_memory_MemAvailable_bytes / node_memory_MemTotal_bytes'],
   ['instance:nodejs_heap:used_ratio', 'nodejs_heap_size_used_bytes / nodejs_heap_size_total_bytes'],
@@ -46,7 +52,13 @@ function ruleFile(): string {
   const lines = ['groups:', '  - name: bench', '    interval: 30s', '    rules:'];
   for (const [record, expr] of RECORDS) lines.push(`      - record: ${record}`, `        expr: '${expr}'`);
   for (const [alert, expr, forDur] of ALERTS) {
-    lines.push(`      - alert: ${alert}`, `        expr: '${expr}'`, `        for: ${forDur}`, '        annotations:', `          summary: '{{ $labels.instance }}{{ $labels.job }}: {{ $value | humanize }}'`);
+    lines.push(
+      `      - alert: ${alert}`,
+      `        expr: '${expr}'`,
+      `        for: ${forDur}`,
+      '        annotations:',
+      `          summary: '{{ $labels.instance }}{{ $labels.job }}: {{ $value | humanize }}'`,
+    );
   }
   return lines.join('\n') + '\n';
 }
@@ -75,7 +87,9 @@ async function main(): Promise<void> {
   }
   times.sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)]!;
-  console.log(`rule by rule:  median ${(median / 1000).toFixed(2)} s of ${runs} runs (${times.map((t) => (t / 1000).toFixed(2)).join(', ')}); ${last!.evaluations} rule evaluations, ${last!.transitions} alert transitions, ${last!.errors} errors`);
+  console.log(
+    `rule by rule:  median ${(median / 1000).toFixed(2)} s of ${runs} runs (${times.map((t) => (t / 1000).toFixed(2)).join(', ')}); ${last!.evaluations} rule evaluations, ${last!.transitions} alert transitions, ${last!.errors} errors`,
+  );
   console.log(median < 5000 ? 'target (< 5 s): met' : 'target (< 5 s): MISSED');
   if (args.includes('--step-by-step')) {
     const s = await once(true);

@@ -46,15 +46,24 @@ for (let t = 0; t < targets; t++) {
 
 async function main(): Promise<void> {
   const child = spawn(process.execPath, ['-e', TARGET_SCRIPT, String(TARGETS), String(SERIES)], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const ports = await new Promise<number[]>((resolve) => child.stdout.once('data', (d: Buffer) => resolve(JSON.parse(d.toString()) as number[])));
+  const ports = await new Promise<number[]>((resolve) =>
+    child.stdout.once('data', (d: Buffer) => resolve(JSON.parse(d.toString()) as number[])),
+  );
   try {
-    const scraper = new Scraper(targetsFromUrls(ports.map((p) => `http://127.0.0.1:${p}/metrics`), { intervalMs: INTERVAL_MS }));
+    const scraper = new Scraper(
+      targetsFromUrls(
+        ports.map((p) => `http://127.0.0.1:${p}/metrics`),
+        { intervalMs: INTERVAL_MS },
+      ),
+    );
     // Warm-up round (JIT, first series creation) measured on its own.
     let cpu = process.cpuUsage();
     let t0 = performance.now();
     await scraper.scrapeAll();
     const first = process.cpuUsage(cpu);
-    console.log(`first round (creates ${scraper.store.numSeries} series): ${((first.user + first.system) / 1000).toFixed(0)} ms CPU, ${(performance.now() - t0).toFixed(0)} ms wall`);
+    console.log(
+      `first round (creates ${scraper.store.numSeries} series): ${((first.user + first.system) / 1000).toFixed(0)} ms CPU, ${(performance.now() - t0).toFixed(0)} ms wall`,
+    );
     cpu = process.cpuUsage();
     t0 = performance.now();
     scraper.start();
@@ -66,8 +75,12 @@ async function main(): Promise<void> {
     const down = scraper.targets().filter((t) => t.health !== 'up');
     if (down.length) throw new Error(`targets down: ${down.map((t) => t.lastError).join('; ')}`);
     const rounds = INTERVALS;
-    console.log(`${TARGETS} targets × ${SERIES} series every ${INTERVAL_MS / 1000}s, ${rounds} rounds: ${scraper.store.numSamples} samples in the store`);
-    console.log(`CPU ${cpuMs.toFixed(0)} ms over ${(wall / 1000).toFixed(1)} s wall = ${((100 * cpuMs) / wall).toFixed(2)}% of one core (goal < 5%); ${(cpuMs / rounds).toFixed(0)} ms per round`);
+    console.log(
+      `${TARGETS} targets × ${SERIES} series every ${INTERVAL_MS / 1000}s, ${rounds} rounds: ${scraper.store.numSamples} samples in the store`,
+    );
+    console.log(
+      `CPU ${cpuMs.toFixed(0)} ms over ${(wall / 1000).toFixed(1)} s wall = ${((100 * cpuMs) / wall).toFixed(2)}% of one core (goal < 5%); ${(cpuMs / rounds).toFixed(0)} ms per round`,
+    );
   } finally {
     child.kill();
   }

@@ -24,7 +24,10 @@ function median(xs: number[]): number {
 /** Wall ms and peak RSS (MiB, from GNU time when present, else the child's own report is not available: NaN). */
 function runOnce(args: string[]): { ms: number; peakMiB: number } {
   const t0 = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   const ms = performance.now() - t0;
   if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
   const kb = Number(r.stderr.trim().split('\n').at(-1));
@@ -52,6 +55,8 @@ export function benchStartup(runs: number): StartupResult[] {
 export function printStartup(results: StartupResult[]): void {
   console.log('command | wall ms (median, min-max) | x node -e 0 | peak RSS MiB');
   for (const r of results) {
-    console.log(`${r.name} | ${r.ms.toFixed(0)} (${r.spread[0].toFixed(0)}-${r.spread[1].toFixed(0)}) | ${r.ratio?.toFixed(2) ?? '1.00'} | ${r.peakMiB.toFixed(0)}`);
+    console.log(
+      `${r.name} | ${r.ms.toFixed(0)} (${r.spread[0].toFixed(0)}-${r.spread[1].toFixed(0)}) | ${r.ratio?.toFixed(2) ?? '1.00'} | ${r.peakMiB.toFixed(0)}`,
+    );
   }
 }

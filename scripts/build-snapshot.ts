@@ -17,4 +17,6 @@ if (problem) {
   process.exit(1);
 }
 writeFileSync(SNAPSHOT_URL, bytes);
-console.log(`${fileURLToPath(SNAPSHOT_URL)}: ${(bytes.length / 2 ** 20).toFixed(2)} MiB, ${store.numSeries} series, ${store.numSamples} samples`);
+console.log(
+  `${fileURLToPath(SNAPSHOT_URL)}: ${(bytes.length / 2 ** 20).toFixed(2)} MiB, ${store.numSeries} series, ${store.numSamples} samples`,
+);

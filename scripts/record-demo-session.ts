@@ -142,7 +142,9 @@ async function record(name: string, scenario: { seed: number; events: Event[] })
     for (const app of apps) await app.stop();
   }
   const text = writeOpenMetrics(scraper.store);
-  process.stdout.write(`${name}: ${scraper.store.numSeries} series, ${scraper.store.numSamples} samples, ${text.length} bytes of OpenMetrics\n`);
+  process.stdout.write(
+    `${name}: ${scraper.store.numSeries} series, ${scraper.store.numSamples} samples, ${text.length} bytes of OpenMetrics\n`,
+  );
   return text;
 }
 

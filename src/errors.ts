@@ -50,10 +50,7 @@ export class QueryError extends PromlearnError {
   readonly errorType: QueryErrorType;
   readonly query?: string;
   readonly position?: PositionRange;
-  constructor(
-    message: string,
-    opts: { errorType: QueryErrorType; query?: string; position?: PositionRange; hint?: string },
-  ) {
+  constructor(message: string, opts: { errorType: QueryErrorType; query?: string; position?: PositionRange; hint?: string }) {
     super(message, 1, opts.hint);
     this.errorType = opts.errorType;
     this.query = opts.query;

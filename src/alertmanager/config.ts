@@ -73,7 +73,20 @@ const SEND_RESOLVED_DEFAULT: Record<string, boolean> = {
   incidentio_configs: true,
 };
 
-const ROUTE_FIELDS = ['receiver', 'group_by', 'continue', 'matchers', 'match', 'match_re', 'group_wait', 'group_interval', 'repeat_interval', 'mute_time_intervals', 'active_time_intervals', 'routes'];
+const ROUTE_FIELDS = [
+  'receiver',
+  'group_by',
+  'continue',
+  'matchers',
+  'match',
+  'match_re',
+  'group_wait',
+  'group_interval',
+  'repeat_interval',
+  'mute_time_intervals',
+  'active_time_intervals',
+  'routes',
+];
 
 type Fields = Map<string, Pair<Node, Node | null>>;
 
@@ -107,7 +120,10 @@ class ConfigReader {
         this.r.add(n, (e as Error).message);
       }
     }
-    for (const [key, type] of [[`${prefix}match`, '='], [`${prefix}match_re`, '=~']] as const) {
+    for (const [key, type] of [
+      [`${prefix}match`, '='],
+      [`${prefix}match_re`, '=~'],
+    ] as const) {
       for (const [name, { value, node }] of this.r.stringMap(f.get(key))) {
         try {
           out.push(makeMatcher(name, type, value));
@@ -124,7 +140,8 @@ class ConfigReader {
     const inherited = parent ? (parent.groupByAll ? ['...'] : parent.groupBy) : [];
     const groupBy = f.has('group_by') ? this.strings(f, 'group_by') : inherited;
     const groupByAll = groupBy.includes('...');
-    if (groupByAll && groupBy.length > 1) this.r.add(f.get('group_by')!.value, "cannot have wildcard group_by (`...`) and other other labels at the same time");
+    if (groupByAll && groupBy.length > 1)
+      this.r.add(f.get('group_by')!.value, 'cannot have wildcard group_by (`...`) and other other labels at the same time');
     const route: Route = {
       id,
       receiver: this.r.str(f.get('receiver')) ?? parent?.receiver ?? '',
@@ -145,7 +162,8 @@ class ConfigReader {
       if (!route.receiver) this.r.add(node, 'root route must specify a default receiver');
       if (route.matchers.length) this.r.add(node, 'root route must not have any matchers');
       if (route.continue) this.r.add(node, 'cannot have continue in root route');
-      if (route.muteTimeIntervals.length || route.activeTimeIntervals.length) this.r.add(node, 'root route must not have any mute time intervals');
+      if (route.muteTimeIntervals.length || route.activeTimeIntervals.length)
+        this.r.add(node, 'root route must not have any mute time intervals');
     }
     this.r.seq(f.get('routes')?.value, '[]*config.Route').forEach((child, i) => route.routes.push(this.route(child, `${id}.${i}`, route)));
     return route;
@@ -159,7 +177,9 @@ class ConfigReader {
       if (key === 'name') continue;
       for (const item of this.r.seq(pair.value, `[]*config.${key}`)) {
         integrations.push(key.replace(/_configs$/, ''));
-        const sr = this.r.bool(this.r.fields(item, `config.${key}`, Object.keys((item as { toJSON(): object }).toJSON?.() ?? {})).get('send_resolved'));
+        const sr = this.r.bool(
+          this.r.fields(item, `config.${key}`, Object.keys((item as { toJSON(): object }).toJSON?.() ?? {})).get('send_resolved'),
+        );
         sendResolved ||= sr ?? SEND_RESOLVED_DEFAULT[key]!;
       }
     }
@@ -194,9 +214,11 @@ class ConfigReader {
 
 function checkReferences(c: ConfigReader, route: Route, cfg: AlertmanagerConfig, node: Node): void {
   const walk = (r: Route) => {
-    if (r.receiver && r.receiverPos && !cfg.receivers.has(r.receiver)) c.r.problems.push({ ...r.receiverPos, message: `undefined receiver "${r.receiver}" used in route` });
+    if (r.receiver && r.receiverPos && !cfg.receivers.has(r.receiver))
+      c.r.problems.push({ ...r.receiverPos, message: `undefined receiver "${r.receiver}" used in route` });
     for (const name of [...r.muteTimeIntervals, ...r.activeTimeIntervals]) {
-      if (!cfg.timeIntervals.has(name)) c.r.problems.push({ line: r.line, col: 1, message: `undefined time interval "${name}" used in route` });
+      if (!cfg.timeIntervals.has(name))
+        c.r.problems.push({ line: r.line, col: 1, message: `undefined time interval "${name}" used in route` });
     }
     r.routes.forEach(walk);
   };
@@ -209,7 +231,15 @@ export function loadAlertmanagerConfig(text: string): { config?: AlertmanagerCon
   const r = new YamlReader(text);
   if (!r.ok) return { problems: r.problems };
   const c = new ConfigReader(r);
-  const top = r.fields(r.doc.contents, 'config.Config', ['global', 'route', 'receivers', 'inhibit_rules', 'templates', 'time_intervals', 'mute_time_intervals']);
+  const top = r.fields(r.doc.contents, 'config.Config', [
+    'global',
+    'route',
+    'receivers',
+    'inhibit_rules',
+    'templates',
+    'time_intervals',
+    'mute_time_intervals',
+  ]);
   const routeNode = top.get('route')?.value;
   if (!routeNode) {
     r.add(r.doc.contents as Node, 'no routes provided');
@@ -230,7 +260,15 @@ export function loadAlertmanagerConfig(text: string): { config?: AlertmanagerCon
     }
   }
   const inhibitRules: InhibitRule[] = r.seq(top.get('inhibit_rules')?.value, '[]config.InhibitRule').map((n) => {
-    const f = r.fields(n, 'config.InhibitRule', ['source_matchers', 'target_matchers', 'source_match', 'source_match_re', 'target_match', 'target_match_re', 'equal']);
+    const f = r.fields(n, 'config.InhibitRule', [
+      'source_matchers',
+      'target_matchers',
+      'source_match',
+      'source_match_re',
+      'target_match',
+      'target_match_re',
+      'equal',
+    ]);
     return { source: c.matchers(f, 'source_'), target: c.matchers(f, 'target_'), equal: c.strings(f, 'equal'), line: r.pos(n).line };
   });
   const route = c.route(routeNode, 'root', undefined);

@@ -17,7 +17,12 @@ export function alertsFromReport(r: EvalReport): AmAlert[] {
   for (const tl of r.alerts) {
     for (const e of tl.episodes) {
       if (e.firingAtMs === undefined) continue;
-      out.push({ labels: tl.labels, annotations: e.annotations, startsAtMs: e.firingAtMs, endsAtMs: e.endedFrom === 'firing' ? e.endedAtMs : undefined });
+      out.push({
+        labels: tl.labels,
+        annotations: e.annotations,
+        startsAtMs: e.firingAtMs,
+        endsAtMs: e.endedFrom === 'firing' ? e.endedAtMs : undefined,
+      });
     }
   }
   return out;
@@ -30,7 +35,11 @@ export interface RoutingRow {
 }
 
 export function routingTable(r: EvalReport, cfg: AlertmanagerConfig): RoutingRow[] {
-  return r.alerts.map((tl) => ({ labels: tl.labels, fired: tl.episodes.some((e) => e.firingAtMs !== undefined), routes: matchRoutes(cfg.route, tl.labels) }));
+  return r.alerts.map((tl) => ({
+    labels: tl.labels,
+    fired: tl.episodes.some((e) => e.firingAtMs !== undefined),
+    routes: matchRoutes(cfg.route, tl.labels),
+  }));
 }
 
 function alertText(labels: Metric): string {
@@ -52,14 +61,17 @@ export function renderRouteReport(rep: RouteReport, evalReport: EvalReport, styl
   for (const row of rep.routing) {
     const receivers = row.routes.map((r) => r.receiver).join(',');
     const via = row.routes.map((r) => `${routeText(r)} group_by [${r.groupByAll ? '...' : r.groupBy.join(', ')}]`).join('; ');
-    lines.push(`  ${padEnd(alertText(row.labels), w)}  -> ${style.name(receivers)}  ${style.dim(`via ${via}${row.fired ? '' : '  (never fired: not sent)'}`)}`);
+    lines.push(
+      `  ${padEnd(alertText(row.labels), w)}  -> ${style.name(receivers)}  ${style.dim(`via ${via}${row.fired ? '' : '  (never fired: not sent)'}`)}`,
+    );
   }
   lines.push('', style.bold('Notifications'));
   if (rep.notifications.length === 0) lines.push('  (none)');
   for (const n of rep.notifications) {
     const head = `${fmt(n.tMs)}  ${style.name(n.receiver)}  group ${formatLabels(n.groupLabels)}  ${n.reason}`;
     lines.push(`  ${n.sent ? head : style.dim(head + ' (not sent: the receiver has send_resolved off)')}`);
-    for (const a of n.firing) lines.push(`      ${style.error('firing')}   ${alertText(a.labels)} ${style.dim(`since ${fmt(a.startsAtMs)}`)}`);
+    for (const a of n.firing)
+      lines.push(`      ${style.error('firing')}   ${alertText(a.labels)} ${style.dim(`since ${fmt(a.startsAtMs)}`)}`);
     for (const a of n.resolved) lines.push(`      ${style.ok('resolved')} ${alertText(a.labels)} ${style.dim(`at ${fmt(a.endsAtMs!)}`)}`);
   }
   if (rep.suppressions.length) {
@@ -81,7 +93,12 @@ export function routeReportJSON(rep: RouteReport): unknown {
       labels: r.labels,
       fired: r.fired,
       receivers: r.routes.map((x) => x.receiver),
-      routes: r.routes.map((x) => ({ id: x.id, matchers: routeText(x), groupBy: x.groupByAll ? ['...'] : x.groupBy, groupLabels: groupLabels(x, r.labels) })),
+      routes: r.routes.map((x) => ({
+        id: x.id,
+        matchers: routeText(x),
+        groupBy: x.groupByAll ? ['...'] : x.groupBy,
+        groupLabels: groupLabels(x, r.labels),
+      })),
     })),
     notifications: rep.notifications.map((n) => ({
       time: iso(n.tMs),
@@ -92,6 +109,12 @@ export function routeReportJSON(rep: RouteReport): unknown {
       firing: n.firing.map(alert),
       resolved: n.resolved.map(alert),
     })),
-    heldBack: rep.suppressions.map((s) => ({ time: iso(s.tMs), receiver: s.receiver, kind: s.kind, by: s.by, alerts: s.alerts.map(alert) })),
+    heldBack: rep.suppressions.map((s) => ({
+      time: iso(s.tMs),
+      receiver: s.receiver,
+      kind: s.kind,
+      by: s.by,
+      alerts: s.alerts.map(alert),
+    })),
   };
 }

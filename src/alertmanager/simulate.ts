@@ -138,7 +138,15 @@ export class NotificationSimulator {
       const visible: AmAlert[] = [];
       for (const a of all) {
         const src = this.inhibitor(a, t);
-        if (src) this.suppressions.push({ tMs: t, receiver, groupLabels: g.labels, kind: 'inhibited', alerts: [a], by: formatSeriesLabels(src.labels) });
+        if (src)
+          this.suppressions.push({
+            tMs: t,
+            receiver,
+            groupLabels: g.labels,
+            kind: 'inhibited',
+            alerts: [a],
+            by: formatSeriesLabels(src.labels),
+          });
         else visible.push(a);
       }
       // All inhibited: the pipeline stops before the notification log (MultiStage with no alerts left).

@@ -19,7 +19,8 @@ const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 
 
 function clock(s: string): number {
   const m = /^(\d{2}):(\d{2})$/.exec(s);
-  if (!m || Number(m[1]) > 24 || Number(m[2]) > 59 || (Number(m[1]) === 24 && m[2] !== '00')) throw new Error(`couldn't parse timestamp ${s}, invalid format`);
+  if (!m || Number(m[1]) > 24 || Number(m[2]) > 59 || (Number(m[1]) === 24 && m[2] !== '00'))
+    throw new Error(`couldn't parse timestamp ${s}, invalid format`);
   return Number(m[1]) * 60 + Number(m[2]);
 }
 
@@ -68,7 +69,16 @@ interface LocalTime {
 }
 
 function localTime(ms: number, zone: string): LocalTime {
-  const fmt = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', weekday: 'long', hourCycle: 'h23' });
+  const fmt = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    weekday: 'long',
+    hourCycle: 'h23',
+  });
   const p = Object.fromEntries(fmt.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
   const year = Number(p.year);
   const month = Number(p.month);

@@ -54,7 +54,10 @@ function toQueryResult(r: EngineResult, query: string, withStats: boolean): Quer
   const v = r.value;
   switch (v.type) {
     case 'vector':
-      data = { resultType: 'vector', result: v.samples.map((s) => ({ metric: sortedLabels(s.metric), value: [sec(s.t), formatSampleValue(s.v)] })) };
+      data = {
+        resultType: 'vector',
+        result: v.samples.map((s) => ({ metric: sortedLabels(s.metric), value: [sec(s.t), formatSampleValue(s.v)] })),
+      };
       break;
     case 'matrix':
       data = {
@@ -131,7 +134,10 @@ export function createLocalBackend(store: MemoryStore, opts: LocalBackendOptions
       await yieldToEventLoop();
       throwIfAborted(qo.signal);
       try {
-        const t = traceInstantQuery(engineFor(qo.timeoutMs), query, Math.round(time * 1000), { signal: qo.signal, shouldAbort: qo.shouldAbort });
+        const t = traceInstantQuery(engineFor(qo.timeoutMs), query, Math.round(time * 1000), {
+          signal: qo.signal,
+          shouldAbort: qo.shouldAbort,
+        });
         return { nodes: t.nodes.map((n) => ({ type: n.type, start: n.start, end: n.end, result: toQueryResult(n.result, query, false) })) };
       } catch (e) {
         return withQuery(e, query);
@@ -166,7 +172,9 @@ function storeListings(store: MemoryStore, parse: (selector: string) => Expr): L
     for (const m of q.match ?? []) {
       const expr = parse(m);
       if (expr.type !== 'VectorSelector') {
-        throw new QueryError(`invalid parameter "match[]": expected a vector selector, got ${JSON.stringify(m)}`, { errorType: 'bad_data' });
+        throw new QueryError(`invalid parameter "match[]": expected a vector selector, got ${JSON.stringify(m)}`, {
+          errorType: 'bad_data',
+        });
       }
       for (const id of store.select(expr.matchers)) ids.add(id);
     }

@@ -133,11 +133,24 @@ export async function createRemoteBackend(opts: RemoteOptions, host: BackendHost
     info: (signal?: AbortSignal) => serverInfo(client, signal),
 
     instantQuery(q, time, o) {
-      return query('/api/v1/query', [['query', q], ['time', num(time)]], q, o);
+      return query(
+        '/api/v1/query',
+        [
+          ['query', q],
+          ['time', num(time)],
+        ],
+        q,
+        o,
+      );
     },
 
     rangeQuery(q, start, end, step, o) {
-      const params: [string, string][] = [['query', q], ['start', num(start)], ['end', num(end)], ['step', num(step)]];
+      const params: [string, string][] = [
+        ['query', q],
+        ['start', num(start)],
+        ['end', num(end)],
+        ['step', num(step)],
+      ];
       return query('/api/v1/query_range', params, q, o);
     },
 

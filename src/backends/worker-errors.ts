@@ -24,7 +24,8 @@ interface SerializedError {
 export function serializeError(e: unknown): SerializedError {
   if (!(e instanceof Error)) return { cls: 'Error', message: String(e) };
   const base = { message: e.message, stack: e.stack, hint: (e as PromlearnError).hint };
-  if (e instanceof ParseError) return { ...base, cls: 'ParseError', errorType: e.errorType, query: e.query, position: e.position, detail: e.detail };
+  if (e instanceof ParseError)
+    return { ...base, cls: 'ParseError', errorType: e.errorType, query: e.query, position: e.position, detail: e.detail };
   if (e instanceof QueryError) return { ...base, cls: 'QueryError', errorType: e.errorType, query: e.query, position: e.position };
   if (e instanceof ExpositionError) return { ...base, cls: 'ExpositionError', line: e.line };
   if (e instanceof ExitError) return { ...base, cls: 'ExitError', exitCode: e.exitCode };

@@ -22,12 +22,21 @@ export interface LazyWorkerHooks {
   budgetMs?: number;
 }
 
-export function createLazyWorkerBackend(store: MemoryStore, opts: LocalBackendOptions, startWorker: () => Promise<Backend>, hooks: LazyWorkerHooks = {}): Backend {
+export function createLazyWorkerBackend(
+  store: MemoryStore,
+  opts: LocalBackendOptions,
+  startWorker: () => Promise<Backend>,
+  hooks: LazyWorkerHooks = {},
+): Backend {
   const local = createLocalBackend(store, opts);
   const budgetMs = hooks.budgetMs ?? IN_THREAD_BUDGET_MS;
   let worker: Promise<Backend> | undefined;
 
-  async function query<T>(inThread: (o: LocalQueryOptions) => Promise<T>, inWorker: (w: Backend) => Promise<T>, qo: QueryOptions = {}): Promise<T> {
+  async function query<T>(
+    inThread: (o: LocalQueryOptions) => Promise<T>,
+    inWorker: (w: Backend) => Promise<T>,
+    qo: QueryOptions = {},
+  ): Promise<T> {
     // Once started, the worker answers every query: it is warm, and cancellable.
     if (worker) return inWorker(await worker);
     const started = Date.now();

@@ -151,7 +151,8 @@ class WorkerClient {
     };
     return {
       info: (signal?: AbortSignal) => this.call<BackendInfo>('info', [], signal),
-      instantQuery: (query: string, time: number, qo?: QueryOptions) => this.call<QueryResult>('instantQuery', [query, time, strip(qo)], qo?.signal),
+      instantQuery: (query: string, time: number, qo?: QueryOptions) =>
+        this.call<QueryResult>('instantQuery', [query, time, strip(qo)], qo?.signal),
       traceInstantQuery: (query: string, time: number, qo?: QueryOptions) =>
         this.call<{ nodes: TracedNode[] }>('traceInstantQuery', [query, time, strip(qo)], qo?.signal),
       rangeQuery: (query: string, start: number, end: number, step: number, qo?: QueryOptions) =>

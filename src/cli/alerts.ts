@@ -27,7 +27,10 @@ async function runRoute(ruleFiles: string[], flags: RouteFlags, deps: CommandDep
   try {
     text = readFileSync(flags.config, 'utf8');
   } catch (e) {
-    throw new UsageError(`cannot read ${flags.config}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`, 'pass your alertmanager.yml with --config');
+    throw new UsageError(
+      `cannot read ${flags.config}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
+      'pass your alertmanager.yml with --config',
+    );
   }
   const { config, problems } = loadAlertmanagerConfig(text);
   if (!config || problems.length) {

@@ -11,7 +11,10 @@ function collect(value: string, previous: string[] = []): string[] {
 export function addBackendOptions(cmd: Command): Command {
   return cmd
     .option('-s, --server <url>', 'query a Prometheus-compatible server instead of the sample dataset (env PROMETHEUS_URL)')
-    .option('--dataset <file>', 'use your own OpenMetrics / text-format file (with timestamps; .gz read as gzip) instead of the sample dataset')
+    .option(
+      '--dataset <file>',
+      'use your own OpenMetrics / text-format file (with timestamps; .gz read as gzip) instead of the sample dataset',
+    )
     .option('--bearer-token-file <file>', 'file holding a bearer token for --server (env PROMETHEUS_BEARER_TOKEN)')
     .option('-u, --user <name>', 'basic-auth user for --server; password from PROMETHEUS_PASSWORD or a prompt')
     .option('-H, --header <header>', "extra HTTP header for --server, e.g. 'X-Scope-OrgID: tenant' (repeatable)", collect)

@@ -22,7 +22,10 @@ export function register(program: Command, deps: CommandDeps): void {
       .argument('<expected>', 'the query you trust')
       .argument('<actual>', 'the query to check'),
   )
-    .addHelpText('after', "\nExample:\n  $ promlearn compare 'sum by (job) (rate(http_requests_total[5m]))' 'sum without (instance) (rate(http_requests_total[5m]))'")
+    .addHelpText(
+      'after',
+      "\nExample:\n  $ promlearn compare 'sum by (job) (rate(http_requests_total[5m]))' 'sum without (instance) (rate(http_requests_total[5m]))'",
+    )
     .action((expected: string, actual: string, opts: BackendOptions) => runCompare(deps, expected, actual, opts));
 }
 
@@ -39,7 +42,9 @@ async function runCompare(deps: CommandDeps, expected: string, actual: string, o
     const verdict = await judge.compare(expected, actual);
     const plan = judge.plan;
     const where =
-      plan.kind === 'range' ? `from ${formatTimeUtc(plan.start)} to ${formatTimeUtc(plan.end)} every ${humanDuration(plan.step * 1000)}` : `at ${plan.times.map(formatTimeUtc).join(', ')}`;
+      plan.kind === 'range'
+        ? `from ${formatTimeUtc(plan.start)} to ${formatTimeUtc(plan.end)} every ${humanDuration(plan.step * 1000)}`
+        : `at ${plan.times.map(formatTimeUtc).join(', ')}`;
     if (verdict.correct) {
       io.out(`${io.style.ok('same')}: both queries give the same results ${where}\n`);
       return;

@@ -80,8 +80,17 @@ async function runInfo(opts: InfoOptions, io: IO): Promise<void> {
   }
   const s = io.style;
   const lines: string[] = [];
-  lines.push(s.bold(sample ? 'The sample dataset: a small online shop (Node.js services frontend, api, checkout and 3 node_exporter hosts)' : opts.dataset!));
-  if (range) lines.push(`  time range  ${iso(range.minT / 1000)} to ${iso(range.maxT / 1000)}${sample ? `, scraped every ${SCRAPE_INTERVAL_SECONDS}s` : ''}`);
+  lines.push(
+    s.bold(
+      sample
+        ? 'The sample dataset: a small online shop (Node.js services frontend, api, checkout and 3 node_exporter hosts)'
+        : opts.dataset!,
+    ),
+  );
+  if (range)
+    lines.push(
+      `  time range  ${iso(range.minT / 1000)} to ${iso(range.maxT / 1000)}${sample ? `, scraped every ${SCRAPE_INTERVAL_SECONDS}s` : ''}`,
+    );
   lines.push(`  series      ${store.numSeries.toLocaleString('en-US')} (${info.metrics} metric name${info.metrics === 1 ? '' : 's'})`);
   lines.push(`  samples     ${store.numSamples.toLocaleString('en-US')}`);
   const jobList = Object.entries(byJob).map(([job, inst]) => `${job} (${inst.length})`);
@@ -114,7 +123,9 @@ function exportFormat(output: string): ExportFormat {
   if ((EXPORT_FORMATS as readonly string[]).includes(output)) return output as ExportFormat;
   throw new UsageError(
     `invalid --output "${output}": expected openmetrics or text`,
-    /[./\\]/.test(output) ? `-o is the format, as in every command; name the file without it: promlearn dataset export ${output}` : 'e.g. -o text',
+    /[./\\]/.test(output)
+      ? `-o is the format, as in every command; name the file without it: promlearn dataset export ${output}`
+      : 'e.g. -o text',
   );
 }
 
@@ -138,7 +149,11 @@ async function runExport(file: string | undefined, opts: ExportOptions, io: IO):
   } finally {
     closeSync(fd);
   }
-  io.err(io.errStyle.dim(`wrote ${store.numSamples.toLocaleString('en-US')} samples of ${store.numSeries.toLocaleString('en-US')} series to ${file}`) + '\n');
+  io.err(
+    io.errStyle.dim(
+      `wrote ${store.numSamples.toLocaleString('en-US')} samples of ${store.numSeries.toLocaleString('en-US')} series to ${file}`,
+    ) + '\n',
+  );
 }
 
 const EXPORT_HELP = `

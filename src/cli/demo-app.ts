@@ -71,17 +71,28 @@ Examples:
     .action(async (opts: DemoAppCommandOptions) => {
       const port = parsePort(opts.port);
       const rps = Number(opts.rps);
-      if (!(rps >= 0) || !Number.isFinite(rps)) throw new UsageError(`invalid --rps "${opts.rps}"`, 'give requests per second, e.g. --rps 10');
-      const [{ DemoApp, ROUTES }, { TrafficGenerator }, keys] = await Promise.all([import('../demo/app.js'), import('../demo/traffic.js'), import('../demo/keys.js')]);
+      if (!(rps >= 0) || !Number.isFinite(rps))
+        throw new UsageError(`invalid --rps "${opts.rps}"`, 'give requests per second, e.g. --rps 10');
+      const [{ DemoApp, ROUTES }, { TrafficGenerator }, keys] = await Promise.all([
+        import('../demo/app.js'),
+        import('../demo/traffic.js'),
+        import('../demo/keys.js'),
+      ]);
       for (const s of opts.slow ?? []) {
-        if (!ROUTES.some((r) => r.template === s)) throw new UsageError(`unknown route "${s}" for --slow`, `routes: ${ROUTES.map((r) => r.template).join(', ')}`);
+        if (!ROUTES.some((r) => r.template === s))
+          throw new UsageError(`unknown route "${s}" for --slow`, `routes: ${ROUTES.map((r) => r.template).join(', ')}`);
       }
       const log = (line: string) => io.err(`${io.errStyle.dim(new Date().toISOString().slice(11, 19))} ${line}\n`);
       const app = new DemoApp({
         host: opts.listen,
         port,
         restartDelayMs: parseDurationArg(opts.restartDelay),
-        incidents: { errorRate: opts.errors ? parseRate(opts.errors) : 0, slow: new Set(opts.slow ?? []), leak: Boolean(opts.leak), rawPaths: Boolean(opts.rawPaths) },
+        incidents: {
+          errorRate: opts.errors ? parseRate(opts.errors) : 0,
+          slow: new Set(opts.slow ?? []),
+          leak: Boolean(opts.leak),
+          rawPaths: Boolean(opts.rawPaths),
+        },
         log,
       });
       await app.start();

@@ -24,9 +24,12 @@ export function register(program: Command, deps: CommandDeps): void {
     .command('explain')
     .description('take a query apart: what each part does and returns, why a selector matches nothing, how operators matched')
     .argument('<expr>', 'PromQL expression (quote it for your shell)')
-    .option('-t, --time <time>', 'evaluation time: RFC 3339, unix seconds, now, or relative such as -1h (default: end of the sample data, or now for --server)')
+    .option(
+      '-t, --time <time>',
+      'evaluation time: RFC 3339, unix seconds, now, or relative such as -1h (default: end of the sample data, or now for --server)',
+    )
     .option('--samples', 'walk through rate/increase/irate/delta/idelta/deriv and histogram_quantile sample by sample, on one series')
-    .option('--series <selector>', "the series for --samples, e.g. '{instance=\"frontend-2:3000\", route=\"/\"}' (default: the first)")
+    .option('--series <selector>', 'the series for --samples, e.g. \'{instance="frontend-2:3000", route="/"}\' (default: the first)')
     .addOption(new Option('-o, --output <format>', 'output format').choices(['table', 'json']).default('table'))
     .option('--width <columns>', 'fit the text to this many columns (default: the terminal width, 80 when piped)')
     .option('--no-color', 'no colours (also: NO_COLOR=1; output that is not a terminal is never coloured)');

@@ -27,7 +27,8 @@ interface SentError {
 }
 
 function send(e: unknown): SentError {
-  if (e instanceof ParseError) return { message: e.message, parse: { query: e.query!, position: e.position!, detail: e.detail, hint: e.hint } };
+  if (e instanceof ParseError)
+    return { message: e.message, parse: { query: e.query!, position: e.position!, detail: e.detail, hint: e.hint } };
   return { message: e instanceof Error ? e.message : String(e) };
 }
 

@@ -21,6 +21,7 @@ function collect(value: string, previous: string[] = []): string[] {
 
 /** A value as is, or quoted with Go-style escapes when it holds control characters. */
 function printable(v: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what it looks for
   return /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(v) ? JSON.stringify(v) : v;
 }
 
@@ -34,7 +35,14 @@ async function runLabels(name: string | undefined, opts: LabelsOptions, deps: Co
     const header = name === undefined ? 'LABEL' : name.toUpperCase();
     // Control characters and newlines in a value would forge lines: quoted and escaped, as `series` shows them.
     if (opts.output === 'table') for (const v of list) io.out(printable(v) + '\n');
-    else writeListing(io, opts.output, [{ header, align: 'left' }], list.map((v) => [v]), list);
+    else
+      writeListing(
+        io,
+        opts.output,
+        [{ header, align: 'left' }],
+        list.map((v) => [v]),
+        list,
+      );
     if (list.length === 0) {
       const what = name === undefined ? 'no labels' : `no values for label "${name}"`;
       io.err(io.errStyle.dim(`${what}${opts.match ? ` on series matching ${opts.match.join(' or ')}` : ''}\n`));
@@ -48,7 +56,7 @@ export function register(program: Command, deps: CommandDeps): void {
     .description('list label names, or the values of one label')
     .argument('[name]', 'a label name such as job or __name__: list its values');
   addFormatOption(cmd)
-    .option('-m, --match <selector>', "only series matching this selector, e.g. 'up{job=\"api\"}' (repeatable)", collect)
+    .option('-m, --match <selector>', 'only series matching this selector, e.g. \'up{job="api"}\' (repeatable)', collect)
     .option('--start <time>', 'only series with samples after this time: RFC 3339, unix seconds, or relative such as -2h')
     .option('--end <time>', 'only series with samples before this time');
   addBackendOptions(cmd).addHelpText(

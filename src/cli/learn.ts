@@ -30,7 +30,10 @@ export function register(program: Command, deps: CommandDeps): void {
       .command('learn')
       .description('guided lessons: learn PromQL step by step on the sample dataset')
       .argument('[lesson]', 'lesson number or id (e.g. 5 or rate)')
-      .option('--answers <file>', 'answer the exercises from a file, one line per exercise (empty or .skip skips one); examples run as written')
+      .option(
+        '--answers <file>',
+        'answer the exercises from a file, one line per exercise (empty or .skip skips one); examples run as written',
+      )
       .option('--restart', 'walk the lesson from its first step')
       .option('--reset', 'forget your progress (of one lesson, or all)')
       .option('--validate', 'check every lesson file: format, examples, answers, prom-client snippets (for lesson authors)')
@@ -69,7 +72,10 @@ error, 2 usage error.`,
       .argument('<exercise>', 'exercise number within the lesson, or its id')
       .argument('<query>', 'your PromQL answer'),
   )
-    .addHelpText('after', `\nExample:\n  $ promlearn learn check 5 per-second 'rate(http_requests_total{job="frontend"}[5m])'\n  $ promlearn learn check rate 1 'increase(http_requests_total{job="frontend"}[5m])'   # exit 1, with feedback`)
+    .addHelpText(
+      'after',
+      `\nExample:\n  $ promlearn learn check 5 per-second 'rate(http_requests_total{job="frontend"}[5m])'\n  $ promlearn learn check rate 1 'increase(http_requests_total{job="frontend"}[5m])'   # exit 1, with feedback`,
+    )
     .action((lesson: string, exercise: string, query: string, opts: BackendOptions) => runCheck(deps, lesson, exercise, query, opts));
 }
 
@@ -121,7 +127,8 @@ async function runValidate(io: IO, backend: Backend): Promise<void> {
   const r = await validateCourse(defaultLessonsDir(io.env), backend);
   for (const p of r.problems) io.out(formatProblem(p) + '\n');
   const summary = `${r.lessons} lessons, ${r.examples} examples, ${r.predicts} predictions, ${r.exercises} exercises, ${r.wrongAnswers} wrong answers (${r.wrongByResults} recognised by their results), ${r.snippets} prom-client snippets checked`;
-  if (r.problems.length > 0) throw new PromlearnError(`${r.problems.length} problem${r.problems.length > 1 ? 's' : ''} in the lessons (${summary})`, 1);
+  if (r.problems.length > 0)
+    throw new PromlearnError(`${r.problems.length} problem${r.problems.length > 1 ? 's' : ''} in the lessons (${summary})`, 1);
   io.out(`${io.style.ok('ok')}: ${summary}\n`);
 }
 

@@ -54,7 +54,25 @@ function buildProgram(deps: CommandDeps): Command {
     .showSuggestionAfterError(true)
     .exitOverride();
 
-  for (const cmd of [queryCmd, rangeCmd, fmtCmd, metricsCmd, seriesCmd, labelsCmd, datasetCmd, statusCmd, replCmd, learnCmd, compareCmd, explainCmd, demoAppCmd, scrapeCmd, serveCmd, rulesCmd, alertsCmd]) {
+  for (const cmd of [
+    queryCmd,
+    rangeCmd,
+    fmtCmd,
+    metricsCmd,
+    seriesCmd,
+    labelsCmd,
+    datasetCmd,
+    statusCmd,
+    replCmd,
+    learnCmd,
+    compareCmd,
+    explainCmd,
+    demoAppCmd,
+    scrapeCmd,
+    serveCmd,
+    rulesCmd,
+    alertsCmd,
+  ]) {
     cmd.register(program, deps);
   }
 

@@ -51,7 +51,10 @@ function nameFilter(filter: string | undefined): (name: string) => boolean {
   try {
     re = new RegExp(filter);
   } catch (e) {
-    throw new UsageError(`invalid filter "${filter}": ${(e as Error).message}`, "use a substring such as http_ or a regex such as '^node_.*_total$'");
+    throw new UsageError(
+      `invalid filter "${filter}": ${(e as Error).message}`,
+      "use a substring such as http_ or a regex such as '^node_.*_total$'",
+    );
   }
   return (n) => re.test(n);
 }
@@ -133,7 +136,13 @@ async function runMetrics(filter: string | undefined, opts: MetricsOptions, deps
     const table = rows.map((r) => [r.name, r.type, String(r.series), r.help]);
     if (opts.output === 'csv') {
       const csvCols: Column[] = [...columns.slice(0, 3), { header: 'UNIT', align: 'left' }, columns[3]];
-      writeListing(io, 'csv', csvCols, rows.map((r) => [r.name, r.type, String(r.series), r.unit, r.help]), rows);
+      writeListing(
+        io,
+        'csv',
+        csvCols,
+        rows.map((r) => [r.name, r.type, String(r.series), r.unit, r.help]),
+        rows,
+      );
     } else writeListing(io, opts.output, columns, table, rows);
   });
 }

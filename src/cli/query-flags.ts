@@ -36,7 +36,10 @@ export interface QueryCommandOptions extends BackendOptions, OutputOptions, Graf
 export function parseCount(flag: string, s: string | undefined, min = 0): number | undefined {
   if (s === undefined) return undefined;
   if (!/^\d+$/.test(s.trim()) || Number(s) < min) {
-    throw new UsageError(`invalid ${flag} "${s}": expected a whole number${min > 0 ? ` of at least ${min}` : ''}`, `e.g. ${flag} ${min > 0 ? 20 : 0}`);
+    throw new UsageError(
+      `invalid ${flag} "${s}": expected a whole number${min > 0 ? ` of at least ${min}` : ''}`,
+      `e.g. ${flag} ${min > 0 ? 20 : 0}`,
+    );
   }
   return Number(s);
 }
@@ -45,7 +48,10 @@ export function parseCount(flag: string, s: string | undefined, min = 0): number
 export function addOutputOptions(cmd: Command): Command {
   return cmd
     .addOption(new Option('-o, --output <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
-    .option('--limit <n>', 'show at most n table rows or chart series (0 = all; default: fit the terminal, all rows when piped, 8 chart series)')
+    .option(
+      '--limit <n>',
+      'show at most n table rows or chart series (0 = all; default: fit the terminal, all rows when piped, 8 chart series)',
+    )
     .option('--stats', 'print evaluation time and samples read (to stderr)')
     .option('--height <rows>', 'chart height in rows (default: fit the screen)')
     .option('--width <columns>', 'chart width in columns (default: the terminal width)')
@@ -64,8 +70,15 @@ export function addRangeOptions(cmd: Command, rangeDefault: string): Command {
 /** --var and --scrape-interval: values for Grafana's template variables in a pasted query. */
 export function addGrafanaOptions(cmd: Command): Command {
   return cmd
-    .option('--var <name=value>', 'value of a Grafana variable ($name, ${name}, [[name]]) in the query; repeat for more, or for a multi-value one', (v: string, prev: string[] = []) => [...prev, v])
-    .option('--scrape-interval <duration>', "scrape interval behind Grafana's $__interval and $__rate_interval (default 15s: the sample's, and Grafana's default)");
+    .option(
+      '--var <name=value>',
+      'value of a Grafana variable ($name, ${name}, [[name]]) in the query; repeat for more, or for a multi-value one',
+      (v: string, prev: string[] = []) => [...prev, v],
+    )
+    .option(
+      '--scrape-interval <duration>',
+      "scrape interval behind Grafana's $__interval and $__rate_interval (default 15s: the sample's, and Grafana's default)",
+    );
 }
 
 /** `--var a=b --var a=c --var x=y` as { a: ['b', 'c'], x: ['y'] }. */

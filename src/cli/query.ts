@@ -13,13 +13,19 @@ export function register(program: Command, deps: CommandDeps): void {
     .command('query')
     .description('run a PromQL query at one instant and show the result as a table')
     .argument('<expr>', 'PromQL expression (quote it for your shell)')
-    .option('-t, --time <time>', 'evaluation time: RFC 3339, unix seconds, now, or relative such as -1h (default: end of the sample data, or now for --server)');
+    .option(
+      '-t, --time <time>',
+      'evaluation time: RFC 3339, unix seconds, now, or relative such as -1h (default: end of the sample data, or now for --server)',
+    );
   addOutputOptions(cmd);
   addRangeOptions(cmd, 'with any of these, a range query drawn as a chart');
   addGrafanaOptions(cmd);
   addBackendOptions(cmd);
   addMaxSamplesOption(cmd);
-  addScrapeOptions(cmd, true).option('--scrape-for <duration>', 'with --scrape: keep scraping every --interval this long before the query (rate() needs two scrapes)');
+  addScrapeOptions(cmd, true).option(
+    '--scrape-for <duration>',
+    'with --scrape: keep scraping every --interval this long before the query (rate() needs two scrapes)',
+  );
   cmd.addHelpText(
     'after',
     `

@@ -42,7 +42,10 @@ export function resolveRange(args: RangeArgs, ref: number): ResolvedRange {
     throw new UsageError('--start, --end and --range cannot all be given', 'give two of them, e.g. --start -2h --end -1h, or --range 1h');
   }
   if (args.range !== undefined && args.range.trim().startsWith('-')) {
-    throw new UsageError(`invalid range "${args.range}": --range is a length, not a time`, `use --range ${args.range.trim().slice(1)} (ending now), or --start ${args.range.trim()}`);
+    throw new UsageError(
+      `invalid range "${args.range}": --range is a length, not a time`,
+      `use --range ${args.range.trim().slice(1)} (ending now), or --start ${args.range.trim()}`,
+    );
   }
   const length = args.range !== undefined ? parseDurationArg(args.range) / 1000 : 3600;
   if (!(length > 0)) throw new UsageError(`invalid range "${args.range}": it must be longer than 0`, 'e.g. --range 1h');

@@ -30,46 +30,58 @@ Queries pasted from Grafana work: $__rate_interval, $__interval, $__range are
 replaced as Grafana would, and your own variables come from --var or .var.
 Piped input exits with status 1 if any query failed.`,
     );
-  cmd.option('--rules <files...>', 'evaluate these rule files over the data first: recorded series and ALERTS become queryable (local data only)');
+  cmd.option(
+    '--rules <files...>',
+    'evaluate these rule files over the data first: recorded series and ALERTS become queryable (local data only)',
+  );
   addGrafanaOptions(cmd);
-  addScrapeOptions(addMaxSamplesOption(addBackendOptions(cmd)), true).action(async (opts: BackendOptions & GrafanaOptions & ScrapeFlags & { scrape?: string[]; rules?: string[] }) => {
-    const { io } = deps;
-    const { parseTimeoutArg } = await import('../util/time.js');
-    const grafana = {
-      vars: parseVarFlags(opts.var),
-      scrapeIntervalMs: opts.scrapeInterval === undefined ? undefined : parseTimeoutArg(opts.scrapeInterval, '--scrape-interval'),
-    };
-    const { startRepl } = await import('../repl/repl.js');
-    const { wantsScrape, startLiveBackend } = await import('./scrape.js');
-    const terminal = io.stdinIsTTY && io.isTTY;
-    // --scrape: the live store (scraping until the REPL ends) is the first backend; .server/.sample still switch away.
-    // --rules: the data plus the recorded series and ALERTS (local data only).
-    const rules = opts.rules;
-    if (rules?.length && wantsScrape(opts)) throw new UsageError('--rules and --scrape cannot be used together', 'evaluate rules over the sample or a --dataset file');
-    const first = wantsScrape(opts)
-      ? await startLiveBackend(opts, io)
-      : rules?.length
-        ? await (await import('./rules-runtime.js')).openBackendWithRules(rules, withoutScrapeInterval(opts), deps)
-        : undefined;
-    const opening = first ? { ...deps, openBackend: async () => first } : deps;
-    await withBackend(opening, opts, async (backend) => {
-      const code = await startRepl({
-        input: io.stdin,
-        // A terminal needs the real stream (size, resize events); piped output goes through io.out.
-        output: terminal ? io.stdout : new Writable({ write: (chunk, _enc, done) => (io.out(String(chunk)), done()) }),
-        terminal,
-        backend,
-        io,
-        grafana,
-        // `.sample` must not fall back to PROMETHEUS_URL: it asks for the local dataset.
-        // --max-samples is the embedded engine's: a server switched to keeps its own limit.
-        openBackend: (server) =>
-          deps.openBackend({ ...opts, server, dataset: undefined, local: server === undefined, maxSamples: server === undefined ? opts.maxSamples : undefined }),
+  addScrapeOptions(addMaxSamplesOption(addBackendOptions(cmd)), true).action(
+    async (opts: BackendOptions & GrafanaOptions & ScrapeFlags & { scrape?: string[]; rules?: string[] }) => {
+      const { io } = deps;
+      const { parseTimeoutArg } = await import('../util/time.js');
+      const grafana = {
+        vars: parseVarFlags(opts.var),
+        scrapeIntervalMs: opts.scrapeInterval === undefined ? undefined : parseTimeoutArg(opts.scrapeInterval, '--scrape-interval'),
+      };
+      const { startRepl } = await import('../repl/repl.js');
+      const { wantsScrape, startLiveBackend } = await import('./scrape.js');
+      const terminal = io.stdinIsTTY && io.isTTY;
+      // --scrape: the live store (scraping until the REPL ends) is the first backend; .server/.sample still switch away.
+      // --rules: the data plus the recorded series and ALERTS (local data only).
+      const rules = opts.rules;
+      if (rules?.length && wantsScrape(opts))
+        throw new UsageError('--rules and --scrape cannot be used together', 'evaluate rules over the sample or a --dataset file');
+      const first = wantsScrape(opts)
+        ? await startLiveBackend(opts, io)
+        : rules?.length
+          ? await (await import('./rules-runtime.js')).openBackendWithRules(rules, withoutScrapeInterval(opts), deps)
+          : undefined;
+      const opening = first ? { ...deps, openBackend: async () => first } : deps;
+      await withBackend(opening, opts, async (backend) => {
+        const code = await startRepl({
+          input: io.stdin,
+          // A terminal needs the real stream (size, resize events); piped output goes through io.out.
+          output: terminal ? io.stdout : new Writable({ write: (chunk, _enc, done) => (io.out(String(chunk)), done()) }),
+          terminal,
+          backend,
+          io,
+          grafana,
+          // `.sample` must not fall back to PROMETHEUS_URL: it asks for the local dataset.
+          // --max-samples is the embedded engine's: a server switched to keeps its own limit.
+          openBackend: (server) =>
+            deps.openBackend({
+              ...opts,
+              server,
+              dataset: undefined,
+              local: server === undefined,
+              maxSamples: server === undefined ? opts.maxSamples : undefined,
+            }),
+        });
+        // main() takes the exit code from here; the failures were already shown one by one.
+        if (code !== 0) process.exitCode = code;
       });
-      // main() takes the exit code from here; the failures were already shown one by one.
-      if (code !== 0) process.exitCode = code;
-    });
-  });
+    },
+  );
 }
 
 /** repl's --interval is the scrape interval; rule groups without one keep Prometheus's default (1m). */

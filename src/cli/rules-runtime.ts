@@ -88,7 +88,10 @@ function refuseChainsOnServer(groups: GroupDef[]): void {
   const d = deps[0]!;
   throw new QueryError(
     `rule "${d.rule.name}" reads ${d.via}, which rule "${d.on.name}" writes; promlearn cannot write recorded series (or ALERTS) to a Prometheus server, so it cannot evaluate these rules with --server`,
-    { errorType: 'bad_data', hint: 'evaluate them on the sample or a --dataset file, or load the rule file into that Prometheus (rule_files:) and query its output there' },
+    {
+      errorType: 'bad_data',
+      hint: 'evaluate them on the sample or a --dataset file, or load the rule file into that Prometheus (rule_files:) and query its output there',
+    },
   );
 }
 
@@ -161,5 +164,10 @@ export async function openBackendWithRules(paths: string[], opts: BackendOptions
   const alerts = run.evaluator.alerting.size > 0 ? ['ALERTS', 'ALERTS_FOR_STATE'] : [];
   io.err(io.errStyle.dim(`rules: ${run.report.evaluations} evaluations recorded ${[...names, ...alerts].join(', ') || 'nothing'}\n`));
   const name = opts.dataset ? opts.dataset : 'sample';
-  return createLocalBackend(run.store!, opts.dataset ? { name: `${name}+rules`, description: `${name} with recorded rules (embedded engine)` } : { ...SAMPLE_BACKEND_OPTIONS, name: 'sample+rules', description: 'sample dataset with recorded rules (embedded engine)' });
+  return createLocalBackend(
+    run.store!,
+    opts.dataset
+      ? { name: `${name}+rules`, description: `${name} with recorded rules (embedded engine)` }
+      : { ...SAMPLE_BACKEND_OPTIONS, name: 'sample+rules', description: 'sample dataset with recorded rules (embedded engine)' },
+  );
 }

@@ -42,7 +42,12 @@ async function runCheck(paths: string[], flags: OutputFlag, io: IO): Promise<voi
     const problems = allProblems(f);
     failed ||= problems.length > 0;
     if (flags.output === 'json') {
-      json.push({ file: path, ok: problems.length === 0, rules: f.ruleCount, problems: problems.map((p) => ({ line: p.line, col: p.col, message: p.message })) });
+      json.push({
+        file: path,
+        ok: problems.length === 0,
+        rules: f.ruleCount,
+        problems: problems.map((p) => ({ line: p.line, col: p.col, message: p.message })),
+      });
       continue;
     }
     io.out(`Checking ${path}\n`);
@@ -124,7 +129,10 @@ promtool only lints, are errors here. Exit codes: 0 valid, 1 a problem, 2 usage 
     .command('eval')
     .description('evaluate rule groups over time: alert timelines (pending, firing, resolved) and recorded series')
     .argument('<files...>', 'rule files (YAML)')
-    .option('--start <time>', 'first evaluation: RFC 3339, unix seconds or relative such as -2h (default: start of the data; --server: 1h before --end)')
+    .option(
+      '--start <time>',
+      'first evaluation: RFC 3339, unix seconds or relative such as -2h (default: start of the data; --server: 1h before --end)',
+    )
     .option('--end <time>', 'last evaluation (default: end of the data; --server: now)')
     .option('--interval <duration>', "interval of groups that set none (Prometheus's global evaluation_interval)", '1m')
     .option('--external-url <url>', 'what {{ externalURL }} and $externalURL give', 'http://localhost:9090')
@@ -151,7 +159,7 @@ listed and make the exit code 1: the output then says it is INCOMPLETE.`,
 
   rules
     .command('test')
-    .description('run unit tests in promtool\'s format (rule_files, input_series, alert_rule_test, promql_expr_test)')
+    .description("run unit tests in promtool's format (rule_files, input_series, alert_rule_test, promql_expr_test)")
     .argument('<files...>', 'test files (YAML)')
     .option('--run <regex>', 'only the test groups whose name matches (repeatable)', collect)
     .addOption(outputOption())

@@ -12,17 +12,24 @@ export async function runExplain(pasted: string, opts: ExplainCommandOptions, de
   const expr = applyGrafana(pasted, opts, deps.io);
   const io = deps.io;
   if (expr.trim() === '') throw new UsageError('empty expression', `give a query, e.g. promlearn explain 'rate(http_requests_total[5m])'`);
-  if (opts.series !== undefined && !opts.samples) throw new UsageError('--series chooses the series of the --samples walk-through', 'add --samples');
+  if (opts.series !== undefined && !opts.samples)
+    throw new UsageError('--series chooses the series of the --samples walk-through', 'add --samples');
   const width = opts.width !== undefined ? Number(opts.width) : io.columns;
-  if (!Number.isInteger(width) || width < 40) throw new UsageError(`invalid --width "${opts.width}": expected a whole number of at least 40`);
+  if (!Number.isInteger(width) || width < 40)
+    throw new UsageError(`invalid --width "${opts.width}": expected a whole number of at least 40`);
   const timeoutMs = parseTimeoutArg(opts.timeout ?? '2m');
-  const [{ explain, renderExplanation }, { parseSeriesFilter }] = await Promise.all([import('../explain/index.js'), import('../explain/walkthrough.js')]);
+  const [{ explain, renderExplanation }, { parseSeriesFilter }] = await Promise.all([
+    import('../explain/index.js'),
+    import('../explain/walkthrough.js'),
+  ]);
   if (opts.series !== undefined) parseSeriesFilter(opts.series);
   await withBackend(deps, opts, async (backend) => {
     const info = await backend.info();
     const ref = defaultTime(info, deps.clock());
     const time = opts.time !== undefined ? parseTimeArg(opts.time, ref) : ref;
-    const x = await cancellable((signal) => explain(backend, expr, { time, signal, timeoutMs, info, samples: opts.samples, series: opts.series }));
+    const x = await cancellable((signal) =>
+      explain(backend, expr, { time, signal, timeoutMs, info, samples: opts.samples, series: opts.series }),
+    );
     if (opts.output === 'json') io.out(JSON.stringify(x, null, 2) + '\n');
     else io.out(renderExplanation(x, { columns: width, style: opts.color === false ? PLAIN : io.style }));
     // The query's own failure (many-to-many, say) is explained above, and still an error.

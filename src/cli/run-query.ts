@@ -91,7 +91,8 @@ export function applyGrafana(expr: string, opts: GrafanaOptions, io: IO, range?:
 /** `query`: an instant query, or a range query when a range flag is given. */
 export async function runQuery(expr: string, opts: QueryCommandOptions, deps: CommandDeps): Promise<void> {
   if (opts.range !== undefined || opts.start !== undefined || opts.step !== undefined) return runRange(expr, opts, deps);
-  if (opts.end !== undefined) throw new UsageError('--end needs --range or --start', 'for one instant use --time; for a chart add --range 1h');
+  if (opts.end !== undefined)
+    throw new UsageError('--end needs --range or --start', 'for one instant use --time; for a chart add --range 1h');
   const { io } = deps;
   const query = applyGrafana(expr, opts, io);
   const ropts = renderOptions(opts, io, query, false);
@@ -140,7 +141,9 @@ export async function runRange(expr: string, opts: QueryCommandOptions, deps: Co
     const info = await backend.info();
     const r = resolveRange(opts, defaultTime(info, deps.clock()));
     const query = applyGrafana(expr, opts, io, { stepMs: r.step * 1000, rangeMs: (r.end - r.start) * 1000 });
-    const result = await cancellable((signal) => backend.rangeQuery(query, r.start, r.end, r.step, { stats: opts.stats, timeoutMs, signal }));
+    const result = await cancellable((signal) =>
+      backend.rangeQuery(query, r.start, r.end, r.step, { stats: opts.stats, timeoutMs, signal }),
+    );
     await emit(result, { ...ropts, query, range: r }, io, backend);
     const note = isEmpty(result) ? outsideDataNote(info, r.start, r.end) : undefined;
     if (note) io.err(io.errStyle.dim(note) + '\n');

@@ -42,7 +42,8 @@ export async function scraperFromFlags(urls: string[], f: ScrapeFlags) {
     bodySizeLimit: f.bodySizeLimit !== undefined ? parseBytes(f.bodySizeLimit) : undefined,
   };
   const targets = [...(f.config ? loadScrapeConfigFile(f.config, d) : []), ...(urls.length ? targetsFromUrls(urls, d) : [])];
-  if (targets.length === 0) throw new UsageError('nothing to scrape', 'give one or more URLs, e.g. http://127.0.0.1:8080/metrics, or --config prometheus.yml');
+  if (targets.length === 0)
+    throw new UsageError('nothing to scrape', 'give one or more URLs, e.g. http://127.0.0.1:8080/metrics, or --config prometheus.yml');
   return new Scraper(targets);
 }
 
@@ -82,7 +83,11 @@ export async function startLiveBackend(f: ScrapeFlags & { scrape?: string[] }, i
   await scraper.start();
   const n = scraper.targets().length;
   const every = scraper.targets()[0].scrapeIntervalMs / 1000;
-  io.err(io.errStyle.dim(`scraping ${n} target${n === 1 ? '' : 's'} every ${every}s into a live store; queries run at now; .targets lists them`) + '\n');
+  io.err(
+    io.errStyle.dim(
+      `scraping ${n} target${n === 1 ? '' : 's'} every ${every}s into a live store; queries run at now; .targets lists them`,
+    ) + '\n',
+  );
   return live;
 }
 

@@ -61,7 +61,13 @@ async function runSeries(selectors: string[], opts: SeriesOptions, deps: Command
     if (opts.output === 'json') io.out(JSON.stringify(shown) + '\n');
     else if (opts.output === 'csv') {
       const cols = csvColumns(shown);
-      writeListing(io, 'csv', cols.map((c) => ({ header: c, align: 'left' })), shown.map((s) => cols.map((c) => s[c] ?? '')), shown);
+      writeListing(
+        io,
+        'csv',
+        cols.map((c) => ({ header: c, align: 'left' })),
+        shown.map((s) => cols.map((c) => s[c] ?? '')),
+        shown,
+      );
     } else {
       io.out(seriesTable(shown, io).join('\n') + (shown.length > 0 ? '\n' : ''));
     }
@@ -74,7 +80,7 @@ export function register(program: Command, deps: CommandDeps): void {
   const cmd = program
     .command('series')
     .description('list the series (label sets) that selectors match')
-    .argument('<selector...>', "one or more series selectors, e.g. 'http_requests_total{job=\"api\"}'");
+    .argument('<selector...>', 'one or more series selectors, e.g. \'http_requests_total{job="api"}\'');
   addFormatOption(cmd)
     .option('--start <time>', 'only series with samples after this time: RFC 3339, unix seconds, or relative such as -2h')
     .option('--end <time>', 'only series with samples before this time')

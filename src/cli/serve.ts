@@ -28,7 +28,9 @@ export function register(program: Command, deps: CommandDeps): void {
   const { io } = deps;
   const cmd = program
     .command('serve')
-    .description('serve the Prometheus HTTP API (/api/v1/query, query_range, series, labels, ...) over the sample dataset, a file or a live scraped store');
+    .description(
+      'serve the Prometheus HTTP API (/api/v1/query, query_range, series, labels, ...) over the sample dataset, a file or a live scraped store',
+    );
   addScrapeOptions(addBackendOptions(cmd), true)
     .option('-p, --port <port>', 'port to listen on', '9090')
     .option('--listen <host>', 'address to listen on', '127.0.0.1')
@@ -60,7 +62,10 @@ Examples:
       if (live) {
         if (opts.dataset || opts.server) {
           const { UsageError } = await import('../errors.js');
-          throw new UsageError('--scrape/--config and --dataset/--server cannot be used together', 'serve either a live scraped store or a dataset');
+          throw new UsageError(
+            '--scrape/--config and --dataset/--server cannot be used together',
+            'serve either a live scraped store or a dataset',
+          );
         }
         const { createLiveBackend } = await import('../scrape/live.js');
         const scraper = await scraperFromFlags(opts.scrape ?? [], opts);
@@ -74,7 +79,10 @@ Examples:
         const end = (await backend.info()).dataRange?.end;
         if (live || end === undefined) {
           const { UsageError } = await import('../errors.js');
-          throw new UsageError('--shift-to-now needs a fixed dataset (the sample or --dataset)', 'a live store or a server is already at now');
+          throw new UsageError(
+            '--shift-to-now needs a fixed dataset (the sample or --dataset)',
+            'a live store or a server is already at now',
+          );
         }
         const { shiftBackend } = await import('../serve/shift.js');
         backend = shiftBackend(backend, Math.floor(deps.clock() - end));
@@ -101,7 +109,9 @@ Examples:
       io.out(`serving ${info.description} on ${url}  (Prometheus HTTP API at ${url}/api/v1/; Ctrl-C stops)\n`);
       if (info.dataRange) {
         const iso = (s: number) => new Date(s * 1000).toISOString().replace('.000Z', 'Z');
-        io.out(`data from ${iso(info.dataRange.start)} to ${iso(info.dataRange.end)}${opts.shiftToNow ? ' (shifted to end now)' : '; queries at "now" find nothing unless you pass a time or use --shift-to-now'}\n`);
+        io.out(
+          `data from ${iso(info.dataRange.start)} to ${iso(info.dataRange.end)}${opts.shiftToNow ? ' (shifted to end now)' : '; queries at "now" find nothing unless you pass a time or use --shift-to-now'}\n`,
+        );
       }
       await untilStopped();
       await new Promise<void>((resolve) => {

@@ -100,6 +100,7 @@ export async function loadDatasetFile(file: string, onProgress?: LoadProgress): 
     );
   }
   // An empty dataset would make every query "no series matched": say why once, here.
-  if (store.numSeries === 0) throw new UsageError(`dataset ${file} has no samples`, 'the file must hold metric lines such as: up{job="api"} 1 1768474800000');
+  if (store.numSeries === 0)
+    throw new UsageError(`dataset ${file} has no samples`, 'the file must hold metric lines such as: up{job="api"} 1 1768474800000');
   return store;
 }

@@ -18,7 +18,12 @@ const ROWS: Row[] = [
   ['nodejs_heap_size_used_bytes', 'gauge', 'bytes', 'Process heap size used from Node.js in bytes.'],
   ['nodejs_heap_size_total_bytes', 'gauge', 'bytes', 'Process heap size from Node.js in bytes.'],
   ['nodejs_active_handles', 'gauge', '', 'Number of active libuv handles grouped by handle type. Every handle type is C++ class name.'],
-  ['nodejs_gc_duration_seconds', 'histogram', 'seconds', 'Garbage collection duration by kind, one of major, minor, incremental or weakcb.'],
+  [
+    'nodejs_gc_duration_seconds',
+    'histogram',
+    'seconds',
+    'Garbage collection duration by kind, one of major, minor, incremental or weakcb.',
+  ],
   ['nodejs_version_info', 'gauge', '', 'Node.js version info.'],
   // The shop's own instrumentation
   ['shop_build_info', 'gauge', '', 'Version and git revision of the running shop service (always 1).'],

@@ -54,7 +54,11 @@ function emitCpu(em: Emitter, hostIndex: number): void {
     }
     // USER_HZ: the kernel counts in 1/100 s.
     const write = (mode: string, incs: Float64Array, share: number) =>
-      em.emit('node_cpu_seconds_total', { cpu: String(cpu), mode }, cumulate(t, incs, uptime * share).map((v) => roundTo(v, 2)));
+      em.emit(
+        'node_cpu_seconds_total',
+        { cpu: String(cpu), mode },
+        cumulate(t, incs, uptime * share).map((v) => roundTo(v, 2)),
+      );
     const busyShare = MODES.reduce((a, [, s]) => a + s * load, 0);
     write('idle', idle, 1 - busyShare);
     MODES.forEach(([mode, share], m) => write(mode, perMode[m], share * load));
@@ -115,6 +119,10 @@ function emitNetwork(em: Emitter): void {
       tx[i] = device === 'lo' ? rx[i] : Math.max(0, Math.round(base * 1.7 * (1 + 0.1 * rng.gauss())));
     }
     em.emit('node_network_receive_bytes_total', { device }, cumulate(t, rx, Math.round(uptime * bytesPerSecond)));
-    em.emit('node_network_transmit_bytes_total', { device }, cumulate(t, tx, Math.round(uptime * bytesPerSecond * (device === 'lo' ? 1 : 1.7))));
+    em.emit(
+      'node_network_transmit_bytes_total',
+      { device },
+      cumulate(t, tx, Math.round(uptime * bytesPerSecond * (device === 'lo' ? 1 : 1.7))),
+    );
   }
 }

@@ -102,17 +102,24 @@ function emitVersions(em: Emitter): void {
   const t = em.target;
   const seen = new Set<string>();
   for (const run of t.runs) {
-    const values = (key: (r: typeof run) => string) =>
-      Float64Array.from(t.run, (r) => (key(t.runs[r]) === key(run) ? 1 : NaN));
+    const values = (key: (r: typeof run) => string) => Float64Array.from(t.run, (r) => (key(t.runs[r]) === key(run) ? 1 : NaN));
     if (!seen.has(`node/${run.nodeVersion}`)) {
       seen.add(`node/${run.nodeVersion}`);
       const [major, minor, patch] = run.nodeVersion.slice(1).split('.');
-      em.emit('nodejs_version_info', { version: run.nodeVersion, major, minor, patch }, values((r) => r.nodeVersion));
+      em.emit(
+        'nodejs_version_info',
+        { version: run.nodeVersion, major, minor, patch },
+        values((r) => r.nodeVersion),
+      );
     }
     if (!seen.has(`app/${run.appVersion}`)) {
       seen.add(`app/${run.appVersion}`);
       const labels = { version: run.appVersion, revision: REVISIONS[run.appVersion] ?? 'unknown' };
-      em.emit('shop_build_info', labels, values((r) => r.appVersion));
+      em.emit(
+        'shop_build_info',
+        labels,
+        values((r) => r.appVersion),
+      );
     }
   }
 }

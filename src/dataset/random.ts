@@ -74,7 +74,7 @@ function normalCdf(z: number): number {
 }
 
 /** Inverse standard normal CDF at a few fixed probabilities the dataset uses. */
-export const Z = { 0.5: 0, 0.9: 1.2815515655, 0.99: 2.3263478740 } as const;
+export const Z = { 0.5: 0, 0.9: 1.2815515655, 0.99: 2.326347874 } as const;
 
 /** P(X <= x) for a log-normal latency with the given median and log-sigma. */
 export function lognormalCdf(x: number, median: number, sigma: number): number {

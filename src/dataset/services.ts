@@ -171,7 +171,8 @@ export function targetSpec(svc: ServiceSpec, index: number, plan: IncidentPlan =
   const firstStart = SAMPLE_START - 3600 * (5 + ((index * 7 + svc.port) % 40)) - 613 * (index + 1);
   const runs: ProcessRun[] = [{ start: firstStart, appVersion: APP_VERSION, nodeVersion: NODE_VERSION }];
   if (instance === plan.leak.instance) runs[0].start = SAMPLE_START - 48 * 60 - 17; // the leaking process
-  if (svc.job === plan.deploy.job) runs.push({ start: deployTime(index, plan), appVersion: NEW_APP_VERSION, nodeVersion: NEW_NODE_VERSION });
+  if (svc.job === plan.deploy.job)
+    runs.push({ start: deployTime(index, plan), appVersion: NEW_APP_VERSION, nodeVersion: NEW_NODE_VERSION });
   // A crash restarts the versions that were running.
   for (const r of plan.restarts) {
     if (r.instance !== instance) continue;

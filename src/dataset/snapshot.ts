@@ -117,4 +117,3 @@ export function loadSnapshot(): MemoryStore | undefined {
   loaded = { store: bytes && decodeSnapshot(bytes, generatorFingerprint()) };
   return loaded.store;
 }
-

@@ -71,19 +71,16 @@ export const INCIDENTS: readonly Incident[] = [
       'At 09:30Z the api instances restart one minute apart with app version 2.4.0 on Node 22 (shop_build_info, nodejs_version_info and process_start_time_seconds change); the p99 latency of /api/products jumps from ~100ms to ~800ms.',
     start: DEPLOY_TIME,
     end: SAMPLE_END,
-    query:
-      'histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{job="api",route="/api/products"}[5m])))',
+    query: 'histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{job="api",route="/api/products"}[5m])))',
     at: DEPLOY_TIME + 1800,
   },
   {
     id: 'checkout-errors',
     title: 'checkout 5xx burst',
-    description:
-      'From 10:40Z to 11:00Z about 6% of checkout requests fail with 500/503 (normally ~0.2%); orders drop.',
+    description: 'From 10:40Z to 11:00Z about 6% of checkout requests fail with 500/503 (normally ~0.2%); orders drop.',
     start: ERROR_BURST_START,
     end: ERROR_BURST_END,
-    query:
-      'sum(rate(http_requests_total{job="checkout",status_code=~"5.."}[5m])) / sum(rate(http_requests_total{job="checkout"}[5m]))',
+    query: 'sum(rate(http_requests_total{job="checkout",status_code=~"5.."}[5m])) / sum(rate(http_requests_total{job="checkout"}[5m]))',
     at: ERROR_BURST_START + 600,
   },
   {

@@ -13,12 +13,33 @@ import { UsageError } from '../errors.js';
 import { createDemoMetrics, type DemoMetrics } from './metrics.js';
 
 /** The routes the app serves, with their normal latency (ms) and how often the traffic generator calls them. */
-export const ROUTES: ReadonlyArray<{ method: string; template: string; example: (random?: () => number) => string; minMs: number; maxMs: number; weight: number }> = [
+export const ROUTES: ReadonlyArray<{
+  method: string;
+  template: string;
+  example: (random?: () => number) => string;
+  minMs: number;
+  maxMs: number;
+  weight: number;
+}> = [
   { method: 'GET', template: '/', example: () => '/', minMs: 2, maxMs: 15, weight: 3 },
   { method: 'GET', template: '/api/products', example: () => '/api/products', minMs: 15, maxMs: 80, weight: 4 },
-  { method: 'GET', template: '/api/products/:id', example: (random = Math.random) => `/api/products/${1 + Math.floor(random() * 50)}`, minMs: 5, maxMs: 40, weight: 3 },
+  {
+    method: 'GET',
+    template: '/api/products/:id',
+    example: (random = Math.random) => `/api/products/${1 + Math.floor(random() * 50)}`,
+    minMs: 5,
+    maxMs: 40,
+    weight: 3,
+  },
   { method: 'POST', template: '/api/cart', example: () => '/api/cart', minMs: 20, maxMs: 120, weight: 1 },
-  { method: 'GET', template: '/api/users/:id', example: (random = Math.random) => `/api/users/${1000 + Math.floor(random() * 9000)}`, minMs: 3, maxMs: 25, weight: 1 },
+  {
+    method: 'GET',
+    template: '/api/users/:id',
+    example: (random = Math.random) => `/api/users/${1000 + Math.floor(random() * 9000)}`,
+    minMs: 3,
+    maxMs: 25,
+    weight: 1,
+  },
 ];
 
 /** Picks a route by the traffic weights. */
@@ -89,8 +110,15 @@ export class DemoApp {
     server.keepAliveTimeout = 5000;
     await new Promise<void>((resolve, reject) => {
       server.once('error', (e: NodeJS.ErrnoException) => {
-        if (e.code === 'EADDRINUSE') reject(new UsageError(`port ${this.opts.port} on ${this.opts.host} is already in use`, 'stop the other program or choose another port with --port'));
-        else if (e.code === 'EACCES') reject(new UsageError(`no permission to listen on ${this.opts.host}:${this.opts.port}`, 'choose a port above 1024 with --port'));
+        if (e.code === 'EADDRINUSE')
+          reject(
+            new UsageError(
+              `port ${this.opts.port} on ${this.opts.host} is already in use`,
+              'stop the other program or choose another port with --port',
+            ),
+          );
+        else if (e.code === 'EACCES')
+          reject(new UsageError(`no permission to listen on ${this.opts.host}:${this.opts.port}`, 'choose a port above 1024 with --port'));
         else reject(e);
       });
       server.listen(this.opts.port, this.opts.host, () => resolve());
@@ -199,7 +227,9 @@ export class DemoApp {
       if (!sim) await new Promise((r) => setTimeout(r, ms));
       const fail = random() < this.incidents.errorRate;
       status = fail ? 500 : route.method === 'POST' ? 201 : 200;
-      body = fail ? JSON.stringify({ error: 'internal error' }) : JSON.stringify({ ok: true, path, items: Array.from({ length: 1 + Math.floor(random() * 20) }, (_, i) => i) });
+      body = fail
+        ? JSON.stringify({ error: 'internal error' })
+        : JSON.stringify({ ok: true, path, items: Array.from({ length: 1 + Math.floor(random() * 20) }, (_, i) => i) });
     }
     const labelRoute = !route ? 'unmatched' : this.incidents.rawPaths ? path : route.template;
     const labels = { method: req.method ?? 'GET', route: labelRoute, status_code: String(status) };

@@ -3,7 +3,8 @@
 import { emitKeypressEvents } from 'node:readline';
 import type { DemoApp } from './app.js';
 
-export const KEY_HELP = 'keys: e errors (0 → 5% → 25%)  s slow /api/products  l memory leak  c crash+restart  u user ids in route label  q quit';
+export const KEY_HELP =
+  'keys: e errors (0 → 5% → 25%)  s slow /api/products  l memory leak  c crash+restart  u user ids in route label  q quit';
 
 const ERROR_STEPS = [0, 0.05, 0.25];
 
@@ -28,7 +29,9 @@ export function applyKey(app: DemoApp, key: string): string | 'quit' | undefined
       return undefined;
     case 'u':
       i.rawPaths = !i.rawPaths;
-      return i.rawPaths ? 'route label now holds raw paths with user ids: watch the series count grow' : 'route label back to route templates';
+      return i.rawPaths
+        ? 'route label now holds raw paths with user ids: watch the series count grow'
+        : 'route label back to route templates';
     case 'q':
       return 'quit';
     default:
@@ -41,7 +44,8 @@ export function listenKeys(stdin: NodeJS.ReadStream, onKey: (key: string, ctrl: 
   emitKeypressEvents(stdin);
   stdin.setRawMode(true);
   stdin.resume();
-  const handler = (_s: string, k: { name?: string; ctrl?: boolean; sequence?: string }) => onKey(k?.name ?? k?.sequence ?? '', Boolean(k?.ctrl));
+  const handler = (_s: string, k: { name?: string; ctrl?: boolean; sequence?: string }) =>
+    onKey(k?.name ?? k?.sequence ?? '', Boolean(k?.ctrl));
   stdin.on('keypress', handler);
   return () => {
     stdin.off('keypress', handler);

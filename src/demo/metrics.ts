@@ -26,7 +26,10 @@ export function wantsOpenMetrics(accept: string | undefined): boolean {
   let om = -1;
   let text = -1;
   for (const part of accept.split(',')) {
-    const [type, ...params] = part.trim().split(';').map((s) => s.trim());
+    const [type, ...params] = part
+      .trim()
+      .split(';')
+      .map((s) => s.trim());
     const qp = params.find((p) => p.startsWith('q='));
     const q = qp ? Number(qp.slice(2)) : 1;
     if (type === 'application/openmetrics-text') om = Math.max(om, q);
@@ -68,8 +71,16 @@ export function createDemoMetrics(startTimeSec?: number, machineFree = false): D
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [registry],
   });
-  const inFlight = new client.Gauge({ name: 'http_requests_in_flight', help: 'HTTP requests being served right now.', registers: [registry] });
-  const leakedBytes = new client.Gauge({ name: 'demo_leaked_bytes', help: 'Bytes held by the simulated memory leak.', registers: [registry] });
+  const inFlight = new client.Gauge({
+    name: 'http_requests_in_flight',
+    help: 'HTTP requests being served right now.',
+    registers: [registry],
+  });
+  const leakedBytes = new client.Gauge({
+    name: 'demo_leaked_bytes',
+    help: 'Bytes held by the simulated memory leak.',
+    registers: [registry],
+  });
   const responseSize = new client.Summary({
     name: 'http_response_size_bytes',
     help: 'HTTP response body size in bytes, by route template.',

@@ -254,7 +254,8 @@ class VectorMatch {
     let o = this.outs.get(pairKey);
     const metric = o ? o.metric : resultMetric(lMetric, rMetric, op, m, this.names, this.dropAll);
     if (m.card === 'one-to-one') {
-      if (this.matchedStamp[ord] === i + 1) throw execError('multiple matches for labels: many-to-one matching must be explicit (group_left/group_right)');
+      if (this.matchedStamp[ord] === i + 1)
+        throw execError('multiple matches for labels: many-to-one matching must be explicit (group_left/group_right)');
       this.matchedStamp[ord] = i + 1;
     } else {
       let keys = this.perSigKeys.get(ord);

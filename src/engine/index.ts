@@ -81,7 +81,10 @@ export class Engine {
         position: expr.pos,
       });
     }
-    if (!(stepMs > 0)) throw new QueryError('zero or negative query resolution step widths are not accepted. Try a positive integer', { errorType: 'bad_data' });
+    if (!(stepMs > 0))
+      throw new QueryError('zero or negative query resolution step widths are not accepted. Try a positive integer', {
+        errorType: 'bad_data',
+      });
     if (endMs < startMs) throw new QueryError('end timestamp must not be before start time', { errorType: 'bad_data' });
     return this.run(expr, startMs, endMs, stepMs, true, opts);
   }
@@ -184,10 +187,13 @@ function onThreadStack<T>(f: () => T): T {
     return f();
   } catch (e) {
     if (e instanceof RangeError && /call stack/i.test(e.message)) {
-      throw new QueryError(`expression nested too deeply for this thread's stack (promlearn's query worker takes up to ${MAX_NESTING} levels)`, {
-        errorType: 'bad_data',
-        hint: 'run the query through promlearn query/repl (the query worker), or nest it less deeply',
-      });
+      throw new QueryError(
+        `expression nested too deeply for this thread's stack (promlearn's query worker takes up to ${MAX_NESTING} levels)`,
+        {
+          errorType: 'bad_data',
+          hint: 'run the query through promlearn query/repl (the query worker), or nest it less deeply',
+        },
+      );
     }
     throw e;
   }

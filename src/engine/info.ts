@@ -50,7 +50,9 @@ export function evalInfo(ev: Evaluator, e: Call, grid: Grid): VSeries[] {
       if (prev === undefined || info[prev].v[i] < info[k].v[i]) bySig.set(infoSigs[k], k);
       else if (info[prev].v[i] === info[k].v[i]) {
         const t = Math.round(info[k].v[i] * 1000);
-        throw execError(`found duplicate series for info metric: existing ${formatMetric(info[prev].metric)} @ ${t}, new ${formatMetric(info[k].metric)} @ ${t}`);
+        throw execError(
+          `found duplicate series for info metric: existing ${formatMetric(info[prev].metric)} @ ${t}, new ${formatMetric(info[k].metric)} @ ${t}`,
+        );
       }
     }
     for (let b = 0; b < base.length; b++) {

@@ -51,4 +51,3 @@ export function labelJoin(ev: Evaluator, _e: Call, args: Expr[], grid: Grid): Va
   });
   return { kind: 'vector', series: mergeSameLabels(out) };
 }
-

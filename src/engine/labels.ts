@@ -89,4 +89,3 @@ export function signature(m: Metric, on: boolean, names: ReadonlySet<string>): s
   }
   return key;
 }
-

@@ -9,7 +9,8 @@ import type { QueryState } from './types.js';
 import { annotate } from './types.js';
 import { formatG } from './numeric.js';
 
-const BASE = 'input to histogram_quantile needed to be fixed for monotonicity (see https://prometheus.io/docs/prometheus/latest/querying/functions/#histogram_quantile)';
+const BASE =
+  'input to histogram_quantile needed to be fixed for monotonicity (see https://prometheus.io/docs/prometheus/latest/querying/functions/#histogram_quantile)';
 
 interface Note {
   text: string;

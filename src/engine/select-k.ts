@@ -73,7 +73,9 @@ export function paramRange(param: Float64Array): { min: number; max: number; nan
 
 /** The parameter checks of topk/bottomk/limitk/limit_ratio; false when no step can select anything. */
 function checkKParam(ev: Evaluator, e: AggregateExpr, param: Float64Array): boolean {
-  let { min, max, nan } = paramRange(param);
+  const range = paramRange(param);
+  const { nan } = range;
+  let { min, max } = range;
   // Go's math.Max/Min propagate NaN, so a NaN parameter is never "below 1".
   if (nan) max = min = NaN;
   if (e.op === 'limit_ratio') {
@@ -84,8 +86,8 @@ function checkKParam(ev: Evaluator, e: AggregateExpr, param: Float64Array): bool
   } else {
     if (max < 1) return false;
     if (nan) throw execError('Parameter value is NaN');
-    if (min <= -9223372036854775808) throw execError(`Scalar value ${formatG(min)} underflows int64`);
-    if (max >= 9223372036854775807) throw execError(`Scalar value ${formatG(max)} overflows int64`);
+    if (min <= -(2 ** 63)) throw execError(`Scalar value ${formatG(min)} underflows int64`);
+    if (max >= 2 ** 63) throw execError(`Scalar value ${formatG(max)} overflows int64`);
   }
   return true;
 }
@@ -244,4 +246,3 @@ export function aggregateK(ev: Evaluator, e: AggregateExpr, grouped: Grouped, gr
   }
   return order;
 }
-

@@ -93,7 +93,6 @@ export function evalVectorSelector(
   return out;
 }
 
-
 /** The raw points of the selected series, stale markers removed. */
 export function rangeSeries(store: MemoryStore, ids: number[]): RSeries[] {
   return ids.map((id) => {

@@ -17,7 +17,9 @@ function tooManySamples(st: QueryState): QueryError {
   const node = st.node;
   let part = node ? printExpr(node) : '';
   if (part.length > MAX_QUOTED) part = `${part.slice(0, MAX_QUOTED - 1)}…`;
-  const where = part ? `${part} needs more than ${st.maxSamples} samples in memory at once` : `the query needs more than ${st.maxSamples} samples in memory at once`;
+  const where = part
+    ? `${part} needs more than ${st.maxSamples} samples in memory at once`
+    : `the query needs more than ${st.maxSamples} samples in memory at once`;
   return new QueryError('query processing would load too many samples into memory in query execution', {
     errorType: 'too_many_samples',
     position: node?.pos,
@@ -74,4 +76,3 @@ export function settleSamples(st: QueryState, before: number, val: Val): void {
   st.currentSamples = before;
   holdSamples(st, samplesOf(val));
 }
-

@@ -85,7 +85,11 @@ class Tracer implements EvalObserver {
     // As the query's own annotation map would hold them: first raise decides the order, the last one the position.
     const own = new Map<string, Annotation>();
     for (const a of this.raised.slice(mark)) own.set(`${a.kind}\x00${a.text}`, a);
-    const result: EngineResult = { value: instant, annotations: [...own.values()], stats: { evalTotalTime: 0, totalQueryableSamples: 0, peakSamples: 0 } };
+    const result: EngineResult = {
+      value: instant,
+      annotations: [...own.values()],
+      stats: { evalTotalTime: 0, totalQueryableSamples: 0, peakSamples: 0 },
+    };
     this.nodes.set(key, { type: e.type, start: e.pos.start, end: e.pos.end, result });
   }
 }
@@ -107,7 +111,10 @@ function detach(v: EngineValue): EngineValue {
     case 'vector':
       return { type: 'vector', samples: v.samples.map((s) => ({ ...s, metric: { ...s.metric } })) };
     case 'matrix':
-      return { type: 'matrix', series: v.series.map((s) => ({ metric: { ...s.metric }, t: Float64Array.from(s.t), v: Float64Array.from(s.v) })) };
+      return {
+        type: 'matrix',
+        series: v.series.map((s) => ({ metric: { ...s.metric }, t: Float64Array.from(s.t), v: Float64Array.from(s.v) })),
+      };
     default:
       return v;
   }
@@ -119,7 +126,12 @@ function detach(v: EngineValue): EngineValue {
  * evaluation with the nodes finished so far (the failing node and those above
  * it are missing, and the caller's own queries for them give the error).
  */
-export function traceInstantQuery(engine: Engine, query: string | Expr, timeMs: number, opts: Parameters<Engine['instantQuery']>[2] = {}): EngineTrace {
+export function traceInstantQuery(
+  engine: Engine,
+  query: string | Expr,
+  timeMs: number,
+  opts: Parameters<Engine['instantQuery']>[2] = {},
+): EngineTrace {
   const expr = typeof query === 'string' ? engine.parse(query) : query;
   const tracer = new Tracer();
   try {

@@ -45,7 +45,9 @@ export function diagnoseAggregation(a: AggregateExpr, input: QueryResult | undef
   const kept = new Set<string>();
   for (const g of groups.values()) for (const k of Object.keys(g.labels)) kept.add(k);
   if (a.op === 'count_values' && a.param?.type === 'StringLiteral') kept.add(a.param.value);
-  const droppedLabels = SELECTING.has(a.op) ? [] : [...inputLabels].filter((l) => !kept.has(l)).sort((x, y) => (x === '__name__' ? -1 : y === '__name__' ? 1 : x < y ? -1 : 1));
+  const droppedLabels = SELECTING.has(a.op)
+    ? []
+    : [...inputLabels].filter((l) => !kept.has(l)).sort((x, y) => (x === '__name__' ? -1 : y === '__name__' ? 1 : x < y ? -1 : 1));
   const list = [...groups.values()].sort((x, y) => compareMetrics(x.labels, y.labels));
   return {
     inputCount: samples.length,

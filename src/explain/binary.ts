@@ -82,13 +82,23 @@ function exprOperandType(e: Expr, r: QueryResult | undefined): 'vector' | 'scala
  * Diagnoses a binary operation from its operands' results and its own outcome
  * (`own` is its result; `ownError` the error it raised, e.g. many-to-many).
  */
-export function diagnoseBinary(b: BinaryExpr, left: QueryResult | undefined, right: QueryResult | undefined, own: QueryResult | undefined, ownError?: string): BinaryDiagnosis {
+export function diagnoseBinary(
+  b: BinaryExpr,
+  left: QueryResult | undefined,
+  right: QueryResult | undefined,
+  own: QueryResult | undefined,
+  ownError?: string,
+): BinaryDiagnosis {
   const lt = exprOperandType(b.lhs, left);
   const rt = exprOperandType(b.rhs, right);
   const lv = vectorOf(left) ?? [];
   const rv = vectorOf(right) ?? [];
   const ov = vectorOf(own);
-  const d: BinaryDiagnosis = { operands: `${lt}-${rt}`, leftCount: lt === 'vector' ? lv.length : 1, rightCount: rt === 'vector' ? rv.length : 1 };
+  const d: BinaryDiagnosis = {
+    operands: `${lt}-${rt}`,
+    leftCount: lt === 'vector' ? lv.length : 1,
+    rightCount: rt === 'vector' ? rv.length : 1,
+  };
   if (lt === 'vector' && rt === 'vector') Object.assign(d, vectorVector(b, lv, rv, ownError));
   if (COMPARISON.has(b.op) && !b.returnBool && (lt === 'vector' || rt === 'vector') && ov) {
     const candidates = lt === 'vector' && rt === 'vector' ? (d.matchedPairs ?? 0) : lt === 'vector' ? lv.length : rv.length;
@@ -120,8 +130,14 @@ function vectorVector(b: BinaryExpr, lv: InstantSample[], rv: InstantSample[], o
 }
 
 /** The duplicated match group behind a matching error, and what to change. */
-function findDuplicate(b: BinaryExpr, card: string, lg: Map<string, InstantSample[]>, rg: Map<string, InstantSample[]>): BinaryDiagnosis['duplicate'] {
-  const dupOf = (g: Map<string, InstantSample[]>, other: Map<string, InstantSample[]>) => [...g].find(([k, list]) => list.length > 1 && other.has(k));
+function findDuplicate(
+  b: BinaryExpr,
+  card: string,
+  lg: Map<string, InstantSample[]>,
+  rg: Map<string, InstantSample[]>,
+): BinaryDiagnosis['duplicate'] {
+  const dupOf = (g: Map<string, InstantSample[]>, other: Map<string, InstantSample[]>) =>
+    [...g].find(([k, list]) => list.length > 1 && other.has(k));
   // The side that must be unique: the right for one-to-one and group_left, the left for group_right.
   const rightDup = card === 'one-to-many' ? undefined : dupOf(rg, lg);
   const leftDup = card === 'many-to-one' ? undefined : dupOf(lg, rg);

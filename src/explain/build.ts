@@ -2,7 +2,7 @@
 // annotations each node raises itself, errors, and the diagnoses.
 
 import { PromlearnError, QueryError } from '../errors.js';
-import type { Metric, QueryResult } from '../model/result.js';
+import type { QueryResult } from '../model/result.js';
 import { exprType } from '../promql/index.js';
 import { queryOrdersResult } from '../render/query-text.js';
 import { compareMetrics } from '../model/labels.js';
@@ -115,11 +115,4 @@ function addDiagnoses(node: ExplainNode, p: PlannedNode, ctx: BuildContext): voi
     const d = diagnoseAggregation(e, res(input));
     if (d) node.aggregation = d;
   }
-}
-
-/** Metrics of a node's result (vector or matrix), for callers that pick series. */
-export function resultMetrics(r: QueryResult | undefined): Metric[] {
-  if (!r) return [];
-  if (r.data.resultType === 'vector' || r.data.resultType === 'matrix') return r.data.result.map((s) => s.metric);
-  return [];
 }

@@ -17,7 +17,7 @@
 import type { Backend } from '../backends/backend.js';
 import { formatSampleValue, type QueryResult } from '../model/result.js';
 import type { Expr, SubqueryExpr } from '../promql/ast.js';
-import { exprType, printExpr } from '../promql/index.js';
+import { printExpr } from '../promql/index.js';
 import { arith } from '../engine/binop.js';
 import type { NodeEvaluation, NodeOutcome } from './model.js';
 
@@ -49,9 +49,17 @@ function childrenOf(e: Expr): Array<[role: string | undefined, child: Expr]> {
     case 'Call':
       return e.args.map((a) => [undefined, a]);
     case 'AggregateExpr':
-      return e.param ? [['parameter', e.param], [undefined, e.expr]] : [[undefined, e.expr]];
+      return e.param
+        ? [
+            ['parameter', e.param],
+            [undefined, e.expr],
+          ]
+        : [[undefined, e.expr]];
     case 'BinaryExpr':
-      return [['left', e.lhs], ['right', e.rhs]];
+      return [
+        ['left', e.lhs],
+        ['right', e.rhs],
+      ];
     default:
       return [];
   }
@@ -116,7 +124,14 @@ export function durationExprMs(e: Expr): number {
 }
 
 /** Range, step and offset in ms of a range selector or subquery, duration expressions evaluated. */
-export function rangeParts(e: { rangeMs: number; rangeExpr?: Expr; offsetMs: number; offsetExpr?: Expr; stepMs?: number; stepExpr?: Expr }): { rangeMs: number; offsetMs: number; stepMs: number } {
+export function rangeParts(e: {
+  rangeMs: number;
+  rangeExpr?: Expr;
+  offsetMs: number;
+  offsetExpr?: Expr;
+  stepMs?: number;
+  stepExpr?: Expr;
+}): { rangeMs: number; offsetMs: number; stepMs: number } {
   return {
     rangeMs: e.rangeExpr ? durationExprMs(e.rangeExpr) : e.rangeMs,
     offsetMs: e.offsetExpr ? durationExprMs(e.offsetExpr) : e.offsetMs,
@@ -202,6 +217,3 @@ function literalResult(e: Expr, time: number): QueryResult {
   if (e.type === 'StringLiteral') return { data: { resultType: 'string', result: [time, e.value] } };
   return { data: { resultType: 'scalar', result: [time, formatSampleValue(e.type === 'NumberLiteral' ? e.value : NaN)] } };
 }
-
-/** Static type of a node, for the tree. */
-export { exprType };

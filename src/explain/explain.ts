@@ -49,7 +49,8 @@ export async function explain(backend: Backend, query: string, opts: ExplainOpti
   const outcomes = await evaluateNodes(plan, cache);
   const rootError = outcomes.get(plan.id)?.error;
   // The backend refused the query as a whole (an experimental function it has off, say): report it as `query` would.
-  if (rootError !== undefined && (isParseError(rootError) || (rootError instanceof QueryError && rootError.errorType === 'canceled'))) throw rootError;
+  if (rootError !== undefined && (isParseError(rootError) || (rootError instanceof QueryError && rootError.errorType === 'canceled')))
+    throw rootError;
   const selectors = await diagnoseSelectors(backend, plan, outcomes, cache, opts.signal);
   const root = buildTree(plan, { outcomes, lookbackMs: opts.lookbackMs });
   attachSelectors(root, selectors);
@@ -67,7 +68,8 @@ export async function explain(backend: Backend, query: string, opts: ExplainOpti
 }
 
 function methodSentence(info: BackendInfo, trace: TraceOutcome, queried: number): string {
-  if (info.kind === 'remote') return `each sub-expression was sent to ${info.name} as its own instant query through the Prometheus HTTP API`;
+  if (info.kind === 'remote')
+    return `each sub-expression was sent to ${info.name} as its own instant query through the Prometheus HTTP API`;
   if (!trace.traced) return `each sub-expression was evaluated as its own instant query by the embedded engine (${info.name} data)`;
   const once = `the embedded engine evaluated the query once (${info.name} data)`;
   const rest = queried - trace.seeded;
@@ -84,7 +86,13 @@ function countQueried(n: PlannedNode): number {
 type Diagnoses = Map<number, Awaited<ReturnType<typeof diagnoseSelector>>>;
 
 /** Diagnoses every selector that has label matchers (or returned nothing); the cache serves repeated queries. */
-async function diagnoseSelectors(backend: Backend, plan: PlannedNode, outcomes: Map<number, NodeOutcome>, cache: QueryCache, signal?: AbortSignal): Promise<Diagnoses> {
+async function diagnoseSelectors(
+  backend: Backend,
+  plan: PlannedNode,
+  outcomes: Map<number, NodeOutcome>,
+  cache: QueryCache,
+  signal?: AbortSignal,
+): Promise<Diagnoses> {
   const jobs: Array<Promise<void>> = [];
   const out: Diagnoses = new Map();
   const visit = (n: PlannedNode) => {

@@ -39,7 +39,10 @@ function bucketTable(buckets: Bucket[], mark: Map<number, string>): string[] {
 }
 
 /** Sorted, merged and repaired buckets, as bucketQuantile prepares them; `done` when the result is already known. */
-function prepare(input: BucketInput[], lines: string[]): { buckets: Bucket[]; repairs: Map<number, string>; forced: boolean } | { done: number } {
+function prepare(
+  input: BucketInput[],
+  lines: string[],
+): { buckets: Bucket[]; repairs: Map<number, string>; forced: boolean } | { done: number } {
   const parsed: Bucket[] = [];
   for (const b of input) {
     const ub = parseLe(b.le);
@@ -113,7 +116,9 @@ export function walkHistogramQuantile(q: number, input: BucketInput[]): WalkResu
   lines.push(...bucketTable(buckets, marks));
   if (forced) lines.push('  the counts were not monotonic and were fixed (Prometheus adds an info annotation)');
   lines.push(`  observations: ${num(total)} (the +Inf bucket); rank = q × count = ${num(q)} × ${num(total)} = ${num(rank)}`);
-  lines.push(`  the first bucket whose cumulative count is ≥ ${num(rank)}: le="${buckets[b]!.upperBound === Infinity ? '+Inf' : num(buckets[b]!.upperBound)}"`);
+  lines.push(
+    `  the first bucket whose cumulative count is ≥ ${num(rank)}: le="${buckets[b]!.upperBound === Infinity ? '+Inf' : num(buckets[b]!.upperBound)}"`,
+  );
   if (b === buckets.length - 1) {
     const value = buckets[buckets.length - 2]!.upperBound;
     lines.push(`  that is the +Inf bucket: nothing to interpolate, the result is the highest finite bound, ${num(value)}`);
@@ -139,6 +144,8 @@ export function walkHistogramQuantile(q: number, input: BucketInput[]): WalkResu
     lines.push(`  the lowest bucket: assumed to start at 0, (0, ${num(bucketEnd)}], ${num(count)} observations`);
   }
   const value = bucketStart + (bucketEnd - bucketStart) * (rank / count);
-  lines.push(`  linear interpolation: ${num(bucketStart)} + (${num(bucketEnd)} − ${num(bucketStart)}) × ${num(rank)} / ${num(count)} = ${num(value)}`);
+  lines.push(
+    `  linear interpolation: ${num(bucketStart)} + (${num(bucketEnd)} − ${num(bucketStart)}) × ${num(rank)} / ${num(count)} = ${num(value)}`,
+  );
   return { lines, value };
 }

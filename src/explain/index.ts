@@ -11,8 +11,9 @@
 // aggregation diagnoses in ./binary.ts and ./aggregate.ts, the --samples
 // walk-throughs in ./walkthrough.ts.
 
-export type { Explanation, ExplainNode, Walkthrough, ResultSummary, BinaryDiagnosis, AggregationDiagnosis } from './model.js';
-export { explain, type ExplainOptions } from './explain.js';
-export { diagnoseSelector, selectorDiagnosisLines, selectorCulpritLines, selectorStepsLine, type SelectorDiagnosis, type MatcherStep, type SelectorCulprit } from './selectors.js';
-export { renderExplanation, type ExplainRenderOptions } from './render.js';
-export { explainForFeedback, type FeedbackOptions } from './feedback.js';
+// Only what callers outside src/explain/ use; the rest is imported from its module.
+export type { ExplainNode } from './model.js';
+export { explain } from './explain.js';
+export { selectorDiagnosisLines } from './selectors.js';
+export { renderExplanation } from './render.js';
+export { explainForFeedback } from './feedback.js';

@@ -107,7 +107,9 @@ function extrapolated(func: string, win: RangeWindow, t: number[], v: number[]):
   if (isCounter && resets > 0) {
     const before = result;
     result += add;
-    lines.push(`  ${resets} counter reset${resets > 1 ? 's' : ''}: add the value before each drop, ${num(add)}: ${num(before)} + ${num(add)} = ${num(result)}`);
+    lines.push(
+      `  ${resets} counter reset${resets > 1 ? 's' : ''}: add the value before each drop, ${num(add)}: ${num(before)} + ${num(add)} = ${num(result)}`,
+    );
   } else if (isCounter) {
     lines.push('  no counter resets in the window');
   }
@@ -118,12 +120,21 @@ function extrapolated(func: string, win: RangeWindow, t: number[], v: number[]):
   const value = result * factor;
   const what = func === 'rate' ? 'rate' : func === 'increase' ? 'increase' : 'delta';
   const perSecond = isRate ? ` / ${num(range)} s` : '';
-  lines.push(`  ${what} = ${num(result)} × (${num(sampled)} + ${num(toStart)} + ${num(toEnd)}) / ${num(sampled)}${perSecond} = ${num(value)}`);
+  lines.push(
+    `  ${what} = ${num(result)} × (${num(sampled)} + ${num(toStart)} + ${num(toEnd)}) / ${num(sampled)}${perSecond} = ${num(value)}`,
+  );
   return { lines, value };
 }
 
 /** The sampled interval and the extrapolation to each edge, with the rule that applied (extrapolatedRate). */
-function edges(win: RangeWindow, t: number[], v: number[], result: number, isCounter: boolean, lines: string[]): { sampled: number; toStart: number; toEnd: number } {
+function edges(
+  win: RangeWindow,
+  t: number[],
+  v: number[],
+  result: number,
+  isCounter: boolean,
+  lines: string[],
+): { sampled: number; toStart: number; toEnd: number } {
   const n = t.length;
   const first = v[0]!;
   const firstT = t[0]!;
@@ -133,19 +144,27 @@ function edges(win: RangeWindow, t: number[], v: number[], result: number, isCou
   const sampled = (lastT - firstT) / 1000;
   const avg = sampled / (n - 1);
   const threshold = avg * 1.1;
-  lines.push(`  sampled interval: ${clock(lastT / 1000)} − ${clock(firstT / 1000)} = ${secs(sampled)} over ${n - 1} gaps, average ${secs(avg)}; 1.1 × average = ${secs(threshold)}`);
+  lines.push(
+    `  sampled interval: ${clock(lastT / 1000)} − ${clock(firstT / 1000)} = ${secs(sampled)} over ${n - 1} gaps, average ${secs(avg)}; 1.1 × average = ${secs(threshold)}`,
+  );
   const startGap = toStart;
   if (toStart >= threshold) {
     toStart = avg / 2;
-    lines.push(`  start: first sample ${secs(startGap)} after the window start, ≥ ${secs(threshold)}: the series starts inside the window, extrapolate half an interval, ${secs(toStart)}`);
+    lines.push(
+      `  start: first sample ${secs(startGap)} after the window start, ≥ ${secs(threshold)}: the series starts inside the window, extrapolate half an interval, ${secs(toStart)}`,
+    );
   } else {
-    lines.push(`  start: first sample ${secs(startGap)} after the window start, < ${secs(threshold)}: extrapolate all the way to the start, ${secs(toStart)}`);
+    lines.push(
+      `  start: first sample ${secs(startGap)} after the window start, < ${secs(threshold)}: extrapolate all the way to the start, ${secs(toStart)}`,
+    );
   }
   if (isCounter) {
     let toZero = toStart;
     if (result > 0 && first >= 0) toZero = sampled * (first / result);
     if (toZero < toStart) {
-      lines.push(`         but a counter never goes below zero: at this slope it reaches 0 ${secs(toZero)} before the first sample, so extrapolate only ${secs(toZero)}`);
+      lines.push(
+        `         but a counter never goes below zero: at this slope it reaches 0 ${secs(toZero)} before the first sample, so extrapolate only ${secs(toZero)}`,
+      );
       toStart = toZero;
     } else if (result > 0 && first >= 0) {
       lines.push(`         (at this slope the counter would reach 0 ${secs(toZero)} before the first sample: no limit)`);
@@ -154,9 +173,13 @@ function edges(win: RangeWindow, t: number[], v: number[], result: number, isCou
   const endGap = toEnd;
   if (toEnd >= threshold) {
     toEnd = avg / 2;
-    lines.push(`  end:   last sample ${secs(endGap)} before the window end, ≥ ${secs(threshold)}: the series ends inside the window, extrapolate half an interval, ${secs(toEnd)}`);
+    lines.push(
+      `  end:   last sample ${secs(endGap)} before the window end, ≥ ${secs(threshold)}: the series ends inside the window, extrapolate half an interval, ${secs(toEnd)}`,
+    );
   } else {
-    lines.push(`  end:   last sample ${secs(endGap)} before the window end, < ${secs(threshold)}: extrapolate all the way to the end, ${secs(toEnd)}`);
+    lines.push(
+      `  end:   last sample ${secs(endGap)} before the window end, < ${secs(threshold)}: extrapolate all the way to the end, ${secs(toEnd)}`,
+    );
   }
   return { sampled, toStart, toEnd };
 }
@@ -208,7 +231,14 @@ function deriv(win: RangeWindow, t: number[], v: number[]): WalkResult {
     lines.push(`  every sample has the same value: the slope is ${num(value)}`);
     return { lines, value };
   }
-  let sumX = 0, cX = 0, sumY = 0, cY = 0, sumXY = 0, cXY = 0, sumX2 = 0, cX2 = 0;
+  let sumX = 0,
+    cX = 0,
+    sumY = 0,
+    cY = 0,
+    sumXY = 0,
+    cXY = 0,
+    sumX2 = 0,
+    cX2 = 0;
   for (let i = 0; i < n; i++) {
     const x = (t[i]! - t0) / 1e3;
     const y = v[i]!;
@@ -228,7 +258,9 @@ function deriv(win: RangeWindow, t: number[], v: number[]): WalkResult {
   const covXY = sumXY - (sumX * sumY) / n;
   const varX = sumX2 - (sumX * sumX) / n;
   const value = covXY / varX;
-  lines.push(`  x = seconds since the first sample (${clock(t0 / 1000)}), y = value; least squares over ${n} points (Kahan-compensated sums):`);
+  lines.push(
+    `  x = seconds since the first sample (${clock(t0 / 1000)}), y = value; least squares over ${n} points (Kahan-compensated sums):`,
+  );
   lines.push(`    Σx = ${num(sumX)}, Σy = ${num(sumY)}, Σxy = ${num(sumXY)}, Σx² = ${num(sumX2)}`);
   lines.push(`    cov(x,y) = Σxy − Σx·Σy/n = ${num(covXY)}`);
   lines.push(`    var(x)   = Σx² − (Σx)²/n = ${num(varX)}`);

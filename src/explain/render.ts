@@ -57,7 +57,9 @@ function headLine(n: ExplainNode, lead: string, contLead: string, width: number,
   const right = style.dim(sizeText(n));
   const gap = width - visibleWidth(lead) - visibleWidth(role + n.head) - visibleWidth(right);
   if (gap >= 2) return [lead + style.dim(role) + style.name(n.head) + ' '.repeat(gap) + right];
-  const headLines = wrapText(role + n.head, Math.max(MIN_TEXT, width - visibleWidth(lead))).map((l, i) => (i === 0 ? lead : style.dim(contLead)) + style.name(l));
+  const headLines = wrapText(role + n.head, Math.max(MIN_TEXT, width - visibleWidth(lead))).map(
+    (l, i) => (i === 0 ? lead : style.dim(contLead)) + style.name(l),
+  );
   return [...headLines, style.dim(contLead) + right];
 }
 
@@ -93,7 +95,10 @@ function nodeBody(n: ExplainNode, width: number, style: Style, isRoot: boolean):
     lines.push({ text: n.error.inherited ? `error (from below): ${n.error.message}` : `error: ${n.error.message}`, paint: style.error });
     if (n.error.hint && !n.error.inherited) lines.push({ text: `hint: ${n.error.hint}`, paint: style.dim });
   }
-  if (n.result) lines.push(...resultLines(n, n.result, width, style, isRoot ? PREVIEW_ROOT : n.result.resultType === 'matrix' ? PREVIEW_MATRIX : PREVIEW_NODE));
+  if (n.result)
+    lines.push(
+      ...resultLines(n, n.result, width, style, isRoot ? PREVIEW_ROOT : n.result.resultType === 'matrix' ? PREVIEW_MATRIX : PREVIEW_NODE),
+    );
   for (const w of n.warnings) lines.push({ text: `warning: ${w}`, paint: style.warn });
   for (const i of n.infos) lines.push({ text: `info: ${i}`, paint: style.info });
   if (n.selector) {
@@ -163,7 +168,9 @@ function resultLines(n: ExplainNode, r: ResultSummary, width: number, style: Sty
 }
 
 function seriesList(xs: Array<{ metric: Metric; apart: string[] }>, total: number, side: string): Line[] {
-  const lines: Line[] = xs.map((x) => ({ text: `  ${side} only: ${formatSeries(x.metric) || '{}'}${x.apart.length ? ` (apart by ${x.apart.join(', ')})` : ''}` }));
+  const lines: Line[] = xs.map((x) => ({
+    text: `  ${side} only: ${formatSeries(x.metric) || '{}'}${x.apart.length ? ` (apart by ${x.apart.join(', ')})` : ''}`,
+  }));
   if (total > xs.length) lines.push({ text: `  … ${total - xs.length} more ${side}-only series` });
   return lines;
 }
@@ -171,20 +178,33 @@ function seriesList(xs: Array<{ metric: Metric; apart: string[] }>, total: numbe
 function binaryLines(b: BinaryDiagnosis, style: Style): Line[] {
   const lines: Line[] = [];
   if (b.matching) {
-    const unmatched = [b.leftOnlyCount ? `${b.leftOnlyCount} left series without a partner` : '', b.rightOnlyCount ? `${b.rightOnlyCount} right series without a partner` : '']
+    const unmatched = [
+      b.leftOnlyCount ? `${b.leftOnlyCount} left series without a partner` : '',
+      b.rightOnlyCount ? `${b.rightOnlyCount} right series without a partner` : '',
+    ]
       .filter(Boolean)
       .join(', ');
-    lines.push({ text: `matching ${b.matching} (${b.card}): ${b.leftCount} left, ${b.rightCount} right series, ${b.matchedPairs} matched${unmatched ? `; ${unmatched}` : ''}` });
-    lines.push(...seriesList(b.leftOnly ?? [], b.leftOnlyCount ?? 0, 'left'), ...seriesList(b.rightOnly ?? [], b.rightOnlyCount ?? 0, 'right'));
+    lines.push({
+      text: `matching ${b.matching} (${b.card}): ${b.leftCount} left, ${b.rightCount} right series, ${b.matchedPairs} matched${unmatched ? `; ${unmatched}` : ''}`,
+    });
+    lines.push(
+      ...seriesList(b.leftOnly ?? [], b.leftOnlyCount ?? 0, 'left'),
+      ...seriesList(b.rightOnly ?? [], b.rightOnlyCount ?? 0, 'right'),
+    );
   }
   if (b.duplicate) {
     const d = b.duplicate;
-    lines.push({ text: `the match group ${formatSeries(d.group) || '{}'} has ${d.series.length} series on the ${d.side}, differing in ${d.differingLabels.join(', ') || 'nothing but the name'}:`, paint: style.warn });
+    lines.push({
+      text: `the match group ${formatSeries(d.group) || '{}'} has ${d.series.length} series on the ${d.side}, differing in ${d.differingLabels.join(', ') || 'nothing but the name'}:`,
+      paint: style.warn,
+    });
     for (const m of d.series) lines.push({ text: `  ${formatSeries(m)}` });
     lines.push({ text: `hint: ${d.advice}`, paint: style.dim });
   }
   if (b.filterDropped !== undefined) {
-    lines.push({ text: `the comparison dropped ${b.filterDropped} series; \`${b.boolAlternative}\` would keep every series, as 1 (true) or 0 (false)` });
+    lines.push({
+      text: `the comparison dropped ${b.filterDropped} series; \`${b.boolAlternative}\` would keep every series, as 1 (true) or 0 (false)`,
+    });
   }
   return lines;
 }
@@ -201,7 +221,12 @@ function aggregationLines(a: AggregationDiagnosis): Line[] {
   const per = a.groupCount === 1 ? '' : uniform ? `, ${[...counts][0]} in each` : `; inputs per group: ${groups}${more}`;
   const dropped = a.droppedLabels.map((l) => (l === '__name__' ? 'the metric name' : l));
   return [
-    { text: a.groupCount === 1 ? `one group (${a.grouping}) of ${a.inputCount} input series` : `${a.groupCount} groups (${a.grouping}) from ${a.inputCount} input series${per}` },
+    {
+      text:
+        a.groupCount === 1
+          ? `one group (${a.grouping}) of ${a.inputCount} input series`
+          : `${a.groupCount} groups (${a.grouping}) from ${a.inputCount} input series${per}`,
+    },
     ...(dropped.length ? [{ text: `labels dropped: ${dropped.join(', ')}` }] : []),
   ];
 }
@@ -221,10 +246,7 @@ export function wrapText(s: string, width: number, cont = '  '): string[] {
       line = candidate;
       continue;
     }
-    if (line !== '') {
-      lines.push(line);
-      line = '';
-    }
+    if (line !== '') lines.push(line);
     while ([...word].length > limit()) {
       const chars = [...word];
       // Canonical selectors have no spaces ({a="x",b="y"}): cut after a comma when one fits.

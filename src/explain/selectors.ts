@@ -99,7 +99,12 @@ type AnySelector = VectorSelector | MatrixSelector;
  * Throws a QueryError (bad_data) when the text is not a selector; backend
  * errors pass through.
  */
-export async function diagnoseSelector(backend: Backend, selector: string | AnySelector, time: number, opts: DiagnoseOptions = {}): Promise<SelectorDiagnosis> {
+export async function diagnoseSelector(
+  backend: Backend,
+  selector: string | AnySelector,
+  time: number,
+  opts: DiagnoseOptions = {},
+): Promise<SelectorDiagnosis> {
   const node = typeof selector === 'string' ? parseSelectorText(selector) : selector;
   const vs = node.type === 'MatrixSelector' ? node.vector : node;
   const ordered = orderMatchers(vs);
@@ -183,12 +188,17 @@ async function findCulprit(
   const values = [...new Set(before.map((s) => s[m.name]).filter((v): v is string => v !== undefined))];
   const labelMissing = values.length === 0;
   const labelNames = [...new Set(before.flatMap((s) => Object.keys(s)))].filter((n) => n !== '__name__').sort();
-  const closestLabels = labelMissing ? [...labelNames].sort((a, b) => editDistance(m.name, a) - editDistance(m.name, b) || (a < b ? -1 : 1)) : [];
+  const closestLabels = labelMissing
+    ? [...labelNames].sort((a, b) => editDistance(m.name, a) - editDistance(m.name, b) || (a < b ? -1 : 1))
+    : [];
   const closestValues = [...values].sort((a, b) => closeness(m.value, a) - closeness(m.value, b) || (a < b ? -1 : 1)).slice(0, 5);
   const hints = valueHints(m, values);
   if (!labelMissing && (m.op === '=' || m.op === '=~')) {
     const elsewhere = await existsAtOtherTimes(backend, vs, m, signal);
-    if (elsewhere) hints.push(`series with ${matcherText(m)} exist, but none has a sample in the lookback window before this time (a scrape gap, a restart or a stale series)`);
+    if (elsewhere)
+      hints.push(
+        `series with ${matcherText(m)} exist, but none has a sample in the lookback window before this time (a scrape gap, a restart or a stale series)`,
+      );
   }
   return { step, matcher: m, before: before.length, labelMissing, closestLabels, closestValues, valueCount: values.length, hints };
 }
@@ -207,12 +217,17 @@ function valueHints(m: LabelMatcher, values: string[]): string[] {
     const loose = unanchored(m.value);
     const partial = loose ? values.filter((v) => loose.test(v)) : [];
     if (partial.length > 0) {
-      hints.push(`regexes match the whole value: ${goQuote(partial[0]!)} contains a match of ${goQuote(m.value)}, so write ${m.name}=~${goQuote(`.*${m.value}.*`)} to match inside values`);
+      hints.push(
+        `regexes match the whole value: ${goQuote(partial[0]!)} contains a match of ${goQuote(m.value)}, so write ${m.name}=~${goQuote(`.*${m.value}.*`)} to match inside values`,
+      );
     }
   }
   if (m.op === '=') {
     const prefixed = values.filter((v) => v.startsWith(m.value) && v !== m.value);
-    if (prefixed.length > 0) hints.push(`${m.name} values are compared whole: ${goQuote(prefixed[0]!)} starts with ${goQuote(m.value)}; write the full value, or ${m.name}=~${goQuote(`${m.value}.*`)}`);
+    if (prefixed.length > 0)
+      hints.push(
+        `${m.name} values are compared whole: ${goQuote(prefixed[0]!)} starts with ${goQuote(m.value)}; write the full value, or ${m.name}=~${goQuote(`${m.value}.*`)}`,
+      );
     if (/[.*+|()[\]]/.test(m.value) && safeCompile(m.value) && values.some((v) => safeCompile(m.value)!.test(v))) {
       hints.push(`= compares literally; ${goQuote(m.value)} looks like a regex: write ${m.name}=~${goQuote(m.value)}`);
     }
@@ -245,7 +260,11 @@ function safeCompile(pattern: string): MatcherRegex | undefined {
 async function existsAtOtherTimes(backend: Backend, vs: VectorSelector, m: LabelMatcher, signal?: AbortSignal): Promise<boolean> {
   const matchers = vs.name !== undefined ? [{ name: '__name__', op: '=' as const, value: vs.name }, m] : [m];
   try {
-    const found = await backend.series({ match: [printExpr({ ...vs, name: undefined, matchers, offsetMs: 0, offsetExpr: undefined, at: undefined })], limit: 1, signal });
+    const found = await backend.series({
+      match: [printExpr({ ...vs, name: undefined, matchers, offsetMs: 0, offsetExpr: undefined, at: undefined })],
+      limit: 1,
+      signal,
+    });
     return found.length > 0;
   } catch {
     return false;
@@ -254,7 +273,7 @@ async function existsAtOtherTimes(backend: Backend, vs: VectorSelector, m: Label
 
 async function whyNoCandidates(backend: Backend, anchor: LabelMatcher, signal?: AbortSignal): Promise<SelectorDiagnosis['noCandidates']> {
   const sel = `{${matcherText(anchor)}}`;
-  let existsElsewhere = false;
+  let existsElsewhere: boolean;
   try {
     existsElsewhere = (await backend.series({ match: [sel], limit: 1, signal })).length > 0;
   } catch {
@@ -276,7 +295,11 @@ const list = (xs: string[], n = 5): string => {
 /** One line: the series left after each matcher, e.g. `http_requests_total 75, job="api" 30, instance="x" 0`. */
 export function selectorStepsLine(d: SelectorDiagnosis): string {
   return d.steps
-    .map((s, i) => (i === 0 && s.matcher.name === '__name__' && s.matcher.op === '=' && s.matcher.value === d.metric ? `${d.metric} ${s.remaining}` : `${s.text} ${s.remaining}`))
+    .map((s, i) =>
+      i === 0 && s.matcher.name === '__name__' && s.matcher.op === '=' && s.matcher.value === d.metric
+        ? `${d.metric} ${s.remaining}`
+        : `${s.text} ${s.remaining}`,
+    )
     .join(' → ');
 }
 
@@ -285,9 +308,12 @@ export function selectorCulpritLines(d: SelectorDiagnosis): string[] {
   const lines: string[] = [];
   if (d.noCandidates) {
     const what = d.steps[0]!.text;
-    if (d.noCandidates.existsElsewhere) lines.push(`series with ${what} exist, but none has a sample at this time (or in the 5 minutes before it)`);
+    if (d.noCandidates.existsElsewhere)
+      lines.push(`series with ${what} exist, but none has a sample at this time (or in the 5 minutes before it)`);
     else if (d.metric !== undefined) {
-      const dym = d.noCandidates.closestMetrics.length ? `; did you mean ${d.noCandidates.closestMetrics.map((x) => `\`${x}\``).join(' or ')}?` : '';
+      const dym = d.noCandidates.closestMetrics.length
+        ? `; did you mean ${d.noCandidates.closestMetrics.map((x) => `\`${x}\``).join(' or ')}?`
+        : '';
       lines.push(`no metric is named \`${d.metric}\`${dym}`);
     } else lines.push(`no series has ${what}`);
     return lines;
@@ -297,11 +323,17 @@ export function selectorCulpritLines(d: SelectorDiagnosis): string[] {
   const m = c.matcher;
   if (c.labelMissing && (m.op === '=' || m.op === '=~')) {
     const dym = c.closestLabels.length && editDistance(m.name, c.closestLabels[0]!) <= 3 ? `; did you mean \`${c.closestLabels[0]}\`?` : '';
-    lines.push(`none of the ${c.before} series has a label \`${m.name}\`${dym} (their labels: ${c.closestLabels.slice().sort().join(', ')})`);
+    lines.push(
+      `none of the ${c.before} series has a label \`${m.name}\`${dym} (their labels: ${c.closestLabels.slice().sort().join(', ')})`,
+    );
   } else if (m.op === '=' || m.op === '=~') {
-    lines.push(`no series has ${matcherText(m)}; ${m.name} values are ${list(c.closestValues)}${c.valueCount > c.closestValues.length ? ` (${c.valueCount} in all)` : ''}`);
+    lines.push(
+      `no series has ${matcherText(m)}; ${m.name} values are ${list(c.closestValues)}${c.valueCount > c.closestValues.length ? ` (${c.valueCount} in all)` : ''}`,
+    );
   } else {
-    lines.push(`${matcherText(m)} removed the last ${c.before} series: every one has ${m.name} ${m.op === '!=' ? `= ${goQuote(m.value)}` : `matching ${goQuote(m.value)}`}`);
+    lines.push(
+      `${matcherText(m)} removed the last ${c.before} series: every one has ${m.name} ${m.op === '!=' ? `= ${goQuote(m.value)}` : `matching ${goQuote(m.value)}`}`,
+    );
   }
   for (const h of c.hints) lines.push(`hint: ${h}`);
   return lines;
@@ -316,7 +348,8 @@ export function selectorCulpritLines(d: SelectorDiagnosis): string[] {
 export function selectorDiagnosisLines(d: SelectorDiagnosis, verbose = false): string[] {
   const lines: string[] = [];
   if (!d.noCandidates && (verbose || d.culprit)) {
-    for (const s of d.steps) lines.push(s === d.steps[0] ? `${s.text}: ${s.remaining} series` : `${s.text}: ${s.remaining} left (removed ${s.removed})`);
+    for (const s of d.steps)
+      lines.push(s === d.steps[0] ? `${s.text}: ${s.remaining} series` : `${s.text}: ${s.remaining} left (removed ${s.removed})`);
   }
   return [...lines, ...selectorCulpritLines(d)];
 }

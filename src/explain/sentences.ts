@@ -126,7 +126,9 @@ function call(c: Call): string {
     case 'clamp_max':
       return `each value, lowered to at most ${scalarText(c.args[1])}`;
     case 'round':
-      return c.args[1] ? `each value rounded to the nearest multiple of ${scalarText(c.args[1])}` : 'each value rounded to the nearest integer';
+      return c.args[1]
+        ? `each value rounded to the nearest multiple of ${scalarText(c.args[1])}`
+        : 'each value rounded to the nearest integer';
     case 'sort':
       return 'the series sorted by value, smallest first';
     case 'sort_desc':
@@ -149,7 +151,8 @@ function groupText(a: AggregateExpr): { per: string; scope: string; joiner?: str
     };
   }
   if (a.grouping.length === 0) return { per: 'into one series without labels', scope: 'all input series', joiner: ' ' };
-  const per = a.grouping.length === 1 ? `one output series per ${a.grouping[0]}` : `one output series per combination of ${labelList(a.grouping)}`;
+  const per =
+    a.grouping.length === 1 ? `one output series per ${a.grouping[0]}` : `one output series per combination of ${labelList(a.grouping)}`;
   return { per, scope: `the input series that share the same ${labelList(a.grouping)}` };
 }
 
@@ -201,13 +204,29 @@ const ARITH: Record<string, string> = {
   atan2: 'atan2 with',
 };
 
-const COMPARE: Record<string, string> = { '==': 'equal to', '!=': 'not equal to', '>': 'greater than', '<': 'less than', '>=': 'at least', '<=': 'at most' };
+const COMPARE: Record<string, string> = {
+  '==': 'equal to',
+  '!=': 'not equal to',
+  '>': 'greater than',
+  '<': 'less than',
+  '>=': 'at least',
+  '<=': 'at most',
+};
 
 function matchingText(b: BinaryExpr): string {
   const m = b.matching;
   if (!m) return '';
-  const how = m.on ? `the same ${labelList(m.matchingLabels)}` : m.matchingLabels.length ? `the same labels apart from ${labelList(m.matchingLabels)}` : 'exactly the same labels (apart from the metric name)';
-  const group = m.card === 'many-to-one' ? '; many left series may share one right series (group_left)' : m.card === 'one-to-many' ? '; many right series may share one left series (group_right)' : '';
+  const how = m.on
+    ? `the same ${labelList(m.matchingLabels)}`
+    : m.matchingLabels.length
+      ? `the same labels apart from ${labelList(m.matchingLabels)}`
+      : 'exactly the same labels (apart from the metric name)';
+  const group =
+    m.card === 'many-to-one'
+      ? '; many left series may share one right series (group_left)'
+      : m.card === 'one-to-many'
+        ? '; many right series may share one left series (group_right)'
+        : '';
   return `${how}${group}`;
 }
 

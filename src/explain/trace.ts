@@ -21,7 +21,13 @@ export interface TraceOutcome {
 const key = (type: string, start: number, end: number): string => `${type}:${start}:${end}`;
 
 /** Traces `query` (the text `plan` was parsed from) and seeds the cache with the nodes evaluated at the root's time. */
-export async function seedFromTrace(backend: Backend, query: string, plan: PlannedNode, cache: QueryCache, opts: { signal?: AbortSignal; timeoutMs?: number }): Promise<TraceOutcome> {
+export async function seedFromTrace(
+  backend: Backend,
+  query: string,
+  plan: PlannedNode,
+  cache: QueryCache,
+  opts: { signal?: AbortSignal; timeoutMs?: number },
+): Promise<TraceOutcome> {
   if (!backend.traceInstantQuery) return { traced: false, seeded: 0 };
   let nodes: TracedNode[];
   try {

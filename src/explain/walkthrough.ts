@@ -24,7 +24,8 @@ export function parseSeriesFilter(text: string): LabelMatcher[] {
   } catch (err) {
     throw new UsageError(`--series must be a series selector such as '{instance="api-1:8080"}': ${(err as Error).message}`);
   }
-  if (e.type !== 'VectorSelector') throw new UsageError(`--series must be a series selector such as '{instance="api-1:8080"}', got ${JSON.stringify(text)}`);
+  if (e.type !== 'VectorSelector')
+    throw new UsageError(`--series must be a series selector such as '{instance="api-1:8080"}', got ${JSON.stringify(text)}`);
   return e.matchers;
 }
 
@@ -81,17 +82,28 @@ function vectorResult(r: QueryResult | undefined) {
 function finish(n: PlannedNode, func: string, series: Metric, walk: WalkResult, own: QueryResult | undefined): Walkthrough {
   const sample = vectorResult(own)?.find((s) => sameLabels(s.metric, series));
   const queryValue = sample?.value[1];
-  const agrees = walk.value === undefined ? queryValue === undefined : queryValue !== undefined && formatSampleValue(walk.value) === queryValue;
+  const agrees =
+    walk.value === undefined ? queryValue === undefined : queryValue !== undefined && formatSampleValue(walk.value) === queryValue;
   const lines = [...walk.lines];
   if (queryValue !== undefined) {
-    lines.push(agrees ? `  the query returns ${queryValue}: the same number` : `  the query returns ${queryValue}, not ${formatSampleValue(walk.value ?? NaN)}: this walk-through does not reproduce it`);
+    lines.push(
+      agrees
+        ? `  the query returns ${queryValue}: the same number`
+        : `  the query returns ${queryValue}, not ${formatSampleValue(walk.value ?? NaN)}: this walk-through does not reproduce it`,
+    );
   } else if (walk.value !== undefined) {
     lines.push('  the query returns no value for this series');
   }
   return { nodeId: n.id, func, series, lines, computed: walk.value ?? NaN, ...(queryValue !== undefined ? { queryValue } : {}), agrees };
 }
 
-function rangeWalkthrough(n: PlannedNode, e: Call, outcomes: Map<number, NodeOutcome>, filter: LabelMatcher[] | undefined, filterText?: string): Walkthrough | undefined {
+function rangeWalkthrough(
+  n: PlannedNode,
+  e: Call,
+  outcomes: Map<number, NodeOutcome>,
+  filter: LabelMatcher[] | undefined,
+  filterText?: string,
+): Walkthrough | undefined {
   const argNode = n.children[0];
   const arg = unparenArg(e, 0);
   if (!argNode || (arg.type !== 'MatrixSelector' && arg.type !== 'SubqueryExpr')) return undefined;
@@ -107,7 +119,12 @@ function rangeWalkthrough(n: PlannedNode, e: Call, outcomes: Map<number, NodeOut
     return finish(n, e.func, {}, { lines }, outcomes.get(n.id)?.result);
   }
   const chosen = all.find((s) => matches(s.metric, filter));
-  if (!chosen) throw noSuchSeries(filterText!, all.map((s) => s.metric), `${argNode.evaluation.query}`);
+  if (!chosen)
+    throw noSuchSeries(
+      filterText!,
+      all.map((s) => s.metric),
+      `${argNode.evaluation.query}`,
+    );
   const win = windowOf(arg, n.evaluation.time);
   const walk = walkRange(e.func, { ...win, samples: chosen.values });
   walk.lines.unshift(`${e.func}() on ${formatSeries(chosen.metric)}`);
@@ -124,7 +141,12 @@ function windowOf(arg: MatrixSelector | SubqueryExpr, time: number): { startMs: 
   return { startMs: endMs - rangeMs, endMs, rangeMs };
 }
 
-function histogramWalkthrough(n: PlannedNode, outcomes: Map<number, NodeOutcome>, filter: LabelMatcher[] | undefined, filterText?: string): Walkthrough | undefined {
+function histogramWalkthrough(
+  n: PlannedNode,
+  outcomes: Map<number, NodeOutcome>,
+  filter: LabelMatcher[] | undefined,
+  filterText?: string,
+): Walkthrough | undefined {
   const [qNode, vNode] = n.children;
   if (!qNode || !vNode) return undefined;
   const qRes = outcomes.get(qNode.id)?.result;
@@ -143,7 +165,12 @@ function histogramWalkthrough(n: PlannedNode, outcomes: Map<number, NodeOutcome>
   const list = [...groups.values()].sort((a, b) => compareMetrics(a.metric, b.metric));
   if (list.length === 0) return undefined;
   const chosen = list.find((g) => matches(g.metric, filter));
-  if (!chosen) throw noSuchSeries(filterText!, list.map((g) => g.metric), `histograms in ${vNode.evaluation.query}`);
+  if (!chosen)
+    throw noSuchSeries(
+      filterText!,
+      list.map((g) => g.metric),
+      `histograms in ${vNode.evaluation.query}`,
+    );
   const walk = walkHistogramQuantile(q, chosen.buckets);
   walk.lines.unshift(`histogram_quantile(${formatSampleValue(q)}, …) on the histogram ${formatSeries(withoutName(chosen.metric))}`);
   return finish(n, 'histogram_quantile', chosen.metric, walk, outcomes.get(n.id)?.result);

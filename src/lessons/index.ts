@@ -108,6 +108,7 @@ export async function lessonMenu(s: Session, prompter: Prompter, start?: Lesson,
  * (prompting with @inquirer/prompts on a terminal; the caller pauses its own
  * line editor meanwhile). Resolves when the learner quits or finishes.
  */
+/** @public — loaded by name from the REPL's `.lesson` (src/repl/meta.ts). */
 export async function openCurrentExercise(io: IO, backend: Backend, prompter?: Prompter): Promise<Ending | 'all-done'> {
   const s = openSession(io, backend);
   const lesson = currentLesson(s);

@@ -20,7 +20,11 @@ interface AggregationSignature {
   doc: string;
 }
 
-function agg<const N extends string>(name: N, doc: string, facts: Omit<AggregationSignature, 'name' | 'doc'> = {}): AggregationSignature & { name: N } {
+function agg<const N extends string>(
+  name: N,
+  doc: string,
+  facts: Omit<AggregationSignature, 'name' | 'doc'> = {},
+): AggregationSignature & { name: N } {
   return { ...facts, name, doc };
 }
 
@@ -38,7 +42,11 @@ const ROWS = [
   agg('count_values', 'number of series per distinct value, the value in a label', { param: 'string', unit: 'none' }),
   agg('quantile', 'φ-quantile of the values in each group', { param: 'scalar' }),
   agg('limitk', 'any k series of each group', { param: 'scalar', ordersResult: true, experimental: true }),
-  agg('limit_ratio', 'a deterministic sample of a ratio of the series of each group', { param: 'scalar', ordersResult: true, experimental: true }),
+  agg('limit_ratio', 'a deterministic sample of a ratio of the series of each group', {
+    param: 'scalar',
+    ordersResult: true,
+    experimental: true,
+  }),
 ];
 
 /** The name of an aggregation operator: a row of the table. */
@@ -52,4 +60,3 @@ export const AGGREGATION_NAMES: readonly AggregationName[] = ROWS.map((a) => a.n
 export function getAggregation(name: string): AggregationSignature | undefined {
   return AGGREGATIONS.get(name);
 }
-

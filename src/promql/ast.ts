@@ -202,4 +202,3 @@ export type Expr =
   | Call
   | AggregateExpr
   | DurationExpr;
-

@@ -76,7 +76,10 @@ export class Checker {
       case 'UnaryExpr': {
         const it = this.check(e.expr);
         if (it !== 'scalar' && it !== 'vector') {
-          this.fail(e.pos, `unary expression only allowed on expressions of type scalar or instant vector, got ${JSON.stringify(documentedType(it))}`);
+          this.fail(
+            e.pos,
+            `unary expression only allowed on expressions of type scalar or instant vector, got ${JSON.stringify(documentedType(it))}`,
+          );
         }
         break;
       }
@@ -105,7 +108,8 @@ export class Checker {
   private checkSelector(e: Extract<Expr, { type: 'VectorSelector' }>): void {
     if (e.name !== undefined) {
       for (const m of e.matchers.slice(0, -1)) {
-        if (m.name === '__name__') this.fail(e.pos, `metric name must not be set twice: ${JSON.stringify(e.name)} or ${JSON.stringify(m.value)}`);
+        if (m.name === '__name__')
+          this.fail(e.pos, `metric name must not be set twice: ${JSON.stringify(e.name)} or ${JSON.stringify(m.value)}`);
       }
       return;
     }
@@ -117,10 +121,12 @@ export class Checker {
     const fn = getFunction(e.func)!;
     const nargs = fn.argTypes.length;
     if (fn.variadic === 0) {
-      if (nargs !== e.args.length) this.fail(e.pos, `expected ${nargs} argument(s) in call to ${JSON.stringify(fn.name)}, got ${e.args.length}`);
+      if (nargs !== e.args.length)
+        this.fail(e.pos, `expected ${nargs} argument(s) in call to ${JSON.stringify(fn.name)}, got ${e.args.length}`);
     } else {
       const na = nargs - 1;
-      if (na > e.args.length) this.fail(e.pos, `expected at least ${na} argument(s) in call to ${JSON.stringify(fn.name)}, got ${e.args.length}`);
+      if (na > e.args.length)
+        this.fail(e.pos, `expected at least ${na} argument(s) in call to ${JSON.stringify(fn.name)}, got ${e.args.length}`);
       else if (fn.variadic > 0 && na + fn.variadic < e.args.length) {
         this.fail(e.pos, `expected at most ${na + fn.variadic} argument(s) in call to ${JSON.stringify(fn.name)}, got ${e.args.length}`);
       }
@@ -172,7 +178,8 @@ export class Checker {
       if (m.matchingLabels.length > 0) this.fail(e.pos, 'vector matching only allowed between instant vectors');
       delete e.matching;
     } else if (m && SET_OPS.has(e.op)) {
-      if (m.card === 'one-to-many' || m.card === 'many-to-one') this.fail(e.pos, `no grouping allowed for ${JSON.stringify(e.op)} operation`);
+      if (m.card === 'one-to-many' || m.card === 'many-to-one')
+        this.fail(e.pos, `no grouping allowed for ${JSON.stringify(e.op)} operation`);
       if (m.card !== 'many-to-many') this.fail(e.pos, 'set operations must always be many-to-many');
     }
     if ((lt === 'scalar' || rt === 'scalar') && SET_OPS.has(e.op)) {

@@ -17,7 +17,9 @@ export class DurationParser {
 
   startsDuration(t: Token): boolean {
     return (
-      t.type === 'NUMBER' || t.type === 'DURATION' || t.type === 'LEFT_PAREN' ||
+      t.type === 'NUMBER' ||
+      t.type === 'DURATION' ||
+      t.type === 'LEFT_PAREN' ||
       (t.type === 'OP' && (t.val === '+' || t.val === '-')) ||
       (t.type === 'KEYWORD' && (t.kw === 'step' || t.kw === 'range')) ||
       (t.type === 'IDENTIFIER' && t.val in MIN_MAX)

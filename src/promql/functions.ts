@@ -98,7 +98,10 @@ const ROWS = [
   fn('day_of_week', [V], V, 'day of the week (0 = Sunday, UTC); default time()', { variadic: 1, unit: 'none' }),
   fn('day_of_year', [V], V, 'day of the year (1-366, UTC); default time()', { variadic: 1, unit: 'none' }),
   fn('deg', [V], V, 'radians to degrees', { unit: 'none' }),
-  fn('delta', [M], V, 'difference between first and last value of a gauge over the range, extrapolated', { anchored: true, smoothed: true }),
+  fn('delta', [M], V, 'difference between first and last value of a gauge over the range, extrapolated', {
+    anchored: true,
+    smoothed: true,
+  }),
   fn('deriv', [M], V, 'per-second derivative of a gauge by linear regression', { unit: 'per-second' }),
   fn('double_exponential_smoothing', [M, S, S], V, 'smoothed value of a gauge (smoothing factor, trend factor)', { experimental: true }),
   fn('end', [], S, 'end time of the range query (seconds)', { experimental: true }),
@@ -115,7 +118,11 @@ const ROWS = [
   fn('histogram_sum', [V], V, 'sum of observations in native histograms'),
   fn('hour', [V], V, 'hour of the day (0-23, UTC); default time()', { variadic: 1, unit: 'none' }),
   fn('idelta', [M], V, 'difference between the last two samples of a gauge'),
-  fn('increase', [M], V, 'increase of a counter over the range, extrapolated; handles resets', { readsCounter: true, anchored: true, smoothed: true }),
+  fn('increase', [M], V, 'increase of a counter over the range, extrapolated; handles resets', {
+    readsCounter: true,
+    anchored: true,
+    smoothed: true,
+  }),
   fn('info', [V, V], V, 'add labels from info metrics such as target_info', { variadic: 1, experimental: true }),
   fn('irate', [M], V, 'per-second rate from the last two samples of a counter', { unit: 'per-second' }),
   fn('label_join', [V, STR, STR, STR], V, 'join the values of source labels into a destination label', { variadic: -1 }),
@@ -137,7 +144,12 @@ const ROWS = [
   fn('quantile_over_time', [S, M], V, 'φ-quantile of the samples in the range'),
   fn('rad', [V], V, 'degrees to radians', { unit: 'none' }),
   fn('range', [], S, 'range of the range query (seconds)', { experimental: true }),
-  fn('rate', [M], V, 'per-second average rate of increase of a counter, extrapolated; handles resets', { unit: 'per-second', readsCounter: true, anchored: true, smoothed: true }),
+  fn('rate', [M], V, 'per-second average rate of increase of a counter, extrapolated; handles resets', {
+    unit: 'per-second',
+    readsCounter: true,
+    anchored: true,
+    smoothed: true,
+  }),
   fn('resets', [M], V, 'number of counter resets within the range', { unit: 'none', anchored: true }),
   fn('round', [V, S], V, 'round to the nearest integer, or multiple of to_nearest', { variadic: 1 }),
   fn('scalar', [V], S, 'the single sample of a 1-element vector as a scalar, else NaN'),
@@ -183,7 +195,13 @@ export function functionsWhere(test: (f: FunctionSignature) => boolean | undefin
 
 /** Human signature for completion and messages: `rate(v range-vector) instant-vector`. */
 export function formatSignature(f: FunctionSignature): string {
-  const names: Record<string, string> = { vector: 'instant-vector', matrix: 'range-vector', scalar: 'scalar', string: 'string', none: 'none' };
+  const names: Record<string, string> = {
+    vector: 'instant-vector',
+    matrix: 'range-vector',
+    scalar: 'scalar',
+    string: 'string',
+    none: 'none',
+  };
   const args = f.argTypes.map((t) => names[t]);
   if (f.variadic === -1 && args.length > 0) args[args.length - 1] = `${args[args.length - 1]}...`;
   else if (f.variadic === 1 && args.length > 0) args[args.length - 1] = `[${args[args.length - 1]}]`;

@@ -32,8 +32,20 @@ export const DEFAULT_DASHBOARD_RANGE_MS = 6 * 3600_000;
 const VARIABLE_RE = /\$(\w+)|\[\[(\w+?)(?::(\w+))?\]\]|\$\{(\w+)(?:\.([^:^}]+))?(?::([^}]+))?\}/g;
 
 export const GRAFANA_FORMATS = [
-  'csv', 'distributed', 'doublequote', 'glob', 'json', 'lucene', 'percentencode', 'pipe',
-  'queryparam', 'raw', 'regex', 'singlequote', 'sqlstring', 'text',
+  'csv',
+  'distributed',
+  'doublequote',
+  'glob',
+  'json',
+  'lucene',
+  'percentencode',
+  'pipe',
+  'queryparam',
+  'raw',
+  'regex',
+  'singlequote',
+  'sqlstring',
+  'text',
 ] as const;
 
 /** Whether the query holds anything that looks like a Grafana variable. */
@@ -106,7 +118,11 @@ export function substituteGrafana(query: string, ctx: GrafanaContext): { query: 
 }
 
 function unknownVariable(name: string): UsageError {
-  const builtin = name.startsWith('__') ? ` (Grafana's built-ins here: ${Object.keys(builtinValues({ scrapeIntervalMs: 1, vars: {} })).map((n) => '$' + n).join(', ')})` : '';
+  const builtin = name.startsWith('__')
+    ? ` (Grafana's built-ins here: ${Object.keys(builtinValues({ scrapeIntervalMs: 1, vars: {} }))
+        .map((n) => '$' + n)
+        .join(', ')})`
+    : '';
   return new UsageError(
     `the Grafana variable $${name} has no value${builtin}`,
     `give it one with --var ${name}=VALUE (in the REPL: .var ${name}=VALUE); repeat --var ${name}=... for a multi-value variable`,
@@ -148,7 +164,10 @@ function formatValues(values: string[], format: string | undefined, name: string
     case 'queryparam':
       return values.map((v) => `var-${name}=${encodeURIComponent(v)}`).join('&');
     default:
-      throw new UsageError(`unknown Grafana variable format "${format}" in \${${name}:${format}}`, `Grafana's formats: ${GRAFANA_FORMATS.join(', ')}`);
+      throw new UsageError(
+        `unknown Grafana variable format "${format}" in \${${name}:${format}}`,
+        `Grafana's formats: ${GRAFANA_FORMATS.join(', ')}`,
+      );
   }
 }
 

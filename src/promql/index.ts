@@ -17,7 +17,7 @@ export { ParseError } from './errors.js';
 export { MAX_NESTING, DEEP_STACK_MB } from './depth.js';
 export { exprType } from './check.js';
 export { printExpr, formatTree, formatDuration, formatGoFloat } from './printer.js';
-export { inspect, walk, childExprs, cloneExpr } from './walk.js';
+export { inspect, childExprs, cloneExpr } from './walk.js';
 export { lex, type Token } from './lexer.js';
 export * from './ast.js';
 
@@ -36,7 +36,12 @@ export const ALL_FEATURES: Required<ParseOptions> = {
 export function parse(query: string, opts?: ParseOptions): Expr {
   const deep = tooDeepAt(lex(query));
   if (deep) {
-    throw new ParseError(query, { start: deep.start, end: deep.end }, tooDeepMessage(), 'split the query, or sum over a selector instead of writing every term');
+    throw new ParseError(
+      query,
+      { start: deep.start, end: deep.end },
+      tooDeepMessage(),
+      'split the query, or sum over a selector instead of writing every term',
+    );
   }
   const p = new Parser(query, opts);
   const expr = p.parseTop();

@@ -19,7 +19,12 @@ interface KeywordFacts {
   doc: string;
 }
 
-function kw<const N extends string>(name: N, token: KeywordFacts['token'], doc: string, facts: Partial<KeywordFacts> = {}): KeywordFacts & { name: N } {
+function kw<const N extends string>(
+  name: N,
+  token: KeywordFacts['token'],
+  doc: string,
+  facts: Partial<KeywordFacts> = {},
+): KeywordFacts & { name: N } {
   return { ...facts, name, token, doc };
 }
 
@@ -28,8 +33,16 @@ const ROWS = [
   kw('without', 'KEYWORD', 'aggregate dropping the listed labels', { labelList: true, metricName: true, wantsMore: true }),
   kw('on', 'KEYWORD', 'match the operands on the listed labels only', { labelList: true, vectorMatching: true, wantsMore: true }),
   kw('ignoring', 'KEYWORD', 'match the operands ignoring the listed labels', { labelList: true, vectorMatching: true, wantsMore: true }),
-  kw('group_left', 'KEYWORD', 'many-to-one matching, keeping the listed labels of the right side', { labelList: true, vectorMatching: true, wantsMore: true }),
-  kw('group_right', 'KEYWORD', 'one-to-many matching, keeping the listed labels of the left side', { labelList: true, vectorMatching: true, wantsMore: true }),
+  kw('group_left', 'KEYWORD', 'many-to-one matching, keeping the listed labels of the right side', {
+    labelList: true,
+    vectorMatching: true,
+    wantsMore: true,
+  }),
+  kw('group_right', 'KEYWORD', 'one-to-many matching, keeping the listed labels of the left side', {
+    labelList: true,
+    vectorMatching: true,
+    wantsMore: true,
+  }),
   kw('bool', 'KEYWORD', 'comparison returns 0 or 1 instead of filtering', { wantsMore: true }),
   kw('offset', 'KEYWORD', 'shift the selection back in time', { metricName: true, wantsMore: true }),
   kw('anchored', 'KEYWORD', 'range modifier: include the sample before the range start', { metricName: true }),

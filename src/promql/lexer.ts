@@ -16,7 +16,7 @@ import type { Token } from './tokens.js';
 import { isAlpha, isAlphaNumeric, isDigit, isSpace, LexError, quoteRune, Scanner } from './scanner.js';
 import { KEYWORDS } from './keywords.js';
 
-export type { Token, TokenType } from './tokens.js';
+export type { Token } from './tokens.js';
 
 /** Tokenises a query. Never throws: a lexical error ends the list with an ERROR token. */
 export function lex(input: string): Token[] {
@@ -281,7 +281,9 @@ class Lexer extends Scanner {
       this.lexWord();
       return;
     }
-    this.error(`unexpected character in duration expression: ${quoteRune(String.fromCodePoint(this.input.codePointAt(this.pos - 1) ?? 0))}`);
+    this.error(
+      `unexpected character in duration expression: ${quoteRune(String.fromCodePoint(this.input.codePointAt(this.pos - 1) ?? 0))}`,
+    );
   }
 
   private lexInsideBraces(): void {
@@ -326,5 +328,4 @@ class Lexer extends Scanner {
     }
     this.error(`unexpected character inside braces: ${quoteRune(String.fromCodePoint(this.input.codePointAt(this.pos - 1) ?? 0))}`);
   }
-
 }

@@ -17,7 +17,24 @@ import { parsePostfix } from './postfix.js';
 import { parseSelector } from './selectors.js';
 
 const PREC: Record<string, number> = {
-  or: 1, and: 2, unless: 2, '==': 3, '!=': 3, '<=': 3, '<': 3, '>=': 3, '>': 3, '+': 4, '-': 4, '*': 5, '/': 5, '%': 5, atan2: 5, '</': 5, '>/': 5, '^': 6,
+  or: 1,
+  and: 2,
+  unless: 2,
+  '==': 3,
+  '!=': 3,
+  '<=': 3,
+  '<': 3,
+  '>=': 3,
+  '>': 3,
+  '+': 4,
+  '-': 4,
+  '*': 5,
+  '/': 5,
+  '%': 5,
+  atan2: 5,
+  '</': 5,
+  '>/': 5,
+  '^': 6,
 };
 const POW_PREC = 6;
 
@@ -56,7 +73,13 @@ export class Parser {
     const t = this.toks[this.i];
     if (t.type === 'ERROR') this.fail(t, t.val);
     if (this.i < this.toks.length - 1) this.i++;
-    if (t.type === 'RIGHT_PAREN' || t.type === 'RIGHT_BRACKET' || t.type === 'RIGHT_BRACE' || t.type === 'NUMBER' || t.type === 'DURATION') {
+    if (
+      t.type === 'RIGHT_PAREN' ||
+      t.type === 'RIGHT_BRACKET' ||
+      t.type === 'RIGHT_BRACE' ||
+      t.type === 'NUMBER' ||
+      t.type === 'DURATION'
+    ) {
       this.lastClosing = t.end;
     }
     return t;
@@ -117,7 +140,12 @@ export class Parser {
       const mods = this.parseBinModifiers();
       const rhs = this.parseExpr(op === '^' ? prec : prec + 1);
       lhs = {
-        type: 'BinaryExpr', op: op as BinaryOp, lhs, rhs, returnBool: mods.returnBool, matching: mods.matching,
+        type: 'BinaryExpr',
+        op: op as BinaryOp,
+        lhs,
+        rhs,
+        returnBool: mods.returnBool,
+        matching: mods.matching,
         pos: { start: lhs.pos.start, end: rhs.pos.end },
       };
     }
@@ -222,7 +250,14 @@ export class Parser {
       const t = this.cur();
       let name: string;
       if (t.type === 'STRING') name = unquote(t.val);
-      else if (t.type === 'IDENTIFIER' || t.type === 'METRIC_IDENTIFIER' || t.type === 'AGGR' || t.type === 'KEYWORD' || (t.type === 'OP' && t.kw)) name = t.val;
+      else if (
+        t.type === 'IDENTIFIER' ||
+        t.type === 'METRIC_IDENTIFIER' ||
+        t.type === 'AGGR' ||
+        t.type === 'KEYWORD' ||
+        (t.type === 'OP' && t.kw)
+      )
+        name = t.val;
       else this.unexpected('grouping opts', 'label');
       if (!isValidLabelName(name)) this.fail(t, `invalid label name for grouping: ${JSON.stringify(name)}`);
       this.next();
@@ -252,7 +287,13 @@ export class Parser {
         return { type: 'NumberLiteral', value: this.numberValue(t), pos: { start: t.start, end: t.end } };
       case 'DURATION':
         this.next();
-        return { type: 'NumberLiteral', value: this.durationMs(t) / 1000, duration: true, text: t.val, pos: { start: t.start, end: t.end } };
+        return {
+          type: 'NumberLiteral',
+          value: this.durationMs(t) / 1000,
+          duration: true,
+          text: t.val,
+          pos: { start: t.start, end: t.end },
+        };
       case 'STRING':
         this.next();
         return { type: 'StringLiteral', value: unquote(t.val), pos: { start: t.start, end: t.end } };

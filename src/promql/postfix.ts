@@ -33,7 +33,10 @@ function parseRangeOrSubquery(p: Parser, e: Expr): Expr {
     else if (e.at) err = 'no @ modifiers allowed before range';
     if (err) p.fail({ start: open.start, end: close.end }, err);
     const ms: MatrixSelector = {
-      type: 'MatrixSelector', vector: e as VectorSelector, rangeMs: rangeMsOf(range), pos: { start: e.pos.start, end: close.end },
+      type: 'MatrixSelector',
+      vector: e as VectorSelector,
+      rangeMs: rangeMsOf(range),
+      pos: { start: e.pos.start, end: close.end },
     };
     if (range.type === 'DurationExpr') ms.rangeExpr = range;
     return ms;
@@ -48,7 +51,11 @@ function parseRangeOrSubquery(p: Parser, e: Expr): Expr {
   }
   const close = p.next();
   const sq: SubqueryExpr = {
-    type: 'SubqueryExpr', expr: e, rangeMs: rangeMsOf(range), stepMs: step ? rangeMsOf(step) : 0, offsetMs: 0,
+    type: 'SubqueryExpr',
+    expr: e,
+    rangeMs: rangeMsOf(range),
+    stepMs: step ? rangeMsOf(step) : 0,
+    offsetMs: 0,
     pos: { start: e.pos.start, end: close.end },
   };
   if (range.type === 'DurationExpr') sq.rangeExpr = range;
@@ -60,7 +67,11 @@ function parseOffset(p: Parser, e: Expr): Expr {
   p.next();
   const durs = new DurationParser(p);
   const d = durs.parseOffset();
-  const target = modifierTarget(p, e, 'offset modifier must be preceded by an instant vector selector or range vector selector or a subquery');
+  const target = modifierTarget(
+    p,
+    e,
+    'offset modifier must be preceded by an instant vector selector or range vector selector or a subquery',
+  );
   if (target.offsetMs !== 0 || target.offsetExpr) p.fail(e.pos, 'offset may not be set multiple times');
   if (d.type === 'NumberLiteral') target.offsetMs = Math.round(d.value * 1000);
   else target.offsetExpr = d;
@@ -78,7 +89,7 @@ function parseAt(p: Parser, e: Expr): Expr {
     at = { kind: t.kw as 'start' | 'end' };
   } else {
     const ts = p.parseSignedNumber('@', 'timestamp');
-    if (!Number.isFinite(ts) || ts >= 9223372036854775807 || ts <= -9223372036854775808) {
+    if (!Number.isFinite(ts) || ts >= 2 ** 63 || ts <= -(2 ** 63)) {
       const shown = Number.isNaN(ts) ? 'NaN' : ts === Infinity ? '+Inf' : ts === -Infinity ? '-Inf' : goFixed6(ts);
       p.fail(e.pos, `timestamp out of bounds for @ modifier: ${shown}`);
     }

@@ -128,7 +128,8 @@ function matchingString(m: VectorMatching | undefined): string {
     s = ` ${m.on ? 'on' : 'ignoring'} (${joinLabels(m.matchingLabels)})`;
     if (grouped) s += ` group_${m.card === 'many-to-one' ? 'left' : 'right'} (${joinLabels(m.include)})`;
   }
-  if (m.fillLeft !== undefined && m.fillRight !== undefined && Object.is(m.fillLeft, m.fillRight)) s += ` fill (${formatGoFloat(m.fillLeft)})`;
+  if (m.fillLeft !== undefined && m.fillRight !== undefined && Object.is(m.fillLeft, m.fillRight))
+    s += ` fill (${formatGoFloat(m.fillLeft)})`;
   else {
     if (m.fillLeft !== undefined) s += ` fill_left (${formatGoFloat(m.fillLeft)})`;
     if (m.fillRight !== undefined) s += ` fill_right (${formatGoFloat(m.fillRight)})`;
@@ -249,9 +250,17 @@ function children(n: Expr): Array<[string, Expr]> {
     case 'Call':
       return n.args.map((a) => ['', a] as [string, Expr]);
     case 'AggregateExpr':
-      return n.param ? [['param', n.param], ['', n.expr]] : [['', n.expr]];
+      return n.param
+        ? [
+            ['param', n.param],
+            ['', n.expr],
+          ]
+        : [['', n.expr]];
     case 'BinaryExpr':
-      return [['', n.lhs], ['', n.rhs]];
+      return [
+        ['', n.lhs],
+        ['', n.rhs],
+      ];
     default:
       return [];
   }

@@ -13,6 +13,7 @@ type Token = { lit: string } | { any: 0 | 1 } | '|';
 
 const META = new Set('\\.+*?()|[]{}^$'.split(''));
 const ASCII_PUNCT = /^[!-/:-@[-`{-~]$/;
+// eslint-disable-next-line no-control-regex -- the whole ASCII range, NUL included
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
 /** The pattern as literal runs, wildcards (.* / .+) and top-level bars; undefined for anything else. */

@@ -37,7 +37,6 @@ export class LexError extends Error {
   }
 }
 
-
 /** Input, position and tokens of one lexer run, and the scanning every mode shares. */
 export class Scanner {
   protected pos = 0;

@@ -54,7 +54,7 @@ function decodeUtf8Escaped(b: Uint8Array): string {
     return strictUtf8.decode(b);
   } catch {
     let out = '';
-    for (let i = 0; i < b.length; ) {
+    for (let i = 0; i < b.length;) {
       const n = validSeqLen(b, i);
       if (n === 0) {
         out += String.fromCharCode(0xdc00 + b[i]);
@@ -144,7 +144,8 @@ export function goQuote(s: string): string {
         continue;
     }
     if (cp < 0x20 || cp === 0x7f) out += `\\x${cp.toString(16).padStart(2, '0')}`;
-    else if (cp >= 0xdc80 && cp <= 0xdcff) out += `\\x${(cp & 0xff).toString(16)}`; // an invalid byte
+    else if (cp >= 0xdc80 && cp <= 0xdcff)
+      out += `\\x${(cp & 0xff).toString(16)}`; // an invalid byte
     else if ((cp >= 0x80 && cp < 0xa0) || cp === 0xfffd || (cp >= 0xd800 && cp < 0xe000)) out += `\\u${cp.toString(16).padStart(4, '0')}`;
     else out += ch;
   }

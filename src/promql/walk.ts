@@ -43,9 +43,6 @@ export function inspect(e: Expr, visit: (node: Expr, path: readonly Expr[]) => b
   go(e);
 }
 
-/** Alias of inspect, for callers that think of it as walking. */
-export const walk = inspect;
-
 /** A deep copy of a tree (modifiers such as `@` can then be injected without touching the original). */
 export function cloneExpr<T extends Expr>(e: T): T {
   return structuredClone(e);

@@ -255,7 +255,8 @@ function timeAxis(range: ChartRange, n: number, cols: number, labelWidth: number
 
 function caption(range: ChartRange, n: number, cols: number, ctx: RenderContext): string {
   const end = range.start + (n - 1) * range.step;
-  const endText = formatMinute(end).slice(0, 10) === formatMinute(range.start).slice(0, 10) ? formatMinute(end).slice(11) : formatMinute(end);
+  const endText =
+    formatMinute(end).slice(0, 10) === formatMinute(range.start).slice(0, 10) ? formatMinute(end).slice(11) : formatMinute(end);
   const per = n > cols ? `, ${formatNumber(n / cols, 2)} steps per column` : '';
   const text = `${formatMinute(range.start)} → ${endText} UTC, step ${humanDuration(range.step * 1000)}${per}`;
   return ctx.style.dim(truncate(text, ctx.columns));

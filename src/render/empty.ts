@@ -5,14 +5,14 @@ import { readQuery } from './query-text.js';
 import { CLI_ADVICE, type Advice } from './render-context.js';
 import { editDistance } from '../util/edit-distance.js';
 
-
 /** Up to three known names close to `name`: the counter form first, then by edit distance. */
 export function suggestMetrics(name: string, known: string[]): string[] {
   const scored: Array<[number, string]> = [];
   for (const k of known) {
     if (k === name) continue;
     let score: number;
-    if (k === `${name}_total` || (k.startsWith(name) && /^_(total|seconds|bytes|count|sum|bucket|info)/.test(k.slice(name.length)))) score = 0;
+    if (k === `${name}_total` || (k.startsWith(name) && /^_(total|seconds|bytes|count|sum|bucket|info)/.test(k.slice(name.length))))
+      score = 0;
     else if (k.includes(name) && name.length >= 4) score = 1 + (k.length - name.length) / 100;
     else {
       const d = editDistance(name, k);
@@ -34,19 +34,23 @@ export function explainEmpty(query: string | undefined, known: string[] | undefi
   const knownSet = new Set(known ?? []);
   const unknown = known ? shape.metrics.filter((m) => !knownSet.has(m)) : [];
   if (unknown.length > 0) {
-    return unknown.map((m) => {
-      const s = suggestMetrics(m, known!);
-      const dym = s.length > 0 ? `; did you mean ${s.map((x) => `\`${x}\``).join(' or ')}?` : '';
-      return `no series matched \`${m}\`${dym}`;
-    }).concat([`hint: ${advice.listMetrics} lists the metric names that exist`]);
+    return unknown
+      .map((m) => {
+        const s = suggestMetrics(m, known!);
+        const dym = s.length > 0 ? `; did you mean ${s.map((x) => `\`${x}\``).join(' or ')}?` : '';
+        return `no series matched \`${m}\`${dym}`;
+      })
+      .concat([`hint: ${advice.listMetrics} lists the metric names that exist`]);
   }
   const lines = ['empty result: the query returned no series'];
   if (/\{[^}]*[=~]/.test(query)) {
     const m = shape.metrics[0];
     lines.push(`hint: check the label matchers; ${advice.listSeries(m ?? '{...}')} shows which label values exist`);
   }
-  if (['>', '<', '==', '!=', '>=', '<='].some((op) => shape.ops.has(op))) lines.push('hint: a comparison filters out the series for which it is false (add `bool` to keep them as 0/1)');
-  if (/\b(and|unless)\b|\bon\s*\(|\bignoring\s*\(/.test(query)) lines.push('hint: the two sides of a binary operation may have no matching label sets');
+  if (['>', '<', '==', '!=', '>=', '<='].some((op) => shape.ops.has(op)))
+    lines.push('hint: a comparison filters out the series for which it is false (add `bool` to keep them as 0/1)');
+  if (/\b(and|unless)\b|\bon\s*\(|\bignoring\s*\(/.test(query))
+    lines.push('hint: the two sides of a binary operation may have no matching label sets');
   if (/\boffset\b|@/.test(query)) lines.push('hint: the offset or @ time may fall outside the data');
   return lines;
 }

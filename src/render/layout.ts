@@ -45,6 +45,15 @@ export function renderTable(columns: Column[], rows: string[][], widths: number[
     return last ? painted : padEnd(painted, widths[i]!);
   };
   const line = (r: string[], header: boolean) =>
-    r.map((t, i) => cell(t, i, header)).join(' '.repeat(GAP)).replace(/\s+$/, '');
-  return [line(columns.map((c) => c.header), true), ...rows.map((r) => line(r, false))];
+    r
+      .map((t, i) => cell(t, i, header))
+      .join(' '.repeat(GAP))
+      .replace(/\s+$/, '');
+  return [
+    line(
+      columns.map((c) => c.header),
+      true,
+    ),
+    ...rows.map((r) => line(r, false)),
+  ];
 }

@@ -1,6 +1,7 @@
 // Terminal text helpers: visible width (ignoring colour codes), padding and
 // truncation with an ellipsis.
 
+// eslint-disable-next-line no-control-regex -- ESC starts the colour codes it strips
 const ANSI_RE = /\u001b\[[0-9;]*m/g;
 
 function stripAnsi(s: string): string {
@@ -62,14 +63,20 @@ function formatLabelValue(v: string): string {
 }
 
 export function formatLabels(metric: Record<string, string>, names?: string[]): string {
-  const keys = names ?? Object.keys(metric).filter((k) => k !== '__name__').sort();
+  const keys =
+    names ??
+    Object.keys(metric)
+      .filter((k) => k !== '__name__')
+      .sort();
   return '{' + keys.map((k) => `${k}=${formatLabelValue(metric[k] ?? '')}`).join(', ') + '}';
 }
 
 /** Series text as Prometheus prints it: name{labels}, or just {labels}. */
 export function formatSeries(metric: Record<string, string>): string {
   const name = metric.__name__ ?? '';
-  const keys = Object.keys(metric).filter((k) => k !== '__name__').sort(compareBytes);
+  const keys = Object.keys(metric)
+    .filter((k) => k !== '__name__')
+    .sort(compareBytes);
   if (name && keys.length === 0) return name;
   return name + formatLabels(metric, keys);
 }

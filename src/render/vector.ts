@@ -3,7 +3,7 @@
 // human-readable column when the unit is known.
 //
 //   http_requests_total{job="api"}
-//   code  method  VALUE  
+//   code  method  VALUE
 //   200   GET     1234
 //   500   GET       12
 

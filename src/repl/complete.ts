@@ -24,7 +24,6 @@ export const MAX_LISTED = 200;
 
 const DURATIONS = ['30s', '1m', '2m', '5m', '10m', '15m', '30m', '1h', '2h', '6h', '12h', '1d', '7d'];
 
-
 function functionCandidates(prefix: string): Candidate[] {
   const out: Candidate[] = [];
   for (const { name: agg, param } of AGGREGATIONS.values()) {

@@ -2,7 +2,19 @@
 // private things). One entry per line, oldest first (appended; see HistoryFile); a multi-line entry stays
 // one entry, with its newlines escaped as `\n` (and backslashes as `\\`).
 
-import { chmodSync, closeSync, fchmodSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  fchmodSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 
 export const HISTORY_LIMIT = 1000;
@@ -61,7 +73,9 @@ export class HistoryFile {
 
   private readLines(): string[] {
     try {
-      return readFileSync(this.path, 'utf8').split('\n').filter((l) => l !== '');
+      return readFileSync(this.path, 'utf8')
+        .split('\n')
+        .filter((l) => l !== '');
     } catch {
       return [];
     }

@@ -72,7 +72,8 @@ const COMMANDS: Command[] = [
     args: 'table|json|csv',
     help: 'how results are printed',
     run: (a, h) => {
-      if (!(OUTPUTS as readonly string[]).includes(a)) throw new UsageError(`unknown output format "${a}"`, 'use .output table, .output json or .output csv');
+      if (!(OUTPUTS as readonly string[]).includes(a))
+        throw new UsageError(`unknown output format "${a}"`, 'use .output table, .output json or .output csv');
       h.session.output = a as (typeof OUTPUTS)[number];
       h.session.env.out(`output ${a}\n`);
     },
@@ -87,14 +88,24 @@ const COMMANDS: Command[] = [
       h.session.env.out(a === 'auto' ? 'limit fitted to the screen\n' : `limit ${a === '0' ? 'none' : a}\n`);
     },
   },
-  { name: 'var', args: '[name=value]', help: 'set a Grafana variable ($name, ${name}, [[name]]) for pasted queries; name= unsets; alone: list', run: setVar },
+  {
+    name: 'var',
+    args: '[name=value]',
+    help: 'set a Grafana variable ($name, ${name}, [[name]]) for pasted queries; name= unsets; alone: list',
+    run: setVar,
+  },
   { name: 'server', args: '<url>', help: 'query a Prometheus server from now on', run: (a, h) => switchBackend(a, h) },
   { name: 'sample', args: '', help: 'back to the bundled sample dataset', run: (_a, h) => switchBackend(undefined, h) },
   { name: 'targets', args: '', help: 'scrape targets (repl --scrape): health, last scrape, duration, last error', run: listTargets },
   { name: 'metrics', args: '[filter]', help: 'list metric names (containing filter)', run: listMetrics },
   { name: 'labels', args: '[name]', help: 'list label names, or the values of one label', run: listLabels },
   { name: 'fmt', args: '<expr>', help: 'pretty-print a query the way Prometheus prints it', run: fmt },
-  { name: 'explain', args: '[--samples [--series {…}]] <expr>', help: 'take a query apart: what each part does and returns; --samples shows the arithmetic', run: explainQuery },
+  {
+    name: 'explain',
+    args: '[--samples [--series {…}]] <expr>',
+    help: 'take a query apart: what each part does and returns; --samples shows the arithmetic',
+    run: explainQuery,
+  },
   { name: 'lesson', args: '', help: 'open the current lesson exercise', run: lesson },
   { name: 'clear', args: '', help: 'clear the screen and any unfinished query', run: (_a, h) => h.clear() },
   { name: 'quit', args: '', help: 'leave (or Ctrl-D)', run: () => 'quit' },
@@ -105,7 +116,9 @@ function setVar(arg: string, h: MetaHost): void {
   const s = h.session;
   if (arg === '') {
     const names = Object.keys(s.vars).sort();
-    s.env.out(names.length === 0 ? 'no variables set (e.g. .var job=api)\n' : names.map((n) => `$${n} = ${s.vars[n]!.join(', ')}\n`).join(''));
+    s.env.out(
+      names.length === 0 ? 'no variables set (e.g. .var job=api)\n' : names.map((n) => `$${n} = ${s.vars[n]!.join(', ')}\n`).join(''),
+    );
     return;
   }
   const m = /^\$?([A-Za-z_]\w*)=(.*)$/s.exec(arg);
@@ -220,8 +233,16 @@ async function explainQuery(arg: string, h: MetaHost): Promise<void> {
     else samples = true;
     rest = rest.slice(flag[0].length);
   }
-  if (!rest) throw new UsageError('.explain needs a query', 'e.g. .explain sum by (job) (rate(http_requests_total[5m])), or .explain --samples rate(http_requests_total[5m])');
-  if (series !== undefined && !samples) throw new UsageError('--series chooses the series of the --samples walk-through', 'e.g. .explain --samples --series {job="api"} rate(http_requests_total[5m])');
+  if (!rest)
+    throw new UsageError(
+      '.explain needs a query',
+      'e.g. .explain sum by (job) (rate(http_requests_total[5m])), or .explain --samples rate(http_requests_total[5m])',
+    );
+  if (series !== undefined && !samples)
+    throw new UsageError(
+      '--series chooses the series of the --samples walk-through',
+      'e.g. .explain --samples --series {job="api"} rate(http_requests_total[5m])',
+    );
   const { explain, renderExplanation } = await import('../explain/index.js');
   const x = await explain(s.backend, s.substituteGrafana(rest), { time: s.evalTime(), info: s.info, samples, series });
   if (x.root.error) s.failures++;
@@ -255,7 +276,10 @@ export async function runMeta(line: string, host: MetaHost): Promise<MetaOutcome
   try {
     if (!cmd) {
       const near = COMMANDS.filter((c) => c.name.startsWith(name.slice(0, 2)) || editDistance(c.name, name) <= 2).map((c) => `.${c.name}`);
-      throw new UsageError(`unknown command ".${name}"`, near.length ? `did you mean ${near.join(' or ')}? (.help lists them all)` : 'type .help for the list');
+      throw new UsageError(
+        `unknown command ".${name}"`,
+        near.length ? `did you mean ${near.join(' or ')}? (.help lists them all)` : 'type .help for the list',
+      );
     }
     return (await cmd.run(arg, host)) === 'quit' ? 'quit' : 'ok';
   } catch (e) {

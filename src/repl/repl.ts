@@ -87,6 +87,8 @@ class Loop implements MetaHost {
     if (opts.terminal && dir !== null) this.historyFile = new HistoryFile(dir);
     this.entries = this.historyFile?.load().reverse() ?? [];
     let input: NodeJS.ReadableStream = opts.input;
+    // Assigned below, once the router that needs it exists.
+    // eslint-disable-next-line prefer-const
     let search: ReverseSearch | undefined;
     if (opts.terminal) {
       this.router = new KeyRouter(opts.input, (s, key) => search?.handle(s, key) ?? false);
@@ -99,7 +101,9 @@ class Loop implements MetaHost {
       prompt: session.prompt(),
       history: [...this.entries],
       historySize: HISTORY_LIMIT,
-      completer: opts.terminal ? (line: string, cb: (err: null, r: [string[], string]) => void) => void this.complete(line).then((r) => cb(null, r)) : undefined,
+      completer: opts.terminal
+        ? (line: string, cb: (err: null, r: [string[], string]) => void) => void this.complete(line).then((r) => cb(null, r))
+        : undefined,
       tabSize: 2,
     });
     search = new ReverseSearch(this.rl, opts.output, () => this.entries, env.columns);

@@ -140,7 +140,12 @@ export class Session {
   substituteGrafana(text: string, grid?: ChartRange): string {
     const range = grid && { stepMs: grid.step * 1000, rangeMs: (grid.end - grid.start) * 1000 };
     const { query, substitutions } = substituteGrafana(text, { scrapeIntervalMs: this.scrapeIntervalMs, range, vars: this.vars });
-    if (substitutions.length > 0) this.env.err(this.env.style.dim(describeSubstitutions(substitutions, this.scrapeIntervalMs).replace('--scrape-interval', '`repl --scrape-interval`')) + '\n');
+    if (substitutions.length > 0)
+      this.env.err(
+        this.env.style.dim(
+          describeSubstitutions(substitutions, this.scrapeIntervalMs).replace('--scrape-interval', '`repl --scrape-interval`'),
+        ) + '\n',
+      );
     return query;
   }
 

@@ -26,7 +26,10 @@ function selectors(e: Expr): SelectorInfo[] {
   const out: SelectorInfo[] = [];
   inspect(e, (n) => {
     if (n.type === 'VectorSelector') {
-      out.push({ nameMatchers: n.matchers.filter((m) => m.name === '__name__'), readsFuture: n.at !== undefined || n.offsetMs < 0 || n.offsetExpr !== undefined });
+      out.push({
+        nameMatchers: n.matchers.filter((m) => m.name === '__name__'),
+        readsFuture: n.at !== undefined || n.offsetMs < 0 || n.offsetExpr !== undefined,
+      });
     }
     if (n.type === 'SubqueryExpr' && (n.at !== undefined || n.offsetMs < 0)) out.push({ nameMatchers: [], readsFuture: true });
   });

@@ -183,4 +183,3 @@ export function evaluationTimes(intervalMs: number, startMs: number, endMs: numb
   for (let t = Math.ceil(startMs / intervalMs) * intervalMs; t <= endMs; t += intervalMs) out.push(t);
   return out;
 }
-

@@ -128,7 +128,10 @@ function readRule(r: YamlReader, node: Node, g: GroupDef, index: number): RuleDe
   for (const [k, { node: vn }] of ruleLabels) if (!validLabelName(k)) err(vn, `invalid label name: ${k}`);
   for (const [k, { node: vn }] of annotations) if (!validLabelName(k) || k === '__name__') err(vn, `invalid annotation name: ${k}`);
   if (alert) {
-    for (const [kind, map] of [['label', ruleLabels], ['annotation', annotations]] as const) {
+    for (const [kind, map] of [
+      ['label', ruleLabels],
+      ['annotation', annotations],
+    ] as const) {
       for (const [k, { value, node: vn }] of map) {
         const msg = checkAlertTemplate(value, alert);
         if (msg) err(vn, `${kind} "${k}": ${msg}`);
@@ -165,7 +168,9 @@ function duplicates(file: RuleFile): Problem[] {
         first.set(id, rule);
         continue;
       }
-      const labels = Object.keys(rule.labels).sort().map((k) => `${k}: ${rule.labels[k]}`);
+      const labels = Object.keys(rule.labels)
+        .sort()
+        .map((k) => `${k}: ${rule.labels[k]}`);
       out.push({
         ...rule.pos,
         message:

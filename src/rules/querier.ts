@@ -31,7 +31,10 @@ export function storeWriter(store: MemoryStore): SeriesWriter {
 export function backendRangeQuerier(backend: Backend, opts: { timeoutMs?: number; signal?: AbortSignal } = {}): RangeRuleQuerier {
   return {
     async queryRange(expr: string, startMs: number, endMs: number, stepMs: number): Promise<Map<number, OutputSample[]>> {
-      const r = await backend.rangeQuery(expr, startMs / 1000, endMs / 1000, stepMs / 1000, { timeoutMs: opts.timeoutMs, signal: opts.signal });
+      const r = await backend.rangeQuery(expr, startMs / 1000, endMs / 1000, stepMs / 1000, {
+        timeoutMs: opts.timeoutMs,
+        signal: opts.signal,
+      });
       const out = new Map<number, OutputSample[]>();
       const at = (tSec: number) => {
         const t = Math.round(tSec * 1000);

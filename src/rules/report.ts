@@ -65,7 +65,9 @@ export function alertTimelines(transitions: Transition[]): AlertTimeline[] {
       if (t.keptFiring) cur.keptFiring = true;
     }
   }
-  return [...byKey.values()].sort((a, b) => a.episodes[0]!.pendingAtMs - b.episodes[0]!.pendingAtMs || a.alertname.localeCompare(b.alertname));
+  return [...byKey.values()].sort(
+    (a, b) => a.episodes[0]!.pendingAtMs - b.episodes[0]!.pendingAtMs || a.alertname.localeCompare(b.alertname),
+  );
 }
 
 export function buildReport(ev: RuleEvaluator, startMs: number, endMs: number, mode: TimelineMode): EvalReport {
@@ -79,7 +81,13 @@ export function buildReport(ev: RuleEvaluator, startMs: number, endMs: number, m
     complete: ev.errors.length === 0,
     alerts,
     quietAlerts: [...ev.alerting.keys()].map((r) => r.name).filter((n) => !active.has(n)),
-    recording: [...ev.recorded.values()].map((r) => ({ group: r.group, record: r.rule, series: r.series.size, samples: r.samples, last: r.last })),
+    recording: [...ev.recorded.values()].map((r) => ({
+      group: r.group,
+      record: r.rule,
+      series: r.series.size,
+      samples: r.samples,
+      last: r.last,
+    })),
     transitions: ev.transitions,
     errors: ev.errors,
   };
@@ -112,7 +120,8 @@ export function renderReport(r: EvalReport, style: Style): string {
   const lines: string[] = [];
   const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
   lines.push(style.dim(`Evaluated ${iso(r.startMs)} to ${iso(r.endMs)}: ${r.evaluations} rule evaluations (${r.mode}).`));
-  if (!r.complete) lines.push(style.error(`INCOMPLETE: ${r.errors.length} rule evaluations failed (see the errors below); what follows leaves them out.`));
+  if (!r.complete)
+    lines.push(style.error(`INCOMPLETE: ${r.errors.length} rule evaluations failed (see the errors below); what follows leaves them out.`));
   lines.push('', style.bold('Alerts'));
   if (r.alerts.length === 0 && r.quietAlerts.length === 0) lines.push('  (no alerting rules)');
   for (const a of r.alerts) {
@@ -128,16 +137,40 @@ export function renderReport(r: EvalReport, style: Style): string {
     lines.push('', style.bold('Recording rules'));
     const w = Math.max(...r.recording.map((x) => x.record.length));
     for (const x of r.recording) {
-      lines.push(`  ${padEnd(x.record, w)}  ${String(x.series).padStart(4)} series  ${String(x.samples).padStart(7)} samples  ${style.dim(`(group ${x.group})`)}`);
+      lines.push(
+        `  ${padEnd(x.record, w)}  ${String(x.series).padStart(4)} series  ${String(x.samples).padStart(7)} samples  ${style.dim(`(group ${x.group})`)}`,
+      );
     }
   }
   if (r.transitions.length) {
     lines.push('', style.bold('Transitions'));
-    const rows = r.transitions.map((t) => [fmt(t.tMs), t.rule, formatLabels(Object.fromEntries(Object.entries(t.labels).filter(([k]) => !NOT_SHOWN.has(k)))), t.from, t.to, formatValue(t.value)]);
+    const rows = r.transitions.map((t) => [
+      fmt(t.tMs),
+      t.rule,
+      formatLabels(Object.fromEntries(Object.entries(t.labels).filter(([k]) => !NOT_SHOWN.has(k)))),
+      t.from,
+      t.to,
+      formatValue(t.value),
+    ]);
     const head = ['TIME', 'ALERT', 'LABELS', 'FROM', 'TO', 'VALUE'];
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-    lines.push('  ' + style.dim(head.map((h, i) => padEnd(h, widths[i]!)).join('  ').trimEnd()));
-    for (const row of rows) lines.push('  ' + row.map((c, i) => padEnd(c, widths[i]!)).join('  ').trimEnd());
+    lines.push(
+      '  ' +
+        style.dim(
+          head
+            .map((h, i) => padEnd(h, widths[i]!))
+            .join('  ')
+            .trimEnd(),
+        ),
+    );
+    for (const row of rows)
+      lines.push(
+        '  ' +
+          row
+            .map((c, i) => padEnd(c, widths[i]!))
+            .join('  ')
+            .trimEnd(),
+      );
   }
   return lines.join('\n') + '\n';
 }
@@ -181,14 +214,29 @@ export function reportJSON(r: EvalReport): unknown {
         pendingAt: iso(e.pendingAtMs),
         firingAt: iso(e.firingAtMs),
         endedAt: iso(e.endedAtMs),
-        state: e.endedAtMs === undefined ? (e.firingAtMs !== undefined ? 'firing' : 'pending') : e.endedFrom === 'firing' ? 'resolved' : 'inactive',
+        state:
+          e.endedAtMs === undefined
+            ? e.firingAtMs !== undefined
+              ? 'firing'
+              : 'pending'
+            : e.endedFrom === 'firing'
+              ? 'resolved'
+              : 'inactive',
         keptFiring: e.keptFiring ?? false,
         annotations: e.annotations,
       })),
     })),
     quietAlerts: r.quietAlerts,
     recording: r.recording.map((x) => ({ group: x.group, record: x.record, series: x.series, samples: x.samples, last: x.last })),
-    transitions: r.transitions.map((t) => ({ time: iso(t.tMs), alertname: t.rule, group: t.group, labels: t.labels, from: t.from, to: t.to, value: t.value })),
+    transitions: r.transitions.map((t) => ({
+      time: iso(t.tMs),
+      alertname: t.rule,
+      group: t.group,
+      labels: t.labels,
+      from: t.from,
+      to: t.to,
+      value: t.value,
+    })),
     errors: r.errors.map((e) => ({ time: iso(e.tMs), group: e.group, rule: e.rule, message: e.message })),
   };
 }

@@ -129,7 +129,15 @@ export function yamlKind(n: unknown): string {
   if (isSeq(n)) return '!!seq';
   if (isScalar(n)) {
     const v = n.value;
-    return typeof v === 'number' ? (Number.isInteger(v) ? '!!int' : '!!float') : typeof v === 'boolean' ? '!!bool' : v === null ? '!!null' : '!!str';
+    return typeof v === 'number'
+      ? Number.isInteger(v)
+        ? '!!int'
+        : '!!float'
+      : typeof v === 'boolean'
+        ? '!!bool'
+        : v === null
+          ? '!!null'
+          : '!!str';
   }
   return 'value';
 }

@@ -55,7 +55,10 @@ function checkTimes(intervalMs: number, timeoutMs: number, job: string): void {
   if (timeoutMs <= 0) throw new UsageError(`scrape timeout must be greater than 0 for job "${job}"`);
   if (timeoutMs > intervalMs) {
     // Prometheus's own wording (config/config.go).
-    throw new UsageError(`scrape timeout greater than scrape interval for scrape config with job name "${job}"`, 'make scrape_timeout (--scrape-timeout) no longer than the interval');
+    throw new UsageError(
+      `scrape timeout greater than scrape interval for scrape config with job name "${job}"`,
+      'make scrape_timeout (--scrape-timeout) no longer than the interval',
+    );
   }
 }
 
@@ -103,8 +106,17 @@ function basicAuth(user: string, password: string): string {
 const GLOBAL_KEYS = new Set(['scrape_interval', 'scrape_timeout', 'evaluation_interval', 'external_labels']);
 // Sections that are not about scraping (alerting, rule_files, remote_write, …) are left to their own readers.
 const JOB_KEYS = new Set([
-  'job_name', 'static_configs', 'metrics_path', 'scheme', 'params', 'scrape_interval', 'scrape_timeout',
-  'honor_labels', 'basic_auth', 'authorization', 'body_size_limit',
+  'job_name',
+  'static_configs',
+  'metrics_path',
+  'scheme',
+  'params',
+  'scrape_interval',
+  'scrape_timeout',
+  'honor_labels',
+  'basic_auth',
+  'authorization',
+  'body_size_limit',
 ]);
 const STATIC_KEYS = new Set(['targets', 'labels']);
 
@@ -118,7 +130,10 @@ function isObj(v: unknown): v is Obj {
 function onlyKnown(o: Obj, known: Set<string>, where: string, file: string): void {
   for (const k of Object.keys(o)) {
     if (!known.has(k)) {
-      throw new UsageError(`${file}: ${where}: field "${k}" is not supported by promlearn's scraper`, `supported here: ${[...known].join(', ')}`);
+      throw new UsageError(
+        `${file}: ${where}: field "${k}" is not supported by promlearn's scraper`,
+        `supported here: ${[...known].join(', ')}`,
+      );
     }
   }
 }
@@ -126,7 +141,8 @@ function onlyKnown(o: Obj, known: Set<string>, where: string, file: string): voi
 function duration(v: unknown, what: string, file: string): number | undefined {
   if (v === undefined) return undefined;
   const ms = parsePromDuration(String(v));
-  if (ms === undefined) throw new UsageError(`${file}: ${what}: not a valid duration string: ${JSON.stringify(v)}`, 'use a duration such as 15s or 1m');
+  if (ms === undefined)
+    throw new UsageError(`${file}: ${what}: not a valid duration string: ${JSON.stringify(v)}`, 'use a duration such as 15s or 1m');
   return ms;
 }
 
@@ -167,7 +183,8 @@ export function parseScrapeConfig(text: string, file = 'prometheus.yml', overrid
     seen.add(job);
     out.push(...jobTargets(j, job, file, gInterval, gTimeout, overrides));
   }
-  if (out.length === 0) throw new UsageError(`${file}: no targets in scrape_configs`, 'add a job with static_configs: [{targets: ["127.0.0.1:9464"]}]');
+  if (out.length === 0)
+    throw new UsageError(`${file}: no targets in scrape_configs`, 'add a job with static_configs: [{targets: ["127.0.0.1:9464"]}]');
   return out;
 }
 
@@ -178,7 +195,8 @@ function jobTargets(j: Obj, job: string, file: string, gInterval: number, gTimeo
   const timeoutMs = defaultTimeout(intervalMs, o.timeoutMs ?? duration(j.scrape_timeout, `${where} scrape_timeout`, file) ?? gTimeout);
   checkTimes(intervalMs, timeoutMs, job);
   const scheme = j.scheme ?? 'http';
-  if (scheme !== 'http' && scheme !== 'https') throw new UsageError(`${file}: ${where}: scheme must be http or https, got ${JSON.stringify(scheme)}`);
+  if (scheme !== 'http' && scheme !== 'https')
+    throw new UsageError(`${file}: ${where}: scheme must be http or https, got ${JSON.stringify(scheme)}`);
   const metricsPath = String(j.metrics_path ?? '/metrics');
   const params = stringLists(j.params, `${where} params`, file);
   const authorization = authHeader(j, where, file);
@@ -192,10 +210,25 @@ function jobTargets(j: Obj, job: string, file: string, gInterval: number, gTimeo
     const labels = stringMap(sc.labels, `${where} labels`, file);
     for (const addr of (sc.targets ?? []) as unknown[]) {
       if (typeof addr !== 'string' || addr.includes('/')) {
-        throw new UsageError(`${file}: ${where}: target ${JSON.stringify(addr)} must be host:port`, 'put the path in metrics_path, the scheme in scheme');
+        throw new UsageError(
+          `${file}: ${where}: target ${JSON.stringify(addr)} must be host:port`,
+          'put the path in metrics_path, the scheme in scheme',
+        );
       }
       const address = addr.includes(':') ? addr : `${addr}:${scheme === 'https' ? 443 : 80}`;
-      out.push({ job, address, scheme, metricsPath, params, intervalMs, timeoutMs, honorLabels: o.honorLabels ?? j.honor_labels === true, labels, authorization, bodySizeLimit });
+      out.push({
+        job,
+        address,
+        scheme,
+        metricsPath,
+        params,
+        intervalMs,
+        timeoutMs,
+        honorLabels: o.honorLabels ?? j.honor_labels === true,
+        labels,
+        authorization,
+        bodySizeLimit,
+      });
     }
   }
   return out;

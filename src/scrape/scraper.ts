@@ -90,7 +90,14 @@ class ScrapeLoop {
     const durationSec = (now() - start) / 1000;
     const values = [error ? 0 : 1, durationSec, counts.scraped, counts.postRelabel, counts.seriesAdded];
     this.reportIds.forEach((id, i) => this.appendSafe(id, start, values[i]));
-    this.status = { ...this.status, health: error ? 'down' : 'up', lastError: error, lastScrape: start, lastScrapeDuration: durationSec, lastSamples: counts.scraped };
+    this.status = {
+      ...this.status,
+      health: error ? 'down' : 'up',
+      lastError: error,
+      lastScrape: start,
+      lastScrapeDuration: durationSec,
+      lastSamples: counts.scraped,
+    };
   }
 
   /** A stopped target's series end (Prometheus's end-of-run staleness). */
@@ -118,11 +125,7 @@ export class Scraper {
   /** Called after every scrape of any target. */
   onScrape?: (status: TargetStatus) => void;
 
-  constructor(
-    targets: TargetConfig[],
-    opts: ScraperOptions = {},
-    store = new MemoryStore(),
-  ) {
+  constructor(targets: TargetConfig[], opts: ScraperOptions = {}, store = new MemoryStore()) {
     this.store = store;
     this.now = opts.now ?? Date.now;
     this.userAgent = opts.userAgent ?? 'promlearn';

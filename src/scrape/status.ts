@@ -36,7 +36,10 @@ export function formatTargets(targets: TargetStatus[], style: Style, nowMs = Dat
   const wa = w((r) => r.last, 'LAST SCRAPE');
   const wd = w((r) => r.dur, 'DURATION');
   const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - s.length));
-  let out = style.dim(`${pad('ENDPOINT', we)}  ${pad('STATE', 7)}  ${pad('LABELS', wl)}  ${pad('LAST SCRAPE', wa)}  ${pad('DURATION', wd)}  SAMPLES`) + '\n';
+  let out =
+    style.dim(
+      `${pad('ENDPOINT', we)}  ${pad('STATE', 7)}  ${pad('LABELS', wl)}  ${pad('LAST SCRAPE', wa)}  ${pad('DURATION', wd)}  SAMPLES`,
+    ) + '\n';
   for (const r of rows) {
     out += `${pad(r.endpoint, we)}  ${r.health}${' '.repeat(Math.max(0, 7 - r.healthLen))}  ${pad(r.labels, wl)}  ${pad(r.last, wa)}  ${pad(r.dur, wd)}  ${r.samples}\n`;
     if (r.error) out += `  ${style.error('error:')} ${r.error}\n`;

@@ -103,7 +103,9 @@ function queryResult(r: QueryResult, limit: number, form: Form, extra: string[])
   const warnings = [...(res.warnings ?? []), ...extra, ...(truncated ? [TRUNCATED] : [])];
   const stats = form.get('stats');
   if (stats !== '' && stats !== 'true' && stats !== 'all') {
-    warnings.push(`value ${JSON.stringify(stats)} for parameter "stats" is deprecated and will be rejected in the next major release, use "true" or "all"`);
+    warnings.push(
+      `value ${JSON.stringify(stats)} for parameter "stats" is deprecated and will be rejected in the next major release, use "true" or "all"`,
+    );
   }
   const data: Record<string, unknown> = { resultType: res.data.resultType, result: res.data.result };
   if (stats !== '' && res.stats) data.stats = res.stats;
@@ -149,7 +151,10 @@ const queryRange: Handler = async (ctx, form) => {
   }
   if (step <= 0) throw invalidParam('step', 'zero or negative query resolution step widths are not accepted. Try a positive integer');
   if ((end - start) / step > MAX_POINTS) {
-    throw new ApiError('bad_data', 'exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)');
+    throw new ApiError(
+      'bad_data',
+      'exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)',
+    );
   }
   const to = timeoutMs(form);
   const extra = lookbackWarning(form);
@@ -233,7 +238,9 @@ const labelValues: Handler = async (ctx, form, params) => {
 
 /** Prometheus's value-encoding escape: `_` stands for itself as `__`, `_2E_` for a code point. */
 function unescapeName(s: string): string {
-  return s.replace(/__|_([0-9A-Fa-f]+)_/g, (all, hex: string | undefined) => (hex === undefined ? '_' : String.fromCodePoint(parseInt(hex, 16))));
+  return s.replace(/__|_([0-9A-Fa-f]+)_/g, (_all, hex: string | undefined) =>
+    hex === undefined ? '_' : String.fromCodePoint(parseInt(hex, 16)),
+  );
 }
 
 const metadata: Handler = async (ctx, form) => {
@@ -257,7 +264,14 @@ const metadata: Handler = async (ctx, form) => {
 };
 
 const buildinfo: Handler = async (ctx) => ({
-  data: { version: ctx.version, revision: 'promlearn', branch: 'promlearn', buildUser: 'promlearn', buildDate: '', goVersion: `node ${process.version}` },
+  data: {
+    version: ctx.version,
+    revision: 'promlearn',
+    branch: 'promlearn',
+    buildUser: 'promlearn',
+    buildDate: '',
+    goVersion: `node ${process.version}`,
+  },
 });
 
 const runtimeinfo: Handler = async (ctx) => ({
@@ -313,7 +327,8 @@ const targets: Handler = async (ctx, form) => {
 
 const rules: Handler = async (ctx, form) => {
   const type = form.get('type').toLowerCase();
-  if (type !== '' && type !== 'alert' && type !== 'record') throw invalidParam('type', `not supported value ${JSON.stringify(form.get('type'))}`);
+  if (type !== '' && type !== 'alert' && type !== 'record')
+    throw invalidParam('type', `not supported value ${JSON.stringify(form.get('type'))}`);
   const groups = ctx.rules ? await ctx.rules.groups({ type: (type || undefined) as 'alert' | 'record' | undefined }) : [];
   return { data: { groups } };
 };

@@ -41,11 +41,24 @@ export function translateAst(e: Expr | undefined): Json {
   if (!e) return null;
   switch (e.type) {
     case 'AggregateExpr':
-      return { type: 'aggregation', op: e.op, expr: translateAst(e.expr), param: translateAst(e.param), grouping: e.grouping, without: e.without };
+      return {
+        type: 'aggregation',
+        op: e.op,
+        expr: translateAst(e.expr),
+        param: translateAst(e.param),
+        grouping: e.grouping,
+        without: e.without,
+      };
     case 'BinaryExpr': {
       const m = e.matching;
       const matching: Json = m
-        ? { card: m.card, labels: m.matchingLabels, on: m.on, include: m.include, fillValues: { lhs: m.fillLeft ?? null, rhs: m.fillRight ?? null } }
+        ? {
+            card: m.card,
+            labels: m.matchingLabels,
+            on: m.on,
+            include: m.include,
+            fillValues: { lhs: m.fillLeft ?? null, rhs: m.fillRight ?? null },
+          }
         : null;
       return { type: 'binaryExpr', op: e.op, lhs: translateAst(e.lhs), rhs: translateAst(e.rhs), matching, bool: e.returnBool };
     }

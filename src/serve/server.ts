@@ -64,11 +64,15 @@ export async function handleRequest(ctx: ApiContext, req: IncomingMessage, res: 
   res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
   res.setHeader('access-control-expose-headers', 'Date');
   if (url.pathname === '/-/ready' || url.pathname === '/-/healthy') {
-    res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end(url.pathname === '/-/ready' ? 'Prometheus Server is Ready.\n' : 'Prometheus Server is Healthy.\n');
+    res
+      .writeHead(200, { 'content-type': 'text/plain; charset=utf-8' })
+      .end(url.pathname === '/-/ready' ? 'Prometheus Server is Ready.\n' : 'Prometheus Server is Healthy.\n');
     return;
   }
   if (!url.pathname.startsWith('/api/v1/')) {
-    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(url.pathname === '/' ? 'promlearn serve: the Prometheus HTTP API is at /api/v1/\n' : '404 page not found\n');
+    res
+      .writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
+      .end(url.pathname === '/' ? 'promlearn serve: the Prometheus HTTP API is at /api/v1/\n' : '404 page not found\n');
     return;
   }
   const sub = url.pathname.slice('/api/v1'.length);
@@ -104,9 +108,16 @@ export async function startServer(ctx: ApiContext, opts: ServeOptions): Promise<
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (e: NodeJS.ErrnoException) => {
-      if (e.code === 'EADDRINUSE') reject(new UsageError(`port ${opts.port} on ${opts.host} is already in use`, 'stop the other server or choose another port with --port'));
-      else if (e.code === 'EADDRNOTAVAIL' || e.code === 'ENOTFOUND') reject(new UsageError(`cannot listen on ${opts.host}: no such local address`, 'use --listen 127.0.0.1 (or 0.0.0.0 for every interface)'));
-      else if (e.code === 'EACCES') reject(new UsageError(`no permission to listen on ${opts.host}:${opts.port}`, 'choose a port above 1024 with --port'));
+      if (e.code === 'EADDRINUSE')
+        reject(
+          new UsageError(`port ${opts.port} on ${opts.host} is already in use`, 'stop the other server or choose another port with --port'),
+        );
+      else if (e.code === 'EADDRNOTAVAIL' || e.code === 'ENOTFOUND')
+        reject(
+          new UsageError(`cannot listen on ${opts.host}: no such local address`, 'use --listen 127.0.0.1 (or 0.0.0.0 for every interface)'),
+        );
+      else if (e.code === 'EACCES')
+        reject(new UsageError(`no permission to listen on ${opts.host}:${opts.port}`, 'choose a port above 1024 with --port'));
       else reject(e);
     });
     server.listen(opts.port, opts.host, () => resolve());

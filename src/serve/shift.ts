@@ -34,7 +34,8 @@ export function shiftBackend(b: Backend, bySec: number): Backend {
       return i.dataRange ? { ...i, dataRange: { start: i.dataRange.start + bySec, end: i.dataRange.end + bySec } } : i;
     },
     instantQuery: async (q: string, time: number, o?: QueryOptions) => result(await b.instantQuery(q, round(time - bySec), o)),
-    rangeQuery: async (q: string, start: number, end: number, step: number, o?: QueryOptions) => result(await b.rangeQuery(q, round(start - bySec), round(end - bySec), step, o)),
+    rangeQuery: async (q: string, start: number, end: number, step: number, o?: QueryOptions) =>
+      result(await b.rangeQuery(q, round(start - bySec), round(end - bySec), step, o)),
     series: (q) => b.series(shiftQuery(q, bySec)!),
     labelNames: (q) => b.labelNames(shiftQuery(q, bySec)),
     labelValues: (name, q) => b.labelValues(name, shiftQuery(q, bySec)),

@@ -135,7 +135,14 @@ export class AppendLog {
     this.lastV = new Float64Array(64);
   }
 
-  private scatter(c: Chunk, next: Float64Array, times: Float64Array, values: Float64Array, sts: Float64Array | undefined, stale: Uint8Array): void {
+  private scatter(
+    c: Chunk,
+    next: Float64Array,
+    times: Float64Array,
+    values: Float64Array,
+    sts: Float64Array | undefined,
+    stale: Uint8Array,
+  ): void {
     const { ids, t, v } = c;
     const cst = sts ? c.st : undefined;
     for (let i = 0; i < c.n; i++) {

@@ -50,7 +50,7 @@ function readPlainSeries(b: Buffer, s: number, e: number): Metric | undefined {
   while (i < e && isNameChar(b[i])) i++;
   const labels: Metric = { __name__: b.toString('latin1', s, i) };
   if (i === e) return labels;
-  for (i++; b[i] !== CLOSE_BRACE; ) {
+  for (i++; b[i] !== CLOSE_BRACE;) {
     const ns = i;
     if (!isLabelStart(b[i])) return undefined;
     while (isLabelChar(b[++i]));

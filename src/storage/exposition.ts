@@ -37,8 +37,6 @@ class LineError extends Error {}
 
 const OM_TYPES = new Set(['counter', 'gauge', 'histogram', 'gaugehistogram', 'summary', 'info', 'stateset', 'unknown']);
 const TEXT_TYPES = new Set(['counter', 'gauge', 'histogram', 'summary', 'untyped']);
-/** Sample-name suffixes that belong to a family of another name. */
-const SUFFIXES = ['_total', '_created', '_bucket', '_count', '_sum', '_gcount', '_gsum', '_info'];
 /** Families whose `_created` samples are timestamps of creation, not data. */
 const CREATED_TYPES = new Set(['counter', 'histogram', 'summary', 'gaugehistogram']);
 const PROGRESS_EVERY = 10_000;
@@ -73,7 +71,10 @@ export function parseExposition(text: string, opts: ExpositionOptions = {}): Mem
  * With format 'auto' the format is only known at the end, so the input is
  * collected first; give the format explicitly to parse while reading.
  */
-export async function parseExpositionStream(chunks: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>, opts: ExpositionOptions = {}): Promise<MemoryStore> {
+export async function parseExpositionStream(
+  chunks: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
+  opts: ExpositionOptions = {},
+): Promise<MemoryStore> {
   const decoder = new TextDecoder();
   if (!opts.format || opts.format === 'auto') {
     let text = '';
@@ -204,7 +205,8 @@ export class ExpositionParser {
       fm.help = unescapeHelp(rest, this.om);
     } else {
       if (fm.unit !== undefined) throw new LineError(`second UNIT line for metric name ${JSON.stringify(name)}`);
-      if (rest !== '' && !name.endsWith(`_${rest}`)) throw new LineError(`unit ${JSON.stringify(rest)} not a suffix of metric ${JSON.stringify(name)}`);
+      if (rest !== '' && !name.endsWith(`_${rest}`))
+        throw new LineError(`unit ${JSON.stringify(rest)} not a suffix of metric ${JSON.stringify(name)}`);
       fm.unit = rest;
     }
   }
@@ -226,7 +228,9 @@ export class ExpositionParser {
     const t = fields.length === 2 ? (this.om ? parseSecondsTs(fields[1]) : parseMsTs(fields[1])) : this.defaultTs;
     if (t === undefined) {
       throw new LineError(
-        this.om ? 'sample has no timestamp: add one in seconds after the value, e.g. `up 1 1767225600.000`' : 'sample has no timestamp: add one in milliseconds after the value, e.g. `up 1 1767225600000`',
+        this.om
+          ? 'sample has no timestamp: add one in seconds after the value, e.g. `up 1 1767225600.000`'
+          : 'sample has no timestamp: add one in milliseconds after the value, e.g. `up 1 1767225600000`',
       );
     }
     try {
@@ -296,7 +300,8 @@ function metadataComment(l: string): { kind: 'HELP' | 'TYPE' | 'UNIT'; name: str
     name = q.value;
     i = q.end;
     if (name === '') throw new LineError('empty metric name');
-    if (i < l.length && l[i] !== ' ' && l[i] !== '\t') throw new LineError(`expected a space after the metric name ${JSON.stringify(name)}`);
+    if (i < l.length && l[i] !== ' ' && l[i] !== '\t')
+      throw new LineError(`expected a space after the metric name ${JSON.stringify(name)}`);
   } else {
     const end = l.slice(i).search(/[ \t]/);
     name = end < 0 ? l.slice(i) : l.slice(i, i + end);
@@ -435,13 +440,4 @@ function parseSecondsTs(s: string): number {
   const v = Number(s);
   if (Number.isNaN(v) || !Number.isFinite(v) || /[xXbBoO ]/.test(s)) throw new LineError(`invalid timestamp ${JSON.stringify(s)}`);
   return Math.trunc(v * 1000);
-}
-
-/** The family a sample name belongs to: itself if declared, else its name minus a known suffix. */
-export function familyOf(name: string, declared: (family: string) => boolean): string {
-  if (declared(name)) return name;
-  for (const suf of SUFFIXES) {
-    if (name.endsWith(suf) && declared(name.slice(0, -suf.length))) return name.slice(0, -suf.length);
-  }
-  return name;
 }

@@ -9,7 +9,7 @@ import type { Metric, MetricMetadata } from '../model/result.js';
 import { AppendLog } from './append-log.js';
 import { Series, type SampleColumns } from './series.js';
 
-export { STALE_NAN, STALE_NAN_BITS_HI, STALE_NAN_BITS_LO, isStaleNaN } from './stale.js';
+export { STALE_NAN, isStaleNaN } from './stale.js';
 export { OutOfOrderSampleError, type SampleColumns } from './series.js';
 
 /**

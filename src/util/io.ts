@@ -50,7 +50,9 @@ export function terminalSize(real: number | undefined, fromEnv: string | undefin
 }
 
 /** An IO that records output, for tests. */
-export function bufferIO(opts: Partial<Pick<IO, 'columns' | 'rows' | 'isTTY' | 'env' | 'stdinIsTTY' | 'stderrIsTTY'>> & { color?: boolean } = {}) {
+export function bufferIO(
+  opts: Partial<Pick<IO, 'columns' | 'rows' | 'isTTY' | 'env' | 'stdinIsTTY' | 'stderrIsTTY'>> & { color?: boolean } = {},
+) {
   const chunks = { out: '', err: '' };
   const style = makeStyle(Boolean(opts.color));
   const io: IO & { output: typeof chunks } = {

@@ -23,7 +23,18 @@ export function wantColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = 
   return Boolean(stream.isTTY) && env.TERM !== 'dumb';
 }
 
-const SERIES_COLORS = ['cyan', 'magenta', 'yellow', 'green', 'blue', 'red', 'cyanBright', 'magentaBright', 'yellowBright', 'greenBright'] as const;
+const SERIES_COLORS = [
+  'cyan',
+  'magenta',
+  'yellow',
+  'green',
+  'blue',
+  'red',
+  'cyanBright',
+  'magentaBright',
+  'yellowBright',
+  'greenBright',
+] as const;
 
 export function makeStyle(color: boolean): Style {
   const c = new Chalk({ level: color ? 1 : 0 });

@@ -110,9 +110,7 @@ export function parseTimeArg(s: string, ref: number): number {
   }
   const t = parseRfc3339(text);
   if (t !== undefined) return t;
-  const hint = /^\d{4}-\d{2}-\d{2}[Tt ][\d:.]+$/.test(text)
-    ? 'add a time zone, e.g. Z for UTC: ' + text + 'Z'
-    : `use ${TIME_EXAMPLES}`;
+  const hint = /^\d{4}-\d{2}-\d{2}[Tt ][\d:.]+$/.test(text) ? 'add a time zone, e.g. Z for UTC: ' + text + 'Z' : `use ${TIME_EXAMPLES}`;
   throw new UsageError(`invalid time "${s}"`, hint);
 }
 

@@ -17,10 +17,21 @@ test('alerts route: receivers, notifications, inhibitions over the sample', asyn
   const r = await cli(['alerts', 'route', '--config', `${EX}alertmanager.yml`, `${EX}shop-rules.yml`, '-o', 'json']);
   assert.equal(r.code, 0, r.err);
   const j = JSON.parse(r.out);
-  const routing = Object.fromEntries(j.routing.map((x: { labels: { alertname: string }; receivers: string[] }) => [x.labels.alertname, x.receivers]));
+  const routing = Object.fromEntries(
+    j.routing.map((x: { labels: { alertname: string }; receivers: string[] }) => [x.labels.alertname, x.receivers]),
+  );
   assert.deepEqual(routing, { SlowProducts: ['tickets'], HighErrorRate: ['pager', 'tickets'] });
-  const sent = j.notifications.map((n: { time: string; receiver: string; reason: string }) => `${n.time.slice(11, 19)} ${n.receiver} ${n.reason}`);
-  assert.deepEqual(sent, ['09:44:00 tickets first', '10:46:00 pager first', '10:46:00 tickets first', '11:09:00 tickets repeat', '11:11:00 pager all resolved', '11:11:00 tickets all resolved']);
+  const sent = j.notifications.map(
+    (n: { time: string; receiver: string; reason: string }) => `${n.time.slice(11, 19)} ${n.receiver} ${n.reason}`,
+  );
+  assert.deepEqual(sent, [
+    '09:44:00 tickets first',
+    '10:46:00 pager first',
+    '10:46:00 tickets first',
+    '11:09:00 tickets repeat',
+    '11:11:00 pager all resolved',
+    '11:11:00 tickets all resolved',
+  ]);
   assert.equal(j.heldBack.filter((h: { kind: string }) => h.kind === 'inhibited').length, 4);
 });
 

@@ -97,7 +97,10 @@ const DYNAMIC_IMPORT = new RegExp(`\\bimport\\(\\s*${SPEC}\\s*\\)`, 'g');
 function allTypeSpecifiers(clause: string): boolean {
   const m = /^\{([^}]*)\}$/.exec(clause.trim());
   if (!m) return false;
-  const names = m[1]!.split(',').map((x) => x.trim()).filter(Boolean);
+  const names = m[1]!
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
   return names.length > 0 && names.every((n) => n.startsWith('type '));
 }
 

@@ -42,8 +42,12 @@ export const INSTANT_CASES: Case[] = [
   c('histogram_quantile(0.5, sum by (job, le) (rate(http_request_duration_seconds_bucket[5m])))'),
   c('histogram_quantile(0.9, rate(nodejs_gc_duration_seconds_bucket[10m]))'),
   c('sum by (job) (rate(http_requests_total{status_code=~"5.."}[5m])) / sum by (job) (rate(http_requests_total[5m]))'),
-  c('sum by (instance) (rate(http_requests_total{status_code=~"5.."}[5m])) / on (instance) sum by (instance) (rate(http_requests_total[5m])) > 0.01'),
-  c('rate(http_requests_total{status_code=~"5.."}[5m]) / ignoring (status_code) group_left sum without (status_code) (rate(http_requests_total[5m]))'),
+  c(
+    'sum by (instance) (rate(http_requests_total{status_code=~"5.."}[5m])) / on (instance) sum by (instance) (rate(http_requests_total[5m])) > 0.01',
+  ),
+  c(
+    'rate(http_requests_total{status_code=~"5.."}[5m]) / ignoring (status_code) group_left sum without (status_code) (rate(http_requests_total[5m]))',
+  ),
   c('up * on (job, instance) group_left (version) nodejs_version_info'),
   c('rate(http_requests_total{job="api"}[5m] offset 1h)', 3600),
   c('max_over_time(rate(http_requests_total{job="checkout"}[5m])[30m:1m])', 1800),

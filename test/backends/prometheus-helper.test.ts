@@ -34,7 +34,10 @@ test('requirePrometheus: skips with a message when missing, fails when CI=true',
     process.env.CI = 'true';
     assert.throws(() => requirePrometheus(t), /CI=true/);
   } finally {
-    for (const [k, v] of [['PROMLEARN_NO_PROMETHEUS', saved.no], ['CI', saved.ci]] as const) {
+    for (const [k, v] of [
+      ['PROMLEARN_NO_PROMETHEUS', saved.no],
+      ['CI', saved.ci],
+    ] as const) {
       if (v === undefined) delete process.env[k];
       else process.env[k] = v;
     }

@@ -45,7 +45,10 @@ test('auth: bearer token from file or env; basic auth from env or prompt; no TTY
     assert.equal(c.headers.Authorization, 'Bearer tok-from-file');
     c = await resolveConnection({ server: 'http://h' }, hostFromIO(bufferIO({ env: { PROMETHEUS_BEARER_TOKEN: 'tok-env' } })));
     assert.equal(c.headers.Authorization, 'Bearer tok-env');
-    await assert.rejects(resolveConnection({ server: 'http://h', bearerTokenFile: join(dir, 'missing') }, hostFromIO(bufferIO())), UsageError);
+    await assert.rejects(
+      resolveConnection({ server: 'http://h', bearerTokenFile: join(dir, 'missing') }, hostFromIO(bufferIO())),
+      UsageError,
+    );
 
     c = await resolveConnection({ server: 'http://h', user: 'amy' }, hostFromIO(bufferIO({ env: { PROMETHEUS_PASSWORD: 'pw-env' } })));
     assert.equal(c.headers.Authorization, `Basic ${Buffer.from('amy:pw-env').toString('base64')}`);
@@ -58,7 +61,10 @@ test('auth: bearer token from file or env; basic auth from env or prompt; no TTY
     assert.match(asked, /Password for amy/);
     assert.equal(c.headers.Authorization, `Basic ${Buffer.from('amy:pw-typed').toString('base64')}`);
     await assert.rejects(
-      resolveConnection({ server: 'http://h', user: 'amy', bearerTokenFile: file }, hostFromIO(bufferIO({ env: { PROMETHEUS_PASSWORD: 'x' } }))),
+      resolveConnection(
+        { server: 'http://h', user: 'amy', bearerTokenFile: file },
+        hostFromIO(bufferIO({ env: { PROMETHEUS_PASSWORD: 'x' } })),
+      ),
       UsageError,
     );
   } finally {
@@ -69,7 +75,7 @@ test('auth: bearer token from file or env; basic auth from env or prompt; no TTY
 test('redaction: URL userinfo, every user-given header, echoed secrets', () => {
   assert.equal(redactUrl('https://bob:pw@host/x'), 'https://***@host/x');
   const h = redactHeaders({ Authorization: 'Bearer abc', 'X-Api-Key': 'k', 'X-Scope-OrgID': 'tenant', Accept: 'application/json' });
-  assert.equal(h['X-Scope-OrgID'], '<redacted 6 chars>', 'a tenant id is the user\'s to share, not ours');
+  assert.equal(h['X-Scope-OrgID'], '<redacted 6 chars>', "a tenant id is the user's to share, not ours");
   assert.equal(h.Accept, 'application/json');
   assert.doesNotMatch(JSON.stringify(h), /abc|"k"/);
   assert.equal(scrub('token abcdef rejected', ['abcdef']), 'token <redacted> rejected');
@@ -80,10 +86,7 @@ test('parse errors: line:col (bytes) → byte offsets, and the caret lands where
   assert.equal(offsetOf('sum(\n  rate(x)\n)', 2, 3), 7);
   assert.equal(offsetOf('"é" + x', 1, 5), 4);
   const q = 'sum(rate(http_requests_total[5m])';
-  const { message, position } = parsePromParseError(
-    'invalid parameter "query": 1:34: parse error: unclosed left parenthesis',
-    q,
-  );
+  const { message, position } = parsePromParseError('invalid parameter "query": 1:34: parse error: unclosed left parenthesis', q);
   assert.equal(message, '1:34: parse error: unclosed left parenthesis');
   assert.deepEqual(position, { start: 33, end: 33 });
   const q2 = 'rate(up)';

@@ -38,7 +38,10 @@ async function emptyQueryNote(headStats: unknown): Promise<{ code: number; err: 
 test('an empty remote instant query says where the server data ends and the --time to use', async () => {
   const old = await emptyQueryNote({ numSeries: 10, minTime: 1_699_990_000_000, maxTime: 1_700_000_000_000 });
   assert.equal(old.code, 0);
-  assert.match(old.err, /the server's newest data is at 2023-11-14T22:13:20Z \(.* before the query time\); try --time 2023-11-14T22:13:20Z/);
+  assert.match(
+    old.err,
+    /the server's newest data is at 2023-11-14T22:13:20Z \(.* before the query time\); try --time 2023-11-14T22:13:20Z/,
+  );
   assert.ok(old.paths.includes('/api/v1/status/tsdb'), 'one cheap status call, no data scan');
   assert.equal(old.paths.filter((p) => p.startsWith('/api/v1/query')).length, 1, 'no extra queries');
 
@@ -53,11 +56,17 @@ test('404 hint: remove a sub-path that is there, add one that is not', async () 
   const srv = await fakeServer(behaviours.notFound());
   try {
     for (const [server, hint] of [
-      [`${srv.url}/prometheus`, new RegExp(`has the sub-path /prometheus: if Prometheus is served at the root, remove it: --server ${srv.url}$`)],
+      [
+        `${srv.url}/prometheus`,
+        new RegExp(`has the sub-path /prometheus: if Prometheus is served at the root, remove it: --server ${srv.url}$`),
+      ],
       [srv.url, new RegExp(`add it: --server ${srv.url}/prometheus$`)],
     ] as const) {
       const b = await createRemoteBackend({ server }, QUIET_HOST);
-      await assert.rejects(b.instantQuery('up', 1), (e: unknown) => e instanceof QueryError && e.errorType === 'not_found' && hint.test(e.hint ?? ''));
+      await assert.rejects(
+        b.instantQuery('up', 1),
+        (e: unknown) => e instanceof QueryError && e.errorType === 'not_found' && hint.test(e.hint ?? ''),
+      );
       await b.close?.();
     }
   } finally {
@@ -67,7 +76,11 @@ test('404 hint: remove a sub-path that is there, add one that is not', async () 
 
 test("a server's parse error gets the local hint and caret: rate(up) -> add a range such as [5m]", async () => {
   const srv = await fakeServer((_req, res) =>
-    json(res, 400, { status: 'error', errorType: 'bad_data', error: 'invalid parameter "query": 1:6: parse error: expected type range vector in call to function "rate", got instant vector' }),
+    json(res, 400, {
+      status: 'error',
+      errorType: 'bad_data',
+      error: 'invalid parameter "query": 1:6: parse error: expected type range vector in call to function "rate", got instant vector',
+    }),
   );
   try {
     const b = await createRemoteBackend({ server: srv.url }, QUIET_HOST);

@@ -71,7 +71,10 @@ class Gen {
     return this.chance(0.8) ? good() : this.any();
   }
   pair(): unknown {
-    return this.maybe(() => [this.maybe(() => this.pick([1700000000, 1.5, 0, -5])), this.maybe(() => this.pick(['1', 'NaN', '+Inf', '-0', '1e-300', 'abc']))]);
+    return this.maybe(() => [
+      this.maybe(() => this.pick([1700000000, 1.5, 0, -5])),
+      this.maybe(() => this.pick(['1', 'NaN', '+Inf', '-0', '1e-300', 'abc'])),
+    ]);
   }
   metric(): unknown {
     return this.maybe(() => Object.fromEntries(Array.from({ length: this.int(4) }, () => [this.str(), this.maybe(() => this.str())])));
@@ -81,10 +84,13 @@ class Gen {
     const type = this.maybe(() => this.pick(['vector', 'matrix', 'scalar', 'string']));
     const n = this.int(5);
     let result: unknown;
-    if (type === 'vector') result = this.maybe(() => Array.from({ length: n }, () => this.maybe(() => ({ metric: this.metric(), value: this.pair() }))));
+    if (type === 'vector')
+      result = this.maybe(() => Array.from({ length: n }, () => this.maybe(() => ({ metric: this.metric(), value: this.pair() }))));
     else if (type === 'matrix') {
       result = this.maybe(() =>
-        Array.from({ length: n }, () => this.maybe(() => ({ metric: this.metric(), values: this.maybe(() => Array.from({ length: this.int(6) }, () => this.pair())) }))),
+        Array.from({ length: n }, () =>
+          this.maybe(() => ({ metric: this.metric(), values: this.maybe(() => Array.from({ length: this.int(6) }, () => this.pair())) })),
+        ),
       );
     } else result = this.pair();
     const data: Record<string, unknown> = { resultType: type, result };
@@ -99,14 +105,17 @@ class Gen {
     let data: unknown;
     if (path.startsWith('/api/v1/query')) data = this.queryData();
     else if (path.startsWith('/api/v1/series')) data = this.maybe(() => Array.from({ length: this.int(4) }, () => this.metric()));
-    else if (path.startsWith('/api/v1/metadata')) data = this.maybe(() => ({ m: this.maybe(() => [this.maybe(() => ({ type: this.any(0), help: this.any(0), unit: this.any(0) }))]) }));
+    else if (path.startsWith('/api/v1/metadata'))
+      data = this.maybe(() => ({ m: this.maybe(() => [this.maybe(() => ({ type: this.any(0), help: this.any(0), unit: this.any(0) }))]) }));
     else data = this.maybe(() => Array.from({ length: this.int(4) }, () => this.maybe(() => this.str())));
     const envelope: Record<string, unknown> = this.chance(0.85)
       ? { status: 'success', data }
       : { status: this.pick(['error', 'success', 'weird', 3]), errorType: this.any(0), error: this.any(1), data };
     if (this.chance(0.2)) envelope.warnings = this.any();
     if (this.chance(0.1)) envelope.infos = this.any();
-    const text = this.chance(0.05) ? JSON.stringify(envelope).slice(0, this.int(60)) : JSON.stringify(this.chance(0.97) ? envelope : this.any());
+    const text = this.chance(0.05)
+      ? JSON.stringify(envelope).slice(0, this.int(60))
+      : JSON.stringify(this.chance(0.97) ? envelope : this.any());
     return { status, type, body: Buffer.from(text ?? 'null') };
   }
 }
@@ -158,7 +167,10 @@ test(`remote client fuzz: ${TRIES} random answers, no internal error (seed ${SEE
       const opts = { format: 'table' as const, style: PLAIN, columns: 80, rows: 24, query: 'up' };
       const range = name === 'range' ? { start: 1700000000, end: 1700000600, step: 60 } : undefined;
       for (const format of ['table', 'json', 'csv'] as const) {
-        assert.doesNotThrow(() => renderResult(value as never, { ...opts, format, range }), `try ${i} (${name}, ${format}): ${JSON.stringify(value)}`);
+        assert.doesNotThrow(
+          () => renderResult(value as never, { ...opts, format, range }),
+          `try ${i} (${name}, ${format}): ${JSON.stringify(value)}`,
+        );
       }
     }
   };

@@ -13,20 +13,80 @@ const ok = (data: unknown) => ({ status: 'success', data });
 
 /** [what the server sends as data, the call, what the error must say] */
 const CASES: [string, unknown, (b: Backend) => Promise<unknown>, RegExp][] = [
-  ['an item without metric', ok({ resultType: 'vector', result: [{ value: [1, '1'] }] }), (b) => b.instantQuery('up', 1), /\/api\/v1\/query with a series without "metric" at data\.result\[0\]/],
-  ['result a string', ok({ resultType: 'vector', result: 'oops' }), (b) => b.instantQuery('up', 1), /the string "oops" where a vector \(an array\) belongs at data\.result/],
-  ['value: null', ok({ resultType: 'vector', result: [{ metric: {}, value: null }] }), (b) => b.instantQuery('up', 1), /null where a sample \[unix seconds, "value"\] belongs at data\.result\[0\]\.value/],
-  ['a value with a number', ok({ resultType: 'vector', result: [{ metric: {}, value: [1, 2] }] }), (b) => b.instantQuery('up', 1), /at data\.result\[0\]\.value/],
-  ['a label value that is not a string', ok({ resultType: 'vector', result: [{ metric: { job: 3 }, value: [1, '2'] }] }), (b) => b.instantQuery('up', 1), /the number 3 where a label value .* at data\.result\[0\]\.metric\.job/],
-  ['a matrix without values', ok({ resultType: 'matrix', result: [{ metric: {} }] }), (b) => b.rangeQuery('up', 1, 2, 1), /\/api\/v1\/query_range with nothing where a list of samples belongs at data\.result\[0\]\.values/],
-  ['a matrix with a bad sample', ok({ resultType: 'matrix', result: [{ metric: {}, values: [[1, '1'], 'x'] }] }), (b) => b.rangeQuery('up', 1, 2, 1), /at data\.result\[0\]\.values\[1\]/],
-  ['an unknown result type', ok({ resultType: 'table', result: [] }), (b) => b.instantQuery('up', 1), /the string "table", not vector, matrix, scalar or string at data\.resultType/],
+  [
+    'an item without metric',
+    ok({ resultType: 'vector', result: [{ value: [1, '1'] }] }),
+    (b) => b.instantQuery('up', 1),
+    /\/api\/v1\/query with a series without "metric" at data\.result\[0\]/,
+  ],
+  [
+    'result a string',
+    ok({ resultType: 'vector', result: 'oops' }),
+    (b) => b.instantQuery('up', 1),
+    /the string "oops" where a vector \(an array\) belongs at data\.result/,
+  ],
+  [
+    'value: null',
+    ok({ resultType: 'vector', result: [{ metric: {}, value: null }] }),
+    (b) => b.instantQuery('up', 1),
+    /null where a sample \[unix seconds, "value"\] belongs at data\.result\[0\]\.value/,
+  ],
+  [
+    'a value with a number',
+    ok({ resultType: 'vector', result: [{ metric: {}, value: [1, 2] }] }),
+    (b) => b.instantQuery('up', 1),
+    /at data\.result\[0\]\.value/,
+  ],
+  [
+    'a label value that is not a string',
+    ok({ resultType: 'vector', result: [{ metric: { job: 3 }, value: [1, '2'] }] }),
+    (b) => b.instantQuery('up', 1),
+    /the number 3 where a label value .* at data\.result\[0\]\.metric\.job/,
+  ],
+  [
+    'a matrix without values',
+    ok({ resultType: 'matrix', result: [{ metric: {} }] }),
+    (b) => b.rangeQuery('up', 1, 2, 1),
+    /\/api\/v1\/query_range with nothing where a list of samples belongs at data\.result\[0\]\.values/,
+  ],
+  [
+    'a matrix with a bad sample',
+    ok({ resultType: 'matrix', result: [{ metric: {}, values: [[1, '1'], 'x'] }] }),
+    (b) => b.rangeQuery('up', 1, 2, 1),
+    /at data\.result\[0\]\.values\[1\]/,
+  ],
+  [
+    'an unknown result type',
+    ok({ resultType: 'table', result: [] }),
+    (b) => b.instantQuery('up', 1),
+    /the string "table", not vector, matrix, scalar or string at data\.resultType/,
+  ],
   ['data null', ok(null), (b) => b.instantQuery('up', 1), /null where the result \(an object\) belongs at data/],
   ['a scalar that is not a pair', ok({ resultType: 'scalar', result: 5 }), (b) => b.instantQuery('1', 1), /the number 5 where a sample/],
-  ['a native histogram', ok({ resultType: 'vector', result: [{ metric: {}, histogram: [1, {}] }] }), (b) => b.instantQuery('h', 1), /native histogram.*histogram_count/],
-  ['null in a series list', ok([{ job: 'a' }, null]), (b) => b.series({ match: ['up'] }), /\/api\/v1\/series with null where a label set \(an object\) belongs at data\[1\]/],
-  ['a number in label names', ok(['job', 7]), (b) => b.labelNames(), /\/api\/v1\/labels with the number 7 where a string belongs at data\[1\]/],
-  ['label values an object', ok({ a: 1 }), (b) => b.labelValues('job'), /\/api\/v1\/label\/job\/values with an object where a list of strings belongs/],
+  [
+    'a native histogram',
+    ok({ resultType: 'vector', result: [{ metric: {}, histogram: [1, {}] }] }),
+    (b) => b.instantQuery('h', 1),
+    /native histogram.*histogram_count/,
+  ],
+  [
+    'null in a series list',
+    ok([{ job: 'a' }, null]),
+    (b) => b.series({ match: ['up'] }),
+    /\/api\/v1\/series with null where a label set \(an object\) belongs at data\[1\]/,
+  ],
+  [
+    'a number in label names',
+    ok(['job', 7]),
+    (b) => b.labelNames(),
+    /\/api\/v1\/labels with the number 7 where a string belongs at data\[1\]/,
+  ],
+  [
+    'label values an object',
+    ok({ a: 1 }),
+    (b) => b.labelValues('job'),
+    /\/api\/v1\/label\/job\/values with an object where a list of strings belongs/,
+  ],
   ['metadata a list', ok([1, 2]), (b) => b.metadata(), /\/api\/v1\/metadata with an array of 2 where metadata/],
 ];
 

@@ -40,7 +40,11 @@ function echoing(req: IncomingMessage, res: ServerResponse, body: string): void 
   switch (query) {
     case 'labels': {
       const result = s.map((v, i) => ({ metric: { __name__: 'echo', i: String(i), v }, value: [1, '1'] }));
-      return send(res, 200, JSON.stringify({ status: 'success', data: { resultType: 'vector', result }, warnings: [`saw ${joined}`], infos: [joined] }));
+      return send(
+        res,
+        200,
+        JSON.stringify({ status: 'success', data: { resultType: 'vector', result }, warnings: [`saw ${joined}`], infos: [joined] }),
+      );
     }
     case 'api_error':
       return send(res, 422, JSON.stringify({ status: 'error', errorType: 'execution', error: `rejected ${joined}` }));

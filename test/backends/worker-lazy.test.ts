@@ -57,6 +57,9 @@ test('an aborted query is not handed to the worker', async () => {
   const end = (await b.info()).dataRange!.end;
   const ac = new AbortController();
   ac.abort();
-  await assert.rejects(b.rangeQuery(SLOW, end - 3600, end, 60, { signal: ac.signal }), (e: unknown) => e instanceof QueryError && e.errorType === 'canceled');
+  await assert.rejects(
+    b.rangeQuery(SLOW, end - 3600, end, 60, { signal: ac.signal }),
+    (e: unknown) => e instanceof QueryError && e.errorType === 'canceled',
+  );
   assert.equal(w.stats.starts, 0);
 });

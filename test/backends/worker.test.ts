@@ -41,11 +41,21 @@ test('worker backend: answers, cancels a slow query, keeps error classes', { tim
       assert.match(e.message, /^1:7: parse error: unclosed left parenthesis/);
       return true;
     });
-    await assert.rejects(b.instantQuery('up + on() up', end), (e: unknown) => e instanceof QueryError && e.errorType === 'execution' && e.query === 'up + on() up');
+    await assert.rejects(
+      b.instantQuery('up + on() up', end),
+      (e: unknown) => e instanceof QueryError && e.errorType === 'execution' && e.query === 'up + on() up',
+    );
     // A traced query crosses the thread as plain data; the root node is the query's own result, and a
     // traced query is cancelled like any other.
     const traced = await b.traceInstantQuery!('sum(rate(http_requests_total[5m])) / count(up)', end);
-    assert.deepEqual(traced.nodes.map((n) => n.type).sort(), ['AggregateExpr', 'AggregateExpr', 'BinaryExpr', 'Call', 'MatrixSelector', 'VectorSelector']);
+    assert.deepEqual(traced.nodes.map((n) => n.type).sort(), [
+      'AggregateExpr',
+      'AggregateExpr',
+      'BinaryExpr',
+      'Call',
+      'MatrixSelector',
+      'VectorSelector',
+    ]);
     const root = traced.nodes.find((n) => n.type === 'BinaryExpr')!;
     assert.deepEqual(root.result.data, (await b.instantQuery('sum(rate(http_requests_total[5m])) / count(up)', end)).data);
     const ac2 = new AbortController();
@@ -54,7 +64,10 @@ test('worker backend: answers, cancels a slow query, keeps error classes', { tim
     await assert.rejects(slowTrace, (e: unknown) => e instanceof QueryError && e.errorType === 'canceled');
     assert.deepEqual((await b.instantQuery('count(up)', end)).data, up.data);
     // An already-aborted signal rejects without a round trip.
-    await assert.rejects(b.instantQuery('up', end, { signal: AbortSignal.abort() }), (e: unknown) => e instanceof QueryError && e.errorType === 'canceled');
+    await assert.rejects(
+      b.instantQuery('up', end, { signal: AbortSignal.abort() }),
+      (e: unknown) => e instanceof QueryError && e.errorType === 'canceled',
+    );
   } finally {
     await b.close?.();
   }
@@ -73,8 +86,14 @@ test('worker backend: a file dataset, and its load errors with line numbers', as
 
     const bad = join(dir, 'bad.prom');
     writeFileSync(bad, 'x 1 1700000000000\nx{ 2\n');
-    await assert.rejects(createWorkerBackend({ kind: 'file', path: bad }, opts), (e: unknown) => e instanceof UsageError && /^cannot load dataset .*bad\.prom: line 2: unterminated label set$/.test(e.message));
-    await assert.rejects(createWorkerBackend({ kind: 'file', path: join(dir, 'missing.prom') }, opts), (e: unknown) => e instanceof UsageError && /no such file/.test(e.message));
+    await assert.rejects(
+      createWorkerBackend({ kind: 'file', path: bad }, opts),
+      (e: unknown) => e instanceof UsageError && /^cannot load dataset .*bad\.prom: line 2: unterminated label set$/.test(e.message),
+    );
+    await assert.rejects(
+      createWorkerBackend({ kind: 'file', path: join(dir, 'missing.prom') }, opts),
+      (e: unknown) => e instanceof UsageError && /no such file/.test(e.message),
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

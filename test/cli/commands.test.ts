@@ -96,7 +96,10 @@ test('metrics lists families with type and series counts', async () => {
 
 test('metrics filters by substring or regex; json and csv', async () => {
   const sub = JSON.parse((await run('metrics', 'heap', '-o', 'json')).out) as { name: string }[];
-  assert.deepEqual(sub.map((m) => m.name), ['nodejs_heap_size_total_bytes', 'nodejs_heap_size_used_bytes']);
+  assert.deepEqual(
+    sub.map((m) => m.name),
+    ['nodejs_heap_size_total_bytes', 'nodejs_heap_size_used_bytes'],
+  );
   const re = JSON.parse((await run('metrics', '^node_.*_total$', '-o', 'json')).out) as { name: string; type: string }[];
   assert.ok(re.length >= 2);
   assert.ok(re.every((m) => m.name.startsWith('node_') && m.type === 'counter'));
@@ -193,7 +196,10 @@ test('every command has examples in --help', async () => {
 test('labels: control characters and newlines in values are escaped, as series shows them (issue 15 item 11)', async () => {
   const io = bufferIO();
   const { fakeBackend } = await import('./fake-backend.js');
-  const backend = { ...fakeBackend(() => ({ data: { resultType: 'vector', result: [] } })), labelValues: async () => ['ok', 'two\nlines', 'bell\x07', 'esc\x1b[31m'] };
+  const backend = {
+    ...fakeBackend(() => ({ data: { resultType: 'vector', result: [] } })),
+    labelValues: async () => ['ok', 'two\nlines', 'bell\x07', 'esc\x1b[31m'],
+  };
   const code = await main(['node', 'promlearn', 'labels', 'job'], io, { openBackend: async () => backend, clock: () => 0 });
   assert.equal(code, 0, io.output.err);
   assert.equal(io.output.out, 'ok\n"two\\nlines"\n"bell\\u0007"\n"esc\\u001b[31m"\n');

@@ -11,7 +11,10 @@ async function compare(expected: string, actual: string) {
 }
 
 test('compare: the same results exit 0', async () => {
-  const r = await compare('sum by (job) (rate(http_requests_total[5m]))', 'sum without (instance, method, route, status_code) (rate(http_requests_total[5m]))');
+  const r = await compare(
+    'sum by (job) (rate(http_requests_total[5m]))',
+    'sum without (instance, method, route, status_code) (rate(http_requests_total[5m]))',
+  );
   assert.equal(r.code, 0, r.err);
   assert.match(r.out, /^same: both queries give the same results from 2026-01-15 06:00 UTC to 2026-01-15 12:00 UTC every 3m/);
 });
@@ -24,7 +27,10 @@ test('compare: different results exit 1 and say how they differ', async () => {
 });
 
 test('compare: a query that does not parse exits 2 with the caret', async () => {
-  for (const [e, a] of [['sum(rate(http_requests_total[5m])', 'up'], ['up', 'rate(up)']]) {
+  for (const [e, a] of [
+    ['sum(rate(http_requests_total[5m])', 'up'],
+    ['up', 'rate(up)'],
+  ]) {
     const r = await compare(e, a);
     assert.equal(r.code, 2, `${e} / ${a}: ${r.err}`);
     assert.match(r.err, /error: .*\n.*\n\s*\^/);

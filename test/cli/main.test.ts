@@ -40,10 +40,14 @@ function runWithHeavyModulesForbidden(args: string[]) {
 }\n`,
     );
     writeFileSync(join(dir, 'register.mjs'), `import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n`);
-    return spawnSync(process.execPath, ['--import', pathToFileURL(join(dir, 'register.mjs')).href, join(repo, 'bin/promlearn.js'), ...args], {
-      encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1', PROMETHEUS_URL: '' },
-    });
+    return spawnSync(
+      process.execPath,
+      ['--import', pathToFileURL(join(dir, 'register.mjs')).href, join(repo, 'bin/promlearn.js'), ...args],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1', PROMETHEUS_URL: '' },
+      },
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

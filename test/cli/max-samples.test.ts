@@ -37,7 +37,10 @@ test('--max-samples limits what a query may hold and the error shows which part'
   const ok = await run(['query', 'count_values("v", m)', '--dataset', file, '--range', '20m', '--step', '15s', '-o', 'csv']);
   assert.equal(ok.code, 0, ok.err);
   const seen: OpenBackendOptions[] = [];
-  const r = await run(['query', 'count_values("v", m)', '--dataset', file, '--range', '20m', '--step', '15s', '--max-samples', '2000'], seen);
+  const r = await run(
+    ['query', 'count_values("v", m)', '--dataset', file, '--range', '20m', '--step', '15s', '--max-samples', '2000'],
+    seen,
+  );
   assert.equal(seen[0]?.maxSamples, 2000);
   assert.equal(r.code, 1);
   assert.match(r.err, /too many samples/);

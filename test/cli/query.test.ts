@@ -44,7 +44,10 @@ test('query --time relative to the data end; --stats and warnings go to stderr',
 
 test('query -o json prints the API data object exactly', async () => {
   const r = await run(['query', 'up', '-o', 'json'], () => fx.singleVector);
-  assert.equal(r.out, '{"resultType":"vector","result":[{"metric":{"__name__":"up","instance":"shop-api:3000","job":"shop-api"},"value":[1768474800,"1"]}]}\n');
+  assert.equal(
+    r.out,
+    '{"resultType":"vector","result":[{"metric":{"__name__":"up","instance":"shop-api:3000","job":"shop-api"},"value":[1768474800,"1"]}]}\n',
+  );
 });
 
 test('query -o csv: header and one row per sample', async () => {
@@ -104,12 +107,20 @@ test('usage errors are UsageError (exit 2) before any query runs', async () => {
     ['range', 'up', '--range', '30d', '--step', '1s'],
     ['query', 'up', '--end', '-1h'],
   ]) {
-    await assert.rejects(run(argv, () => fx.singleVector), (e: unknown) => e instanceof UsageError && e.exitCode === 2, argv.join(' '));
+    await assert.rejects(
+      run(argv, () => fx.singleVector),
+      (e: unknown) => e instanceof UsageError && e.exitCode === 2,
+      argv.join(' '),
+    );
   }
 });
 
 test('query errors propagate as QueryError (exit 1)', async () => {
-  const err = new QueryError('1:6: parse error: unexpected end of input', { errorType: 'bad_data', query: 'rate(', position: { start: 5, end: 5 } });
+  const err = new QueryError('1:6: parse error: unexpected end of input', {
+    errorType: 'bad_data',
+    query: 'rate(',
+    position: { start: 5, end: 5 },
+  });
   await assert.rejects(
     run(['query', 'rate('], () => {
       throw err;
@@ -138,7 +149,10 @@ test('query: piped tables never cut label values (issue 15 item 7); a terminal f
 });
 
 test('query/range: Grafana variables are replaced as Grafana would, and a note says so (issue 15 item 9)', async () => {
-  const q = await run(['query', 'sum(rate(http_requests_total{job=~"$job"}[$__rate_interval]))', '--var', 'job=api'], () => fx.singleVector);
+  const q = await run(
+    ['query', 'sum(rate(http_requests_total{job=~"$job"}[$__rate_interval]))', '--var', 'job=api'],
+    () => fx.singleVector,
+  );
   assert.equal(q.calls[0]!.query, 'sum(rate(http_requests_total{job=~"api"}[1m]))');
   assert.match(q.err, /note: Grafana variables: \$job = api, \$__rate_interval = 1m \(scrape interval 15s/);
   // Range, step 5m: $__rate_interval = max(5m + 15s, 1m).
@@ -146,19 +160,31 @@ test('query/range: Grafana variables are replaced as Grafana would, and a note s
   assert.equal(r.calls[0]!.query, 'rate(x[5m15s])');
   const s = await run(['query', 'rate(x[$__rate_interval])', '--scrape-interval', '1m'], () => fx.singleVector);
   assert.equal(s.calls[0]!.query, 'rate(x[4m])');
-  await assert.rejects(run(['query', 'up{job="$job"}'], () => fx.singleVector), (e: unknown) => {
-    assert.ok(e instanceof UsageError);
-    assert.match(e.message, /\$job has no value/);
-    return true;
-  });
-  await assert.rejects(run(['query', 'up', '--var', 'job'], () => fx.singleVector), /invalid --var "job": expected name=value/);
+  await assert.rejects(
+    run(['query', 'up{job="$job"}'], () => fx.singleVector),
+    (e: unknown) => {
+      assert.ok(e instanceof UsageError);
+      assert.match(e.message, /\$job has no value/);
+      return true;
+    },
+  );
+  await assert.rejects(
+    run(['query', 'up', '--var', 'job'], () => fx.singleVector),
+    /invalid --var "job": expected name=value/,
+  );
 });
 
 test('--timeout 0 is refused locally as it is for a server (one rule)', async () => {
-  await assert.rejects(run(['query', 'up', '--timeout', '0'], () => fx.singleVector), (e: unknown) => {
-    assert.ok(e instanceof UsageError);
-    assert.match(e.message, /--timeout/);
-    return true;
-  });
-  await assert.rejects(run(['range', 'up', '--timeout', '0s'], () => fx.rateMatrix), UsageError);
+  await assert.rejects(
+    run(['query', 'up', '--timeout', '0'], () => fx.singleVector),
+    (e: unknown) => {
+      assert.ok(e instanceof UsageError);
+      assert.match(e.message, /--timeout/);
+      return true;
+    },
+  );
+  await assert.rejects(
+    run(['range', 'up', '--timeout', '0s'], () => fx.rateMatrix),
+    UsageError,
+  );
 });

@@ -76,12 +76,15 @@ export class Judge {
     const cmd = this.cmd;
     switch (value.type) {
       case 'scalar':
-        if (cmd.expectedScalar === undefined) return `expected ${cmd.expectString !== undefined ? 'string' : 'vector or matrix'} result, but got scalar ${fmt(value.v)}`;
+        if (cmd.expectedScalar === undefined)
+          return `expected ${cmd.expectString !== undefined ? 'string' : 'vector or matrix'} result, but got scalar ${fmt(value.v)}`;
         if (!this.eq(cmd.expectedScalar, value.v)) return `expected scalar ${fmt(cmd.expectedScalar)} but got ${fmt(value.v)}`;
         return undefined;
       case 'string':
         if (cmd.expectString === undefined) return `unexpected string result ${JSON.stringify(value.v)}`;
-        return cmd.expectString === value.v ? undefined : `expected string ${JSON.stringify(cmd.expectString)} but got ${JSON.stringify(value.v)}`;
+        return cmd.expectString === value.v
+          ? undefined
+          : `expected string ${JSON.stringify(cmd.expectString)} but got ${JSON.stringify(value.v)}`;
       case 'vector':
         if (cmd.expectString !== undefined) return `expected string result, but got vector`;
         if (cmd.rangeVector) return 'expected range vector result, but got instant vector';
@@ -104,14 +107,16 @@ export class Judge {
       if (!exp) return `unexpected metric ${formatLabels(s.metric)} in result, has value ${fmt(s.v)}`;
       if (seen.has(key)) return `duplicate metric ${formatLabels(s.metric)} in result`;
       seen.add(key);
-      if (cmd.ordered && exp.pos !== i + 1) return `expected metric ${formatLabels(s.metric)} with ${fmt(s.v)} at position ${exp.pos} but was at ${i + 1}`;
+      if (cmd.ordered && exp.pos !== i + 1)
+        return `expected metric ${formatLabels(s.metric)} with ${fmt(s.v)} at position ${exp.pos} but was at ${i + 1}`;
       const want = exp.slots[0];
       if (want === HISTOGRAM) return `expected histogram for ${formatLabels(s.metric)} but got float ${fmt(s.v)}`;
       if (want === undefined) return `unexpected metric ${formatLabels(s.metric)} (expected no value)`;
       if (!this.slotEq(want, s.v)) return `expected ${fmt(want)} for ${formatLabels(s.metric)} but got ${fmt(s.v)}`;
     }
     for (const [key, exp] of cmd.expected) {
-      if (!seen.has(key) && exp.slots[0] !== undefined) return `expected metric ${formatLabels(exp.labels)} with ${slotText(exp.slots[0])} not found`;
+      if (!seen.has(key) && exp.slots[0] !== undefined)
+        return `expected metric ${formatLabels(exp.labels)} with ${slotText(exp.slots[0])} not found`;
     }
     return undefined;
   }

@@ -21,5 +21,8 @@ test('PromQL conformance (prometheus-v3 corpus)', { skip: corpusSkip(dir) }, asy
   for (const f of totals.files) t.diagnostic(`${f.file}: ${f.passed} passed, ${f.failed} failed, ${f.skipped} skipped`);
   for (const [reason, n] of skipReasons(totals)) t.diagnostic(`skipped ${n}: ${reason}`);
   t.diagnostic(summaryLine(totals));
-  assert.ok(totals.passed >= baseline, `${totals.passed} cases passed, fewer than the baseline of ${baseline} (test/conformance/baseline.json)`);
+  assert.ok(
+    totals.passed >= baseline,
+    `${totals.passed} cases passed, fewer than the baseline of ${baseline} (test/conformance/baseline.json)`,
+  );
 });

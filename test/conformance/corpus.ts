@@ -72,7 +72,8 @@ export function runCorpus(dir: string, binding: EngineBinding, opts: RunnerOptio
 /** Skip reasons with their counts, most frequent first. */
 export function skipReasons(t: CorpusTotals): [string, number][] {
   const counts = new Map<string, number>();
-  for (const f of t.files) for (const c of f.cases) if (c.status === 'skip') counts.set(c.reason ?? '?', (counts.get(c.reason ?? '?') ?? 0) + 1);
+  for (const f of t.files)
+    for (const c of f.cases) if (c.status === 'skip') counts.set(c.reason ?? '?', (counts.get(c.reason ?? '?') ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1]);
 }
 

@@ -15,7 +15,8 @@ export function fakeParse(q: string): Expr {
   if (/^[-+]?(\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?$/i.test(text)) return { type: 'NumberLiteral', value: Number(text), pos };
   if (text.startsWith('"')) return { type: 'StringLiteral', value: readStringLiteral(text, 0).value, pos };
   const m = /^([a-zA-Z_:][\w:]*)?(?:\{([^}]*)\})?$/.exec(text);
-  if (!m || (!m[1] && m[2] === undefined)) throw new QueryError(`1:1: parse error: unexpected input ${JSON.stringify(text)}`, { errorType: 'bad_data' });
+  if (!m || (!m[1] && m[2] === undefined))
+    throw new QueryError(`1:1: parse error: unexpected input ${JSON.stringify(text)}`, { errorType: 'bad_data' });
   const matchers: LabelMatcher[] = [];
   if (m[1]) matchers.push({ name: '__name__', op: '=', value: m[1] });
   for (const part of (m[2] ?? '').split(',').filter((p) => p.trim() !== '')) {

@@ -12,7 +12,9 @@ const dir = fileURLToPath(new URL('../../../test/conformance/cases', import.meta
 
 test('own conformance cases (test/conformance/cases) all pass', async () => {
   const totals = runCorpus(dir, await loadProjectBinding('v3'), { dialect: 'v3' });
-  const failures = totals.files.flatMap((f) => f.cases.filter((c) => c.status !== 'pass').map((c) => `${f.file}:${c.line}: ${c.expr}\n  ${c.reason}`));
+  const failures = totals.files.flatMap((f) =>
+    f.cases.filter((c) => c.status !== 'pass').map((c) => `${f.file}:${c.line}: ${c.expr}\n  ${c.reason}`),
+  );
   assert.deepEqual(failures, []);
   assert.ok(totals.passed >= 10, `only ${totals.passed} cases ran`);
 });

@@ -121,7 +121,8 @@ export class ScriptRunner {
     try {
       ast = this.binding.parse(cmd.expr);
     } catch (e) {
-      if (namesHistogramSeries(this.state, cmd.expr)) return { status: 'skip', reason: 'expression does not parse and names series with native histogram samples' };
+      if (namesHistogramSeries(this.state, cmd.expr))
+        return { status: 'skip', reason: 'expression does not parse and names series with native histogram samples' };
       return { status: 'fail', reason: `expression does not parse: ${(e as Error).message}` };
     }
     const skip = this.state.skipReason(ast, this.binding.supportsStartTimestamps);
@@ -174,8 +175,10 @@ export class ScriptRunner {
   }
 
   private checkFailMessage(cmd: EvalCmd, msg: string): string | undefined {
-    if (cmd.failMsg !== undefined && cmd.failMsg !== msg) return `expected error ${JSON.stringify(cmd.failMsg)} but got ${JSON.stringify(msg)}`;
-    if (cmd.failRegex !== undefined && !goRegex(cmd.failRegex).test(msg)) return `expected error matching /${cmd.failRegex}/ but got ${JSON.stringify(msg)}`;
+    if (cmd.failMsg !== undefined && cmd.failMsg !== msg)
+      return `expected error ${JSON.stringify(cmd.failMsg)} but got ${JSON.stringify(msg)}`;
+    if (cmd.failRegex !== undefined && !goRegex(cmd.failRegex).test(msg))
+      return `expected error matching /${cmd.failRegex}/ but got ${JSON.stringify(msg)}`;
     return undefined;
   }
 
@@ -229,7 +232,9 @@ export class ScriptRunner {
     for (const a of res.annotations) (a.kind === 'warning' ? warnings : infos).add(this.binding.formatAnnotation(a, cmd.expr));
     if (cmd.anyWarn && warnings.size === 0) return 'expected warnings but got none';
     if (cmd.anyInfo && infos.size === 0) return 'expected info annotations but got none';
-    return validateAnnotations(cmd.warn, cmd.noWarn, [...warnings], 'warn') ?? validateAnnotations(cmd.info, cmd.noInfo, [...infos], 'info');
+    return (
+      validateAnnotations(cmd.warn, cmd.noWarn, [...warnings], 'warn') ?? validateAnnotations(cmd.info, cmd.noInfo, [...infos], 'info')
+    );
   }
 }
 
@@ -237,9 +242,11 @@ function validateAnnotations(exps: AnnotationExpectation[], none: boolean, actua
   if (none && actual.length > 0) return `unexpected ${kind} annotations: ${actual.join('; ')}`;
   if (exps.length === 0) return undefined;
   if (actual.length === 0) return `expected ${kind} annotations but none were found`;
-  const matches = (e: AnnotationExpectation, a: string) => (e.msg !== undefined ? a === e.msg : e.regex !== undefined ? goRegex(e.regex).test(a) : true);
+  const matches = (e: AnnotationExpectation, a: string) =>
+    e.msg !== undefined ? a === e.msg : e.regex !== undefined ? goRegex(e.regex).test(a) : true;
   for (const e of exps) {
-    if (!actual.some((a) => matches(e, a))) return `expected ${kind} annotation ${e.msg !== undefined ? `msg: ${e.msg}` : `regex: ${e.regex}`} but got: ${actual.join('; ')}`;
+    if (!actual.some((a) => matches(e, a)))
+      return `expected ${kind} annotation ${e.msg !== undefined ? `msg: ${e.msg}` : `regex: ${e.regex}`} but got: ${actual.join('; ')}`;
   }
   for (const a of actual) if (!exps.some((e) => matches(e, a))) return `unexpected ${kind} annotation ${a}`;
   return undefined;

@@ -145,7 +145,8 @@ function parseLoad(lines: string[], i: number, dialect: Dialect): { cmd: LoadCmd
       cmd.stSlots.set(labelsKey(s.labels), s.slots);
       continue;
     }
-    if (dialect === 'v2' && s.hasHistogram) throw new ScriptSyntaxError(`line ${j + 1}: histogram literals are not part of the v2.42 dialect`);
+    if (dialect === 'v2' && s.hasHistogram)
+      throw new ScriptSyntaxError(`line ${j + 1}: histogram literals are not part of the v2.42 dialect`);
     const key = labelsKey(s.labels);
     const at = byKey.get(key);
     if (at === undefined) {
@@ -198,7 +199,8 @@ function parseEval(lines: string[], i: number, dialect: Dialect): { cmd: EvalCmd
   } else if (mr) {
     cmd = newEval(i + 1, mr[5], mr[1]);
     const r = { startMs: parseDuration(mr[2]), endMs: parseDuration(mr[3]), stepMs: parseDuration(mr[4]) };
-    if (r.endMs < r.startMs) throw new ScriptSyntaxError(`invalid test definition, end timestamp (${mr[3]}) is before start timestamp (${mr[2]})`);
+    if (r.endMs < r.startMs)
+      throw new ScriptSyntaxError(`invalid test definition, end timestamp (${mr[3]}) is before start timestamp (${mr[2]})`);
     cmd.range = r;
   } else {
     throw new ScriptSyntaxError(`invalid eval command "${header}"`);

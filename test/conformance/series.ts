@@ -146,7 +146,8 @@ function expandItem(item: string, out: Slot[]): void {
     }
   } else if ((m = HIST_RE.exec(item))) {
     const n = item.includes('}}+{{') || item.includes('}}-{{') || m[1] !== undefined ? Number(m[1] ?? 0) + 1 : 1;
-    if ((item.includes('}}+{{') || item.includes('}}-{{')) && m[1] === undefined) throw new ScriptSyntaxError(`histogram sequence without xN: ${item}`);
+    if ((item.includes('}}+{{') || item.includes('}}-{{')) && m[1] === undefined)
+      throw new ScriptSyntaxError(`histogram sequence without xN: ${item}`);
     for (let k = 0; k < n; k++) out.push(HISTOGRAM);
   } else throw new ScriptSyntaxError(`invalid series value ${JSON.stringify(item)}`);
 }

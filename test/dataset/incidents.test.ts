@@ -67,8 +67,7 @@ test('checkout error ratio is above 1% only during the burst', async () => {
     if (t >= ERROR_BURST_START + 300 && t <= ERROR_BURST_END) {
       assert.ok(v > 0.04, `burst ratio ${v} at ${t}`);
       assert.ok(v < 0.09, `burst ratio ${v} at ${t}`);
-    }
-    else if (t >= ERROR_BURST_START + 120 && t <= ERROR_BURST_END) assert.ok(v > 0.01, `burst ratio ${v} at ${t}`);
+    } else if (t >= ERROR_BURST_START + 120 && t <= ERROR_BURST_END) assert.ok(v > 0.01, `burst ratio ${v} at ${t}`);
     else if (t < ERROR_BURST_START || t > ERROR_BURST_END + 330) assert.ok(v < 0.01, `ratio ${v} at ${t}`);
   }
 });
@@ -89,7 +88,10 @@ test('the frontend restart is seen by resets() and handled by rate()', async () 
 
 test('the scrape gap: up == 0 for one target, its series absent after the staleness marker', async () => {
   const down = await instant('up == 0', GAP_START + 300);
-  assert.deepEqual(down.map((s) => s.metric.instance), [GAP_INSTANCE]);
+  assert.deepEqual(
+    down.map((s) => s.metric.instance),
+    [GAP_INSTANCE],
+  );
   assert.equal((await instant('up == 0', GAP_START - 60)).length, 0);
   assert.equal((await instant('up == 0', GAP_END + 60)).length, 0);
   const heap = `nodejs_heap_size_used_bytes{instance="${GAP_INSTANCE}"}`;
@@ -109,7 +111,10 @@ test('the api deploy: restarts, new versions, and a p99 jump on /api/products', 
   assert.ok(after > 0.7, `p99 after ${after}`);
   assert.ok(after < 0.9, `p99 after ${after}`);
   const changes = await instant('changes(process_start_time_seconds{job="api"}[1h])', DEPLOY_TIME + 600);
-  assert.deepEqual(changes.map((s) => s.value[1]), ['1', '1', '1']);
+  assert.deepEqual(
+    changes.map((s) => s.value[1]),
+    ['1', '1', '1'],
+  );
   const versions = async (t: number) => (await instant('count by (version) (shop_build_info{job="api"})', t)).map((s) => s.metric.version);
   assert.deepEqual(await versions(DEPLOY_TIME - 60), ['2.3.1']);
   assert.deepEqual(await versions(DEPLOY_TIME + 600), ['2.4.0']);
@@ -121,9 +126,15 @@ test('the memory leak: predict_linear crosses the heap limit only for the leakin
   const q = `predict_linear(nodejs_heap_size_used_bytes[1h], 4*3600) > ${HEAP_LIMIT_BYTES}`;
   assert.equal((await instant(q, LEAK_ALERT_TIME - 900)).length, 0);
   const late = await instant(q, LEAK_ALERT_TIME + 900);
-  assert.deepEqual(late.map((s) => s.metric.instance), [LEAK_INSTANCE]);
+  assert.deepEqual(
+    late.map((s) => s.metric.instance),
+    [LEAK_INSTANCE],
+  );
   const atEnd = await instant(q, SAMPLE_END);
-  assert.deepEqual(atEnd.map((s) => s.metric.instance), [LEAK_INSTANCE]);
+  assert.deepEqual(
+    atEnd.map((s) => s.metric.instance),
+    [LEAK_INSTANCE],
+  );
   const slope = await scalarAt(`deriv(nodejs_heap_size_used_bytes{instance="${LEAK_INSTANCE}"}[1h])`, SAMPLE_END);
   assert.ok(slope! > 10_000, `heap slope ${slope} B/s`);
   assert.ok(slope! < 20_000, `heap slope ${slope} B/s`);

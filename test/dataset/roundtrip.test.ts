@@ -49,7 +49,15 @@ function compareVectors(local: QueryData, remote: QueryData, what: string): void
 
 // Instants away from the scrape gap (plus the 5m lookback) and from the
 // moments the deploy retires the old version series.
-const TIMES = [RESTART_TIME - 1800, RESTART_TIME + 200, GAP_START - 1200, GAP_END + 600, DEPLOY_TIME + 1200, DEPLOY_TIME + 5000, DEPLOY_TIME + 9000];
+const TIMES = [
+  RESTART_TIME - 1800,
+  RESTART_TIME + 200,
+  GAP_START - 1200,
+  GAP_END + 600,
+  DEPLOY_TIME + 1200,
+  DEPLOY_TIME + 5000,
+  DEPLOY_TIME + 9000,
+];
 const QUERIES = [
   'up',
   'sum by (job) (rate(http_requests_total[5m]))',

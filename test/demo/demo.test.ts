@@ -18,7 +18,7 @@ async function metrics(app: DemoApp, accept?: string) {
 
 async function hit(app: DemoApp, path: string, n = 1, method = 'GET'): Promise<number[]> {
   const codes: number[] = [];
-  for (let i = 0; i < n; i++) codes.push((await fetch(`${app.url}${path}`, { method }).then(async (r) => (await r.arrayBuffer(), r.status))));
+  for (let i = 0; i < n; i++) codes.push(await fetch(`${app.url}${path}`, { method }).then(async (r) => (await r.arrayBuffer(), r.status)));
   return codes;
 }
 
@@ -44,7 +44,14 @@ test('text format by default, OpenMetrics when Accept asks for it, both parseabl
     const again = await metrics(app);
     assert.match(again.body, /^# TYPE http_requests_total counter$/m);
     const store = parseExposition(again.body, { format: 'text', defaultTimestampMs: 1 });
-    for (const name of ['http_requests_total', 'http_request_duration_seconds_bucket', 'http_requests_in_flight', 'http_response_size_bytes', 'process_cpu_seconds_total', 'nodejs_heap_size_used_bytes']) {
+    for (const name of [
+      'http_requests_total',
+      'http_request_duration_seconds_bucket',
+      'http_requests_in_flight',
+      'http_response_size_bytes',
+      'process_cpu_seconds_total',
+      'nodejs_heap_size_used_bytes',
+    ]) {
       assert.ok(store.select([{ name: '__name__', op: '=', value: name }]).length > 0, name);
     }
   } finally {
@@ -94,7 +101,10 @@ test('a crash takes the app down, and the restarted app counts from zero', async
     assert.equal(app.restarts, 1);
     assert.equal(value((await metrics(app)).body, series), undefined);
     const startedAfter = value((await metrics(app)).body, 'process_start_time_seconds') ?? 0;
-    assert.ok(startedBefore !== undefined && startedAfter > startedBefore, `a restart is a new start time: ${startedBefore} → ${startedAfter}`);
+    assert.ok(
+      startedBefore !== undefined && startedAfter > startedBefore,
+      `a restart is a new start time: ${startedBefore} → ${startedAfter}`,
+    );
     assert.ok(Math.abs(startedAfter - Date.now() / 1000) < 3);
     await hit(app, '/');
     assert.equal(value((await metrics(app)).body, series), 1);

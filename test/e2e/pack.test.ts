@@ -23,12 +23,17 @@ test('npm pack → install the tarball → promlearn query works', { timeout: 24
   const app = join(work, 'app');
   execFileSync('mkdir', ['-p', app]);
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'e2e-app', private: true }));
-  const install = spawnSync(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', join(work, tarball)], { cwd: app, encoding: 'utf8' });
+  const install = spawnSync(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', join(work, tarball)], {
+    cwd: app,
+    encoding: 'utf8',
+  });
   assert.equal(install.status, 0, install.stderr);
   // No install-time scripts: the tarball ships dist/ built at prepack, so npm has nothing to run
   // (and prints no install-scripts warning).
   assert.doesNotMatch(install.stderr, /install-scripts|prepare|postinstall/i, install.stderr);
-  const installed = JSON.parse(readFileSync(join(app, 'node_modules', 'promlearn', 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+  const installed = JSON.parse(readFileSync(join(app, 'node_modules', 'promlearn', 'package.json'), 'utf8')) as {
+    scripts?: Record<string, string>;
+  };
   for (const hook of ['preinstall', 'install', 'postinstall', 'prepare']) {
     assert.equal(installed.scripts?.[hook], undefined, `no ${hook} script in the shipped package.json`);
   }
@@ -47,7 +52,11 @@ test('npm pack → install the tarball → promlearn query works', { timeout: 24
   for (const job of ['api', 'checkout', 'frontend']) assert.match(run.stdout, new RegExp(job));
 
   // Rule files (the yaml dependency) from the shipped examples.
-  const rules = spawnSync(bin, ['rules', 'eval', join('node_modules', 'promlearn', 'examples', 'rules', 'shop-rules.yml'), '--start', '-1h30m'], { cwd: app, env, encoding: 'utf8' });
+  const rules = spawnSync(
+    bin,
+    ['rules', 'eval', join('node_modules', 'promlearn', 'examples', 'rules', 'shop-rules.yml'), '--start', '-1h30m'],
+    { cwd: app, env, encoding: 'utf8' },
+  );
   assert.equal(rules.status, 0, rules.stderr);
   assert.match(rules.stdout, /HighErrorRate\{job="checkout", severity="page"\}/);
 

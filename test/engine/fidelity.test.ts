@@ -65,11 +65,21 @@ test('date functions follow Go past the end of JavaScript Date, NaN and Inf incl
 
 test("the monotonicity info's max diff is Go's %.2g", async () => {
   const { formatG2 } = await import('../../src/engine/monotonicity.js');
-  const cases: [number, string][] = [[15, '15'], [3, '3'], [0.5, '0.5'], [150, '1.5e+02'], [12345, '1.2e+04'], [0.00001234, '1.2e-05'], [99.7, '1e+02'], [0.25, '0.25'], [0, '0']];
+  const cases: [number, string][] = [
+    [15, '15'],
+    [3, '3'],
+    [0.5, '0.5'],
+    [150, '1.5e+02'],
+    [12345, '1.2e+04'],
+    [0.00001234, '1.2e-05'],
+    [99.7, '1e+02'],
+    [0.25, '0.25'],
+    [0, '0'],
+  ];
   for (const [v, want] of cases) assert.equal(formatG2(v), want, String(v));
 });
 
-test('limit_ratio keeps the series whose labels.Hash()/2^64 is below the ratio, with Prometheus 3\'s xxHash64 (item 8)', async () => {
+test("limit_ratio keeps the series whose labels.Hash()/2^64 is below the ratio, with Prometheus 3's xxHash64 (item 8)", async () => {
   const { MemoryStore } = await import('../../src/storage/store.js');
   const { Engine } = await import('../../src/engine/index.js');
   const store = new MemoryStore();

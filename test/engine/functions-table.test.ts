@@ -78,6 +78,12 @@ test('every aggregation in the aggregations table is evaluated by the engine', a
 
 test('the table columns the engine reads give Prometheus’s modifier messages', () => {
   const e = engine(load(m, 'x_total{job="a"} 1+1x10'), { enableExperimentalFunctions: true });
-  assert.throws(() => e.instantQuery('sum_over_time(x_total[5m] anchored)', 10 * m), /anchored modifier can only be used with: changes, delta, increase, rate, resets - not with sum_over_time/);
-  assert.throws(() => e.instantQuery('changes(x_total[5m] smoothed)', 10 * m), /smoothed modifier can only be used with: delta, increase, rate - not with changes/);
+  assert.throws(
+    () => e.instantQuery('sum_over_time(x_total[5m] anchored)', 10 * m),
+    /anchored modifier can only be used with: changes, delta, increase, rate, resets - not with sum_over_time/,
+  );
+  assert.throws(
+    () => e.instantQuery('changes(x_total[5m] smoothed)', 10 * m),
+    /smoothed modifier can only be used with: delta, increase, rate - not with changes/,
+  );
 });

@@ -34,7 +34,10 @@ test('over_time functions, deriv and predict_linear', () => {
 
 test('histogram_quantile over classic buckets, with annotations', () => {
   const e = engine(
-    load(m, `h_bucket{le="0.1"} 10\nh_bucket{le="1"} 20\nh_bucket{le="+Inf"} 20\nbad_bucket{le="x"} 1\nnm_bucket{le="1"} 5\nnm_bucket{le="2"} 3\nnm_bucket{le="+Inf"} 6`),
+    load(
+      m,
+      `h_bucket{le="0.1"} 10\nh_bucket{le="1"} 20\nh_bucket{le="+Inf"} 20\nbad_bucket{le="x"} 1\nnm_bucket{le="1"} 5\nnm_bucket{le="2"} 3\nnm_bucket{le="+Inf"} 6`,
+    ),
   );
   assert.deepEqual(instant(e, 'histogram_quantile(0.5, h_bucket)', 0), ['{} 0.1']);
   assert.deepEqual(instant(e, 'histogram_quantile(0.75, h_bucket)', 0), ['{} 0.55']);

@@ -18,8 +18,14 @@ test('an aborted signal cancels; a zero timeout times out', () => {
   const store = load(15_000, series);
   const ctrl = new AbortController();
   ctrl.abort();
-  assert.throws(() => engine(store).rangeQuery('rate(m[1m])', 0, 1_500_000, 15_000, { signal: ctrl.signal }), (err: unknown) => err instanceof QueryError && err.errorType === 'canceled');
-  assert.throws(() => engine(store, { timeoutMs: -1 }).instantQuery('m', 0), (err: unknown) => err instanceof QueryError && err.errorType === 'timeout');
+  assert.throws(
+    () => engine(store).rangeQuery('rate(m[1m])', 0, 1_500_000, 15_000, { signal: ctrl.signal }),
+    (err: unknown) => err instanceof QueryError && err.errorType === 'canceled',
+  );
+  assert.throws(
+    () => engine(store, { timeoutMs: -1 }).instantQuery('m', 0),
+    (err: unknown) => err instanceof QueryError && err.errorType === 'timeout',
+  );
 });
 
 test('stats count queryable samples', () => {
@@ -77,7 +83,7 @@ test('intermediate results count: both sides of a binary operation are held at o
   // The left side is held (2020) when the right side's selector loads its own 2020.
   const err = limitError(() => e.rangeQuery('m + (m * 2)', 0, 1_500_000, 15_000));
   assert.match(err.hint ?? '', /^m needs more than 3000 samples/);
-  assert.deepEqual(err.position, { start: 5, end: 6 }, 'the caret is under the right side\'s m');
+  assert.deepEqual(err.position, { start: 5, end: 6 }, "the caret is under the right side's m");
 });
 
 test('a finished sub-expression releases what its inputs held', () => {

@@ -6,13 +6,15 @@ import { quantile, SlidingQuantile } from '../../src/engine/quantile.js';
 
 test('sliding quantile equals quantile() of every window, NaN, -0 and repeats included', () => {
   let seed = 7;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+  const rand = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
   const pool = [NaN, -0, 0, 1, 1, 2.5, -3, Infinity, -Infinity];
   const sq = new SlidingQuantile();
   let serial = 0;
   for (let round = 0; round < 200; round++) {
     const n = 1 + Math.floor(rand() * 60);
-    const v = Float64Array.from({ length: n }, () => (rand() < 0.5 ? pool[Math.floor(rand() * pool.length)] : Math.round(rand() * 100) / 10));
+    const v = Float64Array.from({ length: n }, () =>
+      rand() < 0.5 ? pool[Math.floor(rand() * pool.length)] : Math.round(rand() * 100) / 10,
+    );
     const q = [0, 0.25, 0.5, 0.9, 1, -1, 2, NaN][round % 8];
     serial++;
     let lo = 0;

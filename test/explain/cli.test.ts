@@ -24,7 +24,7 @@ async function run(argv: string[], columns = 80) {
   queryCmd.register(program, deps);
   const saved = process.exitCode;
   let error: string | undefined;
-  let exitCode = 0;
+  let exitCode: number;
   try {
     await program.parseAsync(['node', 'promlearn', ...argv]);
     exitCode = typeof process.exitCode === 'number' ? process.exitCode : 0;
@@ -56,7 +56,13 @@ test('a query the backend refuses as a whole (experimental function off) fails a
 });
 
 test('--series that matches nothing says which series exist (usage error)', async () => {
-  const r = await run(['explain', 'rate(http_requests_total{job="checkout", route="/api/checkout"}[5m])', '--samples', '--series', '{instance="checkout-9:8080"}']);
+  const r = await run([
+    'explain',
+    'rate(http_requests_total{job="checkout", route="/api/checkout"}[5m])',
+    '--samples',
+    '--series',
+    '{instance="checkout-9:8080"}',
+  ]);
   assert.equal(r.exitCode, 2);
   assert.match(r.error!, /--series \{instance="checkout-9:8080"\} matches none of the \d+ series/);
   assert.match(r.error!, /http_requests_total\{instance="checkout-1:8080", job="checkout"/);
@@ -103,7 +109,10 @@ test('--help has examples', async () => {
 
 test('no line is wider than the terminal, at 80 and 120 columns', async () => {
   for (const columns of [80, 120]) {
-    const r = await run(['explain', 'histogram_quantile(0.99, sum by (le, job) (rate(http_request_duration_seconds_bucket[5m])))', '--samples'], columns);
+    const r = await run(
+      ['explain', 'histogram_quantile(0.99, sum by (le, job) (rate(http_request_duration_seconds_bucket[5m])))', '--samples'],
+      columns,
+    );
     for (const line of r.out.split('\n')) assert.ok([...line].length <= columns, `${[...line].length} > ${columns}: ${line}`);
   }
 });

@@ -34,11 +34,21 @@ const CASES: Case[] = [
   { name: 'latency-120', query: LATENCY, time: '10:00:00', columns: 120, samples: true, series: '{job="api"}' },
   { name: 'error-ratio-80', query: ERRORS, time: '10:50:00', columns: 80 },
   { name: 'error-ratio-120', query: ERRORS, time: '10:50:00', columns: 120 },
-  { name: 'typo-80', query: 'sum by (route) (rate(http_requests_total{job="frontend", instance="frontend-1"}[5m]))', time: '12:00:00', columns: 80 },
+  {
+    name: 'typo-80',
+    query: 'sum by (route) (rate(http_requests_total{job="frontend", instance="frontend-1"}[5m]))',
+    time: '12:00:00',
+    columns: 80,
+  },
   { name: 'restart-80', query: RESTART, time: '07:15:00', columns: 80, samples: true },
   { name: 'restart-120-color', query: RESTART, time: '07:15:00', columns: 120, samples: true, color: true },
   { name: 'many-to-many-80', query: 'sum by (instance, job) (rate(http_requests_total[5m])) / on(job) up', time: '12:00:00', columns: 80 },
-  { name: 'subquery-80', query: 'max_over_time(deriv(nodejs_heap_size_used_bytes{instance="frontend-1:3000"}[10m])[1h:5m]) > 10000', time: '11:00:00', columns: 80 },
+  {
+    name: 'subquery-80',
+    query: 'max_over_time(deriv(nodejs_heap_size_used_bytes{instance="frontend-1:3000"}[10m])[1h:5m]) > 10000',
+    time: '11:00:00',
+    columns: 80,
+  },
 ];
 
 async function render(c: Case): Promise<string> {

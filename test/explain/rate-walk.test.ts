@@ -63,10 +63,28 @@ const CASES: Array<{ name: string; func: string; t: number[]; v: number[]; says:
     v: [500, 560, 20, 80, 140],
     says: /reset: 20 < 560, add 560/,
   },
-  { name: 'delta of a gauge going down', func: 'delta', t: [-250_000, -150_000, -50_000].map((d) => END + d), v: [10, 7, 3], says: /delta = -7 ×/ },
-  { name: 'irate across a reset', func: 'irate', t: [-30_000, -15_000].map((d) => END + d), v: [900, 12], says: /the counter reset between them/ },
+  {
+    name: 'delta of a gauge going down',
+    func: 'delta',
+    t: [-250_000, -150_000, -50_000].map((d) => END + d),
+    v: [10, 7, 3],
+    says: /delta = -7 ×/,
+  },
+  {
+    name: 'irate across a reset',
+    func: 'irate',
+    t: [-30_000, -15_000].map((d) => END + d),
+    v: [900, 12],
+    says: /the counter reset between them/,
+  },
   { name: 'idelta', func: 'idelta', t: [-45_000, -30_000, -15_000].map((d) => END + d), v: [5, 9, 4], says: /difference: 4 − 9 = -5/ },
-  { name: 'deriv', func: 'deriv', t: [-60_000, -45_000, -30_000, -15_000].map((d) => END + d), v: [1, 3, 2, 8], says: /deriv = cov \/ var/ },
+  {
+    name: 'deriv',
+    func: 'deriv',
+    t: [-60_000, -45_000, -30_000, -15_000].map((d) => END + d),
+    v: [1, 3, 2, 8],
+    says: /deriv = cov \/ var/,
+  },
   { name: 'one sample: no result', func: 'rate', t: [END - 10_000], v: [5], says: /needs at least two samples/ },
 ];
 

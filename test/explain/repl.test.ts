@@ -17,8 +17,10 @@ async function repl(lines: string) {
   return { code, out: io.output.out, err: io.output.err };
 }
 
-test('.explain takes a query apart at the session\'s evaluation time; --samples and --series work', async () => {
-  const r = await repl('.at 2026-01-15T07:15:00Z\n.explain --samples --series {route="/cart"} rate(http_requests_total{instance="frontend-2:3000", status_code="200"}[5m])\n');
+test(".explain takes a query apart at the session's evaluation time; --samples and --series work", async () => {
+  const r = await repl(
+    '.at 2026-01-15T07:15:00Z\n.explain --samples --series {route="/cart"} rate(http_requests_total{instance="frontend-2:3000", status_code="200"}[5m])\n',
+  );
   assert.equal(r.code, 0, r.err);
   assert.match(r.out, /at 2026-01-15 07:15:00Z; the embedded engine evaluated the query once/);
   assert.match(r.out, /^rate\(\) +instant vector, 4 series$/m);

@@ -16,7 +16,8 @@ const cases: Array<{ where: string; query: string; time: number }> = [];
 for (const lesson of course.lessons) {
   for (const step of lesson.steps) {
     for (const b of step.blocks) {
-      if (b.kind === 'example') cases.push({ where: `${lesson.file}:${b.line}`, query: b.query, time: b.at ? parseTimeArg(b.at, SAMPLE_END) : SAMPLE_END });
+      if (b.kind === 'example')
+        cases.push({ where: `${lesson.file}:${b.line}`, query: b.query, time: b.at ? parseTimeArg(b.at, SAMPLE_END) : SAMPLE_END });
     }
   }
 }

@@ -11,14 +11,17 @@ function flat(n: ExplainNode): ExplainNode[] {
   return [n, ...n.children.flatMap(flat)];
 }
 
-test('every node, parentheses elided, with its type, a sentence with this query\'s arguments, and its query', async () => {
+test("every node, parentheses elided, with its type, a sentence with this query's arguments, and its query", async () => {
   const x = await explain(await sampleBackend(), '(sum by (job) (rate(http_requests_total[5m])))', { time: SAMPLE_END });
   const nodes = flat(x.root);
-  assert.deepEqual(nodes.map((n) => [n.head, n.type]), [
-    ['sum by (job)', 'vector'],
-    ['rate()', 'vector'],
-    ['http_requests_total[5m]', 'matrix'],
-  ]);
+  assert.deepEqual(
+    nodes.map((n) => [n.head, n.type]),
+    [
+      ['sum by (job)', 'vector'],
+      ['rate()', 'vector'],
+      ['http_requests_total[5m]', 'matrix'],
+    ],
+  );
   assert.equal(nodes[0]!.sentence, 'adds up the input series that share the same `job`, one output series per job');
   assert.match(nodes[1]!.sentence, /per-second average increase of each counter over the last 5m, corrected for restarts/);
   assert.equal(nodes[1]!.evaluation.query, 'rate(http_requests_total[5m])');
@@ -46,7 +49,9 @@ test('identical sub-expressions are evaluated once; literals not at all', async 
 });
 
 test('traced: nodes inside a subquery, and those above a failing node, are queried on their own', async () => {
-  const sub = await explain(await sampleBackend(), 'max_over_time(deriv(nodejs_heap_size_used_bytes[10m])[1h:5m]) > 10000', { time: SAMPLE_END });
+  const sub = await explain(await sampleBackend(), 'max_over_time(deriv(nodejs_heap_size_used_bytes[10m])[1h:5m]) > 10000', {
+    time: SAMPLE_END,
+  });
   // deriv() and its range selector run at the subquery's last step: 2 queries besides the traced one.
   assert.equal(sub.queriesRun, 3);
   assert.match(sub.method, /recording the value of 3 sub-expressions; 2 others as their own instant queries$/);
@@ -64,15 +69,21 @@ test('annotations are shown on the node that raises them', async () => {
   assert.match(rate!.infos[0]!, /might not be a counter/);
 });
 
-test('inside a subquery a node is shown at the subquery\'s last step, and says so', async () => {
-  const x = await explain(await sampleBackend(), 'max_over_time(rate(http_requests_total{job="api"}[5m])[30m:1m] offset 10m)', { time: at('2026-01-15T11:00:30Z') });
+test("inside a subquery a node is shown at the subquery's last step, and says so", async () => {
+  const x = await explain(await sampleBackend(), 'max_over_time(rate(http_requests_total{job="api"}[5m])[30m:1m] offset 10m)', {
+    time: at('2026-01-15T11:00:30Z'),
+  });
   const rate = flat(x.root).find((n) => n.head === 'rate()')!;
   assert.equal(rate.evaluation.time, at('2026-01-15T10:50:00Z'));
   assert.match(rate.evaluation.note ?? '', /inside a subquery: evaluated at 30 steps from 10:21:00 to 10:50:00; shown at the last one/);
 });
 
 test('binary operators: matching, pairs, unmatched series and the labels that kept them apart', async () => {
-  const x = await explain(await sampleBackend(), 'sum by (job, status_code) (rate(http_requests_total[5m])) / sum by (job) (rate(http_requests_total[5m]))', { time: SAMPLE_END });
+  const x = await explain(
+    await sampleBackend(),
+    'sum by (job, status_code) (rate(http_requests_total[5m])) / sum by (job) (rate(http_requests_total[5m]))',
+    { time: SAMPLE_END },
+  );
   const b = x.root.binary!;
   assert.equal(b.matching, 'all labels except the metric name');
   assert.equal(b.matchedPairs, 0);
@@ -89,7 +100,9 @@ test('comparisons: how many series the filter dropped, and the bool form', async
 });
 
 test('group_left: many-to-one matching succeeds and counts the pairs', async () => {
-  const x = await explain(await sampleBackend(), 'rate(http_requests_total[5m]) * on (instance) group_left (version) shop_build_info', { time: SAMPLE_END });
+  const x = await explain(await sampleBackend(), 'rate(http_requests_total[5m]) * on (instance) group_left (version) shop_build_info', {
+    time: SAMPLE_END,
+  });
   assert.equal(x.root.error, undefined);
   assert.equal(x.root.binary?.card, 'many-to-one');
   assert.equal(x.root.binary?.matchedPairs, x.root.result?.seriesCount);

@@ -44,19 +44,34 @@ const points: Point[] = [
   { query: `rate(http_requests_total${API2}[5m])`, time: '08:12:00', noValue: true },
   { query: `rate(http_requests_total${API2}[5m])`, time: '08:09:50', noValue: true },
   // The deploy restarts and ordinary times.
-  { query: 'rate(http_requests_total{instance="api-1:8080", method="GET", route="/api/products", status_code="200"}[5m])', time: '09:32:00' },
-  { query: 'irate(http_requests_total{instance="api-3:8080", method="GET", route="/api/search", status_code="200"}[5m])', time: '09:32:10' },
+  {
+    query: 'rate(http_requests_total{instance="api-1:8080", method="GET", route="/api/products", status_code="200"}[5m])',
+    time: '09:32:00',
+  },
+  {
+    query: 'irate(http_requests_total{instance="api-3:8080", method="GET", route="/api/search", status_code="200"}[5m])',
+    time: '09:32:10',
+  },
   { query: 'deriv(nodejs_heap_size_used_bytes{instance="frontend-1:3000"}[1h])', time: '10:05:00' },
   { query: 'delta(shop_cart_active_sessions{instance="frontend-3:3000"}[15m])', time: '11:00:00' },
   { query: 'idelta(nodejs_eventloop_lag_seconds{instance="checkout-1:8080"}[2m])', time: '11:30:00' },
   { query: 'rate(http_requests_total{job="checkout", status_code="500"}[5m] offset 1h)', time: '11:50:00' },
-  { query: 'rate(http_requests_total{instance="api-1:8080", route="/api/cart", status_code="200"}[2m*2] offset (1m+1m))', time: '10:30:00' },
+  {
+    query: 'rate(http_requests_total{instance="api-1:8080", route="/api/cart", status_code="200"}[2m*2] offset (1m+1m))',
+    time: '10:30:00',
+  },
   { query: 'rate(sum(http_requests_total{job="api"})[5m:1m])', time: '09:31:30' },
   { query: 'max_over_time(rate(http_requests_total{instance="api-1:8080", route="/api/cart"}[5m])[10m:1m])', time: '11:00:00' },
   // histogram_quantile, per job, before and after the deploy regression.
   { query: 'histogram_quantile(0.99, sum by (le, job) (rate(http_request_duration_seconds_bucket[5m])))', time: '09:00:00' },
-  { query: 'histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{job="api",route="/api/products"}[5m])))', time: '09:45:00' },
-  { query: 'histogram_quantile(0.5, sum by (le, route) (rate(http_request_duration_seconds_bucket{job="frontend"}[10m])))', time: '07:15:00' },
+  {
+    query: 'histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{job="api",route="/api/products"}[5m])))',
+    time: '09:45:00',
+  },
+  {
+    query: 'histogram_quantile(0.5, sum by (le, route) (rate(http_request_duration_seconds_bucket{job="frontend"}[10m])))',
+    time: '07:15:00',
+  },
   { query: 'histogram_quantile(0.9, rate(nodejs_gc_duration_seconds_bucket{instance="api-2:8080", kind="minor"}[5m]))', time: '08:20:00' },
   { query: 'histogram_quantile(1, sum by (le) (rate(http_request_duration_seconds_bucket{job="checkout"}[5m])))', time: '10:50:00' },
 ];
@@ -85,21 +100,30 @@ for (const p of points) {
         assert.match(root.lines.join('\n'), /needs at least two samples|no series has a sample in the window/);
       } else {
         assert.ok(root.queryValue !== undefined && values.includes(root.queryValue), `query returned ${values.join(', ')}`);
-        assert.match(root.lines[root.lines.length - 1]!, new RegExp(`the query returns ${root.queryValue!.replace(/[.+]/g, '\\$&')}: the same number`));
+        assert.match(
+          root.lines[root.lines.length - 1]!,
+          new RegExp(`the query returns ${root.queryValue!.replace(/[.+]/g, '\\$&')}: the same number`),
+        );
       }
     }
   });
 }
 
 test('the restart shows the reset and its correction', async () => {
-  const x = await explain(await sampleBackend(), `rate(http_requests_total${FRONTEND2}[5m])`, { time: at('2026-01-15T07:15:00Z'), samples: true });
+  const x = await explain(await sampleBackend(), `rate(http_requests_total${FRONTEND2}[5m])`, {
+    time: at('2026-01-15T07:15:00Z'),
+    samples: true,
+  });
   const text = x.walkthroughs[0]!.lines.join('\n');
   assert.match(text, /reset: \d+ < \d+, add \d+/);
   assert.match(text, /1 counter reset: add the value before each drop/);
 });
 
 test('a window that ends in the scrape gap extrapolates half an interval at the end', async () => {
-  const x = await explain(await sampleBackend(), `rate(http_requests_total${API2}[5m])`, { time: at('2026-01-15T08:08:00Z'), samples: true });
+  const x = await explain(await sampleBackend(), `rate(http_requests_total${API2}[5m])`, {
+    time: at('2026-01-15T08:08:00Z'),
+    samples: true,
+  });
   assert.match(x.walkthroughs[0]!.lines.join('\n'), /the series ends inside the window, extrapolate half an interval/);
 });
 

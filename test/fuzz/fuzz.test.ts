@@ -16,7 +16,9 @@ test(`differential fuzz: ${COUNT} queries (seed ${SEED}) agree with Prometheus o
   const server = await startFuzzPrometheus();
   try {
     const r = await runFuzz(server, SEED, COUNT);
-    t.diagnostic(`${r.queries} queries in ${r.seconds.toFixed(1)} s: ${r.agreed} agree, ${r.bothErrors} both errors, ${[...r.byCategory].map(([k, n]) => `${k} ${n}`).join(', ') || 'no known differences'}`);
+    t.diagnostic(
+      `${r.queries} queries in ${r.seconds.toFixed(1)} s: ${r.agreed} agree, ${r.bothErrors} both errors, ${[...r.byCategory].map(([k, n]) => `${k} ${n}`).join(', ') || 'no known differences'}`,
+    );
     assert.equal(r.queries, COUNT);
     // Agreeing on errors alone would prove nothing.
     assert.ok(r.agreed > COUNT * 0.8, `only ${r.agreed} of ${COUNT} agree`);

@@ -51,7 +51,8 @@ const METRICS: Metric[] = [
 
 function modifiers(r: Rand): string {
   let s = '';
-  if (chance(r, 0.12)) s += ` @ ${pick(r, ['start()', 'end()', String(FUZZ_START + 3600 + Math.floor(r() * 5000) + PHASE_S), String(FUZZ_END - 1 + PHASE_S)])}`;
+  if (chance(r, 0.12))
+    s += ` @ ${pick(r, ['start()', 'end()', String(FUZZ_START + 3600 + Math.floor(r() * 5000) + PHASE_S), String(FUZZ_END - 1 + PHASE_S)])}`;
   if (chance(r, 0.15)) s += ` offset ${pick(r, OFFSETS)}`;
   return s;
 }
@@ -64,10 +65,48 @@ function selector(r: Rand, m: Metric): string {
 }
 
 const RANGE_FNS_COUNTER = ['rate', 'increase', 'irate', 'resets'];
-const RANGE_FNS_GAUGE = ['delta', 'idelta', 'deriv', 'changes', 'avg_over_time', 'min_over_time', 'max_over_time', 'sum_over_time',
-  'count_over_time', 'stddev_over_time', 'stdvar_over_time', 'last_over_time', 'present_over_time'];
-const INSTANT_FNS = ['abs', 'ceil', 'floor', 'sgn', 'sort', 'sort_desc', 'timestamp', 'exp', 'sqrt', 'ln', 'log2', 'log10', 'cos', 'sin',
-  'atan', 'deg', 'rad', 'minute', 'hour', 'day_of_week', 'month', 'year', 'days_in_month', 'day_of_month', 'day_of_year'];
+const RANGE_FNS_GAUGE = [
+  'delta',
+  'idelta',
+  'deriv',
+  'changes',
+  'avg_over_time',
+  'min_over_time',
+  'max_over_time',
+  'sum_over_time',
+  'count_over_time',
+  'stddev_over_time',
+  'stdvar_over_time',
+  'last_over_time',
+  'present_over_time',
+];
+const INSTANT_FNS = [
+  'abs',
+  'ceil',
+  'floor',
+  'sgn',
+  'sort',
+  'sort_desc',
+  'timestamp',
+  'exp',
+  'sqrt',
+  'ln',
+  'log2',
+  'log10',
+  'cos',
+  'sin',
+  'atan',
+  'deg',
+  'rad',
+  'minute',
+  'hour',
+  'day_of_week',
+  'month',
+  'year',
+  'days_in_month',
+  'day_of_month',
+  'day_of_year',
+];
 const AGGS = ['sum', 'avg', 'min', 'max', 'count', 'stddev', 'stdvar', 'group'];
 const ARITH = ['+', '-', '*', '/', '%', '^', 'atan2'];
 const CMP = ['==', '!=', '>', '<', '>=', '<='];
@@ -100,7 +139,8 @@ function instantOf(r: Rand, m: Metric, depth: number): string {
     const src = pick(r, m.labels);
     return `label_replace(${instantOf(r, m, depth - 1)}, "dst", "${pick(r, ['$1', 'x-$1', '${1}y', '$name', '$$'])}", "${src}", "${pick(r, ['(.*)', '(a|w).*', '(?P<name>.)(.*)', '([0-9])00'])}")`;
   }
-  if (k < 0.96) return `label_join(${instantOf(r, m, depth - 1)}, "joined", "${pick(r, ['-', ',', ''])}", ${m.labels.map((l) => `"${l}"`).join(', ')})`;
+  if (k < 0.96)
+    return `label_join(${instantOf(r, m, depth - 1)}, "joined", "${pick(r, ['-', ',', ''])}", ${m.labels.map((l) => `"${l}"`).join(', ')})`;
   return `-${instantOf(r, m, depth - 1)}`;
 }
 
@@ -133,7 +173,11 @@ function binary(r: Rand, depth: number): string {
   const other = chance(r, 0.7) ? m : pick(r, METRICS);
   const k = r();
   const lhs = vectorExpr(r, m, depth - 1);
-  if (k < 0.25) return `${lhs} ${pick(r, [...ARITH, ...CMP])}${chance(r, 0.3) ? ' bool' : ''} ${pick(r, ['2', '0.5', '-1', '0', '100'])}`.replace(/(atan2|[+*/%^-]) bool/, '$1');
+  if (k < 0.25)
+    return `${lhs} ${pick(r, [...ARITH, ...CMP])}${chance(r, 0.3) ? ' bool' : ''} ${pick(r, ['2', '0.5', '-1', '0', '100'])}`.replace(
+      /(atan2|[+*/%^-]) bool/,
+      '$1',
+    );
   if (k < 0.35) return `${pick(r, ['2', '1e3', '0'])} ${pick(r, ARITH)} ${lhs}`;
   const op = pick(r, [...ARITH, ...CMP, ...SETS]);
   const bool = CMP.includes(op) && chance(r, 0.3) ? ' bool' : '';

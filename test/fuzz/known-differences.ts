@@ -105,7 +105,11 @@ function firstPointsAgree(local: Outcome, remote: Outcome): boolean {
   const first = new Map(l.result.map((s) => [JSON.stringify(Object.entries(s.metric).sort()), s.values[0]]));
   return r.result.every((s) => {
     const f = first.get(JSON.stringify(Object.entries(s.metric).sort()));
-    return f !== undefined && f[0] === s.values[0][0] && Math.abs(Number(f[1]) - Number(s.values[0][1])) <= 1e-9 * Math.max(1, Math.abs(Number(f[1])));
+    return (
+      f !== undefined &&
+      f[0] === s.values[0][0] &&
+      Math.abs(Number(f[1]) - Number(s.values[0][1])) <= 1e-9 * Math.max(1, Math.abs(Number(f[1])))
+    );
   });
 }
 
@@ -132,7 +136,8 @@ export const KNOWN_DIFFERENCES: KnownDifference[] = [
   {
     id: 'filter-cardinality',
     what: 'a comparison (filter) between vectors checks one-to-one matching before filtering since 3.9; 2.42 only checked the samples the filter kept',
-    evidence: 'promql/engine.go VectorBinop doBinOp (matchedSigsPresent before `if !keep && !returnBool`); commit 4cad87cae8 "PromQL: Fix insufficient cardinality checking for filter ops" (3.9.0)',
+    evidence:
+      'promql/engine.go VectorBinop doBinOp (matchedSigsPresent before `if !keep && !returnBool`); commit 4cad87cae8 "PromQL: Fix insufficient cardinality checking for filter ops" (3.9.0)',
     applies: (q, l, r) =>
       /(==|!=|>=|<=|[^=!<>]>[^=]|[^<]<[^=])(?! bool)/.test(q) &&
       /^multiple matches for labels/.test(l.error ?? '') &&

@@ -35,7 +35,10 @@ async function remoteQuery(url: string, q: FuzzQuery): Promise<Outcome> {
     q.kind === 'instant'
       ? { query: q.query, time: String(q.time) }
       : { query: q.query, start: String(q.start), end: String(q.end), step: String(q.step) };
-  const res = await fetch(`${url}/api/v1/${q.kind === 'instant' ? 'query' : 'query_range'}`, { method: 'POST', body: new URLSearchParams(params) });
+  const res = await fetch(`${url}/api/v1/${q.kind === 'instant' ? 'query' : 'query_range'}`, {
+    method: 'POST',
+    body: new URLSearchParams(params),
+  });
   const j = (await res.json()) as { status: string; data?: QueryResult['data']; error?: string; errorType?: string };
   if (j.status !== 'success') return { error: `${j.errorType}: ${j.error}` };
   return { result: { data: j.data! } };
@@ -55,7 +58,12 @@ export async function startFuzzPrometheus(): Promise<PrometheusServer> {
 }
 
 /** Runs `count` queries of `seed` against the server; never throws for a disagreement. */
-export async function runFuzz(server: PrometheusServer, seed: number, count: number, onProgress?: (i: number) => void): Promise<FuzzReport> {
+export async function runFuzz(
+  server: PrometheusServer,
+  seed: number,
+  count: number,
+  onProgress?: (i: number) => void,
+): Promise<FuzzReport> {
   const t0 = Date.now();
   const local = createLocalBackend(fuzzStore(), { name: 'fuzz', description: 'fuzz sample (embedded engine)' });
   const report: FuzzReport = { queries: 0, agreed: 0, bothErrors: 0, byCategory: new Map(), unexplained: [], seconds: 0 };
@@ -70,7 +78,8 @@ export async function runFuzz(server: PrometheusServer, seed: number, count: num
       continue;
     }
     let detail: string;
-    if (l.error !== undefined || r.error !== undefined) detail = `promlearn: ${l.error ?? 'a result'}; prometheus: ${r.error ?? 'a result'}`;
+    if (l.error !== undefined || r.error !== undefined)
+      detail = `promlearn: ${l.error ?? 'a result'}; prometheus: ${r.error ?? 'a result'}`;
     else {
       const diffs = diffResults(l.result!, r.result!);
       if (diffs.length === 0) {

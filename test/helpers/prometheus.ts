@@ -65,8 +65,7 @@ export function prometheusInstalled(): boolean {
   return findBinary('prometheus') !== undefined && findBinary('promtool') !== undefined;
 }
 
-const MISSING =
-  'Prometheus/promtool not installed (apt-get install prometheus); skipping the live test';
+const MISSING = 'Prometheus/promtool not installed (apt-get install prometheus); skipping the live test';
 
 /**
  * Call first in a live test. Returns true when Prometheus is available.

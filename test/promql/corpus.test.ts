@@ -23,7 +23,9 @@ interface EvalCase {
 
 /** The eval lines of a .test file (FORMAT.md §5), with their expected failure. */
 function evalCases(file: string): EvalCase[] {
-  const lines = readFileSync(file, 'utf8').split('\n').map((l) => l.trim());
+  const lines = readFileSync(file, 'utf8')
+    .split('\n')
+    .map((l) => l.trim());
   const out: EvalCase[] = [];
   for (let i = 0; i < lines.length; i++) {
     const m =
@@ -52,7 +54,11 @@ function normalise(e: Expr): unknown {
   );
 }
 
-const cases = corpusExists(CORPUS) ? readdirSync(CORPUS).filter((f) => f.endsWith('.test')).flatMap((f) => evalCases(join(CORPUS, f))) : [];
+const cases = corpusExists(CORPUS)
+  ? readdirSync(CORPUS)
+      .filter((f) => f.endsWith('.test'))
+      .flatMap((f) => evalCases(join(CORPUS, f)))
+  : [];
 
 test('corpus: every eval expression parses and round-trips through the printer', { skip: corpusSkip(CORPUS) }, (t) => {
   requireCorpus(CORPUS);

@@ -57,14 +57,20 @@ test('what was substituted is reported once per variable', () => {
 });
 
 test('an unknown variable says how to set it; an unknown format lists the formats', () => {
-  assert.throws(() => substituteGrafana('up{instance=~"$instance"}', S15), (e: unknown) => {
-    assert.ok(e instanceof UsageError);
-    assert.match(e.message, /Grafana variable \$instance has no value/);
-    assert.match(e.hint ?? '', /--var instance=VALUE .*\.var instance=VALUE/);
-    return true;
-  });
+  assert.throws(
+    () => substituteGrafana('up{instance=~"$instance"}', S15),
+    (e: unknown) => {
+      assert.ok(e instanceof UsageError);
+      assert.match(e.message, /Grafana variable \$instance has no value/);
+      assert.match(e.hint ?? '', /--var instance=VALUE .*\.var instance=VALUE/);
+      return true;
+    },
+  );
   assert.throws(() => substituteGrafana('up{job="${job:yaml}"}', S15), /unknown Grafana variable format "yaml"[\s\S]*/);
-  assert.throws(() => substituteGrafana('rate(x[$__rate_intervall])', S15), /\$__rate_intervall has no value \(Grafana's built-ins here: .*\$__rate_interval/);
+  assert.throws(
+    () => substituteGrafana('rate(x[$__rate_intervall])', S15),
+    /\$__rate_intervall has no value \(Grafana's built-ins here: .*\$__rate_interval/,
+  );
 });
 
 test('hasGrafanaVariables', () => {

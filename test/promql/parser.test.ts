@@ -17,15 +17,73 @@ test('positions of nodes are Prometheus byte ranges', () => {
     ['foo', [['VectorSelector', 0, 3]]],
     ['foo offset 5m', [['VectorSelector', 0, 13]]],
     ['{job="a"}', [['VectorSelector', 0, 9]]],
-    ['rate(x[5m])', [['Call', 0, 11], ['MatrixSelector', 5, 10], ['VectorSelector', 5, 6]]],
-    ['rate(foo{a="b"}[5m] @ 10)', [['Call', 0, 25], ['MatrixSelector', 5, 24], ['VectorSelector', 5, 15]]],
-    ['-1 + 2', [['BinaryExpr', 0, 6], ['NumberLiteral', 0, 2], ['NumberLiteral', 5, 6]]],
-    ['- foo', [['UnaryExpr', 0, 5], ['VectorSelector', 2, 5]]],
-    ['x[1h:] offset 1m', [['SubqueryExpr', 0, 16], ['VectorSelector', 0, 1]]],
-    ['sum by (a) (x)', [['AggregateExpr', 0, 14], ['VectorSelector', 12, 13]]],
-    ['sum(x) by (a)', [['AggregateExpr', 0, 13], ['VectorSelector', 4, 5]]],
-    ['(1)', [['ParenExpr', 0, 3], ['NumberLiteral', 1, 2]]],
-    ['{a="é"} + x', [['BinaryExpr', 0, 12], ['VectorSelector', 0, 8], ['VectorSelector', 11, 12]]],
+    [
+      'rate(x[5m])',
+      [
+        ['Call', 0, 11],
+        ['MatrixSelector', 5, 10],
+        ['VectorSelector', 5, 6],
+      ],
+    ],
+    [
+      'rate(foo{a="b"}[5m] @ 10)',
+      [
+        ['Call', 0, 25],
+        ['MatrixSelector', 5, 24],
+        ['VectorSelector', 5, 15],
+      ],
+    ],
+    [
+      '-1 + 2',
+      [
+        ['BinaryExpr', 0, 6],
+        ['NumberLiteral', 0, 2],
+        ['NumberLiteral', 5, 6],
+      ],
+    ],
+    [
+      '- foo',
+      [
+        ['UnaryExpr', 0, 5],
+        ['VectorSelector', 2, 5],
+      ],
+    ],
+    [
+      'x[1h:] offset 1m',
+      [
+        ['SubqueryExpr', 0, 16],
+        ['VectorSelector', 0, 1],
+      ],
+    ],
+    [
+      'sum by (a) (x)',
+      [
+        ['AggregateExpr', 0, 14],
+        ['VectorSelector', 12, 13],
+      ],
+    ],
+    [
+      'sum(x) by (a)',
+      [
+        ['AggregateExpr', 0, 13],
+        ['VectorSelector', 4, 5],
+      ],
+    ],
+    [
+      '(1)',
+      [
+        ['ParenExpr', 0, 3],
+        ['NumberLiteral', 1, 2],
+      ],
+    ],
+    [
+      '{a="é"} + x',
+      [
+        ['BinaryExpr', 0, 12],
+        ['VectorSelector', 0, 8],
+        ['VectorSelector', 11, 12],
+      ],
+    ],
   ];
   for (const [q, want] of table) assert.deepEqual(spans(parse('' + q)), want, q);
 });
@@ -155,16 +213,39 @@ test('lexer: modes, keywords case-insensitive, byte positions', () => {
   assert.deepEqual(
     toks.map((t) => [t.type, t.val, t.start, t.end]),
     [
-      ['AGGR', 'SUM', 0, 3], ['KEYWORD', 'by', 4, 6], ['LEFT_PAREN', '(', 6, 7], ['IDENTIFIER', 'a', 7, 8], ['RIGHT_PAREN', ')', 8, 9],
-      ['LEFT_PAREN', '(', 10, 11], ['IDENTIFIER', 'x', 11, 12], ['LEFT_BRACE', '{', 12, 13], ['IDENTIFIER', 'b', 13, 14],
-      ['EQL_REGEX', '=~', 14, 16], ['STRING', '"c"', 16, 19], ['RIGHT_BRACE', '}', 19, 20], ['LEFT_BRACKET', '[', 20, 21],
-      ['DURATION', '5m', 21, 23], ['COLON', ':', 23, 24], ['RIGHT_BRACKET', ']', 24, 25], ['RIGHT_PAREN', ')', 25, 26], ['EOF', '', 26, 26],
+      ['AGGR', 'SUM', 0, 3],
+      ['KEYWORD', 'by', 4, 6],
+      ['LEFT_PAREN', '(', 6, 7],
+      ['IDENTIFIER', 'a', 7, 8],
+      ['RIGHT_PAREN', ')', 8, 9],
+      ['LEFT_PAREN', '(', 10, 11],
+      ['IDENTIFIER', 'x', 11, 12],
+      ['LEFT_BRACE', '{', 12, 13],
+      ['IDENTIFIER', 'b', 13, 14],
+      ['EQL_REGEX', '=~', 14, 16],
+      ['STRING', '"c"', 16, 19],
+      ['RIGHT_BRACE', '}', 19, 20],
+      ['LEFT_BRACKET', '[', 20, 21],
+      ['DURATION', '5m', 21, 23],
+      ['COLON', ':', 23, 24],
+      ['RIGHT_BRACKET', ']', 24, 25],
+      ['RIGHT_PAREN', ')', 25, 26],
+      ['EOF', '', 26, 26],
     ],
   );
   const u = lex('{a="é"} # note');
-  assert.deepEqual(u.map((t) => [t.type, t.start, t.end]), [
-    ['LEFT_BRACE', 0, 1], ['IDENTIFIER', 1, 2], ['EQL', 2, 3], ['STRING', 3, 7], ['RIGHT_BRACE', 7, 8], ['COMMENT', 9, 15], ['EOF', 15, 15],
-  ]);
+  assert.deepEqual(
+    u.map((t) => [t.type, t.start, t.end]),
+    [
+      ['LEFT_BRACE', 0, 1],
+      ['IDENTIFIER', 1, 2],
+      ['EQL', 2, 3],
+      ['STRING', 3, 7],
+      ['RIGHT_BRACE', 7, 8],
+      ['COMMENT', 9, 15],
+      ['EOF', 15, 15],
+    ],
+  );
   assert.equal(lex('a >/ 1 </ 2')[1].val, '>/');
   const err = lex('foo{a="b" !x}');
   assert.equal(err[err.length - 1].type, 'ERROR');

@@ -87,7 +87,8 @@ test('printer gives Prometheus canonical text', () => {
 });
 
 test('printed text parses back to the same tree', () => {
-  const strip = (q: string) => JSON.parse(JSON.stringify(parse(q, ALL_FEATURES), (k, v) => (k === 'pos' || k === 'text' || k === 'explicitGrouping' ? undefined : v)));
+  const strip = (q: string) =>
+    JSON.parse(JSON.stringify(parse(q, ALL_FEATURES), (k, v) => (k === 'pos' || k === 'text' || k === 'explicitGrouping' ? undefined : v)));
   for (const [q, printed] of [...CASES, ...EXPERIMENTAL]) {
     if (q === 'sum by () (x)' || q.includes('b="2"') || q.includes('a.b')) continue; // grouping/matcher order normalised
     assert.deepEqual(strip(printed), strip(q), q);
@@ -107,6 +108,12 @@ test('durations and floats format as Go formats them', () => {
 test('formatTree shows kinds and static types', () => {
   assert.equal(
     formatTree(parse('sum by (job) (rate(x[5m])) > 1')),
-    ['BinaryExpr >  :: vector', '  AggregateExpr sum by (job)  :: vector', '    Call rate()  :: vector', '      MatrixSelector x[5m]  :: matrix', '  NumberLiteral 1  :: scalar'].join('\n'),
+    [
+      'BinaryExpr >  :: vector',
+      '  AggregateExpr sum by (job)  :: vector',
+      '    Call rate()  :: vector',
+      '      MatrixSelector x[5m]  :: matrix',
+      '  NumberLiteral 1  :: scalar',
+    ].join('\n'),
   );
 });

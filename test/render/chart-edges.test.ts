@@ -19,7 +19,10 @@ test('a chart of 600 series x 200 columns (120k values, no limit) is drawn', () 
   );
   assert.match(out, /\{i="599"\}/, 'the top series is in the legend');
   assert.match(out, /\{i="0"\}/, 'and the last one: no limit');
-  assert.ok(out.split('\n').some((l) => l.length >= 150), 'the plot is about 200 columns wide');
+  assert.ok(
+    out.split('\n').some((l) => l.length >= 150),
+    'the plot is about 200 columns wide',
+  );
 });
 
 test('--width 200000 draws (every step its own column), no stack overflow', () => {

@@ -131,7 +131,10 @@ export const longMatrix: QueryResult = {
     result: [
       {
         metric: { __name__: 'nodejs_heap_size_used_bytes', instance: 'shop-api:3000', job: 'shop-api' },
-        values: Array.from({ length: 97 }, (_, k) => [T0 - 2 * 86400 + k * 1800, String(40e6 + 20e6 * Math.abs(Math.sin(k / 8)))] as [number, string]),
+        values: Array.from(
+          { length: 97 },
+          (_, k) => [T0 - 2 * 86400 + k * 1800, String(40e6 + 20e6 * Math.abs(Math.sin(k / 8)))] as [number, string],
+        ),
       },
     ],
   },

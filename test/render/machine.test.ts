@@ -12,14 +12,27 @@ test('JSON: the API data object, keys in API order, values untouched', () => {
 });
 
 test('CSV: RFC 4180 quoting', () => {
-  assert.deepEqual(['plain', 'a,b', 'say "hi"', 'two\nlines', 'cr\r', ''].map(csvField), ['plain', '"a,b"', '"say ""hi"""', '"two\nlines"', '"cr\r"', '']);
+  assert.deepEqual(['plain', 'a,b', 'say "hi"', 'two\nlines', 'cr\r', ''].map(csvField), [
+    'plain',
+    '"a,b"',
+    '"say ""hi"""',
+    '"two\nlines"',
+    '"cr\r"',
+    '',
+  ]);
 });
 
 test('CSV: labels as columns, missing labels empty, raw values, every sample', () => {
   const out = renderCsv({
     resultType: 'matrix',
     result: [
-      { metric: { __name__: 'x', path: '/a,b' }, values: [[10, '1'], [25.5, '1e-07']] },
+      {
+        metric: { __name__: 'x', path: '/a,b' },
+        values: [
+          [10, '1'],
+          [25.5, '1e-07'],
+        ],
+      },
       { metric: { __name__: 'x', code: '500', value: 'v' }, values: [[10, 'NaN']] },
     ],
   });
@@ -38,7 +51,21 @@ test('renderResult dispatches on format', () => {
 
 test('raw samples: millisecond timestamps all with three decimals, so they line up', () => {
   const out = renderResult(
-    { data: { resultType: 'matrix', result: [{ metric: { __name__: 'up' }, values: [[1768478376.436, '1'], [1768478391.44, '1'], [1768478406, '1']] }] } },
+    {
+      data: {
+        resultType: 'matrix',
+        result: [
+          {
+            metric: { __name__: 'up' },
+            values: [
+              [1768478376.436, '1'],
+              [1768478391.44, '1'],
+              [1768478406, '1'],
+            ],
+          },
+        ],
+      },
+    },
     { format: 'table', style: PLAIN, columns: 80, rows: 24, limit: 0 },
   );
   assert.match(out, /1768478376\.436 +11:59:36\.436/);

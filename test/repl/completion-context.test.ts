@@ -48,15 +48,47 @@ for (const [text, want] of cases) {
 }
 
 test('needsMoreInput: open brackets, quotes and trailing operators continue', () => {
-  for (const t of ['sum(', 'up{job="api"', 'rate(x[5m', 'up{job="ap', 'up +', 'up and', 'sum by', 'up /\n  on(job)', '`raw', 'sum(\n  rate(x[5m])', 'up offset', 'sum by (job)', 'a * on(x) group_left(y)'])
+  for (const t of [
+    'sum(',
+    'up{job="api"',
+    'rate(x[5m',
+    'up{job="ap',
+    'up +',
+    'up and',
+    'sum by',
+    'up /\n  on(job)',
+    '`raw',
+    'sum(\n  rate(x[5m])',
+    'up offset',
+    'sum by (job)',
+    'a * on(x) group_left(y)',
+  ])
     assert.equal(needsMoreInput(t), true, t);
-  for (const t of ['', 'up', 'sum(rate(x[5m]))', 'up{job="a(b"}', 'up # trailing comment (', 'sum(x))', '-1', 'up\n', '5m', 'sum(x) by (job)', 'max_over_time(up[1h:5m])'])
+  for (const t of [
+    '',
+    'up',
+    'sum(rate(x[5m]))',
+    'up{job="a(b"}',
+    'up # trailing comment (',
+    'sum(x))',
+    '-1',
+    'up\n',
+    '5m',
+    'sum(x) by (job)',
+    'max_over_time(up[1h:5m])',
+  ])
     assert.equal(needsMoreInput(t), false, t);
 });
 
 test('scan keeps going on unfinished and odd input', () => {
-  const toks = scan('sum(rate(x{a=~"b\\"c', );
+  const toks = scan('sum(rate(x{a=~"b\\"c');
   assert.equal(toks.at(-1)?.unterminated, true);
-  assert.deepEqual(scan('1.5e+3 5m 0x1f').map((t) => t.text), ['1.5e+3', '5m', '0x1f']);
-  assert.deepEqual(scan('a $ b').map((t) => t.kind), ['ident', 'other', 'ident']);
+  assert.deepEqual(
+    scan('1.5e+3 5m 0x1f').map((t) => t.text),
+    ['1.5e+3', '5m', '0x1f'],
+  );
+  assert.deepEqual(
+    scan('a $ b').map((t) => t.kind),
+    ['ident', 'other', 'ident'],
+  );
 });

@@ -44,7 +44,14 @@ export class FakeBackend implements Backend {
   slowWord = 'slow';
   down = false;
   closed = false;
-  constructor(readonly infoValue: BackendInfo = { name: 'sample', description: 'fake dataset', kind: 'local', dataRange: { start: END - 6 * 3600, end: END } }) {}
+  constructor(
+    readonly infoValue: BackendInfo = {
+      name: 'sample',
+      description: 'fake dataset',
+      kind: 'local',
+      dataRange: { start: END - 6 * 3600, end: END },
+    },
+  ) {}
 
   async info(): Promise<BackendInfo> {
     return this.infoValue;
@@ -91,7 +98,9 @@ export class FakeBackend implements Backend {
 
   async labelValues(name: string, q?: SeriesQuery): Promise<string[]> {
     this.calls.push({ kind: 'labelValues', args: [name, q?.match] });
-    const vals = SERIES.filter((m) => selects(m, q?.match)).map((m) => m[name]).filter((v) => v !== undefined);
+    const vals = SERIES.filter((m) => selects(m, q?.match))
+      .map((m) => m[name])
+      .filter((v) => v !== undefined);
     return [...new Set(vals)].sort();
   }
 

@@ -10,7 +10,11 @@ import { drive } from './fake.js';
 const CASES: [string, RegExp, RegExp][] = [
   ['.server http://user:pa@ss@prom.example:9090/', /user|pa@|ss@|pa%40/, /\.server http:\/\/\*\*\*@prom\.example:9090\/$/m],
   ['.server http://bob:two words@prom.example/', /bob|two|words/, /\.server http:\/\/\*\*\*@prom\.example\/$/m],
-  ['.server https://prom.example/?api_key=k3y-s3cret&x=1', /k3y|s3cret|x=1/, /\.server https:\/\/prom\.example\/\?api_key=\*\*\*&x=\*\*\*$/m],
+  [
+    '.server https://prom.example/?api_key=k3y-s3cret&x=1',
+    /k3y|s3cret|x=1/,
+    /\.server https:\/\/prom\.example\/\?api_key=\*\*\*&x=\*\*\*$/m,
+  ],
   ['.server prom.example?token=tok3n-value', /tok3n/, /\.server prom\.example\?token=\*\*\*$/m],
 ];
 

@@ -86,7 +86,10 @@ test('two sessions writing history at once lose nothing (issue 15 item 5)', asyn
     assert.equal(all.length, 600);
     for (const tag of ['a', 'b']) {
       const mine = all.filter((e) => e.startsWith(tag + '-'));
-      assert.deepEqual(mine, Array.from({ length: 300 }, (_, i) => `${tag}-${i}`)); // each in its own order
+      assert.deepEqual(
+        mine,
+        Array.from({ length: 300 }, (_, i) => `${tag}-${i}`),
+      ); // each in its own order
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -105,7 +108,11 @@ test('history under compaction with two writers: capped, the newest of each kept
     assert.ok(all.at(-1) === 'a-399' || all.at(-1) === 'b-399', all.at(-1));
     for (const tag of ['a', 'b']) {
       const mine = all.filter((e) => e.startsWith(tag + '-')).map((e) => Number(e.slice(2)));
-      if (mine.length > 0) assert.deepEqual(mine, Array.from({ length: mine.length }, (_, i) => 400 - mine.length + i));
+      if (mine.length > 0)
+        assert.deepEqual(
+          mine,
+          Array.from({ length: mine.length }, (_, i) => 400 - mine.length + i),
+        );
     }
     assert.ok(readFileSync(h.path, 'utf8').split('\n').length - 1 <= 2 * 50 + 2);
     assert.throws(() => statSync(join(dir, 'history.lock')));

@@ -42,13 +42,37 @@ test('piped: unbalanced input continues on the next line, trailing operators too
 test('piped: unfinished input at the end still runs (and its error is shown)', async () => {
   const backend = new FakeBackend();
   await piped('sum(up', { backend });
-  assert.deepEqual(backend.calls.filter((c) => c.kind === 'instant').map((c) => c.query), ['sum(up']);
+  assert.deepEqual(
+    backend.calls.filter((c) => c.kind === 'instant').map((c) => c.query),
+    ['sum(up'],
+  );
 });
 
 test('meta-commands: mode, time, step, output, limit', async () => {
   const backend = new FakeBackend();
   const r = await piped(
-    ['.range 1h', 'up', '.step 5m', 'up', '.instant', '.at 2026-01-15T10:00:00Z', 'up', '.at -1h', '.at reset', '.output json', 'up', '.output csv', 'up', '.output yaml', '.limit 1', '.output table', 'up', '.limit auto', '.step auto', ''].join('\n'),
+    [
+      '.range 1h',
+      'up',
+      '.step 5m',
+      'up',
+      '.instant',
+      '.at 2026-01-15T10:00:00Z',
+      'up',
+      '.at -1h',
+      '.at reset',
+      '.output json',
+      'up',
+      '.output csv',
+      'up',
+      '.output yaml',
+      '.limit 1',
+      '.output table',
+      'up',
+      '.limit auto',
+      '.step auto',
+      '',
+    ].join('\n'),
     { backend },
   );
   const q = backend.calls.filter((c) => c.kind === 'instant' || c.kind === 'range');
@@ -277,7 +301,21 @@ test('terminal: a missing bracket does not trap the session: the hint says how o
 
 test('.var sets Grafana variables for pasted queries; $__rate_interval follows the range step; unset ones say how', async () => {
   const backend = new FakeBackend();
-  const r = await piped(['up{job=~"$job"}', '.var job=api', 'up{job=~"$job"}', '.range 1h', '.step 5m', 'rate(up[$__rate_interval])', '.var', '.var job=', 'up{job=~"${job}"}', ''].join('\n'), { backend });
+  const r = await piped(
+    [
+      'up{job=~"$job"}',
+      '.var job=api',
+      'up{job=~"$job"}',
+      '.range 1h',
+      '.step 5m',
+      'rate(up[$__rate_interval])',
+      '.var',
+      '.var job=',
+      'up{job=~"${job}"}',
+      '',
+    ].join('\n'),
+    { backend },
+  );
   assert.deepEqual(queries(backend), ['up{job=~"api"}', 'rate(up[5m15s])']);
   assert.match(r.err, /\$job has no value[\s\S]*\.var job=VALUE/);
   assert.match(r.err, /Grafana variables: \$job = api/);

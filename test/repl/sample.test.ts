@@ -37,37 +37,41 @@ test('promlearn repl exits 1 when a piped query fails, after running the rest', 
 
 // No clock in this test: the query would run for hours, so the session can
 // answer the next one only if Ctrl-C really stopped the worker.
-test('terminal on the real sample dataset (worker backend): Ctrl-C cancels a running query, the session goes on', { timeout: 120_000 }, async () => {
-  const { drive } = await import('./fake.js');
-  const { openLocalDataset } = await import('../../src/backends/open.js');
-  const backend = await openLocalDataset({}, hostFromIO(bufferIO()));
-  try {
-    // Ctrl-C is typed when the query reaches the backend (an event, not a delay).
-    let queryStarted!: () => void;
-    const started = new Promise<void>((resolve) => (queryStarted = resolve));
-    const watched: Backend = {
-      ...backend,
-      instantQuery: (...args) => {
-        queryStarted();
-        return backend.instantQuery(...args);
-      },
-    };
-    const d = drive({ backend: watched });
-    await d.waitFor('> ');
-    // Hours of evaluation: a one-second subquery over six hours, nested.
-    d.type('count_over_time(max_over_time(rate(http_requests_total[5m])[6h:1s])[6h:1s])\r');
-    await started;
-    d.type('\x03');
-    await d.waitFor('cancel');
-    const at = d.output().length;
-    d.type('count(up)\r');
-    await d.waitFor(/\b11\b/, at);
-    d.type('.quit\r');
-    assert.equal(await d.done, 0);
-  } finally {
-    await backend.close?.();
-  }
-});
+test(
+  'terminal on the real sample dataset (worker backend): Ctrl-C cancels a running query, the session goes on',
+  { timeout: 120_000 },
+  async () => {
+    const { drive } = await import('./fake.js');
+    const { openLocalDataset } = await import('../../src/backends/open.js');
+    const backend = await openLocalDataset({}, hostFromIO(bufferIO()));
+    try {
+      // Ctrl-C is typed when the query reaches the backend (an event, not a delay).
+      let queryStarted!: () => void;
+      const started = new Promise<void>((resolve) => (queryStarted = resolve));
+      const watched: Backend = {
+        ...backend,
+        instantQuery: (...args) => {
+          queryStarted();
+          return backend.instantQuery(...args);
+        },
+      };
+      const d = drive({ backend: watched });
+      await d.waitFor('> ');
+      // Hours of evaluation: a one-second subquery over six hours, nested.
+      d.type('count_over_time(max_over_time(rate(http_requests_total[5m])[6h:1s])[6h:1s])\r');
+      await started;
+      d.type('\x03');
+      await d.waitFor('cancel');
+      const at = d.output().length;
+      d.type('count(up)\r');
+      await d.waitFor(/\b11\b/, at);
+      d.type('.quit\r');
+      assert.equal(await d.done, 0);
+    } finally {
+      await backend.close?.();
+    }
+  },
+);
 
 test('an empty line ends an unfinished query: the parse error with its caret, then the next line runs alone', async () => {
   const r = await run('sum(rate(http_requests_total[5m]) by (job)\n\nsum(up)\n');

@@ -8,10 +8,30 @@ import type { RuleDef } from '../../src/rules/model.js';
 import { parse } from '../../src/promql/index.js';
 
 function rule(over: Partial<RuleDef> = {}): RuleDef {
-  return { kind: 'alerting', name: 'A', expr: 'x', ast: parse('x'), forMs: 0, keepFiringForMs: 0, labels: {}, annotations: {}, index: 1, pos: { line: 1, col: 1 }, exprPos: { line: 1, col: 1 }, ...over };
+  return {
+    kind: 'alerting',
+    name: 'A',
+    expr: 'x',
+    ast: parse('x'),
+    forMs: 0,
+    keepFiringForMs: 0,
+    labels: {},
+    annotations: {},
+    index: 1,
+    pos: { line: 1, col: 1 },
+    exprPos: { line: 1, col: 1 },
+    ...over,
+  };
 }
 
-const ctx = (tMs: number, limit = 0) => ({ tMs, limit, externalLabels: {}, externalURL: '', group: 'g', templateEnv: { nowMs: tMs, externalURL: '', query: async () => [] } });
+const ctx = (tMs: number, limit = 0) => ({
+  tMs,
+  limit,
+  externalLabels: {},
+  externalURL: '',
+  group: 'g',
+  templateEnv: { nowMs: tMs, externalURL: '', query: async () => [] },
+});
 
 /** Runs the rule over `steps` (1 = the series is returned, 0 = not); returns "minute:from>to" strings. */
 async function run(r: RuleDef, steps: number[]): Promise<string[]> {
@@ -25,11 +45,36 @@ async function run(r: RuleDef, steps: number[]): Promise<string[]> {
 
 const CASES: Array<{ name: string; rule: Partial<RuleDef>; steps: number[]; want: string[] }> = [
   { name: 'for 0 fires at once', rule: {}, steps: [1, 1, 0], want: ['0:inactive>pending', '0:pending>firing', '2:firing>inactive'] },
-  { name: 'for 2m: pending, firing after 2 minutes', rule: { forMs: 120_000 }, steps: [1, 1, 1, 1, 0], want: ['0:inactive>pending', '2:pending>firing', '4:firing>inactive'] },
-  { name: 'a blip shorter than for never fires', rule: { forMs: 120_000 }, steps: [1, 1, 0, 1, 1, 1], want: ['0:inactive>pending', '2:pending>inactive', '3:inactive>pending', '5:pending>firing'] },
-  { name: 'keep_firing_for holds it through a gap', rule: { keepFiringForMs: 120_000 }, steps: [1, 0, 1, 0, 0, 0], want: ['0:inactive>pending', '0:pending>firing', '5:firing>inactive'] },
-  { name: 'keep_firing_for 2m: resolved 2 minutes after the series went away', rule: { keepFiringForMs: 120_000 }, steps: [1, 1, 0, 0, 0, 0], want: ['0:inactive>pending', '0:pending>firing', '4:firing>inactive'] },
-  { name: 'fires again after resolving: a new episode', rule: { forMs: 60_000 }, steps: [1, 1, 0, 1, 1], want: ['0:inactive>pending', '1:pending>firing', '2:firing>inactive', '3:inactive>pending', '4:pending>firing'] },
+  {
+    name: 'for 2m: pending, firing after 2 minutes',
+    rule: { forMs: 120_000 },
+    steps: [1, 1, 1, 1, 0],
+    want: ['0:inactive>pending', '2:pending>firing', '4:firing>inactive'],
+  },
+  {
+    name: 'a blip shorter than for never fires',
+    rule: { forMs: 120_000 },
+    steps: [1, 1, 0, 1, 1, 1],
+    want: ['0:inactive>pending', '2:pending>inactive', '3:inactive>pending', '5:pending>firing'],
+  },
+  {
+    name: 'keep_firing_for holds it through a gap',
+    rule: { keepFiringForMs: 120_000 },
+    steps: [1, 0, 1, 0, 0, 0],
+    want: ['0:inactive>pending', '0:pending>firing', '5:firing>inactive'],
+  },
+  {
+    name: 'keep_firing_for 2m: resolved 2 minutes after the series went away',
+    rule: { keepFiringForMs: 120_000 },
+    steps: [1, 1, 0, 0, 0, 0],
+    want: ['0:inactive>pending', '0:pending>firing', '4:firing>inactive'],
+  },
+  {
+    name: 'fires again after resolving: a new episode',
+    rule: { forMs: 60_000 },
+    steps: [1, 1, 0, 1, 1],
+    want: ['0:inactive>pending', '1:pending>firing', '2:firing>inactive', '3:inactive>pending', '4:pending>firing'],
+  },
 ];
 
 test('alert state transitions', async () => {
@@ -55,13 +100,35 @@ test('ALERTS and ALERTS_FOR_STATE samples; resolved alerts are kept 15 minutes',
 });
 
 test('alert labels are templated; duplicates after labelling and exceeded limits are errors', async () => {
-  const st = new AlertingRuleState(rule({ labels: { team: '{{ if eq $labels.job "a" }}alpha{{ else }}other{{ end }}' }, annotations: { v: '{{ $value }}' } }));
+  const st = new AlertingRuleState(
+    rule({ labels: { team: '{{ if eq $labels.job "a" }}alpha{{ else }}other{{ end }}' }, annotations: { v: '{{ $value }}' } }),
+  );
   const tr: Transition[] = [];
   await st.eval([{ labels: { job: 'a' }, value: 0.5 }], ctx(0), tr);
   assert.deepEqual(tr[0]!.labels, { job: 'a', team: 'alpha', alertname: 'A' });
   assert.deepEqual(tr[0]!.annotations, { v: '0.5' });
   const dup = new AlertingRuleState(rule());
-  await assert.rejects(dup.eval([{ labels: { __name__: 'x', job: 'a' }, value: 1 }, { labels: { __name__: 'y', job: 'a' }, value: 1 }], ctx(0), []), /vector contains metrics with the same labelset after applying alert labels/);
+  await assert.rejects(
+    dup.eval(
+      [
+        { labels: { __name__: 'x', job: 'a' }, value: 1 },
+        { labels: { __name__: 'y', job: 'a' }, value: 1 },
+      ],
+      ctx(0),
+      [],
+    ),
+    /vector contains metrics with the same labelset after applying alert labels/,
+  );
   const lim = new AlertingRuleState(rule());
-  await assert.rejects(lim.eval([{ labels: { job: 'a' }, value: 1 }, { labels: { job: 'b' }, value: 1 }], ctx(0, 1), []), /exceeded limit of 1 with 2 alerts/);
+  await assert.rejects(
+    lim.eval(
+      [
+        { labels: { job: 'a' }, value: 1 },
+        { labels: { job: 'b' }, value: 1 },
+      ],
+      ctx(0, 1),
+      [],
+    ),
+    /exceeded limit of 1 with 2 alerts/,
+  );
 });

@@ -49,15 +49,26 @@ test('rules eval -o json: episodes, transitions, recorded series', async () => {
   const j = JSON.parse(r.out);
   assert.equal(j.complete, true);
   const burst = j.alerts.find((a: { alertname: string }) => a.alertname === 'HighErrorRate');
-  assert.deepEqual(burst.episodes.map((e: { pendingAt: string; firingAt: string; endedAt: string; state: string }) => [e.pendingAt, e.firingAt, e.endedAt, e.state]), [
-    ['2026-01-15T10:40:30.000Z', '2026-01-15T10:45:30.000Z', '2026-01-15T11:06:30.000Z', 'resolved'],
-  ]);
-  assert.deepEqual(j.transitions.filter((t: { alertname: string }) => t.alertname === 'HighErrorRate').map((t: { to: string }) => t.to), ['pending', 'firing', 'inactive']);
+  assert.deepEqual(
+    burst.episodes.map((e: { pendingAt: string; firingAt: string; endedAt: string; state: string }) => [
+      e.pendingAt,
+      e.firingAt,
+      e.endedAt,
+      e.state,
+    ]),
+    [['2026-01-15T10:40:30.000Z', '2026-01-15T10:45:30.000Z', '2026-01-15T11:06:30.000Z', 'resolved']],
+  );
+  assert.deepEqual(
+    j.transitions.filter((t: { alertname: string }) => t.alertname === 'HighErrorRate').map((t: { to: string }) => t.to),
+    ['pending', 'firing', 'inactive'],
+  );
   assert.equal(j.recording.find((x: { record: string }) => x.record === 'job:http_errors:ratio_rate5m').series, 3);
 });
 
 test('step by step and rule by rule give the same timeline', async () => {
-  const text = readFileSync(RULES, 'utf8').replace(/\n      - record: job_route[\s\S]*?(?=\n\n)/, '').replace(/\n      - alert: SlowProducts[\s\S]*$/, '\n');
+  const text = readFileSync(RULES, 'utf8')
+    .replace(/\n      - record: job_route[\s\S]*?(?=\n\n)/, '')
+    .replace(/\n      - alert: SlowProducts[\s\S]*$/, '\n');
   const { file, problems } = loadRuleText('x.yml', text);
   assert.deepEqual(problems, []);
   assert.equal(canEvaluateRuleByRule(file.groups), true);
@@ -78,9 +89,15 @@ test('step by step and rule by rule give the same timeline', async () => {
 });
 
 test('a rule reading a later rule, or ALERTS from an alert after it, is evaluated step by step', () => {
-  const later = loadRuleText('x.yml', 'groups:\n  - name: g\n    rules:\n      - record: b\n        expr: a * 2\n      - record: a\n        expr: up\n');
+  const later = loadRuleText(
+    'x.yml',
+    'groups:\n  - name: g\n    rules:\n      - record: b\n        expr: a * 2\n      - record: a\n        expr: up\n',
+  );
   assert.equal(canEvaluateRuleByRule(later.file.groups), false);
-  const alerts = loadRuleText('x.yml', 'groups:\n  - name: g\n    rules:\n      - record: n\n        expr: count(ALERTS)\n      - alert: A\n        expr: up == 0\n');
+  const alerts = loadRuleText(
+    'x.yml',
+    'groups:\n  - name: g\n    rules:\n      - record: n\n        expr: count(ALERTS)\n      - alert: A\n        expr: up == 0\n',
+  );
   assert.equal(canEvaluateRuleByRule(alerts.file.groups), false);
   const at = loadRuleText('x.yml', 'groups:\n  - name: g\n    rules:\n      - record: n\n        expr: up offset -5m\n');
   assert.equal(canEvaluateRuleByRule(at.file.groups), false);
@@ -88,11 +105,23 @@ test('a rule reading a later rule, or ALERTS from an alert after it, is evaluate
 
 test('rules eval: bad input is reported with file:line:col, exit 1, nothing evaluated', async () => {
   const cases: Array<[string, RegExp]> = [
-    ['groups:\n  - name: a\n    rules:\n      - record: x\n        expr: sum(rate(foo[5m])\n', /:5:15: group "a", rule 1, "x": could not parse expression: 1:18: parse error: unclosed left parenthesis\n  sum\(rate\(foo\[5m\]\)\n {19}\^/],
-    ['groups:\n  - name: a\n    rules:\n      - record: x\n        expr: foo\n        severity: page\n', /:6:9: field severity not found in type rulefmt.Rule/],
+    [
+      'groups:\n  - name: a\n    rules:\n      - record: x\n        expr: sum(rate(foo[5m])\n',
+      /:5:15: group "a", rule 1, "x": could not parse expression: 1:18: parse error: unclosed left parenthesis\n  sum\(rate\(foo\[5m\]\)\n {19}\^/,
+    ],
+    [
+      'groups:\n  - name: a\n    rules:\n      - record: x\n        expr: foo\n        severity: page\n',
+      /:6:9: field severity not found in type rulefmt.Rule/,
+    ],
     ['groups:\n  - name: a\n    rules:\n      - record: x\n       expr: foo\n', /:5:1: yaml: /],
-    ['groups:\n  - name: a\n    rules:\n      - alert: X\n        expr: up == 0\n      - alert: X\n        expr: up == 0\n', /:6:9: duplicate rule: "X" is already defined at line 4/],
-    ['groups:\n  - name: a\n    rules:\n      - alert: X\n        expr: up == 0\n        annotations:\n          s: "{{ $value | humanise }}"\n', /:7:14: group "a", rule 1, "X": annotation "s": template: __alert_X:1: function "humanise" not defined/],
+    [
+      'groups:\n  - name: a\n    rules:\n      - alert: X\n        expr: up == 0\n      - alert: X\n        expr: up == 0\n',
+      /:6:9: duplicate rule: "X" is already defined at line 4/,
+    ],
+    [
+      'groups:\n  - name: a\n    rules:\n      - alert: X\n        expr: up == 0\n        annotations:\n          s: "{{ $value | humanise }}"\n',
+      /:7:14: group "a", rule 1, "X": annotation "s": template: __alert_X:1: function "humanise" not defined/,
+    ],
   ];
   const { mkdtempSync, rmSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');

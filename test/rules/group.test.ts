@@ -69,11 +69,14 @@ for (const byRule of [false, true]) {
   test(`${mode}: a vanished series is marked stale; limit fails the evaluation`, async () => {
     const { backend } = await evaluate('groups:\n  - name: g\n    rules:\n      - record: y\n        expr: x\n', byRule);
     // x{job="b"} stops at 9:45; the lookback (5m) still returns it until 14:45, so y{job="b"} is written until minute 14.
-    assert.equal((await val(backend, 'y{job="b"}', 14) as unknown[]).length, 1);
+    assert.equal(((await val(backend, 'y{job="b"}', 14)) as unknown[]).length, 1);
     // At minute 15 the rule no longer returns it and writes a staleness marker: without it, y would show until 19.
     assert.deepEqual(await val(backend, 'y{job="b"}', 16), []);
     const limited = await evaluate('groups:\n  - name: g\n    limit: 1\n    rules:\n      - record: y\n        expr: x\n', byRule, 12);
     const errs = limited.ev.errors.map((e) => `${e.tMs / M} ${e.message}`);
-    assert.deepEqual(errs, Array.from({ length: 13 }, (_, i) => `${i} exceeded limit of 1 with 2 series`));
+    assert.deepEqual(
+      errs,
+      Array.from({ length: 13 }, (_, i) => `${i} exceeded limit of 1 with 2 series`),
+    );
   });
 }

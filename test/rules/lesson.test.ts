@@ -42,7 +42,9 @@ async function episodes(rulesYaml: string) {
   const b = createLocalBackend(s, SAMPLE_BACKEND_OPTIONS);
   const ev = new RuleEvaluator(file.groups, backendQuerier(b), { defaultIntervalMs: 60_000, writer: storeWriter(s) });
   await runTimeline(ev, { startMs: start * 1000, endMs: end * 1000, range: backendRangeQuerier(b) });
-  return alertTimelines(ev.transitions).filter((a) => a.alertname === 'HighErrorRate' && a.labels.job === 'checkout').flatMap((a) => a.episodes);
+  return alertTimelines(ev.transitions)
+    .filter((a) => a.alertname === 'HighErrorRate' && a.labels.job === 'checkout')
+    .flatMap((a) => a.episodes);
 }
 
 const hhmmss = (ms: number) => new Date(ms).toISOString().slice(11, 19);
@@ -61,7 +63,9 @@ test('lesson 11: the alert fires when the lesson says, and resolves after keep_f
 });
 
 test('lesson 11: for: 5m turns 7 firings at 0.4% into the one the lesson predicts', async () => {
-  const at04 = yamlBlock('groups:').replace('> 0.01', '> 0.004').replace(/ *keep_firing_for: 2m\n/, '');
+  const at04 = yamlBlock('groups:')
+    .replace('> 0.01', '> 0.004')
+    .replace(/ *keep_firing_for: 2m\n/, '');
   const instant = await episodes(at04.replace('for: 5m', 'for: 0s'));
   assert.equal(instant.filter((e) => e.firingAtMs !== undefined).length, 7);
   assert.match(LESSON, /fires 7 times over the sample day/);

@@ -29,7 +29,14 @@ function run(cmd: string, args: string[]) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-const TEST_FILES = ['basic-pass.test.yml', 'misc.test.yml', 'basic-fail.test.yml', 'order.test.yml', 'evalerror.test.yml', '../../../examples/rules/shop-tests.yml'];
+const TEST_FILES = [
+  'basic-pass.test.yml',
+  'misc.test.yml',
+  'basic-fail.test.yml',
+  'order.test.yml',
+  'evalerror.test.yml',
+  '../../../examples/rules/shop-tests.yml',
+];
 
 test('rules test: same verdict and output as promtool test rules', async (t) => {
   if (!requirePrometheus(t)) return;
@@ -52,29 +59,44 @@ interface CheckCase {
 }
 
 const CHECKS: CheckCase[] = [
-  { name: 'valid', text: 'groups:\n  - name: a\n    rules:\n      - record: job:up:sum\n        expr: sum by (job) (up)\n      - alert: Down\n        expr: up == 0\n        for: 5m\n        annotations:\n          summary: "{{ $labels.instance }} down"\n' },
+  {
+    name: 'valid',
+    text: 'groups:\n  - name: a\n    rules:\n      - record: job:up:sum\n        expr: sum by (job) (up)\n      - alert: Down\n        expr: up == 0\n        for: 5m\n        annotations:\n          summary: "{{ $labels.instance }} down"\n',
+  },
   { name: 'promql', text: 'groups:\n  - name: a\n    rules:\n      - record: x\n        expr: sum(rate(foo[5m])\n' },
   { name: 'promql-type', text: 'groups:\n  - name: a\n    rules:\n      - alert: X\n        expr: rate(foo)\n' },
   { name: 'unknown-field', text: 'groups:\n  - name: a\n    rules:\n      - record: x\n        expr: foo\n        severity: page\n' },
   { name: 'record-and-alert', text: 'groups:\n  - name: a\n    rules:\n      - record: x\n        alert: Y\n        expr: foo\n' },
   { name: 'no-expr', text: 'groups:\n  - name: a\n    rules:\n      - record: x\n' },
-  { name: 'annotations-on-record', text: 'groups:\n  - name: a\n    rules:\n      - record: x\n        expr: foo\n        annotations:\n          a: b\n' },
+  {
+    name: 'annotations-on-record',
+    text: 'groups:\n  - name: a\n    rules:\n      - record: x\n        expr: foo\n        annotations:\n          a: b\n',
+  },
   { name: 'for-on-record', text: 'groups:\n  - name: a\n    rules:\n      - record: x\n        expr: foo\n        for: 5m\n' },
   { name: 'repeated-group', text: 'groups:\n  - name: a\n    rules: []\n  - name: a\n    rules: []\n' },
-  { name: 'template', text: 'groups:\n  - name: a\n    rules:\n      - alert: X\n        expr: up == 0\n        annotations:\n          summary: "{{ $labels.job | humanise }}"\n' },
+  {
+    name: 'template',
+    text: 'groups:\n  - name: a\n    rules:\n      - alert: X\n        expr: up == 0\n        annotations:\n          summary: "{{ $labels.job | humanise }}"\n',
+  },
   { name: 'bad-duration', text: 'groups:\n  - name: a\n    rules:\n      - alert: X\n        expr: up == 0\n        for: 5 minutes\n' },
-  { name: 'duplicates', text: 'groups:\n  - name: a\n    rules:\n      - alert: X\n        expr: up == 0\n      - alert: X\n        expr: up == 0\n', promtoolCode: 0 },
+  {
+    name: 'duplicates',
+    text: 'groups:\n  - name: a\n    rules:\n      - alert: X\n        expr: up == 0\n      - alert: X\n        expr: up == 0\n',
+    promtoolCode: 0,
+  },
   { name: 'invalid-yaml', text: 'groups:\n  - name: a\n    rules:\n      - record: x\n       expr: foo\n' },
 ];
 
 /** The message after the position: promtool writes "FILE: L:C: msg" (or "FILE: msg"), promlearn "FILE:L:C: msg". */
 function messages(stderr: string, file: string): string[] {
-  return stderr
-    .split('\n')
-    .filter((l) => l.startsWith(file))
-    .map((l) => l.slice(file.length).replace(/^:\s*/, ''))
-    // promtool has no position for template errors; promlearn points at the value.
-    .map((l) => (/^\d+:\d+: group .*(annotation|label) "/.test(l) ? l.replace(/^\d+:\d+: /, '') : l));
+  return (
+    stderr
+      .split('\n')
+      .filter((l) => l.startsWith(file))
+      .map((l) => l.slice(file.length).replace(/^:\s*/, ''))
+      // promtool has no position for template errors; promlearn points at the value.
+      .map((l) => (/^\d+:\d+: group .*(annotation|label) "/.test(l) ? l.replace(/^\d+:\d+: /, '') : l))
+  );
 }
 
 test('rules check: same verdicts and messages as promtool check rules', async (t) => {

@@ -20,7 +20,10 @@ async function run(args: string[], lines: string) {
 }
 
 test('repl --rules: recorded series and ALERTS are queryable', async () => {
-  const r = await run(['--rules', RULES], '.at 2026-01-15T10:50:00Z\njob:http_errors:ratio_rate5m{job="checkout"}\ncount_over_time(ALERTS{alertname="HighErrorRate", alertstate="firing"}[6h])\n');
+  const r = await run(
+    ['--rules', RULES],
+    '.at 2026-01-15T10:50:00Z\njob:http_errors:ratio_rate5m{job="checkout"}\ncount_over_time(ALERTS{alertname="HighErrorRate", alertstate="firing"}[6h])\n',
+  );
   assert.equal(r.code, 0, r.err);
   assert.match(r.err, /recorded job:http_errors:ratio_rate5m, job_route:http_request_duration_seconds:p99_5m, ALERTS, ALERTS_FOR_STATE/);
   assert.match(r.out, /job:http_errors:ratio_rate5m\{job="checkout"\}\s+0\.0607\d/);

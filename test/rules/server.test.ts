@@ -62,11 +62,17 @@ test('rules eval --server gives the timeline of --dataset on the same data', asy
     assert.deepEqual(remote.alerts, local.alerts);
     assert.ok(JSON.stringify(local.alerts).includes('"state":"resolved"'));
     // A chain: the alert reads a recording rule's output.
-    writeFileSync(join(dir, 'chain.yml'), 'groups:\n  - name: g\n    rules:\n      - record: job:err:rate5m\n        expr: sum by (job) (rate(err_total[5m]))\n      - alert: E\n        expr: job:err:rate5m > 1\n');
+    writeFileSync(
+      join(dir, 'chain.yml'),
+      'groups:\n  - name: g\n    rules:\n      - record: job:err:rate5m\n        expr: sum by (job) (rate(err_total[5m]))\n      - alert: E\n        expr: job:err:rate5m > 1\n',
+    );
     const io = bufferIO();
     const code = await main(['node', 'promlearn', 'rules', 'eval', join(dir, 'chain.yml'), '--server', prom.url, ...range], io);
     assert.equal(code, 1);
-    assert.match(io.output.err, /rule "E" reads job:err:rate5m, which rule "job:err:rate5m" writes; promlearn cannot write recorded series .* to a Prometheus server/);
+    assert.match(
+      io.output.err,
+      /rule "E" reads job:err:rate5m, which rule "job:err:rate5m" writes; promlearn cannot write recorded series .* to a Prometheus server/,
+    );
     assert.equal(io.output.out, '');
   } finally {
     await prom.stop();

@@ -24,7 +24,12 @@ test('templates expand exactly as Go text/template in promtool', async (t) => {
   cases.push('{{ humanize "abc" }}', '{{ if gt $value 1 }}x{{ end }}', '{{ printf "%d %s" $value }}', '{{ .Nope }}');
   const labels = { job: 'checkout', instance: 'checkout-1:3000', severity: 'page' };
   // $labels is the sample's metric (with its name), not the rule's labels.
-  const data = { labels: { __name__: 'x', job: 'checkout', instance: 'checkout-1:3000' }, externalLabels: { cluster: 'eu1' }, externalURL: 'http://prom.example.com:9090/prometheus', value: 0.0523 };
+  const data = {
+    labels: { __name__: 'x', job: 'checkout', instance: 'checkout-1:3000' },
+    externalLabels: { cluster: 'eu1' },
+    externalURL: 'http://prom.example.com:9090/prometheus',
+    value: 0.0523,
+  };
   const env = { nowMs: 0, externalURL: data.externalURL, query: async () => [] };
   const annotations: Record<string, string> = {};
   const expected: Record<string, string> = {};
@@ -34,7 +39,10 @@ test('templates expand exactly as Go text/template in promtool', async (t) => {
   }
   const dir = mkdtempSync(join(tmpdir(), 'promlearn-tmpl-'));
   try {
-    writeFileSync(join(dir, 'rules.yml'), stringify({ groups: [{ name: 'g', rules: [{ alert: 'T', expr: 'x', labels: { severity: 'page' }, annotations }] }] }));
+    writeFileSync(
+      join(dir, 'rules.yml'),
+      stringify({ groups: [{ name: 'g', rules: [{ alert: 'T', expr: 'x', labels: { severity: 'page' }, annotations }] }] }),
+    );
     writeFileSync(
       join(dir, 'test.yml'),
       stringify({

@@ -5,7 +5,12 @@ import assert from 'node:assert/strict';
 import { checkAlertTemplate, expandAlertTemplate } from '../../src/rules/template/index.js';
 import { CASES } from './template-cases.js';
 
-const DATA = { labels: { job: 'checkout', instance: 'checkout-1:3000', severity: 'page' }, externalLabels: { cluster: 'eu1' }, externalURL: 'http://prom.example.com:9090/prometheus', value: 0.0523 };
+const DATA = {
+  labels: { job: 'checkout', instance: 'checkout-1:3000', severity: 'page' },
+  externalLabels: { cluster: 'eu1' },
+  externalURL: 'http://prom.example.com:9090/prometheus',
+  value: 0.0523,
+};
 const ENV = {
   nowMs: 1768474800000,
   externalURL: 'http://prom.example.com:9090/prometheus',
@@ -20,17 +25,22 @@ const ENV = {
 
 const expand = (t: string) => expandAlertTemplate(t, 'A', DATA, ENV);
 
-
 test('templates expand as Prometheus expands them', async () => {
   for (const [tmpl, want] of CASES) assert.equal(await expand(tmpl), want, tmpl);
 });
 
 test('template execution errors become "<error expanding template: …>" with Go\'s wording', async () => {
   const cases: Array<[string, RegExp]> = [
-    ['{{ if gt $value 1 }}x{{ end }}', /^<error expanding template: error executing template __alert_A: template: __alert_A:1:\d+: executing "__alert_A" at <gt \$value 1>: error calling gt: incompatible types for comparison>$/],
+    [
+      '{{ if gt $value 1 }}x{{ end }}',
+      /^<error expanding template: error executing template __alert_A: template: __alert_A:1:\d+: executing "__alert_A" at <gt \$value 1>: error calling gt: incompatible types for comparison>$/,
+    ],
     ['{{ humanize "abc" }}', /error calling humanize: strconv\.ParseFloat: parsing "abc": invalid syntax>$/],
     ['{{ query "empty" | first }}', /error calling first: first\(\) called on vector with no elements>$/],
-    ['{{ .Nope }}', /can't evaluate field Nope in type struct \{ Labels map\[string\]string; ExternalLabels map\[string\]string; ExternalURL string; Value float64 \}>$/],
+    [
+      '{{ .Nope }}',
+      /can't evaluate field Nope in type struct \{ Labels map\[string\]string; ExternalLabels map\[string\]string; ExternalURL string; Value float64 \}>$/,
+    ],
     ['{{ toUpper 1.5 }}', /error calling toUpper: wrong type for value; expected string; got float64>$/],
   ];
   for (const [tmpl, re] of cases) assert.match(await expand(tmpl), re, tmpl);

@@ -38,8 +38,14 @@ test('verdicts of the fixture test files', async () => {
   assert.equal(fail.ok, false);
   assert.equal(fail.errors.length, 5);
   assert.match(fail.errors[4]!, /^    alertname: InstanceDown, time: 5m, /);
-  assert.match(fail.errors[0]!, /^    name: wrong expectations,\n    alertname: HighErrors, time: 3m, \n        exp:\[\n            0:\n              Labels:\{alertname="HighErrors", job="web", severity="page", team="web"\}/);
-  assert.match(fail.errors[2]!, /expr: "job:errors:ratio", time: 10m,\n        exp: \{__name__="job:errors:ratio", job="web"\} 2\.5E-01\n        got: \{__name__="job:errors:ratio", job="web"\} 2E-01/);
+  assert.match(
+    fail.errors[0]!,
+    /^    name: wrong expectations,\n    alertname: HighErrors, time: 3m, \n        exp:\[\n            0:\n              Labels:\{alertname="HighErrors", job="web", severity="page", team="web"\}/,
+  );
+  assert.match(
+    fail.errors[2]!,
+    /expr: "job:errors:ratio", time: 10m,\n        exp: \{__name__="job:errors:ratio", job="web"\} 2\.5E-01\n        got: \{__name__="job:errors:ratio", job="web"\} 2E-01/,
+  );
   const evalErr = await runTestFile(`${FIX}evalerror.test.yml`);
   assert.match(evalErr.errors[0]!, /^    rule: Dup, time: 0s, err: found duplicate series/);
   const run = await runTestFile(`${FIX}basic-fail.test.yml`, { run: ['^nothing$'] });

@@ -28,9 +28,16 @@ test('scrape --once --save: the file reads back with --dataset and promtool', as
     const store = parseExposition(text, { format: 'openmetrics', requireTimestamps: true });
     assert.equal(store.select([{ name: '__name__', op: '=', value: 'up' }]).length, 1);
     const q = bufferIO();
-    assert.equal(await main(['node', 'promlearn', 'query', 'http_requests_total', '--dataset', file, '--output', 'json'], q), 0, q.output.err);
+    assert.equal(
+      await main(['node', 'promlearn', 'query', 'http_requests_total', '--dataset', file, '--output', 'json'], q),
+      0,
+      q.output.err,
+    );
     const result = (JSON.parse(q.output.out) as { result: { metric: Record<string, string>; value: [number, string] }[] }).result;
-    assert.deepEqual(result.map((r) => [r.metric, r.value[1]]), [[{ __name__: 'http_requests_total', instance: target.address, job: 'promlearn', route: '/a' }, '10']]);
+    assert.deepEqual(
+      result.map((r) => [r.metric, r.value[1]]),
+      [[{ __name__: 'http_requests_total', instance: target.address, job: 'promlearn', route: '/a' }, '10']],
+    );
     if (prometheusInstalled()) {
       const { stdout } = await run('promtool', ['tsdb', 'create-blocks-from', 'openmetrics', file, join(dir, 'data')]);
       assert.match(stdout, /BLOCK ULID/);
@@ -57,7 +64,10 @@ test('scrape --config refuses what it does not implement, by name (exit 2)', asy
   const dir = mkdtempSync(join(tmpdir(), 'promlearn-scrape-'));
   try {
     const cfg = join(dir, 'prometheus.yml');
-    writeFileSync(cfg, 'scrape_configs:\n  - job_name: x\n    metric_relabel_configs: []\n    static_configs: [{targets: ["127.0.0.1:1"]}]\n');
+    writeFileSync(
+      cfg,
+      'scrape_configs:\n  - job_name: x\n    metric_relabel_configs: []\n    static_configs: [{targets: ["127.0.0.1:1"]}]\n',
+    );
     const io = bufferIO();
     assert.equal(await main(['node', 'promlearn', 'scrape', '--config', cfg, '--once'], io), 2);
     assert.match(io.output.err, /field "metric_relabel_configs" is not supported/);
@@ -73,10 +83,30 @@ test('query --scrape: one scrape, then the query at now; --scrape-for scrapes on
   const target = await startFakeTarget({ body: BODY });
   try {
     const io = bufferIO();
-    assert.equal(await main(['node', 'promlearn', 'query', 'sum by (job) (up)', '--scrape', target.url, '--output', 'json'], io), 0, io.output.err);
-    assert.deepEqual((JSON.parse(io.output.out) as { result: { metric: object; value: [number, string] }[] }).result.map((r) => [r.metric, r.value[1]]), [[{ job: 'promlearn' }, '1']]);
+    assert.equal(
+      await main(['node', 'promlearn', 'query', 'sum by (job) (up)', '--scrape', target.url, '--output', 'json'], io),
+      0,
+      io.output.err,
+    );
+    assert.deepEqual(
+      (JSON.parse(io.output.out) as { result: { metric: object; value: [number, string] }[] }).result.map((r) => [r.metric, r.value[1]]),
+      [[{ job: 'promlearn' }, '1']],
+    );
     const twice = bufferIO();
-    const args = ['node', 'promlearn', 'query', 'count_over_time(up[10s])', '--scrape', target.url, '--interval', '300ms', '--scrape-for', '700ms', '--output', 'json'];
+    const args = [
+      'node',
+      'promlearn',
+      'query',
+      'count_over_time(up[10s])',
+      '--scrape',
+      target.url,
+      '--interval',
+      '300ms',
+      '--scrape-for',
+      '700ms',
+      '--output',
+      'json',
+    ];
     assert.equal(await main(args, twice), 0, twice.output.err);
     const n = Number((JSON.parse(twice.output.out) as { result: { value: [number, string] }[] }).result[0].value[1]);
     assert.ok(n >= 2 && n <= 4, `${n} scrapes in 700ms at 300ms`);

@@ -44,17 +44,38 @@ test('reads job_name, static_configs, metrics_path, scheme, params, intervals, h
 });
 
 test('an unsupported field is refused with its name', () => {
-  assert.throws(() => parseScrapeConfig('scrape_configs:\n  - job_name: x\n    relabel_configs: []\n    static_configs: [{targets: ["a:1"]}]\n'), /field "relabel_configs" is not supported/);
-  assert.throws(() => parseScrapeConfig('scrape_configs:\n  - job_name: x\n    kubernetes_sd_configs: [{role: pod}]\n'), /field "kubernetes_sd_configs"/);
-  assert.throws(() => parseScrapeConfig('global:\n  scrape_protocols: [PrometheusText0.0.4]\nscrape_configs: []\n'), /global: field "scrape_protocols"/);
+  assert.throws(
+    () => parseScrapeConfig('scrape_configs:\n  - job_name: x\n    relabel_configs: []\n    static_configs: [{targets: ["a:1"]}]\n'),
+    /field "relabel_configs" is not supported/,
+  );
+  assert.throws(
+    () => parseScrapeConfig('scrape_configs:\n  - job_name: x\n    kubernetes_sd_configs: [{role: pod}]\n'),
+    /field "kubernetes_sd_configs"/,
+  );
+  assert.throws(
+    () => parseScrapeConfig('global:\n  scrape_protocols: [PrometheusText0.0.4]\nscrape_configs: []\n'),
+    /global: field "scrape_protocols"/,
+  );
 });
 
 test('Prometheus refusals: timeout above interval, duplicate job names, bad durations, bad YAML', () => {
-  assert.throws(() => parseScrapeConfig('scrape_configs:\n  - job_name: x\n    scrape_interval: 5s\n    scrape_timeout: 10s\n    static_configs: [{targets: ["a:1"]}]\n'), /scrape timeout greater than scrape interval for scrape config with job name "x"/);
-  assert.throws(() => parseScrapeConfig('scrape_configs:\n  - job_name: x\n  - job_name: x\n'), /multiple scrape configs with job name "x"/);
+  assert.throws(
+    () =>
+      parseScrapeConfig(
+        'scrape_configs:\n  - job_name: x\n    scrape_interval: 5s\n    scrape_timeout: 10s\n    static_configs: [{targets: ["a:1"]}]\n',
+      ),
+    /scrape timeout greater than scrape interval for scrape config with job name "x"/,
+  );
+  assert.throws(
+    () => parseScrapeConfig('scrape_configs:\n  - job_name: x\n  - job_name: x\n'),
+    /multiple scrape configs with job name "x"/,
+  );
   assert.throws(() => parseScrapeConfig('scrape_configs:\n  - job_name: x\n    scrape_interval: 5 seconds\n'), /not a valid duration/);
   assert.throws(() => parseScrapeConfig('scrape_configs: [\n'), /invalid YAML/);
-  assert.throws(() => parseScrapeConfig('scrape_configs:\n  - job_name: x\n    static_configs: [{targets: ["http://a:1/metrics"]}]\n'), /must be host:port/);
+  assert.throws(
+    () => parseScrapeConfig('scrape_configs:\n  - job_name: x\n    static_configs: [{targets: ["http://a:1/metrics"]}]\n'),
+    /must be host:port/,
+  );
 });
 
 test('URLs on the command line: host:port means /metrics, the timeout never exceeds the interval', () => {

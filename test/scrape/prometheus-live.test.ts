@@ -62,7 +62,9 @@ test('promlearn and Prometheus scraping the demo app see the same series, up and
     await sleep(2500);
     const end = Date.now() / 1000;
     const sel = '{job="demo"}';
-    const promSeries = ((await promApi(prom.url, 'query', { query: sel, time: String(end) })) as { result: { metric: Metric }[] }).result.map((r) => r.metric);
+    const promSeries = (
+      (await promApi(prom.url, 'query', { query: sel, time: String(end) })) as { result: { metric: Metric }[] }
+    ).result.map((r) => r.metric);
     const ourSeries = ((await live.instantQuery(sel, end)).data.result as { metric: Metric }[]).map((r) => r.metric);
     const names = (l: Metric[]) => [...new Set(l.map((m) => m.__name__))].sort();
     assert.deepEqual(names(ourSeries), names(promSeries));
@@ -70,21 +72,36 @@ test('promlearn and Prometheus scraping the demo app see the same series, up and
     const onlyOurs = ourSeries.filter((m) => !promSeries.some((o) => key(o) === key(m)));
     assert.deepEqual({ onlyProm, onlyOurs }, { onlyProm: [], onlyOurs: [] });
     assert.ok(ourSeries.length > 50, `${ourSeries.length} series`);
-    for (const name of ['up', 'scrape_duration_seconds', 'scrape_samples_scraped', 'scrape_samples_post_metric_relabeling', 'scrape_series_added']) {
-      assert.ok(ourSeries.some((m) => m.__name__ === name), name);
+    for (const name of [
+      'up',
+      'scrape_duration_seconds',
+      'scrape_samples_scraped',
+      'scrape_samples_post_metric_relabeling',
+      'scrape_series_added',
+    ]) {
+      assert.ok(
+        ourSeries.some((m) => m.__name__ === name),
+        name,
+      );
     }
 
     // up: 1 on both, with the same labels.
-    const promUp = (await promApi(prom.url, 'query', { query: 'up', time: String(end) })) as { result: { metric: Metric; value: [number, string] }[] };
+    const promUp = (await promApi(prom.url, 'query', { query: 'up', time: String(end) })) as {
+      result: { metric: Metric; value: [number, string] }[];
+    };
     const ourUp = await live.instantQuery('up', end);
-    const simplify = (r: { metric: Metric; value: [number, string] }[]) => r.map((s) => ({ metric: s.metric, v: s.value[1] })).sort((x, y) => compareMetrics(x.metric, y.metric));
+    const simplify = (r: { metric: Metric; value: [number, string] }[]) =>
+      r.map((s) => ({ metric: s.metric, v: s.value[1] })).sort((x, y) => compareMetrics(x.metric, y.metric));
     assert.deepEqual(simplify(ourUp.data.result as { metric: Metric; value: [number, string] }[]), simplify(promUp.result));
     assert.deepEqual(simplify(promUp.result), [{ metric: { __name__: 'up', instance: address, job: 'demo' }, v: '1' }]);
 
     // The samples scraped agree too (the same body size, give or take a GC series).
     const count = 'scrape_samples_scraped';
-    const pc = Number(((await promApi(prom.url, 'query', { query: count, time: String(end) })) as { result: { value: [number, string] }[] }).result[0].value[1]);
-    const oc = Number((((await live.instantQuery(count, end)).data.result) as { value: [number, string] }[])[0].value[1]);
+    const pc = Number(
+      ((await promApi(prom.url, 'query', { query: count, time: String(end) })) as { result: { value: [number, string] }[] }).result[0]
+        .value[1],
+    );
+    const oc = Number(((await live.instantQuery(count, end)).data.result as { value: [number, string] }[])[0].value[1]);
     assert.ok(Math.abs(pc - oc) <= 10, `scrape_samples_scraped: prometheus ${pc}, promlearn ${oc}`);
   } finally {
     traffic.stop();

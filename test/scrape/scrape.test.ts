@@ -27,7 +27,10 @@ async function instant(scraper: Scraper, q: string, tSec: number) {
   const b = createLiveBackend(scraper);
   const r = await b.instantQuery(q, tSec);
   assert.equal(r.data.resultType, 'vector');
-  return (r.data.result as { metric: Record<string, string>; value: [number, string] }[]).map((s) => ({ metric: s.metric, value: s.value[1] }));
+  return (r.data.result as { metric: Record<string, string>; value: [number, string] }[]).map((s) => ({
+    metric: s.metric,
+    value: s.value[1],
+  }));
 }
 
 test('a scrape adds job and instance, stamps samples with the scrape time and writes the synthetic series', async () => {
@@ -42,10 +45,13 @@ test('a scrape adds job and instance, stamps samples with the scrape time and wr
     assert.equal(target.lastHeaders?.accept, SCRAPE_ACCEPT);
     assert.equal(target.lastHeaders?.['x-prometheus-scrape-timeout-seconds'], '10');
     const reqs = await instant(scraper, 'http_requests_total', c.t / 1000);
-    assert.deepEqual(reqs.map((s) => s.metric), [
-      { __name__: 'http_requests_total', code: '200', instance: target.address, job: 'promlearn', route: '/a' },
-      { __name__: 'http_requests_total', code: '200', instance: target.address, job: 'promlearn', route: '/b' },
-    ]);
+    assert.deepEqual(
+      reqs.map((s) => s.metric),
+      [
+        { __name__: 'http_requests_total', code: '200', instance: target.address, job: 'promlearn', route: '/a' },
+        { __name__: 'http_requests_total', code: '200', instance: target.address, job: 'promlearn', route: '/b' },
+      ],
+    );
     const id = scraper.store.select([{ name: '__name__', op: '=', value: 'temperature' }])[0];
     assert.deepEqual([...scraper.store.samples(id).t.subarray(0, 1)], [c.t]);
     const report = async (name: string) => (await instant(scraper, name, c.t / 1000))[0];
@@ -75,9 +81,15 @@ test('a series that disappears gets a staleness marker at the next scrape', asyn
     await scraper.scrapeAll();
     // Without the marker /b would linger for the 5 minute lookback.
     const after = await instant(scraper, 'http_requests_total', c.t / 1000 + 1);
-    assert.deepEqual(after.map((s) => s.metric.route), ['/a']);
+    assert.deepEqual(
+      after.map((s) => s.metric.route),
+      ['/a'],
+    );
     const before = await instant(scraper, 'http_requests_total', c.t / 1000 - 1);
-    assert.deepEqual(before.map((s) => s.metric.route), ['/a', '/b']);
+    assert.deepEqual(
+      before.map((s) => s.metric.route),
+      ['/a', '/b'],
+    );
     const id = scraper.store.select([{ name: 'route', op: '=', value: '/b' }])[0];
     const s = scraper.store.samples(id);
     assert.equal(s.length, 2);
@@ -121,7 +133,10 @@ test('an unreachable host or a non-metrics answer never throws: up 0 and the rea
     assert.equal(notMetrics.health, 'down');
     assert.match(notMetrics.lastError, /^line 1: /);
     assert.equal(failed.lastError, 'server returned HTTP status 500 Internal Server Error');
-    assert.deepEqual((await instant(scraper, 'up', Date.now() / 1000)).map((s) => s.value), ['0', '0', '0']);
+    assert.deepEqual(
+      (await instant(scraper, 'up', Date.now() / 1000)).map((s) => s.value),
+      ['0', '0', '0'],
+    );
   } finally {
     await html.close();
     await err500.close();
@@ -187,7 +202,11 @@ test('honor_labels: the target keeps its own job; otherwise it moves to exported
     const plain = new Scraper(targetsFromUrls([target.url], { job: 'scraper' }));
     await plain.scrapeAll();
     assert.deepEqual((await instant(plain, 'm', Date.now() / 1000))[0].metric, {
-      __name__: 'm', exported_instance: 'x', exported_job: 'from-target', instance: target.address, job: 'scraper',
+      __name__: 'm',
+      exported_instance: 'x',
+      exported_job: 'from-target',
+      instance: target.address,
+      job: 'scraper',
     });
     const honor = new Scraper(targetsFromUrls([target.url], { job: 'scraper', honorLabels: true }));
     await honor.scrapeAll();
@@ -224,7 +243,8 @@ test('the loop scrapes on its interval until stopped', async () => {
     const up = scraper.store.samples(scraper.store.select([{ name: '__name__', op: '=', value: 'up' }])[0]);
     // On the interval grid: never two scrapes in one interval (a late timer is caught up, not doubled). The last sample is stop()'s marker.
     const slots = [...up.t.subarray(0, up.length - 1)].map((t) => Math.floor((t - up.t[0] + 10) / 100));
-    for (let i = 1; i < slots.length; i++) assert.ok(slots[i] > slots[i - 1], `scrapes at ${[...up.t.subarray(0, up.length)].map((t) => t - up.t[0])}`);
+    for (let i = 1; i < slots.length; i++)
+      assert.ok(slots[i] > slots[i - 1], `scrapes at ${[...up.t.subarray(0, up.length)].map((t) => t - up.t[0])}`);
   } finally {
     await target.close();
   }

@@ -45,19 +45,39 @@ test('range query with limit: truncated with Prometheus warning', async () => {
 test('bad requests: the error JSON, errorType and status code Prometheus gives', async () => {
   const cases: [string, number, string, RegExp][] = [
     ['query?query=sum(up', 400, 'bad_data', /^invalid parameter "query": 1:7: parse error: unclosed left parenthesis$/],
-    ['query?query=up&time=yesterday', 400, 'bad_data', /^invalid parameter "time": invalid time value for 'time': cannot parse "yesterday" to a valid timestamp$/],
+    [
+      'query?query=up&time=yesterday',
+      400,
+      'bad_data',
+      /^invalid parameter "time": invalid time value for 'time': cannot parse "yesterday" to a valid timestamp$/,
+    ],
     ['query?query=up&limit=-1', 400, 'bad_data', /^invalid parameter "limit": limit must be non-negative$/],
     ['query?query=up%20*%20on(job)%20up', 422, 'execution', /many-to-many matching not allowed/],
-    ['query_range?query=up&start=10&end=0&step=1', 400, 'bad_data', /^invalid parameter "end": end timestamp must not be before start time$/],
+    [
+      'query_range?query=up&start=10&end=0&step=1',
+      400,
+      'bad_data',
+      /^invalid parameter "end": end timestamp must not be before start time$/,
+    ],
     ['query_range?query=up&end=0&step=1', 400, 'bad_data', /^invalid parameter "start": cannot parse "" to a valid timestamp$/],
     ['query_range?query=up&start=0&end=100000&step=1', 400, 'bad_data', /^exceeded maximum resolution of 11,000 points per timeseries/],
     ['query_range?query=up&start=0&end=1&step=0', 400, 'bad_data', /zero or negative query resolution step widths/],
     ['query_range?query=up&start=0&end=1&step=x', 400, 'bad_data', /^invalid parameter "step": cannot parse "x" to a valid duration$/],
     ['series', 400, 'bad_data', /^no match\[\] parameter provided$/],
-    ['series?match[]=%7Bjob%3D~%22.*%22%7D', 400, 'bad_data', /^invalid parameter "match\[\]": 1:1: parse error: vector selector must contain at least one non-empty matcher$/],
+    [
+      'series?match[]=%7Bjob%3D~%22.*%22%7D',
+      400,
+      'bad_data',
+      /^invalid parameter "match\[\]": 1:1: parse error: vector selector must contain at least one non-empty matcher$/,
+    ],
     ['labels?match[]=up%7B', 400, 'bad_data', /parse error/],
     ['metadata?limit=x', 400, 'bad_data', /^limit must be a number$/],
-    ['format_query?query=rate(x)', 400, 'bad_data', /^invalid parameter "query": 1:6: parse error: expected type range vector in call to function "rate", got instant vector$/],
+    [
+      'format_query?query=rate(x)',
+      400,
+      'bad_data',
+      /^invalid parameter "query": 1:6: parse error: expected type range vector in call to function "rate", got instant vector$/,
+    ],
     ['rules?type=nope', 400, 'bad_data', /invalid parameter "type"/],
   ];
   for (const [path, code, type, msg] of cases) {
@@ -75,7 +95,10 @@ test('bad requests: the error JSON, errorType and status code Prometheus gives',
 
 test('series, labels, label values, metadata', async () => {
   const series = await q('series?match[]=up%7Bjob%3D%22api%22%7D');
-  assert.deepEqual(series.body.data, ['api-1:8080', 'api-2:8080', 'api-3:8080'].map((instance) => ({ __name__: 'up', instance, job: 'api' })));
+  assert.deepEqual(
+    series.body.data,
+    ['api-1:8080', 'api-2:8080', 'api-3:8080'].map((instance) => ({ __name__: 'up', instance, job: 'api' })),
+  );
   const labels = await q('labels?match[]=up');
   assert.deepEqual(labels.body.data, ['__name__', 'instance', 'job']);
   const values = await q('label/job/values');
@@ -99,8 +122,22 @@ test('status, targets, rules and alerts, format and parse', async () => {
   assert.equal((await q('format_query?query=sum(rate(x%5B5m%5D))by(job)')).body.data, 'sum by (job) (rate(x[5m]))');
   const ast = (await q('parse_query?query=sum%20by%20(job)%20(x%20offset%201m)')).body.data;
   assert.deepEqual(ast, {
-    type: 'aggregation', op: 'sum', param: null, grouping: ['job'], without: false,
-    expr: { type: 'vectorSelector', name: 'x', offset: 60000, offsetExpr: null, matchers: [{ name: '__name__', value: 'x', type: '=' }], timestamp: null, startOrEnd: null, anchored: false, smoothed: false },
+    type: 'aggregation',
+    op: 'sum',
+    param: null,
+    grouping: ['job'],
+    without: false,
+    expr: {
+      type: 'vectorSelector',
+      name: 'x',
+      offset: 60000,
+      offsetExpr: null,
+      matchers: [{ name: '__name__', value: 'x', type: '=' }],
+      timestamp: null,
+      startOrEnd: null,
+      anchored: false,
+      smoothed: false,
+    },
   });
   const ready = await fetch(`${s.url}/-/ready`);
   assert.equal(ready.status, 200);
@@ -108,5 +145,7 @@ test('status, targets, rules and alerts, format and parse', async () => {
 
 test('a port in use is a clear usage error', async () => {
   const port = Number(new URL(s.url).port);
-  await assert.rejects(startServer(s.ctx, { host: '127.0.0.1', port }), (e: Error) => /port \d+ on 127\.0\.0\.1 is already in use/.test(e.message));
+  await assert.rejects(startServer(s.ctx, { host: '127.0.0.1', port }), (e: Error) =>
+    /port \d+ on 127\.0\.0\.1 is already in use/.test(e.message),
+  );
 });

@@ -28,7 +28,9 @@ after(async () => {
 
 async function outcome(b: Backend, query: string, time: number, range: number) {
   try {
-    return range ? await b.rangeQuery(query, time - range, time, Math.max(60, Math.round(range / 3600) * 60)) : await b.instantQuery(query, time);
+    return range
+      ? await b.rangeQuery(query, time - range, time, Math.max(60, Math.round(range / 3600) * 60))
+      : await b.instantQuery(query, time);
   } catch (e) {
     return { error: (e as Error).message };
   }

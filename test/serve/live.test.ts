@@ -17,7 +17,13 @@ test('serve over a live scraped store: queries at now, /targets with health and 
     await scraper.scrapeAll();
     const up = await getJson(`${served.url}/api/v1/query?query=up`);
     const result = (up.body.data as { result: { metric: Record<string, string>; value: [number, string] }[] }).result;
-    assert.deepEqual(result.map((r) => [r.metric.instance, r.value[1]]).sort(), [[bad.address, '0'], [good.address, '1']].sort());
+    assert.deepEqual(
+      result.map((r) => [r.metric.instance, r.value[1]]).sort(),
+      [
+        [bad.address, '0'],
+        [good.address, '1'],
+      ].sort(),
+    );
     assert.ok(Math.abs(result[0].value[0] - Date.now() / 1000) < 5, 'evaluated at now');
     const t = await getJson(`${served.url}/api/v1/targets`);
     const active = (t.body.data as { activeTargets: Record<string, unknown>[] }).activeTargets;

@@ -29,13 +29,19 @@ test('promtool query instant|range|series|labels against promlearn serve = proml
   served = await serveBackend(await openLocalDataset({ inProcess: true }, QUIET_HOST));
   const url = served.url;
   const at = '2026-01-15T10:50:00Z';
-  for (const q of ['sum by (job) (rate(http_requests_total[5m]))', 'histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{job="checkout"}[5m])))', 'up == 0']) {
+  for (const q of [
+    'sum by (job) (rate(http_requests_total[5m]))',
+    'histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{job="checkout"}[5m])))',
+    'up == 0',
+  ]) {
     const local = (await promlearn('query', q, '--time', at)) as { result: unknown };
     assert.deepEqual(await promtool('instant', '-o', 'json', `--time=${at}`, url, q), local.result, q);
   }
   const range = ['--start=2026-01-15T10:30:00Z', '--end=2026-01-15T11:00:00Z', '--step=5m'];
   const q = 'sum by (status_code) (rate(http_requests_total{job="checkout"}[5m]))';
-  const localRange = (await promlearn('query', q, '--start', '2026-01-15T10:30:00Z', '--end', '2026-01-15T11:00:00Z', '--step', '5m')) as { result: unknown };
+  const localRange = (await promlearn('query', q, '--start', '2026-01-15T10:30:00Z', '--end', '2026-01-15T11:00:00Z', '--step', '5m')) as {
+    result: unknown;
+  };
   assert.deepEqual(await promtool('range', '-o', 'json', ...range, url, q), localRange.result);
   assert.deepEqual(await promtool('series', '-o', 'json', '--match=up{job="api"}', url), await promlearn('series', 'up{job="api"}'));
   assert.deepEqual(await promtool('labels', '-o', 'json', url, 'job'), await promlearn('labels', 'job'));

@@ -24,7 +24,10 @@ function dump(store: MemoryStore): unknown {
   const out: Record<string, unknown> = {};
   for (let id = 0; id < store.numSeries; id++) {
     const s = store.samples(id);
-    out[JSON.stringify(store.labels(id))] = Array.from({ length: s.length }, (_, i) => [s.t[i], isStaleNaN(s.v[i]) ? 'stale' : Object.is(s.v[i], -0) ? '-0' : s.v[i]]);
+    out[JSON.stringify(store.labels(id))] = Array.from({ length: s.length }, (_, i) => [
+      s.t[i],
+      isStaleNaN(s.v[i]) ? 'stale' : Object.is(s.v[i], -0) ? '-0' : s.v[i],
+    ]);
   }
   return { series: out, meta: [...store.allMetadata()] };
 }
@@ -87,7 +90,8 @@ test('byte parser: same stores as the text parser, at any chunk size', () => {
     [TEXT_OK, 'text'],
   ] as const) {
     const want = dump(parseExposition(text, { format, requireTimestamps: true }));
-    for (const chunk of [1, 2, 7, 64, 1 << 20]) assert.deepEqual(dump(viaBytes(text, format, chunk)), want, `${format}, chunks of ${chunk}`);
+    for (const chunk of [1, 2, 7, 64, 1 << 20])
+      assert.deepEqual(dump(viaBytes(text, format, chunk)), want, `${format}, chunks of ${chunk}`);
   }
 });
 
@@ -115,12 +119,22 @@ test('byte parser: the same error on the same line', () => {
   for (const [text, format] of cases) {
     const want = errorOf(() => parseExposition(text, { format, requireTimestamps: true }));
     assert.notEqual(want, 'no error', text);
-    for (const chunk of [1, 3, 1 << 20]) assert.equal(errorOf(() => viaBytes(text, format, chunk)), want, `${JSON.stringify(text)} in chunks of ${chunk}`);
+    for (const chunk of [1, 3, 1 << 20])
+      assert.equal(
+        errorOf(() => viaBytes(text, format, chunk)),
+        want,
+        `${JSON.stringify(text)} in chunks of ${chunk}`,
+      );
   }
 });
 
 test('store: appended samples, stale markers and shared timestamps survive the append log', () => {
-  const text = ['# TYPE a gauge', ...[0, 1, 2].flatMap((k) => [`a{i="1"} ${k} ${k * 15}`, `a{i="2"} ${k * 2} ${k * 15}`, `b ${k} ${k * 15 + 1}`]), '# EOF', ''].join('\n');
+  const text = [
+    '# TYPE a gauge',
+    ...[0, 1, 2].flatMap((k) => [`a{i="1"} ${k} ${k * 15}`, `a{i="2"} ${k * 2} ${k * 15}`, `b ${k} ${k * 15 + 1}`]),
+    '# EOF',
+    '',
+  ].join('\n');
   const store = viaBytes(text, 'openmetrics', 5);
   const [a1, a2, b] = [0, 1, 2].map((id) => store.samples(id));
   assert.equal(a1.t, a2.t, 'series with equal timestamps share one column');
@@ -138,7 +152,10 @@ test('loadDatasetFile streams a file and detects its format from the tail', asyn
   const dir = mkdtempSync(join(tmpdir(), 'promlearn-bytes-'));
   try {
     const om = join(dir, 'a.om');
-    const lines = Array.from({ length: 30_000 }, (_, i) => `m{i="${i % 3}"} ${i} ${Math.floor(i / 3) * 15}.${String(i % 1000).padStart(3, '0')}`);
+    const lines = Array.from(
+      { length: 30_000 },
+      (_, i) => `m{i="${i % 3}"} ${i} ${Math.floor(i / 3) * 15}.${String(i % 1000).padStart(3, '0')}`,
+    );
     writeFileSync(om, ['# TYPE m gauge', ...lines, '# EOF', ''].join('\n'));
     const progress: number[] = [];
     const store = await loadDatasetFile(om, (done) => progress.push(done));

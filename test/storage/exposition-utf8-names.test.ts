@@ -55,6 +55,10 @@ test('quoted metric names through the streaming file loader', async (t) => {
 
 test('a bad quoted name names the line', () => {
   for (const bad of ['# TYPE "unterminated gauge\nx 1 1\n', '# TYPE "a"gauge\n', '# TYPE "" gauge\n']) {
-    assert.throws(() => parseExposition(bad), (e: unknown) => e instanceof ExpositionError && /line 1/.test(e.message), bad);
+    assert.throws(
+      () => parseExposition(bad),
+      (e: unknown) => e instanceof ExpositionError && /line 1/.test(e.message),
+      bad,
+    );
   }
 });

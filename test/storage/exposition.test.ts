@@ -39,7 +39,10 @@ test('text format 0.0.4: metadata, escapes, special values, ms timestamps', () =
     [1395066363000, 1027],
     [1395066364000, 1030],
   ]);
-  assert.deepEqual(d['{"__name__":"msdos_file_access_time_seconds","error":"Cannot find file:\\n\\"FILE.TXT\\"","path":"C:\\\\DIR\\\\FILE.TXT"}'], [[1000, 1458255915]]);
+  assert.deepEqual(
+    d['{"__name__":"msdos_file_access_time_seconds","error":"Cannot find file:\\n\\"FILE.TXT\\"","path":"C:\\\\DIR\\\\FILE.TXT"}'],
+    [[1000, 1458255915]],
+  );
   assert.deepEqual(d['{"__name__":"rpc_duration_seconds","quantile":"0.5"}'], [[5, Infinity]]);
   assert.deepEqual(d['{"__name__":"rpc_duration_seconds_sum"}'], [[5, -Infinity]]);
   assert.ok(Number.isNaN(d['{"__name__":"rpc_duration_seconds_count"}'][0][1]));
@@ -89,17 +92,50 @@ function lineOf(f: () => unknown): number {
 }
 
 test('bad input names the line', () => {
-  assert.equal(lineOf(() => parseExposition('a 1 2000\na 2 1000\n', { format: 'text' })), 2);
-  assert.equal(lineOf(() => parseExposition('a 1 2000\na{b="c} 1\n', { format: 'text' })), 2);
-  assert.equal(lineOf(() => parseExposition('ok 1\nbad 0x10\n', { format: 'text' })), 2);
-  assert.equal(lineOf(() => parseExposition('a 1 1.5\n', { format: 'text' })), 1);
-  assert.equal(lineOf(() => parseExposition('# TYPE a gauge\n# TYPE a counter\n', { format: 'text' })), 2);
-  assert.equal(lineOf(() => parseExposition('# TYPE a bogus\n', { format: 'text' })), 1);
-  assert.equal(lineOf(() => parseExposition('a 1 1\n\na 2 2\n# EOF\n', { format: 'openmetrics' })), 2);
-  assert.equal(lineOf(() => parseExposition('a 1 1\n# EOF\na 2 2\n', { format: 'openmetrics' })), 3);
-  assert.equal(lineOf(() => parseExposition('a 1 1\n', { format: 'openmetrics' })), 2);
-  assert.equal(lineOf(() => parseExposition('# TYPE a untyped\n# EOF\n', { format: 'openmetrics' })), 1);
-  assert.equal(lineOf(() => parseExposition('a{b="\\q"} 1\n', { format: 'text' })), 1);
+  assert.equal(
+    lineOf(() => parseExposition('a 1 2000\na 2 1000\n', { format: 'text' })),
+    2,
+  );
+  assert.equal(
+    lineOf(() => parseExposition('a 1 2000\na{b="c} 1\n', { format: 'text' })),
+    2,
+  );
+  assert.equal(
+    lineOf(() => parseExposition('ok 1\nbad 0x10\n', { format: 'text' })),
+    2,
+  );
+  assert.equal(
+    lineOf(() => parseExposition('a 1 1.5\n', { format: 'text' })),
+    1,
+  );
+  assert.equal(
+    lineOf(() => parseExposition('# TYPE a gauge\n# TYPE a counter\n', { format: 'text' })),
+    2,
+  );
+  assert.equal(
+    lineOf(() => parseExposition('# TYPE a bogus\n', { format: 'text' })),
+    1,
+  );
+  assert.equal(
+    lineOf(() => parseExposition('a 1 1\n\na 2 2\n# EOF\n', { format: 'openmetrics' })),
+    2,
+  );
+  assert.equal(
+    lineOf(() => parseExposition('a 1 1\n# EOF\na 2 2\n', { format: 'openmetrics' })),
+    3,
+  );
+  assert.equal(
+    lineOf(() => parseExposition('a 1 1\n', { format: 'openmetrics' })),
+    2,
+  );
+  assert.equal(
+    lineOf(() => parseExposition('# TYPE a untyped\n# EOF\n', { format: 'openmetrics' })),
+    1,
+  );
+  assert.equal(
+    lineOf(() => parseExposition('a{b="\\q"} 1\n', { format: 'text' })),
+    1,
+  );
 });
 
 test('progress callback and the streaming form', async () => {

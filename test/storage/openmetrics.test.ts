@@ -28,7 +28,8 @@ function sampleStore(): MemoryStore {
     [1_767_225_603_000, 'stale'],
     [1_767_225_604_000, -Infinity],
     [1_767_225_605_000, 1e-7],
-    [1_767_225_606_000, 123456789012345680000000],
+    // eslint-disable-next-line no-loss-of-precision -- the value Go prints for this literal
+    [1_767_225_606_000, 1.2345678901234568e23],
   ]);
   add({ __name__: 'lat_seconds_bucket', le: '0.5' }, [[1_767_225_600_000, 3]]);
   add({ __name__: 'lat_seconds_bucket', le: '+Inf' }, [[1_767_225_600_000, 5]]);

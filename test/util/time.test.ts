@@ -1,6 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatRfc3339, formatTime, formatTimestamp, humanDuration, parseDurationArg, parseTimeArg, parseTimeoutArg } from '../../src/util/time.js';
+import {
+  formatRfc3339,
+  formatTime,
+  formatTimestamp,
+  humanDuration,
+  parseDurationArg,
+  parseTimeArg,
+  parseTimeoutArg,
+} from '../../src/util/time.js';
 import { UsageError } from '../../src/errors.js';
 
 const REF = 1768474800; // 2026-01-15T11:00:00Z
@@ -30,7 +38,11 @@ test('parseTimeArg: absolute, unix and relative forms', () => {
 
 test('parseTimeArg: bad input is a UsageError with an example', () => {
   for (const bad of ['', 'yesterday', '2026-01-15T11:00:00', '2026-02-30T00:00:00Z', '-1x', 'now-', '1h', '12:00']) {
-    assert.throws(() => parseTimeArg(bad, REF), (e: unknown) => e instanceof UsageError && e.exitCode === 2 && Boolean(e.hint), bad);
+    assert.throws(
+      () => parseTimeArg(bad, REF),
+      (e: unknown) => e instanceof UsageError && e.exitCode === 2 && Boolean(e.hint),
+      bad,
+    );
   }
   assert.throws(() => parseTimeArg('2026-01-15T11:00:00', REF), /invalid time/);
   try {

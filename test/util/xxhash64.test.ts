@@ -32,7 +32,10 @@ test('xxHash64 known answers', () => {
 });
 
 test("labels encode as Prometheus 3's stringlabels: sorted by name, size-prefixed", () => {
-  assert.deepEqual([...encodeLabels({ job: 'a', __name__: 'up' })], [8, ...Buffer.from('__name__'), 2, ...Buffer.from('up'), 3, ...Buffer.from('job'), 1, 97]);
+  assert.deepEqual(
+    [...encodeLabels({ job: 'a', __name__: 'up' })],
+    [8, ...Buffer.from('__name__'), 2, ...Buffer.from('up'), 3, ...Buffer.from('job'), 1, 97],
+  );
   const long = 'x'.repeat(300);
   assert.deepEqual([...encodeLabels({ a: long })].slice(0, 6), [1, 97, 255, 300 & 0xff, 300 >> 8, 0]);
   // Byte order, not UTF-16 order: U+FF5E sorts before U+1F600 in UTF-8 only.

@@ -108,7 +108,13 @@ export class ApiClient {
     }
   }
 
-  private async attempts(path: string, params: Params, method: 'GET' | 'POST', signal: AbortSignal, ctx: ErrorContext): Promise<ApiSuccess> {
+  private async attempts(
+    path: string,
+    params: Params,
+    method: 'GET' | 'POST',
+    signal: AbortSignal,
+    ctx: ErrorContext,
+  ): Promise<ApiSuccess> {
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.once(path, params, method, signal, ctx);

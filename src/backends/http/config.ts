@@ -62,14 +62,16 @@ function readSecretFile(file: string, flag: string): string {
 function readCaFile(file: string): string {
   const text = readSecretFile(file, '--ca-file');
   const blocks = text.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? [];
-  const bad = blocks.length === 0 || blocks.some((b) => {
-    try {
-      new X509Certificate(b);
-      return false;
-    } catch {
-      return true;
-    }
-  });
+  const bad =
+    blocks.length === 0 ||
+    blocks.some((b) => {
+      try {
+        new X509Certificate(b);
+        return false;
+      } catch {
+        return true;
+      }
+    });
   if (bad) {
     throw new UsageError(
       `--ca-file ${file} is not a valid PEM certificate`,
@@ -105,10 +107,7 @@ async function basicAuth(user: string, where: string, opts: RemoteOptions, host:
   let pass = host.env.PROMETHEUS_PASSWORD;
   if (pass === undefined) {
     if (!host.canPrompt && !opts.promptPassword) {
-      throw new UsageError(
-        `no password for --user ${user}`,
-        'set PROMETHEUS_PASSWORD, or run in a terminal to be prompted',
-      );
+      throw new UsageError(`no password for --user ${user}`, 'set PROMETHEUS_PASSWORD, or run in a terminal to be prompted');
     }
     pass = await (opts.promptPassword ?? defaultPrompt)(`Password for ${user} at ${where}:`);
   }
@@ -142,7 +141,10 @@ export async function resolveConnection(opts: RemoteOptions, host: BackendHost):
   const token = opts.bearerTokenFile ? readSecretFile(opts.bearerTokenFile, '--bearer-token-file') : host.env.PROMETHEUS_BEARER_TOKEN;
   if (opts.bearerTokenFile && !token) throw new UsageError(`--bearer-token-file ${opts.bearerTokenFile} is empty`);
   if (token && user) {
-    throw new UsageError('both a bearer token and basic auth were given', 'use either --bearer-token-file / PROMETHEUS_BEARER_TOKEN or --user');
+    throw new UsageError(
+      'both a bearer token and basic auth were given',
+      'use either --bearer-token-file / PROMETHEUS_BEARER_TOKEN or --user',
+    );
   }
   if (token) {
     headers.Authorization = `Bearer ${token}`;

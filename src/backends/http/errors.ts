@@ -244,7 +244,9 @@ export function httpError(r: RawResponse, ctx: ErrorContext): QueryError {
   if (r.status >= 300 && r.status < 400) {
     return new QueryError(`${where}: HTTP ${r.status} redirect`, {
       errorType: 'bad_response',
-      hint: r.location ? `the server redirects to ${redactUrl(scrub(r.location, ctx.secrets))}: use that base URL as --server` : 'use the final URL as --server',
+      hint: r.location
+        ? `the server redirects to ${redactUrl(scrub(r.location, ctx.secrets))}: use that base URL as --server`
+        : 'use the final URL as --server',
     });
   }
   if (r.status === 503 || r.status === 502 || r.status === 504 || r.status === 429) {
@@ -261,7 +263,9 @@ export function httpError(r: RawResponse, ctx: ErrorContext): QueryError {
     `unexpected response from ${where}: HTTP ${r.status}, content-type ${r.contentType || '(none)'}: ${JSON.stringify(snippet)}`,
     {
       errorType: r.status >= 500 ? 'internal' : 'bad_response',
-      hint: plainToTls ? 'the server speaks HTTPS: use https:// in --server' : 'is this a Prometheus API? --server should be the base URL, e.g. http://localhost:9090',
+      hint: plainToTls
+        ? 'the server speaks HTTPS: use https:// in --server'
+        : 'is this a Prometheus API? --server should be the base URL, e.g. http://localhost:9090',
     },
   );
 }

@@ -53,7 +53,10 @@ function item(v: unknown, where: string): Record<string, unknown> {
 
 /** Native histograms have no place in promlearn's model yet: say so instead of failing later. */
 function histogramProblem(where: string): ShapeProblem {
-  return new ShapeProblem(where, 'a native histogram sample, which promlearn cannot show yet (wrap the query in histogram_count() or histogram_sum())');
+  return new ShapeProblem(
+    where,
+    'a native histogram sample, which promlearn cannot show yet (wrap the query in histogram_count() or histogram_sum())',
+  );
 }
 
 function vector(result: unknown): InstantSample[] {
@@ -72,7 +75,8 @@ function matrix(result: unknown): RangeSeries[] {
     const it = item(result[i], `data.result[${i}]`);
     if (!('values' in it) && 'histograms' in it) throw histogramProblem(`data.result[${i}]`);
     const values = it.values;
-    if (!Array.isArray(values)) throw new ShapeProblem(`data.result[${i}].values`, `${describeJson(values)} where a list of samples belongs`);
+    if (!Array.isArray(values))
+      throw new ShapeProblem(`data.result[${i}].values`, `${describeJson(values)} where a list of samples belongs`);
     for (let j = 0; j < values.length; j++) pair(values[j], `data.result[${i}].values[${j}]`);
   }
   return result as RangeSeries[];
@@ -84,7 +88,8 @@ const RESULT_TYPES = new Set(['vector', 'matrix', 'scalar', 'string']);
 function queryData(data: unknown): QueryData {
   if (!isObject(data)) throw new ShapeProblem('data', `${describeJson(data)} where the result (an object) belongs`);
   const type = data.resultType;
-  if (typeof type !== 'string' || !RESULT_TYPES.has(type)) throw new ShapeProblem('data.resultType', `${describeJson(type)}, not vector, matrix, scalar or string`);
+  if (typeof type !== 'string' || !RESULT_TYPES.has(type))
+    throw new ShapeProblem('data.resultType', `${describeJson(type)}, not vector, matrix, scalar or string`);
   const result = data.result;
   switch (type) {
     case 'vector':
@@ -115,7 +120,8 @@ function strings(v: unknown): string[] | undefined {
 function nameList(v: unknown): string[] {
   if (v === null) return [];
   if (!Array.isArray(v)) throw new ShapeProblem('data', `${describeJson(v)} where a list of strings belongs`);
-  for (let i = 0; i < v.length; i++) if (typeof v[i] !== 'string') throw new ShapeProblem(`data[${i}]`, `${describeJson(v[i])} where a string belongs`);
+  for (let i = 0; i < v.length; i++)
+    if (typeof v[i] !== 'string') throw new ShapeProblem(`data[${i}]`, `${describeJson(v[i])} where a string belongs`);
   return v as string[];
 }
 

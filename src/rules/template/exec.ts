@@ -87,7 +87,15 @@ async function evalArg(st: State, arg: Arg, dot: unknown, final: unknown[] | und
   return v;
 }
 
-async function callFunction(st: State, name: string, argNodes: Arg[], dot: unknown, final: unknown[] | undefined, pos: number, node = name): Promise<unknown> {
+async function callFunction(
+  st: State,
+  name: string,
+  argNodes: Arg[],
+  dot: unknown,
+  final: unknown[] | undefined,
+  pos: number,
+  node = name,
+): Promise<unknown> {
   const fn = st.funcs.get(name);
   if (!fn) throw errorAt(st, pos, node, `"${name}" is not a defined function`);
   if (SHORT_CIRCUIT.has(name)) {

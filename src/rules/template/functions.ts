@@ -23,7 +23,15 @@ export function toFloat(v: unknown): number {
   if (typeof v === 'bigint') return Number(v);
   if (typeof v === 'string') {
     const t = v.trim() === v ? v : '';
-    const f = /^[+-]?(inf|infinity)$/i.test(t) ? (t.startsWith('-') ? -Infinity : Infinity) : /^nan$/i.test(t) ? NaN : t === '' ? NaN : Number(t);
+    const f = /^[+-]?(inf|infinity)$/i.test(t)
+      ? t.startsWith('-')
+        ? -Infinity
+        : Infinity
+      : /^nan$/i.test(t)
+        ? NaN
+        : t === ''
+          ? NaN
+          : Number(t);
     if (Number.isNaN(f) && !/^nan$/i.test(t)) throw new Error(`strconv.ParseFloat: parsing ${JSON.stringify(v)}: invalid syntax`);
     return f;
   }
@@ -216,8 +224,20 @@ function addGoBuiltins(f: Map<string, TemplateFunction>): void {
   f.set('print', (a) => a.map((x, i) => (i > 0 && typeof x !== 'string' && typeof a[i - 1] !== 'string' ? ' ' : '') + sprint(x)).join(''));
   f.set('println', (a) => a.map(sprint).join(' ') + '\n');
   f.set('printf', (a) => sprintf(str(a[0], 'printf'), a.slice(1)));
-  f.set('html', (a) => a.map(sprint).join('').replace(/[&'<>"\0]/g, (c) => ({ '&': '&amp;', "'": '&#39;', '<': '&lt;', '>': '&gt;', '"': '&#34;', '\0': '\uFFFD' })[c]!));
-  f.set('js', (a) => a.map(sprint).join('').replace(/[\\'"<>&=]/g, (c) => (c === '\\' || c === "'" || c === '"' ? '\\' + c : `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`)));
+  f.set('html', (a) =>
+    a
+      .map(sprint)
+      .join('')
+      .replace(/[&'<>"\0]/g, (c) => ({ '&': '&amp;', "'": '&#39;', '<': '&lt;', '>': '&gt;', '"': '&#34;', '\0': '\uFFFD' })[c]!),
+  );
+  f.set('js', (a) =>
+    a
+      .map(sprint)
+      .join('')
+      .replace(/[\\'"<>&=]/g, (c) =>
+        c === '\\' || c === "'" || c === '"' ? '\\' + c : `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+      ),
+  );
   f.set('urlquery', (a) => pathEscape(a.map(sprint).join('')));
   f.set('eq', (a) => {
     if (a.length < 2) throw new Error('missing argument for comparison');
@@ -295,4 +315,6 @@ function addPrometheusFunctions(f: Map<string, TemplateFunction>, env: TemplateE
 }
 
 /** Every function name a template may call (parse-time check). */
-export const TEMPLATE_FUNCTION_NAMES: ReadonlySet<string> = new Set(templateFunctions({ query: async () => [], nowMs: 0, externalURL: '' }).keys());
+export const TEMPLATE_FUNCTION_NAMES: ReadonlySet<string> = new Set(
+  templateFunctions({ query: async () => [], nowMs: 0, externalURL: '' }).keys(),
+);

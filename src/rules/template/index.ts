@@ -12,8 +12,6 @@ import { TemplateParseError } from './lex.js';
 import { parseTemplate, type ParsedTemplate } from './parse.js';
 import { GoMap } from './values.js';
 
-export { TemplateParseError } from './lex.js';
-export { TemplateExecError } from './exec.js';
 export type { TemplateEnv } from './functions.js';
 
 const DEFS = '{{$labels := .Labels}}{{$externalLabels := .ExternalLabels}}{{$externalURL := .ExternalURL}}{{$value := .Value}}';

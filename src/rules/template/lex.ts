@@ -1,4 +1,5 @@
 // The lexer of Go's text/template, as far as Prometheus's alert templates use
+/* eslint-disable @typescript-eslint/no-unused-expressions -- the lexer's one-line branches push a token and advance as one comma expression */
 // it: text, {{actions}} with trim markers, comments, and the tokens inside an
 // action (fields, variables, identifiers, strings, numbers, pipes, parens).
 //
@@ -37,9 +38,7 @@ export interface ActionToken {
   pos: number;
 }
 
-export type Piece =
-  | { kind: 'text'; text: string; pos: number }
-  | { kind: 'action'; tokens: ActionToken[]; pos: number };
+export type Piece = { kind: 'text'; text: string; pos: number } | { kind: 'action'; tokens: ActionToken[]; pos: number };
 
 /** 1-based line of a character offset. */
 export function lineOf(text: string, pos: number): number {
@@ -61,12 +60,12 @@ export function lexTemplate(text: string, name: string): Piece[] {
   while (i < text.length) {
     const open = text.indexOf('{{', i);
     let chunk = open < 0 ? text.slice(i) : text.slice(i, open);
-    const leftTrim = open >= 0 && text.startsWith('{{- ', open) || (open >= 0 && /^\{\{-[\t\r\n]/.test(text.slice(open, open + 4)));
+    const leftTrim = (open >= 0 && text.startsWith('{{- ', open)) || (open >= 0 && /^\{\{-[\t\r\n]/.test(text.slice(open, open + 4)));
     if (trimNext) chunk = chunk.replace(/^[ \t\r\n]+/, '');
     if (leftTrim) chunk = chunk.replace(/[ \t\r\n]+$/, '');
     if (chunk) pieces.push({ kind: 'text', text: chunk, pos: i });
     if (open < 0) break;
-    let p = open + (leftTrim ? 3 : 2);
+    const p = open + (leftTrim ? 3 : 2);
     // A comment: {{/* ... */}}, possibly with trim markers.
     const afterSpace = text.slice(p).match(/^[ \t\r\n]*/)![0].length;
     if (text.startsWith('/*', p + afterSpace)) {
@@ -109,14 +108,14 @@ function lexAction(text: string, start: number, name: string): { tokens: ActionT
       return { tokens, end: i + 2, rightTrim: false };
     }
     const pos = i;
-    if (c === '|') tokens.push({ type: 'pipe', value: c, pos }), i++;
-    else if (c === '(') tokens.push({ type: 'lparen', value: c, pos }), i++, parenDepth++;
+    if (c === '|') (tokens.push({ type: 'pipe', value: c, pos }), i++);
+    else if (c === '(') (tokens.push({ type: 'lparen', value: c, pos }), i++, parenDepth++);
     else if (c === ')') {
       if (parenDepth === 0) fail('unexpected right paren');
-      tokens.push({ type: 'rparen', value: c, pos }), i++, parenDepth--;
-    } else if (c === ',') tokens.push({ type: 'comma', value: c, pos }), i++;
-    else if (text.startsWith(':=', i)) tokens.push({ type: 'declare', value: ':=', pos }), (i += 2);
-    else if (c === '=') tokens.push({ type: 'assign', value: c, pos }), i++;
+      (tokens.push({ type: 'rparen', value: c, pos }), i++, parenDepth--);
+    } else if (c === ',') (tokens.push({ type: 'comma', value: c, pos }), i++);
+    else if (text.startsWith(':=', i)) (tokens.push({ type: 'declare', value: ':=', pos }), (i += 2));
+    else if (c === '=') (tokens.push({ type: 'assign', value: c, pos }), i++);
     else if (c === '"') {
       let j = i + 1;
       while (j < text.length && text[j] !== '"') {
@@ -143,10 +142,10 @@ function lexAction(text: string, start: number, name: string): { tokens: ActionT
       i += m[0].length;
     } else if (c === '.') {
       const m = /^\.[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i));
-      if (m) tokens.push({ type: 'field', value: m[0].slice(1), pos }), (i += m[0].length);
+      if (m) (tokens.push({ type: 'field', value: m[0].slice(1), pos }), (i += m[0].length));
       else if (/^\.\d/.test(text.slice(i))) i = lexNumber(text, i, tokens);
-      else tokens.push({ type: 'dot', value: '.', pos }), i++;
-    } else if (/[0-9+\-]/.test(c)) {
+      else (tokens.push({ type: 'dot', value: '.', pos }), i++);
+    } else if (/[0-9+-]/.test(c)) {
       i = lexNumber(text, i, tokens);
       if (i === pos) fail(`bad character ${JSON.stringify(c)}`);
     } else if (/[A-Za-z_]/.test(c)) {
@@ -170,16 +169,25 @@ export function unquoteGo(s: string): string {
   const body = s.slice(1, -1);
   return body.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{3}|.)/g, (_m, e: string) => {
     switch (e[0]) {
-      case 'n': return '\n';
-      case 't': return '\t';
-      case 'r': return '\r';
-      case 'a': return '\x07';
-      case 'b': return '\b';
-      case 'f': return '\f';
-      case 'v': return '\v';
-      case 'x': return String.fromCharCode(parseInt(e.slice(1), 16));
+      case 'n':
+        return '\n';
+      case 't':
+        return '\t';
+      case 'r':
+        return '\r';
+      case 'a':
+        return '\x07';
+      case 'b':
+        return '\b';
+      case 'f':
+        return '\f';
+      case 'v':
+        return '\v';
+      case 'x':
+        return String.fromCharCode(parseInt(e.slice(1), 16));
       case 'u':
-      case 'U': return String.fromCodePoint(parseInt(e.slice(1), 16));
+      case 'U':
+        return String.fromCodePoint(parseInt(e.slice(1), 16));
       default:
         if (/^[0-7]{3}$/.test(e)) return String.fromCharCode(parseInt(e, 8));
         return e;

@@ -159,7 +159,7 @@ class TemplateParser {
     let cur: Arg[] = [];
     let cmdPos = toks[k]?.pos ?? pos;
     const body = toks.slice(k);
-    for (let j = 0; j < body.length; ) {
+    for (let j = 0; j < body.length;) {
       const t = body[j]!;
       if (t.type === 'pipe') {
         if (cur.length === 0) this.fail(t.pos, 'missing command');

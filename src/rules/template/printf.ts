@@ -84,7 +84,7 @@ function formatOne(spec: Spec, v: unknown): string {
       else if (typeof v === 'string' && radix === 16) s = Buffer.from(v, 'utf8').toString('hex');
       else if (typeof v === 'number' && verb === 'b') return bad(verb, v);
       else return bad(verb, v);
-      if (flags.includes('#') && radix === 16) s = (s.startsWith('-') ? '-0x' + s.slice(1) : '0x' + s);
+      if (flags.includes('#') && radix === 16) s = s.startsWith('-') ? '-0x' + s.slice(1) : '0x' + s;
       return verb === 'X' ? s.toUpperCase() : s;
     }
     case 'f':
@@ -122,7 +122,12 @@ export function sprintf(format: string, args: unknown[]): string {
   for (let m = re.exec(format); m; m = re.exec(format)) {
     out += format.slice(last, m.index);
     last = re.lastIndex;
-    const spec: Spec = { flags: m[1]!, width: m[2] ? Number(m[2]) : undefined, prec: m[3] !== undefined ? Number(m[3] || 0) : undefined, verb: m[4]! };
+    const spec: Spec = {
+      flags: m[1]!,
+      width: m[2] ? Number(m[2]) : undefined,
+      prec: m[3] !== undefined ? Number(m[3] || 0) : undefined,
+      verb: m[4]!,
+    };
     if (spec.verb === '%') {
       out += '%';
       continue;
@@ -135,7 +140,10 @@ export function sprintf(format: string, args: unknown[]): string {
   }
   out += format.slice(last);
   if (argi < args.length) {
-    out += `%!(EXTRA ${args.slice(argi).map((a) => `${goTypeName(a)}=${sprint(a)}`).join(', ')})`;
+    out += `%!(EXTRA ${args
+      .slice(argi)
+      .map((a) => `${goTypeName(a)}=${sprint(a)}`)
+      .join(', ')})`;
   }
   return out;
 }

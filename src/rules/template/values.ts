@@ -54,7 +54,8 @@ export function goTypeName(v: unknown): string {
   if (v instanceof QuerySample) return '*template.sample';
   if (Array.isArray(v)) return v.every((x) => x instanceof QuerySample) ? 'template.queryResult' : '[]interface {}';
   // The dot of an alert template (template.AlertTemplateData's anonymous struct).
-  if (typeof v === 'object' && 'ExternalLabels' in v) return 'struct { Labels map[string]string; ExternalLabels map[string]string; ExternalURL string; Value float64 }';
+  if (typeof v === 'object' && 'ExternalLabels' in v)
+    return 'struct { Labels map[string]string; ExternalLabels map[string]string; ExternalURL string; Value float64 }';
   return 'struct';
 }
 
@@ -72,7 +73,13 @@ const pad2 = (n: number) => String(n).padStart(2, '0');
 /** time.Time.String(): 2026-01-15 10:45:00 +0000 UTC (fractional seconds when present). */
 export function formatGoTime(ms: number): string {
   const d = new Date(ms);
-  const frac = ms % 1000 ? '.' + String(((ms % 1000) + 1000) % 1000).padStart(3, '0').replace(/0+$/, '') : '';
+  const frac =
+    ms % 1000
+      ? '.' +
+        String(((ms % 1000) + 1000) % 1000)
+          .padStart(3, '0')
+          .replace(/0+$/, '')
+      : '';
   return `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}${frac} +0000 UTC`;
 }
 

@@ -74,9 +74,19 @@ function glob(pattern: string): string[] {
       return [];
     }
   }
-  const re = new RegExp('^' + base.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]') + '$');
+  const re = new RegExp(
+    '^' +
+      base
+        .replace(/[.+^${}()|\\]/g, '\\$&')
+        .replace(/\*/g, '[^/]*')
+        .replace(/\?/g, '[^/]') +
+      '$',
+  );
   try {
-    return readdirSync(dirname(pattern)).filter((n) => re.test(n)).sort().map((n) => join(dirname(pattern), n));
+    return readdirSync(dirname(pattern))
+      .filter((n) => re.test(n))
+      .sort()
+      .map((n) => join(dirname(pattern), n));
   } catch {
     return [];
   }
@@ -90,7 +100,16 @@ function parseStartTimestamp(s: string): number {
 }
 
 function readGroup(r: YamlReader, node: Node, file: { evaluationIntervalMs: number }): TestGroup {
-  const f = r.fields(node, 'main.testGroup', ['interval', 'input_series', 'alert_rule_test', 'promql_expr_test', 'external_labels', 'external_url', 'name', 'start_timestamp']);
+  const f = r.fields(node, 'main.testGroup', [
+    'interval',
+    'input_series',
+    'alert_rule_test',
+    'promql_expr_test',
+    'external_labels',
+    'external_url',
+    'name',
+    'start_timestamp',
+  ]);
   const inputSeries = r.seq(f.get('input_series')?.value, '[]main.series').map((n) => {
     const s = r.fields(n, 'main.series', ['series', 'values']);
     return { series: r.str(s.get('series')) ?? '', values: r.str(s.get('values')) ?? '', line: r.pos(n).line };
@@ -115,8 +134,18 @@ function readGroup(r: YamlReader, node: Node, file: { evaluationIntervalMs: numb
       expSamples: r.seq(p.get('exp_samples')?.value, '[]main.sample').map((sn) => {
         const s = r.fields(sn, 'main.sample', ['labels', 'value', 'histogram']);
         const v = r.str(s.get('value'));
-        const value = v === undefined ? 0 : /^[+-]?\.?inf$/i.test(v) ? (v.startsWith('-') ? -Infinity : Infinity) : /^\.?nan$/i.test(v) ? NaN : Number(v);
-        if (Number.isNaN(value) && v !== undefined && !/nan/i.test(v)) r.add(s.get('value')!.value, `cannot unmarshal !!str \`${v}\` into float64`);
+        const value =
+          v === undefined
+            ? 0
+            : /^[+-]?\.?inf$/i.test(v)
+              ? v.startsWith('-')
+                ? -Infinity
+                : Infinity
+              : /^\.?nan$/i.test(v)
+                ? NaN
+                : Number(v);
+        if (Number.isNaN(value) && v !== undefined && !/nan/i.test(v))
+          r.add(s.get('value')!.value, `cannot unmarshal !!str \`${v}\` into float64`);
         return { labels: r.str(s.get('labels')) ?? '', value, histogram: r.str(s.get('histogram')) };
       }),
     };
@@ -146,7 +175,13 @@ function readGroup(r: YamlReader, node: Node, file: { evaluationIntervalMs: numb
 export function readTestFile(path: string, text: string): { file?: TestFile; problems: Problem[] } {
   const r = new YamlReader(text);
   if (!r.ok) return { problems: r.problems };
-  const f = r.fields(r.doc.contents, 'main.unitTestFile', ['rule_files', 'evaluation_interval', 'group_eval_order', 'tests', 'fuzzy_compare']);
+  const f = r.fields(r.doc.contents, 'main.unitTestFile', [
+    'rule_files',
+    'evaluation_interval',
+    'group_eval_order',
+    'tests',
+    'fuzzy_compare',
+  ]);
   const evaluationIntervalMs = dur(r, f, 'evaluation_interval') || 60_000;
   const patterns = strings(r, f, 'rule_files').map((p) => (p && !isAbsolute(p) ? join(dirname(path), p) : p));
   const ruleFiles: string[] = [];

@@ -122,7 +122,9 @@ async function runGroup(tg: TestGroup, file: TestFile, order: Map<string, number
   for (const a of tg.alertTests) {
     if (a.alertname === '') {
       const where = tg.name ? ` (in TestGroup ${tg.name})` : '';
-      return [`an item under alert_rule_test misses required attribute alertname at eval_time ${formatModelDuration(a.evalTimeMs)}${where}`];
+      return [
+        `an item under alert_rule_test misses required attribute alertname at eval_time ${formatModelDuration(a.evalTimeMs)}${where}`,
+      ];
     }
   }
   const backend = createLocalBackend(store, { name: 'test', description: 'promtool test' });
@@ -190,13 +192,20 @@ function compareAlerts(ev: RuleEvaluator, tc: AlertTestCase, groupName: string, 
     if (rule.name !== tc.alertname) continue;
     for (const a of state.alertsIn('firing')) got.push({ labels: a.labels, annotations: a.annotations });
   }
-  const exp: LabelsAndAnnotations[] = tc.expAlerts.map((a) => ({ labels: { ...a.labels, alertname: tc.alertname }, annotations: a.annotations }));
-  const sort = (x: LabelsAndAnnotations[]) => x.sort((a, b) => compareLabels(a.labels, b.labels) || compareLabels(a.annotations, b.annotations));
+  const exp: LabelsAndAnnotations[] = tc.expAlerts.map((a) => ({
+    labels: { ...a.labels, alertname: tc.alertname },
+    annotations: a.annotations,
+  }));
+  const sort = (x: LabelsAndAnnotations[]) =>
+    x.sort((a, b) => compareLabels(a.labels, b.labels) || compareLabels(a.annotations, b.annotations));
   sort(got);
   sort(exp);
   const same =
     got.length === exp.length &&
-    got.every((g, i) => labelsString(g.labels) === labelsString(exp[i]!.labels) && labelsString(g.annotations) === labelsString(exp[i]!.annotations));
+    got.every(
+      (g, i) =>
+        labelsString(g.labels) === labelsString(exp[i]!.labels) && labelsString(g.annotations) === labelsString(exp[i]!.annotations),
+    );
   void fuzzy;
   if (same) return undefined;
   const name = groupName ? `    name: ${groupName},\n` : '';

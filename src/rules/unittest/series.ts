@@ -67,7 +67,8 @@ export function seriesLabels(series: string): Metric {
     if (e instanceof QueryError) throw new Error(`invalid series ${JSON.stringify(series)}: ${e.message}`);
     throw e;
   }
-  if (expr.type !== 'VectorSelector') throw new Error(`invalid series ${JSON.stringify(series)}: expected a metric name with labels, such as up{job="api"}`);
+  if (expr.type !== 'VectorSelector')
+    throw new Error(`invalid series ${JSON.stringify(series)}: expected a metric name with labels, such as up{job="api"}`);
   const labels: Metric = {};
   for (const m of expr.matchers) {
     if (m.op !== '=') throw new Error(`invalid series ${JSON.stringify(series)}: labels must be written with =, not ${m.op}`);
@@ -81,7 +82,12 @@ export function seriesLabels(series: string): Metric {
  * steps skipped. The stale marker goes straight into the store: a NaN kept in
  * a plain JS array may lose its payload (V8 canonicalises NaNs there).
  */
-export function appendSeriesSamples(append: (tMs: number, v: number) => void, values: SeriesValue[], startMs: number, intervalMs: number): void {
+export function appendSeriesSamples(
+  append: (tMs: number, v: number) => void,
+  values: SeriesValue[],
+  startMs: number,
+  intervalMs: number,
+): void {
   values.forEach((v, i) => {
     if (v.kind === 'missing') return;
     append(startMs + i * intervalMs, v.kind === 'stale' ? STALE_NAN : v.v);
