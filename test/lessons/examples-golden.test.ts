@@ -36,7 +36,12 @@ for (const lesson of loadCourse(defaultLessonsDir()).lessons) {
     }
     const file = `${DIR}${String(lesson.number).padStart(2, '0')}-${lesson.id}.txt`;
     const got = parts.join('\n');
-    if (UPDATE || !existsSync(file)) writeFileSync(file, got);
+    if (UPDATE || !existsSync(file)) {
+      writeFileSync(file, got);
+      // A missing golden is written for review, never passed silently.
+      if (!UPDATE) assert.fail(`wrote new golden file ${file}; review it and rerun`);
+      return;
+    }
     assert.equal(got, readFileSync(file, 'utf8'));
   });
 }
