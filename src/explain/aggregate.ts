@@ -6,7 +6,7 @@
 import type { InstantSample, Metric, QueryResult } from '../model/result.js';
 import type { AggregateExpr } from '../promql/ast.js';
 import type { AggregationDiagnosis } from './model.js';
-import { compareMetrics } from '../model/labels.js';
+import { compareForDisplay } from '../render/vector.js';
 
 const SHOWN_GROUPS = 10;
 /** Aggregations whose output series keep every input label (they select, not combine). */
@@ -48,7 +48,7 @@ export function diagnoseAggregation(a: AggregateExpr, input: QueryResult | undef
   const droppedLabels = SELECTING.has(a.op)
     ? []
     : [...inputLabels].filter((l) => !kept.has(l)).sort((x, y) => (x === '__name__' ? -1 : y === '__name__' ? 1 : x < y ? -1 : 1));
-  const list = [...groups.values()].sort((x, y) => compareMetrics(x.labels, y.labels));
+  const list = [...groups.values()].sort((x, y) => compareForDisplay(x.labels, y.labels));
   return {
     inputCount: samples.length,
     groupCount: list.length,

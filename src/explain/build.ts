@@ -5,7 +5,7 @@ import { PromlearnError, QueryError } from '../errors.js';
 import type { QueryResult } from '../model/result.js';
 import { exprType } from '../promql/index.js';
 import { queryOrdersResult } from '../render/query-text.js';
-import { compareMetrics } from '../model/labels.js';
+import { compareForDisplay } from '../render/vector.js';
 import { commonLabels } from '../render/vector.js';
 import { diagnoseAggregation } from './aggregate.js';
 import { diagnoseBinary } from './binary.js';
@@ -27,7 +27,7 @@ export function summarize(r: QueryResult, query: string): ResultSummary {
   const common = commonLabels(metrics);
   const varying = [...new Set(metrics.flatMap((m) => Object.keys(m)))].filter((k) => !(k in common)).sort();
   if (d.resultType === 'vector') {
-    const ordered = queryOrdersResult(query) ? d.result : [...d.result].sort((a, b) => compareMetrics(a.metric, b.metric));
+    const ordered = queryOrdersResult(query) ? d.result : [...d.result].sort((a, b) => compareForDisplay(a.metric, b.metric));
     return {
       resultType: 'vector',
       seriesCount: d.result.length,
@@ -36,7 +36,7 @@ export function summarize(r: QueryResult, query: string): ResultSummary {
       series: ordered.slice(0, PREVIEW_SERIES).map((s) => ({ metric: s.metric, value: s.value[1] })),
     };
   }
-  const ordered = [...d.result].sort((a, b) => compareMetrics(a.metric, b.metric));
+  const ordered = [...d.result].sort((a, b) => compareForDisplay(a.metric, b.metric));
   return {
     resultType: 'matrix',
     seriesCount: d.result.length,
