@@ -16,6 +16,7 @@ import { runInNewContext } from 'node:vm';
 import { MemoryStore } from '../src/storage/store.js';
 import { Engine } from '../src/engine/index.js';
 import { startPrometheus, type PrometheusServer } from '../test/helpers/prometheus.js';
+import { mulberry32 } from '../src/dataset/random.js';
 
 const START = 1_767_225_600_000; // 2026-01-01T00:00:00Z
 const LES = ['0.005', '0.01', '0.025', '0.05', '0.1', '0.25', '0.5', '1', '2.5', '+Inf'];
@@ -33,18 +34,6 @@ interface StoreSpec {
   /** Query window and resolution. */
   range: { start: number; end: number; stepMs: number };
   queries: string[];
-}
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function counters(n: number, points: number, stepS: number, rand: () => number, name: string): Series[] {
@@ -67,7 +56,7 @@ function storeA(): StoreSpec {
   const hours = 6;
   const stepMs = 15_000;
   const points = (hours * 3600_000) / stepMs + 1;
-  const rand = rng(42);
+  const rand = mulberry32(42);
   const series = counters(1000, points, 15, rand, 'x_total');
   for (let h = 0; h < 20; h++) {
     const counts = new Float64Array(LES.length);
@@ -111,7 +100,7 @@ function storeB(): StoreSpec {
   const points = minutes + 1;
   return {
     name: '100,000 series, 65 min at 60 s',
-    series: counters(100_000, points, 60, rng(7), 'x'),
+    series: counters(100_000, points, 60, mulberry32(7), 'x'),
     stepMs,
     points,
     range: { start: START + 5 * 60_000, end: START + minutes * 60_000, stepMs: 15_000 },

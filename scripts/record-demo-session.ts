@@ -27,6 +27,7 @@ import { DemoApp, pickRoute } from '../src/demo/app.js';
 import { targetsFromUrls } from '../src/scrape/config.js';
 import { Scraper } from '../src/scrape/scraper.js';
 import { writeOpenMetrics } from '../src/storage/openmetrics.js';
+import { mulberry32 } from '../src/dataset/random.js';
 
 /** 2026-02-02 10:00:00 UTC: the session's first scrape. */
 const START_MS = Date.UTC(2026, 1, 2, 10, 0, 0);
@@ -69,18 +70,6 @@ const SCENARIOS: Record<string, { seed: number; events: Event[] }> = {
   },
 };
 
-/** mulberry32: a small seeded PRNG, so a recording is the same on every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function send(agent: Agent, url: string, method: string): Promise<void> {
   return new Promise((resolve) => {
     const req = request(url, { method, agent }, (res) => {
@@ -105,9 +94,9 @@ async function record(name: string, scenario: { seed: number; events: Event[] })
   let now = START_MS;
   const clock = () => now;
   const apps = PORTS.map(
-    (port, i) => new DemoApp({ host: '127.0.0.1', port, simulated: { now: clock, random: seeded(scenario.seed * 10 + i) } }),
+    (port, i) => new DemoApp({ host: '127.0.0.1', port, simulated: { now: clock, random: mulberry32(scenario.seed * 10 + i) } }),
   );
-  const traffic = seeded(scenario.seed);
+  const traffic = mulberry32(scenario.seed);
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   for (const app of apps) await app.start();
   const scraper = new Scraper(

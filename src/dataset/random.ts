@@ -13,6 +13,21 @@ export function hashString(s: string): number {
   return h >>> 0;
 }
 
+/**
+ * mulberry32 from a numeric seed, as a plain function: numbers in [0, 1), the
+ * same on every run (benchmarks, fuzzers and the recorded demo session).
+ */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 /** A small, fast PRNG (mulberry32) with the helpers the generator needs. */
 export class Rng {
   private state: number;

@@ -13,21 +13,10 @@ import type { Backend } from '../../src/backends/backend.js';
 import { renderResult } from '../../src/render/index.js';
 import { PLAIN } from '../../src/util/style.js';
 import { fakeServer } from '../helpers/fake-server.js';
+import { mulberry32 } from '../../src/dataset/random.js';
 
 const TRIES = Number(process.env.PROMLEARN_FUZZ_TRIES ?? 10_000);
 const SEED = Number(process.env.PROMLEARN_FUZZ_SEED ?? 15);
-
-/** mulberry32: small, seeded, good enough to pick shapes. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Gen {
   constructor(readonly r: () => number) {}
@@ -144,7 +133,7 @@ test(`remote client fuzz: ${TRIES} random answers, no internal error (seed ${SEE
   const srv = await fakeServer((req, res: ServerResponse, body) => {
     const n = tryOf(req.url ?? '', body);
     if (n < 0) untagged.push(`${req.url} ${body}`);
-    const gen = new Gen(rng(SEED * 1_000_003 + n));
+    const gen = new Gen(mulberry32(SEED * 1_000_003 + n));
     const r = gen.response(req.url ?? '/');
     const headers: Record<string, string> = r.type ? { 'content-type': r.type } : {};
     res.writeHead(r.status, headers);

@@ -10,6 +10,7 @@
 // the same points (see known-differences.ts).
 
 import { MemoryStore } from '../../src/storage/store.js';
+import { mulberry32 } from '../../src/dataset/random.js';
 
 export const FUZZ_START = 1_767_225_600; // 2026-01-01T00:00:00Z, seconds
 export const FUZZ_HOURS = 3;
@@ -22,17 +23,8 @@ export const INSTANCES = ['a', 'b', 'c'];
 export const CODES = ['200', '500'];
 export const LES = ['0.1', '0.5', '1', '+Inf'];
 
-/** Deterministic numbers in [0, 1) (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic numbers in [0, 1), by seed. */
+export const rng = mulberry32;
 
 interface Pending {
   labels: Record<string, string>;
