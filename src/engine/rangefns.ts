@@ -200,10 +200,21 @@ export function instantValue(c: WinCtx, kind: 'irate' | 'idelta'): number {
   return r;
 }
 
-/** Least squares with Kahan-compensated sums, as Prometheus's linearRegression. */
-function linearRegression(c: WinCtx, interceptTime: number): [number, number] {
-  const { t, v, lo, hi } = c;
-  let n = 0;
+/** The compensated sums of a least-squares fit; one object, reused (no allocation per window). */
+const regression = { n: 0, sumX: 0, sumY: 0, sumXY: 0, sumX2: 0, constY: true };
+
+/**
+ * Kahan-compensated Σx, Σy, Σxy, Σx² over samples lo..hi-1, x in seconds since
+ * interceptTime (ms), as Prometheus's linearRegression sums them; results in
+ * `regression`. Explain's deriv walk-through prints these same sums.
+ */
+export function regressionSums(
+  t: ArrayLike<number>,
+  v: ArrayLike<number>,
+  lo: number,
+  hi: number,
+  interceptTime: number,
+): typeof regression {
   let sumX = 0;
   let cX = 0;
   let sumY = 0;
@@ -217,7 +228,6 @@ function linearRegression(c: WinCtx, interceptTime: number): [number, number] {
   for (let i = lo; i < hi; i++) {
     const y = v[i];
     if (constY && i > lo && y !== initY) constY = false;
-    n += 1;
     const x = (t[i] - interceptTime) / 1e3;
     kahanInc(x, sumX, cX);
     sumX = ks.sum;
@@ -232,14 +242,24 @@ function linearRegression(c: WinCtx, interceptTime: number): [number, number] {
     sumX2 = ks.sum;
     cX2 = ks.c;
   }
+  regression.n = hi - lo;
+  regression.sumX = sumX + cX;
+  regression.sumY = sumY + cY;
+  regression.sumXY = sumXY + cXY;
+  regression.sumX2 = sumX2 + cX2;
+  regression.constY = constY;
+  return regression;
+}
+
+/** Least squares with Kahan-compensated sums, as Prometheus's linearRegression. */
+function linearRegression(c: WinCtx, interceptTime: number): [number, number] {
+  const { t, v, lo, hi } = c;
+  const { n, sumX, sumY, sumXY, sumX2, constY } = regressionSums(t, v, lo, hi, interceptTime);
   if (constY) {
+    const initY = v[lo];
     if (initY === Infinity || initY === -Infinity) return [NaN, NaN];
     return [0, initY];
   }
-  sumX += cX;
-  sumY += cY;
-  sumXY += cXY;
-  sumX2 += cX2;
   const covXY = sumXY - (sumX * sumY) / n;
   const varX = sumX2 - (sumX * sumX) / n;
   const slope = covXY / varX;

@@ -8,7 +8,7 @@
 
 import type { SamplePair } from '../model/result.js';
 import { parseSampleValue } from '../model/result.js';
-import { kahanInc, ks } from '../engine/numeric.js';
+import { regressionSums } from '../engine/rangefns.js';
 import { clock } from '../render/samples.js';
 
 export const WALKABLE_RANGE_FUNCTIONS = new Set(['rate', 'increase', 'delta', 'irate', 'idelta', 'deriv']);
@@ -231,30 +231,7 @@ function deriv(win: RangeWindow, t: number[], v: number[]): WalkResult {
     lines.push(`  every sample has the same value: the slope is ${num(value)}`);
     return { lines, value };
   }
-  let sumX = 0,
-    cX = 0,
-    sumY = 0,
-    cY = 0,
-    sumXY = 0,
-    cXY = 0,
-    sumX2 = 0,
-    cX2 = 0;
-  for (let i = 0; i < n; i++) {
-    const x = (t[i]! - t0) / 1e3;
-    const y = v[i]!;
-    kahanInc(x, sumX, cX);
-    ({ sum: sumX, c: cX } = ks);
-    kahanInc(y, sumY, cY);
-    ({ sum: sumY, c: cY } = ks);
-    kahanInc(x * y, sumXY, cXY);
-    ({ sum: sumXY, c: cXY } = ks);
-    kahanInc(x * x, sumX2, cX2);
-    ({ sum: sumX2, c: cX2 } = ks);
-  }
-  sumX += cX;
-  sumY += cY;
-  sumXY += cXY;
-  sumX2 += cX2;
+  const { sumX, sumY, sumXY, sumX2 } = regressionSums(t, v, 0, n, t0);
   const covXY = sumXY - (sumX * sumY) / n;
   const varX = sumX2 - (sumX * sumX) / n;
   const value = covXY / varX;
