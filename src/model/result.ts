@@ -3,19 +3,29 @@
 // (floats), sample values as strings ("NaN", "+Inf", "1e-07").
 // Both backends return these shapes; renderers read only these.
 
+import type { HistogramPair } from './histogram.js';
+
 export type Metric = Record<string, string>;
 
 /** [unix seconds, value as string] */
 export type SamplePair = [number, string];
 
+/**
+ * One series of an instant vector. The API sends either `value` (a float)
+ * or `histogram` (a native histogram), never both.
+ * TODO(#18): `value` becomes optional once every reader handles histograms.
+ */
 export interface InstantSample {
   metric: Metric;
   value: SamplePair;
+  histogram?: HistogramPair;
 }
 
+/** One series of a range result: float points in `values`, native-histogram points in `histograms` (either may be absent). */
 export interface RangeSeries {
   metric: Metric;
   values: SamplePair[];
+  histograms?: HistogramPair[];
 }
 
 export type QueryData =
