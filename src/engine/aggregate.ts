@@ -6,7 +6,7 @@ import type { AggregateExpr } from '../promql/ast.js';
 import type { AggregationName } from '../promql/aggregations.js';
 import type { Metric } from '../model/result.js';
 import type { Grid, Val, VSeries } from './types.js';
-import { annotate, newVSeries } from './types.js';
+import { annotate, floatsOnly, newVSeries } from './types.js';
 import type { Evaluator } from './eval.js';
 import { mergeSameLabels } from './same-labels.js';
 import { checkAbort, execError, holdSamples } from './state.js';
@@ -14,6 +14,8 @@ import { keepLabels, metricKey, setLabel, withoutLabels } from './labels.js';
 import { formatFloatF, formatG, kahanInc, ks } from './numeric.js';
 import { quantile } from './quantile.js';
 import { aggregateK, paramRange, type Grouped } from './select-k.js';
+import { aggregateWithHistograms, hasHistograms } from './hist-aggregate.js';
+import { histNotes } from './hist-notes.js';
 
 function groupMetric(m: Metric, without: boolean, grouping: ReadonlySet<string>): Metric {
   if (without) {
@@ -48,9 +50,25 @@ function groupInput(ev: Evaluator, e: AggregateExpr, grid: Grid): Grouped {
 
 type AggregateImpl = (ev: Evaluator, e: AggregateExpr, grid: Grid) => VSeries[];
 
-const seriesMajor: AggregateImpl = (ev, e, grid) => aggregateSeriesMajor(ev, e.op, groupInput(ev, e, grid), grid);
-const stepMajor: AggregateImpl = (ev, e, grid) => aggregateStepMajor(ev, e.op, groupInput(ev, e, grid), grid);
-const selectK: AggregateImpl = (ev, e, grid) => aggregateK(ev, e, groupInput(ev, e, grid), grid);
+const seriesMajor: AggregateImpl = (ev, e, grid) => {
+  const grouped = groupInput(ev, e, grid);
+  if (hasHistograms(grouped.input)) return aggregateWithHistograms(ev, e, grouped, grid);
+  return aggregateSeriesMajor(ev, e.op, grouped, grid);
+};
+const stepMajor: AggregateImpl = (ev, e, grid) => {
+  const grouped = groupInput(ev, e, grid);
+  if (hasHistograms(grouped.input)) return aggregateWithHistograms(ev, e, grouped, grid);
+  return aggregateStepMajor(ev, e.op, grouped, grid);
+};
+const selectK: AggregateImpl = (ev, e, grid) => {
+  const grouped = groupInput(ev, e, grid);
+  if ((e.op === 'topk' || e.op === 'bottomk') && hasHistograms(grouped.input)) {
+    // topk/bottomk rank floats: histogram samples are left out, with Prometheus's note.
+    annotate(ev.st, 'info', histNotes.ignoredInAggregation(e.op), e.pos);
+    grouped.input = grouped.input.map(floatsOnly);
+  }
+  return aggregateK(ev, e, grouped, grid);
+};
 
 const quantileAggregate: AggregateImpl = (ev, e, grid) => {
   const grouped = groupInput(ev, e, grid);
@@ -61,6 +79,7 @@ const quantileAggregate: AggregateImpl = (ev, e, grid) => {
     if (max > 1) annotate(ev.st, 'warning', `quantile value should be between 0 and 1, got ${formatG(max)}`, pos);
     if (min < 0) annotate(ev.st, 'warning', `quantile value should be between 0 and 1, got ${formatG(min)}`, pos);
   }
+  if (hasHistograms(grouped.input)) return aggregateWithHistograms(ev, e, grouped, grid);
   return aggregateStepMajor(ev, e.op, grouped, grid);
 };
 
