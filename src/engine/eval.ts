@@ -4,7 +4,7 @@
 import type { Expr, MatrixSelector, SubqueryExpr, VectorSelector } from '../promql/ast.js';
 import type { MemoryStore } from '../storage/store.js';
 import type { Grid, QueryState, RSeries, Val, VSeries } from './types.js';
-import { makeGrid, newVSeries } from './types.js';
+import { makeGrid, newVSeries, setHist } from './types.js';
 import { checkAbort, execError, holdSamples, settleSamples } from './state.js';
 import { compactSeries, evalVectorSelector, rangeSeries, resolveAt, selectIds, sliceWindow, type SelectorPick } from './selectors.js';
 import { dropReserved } from './labels.js';
@@ -102,6 +102,8 @@ export class Evaluator {
       for (let i = 0; i < grid.n; i++) {
         o.p[i] = s.p[i];
         o.v[i] = -s.v[i];
+        const h = s.h?.[i];
+        if (h) setHist(o, i, h.copy().mul(-1));
       }
       return o;
     });
