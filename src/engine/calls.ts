@@ -184,6 +184,8 @@ interface SplitSeries {
   ht: Float64Array;
   hh: FloatHistogram[];
   hst?: Float64Array;
+  /** The stored histograms, when hh holds stats-iterator hints (a window's first sample keeps its stored hint). */
+  hStored?: FloatHistogram[];
 }
 
 function splitHistograms(s: RSeries): SplitSeries {
@@ -194,6 +196,7 @@ function splitHistograms(s: RSeries): SplitSeries {
   const ht = new Float64Array(n);
   const hst = s.st ? new Float64Array(n) : undefined;
   const hh: FloatHistogram[] = [];
+  const hStored: FloatHistogram[] | undefined = s.hStored ? [] : undefined;
   let f = 0;
   for (let i = 0; i < n; i++) {
     const h = s.h![i];
@@ -201,6 +204,7 @@ function splitHistograms(s: RSeries): SplitSeries {
       ht[hh.length] = s.t[i];
       if (hst) hst[hh.length] = s.st![i];
       hh.push(h);
+      hStored?.push(s.hStored![i]!);
     } else {
       ft[f] = s.t[i];
       fv[f] = s.v[i];
@@ -214,6 +218,7 @@ function splitHistograms(s: RSeries): SplitSeries {
     ht: ht.subarray(0, k),
     hh,
     hst: hst?.subarray(0, k),
+    hStored,
   };
 }
 
@@ -253,7 +258,14 @@ function mixedWindowLoop(loop: RangeLoop, s: SplitSeries, o: VSeries, handler: H
     for (let k = 0; k < ctx.args.length; k++) ctx.args[k] = ctx.argCols[k][i];
     ctx.ok = true;
     ctx.hOut = undefined;
-    const r = ctx.hhi > ctx.hlo ? handler(ctx, fn) : ctx.hi > ctx.lo ? fn(ctx) : 0;
+    let r: number;
+    if (ctx.hhi > ctx.hlo && s.hStored) {
+      // The stats iterator starts afresh at each window: its first histogram keeps the stored hint.
+      const kept = s.hh[ctx.hlo];
+      s.hh[ctx.hlo] = s.hStored[ctx.hlo];
+      r = handler(ctx, fn);
+      s.hh[ctx.hlo] = kept;
+    } else r = ctx.hhi > ctx.hlo ? handler(ctx, fn) : ctx.hi > ctx.lo ? fn(ctx) : 0;
     if (!ctx.ok) continue;
     if (ctx.hOut) setHist(o, i, ctx.hOut);
     else o.v[i] = r;

@@ -10,6 +10,7 @@ import type { FloatHistogram } from '../histogram/histogram.js';
 import { newVSeries } from './types.js';
 import { checkAbort, execError, holdSamples } from './state.js';
 import { upperBound } from './numeric.js';
+import { statsHints } from './hist-stats.js';
 
 export function resolveAt(at: AtModifier | undefined, st: QueryState): number | undefined {
   if (!at) return undefined;
@@ -44,6 +45,7 @@ export function evalVectorSelector(
   grid: Grid,
   st: QueryState,
   pick: SelectorPick = 'value',
+  stats = false,
 ): VSeries[] {
   const out: VSeries[] = [];
   const lookback = st.lookbackMs;
@@ -54,7 +56,7 @@ export function evalVectorSelector(
     const v = cols.v;
     const len = cols.length;
     const sts = cols.st;
-    const hs = cols.h;
+    const hs = cols.h && stats ? statsHints(cols.h, len) : cols.h;
     const pickAt = (k: number): number => (pick === 'time' ? t[k] / 1000 : sts ? sts[k] / 1000 : 0);
     const s = newVSeries(store.labels(id), grid.n);
     let count = 0;
@@ -99,10 +101,11 @@ export function evalVectorSelector(
   return out;
 }
 
-/** The raw points of the selected series, stale markers removed. */
-export function rangeSeries(store: MemoryStore, ids: number[]): RSeries[] {
+/** The raw points of the selected series, stale markers removed; `stats`: with the stats iterator's hints. */
+export function rangeSeries(store: MemoryStore, ids: number[], stats = false): RSeries[] {
   return ids.map((id) => {
     const c = store.floatSamples(id);
+    if (stats && c.h) return { metric: store.labels(id), t: c.t, v: c.v, length: c.length, st: c.st, h: statsHints(c.h, c.length), hStored: c.h };
     return { metric: store.labels(id), t: c.t, v: c.v, length: c.length, st: c.st, h: c.h };
   });
 }
