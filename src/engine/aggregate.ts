@@ -16,6 +16,7 @@ import { quantile } from './quantile.js';
 import { aggregateK, paramRange, type Grouped } from './select-k.js';
 import { aggregateWithHistograms, hasHistograms } from './hist-aggregate.js';
 import { histNotes } from './hist-notes.js';
+import type { Bucket, FloatHistogram } from '../histogram/histogram.js';
 
 function groupMetric(m: Metric, without: boolean, grouping: ReadonlySet<string>): Metric {
   if (without) {
@@ -326,6 +327,19 @@ function aggregateSeriesMajor(ev: Evaluator, op: string, grouped: Grouped, grid:
   return result;
 }
 
+/** Go's FloatHistogram.String(): count_values' label for a histogram sample. */
+function histogramString(h: FloatHistogram): string {
+  const bucket = (b: Bucket): string =>
+    `${b.lowerInclusive ? '[' : '('}${formatG(b.lower)},${formatG(b.upper)}${b.upperInclusive ? ']' : ')'}:${formatG(b.count)}`;
+  const parts = [`{count:${formatG(h.count)}, sum:${formatG(h.sum)}`];
+  const neg: string[] = [];
+  for (let i = 0; i < h.negative.idx.length; i++) if (h.negative.cnt[i] !== 0) neg.push(bucket(h.bucketAt(false, h.negative.idx[i], h.negative.cnt[i])));
+  parts.push(...neg.reverse());
+  if (h.zeroCount !== 0) parts.push(bucket(h.zeroBucket()));
+  for (let i = 0; i < h.positive.idx.length; i++) if (h.positive.cnt[i] !== 0) parts.push(bucket(h.bucketAt(true, h.positive.idx[i], h.positive.cnt[i])));
+  return `${parts.join(', ')}}`;
+}
+
 function countValues(ev: Evaluator, e: AggregateExpr, grid: Grid): VSeries[] {
   const grouping = new Set(e.grouping);
   const labelName = e.param && e.param.type === 'StringLiteral' ? e.param.value : '';
@@ -337,7 +351,9 @@ function countValues(ev: Evaluator, e: AggregateExpr, grid: Grid): VSeries[] {
     checkAbort(ev.st);
     for (const s of input) {
       if (!s.p[i]) continue;
-      const m = groupMetric(setLabel(s.metric, labelName, formatFloatF(s.v[i])), e.without, grouping);
+      const h = s.h?.[i];
+      const value = h ? histogramString(h) : formatFloatF(s.v[i]);
+      const m = groupMetric(setLabel(s.metric, labelName, value), e.without, grouping);
       const key = metricKey(m);
       let o = outs.get(key);
       if (!o) {

@@ -29,7 +29,7 @@ export function selectIds(store: MemoryStore, matchers: readonly LabelMatcher[],
 }
 
 /** What an instant selector yields per step: the sample's value, timestamp or start timestamp. */
-export type SelectorPick = 'value' | 'time' | 'st';
+export type SelectorPick = 'value' | 'time' | 'st' | 'info';
 
 /**
  * Evaluates an instant vector selector at every step: the newest sample in
@@ -57,7 +57,9 @@ export function evalVectorSelector(
     const len = cols.length;
     const sts = cols.st;
     const hs = cols.h && stats ? statsHints(cols.h, len) : cols.h;
-    const pickAt = (k: number): number => (pick === 'time' ? t[k] / 1000 : sts ? sts[k] / 1000 : 0);
+    const pickAt = (k: number): number => (pick === 'time' || pick === 'info' ? t[k] / 1000 : sts ? sts[k] / 1000 : 0);
+    // info() reads timestamps, and must know which samples are histograms (an error there).
+    const keepH = pick === 'value' || pick === 'info';
     const s = newVSeries(store.labels(id), grid.n);
     let count = 0;
     if (atMs !== undefined) {
@@ -68,7 +70,7 @@ export function evalVectorSelector(
       if (k >= 0 && t[k] > ref - lookback && !(x !== x && isStaleNaN(x))) {
         s.v.fill(pick === 'value' ? x : pickAt(k));
         s.p.fill(1);
-        if (pick === 'value' && hs && hs[k]) s.h = new Array(grid.n).fill(hs[k]);
+        if (keepH && hs && hs[k]) s.h = new Array(grid.n).fill(hs[k]);
         count = grid.n;
       }
     } else {
@@ -85,7 +87,7 @@ export function evalVectorSelector(
         const x = v[k];
         if (x !== x) {
           if (isStaleNaN(x)) continue;
-          if (pick === 'value' && hs && isHistogramMark(x)) (s.h ??= new Array(grid.n))[i] = hs[k];
+          if (keepH && hs && isHistogramMark(x)) (s.h ??= new Array(grid.n))[i] = hs[k];
         }
         s.v[i] = pick === 'value' ? x : pickAt(k);
         s.p[i] = 1;

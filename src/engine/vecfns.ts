@@ -98,7 +98,7 @@ export const scalarOfVector: InstantFn = (ev, _e, args, grid) => {
   return scalarVal(grid, (i) => {
     let found = -1;
     for (let j = 0; j < vec.length; j++) {
-      if (!vec[j].p[i]) continue;
+      if (!vec[j].p[i] || vec[j].h?.[i]) continue;
       if (found >= 0) return NaN;
       found = j;
     }
