@@ -16,6 +16,8 @@ import { quantile } from './quantile.js';
 import { aggregateK, paramRange, type Grouped } from './select-k.js';
 import { aggregateWithHistograms, hasHistograms } from './hist-aggregate.js';
 import { histNotes } from './hist-notes.js';
+import { unparen } from './vecfns.js';
+import { goQuote } from '../promql/strings.js';
 import type { Bucket, FloatHistogram } from '../histogram/histogram.js';
 
 function groupMetric(m: Metric, without: boolean, grouping: ReadonlySet<string>): Metric {
@@ -342,8 +344,10 @@ function histogramString(h: FloatHistogram): string {
 
 function countValues(ev: Evaluator, e: AggregateExpr, grid: Grid): VSeries[] {
   const grouping = new Set(e.grouping);
-  const labelName = e.param && e.param.type === 'StringLiteral' ? e.param.value : '';
-  if (labelName === '') throw execError(`invalid label name "${labelName}"`);
+  const param = e.param ? unparen(e.param) : undefined;
+  const labelName = param && param.type === 'StringLiteral' ? param.value : '';
+  // Invalid UTF-8 bytes come out of the lexer as lone surrogates (promql/strings.ts).
+  if (labelName === '' || /(?<![\ud800-\udbff])[\udc80-\udcff]/.test(labelName)) throw execError(`invalid label name ${goQuote(labelName)}`);
   if (!e.without) grouping.add(labelName);
   const input = ev.evalVector(e.expr, grid);
   const outs = new Map<string, VSeries>();
