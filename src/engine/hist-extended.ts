@@ -11,7 +11,7 @@ import { addNoted, hist, none } from './hist-window.js';
 
 /** The histogram between two samples at time t (Prometheus's interpolateHistograms); throws IncompatibleSchemaError. */
 export function interpolateHistograms(
-  c: WinCtx,
+  note: (kind: 'warning' | 'info', text: string) => void,
   h1: FloatHistogram,
   t1: number,
   h2: FloatHistogram,
@@ -24,9 +24,9 @@ export function interpolateHistograms(
   const fraction = (t - t1) / (t2 - t1);
   if (isCounter && detectReset(h2, h1)) return h2.copy().mul(fraction);
   const r = h2.copy();
-  if (r.sub(h1).nhcbBoundsReconciled) c.warn('info', histNotes.mismatchedCustomBuckets('subtraction'), 0);
+  if (r.sub(h1).nhcbBoundsReconciled) note('info', histNotes.mismatchedCustomBuckets('subtraction'));
   r.mul(fraction);
-  if (r.add(h1).nhcbBoundsReconciled) c.warn('info', histNotes.mismatchedCustomBuckets('addition'), 0);
+  if (r.add(h1).nhcbBoundsReconciled) note('info', histNotes.mismatchedCustomBuckets('addition'));
   return r;
 }
 
@@ -60,11 +60,12 @@ export function extendedHistogramRate(c: WinCtx, isCounter: boolean, isRate: boo
     }
     if (isCounter && hh(i).hint === 'gauge') c.warn('warning', histNotes.notCounter(c.name), 0);
   }
+  const note = (kind: 'warning' | 'info', text: string) => c.warn(kind, text, 0);
   let left: FloatHistogram;
   let right: FloatHistogram;
   try {
-    left = smoothed && ht(first) < rangeStart ? interpolateHistograms(c, hh(first), ht(first), hh(first + 1), ht(first + 1), rangeStart, isCounter) : hh(first).copy();
-    right = smoothed && last > 0 && ht(last) > rangeEnd ? interpolateHistograms(c, hh(last - 1), ht(last - 1), hh(last), ht(last), rangeEnd, isCounter) : hh(last).copy();
+    left = smoothed && ht(first) < rangeStart ? interpolateHistograms(note, hh(first), ht(first), hh(first + 1), ht(first + 1), rangeStart, isCounter) : hh(first).copy();
+    right = smoothed && last > 0 && ht(last) > rangeEnd ? interpolateHistograms(note, hh(last - 1), ht(last - 1), hh(last), ht(last), rangeEnd, isCounter) : hh(last).copy();
   } catch (e) {
     if (!(e instanceof IncompatibleSchemaError)) throw e;
     c.warn('warning', histNotes.mixedExponentialCustom(c.name), 0);
