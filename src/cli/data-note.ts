@@ -1,0 +1,93 @@
+// Why an instant query against a server came back empty when the reason is
+// time: the server's data for the query's series ended before the query time
+// (a backfilled or stopped Prometheus) or starts after it. The note says where
+// and gives the --time to use. The search itself is the remote backend's
+// (src/backends/http/data-end.ts); this file picks the series to ask about and
+// words the answer.
+
+import type { Backend } from '../backends/backend.js';
+import type { DataWhere, RemoteBackend } from '../backends/remote.js';
+import { ALL_FEATURES, inspect, parse, printExpr, type Expr, type VectorSelector } from '../promql/index.js';
+import { formatRfc3339, humanDuration } from '../util/time.js';
+
+/** The most selectors asked about (a query with more is rare; each adds to every probe). */
+const MAX_SELECTORS = 10;
+
+interface QuerySelectors {
+  /** Each selector without offset or @, as PromQL text. */
+  selectors: string[];
+  /** The one offset all selectors share (s): data needed at time - offset. */
+  offsetSec: number;
+}
+
+/**
+ * The query's series selectors, or undefined when the query's data does not
+ * follow its evaluation time simply (an @ modifier, different offsets) or it does not parse.
+ */
+export function querySelectors(expr: string): QuerySelectors | undefined {
+  let tree: Expr;
+  try {
+    tree = parse(expr, ALL_FEATURES);
+  } catch {
+    return undefined;
+  }
+  const texts = new Set<string>();
+  const offsets = new Set<number>();
+  let simple = true;
+  inspect(tree, (node) => {
+    if (node.type === 'SubqueryExpr' && (node.at || node.offsetMs || node.offsetExpr)) simple = false;
+    if (node.type !== 'VectorSelector') return;
+    if (node.at || node.offsetExpr) simple = false;
+    offsets.add(node.offsetMs);
+    const bare: VectorSelector = { type: 'VectorSelector', name: node.name, matchers: node.matchers, offsetMs: 0, pos: node.pos };
+    texts.add(printExpr(bare));
+  });
+  if (!simple || offsets.size > 1 || texts.size === 0 || texts.size > MAX_SELECTORS) return undefined;
+  return { selectors: [...texts], offsetSec: ([...offsets][0] ?? 0) / 1000 };
+}
+
+/** A duration for people, to its two largest units: 316d12h, 3h5m, 42s. */
+function roughly(seconds: number): string {
+  const s = Math.abs(seconds);
+  const unit = s >= 86400 ? 3600 : s >= 3600 ? 60 : 1;
+  return humanDuration(Math.round(s / unit) * unit * 1000);
+}
+
+/** The note for what the search found; undefined when time is not the reason. */
+export function describeDataWhere(where: DataWhere, q: QuerySelectors, time: number): string | undefined {
+  const what = q.selectors.length === 1 ? q.selectors[0] : "the query's series";
+  // The query reads data `offset` before its evaluation time: shift the suggestion by as much.
+  const suggest = (t: number) => formatRfc3339(Math.ceil(t + q.offsetSec));
+  const dataTime = time - q.offsetSec;
+  switch (where.kind) {
+    case 'ended': {
+      if (where.exact) {
+        const at = formatRfc3339(Math.round(where.end * 1000) / 1000);
+        return `note: on this server the data of ${what} ends at ${at}, ${roughly(dataTime - where.end)} before the query time; try --time ${suggest(where.end)}`;
+      }
+      // The search ran out of time: the end lies between two bounds.
+      const [from, to] = [Math.floor(where.end), Math.ceil(where.before ?? where.end)];
+      return `note: on this server the data of ${what} ends between ${formatRfc3339(from)} and ${formatRfc3339(to)}, at least ${roughly(dataTime - to)} before the query time; try --time ${suggest(from)}`;
+    }
+    case 'starts':
+      return `note: on this server the data of ${what} starts at about ${formatRfc3339(where.start)}, ${roughly(where.start - dataTime)} after the query time; try --time ${suggest(where.start)}`;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * For an empty instant query on a server: where the data of its series ends
+ * (or starts), when that is why. Only a note: any failure means no note.
+ */
+export async function serverDataNote(backend: Backend, expr: string, time: number, signal?: AbortSignal): Promise<string | undefined> {
+  const remote = backend as Partial<RemoteBackend>;
+  if (typeof remote.locateData !== 'function') return undefined;
+  const q = querySelectors(expr);
+  if (!q) return undefined;
+  try {
+    return describeDataWhere(await remote.locateData(q.selectors, time - q.offsetSec, { signal }), q, time);
+  } catch {
+    return undefined; // the query's own answer stands
+  }
+}
