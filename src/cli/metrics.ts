@@ -74,8 +74,8 @@ const SUFFIXES: Record<string, string[]> = {
   counter: ['', '_total'],
 };
 
-/** The family a sample name belongs to, given the metadata (histogram x_bucket -> x). */
-function familyOf(name: string, meta: Record<string, MetricMetadata[]>): string {
+/** The family a sample name belongs to, given the metadata (histogram x_bucket -> x); `dataset info` counts them the same way. */
+export function familyOf(name: string, meta: Record<string, MetricMetadata[]>): string {
   if (meta[name]) return name;
   for (const suffix of ['_bucket', '_sum', '_count', '_gsum', '_gcount', '_total']) {
     if (!name.endsWith(suffix)) continue;
