@@ -240,3 +240,16 @@ test('explain replaces Grafana variables as query does', async () => {
   assert.match(r.err, /Grafana variables: \$job = api, \$__rate_interval = 1m/);
   assert.match(r.out, /rate\(http_requests_total\{job="api"\}\[1m\]\)/);
 });
+
+test('metrics --limit shows the first n families by name and says how many there are', async () => {
+  const all = JSON.parse((await run('metrics', '-o', 'json')).out) as { name: string; series: number }[];
+  const r = await run('metrics', '--limit', '3', '-o', 'json');
+  assert.equal(r.code, 0, r.err);
+  assert.deepEqual(JSON.parse(r.out), all.slice(0, 3), 'the same rows, series counts included');
+  assert.match(r.err, new RegExp(`showing the first 3 of ${all.length} metric families; use --limit 0 for all`));
+  const none = await run('metrics', '--limit', '0', '-o', 'json');
+  assert.equal(JSON.parse(none.out).length, all.length);
+  assert.equal(none.err, '');
+  const bad = await run('metrics', '--limit', '-1');
+  assert.equal(bad.code, 2);
+});
