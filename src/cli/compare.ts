@@ -12,6 +12,7 @@ import { humanDuration, parseTimeArg } from '../util/time.js';
 import { addBackendOptions } from './backend-flags.js';
 import { withBackend, type CommandDeps } from './deps.js';
 import { addRangeOptions } from './query-flags.js';
+import { withSpinner } from '../util/spinner.js';
 
 /** A query the parser rejects: shown with its caret like any QueryError, but exit 2 (bad input). */
 class BadQueryError extends QueryError {
@@ -86,11 +87,13 @@ async function runCompare(deps: CommandDeps, expected: string, actual: string, o
   await withBackend(deps, opts, async (backend) => {
     const plan = await comparePlan(backend, opts, deps.clock());
     const judge = new Judge(backend, plan);
-    for (const q of [expected, actual]) {
-      const o = await judge.outcome(q);
-      if (!o.ok) throw asBadQuery(o.error);
-    }
-    const verdict = await judge.compare(expected, actual);
+    const verdict = await withSpinner(io, 'running both queries', async () => {
+      for (const q of [expected, actual]) {
+        const o = await judge.outcome(q);
+        if (!o.ok) throw asBadQuery(o.error);
+      }
+      return judge.compare(expected, actual);
+    });
     const where = describePlan(plan, formatTimeUtc);
     if (opts.output === 'json') {
       const out = { same: verdict.correct, expected, actual, plan, differences: verdict.messages, notes: verdict.notes ?? [] };

@@ -26,7 +26,10 @@ export function register(program: Command, { io }: CommandDeps): void {
     .option('--tree', 'print the syntax tree with the static type of every node')
     .option('--experimental', 'accept experimental syntax: experimental functions, limitk/limit_ratio, anchored/smoothed, fill()')
     .addOption(
-      new Option('-o, --output <format>', 'text, or json: {query, formatted, type} and with --tree the tree as /api/v1/parse_query gives it')
+      new Option(
+        '-o, --output <format>',
+        'text, or json: {query, formatted, type} and with --tree the tree as /api/v1/parse_query gives it',
+      )
         .choices(['text', 'json'])
         .default('text'),
     )

@@ -13,6 +13,7 @@ import type { IO } from '../util/io.js';
 import { parseTimeArg } from '../util/time.js';
 import { addBackendOptions } from './backend-flags.js';
 import { parseCount } from './query-flags.js';
+import { withSpinner } from '../util/spinner.js';
 import { withBackend, type CommandDeps } from './deps.js';
 
 export type ListFormat = 'table' | 'json' | 'csv';
@@ -137,7 +138,7 @@ async function runMetrics(filter: string | undefined, opts: MetricsOptions, deps
     const now = deps.clock();
     const window = timeWindow(info, opts, now);
     if (info.kind === 'remote' && window.start === undefined) window.start = (window.end ?? now) - 3600;
-    const { rows, total } = await listFamilies(backend, filter, window, limit);
+    const { rows, total } = await withSpinner(io, 'listing metrics', () => listFamilies(backend, filter, window, limit));
     if (rows.length === 0 && opts.output === 'table') {
       io.err(io.errStyle.dim(filter ? `no metric matches "${filter}"` : 'no metrics') + '\n');
       return;
@@ -159,7 +160,8 @@ async function runMetrics(filter: string | undefined, opts: MetricsOptions, deps
         rows,
       );
     } else writeListing(io, opts.output, columns, table, rows);
-    if (total > rows.length) io.err(io.errStyle.dim(`showing the first ${rows.length} of ${total} metric families; use --limit 0 for all`) + '\n');
+    if (total > rows.length)
+      io.err(io.errStyle.dim(`showing the first ${rows.length} of ${total} metric families; use --limit 0 for all`) + '\n');
   });
 }
 

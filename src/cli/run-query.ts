@@ -14,6 +14,7 @@ import { parseCount, parseVarFlags, type GrafanaOptions, type OutputOptions, typ
 import { describeSubstitutions, substituteGrafana } from '../promql/grafana.js';
 import { resolveRange } from './range-args.js';
 import { serverDataNote } from './data-note.js';
+import { withSpinner } from '../util/spinner.js';
 
 /** The evaluation time when none is given: the end of a local dataset, else now. */
 export function defaultTime(info: BackendInfo, now: number): number {
@@ -41,6 +42,9 @@ function renderOptions(opts: OutputOptions, io: IO, expr: string, chart: boolean
     inlineNotes: false,
   };
 }
+
+/** The spinner's words while a query runs (a terminal's stderr only, after 300 ms). */
+const RUNNING = 'running the query (Ctrl-C cancels)';
 
 /** Ctrl-C cancels the query (the backend throws a 'canceled' QueryError) instead of killing the process. */
 export async function cancellable<T>(fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
@@ -101,10 +105,15 @@ export async function runQuery(expr: string, opts: QueryCommandOptions, deps: Co
     const info = await backend.info();
     const fallback = defaultTime(info, deps.clock());
     const time = opts.time !== undefined ? parseTimeArg(opts.time, fallback) : fallback;
-    const result = await cancellable((signal) => backend.instantQuery(query, time, { stats: opts.stats, timeoutMs, signal }));
+    const result = await withSpinner(io, RUNNING, () =>
+      cancellable((signal) => backend.instantQuery(query, time, { stats: opts.stats, timeoutMs, signal })),
+    );
     await emit(result, ropts, io, backend);
     const note = isEmpty(result)
-      ? (outsideDataNote(info, time, time) ?? (await cancellable((signal) => serverDataNote(backend, query, time, signal))))
+      ? (outsideDataNote(info, time, time) ??
+        (await withSpinner(io, "looking for where the server's data ends (Ctrl-C stops)", () =>
+          cancellable((signal) => serverDataNote(backend, query, time, signal)),
+        )))
       : undefined;
     if (note) io.err(io.errStyle.dim(note) + '\n');
   });
@@ -119,8 +128,8 @@ export async function runRange(expr: string, opts: QueryCommandOptions, deps: Co
     const info = await backend.info();
     const r = resolveRange(opts, defaultTime(info, deps.clock()));
     const query = applyGrafana(expr, opts, io, { stepMs: r.step * 1000, rangeMs: (r.end - r.start) * 1000 });
-    const result = await cancellable((signal) =>
-      backend.rangeQuery(query, r.start, r.end, r.step, { stats: opts.stats, timeoutMs, signal }),
+    const result = await withSpinner(io, RUNNING, () =>
+      cancellable((signal) => backend.rangeQuery(query, r.start, r.end, r.step, { stats: opts.stats, timeoutMs, signal })),
     );
     await emit(result, { ...ropts, query, range: r }, io, backend);
     const note = isEmpty(result) ? outsideDataNote(info, r.start, r.end) : undefined;
