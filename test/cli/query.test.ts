@@ -14,7 +14,7 @@ const END = 1768474800;
 const NOW = 1800000000;
 
 /** Runs `promlearn <argv>` with the query and range commands over a fake backend. */
-async function run(argv: string[], answer: (c: Call) => QueryResult, io = bufferIO({ columns: 80, rows: 24 })) {
+async function run(argv: string[], answer: (c: Call) => QueryResult | Promise<QueryResult>, io = bufferIO({ columns: 80, rows: 24 })) {
   const backend = fakeBackend(answer);
   const program = new Command('promlearn').exitOverride();
   program.configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
