@@ -53,40 +53,51 @@ function roughly(seconds: number): string {
   return humanDuration(Math.round(s / unit) * unit * 1000);
 }
 
-/** The note for what the search found; undefined when time is not the reason. */
-export function describeDataWhere(where: DataWhere, q: QuerySelectors, time: number): string | undefined {
+/**
+ * The note for what the search found; undefined when time is not the reason.
+ * `flag` is the option that moves the query: --time (instant), --end (range).
+ */
+export function describeDataWhere(where: DataWhere, q: QuerySelectors, time: number, flag = '--time'): string | undefined {
   const what = q.selectors.length === 1 ? q.selectors[0] : "the query's series";
   // The query reads data `offset` before its evaluation time: shift the suggestion by as much.
   const suggest = (t: number) => formatRfc3339(Math.ceil(t + q.offsetSec));
   const dataTime = time - q.offsetSec;
+  const ref = flag === '--end' ? 'the end of the range' : 'the query time';
   switch (where.kind) {
     case 'ended': {
       if (where.exact) {
         const at = formatRfc3339(Math.round(where.end * 1000) / 1000);
-        return `note: on this server the data of ${what} ends at ${at}, ${roughly(dataTime - where.end)} before the query time; try --time ${suggest(where.end)}`;
+        return `note: on this server the data of ${what} ends at ${at}, ${roughly(dataTime - where.end)} before ${ref}; try ${flag} ${suggest(where.end)}`;
       }
       // The search ran out of time: the end lies between two bounds.
       const [from, to] = [Math.floor(where.end), Math.ceil(where.before ?? where.end)];
-      return `note: on this server the data of ${what} ends between ${formatRfc3339(from)} and ${formatRfc3339(to)}, at least ${roughly(dataTime - to)} before the query time; try --time ${suggest(from)}`;
+      return `note: on this server the data of ${what} ends between ${formatRfc3339(from)} and ${formatRfc3339(to)}, at least ${roughly(dataTime - to)} before ${ref}; try ${flag} ${suggest(from)}`;
     }
     case 'starts':
-      return `note: on this server the data of ${what} starts at about ${formatRfc3339(where.start)}, ${roughly(where.start - dataTime)} after the query time; try --time ${suggest(where.start)}`;
+      return `note: on this server the data of ${what} starts at about ${formatRfc3339(where.start)}, ${roughly(where.start - dataTime)} after ${ref}; try ${flag} ${suggest(where.start)}`;
     default:
       return undefined;
   }
 }
 
 /**
- * For an empty instant query on a server: where the data of its series ends
- * (or starts), when that is why. Only a note: any failure means no note.
+ * For an empty query on a server: where the data of its series ends (or
+ * starts), when that is why. `time` is an instant query's time or a range's
+ * end (`flag` --end). Only a note: any failure means no note.
  */
-export async function serverDataNote(backend: Backend, expr: string, time: number, signal?: AbortSignal): Promise<string | undefined> {
+export async function serverDataNote(
+  backend: Backend,
+  expr: string,
+  time: number,
+  signal?: AbortSignal,
+  flag = '--time',
+): Promise<string | undefined> {
   const remote = backend as Partial<RemoteBackend>;
   if (typeof remote.locateData !== 'function') return undefined;
   const q = querySelectors(expr);
   if (!q) return undefined;
   try {
-    return describeDataWhere(await remote.locateData(q.selectors, time - q.offsetSec, { signal }), q, time);
+    return describeDataWhere(await remote.locateData(q.selectors, time - q.offsetSec, { signal }), q, time, flag);
   } catch {
     return undefined; // the query's own answer stands
   }

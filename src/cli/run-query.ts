@@ -46,6 +46,8 @@ function renderOptions(opts: OutputOptions, io: IO, expr: string, chart: boolean
 /** The spinner's words while a query runs (a terminal's stderr only, after 300 ms). */
 const RUNNING = 'running the query (Ctrl-C cancels)';
 
+const DATA_SEARCH = "looking for where the server's data ends (Ctrl-C stops)";
+
 /** Ctrl-C cancels the query (the backend throws a 'canceled' QueryError) instead of killing the process. */
 export async function cancellable<T>(fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const ac = new AbortController();
@@ -111,9 +113,7 @@ export async function runQuery(expr: string, opts: QueryCommandOptions, deps: Co
     await emit(result, ropts, io, backend);
     const note = isEmpty(result)
       ? (outsideDataNote(info, time, time) ??
-        (await withSpinner(io, "looking for where the server's data ends (Ctrl-C stops)", () =>
-          cancellable((signal) => serverDataNote(backend, query, time, signal)),
-        )))
+        (await withSpinner(io, DATA_SEARCH, () => cancellable((signal) => serverDataNote(backend, query, time, signal)))))
       : undefined;
     if (note) io.err(io.errStyle.dim(note) + '\n');
   });
@@ -132,7 +132,11 @@ export async function runRange(expr: string, opts: QueryCommandOptions, deps: Co
       cancellable((signal) => backend.rangeQuery(query, r.start, r.end, r.step, { stats: opts.stats, timeoutMs, signal })),
     );
     await emit(result, { ...ropts, query, range: r }, io, backend);
-    const note = isEmpty(result) ? outsideDataNote(info, r.start, r.end) : undefined;
+    // A range ending before the server's data starts, or starting after it ends (the note's --end moves it).
+    const note = isEmpty(result)
+      ? (outsideDataNote(info, r.start, r.end) ??
+        (await withSpinner(io, DATA_SEARCH, () => cancellable((signal) => serverDataNote(backend, query, r.end, signal, '--end')))))
+      : undefined;
     if (note) io.err(io.errStyle.dim(note) + '\n');
   });
 }

@@ -178,3 +178,15 @@ test('--ca-file that is not a PEM certificate is a usage error saying so', async
     });
   }
 });
+
+test('an empty remote range query before the data says where it ends, with the --end to use', async () => {
+  const srv = await fakeData(DATA_END - 7200, DATA_END);
+  try {
+    const io = bufferIO({ env: { NO_COLOR: '1' } });
+    const code = await main(['node', 'promlearn', 'range', 'up', '--server', srv.url], io, { clock: () => NOW });
+    assert.equal(code, 0, io.output.err);
+    assert.match(io.output.err, /note: on this server the data of up ends at 2026-02-02T02:40:00.250Z, 347d5h before the end of the range; try --end 2026-02-02T02:40:01Z\n/);
+  } finally {
+    await srv.close();
+  }
+});
