@@ -186,7 +186,8 @@ Load it into a real Prometheus (promtool backfill, then start on the blocks):
   $ echo 'global: {}' > empty.yml
   $ prometheus --config.file=empty.yml --storage.tsdb.path=./data \\
       --storage.tsdb.retention.time=100y --web.listen-address=127.0.0.1:9090
-  $ promlearn query 'sum by (job) (rate(http_requests_total[5m]))' --server http://127.0.0.1:9090
+  $ promlearn query 'sum by (job) (rate(http_requests_total[5m]))' --server http://127.0.0.1:9090 \\
+      --time 2026-01-15T11:00:00Z   # the data's time: at "now" the answer is empty (a note says so)
 
 Caveat: OpenMetrics cannot carry staleness markers. In the sample data,
 ${GAP_INSTANCE} cannot be scraped from ${clock(GAP_START)} to ${clock(GAP_END)} and its series
