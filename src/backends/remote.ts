@@ -123,7 +123,14 @@ function dataProbe(client: ApiClient, selectors: string[]): DataProbe {
       return checkShape('series', r.data, ...source(client, '/api/v1/series')).length > 0;
     },
     async newestAt(time, signal) {
-      const r = await client.call('/api/v1/query', [['query', newest], ['time', num(time)]], { method: 'POST', signal, query: newest });
+      const r = await client.call(
+        '/api/v1/query',
+        [
+          ['query', newest],
+          ['time', num(time)],
+        ],
+        { method: 'POST', signal, query: newest },
+      );
       const data = checkShape('query', r.data, ...source(client, '/api/v1/query'));
       const v = data.resultType === 'vector' ? data.result[0]?.value?.[1] : undefined;
       return v !== undefined && Number.isFinite(Number(v)) ? Number(v) : undefined;

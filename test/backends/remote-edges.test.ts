@@ -63,10 +63,16 @@ test('an empty remote instant query says where the data of its series ends (back
   try {
     const r = await runQuery(srv.url, ['up'], NOW);
     assert.equal(r.code, 0);
-    assert.match(r.err, /note: on this server the data of up ends at 2026-02-02T02:40:00.250Z, 347d5h before the query time; try --time 2026-02-02T02:40:01Z\n/);
+    assert.match(
+      r.err,
+      /note: on this server the data of up ends at 2026-02-02T02:40:00.250Z, 347d5h before the query time; try --time 2026-02-02T02:40:01Z\n/,
+    );
     const probes = srv.requests.filter((q) => q.url.startsWith('/api/v1/series'));
     assert.ok(probes.length <= 30, `${probes.length} series probes`);
-    assert.ok(probes.every((q) => /(^|&)limit=1(&|$)/.test(q.body)), 'each probe asks for one series at most');
+    assert.ok(
+      probes.every((q) => /(^|&)limit=1(&|$)/.test(q.body)),
+      'each probe asks for one series at most',
+    );
     assert.ok(!srv.requests.some((q) => q.url.startsWith('/api/v1/status/tsdb')), 'the head stats are not asked');
 
     const at = await runQuery(srv.url, ['max(timestamp(up))', '--time', '2026-02-02T02:40:01Z', '-o', 'json'], NOW);
@@ -98,7 +104,10 @@ test('an empty remote query before the data starts: where it starts', async () =
   const srv = await fakeData(NOW + 86400 * 3, NOW + 86400 * 4);
   try {
     const r = await runQuery(srv.url, ['up'], NOW);
-    assert.match(r.err, /note: on this server the data of up starts at about 2027-01-18T08:\d\d:\d\dZ, 3d after the query time; try --time 2027-01-18T/);
+    assert.match(
+      r.err,
+      /note: on this server the data of up starts at about 2027-01-18T08:\d\d:\d\dZ, 3d after the query time; try --time 2027-01-18T/,
+    );
   } finally {
     await srv.close();
   }
@@ -185,7 +194,10 @@ test('an empty remote range query before the data says where it ends, with the -
     const io = bufferIO({ env: { NO_COLOR: '1' } });
     const code = await main(['node', 'promlearn', 'range', 'up', '--server', srv.url], io, { clock: () => NOW });
     assert.equal(code, 0, io.output.err);
-    assert.match(io.output.err, /note: on this server the data of up ends at 2026-02-02T02:40:00.250Z, 347d5h before the end of the range; try --end 2026-02-02T02:40:01Z\n/);
+    assert.match(
+      io.output.err,
+      /note: on this server the data of up ends at 2026-02-02T02:40:00.250Z, 347d5h before the end of the range; try --end 2026-02-02T02:40:01Z\n/,
+    );
   } finally {
     await srv.close();
   }

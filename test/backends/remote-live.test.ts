@@ -137,13 +137,19 @@ test('live: an empty query long after the backfilled data says where it ends, an
   const started = Date.now();
   const later = await run(['up'], FIXTURE_END + 200 * 86400);
   const ms = Date.now() - started;
-  assert.match(later.err, /note: on this server the data of up ends at 2026-01-01T01:00:00\.007Z, 200d before the query time; try --time 2026-01-01T01:00:01Z/);
+  assert.match(
+    later.err,
+    /note: on this server the data of up ends at 2026-01-01T01:00:00\.007Z, 200d before the query time; try --time 2026-01-01T01:00:01Z/,
+  );
   assert.ok(ms < 4000, `the search took ${ms} ms`);
   const at = await run(['up', '--time', '2026-01-01T01:00:01Z'], FIXTURE_END + 200 * 86400);
   assert.match(at.out, /api-1:3000/);
 
   const before = await run(['rate(http_requests_total[5m])'], FIXTURE_START - 10 * 86400);
-  assert.match(before.err, /note: on this server the data of http_requests_total starts at about 2026-01-01T00:0\d:\d\dZ, 10d after the query time/);
+  assert.match(
+    before.err,
+    /note: on this server the data of http_requests_total starts at about 2026-01-01T00:0\d:\d\dZ, 10d after the query time/,
+  );
 
   const inside = await run(['up == 2'], MID);
   assert.doesNotMatch(inside.err, /note:/);

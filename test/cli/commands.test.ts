@@ -36,12 +36,21 @@ test('dataset info -o json has the incidents with times', async () => {
 });
 
 test('dataset info counts metric families as `metrics` lists them, and metric names, saying which is which', async () => {
-  const [info, json, metrics] = [await run('dataset', 'info'), await run('dataset', 'info', '-o', 'json'), await run('metrics', '-o', 'json')];
+  const [info, json, metrics] = [
+    await run('dataset', 'info'),
+    await run('dataset', 'info', '-o', 'json'),
+    await run('metrics', '-o', 'json'),
+  ];
   const families = (JSON.parse(metrics.out) as unknown[]).length;
   const { metricNames, metricFamilies } = JSON.parse(json.out) as { metricNames: number; metricFamilies: number };
   assert.equal(metricFamilies, families);
   assert.ok(metricNames > metricFamilies, 'a histogram family has several names');
-  assert.match(info.out, new RegExp(`metrics\\s+${families} families, ${metricNames} names \\(names x_bucket, x_sum and x_count are one family x, as promlearn metrics lists them\\)`));
+  assert.match(
+    info.out,
+    new RegExp(
+      `metrics\\s+${families} families, ${metricNames} names \\(names x_bucket, x_sum and x_count are one family x, as promlearn metrics lists them\\)`,
+    ),
+  );
 });
 
 test('dataset info does not apply to --server', async () => {

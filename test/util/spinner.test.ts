@@ -68,7 +68,10 @@ test('anything written while it spins starts on a clean line; ASCII frames witho
 test('the IO is restored when the work throws', async () => {
   const io = bufferIO({ stderrIsTTY: true });
   const [out, err] = [io.out, io.err];
-  await assert.rejects(withSpinner(io, 'x', async () => (await sleep(50), Promise.reject(new Error('boom'))), { delayMs: 10 }), /boom/);
+  await assert.rejects(
+    withSpinner(io, 'x', async () => (await sleep(50), Promise.reject(new Error('boom'))), { delayMs: 10 }),
+    /boom/,
+  );
   assert.equal(io.out, out);
   assert.equal(io.err, err);
   assert.equal(screen(io.output.err), '');
