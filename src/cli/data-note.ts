@@ -80,24 +80,29 @@ export function describeDataWhere(where: DataWhere, q: QuerySelectors, time: num
   }
 }
 
+/** Prometheus's default lookback (s): data this close before a time is seen at it. */
+const LOOKBACK_SEC = 300;
+
 /**
  * For an empty query on a server: where the data of its series ends (or
- * starts), when that is why. `time` is an instant query's time or a range's
- * end (`flag` --end). Only a note: any failure means no note.
+ * starts), when that is why. `when` is an instant query's time, or a range
+ * (its end is where the search starts; --end moves it). Only a note: any failure means no note.
  */
 export async function serverDataNote(
   backend: Backend,
   expr: string,
-  time: number,
+  when: { start?: number; end: number },
   signal?: AbortSignal,
-  flag = '--time',
 ): Promise<string | undefined> {
   const remote = backend as Partial<RemoteBackend>;
   if (typeof remote.locateData !== 'function') return undefined;
   const q = querySelectors(expr);
   if (!q) return undefined;
   try {
-    return describeDataWhere(await remote.locateData(q.selectors, time - q.offsetSec, { signal }), q, time, flag);
+    const where = await remote.locateData(q.selectors, when.end - q.offsetSec, { signal, lookbackSec: LOOKBACK_SEC });
+    // Data ending inside the range was there to be found: the range's answer is empty for another reason.
+    if (when.start !== undefined && where.kind === 'ended' && where.end >= when.start - q.offsetSec - LOOKBACK_SEC) return undefined;
+    return describeDataWhere(where, q, when.end, when.start !== undefined ? '--end' : '--time');
   } catch {
     return undefined; // the query's own answer stands
   }

@@ -113,7 +113,7 @@ export async function runQuery(expr: string, opts: QueryCommandOptions, deps: Co
     await emit(result, ropts, io, backend);
     const note = isEmpty(result)
       ? (outsideDataNote(info, time, time) ??
-        (await withSpinner(io, DATA_SEARCH, () => cancellable((signal) => serverDataNote(backend, query, time, signal)))))
+        (await withSpinner(io, DATA_SEARCH, () => cancellable((signal) => serverDataNote(backend, query, { end: time }, signal)))))
       : undefined;
     if (note) io.err(io.errStyle.dim(note) + '\n');
   });
@@ -135,7 +135,7 @@ export async function runRange(expr: string, opts: QueryCommandOptions, deps: Co
     // A range ending before the server's data starts, or starting after it ends (the note's --end moves it).
     const note = isEmpty(result)
       ? (outsideDataNote(info, r.start, r.end) ??
-        (await withSpinner(io, DATA_SEARCH, () => cancellable((signal) => serverDataNote(backend, query, r.end, signal, '--end')))))
+        (await withSpinner(io, DATA_SEARCH, () => cancellable((signal) => serverDataNote(backend, query, r, signal)))))
       : undefined;
     if (note) io.err(io.errStyle.dim(note) + '\n');
   });

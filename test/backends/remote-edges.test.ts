@@ -40,6 +40,7 @@ async function fakeData(from: number, to: number, opts: { delayMs?: number } = {
       const hit = form.getAll('match[]').some((m) => m.startsWith('up')) && times.some((t) => t >= start && t <= end);
       return answer(hit ? [{ __name__: 'up', job: 'api' }] : []);
     }
+    if (path === '/api/v1/query_range') return answer({ resultType: 'matrix', result: [] });
     const t = Number(form.get('time'));
     if (form.get('query') === 'max(timestamp(up))') {
       const seen = times.filter((x) => x <= t && x > t - 300);
@@ -198,6 +199,21 @@ test('an empty remote range query before the data says where it ends, with the -
       io.output.err,
       /note: on this server the data of up ends at 2026-02-02T02:40:00.250Z, 347d5h before the end of the range; try --end 2026-02-02T02:40:01Z\n/,
     );
+  } finally {
+    await srv.close();
+  }
+});
+
+test('an empty remote range query with data inside the range (a filter emptied it) gets no data note', async () => {
+  const srv = await fakeData(DATA_END - 7200, DATA_END);
+  try {
+    const io = bufferIO({ env: { NO_COLOR: '1' } });
+    const end = String(DATA_END + 1800);
+    const code = await main(['node', 'promlearn', 'range', 'up == 2', '--end', end, '--range', '1h', '--server', srv.url], io, {
+      clock: () => NOW,
+    });
+    assert.equal(code, 0, io.output.err);
+    assert.doesNotMatch(io.output.err, /note:/);
   } finally {
     await srv.close();
   }
