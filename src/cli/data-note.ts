@@ -55,14 +55,16 @@ function roughly(seconds: number): string {
 
 /**
  * The note for what the search found; undefined when time is not the reason.
- * `flag` is the option that moves the query: --time (instant), --end (range).
+ * The option it suggests moves the query onto the data: an instant query's
+ * --time; a range's --end to data that ended, its --start to data that starts later.
  */
-export function describeDataWhere(where: DataWhere, q: QuerySelectors, time: number, flag = '--time'): string | undefined {
+export function describeDataWhere(where: DataWhere, q: QuerySelectors, time: number, range = false): string | undefined {
   const what = q.selectors.length === 1 ? q.selectors[0] : "the query's series";
   // The query reads data `offset` before its evaluation time: shift the suggestion by as much.
   const suggest = (t: number) => formatRfc3339(Math.ceil(t + q.offsetSec));
   const dataTime = time - q.offsetSec;
-  const ref = flag === '--end' ? 'the end of the range' : 'the query time';
+  const ref = range ? 'the end of the range' : 'the query time';
+  const flag = !range ? '--time' : where.kind === 'starts' ? '--start' : '--end';
   switch (where.kind) {
     case 'ended': {
       if (where.exact) {
@@ -102,7 +104,7 @@ export async function serverDataNote(
     const where = await remote.locateData(q.selectors, when.end - q.offsetSec, { signal, lookbackSec: LOOKBACK_SEC });
     // Data ending inside the range was there to be found: the range's answer is empty for another reason.
     if (when.start !== undefined && where.kind === 'ended' && where.end >= when.start - q.offsetSec - LOOKBACK_SEC) return undefined;
-    return describeDataWhere(where, q, when.end, when.start !== undefined ? '--end' : '--time');
+    return describeDataWhere(where, q, when.end, when.start !== undefined);
   } catch {
     return undefined; // the query's own answer stands
   }

@@ -109,6 +109,9 @@ test('an empty remote query before the data starts: where it starts', async () =
       r.err,
       /note: on this server the data of up starts at about 2027-01-18T08:\d\d:\d\dZ, 3d after the query time; try --time 2027-01-18T/,
     );
+    const io = bufferIO({ env: { NO_COLOR: '1' } });
+    await main(['node', 'promlearn', 'range', 'up', '--server', srv.url], io, { clock: () => NOW });
+    assert.match(io.output.err, /starts at about 2027-01-18T08:\d\d:\d\dZ, 3d after the end of the range; try --start 2027-01-18T08:/);
   } finally {
     await srv.close();
   }
