@@ -13,7 +13,7 @@ import { withBackend, type CommandDeps } from './deps.js';
 import { parseCount, parseVarFlags, type GrafanaOptions, type OutputOptions, type QueryCommandOptions } from './query-flags.js';
 import { describeSubstitutions, substituteGrafana } from '../promql/grafana.js';
 import { resolveRange } from './range-args.js';
-import { serverDataNote } from './data-note.js';
+import { serverDataNote } from '../backends/data-note.js';
 import { withSpinner } from '../util/spinner.js';
 
 /** The evaluation time when none is given: the end of a local dataset, else now. */

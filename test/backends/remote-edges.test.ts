@@ -221,3 +221,19 @@ test('an empty remote range query with data inside the range (a filter emptied i
     await srv.close();
   }
 });
+
+test('the REPL on a server: an empty instant query notes where the data ends and the .at to use', async () => {
+  const { piped } = await import('../repl/fake.js');
+  const srv = await fakeData(DATA_END - 7200, DATA_END);
+  const backend = await createRemoteBackend({ server: srv.url }, QUIET_HOST);
+  try {
+    const r = await piped('up\n', { backend });
+    assert.match(
+      r.err,
+      /note: on this server the data of up ends at 2026-02-02T02:40:00.250Z, .* before the query time; try \.at 2026-02-02T02:40:01Z\n/,
+    );
+  } finally {
+    await backend.close?.();
+    await srv.close();
+  }
+});

@@ -1,12 +1,12 @@
 // Why an instant query against a server came back empty when the reason is
 // time: the server's data for the query's series ended before the query time
 // (a backfilled or stopped Prometheus) or starts after it. The note says where
-// and gives the --time to use. The search itself is the remote backend's
-// (src/backends/http/data-end.ts); this file picks the series to ask about and
-// words the answer.
+// and gives the --time to use (in the REPL, the .at). The search itself is the
+// remote backend's (./http/data-end.ts); this file picks the series to ask
+// about and words the answer, for the CLI's query and range and the REPL.
 
-import type { Backend } from '../backends/backend.js';
-import type { DataWhere, RemoteBackend } from '../backends/remote.js';
+import type { Backend } from './backend.js';
+import type { DataWhere, RemoteBackend } from './remote.js';
 import { ALL_FEATURES, inspect, parse, printExpr, type Expr, type VectorSelector } from '../promql/index.js';
 import { formatRfc3339, humanDuration } from '../util/time.js';
 
@@ -53,18 +53,35 @@ function roughly(seconds: number): string {
   return humanDuration(Math.round(s / unit) * unit * 1000);
 }
 
+/** What moves a query in time: the CLI's flags, or the REPL's `.at`. */
+export interface TimeAdvice {
+  /** An instant query's time: --time, .at */
+  time: string;
+  /** A range's end, to reach data that ended before it: --end */
+  end: string;
+  /** A range's start, to reach data that starts after it: --start */
+  start: string;
+}
+
+export const CLI_TIME_ADVICE: TimeAdvice = { time: '--time', end: '--end', start: '--start' };
+
 /**
  * The note for what the search found; undefined when time is not the reason.
- * The option it suggests moves the query onto the data: an instant query's
- * --time; a range's --end to data that ended, its --start to data that starts later.
+ * It suggests the option that moves the query onto the data.
  */
-export function describeDataWhere(where: DataWhere, q: QuerySelectors, time: number, range = false): string | undefined {
+export function describeDataWhere(
+  where: DataWhere,
+  q: QuerySelectors,
+  time: number,
+  range = false,
+  advice: TimeAdvice = CLI_TIME_ADVICE,
+): string | undefined {
   const what = q.selectors.length === 1 ? q.selectors[0] : "the query's series";
   // The query reads data `offset` before its evaluation time: shift the suggestion by as much.
   const suggest = (t: number) => formatRfc3339(Math.ceil(t + q.offsetSec));
   const dataTime = time - q.offsetSec;
   const ref = range ? 'the end of the range' : 'the query time';
-  const flag = !range ? '--time' : where.kind === 'starts' ? '--start' : '--end';
+  const flag = !range ? advice.time : where.kind === 'starts' ? advice.start : advice.end;
   switch (where.kind) {
     case 'ended': {
       if (where.exact) {
@@ -95,6 +112,7 @@ export async function serverDataNote(
   expr: string,
   when: { start?: number; end: number },
   signal?: AbortSignal,
+  advice: TimeAdvice = CLI_TIME_ADVICE,
 ): Promise<string | undefined> {
   const remote = backend as Partial<RemoteBackend>;
   if (typeof remote.locateData !== 'function') return undefined;
@@ -104,7 +122,7 @@ export async function serverDataNote(
     const where = await remote.locateData(q.selectors, when.end - q.offsetSec, { signal, lookbackSec: LOOKBACK_SEC });
     // Data ending inside the range was there to be found: the range's answer is empty for another reason.
     if (when.start !== undefined && where.kind === 'ended' && where.end >= when.start - q.offsetSec - LOOKBACK_SEC) return undefined;
-    return describeDataWhere(where, q, when.end, when.start !== undefined);
+    return describeDataWhere(where, q, when.end, when.start !== undefined, advice);
   } catch {
     return undefined; // the query's own answer stands
   }
