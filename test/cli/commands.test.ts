@@ -262,3 +262,21 @@ test('metrics --limit shows the first n families by name and says how many there
   const bad = await run('metrics', '--limit', '-1');
   assert.equal(bad.code, 2);
 });
+
+test("learn check: an answer starting with '-' gets the hint to put -- before the arguments, and works after --", async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'promlearn-minus-'));
+  try {
+    const io = bufferIO({ env: { PROMLEARN_STATE_DIR: dir } });
+    const code = await main(['node', 'promlearn', 'learn', 'check', '4', 'at-gap', '-(up)'], io, sampleDeps(io));
+    assert.equal(code, 2);
+    assert.match(io.output.err, /unknown option '-\(up\)'\nhint: if your answer starts with '-', put -- before the arguments/);
+    const ok = bufferIO({ env: { PROMLEARN_STATE_DIR: dir } });
+    assert.equal(await main(['node', 'promlearn', 'learn', 'check', '4', 'at-gap', '--', '-(up)'], ok, sampleDeps(ok)), 1);
+    assert.match(ok.output.out, /expected 1/, 'judged (wrong), not refused');
+    const missing = bufferIO();
+    await main(['node', 'promlearn', 'learn', 'check', '4'], missing, sampleDeps(missing));
+    assert.doesNotMatch(missing.output.err, /hint: if your answer/, 'other usage errors get no such hint');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
