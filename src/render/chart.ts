@@ -356,10 +356,10 @@ function legendLines(
   return legendTable(rows, ctx.columns, style);
 }
 
-/** A time inside the range, as short as the range allows: 07:12, 07:12:30, or 01-14 07:12 over several days. */
+/** A time inside the range, as short as it allows: 07:12, 07:12:30 (seconds when not 0), 01-14 07:12 over several days. */
 export function pointTime(t: number, range: ChartRange): string {
   const iso = new Date(t * 1000).toISOString();
-  const clock = iso.slice(17, 19) === '00' && range.step % 60 === 0 ? iso.slice(11, 16) : iso.slice(11, 19);
+  const clock = iso.slice(17, 19) === '00' ? iso.slice(11, 16) : iso.slice(11, 19);
   return formatDate(range.start) === formatDate(range.end) ? clock : `${iso.slice(5, 10)} ${clock}`;
 }
 

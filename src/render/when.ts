@@ -181,7 +181,12 @@ function whenTable(results: ExprResult[], opts: RenderOptions & { range: ChartRa
       openNote(i),
     ]);
   });
-  const widths = fitWidths(cols, rows, ctx.columns) ?? cols.map((c, i) => Math.max(c.header.length, ...rows.map((r) => r[i]!.length)));
+  // The note gives way before the series' name does; then both; else nothing is cut (a pipe is wide).
+  const seriesFixed = cols.map((c, i) => (i === 0 ? { ...c, fixed: true } : c));
+  const widths =
+    fitWidths(seriesFixed, rows, ctx.columns) ??
+    fitWidths(cols, rows, ctx.columns) ??
+    cols.map((c, i) => Math.max(c.header.length, ...rows.map((r) => r[i]!.length)));
   out.push(...renderTable(cols, rows, widths, style));
   return out;
 }
