@@ -119,8 +119,8 @@ export function renderChart(queries: ChartQuery[], ctx: RenderContext, opts: Cha
   const letters = !style.color && shown.length > 1;
 
   // Common to every series, not just those shown: the header must not claim job="api" for a cut result.
-  // One series: its whole name above the chart (wrapped, never cut), the legend only its values.
-  const alone = total === 1 && queries.length === 1 && Object.keys(all[0]!.metric).length > 0;
+  // One series: its whole name above the chart (wrapped, never cut; none without labels), the legend only its values.
+  const alone = total === 1 && queries.length === 1;
   const common = total > 1 ? commonLabels(all.map((s) => s.metric)) : alone ? all[0]!.metric : {};
   const header = Object.keys(common).length > 0 ? wrap(formatSeries(common), ctx.columns, '    ').map((l) => style.dim(l)) : [];
   const key = queries.length > 1 ? queryKey(queries, ctx) : [];
