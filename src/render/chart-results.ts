@@ -39,7 +39,9 @@ export function renderRangeResults(results: ExprResult[], opts: RenderOptions): 
   const ctx = contextFor(opts);
   const lines = (ls: string[]) => (ls.length > 0 ? ls.join('\n') + '\n' : '');
   if (results.every((r) => rangeSeries(r.result).length === 0)) {
-    return lines(results.flatMap((r, i) => explainEmptyLines({ ...opts, query: r.expr }, ctx).map((l, j) => (j === 0 ? `${queryTag(i)}  ${l}` : l))));
+    return lines(
+      results.flatMap((r, i) => explainEmptyLines({ ...opts, query: r.expr }, ctx).map((l, j) => (j === 0 ? `${queryTag(i)}  ${l}` : l))),
+    );
   }
   const queries = results.map((r) => ({
     expr: r.expr,

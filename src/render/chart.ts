@@ -156,7 +156,10 @@ export function renderChart(queries: ChartQuery[], ctx: RenderContext, opts: Cha
 /** Up to `limit` series, one from each expression in turn, in the order of the expressions. */
 function takeInTurns(perQuery: Plotted[][], limit: number): Plotted[] {
   const taken = perQuery.map(() => 0);
-  let left = Math.min(limit, perQuery.reduce((a, q) => a + q.length, 0));
+  let left = Math.min(
+    limit,
+    perQuery.reduce((a, q) => a + q.length, 0),
+  );
   while (left > 0) {
     for (let q = 0; q < perQuery.length && left > 0; q++) {
       if (taken[q]! < perQuery[q]!.length) {

@@ -133,7 +133,14 @@ function whenCsv(results: ExprResult[], range: ChartRange): string {
   for (const f of found) {
     const labels = names.map((n) => f.series.metric[n] ?? '');
     for (const i of f.intervals) {
-      const fields = [String(i.start), String(i.end), String(i.end - i.start), formatSampleValue(i.max), String(i.openStart), String(i.openEnd)];
+      const fields = [
+        String(i.start),
+        String(i.end),
+        String(i.end - i.start),
+        formatSampleValue(i.max),
+        String(i.openStart),
+        String(i.openEnd),
+      ];
       out += csvLine([...(several ? [results[f.query]!.expr] : []), ...labels, ...fields]);
     }
   }

@@ -56,7 +56,12 @@ test('range with two expressions -o csv: an expr column first', async () => {
 });
 
 test('range --legend: Grafana legend format names the series', async () => {
-  const r = await run('range', 'sum by (route, status_code) (rate(http_requests_total{job="api"}[5m]))', '--legend', '{{route}} {{status_code}}');
+  const r = await run(
+    'range',
+    'sum by (route, status_code) (rate(http_requests_total{job="api"}[5m]))',
+    '--legend',
+    '{{route}} {{status_code}}',
+  );
   assert.equal(r.code, 0, r.err);
   assert.match(r.out, /^A \/api\/products\/:id 200 +/m);
   assert.doesNotMatch(r.out, /route=/);
@@ -102,8 +107,7 @@ test('range --when: the scrape gap of the sample, as up == 0', async () => {
 });
 
 test('range --when: the checkout error burst as a ratio above 2%', async () => {
-  const expr =
-    'sum by (job) (rate(http_requests_total{status_code=~"5.."}[5m])) / sum by (job) (rate(http_requests_total[5m])) > 0.02';
+  const expr = 'sum by (job) (rate(http_requests_total{status_code=~"5.."}[5m])) / sum by (job) (rate(http_requests_total[5m])) > 0.02';
   const r = await run('range', '--when', expr, '--range', '6h', '-o', 'csv');
   assert.equal(r.code, 0, r.err);
   const lines = r.out.trimEnd().split('\n');

@@ -62,16 +62,69 @@ test("renderLegendFormat: Grafana's {{label}} syntax", () => {
 });
 
 test('seriesNamer: automatic names, legend formats, expression tags', () => {
-  const cases: Array<{ what: string; all: Metric[]; queries: Array<{ expr?: string; legend?: string }>; name: Metric; query?: number; want: string }> = [
+  const cases: Array<{
+    what: string;
+    all: Metric[];
+    queries: Array<{ expr?: string; legend?: string }>;
+    name: Metric;
+    query?: number;
+    want: string;
+  }> = [
     { what: 'labels that differ', all: [cart500, search200], queries: [{}], name: cart500, want: '{route="/cart", status_code="500"}' },
-    { what: 'one series: its whole name', all: [cart500], queries: [{}], name: cart500, want: 'http_requests_total{job="api", route="/cart", status_code="500"}' },
+    {
+      what: 'one series: its whole name',
+      all: [cart500],
+      queries: [{}],
+      name: cart500,
+      want: 'http_requests_total{job="api", route="/cart", status_code="500"}',
+    },
     { what: 'one series without labels: the expression', all: [{}], queries: [{ expr: 'sum(up)' }], name: {}, want: 'sum(up)' },
-    { what: 'a legend format', all: [cart500, search200], queries: [{ legend: '{{route}} {{status_code}}' }], name: search200, want: '/api/search 200' },
-    { what: 'a format that renders blank falls back', all: [cart500, search200], queries: [{ legend: '{{nope}} ' }], name: cart500, want: '{route="/cart", status_code="500"}' },
-    { what: 'several expressions: tag and labels', all: [cart500, search200], queries: [{ expr: 'a' }, { expr: 'b' }], name: search200, query: 1, want: '#2 {route="/api/search", status_code="200"}' },
-    { what: 'several expressions, nothing differs: the tag', all: [{}, {}], queries: [{ expr: 'a' }, { expr: 'b' }], name: {}, query: 0, want: '#1' },
-    { what: 'several expressions, one with a format: no tag', all: [cart500, search200], queries: [{ legend: '{{route}}' }, {}], name: cart500, query: 0, want: '/cart' },
-    { what: 'several expressions, one series: the tag and its labels', all: [cart500], queries: [{}, {}], name: cart500, query: 0, want: '#1 http_requests_total{job="api", route="/cart", status_code="500"}' },
+    {
+      what: 'a legend format',
+      all: [cart500, search200],
+      queries: [{ legend: '{{route}} {{status_code}}' }],
+      name: search200,
+      want: '/api/search 200',
+    },
+    {
+      what: 'a format that renders blank falls back',
+      all: [cart500, search200],
+      queries: [{ legend: '{{nope}} ' }],
+      name: cart500,
+      want: '{route="/cart", status_code="500"}',
+    },
+    {
+      what: 'several expressions: tag and labels',
+      all: [cart500, search200],
+      queries: [{ expr: 'a' }, { expr: 'b' }],
+      name: search200,
+      query: 1,
+      want: '#2 {route="/api/search", status_code="200"}',
+    },
+    {
+      what: 'several expressions, nothing differs: the tag',
+      all: [{}, {}],
+      queries: [{ expr: 'a' }, { expr: 'b' }],
+      name: {},
+      query: 0,
+      want: '#1',
+    },
+    {
+      what: 'several expressions, one with a format: no tag',
+      all: [cart500, search200],
+      queries: [{ legend: '{{route}}' }, {}],
+      name: cart500,
+      query: 0,
+      want: '/cart',
+    },
+    {
+      what: 'several expressions, one series: the tag and its labels',
+      all: [cart500],
+      queries: [{}, {}],
+      name: cart500,
+      query: 0,
+      want: '#1 http_requests_total{job="api", route="/cart", status_code="500"}',
+    },
   ];
   for (const c of cases) {
     const name = seriesNamer({ all: c.all, queries: c.queries });
@@ -81,8 +134,14 @@ test('seriesNamer: automatic names, legend formats, expression tags', () => {
 
 test('seriesStats: min/max/mean/last of the finite points', () => {
   const cases: Array<[number[], [number, number, number, number]]> = [
-    [[1, 2, 3], [1, 3, 2, 3]],
-    [[NaN, 4, NaN, 2, NaN], [2, 4, 3, 2]],
+    [
+      [1, 2, 3],
+      [1, 3, 2, 3],
+    ],
+    [
+      [NaN, 4, NaN, 2, NaN],
+      [2, 4, 3, 2],
+    ],
     [[5], [5, 5, 5, 5]],
   ];
   for (const [points, [min, max, mean, last]] of cases) {
@@ -109,7 +168,10 @@ function row(name: string, last: number, note = ''): LegendRow {
 }
 
 test('legendTable: as many value columns as fit, values right-aligned, names never cut while a column can go', () => {
-  const rows = [row('{route="/api/products/:id", status_code="200"}', 23.9), row('{route="/cart", status_code="500"}', 0.0737, 'ended 07:12')];
+  const rows = [
+    row('{route="/api/products/:id", status_code="200"}', 23.9),
+    row('{route="/cart", status_code="500"}', 0.0737, 'ended 07:12'),
+  ];
   const cases: Array<[number, string[]]> = [
     [120, ['min', 'max', 'mean', 'last']],
     [100, ['min', 'max', 'mean', 'last']],
@@ -125,7 +187,13 @@ test('legendTable: as many value columns as fit, values right-aligned, names nev
     assert.deepEqual(lines[0]!.trim().split(/\s+/), want, `${columns} columns`);
     for (const l of lines) assert.ok(l.length <= columns, `${columns}: ${l}`);
     // Every value column ends in the same place on every line.
-    const ends = (l: string) => [...l.replace(/ended.*$/, '').trimEnd().matchAll(/\S+(?= |$)/g)].map((m) => m.index! + m[0].length);
+    const ends = (l: string) =>
+      [
+        ...l
+          .replace(/ended.*$/, '')
+          .trimEnd()
+          .matchAll(/\S+(?= |$)/g),
+      ].map((m) => m.index! + m[0].length);
     const headerEnds = ends(lines[0]!);
     for (const l of lines.slice(1)) assert.deepEqual(ends(l).slice(-want.length), headerEnds, `${columns}: ${l}`);
     const cut = lines.some((l) => l.includes('…'));

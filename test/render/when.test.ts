@@ -20,13 +20,24 @@ test('findIntervals: runs of consecutive steps with a sample', () => {
     { what: 'never', values: [], want: [] },
     { what: 'one step: lasts one step', values: at([4]), want: [[m(4), m(5), 4, false, false]] },
     { what: 'a run', values: at([3, 4, 5]), want: [[m(3), m(6), 5, false, false]] },
-    { what: 'two runs', values: at([1, 2, 6, 7, 8]), want: [[m(1), m(3), 2, false, false], [m(6), m(9), 8, false, false]] },
+    {
+      what: 'two runs',
+      values: at([1, 2, 6, 7, 8]),
+      want: [
+        [m(1), m(3), 2, false, false],
+        [m(6), m(9), 8, false, false],
+      ],
+    },
     { what: 'from the first step: open start', values: at([0, 1]), want: [[m(0), m(2), 1, true, false]] },
     { what: 'to the last step: open end, ends at the range end', values: at([9, 10]), want: [[m(9), m(10), 10, false, true]] },
     { what: 'the whole range', values: at([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]), want: [[m(0), m(10), 10, true, true]] },
     { what: 'max is the largest value, not the last', values: at([2, 3, 4], ['5', '9', '1']), want: [[m(2), m(5), 9, false, false]] },
     { what: 'a NaN sample is data; NaN never wins over a number', values: at([2, 3], ['NaN', '3']), want: [[m(2), m(4), 3, false, false]] },
-    { what: 'samples off the range are ignored', values: [[RANGE.start - 60, '1'], [RANGE.end + 60, '1'], ...at([5])], want: [[m(5), m(6), 5, false, false]] },
+    {
+      what: 'samples off the range are ignored',
+      values: [[RANGE.start - 60, '1'], [RANGE.end + 60, '1'], ...at([5])],
+      want: [[m(5), m(6), 5, false, false]],
+    },
   ];
   for (const c of cases) {
     const got = findIntervals(c.values, RANGE).map((i) => [i.start, i.end, i.max, i.openStart, i.openEnd]);
@@ -95,11 +106,15 @@ test('renderWhen JSON: one object for one expression, an array for several', () 
 });
 
 test('renderWhen CSV: one row per interval; an expr column only for several expressions', () => {
-  const csv = renderWhen(one, { ...opts, format: 'csv' }).trimEnd().split('\n');
+  const csv = renderWhen(one, { ...opts, format: 'csv' })
+    .trimEnd()
+    .split('\n');
   assert.equal(csv[0], 'job,route,start,end,duration_seconds,max,open_start,open_end');
   assert.equal(csv.length, 4);
   assert.equal(csv[1], `checkout,/api/checkout,${RANGE.start + 120},${RANGE.start + 300},180,0.065,false,false`);
-  const two = renderWhen([...one, { expr: 'x', result: errors }], { ...opts, format: 'csv' }).trimEnd().split('\n');
+  const two = renderWhen([...one, { expr: 'x', result: errors }], { ...opts, format: 'csv' })
+    .trimEnd()
+    .split('\n');
   assert.equal(two[0], 'expr,job,route,start,end,duration_seconds,max,open_start,open_end');
   assert.equal(two.length, 7);
   assert.ok(two[1]!.startsWith('"sum by (job, route) (rate(http_requests_total{status_code=~""5..""}[5m])) > 0.01",checkout,'));
