@@ -41,7 +41,8 @@ export function legendsFor(exprs: string[], legends: string[] | undefined): Arra
 export async function runRangeCommand(exprs: string[], opts: RangeCommandOptions, deps: CommandDeps): Promise<void> {
   const { io } = deps;
   const legends = legendsFor(exprs, opts.legend);
-  const ropts = renderOptions(opts, io, exprs[0]!, true);
+  // A --when table written to a pipe is never cut (a script greps whole label values); charts need a width.
+  const ropts = renderOptions(opts, io, exprs[0]!, !opts.when);
   const timeoutMs = parseTimeoutArg(opts.timeout ?? '2m'); // 0 is refused, as for a server
   await withBackend(deps, opts, async (backend) => {
     const info = await backend.info();

@@ -143,3 +143,14 @@ test('range --help: every example uses labels and metrics the sample dataset has
   for (const m of examples.matchAll(/\b([a-z_]+_(?:total|bytes|seconds))\b/g)) assert.ok(metrics.has(m[1]!), m[1]);
   await backend.close?.();
 });
+
+test('range --when written to a pipe is never cut (whole label values for grep)', async () => {
+  const r = await run('range', '--when', 'shop_build_info{job="api"} > 0', '--range', '6h');
+  assert.equal(r.code, 0, r.err);
+  assert.doesNotMatch(r.out, /…/);
+  assert.ok(
+    r.out.split('\n').some((l) => l.length > 80),
+    r.out,
+  );
+  assert.match(r.out, /\{instance="api-1:8080", revision="[0-9a-f]+", version="[\d.]+"\}/);
+});
