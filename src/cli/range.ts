@@ -31,14 +31,16 @@ export function register(program: Command, deps: CommandDeps): void {
     `
 Examples:
   $ promlearn range 'sum by (status_code) (rate(http_requests_total[5m]))' --range 6h
-  $ promlearn range 'sum by (route, status_code) (rate(http_requests_total{job="api"}[5m]))' \
+  $ promlearn range 'sum by (route, status_code) (rate(http_requests_total{job="api"}[5m]))' \\
       --legend '{{route}} {{status_code}}'
-  $ promlearn range 'sum(rate(http_requests_total{status_code=~"5.."}[5m]))' \
+  $ promlearn range 'sum(rate(http_requests_total{status_code=~"5.."}[5m]))' \\
       'sum(rate(http_requests_total[5m]))' --range 6h
-  $ promlearn range --when 'sum by (route) (rate(http_requests_total{status_code=~"5.."}[5m])) > 0.5' --range 6h
+  $ promlearn range --range 6h --when \\
+      'histogram_quantile(0.99, sum by (le, route) (rate(http_request_duration_seconds_bucket{job="api"}[5m]))) > 0.5'
+  $ promlearn range --when 'sum by (route) (rate(http_requests_total{status_code=~"5.."}[5m])) > 0.2' --range 6h
   $ promlearn range --when 'up == 0' --range 6h -o csv
-  $ promlearn range 'nodejs_heap_size_used_bytes{job="api"}' --start -3h --end -1h --step 1m
-  $ promlearn range 'up{instance="api-1:8080"}' --start 2026-01-15T10:00:00Z --range 30m -o csv > up.csv
+  $ promlearn range 'nodejs_heap_size_used_bytes{instance="frontend-1:3000"}' --start -3h --end -1h --step 1m
+  $ promlearn range 'up{job="api"}' --start 2026-01-15T10:00:00Z --range 30m -o csv > up.csv
 
 The chart: each column averages the steps it covers; missing points are gaps,
 not zeros. It shows the top series by last value (--limit, default 8; with

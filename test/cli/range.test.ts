@@ -128,19 +128,17 @@ test('range --help: every example uses labels and metrics the sample dataset has
   const backend = await openLocalDataset({ inProcess: true }, QUIET_HOST);
   const labels = new Set(await backend.labelNames());
   const metrics = new Set(await backend.labelValues('__name__'));
-  const examples = r.out
-    .split('\n')
-    .filter((l) => /^\s+(\$ promlearn|')/.test(l))
-    .join('\n');
+  // The Examples section: from its heading to the first blank line.
+  const examples = r.out.slice(r.out.indexOf('Examples:')).split('\n\n')[0]!;
   assert.match(examples, /--when/);
   assert.match(examples, /--legend/);
   const used = new Set<string>();
   for (const m of examples.matchAll(/\b(\w+)\s*(?:=~|!=|!~|=)\s*"/g)) used.add(m[1]!);
   for (const m of examples.matchAll(/\bby \(([^)]*)\)/g)) for (const l of m[1]!.split(',')) used.add(l.trim());
   for (const m of examples.matchAll(/\{\{\s*(\w+)\s*\}\}/g)) used.add(m[1]!);
-  assert.ok(used.has('status_code') && used.has('route'), [...used].join(' '));
+  for (const l of ['status_code', 'route', 'instance', 'job']) assert.ok(used.has(l), `${l} in ${[...used].join(' ')}`);
   for (const l of used) assert.ok(labels.has(l), `the example label ${l} is not in the dataset`);
-  for (const m of examples.matchAll(/\b([a-z_]+_(?:total|bytes|seconds))\b/g)) assert.ok(metrics.has(m[1]!), m[1]);
+  for (const m of examples.matchAll(/\b([a-z_]+_(?:total|bytes|seconds|bucket))\b/g)) assert.ok(metrics.has(m[1]!), m[1]);
   await backend.close?.();
 });
 
@@ -153,4 +151,27 @@ test('range --when written to a pipe is never cut (whole label values for grep)'
     r.out,
   );
   assert.match(r.out, /\{instance="api-1:8080", revision="[0-9a-f]+", version="[\d.]+"\}/);
+});
+
+/** Words of a shell command line with single quotes (all the help examples use). */
+function shellWords(line: string): string[] {
+  return [...line.matchAll(/'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2]!);
+}
+
+test('range --help: every example runs on the sample and finds something', async () => {
+  const help = (await run('range', '--help')).out;
+  const examples = help
+    .slice(help.indexOf('Examples:'))
+    .split('\n\n')[0]!
+    .replace(/ \\\n\s+/g, ' ')
+    .split('\n')
+    .filter((l) => l.trim().startsWith('$ promlearn range '));
+  assert.ok(examples.length >= 6, examples.join('\n'));
+  for (const example of examples) {
+    const words = shellWords(example.replace(/^\s*\$ promlearn /, '').replace(/ > [\w.-]+$/, ''));
+    const r = await run(...words);
+    assert.equal(r.code, 0, `${example}\n${r.err}`);
+    assert.doesNotMatch(r.out, /returned no data|no data points|empty result/, example);
+    assert.ok(r.out.trim().split('\n').length >= 2, `${example}\n${r.out}`);
+  }
 });
