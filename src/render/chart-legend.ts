@@ -27,9 +27,20 @@ import { compareBytes, padEnd, padStart, truncate, visibleWidth } from './text.j
 /** Grafana's legend format: `{{ name }}`, spaces inside the braces allowed (lazy, so `{{a}} {{b}}` is two). */
 const TEMPLATE_RE = /\{\{\s*(.+?)\s*\}\}/g;
 
-/** Grafana's renderLegendFormat for Prometheus: labels' values in, unknown labels empty, other text kept. */
+/**
+ * Grafana's renderLegendFormat for Prometheus: labels' values in, unknown
+ * labels empty, other text kept. Control characters in a value are escaped
+ * (\n, \u001b) so that a label value cannot move the cursor or colour the terminal.
+ */
 export function renderLegendFormat(template: string, metric: Metric): string {
-  return template.replace(TEMPLATE_RE, (_, name: string) => metric[name] ?? '');
+  return template.replace(TEMPLATE_RE, (_, name: string) => escapeControls(metric[name] ?? ''));
+}
+
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
+const CONTROL_RE = /[\u0000-\u001f\u007f]/;
+
+function escapeControls(v: string): string {
+  return CONTROL_RE.test(v) ? JSON.stringify(v).slice(1, -1) : v;
 }
 
 /**

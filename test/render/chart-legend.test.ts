@@ -59,6 +59,7 @@ test("renderLegendFormat: Grafana's {{label}} syntax", () => {
     ['{{route}', '{{route}'],
   ];
   for (const [template, want] of cases) assert.equal(renderLegendFormat(template, cart500), want, template);
+  assert.equal(renderLegendFormat('{{v}}', { v: 'two\nlines\u001b[31m' }), 'two\\nlines\\u001b[31m', 'control characters escaped');
 });
 
 test('seriesNamer: automatic names, legend formats, expression tags', () => {
