@@ -21,27 +21,29 @@ interface QuerySelectors {
 }
 
 /**
- * The query's series selectors, or undefined when the query's data does not
- * follow its evaluation time simply (an @ modifier, different offsets) or it does not parse.
+ * The series selectors of the queries (one, or several drawn in one chart), or
+ * undefined when their data does not follow the evaluation time simply (an @
+ * modifier, different offsets) or one does not parse.
  */
-export function querySelectors(expr: string): QuerySelectors | undefined {
-  let tree: Expr;
+export function querySelectors(exprs: string | string[]): QuerySelectors | undefined {
+  const trees: Expr[] = [];
   try {
-    tree = parse(expr, ALL_FEATURES);
+    for (const e of typeof exprs === 'string' ? [exprs] : exprs) trees.push(parse(e, ALL_FEATURES));
   } catch {
     return undefined;
   }
   const texts = new Set<string>();
   const offsets = new Set<number>();
   let simple = true;
-  inspect(tree, (node) => {
+  const visit = (node: Expr) => {
     if (node.type === 'SubqueryExpr' && (node.at || node.offsetMs || node.offsetExpr)) simple = false;
     if (node.type !== 'VectorSelector') return;
     if (node.at || node.offsetExpr) simple = false;
     offsets.add(node.offsetMs);
     const bare: VectorSelector = { type: 'VectorSelector', name: node.name, matchers: node.matchers, offsetMs: 0, pos: node.pos };
     texts.add(printExpr(bare));
-  });
+  };
+  for (const tree of trees) inspect(tree, visit);
   if (!simple || offsets.size > 1 || texts.size === 0 || texts.size > MAX_SELECTORS) return undefined;
   return { selectors: [...texts], offsetSec: ([...offsets][0] ?? 0) / 1000 };
 }
@@ -109,7 +111,7 @@ const LOOKBACK_SEC = 300;
  */
 export async function serverDataNote(
   backend: Backend,
-  expr: string,
+  expr: string | string[],
   when: { start?: number; end: number },
   signal?: AbortSignal,
   advice: TimeAdvice = CLI_TIME_ADVICE,

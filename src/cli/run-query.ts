@@ -44,9 +44,9 @@ export function renderOptions(opts: OutputOptions, io: IO, expr: string, chart: 
 }
 
 /** The spinner's words while a query runs (a terminal's stderr only, after 300 ms). */
-const RUNNING = 'running the query (Ctrl-C cancels)';
+export const RUNNING = 'running the query (Ctrl-C cancels)';
 
-const DATA_SEARCH = "looking for where the server's data ends (Ctrl-C stops)";
+export const DATA_SEARCH = "looking for where the server's data ends (Ctrl-C stops)";
 
 /** Ctrl-C cancels the query (the backend throws a 'canceled' QueryError) instead of killing the process. */
 export async function cancellable<T>(fn: (signal: AbortSignal) => Promise<T>): Promise<T> {

@@ -202,6 +202,16 @@ test('an empty remote range query before the data says where it ends, with the -
       io.output.err,
       /note: on this server the data of up ends at 2026-02-02T02:40:00.250Z, 347d5h before the end of the range; try --end 2026-02-02T02:40:01Z\n/,
     );
+    const two = bufferIO({ env: { NO_COLOR: '1' } });
+    await main(['node', 'promlearn', 'range', 'up', 'up * 2', '--server', srv.url], two, { clock: () => NOW });
+    assert.match(
+      two.output.err,
+      /the data of up ends at 2026-02-02T02:40:00.250Z, .*; try --end 2026-02-02T02:40:01Z\n/,
+      'several expressions',
+    );
+    const q = bufferIO({ env: { NO_COLOR: '1' } });
+    await main(['node', 'promlearn', 'query', 'up', '--range', '1h', '--server', srv.url], q, { clock: () => NOW });
+    assert.match(q.output.err, /try --end 2026-02-02T02:40:01Z\n/, 'query --range too');
   } finally {
     await srv.close();
   }
