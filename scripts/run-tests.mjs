@@ -35,27 +35,25 @@ const TEST_DIR = join(ROOT, 'dist', 'test');
  * for the shared sample server.
  */
 const OWN_PROCESS = [
-  { file: 'dataset/roundtrip.test.js', needs: 'sample-prometheus' },
-  { file: 'backends/differential.test.js', needs: 'sample-prometheus' },
-  { file: 'rules/promtool.test.js' },
-  { file: 'scrape/prometheus-live.test.js' },
-  { file: 'e2e/pack.test.js' },
+  { file: 'scrape/prometheus-live.test.js' }, // mostly waits: 15 s of live scrapes
+  { file: 'e2e/pack.test.js' }, // npm pack + npm install
   { file: 'backends/remote-fuzz.test.js' },
   { file: 'lessons/course.test.js' },
   { file: 'cli/commands.test.js' },
-  { file: 'serve/promtool.test.js' },
-  { file: 'rules/eval.test.js' },
   { file: 'fuzz/fuzz.test.js' },
-  { file: 'promql/depth.test.js' },
+  { file: 'backends/differential.test.js', needs: 'sample-prometheus' },
+  { file: 'dataset/roundtrip.test.js', needs: 'sample-prometheus' },
+  { file: 'rules/eval.test.js' },
   { file: 'conformance/conformance.test.js' },
   { file: 'rules/lesson.test.js' },
-  { file: 'dataset/dataset.test.js' },
+  { file: 'promql/depth.test.js' },
   { file: 'lessons/judge-worlds.test.js' },
+  { file: 'dataset/dataset.test.js' },
   { file: 'dataset/snapshot.test.js' },
 ];
 
 const SAMPLE_PROMETHEUS_ENV = 'PROMLEARN_SAMPLE_PROMETHEUS_URL';
-const JOBS = Math.max(1, Number(process.env.PROMLEARN_TEST_JOBS) || availableParallelism() + 1);
+const JOBS = Math.max(1, Number(process.env.PROMLEARN_TEST_JOBS) || availableParallelism() + 2);
 /** Files per shared process: small enough to spread over the job slots at the end of the run. */
 const GROUP_SIZE = 12;
 
@@ -205,13 +203,16 @@ async function main() {
 }
 
 function report(r) {
-  process.stdout.write(`\n▶ ${r.job.name} (${r.seconds.toFixed(1)} s${r.code === 0 ? '' : `, exit ${r.code}`})\n`);
+  process.stdout.write(
+    `\n=== ${r.job.name} (${r.seconds.toFixed(1)} s${r.counts ? `, CPU ${r.counts.cpu.toFixed(1)} s` : ''}${r.code === 0 ? '' : `, exit ${r.code}`})\n`,
+  );
   process.stdout.write(r.output.endsWith('\n') || r.output === '' ? r.output : r.output + '\n');
 }
 
 function summarize(results, fileCount, seconds) {
   const total = { tests: 0, pass: 0, fail: 0, cancelled: 0, skipped: 0, todo: 0 };
   for (const r of results) for (const k of Object.keys(total)) total[k] += r.counts?.[k] ?? 0;
+  const cpu = results.reduce((sum, r) => sum + (r.counts?.cpu ?? 0), 0);
   const failed = results.filter((r) => r.code !== 0 || !r.counts || r.counts.fail > 0 || r.counts.cancelled > 0);
   const slowest = [...results]
     .sort((a, b) => b.seconds - a.seconds)
@@ -220,7 +221,7 @@ function summarize(results, fileCount, seconds) {
   console.log('');
   for (const [k, v] of Object.entries(total)) console.log(`ℹ ${k} ${v}`);
   console.log(
-    `ℹ ${fileCount} files in ${results.length} processes, ${JOBS} at a time: ${seconds.toFixed(1)} s (slowest: ${slowest.join(', ')})`,
+    `ℹ ${fileCount} files in ${results.length} processes, ${JOBS} at a time: ${seconds.toFixed(1)} s, CPU ${cpu.toFixed(1)} s in the test processes (slowest: ${slowest.join(', ')})`,
   );
   if (failed.length) {
     console.log(`✖ failed: ${failed.map((r) => r.job.name).join('; ')}`);

@@ -1,6 +1,7 @@
 // A node:test reporter that writes one JSON line of counts at the end (tests,
 // pass, fail, cancelled, skipped, todo), counted as node's own summary counts
-// them, so scripts/run-tests.mjs can add up the processes it runs.
+// them, and the CPU seconds the process used (not its child processes), so
+// scripts/run-tests.mjs can add up the processes it runs.
 export default async function* countsReporter(source) {
   const counts = { tests: 0, pass: 0, fail: 0, cancelled: 0, skipped: 0, todo: 0 };
   for await (const event of source) {
@@ -13,5 +14,6 @@ export default async function* countsReporter(source) {
     else if (event.data.details?.error?.failureType === 'cancelledByParent') counts.cancelled++;
     else counts.fail++;
   }
-  yield JSON.stringify(counts) + '\n';
+  const { user, system } = process.cpuUsage();
+  yield JSON.stringify({ ...counts, cpu: (user + system) / 1e6 }) + '\n';
 }
