@@ -29,33 +29,36 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TEST_DIR = join(ROOT, 'dist', 'test');
 
 /**
- * Files that get a process of their own, slowest first (measured): each takes
- * seconds of waiting on Prometheus, promtool, npm or child processes, or of
- * computing, so they run beside the rest. `needs: 'sample-prometheus'` waits
- * for the shared sample server.
+ * Files that get a process of their own, with the seconds each takes alone on
+ * an idle core (measured; the CPU time of its child processes included): they
+ * wait on Prometheus, promtool, npm or child processes, or compute for
+ * seconds, so they run beside the rest. `needs: 'sample-prometheus'` waits for
+ * the shared sample server (about 8 s to build).
  */
 const OWN_PROCESS = [
-  { file: 'scrape/prometheus-live.test.js' }, // mostly waits: 15 s of live scrapes
-  { file: 'e2e/pack.test.js' }, // npm pack + npm install
-  { file: 'backends/remote-fuzz.test.js' },
-  { file: 'lessons/course.test.js' },
-  { file: 'cli/commands.test.js' },
-  { file: 'fuzz/fuzz.test.js' },
-  { file: 'backends/differential.test.js', needs: 'sample-prometheus' },
-  { file: 'dataset/roundtrip.test.js', needs: 'sample-prometheus' },
-  { file: 'rules/eval.test.js' },
-  { file: 'conformance/conformance.test.js' },
-  { file: 'rules/lesson.test.js' },
-  { file: 'promql/depth.test.js' },
-  { file: 'lessons/judge-worlds.test.js' },
-  { file: 'dataset/dataset.test.js' },
-  { file: 'dataset/snapshot.test.js' },
+  { file: 'scrape/prometheus-live.test.js', seconds: 17 }, // mostly waits: 15 s of live scrapes
+  { file: 'e2e/pack.test.js', seconds: 9 }, // npm pack + npm install
+  { file: 'backends/remote-fuzz.test.js', seconds: 7 },
+  { file: 'lessons/course.test.js', seconds: 6 },
+  { file: 'fuzz/fuzz.test.js', seconds: 6 },
+  { file: 'cli/commands.test.js', seconds: 5 },
+  { file: 'rules/eval.test.js', seconds: 3.5 },
+  { file: 'conformance/conformance.test.js', seconds: 3 },
+  { file: 'promql/depth.test.js', seconds: 3 },
+  { file: 'dataset/dataset.test.js', seconds: 3 },
+  { file: 'backends/differential.test.js', seconds: 3, needs: 'sample-prometheus' },
+  { file: 'rules/lesson.test.js', seconds: 2.7 },
+  { file: 'lessons/judge-worlds.test.js', seconds: 2.4 },
+  { file: 'dataset/snapshot.test.js', seconds: 2 },
+  { file: 'dataset/roundtrip.test.js', seconds: 2, needs: 'sample-prometheus' },
 ];
 
 const SAMPLE_PROMETHEUS_ENV = 'PROMLEARN_SAMPLE_PROMETHEUS_URL';
 const JOBS = Math.max(1, Number(process.env.PROMLEARN_TEST_JOBS) || availableParallelism() + 2);
 /** Files per shared process: small enough to spread over the job slots at the end of the run. */
 const GROUP_SIZE = 12;
+/** What a file of a shared process takes on average (measured), for the start order. */
+const GROUP_FILE_SECONDS = 0.35;
 
 function find(dir, out = []) {
   for (const name of readdirSync(dir)) {
@@ -66,18 +69,22 @@ function find(dir, out = []) {
   return out;
 }
 
-/** The jobs to run, in start order: own-process files first, then groups of the rest. */
+/**
+ * The jobs to run, longest first (so that the run does not end waiting on a
+ * long one): own-process files, and the rest dealt round-robin into groups
+ * (which spreads the heavier folders).
+ */
 function planJobs(files) {
   const own = OWN_PROCESS.filter((o) => files.includes(o.file));
   const ownNames = new Set(own.map((o) => o.file));
   const rest = files.filter((f) => !ownNames.has(f));
-  const jobs = own.map((o) => ({ name: o.file, files: [o.file], needs: o.needs }));
+  const jobs = own.map((o) => ({ name: o.file, files: [o.file], needs: o.needs, seconds: o.seconds }));
   const groups = Math.ceil(rest.length / GROUP_SIZE);
   for (let g = 0; g < groups; g++) {
-    const part = rest.slice(g * GROUP_SIZE, (g + 1) * GROUP_SIZE);
-    jobs.push({ name: `group ${g + 1} of ${groups}: ${part.join(', ')}`, files: part });
+    const part = rest.filter((_, i) => i % groups === g);
+    jobs.push({ name: `group ${g + 1} of ${groups}: ${part.join(', ')}`, files: part, seconds: part.length * GROUP_FILE_SECONDS });
   }
-  return jobs;
+  return jobs.sort((a, b) => b.seconds - a.seconds);
 }
 
 /** Starts the shared sample Prometheus; resolves to its URL, or undefined (the files then start their own). */
