@@ -95,15 +95,20 @@ function startSampleService() {
   });
   let out = '';
   let err = '';
+  let ready = false;
   const url = new Promise((resolve) => {
     child.stdout.on('data', (d) => {
       out += d;
-      const line = out.split('\n')[0];
-      if (out.includes('\n')) resolve(JSON.parse(line).url);
+      if (ready || !out.includes('\n')) return;
+      ready = true;
+      resolve(JSON.parse(out.split('\n')[0]).url);
     });
     child.stderr.on('data', (d) => (err += d));
     child.on('exit', (code) => {
-      if (code !== 0) console.error(`(the shared sample Prometheus did not start, exit ${code}; its test files start their own)\n${err}`);
+      if (code !== 0) {
+        const what = ready ? 'stopped early' : 'did not start; its test files start their own';
+        console.error(`(the shared sample Prometheus ${what}: exit ${code})\n${err}`);
+      }
       resolve(undefined);
     });
   });
@@ -158,7 +163,7 @@ async function main() {
     console.error(
       filter.length
         ? `no test file under dist/test matches ${filter.join(' or ')}`
-        : 'no test files found under dist/test (build first: npm run build)',
+        : 'no test files found under dist/test (build first: node scripts/build-tests.mjs, or npm test)',
     );
     process.exit(1);
   }
