@@ -39,7 +39,12 @@ function receive(s: SentError): Error {
 /** formatNow on a worker with a deep stack. */
 export function formatOnDeepStack(job: FmtJob): Promise<string> {
   return new Promise((resolve, reject) => {
-    const w = new Worker(new URL(import.meta.url), { workerData: job, execArgv: [], resourceLimits: { stackSizeMb: DEEP_STACK_MB } });
+    // This file itself, named so that the CLI bundle (dist/src/bundle/) starts the unbundled module too.
+    const w = new Worker(new URL('../cli/fmt-deep.js', import.meta.url), {
+      workerData: job,
+      execArgv: [],
+      resourceLimits: { stackSizeMb: DEEP_STACK_MB },
+    });
     w.once('message', (m: { text?: string; error?: SentError }) => (m.error !== undefined ? reject(receive(m.error)) : resolve(m.text!)));
     w.once('error', reject);
   });

@@ -17,7 +17,9 @@ import { ByteReader, ByteWriter, decodeColumn, encodeColumn } from '../storage/c
 import { MemoryStore } from '../storage/store.js';
 
 const MAGIC = 'PLS1';
-export const SNAPSHOT_URL = new URL('./sample.snapshot', import.meta.url);
+// Named from the folder above, so that the same text finds them from the CLI
+// bundle (dist/src/bundle/, one level deep as this folder is).
+export const SNAPSHOT_URL = new URL('../dataset/sample.snapshot', import.meta.url);
 
 /** Modules of this folder that do not shape the generated data. */
 const NOT_GENERATOR = new Set(['snapshot.js', 'snapshot-check.js', 'sample.js', 'load-file.js', 'open.js']);
@@ -37,7 +39,7 @@ interface Header {
  * more start-up time than everything else here).
  */
 export function generatorFingerprint(): string {
-  const dir = new URL('./', import.meta.url);
+  const dir = new URL('../dataset/', import.meta.url);
   let a = 0x811c9dc5;
   let b = 0x01000193;
   const mix = (bytes: Uint8Array) => {
