@@ -68,13 +68,31 @@ export class MemoryStore {
       parts.push(`${n}\xfe${v}`);
     }
     const key = parts.join('\xff');
+    this.keyLazySeries();
     const existing = this.byKey.get(key);
     if (existing) return existing.id;
-    const s = new Series(this.seriesList.length, Object.freeze(sorted) as Metric);
-    this.seriesList.push(s);
+    const s = this.addSeries(Object.freeze(sorted) as Metric);
     this.byKey.set(key, s);
-    for (const n in sorted) {
-      const v = sorted[n];
+    this.keyed = this.seriesList.length;
+    return s.id;
+  }
+
+  /** Series before this id are in byKey; those after it came from addLazySeries and get their keys on the next getOrCreateSeries. */
+  private keyed = 0;
+
+  private keyLazySeries(): void {
+    for (; this.keyed < this.seriesList.length; this.keyed++) {
+      const s = this.seriesList[this.keyed];
+      this.byKey.set(labelsKey(s.labels), s);
+    }
+  }
+
+  /** A new series with these (sorted, frozen) labels, in the postings. */
+  private addSeries(labels: Metric): Series {
+    const s = new Series(this.seriesList.length, labels);
+    this.seriesList.push(s);
+    for (const n in labels) {
+      const v = labels[n];
       let values = this.postings.get(n);
       if (!values) this.postings.set(n, (values = new Map()));
       const ids = values.get(v);
@@ -82,24 +100,24 @@ export class MemoryStore {
       else if (typeof ids === 'number') values.set(v, [ids, s.id]);
       else ids.push(s.id);
     }
-    return s.id;
+    return s;
   }
 
   /**
    * A series whose samples are decoded on first read (the prebuilt sample
-   * snapshot): `count` samples from `minT` to `maxT` ms. Returns its id.
+   * snapshot): `count` samples from `minT` to `maxT` ms. Returns its id. The
+   * label set must be new to the store, sorted and without empty values, as a
+   * snapshot's are: a command that only reads never builds their keys.
    */
   addLazySeries(labels: Metric, count: number, minT: number, maxT: number, decode: () => { t: Float64Array; v: Float64Array }): number {
-    const id = this.getOrCreateSeries(labels);
-    const s = this.seriesList[id];
-    if (s.length > 0 || s.lazy || this.log.has(id)) throw new Error(`series ${s.key} already has samples`);
+    const s = this.addSeries(Object.isFrozen(labels) ? labels : Object.freeze(labels));
     s.lazy = decode;
     this.sampleCount += count;
     if (count > 0) {
       this.minT = Math.min(this.minT, minT);
       this.maxT = Math.max(this.maxT, maxT);
     }
-    return id;
+    return s.id;
   }
 
   /**
