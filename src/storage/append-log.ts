@@ -25,6 +25,8 @@ interface Chunk {
 
 export class AppendLog {
   private chunks: Chunk[] = [];
+  /** The chunk being filled (the last of chunks). */
+  private current?: Chunk;
   private size = 0;
   /** Per series id: samples in the log, and the last logged timestamp and value. */
   private count = new Int32Array(64);
@@ -55,12 +57,8 @@ export class AppendLog {
         throw new OutOfOrderSampleError(`duplicate sample for timestamp ${tMs} with a different value for ${s.key}`);
       }
     }
-    let c = this.chunks[this.chunks.length - 1];
-    if (!c || c.n === c.ids.length) {
-      const size = c ? Math.min(MAX_CHUNK, c.ids.length * 2) : 1024;
-      c = { ids: new Int32Array(size), t: new Float64Array(size), v: new Float64Array(size), n: 0 };
-      this.chunks.push(c);
-    }
+    let c = this.current;
+    if (c === undefined || c.n === c.ids.length) c = this.newChunk(c);
     const i = c.n++;
     c.ids[i] = id;
     c.t[i] = tMs;
@@ -71,6 +69,14 @@ export class AppendLog {
     this.lastV[id] = value;
     this.size++;
     return true;
+  }
+
+  private newChunk(prev: Chunk | undefined): Chunk {
+    const size = prev ? Math.min(MAX_CHUNK, prev.ids.length * 2) : 1024;
+    const c: Chunk = { ids: new Int32Array(size), t: new Float64Array(size), v: new Float64Array(size), st: undefined, n: 0 };
+    this.chunks.push(c);
+    this.current = c;
+    return c;
   }
 
   private grow(id: number): void {
@@ -128,6 +134,7 @@ export class AppendLog {
       series[id].adopt(pool.intern(times.subarray(a, b)), values.subarray(a, b), st, stale[id] === 1);
     }
     this.chunks = [];
+    this.current = undefined;
     this.size = 0;
     // The per-series state is only for logged series: let a big load's go.
     this.count = new Int32Array(64);
