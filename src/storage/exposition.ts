@@ -147,12 +147,10 @@ export class ExpositionParser {
     return this.seriesIds.get(seriesText);
   }
 
-  /** A new series the byte parser has read; undefined when its samples are not data (OpenMetrics `_created`). */
-  addSeries(seriesText: string, labels: Metric): number | undefined {
+  /** The series of a label set the byte parser has read; undefined when its samples are not data (OpenMetrics `_created`). */
+  addSeries(labels: Metric): number | undefined {
     if (this.isCreated(labels.__name__)) return undefined;
-    const id = this.store.getOrCreateSeries(labels);
-    this.seriesIds.set(seriesText, id);
-    return id;
+    return this.store.getOrCreateSeries(labels);
   }
 
   /**

@@ -46,7 +46,12 @@ export class MemoryStore {
 
   private readonly seriesList: Series[] = [];
   private readonly log = new AppendLog();
-  private readonly byKey = new Map<string, Series>();
+  /**
+   * Series by a hash of their labels (labelsHash), to find a label set's
+   * series: a small integer key, not a string of the labels (that was a
+   * hundred bytes a series more, and most of the time of a new series).
+   */
+  private readonly byHash = new Map<number, Series | Series[]>();
   /** label name -> label value -> ascending series ids; a lone id is kept as a number (most values of a label such as `instance` have one). */
   private readonly postings = new Map<string, Map<string, number | number[]>>();
   private readonly meta = new Map<string, MetricMetadata>();
@@ -56,34 +61,47 @@ export class MemoryStore {
 
   /** Get or create the series for a label set; returns its id. Empty-valued labels are dropped unless keepEmptyLabels. */
   getOrCreateSeries(labels: Metric): number {
-    // One pass: sorted copy without empty values, and its key (as labelsKey).
+    // A sorted copy without empty values; a frozen label set that is one
+    // already (as the file parser makes them) is kept as it is.
     const names = Object.keys(labels);
-    if (!isSorted(names)) names.sort();
-    const sorted: Metric = {};
-    const parts: string[] = [];
-    for (const n of names) {
-      const v = labels[n];
-      if (v === '' && !this.keepEmpty) continue;
-      sorted[n] = v;
-      parts.push(`${n}\xfe${v}`);
+    let sorted = labels;
+    if (!Object.isFrozen(labels) || !isSorted(names) || (!this.keepEmpty && Object.values(labels).includes(''))) {
+      if (!isSorted(names)) names.sort();
+      sorted = {};
+      for (const n of names) {
+        const v = labels[n];
+        if (v === '' && !this.keepEmpty) continue;
+        sorted[n] = v;
+      }
     }
-    const key = parts.join('\xff');
-    this.keyLazySeries();
-    const existing = this.byKey.get(key);
-    if (existing) return existing.id;
-    const s = this.addSeries(Object.freeze(sorted) as Metric);
-    this.byKey.set(key, s);
-    this.keyed = this.seriesList.length;
+    this.indexLazySeries();
+    const h = labelsHash(sorted);
+    const same = this.byHash.get(h);
+    if (same !== undefined) {
+      if (!Array.isArray(same)) {
+        if (sameLabels(same.labels, sorted)) return same.id;
+      } else for (const s of same) if (sameLabels(s.labels, sorted)) return s.id;
+    }
+    const s = this.addSeries(Object.isFrozen(sorted) ? sorted : Object.freeze(sorted));
+    this.index(s, h);
+    this.indexed = this.seriesList.length;
     return s.id;
   }
 
-  /** Series before this id are in byKey; those after it came from addLazySeries and get their keys on the next getOrCreateSeries. */
-  private keyed = 0;
+  private index(s: Series, h: number): void {
+    const same = this.byHash.get(h);
+    if (same === undefined) this.byHash.set(h, s);
+    else if (Array.isArray(same)) same.push(s);
+    else this.byHash.set(h, [same, s]);
+  }
 
-  private keyLazySeries(): void {
-    for (; this.keyed < this.seriesList.length; this.keyed++) {
-      const s = this.seriesList[this.keyed];
-      this.byKey.set(labelsKey(s.labels), s);
+  /** Series before this id are in byHash; those after it came from addLazySeries and are indexed on the next getOrCreateSeries. */
+  private indexed = 0;
+
+  private indexLazySeries(): void {
+    for (; this.indexed < this.seriesList.length; this.indexed++) {
+      const s = this.seriesList[this.indexed];
+      this.index(s, labelsHash(s.labels));
     }
   }
 
@@ -286,6 +304,34 @@ function memoizedMatcherTest(m: LabelMatcher): (labels: Metric) => boolean {
     }
     return hit === want;
   };
+}
+
+/** FNV-1a over the sorted pairs, cut to 30 bits: a small integer, which a Map holds without allocating. */
+function labelsHash(labels: Metric): number {
+  let h = 0x811c9dc5;
+  for (const n in labels) {
+    h = hashString(h, n);
+    h = Math.imul(h ^ 0xfe, 0x01000193);
+    h = hashString(h, labels[n]);
+    h = Math.imul(h ^ 0xff, 0x01000193);
+  }
+  return h & 0x3fffffff;
+}
+
+function hashString(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+/** Two sorted label sets with the same names and values. */
+function sameLabels(a: Metric, b: Metric): boolean {
+  let n = 0;
+  for (const k in a) {
+    if (a[k] !== b[k]) return false;
+    n++;
+  }
+  for (const k in b) if (k !== undefined) n--;
+  return n === 0;
 }
 
 function isSorted(names: string[]): boolean {
