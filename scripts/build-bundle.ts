@@ -19,6 +19,7 @@
 import { build } from 'esbuild';
 import { rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { generatorFingerprint } from '../src/dataset/snapshot.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SRC = fileURLToPath(new URL('../src/', import.meta.url));
@@ -42,6 +43,9 @@ const result = await build({
   external: EXTERNAL,
   // commander is CommonJS: its require() calls of node's modules need a require in ESM chunks.
   banner: { js: `import { createRequire as __promlearnRequire } from 'node:module'; const require = __promlearnRequire(import.meta.url);` },
+  // The bundle holds the sample's generator as these modules are now: their
+  // fingerprint, for checking the snapshot, need not be hashed at every start.
+  define: { __PROMLEARN_GENERATOR_FINGERPRINT__: JSON.stringify(generatorFingerprint()) },
   metafile: true,
   logLevel: 'warning',
 });

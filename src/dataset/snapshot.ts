@@ -17,6 +17,9 @@ import { ByteReader, ByteWriter, decodeColumn, encodeColumn } from '../storage/c
 import { MemoryStore } from '../storage/store.js';
 
 const MAGIC = 'PLS1';
+
+/** Defined in the CLI bundle only: generatorFingerprint() of the modules it was made of. */
+declare const __PROMLEARN_GENERATOR_FINGERPRINT__: string | undefined;
 // Named from the folder above, so that the same text finds them from the CLI
 // bundle (dist/src/bundle/, one level deep as this folder is).
 export const SNAPSHOT_URL = new URL('../dataset/sample.snapshot', import.meta.url);
@@ -39,6 +42,8 @@ interface Header {
  * more start-up time than everything else here).
  */
 export function generatorFingerprint(): string {
+  // The CLI bundle holds the generator it was built from, and its fingerprint (scripts/build-bundle.ts).
+  if (typeof __PROMLEARN_GENERATOR_FINGERPRINT__ === 'string') return __PROMLEARN_GENERATOR_FINGERPRINT__;
   const dir = new URL('../dataset/', import.meta.url);
   let a = 0x811c9dc5;
   let b = 0x01000193;
