@@ -209,11 +209,16 @@ function grown(a: Int32Array): Int32Array<ArrayBuffer> {
 export class ByteExpositionParser {
   /** The start of a line cut by the end of the previous chunk. */
   private carry?: Buffer;
-  /** Bytes of the last series read by the fast path (and a view to compare four at a time), and its id. */
-  private lastSeries = Buffer.alloc(256);
-  private lastView: DataView<ArrayBufferLike> = new DataView(this.lastSeries.buffer, this.lastSeries.byteOffset, this.lastSeries.length);
   /** A view of the bytes being read (the chunk, or a line cut between chunks). */
   private view: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
+  /**
+   * Where the last series the fast path read is, as bytes (where its line is,
+   * not a copy: buffers are never written once read), with a view to compare
+   * four bytes at a time, and its id.
+   */
+  private lastBytes: Buffer = Buffer.alloc(0);
+  private lastView: DataView<ArrayBufferLike> = this.view;
+  private lastStart = 0;
   private lastLen = -1;
   private lastId = -1;
   private numValue = 0;
@@ -304,10 +309,11 @@ export class ByteExpositionParser {
     // the end: series of one family differ in their last labels.
     const view = this.view;
     const lastView = this.lastView;
+    const at = this.lastStart;
     let k = n - 4;
-    for (; k >= 0; k -= 4) if (view.getInt32(s + k) !== lastView.getInt32(k)) return false;
-    const last = this.lastSeries;
-    for (k += 3; k >= 0; k--) if (b[s + k] !== last[k]) return false;
+    for (; k >= 0; k -= 4) if (view.getInt32(s + k) !== lastView.getInt32(at + k)) return false;
+    const last = this.lastBytes;
+    for (k += 3; k >= 0; k--) if (b[s + k] !== last[at + k]) return false;
     return true;
   }
 
@@ -354,11 +360,9 @@ export class ByteExpositionParser {
       id = known;
       this.texts.add(b, s, e, h, id);
     }
-    if (n > this.lastSeries.length) {
-      this.lastSeries = Buffer.alloc(n * 2);
-      this.lastView = new DataView(this.lastSeries.buffer, this.lastSeries.byteOffset, this.lastSeries.length);
-    }
-    copyBytes(b, s, e, this.lastSeries, 0);
+    this.lastBytes = b;
+    this.lastView = this.view;
+    this.lastStart = s;
     this.lastLen = n;
     this.lastId = id;
     return id;

@@ -143,7 +143,7 @@ export class MemoryStore {
    * marker. `stMs` is the sample's start timestamp (created time), 0 for none.
    */
   append(id: number, tMs: number, value: number, stMs = 0): void {
-    if (!this.log.append(this.seriesList[id], tMs, value, stMs)) return;
+    if (!this.log.append(this.seriesList, id, tMs, value, stMs)) return;
     this.sampleCount++;
     if (tMs < this.minT) this.minT = tMs;
     if (tMs > this.maxT) this.maxT = tMs;
