@@ -42,12 +42,32 @@ export class AppendLog {
     return id < this.count.length && this.count[id] > 0;
   }
 
+  /** [timestamp, value, start timestamp] for append(), passed on as one array. */
+  private readonly scratch = new Float64Array(3);
+
   /**
    * Logs a sample of series[id] after the order checks; false for a repeated
    * identical sample (a no-op, as in the TSDB). The series itself is read only
    * when it has no samples here yet.
    */
   append(series: readonly Series[], id: number, tMs: number, value: number, stMs: number): boolean {
+    const sample = this.scratch;
+    sample[0] = tMs;
+    sample[1] = value;
+    sample[2] = stMs;
+    return this.appendSample(series, id, sample);
+  }
+
+  /**
+   * append() with the sample as [timestamp ms, value, start timestamp ms or 0]
+   * (a length of 2 means no start timestamp). A file parser calls this in its
+   * loop: numbers passed to a call the JIT does not inline are boxed, garbage
+   * for every sample; an array of them is not.
+   */
+  appendSample(series: readonly Series[], id: number, sample: Float64Array): boolean {
+    const tMs = sample[0];
+    const value = sample[1];
+    const stMs = sample.length > 2 ? sample[2] : 0;
     if (id >= this.count.length) this.grow(id);
     const logged = this.count[id] > 0;
     if (logged || series[id].length > 0) {

@@ -221,6 +221,8 @@ export class ByteExpositionParser {
   private lastStart = 0;
   private lastLen = -1;
   private lastId = -1;
+  /** The line's [timestamp ms, value], as the store takes them (see MemoryStore.appendSample). */
+  private readonly sample = new Float64Array(2);
   private numValue = 0;
   private numEnd = 0;
   private numTs = 0;
@@ -300,7 +302,10 @@ export class ByteExpositionParser {
     const nl = this.om ? this.readSecondsTs(b, this.numEnd + 1) : this.readMsTs(b, this.numEnd + 1);
     if (nl < 0) return -1;
     if (id < 0) id = this.seriesId(b, s, seriesEnd);
-    return id >= 0 && this.parser.appendParsed(id, this.numTs, value) ? nl : -1;
+    if (id < 0) return -1;
+    this.sample[0] = this.numTs;
+    this.sample[1] = value;
+    return this.parser.appendParsed(id, this.sample) ? nl : -1;
   }
 
   /** Whether the n bytes at s are the last series' (the caller saw b[s + n], so they are in b). */

@@ -154,14 +154,14 @@ export class ExpositionParser {
   }
 
   /**
-   * Appends a sample line the byte parser has already read, counting the line.
+   * Appends a sample line the byte parser has already read ([timestamp ms, value]), counting the line.
    * False (nothing changed) when the line needs the full path: after `# EOF`,
    * or when the store rejects the sample (that path reports the error).
    */
-  appendParsed(id: number, tMs: number, value: number): boolean {
+  appendParsed(id: number, sample: Float64Array): boolean {
     if (this.sawEof) return false;
     try {
-      this.store.append(id, tMs, value);
+      this.store.appendSample(id, sample);
     } catch (e) {
       if (e instanceof OutOfOrderSampleError) return false;
       throw e;

@@ -150,6 +150,19 @@ export class MemoryStore {
   }
 
   /**
+   * append() of a file parser's sample, [timestamp ms, value] (see
+   * AppendLog.appendSample: the numbers are not passed one by one, which would
+   * box them for every sample).
+   */
+  appendSample(id: number, sample: Float64Array): void {
+    if (!this.log.appendSample(this.seriesList, id, sample)) return;
+    this.sampleCount++;
+    const tMs = sample[0];
+    if (tMs < this.minT) this.minT = tMs;
+    if (tMs > this.maxT) this.maxT = tMs;
+  }
+
+  /**
    * Bulk append (see Series.appendMany): one copy, or none, instead of a call
    * per sample. The store may keep `t` and `v` themselves: do not modify them afterwards.
    */
