@@ -17,7 +17,12 @@ import { ByteReader, ByteWriter, decodeColumn, encodeColumn } from '../storage/c
 import { MemoryStore } from '../storage/store.js';
 
 const MAGIC = 'PLS1';
-export const SNAPSHOT_URL = new URL('./sample.snapshot', import.meta.url);
+
+/** Defined in the CLI bundle only: generatorFingerprint() of the modules it was made of. */
+declare const __PROMLEARN_GENERATOR_FINGERPRINT__: string | undefined;
+// Named from the folder above, so that the same text finds them from the CLI
+// bundle (dist/src/bundle/, one level deep as this folder is).
+export const SNAPSHOT_URL = new URL('../dataset/sample.snapshot', import.meta.url);
 
 /** Modules of this folder that do not shape the generated data. */
 const NOT_GENERATOR = new Set(['snapshot.js', 'snapshot-check.js', 'sample.js', 'load-file.js', 'open.js']);
@@ -37,14 +42,21 @@ interface Header {
  * more start-up time than everything else here).
  */
 export function generatorFingerprint(): string {
-  const dir = new URL('./', import.meta.url);
+  // The CLI bundle holds the generator it was built from, and its fingerprint (scripts/build-bundle.ts).
+  if (typeof __PROMLEARN_GENERATOR_FINGERPRINT__ === 'string') return __PROMLEARN_GENERATOR_FINGERPRINT__;
+  const dir = new URL('../dataset/', import.meta.url);
   let a = 0x811c9dc5;
   let b = 0x01000193;
+  // Four bytes a step: this runs at every start on the sample.
   const mix = (bytes: Uint8Array) => {
-    for (let i = 0; i < bytes.length; i++) {
-      a = Math.imul(a ^ bytes[i], 0x01000193);
-      b = Math.imul(b ^ bytes[i], 0x5bd1e995) ^ (b >>> 15);
+    const aligned = new Uint8Array((bytes.length + 3) & ~3);
+    aligned.set(bytes);
+    const words = new Int32Array(aligned.buffer);
+    for (let i = 0; i < words.length; i++) {
+      a = Math.imul(a ^ words[i], 0x01000193);
+      b = Math.imul(b ^ words[i], 0x5bd1e995) ^ (b >>> 15);
     }
+    a = Math.imul(a ^ bytes.length, 0x01000193);
   };
   for (const name of readdirSync(dir).sort()) {
     if (!name.endsWith('.js') || NOT_GENERATOR.has(name)) continue;
