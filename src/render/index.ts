@@ -11,6 +11,8 @@ import { explainEmpty } from './empty.js';
 import { formatNumber, humanize, hasHumanColumn } from './format.js';
 import { renderCsv, renderJson } from './machine.js';
 import { inferQueryUnit, queryOrdersResult } from './query-text.js';
+import { renderBucketBars } from './histogram-blocks.js';
+import { HISTOGRAM_CHART_NOTE, hasHistograms, histogramsAsCounts } from './histogram-series.js';
 import { renderSamples } from './samples.js';
 import { compareForDisplay, renderVector } from './vector.js';
 import { parseSampleValue } from '../model/result.js';
@@ -45,6 +47,11 @@ export interface RenderOptions {
    * The CLI sets false and prints renderNotes() to stderr instead.
    */
   inlineNotes?: boolean;
+  /**
+   * Draw each native histogram of an instant vector as a bar chart of its
+   * buckets (./histogram-bars.ts). A result of one histogram is drawn so anyway.
+   */
+  buckets?: boolean;
   /** Wording of "see more" advice; the REPL passes REPL_ADVICE. Default: CLI flags. */
   advice?: Advice;
 }
@@ -84,6 +91,7 @@ function renderTableFormat(result: QueryResult, opts: RenderOptions): string {
     case 'vector': {
       if (data.result.length === 0) return lines(empty(opts, ctx));
       const samples = queryOrdersResult(opts.query) ? data.result : [...data.result].sort((a, b) => compareForDisplay(a.metric, b.metric));
+      if (opts.buckets || (samples.length === 1 && samples[0]!.histogram)) return lines(renderBucketBars(samples, ctx));
       const shown = samples.slice(0, ctx.limit);
       const out = renderVector(shown, ctx, samples);
       if (shown.length < samples.length) out.push(...limitNote(shown.length, samples.length, 'series', ctx));
@@ -93,7 +101,8 @@ function renderTableFormat(result: QueryResult, opts: RenderOptions): string {
       if (data.result.length === 0) return lines(empty(opts, ctx));
       const series = [...data.result].sort((a, b) => compareForDisplay(a.metric, b.metric));
       if (opts.range !== undefined) {
-        return lines(renderChart(series, ctx, { range: opts.range, height: opts.height, width: opts.width }));
+        const note = hasHistograms(series) ? wrap(HISTOGRAM_CHART_NOTE, ctx.columns, '  ').map((l) => ctx.style.dim(l)) : [];
+        return lines([...note, ...renderChart(histogramsAsCounts(series), ctx, { range: opts.range, height: opts.height, width: opts.width })]);
       }
       const { lines: out, shown } = renderSamples(series, ctx);
       if (shown < series.length) out.push('', ...limitNote(shown, series.length, 'series', ctx));

@@ -38,12 +38,12 @@ function close(a: string, b: string, what: string): void {
 function compareVectors(local: QueryData, remote: QueryData, what: string): void {
   assert.equal(local.resultType, remote.resultType, what);
   if (local.resultType !== 'vector' || remote.resultType !== 'vector') return;
-  const theirs = new Map((remote.result as InstantSample[]).map((s) => [key(s.metric), s.value[1]]));
+  const theirs = new Map((remote.result as InstantSample[]).map((s) => [key(s.metric), s.value![1]]));
   assert.equal(local.result.length, theirs.size, `${what}: result sizes`);
   for (const s of local.result) {
     const v = theirs.get(key(s.metric));
     assert.ok(v !== undefined, `${what}: ${key(s.metric)} missing in Prometheus`);
-    close(s.value[1], v, `${what} ${key(s.metric)}`);
+    close(s.value![1], v, `${what} ${key(s.metric)}`);
   }
 }
 
