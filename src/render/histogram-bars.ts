@@ -20,6 +20,9 @@ import { fitWidths, renderTable, type Column } from './layout.js';
 import type { RenderContext } from './render-context.js';
 import { formatSeries, wrap } from './text.js';
 
+/** The longest bar: on a wide terminal (or a pipe, which has no width) bars stay readable. */
+const MAX_BAR = 50;
+
 const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
 
 /** A bar of `fraction` (0-1) of `width` cells, in eighths of a cell. */
@@ -86,7 +89,7 @@ export function renderHistogramBars(metric: Metric, h: HistogramJSON, ctx: Rende
     { header: '', align: 'left', fixed: true, paint: style.value },
   ];
   const widths = fitWidths(cols.slice(0, 3), cells, ctx.columns) ?? cols.slice(0, 3).map((c, i) => Math.max(c.header.length, ...cells.map((r) => r[i]!.length)));
-  const barWidth = Math.max(10, ctx.columns - 2 - widths.reduce((a, b) => a + b + 2, 0));
+  const barWidth = Math.min(MAX_BAR, Math.max(10, ctx.columns - 2 - widths.reduce((a, b) => a + b + 2, 0)));
   const withBars = cells.map((c, i) => [...c, bar(max > 0 ? rows[i]!.count / max : 0, barWidth)]);
   const table = renderTable(cols, withBars, [...widths, barWidth], style).map((l) => '  ' + l);
   const notes: string[] = [];

@@ -12,13 +12,19 @@ export function hasHistograms(series: RangeSeries[]): boolean {
   return series.some((s) => (s.histograms?.length ?? 0) > 0);
 }
 
-/** Every series with its histogram points replaced by their counts; series without histograms are returned as they are. */
+/**
+ * Every series with its histogram points replaced by their counts; series
+ * without histograms are returned as they are. A series of histograms only
+ * loses its metric name, as histogram_count() drops it: its unit (seconds,
+ * bytes) is the observations', not the counts'.
+ */
 export function histogramsAsCounts(series: RangeSeries[]): RangeSeries[] {
   return series.map((s) => {
     if (!s.histograms?.length) return s;
     const counts: SamplePair[] = s.histograms.map(([t, h]) => [t, formatSampleValue(histogramNumbers(h).count)]);
-    const values = s.values.length ? [...s.values, ...counts].sort((a, b) => a[0] - b[0]) : counts;
-    return { metric: s.metric, values };
+    if (s.values.length) return { metric: s.metric, values: [...s.values, ...counts].sort((a, b) => a[0] - b[0]) };
+    const { __name__: _, ...labels } = s.metric;
+    return { metric: labels, values: counts };
   });
 }
 

@@ -101,8 +101,11 @@ function renderTableFormat(result: QueryResult, opts: RenderOptions): string {
       if (data.result.length === 0) return lines(empty(opts, ctx));
       const series = [...data.result].sort((a, b) => compareForDisplay(a.metric, b.metric));
       if (opts.range !== undefined) {
-        const note = hasHistograms(series) ? wrap(HISTOGRAM_CHART_NOTE, ctx.columns, '  ').map((l) => ctx.style.dim(l)) : [];
-        return lines([...note, ...renderChart(histogramsAsCounts(series), ctx, { range: opts.range, height: opts.height, width: opts.width })]);
+        if (!hasHistograms(series)) return lines(renderChart(series, ctx, { range: opts.range, height: opts.height, width: opts.width }));
+        // Counts have no unit, whatever the query's metric measures.
+        const note = wrap(HISTOGRAM_CHART_NOTE, ctx.columns, '  ').map((l) => ctx.style.dim(l));
+        const counts = histogramsAsCounts(series).sort((a, b) => compareForDisplay(a.metric, b.metric));
+        return lines([...note, ...renderChart(counts, { ...ctx, queryUnit: 'none' }, { range: opts.range, height: opts.height, width: opts.width })]);
       }
       const { lines: out, shown } = renderSamples(series, ctx);
       if (shown < series.length) out.push('', ...limitNote(shown, series.length, 'series', ctx));

@@ -10,7 +10,7 @@ import { AppendLog } from './append-log.js';
 import type { FloatHistogram } from '../histogram/histogram.js';
 import { HistogramChunks } from './histogram-chunks.js';
 import { HISTOGRAM_MARK, isHistogramMark } from './stale.js';
-import { Series, type SampleColumns } from './series.js';
+import { Series, type LazyColumns, type SampleColumns } from './series.js';
 
 export { STALE_NAN, isStaleNaN, HISTOGRAM_MARK, isHistogramMark } from './stale.js';
 export { OutOfOrderSampleError, type SampleColumns } from './series.js';
@@ -93,7 +93,7 @@ export class MemoryStore {
    * A series whose samples are decoded on first read (the prebuilt sample
    * snapshot): `count` samples from `minT` to `maxT` ms. Returns its id.
    */
-  addLazySeries(labels: Metric, count: number, minT: number, maxT: number, decode: () => { t: Float64Array; v: Float64Array }): number {
+  addLazySeries(labels: Metric, count: number, minT: number, maxT: number, decode: () => LazyColumns): number {
     const id = this.getOrCreateSeries(labels);
     const s = this.seriesList[id];
     if (s.length > 0 || s.lazy || this.log.has(id)) throw new Error(`series ${s.key} already has samples`);
