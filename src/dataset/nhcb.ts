@@ -213,3 +213,8 @@ export function groupOf(store: MemoryStore, labels: Metric, bucketIds: number[],
   const buckets = bucketIds.map((id) => ({ le: parseLe(store.labels(id).le ?? ''), id }));
   return { labels, buckets, ...(count === undefined ? {} : { count }), ...(sum === undefined ? {} : { sum }) };
 }
+
+/** `--dataset FILE --nhcb`: every classic histogram of a loaded store also as an NHCB series. */
+export function addNhcbForAll(store: MemoryStore): number[] {
+  return addNhcbSeries(store, findClassicHistograms(store));
+}
