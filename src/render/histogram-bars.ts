@@ -12,7 +12,7 @@
 // the bars keep their place on the axis. More buckets than rows are merged in
 // equal groups (their intervals joined), with a note saying so.
 
-import { bucketInterval, histogramNumbers, type BucketRow, type HistogramJSON } from '../model/histogram.js';
+import { histogramNumbers, lowerInclusive, upperInclusive, type BucketRow, type HistogramJSON } from '../model/histogram.js';
 import type { Metric } from '../model/result.js';
 import { formatNumber } from './format.js';
 import { countAndSum } from './histogram.js';
@@ -39,14 +39,29 @@ interface Row {
   gap: boolean;
 }
 
-/** The listed buckets with the gaps between them as empty rows. */
+/** A bound for people: 4 significant digits (0.08839, not 0.08838834764831843); ±Inf as the API writes it. */
+function bound(text: string): string {
+  const x = Number(text);
+  return Number.isFinite(x) ? formatNumber(x, 4) : text;
+}
+
+function interval(lowerClosed: boolean, lower: string, upper: string, upperClosed: boolean): string {
+  return `${lowerClosed ? '[' : '('}${bound(lower)},${bound(upper)}${upperClosed ? ']' : ')'}`;
+}
+
+/**
+ * The listed buckets with the gaps between them as empty rows. A gap's ends
+ * are the complements of its neighbours' (after [-2,-1) comes [-1,…).
+ */
 function rowsWithGaps(rows: BucketRow[]): Row[] {
   const { buckets } = histogramNumbers({ count: '0', sum: '0', buckets: rows });
   const out: Row[] = [];
   rows.forEach((r, i) => {
-    const prev = i > 0 ? buckets[i - 1] : undefined;
-    if (prev && buckets[i]!.lower > prev.upper) out.push({ interval: `(${rows[i - 1]![2]},${r[1]}]`, count: 0, gap: true });
-    out.push({ interval: bucketInterval(r), count: buckets[i]!.count, gap: false });
+    const prev = i > 0 ? rows[i - 1] : undefined;
+    if (prev && buckets[i]!.lower > buckets[i - 1]!.upper) {
+      out.push({ interval: interval(!upperInclusive(prev[0]), prev[2], r[1], !lowerInclusive(r[0])), count: 0, gap: true });
+    }
+    out.push({ interval: interval(lowerInclusive(r[0]), r[1], r[2], upperInclusive(r[0])), count: buckets[i]!.count, gap: false });
   });
   return out;
 }
