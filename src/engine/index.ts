@@ -20,6 +20,7 @@ import { makeGrid, type EvalObserver, type QueryState, type Val, type VSeries } 
 import { dropReserved, metricKey } from './labels.js';
 import { compareMetrics } from '../model/labels.js';
 import { execError } from './state.js';
+import { statsSelectors } from './hist-stats.js';
 import type { FloatHistogram } from '../histogram/histogram.js';
 
 /** Per-query options: an AbortSignal, and/or a cancellation check polled during evaluation. */
@@ -109,6 +110,7 @@ export class Engine {
       queryStep: isRange ? step : 0,
       checkCounter: 0,
       observer: opts.observer,
+      statsSelectors: statsSelectors(expr),
     };
     const grid = makeGrid(start, end, step);
     const ev = new Evaluator(this.store, st, isRange);

@@ -10,6 +10,7 @@ import type { FloatHistogram } from '../histogram/histogram.js';
 import { newVSeries } from './types.js';
 import { checkAbort, execError, holdSamples } from './state.js';
 import { upperBound } from './numeric.js';
+import { statsHints } from './hist-stats.js';
 
 export function resolveAt(at: AtModifier | undefined, st: QueryState): number | undefined {
   if (!at) return undefined;
@@ -28,7 +29,7 @@ export function selectIds(store: MemoryStore, matchers: readonly LabelMatcher[],
 }
 
 /** What an instant selector yields per step: the sample's value, timestamp or start timestamp. */
-export type SelectorPick = 'value' | 'time' | 'st';
+export type SelectorPick = 'value' | 'time' | 'st' | 'info';
 
 /**
  * Evaluates an instant vector selector at every step: the newest sample in
@@ -44,6 +45,7 @@ export function evalVectorSelector(
   grid: Grid,
   st: QueryState,
   pick: SelectorPick = 'value',
+  stats = false,
 ): VSeries[] {
   const out: VSeries[] = [];
   const lookback = st.lookbackMs;
@@ -54,8 +56,10 @@ export function evalVectorSelector(
     const v = cols.v;
     const len = cols.length;
     const sts = cols.st;
-    const hs = cols.h;
-    const pickAt = (k: number): number => (pick === 'time' ? t[k] / 1000 : sts ? sts[k] / 1000 : 0);
+    const hs = cols.h && stats ? statsHints(cols.h, len) : cols.h;
+    const pickAt = (k: number): number => (pick === 'time' || pick === 'info' ? t[k] / 1000 : sts ? sts[k] / 1000 : 0);
+    // info() reads timestamps, and must know which samples are histograms (an error there).
+    const keepH = pick === 'value' || pick === 'info';
     const s = newVSeries(store.labels(id), grid.n);
     let count = 0;
     if (atMs !== undefined) {
@@ -66,7 +70,7 @@ export function evalVectorSelector(
       if (k >= 0 && t[k] > ref - lookback && !(x !== x && isStaleNaN(x))) {
         s.v.fill(pick === 'value' ? x : pickAt(k));
         s.p.fill(1);
-        if (pick === 'value' && hs && hs[k]) s.h = new Array(grid.n).fill(hs[k]);
+        if (keepH && hs && hs[k]) s.h = new Array(grid.n).fill(hs[k]);
         count = grid.n;
       }
     } else {
@@ -83,7 +87,7 @@ export function evalVectorSelector(
         const x = v[k];
         if (x !== x) {
           if (isStaleNaN(x)) continue;
-          if (pick === 'value' && hs && isHistogramMark(x)) (s.h ??= new Array(grid.n))[i] = hs[k];
+          if (keepH && hs && isHistogramMark(x)) (s.h ??= new Array(grid.n))[i] = hs[k];
         }
         s.v[i] = pick === 'value' ? x : pickAt(k);
         s.p[i] = 1;
@@ -99,10 +103,11 @@ export function evalVectorSelector(
   return out;
 }
 
-/** The raw points of the selected series, stale markers removed. */
-export function rangeSeries(store: MemoryStore, ids: number[]): RSeries[] {
+/** The raw points of the selected series, stale markers removed; `stats`: with the stats iterator's hints. */
+export function rangeSeries(store: MemoryStore, ids: number[], stats = false): RSeries[] {
   return ids.map((id) => {
     const c = store.floatSamples(id);
+    if (stats && c.h) return { metric: store.labels(id), t: c.t, v: c.v, length: c.length, st: c.st, h: statsHints(c.h, c.length), hStored: c.h };
     return { metric: store.labels(id), t: c.t, v: c.v, length: c.length, st: c.st, h: c.h };
   });
 }

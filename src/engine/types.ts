@@ -48,6 +48,8 @@ export interface RSeries {
   dropName?: boolean;
   /** Native histogram points parallel to t, when the series has any (h[i] set: v[i] meaningless). */
   h?: readonly (FloatHistogram | undefined)[];
+  /** With stats-iterator hints in h: the stored histograms (a window's first sample keeps its stored hint). */
+  hStored?: readonly (FloatHistogram | undefined)[];
 }
 
 export type Val =
@@ -81,6 +83,8 @@ export interface QueryState {
   checkCounter: number;
   /** The node being evaluated, named by the sample limit's error. */
   node?: Expr;
+  /** Selectors read as Prometheus's histogram stats iterator reads them (./hist-stats.ts). */
+  statsSelectors?: ReadonlySet<Expr>;
   /** Explain's tracer (./trace.ts); absent, evaluation does nothing more. */
   observer?: EvalObserver;
 }
