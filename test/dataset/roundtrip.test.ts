@@ -80,7 +80,8 @@ const QUERIES = [
 test('the OpenMetrics export backfilled into Prometheus has the same series', { timeout: 300_000 }, async (t) => {
   if (!requirePrometheus(t)) return;
   const local = await openLocalDataset({ inProcess: true }, hostFromIO(bufferIO()));
-  const mine = await local.series({ match: ['{__name__=~".+"}'] });
+  // The native (NHCB) request-duration histogram has no text-format form: the export writes its classic series only.
+  const mine = await local.series({ match: ['{__name__=~".+", __name__!="http_request_duration_seconds"}'] });
   const theirs = (await api('/api/v1/series', { 'match[]': '{__name__=~".+"}', start: '0', end: '4000000000' })) as Metric[];
   assert.equal(theirs.length, mine.length);
   const set = new Set(theirs.map(key));
