@@ -10,9 +10,10 @@
 // series the first time a query reads them, so opening the sample (or a
 // `--dataset --nhcb` file) costs nothing more until they are used.
 
-import { FloatHistogram } from '../histogram/histogram.js';
+import { FloatHistogram, type BucketList } from '../histogram/histogram.js';
+import { customBoundsMatch } from '../histogram/bounds.js';
+import { sideDecreased } from '../histogram/reset.js';
 import type { Metric } from '../model/result.js';
-import { HistogramChunks } from '../storage/histogram-chunks.js';
 import type { LazyColumns } from '../storage/series.js';
 import { HISTOGRAM_MARK, MemoryStore, STALE_NAN, isStaleNaN, labelsKey } from '../storage/store.js';
 
@@ -95,13 +96,49 @@ export function convertScrape(les: number[], cum: ArrayLike<number>, count: numb
   // The bounds of this scrape's buckets; the shared array when every bucket is there (the usual case).
   const finite = rows.slice(0, -1).map((r) => r.le);
   h.customValues = finite.length === bounds.length ? bounds : finite;
+  // Only the populated buckets (Prometheus's Compact(0)), in arrays of exactly their length.
+  const idx: number[] = [];
+  const cnt: number[] = [];
   let prev = 0;
   rows.forEach((r, i) => {
-    h.positive.idx.push(i);
-    h.positive.cnt.push(r.c - prev);
+    if (r.c - prev !== 0) {
+      idx.push(i);
+      cnt.push(r.c - prev);
+    }
     prev = r.c;
   });
-  return h.compact();
+  h.positive = { idx: idx.slice(), cnt: cnt.slice() };
+  h.negative = NO_BUCKETS;
+  return h;
+}
+
+/**
+ * The empty negative side every NHCB shares, and (in nhcbColumns) one index
+ * array per run of samples with the same populated buckets: a stored
+ * histogram is never modified (MemoryStore.appendHistogram's contract), and
+ * a few hundred bytes less per sample is most of an NHCB series' memory.
+ */
+const NO_BUCKETS: BucketList = { idx: [], cnt: [] };
+
+function sameIndexes(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Prometheus's TSDB starts a new chunk (and reads the hint back as unknown) every 2 h of wall time. */
+const CHUNK_RANGE_MS = 2 * 60 * 60 * 1000;
+
+/**
+ * The hint `h` reads back as after `prev` (storage/histogram-chunks.ts, for
+ * counter NHCBs only): a new chunk, `unknown`, at the first histogram, after
+ * a stale marker, at a reset (count or a bucket going down, other bounds) and
+ * at a 2 h boundary; `not_reset` otherwise.
+ */
+function readBackHint(h: FloatHistogram, prev: FloatHistogram | undefined, prevT: number, t: number): 'unknown' | 'not_reset' {
+  if (!prev || Math.trunc(t / CHUNK_RANGE_MS) !== Math.trunc(prevT / CHUNK_RANGE_MS)) return 'unknown';
+  if (h.count < prev.count || !customBoundsMatch(h.customValues, prev.customValues)) return 'unknown';
+  return sideDecreased(h.positive, prev.positive) ? 'unknown' : 'not_reset';
 }
 
 /** Every timestamp of any member, ascending; the members' own array when they all share one. */
@@ -134,8 +171,8 @@ export function nhcbColumns(store: MemoryStore, g: ClassicGroup): LazyColumns {
   const v = new Float64Array(times.length);
   const h: (FloatHistogram | undefined)[] = [];
   let n = 0;
-  const chunks = new HistogramChunks();
-  let prevIsHistogram = false;
+  let prev: FloatHistogram | undefined;
+  let prevT = 0;
   const scrape: Scrape = { cum: new Float64Array(les.length), count: NaN, sum: NaN, stale: false };
   for (const ts of times) {
     scrape.stale = false;
@@ -149,20 +186,23 @@ export function nhcbColumns(store: MemoryStore, g: ClassicGroup): LazyColumns {
     scrape.stale ||= isStaleNaN(scrape.count) || isStaleNaN(scrape.sum);
     if (scrape.stale) {
       // The classic series went stale at this scrape: so does the converted one.
-      if (prevIsHistogram) {
+      if (prev) {
         t[n] = ts;
         v[n++] = STALE_NAN;
         h.push(undefined);
       }
-      prevIsHistogram = false;
+      prev = undefined;
       continue;
     }
     const hist = convertScrape(les, scrape.cum, scrape.count, scrape.sum, bounds);
     if (!hist) continue;
+    hist.hint = readBackHint(hist, prev, prevT, ts);
+    if (prev && sameIndexes(hist.positive.idx, prev.positive.idx)) hist.positive.idx = prev.positive.idx;
     t[n] = ts;
     v[n++] = HISTOGRAM_MARK;
-    h.push(chunks.append(0, ts, hist, prevIsHistogram));
-    prevIsHistogram = true;
+    h.push(hist);
+    prev = hist;
+    prevT = ts;
   }
   return { t: t.subarray(0, n), v: v.subarray(0, n), h };
 }
