@@ -35,10 +35,6 @@ export async function openBackend(opts: BackendOptions, host: BackendHost): Prom
       "a Prometheus server's limit is its own --query.max-samples flag; drop --max-samples with --server",
     );
   }
-  if (server) {
-    const { createRemoteBackend } = await import('./remote.js');
-    return createRemoteBackend({ ...opts, server }, host);
-  }
   if (opts.nhcb && !opts.dataset) {
     throw new UsageError(
       '--nhcb converts the classic histograms of a --dataset file',
@@ -46,6 +42,10 @@ export async function openBackend(opts: BackendOptions, host: BackendHost): Prom
         ? 'a server converts them when it scrapes: convert_classic_histograms_to_nhcb: true in its scrape config'
         : 'the sample dataset already has http_request_duration_seconds as a native histogram beside the classic one; drop --nhcb',
     );
+  }
+  if (server) {
+    const { createRemoteBackend } = await import('./remote.js');
+    return createRemoteBackend({ ...opts, server }, host);
   }
   return openLocalDataset({ file: opts.dataset, maxSamples: opts.maxSamples, nhcb: opts.nhcb }, host);
 }

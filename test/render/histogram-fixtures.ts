@@ -12,7 +12,7 @@ const LES = ['0.005', '0.01', '0.025', '0.05', '0.1', '0.25', '0.5', '1', '2.5',
 export function nhcb(counts: number[], sum: number): HistogramJSON {
   const rows: BucketRow[] = [];
   counts.forEach((c, i) => {
-    if (c > 0) rows.push([0, i === 0 ? '-Inf' : LES[i - 1]!, LES[i]!, String(c)]);
+    if (c > 0) rows.push(i === 0 ? [3, '-Inf', LES[0]!, String(c)] : [0, LES[i - 1]!, LES[i]!, String(c)]); // the first custom bucket is [-Inf, le]
   });
   const count = counts.reduce((a, b) => a + b, 0);
   return { count: String(count), sum: String(sum), ...(rows.length ? { buckets: rows } : {}) };
