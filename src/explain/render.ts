@@ -11,7 +11,8 @@
 import { parseSampleValue, type Metric } from '../model/result.js';
 import { documentedType } from '../promql/ast.js';
 import { formatNumber, hasHumanColumn, humanize } from '../render/format.js';
-import { histogramLine } from '../render/histogram.js';
+import { countAndSum } from '../render/histogram.js';
+import type { HistogramJSON } from '../model/histogram.js';
 import { formatTimestamp } from '../util/time.js';
 import { inferQueryUnit } from '../render/query-text.js';
 import { PLAIN, type Style } from '../util/style.js';
@@ -118,6 +119,12 @@ function valueText(metric: Metric, raw: string, query: string): string {
   return formatNumber(v, 5) + (unit === 'per-second' ? '/s' : '') + (h && hasHumanColumn(unit) ? ` (${h})` : '');
 }
 
+/** A native histogram in a preview line: its count and sum (the buckets are the table's job). */
+function histogramText(h: HistogramJSON): string {
+  const { count, sum } = countAndSum(h, 4);
+  return `histogram: count ${count}, sum ${sum}`;
+}
+
 const short = (raw: string): string => formatNumber(parseSampleValue(raw), 5);
 
 function seriesLabel(metric: Metric, r: ResultSummary): string {
@@ -155,7 +162,7 @@ function resultLines(n: ExplainNode, r: ResultSummary, width: number, style: Sty
   const values = series.map((s) =>
     r.resultType === 'vector'
       ? s.histogram
-        ? histogramLine(s.histogram)
+        ? histogramText(s.histogram)
         : valueText(s.metric, s.value ?? 'NaN', q)
       : `${s.samples} ${s.histograms ? 'histogram ' : ''}sample${s.samples === 1 ? '' : 's'}${s.histograms ? ' (counts)' : ''}${s.first && s.last && s.samples! > 1 ? `, ${short(s.first[1])} → ${short(s.last[1])}` : s.first ? `, ${short(s.first[1])}` : ''}`,
   );
