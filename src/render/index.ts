@@ -42,6 +42,8 @@ export interface RenderOptions {
    * it a matrix (e.g. `x[5m]` from an instant query) is listed sample by sample.
    */
   range?: ChartRange;
+  /** Grafana's legend format for the chart's series, e.g. '{{route}} {{status_code}}'. */
+  legend?: string;
   /**
    * Whether table output includes warnings, infos and stats (default true).
    * The CLI sets false and prints renderNotes() to stderr instead.
@@ -66,7 +68,7 @@ export function renderResult(result: QueryResult, opts: RenderOptions): string {
   return body + notes;
 }
 
-function context(opts: RenderOptions): RenderContext {
+export function contextFor(opts: RenderOptions): RenderContext {
   const fitted = opts.limit === undefined;
   return {
     style: opts.style,
@@ -81,7 +83,7 @@ function context(opts: RenderOptions): RenderContext {
 }
 
 function renderTableFormat(result: QueryResult, opts: RenderOptions): string {
-  const ctx = context(opts);
+  const ctx = contextFor(opts);
   const data = result.data;
   const lines = (ls: string[]) => (ls.length > 0 ? ls.join('\n') + '\n' : '');
   switch (data.resultType) {
@@ -89,7 +91,7 @@ function renderTableFormat(result: QueryResult, opts: RenderOptions): string {
     case 'string':
       return lines([plainValue(data.resultType, data.result[1], ctx)]);
     case 'vector': {
-      if (data.result.length === 0) return lines(empty(opts, ctx));
+      if (data.result.length === 0) return lines(explainEmptyLines(opts, ctx));
       const samples = queryOrdersResult(opts.query) ? data.result : [...data.result].sort((a, b) => compareForDisplay(a.metric, b.metric));
       if (opts.buckets || (samples.length === 1 && samples[0]!.histogram)) return lines(renderBucketBars(samples, ctx));
       const shown = samples.slice(0, ctx.limit);
@@ -98,14 +100,17 @@ function renderTableFormat(result: QueryResult, opts: RenderOptions): string {
       return lines(out);
     }
     case 'matrix': {
-      if (data.result.length === 0) return lines(empty(opts, ctx));
+      if (data.result.length === 0) return lines(explainEmptyLines(opts, ctx));
       const series = [...data.result].sort((a, b) => compareForDisplay(a.metric, b.metric));
       if (opts.range !== undefined) {
-        if (!hasHistograms(series)) return lines(renderChart(series, ctx, { range: opts.range, height: opts.height, width: opts.width }));
-        // Counts have no unit, whatever the query's metric measures.
+        if (!hasHistograms(series)) {
+          const query = { expr: opts.query, series, legend: opts.legend };
+          return lines(renderChart([query], ctx, { range: opts.range, height: opts.height, width: opts.width }));
+        }
+        // Native histograms are drawn as their counts, which have no unit, whatever the query's metric measures.
         const note = wrap(HISTOGRAM_CHART_NOTE, ctx.columns, '  ').map((l) => ctx.style.dim(l));
-        const counts = histogramsAsCounts(series).sort((a, b) => compareForDisplay(a.metric, b.metric));
-        return lines([...note, ...renderChart(counts, { ...ctx, queryUnit: 'none' }, { range: opts.range, height: opts.height, width: opts.width })]);
+        const counts = { expr: opts.query, series: histogramsAsCounts(series).sort((a, b) => compareForDisplay(a.metric, b.metric)), legend: opts.legend };
+        return lines([...note, ...renderChart([counts], { ...ctx, queryUnit: 'none' }, { range: opts.range, height: opts.height, width: opts.width })]);
       }
       const { lines: out, shown } = renderSamples(series, ctx);
       if (shown < series.length) out.push('', ...limitNote(shown, series.length, 'series', ctx));
@@ -114,7 +119,7 @@ function renderTableFormat(result: QueryResult, opts: RenderOptions): string {
   }
 }
 
-function empty(opts: RenderOptions, ctx: RenderContext): string[] {
+export function explainEmptyLines(opts: RenderOptions, ctx: RenderContext): string[] {
   return explainEmpty(opts.query, opts.knownMetrics, opts.advice).flatMap((l, i) =>
     wrap(l, ctx.columns, '  ').map((w) => (i === 0 ? ctx.style.warn(w) : ctx.style.dim(w))),
   );
