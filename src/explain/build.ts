@@ -34,7 +34,9 @@ export function summarize(r: QueryResult, query: string): ResultSummary {
       seriesCount: d.result.length,
       varyingLabels: varying,
       commonLabels: common,
-      series: ordered.slice(0, PREVIEW_SERIES).map((s) => (s.histogram ? { metric: s.metric, histogram: s.histogram[1] } : { metric: s.metric, value: s.value?.[1] })),
+      series: ordered
+        .slice(0, PREVIEW_SERIES)
+        .map((s) => (s.histogram ? { metric: s.metric, histogram: s.histogram[1] } : { metric: s.metric, value: s.value?.[1] })),
     };
   }
   // Histogram samples are previewed by their counts (as charts draw them).
