@@ -10,7 +10,7 @@ import { AppendLog } from './append-log.js';
 import type { FloatHistogram } from '../histogram/histogram.js';
 import { HistogramChunks } from './histogram-chunks.js';
 import { HISTOGRAM_MARK, isHistogramMark } from './stale.js';
-import { Series, type SampleColumns } from './series.js';
+import { Series, type LazyColumns, type SampleColumns } from './series.js';
 
 export { STALE_NAN, isStaleNaN, HISTOGRAM_MARK, isHistogramMark } from './stale.js';
 export { OutOfOrderSampleError, type SampleColumns } from './series.js';
@@ -131,7 +131,7 @@ export class MemoryStore {
    * label set must be new to the store, sorted and without empty values, as a
    * snapshot's are: a command that only reads never builds their keys.
    */
-  addLazySeries(labels: Metric, count: number, minT: number, maxT: number, decode: () => { t: Float64Array; v: Float64Array }): number {
+  addLazySeries(labels: Metric, count: number, minT: number, maxT: number, decode: () => LazyColumns): number {
     const s = this.addSeries(Object.isFrozen(labels) ? labels : Object.freeze(labels));
     s.lazy = decode;
     this.sampleCount += count;
