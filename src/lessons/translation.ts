@@ -34,7 +34,7 @@ function lessonProblems(en: Lesson, tr: Lesson): Problem[] {
   for (const key of ['file', 'variant'] as const) {
     const a = key === 'file' ? en.dataset?.file : en.dataset?.variant?.file;
     const b = key === 'file' ? tr.dataset?.file : tr.dataset?.variant?.file;
-    if (a !== b) at(tr.dataset?.line ?? 1, `${lessonName}: ${key === 'file' ? 'dataset' : 'variant'}: is ${show(b)}, in English ${show(a)}`);
+    if (a !== b) at(tr.dataset?.line ?? 1, `${lessonName}: ${key === 'file' ? 'dataset' : 'variant'}: ${show(b)}, in English ${show(a)}`);
   }
   if (tr.steps.length !== en.steps.length) at(tr.steps[0]?.line ?? 1, `${lessonName}: ${tr.steps.length} steps, in English ${en.steps.length}`);
   en.steps.forEach((enStep, i) => {
@@ -63,14 +63,14 @@ function specials(step: Step): Special[] {
 function blockProblems(en: Special, tr: Special): string[] {
   const out: string[] = [];
   const same = (field: string, a: unknown, b: unknown) => {
-    if (JSON.stringify(a) !== JSON.stringify(b)) out.push(`${field} is ${show(b)}, in English ${show(a)}`);
+    if (JSON.stringify(a) !== JSON.stringify(b)) out.push(`${field}: ${show(b)}, in English ${show(a)}`);
   };
   if (en.kind === 'example' && tr.kind === 'example') {
     const name = `example \`${oneLine(en.query)}\``;
     same(`${name}: the query`, en.query, tr.query);
-    same(`${name}: at=`, en.at, tr.at);
-    same(`${name}: range=`, en.range, tr.range);
-    same(`${name}: focus=`, en.focus, tr.focus);
+    same(`${name}: the at= attribute`, en.at, tr.at);
+    same(`${name}: the range= attribute`, en.range, tr.range);
+    same(`${name}: the focus= attribute`, en.focus, tr.focus);
   } else if (en.kind === 'predict' && tr.kind === 'predict') {
     same('predict: the number of choices', en.choices.length, tr.choices.length);
     same('predict: the answer (choice number)', en.choices.indexOf(en.answer) + 1, tr.choices.indexOf(tr.answer) + 1);
