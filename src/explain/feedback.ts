@@ -8,7 +8,7 @@ import { PLAIN, type Style } from '../util/style.js';
 import { explain } from './explain.js';
 import type { ExplainNode } from './model.js';
 import { renderExplanation, wrapText } from './render.js';
-import { selectorCulpritLines } from './selectors.js';
+import { isHintLine, selectorCulpritLines } from './selectors.js';
 
 export interface FeedbackOptions {
   /** Terminal width. */
@@ -39,7 +39,7 @@ export async function explainForFeedback(backend: Backend, answer: string, time:
   for (const n of emptySelectors(x.root)) {
     head.push(...wrapText(`${n.head} matches no series:`, opts.columns).map((w) => style.warn(w)));
     for (const l of selectorCulpritLines(n.selector!)) {
-      head.push(...wrapText(l, opts.columns - 2).map((w) => '  ' + (l.startsWith('hint:') ? style.dim(w) : w)));
+      head.push(...wrapText(l, opts.columns - 2).map((w) => '  ' + (isHintLine(l) ? style.dim(w) : w)));
     }
   }
   const tree = renderExplanation(x, { columns: opts.columns, style, bare: true });

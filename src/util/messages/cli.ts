@@ -1,0 +1,3 @@
+// cli messages (English, Korean). See index.ts for the %{name} parameters.
+
+export const CLI_MESSAGES = {} as const;

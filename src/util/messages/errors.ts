@@ -1,0 +1,3 @@
+// errors messages (English, Korean). See index.ts for the %{name} parameters.
+
+export const ERROR_MESSAGES = {} as const;
