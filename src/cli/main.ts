@@ -11,6 +11,7 @@ import { ExitError, isUserError } from '../errors.js';
 import { formatError } from '../render/error.js';
 import { processIO, type IO } from '../util/io.js';
 import { LANGS } from '../util/lang.js';
+import { setLangFromEnv } from '../util/messages/index.js';
 import { defaultDeps, type CommandDeps } from './deps.js';
 
 import * as queryCmd from './query.js';
@@ -59,6 +60,7 @@ function buildProgram(deps: CommandDeps): Command {
   program.hook('preAction', () => {
     const { lang } = program.opts<{ lang?: string }>();
     if (lang) io.env = { ...io.env, PROMLEARN_LANG: lang };
+    setLangFromEnv(io.env);
   });
 
   for (const cmd of [

@@ -76,7 +76,9 @@ function methodSentence(info: BackendInfo, trace: TraceOutcome, queried: number)
   const rest = queried - trace.seeded;
   if (rest === 0) return t('explain.method.recordAll', { once });
   const others = rest === 1 ? t('explain.method.otherOne') : t('explain.method.others', { n: rest });
-  return trace.seeded === 1 ? t('explain.method.recordOne', { once, others }) : t('explain.method.recordSome', { once, n: trace.seeded, others });
+  return trace.seeded === 1
+    ? t('explain.method.recordOne', { once, others })
+    : t('explain.method.recordSome', { once, n: trace.seeded, others });
 }
 
 /** Nodes that need a value from the backend (literals do not). */

@@ -8,6 +8,7 @@ import { PLAIN, type Style } from '../util/style.js';
 import { explain } from './explain.js';
 import type { ExplainNode } from './model.js';
 import { renderExplanation, wrapText } from './render.js';
+import { t } from '../util/messages/index.js';
 import { isHintLine, selectorCulpritLines } from './selectors.js';
 
 export interface FeedbackOptions {
@@ -37,7 +38,7 @@ export async function explainForFeedback(backend: Backend, answer: string, time:
   }
   const head: string[] = [];
   for (const n of emptySelectors(x.root)) {
-    head.push(...wrapText(`${n.head} matches no series:`, opts.columns).map((w) => style.warn(w)));
+    head.push(...wrapText(t('explain.matchesNothing', { head: n.head }), opts.columns).map((w) => style.warn(w)));
     for (const l of selectorCulpritLines(n.selector!)) {
       head.push(...wrapText(l, opts.columns - 2).map((w) => '  ' + (isHintLine(l) ? style.dim(w) : w)));
     }

@@ -54,7 +54,7 @@ export function renderExplanation(x: Explanation, opts: ExplainRenderOptions): s
 
 /** Head on the left, type and size on the right when both fit. */
 function headLine(n: ExplainNode, lead: string, contLead: string, width: number, style: Style): string[] {
-  const role = n.role ? `${n.role}: ` : '';
+  const role = n.role ? `${roleText(n.role)}: ` : '';
   const right = style.dim(sizeText(n));
   const gap = width - visibleWidth(lead) - visibleWidth(role + n.head) - visibleWidth(right);
   if (gap >= 2) return [lead + style.dim(role) + style.name(n.head) + ' '.repeat(gap) + right];
@@ -62,6 +62,17 @@ function headLine(n: ExplainNode, lead: string, contLead: string, width: number,
     (l, i) => (i === 0 ? lead : style.dim(contLead)) + style.name(l),
   );
   return [...headLines, style.dim(contLead) + right];
+}
+
+/** A child's role (data: left, right, parameter) in the learner's language. */
+function roleText(role: string): string {
+  return role === 'left'
+    ? msg('explain.bin.left')
+    : role === 'right'
+      ? msg('explain.bin.right')
+      : role === 'parameter'
+        ? msg('explain.role.parameter')
+        : role;
 }
 
 function sizeText(n: ExplainNode): string {
@@ -95,7 +106,10 @@ function nodeBody(n: ExplainNode, width: number, style: Style, isRoot: boolean):
   if (n.evaluation.note) lines.push({ text: n.evaluation.note, paint: style.dim });
   if (n.error) {
     const message = n.error.message;
-    lines.push({ text: n.error.inherited ? msg('explain.errorBelow', { message }) : msg('explain.error', { message }), paint: style.error });
+    lines.push({
+      text: n.error.inherited ? msg('explain.errorBelow', { message }) : msg('explain.error', { message }),
+      paint: style.error,
+    });
     if (n.error.hint && !n.error.inherited) lines.push({ text: msg('explain.hint', { hint: n.error.hint }), paint: style.dim });
   }
   if (n.result)
@@ -166,7 +180,8 @@ function resultLines(n: ExplainNode, r: ResultSummary, width: number, style: Sty
     const label = truncate(labels[i]!, labelWidth).padEnd(labelWidth);
     lines.push({ text: `  ${label}  ${r.resultType === 'vector' ? values[i]!.padStart(valueWidth) : values[i]}`, fitted: true });
   });
-  if (r.seriesCount > series.length) lines.push({ text: '  ' + msg('explain.more', { n: r.seriesCount - series.length }), paint: style.dim, fitted: true });
+  if (r.seriesCount > series.length)
+    lines.push({ text: '  ' + msg('explain.more', { n: r.seriesCount - series.length }), paint: style.dim, fitted: true });
   return lines;
 }
 

@@ -196,10 +196,7 @@ async function findCulprit(
   const hints = valueHints(m, values);
   if (!labelMissing && (m.op === '=' || m.op === '=~')) {
     const elsewhere = await existsAtOtherTimes(backend, vs, m, signal);
-    if (elsewhere)
-      hints.push(
-        t('sel.staleElsewhere', { matcher: matcherText(m) }),
-      );
+    if (elsewhere) hints.push(t('sel.staleElsewhere', { matcher: matcherText(m) }));
   }
   return { step, matcher: m, before: before.length, labelMissing, closestLabels, closestValues, valueCount: values.length, hints };
 }
@@ -319,8 +316,7 @@ export function selectorCulpritLines(d: SelectorDiagnosis): string[] {
   const lines: string[] = [];
   if (d.noCandidates) {
     const what = d.steps[0]!.text;
-    if (d.noCandidates.existsElsewhere)
-      lines.push(t('sel.noSampleNow', { what }));
+    if (d.noCandidates.existsElsewhere) lines.push(t('sel.noSampleNow', { what }));
     else if (d.metric !== undefined) {
       const dym = d.noCandidates.closestMetrics.length
         ? t('sel.didYouMean', { names: d.noCandidates.closestMetrics.map((x) => `\`${x}\``).join(t('sel.or')) })
@@ -334,7 +330,9 @@ export function selectorCulpritLines(d: SelectorDiagnosis): string[] {
   const m = c.matcher;
   if (c.labelMissing && (m.op === '=' || m.op === '=~')) {
     const dym =
-      c.closestLabels.length && editDistance(m.name, c.closestLabels[0]!) <= 3 ? t('sel.didYouMean', { names: `\`${c.closestLabels[0]}\`` }) : '';
+      c.closestLabels.length && editDistance(m.name, c.closestLabels[0]!) <= 3
+        ? t('sel.didYouMean', { names: `\`${c.closestLabels[0]}\`` })
+        : '';
     lines.push(t('sel.labelMissing', { n: c.before, label: m.name, dym, labels: c.closestLabels.slice().sort().join(', ') }));
   } else if (m.op === '=' || m.op === '=~') {
     const all = c.valueCount > c.closestValues.length ? t('sel.inAll', { n: c.valueCount }) : '';

@@ -81,7 +81,18 @@ function scalarText(e: Expr | undefined): string {
 }
 
 /** The functions whose sentence takes only the window (`%{w}`). */
-const WINDOWED = ['rate', 'increase', 'irate', 'delta', 'idelta', 'deriv', 'changes', 'resets', 'absent_over_time', 'present_over_time'] as const;
+const WINDOWED = [
+  'rate',
+  'increase',
+  'irate',
+  'delta',
+  'idelta',
+  'deriv',
+  'changes',
+  'resets',
+  'absent_over_time',
+  'present_over_time',
+] as const;
 /** The functions whose sentence takes nothing. */
 const PLAIN_CALLS = ['absent', 'time', 'vector', 'scalar', 'sort', 'sort_desc', 'timestamp'] as const;
 
@@ -125,7 +136,9 @@ function groupText(a: AggregateExpr): { per: string; scope: string; all?: boolea
   if (a.without) return { per: t('explain.agg.perOther'), scope: t('explain.agg.scopeWithout', { labels: labelList(a.grouping) }) };
   if (a.grouping.length === 0) return { per: t('explain.agg.perNone'), scope: t('explain.agg.scopeAll'), all: true };
   const per =
-    a.grouping.length === 1 ? t('explain.agg.perOne', { label: a.grouping[0] }) : t('explain.agg.perMany', { labels: labelList(a.grouping) });
+    a.grouping.length === 1
+      ? t('explain.agg.perOne', { label: a.grouping[0] })
+      : t('explain.agg.perMany', { labels: labelList(a.grouping) });
   return { per, scope: t('explain.agg.scopeBy', { labels: labelList(a.grouping) }) };
 }
 
@@ -161,8 +174,7 @@ function matchingText(b: BinaryExpr): string {
     : m.matchingLabels.length
       ? t('explain.match.ignoring', { labels: labelList(m.matchingLabels) })
       : t('explain.match.exact');
-  const group =
-    m.card === 'many-to-one' ? t('explain.match.groupLeft') : m.card === 'one-to-many' ? t('explain.match.groupRight') : '';
+  const group = m.card === 'many-to-one' ? t('explain.match.groupLeft') : m.card === 'one-to-many' ? t('explain.match.groupRight') : '';
   return `${how}${group}`;
 }
 

@@ -45,7 +45,10 @@ export const EXPLAIN_MESSAGES = {
     en: "how much each gauge changed %{w} (last minus first sample, extrapolated to the window's edges)",
     ko: '%{w} 각 게이지가 변한 양(마지막 샘플 빼기 첫 샘플, 구간 끝까지 외삽)',
   },
-  'explain.fn.idelta': { en: 'the difference between the last two samples of each gauge %{w}', ko: '%{w} 각 게이지의 마지막 두 샘플의 차이' },
+  'explain.fn.idelta': {
+    en: 'the difference between the last two samples of each gauge %{w}',
+    ko: '%{w} 각 게이지의 마지막 두 샘플의 차이',
+  },
   'explain.fn.deriv': {
     en: 'the per-second slope of each gauge %{w}, by least-squares linear regression',
     ko: '%{w} 각 게이지의 초당 기울기(최소제곱 선형 회귀)',
@@ -82,7 +85,10 @@ export const EXPLAIN_MESSAGES = {
     ko: '%{srcs} 값을 구분자 %{sep}로 이어 붙여 레이블 %{dst}에 넣어요',
   },
   'explain.fn.time': { en: 'the evaluation time, in seconds since 1970', ko: '평가 시각(1970년부터 센 초)' },
-  'explain.fn.vector': { en: 'turns the scalar into a one-series vector without labels', ko: '스칼라를 레이블 없는 시계열 하나짜리 벡터로 바꿔요' },
+  'explain.fn.vector': {
+    en: 'turns the scalar into a one-series vector without labels',
+    ko: '스칼라를 레이블 없는 시계열 하나짜리 벡터로 바꿔요',
+  },
   'explain.fn.scalar': {
     en: "the value of the argument's only series as a scalar (NaN unless there is exactly one series)",
     ko: '인자의 유일한 시계열 값을 스칼라로(시계열이 정확히 하나가 아니면 NaN)',
@@ -95,7 +101,10 @@ export const EXPLAIN_MESSAGES = {
   'explain.fn.sort': { en: 'the series sorted by value, smallest first', ko: '값이 작은 것부터 정렬한 시계열' },
   'explain.fn.sort_desc': { en: 'the series sorted by value, largest first', ko: '값이 큰 것부터 정렬한 시계열' },
   'explain.fn.timestamp': { en: "the timestamp of each series' sample, in seconds", ko: '각 시계열 샘플의 타임스탬프(초)' },
-  'explain.fn.present_over_time': { en: "1 when there is any of each series' samples %{w}", ko: '%{w} 각 시계열에 샘플이 하나라도 있으면 1' },
+  'explain.fn.present_over_time': {
+    en: "1 when there is any of each series' samples %{w}",
+    ko: '%{w} 각 시계열에 샘플이 하나라도 있으면 1',
+  },
   'explain.fn.overTime': { en: "%{what} of each series' samples %{w}%{name}", ko: '%{w} 각 시계열 샘플의 %{what}%{name}' },
   'explain.fn.doc': { en: '%{f}: %{doc}%{name}', ko: '%{f}: %{doc}%{name}' },
   'explain.fn.call': { en: 'calls %{f}', ko: '%{f} 호출' },
@@ -204,8 +213,14 @@ export const EXPLAIN_MESSAGES = {
     ko: '값이 %{rel} %{side} 시계열만 남기고 나머지는 버려요',
   },
   'explain.bin.scalars': { en: 'the left scalar %{word} the right one', ko: '왼쪽 스칼라 %{word} 오른쪽 스칼라' },
-  'explain.bin.rightScalar': { en: 'each left value %{word} %{r}; the metric name is dropped', ko: '각 왼쪽 값 %{word} %{r}; 메트릭 이름은 빠져요' },
-  'explain.bin.leftScalar': { en: '%{l} %{word} each right value; the metric name is dropped', ko: '%{l} %{word} 각 오른쪽 값; 메트릭 이름은 빠져요' },
+  'explain.bin.rightScalar': {
+    en: 'each left value %{word} %{r}; the metric name is dropped',
+    ko: '각 왼쪽 값 %{word} %{r}; 메트릭 이름은 빠져요',
+  },
+  'explain.bin.leftScalar': {
+    en: '%{l} %{word} each right value; the metric name is dropped',
+    ko: '%{l} %{word} 각 오른쪽 값; 메트릭 이름은 빠져요',
+  },
   'explain.bin.vectors': {
     en: 'each left value %{word} the value of the right series with %{matching}; the metric name is dropped',
     ko: '각 왼쪽 값 %{word} %{matching} 오른쪽 시계열의 값; 메트릭 이름은 빠져요',
@@ -231,6 +246,8 @@ export const EXPLAIN_TREE_MESSAGES = {
   'explain.warning': { en: 'warning: %{text}', ko: '경고: %{text}' },
   'explain.info': { en: 'info: %{text}', ko: '정보: %{text}' },
   'explain.matcherSteps': { en: 'series left after each matcher: %{steps}', ko: '매처마다 남은 시계열: %{steps}' },
+  'explain.matchesNothing': { en: '%{head} matches no series:', ko: '%{head}에 맞는 시계열이 없어요:' },
+  'explain.role.parameter': { en: 'parameter', ko: '파라미터' },
   'explain.noSeries': { en: 'no series', ko: '시계열 없음' },
   'explain.allNamed': { en: '; all named %{name}', ko: '; 모두 이름이 %{name}' },
   'explain.allWith': { en: '; all with %{labels}', ko: '; 모두 %{labels}' },
@@ -281,7 +298,7 @@ export const EXPLAIN_TREE_MESSAGES = {
     en: 'the embedded engine evaluated the query once (%{name} data)',
     ko: '내장 엔진이 쿼리를 한 번 평가했어요(%{name} 데이터)',
   },
-  'explain.method.recordAll': { en: "%{once}, recording each sub-expression's value", ko: "%{once}. 하위 식마다 값을 기록했어요" },
+  'explain.method.recordAll': { en: "%{once}, recording each sub-expression's value", ko: '%{once}. 하위 식마다 값을 기록했어요' },
   'explain.method.recordSome': {
     en: '%{once}, recording the value of %{n} sub-expressions; %{others}',
     ko: '%{once}. 하위 식 %{n}개의 값을 기록했고, %{others}',
