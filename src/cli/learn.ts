@@ -10,6 +10,7 @@
 import type { Command } from 'commander';
 import type { Backend } from '../backends/backend.js';
 import { ExitError, PromlearnError, UsageError } from '../errors.js';
+import { t } from '../util/messages/index.js';
 import { asBadQuery } from './compare.js';
 import type { BackendOptions } from '../backends/options.js';
 import type { IO } from '../util/io.js';
@@ -101,7 +102,7 @@ async function runLearn(deps: CommandDeps, lessonRef: string | undefined, opts: 
       if (terminal) return await lessons.lessonMenu(s, prompter, lesson, opts.restart);
       if ((await lessons.walkLesson(s, lesson!, { restart: opts.restart, prompter })) === 'finished') {
         const next = lessons.nextLesson(s, lesson!);
-        io.out(next ? `Next: promlearn learn ${next.number} (${next.title})\n` : 'That was the last lesson.\n');
+        io.out((next ? t('lessons.next', { n: next.number, title: next.title }) : t('lessons.wasLast')) + '\n');
       }
     } finally {
       prompter.close();

@@ -306,6 +306,12 @@ export function selectorStepsLine(d: SelectorDiagnosis): string {
     .join(' → ');
 }
 
+/** Whether the diagnosis already says that regexes match the whole value (so the tutorial need not add it). */
+export function hasWholeValueHint(d: SelectorDiagnosis): boolean {
+  const lead = t('sel.regexWhole', { value: '', re: '', fix: '' }).split(':')[0]!;
+  return (d.culprit?.hints ?? []).some((h) => h.startsWith(lead));
+}
+
 /** Whether a line of `selectorCulpritLines` is a hint (shown dimmer), in either language. */
 export function isHintLine(line: string): boolean {
   return line.startsWith(t('sel.hintPrefix'));

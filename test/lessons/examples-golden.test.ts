@@ -6,6 +6,7 @@
 // predictions and exercise tasks, every exercise skipped. Regenerate with
 //   UPDATE_GOLDEN=1 node --test dist/test/lessons/examples-golden.test.js
 // and review the diff.
+import { setLang } from '../../src/util/messages/index.js';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -46,10 +47,13 @@ for (const lesson of loadCourse(defaultLessonsDir()).lessons) {
 
 const root = defaultLessonsDir();
 for (const lesson of loadCourse(lessonsDirFor(root, 'ko'), root).lessons) {
-  test(`lesson ${lesson.number} in Korean: the walk-through at 80 columns`, async () => {
+  test(`lesson ${lesson.number} in Korean: the walk-through at 80 columns`, async (t) => {
     const out = bufferIO({ columns: 80, rows: 24 });
     // One line per exercise: skip each (the judge's verdicts are the English course's tests).
     const prompter = linePrompter(out, async () => '.skip', () => {}, 'answers');
+    // The tutorial's own messages in Korean too, as `learn --lang ko` shows them.
+    setLang('ko');
+    t.after(() => setLang('en'));
     const ending = await runLesson({ io: out, backend: await lessonBackend(backend, lesson), prompter, progress: emptyProgress() }, lesson);
     assert.equal(ending, 'finished');
     const text = out.output.out;

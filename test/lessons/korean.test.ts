@@ -29,13 +29,13 @@ test('learn --lang ko walks the Korean lesson, judged as the English one', async
   const code = await main(['node', 'promlearn', 'learn', '1', '--lang', 'ko', '--answers', file], io, sampleDeps(io));
   const out = io.output.out;
   assert.equal(code, 0, io.output.err);
-  assert.match(out, /Lesson 1: 메트릭과 데이터 모델/);
-  assert.match(out, /Step 2\/5: 샘플과 시계열/);
-  assert.match(out, /`up`은 시계열을 몇 개 돌려줄까요\?[\s\S]*The answer: 11\. 스크레이프 타깃마다/);
-  assert.match(out, /Not yet\. 그건 모든 타깃이에요\./);
+  assert.match(out, /1강: 메트릭과 데이터 모델/);
+  assert.match(out, /2\/5단계: 샘플과 시계열/);
+  assert.match(out, /`up`은 시계열을 몇 개 돌려줄까요\?[\s\S]*정답: 11\. 스크레이프 타깃마다/);
+  assert.match(out, /아직이에요\. 그건 모든 타깃이에요\./);
   assert.match(out, /api-1:8080/, 'examples are run and rendered');
-  assert.match(out, /Lesson complete: 2\/4 exercises solved/);
-  assert.match(out, /Next: promlearn learn 2 \(메트릭 타입\)/);
+  assert.match(out, /레슨 완료: 연습문제 4개 중 2개를 풀었어요/);
+  assert.match(out, /다음: promlearn learn 2 \(메트릭 타입\)/);
   const p = progress().lessons['data-model'];
   assert.deepEqual(p.solved, ['one-route', 'checkout-reserved']);
 });
@@ -49,9 +49,9 @@ test('progress is shared between the languages: quit in Korean, resume in Englis
   const english = await run(['learn', '1', '--answers', file], { ...io.env, PROMLEARN_LANG: 'en' });
   assert.match(english.out, /Resuming at step 3: Labels select series/);
   const korean = await run(['learn', '1', '--answers', file], { PROMLEARN_STATE_DIR: io.env.PROMLEARN_STATE_DIR, LANG: 'ko_KR.UTF-8' });
-  assert.match(korean.out, /Resuming at step 3: 레이블로 시계열을 골라요/);
+  assert.match(korean.out, /3단계부터 이어서 해요: 레이블로 시계열을 골라요/);
   const list = await run(['learn'], { PROMLEARN_STATE_DIR: io.env.PROMLEARN_STATE_DIR, LC_ALL: 'ko_KR.UTF-8' });
-  assert.match(list.out, /▸  1  메트릭과 데이터 모델 +0\/4 solved · at step 3\/5/);
+  assert.match(list.out, /▸  1  메트릭과 데이터 모델 +0\/4 풀이 · 3\/5단계/);
 });
 
 test('learn check in Korean: the listed wrong answer gets its Korean feedback', async () => {

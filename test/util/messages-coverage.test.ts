@@ -17,6 +17,14 @@ export const TRANSLATED_FILES = [
   'src/explain/explain.ts',
   'src/explain/selectors.ts',
   'src/explain/feedback.ts',
+  'src/lessons/judge.ts',
+  'src/lessons/diff.ts',
+  'src/lessons/nodata.ts',
+  'src/lessons/query-shape.ts',
+  'src/lessons/tutorial.ts',
+  'src/lessons/exercise.ts',
+  'src/lessons/view.ts',
+  'src/lessons/index.ts',
 ];
 
 /**
