@@ -28,6 +28,8 @@ export const TRANSLATED_FILES = [
   'src/repl/meta.ts',
   'src/repl/repl.ts',
   'src/repl/session.ts',
+  'src/promql/hints.ts',
+  'src/render/error.ts',
 ];
 
 /**
