@@ -30,6 +30,9 @@ export const TRANSLATED_FILES = [
   'src/repl/session.ts',
   'src/promql/hints.ts',
   'src/render/error.ts',
+  'src/dataset/timeline.ts',
+  'src/cli/query.ts',
+  'src/cli/query-flags.ts',
 ];
 
 /**
@@ -62,10 +65,21 @@ export function literalsOf(src: string): string[] {
 
 const SENTENCE = /\b[A-Za-z]{2,}[,;:]? [A-Za-z]{2,}[,;:]? [A-Za-z]{2,}\b/;
 
+/** Help text's example lines (`  $ promlearn query up`) are commands, typed as they are in every language. */
+function withoutExamples(literal: string): string {
+  return literal.replace(/^ *\$ .*$/gm, '');
+}
+
 export function untranslated(src: string): string[] {
   return literalsOf(src)
     .filter((l) => !/^\.{0,2}\//.test(l)) // import paths
-    .filter((l) => SENTENCE.test(l.replace(/`[^`]*`/g, ' ').replace(/\s+/g, ' ')))
+    .filter((l) =>
+      SENTENCE.test(
+        withoutExamples(l)
+          .replace(/`[^`]*`/g, ' ')
+          .replace(/\s+/g, ' '),
+      ),
+    )
     .filter((l) => !NOT_MESSAGES.some((re) => re.test(l)));
 }
 
