@@ -80,9 +80,3 @@ export function tIn<K extends MessageKey>(lang: Lang, key: K, ...args: ArgsOf<K>
   const entry: Message = CATALOG[key];
   return fill(entry[lang], args[0] as Record<string, string | number> | undefined);
 }
-
-/** A table of words keyed by a code (`+` → 'plus'), in this run's language. */
-export function pick(table: Readonly<Record<string, Message>>, code: string): string | undefined {
-  const entry = table[code];
-  return entry?.[current];
-}
