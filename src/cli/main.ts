@@ -5,10 +5,13 @@
 // declaring it loads only commander and its flags: the code that runs it
 // (engine, dataset, backends, lessons, REPL) is imported inside its action.
 
+import { t } from '../util/messages/index.js';
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { ExitError, isUserError } from '../errors.js';
 import { processIO, type IO } from '../util/io.js';
+import { LANGS } from '../util/lang.js';
+import { setLangFromEnv } from '../util/messages/index.js';
 import { defaultDeps, type CommandDeps } from './deps.js';
 
 interface CommandModule {
@@ -60,8 +63,9 @@ function hideOptionValues(message: string): string {
 function buildProgram(deps: CommandDeps, commands: CommandModule[]): Command {
   const { io } = deps;
   const program = new Command('promlearn')
-    .description('Learn PromQL by doing: query a bundled sample dataset with an embedded PromQL engine, or your own Prometheus.')
+    .description(t('cli.program'))
     .version(packageVersion(), '-V, --version')
+    .addOption(new Option('--lang <lang>', t('cli.lang')).choices(LANGS))
     .configureOutput({
       writeOut: (s) => io.out(s),
       writeErr: (s) => io.err(s),
@@ -70,6 +74,12 @@ function buildProgram(deps: CommandDeps, commands: CommandModule[]): Command {
     })
     .showSuggestionAfterError(true)
     .exitOverride();
+  // --lang outranks $PROMLEARN_LANG: commands read the language from their env (src/util/lang.ts).
+  program.hook('preAction', () => {
+    const { lang } = program.opts<{ lang?: string }>();
+    if (lang) io.env = { ...io.env, PROMLEARN_LANG: lang };
+    setLangFromEnv(io.env);
+  });
 
   for (const cmd of commands) {
     cmd.register(program, deps);
@@ -88,6 +98,13 @@ Examples:
 Exit codes: 0 ok, 1 query or server error, 2 usage error.`,
   );
   return program;
+}
+
+/** The environment with a valid `--lang X` / `--lang=X` of the command line as PROMLEARN_LANG (an invalid one is commander's error). */
+function envWithLangFlag(argv: string[], env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const value = i < 0 ? undefined : argv[i]!.startsWith('--lang=') ? argv[i]!.slice('--lang='.length) : argv[i + 1];
+  return value && (LANGS as readonly string[]).includes(value) ? { ...env, PROMLEARN_LANG: value } : env;
 }
 
 /** Commands whose first argument is a PromQL expression. */
@@ -114,6 +131,8 @@ function leadingMinusHint(argv: string[]): string | undefined {
 
 /** Runs the CLI; resolves to the exit code. Tests may replace the backend opener and the clock. */
 export async function main(argv: string[], io: IO = processIO(), deps: Partial<Omit<CommandDeps, 'io'>> = {}): Promise<number> {
+  // Help texts are written when commands are declared, so the language is chosen first (preAction confirms it).
+  setLangFromEnv(envWithLangFlag(argv, io.env));
   // No command: the REPL in a terminal, help otherwise.
   if (argv.length <= 2) {
     argv = [...argv, io.stdinIsTTY && io.isTTY ? 'repl' : '--help'];

@@ -2,6 +2,7 @@
 // apart from the code that runs queries so that declaring the commands loads
 // nothing heavy.
 
+import { t } from '../util/messages/index.js';
 import { Option, type Command } from 'commander';
 import type { BackendOptions } from '../backends/options.js';
 import { UsageError } from '../errors.js';
@@ -49,38 +50,28 @@ export function parseCount(flag: string, s: string | undefined, min = 0): number
 /** --output, --limit, --stats, --height, --width: shared with `range`. */
 export function addOutputOptions(cmd: Command): Command {
   return cmd
-    .addOption(new Option('-o, --output <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
-    .option(
-      '--limit <n>',
-      'show at most n table rows or chart series (0 = all; default: fit the terminal, all rows when piped, 8 chart series)',
-    )
-    .option('--stats', 'print evaluation time and samples read (to stderr)')
-    .option('--height <rows>', 'chart height in rows (default: fit the screen)')
-    .option('--width <columns>', 'chart width in columns (default: the terminal width)')
-    .option('--no-color', 'no colours (also: NO_COLOR=1; output that is not a terminal is never coloured)');
+    .addOption(new Option('-o, --output <format>', t('cli.opt.output')).choices(['table', 'json', 'csv']).default('table'))
+    .option('--limit <n>', t('cli.opt.limit'))
+    .option('--stats', t('cli.opt.stats'))
+    .option('--height <rows>', t('cli.opt.height'))
+    .option('--width <columns>', t('cli.opt.width'))
+    .option('--no-color', t('cli.opt.noColor'));
 }
 
 /** --start, --end, --range, --step: shared with `range`. */
 export function addRangeOptions(cmd: Command, rangeDefault: string): Command {
   return cmd
-    .option('--range <duration>', `length of the range, e.g. 30m, 6h (${rangeDefault})`)
-    .option('--start <time>', 'range start: RFC 3339, unix seconds, or relative such as -2h')
-    .option('--end <time>', 'range end (default: the end of the sample data, or now for --server)')
-    .option('--step <duration>', 'resolution, e.g. 15s, 1m or seconds (default: about 200 points over the range)');
+    .option('--range <duration>', t('cli.opt.range', { rangeDefault }))
+    .option('--start <time>', t('cli.opt.start'))
+    .option('--end <time>', t('cli.opt.end'))
+    .option('--step <duration>', t('cli.opt.step'));
 }
 
 /** --var and --scrape-interval: values for Grafana's template variables in a pasted query. */
 export function addGrafanaOptions(cmd: Command): Command {
   return cmd
-    .option(
-      '--var <name=value>',
-      'value of a Grafana variable ($name, ${name}, [[name]]) in the query; repeat for more, or for a multi-value one',
-      (v: string, prev: string[] = []) => [...prev, v],
-    )
-    .option(
-      '--scrape-interval <duration>',
-      "scrape interval behind Grafana's $__interval and $__rate_interval (default 15s: the sample's, and Grafana's default)",
-    );
+    .option('--var <name=value>', t('cli.opt.var'), (v: string, prev: string[] = []) => [...prev, v])
+    .option('--scrape-interval <duration>', t('cli.opt.scrapeInterval'));
 }
 
 /** `--var a=b --var a=c --var x=y` as { a: ['b', 'c'], x: ['y'] }. */

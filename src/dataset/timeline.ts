@@ -2,6 +2,8 @@
 // and the incidents a learner can find with PromQL. All times are fixed
 // constants, so lessons and docs can name them (see docs/dataset.md).
 
+import { t } from '../util/messages/index.js';
+
 /** Seconds since the epoch of an ISO-8601 UTC instant. */
 function at(iso: string): number {
   return Date.parse(iso) / 1000;
@@ -34,8 +36,9 @@ export const LEAK_ALERT_TIME = at('2026-01-15T10:05:00Z');
 
 interface Incident {
   id: string;
-  title: string;
-  description: string;
+  /** In the run's language (src/util/messages/incidents.ts). */
+  readonly title: string;
+  readonly description: string;
   /** unix seconds */
   start: number;
   end: number;
@@ -48,8 +51,12 @@ interface Incident {
 export const INCIDENTS: readonly Incident[] = [
   {
     id: 'frontend-restart',
-    title: 'frontend-2 restarts',
-    description: `${RESTART_INSTANCE} crashes and restarts at 07:12:30Z: all its counters drop to ~0 (resets() sees it; rate() handles it) and process_start_time_seconds changes.`,
+    get title() {
+      return t('incident.frontend-restart.title', { instance: RESTART_INSTANCE.replace(/:\d+$/, '') });
+    },
+    get description() {
+      return t('incident.frontend-restart.description', { instance: RESTART_INSTANCE });
+    },
     start: RESTART_TIME,
     end: RESTART_TIME + 300,
     query: `resets(http_requests_total{instance="${RESTART_INSTANCE}"}[10m])`,
@@ -57,8 +64,12 @@ export const INCIDENTS: readonly Incident[] = [
   },
   {
     id: 'scrape-gap',
-    title: 'api-2 cannot be scraped',
-    description: `${GAP_INSTANCE} is unreachable from 08:05Z to 08:18Z: up is 0, its other series get staleness markers and vanish from instant queries until it is back.`,
+    get title() {
+      return t('incident.scrape-gap.title', { instance: GAP_INSTANCE.replace(/:\d+$/, '') });
+    },
+    get description() {
+      return t('incident.scrape-gap.description', { instance: GAP_INSTANCE });
+    },
     start: GAP_START,
     end: GAP_END,
     query: 'up == 0',
@@ -66,9 +77,12 @@ export const INCIDENTS: readonly Incident[] = [
   },
   {
     id: 'api-deploy',
-    title: 'api v2.4.0 deploy makes /api/products slow',
-    description:
-      'At 09:30Z the api instances restart one minute apart with app version 2.4.0 on Node 22 (shop_build_info, nodejs_version_info and process_start_time_seconds change); the p99 latency of /api/products jumps from ~100ms to ~800ms.',
+    get title() {
+      return t('incident.api-deploy.title');
+    },
+    get description() {
+      return t('incident.api-deploy.description');
+    },
     start: DEPLOY_TIME,
     end: SAMPLE_END,
     query: 'histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{job="api",route="/api/products"}[5m])))',
@@ -76,8 +90,12 @@ export const INCIDENTS: readonly Incident[] = [
   },
   {
     id: 'checkout-errors',
-    title: 'checkout 5xx burst',
-    description: 'From 10:40Z to 11:00Z about 6% of checkout requests fail with 500/503 (normally ~0.2%); orders drop.',
+    get title() {
+      return t('incident.checkout-errors.title');
+    },
+    get description() {
+      return t('incident.checkout-errors.description');
+    },
     start: ERROR_BURST_START,
     end: ERROR_BURST_END,
     query: 'sum(rate(http_requests_total{job="checkout",status_code=~"5.."}[5m])) / sum(rate(http_requests_total{job="checkout"}[5m]))',
@@ -85,8 +103,12 @@ export const INCIDENTS: readonly Incident[] = [
   },
   {
     id: 'memory-leak',
-    title: 'frontend-1 leaks memory',
-    description: `${LEAK_INSTANCE}'s heap grows ~50 MiB per hour; from about 10:05Z predict_linear says it will pass its 512 MiB heap limit within 4 hours.`,
+    get title() {
+      return t('incident.memory-leak.title', { instance: LEAK_INSTANCE.replace(/:\d+$/, '') });
+    },
+    get description() {
+      return t('incident.memory-leak.description', { instance: LEAK_INSTANCE });
+    },
     start: SAMPLE_START,
     end: SAMPLE_END,
     query: `predict_linear(nodejs_heap_size_used_bytes{instance="${LEAK_INSTANCE}"}[1h], 4*3600) > ${HEAP_LIMIT_BYTES}`,

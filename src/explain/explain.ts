@@ -12,6 +12,7 @@ import type { Explanation, NodeOutcome } from './model.js';
 import { diagnoseSelector } from './selectors.js';
 import { seedFromTrace, type TraceOutcome } from './trace.js';
 import { buildWalkthroughs } from './walkthrough.js';
+import { t } from '../util/messages/index.js';
 
 export interface ExplainOptions {
   /** Evaluation time, unix seconds. */
@@ -68,14 +69,16 @@ export async function explain(backend: Backend, query: string, opts: ExplainOpti
 }
 
 function methodSentence(info: BackendInfo, trace: TraceOutcome, queried: number): string {
-  if (info.kind === 'remote')
-    return `each sub-expression was sent to ${info.name} as its own instant query through the Prometheus HTTP API`;
-  if (!trace.traced) return `each sub-expression was evaluated as its own instant query by the embedded engine (${info.name} data)`;
-  const once = `the embedded engine evaluated the query once (${info.name} data)`;
+  const name = info.name;
+  if (info.kind === 'remote') return t('explain.method.remote', { name });
+  if (!trace.traced) return t('explain.method.separate', { name });
+  const once = t('explain.method.once', { name });
   const rest = queried - trace.seeded;
-  if (rest === 0) return `${once}, recording each sub-expression's value`;
-  const others = rest === 1 ? '1 other was evaluated as its own instant query' : `${rest} others as their own instant queries`;
-  return `${once}, recording the value of ${trace.seeded} sub-expression${trace.seeded === 1 ? '' : 's'}; ${others}`;
+  if (rest === 0) return t('explain.method.recordAll', { once });
+  const others = rest === 1 ? t('explain.method.otherOne') : t('explain.method.others', { n: rest });
+  return trace.seeded === 1
+    ? t('explain.method.recordOne', { once, others })
+    : t('explain.method.recordSome', { once, n: trace.seeded, others });
 }
 
 /** Nodes that need a value from the backend (literals do not). */

@@ -8,7 +8,8 @@ import { PLAIN, type Style } from '../util/style.js';
 import { explain } from './explain.js';
 import type { ExplainNode } from './model.js';
 import { renderExplanation, wrapText } from './render.js';
-import { selectorCulpritLines } from './selectors.js';
+import { t } from '../util/messages/index.js';
+import { isHintLine, selectorCulpritLines } from './selectors.js';
 
 export interface FeedbackOptions {
   /** Terminal width. */
@@ -37,9 +38,9 @@ export async function explainForFeedback(backend: Backend, answer: string, time:
   }
   const head: string[] = [];
   for (const n of emptySelectors(x.root)) {
-    head.push(...wrapText(`${n.head} matches no series:`, opts.columns).map((w) => style.warn(w)));
+    head.push(...wrapText(t('explain.matchesNothing', { head: n.head }), opts.columns).map((w) => style.warn(w)));
     for (const l of selectorCulpritLines(n.selector!)) {
-      head.push(...wrapText(l, opts.columns - 2).map((w) => '  ' + (l.startsWith('hint:') ? style.dim(w) : w)));
+      head.push(...wrapText(l, opts.columns - 2).map((w) => '  ' + (isHintLine(l) ? style.dim(w) : w)));
     }
   }
   const tree = renderExplanation(x, { columns: opts.columns, style, bare: true });

@@ -19,7 +19,8 @@ import { PLAIN, type Style } from '../util/style.js';
 import { formatLabels, formatSeries, truncate, visibleWidth } from '../render/text.js';
 import { rowUnit } from '../render/vector.js';
 import type { AggregationDiagnosis, BinaryDiagnosis, ExplainNode, Explanation, ResultSummary, Walkthrough } from './model.js';
-import { selectorCulpritLines, selectorStepsLine } from './selectors.js';
+import { isHintLine, selectorCulpritLines, selectorStepsLine } from './selectors.js';
+import { t as msg } from '../util/messages/index.js';
 
 export interface ExplainRenderOptions {
   /** Terminal width (80 when unknown or piped). */
@@ -55,7 +56,7 @@ export function renderExplanation(x: Explanation, opts: ExplainRenderOptions): s
 
 /** Head on the left, type and size on the right when both fit. */
 function headLine(n: ExplainNode, lead: string, contLead: string, width: number, style: Style): string[] {
-  const role = n.role ? `${n.role}: ` : '';
+  const role = n.role ? `${roleText(n.role)}: ` : '';
   const right = style.dim(sizeText(n));
   const gap = width - visibleWidth(lead) - visibleWidth(role + n.head) - visibleWidth(right);
   if (gap >= 2) return [lead + style.dim(role) + style.name(n.head) + ' '.repeat(gap) + right];
@@ -65,14 +66,26 @@ function headLine(n: ExplainNode, lead: string, contLead: string, width: number,
   return [...headLines, style.dim(contLead) + right];
 }
 
+/** A child's role (data: left, right, parameter) in the learner's language. */
+function roleText(role: string): string {
+  return role === 'left'
+    ? msg('explain.bin.left')
+    : role === 'right'
+      ? msg('explain.bin.right')
+      : role === 'parameter'
+        ? msg('explain.role.parameter')
+        : role;
+}
+
 function sizeText(n: ExplainNode): string {
   const t = documentedType(n.type);
-  if (n.error) return `${t}, error`;
+  if (n.error) return msg('explain.size.error', { type: t });
   const r = n.result;
   if (!r) return t;
   if (r.resultType === 'scalar' || r.resultType === 'string') return t;
-  const s = `${r.seriesCount} series`;
-  return r.resultType === 'matrix' ? `${t}, ${s}, ${r.sampleCount} samples` : `${t}, ${s}`;
+  return r.resultType === 'matrix'
+    ? msg('explain.size.matrix', { type: t, n: r.seriesCount, samples: r.sampleCount ?? 0 })
+    : msg('explain.size.series', { type: t, n: r.seriesCount });
 }
 
 function renderNode(n: ExplainNode, lead: string, childLead: string, isRoot: boolean, width: number, style: Style, out: string[]): void {
@@ -94,18 +107,22 @@ function nodeBody(n: ExplainNode, width: number, style: Style, isRoot: boolean):
   const lines: Line[] = [{ text: n.sentence }];
   if (n.evaluation.note) lines.push({ text: n.evaluation.note, paint: style.dim });
   if (n.error) {
-    lines.push({ text: n.error.inherited ? `error (from below): ${n.error.message}` : `error: ${n.error.message}`, paint: style.error });
-    if (n.error.hint && !n.error.inherited) lines.push({ text: `hint: ${n.error.hint}`, paint: style.dim });
+    const message = n.error.message;
+    lines.push({
+      text: n.error.inherited ? msg('explain.errorBelow', { message }) : msg('explain.error', { message }),
+      paint: style.error,
+    });
+    if (n.error.hint && !n.error.inherited) lines.push({ text: msg('explain.hint', { hint: n.error.hint }), paint: style.dim });
   }
   if (n.result)
     lines.push(
       ...resultLines(n, n.result, width, style, isRoot ? PREVIEW_ROOT : n.result.resultType === 'matrix' ? PREVIEW_MATRIX : PREVIEW_NODE),
     );
-  for (const w of n.warnings) lines.push({ text: `warning: ${w}`, paint: style.warn });
-  for (const i of n.infos) lines.push({ text: `info: ${i}`, paint: style.info });
+  for (const w of n.warnings) lines.push({ text: msg('explain.warning', { text: w }), paint: style.warn });
+  for (const i of n.infos) lines.push({ text: msg('explain.info', { text: i }), paint: style.info });
   if (n.selector) {
-    lines.push({ text: `series left after each matcher: ${selectorStepsLine(n.selector)}`, paint: style.dim });
-    for (const l of selectorCulpritLines(n.selector)) lines.push({ text: l, paint: l.startsWith('hint:') ? style.dim : style.warn });
+    lines.push({ text: msg('explain.matcherSteps', { steps: selectorStepsLine(n.selector) }), paint: style.dim });
+    for (const l of selectorCulpritLines(n.selector)) lines.push({ text: l, paint: isHintLine(l) ? style.dim : style.warn });
   }
   if (n.binary) lines.push(...binaryLines(n.binary, style));
   if (n.aggregation) lines.push(...aggregationLines(n.aggregation));
@@ -145,18 +162,18 @@ function resultLines(n: ExplainNode, r: ResultSummary, width: number, style: Sty
     return n.evaluation.literal ? [] : [{ text: `= ${valueText({}, r.value ?? 'NaN', q)}`, paint: style.value }];
   }
   if (r.resultType === 'string') return n.evaluation.literal ? [] : [{ text: `= ${JSON.stringify(r.value)}` }];
-  if (r.seriesCount === 0) return [{ text: 'no series', paint: style.warn }];
+  if (r.seriesCount === 0) return [{ text: msg('explain.noSeries'), paint: style.warn }];
   const lines: Line[] = [];
   const commonKeys = Object.keys(r.commonLabels);
   const common =
     commonKeys.length === 0 || r.seriesCount < 2
       ? ''
       : commonKeys.length === 1 && commonKeys[0] === '__name__'
-        ? `; all named ${r.commonLabels.__name__}`
-        : `; all with ${formatSeries(r.commonLabels)}`;
-  const varying = r.varyingLabels.map((k) => (k === '__name__' ? 'the metric name' : k));
-  const vary = varying.length ? `; ${varying.join(', ')} ${varying.length === 1 ? 'varies' : 'vary'}` : '';
-  lines.push({ text: `${r.seriesCount} series${vary}${common}`, paint: style.dim });
+        ? msg('explain.allNamed', { name: r.commonLabels.__name__! })
+        : msg('explain.allWith', { labels: formatSeries(r.commonLabels) });
+  const varying = r.varyingLabels.map((k) => (k === '__name__' ? msg('explain.theMetricName') : k));
+  const vary = varying.length ? msg(varying.length === 1 ? 'explain.varies' : 'explain.vary', { labels: varying.join(', ') }) : '';
+  lines.push({ text: msg('explain.seriesCount', { n: r.seriesCount, vary, common }), paint: style.dim });
   const series = r.series.slice(0, shown);
   const labels = series.map((s) => seriesLabel(s.metric, r));
   const values = series.map((s) =>
@@ -164,7 +181,7 @@ function resultLines(n: ExplainNode, r: ResultSummary, width: number, style: Sty
       ? s.histogram
         ? histogramText(s.histogram)
         : valueText(s.metric, s.value ?? 'NaN', q)
-      : `${s.samples} ${s.histograms ? 'histogram ' : ''}sample${s.samples === 1 ? '' : 's'}${s.histograms ? ' (counts)' : ''}${s.first && s.last && s.samples! > 1 ? `, ${short(s.first[1])} → ${short(s.last[1])}` : s.first ? `, ${short(s.first[1])}` : ''}`,
+      : `${msg(s.samples === 1 ? 'explain.sample' : 'explain.samples', { n: s.samples ?? 0 })}${s.histograms ? msg('explain.histogramCounts') : ''}${s.first && s.last && s.samples! > 1 ? `, ${short(s.first[1])} → ${short(s.last[1])}` : s.first ? `, ${short(s.first[1])}` : ''}`,
   );
   const valueWidth = Math.max(...values.map((v) => visibleWidth(v)));
   // Labels are cut (with …) rather than wrapped so each series stays on one line with its value.
@@ -173,15 +190,19 @@ function resultLines(n: ExplainNode, r: ResultSummary, width: number, style: Sty
     const label = truncate(labels[i]!, labelWidth).padEnd(labelWidth);
     lines.push({ text: `  ${label}  ${r.resultType === 'vector' ? values[i]!.padStart(valueWidth) : values[i]}`, fitted: true });
   });
-  if (r.seriesCount > series.length) lines.push({ text: `  … ${r.seriesCount - series.length} more`, paint: style.dim, fitted: true });
+  if (r.seriesCount > series.length)
+    lines.push({ text: '  ' + msg('explain.more', { n: r.seriesCount - series.length }), paint: style.dim, fitted: true });
   return lines;
 }
 
 function seriesList(xs: Array<{ metric: Metric; apart: string[] }>, total: number, side: string): Line[] {
   const lines: Line[] = xs.map((x) => ({
-    text: `  ${side} only: ${formatSeries(x.metric) || '{}'}${x.apart.length ? ` (apart by ${x.apart.join(', ')})` : ''}`,
+    text:
+      '  ' +
+      msg('explain.sideOnly', { side, series: formatSeries(x.metric) || '{}' }) +
+      (x.apart.length ? msg('explain.apartBy', { labels: x.apart.join(', ') }) : ''),
   }));
-  if (total > xs.length) lines.push({ text: `  … ${total - xs.length} more ${side}-only series` });
+  if (total > xs.length) lines.push({ text: '  ' + msg('explain.moreSideOnly', { n: total - xs.length, side }) });
   return lines;
 }
 
@@ -189,31 +210,43 @@ function binaryLines(b: BinaryDiagnosis, style: Style): Line[] {
   const lines: Line[] = [];
   if (b.matching) {
     const unmatched = [
-      b.leftOnlyCount ? `${b.leftOnlyCount} left series without a partner` : '',
-      b.rightOnlyCount ? `${b.rightOnlyCount} right series without a partner` : '',
+      b.leftOnlyCount ? msg('explain.leftUnmatched', { n: b.leftOnlyCount }) : '',
+      b.rightOnlyCount ? msg('explain.rightUnmatched', { n: b.rightOnlyCount }) : '',
     ]
       .filter(Boolean)
       .join(', ');
     lines.push({
-      text: `matching ${b.matching} (${b.card}): ${b.leftCount} left, ${b.rightCount} right series, ${b.matchedPairs} matched${unmatched ? `; ${unmatched}` : ''}`,
+      text: msg('explain.matching', {
+        matching: b.matching,
+        card: b.card ?? '',
+        left: b.leftCount ?? 0,
+        right: b.rightCount ?? 0,
+        pairs: b.matchedPairs ?? 0,
+        unmatched: unmatched ? `; ${unmatched}` : '',
+      }),
     });
     lines.push(
-      ...seriesList(b.leftOnly ?? [], b.leftOnlyCount ?? 0, 'left'),
-      ...seriesList(b.rightOnly ?? [], b.rightOnlyCount ?? 0, 'right'),
+      ...seriesList(b.leftOnly ?? [], b.leftOnlyCount ?? 0, msg('explain.bin.left')),
+      ...seriesList(b.rightOnly ?? [], b.rightOnlyCount ?? 0, msg('explain.bin.right')),
     );
   }
   if (b.duplicate) {
     const d = b.duplicate;
     lines.push({
-      text: `the match group ${formatSeries(d.group) || '{}'} has ${d.series.length} series on the ${d.side}, differing in ${d.differingLabels.join(', ') || 'nothing but the name'}:`,
+      text: msg('explain.duplicate', {
+        group: formatSeries(d.group) || '{}',
+        n: d.series.length,
+        side: msg(d.side === 'left' ? 'explain.bin.left' : 'explain.bin.right'),
+        labels: d.differingLabels.join(', ') || msg('explain.nothingButName'),
+      }),
       paint: style.warn,
     });
     for (const m of d.series) lines.push({ text: `  ${formatSeries(m)}` });
-    lines.push({ text: `hint: ${d.advice}`, paint: style.dim });
+    lines.push({ text: msg('explain.hint', { hint: d.advice }), paint: style.dim });
   }
   if (b.filterDropped !== undefined) {
     lines.push({
-      text: `the comparison dropped ${b.filterDropped} series; \`${b.boolAlternative}\` would keep every series, as 1 (true) or 0 (false)`,
+      text: msg('explain.filterDropped', { n: b.filterDropped, alt: b.boolAlternative ?? '' }),
     });
   }
   return lines;
@@ -222,22 +255,23 @@ function binaryLines(b: BinaryDiagnosis, style: Style): Line[] {
 const SHOWN_GROUPS = 4;
 
 function aggregationLines(a: AggregationDiagnosis): Line[] {
-  if (a.inputCount === 0) return [{ text: `no input series, so no groups (${a.grouping})` }];
+  if (a.inputCount === 0) return [{ text: msg('explain.agg.noInput', { grouping: a.grouping }) }];
   const counts = new Set(a.groups.map((g) => g.inputs));
   const uniform = counts.size === 1 && a.groups.length === a.groupCount;
   const shown = a.groups.slice(0, SHOWN_GROUPS);
   const groups = shown.map((g) => `${formatSeries(g.labels) || '{}'} ${g.inputs}`).join(', ');
-  const more = a.groupCount > shown.length ? `, … ${a.groupCount - shown.length} more` : '';
-  const per = a.groupCount === 1 ? '' : uniform ? `, ${[...counts][0]} in each` : `; inputs per group: ${groups}${more}`;
-  const dropped = a.droppedLabels.map((l) => (l === '__name__' ? 'the metric name' : l));
+  const more = a.groupCount > shown.length ? msg('explain.agg.moreGroups', { n: a.groupCount - shown.length }) : '';
+  const per =
+    a.groupCount === 1 ? '' : uniform ? msg('explain.agg.inEach', { n: [...counts][0]! }) : msg('explain.agg.perGroup', { groups, more });
+  const dropped = a.droppedLabels.map((l) => (l === '__name__' ? msg('explain.theMetricName') : l));
   return [
     {
       text:
         a.groupCount === 1
-          ? `one group (${a.grouping}) of ${a.inputCount} input series`
-          : `${a.groupCount} groups (${a.grouping}) from ${a.inputCount} input series${per}`,
+          ? msg('explain.agg.oneGroup', { grouping: a.grouping, n: a.inputCount })
+          : msg('explain.agg.groups', { groups: a.groupCount, grouping: a.grouping, n: a.inputCount, per }),
     },
-    ...(dropped.length ? [{ text: `labels dropped: ${dropped.join(', ')}` }] : []),
+    ...(dropped.length ? [{ text: msg('explain.agg.dropped', { labels: dropped.join(', ') }) }] : []),
   ];
 }
 

@@ -24,6 +24,7 @@ import { goQuote } from '../promql/strings.js';
 import { suggestMetrics } from '../render/empty.js';
 import { matcherTest } from '../storage/store.js';
 import { editDistance } from '../util/edit-distance.js';
+import { t } from '../util/messages/index.js';
 
 /** One matcher of the selector and what it did to the candidate series. */
 export interface MatcherStep {
@@ -195,10 +196,7 @@ async function findCulprit(
   const hints = valueHints(m, values);
   if (!labelMissing && (m.op === '=' || m.op === '=~')) {
     const elsewhere = await existsAtOtherTimes(backend, vs, m, signal);
-    if (elsewhere)
-      hints.push(
-        `series with ${matcherText(m)} exist, but none has a sample in the lookback window before this time (a scrape gap, a restart or a stale series)`,
-      );
+    if (elsewhere) hints.push(t('sel.staleElsewhere', { matcher: matcherText(m) }));
   }
   return { step, matcher: m, before: before.length, labelMissing, closestLabels, closestValues, valueCount: values.length, hints };
 }
@@ -218,7 +216,7 @@ function valueHints(m: LabelMatcher, values: string[]): string[] {
     const partial = loose ? values.filter((v) => loose.test(v)) : [];
     if (partial.length > 0) {
       hints.push(
-        `regexes match the whole value: ${goQuote(partial[0]!)} contains a match of ${goQuote(m.value)}, so write ${m.name}=~${goQuote(`.*${m.value}.*`)} to match inside values`,
+        t('sel.regexWhole', { value: goQuote(partial[0]!), re: goQuote(m.value), fix: `${m.name}=~${goQuote(`.*${m.value}.*`)}` }),
       );
     }
   }
@@ -226,14 +224,19 @@ function valueHints(m: LabelMatcher, values: string[]): string[] {
     const prefixed = values.filter((v) => v.startsWith(m.value) && v !== m.value);
     if (prefixed.length > 0)
       hints.push(
-        `${m.name} values are compared whole: ${goQuote(prefixed[0]!)} starts with ${goQuote(m.value)}; write the full value, or ${m.name}=~${goQuote(`${m.value}.*`)}`,
+        t('sel.comparedWhole', {
+          label: m.name,
+          value: goQuote(prefixed[0]!),
+          wanted: goQuote(m.value),
+          fix: `${m.name}=~${goQuote(`${m.value}.*`)}`,
+        }),
       );
     if (/[.*+|()[\]]/.test(m.value) && safeCompile(m.value) && values.some((v) => safeCompile(m.value)!.test(v))) {
-      hints.push(`= compares literally; ${goQuote(m.value)} looks like a regex: write ${m.name}=~${goQuote(m.value)}`);
+      hints.push(t('sel.looksLikeRegex', { value: goQuote(m.value), fix: `${m.name}=~${goQuote(m.value)}` }));
     }
   }
   if ((m.op === '=' || m.op === '=~') && values.some((v) => v.toLowerCase() === m.value.toLowerCase())) {
-    hints.push(`label values are case-sensitive${m.op === '=~' ? ' (prefix the regex with (?i) to ignore case)' : ''}`);
+    hints.push(m.op === '=~' ? t('sel.caseSensitiveRegex') : t('sel.caseSensitive'));
   }
   return hints;
 }
@@ -303,39 +306,48 @@ export function selectorStepsLine(d: SelectorDiagnosis): string {
     .join(' → ');
 }
 
+/** Whether the diagnosis already says that regexes match the whole value (so the tutorial need not add it). */
+export function hasWholeValueHint(d: SelectorDiagnosis): boolean {
+  const lead = t('sel.regexWhole', { value: '', re: '', fix: '' }).split(':')[0]!;
+  return (d.culprit?.hints ?? []).some((h) => h.startsWith(lead));
+}
+
+/** Whether a line of `selectorCulpritLines` is a hint (shown dimmer), in either language. */
+export function isHintLine(line: string): boolean {
+  return line.startsWith(t('sel.hintPrefix'));
+}
+
 /** Why nothing matched, in plain sentences (empty when series matched). */
 export function selectorCulpritLines(d: SelectorDiagnosis): string[] {
   const lines: string[] = [];
   if (d.noCandidates) {
     const what = d.steps[0]!.text;
-    if (d.noCandidates.existsElsewhere)
-      lines.push(`series with ${what} exist, but none has a sample at this time (or in the 5 minutes before it)`);
+    if (d.noCandidates.existsElsewhere) lines.push(t('sel.noSampleNow', { what }));
     else if (d.metric !== undefined) {
       const dym = d.noCandidates.closestMetrics.length
-        ? `; did you mean ${d.noCandidates.closestMetrics.map((x) => `\`${x}\``).join(' or ')}?`
+        ? t('sel.didYouMean', { names: d.noCandidates.closestMetrics.map((x) => `\`${x}\``).join(t('sel.or')) })
         : '';
-      lines.push(`no metric is named \`${d.metric}\`${dym}`);
-    } else lines.push(`no series has ${what}`);
+      lines.push(t('sel.noMetric', { metric: d.metric, dym }));
+    } else lines.push(t('sel.noSeriesWith', { what }));
     return lines;
   }
   const c = d.culprit;
   if (!c) return lines;
   const m = c.matcher;
   if (c.labelMissing && (m.op === '=' || m.op === '=~')) {
-    const dym = c.closestLabels.length && editDistance(m.name, c.closestLabels[0]!) <= 3 ? `; did you mean \`${c.closestLabels[0]}\`?` : '';
-    lines.push(
-      `none of the ${c.before} series has a label \`${m.name}\`${dym} (their labels: ${c.closestLabels.slice().sort().join(', ')})`,
-    );
+    const dym =
+      c.closestLabels.length && editDistance(m.name, c.closestLabels[0]!) <= 3
+        ? t('sel.didYouMean', { names: `\`${c.closestLabels[0]}\`` })
+        : '';
+    lines.push(t('sel.labelMissing', { n: c.before, label: m.name, dym, labels: c.closestLabels.slice().sort().join(', ') }));
   } else if (m.op === '=' || m.op === '=~') {
-    lines.push(
-      `no series has ${matcherText(m)}; ${m.name} values are ${list(c.closestValues)}${c.valueCount > c.closestValues.length ? ` (${c.valueCount} in all)` : ''}`,
-    );
+    const all = c.valueCount > c.closestValues.length ? t('sel.inAll', { n: c.valueCount }) : '';
+    lines.push(t('sel.valuesAre', { matcher: matcherText(m), label: m.name, values: list(c.closestValues), all }));
   } else {
-    lines.push(
-      `${matcherText(m)} removed the last ${c.before} series: every one has ${m.name} ${m.op === '!=' ? `= ${goQuote(m.value)}` : `matching ${goQuote(m.value)}`}`,
-    );
+    const how = m.op === '!=' ? `= ${goQuote(m.value)}` : t('sel.matching', { re: goQuote(m.value) });
+    lines.push(t('sel.removedLast', { matcher: matcherText(m), n: c.before, label: m.name, how }));
   }
-  for (const h of c.hints) lines.push(`hint: ${h}`);
+  for (const h of c.hints) lines.push(t('sel.hintPrefix') + h);
   return lines;
 }
 
@@ -349,7 +361,11 @@ export function selectorDiagnosisLines(d: SelectorDiagnosis, verbose = false): s
   const lines: string[] = [];
   if (!d.noCandidates && (verbose || d.culprit)) {
     for (const s of d.steps)
-      lines.push(s === d.steps[0] ? `${s.text}: ${s.remaining} series` : `${s.text}: ${s.remaining} left (removed ${s.removed})`);
+      lines.push(
+        s === d.steps[0]
+          ? t('sel.firstStep', { text: s.text, n: s.remaining })
+          : t('sel.step', { text: s.text, n: s.remaining, removed: s.removed }),
+      );
   }
   return [...lines, ...selectorCulpritLines(d)];
 }

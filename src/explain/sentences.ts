@@ -9,6 +9,7 @@ import { formatDuration, printExpr } from '../promql/index.js';
 import { getFunction } from '../promql/functions.js';
 import { matcherText } from './selectors.js';
 import { rangeParts } from './evaluate.js';
+import { t, type MessageKey } from '../util/messages/index.js';
 
 const code = (s: string) => `\`${s}\``;
 const labelList = (ls: string[]) => ls.map(code).join(', ');
@@ -18,35 +19,40 @@ function unparen(e: Expr): Expr {
   return e;
 }
 
-/** "named `x` with `job="api"`", "with `job="api"`" */
+/** "named `x` with `job="api"`", "of any name with `job="api"`" */
 function selection(vs: VectorSelector): string {
   const others = vs.matchers.filter((m) => !(m.name === '__name__' && m.op === '=' && m.value === vs.name));
-  const name = vs.name !== undefined ? `named ${code(vs.name)}` : 'of any name';
-  return others.length ? `${name} with ${others.map((m) => code(matcherText(m))).join(' and ')}` : name;
+  const matchers = others.map((m) => code(matcherText(m))).join(t('explain.sel.and'));
+  if (vs.name !== undefined) {
+    const name = code(vs.name);
+    return others.length ? t('explain.sel.namedWith', { name, matchers }) : t('explain.sel.named', { name });
+  }
+  return others.length ? t('explain.sel.anyWith', { matchers }) : t('explain.sel.any');
 }
 
 function when(e: { offsetMs: number; offsetExpr?: Expr; at?: VectorSelector['at'] }): string {
   const vs = { ...e, offsetMs: rangeParts({ ...e, rangeMs: 0 }).offsetMs };
   const parts: string[] = [];
-  if (vs.at?.kind === 'time') parts.push(`at ${new Date(vs.at.timestampMs).toISOString().replace('.000Z', 'Z')}`);
-  else if (vs.at) parts.push(`at the query's ${vs.at.kind} time`);
-  if (vs.offsetMs > 0) parts.push(`as it was ${formatDuration(vs.offsetMs)} earlier`);
-  if (vs.offsetMs < 0) parts.push(`as it will be ${formatDuration(-vs.offsetMs)} later`);
+  if (vs.at?.kind === 'time') parts.push(t('explain.when.at', { time: new Date(vs.at.timestampMs).toISOString().replace('.000Z', 'Z') }));
+  else if (vs.at) parts.push(vs.at.kind === 'start' ? t('explain.when.atStart') : t('explain.when.atEnd'));
+  if (vs.offsetMs > 0) parts.push(t('explain.when.earlier', { d: formatDuration(vs.offsetMs) }));
+  if (vs.offsetMs < 0) parts.push(t('explain.when.later', { d: formatDuration(-vs.offsetMs) }));
   return parts.length ? `, ${parts.join(', ')}` : '';
 }
 
 function vectorSelector(vs: VectorSelector, lookbackMs: number): string {
-  return `the latest sample (at most ${formatDuration(lookbackMs)} old) of every series ${selection(vs)}${when(vs)}`;
+  return t('explain.vectorSelector', { lookback: formatDuration(lookbackMs), selection: selection(vs), when: when(vs) });
 }
 
 function matrixSelector(ms: MatrixSelector): string {
-  return `every raw sample of the last ${formatDuration(rangeParts({ ...ms, offsetMs: 0 }).rangeMs)} of each series ${selection(ms.vector)}${when(ms.vector)}`;
+  const range = formatDuration(rangeParts({ ...ms, offsetMs: 0 }).rangeMs);
+  return t('explain.matrixSelector', { range, selection: selection(ms.vector), when: when(ms.vector) });
 }
 
 function subquery(sq: SubqueryExpr): string {
   const parts = rangeParts(sq);
-  const step = parts.stepMs > 0 ? formatDuration(parts.stepMs) : 'the default step (1m)';
-  return `evaluates the inner expression every ${step} over the last ${formatDuration(parts.rangeMs)}${when(sq)}, giving a range vector of its results`;
+  const step = parts.stepMs > 0 ? formatDuration(parts.stepMs) : t('explain.defaultStep');
+  return t('explain.subquery', { step, range: formatDuration(parts.rangeMs), when: when(sq) });
 }
 
 /** What the range argument of a call covers: "over the last 5m". */
@@ -54,179 +60,121 @@ function windowOf(c: Call): string {
   const arg = c.args.map(unparen).find((a) => a.type === 'MatrixSelector' || a.type === 'SubqueryExpr');
   if (!arg) return '';
   const ms = arg.type === 'MatrixSelector' ? rangeParts({ ...arg, offsetMs: 0 }).rangeMs : rangeParts(arg as SubqueryExpr).rangeMs;
-  return `over the last ${formatDuration(ms)}`;
+  return t('explain.window', { range: formatDuration(ms) });
 }
 
-const OVER_TIME: Record<string, string> = {
-  avg_over_time: 'the average',
-  sum_over_time: 'the sum',
-  min_over_time: 'the smallest value',
-  max_over_time: 'the largest value',
-  count_over_time: 'the number',
-  last_over_time: 'the most recent value',
-  first_over_time: 'the oldest value',
-  stddev_over_time: 'the population standard deviation',
-  stdvar_over_time: 'the population variance',
-  present_over_time: '1 when there is any',
-  mad_over_time: 'the median absolute deviation',
+const OVER_TIME: Record<string, MessageKey> = {
+  avg_over_time: 'explain.over.avg',
+  sum_over_time: 'explain.over.sum',
+  min_over_time: 'explain.over.min',
+  max_over_time: 'explain.over.max',
+  count_over_time: 'explain.over.count',
+  last_over_time: 'explain.over.last',
+  first_over_time: 'explain.over.first',
+  stddev_over_time: 'explain.over.stddev',
+  stdvar_over_time: 'explain.over.stdvar',
+  mad_over_time: 'explain.over.mad',
 };
 
 function scalarText(e: Expr | undefined): string {
   return e ? printExpr(unparen(e)) : '';
 }
 
+/** The functions whose sentence takes only the window (`%{w}`). */
+const WINDOWED = [
+  'rate',
+  'increase',
+  'irate',
+  'delta',
+  'idelta',
+  'deriv',
+  'changes',
+  'resets',
+  'absent_over_time',
+  'present_over_time',
+] as const;
+/** The functions whose sentence takes nothing. */
+const PLAIN_CALLS = ['absent', 'time', 'vector', 'scalar', 'sort', 'sort_desc', 'timestamp'] as const;
+
 function call(c: Call): string {
   const w = windowOf(c);
   const f = c.func;
+  const a = (i: number) => scalarText(c.args[i]);
+  if ((WINDOWED as readonly string[]).includes(f)) return t(`explain.fn.${f as (typeof WINDOWED)[number]}`, { w });
+  if ((PLAIN_CALLS as readonly string[]).includes(f)) return t(`explain.fn.${f as (typeof PLAIN_CALLS)[number]}`);
   switch (f) {
-    case 'rate':
-      return `the per-second average increase of each counter ${w}, corrected for restarts and extrapolated to the window's edges`;
-    case 'increase':
-      return `how much each counter grew ${w}, corrected for restarts and extrapolated to the window's edges`;
-    case 'irate':
-      return `the per-second increase of each counter between its last two samples ${w}`;
-    case 'delta':
-      return `how much each gauge changed ${w} (last minus first sample, extrapolated to the window's edges)`;
-    case 'idelta':
-      return `the difference between the last two samples of each gauge ${w}`;
-    case 'deriv':
-      return `the per-second slope of each gauge ${w}, by least-squares linear regression`;
     case 'predict_linear':
-      return `the value each gauge will have ${scalarText(c.args[1])} seconds after the evaluation time, extrapolating the linear trend ${w}`;
-    case 'changes':
-      return `how many times each series' value changed ${w}`;
-    case 'resets':
-      return `how many times each counter went down (restarted) ${w}`;
+      return t('explain.fn.predict_linear', { t: a(1), w });
     case 'quantile_over_time':
-      return `the ${scalarText(c.args[0])}-quantile of each series' samples ${w}`;
-    case 'absent_over_time':
-      return `1 (with the selector's equality labels) when no series has a sample ${w}; nothing otherwise`;
+      return t('explain.fn.quantile_over_time', { q: a(0), w });
     case 'histogram_quantile':
-      return `the ${scalarText(c.args[0])}-quantile of the observations in each histogram, interpolated linearly inside the bucket it falls in (the buckets of one histogram share every label but \`le\`)`;
+      return t('explain.fn.histogram_quantile', { q: a(0) });
     case 'histogram_fraction':
-      return `the fraction of observations between ${scalarText(c.args[0])} and ${scalarText(c.args[1])} in each histogram`;
-    case 'absent':
-      return `1 (with the selector's equality labels) when the argument has no series; nothing otherwise`;
-    case 'label_replace': {
-      const [, dst, repl, src, re] = c.args.map((a) => scalarText(a));
-      return `sets label ${dst} to ${repl} where label ${src} matches the regex ${re} (the whole value); other series pass unchanged`;
-    }
+      return t('explain.fn.histogram_fraction', { lo: a(0), hi: a(1) });
+    case 'label_replace':
+      return t('explain.fn.label_replace', { dst: a(1), repl: a(2), src: a(3), re: a(4) });
     case 'label_join':
-      return `sets label ${scalarText(c.args[1])} to the values of ${c.args.slice(3).map(scalarText).join(', ')} joined with ${scalarText(c.args[2])}`;
-    case 'time':
-      return 'the evaluation time, in seconds since 1970';
-    case 'vector':
-      return 'turns the scalar into a one-series vector without labels';
-    case 'scalar':
-      return "the value of the argument's only series as a scalar (NaN unless there is exactly one series)";
+      return t('explain.fn.label_join', { dst: a(1), srcs: c.args.slice(3).map(scalarText).join(', '), sep: a(2) });
     case 'clamp':
-      return `each value limited to the range ${scalarText(c.args[1])} .. ${scalarText(c.args[2])}`;
+      return t('explain.fn.clamp', { min: a(1), max: a(2) });
     case 'clamp_min':
-      return `each value, raised to at least ${scalarText(c.args[1])}`;
+      return t('explain.fn.clamp_min', { min: a(1) });
     case 'clamp_max':
-      return `each value, lowered to at most ${scalarText(c.args[1])}`;
+      return t('explain.fn.clamp_max', { max: a(1) });
     case 'round':
-      return c.args[1]
-        ? `each value rounded to the nearest multiple of ${scalarText(c.args[1])}`
-        : 'each value rounded to the nearest integer';
-    case 'sort':
-      return 'the series sorted by value, smallest first';
-    case 'sort_desc':
-      return 'the series sorted by value, largest first';
-    case 'timestamp':
-      return "the timestamp of each series' sample, in seconds";
+      return c.args[1] ? t('explain.fn.roundTo', { to: a(1) }) : t('explain.fn.round');
   }
   // The rest from the functions table: its one-line doc, and whether the metric name survives.
   const row = getFunction(f);
-  const name = row?.keepsName ? '; the metric name is kept' : row?.returnType === 'vector' ? '; the metric name is dropped' : '';
-  if (OVER_TIME[f]) return `${OVER_TIME[f]} of each series' samples ${w}${name}`;
-  return row ? `${f}: ${row.doc}${name}` : `calls ${f}`;
+  const name = row?.keepsName ? t('explain.fn.keepsName') : row?.returnType === 'vector' ? t('explain.fn.dropsName') : '';
+  const over = OVER_TIME[f];
+  if (over) return t('explain.fn.overTime', { what: t(over as 'explain.over.avg'), w, name });
+  return row ? t('explain.fn.doc', { f, doc: row.doc, name }) : t('explain.fn.call', { f });
 }
 
-function groupText(a: AggregateExpr): { per: string; scope: string; joiner?: string } {
-  if (a.without) {
-    return {
-      per: `one output series per combination of the other labels`,
-      scope: `the input series that are equal apart from ${labelList(a.grouping)} (and the metric name)`,
-    };
-  }
-  if (a.grouping.length === 0) return { per: 'into one series without labels', scope: 'all input series', joiner: ' ' };
+function groupText(a: AggregateExpr): { per: string; scope: string; all?: boolean } {
+  if (a.without) return { per: t('explain.agg.perOther'), scope: t('explain.agg.scopeWithout', { labels: labelList(a.grouping) }) };
+  if (a.grouping.length === 0) return { per: t('explain.agg.perNone'), scope: t('explain.agg.scopeAll'), all: true };
   const per =
-    a.grouping.length === 1 ? `one output series per ${a.grouping[0]}` : `one output series per combination of ${labelList(a.grouping)}`;
-  return { per, scope: `the input series that share the same ${labelList(a.grouping)}` };
+    a.grouping.length === 1
+      ? t('explain.agg.perOne', { label: a.grouping[0] })
+      : t('explain.agg.perMany', { labels: labelList(a.grouping) });
+  return { per, scope: t('explain.agg.scopeBy', { labels: labelList(a.grouping) }) };
 }
 
 function aggregation(a: AggregateExpr): string {
   const g = groupText(a);
   const scope = g.scope;
-  const tail = (g.joiner ?? ', ') + g.per;
+  const tail = g.all ? t('explain.agg.tailAll', { per: g.per }) : t('explain.agg.tail', { per: g.per });
   const p = scalarText(a.param);
-  const within = a.grouping.length || a.without ? ' within each group' : '';
+  const within = a.grouping.length || a.without ? t('explain.agg.withinGroup') : '';
   switch (a.op) {
-    case 'sum':
-      return `adds up ${scope}${tail}`;
-    case 'avg':
-      return `averages ${scope}${tail}`;
-    case 'count':
-      return `counts ${scope}${tail}`;
-    case 'min':
-      return `the smallest value among ${scope}${tail}`;
-    case 'max':
-      return `the largest value among ${scope}${tail}`;
-    case 'group':
-      return `1 for each group of ${scope}${tail}`;
-    case 'stddev':
-      return `the population standard deviation of ${scope}${tail}`;
-    case 'stdvar':
-      return `the population variance of ${scope}${tail}`;
-    case 'quantile':
-      return `the ${p}-quantile of the values of ${scope}${tail}`;
     case 'topk':
-      return `keeps the ${p} series with the largest values${within}, with all their labels`;
     case 'bottomk':
-      return `keeps the ${p} series with the smallest values${within}, with all their labels`;
     case 'limitk':
-      return `keeps ${p} series${within} (chosen by a hash of their labels), with all their labels`;
     case 'limit_ratio':
-      return `keeps about a ${p} fraction of the series${within} (chosen by a hash of their labels)`;
+      return t(`explain.agg.${a.op}`, { p, within });
     case 'count_values':
-      return `counts how many series of ${scope} have each value, putting the value in label ${p}`;
+      return t('explain.agg.count_values', { scope, p });
+    case 'quantile':
+      return t('explain.agg.quantile', { p, scope, tail });
+    default:
+      return t(`explain.agg.${a.op}`, { scope, tail });
   }
 }
 
-const ARITH: Record<string, string> = {
-  '+': 'plus',
-  '-': 'minus',
-  '*': 'times',
-  '/': 'divided by',
-  '%': 'modulo',
-  '^': 'to the power of',
-  atan2: 'atan2 with',
-};
-
-const COMPARE: Record<string, string> = {
-  '==': 'equal to',
-  '!=': 'not equal to',
-  '>': 'greater than',
-  '<': 'less than',
-  '>=': 'at least',
-  '<=': 'at most',
-};
+const ARITH = new Set(['+', '-', '*', '/', '%', '^', 'atan2']);
+const COMPARE = new Set(['==', '!=', '>', '<', '>=', '<=']);
 
 function matchingText(b: BinaryExpr): string {
   const m = b.matching;
   if (!m) return '';
   const how = m.on
-    ? `the same ${labelList(m.matchingLabels)}`
+    ? t('explain.match.on', { labels: labelList(m.matchingLabels) })
     : m.matchingLabels.length
-      ? `the same labels apart from ${labelList(m.matchingLabels)}`
-      : 'exactly the same labels (apart from the metric name)';
-  const group =
-    m.card === 'many-to-one'
-      ? '; many left series may share one right series (group_left)'
-      : m.card === 'one-to-many'
-        ? '; many right series may share one left series (group_right)'
-        : '';
+      ? t('explain.match.ignoring', { labels: labelList(m.matchingLabels) })
+      : t('explain.match.exact');
+  const group = m.card === 'many-to-one' ? t('explain.match.groupLeft') : m.card === 'one-to-many' ? t('explain.match.groupRight') : '';
   return `${how}${group}`;
 }
 
@@ -234,22 +182,20 @@ function binary(b: BinaryExpr): string {
   const lt = exprTypeOf(b.lhs);
   const rt = exprTypeOf(b.rhs);
   const other = (e: Expr) => printExpr(unparen(e));
-  if (b.op === 'and') return `keeps the left series that have a right series with ${matchingText(b)}`;
-  if (b.op === 'or') return `all left series, plus the right series with no left series of ${matchingText(b)}`;
-  if (b.op === 'unless') return `keeps the left series that have no right series with ${matchingText(b)}`;
-  if (COMPARE[b.op]) {
-    const rel = COMPARE[b.op];
-    if (lt === 'scalar' && rt === 'scalar') return `1 if ${other(b.lhs)} is ${rel} ${other(b.rhs)}, else 0`;
-    const against = rt === 'scalar' ? other(b.rhs) : lt === 'scalar' ? other(b.lhs) : `the right series with ${matchingText(b)}`;
-    const side = lt === 'scalar' ? 'right' : 'left';
-    if (b.returnBool) return `1 for each ${side} series whose value is ${rel} ${against}, 0 for the others (bool keeps every series)`;
-    return `keeps only the ${side} series whose value is ${rel} ${against}; the others are dropped`;
+  if (b.op === 'and' || b.op === 'or' || b.op === 'unless') return t(`explain.bin.${b.op}`, { matching: matchingText(b) });
+  if (COMPARE.has(b.op)) {
+    const rel = (x: string) => t(`explain.cmp.${b.op as '=='}`, { x });
+    if (lt === 'scalar' && rt === 'scalar') return t('explain.bin.cmpScalars', { l: other(b.lhs), rel: rel(other(b.rhs)) });
+    const against =
+      rt === 'scalar' ? other(b.rhs) : lt === 'scalar' ? other(b.lhs) : t('explain.bin.rightWith', { matching: matchingText(b) });
+    const side = lt === 'scalar' ? t('explain.bin.right') : t('explain.bin.left');
+    return t(b.returnBool ? 'explain.bin.cmpBool' : 'explain.bin.cmpFilter', { side, rel: rel(against) });
   }
-  const word = ARITH[b.op] ?? b.op;
-  if (lt === 'scalar' && rt === 'scalar') return `the left scalar ${word} the right one`;
-  if (rt === 'scalar') return `each left value ${word} ${other(b.rhs)}; the metric name is dropped`;
-  if (lt === 'scalar') return `${other(b.lhs)} ${word} each right value; the metric name is dropped`;
-  return `each left value ${word} the value of the right series with ${matchingText(b)}; the metric name is dropped`;
+  const word = ARITH.has(b.op) ? t(`explain.op.${b.op as '+'}`) : b.op;
+  if (lt === 'scalar' && rt === 'scalar') return t('explain.bin.scalars', { word });
+  if (rt === 'scalar') return t('explain.bin.rightScalar', { word, r: other(b.rhs) });
+  if (lt === 'scalar') return t('explain.bin.leftScalar', { word, l: other(b.lhs) });
+  return t('explain.bin.vectors', { word, matching: matchingText(b) });
 }
 
 function exprTypeOf(e: Expr): string {
@@ -261,8 +207,13 @@ function exprTypeOf(e: Expr): string {
   return u.type === 'StringLiteral' ? 'string' : 'vector';
 }
 
-/** The sentence for a node. `lookbackMs` is the backend's lookback delta (5m unless configured). */
+/** The sentence for a node, in this run's language. `lookbackMs` is the backend's lookback delta (5m unless configured). */
 export function sentenceFor(e: Expr, lookbackMs = 300_000): string {
+  // A window or group left out leaves a double or edge space in the template.
+  return nodeSentence(e, lookbackMs).replace(/ {2,}/g, ' ').trim();
+}
+
+function nodeSentence(e: Expr, lookbackMs: number): string {
   switch (e.type) {
     case 'VectorSelector':
       return vectorSelector(e, lookbackMs);
@@ -277,15 +228,15 @@ export function sentenceFor(e: Expr, lookbackMs = 300_000): string {
     case 'BinaryExpr':
       return binary(e);
     case 'UnaryExpr':
-      return e.op === '-' ? 'negates every value' : 'every value unchanged';
+      return e.op === '-' ? t('explain.unary.neg') : t('explain.unary.pos');
     case 'NumberLiteral':
-      return e.duration ? `the duration ${printExpr(e)}, as seconds` : `the number ${printExpr(e)}`;
+      return e.duration ? t('explain.durationSeconds', { d: printExpr(e) }) : t('explain.number', { n: printExpr(e) });
     case 'StringLiteral':
-      return `the string ${printExpr(e)}`;
+      return t('explain.string', { s: printExpr(e) });
     case 'ParenExpr':
-      return sentenceFor(e.expr, lookbackMs);
+      return nodeSentence(e.expr, lookbackMs);
     case 'DurationExpr':
-      return `the duration ${printExpr(e)}`;
+      return t('explain.duration', { d: printExpr(e) });
   }
 }
 
@@ -311,7 +262,7 @@ export function headFor(e: Expr): string {
       return full.slice(printExpr(e.expr).length);
     }
     case 'UnaryExpr':
-      return `${e.op} (unary)`;
+      return t('explain.head.unary', { op: e.op });
     default:
       return printExpr(e);
   }

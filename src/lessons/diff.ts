@@ -3,6 +3,7 @@
 // values — with a name for common factors (60×: per second vs per minute).
 // Pure: no I/O, so the messages are tested table-driven over fake results.
 
+import { t, type MessageKey } from '../util/messages/index.js';
 import type { Metric } from '../model/result.js';
 import { bucketInterval, histogramNumbers, sameHistogram, type HistogramJSON } from '../model/histogram.js';
 import type { Observation, ObservedSeries, PointValue, ResultKind } from './observe.js';
@@ -31,14 +32,12 @@ export function formatMetric(m: Metric): string {
   return `${m.__name__ ?? ''}{${labels.join(', ')}}`;
 }
 
-const KIND_WORDS: Record<ResultKind, string> = { vector: 'an instant vector', matrix: 'a range vector', scalar: 'a scalar', string: 'a string' };
-
 function kindMessage(expected: ResultKind, actual: ResultKind): string {
-  const base = `Your query returns ${KIND_WORDS[actual]}; the task wants ${KIND_WORDS[expected]}.`;
-  if (actual === 'matrix' && expected === 'vector') return `${base} A [5m]-style range selects raw samples; turn them into one value per series with a function such as rate() or max_over_time(), or drop the range.`;
-  if (actual === 'vector' && expected === 'matrix') return `${base} Add a range such as [5m] to the selector.`;
-  if (actual === 'scalar' && expected === 'vector') return `${base} Keep the labels: avoid scalar(), and aggregate with sum by (...) instead.`;
-  if (actual === 'vector' && expected === 'scalar') return `${base} Wrap it in scalar() or use a plain number.`;
+  const base = t('diff.kind', { actual: t(`diff.kind.${actual}`), expected: t(`diff.kind.${expected}`) });
+  if (actual === 'matrix' && expected === 'vector') return t('diff.kind.matrixForVector', { base });
+  if (actual === 'vector' && expected === 'matrix') return t('diff.kind.vectorForMatrix', { base });
+  if (actual === 'scalar' && expected === 'vector') return t('diff.kind.scalarForVector', { base });
+  if (actual === 'vector' && expected === 'scalar') return t('diff.kind.vectorForScalar', { base });
   return base;
 }
 
@@ -54,14 +53,14 @@ export interface DiffContext {
 export function diffObservations(expected: Observation, actual: Observation, ctx: DiffContext = {}): string[] {
   if (expected.kind !== actual.kind) return [kindMessage(expected.kind, actual.kind)];
   if (expected.kind === 'string') {
-    return expected.strings.join('\n') === actual.strings.join('\n') ? [] : [`Your string is "${actual.strings[0]}", expected "${expected.strings[0]}".`];
+    return expected.strings.join('\n') === actual.strings.join('\n') ? [] : [t('diff.string', { actual: actual.strings[0] ?? '', expected: expected.strings[0] ?? '' })];
   }
   const exp = nonEmpty(expected);
   const act = nonEmpty(actual);
   if (act.length === 0 && exp.length > 0) {
-    return ['Your query returns no data at the times checked. Check the metric name and every label matcher.'];
+    return [t('diff.noData')];
   }
-  if (exp.length === 0 && act.length > 0) return [`Your query returns ${plural(act.length, 'series', 'series')}, but the expected answer is empty.`];
+  if (exp.length === 0 && act.length > 0) return [t('diff.unexpectedData', { series: seriesCount(act.length) })];
   const labelMessages = diffLabelNames(exp, act, ctx);
   if (labelMessages.length > 0) return [...countMessage(exp, act), ...labelMessages];
   const seriesMessages = diffSeriesSets(expected, actual, exp, act);
@@ -73,8 +72,8 @@ function nonEmpty(obs: Observation): ObservedSeries[] {
   return [...obs.series.values()].filter((s) => s.points.size > 0);
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
+function seriesCount(n: number): string {
+  return t(n === 1 ? 'diff.seriesOne' : 'diff.seriesMany', { n });
 }
 
 function labelNames(series: ObservedSeries[]): Set<string> {
@@ -90,28 +89,27 @@ function diffLabelNames(exp: ObservedSeries[], act: ObservedSeries[], ctx: DiffC
   const missing = [...e].filter((k) => !a.has(k)).sort();
   const out: string[] = [];
   if (extra.includes('__name__')) {
-    out.push('Your result still carries the metric name: the expected values are computed (by a function, operator or aggregation), which drops it.');
+    out.push(t('diff.keepsName'));
   }
   const extraLabels = extra.filter((k) => k !== '__name__');
   if (extraLabels.length > 0) {
     const keep = [...e].filter((k) => k !== '__name__').sort();
-    const them = `label${extraLabels.length > 1 ? 's' : ''}`;
     if (/\bhistogram_quantile\s*\(/.test(ctx.actualQuery ?? '') && !e.has('le')) {
       // sum(...) around histogram_quantile would drop `le` before it is used: aggregate the buckets inside, keeping le.
-      out.push(
-        `Your result keeps the ${codeList(extraLabels)} ${them} — aggregate the buckets inside histogram_quantile and keep \`le\`: histogram_quantile(φ, sum by (${['le', ...keep].join(', ')}) (rate(..._bucket[5m]))).`,
-      );
+      const params = { labels: codeList(extraLabels), keep: ['le', ...keep].join(', ') };
+      out.push(extraLabels.length > 1 ? t('diff.extraLabelsHistogram', params) : t('diff.extraLabelHistogram', params));
     } else {
       const how = keep.length > 0 ? `sum by (${keep.join(', ')})` : 'sum(...)';
-      out.push(`Your result keeps the ${codeList(extraLabels)} ${them} — aggregate ${extraLabels.length > 1 ? 'them' : 'it'} away (e.g. ${how}).`);
+      out.push(t(extraLabels.length > 1 ? 'diff.extraLabels' : 'diff.extraLabel', { labels: codeList(extraLabels), how }));
     }
   }
-  if (missing.includes('__name__')) out.push('The expected result keeps the metric name: select the series themselves rather than computing from them.');
+  if (missing.includes('__name__')) out.push(t('diff.missingName'));
   const missingLabels = missing.filter((k) => k !== '__name__');
   if (missingLabels.length > 0) {
-    out.push(`Your result has lost the ${codeList(missingLabels)} label${missingLabels.length > 1 ? 's' : ''} — keep ${missingLabels.length > 1 ? 'them' : 'it'} with by (${missingLabels.join(', ')}) or without (...).`);
+    const params = { labels: codeList(missingLabels), names: missingLabels.join(', ') };
+    out.push(missingLabels.length > 1 ? t('diff.lostLabels', params) : t('diff.lostLabel', params));
     // sum(rate(x[5m])) for "the rate of every series": by (all five labels) is not the fix.
-    if (a.size === 0 && missingLabels.length > 2) out.push('If the task wants every series as it is, drop the aggregation.');
+    if (a.size === 0 && missingLabels.length > 2) out.push(t('diff.dropAggregation'));
   }
   return out;
 }
@@ -121,7 +119,7 @@ function codeList(names: string[]): string {
 }
 
 function countMessage(exp: ObservedSeries[], act: ObservedSeries[]): string[] {
-  return exp.length === act.length ? [] : [`You have ${plural(act.length, 'series', 'series')}, expected ${exp.length}.`];
+  return exp.length === act.length ? [] : [t('diff.count', { series: seriesCount(act.length), n: exp.length })];
 }
 
 function diffSeriesSets(expected: Observation, actual: Observation, exp: ObservedSeries[], act: ObservedSeries[]): string[] {
@@ -130,14 +128,14 @@ function diffSeriesSets(expected: Observation, actual: Observation, exp: Observe
   if (missing.length === 0 && extra.length === 0) return [];
   const out = countMessage(exp, act);
   const show = (list: [string, ObservedSeries][]) =>
-    list.slice(0, 3).map(([, s]) => formatMetric(s.metric)).join(', ') + (list.length > 3 ? `, and ${list.length - 3} more` : '');
+    list.slice(0, 3).map(([, s]) => formatMetric(s.metric)).join(', ') + (list.length > 3 ? t('diff.andMore', { n: list.length - 3 }) : '');
   if (missing.length > 0) {
-    const by = separatingLabel(act, missing.map(([, s]) => s), 'your query has');
-    out.push(`Missing: ${by ?? show(missing)}. Check your label matchers.`);
+    const by = separatingLabel(act, missing.map(([, s]) => s), t('diff.yourQueryHas'));
+    out.push(t('diff.missing', { what: by ?? show(missing) }));
   }
   if (extra.length > 0) {
-    const by = separatingLabel(exp, extra.map(([, s]) => s), 'the task wants');
-    out.push(`Not expected: ${by ?? show(extra)}. Narrow your label matchers.`);
+    const by = separatingLabel(exp, extra.map(([, s]) => s), t('diff.taskWants'));
+    out.push(t('diff.notExpected', { what: by ?? show(extra) }));
   }
   return out;
 }
@@ -155,10 +153,10 @@ function separatingLabel(kept: ObservedSeries[], other: ObservedSeries[], keptWh
     if (!other.every((s) => s.metric[name] !== undefined && !keptValues.has(s.metric[name]))) continue;
     const pairs = (vs: string[]) => vs.map((v) => `${name}=${JSON.stringify(v)}`);
     const values = [...new Set(other.map((s) => s.metric[name]!))].sort();
-    const shown = pairs(values.slice(0, 4)).join(', ') + (values.length > 4 ? `, and ${values.length - 4} more values` : '');
+    const shown = pairs(values.slice(0, 4)).join(', ') + (values.length > 4 ? t('diff.moreValues', { n: values.length - 4 }) : '');
     const keep = [...keptValues].filter((v): v is string => v !== undefined).sort();
-    const only = keep.length > 0 && keep.length <= 3 ? `; ${keptWho} only ${pairs(keep).join(' or ')}` : '';
-    return `${plural(other.length, 'series', 'series')} with ${shown}${only}`;
+    const only = keep.length > 0 && keep.length <= 3 ? t('diff.only', { who: keptWho, pairs: pairs(keep).join(t('sel.or')) }) : '';
+    return t('diff.separated', { series: seriesCount(other.length), shown, only });
   }
   return undefined;
 }
@@ -226,31 +224,36 @@ function diffValues(expected: Observation, actual: Observation, ctx: DiffContext
     out.push(
       factor !== undefined
         ? factorMessage(factor)
-        : `Your values differ: at ${formatTimeUtc(pointTime(m.key))}, ${formatMetric(m.series.metric)} ${pointDifference(m.actual, m.expected)}.`,
+        : t('diff.valuesDiffer', {
+            time: formatTimeUtc(pointTime(m.key)),
+            series: formatMetric(m.series.metric),
+            difference: pointDifference(m.actual, m.expected),
+          }),
     );
   }
   if (st.missingPoint) {
-    out.push(`Your query has no value for ${formatMetric(st.missingPoint.series.metric)} at ${formatTimeUtc(pointTime(st.missingPoint.key))}, where the expected answer has one.`);
+    out.push(t('diff.missingPoint', { series: formatMetric(st.missingPoint.series.metric), time: formatTimeUtc(pointTime(st.missingPoint.key)) }));
   }
   if (st.extraPoint) {
-    out.push(`Your query has a value for ${formatMetric(st.extraPoint.series.metric)} at ${formatTimeUtc(pointTime(st.extraPoint.key))}, where the expected answer has none.`);
+    out.push(t('diff.extraPoint', { series: formatMetric(st.extraPoint.series.metric), time: formatTimeUtc(pointTime(st.extraPoint.key)) }));
   }
   return out;
 }
 
 /** `is 3, expected 4`; for two histograms, the first part that differs (count, sum, then a bucket). */
 function pointDifference(actual: PointValue, expected: PointValue): string {
-  if (typeof actual === 'number' || typeof expected === 'number') return `is ${fmt(actual)}, expected ${fmt(expected)}`;
+  const value = () => t('diff.point.value', { actual: fmt(actual), expected: fmt(expected) });
+  if (typeof actual === 'number' || typeof expected === 'number') return value();
   const [a, e] = [histogramNumbers(actual), histogramNumbers(expected)];
-  if (!close(a.count, e.count)) return `is a histogram of count ${fmt(a.count)}, expected count ${fmt(e.count)}`;
-  if (!close(a.sum, e.sum)) return `is a histogram of sum ${fmt(a.sum)}, expected sum ${fmt(e.sum)}`;
+  if (!close(a.count, e.count)) return t('diff.point.count', { actual: fmt(a.count), expected: fmt(e.count) });
+  if (!close(a.sum, e.sum)) return t('diff.point.sum', { actual: fmt(a.sum), expected: fmt(e.sum) });
   const rows = (h: HistogramJSON) => new Map((h.buckets ?? []).map((b) => [bucketInterval(b), Number(b[3])]));
   const [ra, re] = [rows(actual), rows(expected)];
   for (const k of new Set([...re.keys(), ...ra.keys()])) {
     const [x, y] = [ra.get(k) ?? 0, re.get(k) ?? 0];
-    if (!close(x, y)) return `has ${fmt(x)} in bucket ${k}, expected ${fmt(y)}`;
+    if (!close(x, y)) return t('diff.point.bucket', { actual: fmt(x), bucket: k, expected: fmt(y) });
   }
-  return `is ${fmt(actual)}, expected ${fmt(expected)}`;
+  return value();
 }
 
 /** What a factor compares: a float itself, a histogram's count (rate vs increase scales count, sum and buckets alike). */
@@ -261,7 +264,7 @@ function level(v: PointValue): number {
 function fmt(v: PointValue): string {
   if (typeof v !== 'number') {
     const { count, sum } = histogramNumbers(v);
-    return `a native histogram (count ${fmt(count)}, sum ${fmt(sum)}, ${v.buckets?.length ?? 0} non-empty buckets)`;
+    return t('diff.histogramValue', { count: fmt(count), sum: fmt(sum), n: v.buckets?.length ?? 0 });
   }
   if (!Number.isFinite(v)) return Number.isNaN(v) ? 'NaN' : v > 0 ? '+Inf' : '-Inf';
   return Number.isInteger(v) ? String(v) : v.toPrecision(6).replace(/\.?0+$/, '');
@@ -286,23 +289,23 @@ function constantFactor(ratios: number[]): number | undefined {
   return undefined;
 }
 
-const KNOWN_FACTORS: [number, string][] = [
-  [60, 'Your values are 60× the expected ones: the answer is per second (rate() is per second; increase() over [1m] is per minute).'],
-  [1 / 60, 'Your values are 1/60 of the expected ones: the answer is per minute, while rate() is per second (multiply by 60, or use increase(...[1m])).'],
-  [300, 'Your values are 300× the expected ones: increase() over [5m] is rate() × 300 seconds; the answer is per second.'],
-  [1 / 300, 'Your values are 1/300 of the expected ones: the answer is the increase over 5 minutes, rate() is per second.'],
-  [3600, 'Your values are 3600× the expected ones: the answer is per second, not per hour.'],
-  [100, 'Your values are 100× the expected ones: the answer is a ratio between 0 and 1, not a percentage.'],
-  [0.01, 'Your values are 1/100 of the expected ones: the answer is a percentage (multiply the ratio by 100).'],
-  [-1, 'Your values have the opposite sign: swap the two sides of the subtraction.'],
+const KNOWN_FACTORS: [number, MessageKey][] = [
+  [60, 'diff.factor.60'],
+  [1 / 60, 'diff.factor.1/60'],
+  [300, 'diff.factor.300'],
+  [1 / 300, 'diff.factor.1/300'],
+  [3600, 'diff.factor.3600'],
+  [100, 'diff.factor.100'],
+  [0.01, 'diff.factor.1/100'],
+  [-1, 'diff.factor.-1'],
 ];
 
 function factorMessage(k: number): string {
-  for (const [f, text] of KNOWN_FACTORS) if (Math.abs(k - f) <= 1e-3 * Math.abs(f)) return text;
-  const shown = k >= 1 ? `${fmt(k)}×` : `1/${fmt(1 / k)} of`;
+  for (const [f, key] of KNOWN_FACTORS) if (Math.abs(k - f) <= 1e-3 * Math.abs(f)) return t(key as 'diff.factor.60');
+  const shown = k >= 1 ? t('diff.factor.times', { k: fmt(k) }) : t('diff.factor.fraction', { k: fmt(1 / k) });
   const nearWhole = k >= 2 && Math.abs(k - Math.round(k)) < 1e-3;
-  const why = nearWhole ? ' (is something counted or summed once per instance or per series?)' : '';
-  return `Your values are consistently ${shown} the expected ones${why}.`;
+  const why = nearWhole ? t('diff.factor.whyWhole') : '';
+  return t('diff.factor.other', { shown, why });
 }
 
 /** No series with a point (a string result is never empty). */

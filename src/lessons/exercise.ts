@@ -4,6 +4,7 @@
 // a query's result without judging it, `.at` / `.range` move where it looks.
 // With an answers file, one line per exercise and no second attempt.
 
+import { t } from '../util/messages/index.js';
 import type { IO } from '../util/io.js';
 import { formatError } from '../render/error.js';
 import { wrap } from '../render/text.js';
@@ -25,19 +26,18 @@ export interface ExerciseHost {
 
 export type ExerciseOutcome = 'solved' | 'skipped' | 'unsolved';
 
-const HELP = '.hint climbs the hints · .answer shows one · .skip · .run QUERY looks without judging · .at TIME / .range DUR move where .run looks · .quit';
 
 export async function runExercise(host: ExerciseHost, ex: ExerciseBlock): Promise<ExerciseOutcome> {
   const { io } = host;
-  say(io, `${io.style.bold('Exercise')} (${ex.id}): ${ex.task}`);
-  say(io, io.style.dim(`Your answer is judged by its results ${describePlan(host.judge.plan)}.`));
+  say(io, `${io.style.bold(t('exercise.title'))} (${ex.id}): ${ex.task}`);
+  say(io, io.style.dim(t('exercise.judgedBy', { plan: describePlan(host.judge.plan) })));
   if (host.prompter.kind === 'answers') return answerFromFile(host, ex);
   const end = (await dataRange(host.judge.backend)).end;
-  say(io, io.style.dim(`${HELP} (now ${describeView(host.view, end)}).`));
+  say(io, io.style.dim(t('exercise.now', { help: t('exercise.help'), view: describeView(host.view, end) })));
   let hintsShown = 0;
   let last: string | undefined;
   for (;;) {
-    const raw = await host.prompter.input('Your answer:', last);
+    const raw = await host.prompter.input(t('exercise.yourAnswer'), last);
     if (raw === undefined || ['.quit', '.q'].includes(raw.trim())) host.quit();
     const line = raw.trim();
     if (line === '') continue;
@@ -45,19 +45,21 @@ export async function runExercise(host: ExerciseHost, ex: ExerciseBlock): Promis
     if (moved) {
       if ('error' in moved) say(io, io.style.warn(moved.error));
       else host.view = moved.view;
-      if (!('error' in moved)) say(io, io.style.dim(`.run now looks ${describeView(host.view, end)}.`));
+      if (!('error' in moved)) say(io, io.style.dim(t('exercise.runNow', { view: describeView(host.view, end) })));
       continue;
     }
     if (line === '.hint') {
-      say(io, hintsShown < ex.hints.length ? `hint ${hintsShown + 1}/${ex.hints.length}: ${ex.hints[hintsShown++]}` : 'No more hints: .answer shows the answer.');
+      say(io, hintsShown < ex.hints.length
+          ? t('exercise.hint', { n: hintsShown + 1, total: ex.hints.length, hint: ex.hints[hintsShown++]! })
+          : t('exercise.noMoreHints'),);
     } else if (line === '.skip' || line === '.answer') {
-      if (line === '.answer') io.out(`One answer: ${io.style.info(ex.answer)}\n\n`);
+      if (line === '.answer') io.out(`${t('exercise.oneAnswer', { answer: io.style.info(ex.answer) })}\n\n`);
       return 'skipped';
     } else if (/^\.run\b/.test(line)) {
       last = line.replace(/^\.run\s*/, '');
       if (last) await host.show(last);
     } else if (line.startsWith('.')) {
-      say(io, io.style.warn(`unknown command ${line.split(/\s/)[0]}: ${HELP}`));
+      say(io, io.style.warn(t('exercise.unknownCommand', { command: line.split(/\s/)[0]!, help: t('exercise.help') })));
     } else {
       const verdict = await host.judge.judge(ex, line);
       report(io, verdict, ex, line);
@@ -69,7 +71,7 @@ export async function runExercise(host: ExerciseHost, ex: ExerciseBlock): Promis
 
 /** `--answers FILE`: the next line answers this exercise (empty or `.skip` skips it). */
 async function answerFromFile(host: ExerciseHost, ex: ExerciseBlock): Promise<ExerciseOutcome> {
-  const line = await host.prompter.input(`Your query for ${ex.id}:`);
+  const line = await host.prompter.input(t('exercise.queryFor', { id: ex.id }));
   if (line === undefined || ['.quit', '.q'].includes(line.trim())) host.quit();
   if (line.trim() === '' || line.trim() === '.skip') return 'skipped';
   const verdict = await host.judge.judge(ex, line.trim());
@@ -80,12 +82,12 @@ async function answerFromFile(host: ExerciseHost, ex: ExerciseBlock): Promise<Ex
 function report(io: IO, verdict: Verdict, ex: ExerciseBlock, answer: string): void {
   if (verdict.error) {
     // Not wrapped: the caret must stay under its character.
-    if (verdict.matchedWrong) say(io, io.style.warn('Not yet. ') + verdict.matchedWrong.feedback);
+    if (verdict.matchedWrong) say(io, io.style.warn(t('exercise.notYet')) + verdict.matchedWrong.feedback);
     io.out(formatError(verdict.error, io.style) + '\n');
     return;
   }
-  say(io, verdict.correct ? io.style.ok(formatVerdict(verdict)) : io.style.warn('Not yet. ') + formatVerdict(verdict));
-  if (verdict.correct && answer.replace(/\s+/g, '') !== ex.answer.replace(/\s+/g, '')) io.out(`The reference answer: ${io.style.info(ex.answer)}\n`);
+  say(io, verdict.correct ? io.style.ok(formatVerdict(verdict)) : io.style.warn(t('exercise.notYet')) + formatVerdict(verdict));
+  if (verdict.correct && answer.replace(/\s+/g, '') !== ex.answer.replace(/\s+/g, '')) io.out(`${t('exercise.reference', { answer: io.style.info(ex.answer) })}\n`);
   if (verdict.correct) io.out('\n');
 }
 

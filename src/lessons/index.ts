@@ -1,9 +1,10 @@
 // The lessons' public face for the CLI and the REPL.
 
+import { t } from '../util/messages/index.js';
 import type { Backend } from '../backends/backend.js';
 import type { IO } from '../util/io.js';
 import { UsageError } from '../errors.js';
-import { wrap } from '../render/text.js';
+import { padEnd, visibleWidth, wrap } from '../render/text.js';
 import type { Verdict } from './judge.js';
 import { judgeFor } from './worlds.js';
 import { lessonBackend, lessonDataNote } from './dataset.js';
@@ -43,7 +44,7 @@ export async function walkLesson(s: Session, lesson: Lesson, opts: { restart?: b
   const lp = lessonProgress(s.progress, lesson.id);
   if (opts.restart || lp.done) Object.assign(lp, { step: 0, stepId: undefined, done: false });
   const from = resumeIndex(lesson, lp.stepId, lp.step);
-  if (from > 0) s.io.out(s.io.style.dim(`Resuming at step ${from + 1}: ${lesson.steps[from].title} (use --restart to start over).`) + '\n');
+  if (from > 0) s.io.out(s.io.style.dim(t('lessons.resuming', { n: from + 1, title: lesson.steps[from].title })) + '\n');
   const note = await lessonDataNote(s.backend, lesson);
   if (note) s.io.out(s.io.style.dim(note) + '\n');
   const backend = await lessonBackend(s.backend, lesson);
@@ -65,8 +66,8 @@ export function lessonLabel(s: Session, l: Lesson): string {
   const lp = s.progress.lessons[l.id];
   const total = exercisesOf(l).length;
   const mark = lp?.done ? '✓' : lp && (lp.step > 0 || lp.solved.length > 0) ? '▸' : ' ';
-  const where = lp && !lp.done && (lp.stepId || lp.step > 0) ? ` · at step ${resumeIndex(l, lp.stepId, lp.step) + 1}/${l.steps.length}` : '';
-  return `${mark} ${String(l.number).padStart(2)}  ${l.title}  (${lp?.solved.length ?? 0}/${total} solved${where})`;
+  const where = lp && !lp.done && (lp.stepId || lp.step > 0) ? t('lessons.atStep', { n: resumeIndex(l, lp.stepId, lp.step) + 1, total: l.steps.length }) : '';
+  return `${mark} ${String(l.number).padStart(2)}  ${l.title}  (${t('lessons.solvedCount', { solved: lp?.solved.length ?? 0, total })}${where})`;
 }
 
 /**
@@ -80,7 +81,7 @@ export async function lessonMenu(s: Session, prompter: Prompter, start?: Lesson,
     let lesson: Lesson | undefined = first ? start : undefined;
     if (!lesson) {
       const choices = [...s.lessons.map((l) => ({ name: lessonLabel(s, l), value: l.id })), { name: '  Quit', value: '.quit' }];
-      const id = await prompter.select('Choose a lesson (Enter continues where you left off):', choices, chosen);
+      const id = await prompter.select(t('lessons.choose'), choices, chosen);
       if (id === undefined || id === '.quit') return;
       lesson = s.lessons.find((l) => l.id === id)!;
     }
@@ -88,12 +89,12 @@ export async function lessonMenu(s: Session, prompter: Prompter, start?: Lesson,
       if ((await walkLesson(s, lesson, { prompter, restart: restart && first && lesson === start })) === 'quit') return;
       const next = nextLesson(s, lesson);
       if (!next) {
-        s.io.out('That was the last lesson. Well done!\n');
+        s.io.out(t('lessons.lastDone') + '\n');
         return;
       }
-      const go = await prompter.select(`Continue with lesson ${next.number}: ${next.title}?`, [
-        { name: `Yes, lesson ${next.number}`, value: 'next' },
-        { name: 'Back to the lesson menu', value: 'menu' },
+      const go = await prompter.select(t('lessons.continueWith', { n: next.number, title: next.title }), [
+        { name: t('lessons.yesLesson', { n: next.number }), value: 'next' },
+        { name: t('lessons.backToMenu'), value: 'menu' },
         { name: 'Quit', value: 'quit' },
       ]);
       if (go === undefined || go === 'quit') return;
@@ -113,7 +114,7 @@ export async function openCurrentExercise(io: IO, backend: Backend, prompter?: P
   const s = openSession(io, backend);
   const lesson = currentLesson(s);
   if (!lesson) {
-    io.out('You have finished every lesson. `promlearn learn <n> --restart` walks one again.\n');
+    io.out(t('lessons.allFinished') + '\n');
     return 'all-done';
   }
   return walkLesson(s, lesson, { prompter });
@@ -123,7 +124,10 @@ export async function openCurrentExercise(io: IO, backend: Backend, prompter?: P
 export function findExercise(lesson: Lesson, ref: string): ExerciseBlock {
   const all = exercisesOf(lesson);
   const found = /^\d+$/.test(ref) ? all[Number(ref) - 1] : all.find((e) => e.id === ref);
-  if (!found) throw new UsageError(`lesson ${lesson.id} has no exercise "${ref}"`, `exercises: ${all.map((e, i) => `${i + 1} ${e.id}`).join(', ')}`);
+  if (!found) throw new UsageError(
+      t('lessons.noExercise', { lesson: lesson.id, ref }),
+      t('lessons.exercises', { list: all.map((e, i) => `${i + 1} ${e.id}`).join(', ') }),
+    );
   return found;
 }
 
@@ -144,17 +148,17 @@ export async function checkAnswer(s: Session, lessonRef: string, exerciseRef: st
 /** The lesson list with progress marks, for `promlearn learn`. */
 export function formatLessonList(s: Session): string {
   const { style } = s.io;
-  const width = Math.max(...s.lessons.map((l) => l.title.length));
+  const width = Math.max(...s.lessons.map((l) => visibleWidth(l.title)));
   const lines = s.lessons.map((l) => {
     const lp = s.progress.lessons[l.id];
     const total = exercisesOf(l).length;
     const mark = lp?.done ? style.ok('✓') : lp && (lp.step > 0 || lp.solved.length > 0) ? style.info('▸') : ' ';
     const resume = lp ? resumeIndex(l, lp.stepId, lp.step) : 0;
-    const where = lp && !lp.done && resume > 0 ? ` · at step ${resume + 1}/${l.steps.length}` : '';
+    const where = lp && !lp.done && resume > 0 ? t('lessons.atStep', { n: resume + 1, total: l.steps.length }) : '';
     const summary = wrap(l.summary, s.io.columns - 6).map((line) => `      ${style.dim(line)}`);
-    return [`${mark} ${String(l.number).padStart(2)}  ${l.title.padEnd(width)}  ${lp?.solved.length ?? 0}/${total} solved${where}`, ...summary].join('\n');
+    return [`${mark} ${String(l.number).padStart(2)}  ${padEnd(l.title, width)}  ${t('lessons.solvedCount', { solved: lp?.solved.length ?? 0, total })}${where}`, ...summary].join('\n');
   });
   const next = currentLesson(s);
-  const tail = next ? `\nStart or resume: promlearn learn ${next.number}` : '\nAll lessons done.';
+  const tail = '\n' + (next ? t('lessons.startOrResume', { n: next.number }) : t('lessons.allDone'));
   return `${style.bold('Lessons')}\n${lines.join('\n')}\n${tail}\n`;
 }

@@ -8,6 +8,7 @@
 // informative difference; a listed wrong answer's own feedback comes first
 // when the learner's results equal it (on a non-empty result, or the same error).
 
+import { t } from '../util/messages/index.js';
 import type { Backend } from '../backends/backend.js';
 import { PromlearnError } from '../errors.js';
 import { formatError } from '../render/error.js';
@@ -38,7 +39,7 @@ export class ReferenceQueryError extends PromlearnError {
     readonly query: string,
     readonly failure: PromlearnError,
   ) {
-    super(`the expected query \`${query}\` failed: ${failure.message}`, failure.exitCode, failure.hint);
+    super(t('judge.referenceFailed', { query, message: failure.message }), failure.exitCode, failure.hint);
   }
 }
 
@@ -65,8 +66,6 @@ export interface World {
   plan: Plan;
 }
 
-const NOT_GENERAL =
-  'Right on this data, but not in general: with the same kind of incident on another service, instance or at another time, your query gives a different answer. Does it name the job, instance or time of the incident, or rely on a counter never resetting? Write it so it finds the incident wherever it happens.';
 
 /** Runs and compares queries in one or two worlds, remembering each query's results. */
 export class Judge {
@@ -105,7 +104,7 @@ export class Judge {
     const relaxed = dropConstantLabels(exp.obs, act.obs);
     if (relaxed && diffObservations(exp.obs, relaxed.obs, ctx).length === 0) {
       const kept = relaxed.dropped.map((l) => `\`${l}\``).join(', ');
-      return { correct: true, messages: [], notes: [`Your result also keeps ${kept}, the same on every series: that is fine, it only labels the answer.`] };
+      return { correct: true, messages: [], notes: [t('judge.keptConstant', { labels: kept })] };
     }
     return { correct: false, messages: [...messages, ...shapeHints(expected, actual), ...engineNotes(exp.obs, act.obs)] };
   }
@@ -117,7 +116,7 @@ export class Judge {
       const v = await this.compare(exercise.answer, answer, this.variant);
       if (!v.correct) {
         const wrong = await this.matchWrong(exercise, answer);
-        return { correct: false, notGeneral: true, matchedWrong: wrong, messages: wrong ? [wrong.feedback, NOT_GENERAL] : [NOT_GENERAL] };
+        return { correct: false, notGeneral: true, matchedWrong: wrong, messages: wrong ? [wrong.feedback, t('judge.notGeneral')] : [t('judge.notGeneral')] };
       }
     }
     if (verdict.correct) return verdict;
@@ -135,7 +134,7 @@ export class Judge {
     const [exp, act] = [await this.outcome(expected), await this.outcome(actual)];
     if (!exp.ok || !act.ok || !isEmpty(act.obs) || isEmpty(exp.obs)) return messages;
     const found = await this.diagnose(this.backend, actual, lastPointTime(exp.obs) ?? (await dataRange(this.backend)).end).catch(() => [] as string[]);
-    return found.length > 0 ? ['Your query returns no data.', ...found, ...messages.slice(1)] : messages;
+    return found.length > 0 ? [t('judge.noData'), ...found, ...messages.slice(1)] : messages;
   }
 
   /**
@@ -192,11 +191,11 @@ function lastPointTime(obs: Observation): number | undefined {
 
 /** The engine's warnings and infos about the learner's query that the reference does not get. */
 function engineNotes(exp: Observation, act: Observation): string[] {
-  return act.notes.filter((n) => !exp.notes.includes(n)).map((n) => `The engine says: ${n}`);
+  return act.notes.filter((n) => !exp.notes.includes(n)).map((note) => t('judge.engineSays', { note }));
 }
 
 /** A short verdict for people: "Right!" or the differences, one per line. */
 export function formatVerdict(v: Verdict): string {
-  if (v.correct) return ['Right: your results match the expected ones.', ...(v.notes ?? [])].join('\n');
+  if (v.correct) return [t('judge.right'), ...(v.notes ?? [])].join('\n');
   return v.messages.join('\n');
 }

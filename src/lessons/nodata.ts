@@ -5,13 +5,13 @@
 // that an operator or filter removed them.
 
 import type { Backend } from '../backends/backend.js';
-import { diagnoseSelector, selectorCulpritLines } from '../explain/selectors.js';
+import { diagnoseSelector, hasWholeValueHint, isHintLine, selectorCulpritLines } from '../explain/selectors.js';
+import { t } from '../util/messages/index.js';
 import { inspect, parse, printExpr, type MatrixSelector, type VectorSelector } from '../promql/index.js';
 
 /** Explains an empty result at `time` (unix s) in the learner's terms: one message per finding, most useful first. */
 export type NoDataDiagnosis = (backend: Backend, query: string, time: number) => Promise<string[]>;
 
-const REGEX_NOTE = 'a regular expression must match the whole value ("5.." matches 500 and 503, "5xx" only the text 5xx)';
 
 export const diagnoseNoData: NoDataDiagnosis = async (backend, query, time) => {
   let selectors: (VectorSelector | MatrixSelector)[];
@@ -24,16 +24,14 @@ export const diagnoseNoData: NoDataDiagnosis = async (backend, query, time) => {
   for (const sel of selectors) {
     const d = await diagnoseSelector(backend, sel, time);
     if (d.matched > 0) continue;
-    const why = selectorCulpritLines(d).map((l) => l.replace(/^hint: /, ''));
+    const why = selectorCulpritLines(d).map((l) => (isHintLine(l) ? l.slice(t('sel.hintPrefix').length) : l));
     const op = d.culprit?.matcher.op;
-    if ((op === '=~' || op === '!~') && !why.some((l) => /whole value/.test(l))) why.push(REGEX_NOTE);
-    const text = `\`${d.selector}\` matches no series${why.length ? ': ' + why.join('; ') : ''}`;
+    if ((op === '=~' || op === '!~') && !hasWholeValueHint(d)) why.push(t('nodata.regexNote'));
+    const text = t('nodata.matchesNothing', { selector: d.selector, why: why.length ? ': ' + why.join('; ') : '' });
     out.push(/[.?!]$/.test(text) ? text : `${text}.`);
   }
   if (out.length === 0 && selectors.length > 0) {
-    out.push(
-      'Every selector in your query finds series, yet the whole query returns nothing: a comparison or filter removes everything, or the two sides of an operator have no label set in common (compare their labels; on(...) or ignoring(...) says which to match on).',
-    );
+    out.push(t('nodata.operatorEmptied'));
   }
   return out;
 };

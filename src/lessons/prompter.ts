@@ -9,6 +9,7 @@
 //   run as written, predictions are shown with their answer, and only the
 //   exercises read a line (a query, or empty / `.skip` to skip).
 
+import { t as msg } from '../util/messages/index.js';
 import { readFileSync } from 'node:fs';
 import { createInterface, type Interface } from 'node:readline';
 import type { IO } from '../util/io.js';
@@ -91,19 +92,19 @@ export function linePrompter(io: IO, nextLine: () => Promise<string | undefined>
     kind,
     input: async (message) => {
       const line = await nextLine();
-      io.out(`? ${message} ${line ?? '(end of input)'}\n`);
+      io.out(`? ${message} ${line ?? msg('prompter.endOfInput')}\n`);
       return line;
     },
     select: async (message, choices) => {
       for (;;) {
         const line = await nextLine();
-        io.out(`? ${message} ${line ?? '(end of input)'}\n`);
+        io.out(`? ${message} ${line ?? msg('prompter.endOfInput')}\n`);
         if (line === undefined) return undefined;
         const t = line.trim();
         const byNumber = /^\d+$/.test(t) ? choices[Number(t) - 1] : undefined;
         const found = byNumber ?? choices.find((c) => c.value === t || c.name === t);
         if (found) return found.value;
-        io.out(`  choose one of: ${choices.map((c, i) => `${i + 1}) ${c.name}`).join('  ')}\n`);
+        io.out(`  ${msg('prompter.chooseOne', { choices: choices.map((c, i) => `${i + 1}) ${c.name}`).join('  ') })}\n`);
       }
     },
     close,
@@ -117,7 +118,7 @@ export function fileLines(file: string): () => Promise<string | undefined> {
     const text = readFileSync(file, 'utf8').replace(/\r\n/g, '\n').replace(/\n$/, '');
     lines = text === '' ? [] : text.split('\n');
   } catch (e) {
-    throw new UsageError(`cannot read the answers file ${file}: ${(e as Error).message}`);
+    throw new UsageError(msg('prompter.cannotRead', { file, message: (e as Error).message }));
   }
   let i = 0;
   return async () => (i < lines.length ? lines[i++] : undefined);

@@ -2,6 +2,7 @@
 // its canonical form, to recognise a listed wrong answer however it is spaced,
 // and its longest window, to tell a window's warm-up from a real difference.
 
+import { t, type MessageKey } from '../util/messages/index.js';
 import { childExprs, formatDuration, parse, printExpr, type Expr } from '../promql/index.js';
 
 /** The query as `promlearn fmt` prints it; whitespace-free text when it does not parse. */
@@ -68,13 +69,13 @@ function shapeOf(q: string): Shape | undefined {
 }
 
 /** Function swaps people make, and what to say when the learner's query has the first where the answer has the second. */
-const SWAPS: [mistake: string, intended: string, say: string][] = [
-  ['irate', 'rate', 'irate() uses only the last two samples of the window; the task averages over the whole window: rate().'],
-  ['rate', 'irate', 'rate() averages over the whole window; the task wants the last two samples only: irate().'],
-  ['delta', 'increase', 'delta() is for gauges: it does not handle counter resets. For a counter use increase().'],
-  ['increase', 'rate', 'increase() counts over the window; rate() is per second.'],
-  ['rate', 'increase', 'rate() is per second; increase() counts over the window.'],
-  ['avg_over_time', 'max_over_time', 'avg_over_time() averages the window; the task wants its largest value: max_over_time().'],
+const SWAPS: [mistake: string, intended: string, say: MessageKey][] = [
+  ['irate', 'rate', 'shape.irateForRate'],
+  ['rate', 'irate', 'shape.rateForIrate'],
+  ['delta', 'increase', 'shape.deltaForIncrease'],
+  ['increase', 'rate', 'shape.increaseForRate'],
+  ['rate', 'increase', 'shape.rateForIncrease'],
+  ['avg_over_time', 'max_over_time', 'shape.avgForMax'],
 ];
 
 /**
@@ -87,12 +88,12 @@ export function shapeHints(expected: string, actual: string): string[] {
   if (!e || !a) return [];
   const out: string[] = [];
   for (const [mistake, intended, say] of SWAPS) {
-    if (a.functions.has(mistake) && !e.functions.has(mistake) && e.functions.has(intended) && !a.functions.has(intended)) out.push(say);
+    if (a.functions.has(mistake) && !e.functions.has(mistake) && e.functions.has(intended) && !a.functions.has(intended)) out.push(t(say as 'shape.avgForMax'));
   }
   const onlyActual = [...a.windows].filter((w) => !e.windows.has(w));
   const onlyExpected = [...e.windows].filter((w) => !a.windows.has(w));
   if (onlyActual.length > 0 && onlyExpected.length > 0) {
-    out.push(`Your window${onlyActual.length > 1 ? 's are' : ' is'} [${onlyActual.join('], [')}]; check the time span the task asks for.`);
+    out.push(t(onlyActual.length > 1 ? 'shape.windows' : 'shape.window', { windows: onlyActual.join('], [') }));
   }
   return out;
 }

@@ -4,6 +4,7 @@
 // them with `focus=label=value`. Advice in the output speaks of what can be
 // done inside the tutorial, never of CLI flags.
 
+import { t } from '../util/messages/index.js';
 import type { Backend } from '../backends/backend.js';
 import type { IO } from '../util/io.js';
 import type { Metric, QueryResult } from '../model/result.js';
@@ -18,8 +19,12 @@ export type ExampleWhere = Partial<Pick<ExampleBlock, 'at' | 'range' | 'focus'>>
 
 /** How the tutorial says "see more": by editing the query, the only thing its prompt takes. */
 export const TUTORIAL_ADVICE: Advice = {
-  showAll: 'a label matcher or topk(10, ...)',
-  csv: 'count(...) to count them',
+  get showAll() {
+    return t('show.adviceShowAll');
+  },
+  get csv() {
+    return t('show.adviceCsv');
+  },
   listMetrics: 'count by (__name__) ({__name__=~".+"})',
   listSeries: (sel) => `count by (job) (${sel})`,
 };
@@ -76,5 +81,5 @@ function focusOn(result: QueryResult, focus: string | undefined): { result: Quer
   const shown = data.result.length;
   if (shown === 0 || shown === total) return { result };
   const pairs = Object.entries(want).map(([k, v]) => `${k}="${v}"`).join(', ');
-  return { result: { ...result, data }, note: `Showing the ${shown} of ${total} series with ${pairs}; run the query yourself to see them all.` };
+  return { result: { ...result, data }, note: t('show.focus', { shown, total, pairs }) };
 }

@@ -3,6 +3,7 @@
 // (by step id) after every step, so quitting (or a crash) loses at most the
 // current step and edits to a lesson do not move a learner elsewhere.
 
+import { t } from '../util/messages/index.js';
 import type { Backend } from '../backends/backend.js';
 import type { IO } from '../util/io.js';
 import { PromlearnError } from '../errors.js';
@@ -52,7 +53,7 @@ export async function runLesson(ctx: TutorialContext, lesson: Lesson, fromStep =
   ctx.progress.current = lesson.id;
   const walk: Walk = { ...ctx, view: DEFAULT_VIEW };
   const { io } = ctx;
-  io.out(io.style.bold(`Lesson ${lesson.number}: ${lesson.title}`) + '\n' + io.style.dim(renderProse(lesson.summary, Math.min(io.columns, 100) - 1, io.style)) + '\n');
+  io.out(io.style.bold(t('tutorial.lessonTitle', { n: lesson.number, title: lesson.title })) + '\n' + io.style.dim(renderProse(lesson.summary, Math.min(io.columns, 100) - 1, io.style)) + '\n');
   try {
     for (let i = fromStep; i < lesson.steps.length; i++) {
       lp.step = i;
@@ -63,13 +64,13 @@ export async function runLesson(ctx: TutorialContext, lesson: Lesson, fromStep =
   } catch (e) {
     if (!(e instanceof Quit)) throw e;
     save(ctx);
-    io.out(`\nProgress saved. Resume with: promlearn learn ${lesson.id}\n`);
+    io.out(`\n${t('tutorial.progressSaved', { id: lesson.id })}\n`);
     return 'quit';
   }
   Object.assign(lp, { step: 0, stepId: undefined, done: true });
   save(ctx);
   const total = exercisesOf(lesson).length;
-  io.out(`\n${io.style.ok('Lesson complete')}: ${lp.solved.length}/${total} exercises solved.\n`);
+  io.out(`\n${io.style.ok(t('tutorial.lessonComplete'))}: ${t('tutorial.solved', { solved: lp.solved.length, total })}\n`);
   return 'finished';
 }
 
@@ -81,7 +82,7 @@ function save(ctx: TutorialContext): void {
 async function runStep(walk: Walk, lesson: Lesson, index: number): Promise<void> {
   const step: Step = lesson.steps[index];
   const { io } = walk;
-  io.out(`\n${io.style.bold(`── Step ${index + 1}/${lesson.steps.length}: ${step.title} ──`)}\n\n`);
+  io.out(`\n${io.style.bold(t('tutorial.step', { n: index + 1, total: lesson.steps.length, title: step.title }))}\n\n`);
   for (const block of step.blocks) {
     switch (block.kind) {
       case 'text':
@@ -101,7 +102,7 @@ async function runStep(walk: Walk, lesson: Lesson, index: number): Promise<void>
         break;
     }
   }
-  if (walk.prompter.kind !== 'answers') await playground(walk, index === lesson.steps.length - 1 ? 'Enter: finish the lesson' : 'Enter: next step');
+  if (walk.prompter.kind !== 'answers') await playground(walk, index === lesson.steps.length - 1 ? t('tutorial.enterFinish') : t('tutorial.enterNext'));
 }
 
 /** Reads a line; end of input or `.quit` ends the lesson. */
@@ -115,7 +116,7 @@ async function runExample(walk: Walk, ex: ExampleBlock): Promise<void> {
   walk.io.out(`  ${walk.io.style.info(ex.query.replace(/\n/g, '\n  '))}\n`);
   walk.view = viewOf(ex);
   if (walk.prompter.kind === 'answers') return show(walk, ex.query, ex);
-  const line = await ask(walk, 'Enter to run it (or edit it first):', ex.query);
+  const line = await ask(walk, t('tutorial.runExample'), ex.query);
   await show(walk, line.trim() === '' ? ex.query : line, ex);
 }
 
@@ -133,7 +134,7 @@ async function show(walk: Walk, query: string, where: { at?: string; range?: str
 async function playground(walk: Walk, enter: string): Promise<void> {
   const end = (await dataRange(walk.backend)).end;
   for (;;) {
-    const line = await ask(walk, `${enter} · or type a query to run it ${describeView(walk.view, end)} (.at TIME, .range DUR) · .quit`);
+    const line = await ask(walk, t('tutorial.playground', { enter, view: describeView(walk.view, end) }));
     if (line.trim() === '' || line.trim() === '.next') return;
     const moved = moveView(walk.view, line);
     if (moved && 'error' in moved) say(walk.io, walk.io.style.warn(moved.error));
@@ -145,12 +146,15 @@ async function playground(walk: Walk, enter: string): Promise<void> {
 async function runPredict(walk: Walk, p: PredictBlock): Promise<void> {
   const { style } = walk.io;
   if (walk.prompter.kind === 'answers') {
-    say(walk.io, `${style.bold('Predict')}: ${p.question}\n${p.choices.map((c) => `  · ${c}`).join('\n')}\nThe answer: ${p.answer}. ${p.explain}\n`);
+    say(
+      walk.io,
+      `${style.bold(t('tutorial.predict'))}: ${p.question}\n${p.choices.map((c) => `  · ${c}`).join('\n')}\n${t('tutorial.theAnswer', { answer: p.answer })} ${p.explain}\n`,
+    );
     return;
   }
-  const choice = await walk.prompter.select(`Predict: ${p.question}`, p.choices.map((c) => ({ name: c, value: c })));
+  const choice = await walk.prompter.select(t('tutorial.predictAsk', { question: p.question }), p.choices.map((c) => ({ name: c, value: c })));
   if (choice === undefined) throw new Quit();
-  const verdict = choice === p.answer ? style.ok('Yes.') : `${style.warn('Not quite')} — the answer is ${p.answer}.`;
+  const verdict = choice === p.answer ? style.ok(t('tutorial.yes')) : `${style.warn(t('tutorial.notQuite'))} ${t('tutorial.answerIs', { answer: p.answer })}`;
   say(walk.io, `${verdict} ${p.explain}\n`);
 }
 

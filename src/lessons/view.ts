@@ -3,6 +3,7 @@
 // It follows the last example (so a query typed after an incident example
 // looks at the incident), and `.at TIME` / `.range DURATION` move it.
 
+import { t } from '../util/messages/index.js';
 import type { Plan } from './observe.js';
 import type { ExampleWhere } from './show.js';
 import { formatTimeUtc as formatTime } from '../util/time.js';
@@ -29,25 +30,25 @@ export function moveView(view: View, line: string): { view: View } | { error: st
   if (!m) return undefined;
   const arg = (m[2] ?? '').trim();
   if (m[1] === 'at') {
-    if (parseRelative(arg) === undefined) return { error: 'write the time relative to the end of the data: .at -4h45m (or .at 0 for the end)' };
+    if (parseRelative(arg) === undefined) return { error: t('view.atError') };
     return { view: { ...view, at: arg } };
   }
   if (arg === 'off' || arg === '0') return { view: { at: view.at } };
-  if (parseDuration(arg) === undefined) return { error: 'write a duration: .range 30m draws the 30 minutes before the view time as a chart; .range off goes back to a table' };
+  if (parseDuration(arg) === undefined) return { error: t('view.rangeError') };
   return { view: { ...view, range: arg } };
 }
 
 /** "at 07:20 UTC" or "07:00–07:20 UTC (chart)", for prompts. */
 export function describeView(view: View, dataEnd: number): string {
-  const t = dataEnd + (parseRelative(view.at) ?? 0) / 1000;
-  const at = formatTime(t).slice(11);
-  if (!view.range) return `at ${at}`;
-  const start = formatTime(t - (parseDuration(view.range) ?? 0) / 1000).slice(11, 16);
-  return `over ${start}–${at} (chart)`;
+  const time = dataEnd + (parseRelative(view.at) ?? 0) / 1000;
+  const at = formatTime(time).slice(11);
+  if (!view.range) return t('view.at', { time: at });
+  const start = formatTime(time - (parseDuration(view.range) ?? 0) / 1000).slice(11, 16);
+  return t('view.over', { start, end: at });
 }
 
 /** Where an exercise is judged, in words: "from 2026-01-15 06:00 UTC to 12:00 UTC every 3 minutes". */
 export function describePlan(plan: Plan): string {
-  if (plan.kind === 'instant') return `at ${plan.times.map((t) => formatTime(t)).join(', ')}`;
-  return `over the whole dataset, ${formatTime(plan.start)} to ${formatTime(plan.end).slice(11)}, every ${plan.step / 60} minutes`;
+  if (plan.kind === 'instant') return t('view.planInstant', { times: plan.times.map((x) => formatTime(x)).join(', ') });
+  return t('view.planRange', { start: formatTime(plan.start), end: formatTime(plan.end).slice(11), step: plan.step / 60 });
 }

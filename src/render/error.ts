@@ -7,8 +7,9 @@
 //   hint: add a range such as [5m]
 
 import type { PositionRange } from '../promql/ast.js';
-import { PromlearnError, QueryError } from '../errors.js';
+import { PromlearnError, QueryError, type QueryErrorType } from '../errors.js';
 import type { Style } from '../util/style.js';
+import { currentLang, t, type MessageKey } from '../util/messages/index.js';
 
 /** The query line containing the position, and a caret/underline beneath it. */
 export function caretLines(query: string, pos: PositionRange): string[] {
@@ -27,17 +28,35 @@ export function caretLines(query: string, pos: PositionRange): string[] {
   return [`  ${line}`, `  ${' '.repeat(padChars)}${underline}`];
 }
 
+/** What each kind of query error means, said beside Prometheus's English message when the learner reads another language. */
+const EXPLAIN_ERROR: Record<QueryErrorType, MessageKey> = {
+  bad_data: 'error.explain.bad_data',
+  execution: 'error.explain.execution',
+  timeout: 'error.explain.timeout',
+  canceled: 'error.explain.canceled',
+  too_many_samples: 'error.explain.too_many_samples',
+  unavailable: 'error.explain.unavailable',
+  internal: 'error.explain.internal',
+  auth: 'error.explain.auth',
+  not_found: 'error.explain.not_found',
+  bad_response: 'error.explain.bad_response',
+};
+
 export function formatError(err: unknown, style?: Style): string {
   const red = style?.error ?? ((s: string) => s);
   const dim = style?.dim ?? ((s: string) => s);
   if (!(err instanceof PromlearnError)) {
     const e = err as Error;
-    return `${red('internal error:')} ${e?.message ?? String(err)}\nThis is a bug in promlearn; please report it with the command you ran.\n${dim(e?.stack ?? '')}`;
+    return `${red(t('error.internal'))} ${e?.message ?? String(err)}\n${t('error.bug')}\n${dim(e?.stack ?? '')}`;
   }
-  const lines = [red(`error: ${err.message}`)];
+  const lines = [red(t('error.label', { message: err.message }))];
   if (err instanceof QueryError && err.query !== undefined && err.position) {
     lines.push(...caretLines(err.query, err.position));
   }
-  if (err.hint) lines.push(dim(`hint: ${err.hint}`));
+  if (err.hint) lines.push(dim(t('error.hint', { hint: err.hint })));
+  else if (err instanceof QueryError && currentLang() !== 'en') {
+    // Prometheus's message stays in English (its exact text matters); a line in the learner's language says what it means.
+    lines.push(dim(t(EXPLAIN_ERROR[err.errorType] as 'error.explain.bad_data')));
+  }
   return lines.join('\n');
 }

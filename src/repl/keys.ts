@@ -4,6 +4,7 @@
 // So readline gets a stand-in input (KeyRouter): we read the real terminal's
 // keys and pass each on unless the search consumes it.
 
+import { t } from '../util/messages/index.js';
 import { EventEmitter } from 'node:events';
 import { clearScreenDown, cursorTo, emitKeypressEvents, moveCursor, type Interface, type Key } from 'node:readline';
 
@@ -194,7 +195,7 @@ export class ReverseSearch {
   }
 
   private draw(failed = false): void {
-    const label = failed && this.query ? '(failed reverse-i-search)' : '(reverse-i-search)';
+    const label = failed && this.query ? t('repl.failedSearch') : t('repl.reverseSearch');
     const shown = (this.match() ?? '').replace(/\n/g, ' ↵ ');
     const text = `${label}'${this.query}': ${shown}`;
     cursorTo(this.output, 0);

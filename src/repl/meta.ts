@@ -1,5 +1,6 @@
 // Meta-commands: lines starting with a dot (`.help`, `.range 1h`, ...).
 
+import { t, type MessageKey } from '../util/messages/index.js';
 import type { Backend } from '../backends/backend.js';
 import type { TargetSource } from '../scrape/live.js';
 import { UsageError } from '../errors.js';
@@ -22,7 +23,7 @@ type MetaOutcome = 'ok' | 'failed' | 'quit';
 interface Command {
   name: string;
   args: string;
-  help: string;
+  help: MessageKey;
   run(arg: string, host: MetaHost): Promise<void | 'quit'> | void | 'quit';
 }
 
@@ -34,35 +35,35 @@ export function isMetaCommand(line: string): boolean {
 const OUTPUTS = ['table', 'json', 'csv'] as const;
 
 const COMMANDS: Command[] = [
-  { name: 'help', args: '', help: 'show this help', run: (_a, h) => h.session.env.out(helpText()) },
+  { name: 'help', args: '', help: 'repl.cmd.help', run: (_a, h) => h.session.env.out(helpText()) },
   {
     name: 'range',
     args: '<duration>',
-    help: 'range mode: evaluate over the last <duration> (e.g. .range 1h) and draw charts',
+    help: 'repl.cmd.range',
     run: (a, h) => {
       const s = h.session;
       if (a) s.rangeMs = positive(parseDurationArg(a), 'range');
       s.mode = 'range';
-      s.env.out(`range mode: ${humanDuration(s.rangeMs)} ending at the evaluation time, step ${stepText(s)}\n`);
+      s.env.out(t('repl.rangeMode', { range: humanDuration(s.rangeMs), step: stepText(s) }) + '\n');
     },
   },
   {
     name: 'instant',
     args: '',
-    help: 'instant mode: evaluate at one time and show tables (the default)',
+    help: 'repl.cmd.instant',
     run: (_a, h) => {
       h.session.mode = 'instant';
-      h.session.env.out('instant mode\n');
+      h.session.env.out(t('repl.instantMode') + '\n');
     },
   },
-  { name: 'at', args: '<time>', help: 'evaluation time: RFC 3339, Unix seconds, -1h, now; `.at reset` for the default', run: runAt },
+  { name: 'at', args: '<time>', help: 'repl.cmd.at', run: runAt },
   {
     name: 'step',
     args: '<duration>|auto',
-    help: 'step between points in range mode',
+    help: 'repl.cmd.step',
     run: (a, h) => {
       const s = h.session;
-      if (!a) throw new UsageError('.step needs a duration', 'e.g. .step 30s, or .step auto');
+      if (!a) throw new UsageError(t('repl.stepNeeds'), t('repl.stepExample'));
       s.stepMs = a === 'auto' ? undefined : positive(parseDurationArg(a), 'step');
       s.env.out(`step ${stepText(s)}\n`);
     },
@@ -70,10 +71,9 @@ const COMMANDS: Command[] = [
   {
     name: 'output',
     args: 'table|json|csv',
-    help: 'how results are printed',
+    help: 'repl.cmd.output',
     run: (a, h) => {
-      if (!(OUTPUTS as readonly string[]).includes(a))
-        throw new UsageError(`unknown output format "${a}"`, 'use .output table, .output json or .output csv');
+      if (!(OUTPUTS as readonly string[]).includes(a)) throw new UsageError(t('repl.unknownOutput', { format: a }), t('repl.useOutput'));
       h.session.output = a as (typeof OUTPUTS)[number];
       h.session.env.out(`output ${a}\n`);
     },
@@ -81,34 +81,34 @@ const COMMANDS: Command[] = [
   {
     name: 'limit',
     args: '<n>|auto',
-    help: 'most table rows / chart series shown; 0 = all; auto = fitted to the screen',
+    help: 'repl.cmd.limit',
     run: (a, h) => {
-      if (a !== 'auto' && !/^\d+$/.test(a)) throw new UsageError(`invalid limit "${a}"`, 'use a number (0 = no limit) or auto');
+      if (a !== 'auto' && !/^\d+$/.test(a)) throw new UsageError(t('repl.invalidLimit', { limit: a }), t('repl.useLimit'));
       h.session.limit = a === 'auto' ? undefined : Number(a);
-      h.session.env.out(a === 'auto' ? 'limit fitted to the screen\n' : `limit ${a === '0' ? 'none' : a}\n`);
+      h.session.env.out((a === 'auto' ? t('repl.limitAuto') : t('repl.limit', { limit: a === '0' ? t('repl.limitNone') : a })) + '\n');
     },
   },
   {
     name: 'var',
     args: '[name=value]',
-    help: 'set a Grafana variable ($name, ${name}, [[name]]) for pasted queries; name= unsets; alone: list',
+    help: 'repl.cmd.var',
     run: setVar,
   },
-  { name: 'server', args: '<url>', help: 'query a Prometheus server from now on', run: (a, h) => switchBackend(a, h) },
-  { name: 'sample', args: '', help: 'back to the bundled sample dataset', run: (_a, h) => switchBackend(undefined, h) },
-  { name: 'targets', args: '', help: 'scrape targets (repl --scrape): health, last scrape, duration, last error', run: listTargets },
-  { name: 'metrics', args: '[filter]', help: 'list metric names (containing filter)', run: listMetrics },
-  { name: 'labels', args: '[name]', help: 'list label names, or the values of one label', run: listLabels },
-  { name: 'fmt', args: '<expr>', help: 'pretty-print a query the way Prometheus prints it', run: fmt },
+  { name: 'server', args: '<url>', help: 'repl.cmd.server', run: (a, h) => switchBackend(a, h) },
+  { name: 'sample', args: '', help: 'repl.cmd.sample', run: (_a, h) => switchBackend(undefined, h) },
+  { name: 'targets', args: '', help: 'repl.cmd.targets', run: listTargets },
+  { name: 'metrics', args: '[filter]', help: 'repl.cmd.metrics', run: listMetrics },
+  { name: 'labels', args: '[name]', help: 'repl.cmd.labels', run: listLabels },
+  { name: 'fmt', args: '<expr>', help: 'repl.cmd.fmt', run: fmt },
   {
     name: 'explain',
     args: '[--samples [--series {…}]] <expr>',
-    help: 'take a query apart: what each part does and returns; --samples shows the arithmetic',
+    help: 'repl.cmd.explain',
     run: explainQuery,
   },
-  { name: 'lesson', args: '', help: 'open the current lesson exercise', run: lesson },
-  { name: 'clear', args: '', help: 'clear the screen and any unfinished query', run: (_a, h) => h.clear() },
-  { name: 'quit', args: '', help: 'leave (or Ctrl-D)', run: () => 'quit' },
+  { name: 'lesson', args: '', help: 'repl.cmd.lesson', run: lesson },
+  { name: 'clear', args: '', help: 'repl.cmd.clear', run: (_a, h) => h.clear() },
+  { name: 'quit', args: '', help: 'repl.cmd.quit', run: () => 'quit' },
 ];
 
 /** `.var job=api` sets, `.var job=` unsets, `.var` lists the Grafana variables queries are given. */
@@ -116,36 +116,34 @@ function setVar(arg: string, h: MetaHost): void {
   const s = h.session;
   if (arg === '') {
     const names = Object.keys(s.vars).sort();
-    s.env.out(
-      names.length === 0 ? 'no variables set (e.g. .var job=api)\n' : names.map((n) => `$${n} = ${s.vars[n]!.join(', ')}\n`).join(''),
-    );
+    s.env.out(names.length === 0 ? t('repl.noVars') + '\n' : names.map((n) => `$${n} = ${s.vars[n]!.join(', ')}\n`).join(''));
     return;
   }
   const m = /^\$?([A-Za-z_]\w*)=(.*)$/s.exec(arg);
-  if (!m) throw new UsageError(`invalid .var "${arg}": expected name=value`, 'e.g. .var job=api (.var job= unsets it)');
+  if (!m) throw new UsageError(t('repl.invalidVar', { arg }), t('repl.varExample'));
   const [, name, value] = m as unknown as [string, string, string];
   if (value === '') delete s.vars[name];
   else s.vars[name] = [value];
-  s.env.out(value === '' ? `$${name} unset\n` : `$${name} = ${value}\n`);
+  s.env.out(value === '' ? t('repl.varUnset', { name }) + '\n' : `$${name} = ${value}\n`);
 }
 
 function helpText(): string {
-  const rows = COMMANDS.map((c) => `  .${`${c.name} ${c.args}`.trim().padEnd(24)} ${c.help}`);
+  const rows = COMMANDS.map((c) => `  .${`${c.name} ${c.args}`.trim().padEnd(24)} ${t(c.help as 'repl.cmd.help')}`);
   return [
-    'Type a PromQL query and press Enter. Unclosed brackets, quotes or a trailing operator continue on the next line.',
+    t('repl.helpIntro'),
     '',
     ...rows,
     '',
-    'Keys: Tab completes functions, metrics, labels, values and durations (Tab twice lists them).',
-    '      Up/Down walk the history; with text typed they only show entries starting with it.',
-    '      Ctrl-R searches the history (type to narrow, Ctrl-R again for older, Enter runs, Esc keeps editing).',
-    '      Ctrl-C cancels a running query or clears the line; Ctrl-D on an empty line quits.',
+    t('repl.helpKeys1'),
+    t('repl.helpKeys2'),
+    t('repl.helpKeys3'),
+    t('repl.helpKeys4'),
     '',
   ].join('\n');
 }
 
 function positive(ms: number, what: string): number {
-  if (!(ms > 0)) throw new UsageError(`the ${what} must be greater than zero`);
+  if (!(ms > 0)) throw new UsageError(t('repl.mustBePositive', { what }));
   return ms;
 }
 
@@ -161,21 +159,21 @@ function runAt(a: string, h: MetaHost): void {
     s.atSec = parseTimeArg(a, s.info.dataRange?.end ?? s.env.now());
   }
   const live = s.atSec === undefined && !s.info.dataRange;
-  s.env.out(live ? 'evaluating at the current time\n' : `evaluating at ${formatTime(s.evalTime())} UTC\n`);
+  s.env.out((live ? t('repl.evalNow') : t('repl.evalAt', { time: formatTime(s.evalTime()) })) + '\n');
 }
 
 async function switchBackend(url: string | undefined, h: MetaHost): Promise<void> {
   const s = h.session;
-  if (url === '') throw new UsageError('.server needs a URL', 'e.g. .server http://localhost:9090');
+  if (url === '') throw new UsageError(t('repl.serverNeeds'), t('repl.serverExample'));
   await s.switchTo(await s.env.openBackend(url));
-  s.env.out(`now using ${s.info.description || s.info.name}\n`);
+  s.env.out(t('repl.nowUsing', { name: s.info.description || s.info.name }) + '\n');
 }
 
 async function listMetrics(filter: string, h: MetaHost): Promise<void> {
   const s = h.session;
   const names = (await s.backend.labelValues('__name__')).filter((n) => n.includes(filter));
   if (names.length === 0) {
-    s.env.out(filter ? `no metric names contain "${filter}"\n` : 'no metrics\n');
+    s.env.out((filter ? t('repl.noMetricsContain', { filter }) : t('repl.noMetrics')) + '\n');
     return;
   }
   let meta: Record<string, { type: string; help: string }[]> = {};
@@ -198,24 +196,24 @@ async function listTargets(_a: string, h: MetaHost): Promise<void> {
   const s = h.session;
   const live = s.backend as Partial<TargetSource> & { scraper?: { store: { numSeries: number; numSamples: number } } };
   if (typeof live.targets !== 'function') {
-    s.env.out('no scrape targets: start the REPL with --scrape URL... (or --config prometheus.yml)\n');
+    s.env.out(t('repl.noTargets') + '\n');
     return;
   }
   const { formatTargets } = await import('../scrape/status.js');
   s.env.out(formatTargets(live.targets(), s.env.style));
   const store = live.scraper?.store;
-  if (store) s.env.out(s.env.style.dim(`live store: ${store.numSeries} series, ${store.numSamples} samples`) + '\n');
+  if (store) s.env.out(s.env.style.dim(t('repl.liveStore', { series: store.numSeries, samples: store.numSamples })) + '\n');
 }
 
 async function listLabels(name: string, h: MetaHost): Promise<void> {
   const s = h.session;
   const list = name ? await s.backend.labelValues(name) : await s.backend.labelNames();
-  if (list.length === 0) s.env.out(name ? `label "${name}" has no values\n` : 'no labels\n');
+  if (list.length === 0) s.env.out((name ? t('repl.labelNoValues', { name }) : t('repl.noLabels')) + '\n');
   else s.env.out(list.join('\n') + '\n');
 }
 
 async function fmt(expr: string, h: MetaHost): Promise<void> {
-  if (!expr) throw new UsageError('.fmt needs a query', 'e.g. .fmt sum(rate(http_requests_total[5m]))by(job)');
+  if (!expr) throw new UsageError(t('repl.fmtNeeds'), t('repl.fmtExample'));
   // All syntax on: formatting should not depend on feature flags; parse errors show the caret.
   h.session.env.out(printExpr(parse(expr, ALL_FEATURES)) + '\n');
 }
@@ -233,16 +231,9 @@ async function explainQuery(arg: string, h: MetaHost): Promise<void> {
     else samples = true;
     rest = rest.slice(flag[0].length);
   }
-  if (!rest)
-    throw new UsageError(
-      '.explain needs a query',
-      'e.g. .explain sum by (job) (rate(http_requests_total[5m])), or .explain --samples rate(http_requests_total[5m])',
-    );
+  if (!rest) throw new UsageError(t('repl.explainNeeds'), t('repl.explainExample'));
   if (series !== undefined && !samples)
-    throw new UsageError(
-      '--series chooses the series of the --samples walk-through',
-      'e.g. .explain --samples --series {job="api"} rate(http_requests_total[5m])',
-    );
+    throw new UsageError(t('repl.seriesHint'), 'e.g. .explain --samples --series {job="api"} rate(http_requests_total[5m])');
   const { explain, renderExplanation } = await import('../explain/index.js');
   const x = await explain(s.backend, s.substituteGrafana(rest), { time: s.evalTime(), info: s.info, samples, series });
   if (x.root.error) s.failures++;
@@ -255,11 +246,11 @@ interface LessonsModule {
 
 async function lesson(_a: string, h: MetaHost): Promise<void> {
   const s = h.session;
-  if (!s.env.terminal) throw new UsageError('.lesson needs a terminal', 'run `promlearn learn` for the lessons');
+  if (!s.env.terminal) throw new UsageError(t('repl.lessonNeedsTerminal'), t('repl.runLearn'));
   const mod = (await import('../lessons/index.js').catch(() => undefined)) as LessonsModule | undefined;
   const open = mod?.openCurrentExercise;
   if (typeof open !== 'function') {
-    s.env.out('Lessons cannot be opened from the REPL in this build; run `promlearn learn` instead.\n');
+    s.env.out(t('repl.noLessons') + '\n');
     return;
   }
   await h.suspend(() => open(s.env.io, s.backend));
@@ -276,8 +267,8 @@ export async function runMeta(line: string, host: MetaHost): Promise<MetaOutcome
     if (!cmd) {
       const near = COMMANDS.filter((c) => c.name.startsWith(name.slice(0, 2)) || editDistance(c.name, name) <= 2).map((c) => `.${c.name}`);
       throw new UsageError(
-        `unknown command ".${name}"`,
-        near.length ? `did you mean ${near.join(' or ')}? (.help lists them all)` : 'type .help for the list',
+        t('repl.unknownCommand', { name }),
+        near.length ? t('repl.didYouMean', { names: near.join(t('sel.or')) }) : t('repl.typeHelp'),
       );
     }
     return (await cmd.run(arg, host)) === 'quit' ? 'quit' : 'ok';

@@ -2,6 +2,7 @@
 // on disk, Ctrl-R search, Ctrl-C handling and meta-commands. Driven through
 // streams so tests can type into it; never calls process.exit.
 
+import { t } from '../util/messages/index.js';
 import { createInterface, cursorTo, clearScreenDown, type Interface } from 'node:readline';
 import type { Backend } from '../backends/backend.js';
 import type { IO } from '../util/io.js';
@@ -35,7 +36,6 @@ export interface ReplOptions {
 }
 
 const CONTINUATION_PROMPT = '...> ';
-const CONTINUATION_HINT = '(unfinished: continue on the next line; an empty line runs it as it is, Ctrl-C or .clear drops it)';
 
 type TtyOut = NodeJS.WritableStream & { columns?: number; rows?: number };
 
@@ -115,7 +115,7 @@ class Loop implements MetaHost {
   async run(): Promise<void> {
     if (this.opts.terminal) {
       const { description, name } = this.session.info;
-      this.env.out(this.env.style.dim(`promlearn REPL on ${description || name}. Type .help for help, .quit or Ctrl-D to leave.\n`));
+      this.env.out(this.env.style.dim(t('repl.banner', { name: description || name }) + '\n'));
       this.prompt();
     }
     let quit = false;
@@ -171,7 +171,7 @@ class Loop implements MetaHost {
   /** Said once per unfinished entry, when the continuation prompt first shows: how to finish it or get out. */
   private continuationHint(): void {
     if (!this.opts.terminal) return;
-    this.env.out(this.env.style.dim(CONTINUATION_HINT) + '\n');
+    this.env.out(this.env.style.dim(t('repl.continuation')) + '\n');
   }
 
   private takePending(): string {
@@ -197,7 +197,7 @@ class Loop implements MetaHost {
     const err = this.historyFile?.add(entry);
     if (err && !this.warnedHistory) {
       this.warnedHistory = true;
-      this.env.err(this.env.style.warn(`warning: history not saved: ${err.message}`) + '\n');
+      this.env.err(this.env.style.warn(t('repl.historyNotSaved', { message: err.message })) + '\n');
     }
   }
 

@@ -1,6 +1,7 @@
 // The REPL's state (backend, mode, evaluation time, step, output format) and
 // running one query with it. No readline here: ./repl.ts does the terminal.
 
+import { t } from '../util/messages/index.js';
 import type { Backend, BackendInfo } from '../backends/backend.js';
 import type { IO } from '../util/io.js';
 import { MAX_RANGE_POINTS, type QueryResult } from '../model/result.js';
@@ -137,7 +138,7 @@ export class Session {
       return true;
     } catch (e) {
       this.failures++;
-      if (ac.signal.aborted) this.env.err(this.env.style.warn('query cancelled') + '\n');
+      if (ac.signal.aborted) this.env.err(this.env.style.warn(t('repl.cancelled')) + '\n');
       else this.env.err(formatError(e, this.env.style) + '\n');
       return false;
     } finally {
@@ -167,8 +168,8 @@ export class Session {
     const points = Math.floor(this.rangeMs / 1000 / step) + 1;
     if (points > MAX_RANGE_POINTS) {
       throw new UsageError(
-        `the range would have ${points} points per series; Prometheus allows at most ${MAX_RANGE_POINTS}`,
-        `use a larger step, e.g. .step ${humanDuration(Math.ceil(this.rangeMs / 1000 / AUTO_POINTS) * 1000)}, or .step auto`,
+        t('repl.tooManyPoints', { points, max: MAX_RANGE_POINTS }),
+        t('repl.largerStep', { step: humanDuration(Math.ceil(this.rangeMs / 1000 / AUTO_POINTS) * 1000) }),
       );
     }
     return { start: end - this.rangeMs / 1000, end, step };

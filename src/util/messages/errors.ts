@@ -1,0 +1,184 @@
+// Hints under errors (src/promql/hints.ts) and the error display (src/render/error.ts).
+// Prometheus's own error text is never here: it stays English, and in Korean a
+// line beside it explains it (error.explain.*) when there is no hint.
+
+export const ERROR_MESSAGES = {
+  'hint.addRange': { en: 'add a range such as [5m]: %{arg}[5m]', ko: '[5m] 같은 범위를 붙이세요: %{arg}[5m]' },
+  'hint.addRangeSubquery': {
+    en: 'add a range such as [5m]; for an expression that is not a selector use a subquery: (%{arg})[5m:1m]',
+    ko: '[5m] 같은 범위를 붙이세요; 셀렉터가 아닌 식에는 서브쿼리를 쓰세요: (%{arg})[5m:1m]',
+  },
+  'hint.wantsInstant': {
+    en: 'this function takes an instant vector: drop the [range], or wrap the range in a *_over_time function or rate()',
+    ko: '이 함수는 인스턴트 벡터를 받아요: [범위]를 빼거나, 범위를 *_over_time 함수나 rate()로 감싸세요',
+  },
+  'hint.aggWantsInstant': {
+    en: 'aggregations take an instant vector: use rate(x[5m]) or sum_over_time(x[5m]) inside, not x[5m]',
+    ko: '집계는 인스턴트 벡터를 받아요: 안에 x[5m] 대신 rate(x[5m])나 sum_over_time(x[5m])를 쓰세요',
+  },
+  'hint.rangeOnExpr': {
+    en: 'to apply a range to an expression use a subquery, e.g. rate(sum(x)[5m:1m]) becomes sum(rate(x[5m])) or (expr)[5m:1m]',
+    ko: '식에 범위를 적용하려면 서브쿼리를 쓰세요. 예: rate(sum(x)[5m:1m])는 sum(rate(x[5m])) 또는 (expr)[5m:1m]로',
+  },
+  'hint.didYouMean': { en: 'did you mean %{names}?', ko: '혹시 %{names}인가요?' },
+  'hint.seeFunctions': {
+    en: 'see `promlearn fmt --help` or the PromQL function list',
+    ko: '`promlearn fmt --help`나 PromQL 함수 목록을 보세요',
+  },
+  'hint.experimentalFunction': {
+    en: 'this is an experimental function: pass --experimental (Prometheus: --enable-feature=promql-experimental-functions)',
+    ko: '실험적 함수예요: --experimental을 주세요(Prometheus: --enable-feature=promql-experimental-functions)',
+  },
+  'hint.experimental': {
+    en: 'pass --experimental (Prometheus: --enable-feature=promql-experimental-functions)',
+    ko: '--experimental을 주세요(Prometheus: --enable-feature=promql-experimental-functions)',
+  },
+  'hint.scalarBool': {
+    en: 'write `1 > bool 0`: between scalars a comparison returns 0 or 1',
+    ko: '`1 > bool 0`처럼 쓰세요: 스칼라끼리 비교하면 0이나 1을 돌려줘요',
+  },
+  'hint.unclosedParen': { en: 'a "(" is never closed: add ")"', ko: '"("가 닫히지 않았어요: ")"를 붙이세요' },
+  'hint.extraParen': { en: 'there is one ")" too many', ko: '")"가 하나 더 많아요' },
+  'hint.unclosedBracket': { en: 'a "[" is never closed: add "]"', ko: '"["가 닫히지 않았어요: "]"를 붙이세요' },
+  'hint.unclosedBrace': { en: 'a "{" is never closed: add "}"', ko: '"{"가 닫히지 않았어요: "}"를 붙이세요' },
+  'hint.emptyMatcher': {
+    en: 'add a metric name or a matcher that cannot match an empty value, e.g. {job=~".+"}',
+    ko: '메트릭 이름이나 빈 값에 맞지 않는 매처를 넣으세요. 예: {job=~".+"}',
+  },
+  'hint.setOperatorScalar': { en: 'and/or/unless work on instant vectors only', ko: 'and/or/unless는 인스턴트 벡터에만 쓸 수 있어요' },
+  'hint.offsetPlace': {
+    en: 'put offset right after the selector: sum(rate(x[5m] offset 1h))',
+    ko: 'offset은 셀렉터 바로 뒤에 쓰세요: sum(rate(x[5m] offset 1h))',
+  },
+  'hint.atPlace': { en: 'put @ right after the selector: sum(x @ 1700000000)', ko: '@는 셀렉터 바로 뒤에 쓰세요: sum(x @ 1700000000)' },
+  'hint.rangeBeforeOffset': { en: 'write the range first: x[5m] offset 1h', ko: '범위를 먼저 쓰세요: x[5m] offset 1h' },
+  'hint.rangeBeforeAt': { en: 'write the range first: x[5m] @ 1700000000', ko: '범위를 먼저 쓰세요: x[5m] @ 1700000000' },
+  'hint.durationSyntax': {
+    en: 'durations are like 30s, 5m, 1h30m, 2d (units ms s m h d w y)',
+    ko: '기간은 30s, 5m, 1h30m, 2d처럼 써요(단위 ms s m h d w y)',
+  },
+  'hint.durationOrder': {
+    en: 'units go from large to small, each once: 1h30m, not 30m1h',
+    ko: '단위는 큰 것부터 한 번씩 써요: 30m1h가 아니라 1h30m',
+  },
+  'hint.durationPositive': { en: 'ranges and steps must be positive, e.g. [5m]', ko: '범위와 간격은 양수여야 해요. 예: [5m]' },
+  'hint.groupingOnFunction': {
+    en: '%{kw} only applies to aggregations such as sum or avg, not to the function %{f}(): e.g. sum %{kw} (job) (%{f}(...))',
+    ko: '%{kw}는 함수 %{f}()가 아니라 sum이나 avg 같은 집계에만 쓸 수 있어요. 예: sum %{kw} (job) (%{f}(...))',
+  },
+  'hint.groupingPlace': {
+    en: 'by/without go right after the aggregation name or right after its closing parenthesis: sum by (job) (x)',
+    ko: 'by/without은 집계 이름 바로 뒤나 닫는 괄호 바로 뒤에 써요: sum by (job) (x)',
+  },
+  'hint.aggParens': {
+    en: 'aggregation arguments go in parentheses: sum(x), topk(5, x)',
+    ko: '집계의 인자는 괄호 안에 써요: sum(x), topk(5, x)',
+  },
+  'hint.needOperator': {
+    en: 'two expressions need an operator between them, e.g. a + b',
+    ko: '두 식 사이에는 연산자가 필요해요. 예: a + b',
+  },
+  'hint.singleEquals': {
+    en: 'use a single "=" between label and value: {job="api"}',
+    ko: '레이블과 값 사이에는 "="를 하나만 쓰세요: {job="api"}',
+  },
+  'hint.quoteValues': { en: 'label values are quoted strings: {job="api"}', ko: '레이블 값은 따옴표로 감싼 문자열이에요: {job="api"}' },
+  'hint.matcherForms': {
+    en: 'matchers are label="value", label!="value", label=~"regex" or label!~"regex"',
+    ko: '매처는 label="value", label!="value", label=~"regex", label!~"regex" 중 하나예요',
+  },
+  'hint.aggParam': {
+    en: 'this aggregation takes a parameter first, e.g. topk(5, x), quantile(0.9, x)',
+    ko: '이 집계는 파라미터를 먼저 받아요. 예: topk(5, x), quantile(0.9, x)',
+  },
+  'hint.aggOneArg': {
+    en: 'this aggregation takes one expression; functions with more arguments are not aggregations',
+    ko: '이 집계는 식 하나만 받아요; 인자를 더 받는 건 집계가 아니라 함수예요',
+  },
+  'hint.countValuesLabel': {
+    en: 'count_values takes a label name first: count_values("value", x)',
+    ko: 'count_values는 레이블 이름을 먼저 받아요: count_values("value", x)',
+  },
+  'hint.groupModifiers': {
+    en: 'use on(...)/ignoring(...) with group_left or group_right',
+    ko: 'on(...)/ignoring(...)과 group_left 또는 group_right를 함께 쓰세요',
+  },
+  'hint.noGrouping': {
+    en: 'group_left/group_right only apply to arithmetic and comparison operators',
+    ko: 'group_left/group_right는 산술 연산자와 비교 연산자에만 쓸 수 있어요',
+  },
+  'hint.boolOnlyCompare': {
+    en: 'drop "bool": it only applies to ==, !=, >, <, >=, <=',
+    ko: '"bool"을 빼세요: ==, !=, >, <, >=, <=에만 쓸 수 있어요',
+  },
+  'hint.subqueryInstant': {
+    en: 'a subquery [range:step] needs an instant-vector expression inside',
+    ko: '서브쿼리 [범위:간격] 안에는 인스턴트 벡터 식이 와야 해요',
+  },
+  'hint.endsEarly': {
+    en: 'the query ends too early: an operand or a closing token is missing',
+    ko: '쿼리가 너무 일찍 끝났어요: 피연산자나 닫는 기호가 빠졌어요',
+  },
+  'hint.aggNeedsParens': { en: 'an aggregation needs parentheses: sum(x)', ko: '집계에는 괄호가 필요해요: sum(x)' },
+  'hint.keyword': {
+    en: '"%{kw}" is a keyword: it goes right after a binary operator (a * on(job) group_left b); to select a metric with that name write {__name__="%{kw}"}',
+    ko: '"%{kw}"는 키워드라 이항 연산자 바로 뒤에 써요(a * on(job) group_left b); 이 이름의 메트릭을 고르려면 {__name__="%{kw}"}로 쓰세요',
+  },
+  'hint.manyToMany': {
+    en: 'restrict the match with on(...) or ignoring(...) so each series pairs with one on the other side, or aggregate that side first, e.g. sum by (job) (...)',
+    ko: 'on(...)이나 ignoring(...)으로 매칭을 좁혀서 시계열마다 반대쪽 짝이 하나가 되게 하거나, 그쪽을 먼저 집계하세요. 예: sum by (job) (...)',
+  },
+  'hint.duplicateSeries': {
+    en: 'for many-to-one matching add group_left(...) / group_right(...), or match on fewer labels with on(...)',
+    ko: '다대일 매칭이면 group_left(...) / group_right(...)를 붙이거나, on(...)으로 더 적은 레이블로 매칭하세요',
+  },
+  'hint.sameLabelset': {
+    en: 'the result would have duplicate series: keep a distinguishing label (e.g. sum by (...) or label_replace)',
+    ko: '결과에 중복 시계열이 생겨요: 구별되는 레이블을 남기세요(예: sum by (...)나 label_replace)',
+  },
+  'hint.tooManySamples': {
+    en: 'narrow the query: fewer series (more label matchers) or a shorter range',
+    ko: '쿼리를 좁히세요: 시계열을 줄이거나(레이블 매처 추가) 범위를 짧게',
+  },
+  'error.label': { en: 'error: %{message}', ko: '오류: %{message}' },
+  'error.hint': { en: 'hint: %{hint}', ko: '힌트: %{hint}' },
+  'error.internal': { en: 'internal error:', ko: '내부 오류:' },
+  'error.bug': {
+    en: 'This is a bug in promlearn; please report it with the command you ran.',
+    ko: 'promlearn의 버그예요; 실행한 명령과 함께 알려 주세요.',
+  },
+  'error.explain.bad_data': {
+    en: 'Prometheus could not read this query (the message above is its own, in English); fix the part the caret points at.',
+    ko: 'Prometheus가 이 쿼리를 해석하지 못했어요(위 메시지는 Prometheus 원문이에요); 캐럿(^)이 가리키는 부분을 고치세요.',
+  },
+  'error.explain.execution': {
+    en: "The query is valid but failed while running (the message above is Prometheus's own, in English).",
+    ko: '쿼리 문법은 맞지만 실행 중에 실패했어요(위 메시지는 Prometheus 원문이에요).',
+  },
+  'error.explain.timeout': {
+    en: 'The query took longer than the time limit; narrow it or raise --timeout.',
+    ko: '쿼리가 제한 시간을 넘겼어요; 쿼리를 좁히거나 --timeout을 늘리세요.',
+  },
+  'error.explain.canceled': { en: 'The query was cancelled.', ko: '쿼리가 취소됐어요.' },
+  'error.explain.unavailable': {
+    en: 'The server could not be reached or is not ready.',
+    ko: '서버에 연결할 수 없거나 서버가 아직 준비되지 않았어요.',
+  },
+  'error.explain.internal': { en: 'The server reported an internal error.', ko: '서버가 내부 오류를 보고했어요.' },
+  'error.explain.too_many_samples': {
+    en: 'The query needed more samples in memory than the limit allows; narrow it.',
+    ko: '쿼리가 메모리 한도보다 많은 샘플을 필요로 했어요; 쿼리를 좁히세요.',
+  },
+  'error.explain.auth': {
+    en: 'The server refused the credentials (check --user, --bearer-token or the headers).',
+    ko: '서버가 인증 정보를 거부했어요(--user, --bearer-token, 헤더를 확인하세요).',
+  },
+  'error.explain.not_found': {
+    en: 'The server has no such endpoint: is the URL a Prometheus server?',
+    ko: '서버에 해당 엔드포인트가 없어요: URL이 Prometheus 서버가 맞나요?',
+  },
+  'error.explain.bad_response': {
+    en: "The server's answer is not what the Prometheus HTTP API returns.",
+    ko: '서버의 응답이 Prometheus HTTP API 형식이 아니에요.',
+  },
+} as const;

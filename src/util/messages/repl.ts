@@ -1,0 +1,142 @@
+// The REPL's messages (src/repl/): meta-command help, replies and errors.
+
+export const REPL_MESSAGES = {
+  'repl.cmd.help': { en: 'show this help', ko: '이 도움말을 보여줘요' },
+  'repl.cmd.range': {
+    en: 'range mode: evaluate over the last <duration> (e.g. .range 1h) and draw charts',
+    ko: '범위 모드: 최근 <기간> 동안 평가해서 차트로 그려요(예: .range 1h)',
+  },
+  'repl.cmd.instant': {
+    en: 'instant mode: evaluate at one time and show tables (the default)',
+    ko: '인스턴트 모드: 한 시각에 평가해서 표로 보여줘요(기본값)',
+  },
+  'repl.cmd.at': {
+    en: 'evaluation time: RFC 3339, Unix seconds, -1h, now; `.at reset` for the default',
+    ko: '평가 시각: RFC 3339, 유닉스 초, -1h, now; 기본값으로 돌리려면 `.at reset`',
+  },
+  'repl.cmd.step': { en: 'step between points in range mode', ko: '범위 모드에서 점 사이의 간격' },
+  'repl.cmd.output': { en: 'how results are printed', ko: '결과를 출력하는 형식' },
+  'repl.cmd.limit': {
+    en: 'most table rows / chart series shown; 0 = all; auto = fitted to the screen',
+    ko: '표의 행 / 차트의 시계열을 최대 몇 개 보여줄지; 0 = 전부, auto = 화면에 맞게',
+  },
+  'repl.cmd.var': {
+    en: 'set a Grafana variable ($name, ${name}, [[name]]) for pasted queries; name= unsets; alone: list',
+    ko: '붙여 넣은 쿼리용 Grafana 변수($name, ${name}, [[name]])를 정해요; name=은 해제, 인자 없이 쓰면 목록',
+  },
+  'repl.cmd.server': { en: 'query a Prometheus server from now on', ko: '지금부터 Prometheus 서버에 쿼리해요' },
+  'repl.cmd.sample': { en: 'back to the bundled sample dataset', ko: '내장 샘플 데이터셋으로 돌아가요' },
+  'repl.cmd.targets': {
+    en: 'scrape targets (repl --scrape): health, last scrape, duration, last error',
+    ko: '스크레이프 타깃(repl --scrape): 상태, 마지막 스크레이프, 걸린 시간, 마지막 오류',
+  },
+  'repl.cmd.metrics': { en: 'list metric names (containing filter)', ko: '메트릭 이름 목록(filter를 포함하는 것)' },
+  'repl.cmd.labels': { en: 'list label names, or the values of one label', ko: '레이블 이름 목록, 또는 레이블 하나의 값 목록' },
+  'repl.cmd.fmt': { en: 'pretty-print a query the way Prometheus prints it', ko: 'Prometheus와 같은 방식으로 쿼리를 보기 좋게 출력해요' },
+  'repl.cmd.explain': {
+    en: 'take a query apart: what each part does and returns; --samples shows the arithmetic',
+    ko: '쿼리를 분해해서 각 부분이 하는 일과 결과를 보여줘요; --samples는 계산 과정까지 보여줘요',
+  },
+  'repl.cmd.lesson': { en: 'open the current lesson exercise', ko: '현재 레슨의 연습문제를 열어요' },
+  'repl.cmd.clear': { en: 'clear the screen and any unfinished query', ko: '화면과 입력 중인 쿼리를 지워요' },
+  'repl.cmd.quit': { en: 'leave (or Ctrl-D)', ko: '종료(또는 Ctrl-D)' },
+  'repl.rangeMode': {
+    en: 'range mode: %{range} ending at the evaluation time, step %{step}',
+    ko: '범위 모드: 평가 시각까지 %{range}, 간격 %{step}',
+  },
+  'repl.instantMode': { en: 'instant mode', ko: '인스턴트 모드' },
+  'repl.stepNeeds': { en: '.step needs a duration', ko: '.step에는 기간이 필요해요' },
+  'repl.stepExample': { en: 'e.g. .step 30s, or .step auto', ko: '예: .step 30s, 또는 .step auto' },
+  'repl.unknownOutput': { en: 'unknown output format "%{format}"', ko: '알 수 없는 출력 형식 "%{format}"' },
+  'repl.useOutput': {
+    en: 'use .output table, .output json or .output csv',
+    ko: '.output table, .output json, .output csv 중 하나를 쓰세요',
+  },
+  'repl.invalidLimit': { en: 'invalid limit "%{limit}"', ko: '잘못된 limit "%{limit}"' },
+  'repl.useLimit': { en: 'use a number (0 = no limit) or auto', ko: '숫자(0 = 제한 없음)나 auto를 쓰세요' },
+  'repl.limitAuto': { en: 'limit fitted to the screen', ko: 'limit을 화면에 맞춰요' },
+  'repl.limit': { en: 'limit %{limit}', ko: 'limit %{limit}' },
+  'repl.limitNone': { en: 'none', ko: '없음' },
+  'repl.noVars': { en: 'no variables set (e.g. .var job=api)', ko: '정한 변수가 없어요(예: .var job=api)' },
+  'repl.invalidVar': { en: 'invalid .var "%{arg}": expected name=value', ko: '잘못된 .var "%{arg}": name=value 형식이어야 해요' },
+  'repl.varExample': { en: 'e.g. .var job=api (.var job= unsets it)', ko: '예: .var job=api (.var job=은 해제)' },
+  'repl.varUnset': { en: '$%{name} unset', ko: '$%{name} 해제' },
+  'repl.helpIntro': {
+    en: 'Type a PromQL query and press Enter. Unclosed brackets, quotes or a trailing operator continue on the next line.',
+    ko: 'PromQL 쿼리를 입력하고 Enter를 누르세요. 괄호나 따옴표가 안 닫혔거나 연산자로 끝나면 다음 줄로 이어져요.',
+  },
+  'repl.helpKeys1': {
+    en: 'Keys: Tab completes functions, metrics, labels, values and durations (Tab twice lists them).',
+    ko: '키: Tab은 함수, 메트릭, 레이블, 값, 기간을 자동 완성해요(Tab을 두 번 누르면 목록).',
+  },
+  'repl.helpKeys2': {
+    en: '      Up/Down walk the history; with text typed they only show entries starting with it.',
+    ko: '     위/아래는 히스토리를 오가요; 입력한 글자가 있으면 그 글자로 시작하는 항목만 보여줘요.',
+  },
+  'repl.helpKeys3': {
+    en: '      Ctrl-R searches the history (type to narrow, Ctrl-R again for older, Enter runs, Esc keeps editing).',
+    ko: '     Ctrl-R은 히스토리 검색(입력해서 좁히기, 다시 Ctrl-R은 더 오래된 항목, Enter는 실행, Esc는 계속 편집).',
+  },
+  'repl.helpKeys4': {
+    en: '      Ctrl-C cancels a running query or clears the line; Ctrl-D on an empty line quits.',
+    ko: '     Ctrl-C는 실행 중인 쿼리를 취소하거나 줄을 지워요; 빈 줄에서 Ctrl-D는 종료.',
+  },
+  'repl.mustBePositive': { en: 'the %{what} must be greater than zero', ko: '%{what} 값은 0보다 커야 해요' },
+  'repl.evalNow': { en: 'evaluating at the current time', ko: '현재 시각에 평가해요' },
+  'repl.evalAt': { en: 'evaluating at %{time} UTC', ko: '%{time} UTC에 평가해요' },
+  'repl.serverNeeds': { en: '.server needs a URL', ko: '.server에는 URL이 필요해요' },
+  'repl.serverExample': { en: 'e.g. .server http://localhost:9090', ko: '예: .server http://localhost:9090' },
+  'repl.nowUsing': { en: 'now using %{name}', ko: '이제 %{name}을(를) 써요' },
+  'repl.noMetricsContain': { en: 'no metric names contain "%{filter}"', ko: '"%{filter}"를 포함하는 메트릭 이름이 없어요' },
+  'repl.noMetrics': { en: 'no metrics', ko: '메트릭이 없어요' },
+  'repl.noTargets': {
+    en: 'no scrape targets: start the REPL with --scrape URL... (or --config prometheus.yml)',
+    ko: '스크레이프 타깃이 없어요: REPL을 --scrape URL...(또는 --config prometheus.yml)로 시작하세요',
+  },
+  'repl.liveStore': { en: 'live store: %{series} series, %{samples} samples', ko: '라이브 저장소: 시계열 %{series}개, 샘플 %{samples}개' },
+  'repl.labelNoValues': { en: 'label "%{name}" has no values', ko: '레이블 "%{name}"에 값이 없어요' },
+  'repl.noLabels': { en: 'no labels', ko: '레이블이 없어요' },
+  'repl.fmtNeeds': { en: '.fmt needs a query', ko: '.fmt에는 쿼리가 필요해요' },
+  'repl.fmtExample': {
+    en: 'e.g. .fmt sum(rate(http_requests_total[5m]))by(job)',
+    ko: '예: .fmt sum(rate(http_requests_total[5m]))by(job)',
+  },
+  'repl.explainNeeds': { en: '.explain needs a query', ko: '.explain에는 쿼리가 필요해요' },
+  'repl.explainExample': {
+    en: 'e.g. .explain sum by (job) (rate(http_requests_total[5m])), or .explain --samples rate(http_requests_total[5m])',
+    ko: '예: .explain sum by (job) (rate(http_requests_total[5m])), 또는 .explain --samples rate(http_requests_total[5m])',
+  },
+  'repl.seriesHint': {
+    en: '--series chooses the series of the --samples walk-through',
+    ko: '--series는 --samples 풀이에서 볼 시계열을 골라요',
+  },
+  'repl.lessonNeedsTerminal': { en: '.lesson needs a terminal', ko: '.lesson은 터미널에서만 쓸 수 있어요' },
+  'repl.runLearn': { en: 'run `promlearn learn` for the lessons', ko: '레슨은 `promlearn learn`으로 실행하세요' },
+  'repl.noLessons': {
+    en: 'Lessons cannot be opened from the REPL in this build; run `promlearn learn` instead.',
+    ko: '이 빌드에서는 REPL에서 레슨을 열 수 없어요; 대신 `promlearn learn`을 실행하세요.',
+  },
+  'repl.unknownCommand': { en: 'unknown command ".%{name}"', ko: '알 수 없는 명령 ".%{name}"' },
+  'repl.didYouMean': { en: 'did you mean %{names}? (.help lists them all)', ko: '혹시 %{names}인가요? (.help로 전체 목록을 볼 수 있어요)' },
+  'repl.typeHelp': { en: 'type .help for the list', ko: '목록은 .help로 볼 수 있어요' },
+  'repl.continuation': {
+    en: '(unfinished: continue on the next line; an empty line runs it as it is, Ctrl-C or .clear drops it)',
+    ko: '(입력 중: 다음 줄에 이어 쓰세요; 빈 줄을 입력하면 그대로 실행하고, Ctrl-C나 .clear는 버려요)',
+  },
+  'repl.banner': {
+    en: 'promlearn REPL on %{name}. Type .help for help, .quit or Ctrl-D to leave.',
+    ko: 'promlearn REPL (%{name}). 도움말은 .help, 종료는 .quit 또는 Ctrl-D예요.',
+  },
+  'repl.historyNotSaved': { en: 'warning: history not saved: %{message}', ko: '경고: 히스토리를 저장하지 못했어요: %{message}' },
+  'repl.cancelled': { en: 'query cancelled', ko: '쿼리를 취소했어요' },
+  'repl.tooManyPoints': {
+    en: 'the range would have %{points} points per series; Prometheus allows at most %{max}',
+    ko: '이 범위는 시계열마다 점이 %{points}개가 되는데, Prometheus는 최대 %{max}개까지만 허용해요',
+  },
+  'repl.largerStep': {
+    en: 'use a larger step, e.g. .step %{step}, or .step auto',
+    ko: '간격을 늘리세요. 예: .step %{step}, 또는 .step auto',
+  },
+  'repl.failedSearch': { en: '(failed reverse-i-search)', ko: '(역방향 검색 실패)' },
+  'repl.reverseSearch': { en: '(reverse-i-search)', ko: '(역방향 검색)' },
+} as const;

@@ -1,0 +1,94 @@
+// The lint for translated areas: in the files listed here, a string literal
+// that reads as an English sentence (three words or more) is a message left
+// outside the catalog (src/util/messages/), so a Korean learner would see
+// English. Comments, imports and error text from Prometheus (which stays
+// English on purpose, with a Korean line beside it) are not messages.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const ROOT = join(import.meta.dirname, '..', '..', '..');
+
+/** Files whose user-facing text comes only from the catalog. */
+export const TRANSLATED_FILES = [
+  'src/explain/sentences.ts',
+  'src/explain/render.ts',
+  'src/explain/explain.ts',
+  'src/explain/selectors.ts',
+  'src/explain/feedback.ts',
+  'src/lessons/judge.ts',
+  'src/lessons/diff.ts',
+  'src/lessons/nodata.ts',
+  'src/lessons/query-shape.ts',
+  'src/lessons/tutorial.ts',
+  'src/lessons/exercise.ts',
+  'src/lessons/view.ts',
+  'src/lessons/index.ts',
+  'src/repl/meta.ts',
+  'src/repl/repl.ts',
+  'src/repl/session.ts',
+  'src/promql/hints.ts',
+  'src/render/error.ts',
+  'src/dataset/timeline.ts',
+  'src/cli/query.ts',
+  'src/cli/query-flags.ts',
+];
+
+/**
+ * Literals that are not messages though they have words: Prometheus's own
+ * error wording (kept English for fidelity) and PromQL text.
+ */
+const NOT_MESSAGES: RegExp[] = [
+  /^expected a selector such as/,
+  // render.ts finds the walk-through's verdict line by its words (the walk-throughs are still English only).
+  /^the query returns$/,
+  // A programming error (a REPL built without an opener, as in some tests), not a message to learners.
+  /^switching backends is not available here$/,
+];
+
+function withoutComments(src: string): string {
+  // Line comments that start a line or follow code after whitespace, and block comments; strings are kept.
+  return src.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
+}
+
+/** The text of every string and template literal (template expressions replaced by a space). */
+export function literalsOf(src: string): string[] {
+  const out: string[] = [];
+  const re = /'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)"|`((?:[^`\\]|\\.|\$\{(?:[^{}]|\{[^{}]*\})*\})*)`/g;
+  for (const m of withoutComments(src).matchAll(re)) {
+    const text = m[1] ?? m[2] ?? (m[3] ?? '').replace(/\$\{(?:[^{}]|\{[^{}]*\})*\}/g, ' ');
+    out.push(text);
+  }
+  return out;
+}
+
+const SENTENCE = /\b[A-Za-z]{2,}[,;:]? [A-Za-z]{2,}[,;:]? [A-Za-z]{2,}\b/;
+
+/** Help text's example lines (`  $ promlearn query up`) are commands, typed as they are in every language. */
+function withoutExamples(literal: string): string {
+  return literal.replace(/^ *\$ .*$/gm, '');
+}
+
+export function untranslated(src: string): string[] {
+  return literalsOf(src)
+    .filter((l) => !/^\.{0,2}\//.test(l)) // import paths
+    .filter((l) =>
+      SENTENCE.test(
+        withoutExamples(l)
+          .replace(/`[^`]*`/g, ' ')
+          .replace(/\s+/g, ' '),
+      ),
+    )
+    .filter((l) => !NOT_MESSAGES.some((re) => re.test(l)));
+}
+
+test('the lint finds an English sentence in a literal, and not a name or PromQL', () => {
+  assert.deepEqual(untranslated('const a = `the number ${n} of series`;'), ['the number   of series']);
+  assert.deepEqual(untranslated("const a = 'rate'; const b = 'sum by (job)'; // says what it does"), []);
+});
+
+test('translated files say nothing in English outside the catalog', () => {
+  const found = TRANSLATED_FILES.flatMap((f) => untranslated(readFileSync(join(ROOT, f), 'utf8')).map((l) => `${f}: ${l}`));
+  assert.deepEqual(found, []);
+});
