@@ -24,7 +24,7 @@ export function defaultTime(info: BackendInfo, now: number): number {
 const UNLIMITED_COLUMNS = 1_000_000;
 
 /** Render options shared by query and range; validates the flags before anything runs. */
-function renderOptions(opts: OutputOptions, io: IO, expr: string, chart: boolean): RenderOptions {
+export function renderOptions(opts: OutputOptions, io: IO, expr: string, chart: boolean): RenderOptions {
   const limit = parseCount('--limit', opts.limit);
   return {
     format: opts.output ?? 'table',
@@ -68,7 +68,7 @@ function isEmpty(r: QueryResult): boolean {
 }
 
 /** A note when the asked-for time lies outside a local dataset (the usual reason for nothing). */
-function outsideDataNote(info: BackendInfo, from: number, to: number): string | undefined {
+export function outsideDataNote(info: BackendInfo, from: number, to: number): string | undefined {
   const dr = info.dataRange;
   if (!dr || (to >= dr.start && from <= dr.end)) return undefined;
   return `note: the ${info.name} data covers ${formatRfc3339(dr.start)} to ${formatRfc3339(dr.end)}; the query time is outside it`;

@@ -93,6 +93,8 @@ const TIME_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 720
 interface TimeTick {
   t: number;
   label: string;
+  /** Seconds between ticks. */
+  interval: number;
 }
 
 /** Ticks at round UTC times, spaced so their labels fit `width` columns. */
@@ -104,7 +106,7 @@ export function timeTicks(start: number, end: number, width: number): TimeTick[]
   const interval = TIME_STEPS.find((s) => span / s <= maxTicks) ?? 604800;
   const ticks: TimeTick[] = [];
   for (let t = Math.ceil(start / interval) * interval; t <= end; t += interval) {
-    ticks.push({ t, label: tickLabel(t, interval, multiDay) });
+    ticks.push({ t, label: tickLabel(t, interval, multiDay), interval });
   }
   return ticks;
 }

@@ -13,10 +13,12 @@ import type { RangeSeries } from '../model/result.js';
 import { parseSampleValue } from '../model/result.js';
 import { yAxis, timeTicks, type YAxis } from './axes.js';
 import type { RenderContext } from './render-context.js';
-import { formatNumber, scaleFor, type Unit } from './format.js';
-import { formatMinute, humanDuration } from '../util/time.js';
+import { formatNumber, type Unit } from './format.js';
+import { formatDate, formatMinute, humanDuration } from '../util/time.js';
 import { commonLabels, rowUnit } from './vector.js';
-import { formatLabels, formatSeries, padStart, truncate, visibleWidth, wrap } from './text.js';
+import { formatSeries, padStart, truncate, visibleWidth, wrap } from './text.js';
+import { inferQueryUnit } from './query-text.js';
+import { legendTable, queryTag, seriesNamer, seriesStats, type LegendRow } from './chart-legend.js';
 
 export interface ChartRange {
   start: number;
@@ -39,6 +41,11 @@ interface Plotted {
   metric: RangeSeries['metric'];
   points: Float64Array; // one per step, NaN = no sample
   last: number;
+  /** Index of the last step with a sample, -1 when none. */
+  lastIndex: number;
+  /** Index of its expression. */
+  query: number;
+  unit: Unit;
 }
 
 /** The start/end/step grid a result sits on, when the caller did not say. */
@@ -49,15 +56,18 @@ function inferRange(series: RangeSeries[]): ChartRange {
   return { start: ts[0] ?? 0, end: ts[ts.length - 1] ?? 0, step: Number.isFinite(step) ? step : 1 };
 }
 
-function toPoints(s: RangeSeries, r: ChartRange, n: number): Plotted {
+function toPoints(s: RangeSeries, r: ChartRange, n: number, query: number, unit: Unit): Plotted {
   const points = new Float64Array(n).fill(NaN);
+  let lastIndex = -1;
   for (const [t, v] of s.values) {
     const i = Math.round((t - r.start) / r.step);
-    if (i >= 0 && i < n) points[i] = parseSampleValue(v);
+    if (i < 0 || i >= n) continue;
+    points[i] = parseSampleValue(v);
+    lastIndex = Math.max(lastIndex, i);
   }
   let last = NaN;
   for (let i = n - 1; i >= 0 && Number.isNaN(last); i--) if (Number.isFinite(points[i]!)) last = points[i]!;
-  return { metric: s.metric, points, last };
+  return { metric: s.metric, points, last, lastIndex, query, unit };
 }
 
 /** Column values: each column the mean of the finite points it covers, NaN when none. */
@@ -80,23 +90,43 @@ export function resample(points: Float64Array, width: number): Float64Array {
   return out;
 }
 
-export function renderChart(series: RangeSeries[], ctx: RenderContext, opts: ChartOptions): string[] {
+/** One expression's series, for a chart of one or several expressions. */
+export interface ChartQuery {
+  /** The expression: its unit, and the key above the legend when there are several. */
+  expr?: string;
+  series: RangeSeries[];
+  /** Grafana's legend format, e.g. '{{route}} {{status_code}}' (./chart-legend.ts). */
+  legend?: string;
+}
+
+/**
+ * The chart of one or several expressions over the same grid. Series are
+ * chosen per expression in turns (each expression's highest last values
+ * first), so a small expression is not crowded out by a big one.
+ */
+export function renderChart(queries: ChartQuery[], ctx: RenderContext, opts: ChartOptions): string[] {
   const { style } = ctx;
-  const range = opts.range ?? inferRange(series);
+  const all = queries.flatMap((q) => q.series);
+  const range = opts.range ?? inferRange(all);
   const n = Math.max(1, Math.floor((range.end - range.start) / range.step + 1e-9) + 1);
   const limit = ctx.fitted ? DEFAULT_SERIES : ctx.limit;
-  const ranked = series.map((s) => toPoints(s, range, n)).sort((a, b) => rankOrder(a.last, b.last));
-  const shown = ranked.slice(0, limit);
-  const units = new Set(shown.map((p) => rowUnit(p.metric, ctx.queryUnit)));
-  const unit: Unit = units.size === 1 ? [...units][0]! : 'none';
+  const units = queries.map((q) => (queries.length === 1 ? ctx.queryUnit : inferQueryUnit(q.expr)));
+  const perQuery = queries.map((q, i) => q.series.map((s) => toPoints(s, range, n, i, rowUnit(s.metric, units[i]!))).sort(rankOrder));
+  const shown = takeInTurns(perQuery, limit);
+  const total = all.length;
+  const shownUnits = new Set(shown.map((p) => p.unit));
+  const unit: Unit = shownUnits.size === 1 ? [...shownUnits][0]! : 'none';
   const letters = !style.color && shown.length > 1;
 
   // Common to every series, not just those shown: the header must not claim job="api" for a cut result.
-  const common = ranked.length > 1 ? commonLabels(ranked.map((p) => p.metric)) : {};
+  // One series: its whole name above the chart (wrapped, never cut; none without labels), the legend only its values.
+  const alone = total === 1 && queries.length === 1;
+  const common = total > 1 ? commonLabels(all.map((s) => s.metric)) : alone ? all[0]!.metric : {};
   const header = Object.keys(common).length > 0 ? wrap(formatSeries(common), ctx.columns, '    ').map((l) => style.dim(l)) : [];
-  const legend = legendLines(shown, common, unit, letters, ctx);
-  const note = ranked.length > shown.length ? leftOutNote(shown.length, ranked.length, ctx) : [];
-  const overhead = header.length + legend.length + note.length + 3 + 1; // x axis, labels, caption, prompt
+  const key = queries.length > 1 ? queryKey(queries, ctx) : [];
+  const legend = legendLines(shown, queries, all, range, letters, ctx, alone);
+  const note = total > shown.length ? leftOutNote(shown.length, total, ctx) : [];
+  const overhead = header.length + key.length + legend.length + note.length + 3 + 1; // x axis, labels, caption, prompt
   const height = Math.max(3, opts.height ?? Math.min(MAX_HEIGHT, ctx.rows - overhead));
 
   // The y axis depends only on the height; the plot width on the labels' width.
@@ -104,7 +134,7 @@ export function renderChart(series: RangeSeries[], ctx: RenderContext, opts: Cha
   let cols = fitColumns(n, plotWidthFor(8));
   let resampled = shown.map((p) => resample(p.points, cols));
   const bounds = finiteBounds(resampled);
-  if (!bounds) return [...header, style.dim('no data points in this time range'), ...note];
+  if (!bounds) return [...header, ...key, style.dim('no data points in this time range'), ...note];
   const axis = yAxis(bounds.min, bounds.max, height, unit);
   let labelWidth = 0;
   for (let r = 0; r < axis.rows; r++) labelWidth = Math.max(labelWidth, visibleWidth(axis.label(r)));
@@ -120,7 +150,33 @@ export function renderChart(series: RangeSeries[], ctx: RenderContext, opts: Cha
     return style.dim(padStart(label, labelWidth) + ' ' + (labelled ? '┤' : '│')) + row;
   });
   const xAxis = timeAxis(range, n, cols, labelWidth, ctx);
-  return [...header, ...body, ...xAxis, caption(range, n, cols, ctx), ...legend, ...note];
+  return [...header, ...body, ...xAxis, caption(range, n, cols, ctx), ...key, ...legend, ...note];
+}
+
+/** Up to `limit` series, one from each expression in turn, in the order of the expressions. */
+function takeInTurns(perQuery: Plotted[][], limit: number): Plotted[] {
+  const taken = perQuery.map(() => 0);
+  let left = Math.min(
+    limit,
+    perQuery.reduce((a, q) => a + q.length, 0),
+  );
+  while (left > 0) {
+    for (let q = 0; q < perQuery.length && left > 0; q++) {
+      if (taken[q]! < perQuery[q]!.length) {
+        taken[q]!++;
+        left--;
+      }
+    }
+  }
+  return perQuery.flatMap((q, i) => q.slice(0, taken[i]));
+}
+
+/** Which expression each tag stands for, above the legend. */
+function queryKey(queries: ChartQuery[], ctx: RenderContext): string[] {
+  return queries.flatMap((q, i) => {
+    const text = `${queryTag(i)}  ${q.expr ?? ''}${q.series.length === 0 ? '  (no series)' : ''}`;
+    return wrap(text, ctx.columns, '    ').map((l) => ctx.style.dim(l));
+  });
 }
 
 /**
@@ -143,7 +199,8 @@ function finiteBounds(columns: Float64Array[]): { min: number; max: number } | u
 }
 
 /** Higher last value first; series with no value last. */
-function rankOrder(a: number, b: number): number {
+function rankOrder(p: Plotted, q: Plotted): number {
+  const [a, b] = [p.last, q.last];
   if (Number.isNaN(a)) return Number.isNaN(b) ? 0 : 1;
   if (Number.isNaN(b)) return -1;
   return b - a;
@@ -229,10 +286,15 @@ function paintRow(row: Cell[], ctx: RenderContext): string {
   return out;
 }
 
+/**
+ * The x axis: ticks at round times, and the end of the range always labelled
+ * at the last column (right-aligned, so it never runs past the plot); round
+ * ticks whose labels would touch another label are left unlabelled.
+ */
 function timeAxis(range: ChartRange, n: number, cols: number, labelWidth: number, ctx: RenderContext): string[] {
   const pad = ' '.repeat(labelWidth + 1);
   const axis = new Array<string>(cols).fill('─');
-  const labels = new Array<string>(cols + 8).fill(' ');
+  const labels = new Array<string>(cols + 1).fill(' ');
   const end = range.start + (n - 1) * range.step;
   const ticks = timeTicks(range.start, end, cols);
   // The column holding the step at time t (see resample).
@@ -240,17 +302,29 @@ function timeAxis(range: ChartRange, n: number, cols: number, labelWidth: number
     const i = Math.round((t - range.start) / range.step);
     return n > cols ? Math.floor(((i + 1) * cols - 1) / n) : Math.floor((i * cols) / n);
   };
+  const endLabel = endTickLabel(end, ticks[0]?.interval ?? range.step, formatDate(range.start) !== formatDate(end));
+  const endAt = Math.max(0, cols + 1 - endLabel.length);
   let free = 0; // first column a label may start in
   for (const tick of ticks) {
     const c = colOf(tick.t);
-    if (c < 0 || c >= cols) continue;
+    if (c < 0 || c >= cols - 1 || tick.t >= end) continue;
     axis[c] = '┬';
     const at = Math.max(0, c - Math.floor(tick.label.length / 2));
-    if (at < free || at + tick.label.length > cols + 1) continue;
+    if (at < free || at + tick.label.length + 2 > endAt) continue;
     for (let i = 0; i < tick.label.length; i++) labels[at + i] = tick.label[i]!;
     free = at + tick.label.length + 2;
   }
+  axis[cols - 1] = '┬';
+  for (let i = 0; i < endLabel.length && endAt + i <= cols; i++) labels[endAt + i] = endLabel[i]!;
   return [ctx.style.dim(pad + '└' + axis.join('')), ctx.style.dim((pad + ' ' + labels.join('')).replace(/\s+$/, ''))];
+}
+
+/** The end time in the round ticks' format, with seconds when it is not on a round minute. */
+function endTickLabel(t: number, interval: number, multiDay: boolean): string {
+  const iso = new Date(t * 1000).toISOString();
+  if (interval < 60 || iso.slice(17, 19) !== '00') return iso.slice(11, 19);
+  if (interval >= 86400 && iso.slice(11, 16) === '00:00') return iso.slice(5, 10);
+  return multiDay && iso.slice(11, 16) === '00:00' ? iso.slice(5, 10) : iso.slice(11, 16);
 }
 
 function caption(range: ChartRange, n: number, cols: number, ctx: RenderContext): string {
@@ -262,32 +336,34 @@ function caption(range: ChartRange, n: number, cols: number, ctx: RenderContext)
   return ctx.style.dim(truncate(text, ctx.columns));
 }
 
-function legendLines(shown: Plotted[], common: Record<string, string>, unit: Unit, letters: boolean, ctx: RenderContext): string[] {
+function legendLines(
+  shown: Plotted[],
+  queries: ChartQuery[],
+  all: RangeSeries[],
+  range: ChartRange,
+  letters: boolean,
+  ctx: RenderContext,
+  nameInHeader: boolean,
+): string[] {
   const { style } = ctx;
-  const entries = shown.map((p, i) => {
-    const keys = Object.keys(p.metric).filter((k) => !(k in common));
-    const name = keys.includes('__name__') ? p.metric.__name__! : '';
-    const labels = keys.filter((k) => k !== '__name__').sort();
-    const text = name + (labels.length > 0 || !name ? formatLabels(p.metric, labels) : '');
-    const marker = letters ? LETTERS[i % LETTERS.length]! : shown.length > 1 ? style.series(i, '━━') : '';
-    const last = Number.isNaN(p.last) ? '' : `  ${style.dim('last ' + lastValue(p.last, unit))}`;
-    const room = ctx.columns - (marker ? visibleWidth(marker) + 1 : 0) - visibleWidth(last);
-    return (marker ? marker + ' ' : '') + truncate(text, Math.max(8, room)) + last;
-  });
-  // Pack short entries side by side.
-  const lines: string[] = [];
-  for (const e of entries) {
-    const cur = lines[lines.length - 1];
-    if (cur !== undefined && visibleWidth(cur) + 3 + visibleWidth(e) <= ctx.columns) lines[lines.length - 1] = cur + '   ' + e;
-    else lines.push(e);
-  }
-  return lines;
+  const namer = seriesNamer({ all: all.map((s) => s.metric), queries });
+  const name = (p: Plotted) => (nameInHeader && !queries[0]!.legend ? '' : namer(p));
+  const n = shown[0]?.points.length ?? 0;
+  const rows: LegendRow[] = shown.map((p, i) => ({
+    marker: letters ? LETTERS[i % LETTERS.length]! : shown.length > 1 ? style.series(i, '━━') : '',
+    name: name(p),
+    unit: p.unit,
+    stats: seriesStats(p.points),
+    note: p.lastIndex >= 0 && p.lastIndex < n - 1 ? `ended ${pointTime(range.start + p.lastIndex * range.step, range)}` : '',
+  }));
+  return legendTable(rows, ctx.columns, style);
 }
 
-function lastValue(v: number, unit: Unit): string {
-  if (unit === 'none' || unit === 'timestamp') return formatNumber(v, 4);
-  const s = scaleFor(unit, v);
-  return formatNumber(v / s.factor, 3) + s.suffix;
+/** A time inside the range, as short as it allows: 07:12, 07:12:30 (seconds when not 0), 01-14 07:12 over several days. */
+export function pointTime(t: number, range: ChartRange): string {
+  const iso = new Date(t * 1000).toISOString();
+  const clock = iso.slice(17, 19) === '00' ? iso.slice(11, 16) : iso.slice(11, 19);
+  return formatDate(range.start) === formatDate(range.end) ? clock : `${iso.slice(5, 10)} ${clock}`;
 }
 
 function leftOutNote(shown: number, total: number, ctx: RenderContext): string[] {

@@ -40,6 +40,8 @@ export interface RenderOptions {
    * it a matrix (e.g. `x[5m]` from an instant query) is listed sample by sample.
    */
   range?: ChartRange;
+  /** Grafana's legend format for the chart's series, e.g. '{{route}} {{status_code}}'. */
+  legend?: string;
   /**
    * Whether table output includes warnings, infos and stats (default true).
    * The CLI sets false and prints renderNotes() to stderr instead.
@@ -59,7 +61,7 @@ export function renderResult(result: QueryResult, opts: RenderOptions): string {
   return body + notes;
 }
 
-function context(opts: RenderOptions): RenderContext {
+export function contextFor(opts: RenderOptions): RenderContext {
   const fitted = opts.limit === undefined;
   return {
     style: opts.style,
@@ -74,7 +76,7 @@ function context(opts: RenderOptions): RenderContext {
 }
 
 function renderTableFormat(result: QueryResult, opts: RenderOptions): string {
-  const ctx = context(opts);
+  const ctx = contextFor(opts);
   const data = result.data;
   const lines = (ls: string[]) => (ls.length > 0 ? ls.join('\n') + '\n' : '');
   switch (data.resultType) {
@@ -82,7 +84,7 @@ function renderTableFormat(result: QueryResult, opts: RenderOptions): string {
     case 'string':
       return lines([plainValue(data.resultType, data.result[1], ctx)]);
     case 'vector': {
-      if (data.result.length === 0) return lines(empty(opts, ctx));
+      if (data.result.length === 0) return lines(explainEmptyLines(opts, ctx));
       const samples = queryOrdersResult(opts.query) ? data.result : [...data.result].sort((a, b) => compareForDisplay(a.metric, b.metric));
       const shown = samples.slice(0, ctx.limit);
       const out = renderVector(shown, ctx, samples);
@@ -90,10 +92,11 @@ function renderTableFormat(result: QueryResult, opts: RenderOptions): string {
       return lines(out);
     }
     case 'matrix': {
-      if (data.result.length === 0) return lines(empty(opts, ctx));
+      if (data.result.length === 0) return lines(explainEmptyLines(opts, ctx));
       const series = [...data.result].sort((a, b) => compareForDisplay(a.metric, b.metric));
       if (opts.range !== undefined) {
-        return lines(renderChart(series, ctx, { range: opts.range, height: opts.height, width: opts.width }));
+        const query = { expr: opts.query, series, legend: opts.legend };
+        return lines(renderChart([query], ctx, { range: opts.range, height: opts.height, width: opts.width }));
       }
       const { lines: out, shown } = renderSamples(series, ctx);
       if (shown < series.length) out.push('', ...limitNote(shown, series.length, 'series', ctx));
@@ -102,7 +105,7 @@ function renderTableFormat(result: QueryResult, opts: RenderOptions): string {
   }
 }
 
-function empty(opts: RenderOptions, ctx: RenderContext): string[] {
+export function explainEmptyLines(opts: RenderOptions, ctx: RenderContext): string[] {
   return explainEmpty(opts.query, opts.knownMetrics, opts.advice).flatMap((l, i) =>
     wrap(l, ctx.columns, '  ').map((w) => (i === 0 ? ctx.style.warn(w) : ctx.style.dim(w))),
   );
