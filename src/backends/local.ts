@@ -6,6 +6,8 @@ import type { Backend, BackendInfo, QueryOptions, SeriesQuery, TracedNode } from
 import type { MemoryStore } from '../storage/store.js';
 import { sortedLabels } from '../storage/store.js';
 import type { Metric, MetricMetadata, QueryData, QueryResult } from '../model/result.js';
+import type { HistogramPair } from '../model/histogram.js';
+import { histogramToJSON } from '../engine/histogram-json.js';
 import { formatSampleValue } from '../model/result.js';
 import { Engine, formatAnnotation } from '../engine/index.js';
 import type { EngineResult } from '../engine/result.js';
@@ -56,7 +58,11 @@ function toQueryResult(r: EngineResult, query: string, withStats: boolean): Quer
     case 'vector':
       data = {
         resultType: 'vector',
-        result: v.samples.map((s) => ({ metric: sortedLabels(s.metric), value: [sec(s.t), formatSampleValue(s.v)] })),
+        result: v.samples.map((s) =>
+          s.h
+            ? { metric: sortedLabels(s.metric), histogram: [sec(s.t), histogramToJSON(s.h)] }
+            : { metric: sortedLabels(s.metric), value: [sec(s.t), formatSampleValue(s.v)] },
+        ),
       };
       break;
     case 'matrix':
@@ -64,8 +70,14 @@ function toQueryResult(r: EngineResult, query: string, withStats: boolean): Quer
         resultType: 'matrix',
         result: v.series.map((s) => {
           const values: [number, string][] = [];
-          for (let i = 0; i < s.t.length; i++) values.push([sec(s.t[i]), formatSampleValue(s.v[i])]);
-          return { metric: sortedLabels(s.metric), values };
+          const histograms: HistogramPair[] = [];
+          for (let i = 0; i < s.t.length; i++) {
+            const h = s.h?.[i];
+            if (h) histograms.push([sec(s.t[i]), histogramToJSON(h)]);
+            else values.push([sec(s.t[i]), formatSampleValue(s.v[i])]);
+          }
+          // `values` is always there (maybe empty); JSON output leaves an empty one out as the API does (apiResult).
+          return histograms.length === 0 ? { metric: sortedLabels(s.metric), values } : { metric: sortedLabels(s.metric), values, histograms };
         }),
       };
       break;

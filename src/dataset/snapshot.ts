@@ -15,6 +15,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import type { Metric, MetricMetadata } from '../model/result.js';
 import { ByteReader, ByteWriter, decodeColumn, encodeColumn } from '../storage/codec.js';
 import { MemoryStore } from '../storage/store.js';
+import { addNhcbSeries, groupOf, nhcbSeriesOf } from './nhcb.js';
 
 const MAGIC = 'PLS1';
 export const SNAPSHOT_URL = new URL('./sample.snapshot', import.meta.url);
@@ -29,6 +30,12 @@ interface Header {
   times: [number, number][];
   /** [labels, times index, offset of values, count, minT, maxT] */
   series: [Metric, number, number, number, number, number][];
+  /**
+   * Native histograms converted from classic ones (./nhcb.ts), rebuilt from
+   * their classic series on first read rather than stored:
+   * [labels, bucket series indexes, _count index or -1, _sum index or -1, count, minT, maxT]
+   */
+  nhcb?: [Metric, number[], number, number, number, number, number][];
 }
 
 /**
@@ -59,7 +66,12 @@ export function encodeSnapshot(store: MemoryStore, fingerprint: string): Uint8Ar
   const w = new ByteWriter();
   const header: Header = { fingerprint, metadata: [...store.allMetadata()], times: [], series: [] };
   const timesIndex = new Map<Float64Array, number>();
+  const nhcb = nhcbSeriesOf(store);
+  // Header index of each stored series id (NHCB series are not among them).
+  const index = new Map<number, number>();
   for (let id = 0; id < store.numSeries; id++) {
+    if (nhcb.has(id)) continue;
+    index.set(id, header.series.length);
     const s = store.samples(id);
     const t = s.t.subarray(0, s.length);
     // Series share timestamp columns by reference (see storage/append-log.ts).
@@ -72,6 +84,10 @@ export function encodeSnapshot(store: MemoryStore, fingerprint: string): Uint8Ar
     }
     header.series.push([store.labels(id), ti, w.length, s.length, s.length ? t[0] : 0, s.length ? t[s.length - 1] : 0]);
     encodeColumn(w, s.v.subarray(0, s.length));
+  }
+  if (nhcb.size > 0) {
+    const at = (id: number | undefined) => (id === undefined ? -1 : index.get(id)!);
+    header.nhcb = [...nhcb.values()].map(({ group: g, extent: e }) => [g.labels, g.buckets.map((b) => at(b.id)), at(g.count), at(g.sum), e.count, e.minT, e.maxT]);
   }
   const json = Buffer.from(JSON.stringify(header), 'utf8');
   const out = Buffer.alloc(8 + json.length + w.length);
@@ -98,6 +114,11 @@ export function decodeSnapshot(bytes: Uint8Array, fingerprint: string): MemorySt
   const store = new MemoryStore();
   for (const [labels, ti, offset, count, minT, maxT] of header.series) {
     store.addLazySeries(labels, count, minT, maxT, () => ({ t: timesOf(ti), v: decodeColumn(new ByteReader(body, offset), count) }));
+  }
+  // The stored series got ids 0, 1, … in header order, so indexes are ids.
+  for (const [labels, buckets, count, sum, n, minT, maxT] of header.nhcb ?? []) {
+    const group = groupOf(store, labels, buckets, count < 0 ? undefined : count, sum < 0 ? undefined : sum);
+    addNhcbSeries(store, [group], () => ({ count: n, minT, maxT }));
   }
   for (const [name, meta] of header.metadata) store.setMetadata(name, meta);
   return store;

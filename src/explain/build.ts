@@ -5,6 +5,7 @@ import { PromlearnError, QueryError } from '../errors.js';
 import type { QueryResult } from '../model/result.js';
 import { exprType } from '../promql/index.js';
 import { queryOrdersResult } from '../render/query-text.js';
+import { histogramsAsCounts } from '../render/histogram-series.js';
 import { compareForDisplay } from '../render/vector.js';
 import { commonLabels } from '../render/vector.js';
 import { diagnoseAggregation } from './aggregate.js';
@@ -33,18 +34,21 @@ export function summarize(r: QueryResult, query: string): ResultSummary {
       seriesCount: d.result.length,
       varyingLabels: varying,
       commonLabels: common,
-      series: ordered.slice(0, PREVIEW_SERIES).map((s) => ({ metric: s.metric, value: s.value[1] })),
+      series: ordered.slice(0, PREVIEW_SERIES).map((s) => (s.histogram ? { metric: s.metric, histogram: s.histogram[1] } : { metric: s.metric, value: s.value?.[1] })),
     };
   }
-  const ordered = [...d.result].sort((a, b) => compareForDisplay(a.metric, b.metric));
+  // Histogram samples are previewed by their counts (as charts draw them).
+  const ordered = histogramsAsCounts([...d.result].sort((a, b) => compareForDisplay(a.metric, b.metric)));
+  const isHistogram = new Set(d.result.filter((s) => s.histograms?.length).map((s) => s.metric));
   return {
     resultType: 'matrix',
     seriesCount: d.result.length,
-    sampleCount: d.result.reduce((n, s) => n + s.values.length, 0),
+    sampleCount: d.result.reduce((n, s) => n + s.values.length + (s.histograms?.length ?? 0), 0),
     varyingLabels: varying,
     commonLabels: common,
     series: ordered.slice(0, PREVIEW_SERIES).map((s) => ({
       metric: s.metric,
+      ...(isHistogram.has(s.metric) ? { histograms: true } : {}),
       samples: s.values.length,
       first: s.values[0],
       last: s.values[s.values.length - 1],
