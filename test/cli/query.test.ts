@@ -14,7 +14,7 @@ const END = 1768474800;
 const NOW = 1800000000;
 
 /** Runs `promlearn <argv>` with the query and range commands over a fake backend. */
-async function run(argv: string[], answer: (c: Call) => QueryResult, io = bufferIO({ columns: 80, rows: 24 })) {
+async function run(argv: string[], answer: (c: Call) => QueryResult | Promise<QueryResult>, io = bufferIO({ columns: 80, rows: 24 })) {
   const backend = fakeBackend(answer);
   const program = new Command('promlearn').exitOverride();
   program.configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
@@ -200,4 +200,14 @@ test('query --buckets draws every native histogram as bars; a lone histogram is 
   const one = await run(['query', 'http_request_duration_seconds'], () => singleHistogram);
   assert.match(one.out, /count 47873 +sum 10307\n +BUCKET +COUNT +%\n/);
   await assert.rejects(run(['query', 'x', '--buckets', '--range', '1h'], () => singleHistogram), (e: unknown) => e instanceof UsageError && /--buckets/.test(e.message));
+});
+
+test('query: a slow query shows a spinner on a terminal stderr, erased before the table; none when stderr is piped', async () => {
+  const slow = async () => (await new Promise((r) => setTimeout(r, 450)), fx.vectorResult);
+  const tty = await run(['query', 'http_requests_total'], slow, bufferIO({ columns: 80, rows: 24, isTTY: true, stderrIsTTY: true }));
+  assert.match(tty.err, /^\r. running the query \(Ctrl-C cancels\) 0\.\ds/);
+  assert.match(tty.err, /\r +\r$/, 'the line is erased at the end');
+  assert.match(tty.out, /^http_requests_total\{/);
+  const piped = await run(['query', 'http_requests_total'], slow, bufferIO({ columns: 80, rows: 24, isTTY: true, stderrIsTTY: false }));
+  assert.equal(piped.err, '');
 });
