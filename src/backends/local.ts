@@ -77,7 +77,9 @@ function toQueryResult(r: EngineResult, query: string, withStats: boolean): Quer
             else values.push([sec(s.t[i]), formatSampleValue(s.v[i])]);
           }
           // `values` is always there (maybe empty); JSON output leaves an empty one out as the API does (apiResult).
-          return histograms.length === 0 ? { metric: sortedLabels(s.metric), values } : { metric: sortedLabels(s.metric), values, histograms };
+          return histograms.length === 0
+            ? { metric: sortedLabels(s.metric), values }
+            : { metric: sortedLabels(s.metric), values, histograms };
         }),
       };
       break;

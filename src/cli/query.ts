@@ -18,7 +18,10 @@ export function register(program: Command, deps: CommandDeps): void {
       'evaluation time: RFC 3339, unix seconds, now, or relative such as -1h (default: end of the sample data, or now for --server)',
     );
   addOutputOptions(cmd);
-  cmd.option('--buckets', 'draw each native histogram in the result as a bar chart of its buckets (a result of one histogram is drawn so anyway)');
+  cmd.option(
+    '--buckets',
+    'draw each native histogram in the result as a bar chart of its buckets (a result of one histogram is drawn so anyway)',
+  );
   addRangeOptions(cmd, 'with any of these, a range query drawn as a chart');
   addGrafanaOptions(cmd);
   addBackendOptions(cmd);

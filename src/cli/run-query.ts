@@ -98,7 +98,10 @@ export function applyGrafana(expr: string, opts: GrafanaOptions, io: IO, range?:
 export async function runQuery(expr: string, opts: QueryCommandOptions, deps: CommandDeps): Promise<void> {
   const ranged = opts.range !== undefined || opts.start !== undefined || opts.step !== undefined;
   if (ranged && opts.buckets) {
-    throw new UsageError('--buckets draws the histograms of one instant', 'drop --range/--start/--step, or chart histogram_quantile(...) over the range');
+    throw new UsageError(
+      '--buckets draws the histograms of one instant',
+      'drop --range/--start/--step, or chart histogram_quantile(...) over the range',
+    );
   }
   if (ranged) return runRange(expr, opts, deps);
   if (opts.end !== undefined)

@@ -38,6 +38,9 @@ export function generateSampleStore(plan: IncidentPlan = SAMPLE_INCIDENTS): Memo
   for (const [name, meta] of SAMPLE_METADATA) store.setMetadata(name, meta);
   store.finish();
   // Last, so the snapshot can rebuild them after the series they come from (./snapshot.ts).
-  addNhcbSeries(store, findClassicHistograms(store, (base) => NHCB_HISTOGRAMS.has(base)));
+  addNhcbSeries(
+    store,
+    findClassicHistograms(store, (base) => NHCB_HISTOGRAMS.has(base)),
+  );
   return store;
 }

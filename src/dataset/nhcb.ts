@@ -57,7 +57,9 @@ export function findClassicHistograms(store: MemoryStore, wanted?: (base: string
     g.buckets.push({ le: bound, id });
   }
   // A series of that name that is not a histogram (a gauge called like one) is left alone.
-  return [...groups.values()].filter((g) => !byKey.has(labelsKey(g.labels))).map((g) => ({ ...g, buckets: g.buckets.sort((a, b) => a.le - b.le) }));
+  return [...groups.values()]
+    .filter((g) => !byKey.has(labelsKey(g.labels)))
+    .map((g) => ({ ...g, buckets: g.buckets.sort((a, b) => a.le - b.le) }));
 }
 
 interface Member {
@@ -81,7 +83,13 @@ interface Scrape {
  * (not cumulative, a negative count, count and +Inf bucket disagreeing):
  * Prometheus skips such a conversion too.
  */
-export function convertScrape(les: number[], cum: ArrayLike<number>, count: number, sum: number, bounds: readonly number[]): FloatHistogram | undefined {
+export function convertScrape(
+  les: number[],
+  cum: ArrayLike<number>,
+  count: number,
+  sum: number,
+  bounds: readonly number[],
+): FloatHistogram | undefined {
   const rows: { le: number; c: number }[] = [];
   for (let i = 0; i < les.length; i++) if (cum[i] === cum[i]) rows.push({ le: les[i]!, c: cum[i]! });
   for (let i = 1; i < rows.length; i++) if (rows[i]!.c < rows[i - 1]!.c) return undefined;
@@ -144,7 +152,11 @@ function readBackHint(h: FloatHistogram, prev: FloatHistogram | undefined, prevT
 /** Every timestamp of any member, ascending; the members' own array when they all share one. */
 function timestampsOf(members: Member[]): Float64Array {
   const first = members[0]!;
-  if (members.every((m) => m.t === first.t || (m.length === first.length && m.t[0] === first.t[0] && m.t[m.length - 1] === first.t[first.length - 1]))) {
+  if (
+    members.every(
+      (m) => m.t === first.t || (m.length === first.length && m.t[0] === first.t[0] && m.t[m.length - 1] === first.t[first.length - 1]),
+    )
+  ) {
     return first.t.subarray(0, first.length);
   }
   const all = new Set<number>();
@@ -230,7 +242,11 @@ export function nhcbExtent(store: MemoryStore, g: ClassicGroup): NhcbExtent {
  * says how many samples it will have (known from a snapshot's header, or
  * read from the members). Returns the new series' ids.
  */
-export function addNhcbSeries(store: MemoryStore, groups: ClassicGroup[], extent: (g: ClassicGroup) => NhcbExtent = (g) => nhcbExtent(store, g)): number[] {
+export function addNhcbSeries(
+  store: MemoryStore,
+  groups: ClassicGroup[],
+  extent: (g: ClassicGroup) => NhcbExtent = (g) => nhcbExtent(store, g),
+): number[] {
   let added = derived.get(store);
   if (!added) derived.set(store, (added = new Map()));
   return groups.map((g) => {

@@ -87,7 +87,15 @@ export function encodeSnapshot(store: MemoryStore, fingerprint: string): Uint8Ar
   }
   if (nhcb.size > 0) {
     const at = (id: number | undefined) => (id === undefined ? -1 : index.get(id)!);
-    header.nhcb = [...nhcb.values()].map(({ group: g, extent: e }) => [g.labels, g.buckets.map((b) => at(b.id)), at(g.count), at(g.sum), e.count, e.minT, e.maxT]);
+    header.nhcb = [...nhcb.values()].map(({ group: g, extent: e }) => [
+      g.labels,
+      g.buckets.map((b) => at(b.id)),
+      at(g.count),
+      at(g.sum),
+      e.count,
+      e.minT,
+      e.maxT,
+    ]);
   }
   const json = Buffer.from(JSON.stringify(header), 'utf8');
   const out = Buffer.alloc(8 + json.length + w.length);

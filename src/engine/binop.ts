@@ -99,10 +99,11 @@ function vectorScalar(ev: Evaluator, e: BinaryExpr, vec: VSeries[], sc: Float64A
     checkAbort(ev.st);
     const o = newVSeries(renames && !delayed ? dropReserved(s.metric) : s.metric, grid.n, renames ? true : s.dropName);
     let any = false;
+    const hs = s.h;
     for (let i = 0; i < grid.n; i++) {
       if (!s.p[i]) continue;
-      const h = s.h?.[i];
-      if (h) {
+      const h = hs === undefined ? undefined : hs[i];
+      if (h !== undefined) {
         const r = swap ? histogramBinop(e.op, sc[i], 0, undefined, h) : histogramBinop(e.op, 0, sc[i], h, undefined);
         if (r.note) notes.set(i, r.note);
         if (!r.keep || !r.h) continue;

@@ -14,6 +14,7 @@ import { arith, evalBinary } from './binop.js';
 import { evalCall } from './calls.js';
 import { evalAggregate } from './aggregate.js';
 import { forgetResetHints } from './hist-stats.js';
+import { smoothedSelector } from './smoothed.js';
 import type { FloatHistogram } from '../histogram/histogram.js';
 
 /** Operators a duration expression (`[2m*15]`, `offset (1m+30s)`) may use. */
@@ -118,47 +119,9 @@ export class Evaluator {
 
   vectorSelector(e: VectorSelector, grid: Grid, pick: SelectorPick = 'value'): VSeries[] {
     const ids = selectIds(this.store, e.matchers, this.st);
-    if (e.smoothed && pick === 'value') return this.smoothedSelector(e, ids, grid);
+    if (e.smoothed && pick === 'value') return smoothedSelector(this, e, ids, grid);
     const stats = this.st.statsSelectors?.has(e) ?? false;
     return evalVectorSelector(this.store, ids, this.offsetOf(e), resolveAt(e.at, this.st), grid, this.st, pick, stats);
-  }
-
-  /** `metric smoothed`: the value at each step interpolated between its neighbours within the lookback. */
-  private smoothedSelector(e: VectorSelector, ids: number[], grid: Grid): VSeries[] {
-    const offset = this.offsetOf(e);
-    const at = resolveAt(e.at, this.st);
-    const lb = this.st.lookbackMs;
-    const out: VSeries[] = [];
-    for (const s of rangeSeries(this.store, ids)) {
-      checkAbort(this.st);
-      const o = newVSeries(s.metric, grid.n);
-      let count = 0;
-      for (let i = 0; i < grid.n; i++) {
-        const ts = (at ?? grid.start + i * grid.step) - offset;
-        // Points in (ts - lb, ts + lb]; j = first with t >= ts.
-        let lo = 0;
-        while (lo < s.length && s.t[lo] <= ts - lb) lo++;
-        let j = lo;
-        while (j < s.length && s.t[j] < ts) j++;
-        const inWin = (k: number): boolean => k >= lo && k < s.length && s.t[k] <= ts + lb;
-        let value: number;
-        if (inWin(j) && s.t[j] === ts) value = s.v[j];
-        else if (j > lo && inWin(j)) {
-          const t1 = s.t[j - 1];
-          value = s.v[j - 1] + ((s.v[j] - s.v[j - 1]) * (ts - t1)) / (s.t[j] - t1);
-        } else if (j > lo) value = s.v[j - 1];
-        else continue;
-        o.v[i] = value;
-        o.p[i] = 1;
-        count++;
-      }
-      if (count) {
-        this.st.totalSamples += count;
-        holdSamples(this.st, count);
-        out.push(o);
-      }
-    }
-    return out;
   }
 
   /**

@@ -10,19 +10,11 @@ import { FloatHistogram, IncompatibleSchemaError } from '../histogram/histogram.
 import { detectReset } from '../histogram/reset.js';
 import { histNotes } from './hist-notes.js';
 import { isStReset, type RangeFn, type WinCtx } from './rangefns.js';
+import { extendedHistogramRate } from './hist-extended.js';
+import { addNoted, hist, none } from './hist-window.js';
 
 /** Handles a window with at least one histogram; `floatFn` is the function's float implementation. */
 export type HistRangeFn = (c: WinCtx, floatFn: RangeFn) => number;
-
-function none(c: WinCtx): number {
-  c.ok = false;
-  return 0;
-}
-
-function hist(c: WinCtx, h: FloatHistogram): number {
-  c.hOut = h;
-  return 0;
-}
 
 /** Functions of floats only: histograms are left out with an info note, and a window without floats gives nothing. */
 const floatsWithInfo: HistRangeFn = (c, floatFn) => {
@@ -37,19 +29,6 @@ export const floatsOnly: HistRangeFn = (c, floatFn) => (c.hi === c.lo ? none(c) 
 function mixed(c: WinCtx): number {
   c.warn('warning', histNotes.mixedFloatsHistograms(c.name), 0);
   return none(c);
-}
-
-/** Add with Prometheus's notes (addHistogramWithAnnotations); false when the schemas do not mix. */
-function addNoted(c: WinCtx, base: FloatHistogram, other: FloatHistogram, sub: boolean): boolean {
-  try {
-    const r = sub ? base.sub(other) : base.add(other);
-    if (r.nhcbBoundsReconciled) c.warn('info', histNotes.mismatchedCustomBuckets(sub ? 'subtraction' : 'addition'), 0);
-    return true;
-  } catch (e) {
-    if (!(e instanceof IncompatibleSchemaError)) throw e;
-    c.warn('warning', histNotes.mixedExponentialCustom(c.name), 0);
-    return false;
-  }
 }
 
 const stReset = (c: WinCtx, i: number): boolean => c.hst !== undefined && isStReset(c.hst[i - 1], c.ht![i - 1], c.hst[i], c.ht![i]);
@@ -103,7 +82,7 @@ function histogramRate(c: WinCtx, isCounter: boolean): FloatHistogram | undefine
 function histRate(isCounter: boolean, isRate: boolean): HistRangeFn {
   return (c) => {
     if (c.hi > c.lo) return mixed(c);
-    if (c.anchored || c.smoothed) return none(c);
+    if (c.anchored || c.smoothed) return extendedHistogramRate(c, isCounter, isRate);
     const { hlo, hhi } = c;
     const ht = c.ht!;
     const hh = c.hh!;
@@ -176,6 +155,23 @@ function merged(c: WinCtx): { t: number; f: number; h?: FloatHistogram; st: numb
   const out: { t: number; f: number; h?: FloatHistogram; st: number }[] = [];
   let i = c.lo;
   let j = c.hlo;
+  if (c.anchored) {
+    // pickFirstSampleIndices: the newest sample at or before the range start (of either kind) anchors the window.
+    let fLE = c.lo - 1;
+    while (fLE + 1 < c.hi && c.t[fLE + 1] <= c.rangeStart) fLE++;
+    let hLE = c.hlo - 1;
+    while (hLE + 1 < c.hhi && c.ht![hLE + 1] <= c.rangeStart) hLE++;
+    if (fLE + 1 >= c.hi && hLE + 1 >= c.hhi) return out;
+    if (fLE >= c.lo || hLE >= c.hlo) {
+      if (hLE < c.hlo || (fLE >= c.lo && c.t[fLE] >= c.ht![hLE])) {
+        i = fLE;
+        j = hLE + 1;
+      } else {
+        i = fLE + 1;
+        j = hLE;
+      }
+    }
+  }
   while (i < c.hi || j < c.hhi) {
     if (j >= c.hhi || (i < c.hi && c.t[i] < c.ht![j])) {
       out.push({ t: c.t[i], f: c.v[i], st: c.st ? c.st[i] : 0 });
@@ -190,6 +186,7 @@ function merged(c: WinCtx): { t: number; f: number; h?: FloatHistogram; st: numb
 
 const resets: HistRangeFn = (c) => {
   const pts = merged(c);
+  if (pts.length === 0) return none(c);
   let n = 0;
   for (let k = 1; k < pts.length; k++) {
     const a = pts[k - 1];
@@ -204,6 +201,7 @@ const resets: HistRangeFn = (c) => {
 
 const changes: HistRangeFn = (c) => {
   const pts = merged(c);
+  if (pts.length === 0) return none(c);
   let n = 0;
   for (let k = 1; k < pts.length; k++) {
     const a = pts[k - 1];

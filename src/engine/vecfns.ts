@@ -29,8 +29,9 @@ function mapSeries(ev: Evaluator, input: VSeries[], grid: Grid, f: (x: number, i
     checkAbort(ev.st);
     const o = newVSeries(delayed ? s.metric : dropReserved(s.metric), grid.n, true);
     let any = false;
+    const hs = s.h;
     for (let i = 0; i < grid.n; i++) {
-      if (!s.p[i] || s.h?.[i]) continue;
+      if (!s.p[i] || (hs !== undefined && hs[i] !== undefined)) continue;
       const r = f(s.v[i], i);
       if (r === undefined) continue;
       o.v[i] = r;

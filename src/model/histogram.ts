@@ -38,7 +38,12 @@ export function histogramNumbers(h: HistogramJSON): { count: number; sum: number
   return {
     count: num(h.count),
     sum: num(h.sum),
-    buckets: (h.buckets ?? []).map(([boundaryRule, lower, upper, count]) => ({ boundaryRule, lower: num(lower), upper: num(upper), count: num(count) })),
+    buckets: (h.buckets ?? []).map(([boundaryRule, lower, upper, count]) => ({
+      boundaryRule,
+      lower: num(lower),
+      upper: num(upper),
+      count: num(count),
+    })),
   };
 }
 

@@ -50,7 +50,9 @@ export function renderRangeResults(results: ExprResult[], opts: RenderOptions): 
     // Native histograms are drawn as their counts (./histogram-series.ts).
     series: histogramsAsCounts(rangeSeries(r.result)).sort((a, b) => compareForDisplay(a.metric, b.metric)),
   }));
-  const note = results.some((r) => hasHistograms(rangeSeries(r.result))) ? wrap(HISTOGRAM_CHART_NOTE, ctx.columns, '  ').map((l) => ctx.style.dim(l)) : [];
+  const note = results.some((r) => hasHistograms(rangeSeries(r.result)))
+    ? wrap(HISTOGRAM_CHART_NOTE, ctx.columns, '  ').map((l) => ctx.style.dim(l))
+    : [];
   return lines([...note, ...renderChart(queries, ctx, { range: opts.range, height: opts.height, width: opts.width })]);
 }
 

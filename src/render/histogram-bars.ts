@@ -96,14 +96,20 @@ export function renderHistogramBars(metric: Metric, h: HistogramJSON, ctx: Rende
   const { rows, per } = mergeRows(all, Math.max(4, ctx.limit - 3));
   const total = histogramNumbers(h).count;
   const max = Math.max(...rows.map((r) => r.count));
-  const cells = rows.map((r) => [r.interval, formatNumber(r.count, 5), total > 0 && r.count !== 0 ? (100 * r.count / total).toFixed(1) : '0']);
+  const cells = rows.map((r) => [
+    r.interval,
+    formatNumber(r.count, 5),
+    total > 0 && r.count !== 0 ? ((100 * r.count) / total).toFixed(1) : '0',
+  ]);
   const cols: Column[] = [
     { header: 'BUCKET', align: 'left', fixed: true },
     { header: 'COUNT', align: 'right', fixed: true, paint: style.value },
     { header: '%', align: 'right', fixed: true, paint: style.dim },
     { header: '', align: 'left', fixed: true, paint: style.value },
   ];
-  const widths = fitWidths(cols.slice(0, 3), cells, ctx.columns) ?? cols.slice(0, 3).map((c, i) => Math.max(c.header.length, ...cells.map((r) => r[i]!.length)));
+  const widths =
+    fitWidths(cols.slice(0, 3), cells, ctx.columns) ??
+    cols.slice(0, 3).map((c, i) => Math.max(c.header.length, ...cells.map((r) => r[i]!.length)));
   const barWidth = Math.min(MAX_BAR, Math.max(10, ctx.columns - 2 - widths.reduce((a, b) => a + b + 2, 0)));
   const withBars = cells.map((c, i) => [...c, bar(max > 0 ? rows[i]!.count / max : 0, barWidth)]);
   const table = renderTable(cols, withBars, [...widths, barWidth], style).map((l) => '  ' + l);

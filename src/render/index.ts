@@ -109,8 +109,15 @@ function renderTableFormat(result: QueryResult, opts: RenderOptions): string {
         }
         // Native histograms are drawn as their counts, which have no unit, whatever the query's metric measures.
         const note = wrap(HISTOGRAM_CHART_NOTE, ctx.columns, '  ').map((l) => ctx.style.dim(l));
-        const counts = { expr: opts.query, series: histogramsAsCounts(series).sort((a, b) => compareForDisplay(a.metric, b.metric)), legend: opts.legend };
-        return lines([...note, ...renderChart([counts], { ...ctx, queryUnit: 'none' }, { range: opts.range, height: opts.height, width: opts.width })]);
+        const counts = {
+          expr: opts.query,
+          series: histogramsAsCounts(series).sort((a, b) => compareForDisplay(a.metric, b.metric)),
+          legend: opts.legend,
+        };
+        return lines([
+          ...note,
+          ...renderChart([counts], { ...ctx, queryUnit: 'none' }, { range: opts.range, height: opts.height, width: opts.width }),
+        ]);
       }
       const { lines: out, shown } = renderSamples(series, ctx);
       if (shown < series.length) out.push('', ...limitNote(shown, series.length, 'series', ctx));

@@ -40,7 +40,10 @@ export function renderCsv(data: QueryData): string {
   }
   const rows: Array<{ metric: Metric; points: Point[] }> =
     data.resultType === 'vector'
-      ? data.result.map((s) => ({ metric: s.metric, points: [{ t: (s.value ?? s.histogram!)[0], value: s.value?.[1], histogram: s.histogram?.[1] }] }))
+      ? data.result.map((s) => ({
+          metric: s.metric,
+          points: [{ t: (s.value ?? s.histogram!)[0], value: s.value?.[1], histogram: s.histogram?.[1] }],
+        }))
       : data.result.map((s) => ({ metric: s.metric, points: seriesPoints(s) }));
   const histograms = rows.some((r) => r.points.some((p) => p.histogram));
   const names = [...new Set(rows.flatMap((r) => Object.keys(r.metric)))].sort((a, b) =>
@@ -54,7 +57,11 @@ export function renderCsv(data: QueryData): string {
     const labels = names.map((n) => r.metric[n] ?? '');
     for (const p of r.points) {
       const h = p.histogram;
-      const extra = !histograms ? [] : h ? [h.count, h.sum, (h.buckets ?? []).map((b) => `${bucketInterval(b)}:${b[3]}`).join(';')] : ['', '', ''];
+      const extra = !histograms
+        ? []
+        : h
+          ? [h.count, h.sum, (h.buckets ?? []).map((b) => `${bucketInterval(b)}:${b[3]}`).join(';')]
+          : ['', '', ''];
       out += csvLine([...labels, String(p.t), p.value ?? '', ...extra]);
     }
   }

@@ -75,7 +75,9 @@ function seriesBlock(s: RangeSeries, ctx: RenderContext): string[] {
     const time = [millis ? p.t.toFixed(3) : String(p.t), clock(p.t)];
     if (!histograms) return [...time, formatNumber(p.value!), change];
     const h = p.histogram;
-    return h ? [...time, '', ...Object.values(countAndSum(h, 6)), change, bucketSummary(h)] : [...time, formatNumber(p.value!), '', '', change, ''];
+    return h
+      ? [...time, '', ...Object.values(countAndSum(h, 6)), change, bucketSummary(h)]
+      : [...time, formatNumber(p.value!), '', '', change, ''];
   });
   const cols: Column[] = [
     { header: 'TIMESTAMP', align: 'left', fixed: true, paint: style.dim },

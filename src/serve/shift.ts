@@ -14,7 +14,9 @@ function shiftData(d: QueryData, by: number): QueryData {
       return {
         ...d,
         result: d.result.map((s) =>
-          s.histogram ? { ...s, histogram: [s.histogram[0] + by, s.histogram[1]] as HistogramPair } : { ...s, value: [s.value![0] + by, s.value![1]] as SamplePair },
+          s.histogram
+            ? { ...s, histogram: [s.histogram[0] + by, s.histogram[1]] as HistogramPair }
+            : { ...s, value: [s.value![0] + by, s.value![1]] as SamplePair },
         ),
       };
     case 'matrix':

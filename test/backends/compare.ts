@@ -43,7 +43,8 @@ function histogramsDiff(a: HistogramPair[], b: HistogramPair[]): string | undefi
   if (a.length !== b.length) return `${a.length} vs ${b.length} histogram points`;
   for (let i = 0; i < a.length; i++) {
     if (Math.abs(a[i][0] - b[i][0]) > 1e-6) return `histogram timestamp ${a[i][0]} vs ${b[i][0]} at point ${i}`;
-    if (!sameHistogram(a[i][1], b[i][1], closeEnough)) return `histogram ${JSON.stringify(a[i][1])} vs ${JSON.stringify(b[i][1])} at t=${a[i][0]}`;
+    if (!sameHistogram(a[i][1], b[i][1], closeEnough))
+      return `histogram ${JSON.stringify(a[i][1])} vs ${JSON.stringify(b[i][1])} at t=${a[i][0]}`;
   }
   return undefined;
 }
@@ -58,7 +59,8 @@ function bySeries(r: QueryResult): Map<string, Points> {
       out.set(labelsKey(s.metric), { metric: s.metric, pairs: s.value ? [s.value] : [], histograms: s.histogram ? [s.histogram] : [] });
     }
   }
-  if (d.resultType === 'matrix') for (const s of d.result) out.set(labelsKey(s.metric), { metric: s.metric, pairs: s.values, histograms: s.histograms ?? [] });
+  if (d.resultType === 'matrix')
+    for (const s of d.result) out.set(labelsKey(s.metric), { metric: s.metric, pairs: s.values, histograms: s.histograms ?? [] });
   return out;
 }
 

@@ -83,7 +83,25 @@ const CASES: [string, unknown, (b: Backend) => Promise<unknown>, RegExp][] = [
   ],
   [
     'a bucket with an unknown boundary rule',
-    ok({ resultType: 'vector', result: [{ metric: {}, histogram: [1, { count: '1', sum: '1', buckets: [[0, '0', '1', '1'], [7, '1', '2', '0']] }] }] }),
+    ok({
+      resultType: 'vector',
+      result: [
+        {
+          metric: {},
+          histogram: [
+            1,
+            {
+              count: '1',
+              sum: '1',
+              buckets: [
+                [0, '0', '1', '1'],
+                [7, '1', '2', '0'],
+              ],
+            },
+          ],
+        },
+      ],
+    }),
     (b) => b.instantQuery('h', 1),
     /an array of 4 where a bucket \[boundary rule 0-3, "lower", "upper", "count"\] belongs at data\.result\[0\]\.histogram\[1\]\.buckets\[1\]/,
   ],
@@ -101,7 +119,18 @@ const CASES: [string, unknown, (b: Backend) => Promise<unknown>, RegExp][] = [
   ],
   [
     'a matrix with a bad histogram sample',
-    ok({ resultType: 'matrix', result: [{ metric: {}, histograms: [[1, { count: '1', sum: '0' }], [2, { count: 'x', sum: '0' }]] }] }),
+    ok({
+      resultType: 'matrix',
+      result: [
+        {
+          metric: {},
+          histograms: [
+            [1, { count: '1', sum: '0' }],
+            [2, { count: 'x', sum: '0' }],
+          ],
+        },
+      ],
+    }),
     (b) => b.rangeQuery('h', 1, 2, 1),
     /the string "x" where the histogram's count .* at data\.result\[0\]\.histograms\[1\]\[1\]\.count/,
   ],
@@ -175,11 +204,35 @@ test('well-formed oddities are accepted: null lists are empty, non-string warnin
 });
 
 test('native histograms are carried exactly as the API sends them; a series of only histograms gets empty values', async () => {
-  const h = { count: '10', sum: '3.5', buckets: [[0, '0.1', '0.25', '4'], [0, '0.25', '+Inf', '6']] };
+  const h = {
+    count: '10',
+    sum: '3.5',
+    buckets: [
+      [0, '0.1', '0.25', '4'],
+      [0, '0.25', '+Inf', '6'],
+    ],
+  };
   const srv = await fakeServer((req, res) => {
     const data = req.url?.startsWith('/api/v1/query_range')
-      ? { resultType: 'matrix', result: [{ metric: { job: 'a' }, histograms: [[1, h], [2, { count: '0', sum: '0' }]] }] }
-      : { resultType: 'vector', result: [{ metric: { job: 'a' }, histogram: [1, h] }, { metric: { job: 'b' }, value: [1, '2'] }] };
+      ? {
+          resultType: 'matrix',
+          result: [
+            {
+              metric: { job: 'a' },
+              histograms: [
+                [1, h],
+                [2, { count: '0', sum: '0' }],
+              ],
+            },
+          ],
+        }
+      : {
+          resultType: 'vector',
+          result: [
+            { metric: { job: 'a' }, histogram: [1, h] },
+            { metric: { job: 'b' }, value: [1, '2'] },
+          ],
+        };
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ status: 'success', data }));
   });
@@ -191,7 +244,16 @@ test('native histograms are carried exactly as the API sends them; a series of o
       { metric: { job: 'b' }, value: [1, '2'] },
     ]);
     const m = await b.rangeQuery('h', 1, 2, 1);
-    assert.deepEqual(m.data.result, [{ metric: { job: 'a' }, values: [], histograms: [[1, h], [2, { count: '0', sum: '0' }]] }]);
+    assert.deepEqual(m.data.result, [
+      {
+        metric: { job: 'a' },
+        values: [],
+        histograms: [
+          [1, h],
+          [2, { count: '0', sum: '0' }],
+        ],
+      },
+    ]);
   } finally {
     await b.close?.();
     await srv.close();

@@ -199,7 +199,10 @@ test('query --buckets draws every native histogram as bars; a lone histogram is 
   assert.match(bars.out, /count 0 +sum 0\n +no observations/);
   const one = await run(['query', 'http_request_duration_seconds'], () => singleHistogram);
   assert.match(one.out, /count 47873 +sum 10307\n +BUCKET +COUNT +%\n/);
-  await assert.rejects(run(['query', 'x', '--buckets', '--range', '1h'], () => singleHistogram), (e: unknown) => e instanceof UsageError && /--buckets/.test(e.message));
+  await assert.rejects(
+    run(['query', 'x', '--buckets', '--range', '1h'], () => singleHistogram),
+    (e: unknown) => e instanceof UsageError && /--buckets/.test(e.message),
+  );
 });
 
 test('query: a slow query shows a spinner on a terminal stderr, erased before the table; none when stderr is piped', async () => {

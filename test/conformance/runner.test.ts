@@ -169,7 +169,13 @@ eval instant at 5m m
 eval instant at 5m m{a="1"}
 
 eval instant at 5m h
+  h{a="1"} {{schema:0 count:1}}
+
+eval instant at 5m h
   h{a="1"} 1
+
+eval instant at 5m h
+  h{a="1"} {{schema:0 count:2}}
 
 eval instant at 5m m{fail="x"}
   expect fail msg: forced failure
@@ -188,7 +194,11 @@ eval instant at 5m 42
 `;
   const r = new ScriptRunner(fakeBinding).run('x.test', text);
   const verdicts = r.cases.map((c) => c.status);
-  assert.deepEqual(verdicts, ['pass', 'fail', 'fail', 'skip', 'pass', 'fail', 'pass', 'pass', 'pass'], JSON.stringify(r.cases, null, 1));
+  assert.deepEqual(
+    verdicts,
+    ['pass', 'fail', 'fail', 'pass', 'fail', 'fail', 'pass', 'fail', 'pass', 'pass', 'pass'],
+    JSON.stringify(r.cases, null, 1),
+  );
   assert.match(r.cases[1].reason!, /expected 6/);
 });
 

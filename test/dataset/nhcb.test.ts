@@ -32,7 +32,10 @@ test('the sample: http_request_duration_seconds is the classic histogram as an N
   const b = await openLocalDataset({ inProcess: true }, QUIET_HOST);
   const at = SAMPLE_END - 1800;
   const same = async (native: string, classic: string) => {
-    const [x, y] = [await b.rangeQuery(native, SAMPLE_START + 600, SAMPLE_END, 300), await b.rangeQuery(classic, SAMPLE_START + 600, SAMPLE_END, 300)];
+    const [x, y] = [
+      await b.rangeQuery(native, SAMPLE_START + 600, SAMPLE_END, 300),
+      await b.rangeQuery(classic, SAMPLE_START + 600, SAMPLE_END, 300),
+    ];
     const text = (d: QueryData) => JSON.stringify(d.result);
     assert.ok(x.data.result.length > 0, native);
     assert.equal(text(x.data), text(y.data), `${native} vs ${classic}`);
@@ -51,7 +54,8 @@ test('the sample: http_request_duration_seconds is the classic histogram as an N
   const r = one.data.resultType === 'vector' ? one.data.result[0]! : undefined;
   assert.ok(r?.histogram && r.value === undefined);
   const bounds = r.histogram[1].buckets!.flatMap((x) => [x[1], x[2]]);
-  for (const bound of bounds) assert.ok(['-Inf', '0.005', '0.01', '0.025', '0.05', '0.1', '0.25', '0.5', '1', '2.5', '5', '10', '+Inf'].includes(bound), bound);
+  for (const bound of bounds)
+    assert.ok(['-Inf', '0.005', '0.01', '0.025', '0.05', '0.1', '0.25', '0.5', '1', '2.5', '5', '10', '+Inf'].includes(bound), bound);
 });
 
 test('--dataset FILE --nhcb: classic histograms also as NHCB, a same-named series left alone', async () => {
@@ -61,7 +65,11 @@ test('--dataset FILE --nhcb: classic histograms also as NHCB, a same-named serie
   for (let i = 0; i < 4; i++) {
     const t = 1000 + i * 15;
     const c = 10 * (i + 1);
-    lines.push(`req_seconds_bucket{le="0.1"} ${c / 2} ${t}`, `req_seconds_bucket{le="1.0"} ${c - 1} ${t}`, `req_seconds_bucket{le="+Inf"} ${c} ${t}`);
+    lines.push(
+      `req_seconds_bucket{le="0.1"} ${c / 2} ${t}`,
+      `req_seconds_bucket{le="1.0"} ${c - 1} ${t}`,
+      `req_seconds_bucket{le="+Inf"} ${c} ${t}`,
+    );
     lines.push(`req_seconds_count ${c} ${t}`, `req_seconds_sum ${c * 0.2} ${t}`);
   }
   lines.push('# TYPE other gauge', 'other_bucket{le="1"} 1 1000', 'other 5 1000', '# EOF');
@@ -73,7 +81,18 @@ test('--dataset FILE --nhcb: classic histograms also as NHCB, a same-named serie
   assert.deepEqual(v.data.result, [
     {
       metric: { __name__: 'req_seconds' },
-      histogram: [1045, { count: '40', sum: '8', buckets: [[3, '-Inf', '0.1', '20'], [0, '0.1', '1', '19'], [0, '1', '+Inf', '1']] }],
+      histogram: [
+        1045,
+        {
+          count: '40',
+          sum: '8',
+          buckets: [
+            [3, '-Inf', '0.1', '20'],
+            [0, '0.1', '1', '19'],
+            [0, '1', '+Inf', '1'],
+          ],
+        },
+      ],
     },
   ]);
   const rate = await b.instantQuery('histogram_count(rate(req_seconds[1m]))', 1045);
@@ -83,7 +102,10 @@ test('--dataset FILE --nhcb: classic histograms also as NHCB, a same-named serie
 });
 
 test('--nhcb without --dataset is a usage error that says what to do', async () => {
-  await assert.rejects(openBackend({ nhcb: true }, QUIET_HOST), (e: unknown) => e instanceof UsageError && /already has/.test(e.hint ?? ''));
+  await assert.rejects(
+    openBackend({ nhcb: true }, QUIET_HOST),
+    (e: unknown) => e instanceof UsageError && /already has/.test(e.hint ?? ''),
+  );
   await assert.rejects(
     openBackend({ nhcb: true, server: 'http://127.0.0.1:1' }, QUIET_HOST),
     (e: unknown) => e instanceof UsageError && /convert_classic_histograms_to_nhcb/.test(e.hint ?? ''),

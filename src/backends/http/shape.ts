@@ -68,7 +68,8 @@ function bucketRow(v: unknown, where: string): void {
 function histogramObject(v: unknown, where: string): void {
   if (!isObject(v)) throw new ShapeProblem(where, `${describeJson(v)} where a native histogram (an object) belongs`);
   for (const k of ['count', 'sum'] as const) {
-    if (!floatText(v[k])) throw new ShapeProblem(`${where}.${k}`, `${describeJson(v[k])} where the histogram's ${k} (a number as a string) belongs`);
+    if (!floatText(v[k]))
+      throw new ShapeProblem(`${where}.${k}`, `${describeJson(v[k])} where the histogram's ${k} (a number as a string) belongs`);
   }
   if (v.buckets === undefined) return;
   if (!Array.isArray(v.buckets)) throw new ShapeProblem(`${where}.buckets`, `${describeJson(v.buckets)} where a list of buckets belongs`);
