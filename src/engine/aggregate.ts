@@ -335,10 +335,12 @@ function histogramString(h: FloatHistogram): string {
     `${b.lowerInclusive ? '[' : '('}${formatG(b.lower)},${formatG(b.upper)}${b.upperInclusive ? ']' : ')'}:${formatG(b.count)}`;
   const parts = [`{count:${formatG(h.count)}, sum:${formatG(h.sum)}`];
   const neg: string[] = [];
-  for (let i = 0; i < h.negative.idx.length; i++) if (h.negative.cnt[i] !== 0) neg.push(bucket(h.bucketAt(false, h.negative.idx[i], h.negative.cnt[i])));
+  for (let i = 0; i < h.negative.idx.length; i++)
+    if (h.negative.cnt[i] !== 0) neg.push(bucket(h.bucketAt(false, h.negative.idx[i], h.negative.cnt[i])));
   parts.push(...neg.reverse());
   if (h.zeroCount !== 0) parts.push(bucket(h.zeroBucket()));
-  for (let i = 0; i < h.positive.idx.length; i++) if (h.positive.cnt[i] !== 0) parts.push(bucket(h.bucketAt(true, h.positive.idx[i], h.positive.cnt[i])));
+  for (let i = 0; i < h.positive.idx.length; i++)
+    if (h.positive.cnt[i] !== 0) parts.push(bucket(h.bucketAt(true, h.positive.idx[i], h.positive.cnt[i])));
   return `${parts.join(', ')}}`;
 }
 
@@ -347,7 +349,8 @@ function countValues(ev: Evaluator, e: AggregateExpr, grid: Grid): VSeries[] {
   const param = e.param ? unparen(e.param) : undefined;
   const labelName = param && param.type === 'StringLiteral' ? param.value : '';
   // Invalid UTF-8 bytes come out of the lexer as lone surrogates (promql/strings.ts).
-  if (labelName === '' || /(?<![\ud800-\udbff])[\udc80-\udcff]/.test(labelName)) throw execError(`invalid label name ${goQuote(labelName)}`);
+  if (labelName === '' || /(?<![\ud800-\udbff])[\udc80-\udcff]/.test(labelName))
+    throw execError(`invalid label name ${goQuote(labelName)}`);
   if (!e.without) grouping.add(labelName);
   const input = ev.evalVector(e.expr, grid);
   const outs = new Map<string, VSeries>();

@@ -26,7 +26,13 @@ const incompatible = (l: string, op: BinaryOp, r: string): HistBinopResult => ({
 });
 
 /** The pair (lv or hl) op (rv or hr), where at least one of hl, hr is a histogram. */
-export function histogramBinop(op: BinaryOp, lv: number, rv: number, hl: FloatHistogram | undefined, hr: FloatHistogram | undefined): HistBinopResult {
+export function histogramBinop(
+  op: BinaryOp,
+  lv: number,
+  rv: number,
+  hl: FloatHistogram | undefined,
+  hr: FloatHistogram | undefined,
+): HistBinopResult {
   if (!hl && hr) {
     if (op === '*') return { value: 0, h: hr.copy().mul(lv).compact(), keep: true };
     return incompatible('float', op, 'histogram');

@@ -64,8 +64,14 @@ export function extendedHistogramRate(c: WinCtx, isCounter: boolean, isRate: boo
   let left: FloatHistogram;
   let right: FloatHistogram;
   try {
-    left = smoothed && ht(first) < rangeStart ? interpolateHistograms(note, hh(first), ht(first), hh(first + 1), ht(first + 1), rangeStart, isCounter) : hh(first).copy();
-    right = smoothed && last > 0 && ht(last) > rangeEnd ? interpolateHistograms(note, hh(last - 1), ht(last - 1), hh(last), ht(last), rangeEnd, isCounter) : hh(last).copy();
+    left =
+      smoothed && ht(first) < rangeStart
+        ? interpolateHistograms(note, hh(first), ht(first), hh(first + 1), ht(first + 1), rangeStart, isCounter)
+        : hh(first).copy();
+    right =
+      smoothed && last > 0 && ht(last) > rangeEnd
+        ? interpolateHistograms(note, hh(last - 1), ht(last - 1), hh(last), ht(last), rangeEnd, isCounter)
+        : hh(last).copy();
   } catch (e) {
     if (!(e instanceof IncompatibleSchemaError)) throw e;
     c.warn('warning', histNotes.mixedExponentialCustom(c.name), 0);
@@ -104,4 +110,3 @@ export function extendedHistogramRate(c: WinCtx, isCounter: boolean, isRate: boo
   result.hint = 'gauge';
   return hist(c, result.compact());
 }
-

@@ -16,7 +16,8 @@ export const histNotes = {
     `vector contains a mix of histograms with exponential and custom buckets schemas for metric name ${q(name)}`,
   ignoredInMixedRange: (name: string) => `ignored histograms in a range containing both floats and histograms for metric name ${q(name)}`,
   ignoredInAggregation: (agg: string) => `ignored histogram in ${agg} aggregation`,
-  incompatibleTypesInBinOp: (lhs: string, op: string, rhs: string) => `incompatible sample types encountered for binary operator ${q(op)}: ${lhs} ${op} ${rhs}`,
+  incompatibleTypesInBinOp: (lhs: string, op: string, rhs: string) =>
+    `incompatible sample types encountered for binary operator ${q(op)}: ${lhs} ${op} ${rhs}`,
   incompatibleBucketLayoutInBinOp: (op: string) => `incompatible bucket layout encountered for binary operator ${op}`,
   counterResetCollision: (op: HistogramOperation) => `conflicting counter resets during histogram ${op}`,
   mismatchedCustomBuckets: (op: HistogramOperation) => `mismatched custom buckets were reconciled during ${op}`,

@@ -28,4 +28,3 @@ export function addNoted(c: WinCtx, base: FloatHistogram, other: FloatHistogram,
     return false;
   }
 }
-

@@ -152,7 +152,10 @@ export function toInstant(val: Val, t: number, st: QueryState): EngineValue {
         if (seen.has(k)) throw execError('vector cannot contain metrics with the same labelset');
         seen.add(k);
       }
-      return { type: 'vector', samples: cleaned.map((s) => (s.h?.[0] ? { metric: s.metric, t, v: s.v[0], h: s.h[0] } : { metric: s.metric, t, v: s.v[0] })) };
+      return {
+        type: 'vector',
+        samples: cleaned.map((s) => (s.h?.[0] ? { metric: s.metric, t, v: s.v[0], h: s.h[0] } : { metric: s.metric, t, v: s.v[0] })),
+      };
     }
   }
 }

@@ -107,7 +107,8 @@ export function evalVectorSelector(
 export function rangeSeries(store: MemoryStore, ids: number[], stats = false): RSeries[] {
   return ids.map((id) => {
     const c = store.floatSamples(id);
-    if (stats && c.h) return { metric: store.labels(id), t: c.t, v: c.v, length: c.length, st: c.st, h: statsHints(c.h, c.length), hStored: c.h };
+    if (stats && c.h)
+      return { metric: store.labels(id), t: c.t, v: c.v, length: c.length, st: c.st, h: statsHints(c.h, c.length), hStored: c.h };
     return { metric: store.labels(id), t: c.t, v: c.v, length: c.length, st: c.st, h: c.h };
   });
 }

@@ -105,11 +105,6 @@ export function annotate(st: QueryState, kind: 'warning' | 'info', text: string,
   st.observer?.annotation({ kind, text, pos });
 }
 
-/** The histogram at step i of a series, if the sample there is one. */
-export function histAt(s: VSeries, i: number): FloatHistogram | undefined {
-  return s.h === undefined ? undefined : s.h[i];
-}
-
 /** Sets a histogram sample at step i. */
 export function setHist(s: VSeries, i: number, h: FloatHistogram): void {
   (s.h ??= new Array<FloatHistogram | undefined>(s.p.length))[i] = h;

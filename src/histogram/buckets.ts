@@ -56,7 +56,10 @@ export function kahanReduceList(l: BucketList, c: BucketList, from: number, to: 
       comp.push(c.cnt[i]);
     }
   }
-  return [{ idx, cnt }, { idx: idx.slice(), cnt: comp }];
+  return [
+    { idx, cnt },
+    { idx: idx.slice(), cnt: comp },
+  ];
 }
 
 /** Index of the first leading bucket of `b` above the zero threshold (addBuckets skips the others). */

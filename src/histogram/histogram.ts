@@ -8,7 +8,14 @@
 // float operations, same zero-bucket widening and schema reduction), because
 // results must match it to the last bit where its tests compare exactly.
 
-import { bucketBound, customBoundsMatch, exponentialBound, intersectCustomBounds, isCustomBucketsSchema, isExponentialSchema } from './bounds.js';
+import {
+  bucketBound,
+  customBoundsMatch,
+  exponentialBound,
+  intersectCustomBounds,
+  isCustomBucketsSchema,
+  isExponentialSchema,
+} from './bounds.js';
 import { addBuckets, compactList, kahanAddBuckets, kahanReduceList, mapCustomBuckets, reduceList } from './buckets.js';
 import { kahanStep } from './kahan.js';
 
@@ -437,4 +444,3 @@ function sameList(a: BucketList, b: BucketList): boolean {
   for (let i = 0; i < a.idx.length; i++) if (a.idx[i] !== b.idx[i] || !sameBits(a.cnt[i], b.cnt[i])) return false;
   return true;
 }
-

@@ -110,7 +110,8 @@ export function expandHistogramItem(item: string): HistogramSlot[] {
   const out: HistogramSlot[] = [{ h: base.h, hintSet: inc.hintSet }];
   let cur = base.h;
   for (let k = 1; k <= times; k++) {
-    if (cur.schema > inc.h.schema) throw new ScriptSyntaxError(`error combining histograms: cannot merge from schema ${inc.h.schema} to ${cur.schema}`);
+    if (cur.schema > inc.h.schema)
+      throw new ScriptSyntaxError(`error combining histograms: cannot merge from schema ${inc.h.schema} to ${cur.schema}`);
     const next = cur.copy();
     if (m[2] === '+') next.add(inc.h);
     else next.sub(inc.h);

@@ -113,7 +113,8 @@ function addMember(byT: Map<number, TempHistogram>, s: SeriesLine, interval: num
 function convert(t: TempHistogram): FloatHistogram {
   const buckets = t.buckets.slice().sort((a, b) => a.le - b.le);
   for (let i = 1; i < buckets.length; i++) {
-    if (buckets[i].count < buckets[i - 1].count) throw new Error(`histogram counts are not cumulative: ${buckets[i].count} < ${buckets[i - 1].count}`);
+    if (buckets[i].count < buckets[i - 1].count)
+      throw new Error(`histogram counts are not cumulative: ${buckets[i].count} < ${buckets[i - 1].count}`);
   }
   const count = t.count ?? (buckets.length > 0 ? buckets[buckets.length - 1].count : 0);
   if (buckets.length === 0 || buckets[buckets.length - 1].le !== Infinity) buckets.push({ le: Infinity, count });

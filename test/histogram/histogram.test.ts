@@ -34,7 +34,15 @@ test('bucket bounds: exponential schemas, the last finite bucket, custom buckets
 });
 
 test('add: the finer schema is reduced to the coarser one, buckets merged in order', () => {
-  const a = hist({ schema: 1, count: 4, sum: 10, pos: [[1, 1], [2, 3]] });
+  const a = hist({
+    schema: 1,
+    count: 4,
+    sum: 10,
+    pos: [
+      [1, 1],
+      [2, 3],
+    ],
+  });
   const b = hist({ schema: 0, count: 2, sum: 5, pos: [[1, 2]] });
   a.add(b);
   assert.equal(a.schema, 0);
@@ -44,7 +52,15 @@ test('add: the finer schema is reduced to the coarser one, buckets merged in ord
 
 test('add: a wider zero bucket swallows the small buckets of the other side', () => {
   const a = hist({ schema: 0, zeroThreshold: 1, zeroCount: 1, count: 2, pos: [[1, 1]] });
-  const b = hist({ schema: 0, zeroThreshold: 0, count: 3, pos: [[0, 2], [1, 1]] });
+  const b = hist({
+    schema: 0,
+    zeroThreshold: 0,
+    count: 3,
+    pos: [
+      [0, 2],
+      [1, 1],
+    ],
+  });
   a.add(b);
   assert.equal(a.zeroThreshold, 1);
   assert.equal(a.zeroCount, 3);
@@ -61,12 +77,24 @@ test('sub and hints: reset against not_reset collides and leaves unknown', () =>
 });
 
 test('custom buckets: other bounds are reconciled to the shared ones; exponential and custom do not mix', () => {
-  const a = hist({ schema: -53, customValues: [1, 2, 5], count: 3, pos: [[0, 1], [1, 1], [2, 1]] });
+  const a = hist({
+    schema: -53,
+    customValues: [1, 2, 5],
+    count: 3,
+    pos: [
+      [0, 1],
+      [1, 1],
+      [2, 1],
+    ],
+  });
   const b = hist({ schema: -53, customValues: [1, 5], count: 1, pos: [[1, 1]] });
   const r = a.add(b);
   assert.ok(r.nhcbBoundsReconciled);
   assert.deepEqual(a.customValues, [1, 5]);
-  assert.deepEqual(pairs(a.positive), [[0, 1], [1, 3]]);
+  assert.deepEqual(pairs(a.positive), [
+    [0, 1],
+    [1, 3],
+  ]);
   assert.throws(() => a.add(hist({ schema: 0, count: 1 })), IncompatibleSchemaError);
 });
 
@@ -80,7 +108,16 @@ test('kahanAdd keeps the compensation apart', () => {
 });
 
 test('mul, div, compact', () => {
-  const a = hist({ schema: 0, count: 4, sum: 8, zeroCount: 2, pos: [[0, 2], [1, 0]] });
+  const a = hist({
+    schema: 0,
+    count: 4,
+    sum: 8,
+    zeroCount: 2,
+    pos: [
+      [0, 2],
+      [1, 0],
+    ],
+  });
   a.mul(-1);
   assert.equal(a.hint, 'gauge');
   assert.deepEqual([a.count, a.sum, a.zeroCount], [-4, -8, -2]);
@@ -92,18 +129,60 @@ test('mul, div, compact', () => {
 });
 
 test('detectReset: counts going down, a bucket emptied, hints decide first', () => {
-  const prev = hist({ schema: 0, count: 4, pos: [[0, 2], [1, 2]] });
-  assert.equal(detectReset(hist({ schema: 0, count: 5, pos: [[0, 3], [1, 2]] }), prev), false);
+  const prev = hist({
+    schema: 0,
+    count: 4,
+    pos: [
+      [0, 2],
+      [1, 2],
+    ],
+  });
+  assert.equal(
+    detectReset(
+      hist({
+        schema: 0,
+        count: 5,
+        pos: [
+          [0, 3],
+          [1, 2],
+        ],
+      }),
+      prev,
+    ),
+    false,
+  );
   assert.equal(detectReset(hist({ schema: 0, count: 5, pos: [[0, 5]] }), prev), true);
   assert.equal(detectReset(hist({ schema: 0, count: 1, hint: 'not_reset' }), prev), false);
   assert.equal(detectReset(hist({ schema: 1, count: 5, pos: [[0, 5]] }), prev), true);
-  assert.equal(detectReset(hist({ schema: -1, count: 5, pos: [[0, 2], [1, 3]] }), prev), false);
+  assert.equal(
+    detectReset(
+      hist({
+        schema: -1,
+        count: 5,
+        pos: [
+          [0, 2],
+          [1, 3],
+        ],
+      }),
+      prev,
+    ),
+    false,
+  );
   assert.equal(detectReset(hist({ schema: -1, count: 5, pos: [[1, 5]] }), prev), true);
 });
 
 test('quantile, fraction and variance of one histogram', () => {
   // Buckets (0.5,1]:1 (1,2]:2 (2,4]:1.
-  const h = hist({ schema: 0, count: 4, sum: 6, pos: [[0, 1], [1, 2], [2, 1]] });
+  const h = hist({
+    schema: 0,
+    count: 4,
+    sum: 6,
+    pos: [
+      [0, 1],
+      [1, 2],
+      [2, 1],
+    ],
+  });
   // Exponential buckets interpolate on a log scale: the middle of (1,2] is √2.
   assert.equal(histogramQuantile(0.5, h).value, Math.SQRT2);
   assert.equal(histogramQuantile(0.25, h).value, 1);
@@ -113,15 +192,36 @@ test('quantile, fraction and variance of one histogram', () => {
   const nan = hist({ schema: 0, count: 5, sum: NaN, pos: [[0, 4]] });
   assert.equal(histogramQuantile(0.99, nan).nanInfo, 'quantile-nan-result');
   // Custom buckets (10,20]:1 (20,30]:1 interpolate linearly; variance from the bucket middles 15 and 25.
-  const custom = hist({ schema: -53, customValues: [10, 20, 30], count: 2, sum: 40, pos: [[1, 1], [2, 1]] });
+  const custom = hist({
+    schema: -53,
+    customValues: [10, 20, 30],
+    count: 2,
+    sum: 40,
+    pos: [
+      [1, 1],
+      [2, 1],
+    ],
+  });
   assert.equal(histogramQuantile(0.75, custom).value, 25);
   assert.equal(histogramVariance(custom), 25);
 });
 
 test('trim: keep observations below or above a value', () => {
-  const h = hist({ schema: -53, customValues: [10, 20], count: 2, sum: 25, pos: [[0, 1], [1, 1]] });
+  const h = hist({
+    schema: -53,
+    customValues: [10, 20],
+    count: 2,
+    sum: 25,
+    pos: [
+      [0, 1],
+      [1, 1],
+    ],
+  });
   const below = trimBuckets(h.copy(), 15, true);
-  assert.deepEqual(pairs(below.positive), [[0, 1], [1, 0.5]]);
+  assert.deepEqual(pairs(below.positive), [
+    [0, 1],
+    [1, 0.5],
+  ]);
   assert.equal(below.count, 1.5);
   const above = trimBuckets(h.copy(), 15, false);
   assert.deepEqual(pairs(above.positive), [[1, 0.5]]);
