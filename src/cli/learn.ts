@@ -36,7 +36,10 @@ export function register(program: Command, deps: CommandDeps): void {
       )
       .option('--restart', 'walk the lesson from its first step')
       .option('--reset', 'forget your progress (of one lesson, or all)')
-      .option('--validate', 'check every lesson file: format, examples, answers, prom-client snippets (for lesson authors)')
+      .option(
+        '--validate',
+        'check every lesson file, English and translations: format, examples, answers, prom-client snippets (for lesson authors)',
+      )
       .option('--export <format>', 'print the whole course as data (format: json)'),
   )
     // The default term ("check [options] <lesson> <exercise> <query>") is so wide that commander stops wrapping the help.
@@ -48,6 +51,7 @@ Examples:
   $ promlearn learn                          # a menu of the lessons, with your progress
   $ promlearn learn 5                        # walk lesson 5 (or: promlearn learn rate)
   $ promlearn learn 5 --restart              # from its first step again
+  $ promlearn learn --lang ko                # the lessons in Korean (or PROMLEARN_LANG=ko, or LANG=ko_KR.UTF-8)
   $ promlearn learn 5 --answers answers.txt  # one line per exercise of lesson 5
   $ promlearn learn --export json > course.json
   $ promlearn learn check 5 per-second 'rate(http_requests_total{job="frontend"}[5m])'
@@ -126,7 +130,10 @@ async function runValidate(io: IO, backend: Backend): Promise<void> {
   const { formatProblem } = await import('../lessons/model.js');
   const r = await validateCourse(defaultLessonsDir(io.env), backend);
   for (const p of r.problems) io.out(formatProblem(p) + '\n');
-  const summary = `${r.lessons} lessons, ${r.examples} examples, ${r.predicts} predictions, ${r.exercises} exercises, ${r.wrongAnswers} wrong answers (${r.wrongByResults} recognised by their results), ${r.snippets} prom-client snippets checked`;
+  const counts = (c: typeof r) =>
+    `${c.lessons} lessons, ${c.examples} examples, ${c.predicts} predictions, ${c.exercises} exercises, ${c.wrongAnswers} wrong answers (${c.wrongByResults} recognised by their results), ${c.snippets} prom-client snippets`;
+  const translated = r.translations.map((t) => `; ${t.lang}: ${counts({ ...r, ...t })}, compared with the English`).join('');
+  const summary = `${counts(r)} checked${translated}`;
   if (r.problems.length > 0)
     throw new PromlearnError(`${r.problems.length} problem${r.problems.length > 1 ? 's' : ''} in the lessons (${summary})`, 1);
   io.out(`${io.style.ok('ok')}: ${summary}\n`);

@@ -6,10 +6,11 @@
 // (engine, dataset, backends, lessons, REPL) is imported inside its action.
 
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { ExitError, isUserError } from '../errors.js';
 import { formatError } from '../render/error.js';
 import { processIO, type IO } from '../util/io.js';
+import { LANGS } from '../util/lang.js';
 import { defaultDeps, type CommandDeps } from './deps.js';
 
 import * as queryCmd from './query.js';
@@ -45,6 +46,7 @@ function buildProgram(deps: CommandDeps): Command {
   const program = new Command('promlearn')
     .description('Learn PromQL by doing: query a bundled sample dataset with an embedded PromQL engine, or your own Prometheus.')
     .version(packageVersion(), '-V, --version')
+    .addOption(new Option('--lang <lang>', 'language of the lessons (default: $PROMLEARN_LANG, else the locale, else en)').choices(LANGS))
     .configureOutput({
       writeOut: (s) => io.out(s),
       writeErr: (s) => io.err(s),
@@ -53,6 +55,11 @@ function buildProgram(deps: CommandDeps): Command {
     })
     .showSuggestionAfterError(true)
     .exitOverride();
+  // --lang outranks $PROMLEARN_LANG: commands read the language from their env (src/util/lang.ts).
+  program.hook('preAction', () => {
+    const { lang } = program.opts<{ lang?: string }>();
+    if (lang) io.env = { ...io.env, PROMLEARN_LANG: lang };
+  });
 
   for (const cmd of [
     queryCmd,

@@ -3,7 +3,7 @@
 import type { Backend } from '../backends/backend.js';
 import type { IO } from '../util/io.js';
 import { UsageError } from '../errors.js';
-import { wrap } from '../render/text.js';
+import { padEnd, visibleWidth, wrap } from '../render/text.js';
 import type { Verdict } from './judge.js';
 import { judgeFor } from './worlds.js';
 import { lessonBackend, lessonDataNote } from './dataset.js';
@@ -144,7 +144,7 @@ export async function checkAnswer(s: Session, lessonRef: string, exerciseRef: st
 /** The lesson list with progress marks, for `promlearn learn`. */
 export function formatLessonList(s: Session): string {
   const { style } = s.io;
-  const width = Math.max(...s.lessons.map((l) => l.title.length));
+  const width = Math.max(...s.lessons.map((l) => visibleWidth(l.title)));
   const lines = s.lessons.map((l) => {
     const lp = s.progress.lessons[l.id];
     const total = exercisesOf(l).length;
@@ -152,7 +152,7 @@ export function formatLessonList(s: Session): string {
     const resume = lp ? resumeIndex(l, lp.stepId, lp.step) : 0;
     const where = lp && !lp.done && resume > 0 ? ` · at step ${resume + 1}/${l.steps.length}` : '';
     const summary = wrap(l.summary, s.io.columns - 6).map((line) => `      ${style.dim(line)}`);
-    return [`${mark} ${String(l.number).padStart(2)}  ${l.title.padEnd(width)}  ${lp?.solved.length ?? 0}/${total} solved${where}`, ...summary].join('\n');
+    return [`${mark} ${String(l.number).padStart(2)}  ${padEnd(l.title, width)}  ${lp?.solved.length ?? 0}/${total} solved${where}`, ...summary].join('\n');
   });
   const next = currentLesson(s);
   const tail = next ? `\nStart or resume: promlearn learn ${next.number}` : '\nAll lessons done.';

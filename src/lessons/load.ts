@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../errors.js';
+import { DEFAULT_LANG, LANGS, langOf, type Lang } from '../util/lang.js';
 import type { Lesson, Problem } from './model.js';
 import { formatProblem } from './model.js';
 import { parseLesson } from './parse.js';
@@ -19,8 +20,27 @@ interface Course {
   problems: Problem[];
 }
 
-/** Parses every lesson file in `dir`; problems are collected, not thrown. */
-export function loadCourse(dir: string): Course {
+/**
+ * A language's lessons: the course folder itself for English (the source),
+ * its `ko/` subfolder for Korean (the same file names, translated).
+ */
+export function lessonsDirFor(root: string, lang: Lang): string {
+  return lang === DEFAULT_LANG ? root : join(root, lang);
+}
+
+/** The translations a course folder holds: each language other than English with a folder of its own. */
+export function translationsOf(root: string): { lang: Lang; dir: string }[] {
+  return LANGS.filter((l) => l !== DEFAULT_LANG)
+    .map((lang) => ({ lang, dir: lessonsDirFor(root, lang) }))
+    .filter((t) => existsSync(t.dir));
+}
+
+/**
+ * Parses every lesson file in `dir`; problems are collected, not thrown.
+ * `dataRoot` is where `dataset:` paths start: the course folder, which a
+ * translation shares with the English lessons (lessons/data/).
+ */
+export function loadCourse(dir: string, dataRoot = dir): Course {
   let names: string[];
   try {
     names = readdirSync(dir).filter((n) => n.endsWith('.md')).sort();
@@ -34,7 +54,7 @@ export function loadCourse(dir: string): Course {
     const file = join(dir, name);
     const out = parseLesson(readFileSync(file, 'utf8'), shown(file));
     problems.push(...out.problems);
-    if (out.lesson?.dataset) problems.push(...resolveDataset(out.lesson.dataset, dir, out.lesson.file));
+    if (out.lesson?.dataset) problems.push(...resolveDataset(out.lesson.dataset, dataRoot, out.lesson.file));
     if (out.lesson) lessons.push(out.lesson);
   }
   lessons.sort((a, b) => a.number - b.number);
@@ -62,9 +82,16 @@ function resolveDataset(d: NonNullable<Lesson['dataset']>, dir: string, file: st
   return problems;
 }
 
-/** The course, or a UsageError listing the broken files (for learners, who cannot fix them). */
+/**
+ * The course in the learner's language (src/util/lang.ts), or a UsageError
+ * listing the broken files (for learners, who cannot fix them). A course
+ * folder of one's own (PROMLEARN_LESSONS_DIR) without that language's
+ * subfolder is shown in English.
+ */
 export function loadCourseOrThrow(env: NodeJS.ProcessEnv): Lesson[] {
-  const course = loadCourse(defaultLessonsDir(env));
+  const root = defaultLessonsDir(env);
+  const dir = lessonsDirFor(root, langOf(env));
+  const course = loadCourse(existsSync(dir) ? dir : root, root);
   if (course.problems.length > 0) {
     throw new UsageError(`the lesson files have mistakes:\n${course.problems.map(formatProblem).join('\n')}`, 'run `promlearn learn --validate` for details');
   }

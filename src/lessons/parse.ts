@@ -224,7 +224,9 @@ function parseSteps(p: Parser, lines: string[], from: number): Step[] {
     const fence = /^```(.*)$/.exec(line);
     if (heading) {
       flushText();
-      steps.push({ id: uniqueStepId(steps, slugOf(heading[1])), title: heading[1].trim(), line: i + 1, blocks: [] });
+      const { title, id } = stepHeading(heading[1]);
+      if (id !== undefined && !EXERCISE_ID.test(id)) p.problem(i + 1, `step id "${id}" must be lowercase letters, digits and dashes`);
+      steps.push({ id: uniqueStepId(steps, id ?? slugOf(title)), title, line: i + 1, blocks: [] });
       textLine = i + 2;
     } else if (/^# /.test(line)) {
       p.problem(i + 1, 'only one "# Title" per lesson; steps use "## "');
@@ -252,6 +254,16 @@ function parseSteps(p: Parser, lines: string[], from: number): Step[] {
   }
   flushText();
   return steps;
+}
+
+/**
+ * A step heading's title and its explicit id: `## 먼저 rate, 그다음 sum {#rate-first-then-sum}`.
+ * A translated title gives no slug of its own, and progress is kept by step id,
+ * so a translation names the English step's id.
+ */
+function stepHeading(text: string): { title: string; id?: string } {
+  const m = /^(.*?)\s*\{#([^}]*)\}\s*$/.exec(text);
+  return m ? { title: m[1].trim(), id: m[2] } : { title: text.trim() };
 }
 
 function uniqueStepId(steps: Step[], slug: string): string {

@@ -3,14 +3,16 @@
 // answer is judged right against itself in every world, and every listed
 // wrong answer is judged wrong and recognised by its own results (so its own
 // feedback is what a learner who gives it reads). The teaching rules that can
-// be checked mechanically are in ./rules.ts.
+// be checked mechanically are in ./rules.ts. A translation (lessons/ko/) gets
+// the same checks, and is compared with the English (./translation.ts).
 
 import type { Backend } from '../backends/backend.js';
 import { PromlearnError } from '../errors.js';
 import { isEmpty } from './diff.js';
 import type { Judge } from './judge.js';
 import type { ExampleBlock, ExerciseBlock, Lesson, Problem } from './model.js';
-import { loadCourse } from './load.js';
+import { loadCourse, translationsOf } from './load.js';
+import { translationProblems } from './translation.js';
 import { courseRuleProblems } from './rules.js';
 import { checkSnippets, promClientSnippets } from './snippets.js';
 import { runExample } from './show.js';
@@ -18,8 +20,7 @@ import { checkAlertExercise } from './alert-exercise.js';
 import { judgeFor } from './worlds.js';
 import { datasetProblems, lessonBackend } from './dataset.js';
 
-interface ValidationReport {
-  problems: Problem[];
+interface CourseCounts {
   lessons: number;
   examples: number;
   exercises: number;
@@ -31,9 +32,28 @@ interface ValidationReport {
   snippets: number;
 }
 
+interface ValidationReport extends CourseCounts {
+  /** Every problem: of the English course, of each translation, and where a translation differs from the English. */
+  problems: Problem[];
+  /** The counts of each translation, checked as the English one is. */
+  translations: ({ lang: string } & CourseCounts)[];
+}
+
+/** Validates the course in `dir` and each translation in its subfolders (lessons/ko/). */
 export async function validateCourse(dir: string, backend: Backend): Promise<ValidationReport> {
-  const course = loadCourse(dir);
-  const report: ValidationReport = {
+  const source = loadCourse(dir);
+  const report: ValidationReport = { ...(await validateLessons(source, backend)), translations: [] };
+  for (const t of translationsOf(dir)) {
+    const course = loadCourse(t.dir, dir);
+    const { problems, ...counts } = await validateLessons(course, backend);
+    report.problems.push(...translationProblems(source.lessons, course.lessons, t.lang), ...problems);
+    report.translations.push({ lang: t.lang, ...counts });
+  }
+  return report;
+}
+
+async function validateLessons(course: ReturnType<typeof loadCourse>, backend: Backend): Promise<CourseCounts & { problems: Problem[] }> {
+  const report: CourseCounts & { problems: Problem[] } = {
     problems: [...course.problems, ...courseRuleProblems(course.lessons)],
     lessons: course.lessons.length,
     examples: 0,
@@ -49,7 +69,7 @@ export async function validateCourse(dir: string, backend: Backend): Promise<Val
   return report;
 }
 
-async function validateLesson(lesson: Lesson, session: Backend, report: ValidationReport): Promise<void> {
+async function validateLesson(lesson: Lesson, session: Backend, report: CourseCounts & { problems: Problem[] }): Promise<void> {
   const at = (line: number, message: string) => report.problems.push({ file: lesson.file, line, message });
   const broken = await datasetProblems(lesson);
   report.problems.push(...broken);
@@ -88,7 +108,7 @@ async function checkExample(backend: Backend, ex: ExampleBlock): Promise<string 
   }
 }
 
-async function checkExercise(backend: Backend, ex: ExerciseBlock, report: ValidationReport): Promise<{ line: number; message: string }[]> {
+async function checkExercise(backend: Backend, ex: ExerciseBlock, report: CourseCounts): Promise<{ line: number; message: string }[]> {
   const out: { line: number; message: string }[] = [];
   const judge = await judgeFor(backend, ex);
   const ref = await judge.outcome(ex.answer);
@@ -104,7 +124,7 @@ async function checkExercise(backend: Backend, ex: ExerciseBlock, report: Valida
 }
 
 /** A listed wrong answer must be judged wrong, and its results (or error) must lead to its own feedback. */
-async function checkWrong(judge: Judge, ex: ExerciseBlock, w: ExerciseBlock['wrong'][number], report: ValidationReport): Promise<string | undefined> {
+async function checkWrong(judge: Judge, ex: ExerciseBlock, w: ExerciseBlock['wrong'][number], report: CourseCounts): Promise<string | undefined> {
   const v = await judge.judge(ex, w.query);
   if (v.correct) return 'is judged right';
   const byResults = await judge.matchWrongByResults(ex.wrong, w.query, v.error);

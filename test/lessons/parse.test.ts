@@ -97,3 +97,16 @@ test('a badly named lesson file is reported', () => {
   const { problems } = parseLesson(GOOD, 'lessons/rate.md');
   assert.match(problems[0].message, /file names look like "05-rate.md"/);
 });
+
+test('a step heading may name its id: a translation keeps the English step ids', () => {
+  const text = '# 카운터\nsummary: 요약\n\n## 먼저 rate, 그다음 sum {#rate-first-then-sum}\n본문\n\n## 제목만\n본문\n\n## Plain title\n';
+  const { lesson, problems } = parseLesson(text, 'lessons/ko/06-aggregation.md');
+  assert.deepEqual(problems, []);
+  assert.deepEqual(lesson?.steps.map((s) => [s.id, s.title]), [
+    ['rate-first-then-sum', '먼저 rate, 그다음 sum'],
+    ['step', '제목만'],
+    ['plain-title', 'Plain title'],
+  ]);
+  const bad = parseLesson('# T\nsummary: s\n\n## 제목 {#Rate First}\n', 'lessons/ko/06-aggregation.md');
+  assert.deepEqual(bad.problems.map((p) => `${p.line}: ${p.message}`), ['4: step id "Rate First" must be lowercase letters, digits and dashes']);
+});
