@@ -11,7 +11,7 @@ import type { RangeSeries } from '../model/result.js';
 import { parseSampleValue } from '../model/result.js';
 import { formatNumber } from './format.js';
 import { formatTimestamp, humanDuration } from '../util/time.js';
-import { fitWidths, renderTable, type Column } from './layout.js';
+import { fitWidths, naturalWidths, renderTable, type Column } from './layout.js';
 import type { RenderContext } from './render-context.js';
 import { formatSeries, wrap } from './text.js';
 
@@ -71,7 +71,7 @@ function seriesBlock(s: RangeSeries, ctx: RenderContext): string[] {
     { header: 'VALUE', align: 'right', fixed: true, paint: style.value },
     { header: 'CHANGE', align: 'right', fixed: true, paint: style.dim },
   ];
-  const widths = fitWidths(cols, cut, ctx.columns - 2) ?? cols.map((c, i) => Math.max(c.header.length, ...cut.map((r) => r[i]!.length)));
+  const widths = fitWidths(cols, cut, ctx.columns - 2) ?? naturalWidths(cols, cut);
   const table = renderTable(cols, cut, widths, style).map((l) => '  ' + l);
   if (skipped > 0) {
     const gapAt = 1 + Math.floor((cap - 1) / 2);

@@ -120,7 +120,7 @@ export function renderVector(samples: InstantSample[], ctx: RenderContext, all: 
 }
 
 function visibleWidthOf(c: Column, rows: string[][], i: number): number {
-  return Math.max(c.header.length, ...rows.map((r) => [...(r[i] ?? '')].length));
+  return Math.max(visibleWidth(c.header), ...rows.map((r) => visibleWidth(r[i] ?? '')));
 }
 
 function seriesText(metric: Metric, keys: string[]): string {

@@ -21,7 +21,7 @@ import type { ChartRange } from './chart.js';
 import { pointTime } from './chart.js';
 import { queryTag, legendValue, seriesNamer } from './chart-legend.js';
 import { labelColumns, csvLine, rangeSeries, type ExprResult } from './chart-results.js';
-import { fitWidths, renderTable, type Column } from './layout.js';
+import { fitWidths, naturalWidths, renderTable, type Column } from './layout.js';
 import type { RenderOptions } from './index.js';
 import { contextFor } from './index.js';
 import { inferQueryUnit } from './query-text.js';
@@ -193,7 +193,7 @@ function whenTable(results: ExprResult[], opts: RenderOptions & { range: ChartRa
   const widths =
     fitWidths(seriesFixed, rows, ctx.columns) ??
     fitWidths(cols, rows, ctx.columns) ??
-    cols.map((c, i) => Math.max(c.header.length, ...rows.map((r) => r[i]!.length)));
+    naturalWidths(cols, rows);
   out.push(...renderTable(cols, rows, widths, style));
   return out;
 }
