@@ -5,7 +5,7 @@
 
 import type { Metric } from '../model/result.js';
 import { humanDuration as formatDuration } from '../util/time.js';
-import { formatLabels, padEnd } from '../render/text.js';
+import { formatLabels, padEnd, visibleWidth } from '../render/text.js';
 import type { Style } from '../util/style.js';
 import { labelsKey } from '../storage/store.js';
 import type { AlertState, Transition } from './alerting.js';
@@ -153,7 +153,7 @@ export function renderReport(r: EvalReport, style: Style): string {
       formatValue(t.value),
     ]);
     const head = ['TIME', 'ALERT', 'LABELS', 'FROM', 'TO', 'VALUE'];
-    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+    const widths = head.map((h, i) => Math.max(visibleWidth(h), ...rows.map((row) => visibleWidth(row[i]!))));
     lines.push(
       '  ' +
         style.dim(

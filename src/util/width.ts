@@ -11,7 +11,6 @@
 
 import stringWidth from 'string-width';
 
-// eslint-disable-next-line no-control-regex -- anything outside printable ASCII needs the full measure
 const NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/;
 // eslint-disable-next-line no-control-regex -- ESC starts the colour (SGR) codes kept whole when cutting
 const ANSI_RE = /\u001b\[[0-9;]*m/g;
