@@ -11,6 +11,7 @@ import { ExitError, isUserError } from '../errors.js';
 import { formatError } from '../render/error.js';
 import { processIO, type IO } from '../util/io.js';
 import { LANGS } from '../util/lang.js';
+import { chooseZone, setDisplayZone } from '../util/time.js';
 import { defaultDeps, type CommandDeps } from './deps.js';
 
 import * as queryCmd from './query.js';
@@ -47,6 +48,7 @@ function buildProgram(deps: CommandDeps): Command {
     .description('Learn PromQL by doing: query a bundled sample dataset with an embedded PromQL engine, or your own Prometheus.')
     .version(packageVersion(), '-V, --version')
     .addOption(new Option('--lang <lang>', 'language of the lessons (default: $PROMLEARN_LANG, else the locale, else en)').choices(LANGS))
+    .option('--tz <zone>', 'show times, and read times without a zone, in this IANA zone, e.g. Asia/Seoul (default: $TZ, else UTC)')
     .configureOutput({
       writeOut: (s) => io.out(s),
       writeErr: (s) => io.err(s),
@@ -59,6 +61,8 @@ function buildProgram(deps: CommandDeps): Command {
   program.hook('preAction', () => {
     const { lang } = program.opts<{ lang?: string }>();
     if (lang) io.env = { ...io.env, PROMLEARN_LANG: lang };
+    // One display zone for the whole run (src/util/time.ts); set on every run, so a test's earlier run leaves nothing behind.
+    setDisplayZone(chooseZone(program.opts<{ tz?: string }>().tz, io.env));
   });
 
   for (const cmd of [

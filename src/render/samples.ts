@@ -10,16 +10,16 @@
 import type { RangeSeries } from '../model/result.js';
 import { parseSampleValue } from '../model/result.js';
 import { formatNumber } from './format.js';
-import { formatTimestamp, humanDuration } from '../util/time.js';
+import { formatDate, humanDuration, zonedIso, zoneName } from '../util/time.js';
 import { fitWidths, naturalWidths, renderTable, type Column } from './layout.js';
 import type { RenderContext } from './render-context.js';
 import { formatSeries, wrap } from './text.js';
 
 const COUNTER_RE = /_(total|count|sum|bucket)$/;
 
-/** HH:MM:SS (with .mmm when the timestamp has milliseconds), UTC. */
+/** HH:MM:SS (with .mmm when the timestamp has milliseconds) in the display zone, named in the column header. */
 export function clock(t: number): string {
-  return formatTimestamp(t).slice(11).replace(/Z$/, '');
+  return zonedIso(Math.round(t * 1000) / 1000).slice(11).replace(/\.000$/, '');
 }
 
 export function renderSamples(series: RangeSeries[], ctx: RenderContext): { lines: string[]; shown: number } {
@@ -42,7 +42,7 @@ function seriesBlock(s: RangeSeries, ctx: RenderContext): string[] {
   const spanS = n > 1 ? s.values[n - 1]![0] - s.values[0]![0] : 0;
   // Scrape jitter makes spans like 45.004s: whole seconds read better.
   const span = n > 1 ? ` over ${humanDuration(spanS >= 10 ? Math.round(spanS) * 1000 : spanS * 1000)}` : '';
-  const date = n > 0 ? ` (${formatTimestamp(s.values[0]![0]).slice(0, 10)})` : '';
+  const date = n > 0 ? ` (${formatDate(s.values[0]![0])})` : '';
   const head = [
     ...wrap(formatSeries(s.metric) || '{}', ctx.columns, '    ').map((l) => style.name(l)),
     style.dim(`  ${n} sample${n === 1 ? '' : 's'}${span}${date}`),
@@ -67,7 +67,7 @@ function seriesBlock(s: RangeSeries, ctx: RenderContext): string[] {
   }
   const cols: Column[] = [
     { header: 'TIMESTAMP', align: 'left', fixed: true, paint: style.dim },
-    { header: 'TIME (UTC)', align: 'left', fixed: true },
+    { header: `TIME (${zoneName()})`, align: 'left', fixed: true },
     { header: 'VALUE', align: 'right', fixed: true, paint: style.value },
     { header: 'CHANGE', align: 'right', fixed: true, paint: style.dim },
   ];

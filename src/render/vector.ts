@@ -13,6 +13,7 @@ import { formatNumber, hasHumanColumn, humanize, unitFromName, type Unit } from 
 import { fitWidths, renderTable, type Column } from './layout.js';
 import type { RenderContext } from './render-context.js';
 import { compareBytes, formatLabels, formatSeries, visibleWidth, wrap } from './text.js';
+import { zoneName } from '../util/time.js';
 
 /** Labels whose values are numbers (bucket bounds, quantiles): 0.5 < 1.0 < 2.5 < 10.0 < +Inf, not as text. */
 const NUMERIC_LABELS = new Set(['le', 'quantile']);
@@ -57,7 +58,9 @@ const UNIT_HEADERS: Record<Unit, string> = {
   seconds: 'DURATION',
   bytes: 'SIZE',
   ratio: 'PERCENT',
-  timestamp: 'TIME (UTC)',
+  get timestamp() {
+    return `TIME (${zoneName()})`;
+  },
   'bytes/s': 'RATE',
   'per-second': '',
 };

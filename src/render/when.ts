@@ -27,7 +27,7 @@ import { contextFor } from './index.js';
 import { inferQueryUnit } from './query-text.js';
 import { compareForDisplay, commonLabels, rowUnit } from './vector.js';
 import { formatSeries, wrap } from './text.js';
-import { formatTime, humanDuration } from '../util/time.js';
+import { formatTime, humanDuration, zoneName } from '../util/time.js';
 
 export interface WhenInterval {
   /** Unix seconds: the first step with a sample. */
@@ -198,11 +198,11 @@ function whenTable(results: ExprResult[], opts: RenderOptions & { range: ChartRa
   return out;
 }
 
-/** 2026-01-15 06:00 and 12:00 UTC (step 1m); the end's date too when it differs. */
+/** 2026-01-15 06:00 and 12:00 UTC (step 1m; the display zone's name); the end's date too when it differs. */
 function periodText(range: ChartRange): string {
   const [from, to] = [formatTime(range.start), formatTime(range.end)];
   const end = from.slice(0, 10) === to.slice(0, 10) ? to.slice(11) : to;
-  return `${from} and ${end} UTC (step ${humanDuration(range.step * 1000)})`;
+  return `${from} and ${end} ${zoneName()} (step ${humanDuration(range.step * 1000)})`;
 }
 
 function openNote(i: WhenInterval): string {
