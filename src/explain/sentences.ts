@@ -9,6 +9,7 @@ import { formatDuration, printExpr } from '../promql/index.js';
 import { getFunction } from '../promql/functions.js';
 import { matcherText } from './selectors.js';
 import { rangeParts } from './evaluate.js';
+import { formatRfc3339 } from '../util/time.js';
 
 const code = (s: string) => `\`${s}\``;
 const labelList = (ls: string[]) => ls.map(code).join(', ');
@@ -28,7 +29,7 @@ function selection(vs: VectorSelector): string {
 function when(e: { offsetMs: number; offsetExpr?: Expr; at?: VectorSelector['at'] }): string {
   const vs = { ...e, offsetMs: rangeParts({ ...e, rangeMs: 0 }).offsetMs };
   const parts: string[] = [];
-  if (vs.at?.kind === 'time') parts.push(`at ${new Date(vs.at.timestampMs).toISOString().replace('.000Z', 'Z')}`);
+  if (vs.at?.kind === 'time') parts.push(`at ${formatRfc3339(vs.at.timestampMs / 1000)}`);
   else if (vs.at) parts.push(`at the query's ${vs.at.kind} time`);
   if (vs.offsetMs > 0) parts.push(`as it was ${formatDuration(vs.offsetMs)} earlier`);
   if (vs.offsetMs < 0) parts.push(`as it will be ${formatDuration(-vs.offsetMs)} later`);
