@@ -52,20 +52,17 @@ function* units(s: string): Generator<Unit> {
 /**
  * The part of `s` from column `start` up to column `end` (exclusive; to the end
  * when omitted). A wide character that straddles either edge is left out, so
- * the result never exceeds `end - start` columns. Colour codes inside are kept.
+ * the result never exceeds `end - start` columns. Colour codes are all kept.
  */
 export function sliceColumns(s: string, start: number, end = Infinity): string {
   if (isPlainAscii(s)) return s.slice(Math.max(0, start), end === Infinity ? undefined : Math.max(0, end));
   let col = 0;
   let out = '';
   for (const [text, w] of units(s)) {
-    if (w === 0) {
-      if (col >= start && col <= end) out += text;
-    } else if (col >= start && col + w <= end) {
-      out += text;
-    }
+    // Colour codes are kept wherever they are, so a cut never leaves a colour switched on.
+    if (text.charCodeAt(0) === 0x1b) out += text;
+    else if (col >= start && col + w <= end && (w > 0 || col < end)) out += text;
     col += w;
-    if (col > end && w > 0) break;
   }
   return out;
 }
