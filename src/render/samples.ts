@@ -19,7 +19,9 @@ const COUNTER_RE = /_(total|count|sum|bucket)$/;
 
 /** HH:MM:SS (with .mmm when the timestamp has milliseconds) in the display zone, named in the column header. */
 export function clock(t: number): string {
-  return zonedIso(Math.round(t * 1000) / 1000).slice(11).replace(/\.000$/, '');
+  return zonedIso(Math.round(t * 1000) / 1000)
+    .slice(11)
+    .replace(/\.000$/, '');
 }
 
 export function renderSamples(series: RangeSeries[], ctx: RenderContext): { lines: string[]; shown: number } {

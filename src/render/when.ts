@@ -190,10 +190,7 @@ function whenTable(results: ExprResult[], opts: RenderOptions & { range: ChartRa
   });
   // The note gives way before the series' name does; then both; else nothing is cut (a pipe is wide).
   const seriesFixed = cols.map((c, i) => (i === 0 ? { ...c, fixed: true } : c));
-  const widths =
-    fitWidths(seriesFixed, rows, ctx.columns) ??
-    fitWidths(cols, rows, ctx.columns) ??
-    naturalWidths(cols, rows);
+  const widths = fitWidths(seriesFixed, rows, ctx.columns) ?? fitWidths(cols, rows, ctx.columns) ?? naturalWidths(cols, rows);
   out.push(...renderTable(cols, rows, widths, style));
   return out;
 }

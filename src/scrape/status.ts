@@ -31,7 +31,8 @@ export function formatTargets(targets: TargetStatus[], style: Style, nowMs = Dat
       error: t.lastError,
     };
   });
-  const w = (f: (r: (typeof rows)[number]) => string, title: string) => Math.max(visibleWidth(title), ...rows.map((r) => visibleWidth(f(r))));
+  const w = (f: (r: (typeof rows)[number]) => string, title: string) =>
+    Math.max(visibleWidth(title), ...rows.map((r) => visibleWidth(f(r))));
   const we = w((r) => r.endpoint, 'ENDPOINT');
   const wl = w((r) => r.labels, 'LABELS');
   const wa = w((r) => r.last, 'LAST SCRAPE');

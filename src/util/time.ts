@@ -160,7 +160,11 @@ export function formatRfc3339(unixSeconds: number): string {
 export function formatTimestamp(unixSeconds: number): string {
   if (!Number.isFinite(unixSeconds) || Math.abs(unixSeconds) > 8.64e12) return '';
   const t = Math.round(unixSeconds * 1000) / 1000;
-  return zonedIso(t).replace('T', ' ').replace(/\.000$/, '') + zoneSuffix(t, '');
+  return (
+    zonedIso(t)
+      .replace('T', ' ')
+      .replace(/\.000$/, '') + zoneSuffix(t, '')
+  );
 }
 
 /** 2026-01-15 11:00 (in the display zone, to the minute; the zone is named elsewhere, e.g. a column header). */

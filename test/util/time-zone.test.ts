@@ -35,7 +35,7 @@ test('Asia/Seoul: wall times with the offset, and zone-less input read in Seoul'
   assert.equal(formatTimestamp(REF + 0.25), '2026-01-15 20:00:00.250+09:00');
   assert.equal(formatRfc3339(REF), '2026-01-15T20:00:00+09:00');
   assert.equal(formatTimeUtc(REF + 30), '2026-01-15 20:00:30 +09:00');
-  assert.equal(formatDate(REF + 4 * 3600), '2026-01-16', 'the date is Seoul\'s: 00:00 on the 16th');
+  assert.equal(formatDate(REF + 4 * 3600), '2026-01-16', "the date is Seoul's: 00:00 on the 16th");
   assert.equal(parseTimeArg('2026-01-15 20:00', 0), REF);
   assert.equal(parseTimeArg('2026-01-15T20:00:00', 0), REF);
   assert.equal(parseTimeArg('2026-01-16', 0), REF + 4 * 3600, 'a bare date is midnight in Seoul');
@@ -56,7 +56,7 @@ test('daylight saving time: the offset is the one at that instant', () => {
   assert.equal(parseTimeArg('2026-03-08 03:30', 0), change + 1800);
 });
 
-test('chart ticks are round in the zone\'s clock (Asia/Kolkata is UTC+05:30)', () => {
+test("chart ticks are round in the zone's clock (Asia/Kolkata is UTC+05:30)", () => {
   setDisplayZone(parseZoneArg('Asia/Kolkata'));
   assert.equal(zoneOffsetSeconds(REF), 19800);
   const ticks = timeTicks(REF, REF + 6 * 3600, 60);

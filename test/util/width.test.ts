@@ -61,7 +61,10 @@ test('a table of many ASCII cells takes the fast path', () => {
   let total = 0;
   for (const c of cells) total += visibleWidth(c);
   const ms = performance.now() - t0;
-  assert.equal(total, cells.reduce((a, c) => a + c.length, 0));
+  assert.equal(
+    total,
+    cells.reduce((a, c) => a + c.length, 0),
+  );
   // Not a timed test of speed, a guard against losing the fast path: string-width on
   // every cell takes seconds here, the fast path milliseconds.
   assert.ok(ms < 1500, `${ms} ms`);
