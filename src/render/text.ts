@@ -3,7 +3,7 @@
 
 import { splitColumns, visibleWidth } from '../util/width.js';
 
-export { padEnd, padStart, sliceColumns, splitColumns, truncate, visibleWidth } from '../util/width.js';
+export { padEnd, padStart, sliceColumns, truncate, visibleWidth } from '../util/width.js';
 
 /** Wrap plain text at spaces (or hard-cut long words) to lines of at most `width` columns. */
 export function wrap(s: string, width: number, indent = ''): string[] {
