@@ -5,7 +5,9 @@
 import type { Backend, BackendInfo, QueryOptions, SeriesQuery, TracedNode } from './backend.js';
 import type { MemoryStore } from '../storage/store.js';
 import { sortedLabels } from '../storage/store.js';
-import type { Metric, MetricMetadata, QueryData, QueryResult } from '../model/result.js';
+import type { InstantSample, Metric, MetricMetadata, QueryData, QueryResult, RangeSeries } from '../model/result.js';
+import type { HistogramPair } from '../model/histogram.js';
+import { histogramToJSON } from '../engine/histogram-json.js';
 import { formatSampleValue } from '../model/result.js';
 import { Engine, formatAnnotation } from '../engine/index.js';
 import type { EngineResult } from '../engine/result.js';
@@ -56,7 +58,12 @@ function toQueryResult(r: EngineResult, query: string, withStats: boolean): Quer
     case 'vector':
       data = {
         resultType: 'vector',
-        result: v.samples.map((s) => ({ metric: sortedLabels(s.metric), value: [sec(s.t), formatSampleValue(s.v)] })),
+        // TODO(#18): a histogram sample carries no `value` once nh-surface makes it optional.
+        result: v.samples.map((s) =>
+          s.h
+            ? ({ metric: sortedLabels(s.metric), histogram: [sec(s.t), histogramToJSON(s.h)] } as InstantSample)
+            : { metric: sortedLabels(s.metric), value: [sec(s.t), formatSampleValue(s.v)] },
+        ),
       };
       break;
     case 'matrix':
@@ -64,8 +71,17 @@ function toQueryResult(r: EngineResult, query: string, withStats: boolean): Quer
         resultType: 'matrix',
         result: v.series.map((s) => {
           const values: [number, string][] = [];
-          for (let i = 0; i < s.t.length; i++) values.push([sec(s.t[i]), formatSampleValue(s.v[i])]);
-          return { metric: sortedLabels(s.metric), values };
+          const histograms: HistogramPair[] = [];
+          for (let i = 0; i < s.t.length; i++) {
+            const h = s.h?.[i];
+            if (h) histograms.push([sec(s.t[i]), histogramToJSON(h)]);
+            else values.push([sec(s.t[i]), formatSampleValue(s.v[i])]);
+          }
+          // The API leaves out `values` when a series has only histograms (typed required until nh-surface).
+          if (histograms.length === 0) return { metric: sortedLabels(s.metric), values };
+          const out = { metric: sortedLabels(s.metric), histograms } as RangeSeries;
+          if (values.length) out.values = values;
+          return out;
         }),
       };
       break;

@@ -9,19 +9,22 @@ import { QueryError } from '../errors.js';
 import { ApiClient } from './http/client.js';
 import { resolveConnection, type RemoteOptions } from './http/config.js';
 import { checkShape, checkStats, checkStrings } from './http/shape.js';
+import { locateData, type DataProbe, type DataWhere, type LocateOptions } from './http/data-end.js';
 
 export type { RemoteOptions } from './http/config.js';
+export type { DataWhere } from './http/data-end.js';
 
 /** What `promlearn status` can ask a remote backend beyond the Backend interface. */
 export interface RemoteBackend extends Backend {
   /** Series in the server's head block (/api/v1/status/tsdb), when it says. */
   headSeries(signal?: AbortSignal): Promise<number | undefined>;
   /**
-   * Where the server's newest data is (unix seconds), from its head block's
-   * stats (/api/v1/status/tsdb: one cheap call, no data read); null when its
-   * head is empty (data only in older blocks, e.g. backfilled), undefined when it does not say.
+   * Where the data of these series selectors lies relative to `time` (unix
+   * seconds): for an empty answer, whether the data ended before it (a
+   * backfilled or stopped Prometheus) and where. A few small requests within a
+   * time budget (./http/data-end.ts).
    */
-  dataEnd(signal?: AbortSignal): Promise<number | null | undefined>;
+  locateData(selectors: string[], time: number, opts?: LocateOptions): Promise<DataWhere>;
 }
 
 function num(n: number): string {
@@ -82,8 +85,6 @@ async function serverInfo(client: ApiClient, signal?: AbortSignal): Promise<Back
 
 interface HeadStats {
   numSeries?: unknown;
-  minTime?: unknown;
-  maxTime?: unknown;
 }
 
 /** The head block's stats (/api/v1/status/tsdb), when the server has that endpoint. */
@@ -104,13 +105,37 @@ async function headSeries(client: ApiClient, signal?: AbortSignal): Promise<numb
   return typeof n === 'number' ? n : undefined;
 }
 
-/** The newest sample's time in the head block (seconds); an empty head reports minTime > maxTime. */
-async function dataEnd(client: ApiClient, signal?: AbortSignal): Promise<number | null | undefined> {
-  const h = await headStats(client, signal);
-  const { minTime, maxTime, numSeries } = h ?? {};
-  if (typeof minTime !== 'number' || typeof maxTime !== 'number') return undefined;
-  if (minTime > maxTime || numSeries === 0) return null;
-  return maxTime / 1000;
+/** The server's answers to the data search's two questions, for these selectors. */
+function dataProbe(client: ApiClient, selectors: string[]): DataProbe {
+  const match = selectors.map((s): [string, string] => ['match[]', s]);
+  // timestamp() reads sample times only straight from a selector; each selector's
+  // max gets its own label so that `or` keeps them all.
+  const newest =
+    selectors.length === 1
+      ? `max(timestamp(${selectors[0]}))`
+      : `max(${selectors.map((s, i) => `label_replace(max(timestamp(${s})), "__promlearn_i", "${i}", "", "")`).join(' or ')})`;
+  return {
+    async any(start, end, signal) {
+      const p: [string, string][] = [...match, ['limit', '1']]; // limit: Prometheus 2.49+ (older ones ignore it)
+      if (start !== undefined) p.push(['start', num(start)]);
+      if (end !== undefined) p.push(['end', num(end)]);
+      const r = await client.call('/api/v1/series', p, { method: 'POST', signal });
+      return checkShape('series', r.data, ...source(client, '/api/v1/series')).length > 0;
+    },
+    async newestAt(time, signal) {
+      const r = await client.call(
+        '/api/v1/query',
+        [
+          ['query', newest],
+          ['time', num(time)],
+        ],
+        { method: 'POST', signal, query: newest },
+      );
+      const data = checkShape('query', r.data, ...source(client, '/api/v1/query'));
+      const v = data.resultType === 'vector' ? data.result[0]?.value?.[1] : undefined;
+      return v !== undefined && Number.isFinite(Number(v)) ? Number(v) : undefined;
+    },
+  };
 }
 
 export async function createRemoteBackend(opts: RemoteOptions, host: BackendHost): Promise<RemoteBackend> {
@@ -177,7 +202,8 @@ export async function createRemoteBackend(opts: RemoteOptions, host: BackendHost
     },
 
     headSeries: (signal?: AbortSignal) => headSeries(client, signal),
-    dataEnd: (signal?: AbortSignal) => dataEnd(client, signal),
+    locateData: (selectors, time, opts) =>
+      selectors.length > 0 ? locateData(dataProbe(client, selectors), time, opts) : Promise.resolve({ kind: 'unknown' }),
 
     close: () => client.close(),
   };

@@ -1,56 +1,112 @@
 // `promlearn compare '<expected>' '<actual>'`: do two queries give the same
-// results on the current dataset (its whole time range at a fixed step)?
+// results on the current dataset (its whole time range at a fixed step, or
+// the instants and range the time flags give)?
 // Exit 0 same, 1 different, 2 a query that does not parse or type-check.
 
-import type { Command } from 'commander';
-import { ExitError, PromlearnError, QueryError } from '../errors.js';
+import { Option, type Command } from 'commander';
+import { ExitError, PromlearnError, QueryError, UsageError } from '../errors.js';
 import type { BackendOptions } from '../backends/options.js';
-import { humanDuration } from '../util/time.js';
+import type { Backend } from '../backends/backend.js';
+import type { Plan } from '../lessons/observe.js';
+import { humanDuration, parseTimeArg } from '../util/time.js';
 import { addBackendOptions } from './backend-flags.js';
 import { withBackend, type CommandDeps } from './deps.js';
+import { addRangeOptions } from './query-flags.js';
+import { withSpinner } from '../util/spinner.js';
 
 /** A query the parser rejects: shown with its caret like any QueryError, but exit 2 (bad input). */
 class BadQueryError extends QueryError {
   override readonly exitCode: number = 2;
 }
 
-export function register(program: Command, deps: CommandDeps): void {
-  addBackendOptions(
-    program
-      .command('compare')
-      .description('say whether two queries give the same results over the whole dataset, and how they differ')
-      .argument('<expected>', 'the query you trust')
-      .argument('<actual>', 'the query to check'),
-  )
-    .addHelpText(
-      'after',
-      "\nExample:\n  $ promlearn compare 'sum by (job) (rate(http_requests_total[5m]))' 'sum without (instance) (rate(http_requests_total[5m]))'",
-    )
-    .action((expected: string, actual: string, opts: BackendOptions) => runCompare(deps, expected, actual, opts));
+interface CompareOptions extends BackendOptions {
+  output: 'text' | 'json';
+  /** --time, repeatable: compare at these instants. */
+  time?: string[];
+  range?: string;
+  start?: string;
+  end?: string;
+  step?: string;
 }
 
-async function runCompare(deps: CommandDeps, expected: string, actual: string, opts: BackendOptions): Promise<void> {
+export function register(program: Command, deps: CommandDeps): void {
+  const cmd = program
+    .command('compare')
+    .description('say whether two queries give the same results over the whole dataset, and how they differ')
+    .argument('<expected>', 'the query you trust')
+    .argument('<actual>', 'the query to check')
+    .option(
+      '-t, --time <time>',
+      'compare at this instant instead of over a range (repeat for more); with range flags, the range end',
+      (v: string, prev: string[] = []) => [...prev, v],
+    );
+  addRangeOptions(cmd, 'default: the whole dataset, or the last hour on --server');
+  cmd.addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json']).default('text'));
+  addBackendOptions(cmd)
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ promlearn compare 'sum by (job) (rate(http_requests_total[5m]))' 'sum without (instance) (rate(http_requests_total[5m]))'
+  $ promlearn compare 'up' 'up == 1' --time 2026-01-15T08:10:00Z     # at one instant
+  $ promlearn compare 'rate(x[5m])' 'irate(x[5m])' --start -2h --step 1m
+  $ promlearn compare 'up' 'up{job="api"}' -o json | jq .differences
+
+Over a range the step is a whole minute (at most 120 steps) unless --step says otherwise.
+Exit codes: 0 same, 1 different, 2 a query that does not parse.`,
+    )
+    .action((expected: string, actual: string, opts: CompareOptions) => runCompare(deps, expected, actual, opts));
+}
+
+/** Where to compare: the time flags' instants or range, else the whole data range (the judge's plan). */
+async function comparePlan(backend: Backend, opts: CompareOptions, now: number): Promise<Plan> {
+  const { planFor } = await import('../lessons/judge.js');
+  const { rangePlan } = await import('../lessons/observe.js');
+  const { resolveRange } = await import('./range-args.js');
+  const info = await backend.info();
+  const ref = info.kind === 'local' && info.dataRange ? info.dataRange.end : now;
+  const ranged = [opts.range, opts.start, opts.end, opts.step].some((o) => o !== undefined);
+  if (!ranged && opts.time?.length) return { kind: 'instant', times: opts.time.map((t) => parseTimeArg(t, ref)) };
+  if (!ranged) return planFor(backend);
+  if ((opts.time?.length ?? 0) > 1)
+    throw new UsageError('with range flags, give at most one --time (the range end)', 'e.g. --range 1h --time -30m');
+  const r = resolveRange({ ...opts, time: opts.time?.[0] }, ref);
+  return opts.step !== undefined ? { kind: 'range', ...r } : rangePlan(r.start, r.end);
+}
+
+function describePlan(plan: Plan, formatTimeUtc: (t: number) => string): string {
+  return plan.kind === 'range'
+    ? `from ${formatTimeUtc(plan.start)} to ${formatTimeUtc(plan.end)} every ${humanDuration(plan.step * 1000)}`
+    : `at ${plan.times.map(formatTimeUtc).join(', ')}`;
+}
+
+async function runCompare(deps: CommandDeps, expected: string, actual: string, opts: CompareOptions): Promise<void> {
   const { io } = deps;
-  const { Judge, planFor } = await import('../lessons/judge.js');
+  const { Judge } = await import('../lessons/judge.js');
   const { formatTimeUtc } = await import('../util/time.js');
   await withBackend(deps, opts, async (backend) => {
-    const judge = new Judge(backend, await planFor(backend));
-    for (const q of [expected, actual]) {
-      const o = await judge.outcome(q);
-      if (!o.ok) throw asBadQuery(o.error);
-    }
-    const verdict = await judge.compare(expected, actual);
-    const plan = judge.plan;
-    const where =
-      plan.kind === 'range'
-        ? `from ${formatTimeUtc(plan.start)} to ${formatTimeUtc(plan.end)} every ${humanDuration(plan.step * 1000)}`
-        : `at ${plan.times.map(formatTimeUtc).join(', ')}`;
-    if (verdict.correct) {
+    const plan = await comparePlan(backend, opts, deps.clock());
+    const judge = new Judge(backend, plan);
+    const verdict = await withSpinner(io, 'running both queries', async () => {
+      for (const q of [expected, actual]) {
+        const o = await judge.outcome(q);
+        if (!o.ok) throw asBadQuery(o.error);
+      }
+      return judge.compare(expected, actual);
+    });
+    const where = describePlan(plan, formatTimeUtc);
+    if (opts.output === 'json') {
+      const out = { same: verdict.correct, expected, actual, plan, differences: verdict.messages, notes: verdict.notes ?? [] };
+      io.out(JSON.stringify(out) + '\n');
+    } else if (verdict.correct) {
       io.out(`${io.style.ok('same')}: both queries give the same results ${where}\n`);
-      return;
+      for (const n of verdict.notes ?? []) io.out(`  ${io.style.dim(n)}\n`);
+    } else {
+      io.out(
+        `${io.style.warn('different')}: the queries give different results ${where}:\n${verdict.messages.map((m) => `  ${m}`).join('\n')}\n`,
+      );
     }
-    io.out(`${io.style.warn('different')} (${where}):\n${verdict.messages.map((m) => `  ${m}`).join('\n')}\n`);
-    throw new ExitError(1, 'the queries give different results');
+    if (!verdict.correct) throw new ExitError(1, 'the queries give different results');
   });
 }
 

@@ -12,7 +12,7 @@ import { wrap } from '../render/text.js';
 import type { IO } from '../util/io.js';
 import { formatRfc3339 } from '../util/time.js';
 import type { CommandDeps } from './deps.js';
-import { addFormatOption, type ListFormat } from './metrics.js';
+import { addFormatOption, familyOf, type ListFormat } from './metrics.js';
 
 interface DatasetOptions {
   server?: string;
@@ -56,8 +56,23 @@ interface InfoOptions extends DatasetOptions {
   output: ListFormat;
 }
 
+/**
+ * Metric names (each __name__: a histogram's x_bucket, x_sum and x_count are
+ * three) and the families `promlearn metrics` lists (that histogram is one).
+ */
+function metricCounts(store: MemoryStore): { names: number; families: number } {
+  const names = store.labelValues('__name__');
+  const meta = Object.fromEntries([...store.allMetadata()].map(([family, m]) => [family, [m]]));
+  return { names: names.length, families: new Set(names.map((n) => familyOf(n, meta))).size };
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}
+
 async function runInfo(opts: InfoOptions, io: IO): Promise<void> {
   const store = await localStore(opts, io, 'info');
+  const counts = metricCounts(store);
   const range = store.timeRange();
   const sample = !opts.dataset;
   const byJob = jobs(store);
@@ -68,7 +83,8 @@ async function runInfo(opts: InfoOptions, io: IO): Promise<void> {
     scrapeIntervalSeconds: sample ? SCRAPE_INTERVAL_SECONDS : undefined,
     series: store.numSeries,
     samples: store.numSamples,
-    metrics: store.labelValues('__name__').length,
+    metricNames: counts.names,
+    metricFamilies: counts.families,
     jobs: byJob,
     incidents: sample ? INCIDENTS : [],
   };
@@ -91,7 +107,10 @@ async function runInfo(opts: InfoOptions, io: IO): Promise<void> {
     lines.push(
       `  time range  ${iso(range.minT / 1000)} to ${iso(range.maxT / 1000)}${sample ? `, scraped every ${SCRAPE_INTERVAL_SECONDS}s` : ''}`,
     );
-  lines.push(`  series      ${store.numSeries.toLocaleString('en-US')} (${info.metrics} metric name${info.metrics === 1 ? '' : 's'})`);
+  lines.push(`  series      ${store.numSeries.toLocaleString('en-US')}`);
+  lines.push(
+    `  metrics     ${plural(counts.families, 'family', 'families')}, ${plural(counts.names, 'name', 'names')} ${s.dim('(names x_bucket, x_sum and x_count are one family x, as promlearn metrics lists them)')}`,
+  );
   lines.push(`  samples     ${store.numSamples.toLocaleString('en-US')}`);
   const jobList = Object.entries(byJob).map(([job, inst]) => `${job} (${inst.length})`);
   if (jobList.length) lines.push(`  jobs        ${jobList.join(', ')}`);
@@ -167,7 +186,8 @@ Load it into a real Prometheus (promtool backfill, then start on the blocks):
   $ echo 'global: {}' > empty.yml
   $ prometheus --config.file=empty.yml --storage.tsdb.path=./data \\
       --storage.tsdb.retention.time=100y --web.listen-address=127.0.0.1:9090
-  $ promlearn query 'sum by (job) (rate(http_requests_total[5m]))' --server http://127.0.0.1:9090
+  $ promlearn query 'sum by (job) (rate(http_requests_total[5m]))' --server http://127.0.0.1:9090 \\
+      --time 2026-01-15T11:00:00Z   # the data's time: at "now" the answer is empty (a note says so)
 
 Caveat: OpenMetrics cannot carry staleness markers. In the sample data,
 ${GAP_INSTANCE} cannot be scraped from ${clock(GAP_START)} to ${clock(GAP_END)} and its series

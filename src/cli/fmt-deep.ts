@@ -4,7 +4,8 @@
 // thread with a stack for MAX_NESTING levels (promql/depth.ts).
 
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { ALL_FEATURES, DEEP_STACK_MB, formatTree, parse, printExpr } from '../promql/index.js';
+import { ALL_FEATURES, DEEP_STACK_MB, exprType, formatTree, parse, printExpr } from '../promql/index.js';
+import { translateAst } from '../serve/parse-query.js';
 import { ParseError } from '../promql/errors.js';
 import type { PositionRange } from '../promql/ast.js';
 
@@ -12,11 +13,17 @@ export interface FmtJob {
   expr: string;
   tree: boolean;
   experimental: boolean;
+  /** JSON: the query, its canonical form and type, and with `tree` the syntax tree as /api/v1/parse_query gives it. */
+  json?: boolean;
 }
 
 /** The formatted text of job, computed here (on the worker) or thrown as the parse error. */
 export function formatNow(job: FmtJob): string {
   const ast = parse(job.expr, job.experimental ? ALL_FEATURES : undefined);
+  if (job.json) {
+    const out = { query: job.expr, formatted: printExpr(ast), type: exprType(ast), ...(job.tree ? { tree: translateAst(ast) } : {}) };
+    return JSON.stringify(out);
+  }
   return job.tree ? formatTree(ast) : printExpr(ast);
 }
 

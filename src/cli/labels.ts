@@ -6,6 +6,7 @@ import { UsageError } from '../errors.js';
 import type { BackendOptions } from '../backends/options.js';
 import { addBackendOptions } from './backend-flags.js';
 import { withBackend, type CommandDeps } from './deps.js';
+import { withSpinner } from '../util/spinner.js';
 import { addFormatOption, timeWindow, writeListing, type ListFormat } from './metrics.js';
 
 interface LabelsOptions extends BackendOptions {
@@ -31,7 +32,7 @@ async function runLabels(name: string | undefined, opts: LabelsOptions, deps: Co
   await withBackend(deps, opts, async (backend) => {
     const info = await backend.info();
     const q = { match: opts.match, ...timeWindow(info, opts, deps.clock()) };
-    const list = name === undefined ? await backend.labelNames(q) : await backend.labelValues(name, q);
+    const list = await withSpinner(io, 'listing labels', () => (name === undefined ? backend.labelNames(q) : backend.labelValues(name, q)));
     const header = name === undefined ? 'LABEL' : name.toUpperCase();
     // Control characters and newlines in a value would forge lines: quoted and escaped, as `series` shows them.
     if (opts.output === 'table') for (const v of list) io.out(printable(v) + '\n');

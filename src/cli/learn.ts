@@ -24,6 +24,8 @@ interface LearnOptions extends BackendOptions {
   export?: string;
 }
 
+const LEADING_MINUS_HINT = "hint: if your answer starts with '-', put -- before the arguments: promlearn learn check 4 1 -- '-(...)'";
+
 export function register(program: Command, deps: CommandDeps): void {
   const learn = addBackendOptions(
     program
@@ -76,6 +78,10 @@ error, 2 usage error.`,
       .argument('<exercise>', 'exercise number within the lesson, or its id')
       .argument('<query>', 'your PromQL answer'),
   )
+    // An answer such as '-(a - b)' reads as an option; main.ts's leading-minus hint only knows a command's first argument.
+    .configureOutput({
+      outputError: (text, write) => write(/unknown option '-(?!-)/.test(text) ? `${text}${LEADING_MINUS_HINT}\n` : text),
+    })
     .addHelpText(
       'after',
       `\nExample:\n  $ promlearn learn check 5 per-second 'rate(http_requests_total{job="frontend"}[5m])'\n  $ promlearn learn check rate 1 'increase(http_requests_total{job="frontend"}[5m])'   # exit 1, with feedback`,

@@ -12,6 +12,8 @@ import type { BackendOptions } from '../backends/options.js';
 import type { IO } from '../util/io.js';
 import { parseTimeArg } from '../util/time.js';
 import { addBackendOptions } from './backend-flags.js';
+import { parseCount } from './query-flags.js';
+import { withSpinner } from '../util/spinner.js';
 import { withBackend, type CommandDeps } from './deps.js';
 
 export type ListFormat = 'table' | 'json' | 'csv';
@@ -74,8 +76,8 @@ const SUFFIXES: Record<string, string[]> = {
   counter: ['', '_total'],
 };
 
-/** The family a sample name belongs to, given the metadata (histogram x_bucket -> x). */
-function familyOf(name: string, meta: Record<string, MetricMetadata[]>): string {
+/** The family a sample name belongs to, given the metadata (histogram x_bucket -> x); `dataset info` counts them the same way. */
+export function familyOf(name: string, meta: Record<string, MetricMetadata[]>): string {
   if (meta[name]) return name;
   for (const suffix of ['_bucket', '_sum', '_count', '_gsum', '_gcount', '_total']) {
     if (!name.endsWith(suffix)) continue;
@@ -86,11 +88,20 @@ function familyOf(name: string, meta: Record<string, MetricMetadata[]>): string 
   return name;
 }
 
-/** Families with their series counts. Series are counted over the window (on a server: the last hour by default). */
-async function listFamilies(backend: Backend, filter: string | undefined, window: { start?: number; end?: number }): Promise<FamilyRow[]> {
+/** Families with their series counts, the first `limit` by name (0: all), and how many there are in all. */
+async function listFamilies(
+  backend: Backend,
+  filter: string | undefined,
+  window: { start?: number; end?: number },
+  limit: number,
+): Promise<{ rows: FamilyRow[]; total: number }> {
   const keep = nameFilter(filter);
   const [meta, names] = await Promise.all([backend.metadata(), backend.labelValues('__name__', window)]);
-  const wanted = names.filter((n) => keep(n) || keep(familyOf(n, meta)));
+  const matching = names.filter((n) => keep(n) || keep(familyOf(n, meta)));
+  const families = [...new Set(matching.map((n) => familyOf(n, meta)))].sort();
+  // Only the families shown have their series counted (on a big server that is the costly part).
+  const shown = new Set(limit > 0 ? families.slice(0, limit) : families);
+  const wanted = matching.filter((n) => shown.has(familyOf(n, meta)));
   const counts = new Map<string, number>();
   if (wanted.length > 0) {
     const match = wanted.length === names.length ? '{__name__=~".+"}' : `{__name__=~"${wanted.join('|')}"}`;
@@ -105,11 +116,15 @@ async function listFamilies(backend: Backend, filter: string | undefined, window
     row.series += counts.get(n) ?? 0;
     rows.set(family, row);
   }
-  return [...rows.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return { rows: [...rows.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)), total: families.length };
 }
+
+/** On a terminal, long listings stop here unless --limit says otherwise (as `series`). */
+const TTY_DEFAULT_LIMIT = 200;
 
 interface MetricsOptions extends BackendOptions {
   output: ListFormat;
+  limit?: string;
   start?: string;
   end?: string;
 }
@@ -117,12 +132,13 @@ interface MetricsOptions extends BackendOptions {
 async function runMetrics(filter: string | undefined, opts: MetricsOptions, deps: CommandDeps): Promise<void> {
   const { io } = deps;
   nameFilter(filter); // reject a bad regex before connecting
+  const limit = parseCount('--limit', opts.limit) ?? (io.isTTY && opts.output === 'table' ? TTY_DEFAULT_LIMIT : 0);
   await withBackend(deps, opts, async (backend) => {
     const info = await backend.info();
     const now = deps.clock();
     const window = timeWindow(info, opts, now);
     if (info.kind === 'remote' && window.start === undefined) window.start = (window.end ?? now) - 3600;
-    const rows = await listFamilies(backend, filter, window);
+    const { rows, total } = await withSpinner(io, 'listing metrics', () => listFamilies(backend, filter, window, limit));
     if (rows.length === 0 && opts.output === 'table') {
       io.err(io.errStyle.dim(filter ? `no metric matches "${filter}"` : 'no metrics') + '\n');
       return;
@@ -144,6 +160,8 @@ async function runMetrics(filter: string | undefined, opts: MetricsOptions, deps
         rows,
       );
     } else writeListing(io, opts.output, columns, table, rows);
+    if (total > rows.length)
+      io.err(io.errStyle.dim(`showing the first ${rows.length} of ${total} metric families; use --limit 0 for all`) + '\n');
   });
 }
 
@@ -154,7 +172,8 @@ export function register(program: Command, deps: CommandDeps): void {
     .argument('[filter]', 'only names containing this text, or matching this regex');
   addFormatOption(cmd)
     .option('--start <time>', 'count series from this time (default: all the sample data; the last hour on --server)')
-    .option('--end <time>', 'count series up to this time');
+    .option('--end <time>', 'count series up to this time')
+    .option('--limit <n>', `show at most n families (0 = all; default: ${TTY_DEFAULT_LIMIT} on a terminal, all when piped)`);
   addBackendOptions(cmd).addHelpText(
     'after',
     `
@@ -162,6 +181,7 @@ Examples:
   $ promlearn metrics                      # everything in the sample dataset
   $ promlearn metrics http_                # names containing "http_"
   $ promlearn metrics '^node_.*_total$'    # a regex
+  $ promlearn metrics --limit 5             # the first five, by name
   $ promlearn metrics -o json | jq '.[] | select(.type == "histogram") | .name'
   $ promlearn metrics --server http://localhost:9090
 

@@ -13,7 +13,9 @@ import { parseTimeoutArg } from '../util/time.js';
 import { withBackend, type CommandDeps } from './deps.js';
 import type { QueryCommandOptions } from './query-flags.js';
 import { resolveRange } from './range-args.js';
-import { applyGrafana, cancellable, defaultTime, outsideDataNote, renderOptions } from './run-query.js';
+import { applyGrafana, cancellable, DATA_SEARCH, defaultTime, outsideDataNote, renderOptions, RUNNING } from './run-query.js';
+import { serverDataNote } from '../backends/data-note.js';
+import { withSpinner } from '../util/spinner.js';
 
 export interface RangeCommandOptions extends QueryCommandOptions {
   /** Grafana legend formats, one for all expressions or one per expression. */
@@ -50,8 +52,8 @@ export async function runRangeCommand(exprs: string[], opts: RangeCommandOptions
     const results: ExprResult[] = [];
     for (const [i, expr] of exprs.entries()) {
       const query = applyGrafana(expr, opts, io, { stepMs: range.step * 1000, rangeMs: (range.end - range.start) * 1000 });
-      const result = await cancellable((signal) =>
-        backend.rangeQuery(query, range.start, range.end, range.step, { stats: opts.stats, timeoutMs, signal }),
+      const result = await withSpinner(io, RUNNING, () =>
+        cancellable((signal) => backend.rangeQuery(query, range.start, range.end, range.step, { stats: opts.stats, timeoutMs, signal })),
       ).catch((e: unknown) => {
         throw exprs.length > 1 ? tagged(e, i) : e;
       });
@@ -63,7 +65,20 @@ export async function runRangeCommand(exprs: string[], opts: RangeCommandOptions
     const withRange = { ...ropts, range, knownMetrics };
     io.out(opts.when ? renderWhen(results, withRange) : renderRangeResults(results, withRange));
     io.err(renderRangeNotes(results, { style: ropts.style.color ? io.errStyle : PLAIN, stats: ropts.stats }));
-    const note = empty ? outsideDataNote(info, range.start, range.end) : undefined;
+    // On a server, a range before or after its data: where the data is, and the --end or --start to use.
+    const note = empty
+      ? (outsideDataNote(info, range.start, range.end) ??
+        (await withSpinner(io, DATA_SEARCH, () =>
+          cancellable((signal) =>
+            serverDataNote(
+              backend,
+              results.map((r) => r.expr),
+              range,
+              signal,
+            ),
+          ),
+        )))
+      : undefined;
     if (note) io.err(io.errStyle.dim(note) + '\n');
   });
 }

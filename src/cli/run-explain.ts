@@ -7,6 +7,7 @@ import { parseTimeoutArg, parseTimeArg } from '../util/time.js';
 import { withBackend, type CommandDeps } from './deps.js';
 import type { ExplainCommandOptions } from './explain.js';
 import { applyGrafana, cancellable, defaultTime } from './run-query.js';
+import { withSpinner } from '../util/spinner.js';
 
 export async function runExplain(pasted: string, opts: ExplainCommandOptions, deps: CommandDeps): Promise<void> {
   const expr = applyGrafana(pasted, opts, deps.io);
@@ -27,8 +28,8 @@ export async function runExplain(pasted: string, opts: ExplainCommandOptions, de
     const info = await backend.info();
     const ref = defaultTime(info, deps.clock());
     const time = opts.time !== undefined ? parseTimeArg(opts.time, ref) : ref;
-    const x = await cancellable((signal) =>
-      explain(backend, expr, { time, signal, timeoutMs, info, samples: opts.samples, series: opts.series }),
+    const x = await withSpinner(io, 'explaining the query (Ctrl-C cancels)', () =>
+      cancellable((signal) => explain(backend, expr, { time, signal, timeoutMs, info, samples: opts.samples, series: opts.series })),
     );
     if (opts.output === 'json') io.out(JSON.stringify(x, null, 2) + '\n');
     else io.out(renderExplanation(x, { columns: width, style: opts.color === false ? PLAIN : io.style }));

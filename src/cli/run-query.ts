@@ -3,17 +3,18 @@
 // (warnings, stats) to stderr. Loaded only when one of them runs.
 
 import type { Backend, BackendInfo } from '../backends/backend.js';
-import type { RemoteBackend } from '../backends/remote.js';
 import { UsageError } from '../errors.js';
 import type { QueryResult } from '../model/result.js';
 import { renderNotes, renderResult, type RenderOptions } from '../render/index.js';
 import type { IO } from '../util/io.js';
 import { PLAIN } from '../util/style.js';
-import { formatRfc3339, humanDuration, parseTimeArg, parseTimeoutArg } from '../util/time.js';
+import { formatRfc3339, parseTimeArg, parseTimeoutArg } from '../util/time.js';
 import { withBackend, type CommandDeps } from './deps.js';
 import { parseCount, parseVarFlags, type GrafanaOptions, type OutputOptions, type QueryCommandOptions } from './query-flags.js';
 import { describeSubstitutions, substituteGrafana } from '../promql/grafana.js';
 import { resolveRange } from './range-args.js';
+import { serverDataNote } from '../backends/data-note.js';
+import { withSpinner } from '../util/spinner.js';
 
 /** The evaluation time when none is given: the end of a local dataset, else now. */
 export function defaultTime(info: BackendInfo, now: number): number {
@@ -41,6 +42,11 @@ export function renderOptions(opts: OutputOptions, io: IO, expr: string, chart: 
     inlineNotes: false,
   };
 }
+
+/** The spinner's words while a query runs (a terminal's stderr only, after 300 ms). */
+export const RUNNING = 'running the query (Ctrl-C cancels)';
+
+export const DATA_SEARCH = "looking for where the server's data ends (Ctrl-C stops)";
 
 /** Ctrl-C cancels the query (the backend throws a 'canceled' QueryError) instead of killing the process. */
 export async function cancellable<T>(fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
@@ -101,35 +107,16 @@ export async function runQuery(expr: string, opts: QueryCommandOptions, deps: Co
     const info = await backend.info();
     const fallback = defaultTime(info, deps.clock());
     const time = opts.time !== undefined ? parseTimeArg(opts.time, fallback) : fallback;
-    const result = await cancellable((signal) => backend.instantQuery(query, time, { stats: opts.stats, timeoutMs, signal }));
+    const result = await withSpinner(io, RUNNING, () =>
+      cancellable((signal) => backend.instantQuery(query, time, { stats: opts.stats, timeoutMs, signal })),
+    );
     await emit(result, ropts, io, backend);
-    const note = isEmpty(result) ? (outsideDataNote(info, time, time) ?? (await serverDataNote(backend, time))) : undefined;
+    const note = isEmpty(result)
+      ? (outsideDataNote(info, time, time) ??
+        (await withSpinner(io, DATA_SEARCH, () => cancellable((signal) => serverDataNote(backend, query, { end: time }, signal)))))
+      : undefined;
     if (note) io.err(io.errStyle.dim(note) + '\n');
   });
-}
-
-/** How far before the query time data counts as ended (Prometheus's lookback). */
-const LOOKBACK_SEC = 300;
-
-/**
- * An empty answer from a server: where its data ends, when that is before the
- * query time (a backfilled or stopped Prometheus), with the --time to use.
- */
-async function serverDataNote(backend: Backend, time: number): Promise<string | undefined> {
-  const remote = backend as Partial<RemoteBackend>;
-  if (typeof remote.dataEnd !== 'function') return undefined;
-  let end: number | null | undefined;
-  try {
-    end = await remote.dataEnd();
-  } catch {
-    return undefined; // only a note: the query's own answer stands
-  }
-  if (end === undefined) return undefined;
-  if (end === null) {
-    return 'note: the server has no recent data in its head block; if its data is older (backfilled), give a --time inside it';
-  }
-  if (end >= time - LOOKBACK_SEC) return undefined;
-  return `note: the server's newest data is at ${formatRfc3339(end)} (${humanDuration((time - end) * 1000)} before the query time); try --time ${formatRfc3339(end)}`;
 }
 
 /** The range query behind both `range` and `query --range`. */
@@ -141,11 +128,15 @@ export async function runRange(expr: string, opts: QueryCommandOptions, deps: Co
     const info = await backend.info();
     const r = resolveRange(opts, defaultTime(info, deps.clock()));
     const query = applyGrafana(expr, opts, io, { stepMs: r.step * 1000, rangeMs: (r.end - r.start) * 1000 });
-    const result = await cancellable((signal) =>
-      backend.rangeQuery(query, r.start, r.end, r.step, { stats: opts.stats, timeoutMs, signal }),
+    const result = await withSpinner(io, RUNNING, () =>
+      cancellable((signal) => backend.rangeQuery(query, r.start, r.end, r.step, { stats: opts.stats, timeoutMs, signal })),
     );
     await emit(result, { ...ropts, query, range: r }, io, backend);
-    const note = isEmpty(result) ? outsideDataNote(info, r.start, r.end) : undefined;
+    // A range ending before the server's data starts, or starting after it ends (the note's --end moves it).
+    const note = isEmpty(result)
+      ? (outsideDataNote(info, r.start, r.end) ??
+        (await withSpinner(io, DATA_SEARCH, () => cancellable((signal) => serverDataNote(backend, query, r, signal)))))
+      : undefined;
     if (note) io.err(io.errStyle.dim(note) + '\n');
   });
 }

@@ -10,6 +10,7 @@ import type { BackendOptions } from '../backends/options.js';
 import type { IO } from '../util/io.js';
 import { addBackendOptions } from './backend-flags.js';
 import { withBackend, type CommandDeps } from './deps.js';
+import { withSpinner } from '../util/spinner.js';
 import { addFormatOption, timeWindow, writeListing, type ListFormat } from './metrics.js';
 import { parseCount } from './query-flags.js';
 
@@ -55,7 +56,9 @@ async function runSeries(selectors: string[], opts: SeriesOptions, deps: Command
     const info = await backend.info();
     const window = timeWindow(info, opts, deps.clock());
     // Ask for one more than shown, to know whether there were more.
-    const series = await backend.series({ match: selectors, ...window, limit: limit > 0 ? limit + 1 : undefined });
+    const series = await withSpinner(io, 'listing series', () =>
+      backend.series({ match: selectors, ...window, limit: limit > 0 ? limit + 1 : undefined }),
+    );
     const more = limit > 0 && series.length > limit;
     const shown = more ? series.slice(0, limit) : series;
     if (opts.output === 'json') io.out(JSON.stringify(shown) + '\n');

@@ -6,7 +6,7 @@ import type { AggregateExpr } from '../promql/ast.js';
 import type { AggregationName } from '../promql/aggregations.js';
 import type { Metric } from '../model/result.js';
 import type { Grid, Val, VSeries } from './types.js';
-import { annotate, newVSeries } from './types.js';
+import { annotate, floatsOnly, newVSeries } from './types.js';
 import type { Evaluator } from './eval.js';
 import { mergeSameLabels } from './same-labels.js';
 import { checkAbort, execError, holdSamples } from './state.js';
@@ -14,6 +14,11 @@ import { keepLabels, metricKey, setLabel, withoutLabels } from './labels.js';
 import { formatFloatF, formatG, kahanInc, ks } from './numeric.js';
 import { quantile } from './quantile.js';
 import { aggregateK, paramRange, type Grouped } from './select-k.js';
+import { aggregateWithHistograms, hasHistograms } from './hist-aggregate.js';
+import { histNotes } from './hist-notes.js';
+import { unparen } from './vecfns.js';
+import { goQuote } from '../promql/strings.js';
+import type { Bucket, FloatHistogram } from '../histogram/histogram.js';
 
 function groupMetric(m: Metric, without: boolean, grouping: ReadonlySet<string>): Metric {
   if (without) {
@@ -48,9 +53,25 @@ function groupInput(ev: Evaluator, e: AggregateExpr, grid: Grid): Grouped {
 
 type AggregateImpl = (ev: Evaluator, e: AggregateExpr, grid: Grid) => VSeries[];
 
-const seriesMajor: AggregateImpl = (ev, e, grid) => aggregateSeriesMajor(ev, e.op, groupInput(ev, e, grid), grid);
-const stepMajor: AggregateImpl = (ev, e, grid) => aggregateStepMajor(ev, e.op, groupInput(ev, e, grid), grid);
-const selectK: AggregateImpl = (ev, e, grid) => aggregateK(ev, e, groupInput(ev, e, grid), grid);
+const seriesMajor: AggregateImpl = (ev, e, grid) => {
+  const grouped = groupInput(ev, e, grid);
+  if (hasHistograms(grouped.input)) return aggregateWithHistograms(ev, e, grouped, grid);
+  return aggregateSeriesMajor(ev, e.op, grouped, grid);
+};
+const stepMajor: AggregateImpl = (ev, e, grid) => {
+  const grouped = groupInput(ev, e, grid);
+  if (hasHistograms(grouped.input)) return aggregateWithHistograms(ev, e, grouped, grid);
+  return aggregateStepMajor(ev, e.op, grouped, grid);
+};
+const selectK: AggregateImpl = (ev, e, grid) => {
+  const grouped = groupInput(ev, e, grid);
+  if ((e.op === 'topk' || e.op === 'bottomk') && hasHistograms(grouped.input)) {
+    // topk/bottomk rank floats: histogram samples are left out, with Prometheus's note.
+    annotate(ev.st, 'info', histNotes.ignoredInAggregation(e.op), e.pos);
+    grouped.input = grouped.input.map(floatsOnly);
+  }
+  return aggregateK(ev, e, grouped, grid);
+};
 
 const quantileAggregate: AggregateImpl = (ev, e, grid) => {
   const grouped = groupInput(ev, e, grid);
@@ -61,6 +82,7 @@ const quantileAggregate: AggregateImpl = (ev, e, grid) => {
     if (max > 1) annotate(ev.st, 'warning', `quantile value should be between 0 and 1, got ${formatG(max)}`, pos);
     if (min < 0) annotate(ev.st, 'warning', `quantile value should be between 0 and 1, got ${formatG(min)}`, pos);
   }
+  if (hasHistograms(grouped.input)) return aggregateWithHistograms(ev, e, grouped, grid);
   return aggregateStepMajor(ev, e.op, grouped, grid);
 };
 
@@ -307,10 +329,28 @@ function aggregateSeriesMajor(ev: Evaluator, op: string, grouped: Grouped, grid:
   return result;
 }
 
+/** Go's FloatHistogram.String(): count_values' label for a histogram sample. */
+function histogramString(h: FloatHistogram): string {
+  const bucket = (b: Bucket): string =>
+    `${b.lowerInclusive ? '[' : '('}${formatG(b.lower)},${formatG(b.upper)}${b.upperInclusive ? ']' : ')'}:${formatG(b.count)}`;
+  const parts = [`{count:${formatG(h.count)}, sum:${formatG(h.sum)}`];
+  const neg: string[] = [];
+  for (let i = 0; i < h.negative.idx.length; i++)
+    if (h.negative.cnt[i] !== 0) neg.push(bucket(h.bucketAt(false, h.negative.idx[i], h.negative.cnt[i])));
+  parts.push(...neg.reverse());
+  if (h.zeroCount !== 0) parts.push(bucket(h.zeroBucket()));
+  for (let i = 0; i < h.positive.idx.length; i++)
+    if (h.positive.cnt[i] !== 0) parts.push(bucket(h.bucketAt(true, h.positive.idx[i], h.positive.cnt[i])));
+  return `${parts.join(', ')}}`;
+}
+
 function countValues(ev: Evaluator, e: AggregateExpr, grid: Grid): VSeries[] {
   const grouping = new Set(e.grouping);
-  const labelName = e.param && e.param.type === 'StringLiteral' ? e.param.value : '';
-  if (labelName === '') throw execError(`invalid label name "${labelName}"`);
+  const param = e.param ? unparen(e.param) : undefined;
+  const labelName = param && param.type === 'StringLiteral' ? param.value : '';
+  // Invalid UTF-8 bytes come out of the lexer as lone surrogates (promql/strings.ts).
+  if (labelName === '' || /(?<![\ud800-\udbff])[\udc80-\udcff]/.test(labelName))
+    throw execError(`invalid label name ${goQuote(labelName)}`);
   if (!e.without) grouping.add(labelName);
   const input = ev.evalVector(e.expr, grid);
   const outs = new Map<string, VSeries>();
@@ -318,7 +358,9 @@ function countValues(ev: Evaluator, e: AggregateExpr, grid: Grid): VSeries[] {
     checkAbort(ev.st);
     for (const s of input) {
       if (!s.p[i]) continue;
-      const m = groupMetric(setLabel(s.metric, labelName, formatFloatF(s.v[i])), e.without, grouping);
+      const h = s.h?.[i];
+      const value = h ? histogramString(h) : formatFloatF(s.v[i]);
+      const m = groupMetric(setLabel(s.metric, labelName, value), e.without, grouping);
       const key = metricKey(m);
       let o = outs.get(key);
       if (!o) {

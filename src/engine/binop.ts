@@ -5,13 +5,15 @@
 import type { BinaryExpr, BinaryOp, VectorMatching } from '../promql/ast.js';
 import type { Metric } from '../model/result.js';
 import type { Grid, Val, VSeries } from './types.js';
-import { newVSeries } from './types.js';
+import { annotate, newVSeries, setHist } from './types.js';
+import { histogramBinop, type HistBinopResult } from './hist-binop.js';
 import type { Evaluator } from './eval.js';
 import { mergeSameLabels } from './same-labels.js';
 import { checkAbort, execError } from './state.js';
 import { compareMetrics } from '../model/labels.js';
 import { dropReserved, formatMetric, isMetadataLabel, METRIC_NAME, metricKey, setLabel, signature } from './labels.js';
 import { goPow } from './numeric.js';
+import type { FloatHistogram } from '../histogram/histogram.js';
 
 const COMPARISON = new Set<BinaryOp>(['==', '!=', '>', '<', '>=', '<=']);
 const SET_OPS = new Set<BinaryOp>(['and', 'or', 'unless']);
@@ -92,12 +94,23 @@ function vectorScalar(ev: Evaluator, e: BinaryExpr, vec: VSeries[], sc: Float64A
   const renames = changesMetricSchema(e.op) || e.returnBool;
   const delayed = ev.st.delayedNameRemoval;
   const out: VSeries[] = [];
+  const notes = new StepNotes(grid.n);
   for (const s of vec) {
     checkAbort(ev.st);
     const o = newVSeries(renames && !delayed ? dropReserved(s.metric) : s.metric, grid.n, renames ? true : s.dropName);
     let any = false;
+    const hs = s.h;
     for (let i = 0; i < grid.n; i++) {
       if (!s.p[i]) continue;
+      const h = hs === undefined ? undefined : hs[i];
+      if (h !== undefined) {
+        const r = swap ? histogramBinop(e.op, sc[i], 0, undefined, h) : histogramBinop(e.op, 0, sc[i], h, undefined);
+        if (r.note) notes.set(i, r.note);
+        if (!r.keep || !r.h) continue;
+        setHist(o, i, r.h);
+        any = true;
+        continue;
+      }
       const x = s.v[i];
       const l = swap ? sc[i] : x;
       const r = swap ? x : sc[i];
@@ -118,7 +131,25 @@ function vectorScalar(ev: Evaluator, e: BinaryExpr, vec: VSeries[], sc: Float64A
     }
     if (any) out.push(o);
   }
+  notes.report(ev, e);
   return { kind: 'vector', series: renames && !delayed ? mergeSameLabels(out) : out };
+}
+
+/**
+ * The note of each step's histogram pairs: as Prometheus's evaluator, only
+ * the last one of a step survives (its binop functions return one error).
+ */
+class StepNotes {
+  private readonly notes: (HistBinopResult['note'] | undefined)[];
+  constructor(n: number) {
+    this.notes = new Array(n);
+  }
+  set(i: number, note: HistBinopResult['note']): void {
+    this.notes[i] = note;
+  }
+  report(ev: Evaluator, e: BinaryExpr): void {
+    for (const n of this.notes) if (n) annotate(ev.st, n.kind, n.text, e.pos);
+  }
 }
 
 function ordinals(lhs: VSeries[], rhs: VSeries[], m: VectorMatching): { l: Int32Array; r: Int32Array; n: number } {
@@ -148,13 +179,11 @@ function setOp(ev: Evaluator, op: BinaryOp, lhs: VSeries[], rhs: VSeries[], m: V
       for (let j = 0; j < lhs.length; j++) {
         if (!lhs[j].p[i]) continue;
         stamp[l[j]] = mark;
-        lOut[j].p[i] = 1;
-        lOut[j].v[i] = lhs[j].v[i];
+        copySample(lhs[j], lOut[j], i);
       }
       for (let j = 0; j < rhs.length; j++) {
         if (!rhs[j].p[i] || stamp[r[j]] === mark) continue;
-        rOut[j].p[i] = 1;
-        rOut[j].v[i] = rhs[j].v[i];
+        copySample(rhs[j], rOut[j], i);
       }
       continue;
     }
@@ -162,12 +191,18 @@ function setOp(ev: Evaluator, op: BinaryOp, lhs: VSeries[], rhs: VSeries[], m: V
     const want = op === 'and';
     for (let j = 0; j < lhs.length; j++) {
       if (!lhs[j].p[i] || (stamp[l[j]] === mark) !== want) continue;
-      lOut[j].p[i] = 1;
-      lOut[j].v[i] = lhs[j].v[i];
+      copySample(lhs[j], lOut[j], i);
     }
   }
   const all = [...lOut, ...rOut].filter((s) => s.p.includes(1));
   return mergeSameLabels(all);
+}
+
+function copySample(from: VSeries, to: VSeries, i: number): void {
+  to.p[i] = 1;
+  to.v[i] = from.v[i];
+  const h = from.h?.[i];
+  if (h) setHist(to, i, h);
 }
 
 /** Prometheus's labels.MatchLabels. */
@@ -211,6 +246,7 @@ class VectorMatch {
   readonly order: VSeries[] = [];
   readonly perSigKeys = new Map<number, Set<string>>();
   private readonly R: number;
+  readonly notes: StepNotes;
 
   constructor(
     ev: Evaluator,
@@ -234,6 +270,7 @@ class VectorMatch {
     this.rightStamp = new Int32Array(n);
     this.matchedStamp = new Int32Array(n);
     this.R = this.rhs.length + 1;
+    this.notes = new StepNotes(grid.n);
   }
 
   /** One output sample for the pair (li, ri) (-1: filled in) with signature ordinal ord at step i. */
@@ -242,14 +279,30 @@ class VectorMatch {
     const op = e.op;
     let lv = fl;
     let rv = fr;
-    if (this.oneToMany) [lv, rv] = [rv, lv];
+    let hl = li >= 0 ? this.lhs[li].h?.[i] : undefined;
+    let hr = ri >= 0 ? this.rhs[ri].h?.[i] : undefined;
+    if (this.oneToMany) {
+      [lv, rv] = [rv, lv];
+      [hl, hr] = [hr, hl];
+    }
     let value: number;
     let keep = true;
-    if (this.isCmp) {
+    let hv: FloatHistogram | undefined;
+    if (hl || hr) {
+      const res = histogramBinop(op, lv, rv, hl, hr);
+      if (res.note) this.notes.set(i, res.note);
+      if (res.note?.error) return;
+      value = res.value;
+      keep = res.keep;
+      hv = res.h;
+    } else if (this.isCmp) {
       keep = compare(op, lv, rv);
       value = lv;
     } else value = arith(op, lv, rv);
-    if (e.returnBool) value = keep ? 1 : 0;
+    if (e.returnBool) {
+      value = keep ? 1 : 0;
+      hv = undefined;
+    }
     const pairKey = (li + 1) * this.R + (ri + 1);
     let o = this.outs.get(pairKey);
     const metric = o ? o.metric : resultMetric(lMetric, rMetric, op, m, this.names, this.dropAll);
@@ -272,6 +325,7 @@ class VectorMatch {
     }
     o.v[i] = value;
     o.p[i] = 1;
+    if (hv) setHist(o, i, hv);
   }
 
   /** Indexes the right side's samples of step i by signature. Two with one signature is the many-to-many error. */
@@ -336,5 +390,6 @@ function vectorVector(ev: Evaluator, e: BinaryExpr, lhsIn: VSeries[], rhsIn: VSe
     if (m.card !== 'one-to-one') vm.perSigKeys.clear();
     vm.matchStep(i);
   }
+  vm.notes.report(ev, e);
   return mergeSameLabels(vm.order);
 }

@@ -5,7 +5,7 @@
 import type { Call, Expr } from '../promql/ast.js';
 import { functionsWhere, getFunction, type FunctionName } from '../promql/functions.js';
 import type { Grid, RSeries, Val, VSeries } from './types.js';
-import { annotate, newVSeries } from './types.js';
+import { annotate, newVSeries, setHist } from './types.js';
 import type { Evaluator, RangeSource } from './eval.js';
 import { hasSameLabels } from './same-labels.js';
 import { checkAbort, execError, holdSamples } from './state.js';
@@ -14,6 +14,8 @@ import { dropReserved } from './labels.js';
 import { absentLabels, unparen } from './vecfns.js';
 import { upperBound } from './numeric.js';
 import { IMPLEMENTATIONS } from './functions.js';
+import { HIST_RANGE, floatsOnly, type HistRangeFn } from './hist-rangefns.js';
+import type { FloatHistogram } from '../histogram/histogram.js';
 
 /** Functions that accept the `anchored` / `smoothed` modifiers, in Prometheus's message order. */
 const ANCHORED_OK = functionsWhere((f) => f.anchored);
@@ -70,6 +72,8 @@ function newWinCtx(ev: Evaluator, e: Call, src: RangeSource, scalars: Float64Arr
     serial: 0,
     name: '',
     ok: true,
+    hlo: 0,
+    hhi: 0,
     warn: (kind, text, i) => annotate(ev.st, kind, text, argPos[i]),
   };
 }
@@ -93,13 +97,15 @@ function evalRangeCall(ev: Evaluator, e: Call, args: Expr[], rangeIdx: number, f
     checkAbort(st);
     const o = newVSeries(!delayed && !keepName ? dropReserved(s.metric) : s.metric, grid.n, !keepName || !!s.dropName);
     loop.ctx.name = s.metric.__name__ ?? '';
-    loop.ctx.drops = readsCounter ? dropCounts(s.v, s.length) : undefined;
-    const count = windowLoop(loop, s, o);
+    const split = s.h ? splitHistograms(s) : undefined;
+    const floats = split ? split.floats : s;
+    loop.ctx.drops = readsCounter ? dropCounts(floats.v, floats.length) : undefined;
+    const count = split ? mixedWindowLoop(loop, split, o, HIST_RANGE[e.func as FunctionName] ?? floatsOnly) : windowLoop(loop, s, o);
     if (count === 0) continue;
     holdSamples(st, count);
     out.push(o);
     if (present) for (let i = 0; i < grid.n; i++) present[i] |= o.p[i];
-    if (readsCounter && !counterWarned) counterWarned = warnNotCounter(ev, s, e.args[rangeIdx]);
+    if (readsCounter && !counterWarned && floats.length > 0) counterWarned = warnNotCounter(ev, s, e.args[rangeIdx]);
   }
   if (present) return absentOverTime(args[rangeIdx], present, grid);
   if (!delayed && !keepName && hasSameLabels(out)) throw execError('vector cannot contain metrics with the same labelset');
@@ -169,6 +175,105 @@ function windowLoop(loop: RangeLoop, s: RSeries, o: VSeries): number {
     o.p[i] = 1;
     count++;
   }
+  return count;
+}
+
+/** A series' float points and histogram points apart (each window then has a part of each). */
+interface SplitSeries {
+  floats: RSeries;
+  ht: Float64Array;
+  hh: FloatHistogram[];
+  hst?: Float64Array;
+  /** The stored histograms, when hh holds stats-iterator hints (a window's first sample keeps its stored hint). */
+  hStored?: FloatHistogram[];
+}
+
+function splitHistograms(s: RSeries): SplitSeries {
+  const n = s.length;
+  const ft = new Float64Array(n);
+  const fv = new Float64Array(n);
+  const fst = s.st ? new Float64Array(n) : undefined;
+  const ht = new Float64Array(n);
+  const hst = s.st ? new Float64Array(n) : undefined;
+  const hh: FloatHistogram[] = [];
+  const hStored: FloatHistogram[] | undefined = s.hStored ? [] : undefined;
+  let f = 0;
+  for (let i = 0; i < n; i++) {
+    const h = s.h![i];
+    if (h) {
+      ht[hh.length] = s.t[i];
+      if (hst) hst[hh.length] = s.st![i];
+      hh.push(h);
+      hStored?.push(s.hStored![i]!);
+    } else {
+      ft[f] = s.t[i];
+      fv[f] = s.v[i];
+      if (fst) fst[f] = s.st![i];
+      f++;
+    }
+  }
+  const k = hh.length;
+  return {
+    floats: { metric: s.metric, t: ft.subarray(0, f), v: fv.subarray(0, f), length: f, st: fst?.subarray(0, f), dropName: s.dropName },
+    ht: ht.subarray(0, k),
+    hh,
+    hst: hst?.subarray(0, k),
+    hStored,
+  };
+}
+
+/** windowLoop for a series with histograms: each window's floats and histograms go to the function's histogram handler. */
+function mixedWindowLoop(loop: RangeLoop, s: SplitSeries, o: VSeries, handler: HistRangeFn): number {
+  const { ev, src, grid, ctx, fn } = loop;
+  const st = ev.st;
+  const lookback = st.lookbackMs;
+  const f = s.floats;
+  let count = 0;
+  ctx.serial = ++windowSerial;
+  ctx.t = f.t;
+  ctx.v = f.v;
+  ctx.st = f.st;
+  ctx.ht = s.ht;
+  ctx.hh = s.hh;
+  ctx.hst = s.hst;
+  for (let i = 0; i < grid.n; i++) {
+    if ((i & 1023) === 1023) checkAbort(st, true);
+    const stepT = grid.start + i * grid.step;
+    const ref = (src.atMs ?? stepT) - src.offsetMs;
+    const rangeStart = ref - src.rangeMs;
+    let mint = rangeStart;
+    let maxt = ref;
+    if (src.anchored || src.smoothed) mint -= lookback;
+    if (src.smoothed) maxt += lookback;
+    ctx.lo = upperBound(f.t, 0, f.length, mint);
+    ctx.hi = upperBound(f.t, ctx.lo, f.length, maxt);
+    ctx.hlo = upperBound(s.ht, 0, s.ht.length, mint);
+    ctx.hhi = upperBound(s.ht, ctx.hlo, s.ht.length, maxt);
+    const n = ctx.hi - ctx.lo + ctx.hhi - ctx.hlo;
+    if (n === 0) continue;
+    st.totalSamples += n;
+    ctx.rangeStart = rangeStart;
+    ctx.rangeEnd = ref;
+    ctx.stepT = stepT;
+    for (let k = 0; k < ctx.args.length; k++) ctx.args[k] = ctx.argCols[k][i];
+    ctx.ok = true;
+    ctx.hOut = undefined;
+    let r: number;
+    if (ctx.hhi > ctx.hlo && s.hStored) {
+      // The stats iterator starts afresh at each window: its first histogram keeps the stored hint.
+      const kept = s.hh[ctx.hlo];
+      s.hh[ctx.hlo] = s.hStored[ctx.hlo];
+      r = handler(ctx, fn);
+      s.hh[ctx.hlo] = kept;
+    } else r = ctx.hhi > ctx.hlo ? handler(ctx, fn) : ctx.hi > ctx.lo ? fn(ctx) : 0;
+    if (!ctx.ok) continue;
+    if (ctx.hOut) setHist(o, i, ctx.hOut);
+    else o.v[i] = r;
+    o.p[i] = 1;
+    count++;
+  }
+  ctx.ht = ctx.hh = ctx.hst = undefined;
+  ctx.hlo = ctx.hhi = 0;
   return count;
 }
 

@@ -4,7 +4,7 @@
 import type { Expr, MatrixSelector, SubqueryExpr, VectorSelector } from '../promql/ast.js';
 import type { MemoryStore } from '../storage/store.js';
 import type { Grid, QueryState, RSeries, Val, VSeries } from './types.js';
-import { makeGrid, newVSeries } from './types.js';
+import { makeGrid, newVSeries, setHist } from './types.js';
 import { checkAbort, execError, holdSamples, settleSamples } from './state.js';
 import { compactSeries, evalVectorSelector, rangeSeries, resolveAt, selectIds, sliceWindow, type SelectorPick } from './selectors.js';
 import { dropReserved } from './labels.js';
@@ -13,6 +13,9 @@ import { unparen } from './vecfns.js';
 import { arith, evalBinary } from './binop.js';
 import { evalCall } from './calls.js';
 import { evalAggregate } from './aggregate.js';
+import { forgetResetHints } from './hist-stats.js';
+import { smoothedSelector } from './smoothed.js';
+import type { FloatHistogram } from '../histogram/histogram.js';
 
 /** Operators a duration expression (`[2m*15]`, `offset (1m+30s)`) may use. */
 const DURATION_ARITH: ReadonlySet<string> = new Set(['+', '-', '*', '/', '%', '^']);
@@ -102,6 +105,8 @@ export class Evaluator {
       for (let i = 0; i < grid.n; i++) {
         o.p[i] = s.p[i];
         o.v[i] = -s.v[i];
+        const h = s.h?.[i];
+        if (h) setHist(o, i, h.copy().mul(-1));
       }
       return o;
     });
@@ -114,46 +119,9 @@ export class Evaluator {
 
   vectorSelector(e: VectorSelector, grid: Grid, pick: SelectorPick = 'value'): VSeries[] {
     const ids = selectIds(this.store, e.matchers, this.st);
-    if (e.smoothed && pick === 'value') return this.smoothedSelector(e, ids, grid);
-    return evalVectorSelector(this.store, ids, this.offsetOf(e), resolveAt(e.at, this.st), grid, this.st, pick);
-  }
-
-  /** `metric smoothed`: the value at each step interpolated between its neighbours within the lookback. */
-  private smoothedSelector(e: VectorSelector, ids: number[], grid: Grid): VSeries[] {
-    const offset = this.offsetOf(e);
-    const at = resolveAt(e.at, this.st);
-    const lb = this.st.lookbackMs;
-    const out: VSeries[] = [];
-    for (const s of rangeSeries(this.store, ids)) {
-      checkAbort(this.st);
-      const o = newVSeries(s.metric, grid.n);
-      let count = 0;
-      for (let i = 0; i < grid.n; i++) {
-        const ts = (at ?? grid.start + i * grid.step) - offset;
-        // Points in (ts - lb, ts + lb]; j = first with t >= ts.
-        let lo = 0;
-        while (lo < s.length && s.t[lo] <= ts - lb) lo++;
-        let j = lo;
-        while (j < s.length && s.t[j] < ts) j++;
-        const inWin = (k: number): boolean => k >= lo && k < s.length && s.t[k] <= ts + lb;
-        let value: number;
-        if (inWin(j) && s.t[j] === ts) value = s.v[j];
-        else if (j > lo && inWin(j)) {
-          const t1 = s.t[j - 1];
-          value = s.v[j - 1] + ((s.v[j] - s.v[j - 1]) * (ts - t1)) / (s.t[j] - t1);
-        } else if (j > lo) value = s.v[j - 1];
-        else continue;
-        o.v[i] = value;
-        o.p[i] = 1;
-        count++;
-      }
-      if (count) {
-        this.st.totalSamples += count;
-        holdSamples(this.st, count);
-        out.push(o);
-      }
-    }
-    return out;
+    if (e.smoothed && pick === 'value') return smoothedSelector(this, e, ids, grid);
+    const stats = this.st.statsSelectors?.has(e) ?? false;
+    return evalVectorSelector(this.store, ids, this.offsetOf(e), resolveAt(e.at, this.st), grid, this.st, pick, stats);
   }
 
   /**
@@ -174,7 +142,7 @@ export class Evaluator {
     if (e.type === 'MatrixSelector') {
       const vs = e.vector;
       return {
-        series: rangeSeries(this.store, selectIds(this.store, vs.matchers, this.st)),
+        series: rangeSeries(this.store, selectIds(this.store, vs.matchers, this.st), this.st.statsSelectors?.has(vs) ?? false),
         rangeMs: e.rangeExpr ? this.durationMs(e.rangeExpr) : e.rangeMs,
         offsetMs: this.offsetOf(vs),
         atMs: resolveAt(vs.at, this.st),
@@ -212,7 +180,9 @@ export class Evaluator {
       dense = [s];
     } else if (v.kind === 'vector') dense = v.series;
     else throw execError('subquery is only allowed on instant vector or scalar');
-    return { series: dense.map((s) => compactSeries(s, inner)), rangeMs, offsetMs, atMs };
+    const series = dense.map((s) => compactSeries(s, inner));
+    for (const s of series) if (s.h) forgetResetHints(s.h as (FloatHistogram | undefined)[]);
+    return { series, rangeMs, offsetMs, atMs };
   }
 
   private matrixResult(e: MatrixSelector, grid: Grid): RSeries[] {

@@ -14,6 +14,7 @@ import { labelJoin, labelReplace } from './labelfns.js';
 import { evalSort } from './sortfns.js';
 import { classicHistogram } from './histfns.js';
 import { evalInfo } from './info.js';
+import { histogramVariance } from '../histogram/stats.js';
 
 type FunctionImpl =
   /** Takes a range vector: rng.RangeFn runs once per step over each series' window (src/engine/calls.ts). */
@@ -61,14 +62,14 @@ export const IMPLEMENTATIONS: { readonly [K in FunctionName]: FunctionImpl } = {
   exp: math(Math.exp),
   first_over_time: range((c) => c.v[c.lo]),
   floor: math(Math.floor),
-  histogram_avg: instant(vec.nativeHistogramOnly),
-  histogram_count: instant(vec.nativeHistogramOnly),
+  histogram_avg: instant(vec.histogramStat((h) => h.sum / h.count)),
+  histogram_count: instant(vec.histogramStat((h) => h.count)),
   histogram_fraction: instant(classicHistogram),
   histogram_quantile: instant(classicHistogram),
   histogram_quantiles: instant(classicHistogram),
-  histogram_stddev: instant(vec.nativeHistogramOnly),
-  histogram_stdvar: instant(vec.nativeHistogramOnly),
-  histogram_sum: instant(vec.nativeHistogramOnly),
+  histogram_stddev: instant(vec.histogramStat((h) => Math.sqrt(histogramVariance(h)))),
+  histogram_stdvar: instant(vec.histogramStat(histogramVariance)),
+  histogram_sum: instant(vec.histogramStat((h) => h.sum)),
   hour: date((d) => d.hour),
   idelta: range((c) => rng.instantValue(c, 'idelta')),
   increase: range((c) => rng.extrapolatedRate(c, rng.INCREASE)),

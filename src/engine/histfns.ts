@@ -13,6 +13,7 @@ import { bucketFraction, bucketQuantile, type Bucket } from './quantile.js';
 import { formatG } from './numeric.js';
 import { noteForcedMonotonicity } from './monotonicity.js';
 import { stringArg } from './labelfns.js';
+import { histogramFraction, histogramQuantile } from '../histogram/stats.js';
 
 /** Go's strconv.ParseFloat for `le` values; undefined when it would fail. */
 function parseLe(s: string | undefined): number | undefined {
@@ -77,7 +78,7 @@ function evalHistogramArgs(ev: Evaluator, e: Call, args: Expr[], grid: Grid): Hi
   }
   const vec = ev.evalVector(args[vecIdx], grid);
   const posV = e.args[vecIdx].pos;
-  const posAnno = mode === 'quantiles' ? e.args[0].pos : e.args[1].pos;
+  const posAnno = posV;
   return { mode, qs, qPos, upper, qLabel, vec, posV, posAnno };
 }
 
@@ -105,6 +106,11 @@ function groupBuckets(vec: VSeries[], delayed: boolean): { groups: Map<string, B
   return { groups, bad };
 }
 
+/** Whether step i of the series holds a native histogram. */
+function nativeAt(s: VSeries, i: number): boolean {
+  return s.h !== undefined && s.h[i] !== undefined;
+}
+
 /** The warnings of step i: quantiles out of [0, 1], and buckets without a usable `le`. */
 function warnStep(ev: Evaluator, h: HistogramCall, bad: VSeries[], i: number): void {
   const st = ev.st;
@@ -115,7 +121,7 @@ function warnStep(ev: Evaluator, h: HistogramCall, bad: VSeries[], i: number): v
     }
   }
   for (const s of bad) {
-    if (!s.p[i]) continue;
+    if (!s.p[i] || nativeAt(s, i)) continue;
     const name = st.delayedNameRemoval && s.metric.__name__ ? ` for metric name "${s.metric.__name__}"` : '';
     annotate(st, 'warning', `bucket label "le" is missing or has a malformed value of "${s.metric.le ?? ''}"${name}`, h.posV);
   }
@@ -124,7 +130,7 @@ function warnStep(ev: Evaluator, h: HistogramCall, bad: VSeries[], i: number): v
 /** The value of quantile k of one group at step i; undefined when the group has no bucket there. */
 function groupValue(ev: Evaluator, h: HistogramCall, g: BucketGroup, k: number, i: number, grid: Grid): number | undefined {
   const buckets: Bucket[] = [];
-  for (const m of g.members) if (m.series.p[i]) buckets.push({ upperBound: m.le, count: m.series.v[i] });
+  for (const m of g.members) if (m.series.p[i] && !nativeAt(m.series, i)) buckets.push({ upperBound: m.le, count: m.series.v[i] });
   if (buckets.length === 0) return undefined;
   if (h.mode === 'fraction') return bucketFraction(h.qs[0][i], h.upper![i], buckets);
   const r = bucketQuantile(h.qs[k][i], buckets);
@@ -135,16 +141,69 @@ function groupValue(ev: Evaluator, h: HistogramCall, g: BucketGroup, k: number, 
   return r.value;
 }
 
-/** histogram_quantile(s) / histogram_fraction over classic `le` buckets. */
+/**
+ * A native histogram and classic buckets with the same labels at one step:
+ * Prometheus warns and computes neither. Returns the native series and the
+ * classic groups to leave out at step i.
+ */
+function nativeConflicts(ev: Evaluator, h: HistogramCall, natives: VSeries[], groups: Map<string, BucketGroup>, i: number): Set<unknown> {
+  const out = new Set<unknown>();
+  for (const s of natives) {
+    if (!nativeAt(s, i)) continue;
+    const g = groups.get(metricKey(s.metric));
+    if (!g || !g.members.some((m) => m.series.p[i] && !nativeAt(m.series, i))) continue;
+    const name = ev.st.delayedNameRemoval && s.metric.__name__ ? ` for metric name ${JSON.stringify(s.metric.__name__)}` : '';
+    annotate(ev.st, 'warning', `vector contains a mix of classic and native histograms${name}`, h.posAnno);
+    out.add(s);
+    out.add(g);
+  }
+  return out;
+}
+
+const NAN_INFO = {
+  'quantile-nan-result': 'input to histogram_quantile has NaN observations, result is NaN',
+  'quantile-nan-skew': 'input to histogram_quantile has NaN observations, result is skewed higher',
+  'fraction-nans': 'input to histogram_fraction has NaN observations, which are excluded from all fractions',
+} as const;
+
+/** Quantile k (or the fraction) of the native histogram at step i. */
+function nativeValue(ev: Evaluator, h: HistogramCall, s: VSeries, k: number, i: number): number {
+  const hist = s.h![i]!;
+  const r = h.mode === 'fraction' ? histogramFraction(h.qs[0][i], h.upper![i], hist) : histogramQuantile(h.qs[k][i], hist);
+  if (r.nanInfo) {
+    const name = ev.st.delayedNameRemoval ? (s.metric.__name__ ?? '') : '';
+    annotate(ev.st, 'info', NAN_INFO[r.nanInfo] + (name ? ` for metric name ${JSON.stringify(name)}` : ''), h.posAnno);
+  }
+  return r.value;
+}
+
+/** histogram_quantile(s) / histogram_fraction over native histograms and classic `le` buckets. */
 export function classicHistogram(ev: Evaluator, e: Call, args: Expr[], grid: Grid): Val {
   const h = evalHistogramArgs(ev, e, args, grid);
   const { groups, bad } = groupBuckets(h.vec, ev.st.delayedNameRemoval);
   const out: VSeries[] = [];
+  const natives = h.vec.filter((s) => s.h !== undefined);
+  const nativeOuts = natives.map(() => [] as VSeries[]);
   for (let i = 0; i < grid.n; i++) {
     checkAbort(ev.st);
     warnStep(ev, h, bad, i);
+    const conflicts = nativeConflicts(ev, h, natives, groups, i);
     for (let k = 0; k < h.qs.length; k++) {
+      natives.forEach((s, n) => {
+        if (!nativeAt(s, i) || conflicts.has(s)) return;
+        const value = nativeValue(ev, h, s, k, i);
+        let o = nativeOuts[n][k];
+        if (!o) {
+          const m = ev.st.delayedNameRemoval ? s.metric : dropReserved(s.metric);
+          const metric = h.mode === 'quantiles' ? setLabel(m, h.qLabel, formatOpenMetricsFloat(h.qs[k][i])) : m;
+          o = nativeOuts[n][k] = newVSeries(metric, grid.n, true);
+          out.push(o);
+        }
+        o.v[i] = value;
+        o.p[i] = 1;
+      });
       for (const g of groups.values()) {
+        if (conflicts.has(g)) continue;
         const value = groupValue(ev, h, g, k, i, grid);
         if (value === undefined) continue;
         let o = g.outs[k];

@@ -20,6 +20,8 @@ import { makeGrid, type EvalObserver, type QueryState, type Val, type VSeries } 
 import { dropReserved, metricKey } from './labels.js';
 import { compareMetrics } from '../model/labels.js';
 import { execError } from './state.js';
+import { statsSelectors } from './hist-stats.js';
+import type { FloatHistogram } from '../histogram/histogram.js';
 
 /** Per-query options: an AbortSignal, and/or a cancellation check polled during evaluation. */
 interface RunOptions {
@@ -108,6 +110,7 @@ export class Engine {
       queryStep: isRange ? step : 0,
       checkCounter: 0,
       observer: opts.observer,
+      statsSelectors: statsSelectors(expr),
     };
     const grid = makeGrid(start, end, step);
     const ev = new Evaluator(this.store, st, isRange);
@@ -136,7 +139,7 @@ export function toInstant(val: Val, t: number, st: QueryState): EngineValue {
     case 'string':
       return { type: 'string', t, v: val.s };
     case 'matrix': {
-      const series: EngineSeries[] = val.series.map((s) => ({ metric: s.metric, t: s.t, v: s.v }));
+      const series: EngineSeries[] = val.series.map((s) => ({ metric: s.metric, t: s.t, v: s.v, h: s.h }));
       series.sort((a, b) => compareMetrics(a.metric, b.metric));
       return { type: 'matrix', series };
     }
@@ -149,7 +152,10 @@ export function toInstant(val: Val, t: number, st: QueryState): EngineValue {
         if (seen.has(k)) throw execError('vector cannot contain metrics with the same labelset');
         seen.add(k);
       }
-      return { type: 'vector', samples: cleaned.map((s) => ({ metric: s.metric, t, v: s.v[0] })) };
+      return {
+        type: 'vector',
+        samples: cleaned.map((s) => (s.h?.[0] ? { metric: s.metric, t, v: s.v[0], h: s.h[0] } : { metric: s.metric, t, v: s.v[0] })),
+      };
     }
   }
 }
@@ -164,12 +170,14 @@ function toMatrix(val: Val, grid: ReturnType<typeof makeGrid>, st: QueryState): 
   for (const s of series) {
     const ts: number[] = [];
     const vs: number[] = [];
+    const hs: (FloatHistogram | undefined)[] | undefined = s.h ? [] : undefined;
     for (let i = 0; i < grid.n; i++) {
       if (!s.p[i]) continue;
       ts.push(grid.start + i * grid.step);
       vs.push(s.v[i]);
+      if (hs) hs.push(s.h![i]);
     }
-    if (ts.length) out.push({ metric: s.metric, t: ts, v: vs });
+    if (ts.length) out.push(hs ? { metric: s.metric, t: ts, v: vs, h: hs } : { metric: s.metric, t: ts, v: vs });
   }
   out.sort((a, b) => compareMetrics(a.metric, b.metric));
   return { type: 'matrix', series: out };

@@ -9,7 +9,7 @@
 import type { Call, Expr, LabelMatcher, VectorSelector } from '../promql/ast.js';
 import type { Metric } from '../model/result.js';
 import type { Grid, VSeries } from './types.js';
-import { newVSeries } from './types.js';
+import { newVSeries, setHist } from './types.js';
 import type { Evaluator } from './eval.js';
 import { checkAbort, execError } from './state.js';
 import { evalVectorSelector, resolveAt, selectIds } from './selectors.js';
@@ -46,6 +46,7 @@ export function evalInfo(ev: Evaluator, e: Call, grid: Grid): VSeries[] {
     bySig.clear();
     for (let k = 0; k < info.length; k++) {
       if (!info[k].p[i]) continue;
+      if (info[k].h?.[i]) throw execError('info sample should be float');
       const prev = bySig.get(infoSigs[k]);
       if (prev === undefined || info[prev].v[i] < info[k].v[i]) bySig.set(infoSigs[k], k);
       else if (info[prev].v[i] === info[k].v[i]) {
@@ -103,6 +104,8 @@ function emit(out: Map<string, VSeries>, metric: Metric, s: VSeries, i: number, 
   else if (o.p[i]) throw execError('vector cannot contain metrics with the same labelset');
   o.p[i] = 1;
   o.v[i] = s.v[i];
+  const h = s.h?.[i];
+  if (h) setHist(o, i, h);
 }
 
 /**
@@ -143,7 +146,7 @@ function fetchInfo(ev: Evaluator, arg: Expr, base: VSeries[], ignored: boolean[]
     return true;
   });
   const { atMs, offsetMs } = referenceTime(ev, arg);
-  return evalVectorSelector(ev.store, ids, offsetMs, atMs, grid, ev.st, 'time');
+  return evalVectorSelector(ev.store, ids, offsetMs, atMs, grid, ev.st, 'info');
 }
 
 /**

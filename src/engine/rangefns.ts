@@ -5,6 +5,7 @@
 
 import { formatG, kahanInc, ks, search } from './numeric.js';
 import { quantile, SlidingQuantile } from './quantile.js';
+import type { FloatHistogram } from '../histogram/histogram.js';
 
 export interface WinCtx {
   /** Different for every series a window loop walks (state kept across its steps is keyed by it); absent: no state kept. */
@@ -36,6 +37,14 @@ export interface WinCtx {
   drops?: Int32Array;
   ok: boolean;
   warn: (kind: 'warning' | 'info', text: string, argIndex: number) => void;
+  /** Native histogram points of a series that has any: ht/hh/hst[hlo..hhi) is the window's part (floats are t/v[lo..hi)). */
+  ht?: Float64Array;
+  hh?: readonly FloatHistogram[];
+  hst?: Float64Array;
+  hlo: number;
+  hhi: number;
+  /** A histogram result, set by a histogram-aware function (the number it returns is then ignored). */
+  hOut?: FloatHistogram;
 }
 
 export type RangeFn = (c: WinCtx) => number;
@@ -52,7 +61,7 @@ export function dropCounts(v: Float64Array, len: number): Int32Array {
  * (Prometheus's isStartTimestampReset): ST after the previous sample, or ST
  * at the previous sample when that one had a real ST of its own (a delta).
  */
-function isStReset(prevSt: number, prevT: number, curSt: number, curT: number): boolean {
+export function isStReset(prevSt: number, prevT: number, curSt: number, curT: number): boolean {
   if (curSt === 0 || curSt >= curT || curSt < prevT) return false;
   if (curSt > prevT) return true;
   if (prevSt > prevT) return false;

@@ -4,12 +4,16 @@
 
 import type { PositionRange } from '../promql/ast.js';
 import type { Metric } from '../model/result.js';
+import type { FloatHistogram } from '../histogram/histogram.js';
 
 export interface EngineSample {
   metric: Metric;
   /** ms */
   t: number;
+  /** The float value; meaningless when `h` is set. */
   v: number;
+  /** A native histogram sample instead of a float. */
+  h?: FloatHistogram;
 }
 
 export interface EngineSeries {
@@ -17,6 +21,8 @@ export interface EngineSeries {
   /** ms, ascending; same length as v */
   t: ArrayLike<number>;
   v: ArrayLike<number>;
+  /** Present when the series has native histogram points: h[i] is the point at t[i] (then v[i] is meaningless). */
+  h?: ArrayLike<FloatHistogram | undefined>;
 }
 
 export type EngineValue =

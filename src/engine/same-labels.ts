@@ -28,6 +28,7 @@ export function mergeSameLabels(series: VSeries[]): VSeries[] {
       if (prev.p[i]) throw execError('vector cannot contain metrics with the same labelset');
       prev.p[i] = 1;
       prev.v[i] = s.v[i];
+      if (s.h?.[i]) (prev.h ??= new Array(prev.p.length))[i] = s.h[i];
     }
   }
   return out;

@@ -3,7 +3,7 @@
 
 import type { AggregateExpr } from '../promql/ast.js';
 import type { Grid, VSeries } from './types.js';
-import { annotate, newVSeries } from './types.js';
+import { annotate, newVSeries, setHist } from './types.js';
 import type { Evaluator } from './eval.js';
 import type { Metric } from '../model/result.js';
 import { checkAbort, execError } from './state.js';
@@ -216,6 +216,8 @@ export function aggregateK(ev: Evaluator, e: AggregateExpr, grouped: Grouped, gr
     }
     o.v[i] = input[si].v[i];
     o.p[i] = 1;
+    const h = input[si].h?.[i];
+    if (h) setHist(o, i, h);
   };
   const blocks = new StepMajorBlocks(input, grid.n);
   const step: KStep = {

@@ -3,12 +3,14 @@
 
 import type { AtModifier, LabelMatcher } from '../promql/ast.js';
 import type { MemoryStore } from '../storage/store.js';
-import { isStaleNaN } from '../storage/store.js';
+import { isHistogramMark, isStaleNaN } from '../storage/store.js';
 import { RegexSyntaxError } from '../promql/regex.js';
 import type { Grid, QueryState, RSeries, VSeries } from './types.js';
+import type { FloatHistogram } from '../histogram/histogram.js';
 import { newVSeries } from './types.js';
 import { checkAbort, execError, holdSamples } from './state.js';
 import { upperBound } from './numeric.js';
+import { statsHints } from './hist-stats.js';
 
 export function resolveAt(at: AtModifier | undefined, st: QueryState): number | undefined {
   if (!at) return undefined;
@@ -27,7 +29,7 @@ export function selectIds(store: MemoryStore, matchers: readonly LabelMatcher[],
 }
 
 /** What an instant selector yields per step: the sample's value, timestamp or start timestamp. */
-export type SelectorPick = 'value' | 'time' | 'st';
+export type SelectorPick = 'value' | 'time' | 'st' | 'info';
 
 /**
  * Evaluates an instant vector selector at every step: the newest sample in
@@ -43,6 +45,7 @@ export function evalVectorSelector(
   grid: Grid,
   st: QueryState,
   pick: SelectorPick = 'value',
+  stats = false,
 ): VSeries[] {
   const out: VSeries[] = [];
   const lookback = st.lookbackMs;
@@ -53,7 +56,10 @@ export function evalVectorSelector(
     const v = cols.v;
     const len = cols.length;
     const sts = cols.st;
-    const pickAt = (k: number): number => (pick === 'time' ? t[k] / 1000 : sts ? sts[k] / 1000 : 0);
+    const hs = cols.h && stats ? statsHints(cols.h, len) : cols.h;
+    const pickAt = (k: number): number => (pick === 'time' || pick === 'info' ? t[k] / 1000 : sts ? sts[k] / 1000 : 0);
+    // info() reads timestamps, and must know which samples are histograms (an error there).
+    const keepH = pick === 'value' || pick === 'info';
     const s = newVSeries(store.labels(id), grid.n);
     let count = 0;
     if (atMs !== undefined) {
@@ -64,6 +70,7 @@ export function evalVectorSelector(
       if (k >= 0 && t[k] > ref - lookback && !(x !== x && isStaleNaN(x))) {
         s.v.fill(pick === 'value' ? x : pickAt(k));
         s.p.fill(1);
+        if (keepH && hs && hs[k]) s.h = new Array(grid.n).fill(hs[k]);
         count = grid.n;
       }
     } else {
@@ -78,7 +85,10 @@ export function evalVectorSelector(
         const k = j - 1;
         if (k < 0 || t[k] <= ref - lookback) continue;
         const x = v[k];
-        if (x !== x && isStaleNaN(x)) continue;
+        if (x !== x) {
+          if (isStaleNaN(x)) continue;
+          if (keepH && hs && isHistogramMark(x)) (s.h ??= new Array(grid.n))[i] = hs[k];
+        }
         s.v[i] = pick === 'value' ? x : pickAt(k);
         s.p[i] = 1;
         count++;
@@ -93,11 +103,13 @@ export function evalVectorSelector(
   return out;
 }
 
-/** The raw points of the selected series, stale markers removed. */
-export function rangeSeries(store: MemoryStore, ids: number[]): RSeries[] {
+/** The raw points of the selected series, stale markers removed; `stats`: with the stats iterator's hints. */
+export function rangeSeries(store: MemoryStore, ids: number[], stats = false): RSeries[] {
   return ids.map((id) => {
     const c = store.floatSamples(id);
-    return { metric: store.labels(id), t: c.t, v: c.v, length: c.length, st: c.st };
+    if (stats && c.h)
+      return { metric: store.labels(id), t: c.t, v: c.v, length: c.length, st: c.st, h: statsHints(c.h, c.length), hStored: c.h };
+    return { metric: store.labels(id), t: c.t, v: c.v, length: c.length, st: c.st, h: c.h };
   });
 }
 
@@ -105,7 +117,7 @@ export function rangeSeries(store: MemoryStore, ids: number[]): RSeries[] {
 export function sliceWindow(s: RSeries, mint: number, maxt: number): RSeries {
   const lo = upperBound(s.t, 0, s.length, mint);
   const hi = upperBound(s.t, lo, s.length, maxt);
-  return { metric: s.metric, t: s.t.slice(lo, hi), v: s.v.slice(lo, hi), length: hi - lo };
+  return { metric: s.metric, t: s.t.slice(lo, hi), v: s.v.slice(lo, hi), length: hi - lo, h: s.h?.slice(lo, hi) };
 }
 
 /** Dense step series to compact points (subquery results). */
@@ -114,12 +126,14 @@ export function compactSeries(s: VSeries, grid: Grid): RSeries {
   for (let i = 0; i < grid.n; i++) n += s.p[i];
   const t = new Float64Array(n);
   const v = new Float64Array(n);
+  const h = s.h ? new Array<FloatHistogram | undefined>(n) : undefined;
   let k = 0;
   for (let i = 0; i < grid.n; i++) {
     if (!s.p[i]) continue;
     t[k] = grid.start + i * grid.step;
     v[k] = s.v[i];
+    if (h) h[k] = s.h![i];
     k++;
   }
-  return { metric: s.metric, t, v, length: n, dropName: s.dropName };
+  return { metric: s.metric, t, v, length: n, dropName: s.dropName, h };
 }

@@ -3,12 +3,14 @@
 
 import type { Call, Expr } from '../promql/ast.js';
 import type { Grid, Val } from './types.js';
-import { annotate } from './types.js';
+import { annotate, floatsOnly } from './types.js';
 import type { Evaluator } from './eval.js';
 import { compareMetrics } from '../model/labels.js';
 
 export function evalSort(ev: Evaluator, e: Call, args: Expr[], grid: Grid): Val {
-  const vec = ev.evalVector(args[0], grid);
+  let vec = ev.evalVector(args[0], grid);
+  // sort and sort_desc order floats: histogram samples are left out (Prometheus's filterFloats).
+  if (e.func === 'sort' || e.func === 'sort_desc') vec = vec.map(floatsOnly);
   if (ev.isRange) {
     annotate(ev.st, 'warning', 'sort is ineffective for range queries since results are always ordered by labels', e.pos);
   }

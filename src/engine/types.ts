@@ -6,6 +6,7 @@
 // as function arguments or as the top-level result of an instant query.
 
 import type { Metric } from '../model/result.js';
+import type { FloatHistogram } from '../histogram/histogram.js';
 import type { Annotation } from './result.js';
 import type { Expr, PositionRange } from '../promql/ast.js';
 import type { RangeSource } from './eval.js';
@@ -28,6 +29,11 @@ export interface VSeries {
   dropName: boolean;
   v: Float64Array;
   p: Uint8Array;
+  /**
+   * Native histograms, only on series that have any: where h[i] is set, the
+   * sample at step i is that histogram (p[i] = 1, v[i] meaningless).
+   */
+  h?: (FloatHistogram | undefined)[];
 }
 
 /** A series of raw points (range vectors, subquery results). */
@@ -40,6 +46,10 @@ export interface RSeries {
   st?: Float64Array;
   /** Subquery results carry delayed name removal along. */
   dropName?: boolean;
+  /** Native histogram points parallel to t, when the series has any (h[i] set: v[i] meaningless). */
+  h?: readonly (FloatHistogram | undefined)[];
+  /** With stats-iterator hints in h: the stored histograms (a window's first sample keeps its stored hint). */
+  hStored?: readonly (FloatHistogram | undefined)[];
 }
 
 export type Val =
@@ -73,6 +83,8 @@ export interface QueryState {
   checkCounter: number;
   /** The node being evaluated, named by the sample limit's error. */
   node?: Expr;
+  /** Selectors read as Prometheus's histogram stats iterator reads them (./hist-stats.ts). */
+  statsSelectors?: ReadonlySet<Expr>;
   /** Explain's tracer (./trace.ts); absent, evaluation does nothing more. */
   observer?: EvalObserver;
 }
@@ -91,4 +103,18 @@ export interface EvalObserver {
 export function annotate(st: QueryState, kind: 'warning' | 'info', text: string, pos?: PositionRange): void {
   st.annotations.set(`${kind}\x00${text}`, { kind, text, pos });
   st.observer?.annotation({ kind, text, pos });
+}
+
+/** Sets a histogram sample at step i. */
+export function setHist(s: VSeries, i: number, h: FloatHistogram): void {
+  (s.h ??= new Array<FloatHistogram | undefined>(s.p.length))[i] = h;
+  s.p[i] = 1;
+}
+
+/** The series without its histogram samples (float-only consumers), or itself when it has none. */
+export function floatsOnly(s: VSeries): VSeries {
+  if (!s.h) return s;
+  const p = s.p.slice();
+  for (let i = 0; i < p.length; i++) if (s.h[i]) p[i] = 0;
+  return { metric: s.metric, dropName: s.dropName, v: s.v, p };
 }

@@ -10,6 +10,7 @@ import type { Evaluator } from './eval.js';
 import { mergeSameLabels } from './same-labels.js';
 import { checkAbort } from './state.js';
 import { dropReserved } from './labels.js';
+import type { FloatHistogram } from '../histogram/histogram.js';
 
 /** How the engine evaluates a function without a range-vector argument: all steps at once. */
 export type InstantFn = (ev: Evaluator, e: Call, args: Expr[], grid: Grid) => Val;
@@ -28,8 +29,9 @@ function mapSeries(ev: Evaluator, input: VSeries[], grid: Grid, f: (x: number, i
     checkAbort(ev.st);
     const o = newVSeries(delayed ? s.metric : dropReserved(s.metric), grid.n, true);
     let any = false;
+    const hs = s.h;
     for (let i = 0; i < grid.n; i++) {
-      if (!s.p[i]) continue;
+      if (!s.p[i] || (hs !== undefined && hs[i] !== undefined)) continue;
       const r = f(s.v[i], i);
       if (r === undefined) continue;
       o.v[i] = r;
@@ -97,7 +99,7 @@ export const scalarOfVector: InstantFn = (ev, _e, args, grid) => {
   return scalarVal(grid, (i) => {
     let found = -1;
     for (let j = 0; j < vec.length; j++) {
-      if (!vec[j].p[i]) continue;
+      if (!vec[j].p[i] || vec[j].h?.[i]) continue;
       if (found >= 0) return NaN;
       found = j;
     }
@@ -173,11 +175,27 @@ export const absent: InstantFn = (ev, _e, args, grid) => {
   return vector(any ? [o] : []);
 };
 
-/** histogram_count, histogram_sum...: native histograms only, and a float-only store has none. */
-export const nativeHistogramOnly: InstantFn = (ev, _e, args, grid) => {
-  ev.evalVector(args[0], grid);
-  return vector([]);
-};
+/** histogram_count, histogram_sum...: a number read from every native histogram sample; float samples are left out. */
+export function histogramStat(f: (h: FloatHistogram) => number): InstantFn {
+  return (ev, _e, args, grid) => {
+    const delayed = ev.st.delayedNameRemoval;
+    const out: VSeries[] = [];
+    for (const s of ev.evalVector(args[0], grid)) {
+      if (!s.h) continue;
+      const o = newVSeries(delayed ? s.metric : dropReserved(s.metric), grid.n, true);
+      let any = false;
+      for (let i = 0; i < grid.n; i++) {
+        const h = s.h[i];
+        if (!h) continue;
+        o.v[i] = f(h);
+        o.p[i] = 1;
+        any = true;
+      }
+      if (any) out.push(o);
+    }
+    return vector(delayed ? out : mergeSameLabels(out));
+  };
+}
 
 export function unparen(e: Expr): Expr {
   while (e.type === 'ParenExpr') e = e.expr;

@@ -1,8 +1,9 @@
 // The learner's progress: one small JSON file in the XDG state directory.
 // Writes are atomic (temp file, fsync, rename), so a crash mid-write leaves
-// the old file intact; a corrupt file is reported and set aside, never fatal.
+// the old file intact (its temp file is removed by the next save); a corrupt
+// file is reported and set aside, never fatal.
 
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { PromlearnError } from '../errors.js';
@@ -73,13 +74,55 @@ function validProgress(text: string): Progress | undefined {
     return undefined;
   }
   const p = data as Progress;
-  if (!p || typeof p !== 'object' || p.version !== 1 || typeof p.lessons !== 'object' || p.lessons === null) return undefined;
+  if (!isRecord(p) || p.version !== 1 || !isRecord(p.lessons)) return undefined;
   for (const lp of Object.values(p.lessons)) {
     // The step is an index: a negative or fractional one would point at no step.
     const ok = lp && Number.isSafeInteger(lp.step) && lp.step >= 0 && Array.isArray(lp.solved) && Array.isArray(lp.skipped) && typeof lp.done === 'boolean';
     if (!ok) return undefined;
   }
   return p;
+}
+
+/** A JSON object (not an array: `"lessons": []` would take no lesson's progress and save as [] again). */
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** A temp file of ours: progress.json.<pid>.<random>.tmp */
+const TEMP_FILE = /^progress\.json\.(\d+)\.[0-9a-f]+\.tmp$/;
+/** A temp file this old is left over from a crash even if its pid now names another process. */
+const ORPHAN_AGE_MS = 10 * 60 * 1000;
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'; // alive, someone else's
+  }
+}
+
+/** Removes temp files that a save which crashed before its rename left behind; a live writer's are kept. */
+export function removeOrphanTempFiles(dir: string, now = Date.now()): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = TEMP_FILE.exec(name);
+    if (!m) continue;
+    const file = join(dir, name);
+    try {
+      const pid = Number(m[1]);
+      // Saves are synchronous, so none of this process is in flight (a container may reuse a dead process's pid).
+      if (pid !== process.pid && processAlive(pid) && now - statSync(file).mtimeMs < ORPHAN_AGE_MS) continue;
+      rmSync(file, { force: true });
+    } catch {
+      // best effort: another save may have removed it
+    }
+  }
 }
 
 /**
@@ -111,6 +154,7 @@ export function trySaveProgress(dir: string, p: Progress, warn: (msg: string) =>
 
 function writeProgress(dir: string, p: Progress): void {
   mkdirSync(dir, { recursive: true });
+  removeOrphanTempFiles(dir);
   const file = progressFile(dir);
   const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {

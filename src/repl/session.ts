@@ -11,6 +11,10 @@ import type { Style } from '../util/style.js';
 import { formatTime, humanDuration } from '../util/time.js';
 import { CompletionSource } from './cache.js';
 import { describeSubstitutions, substituteGrafana } from '../promql/grafana.js';
+import { serverDataNote, type TimeAdvice } from '../backends/data-note.js';
+
+/** The REPL moves a query in time with `.at`. */
+const REPL_TIME_ADVICE: TimeAdvice = { time: '.at', end: '.at', start: '.at' };
 
 export interface SessionEnv {
   io: IO;
@@ -125,6 +129,11 @@ export class Session {
       const query = this.substituteGrafana(text, grid);
       const result = await this.execute(query, grid, ac.signal);
       this.env.out(await this.render(result, query, grid));
+      if (!grid && isEmptyVector(result)) {
+        // A server whose data ended before "now" (backfilled, stopped): where it ends, and the .at to use.
+        const note = await serverDataNote(this.backend, query, { end: this.evalTime() }, ac.signal, REPL_TIME_ADVICE);
+        if (note) this.env.err(this.env.style.dim(note) + '\n');
+      }
       return true;
     } catch (e) {
       this.failures++;
@@ -188,6 +197,10 @@ export class Session {
     });
     return text.endsWith('\n') || text === '' ? text : text + '\n';
   }
+}
+
+function isEmptyVector(r: QueryResult): boolean {
+  return r.data.resultType === 'vector' && r.data.result.length === 0;
 }
 
 async function describe(backend: Backend, env: SessionEnv): Promise<BackendInfo> {

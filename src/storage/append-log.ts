@@ -7,6 +7,7 @@
 // with equal timestamps (every series of one scrape target) share one
 // timestamp column. That keeps a store near 8 bytes a sample, the value.
 
+import type { FloatHistogram } from '../histogram/histogram.js';
 import type { Series } from './series.js';
 import { OutOfOrderSampleError } from './series.js';
 import { isStaleNaN } from './stale.js';
@@ -20,6 +21,8 @@ interface Chunk {
   v: Float64Array;
   /** Start timestamps, allocated on the first one that is not 0. */
   st?: Float64Array;
+  /** Native histograms by position, allocated on the first one (their v is HISTOGRAM_MARK). */
+  h?: (FloatHistogram | undefined)[];
   n: number;
 }
 
@@ -41,7 +44,7 @@ export class AppendLog {
   }
 
   /** Logs a sample after the order checks; false for a repeated identical sample (a no-op, as in the TSDB). */
-  append(s: Series, tMs: number, value: number, stMs: number): boolean {
+  append(s: Series, tMs: number, value: number, stMs: number, hist?: FloatHistogram): boolean {
     const id = s.id;
     if (id >= this.count.length) this.grow(id);
     const logged = this.count[id] > 0;
@@ -66,11 +69,19 @@ export class AppendLog {
     c.t[i] = tMs;
     c.v[i] = value;
     if (stMs !== 0) (c.st ??= new Float64Array(c.ids.length))[i] = stMs;
+    if (hist) (c.h ??= new Array<FloatHistogram | undefined>(c.ids.length))[i] = hist;
     this.count[id]++;
     this.lastT[id] = tMs;
     this.lastV[id] = value;
     this.size++;
     return true;
+  }
+
+  /** The value of the series' newest sample (logged or sealed), undefined when it has none. */
+  lastValue(s: Series): number | undefined {
+    if (this.has(s.id)) return this.lastV[s.id];
+    s.unlazy();
+    return s.length > 0 ? s.lastV() : undefined;
   }
 
   private grow(id: number): void {
@@ -118,22 +129,63 @@ export class AppendLog {
       next[id] = at + s.length;
     }
     const stale = new Uint8Array(n);
+    const hcols = this.histogramColumns(series, n, start);
     for (const c of this.chunks) this.scatter(c, next, times, values, sts, stale);
+    if (this.chunks.some((c) => c.h)) for (const c of this.chunks) this.scatterHistograms(c, start, series, hcols);
     const pool = new TimesPool(total);
     for (let id = 0; id < n; id++) {
       if (this.count[id] === 0) continue;
       const a = start[id];
       const b = a + series[id].length + this.count[id];
       const st = sts && hasNonZero(sts, a, b) ? sts.slice(a, b) : undefined;
-      series[id].adopt(pool.intern(times.subarray(a, b)), values.subarray(a, b), st, stale[id] === 1);
+      series[id].adopt(pool.intern(times.subarray(a, b)), values.subarray(a, b), st, stale[id] === 1, hcols.get(id));
     }
     this.chunks = [];
+    this.histPos = undefined;
     this.size = 0;
     // The per-series state is only for logged series: let a big load's go.
     this.count = new Int32Array(64);
     this.lastT = new Float64Array(64);
     this.lastV = new Float64Array(64);
   }
+
+  /** Histogram columns of the logged series that had histograms already: old entries copied, room for the new. */
+  private histogramColumns(series: readonly Series[], n: number, start: Float64Array): Map<number, (FloatHistogram | undefined)[]> {
+    const cols = new Map<number, (FloatHistogram | undefined)[]>();
+    for (let id = 0; id < n; id++) {
+      const s = series[id];
+      if (this.count[id] === 0 || !s.h) continue;
+      const col = s.h.slice(0, s.length);
+      col.length = start[id + 1] - start[id];
+      cols.set(id, col);
+    }
+    return cols;
+  }
+
+  /** Histograms of a chunk into their series' columns (positions as scatter gave them, counted again here). */
+  private scatterHistograms(
+    c: Chunk,
+    start: Float64Array,
+    series: readonly Series[],
+    cols: Map<number, (FloatHistogram | undefined)[]>,
+  ): void {
+    const pos = (this.histPos ??= new Map());
+    for (let i = 0; i < c.n; i++) {
+      const id = c.ids[i];
+      const k = pos.get(id) ?? series[id].length;
+      pos.set(id, k + 1);
+      const hist = c.h?.[i];
+      if (!hist) continue;
+      let col = cols.get(id);
+      if (!col) {
+        col = new Array<FloatHistogram | undefined>(start[id + 1] - start[id]);
+        cols.set(id, col);
+      }
+      col[k] = hist;
+    }
+  }
+
+  private histPos?: Map<number, number>;
 
   private scatter(
     c: Chunk,

@@ -5,7 +5,11 @@
 // decodes its columns on first read.
 
 import type { Metric } from '../model/result.js';
+import type { FloatHistogram } from '../histogram/histogram.js';
 import { isStaleNaN } from './stale.js';
+
+/** A series' native histograms: h[i] is the sample at t[i] when v[i] is HISTOGRAM_MARK, else undefined. */
+export type HistogramColumn = readonly (FloatHistogram | undefined)[];
 
 /** Samples of one series; `t[i]` in ms, `v[i]` float64; valid for i < length. */
 export interface SampleColumns {
@@ -14,6 +18,8 @@ export interface SampleColumns {
   readonly length: number;
   /** Start timestamps (ms, 0 = none) parallel to t; only for series that have any. */
   readonly st?: Float64Array;
+  /** Native histogram samples parallel to t; only for series that have any (their v is HISTOGRAM_MARK). */
+  readonly h?: HistogramColumn;
 }
 
 export class OutOfOrderSampleError extends Error {}
@@ -25,6 +31,7 @@ export class Series implements SampleColumns {
   t: Float64Array = EMPTY;
   v: Float64Array = EMPTY;
   st?: Float64Array;
+  h?: (FloatHistogram | undefined)[];
   length = 0;
   /** Decodes the columns on first read (a series of the prebuilt sample snapshot). */
   lazy?: () => { t: Float64Array; v: Float64Array };
@@ -79,14 +86,16 @@ export class Series implements SampleColumns {
     this.t = concat(this.t, this.length, t, n, total);
     this.v = concat(this.v, this.length, v, n, total);
     if (this.st) this.st = concat(this.st, this.length, EMPTY, 0, total);
+    if (this.h) this.h.length = total;
     this.length = total;
   }
 
   /** Takes the columns the append log built (old samples and new ones). */
-  adopt(t: Float64Array, v: Float64Array, st: Float64Array | undefined, hasStale: boolean): void {
+  adopt(t: Float64Array, v: Float64Array, st: Float64Array | undefined, hasStale: boolean, h?: (FloatHistogram | undefined)[]): void {
     this.t = t;
     this.v = v;
     this.st = st;
+    this.h = h;
     this.length = t.length;
     this.hasStale ||= hasStale;
     this.clean = undefined;
@@ -111,6 +120,7 @@ export class Series implements SampleColumns {
     const t = new Float64Array(this.length);
     const v = new Float64Array(this.length);
     const st = this.st ? new Float64Array(this.length) : undefined;
+    const h = this.h ? new Array<FloatHistogram | undefined>(this.length) : undefined;
     let k = 0;
     for (let i = 0; i < this.length; i++) {
       const x = this.v[i];
@@ -118,9 +128,11 @@ export class Series implements SampleColumns {
       t[k] = this.t[i];
       v[k] = x;
       if (st) st[k] = this.st![i];
+      if (h) h[k] = this.h![i];
       k++;
     }
-    this.clean = { t: t.subarray(0, k), v: v.subarray(0, k), length: k, st: st?.subarray(0, k) };
+    if (h) h.length = k;
+    this.clean = { t: t.subarray(0, k), v: v.subarray(0, k), length: k, st: st?.subarray(0, k), h };
     return this.clean;
   }
 }

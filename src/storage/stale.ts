@@ -17,3 +17,19 @@ export function isStaleNaN(v: number): boolean {
   f64[0] = v;
   return u32[0] === STALE_NAN_BITS_LO && u32[1] === STALE_NAN_BITS_HI;
 }
+
+/**
+ * Where a series holds a native histogram sample, its value column holds this
+ * NaN (another payload than the stale marker's) and the series' histogram
+ * column the histogram: float readers take the NaN branch they already have
+ * for stale markers, and only there look for a histogram.
+ */
+u32[0] = 0x00000003;
+u32[1] = STALE_NAN_BITS_HI;
+export const HISTOGRAM_MARK: number = f64[0];
+
+export function isHistogramMark(v: number): boolean {
+  if (v === v) return false;
+  f64[0] = v;
+  return u32[0] === 0x00000003 && u32[1] === STALE_NAN_BITS_HI;
+}

@@ -7,9 +7,12 @@ import type { LabelMatcher } from '../promql/ast.js';
 import { compileMatcherRegex } from '../promql/regex.js';
 import type { Metric, MetricMetadata } from '../model/result.js';
 import { AppendLog } from './append-log.js';
+import type { FloatHistogram } from '../histogram/histogram.js';
+import { HistogramChunks } from './histogram-chunks.js';
+import { HISTOGRAM_MARK, isHistogramMark } from './stale.js';
 import { Series, type SampleColumns } from './series.js';
 
-export { STALE_NAN, isStaleNaN } from './stale.js';
+export { STALE_NAN, isStaleNaN, HISTOGRAM_MARK, isHistogramMark } from './stale.js';
 export { OutOfOrderSampleError, type SampleColumns } from './series.js';
 
 /**
@@ -50,6 +53,7 @@ export class MemoryStore {
   /** label name -> label value -> ascending series ids; a lone id is kept as a number (most values of a label such as `instance` have one). */
   private readonly postings = new Map<string, Map<string, number | number[]>>();
   private readonly meta = new Map<string, MetricMetadata>();
+  private readonly histChunks = new HistogramChunks();
   private minT = Infinity;
   private maxT = -Infinity;
   private sampleCount = 0;
@@ -108,6 +112,22 @@ export class MemoryStore {
    */
   append(id: number, tMs: number, value: number, stMs = 0): void {
     if (!this.log.append(this.seriesList[id], tMs, value, stMs)) return;
+    this.sampleCount++;
+    if (tMs < this.minT) this.minT = tMs;
+    if (tMs > this.maxT) this.maxT = tMs;
+  }
+
+  /**
+   * Append a native histogram sample in time order. Its counter-reset hint is
+   * stored as Prometheus's TSDB reads it back (see histogram-chunks.ts).
+   * The store keeps the histogram: do not modify it afterwards.
+   */
+  appendHistogram(id: number, tMs: number, h: FloatHistogram, stMs = 0): void {
+    const s = this.seriesList[id];
+    const last = this.log.lastValue(s);
+    const prevIsHistogram = last !== undefined && isHistogramMark(last);
+    const stored = this.histChunks.append(id, tMs, h, prevIsHistogram);
+    if (!this.log.append(s, tMs, HISTOGRAM_MARK, stMs, stored)) return;
     this.sampleCount++;
     if (tMs < this.minT) this.minT = tMs;
     if (tMs > this.maxT) this.maxT = tMs;

@@ -15,7 +15,7 @@ const SRC = join(ROOT, 'src');
 /** Low to high. A folder may import from its own folder and from lower ranks only. */
 export const RANKS: ReadonlyArray<readonly string[]> = [
   ['util'],
-  ['model'],
+  ['model', 'histogram'],
   ['promql'],
   ['storage'],
   ['dataset'],

@@ -14,15 +14,13 @@ import { createLocalBackend } from '../../src/backends/local.js';
 import { SAMPLE_BACKEND_OPTIONS } from '../../src/backends/open.js';
 import { createRemoteBackend } from '../../src/backends/remote.js';
 import { loadSampleStore, INCIDENTS, SAMPLE_END, SAMPLE_START } from '../../src/dataset/index.js';
-import { writeOpenMetrics } from '../../src/storage/openmetrics.js';
-import { requirePrometheus, sharedPrometheus } from '../helpers/prometheus.js';
+import { requirePrometheus } from '../helpers/prometheus.js';
+import { samplePrometheus } from '../helpers/sample-prometheus.js';
 import { diffResults } from './compare.js';
 import { INSTANT_CASES, RANGE_CASES, instantTimes, safeWindow, staleMarkerTimes } from './differential-cases.js';
 
-// ~200 MB of text for 1.6M samples; promtool backfills it in ~4 s.
-const openMetricsText = () => writeOpenMetrics(loadSampleStore());
-
-const prom = sharedPrometheus(openMetricsText);
+// The sample dataset backfilled into Prometheus: one server for the whole `npm test` run.
+const prom = samplePrometheus();
 
 /** Both backends, or undefined after skipping (failing with CI=true) when Prometheus is missing. */
 async function backends(t: TestContext): Promise<{ local: Backend; remote: Backend } | undefined> {

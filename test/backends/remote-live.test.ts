@@ -123,3 +123,34 @@ test('live: promlearn query --server through main()', async (t) => {
   const result = Array.isArray(body) ? body : (body.data?.result ?? body.result ?? []);
   assert.equal(result.length, 2);
 });
+
+test('live: an empty query long after the backfilled data says where it ends, and that --time finds it', async (t) => {
+  if (!requirePrometheus(t)) return;
+  const { url } = await prom.get();
+  const run = async (args: string[], now: number) => {
+    const io = bufferIO({ env: { NO_COLOR: '1' } });
+    const code = await main(['node', 'promlearn', 'query', '--server', url, ...args], io, { clock: () => now });
+    assert.equal(code, 0, io.output.err);
+    return io.output;
+  };
+  // Backfilled blocks only (the head is empty): the series API's time bounds find the end, timestamp() the second.
+  const started = Date.now();
+  const later = await run(['up'], FIXTURE_END + 200 * 86400);
+  const ms = Date.now() - started;
+  assert.match(
+    later.err,
+    /note: on this server the data of up ends at 2026-01-01T01:00:00\.007Z, 200d before the query time; try --time 2026-01-01T01:00:01Z/,
+  );
+  assert.ok(ms < 4000, `the search took ${ms} ms`);
+  const at = await run(['up', '--time', '2026-01-01T01:00:01Z'], FIXTURE_END + 200 * 86400);
+  assert.match(at.out, /api-1:3000/);
+
+  const before = await run(['rate(http_requests_total[5m])'], FIXTURE_START - 10 * 86400);
+  assert.match(
+    before.err,
+    /note: on this server the data of http_requests_total starts at about 2026-01-01T00:0\d:\d\dZ, 10d after the query time/,
+  );
+
+  const inside = await run(['up == 2'], MID);
+  assert.doesNotMatch(inside.err, /note:/);
+});

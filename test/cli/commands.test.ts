@@ -3,13 +3,28 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdtempSync, openSync, readSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main.js';
 import { bufferIO } from '../../src/util/io.js';
 import { sampleDeps } from '../helpers/sample-backend.js';
 import { INCIDENTS } from '../../src/dataset/index.js';
+
+/** The first and last `n` bytes of a file, as text. */
+function fileEnds(file: string, n: number): { head: string; tail: string } {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const head = Buffer.alloc(Math.min(n, size));
+    const tail = Buffer.alloc(Math.min(n, size));
+    readSync(fd, head, 0, head.length, 0);
+    readSync(fd, tail, 0, tail.length, size - tail.length);
+    return { head: head.toString('utf8'), tail: tail.toString('utf8') };
+  } finally {
+    closeSync(fd);
+  }
+}
 
 async function run(...args: string[]) {
   const io = bufferIO();
@@ -35,6 +50,24 @@ test('dataset info -o json has the incidents with times', async () => {
   assert.deepEqual(Object.keys(info.jobs), ['api', 'checkout', 'frontend', 'node']);
 });
 
+test('dataset info counts metric families as `metrics` lists them, and metric names, saying which is which', async () => {
+  const [info, json, metrics] = [
+    await run('dataset', 'info'),
+    await run('dataset', 'info', '-o', 'json'),
+    await run('metrics', '-o', 'json'),
+  ];
+  const families = (JSON.parse(metrics.out) as unknown[]).length;
+  const { metricNames, metricFamilies } = JSON.parse(json.out) as { metricNames: number; metricFamilies: number };
+  assert.equal(metricFamilies, families);
+  assert.ok(metricNames > metricFamilies, 'a histogram family has several names');
+  assert.match(
+    info.out,
+    new RegExp(
+      `metrics\\s+${families} families, ${metricNames} names \\(names x_bucket, x_sum and x_count are one family x, as promlearn metrics lists them\\)`,
+    ),
+  );
+});
+
 test('dataset info does not apply to --server', async () => {
   const r = await run('dataset', 'info', '--server', 'http://127.0.0.1:9');
   assert.equal(r.code, 2);
@@ -54,9 +87,10 @@ test('dataset export writes OpenMetrics that loads back as the same dataset', as
     const file = join(dir, 'shop.om');
     const r = await run('dataset', 'export', file);
     assert.equal(r.code, 0, r.err);
-    const text = readFileSync(file, 'utf8');
-    assert.match(text, /# EOF\n$/);
-    assert.match(text, /^# HELP /);
+    // The file's two ends (it is ~200 MB: no need to read it all into a string).
+    const { head, tail } = fileEnds(file, 64);
+    assert.match(tail, /# EOF\n$/);
+    assert.match(head, /^# HELP /);
     const info = JSON.parse((await run('dataset', 'info', '--dataset', file, '-o', 'json')).out);
     const sample = JSON.parse((await run('dataset', 'info', '-o', 'json')).out);
     // Staleness markers are not exported: fewer samples, same series.
@@ -230,4 +264,35 @@ test('explain replaces Grafana variables as query does', async () => {
   assert.equal(r.code, 0, r.err);
   assert.match(r.err, /Grafana variables: \$job = api, \$__rate_interval = 1m/);
   assert.match(r.out, /rate\(http_requests_total\{job="api"\}\[1m\]\)/);
+});
+
+test('metrics --limit shows the first n families by name and says how many there are', async () => {
+  const all = JSON.parse((await run('metrics', '-o', 'json')).out) as { name: string; series: number }[];
+  const r = await run('metrics', '--limit', '3', '-o', 'json');
+  assert.equal(r.code, 0, r.err);
+  assert.deepEqual(JSON.parse(r.out), all.slice(0, 3), 'the same rows, series counts included');
+  assert.match(r.err, new RegExp(`showing the first 3 of ${all.length} metric families; use --limit 0 for all`));
+  const none = await run('metrics', '--limit', '0', '-o', 'json');
+  assert.equal(JSON.parse(none.out).length, all.length);
+  assert.equal(none.err, '');
+  const bad = await run('metrics', '--limit', '-1');
+  assert.equal(bad.code, 2);
+});
+
+test("learn check: an answer starting with '-' gets the hint to put -- before the arguments, and works after --", async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'promlearn-minus-'));
+  try {
+    const io = bufferIO({ env: { PROMLEARN_STATE_DIR: dir } });
+    const code = await main(['node', 'promlearn', 'learn', 'check', '4', 'at-gap', '-(up)'], io, sampleDeps(io));
+    assert.equal(code, 2);
+    assert.match(io.output.err, /unknown option '-\(up\)'\nhint: if your answer starts with '-', put -- before the arguments/);
+    const ok = bufferIO({ env: { PROMLEARN_STATE_DIR: dir } });
+    assert.equal(await main(['node', 'promlearn', 'learn', 'check', '4', 'at-gap', '--', '-(up)'], ok, sampleDeps(ok)), 1);
+    assert.match(ok.output.out, /expected 1/, 'judged (wrong), not refused');
+    const missing = bufferIO();
+    await main(['node', 'promlearn', 'learn', 'check', '4'], missing, sampleDeps(missing));
+    assert.doesNotMatch(missing.output.err, /hint: if your answer/, 'other usage errors get no such hint');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

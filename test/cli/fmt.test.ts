@@ -51,3 +51,29 @@ test('fmt --help shows examples', async () => {
   await main(['node', 'promlearn', 'fmt', '--help'], io);
   assert.match(io.output.out, /Examples:/);
 });
+
+test('fmt -o json: the query, its canonical form and type; with --tree the parse_query tree', async () => {
+  const r = await run('-o', 'json', 'sum(rate(x[5m]))by(job)');
+  assert.equal(r.code, 0, r.err);
+  assert.deepEqual(JSON.parse(r.out), { query: 'sum(rate(x[5m]))by(job)', formatted: 'sum by (job) (rate(x[5m]))', type: 'vector' });
+  const s = await run('--output', 'json', '1 + 2');
+  assert.equal(JSON.parse(s.out).type, 'scalar');
+
+  const t = await run('-o', 'json', '--tree', 'up > 1');
+  const tree = JSON.parse(t.out).tree;
+  assert.equal(tree.type, 'binaryExpr');
+  assert.equal(tree.op, '>');
+  assert.equal(tree.lhs.type, 'vectorSelector');
+  assert.equal(tree.rhs.val, '1');
+
+  const deep = '('.repeat(3000) + '1' + ')'.repeat(3000);
+  const d = await run('-o', 'json', deep);
+  assert.equal(d.code, 0, d.err);
+  assert.equal(JSON.parse(d.out).formatted, deep, 'deep input goes through the deep-stack worker as JSON too');
+
+  const bad = await run('-o', 'json', 'rate(up)');
+  assert.equal(bad.code, 1);
+  assert.equal(bad.out, '', 'errors stay on stderr');
+  assert.match(bad.err, /add a range such as \[5m\]/);
+  assert.equal((await run('-o', 'yaml', 'up')).code, 2);
+});

@@ -14,7 +14,7 @@ const END = 1768474800;
 const NOW = 1800000000;
 
 /** Runs `promlearn <argv>` with the query and range commands over a fake backend. */
-async function run(argv: string[], answer: (c: Call) => QueryResult, io = bufferIO({ columns: 80, rows: 24 })) {
+async function run(argv: string[], answer: (c: Call) => QueryResult | Promise<QueryResult>, io = bufferIO({ columns: 80, rows: 24 })) {
   const backend = fakeBackend(answer);
   const program = new Command('promlearn').exitOverride();
   program.configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
@@ -187,4 +187,14 @@ test('--timeout 0 is refused locally as it is for a server (one rule)', async ()
     run(['range', 'up', '--timeout', '0s'], () => fx.rateMatrix),
     UsageError,
   );
+});
+
+test('query: a slow query shows a spinner on a terminal stderr, erased before the table; none when stderr is piped', async () => {
+  const slow = async () => (await new Promise((r) => setTimeout(r, 450)), fx.vectorResult);
+  const tty = await run(['query', 'http_requests_total'], slow, bufferIO({ columns: 80, rows: 24, isTTY: true, stderrIsTTY: true }));
+  assert.match(tty.err, /^\r. running the query \(Ctrl-C cancels\) 0\.\ds/);
+  assert.match(tty.err, /\r +\r$/, 'the line is erased at the end');
+  assert.match(tty.out, /^http_requests_total\{/);
+  const piped = await run(['query', 'http_requests_total'], slow, bufferIO({ columns: 80, rows: 24, isTTY: true, stderrIsTTY: false }));
+  assert.equal(piped.err, '');
 });

@@ -5,7 +5,9 @@ import type { EngineSample, EngineSeries, EngineValue } from '../../src/engine/r
 import type { Metric } from '../../src/model/result.js';
 import { isStaleNaN, labelsKey } from '../../src/storage/store.js';
 import type { Dialect, EvalCmd } from './script.js';
-import { HISTOGRAM, STALE, type Slot } from './series.js';
+import type { FloatHistogram } from '../../src/histogram/histogram.js';
+import { histogramText, type HistogramSlot } from './histogram-literal.js';
+import { STALE, isHistogramSlot, type Slot } from './series.js';
 
 const MIN_NORMAL = 2.2250738585072014e-308;
 const EPSILON = 1e-6;
@@ -41,7 +43,8 @@ export function formatLabels(m: Metric): string {
   return `${m.__name__ ?? ''}{${body}}`;
 }
 
-function fmt(v: number | typeof STALE): string {
+function fmt(v: number | typeof STALE | HistogramSlot): string {
+  if (typeof v === 'object') return histogramText(v.h);
   if (v === STALE || isStaleNaN(v)) return 'stale';
   return Object.is(v, -0) ? '-0' : String(v);
 }
@@ -104,14 +107,21 @@ export class Judge {
       const s = samples[i];
       const key = labelsKey(s.metric);
       const exp = cmd.expected.get(key);
-      if (!exp) return `unexpected metric ${formatLabels(s.metric)} in result, has value ${fmt(s.v)}`;
+      const got = s.h ? histogramText(s.h) : fmt(s.v);
+      if (!exp) return `unexpected metric ${formatLabels(s.metric)} in result, has value ${got}`;
       if (seen.has(key)) return `duplicate metric ${formatLabels(s.metric)} in result`;
       seen.add(key);
       if (cmd.ordered && exp.pos !== i + 1)
-        return `expected metric ${formatLabels(s.metric)} with ${fmt(s.v)} at position ${exp.pos} but was at ${i + 1}`;
+        return `expected metric ${formatLabels(s.metric)} with ${got} at position ${exp.pos} but was at ${i + 1}`;
       const want = exp.slots[0];
-      if (want === HISTOGRAM) return `expected histogram for ${formatLabels(s.metric)} but got float ${fmt(s.v)}`;
       if (want === undefined) return `unexpected metric ${formatLabels(s.metric)} (expected no value)`;
+      if (isHistogramSlot(want)) {
+        if (!s.h) return `expected histogram ${fmt(want)} for ${formatLabels(s.metric)} but got float ${got}`;
+        const err = histogramMismatch(want, s.h, this.eq);
+        if (err) return `expected ${fmt(want)} for ${formatLabels(s.metric)} but got ${got}: ${err}`;
+        continue;
+      }
+      if (s.h) return `expected float ${fmt(want)} for ${formatLabels(s.metric)} but got histogram ${got}`;
       if (!this.slotEq(want, s.v)) return `expected ${fmt(want)} for ${formatLabels(s.metric)} but got ${fmt(s.v)}`;
     }
     for (const [key, exp] of cmd.expected) {
@@ -152,13 +162,47 @@ export class Judge {
   private comparePoints(s: EngineSeries, slots: readonly Slot[], start: number, step: number): string | undefined {
     const wantT: number[] = [];
     const wantV: (number | typeof STALE)[] = [];
+    const wantHT: number[] = [];
+    const wantH: HistogramSlot[] = [];
     slots.forEach((v, k) => {
       if (typeof v === 'number' || v === STALE) {
         wantT.push(start + k * step);
         wantV.push(v);
+      } else if (isHistogramSlot(v)) {
+        wantHT.push(start + k * step);
+        wantH.push(v);
       }
     });
     const name = formatLabels(s.metric);
+    const gotHT: number[] = [];
+    const gotH: FloatHistogram[] = [];
+    let floats = s;
+    if (s.h) {
+      const ft: number[] = [];
+      const fv: number[] = [];
+      for (let i = 0; i < s.t.length; i++) {
+        const h = s.h[i];
+        if (h) {
+          gotHT.push(s.t[i]);
+          gotH.push(h);
+        } else {
+          ft.push(s.t[i]);
+          fv.push(s.v[i]);
+        }
+      }
+      floats = { metric: s.metric, t: ft, v: fv };
+    }
+    if (wantHT.length !== gotHT.length)
+      return `expected ${wantHT.length} histogram points for ${name}, but got ${gotHT.length}: got ${gotH.map((h, i) => `${histogramText(h)}@${gotHT[i]}`).join(' ')}`;
+    for (let i = 0; i < wantHT.length; i++) {
+      if (wantHT[i] !== gotHT[i]) return `expected histogram point at ${wantHT[i]} for ${name}, but got timestamp ${gotHT[i]}`;
+      const err = histogramMismatch(wantH[i], gotH[i], this.eq);
+      if (err) return `expected ${fmt(wantH[i])} at ${wantHT[i]} for ${name}, but got ${histogramText(gotH[i])}: ${err}`;
+    }
+    return this.compareFloatPoints(floats, name, wantT, wantV);
+  }
+
+  private compareFloatPoints(s: EngineSeries, name: string, wantT: number[], wantV: (number | typeof STALE)[]): string | undefined {
     if (wantT.length !== s.t.length) {
       return `expected ${wantT.length} float points for ${name}, but got ${s.t.length}: want ${pointsText(wantT, wantV)}, got ${pointsText(Array.from(s.t), Array.from(s.v))}`;
     }
@@ -171,7 +215,35 @@ export class Judge {
 }
 
 function slotText(v: Slot): string {
-  return v === HISTOGRAM ? 'histogram' : v === STALE ? 'stale' : v === undefined ? '_' : fmt(v);
+  return v === STALE ? 'stale' : v === undefined ? '_' : fmt(v);
+}
+
+/**
+ * FORMAT.md §7.2: both sides compacted (empty buckets dropped); schema and
+ * zero threshold exact, counts and sum by the float rule, custom bounds when
+ * the expected histogram has custom buckets, the hint when the literal named one.
+ */
+function histogramMismatch(want: HistogramSlot, got: FloatHistogram, eq: (a: number, b: number) => boolean): string | undefined {
+  const w = want.h.copy().compact();
+  const g = got.copy().compact();
+  if (w.schema !== g.schema) return 'schema differs';
+  if (w.zeroThreshold !== g.zeroThreshold) return 'zero threshold differs';
+  if (!eq(w.count, g.count)) return 'count differs';
+  if (!eq(w.sum, g.sum)) return 'sum differs';
+  if (!eq(w.zeroCount, g.zeroCount)) return 'zero count differs';
+  if (w.usesCustomBuckets()) {
+    const a = w.customValues ?? [];
+    const b = g.customValues ?? [];
+    if (a.length !== b.length || a.some((x, i) => x !== b[i])) return 'custom values differ';
+  }
+  for (const side of ['positive', 'negative'] as const) {
+    const a = w[side];
+    const b = g[side];
+    if (a.idx.length !== b.idx.length || a.idx.some((x, i) => x !== b.idx[i])) return `${side} buckets differ`;
+    if (a.cnt.some((x, i) => !eq(x, b.cnt[i]))) return `${side} bucket counts differ`;
+  }
+  if (want.hintSet && w.hint !== g.hint) return `counter reset hint ${g.hint}, expected ${w.hint}`;
+  return undefined;
 }
 
 function pointsText(t: number[], v: (number | typeof STALE)[]): string {

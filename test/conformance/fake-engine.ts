@@ -2,7 +2,8 @@
 // plain vector selectors (`name{a="b"}`, with `@`), 5m lookback. Just enough
 // to exercise the runner without the real engine.
 
-import type { EngineResult, EngineSeries, EngineValue } from '../../src/engine/result.js';
+import type { EngineResult, EngineSample, EngineSeries, EngineValue } from '../../src/engine/result.js';
+import type { FloatHistogram } from '../../src/histogram/histogram.js';
 import { QueryError } from '../../src/errors.js';
 import type { Expr, LabelMatcher, VectorSelector } from '../../src/promql/ast.js';
 import { type MemoryStore, isStaleNaN } from '../../src/storage/store.js';
@@ -39,16 +40,17 @@ class FakeEngine implements QueryEngine {
 
   rangeQuery(query: string | Expr, startMs: number, endMs: number, stepMs: number): EngineResult {
     const expr = typeof query === 'string' ? fakeParse(query) : query;
-    const byKey = new Map<string, EngineSeries & { t: number[]; v: number[] }>();
+    const byKey = new Map<string, EngineSeries & { t: number[]; v: number[]; h: (FloatHistogram | undefined)[] }>();
     for (let t = startMs; t <= endMs; t += stepMs) {
       const v = this.eval(expr, t);
-      const samples = v.type === 'vector' ? v.samples : v.type === 'scalar' ? [{ metric: {}, t, v: v.v }] : [];
+      const samples: EngineSample[] = v.type === 'vector' ? v.samples : v.type === 'scalar' ? [{ metric: {}, t, v: v.v }] : [];
       for (const s of samples) {
         const key = JSON.stringify(s.metric);
         let ser = byKey.get(key);
-        if (!ser) byKey.set(key, (ser = { metric: s.metric, t: [], v: [] }));
+        if (!ser) byKey.set(key, (ser = { metric: s.metric, t: [], v: [], h: [] }));
         ser.t.push(t);
         ser.v.push(s.v);
+        ser.h.push(s.h);
       }
     }
     const series = [...byKey.values()].sort((a, b) => (JSON.stringify(a.metric) < JSON.stringify(b.metric) ? -1 : 1));
@@ -66,7 +68,7 @@ class FakeEngine implements QueryEngine {
       const s = this.store.samples(id);
       for (let i = s.length - 1; i >= 0; i--) {
         if (s.t[i] > at) continue;
-        if (s.t[i] > at - 300_000 && !isStaleNaN(s.v[i])) samples.push({ metric: this.store.labels(id), t, v: s.v[i] });
+        if (s.t[i] > at - 300_000 && !isStaleNaN(s.v[i])) samples.push({ metric: this.store.labels(id), t, v: s.v[i], h: s.h?.[i] });
         break;
       }
     }

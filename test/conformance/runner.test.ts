@@ -11,7 +11,7 @@ import { goRegex } from './goregex.js';
 import { parseDuration, parseGoNumber } from './lex.js';
 import { ScriptRunner } from './runner.js';
 import { type EvalCmd, type LoadCmd, parseScript } from './script.js';
-import { HISTOGRAM, STALE, parseSeriesLine } from './series.js';
+import { STALE, isHistogramSlot, parseSeriesLine } from './series.js';
 
 test('durations', () => {
   assert.equal(parseDuration('50m'), 3_000_000);
@@ -38,9 +38,17 @@ test('series values expand as FORMAT §3.2 says', () => {
   assert.throws(() => parseSeriesLine('m NaNx3'));
 });
 
-test('histogram items take slots but are not floats', () => {
-  const s = parseSeriesLine('h 1 {{schema:0 sum:1 buckets:[1 2]}}x2 {{count:1}}+{{count:2}}x1 7');
-  assert.deepEqual(s.slots, [1, HISTOGRAM, HISTOGRAM, HISTOGRAM, HISTOGRAM, HISTOGRAM, 7]);
+test('histogram items expand into histogram slots', () => {
+  const s = parseSeriesLine('h 1 {{schema:0 sum:1 buckets:[1 2]}}x2 {{count:1}}+{{count:2 counter_reset_hint:gauge}}x1 7');
+  assert.equal(s.slots.length, 7);
+  assert.equal(s.slots[0], 1);
+  assert.equal(s.slots[6], 7);
+  const hs = s.slots.slice(1, 6).map((x) => (isHistogramSlot(x) ? x : assert.fail('not a histogram')));
+  assert.deepEqual(hs[0].h.positive, { idx: [0, 1], cnt: [1, 2] });
+  assert.equal(hs[2].h.sum, 1);
+  assert.deepEqual([hs[3].h.count, hs[4].h.count], [1, 3]);
+  assert.equal(hs[4].h.hint, 'gauge');
+  assert.ok(hs[4].hintSet && !hs[0].hintSet);
   assert.ok(s.hasHistogram);
 });
 
@@ -161,7 +169,13 @@ eval instant at 5m m
 eval instant at 5m m{a="1"}
 
 eval instant at 5m h
+  h{a="1"} {{schema:0 count:1}}
+
+eval instant at 5m h
   h{a="1"} 1
+
+eval instant at 5m h
+  h{a="1"} {{schema:0 count:2}}
 
 eval instant at 5m m{fail="x"}
   expect fail msg: forced failure
@@ -180,7 +194,11 @@ eval instant at 5m 42
 `;
   const r = new ScriptRunner(fakeBinding).run('x.test', text);
   const verdicts = r.cases.map((c) => c.status);
-  assert.deepEqual(verdicts, ['pass', 'fail', 'fail', 'skip', 'pass', 'fail', 'pass', 'pass', 'pass'], JSON.stringify(r.cases, null, 1));
+  assert.deepEqual(
+    verdicts,
+    ['pass', 'fail', 'fail', 'pass', 'fail', 'fail', 'pass', 'fail', 'pass', 'pass', 'pass'],
+    JSON.stringify(r.cases, null, 1),
+  );
   assert.match(r.cases[1].reason!, /expected 6/);
 });
 

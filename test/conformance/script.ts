@@ -62,8 +62,6 @@ export interface EvalCmd {
   expectedScalar?: number;
   rangeVector?: { startMs: number; endMs: number; stepMs: number };
   expectString?: string;
-  /** An expected value is a `{{...}}` histogram literal. */
-  expectsHistogram: boolean;
   /** Why this eval cannot run (a parse error in its header or body). */
   error?: string;
 }
@@ -184,7 +182,6 @@ function newEval(line: number, expr: string, suffix: string | undefined): EvalCm
     noWarn: false,
     noInfo: false,
     expected: new Map(),
-    expectsHistogram: false,
   };
 }
 
@@ -260,7 +257,6 @@ function parseEvalLine(cmd: EvalCmd, line: string, pos: number, dialect: Dialect
   }
   const s = parseSeriesLine(line);
   if (s.st) throw new ScriptSyntaxError('@st lines are only valid in load blocks');
-  if (s.hasHistogram) cmd.expectsHistogram = true;
   if (!cmd.range && !cmd.rangeVector && s.slots.length !== 1) {
     throw new ScriptSyntaxError(`expected 1 value for instant eval, got ${s.slots.length}`);
   }

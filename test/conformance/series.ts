@@ -2,16 +2,20 @@
 // `name{label="value", ...} <values>` in load blocks and expected results.
 
 import type { Metric } from '../../src/model/result.js';
+import { type HistogramSlot, expandHistogramItem } from './histogram-literal.js';
 import { ScriptSyntaxError, UNSIGNED_NUM, parsePromNumber, parseSignedDuration, readStringLiteral } from './lex.js';
 
 /**
  * One slot of a series: a float, an omitted slot, a staleness marker, or a
- * native histogram (not stored). The marker is a symbol because V8 rewrites
- * NaN payloads in arrays of plain numbers, which would lose the stale bits.
+ * native histogram. The marker is a symbol because V8 rewrites NaN payloads
+ * in arrays of plain numbers, which would lose the stale bits.
  */
-export type Slot = number | undefined | typeof HISTOGRAM | typeof STALE;
-export const HISTOGRAM: unique symbol = Symbol('histogram');
+export type Slot = number | undefined | HistogramSlot | typeof STALE;
 export const STALE: unique symbol = Symbol('stale');
+
+export function isHistogramSlot(s: Slot): s is HistogramSlot {
+  return typeof s === 'object';
+}
 
 export interface SeriesLine {
   labels: Metric;
@@ -144,11 +148,8 @@ function expandItem(item: string, out: Slot[]): void {
       out.push(v);
       v += step;
     }
-  } else if ((m = HIST_RE.exec(item))) {
-    const n = item.includes('}}+{{') || item.includes('}}-{{') || m[1] !== undefined ? Number(m[1] ?? 0) + 1 : 1;
-    if ((item.includes('}}+{{') || item.includes('}}-{{')) && m[1] === undefined)
-      throw new ScriptSyntaxError(`histogram sequence without xN: ${item}`);
-    for (let k = 0; k < n; k++) out.push(HISTOGRAM);
+  } else if (HIST_RE.test(item)) {
+    for (const h of expandHistogramItem(item)) out.push(h);
   } else throw new ScriptSyntaxError(`invalid series value ${JSON.stringify(item)}`);
 }
 
@@ -177,5 +178,5 @@ export function parseSeriesLine(line: string): SeriesLine {
   const slots: Slot[] = [];
   const items = splitItems(line.slice(desc.end));
   for (const item of items) (desc.st ? expandStItem : expandItem)(item, slots);
-  return { labels: desc.labels, slots, st: desc.st, hasHistogram: !desc.st && slots.includes(HISTOGRAM) };
+  return { labels: desc.labels, slots, st: desc.st, hasHistogram: !desc.st && slots.some(isHistogramSlot) };
 }

@@ -5,16 +5,17 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEPLOY_TIME, GAP_END, GAP_START, INCIDENTS, loadSampleStore, RESTART_TIME } from '../../src/dataset/index.js';
+import { DEPLOY_TIME, GAP_END, GAP_START, INCIDENTS, RESTART_TIME } from '../../src/dataset/index.js';
 import { openLocalDataset } from '../../src/backends/open.js';
 import { bufferIO } from '../../src/util/io.js';
 import { hostFromIO } from '../../src/backends/options.js';
-import { writeOpenMetrics } from '../../src/storage/openmetrics.js';
 import type { InstantSample, Metric, QueryData } from '../../src/model/result.js';
 import { parseSampleValue } from '../../src/model/result.js';
-import { requirePrometheus, sharedPrometheus } from '../helpers/prometheus.js';
+import { requirePrometheus } from '../helpers/prometheus.js';
+import { samplePrometheus } from '../helpers/sample-prometheus.js';
 
-const prom = sharedPrometheus(() => writeOpenMetrics(loadSampleStore()));
+// The sample dataset backfilled into Prometheus: one server for the whole `npm test` run.
+const prom = samplePrometheus();
 
 async function api(path: string, params: Record<string, string | string[]>): Promise<unknown> {
   const body = new URLSearchParams();

@@ -27,6 +27,8 @@ function engineValue(func: string, t: number[], v: number[], rangeMs: number): n
     name: 'x_total',
     ok: true,
     warn: () => undefined,
+    hlo: 0,
+    hhi: 0,
   };
   const impl = IMPLEMENTATIONS[func as keyof typeof IMPLEMENTATIONS];
   if (!('range' in impl)) throw new Error(`${func} is not a range function`);

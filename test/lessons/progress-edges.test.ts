@@ -2,7 +2,8 @@
 // directory that cannot be written never costs the learner a verdict.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { emptyProgress, loadProgress, progressFile, saveProgress } from '../../src/lessons/progress.js';
@@ -53,4 +54,30 @@ test('learn check gives its verdict when the state directory cannot be written',
   assert.match(io.output.err, /warning: cannot save progress in .*: ENOTDIR \(progress not saved;/);
   assert.doesNotMatch(io.output.err, /    at /);
   assert.deepEqual(readdirSync(dir), ['file']);
+});
+
+test('"lessons": [] is a damaged file, set aside with a warning: saves are never silently dropped', (t) => {
+  const dir = tempDir(t);
+  writeFileSync(progressFile(dir), JSON.stringify({ version: 1, lessons: [] }));
+  const warnings: string[] = [];
+  const p = loadProgress(dir, (w) => warnings.push(w));
+  assert.match(warnings.join('\n'), /damaged/);
+  p.lessons.rate = { step: 2, solved: ['a'], skipped: [], done: false };
+  saveProgress(dir, p);
+  const again = loadProgress(dir, (w) => warnings.push(w));
+  assert.deepEqual(again.lessons.rate, { step: 2, solved: ['a'], skipped: [], done: false }, 'the save is kept');
+});
+
+test('temp files a crashed save left behind are removed by the next save; a live writer’s are kept', (t) => {
+  const dir = tempDir(t);
+  const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString();
+  const orphan = `progress.json.${dead}.0badc0de.tmp`;
+  const ownOld = `progress.json.${process.pid}.00000001.tmp`;
+  const live = `progress.json.${process.ppid}.0000beef.tmp`;
+  const liveOld = `progress.json.${process.ppid}.0000dead.tmp`;
+  for (const name of [orphan, ownOld, live, liveOld, 'progress.json.notes.tmp']) writeFileSync(join(dir, name), '{"version":1,');
+  const old = new Date(Date.now() - 3600_000);
+  utimesSync(join(dir, liveOld), old, old);
+  saveProgress(dir, emptyProgress());
+  assert.deepEqual(readdirSync(dir).sort(), [live, 'progress.json', 'progress.json.notes.tmp'].sort());
 });

@@ -14,19 +14,38 @@
 //   text before "err:" is compared for evaluation errors.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { main } from '../../src/cli/main.js';
+import { bufferIO } from '../../src/util/io.js';
 import { requirePrometheus } from '../helpers/prometheus.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const BIN = join(ROOT, 'bin/promlearn.js');
 
-function run(cmd: string, args: string[]) {
-  const r = spawnSync(cmd, args, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status, out: r.stdout, err: r.stderr };
+interface Run {
+  code: number | null;
+  out: string;
+  err: string;
+}
+
+/** promlearn's command, run through main() in this process (the command line itself is tested in cli/). */
+async function promlearn(args: string[]): Promise<Run> {
+  const io = bufferIO();
+  const code = await main(['node', 'promlearn', ...args], io);
+  return { code, out: io.output.out, err: io.output.err };
+}
+
+/** Debian's promtool; the calls run at once (each waits on its own process). */
+function promtool(args: string[]): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = execFile('promtool', args, { cwd: ROOT, encoding: 'utf8' }, (error, out, err) => {
+      if (error && typeof error.code !== 'number') reject(error);
+      else resolve({ code: child.exitCode, out, err });
+    });
+  });
 }
 
 const TEST_FILES = [
@@ -40,10 +59,11 @@ const TEST_FILES = [
 
 test('rules test: same verdict and output as promtool test rules', async (t) => {
   if (!requirePrometheus(t)) return;
-  for (const f of TEST_FILES) {
-    const path = join('test/rules/fixtures', f);
-    const ours = run(process.execPath, [BIN, 'rules', 'test', path]);
-    const theirs = run('promtool', ['test', 'rules', path]);
+  const paths = TEST_FILES.map((f) => join(ROOT, 'test/rules/fixtures', f));
+  const promtools = paths.map((path) => promtool(['test', 'rules', path]));
+  for (const [i, f] of TEST_FILES.entries()) {
+    const ours = await promlearn(['rules', 'test', paths[i]!]);
+    const theirs = await promtools[i]!;
     assert.equal(ours.code, theirs.code, `${f}: exit code`);
     assert.equal(ours.out, theirs.out, `${f}: stdout`);
     const cut = (s: string) => s.replace(/(err: found duplicate series for the match group \{[^}]*\}).*/g, '$1 …');
@@ -103,11 +123,13 @@ test('rules check: same verdicts and messages as promtool check rules', async (t
   if (!requirePrometheus(t)) return;
   const dir = mkdtempSync(join(tmpdir(), 'promlearn-check-'));
   try {
-    for (const c of CHECKS) {
-      const file = join(dir, `${c.name}.yml`);
-      writeFileSync(file, c.text);
-      const ours = run(process.execPath, [BIN, 'rules', 'check', file]);
-      const theirs = run('promtool', ['check', 'rules', file]);
+    const files = CHECKS.map((c) => join(dir, `${c.name}.yml`));
+    CHECKS.forEach((c, i) => writeFileSync(files[i]!, c.text));
+    const promtools = files.map((file) => promtool(['check', 'rules', file]));
+    for (const [i, c] of CHECKS.entries()) {
+      const file = files[i]!;
+      const ours = await promlearn(['rules', 'check', file]);
+      const theirs = await promtools[i]!;
       assert.equal(theirs.code, c.promtoolCode ?? ours.code, `${c.name}: promtool's exit code (${theirs.err})`);
       assert.equal(ours.code, c.name === 'valid' ? 0 : 1, `${c.name}: our exit code`);
       if (c.name === 'valid') {

@@ -6,11 +6,13 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { openLocalDataset } from '../../src/backends/open.js';
 import { QUIET_HOST } from '../../src/backends/options.js';
+import { main } from '../../src/cli/main.js';
+import { bufferIO } from '../../src/util/io.js';
 import { requirePrometheus } from '../helpers/prometheus.js';
+import { sampleDeps } from '../helpers/sample-backend.js';
 import { serveBackend, type Served } from './serve-helper.js';
 
 const run = promisify(execFile);
-const BIN = new URL('../../../bin/promlearn.js', import.meta.url).pathname;
 let served: Served | undefined;
 after(() => served?.close());
 
@@ -19,9 +21,12 @@ async function promtool(...args: string[]): Promise<unknown> {
   return JSON.parse(stdout);
 }
 
+/** `promlearn ARGS --output json` through main() in this process, on the shared sample backend. */
 async function promlearn(...args: string[]): Promise<unknown> {
-  const { stdout } = await run(process.execPath, [BIN, ...args, '--output', 'json'], { env: { ...process.env, NO_COLOR: '1' } });
-  return JSON.parse(stdout);
+  const io = bufferIO();
+  const code = await main(['node', 'promlearn', ...args, '--output', 'json'], io, sampleDeps(io));
+  assert.equal(code, 0, io.output.err);
+  return JSON.parse(io.output.out);
 }
 
 test('promtool query instant|range|series|labels against promlearn serve = promlearn query locally', async (t) => {

@@ -2,19 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { UsageError } from '../../src/errors.js';
 import { ExpositionError, detectFormat, parseExposition, parseExpositionStream } from '../../src/storage/exposition.js';
-import type { MemoryStore } from '../../src/storage/store.js';
-
-/** All series as `labels => [[t, v], ...]`, for easy comparison. */
-export function dump(store: MemoryStore): Record<string, [number, number][]> {
-  const out: Record<string, [number, number][]> = {};
-  for (let id = 0; id < store.numSeries; id++) {
-    const s = store.samples(id);
-    const pts: [number, number][] = [];
-    for (let i = 0; i < s.length; i++) pts.push([s.t[i], s.v[i]]);
-    out[JSON.stringify(store.labels(id))] = pts;
-  }
-  return out;
-}
+import { dump } from './dump.js';
 
 const TEXT = `# HELP http_requests_total Total requests.\\nSecond line \\\\ done
 # TYPE http_requests_total counter

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parseExposition } from '../../src/storage/exposition.js';
 import { formatSecondsTs, openMetricsChunks, writeOpenMetrics, writeTextFormat } from '../../src/storage/openmetrics.js';
 import { MemoryStore, STALE_NAN } from '../../src/storage/store.js';
-import { dump } from './exposition.test.js';
+import { dump } from './dump.js';
 
 function sampleStore(): MemoryStore {
   const s = new MemoryStore();

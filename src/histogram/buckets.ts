@@ -1,0 +1,188 @@
+// Bucket-list operations behind the histogram arithmetic: merging two
+// layouts (addBuckets), lowering the resolution (reduceResolution), removing
+// empty buckets (Compact(0)) and mapping custom buckets onto shared bounds,
+// each with the Kahan-compensated variant Prometheus uses for sums.
+
+import { exponentialBound, isExponentialSchema, targetIndex } from './bounds.js';
+import type { BucketList, FloatHistogram } from './histogram.js';
+import { kahanStep } from './kahan.js';
+
+/** Removes empty buckets (with compensation terms: those where both are 0). */
+export function compactList(l: BucketList, c?: BucketList): BucketList {
+  const idx: number[] = [];
+  const cnt: number[] = [];
+  const comp: number[] = [];
+  for (let i = 0; i < l.idx.length; i++) {
+    const ci = c ? c.cnt[i] : 0;
+    if (l.cnt[i] === 0 && ci === 0) continue;
+    idx.push(l.idx[i]);
+    cnt.push(l.cnt[i]);
+    comp.push(ci);
+  }
+  if (c) c.cnt = comp;
+  return { idx, cnt };
+}
+
+/** Merges buckets into a coarser schema, summing in index order (reduceResolution). */
+export function reduceList(l: BucketList, from: number, to: number): BucketList {
+  const idx: number[] = [];
+  const cnt: number[] = [];
+  for (let i = 0; i < l.idx.length; i++) {
+    const t = targetIndex(l.idx[i], from, to);
+    if (idx.length > 0 && idx[idx.length - 1] === t) cnt[cnt.length - 1] += l.cnt[i];
+    else {
+      idx.push(t);
+      cnt.push(l.cnt[i]);
+    }
+  }
+  return { idx, cnt };
+}
+
+export function kahanReduceList(l: BucketList, c: BucketList, from: number, to: number): [BucketList, BucketList] {
+  const idx: number[] = [];
+  const cnt: number[] = [];
+  const comp: number[] = [];
+  for (let i = 0; i < l.idx.length; i++) {
+    const t = targetIndex(l.idx[i], from, to);
+    const k = idx.length - 1;
+    if (k >= 0 && idx[k] === t) {
+      kahanStep(l.cnt[i], cnt[k], comp[k]);
+      kahanStep(c.cnt[i], kahanStep.sum, kahanStep.c);
+      cnt[k] = kahanStep.sum;
+      comp[k] = kahanStep.c;
+    } else {
+      idx.push(t);
+      cnt.push(l.cnt[i]);
+      comp.push(c.cnt[i]);
+    }
+  }
+  return [
+    { idx, cnt },
+    { idx: idx.slice(), cnt: comp },
+  ];
+}
+
+/** Index of the first leading bucket of `b` above the zero threshold (addBuckets skips the others). */
+function firstAboveThreshold(schema: number, threshold: number, b: BucketList): number {
+  let k = 0;
+  if (isExponentialSchema(schema)) while (k < b.idx.length && exponentialBound(b.idx[k], schema) <= threshold) k++;
+  return k;
+}
+
+/** Adds (or subtracts) b's buckets into a's layout, inserting missing ones (Prometheus's addBuckets). */
+export function addBuckets(schema: number, threshold: number, negate: boolean, a: BucketList, b: BucketList): BucketList {
+  const idx: number[] = [];
+  const cnt: number[] = [];
+  let i = 0;
+  let j = firstAboveThreshold(schema, threshold, b);
+  while (i < a.idx.length || j < b.idx.length) {
+    if (j >= b.idx.length || (i < a.idx.length && a.idx[i] < b.idx[j])) {
+      idx.push(a.idx[i]);
+      cnt.push(a.cnt[i++]);
+    } else {
+      const bv = negate ? b.cnt[j] * -1 : b.cnt[j];
+      if (i < a.idx.length && a.idx[i] === b.idx[j]) {
+        idx.push(a.idx[i]);
+        cnt.push(a.cnt[i++] + bv);
+      } else {
+        idx.push(b.idx[j]);
+        cnt.push(bv);
+      }
+      j++;
+    }
+  }
+  return { idx, cnt };
+}
+
+export function kahanAddBuckets(
+  schema: number,
+  threshold: number,
+  a: BucketList,
+  ac: BucketList,
+  b: BucketList,
+  bc: number[] | undefined,
+): [BucketList, BucketList] {
+  const idx: number[] = [];
+  const cnt: number[] = [];
+  const comp: number[] = [];
+  let i = 0;
+  let j = firstAboveThreshold(schema, threshold, b);
+  while (i < a.idx.length || j < b.idx.length) {
+    if (j >= b.idx.length || (i < a.idx.length && a.idx[i] < b.idx[j])) {
+      idx.push(a.idx[i]);
+      cnt.push(a.cnt[i]);
+      comp.push(ac.cnt[i++]);
+    } else {
+      const bcv = bc ? bc[j] : 0;
+      if (i < a.idx.length && a.idx[i] === b.idx[j]) {
+        kahanStep(b.cnt[j], a.cnt[i], ac.cnt[i]);
+        kahanStep(bcv, kahanStep.sum, kahanStep.c);
+        idx.push(a.idx[i++]);
+        cnt.push(kahanStep.sum);
+        comp.push(kahanStep.c);
+      } else {
+        idx.push(b.idx[j]);
+        cnt.push(b.cnt[j]);
+        comp.push(bcv);
+      }
+      j++;
+    }
+  }
+  return [
+    { idx, cnt },
+    { idx: idx.slice(), cnt: comp },
+  ];
+}
+
+/**
+ * Custom buckets with different bounds, both mapped onto the bounds they
+ * share (a bucket goes to the first shared bound >= its own), then summed;
+ * empty results dropped (addCustomBucketsWithMismatches).
+ */
+export function mapCustomBuckets(
+  negate: boolean,
+  a: FloatHistogram,
+  b: FloatHistogram,
+  bounds: number[],
+  aComp: number[] | undefined,
+): { list: BucketList; comp: number[] } {
+  const target = new Array<number>(bounds.length + 1).fill(0);
+  const tcomp = new Array<number>(bounds.length + 1).fill(0);
+  const map = (h: FloatHistogram, neg: boolean, comp: number[] | undefined) => {
+    const cv = h.customValues ?? [];
+    let k = 0;
+    for (let i = 0; i < h.positive.idx.length; i++) {
+      const src = h.positive.idx[i];
+      let t = target.length - 1;
+      if (src < cv.length) {
+        while (k < bounds.length) {
+          if (bounds[k] >= cv[src]) {
+            t = k;
+            break;
+          }
+          k++;
+        }
+      }
+      kahanStep(neg ? -h.positive.cnt[i] : h.positive.cnt[i], target[t], tcomp[t]);
+      target[t] = kahanStep.sum;
+      tcomp[t] = kahanStep.c;
+      if (comp) {
+        kahanStep(comp[i], target[t], tcomp[t]);
+        target[t] = kahanStep.sum;
+        tcomp[t] = kahanStep.c;
+      }
+    }
+  };
+  map(a, false, aComp);
+  map(b, negate, undefined);
+  const idx: number[] = [];
+  const cnt: number[] = [];
+  const comp: number[] = [];
+  for (let i = 0; i < target.length; i++) {
+    if (target[i] === 0 && tcomp[i] === 0) continue;
+    idx.push(i);
+    cnt.push(target[i]);
+    comp.push(tcomp[i]);
+  }
+  return { list: { idx, cnt }, comp };
+}
