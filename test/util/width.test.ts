@@ -69,3 +69,17 @@ test('a table of many ASCII cells takes the fast path', () => {
   // every cell takes seconds here, the fast path milliseconds.
   assert.ok(ms < 1500, `${ms} ms`);
 });
+
+test('the Hangul/CJK fast path agrees with string-width on every character it covers', async () => {
+  const { default: stringWidth } = await import('string-width');
+  for (const [from, to] of [
+    [0x3131, 0x318e],
+    [0x4e00, 0x9fff],
+    [0xac00, 0xd7a3],
+  ] as const) {
+    for (let cp = from; cp <= to; cp++) {
+      const s = `a${String.fromCodePoint(cp)}`;
+      assert.equal(visibleWidth(s), stringWidth(s), `U+${cp.toString(16)}`);
+    }
+  }
+});
