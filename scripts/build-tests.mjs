@@ -1,6 +1,6 @@
 // The build `npm test` runs: src/, test/ and scripts/ transpiled to dist/ by
 // esbuild (under a second; `tsc` takes 12 s or more, most of it type
-// checking), then the sample snapshot, as `npm run build` does.
+// checking), then the sample snapshot and the CLI bundle, as `npm run build` does.
 //
 // Types are still checked, by `npm run lint` (tsc --noEmit) in CI and before
 // each commit; tsconfig.json's isolatedModules makes tsc reject what a
@@ -43,3 +43,5 @@ if (esbuild) {
 }
 // The prebuilt sample dataset (dist/src/dataset/sample.snapshot), in this process.
 await import(pathToFileURL(join(DIST, 'scripts', 'build-snapshot.js')).href);
+// The CLI bundle bin/promlearn.js runs (dist/src/bundle/), as `npm run build` makes it.
+if (esbuild) await import(pathToFileURL(join(DIST, 'scripts', 'build-bundle.js')).href);

@@ -5,7 +5,7 @@
 import type { Backend, BackendInfo, QueryOptions, SeriesQuery, TracedNode } from './backend.js';
 import type { MemoryStore } from '../storage/store.js';
 import { sortedLabels } from '../storage/store.js';
-import type { InstantSample, Metric, MetricMetadata, QueryData, QueryResult, RangeSeries } from '../model/result.js';
+import type { Metric, MetricMetadata, QueryData, QueryResult } from '../model/result.js';
 import type { HistogramPair } from '../model/histogram.js';
 import { histogramToJSON } from '../engine/histogram-json.js';
 import { formatSampleValue } from '../model/result.js';
@@ -58,10 +58,9 @@ function toQueryResult(r: EngineResult, query: string, withStats: boolean): Quer
     case 'vector':
       data = {
         resultType: 'vector',
-        // TODO(#18): a histogram sample carries no `value` once nh-surface makes it optional.
         result: v.samples.map((s) =>
           s.h
-            ? ({ metric: sortedLabels(s.metric), histogram: [sec(s.t), histogramToJSON(s.h)] } as InstantSample)
+            ? { metric: sortedLabels(s.metric), histogram: [sec(s.t), histogramToJSON(s.h)] }
             : { metric: sortedLabels(s.metric), value: [sec(s.t), formatSampleValue(s.v)] },
         ),
       };
@@ -77,11 +76,10 @@ function toQueryResult(r: EngineResult, query: string, withStats: boolean): Quer
             if (h) histograms.push([sec(s.t[i]), histogramToJSON(h)]);
             else values.push([sec(s.t[i]), formatSampleValue(s.v[i])]);
           }
-          // The API leaves out `values` when a series has only histograms (typed required until nh-surface).
-          if (histograms.length === 0) return { metric: sortedLabels(s.metric), values };
-          const out = { metric: sortedLabels(s.metric), histograms } as RangeSeries;
-          if (values.length) out.values = values;
-          return out;
+          // `values` is always there (maybe empty); JSON output leaves an empty one out as the API does (apiResult).
+          return histograms.length === 0
+            ? { metric: sortedLabels(s.metric), values }
+            : { metric: sortedLabels(s.metric), values, histograms };
         }),
       };
       break;

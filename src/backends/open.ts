@@ -35,11 +35,19 @@ export async function openBackend(opts: BackendOptions, host: BackendHost): Prom
       "a Prometheus server's limit is its own --query.max-samples flag; drop --max-samples with --server",
     );
   }
+  if (opts.nhcb && !opts.dataset) {
+    throw new UsageError(
+      '--nhcb converts the classic histograms of a --dataset file',
+      server
+        ? 'a server converts them when it scrapes: convert_classic_histograms_to_nhcb: true in its scrape config'
+        : 'the sample dataset already has http_request_duration_seconds as a native histogram beside the classic one; drop --nhcb',
+    );
+  }
   if (server) {
     const { createRemoteBackend } = await import('./remote.js');
     return createRemoteBackend({ ...opts, server }, host);
   }
-  return openLocalDataset({ file: opts.dataset, maxSamples: opts.maxSamples }, host);
+  return openLocalDataset({ file: opts.dataset, maxSamples: opts.maxSamples, nhcb: opts.nhcb }, host);
 }
 
 /**
@@ -49,14 +57,14 @@ export async function openBackend(opts: BackendOptions, host: BackendHost): Prom
  * nothing to close), for tests and library use.
  */
 export async function openLocalDataset(
-  opts: { file?: string; inProcess?: boolean; maxSamples?: number },
+  opts: { file?: string; inProcess?: boolean; maxSamples?: number; nhcb?: boolean },
   host: BackendHost,
 ): Promise<Backend> {
   const name = opts.file ? basename(opts.file) : SAMPLE_BACKEND_OPTIONS.name;
   const described = opts.file ? { name, description: `${name} (embedded engine)` } : SAMPLE_BACKEND_OPTIONS;
   const backendOpts: LocalBackendOptions = { ...described, maxSamples: opts.maxSamples };
   if (opts.inProcess) {
-    const store = opts.file ? await loadDatasetFile(opts.file, host) : await openSampleStore();
+    const store = opts.file ? await loadDatasetFile(opts.file, host, opts.nhcb) : await openSampleStore();
     return createLocalBackend(store, backendOpts);
   }
   if (!opts.file) {
@@ -68,18 +76,20 @@ export async function openLocalDataset(
   const { createWorkerBackend } = await import('./worker.js');
   const progress = progressReporter(opts.file, host);
   try {
-    return await createWorkerBackend({ kind: 'file', path: opts.file }, backendOpts, { onProgress: progress.update });
+    return await createWorkerBackend({ kind: 'file', path: opts.file, nhcb: opts.nhcb }, backendOpts, { onProgress: progress.update });
   } finally {
     progress.done();
   }
 }
 
-/** A dataset file loaded in this thread (with progress on a terminal). */
-export async function loadDatasetFile(file: string, host: BackendHost): Promise<MemoryStore> {
+/** A dataset file loaded in this thread (with progress on a terminal); `nhcb`: its classic histograms also as native ones. */
+export async function loadDatasetFile(file: string, host: BackendHost, nhcb = false): Promise<MemoryStore> {
   const progress = progressReporter(file, host);
   try {
     const { loadDatasetFile: loadFile } = await import('../dataset/load-file.js');
-    return await loadFile(file, progress.update);
+    const store = await loadFile(file, progress.update);
+    if (nhcb) (await import('../dataset/nhcb.js')).addNhcbForAll(store);
+    return store;
   } finally {
     progress.done();
   }

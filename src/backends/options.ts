@@ -10,6 +10,8 @@ import type { IO } from '../util/io.js';
 export interface BackendOptions {
   server?: string;
   dataset?: string;
+  /** --nhcb: the --dataset file's classic histograms also as native histograms with custom buckets. */
+  nhcb?: boolean;
   bearerTokenFile?: string;
   user?: string;
   header?: string[];

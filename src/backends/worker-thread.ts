@@ -9,7 +9,7 @@ import { createLocalBackend, type LocalBackendOptions } from './local.js';
 import { serializeError } from './worker-errors.js';
 import type { MemoryStore } from '../storage/store.js';
 
-export type WorkerSource = { kind: 'sample' } | { kind: 'file'; path: string };
+export type WorkerSource = { kind: 'sample' } | { kind: 'file'; path: string; nhcb?: boolean };
 
 export interface WorkerInit {
   source: WorkerSource;
@@ -42,7 +42,9 @@ async function buildStore(source: WorkerSource, post: (m: ReplyMessage) => void)
     return openSampleStore();
   }
   const { loadDatasetFile } = await import('../dataset/load-file.js');
-  return loadDatasetFile(source.path, (done, total) => post({ kind: 'progress', done, total }));
+  const store = await loadDatasetFile(source.path, (done, total) => post({ kind: 'progress', done, total }));
+  if (source.nhcb) (await import('../dataset/nhcb.js')).addNhcbForAll(store);
+  return store;
 }
 
 async function main(): Promise<void> {

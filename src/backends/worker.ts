@@ -39,7 +39,8 @@ export function createWorkerBackend(source: WorkerSource, opts: LocalBackendOpti
   // No inherited node flags: some are per-process only and make the Worker
   // constructor throw (e.g. those Node 24's test runner passes to its children).
   // A stack for MAX_NESTING levels of nesting: parse, check and evaluation recurse over the tree.
-  const worker = new Worker(new URL('./worker-thread.js', import.meta.url), {
+  // Named from the folder above so that the CLI bundle (dist/src/bundle/, as deep as this folder) finds it too.
+  const worker = new Worker(new URL('../backends/worker-thread.js', import.meta.url), {
     workerData: init,
     execArgv: [],
     resourceLimits: { stackSizeMb: DEEP_STACK_MB },

@@ -15,6 +15,10 @@ export function addBackendOptions(cmd: Command): Command {
       '--dataset <file>',
       'use your own OpenMetrics / text-format file (with timestamps; .gz read as gzip) instead of the sample dataset',
     )
+    .option(
+      '--nhcb',
+      "with --dataset: also store each classic histogram (x_bucket{le}) as a native histogram with custom buckets named x, as Prometheus 3's convert_classic_histograms_to_nhcb does",
+    )
     .option('--bearer-token-file <file>', 'file holding a bearer token for --server (env PROMETHEUS_BEARER_TOKEN)')
     .option('-u, --user <name>', 'basic-auth user for --server; password from PROMETHEUS_PASSWORD or a prompt')
     .option('-H, --header <header>', "extra HTTP header for --server, e.g. 'X-Scope-OrgID: tenant' (repeatable)", collect)

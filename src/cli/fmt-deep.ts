@@ -3,7 +3,6 @@
 // levels, so an expression that may nest deeper is formatted on a worker
 // thread with a stack for MAX_NESTING levels (promql/depth.ts).
 
-import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { ALL_FEATURES, DEEP_STACK_MB, exprType, formatTree, parse, printExpr } from '../promql/index.js';
 import { translateAst } from '../serve/parse-query.js';
 import { ParseError } from '../promql/errors.js';
@@ -28,12 +27,13 @@ export function formatNow(job: FmtJob): string {
 }
 
 /** What crosses the thread boundary of a parse error (a class does not). */
-interface SentError {
+export interface SentError {
   message: string;
   parse?: { query: string; position: PositionRange; detail: string; hint?: string };
 }
 
-function send(e: unknown): SentError {
+/** A thrown error as it crosses to the main thread (fmt-deep-worker.ts sends it). */
+export function send(e: unknown): SentError {
   if (e instanceof ParseError)
     return { message: e.message, parse: { query: e.query!, position: e.position!, detail: e.detail, hint: e.hint } };
   return { message: e instanceof Error ? e.message : String(e) };
@@ -43,19 +43,17 @@ function receive(s: SentError): Error {
   return s.parse ? new ParseError(s.parse.query, s.parse.position, s.parse.detail, s.parse.hint) : new Error(s.message);
 }
 
-/** formatNow on a worker with a deep stack. */
-export function formatOnDeepStack(job: FmtJob): Promise<string> {
+/** formatNow on a worker with a deep stack (worker_threads is loaded only then: most queries are shallow). */
+export async function formatOnDeepStack(job: FmtJob): Promise<string> {
+  const { Worker } = await import('node:worker_threads');
   return new Promise((resolve, reject) => {
-    const w = new Worker(new URL(import.meta.url), { workerData: job, execArgv: [], resourceLimits: { stackSizeMb: DEEP_STACK_MB } });
+    // Named from the folder above so that the CLI bundle (dist/src/bundle/, as deep as this folder) finds it too.
+    const w = new Worker(new URL('../cli/fmt-deep-worker.js', import.meta.url), {
+      workerData: job,
+      execArgv: [],
+      resourceLimits: { stackSizeMb: DEEP_STACK_MB },
+    });
     w.once('message', (m: { text?: string; error?: SentError }) => (m.error !== undefined ? reject(receive(m.error)) : resolve(m.text!)));
     w.once('error', reject);
   });
-}
-
-if (!isMainThread && parentPort && (workerData as FmtJob | undefined)?.expr !== undefined) {
-  try {
-    parentPort.postMessage({ text: formatNow(workerData as FmtJob) });
-  } catch (e) {
-    parentPort.postMessage({ error: send(e) });
-  }
 }

@@ -8,29 +8,46 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { ExitError, isUserError } from '../errors.js';
-import { formatError } from '../render/error.js';
 import { processIO, type IO } from '../util/io.js';
 import { LANGS } from '../util/lang.js';
 import { chooseZone, setDisplayZone } from '../util/time.js';
 import { defaultDeps, type CommandDeps } from './deps.js';
 
-import * as queryCmd from './query.js';
-import * as rangeCmd from './range.js';
-import * as fmtCmd from './fmt.js';
-import * as metricsCmd from './metrics.js';
-import * as seriesCmd from './series.js';
-import * as labelsCmd from './labels.js';
-import * as datasetCmd from './dataset.js';
-import * as statusCmd from './status.js';
-import * as replCmd from './repl.js';
-import * as learnCmd from './learn.js';
-import * as compareCmd from './compare.js';
-import * as rulesCmd from './rules.js';
-import * as alertsCmd from './alerts.js';
-import * as explainCmd from './explain.js';
-import * as demoAppCmd from './demo-app.js';
-import * as scrapeCmd from './scrape.js';
-import * as serveCmd from './serve.js';
+interface CommandModule {
+  register(program: Command, deps: CommandDeps): void;
+}
+
+/**
+ * Every command, in the order `--help` lists them, with the file that declares
+ * it. A run of one command (`promlearn fmt x`) loads only that file; help, an
+ * unknown command and `promlearn help` load them all (each module is small: the
+ * code that runs a command is imported inside its action).
+ */
+const COMMANDS: readonly (readonly [name: string, load: () => Promise<CommandModule>])[] = [
+  ['query', () => import('./query.js')],
+  ['range', () => import('./range.js')],
+  ['fmt', () => import('./fmt.js')],
+  ['metrics', () => import('./metrics.js')],
+  ['series', () => import('./series.js')],
+  ['labels', () => import('./labels.js')],
+  ['dataset', () => import('./dataset.js')],
+  ['status', () => import('./status.js')],
+  ['repl', () => import('./repl.js')],
+  ['learn', () => import('./learn.js')],
+  ['compare', () => import('./compare.js')],
+  ['explain', () => import('./explain.js')],
+  ['demo-app', () => import('./demo-app.js')],
+  ['scrape', () => import('./scrape.js')],
+  ['serve', () => import('./serve.js')],
+  ['rules', () => import('./rules.js')],
+  ['alerts', () => import('./alerts.js')],
+];
+
+/** The declarations a run needs: its command's alone when argv names one, else all. */
+async function commandModules(argv: string[]): Promise<CommandModule[]> {
+  const named = COMMANDS.filter(([name]) => name === argv[2]);
+  return Promise.all((named.length > 0 ? named : COMMANDS).map(([, load]) => load()));
+}
 
 function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -42,7 +59,7 @@ function hideOptionValues(message: string): string {
   return message.replace(/'(--?[A-Za-z0-9][\w-]*)=[^']*'/g, "'$1=…'");
 }
 
-function buildProgram(deps: CommandDeps): Command {
+function buildProgram(deps: CommandDeps, commands: CommandModule[]): Command {
   const { io } = deps;
   const program = new Command('promlearn')
     .description('Learn PromQL by doing: query a bundled sample dataset with an embedded PromQL engine, or your own Prometheus.')
@@ -65,25 +82,7 @@ function buildProgram(deps: CommandDeps): Command {
     setDisplayZone(chooseZone(program.opts<{ tz?: string }>().tz, io.env));
   });
 
-  for (const cmd of [
-    queryCmd,
-    rangeCmd,
-    fmtCmd,
-    metricsCmd,
-    seriesCmd,
-    labelsCmd,
-    datasetCmd,
-    statusCmd,
-    replCmd,
-    learnCmd,
-    compareCmd,
-    explainCmd,
-    demoAppCmd,
-    scrapeCmd,
-    serveCmd,
-    rulesCmd,
-    alertsCmd,
-  ]) {
+  for (const cmd of commands) {
     cmd.register(program, deps);
   }
 
@@ -126,12 +125,12 @@ function leadingMinusHint(argv: string[]): string | undefined {
 
 /** Runs the CLI; resolves to the exit code. Tests may replace the backend opener and the clock. */
 export async function main(argv: string[], io: IO = processIO(), deps: Partial<Omit<CommandDeps, 'io'>> = {}): Promise<number> {
-  const program = buildProgram({ ...defaultDeps(io), ...deps });
   // No command: the REPL in a terminal, help otherwise.
   if (argv.length <= 2) {
     argv = [...argv, io.stdinIsTTY && io.isTTY ? 'repl' : '--help'];
   }
   argv = protectLeadingMinus(argv);
+  const program = buildProgram({ ...defaultDeps(io), ...deps }, await commandModules(argv));
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
@@ -144,11 +143,9 @@ export async function main(argv: string[], io: IO = processIO(), deps: Partial<O
       return 2;
     }
     if (e instanceof ExitError) return e.exitCode;
-    if (isUserError(e)) {
-      io.err(formatError(e, io.errStyle) + '\n');
-      return e.exitCode;
-    }
+    // The error renderer is loaded only when there is an error to show.
+    const { formatError } = await import('../render/error.js');
     io.err(formatError(e, io.errStyle) + '\n');
-    return 1;
+    return isUserError(e) ? e.exitCode : 1;
   }
 }

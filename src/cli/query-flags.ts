@@ -30,6 +30,8 @@ export interface QueryCommandOptions extends BackendOptions, OutputOptions, Graf
   step?: string;
   start?: string;
   end?: string;
+  /** `query --buckets`: each native histogram as a bar chart of its buckets. */
+  buckets?: boolean;
 }
 
 /** A non-negative integer flag, or undefined when not given. */

@@ -65,7 +65,7 @@ async function openForRules(opts: BackendOptions, deps: CommandDeps): Promise<Op
   const { hostFromIO } = await import('../backends/options.js');
   const { generateSampleStore } = await import('../dataset/index.js');
   // A fresh store: recorded series must not leak into the process-wide sample cache.
-  const store = opts.dataset ? await loadDatasetFile(opts.dataset, hostFromIO(deps.io)) : generateSampleStore();
+  const store = opts.dataset ? await loadDatasetFile(opts.dataset, hostFromIO(deps.io), opts.nhcb) : generateSampleStore();
   const name = opts.dataset ? opts.dataset : 'sample';
   const backend = createLocalBackend(store, opts.dataset ? { name, description: `${name} (embedded engine)` } : SAMPLE_BACKEND_OPTIONS);
   return { backend, store, close: async () => {} };

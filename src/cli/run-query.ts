@@ -96,12 +96,19 @@ export function applyGrafana(expr: string, opts: GrafanaOptions, io: IO, range?:
 
 /** `query`: an instant query, or a range query when a range flag is given. */
 export async function runQuery(expr: string, opts: QueryCommandOptions, deps: CommandDeps): Promise<void> {
-  if (opts.range !== undefined || opts.start !== undefined || opts.step !== undefined) return runRange(expr, opts, deps);
+  const ranged = opts.range !== undefined || opts.start !== undefined || opts.step !== undefined;
+  if (ranged && opts.buckets) {
+    throw new UsageError(
+      '--buckets draws the histograms of one instant',
+      'drop --range/--start/--step, or chart histogram_quantile(...) over the range',
+    );
+  }
+  if (ranged) return runRange(expr, opts, deps);
   if (opts.end !== undefined)
     throw new UsageError('--end needs --range or --start', 'for one instant use --time; for a chart add --range 1h');
   const { io } = deps;
   const query = applyGrafana(expr, opts, io);
-  const ropts = renderOptions(opts, io, query, false);
+  const ropts = { ...renderOptions(opts, io, query, false), buckets: opts.buckets };
   const timeoutMs = parseTimeoutArg(opts.timeout ?? '2m'); // 0 is refused, as for a server
   await withBackend(deps, opts, async (backend) => {
     const info = await backend.info();

@@ -1,6 +1,7 @@
 // Classic histograms and summaries with realistic, self-consistent data:
 // observations are log-normal latencies; bucket counts are cumulative and
-// integer (le buckets <= next bucket, +Inf == _count) and _sum adds each new
+// integer (le buckets <= next bucket, +Inf == _count, and no bucket's own
+// count ever drops between restarts) and _sum adds each new
 // observation at a value inside its bucket.
 
 import type { Metric } from '../model/result.js';
@@ -38,10 +39,10 @@ export function emitHistogram(
   const all = [...les, Infinity];
   const buckets = all.map(() => new Float64Array(t.n));
   const sum = new Float64Array(t.n);
-  // Expected cumulative counts per bucket (floats); the series are their
-  // rounded values, which stay monotonic in time and across buckets, and the
-  // +Inf bucket (cdf 1) is exactly the integer count. _sum grows by the
-  // distribution's mean per observation, so it never decreases.
+  // Expected cumulative counts per bucket (floats); the series add up each
+  // bucket's rounded share, so they stay monotonic in time and across
+  // buckets, and _count is the +Inf bucket. _sum grows by the distribution's
+  // mean per observation, so it never decreases.
   const expected = new Float64Array(all.length);
   const cdf = new Float64Array(all.length);
   let acc = 0;
@@ -67,7 +68,14 @@ export function emitHistogram(
       acc = 0;
     }
     observe(incs[i], i);
-    for (let b = 0; b < all.length; b++) buckets[b][i] = Math.round(expected[b]);
+    // Each bucket's own count is rounded, then added up: rounding the cumulative
+    // counts instead could take one observation from a bucket to its neighbour,
+    // which a native histogram (this one converted to NHCB) reads as a counter reset.
+    let cum = 0;
+    for (let b = 0; b < all.length; b++) {
+      cum += Math.round(expected[b] - (b > 0 ? expected[b - 1] : 0));
+      buckets[b][i] = cum;
+    }
     sum[i] = roundTo(acc, 6);
   }
   for (let b = 0; b < all.length; b++) em.emit(`${name}_bucket`, { ...labels, le: formatLe(all[b]) }, buckets[b]);

@@ -3,8 +3,16 @@
 // metadata. Used by the build (scripts/build-snapshot.ts) and the tests.
 
 import { sameColumn } from '../storage/codec.js';
-import type { MemoryStore } from '../storage/store.js';
+import type { MemoryStore, SampleColumns } from '../storage/store.js';
 import { decodeSnapshot } from './snapshot.js';
+
+/** The same native histograms (count, sum, hint, buckets), or neither has any. */
+function sameHistograms(a: SampleColumns['h'], b: SampleColumns['h']): boolean {
+  if (!a || !b) return !a && !b;
+  if (a.length !== b.length) return false;
+  const text = (h: (typeof a)[number]) => (h ? JSON.stringify([h.count, h.sum, h.hint, h.schema, h.customValues, h.positive]) : '');
+  return a.every((h, i) => text(h) === text(b[i]));
+}
 
 /** undefined when equal, else the first difference. */
 export function snapshotDifference(store: MemoryStore, bytes: Uint8Array): string | undefined {
@@ -24,6 +32,7 @@ export function snapshotDifference(store: MemoryStore, bytes: Uint8Array): strin
     if (!sameColumn(x.t.subarray(0, x.length), y.t.subarray(0, y.length))) return `timestamps of ${want} differ`;
     if (!sameColumn(x.v.subarray(0, x.length), y.v.subarray(0, y.length))) return `values of ${want} differ`;
     if (decoded.hasStaleMarkers(id) !== store.hasStaleMarkers(id)) return `stale markers of ${want} differ`;
+    if (!sameHistograms(x.h, y.h)) return `native histograms of ${want} differ`;
   }
   if (JSON.stringify([...decoded.allMetadata()]) !== JSON.stringify([...store.allMetadata()])) return 'metadata differs';
   return undefined;

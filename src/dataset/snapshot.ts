@@ -15,9 +15,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import type { Metric, MetricMetadata } from '../model/result.js';
 import { ByteReader, ByteWriter, decodeColumn, encodeColumn } from '../storage/codec.js';
 import { MemoryStore } from '../storage/store.js';
+import { addNhcbSeries, groupOf, nhcbSeriesOf } from './nhcb.js';
 
 const MAGIC = 'PLS1';
-export const SNAPSHOT_URL = new URL('./sample.snapshot', import.meta.url);
+
+/** Defined in the CLI bundle only: generatorFingerprint() of the modules it was made of. */
+declare const __PROMLEARN_GENERATOR_FINGERPRINT__: string | undefined;
+// Named from the folder above, so that the same text finds them from the CLI
+// bundle (dist/src/bundle/, one level deep as this folder is).
+export const SNAPSHOT_URL = new URL('../dataset/sample.snapshot', import.meta.url);
 
 /** Modules of this folder that do not shape the generated data. */
 const NOT_GENERATOR = new Set(['snapshot.js', 'snapshot-check.js', 'sample.js', 'load-file.js', 'open.js']);
@@ -29,6 +35,12 @@ interface Header {
   times: [number, number][];
   /** [labels, times index, offset of values, count, minT, maxT] */
   series: [Metric, number, number, number, number, number][];
+  /**
+   * Native histograms converted from classic ones (./nhcb.ts), rebuilt from
+   * their classic series on first read rather than stored:
+   * [labels, bucket series indexes, _count index or -1, _sum index or -1, count, minT, maxT]
+   */
+  nhcb?: [Metric, number[], number, number, number, number, number][];
 }
 
 /**
@@ -37,14 +49,21 @@ interface Header {
  * more start-up time than everything else here).
  */
 export function generatorFingerprint(): string {
-  const dir = new URL('./', import.meta.url);
+  // The CLI bundle holds the generator it was built from, and its fingerprint (scripts/build-bundle.ts).
+  if (typeof __PROMLEARN_GENERATOR_FINGERPRINT__ === 'string') return __PROMLEARN_GENERATOR_FINGERPRINT__;
+  const dir = new URL('../dataset/', import.meta.url);
   let a = 0x811c9dc5;
   let b = 0x01000193;
+  // Four bytes a step: this runs at every start on the sample.
   const mix = (bytes: Uint8Array) => {
-    for (let i = 0; i < bytes.length; i++) {
-      a = Math.imul(a ^ bytes[i], 0x01000193);
-      b = Math.imul(b ^ bytes[i], 0x5bd1e995) ^ (b >>> 15);
+    const aligned = new Uint8Array((bytes.length + 3) & ~3);
+    aligned.set(bytes);
+    const words = new Int32Array(aligned.buffer);
+    for (let i = 0; i < words.length; i++) {
+      a = Math.imul(a ^ words[i], 0x01000193);
+      b = Math.imul(b ^ words[i], 0x5bd1e995) ^ (b >>> 15);
     }
+    a = Math.imul(a ^ bytes.length, 0x01000193);
   };
   for (const name of readdirSync(dir).sort()) {
     if (!name.endsWith('.js') || NOT_GENERATOR.has(name)) continue;
@@ -59,7 +78,12 @@ export function encodeSnapshot(store: MemoryStore, fingerprint: string): Uint8Ar
   const w = new ByteWriter();
   const header: Header = { fingerprint, metadata: [...store.allMetadata()], times: [], series: [] };
   const timesIndex = new Map<Float64Array, number>();
+  const nhcb = nhcbSeriesOf(store);
+  // Header index of each stored series id (NHCB series are not among them).
+  const index = new Map<number, number>();
   for (let id = 0; id < store.numSeries; id++) {
+    if (nhcb.has(id)) continue;
+    index.set(id, header.series.length);
     const s = store.samples(id);
     const t = s.t.subarray(0, s.length);
     // Series share timestamp columns by reference (see storage/append-log.ts).
@@ -72,6 +96,18 @@ export function encodeSnapshot(store: MemoryStore, fingerprint: string): Uint8Ar
     }
     header.series.push([store.labels(id), ti, w.length, s.length, s.length ? t[0] : 0, s.length ? t[s.length - 1] : 0]);
     encodeColumn(w, s.v.subarray(0, s.length));
+  }
+  if (nhcb.size > 0) {
+    const at = (id: number | undefined) => (id === undefined ? -1 : index.get(id)!);
+    header.nhcb = [...nhcb.values()].map(({ group: g, extent: e }) => [
+      g.labels,
+      g.buckets.map((b) => at(b.id)),
+      at(g.count),
+      at(g.sum),
+      e.count,
+      e.minT,
+      e.maxT,
+    ]);
   }
   const json = Buffer.from(JSON.stringify(header), 'utf8');
   const out = Buffer.alloc(8 + json.length + w.length);
@@ -98,6 +134,11 @@ export function decodeSnapshot(bytes: Uint8Array, fingerprint: string): MemorySt
   const store = new MemoryStore();
   for (const [labels, ti, offset, count, minT, maxT] of header.series) {
     store.addLazySeries(labels, count, minT, maxT, () => ({ t: timesOf(ti), v: decodeColumn(new ByteReader(body, offset), count) }));
+  }
+  // The stored series got ids 0, 1, … in header order, so indexes are ids.
+  for (const [labels, buckets, count, sum, n, minT, maxT] of header.nhcb ?? []) {
+    const group = groupOf(store, labels, buckets, count < 0 ? undefined : count, sum < 0 ? undefined : sum);
+    addNhcbSeries(store, [group], () => ({ count: n, minT, maxT }));
   }
   for (const [name, meta] of header.metadata) store.setMetadata(name, meta);
   return store;

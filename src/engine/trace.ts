@@ -113,7 +113,13 @@ function detach(v: EngineValue): EngineValue {
     case 'matrix':
       return {
         type: 'matrix',
-        series: v.series.map((s) => ({ metric: { ...s.metric }, t: Float64Array.from(s.t), v: Float64Array.from(s.v) })),
+        // Histograms are never modified once made: the column is copied, not each histogram.
+        series: v.series.map((s) => ({
+          metric: { ...s.metric },
+          t: Float64Array.from(s.t),
+          v: Float64Array.from(s.v),
+          ...(s.h ? { h: Array.from(s.h) } : {}),
+        })),
       };
     default:
       return v;

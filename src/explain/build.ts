@@ -5,6 +5,7 @@ import { PromlearnError, QueryError } from '../errors.js';
 import type { QueryResult } from '../model/result.js';
 import { exprType } from '../promql/index.js';
 import { queryOrdersResult } from '../render/query-text.js';
+import { histogramsAsCounts } from '../render/histogram-series.js';
 import { compareForDisplay } from '../render/vector.js';
 import { commonLabels } from '../render/vector.js';
 import { diagnoseAggregation } from './aggregate.js';
@@ -33,22 +34,29 @@ export function summarize(r: QueryResult, query: string): ResultSummary {
       seriesCount: d.result.length,
       varyingLabels: varying,
       commonLabels: common,
-      series: ordered.slice(0, PREVIEW_SERIES).map((s) => ({ metric: s.metric, value: s.value[1] })),
+      series: ordered
+        .slice(0, PREVIEW_SERIES)
+        .map((s) => (s.histogram ? { metric: s.metric, histogram: s.histogram[1] } : { metric: s.metric, value: s.value?.[1] })),
     };
   }
   const ordered = [...d.result].sort((a, b) => compareForDisplay(a.metric, b.metric));
   return {
     resultType: 'matrix',
     seriesCount: d.result.length,
-    sampleCount: d.result.reduce((n, s) => n + s.values.length, 0),
+    sampleCount: d.result.reduce((n, s) => n + s.values.length + (s.histograms?.length ?? 0), 0),
     varyingLabels: varying,
     commonLabels: common,
-    series: ordered.slice(0, PREVIEW_SERIES).map((s) => ({
-      metric: s.metric,
-      samples: s.values.length,
-      first: s.values[0],
-      last: s.values[s.values.length - 1],
-    })),
+    series: ordered.slice(0, PREVIEW_SERIES).map((s) => {
+      // Histogram samples are previewed by their counts (as charts draw them).
+      const { values } = histogramsAsCounts([s])[0]!;
+      return {
+        metric: s.metric,
+        ...(s.histograms?.length ? { histograms: true } : {}),
+        samples: values.length,
+        first: values[0],
+        last: values[values.length - 1],
+      };
+    }),
   };
 }
 

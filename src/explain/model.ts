@@ -2,6 +2,7 @@
 // what the text renderer, the REPL and the tutorial read. Plain,
 // JSON-serialisable objects only.
 
+import type { HistogramJSON } from '../model/histogram.js';
 import type { Metric, QueryData, QueryResult } from '../model/result.js';
 import type { Expr, ValueType } from '../promql/ast.js';
 import type { SelectorDiagnosis } from './selectors.js';
@@ -21,8 +22,12 @@ export interface NodeEvaluation {
 /** One series of a node's result, as shown. */
 export interface SeriesPreview {
   metric: Metric;
-  /** Instant vector: the sample value as the API returns it. */
+  /** Instant vector: the sample value as the API returns it (absent for a native histogram). */
   value?: string;
+  /** Instant vector: the native histogram, when the sample is one. */
+  histogram?: HistogramJSON;
+  /** Range vector: its samples are native histograms, and first/last are their counts. */
+  histograms?: boolean;
   /** Range vector: how many samples, first and last timestamp (seconds) and value. */
   samples?: number;
   first?: [number, string];

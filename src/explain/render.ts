@@ -11,6 +11,8 @@
 import { parseSampleValue, type Metric } from '../model/result.js';
 import { documentedType } from '../promql/ast.js';
 import { formatNumber, hasHumanColumn, humanize } from '../render/format.js';
+import { countAndSum } from '../render/histogram.js';
+import type { HistogramJSON } from '../model/histogram.js';
 import { formatTimestamp } from '../util/time.js';
 import { inferQueryUnit } from '../render/query-text.js';
 import { PLAIN, type Style } from '../util/style.js';
@@ -117,6 +119,12 @@ function valueText(metric: Metric, raw: string, query: string): string {
   return formatNumber(v, 5) + (unit === 'per-second' ? '/s' : '') + (h && hasHumanColumn(unit) ? ` (${h})` : '');
 }
 
+/** A native histogram in a preview line: its count and sum (the buckets are the table's job). */
+function histogramText(h: HistogramJSON): string {
+  const { count, sum } = countAndSum(h, 4);
+  return `histogram: count ${count}, sum ${sum}`;
+}
+
 const short = (raw: string): string => formatNumber(parseSampleValue(raw), 5);
 
 function seriesLabel(metric: Metric, r: ResultSummary): string {
@@ -153,8 +161,10 @@ function resultLines(n: ExplainNode, r: ResultSummary, width: number, style: Sty
   const labels = series.map((s) => seriesLabel(s.metric, r));
   const values = series.map((s) =>
     r.resultType === 'vector'
-      ? valueText(s.metric, s.value!, q)
-      : `${s.samples} sample${s.samples === 1 ? '' : 's'}${s.first && s.last && s.samples! > 1 ? `, ${short(s.first[1])} → ${short(s.last[1])}` : s.first ? `, ${short(s.first[1])}` : ''}`,
+      ? s.histogram
+        ? histogramText(s.histogram)
+        : valueText(s.metric, s.value ?? 'NaN', q)
+      : `${s.samples} ${s.histograms ? 'histogram ' : ''}sample${s.samples === 1 ? '' : 's'}${s.histograms ? ' (counts)' : ''}${s.first && s.last && s.samples! > 1 ? `, ${short(s.first[1])} → ${short(s.last[1])}` : s.first ? `, ${short(s.first[1])}` : ''}`,
   );
   const valueWidth = Math.max(...values.map((v) => visibleWidth(v)));
   // Labels are cut (with …) rather than wrapped so each series stays on one line with its value.

@@ -81,7 +81,7 @@ function vectorResult(r: QueryResult | undefined) {
 
 function finish(n: PlannedNode, func: string, series: Metric, walk: WalkResult, own: QueryResult | undefined): Walkthrough {
   const sample = vectorResult(own)?.find((s) => sameLabels(s.metric, series));
-  const queryValue = sample?.value[1];
+  const queryValue = sample?.value?.[1];
   const agrees =
     walk.value === undefined ? queryValue === undefined : queryValue !== undefined && formatSampleValue(walk.value) === queryValue;
   const lines = [...walk.lines];
@@ -155,7 +155,8 @@ function histogramWalkthrough(
   if (!input || input.length === 0) return undefined;
   const groups = new Map<string, { metric: Metric; buckets: Array<{ le: string; count: number }> }>();
   for (const s of input) {
-    if (s.metric.le === undefined) continue;
+    // Classic buckets only: a native histogram's buckets are inside its sample, with no `le`.
+    if (s.metric.le === undefined || !s.value) continue;
     const { le, ...rest } = s.metric;
     const k = JSON.stringify(Object.entries(rest).sort(([a], [b]) => (a < b ? -1 : 1)));
     let g = groups.get(k);

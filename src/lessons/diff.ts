@@ -4,7 +4,8 @@
 // Pure: no I/O, so the messages are tested table-driven over fake results.
 
 import type { Metric } from '../model/result.js';
-import type { Observation, ObservedSeries, ResultKind } from './observe.js';
+import { bucketInterval, histogramNumbers, sameHistogram, type HistogramJSON } from '../model/histogram.js';
+import type { Observation, ObservedSeries, PointValue, ResultKind } from './observe.js';
 import { pointTime } from './observe.js';
 import { formatTimeUtc } from '../util/time.js';
 import { labelsKey } from '../storage/store.js';
@@ -165,8 +166,14 @@ function separatingLabel(kept: ObservedSeries[], other: ObservedSeries[], keptWh
 interface Mismatch {
   series: ObservedSeries;
   key: string;
-  actual: number;
-  expected: number;
+  actual: PointValue;
+  expected: PointValue;
+}
+
+/** Two points are equal when both floats are close, or both histograms have close counts, sums and buckets. */
+export function samePoint(a: PointValue, b: PointValue): boolean {
+  if (typeof a === 'number' || typeof b === 'number') return typeof a === 'number' && typeof b === 'number' && close(a, b);
+  return sameHistogram(a, b, close);
 }
 
 interface PointStats {
@@ -195,12 +202,13 @@ function collectPoints(expected: Observation, actual: Observation, warmupEnd: nu
       const av = a.points.get(pk);
       if (av === undefined) {
         st.missingPoint ??= { series: e, key: pk };
-      } else if (!close(ev, av)) {
+      } else if (!samePoint(ev, av)) {
         st.mismatches++;
         const m = { series: e, key: pk, actual: av, expected: ev };
         if (better(m, st.mismatch, warmupEnd)) st.mismatch = m;
-        if (ev !== 0 && Number.isFinite(ev) && Number.isFinite(av)) st.ratios.push(av / ev);
-      } else if (ev !== 0 && Number.isFinite(ev)) {
+        const [x, y] = [level(ev), level(av)];
+        if (x !== 0 && Number.isFinite(x) && Number.isFinite(y)) st.ratios.push(y / x);
+      } else if (level(ev) !== 0 && Number.isFinite(level(ev))) {
         st.ratios.push(1);
       }
     }
@@ -218,7 +226,7 @@ function diffValues(expected: Observation, actual: Observation, ctx: DiffContext
     out.push(
       factor !== undefined
         ? factorMessage(factor)
-        : `Your values differ: at ${formatTimeUtc(pointTime(m.key))}, ${formatMetric(m.series.metric)} is ${fmt(m.actual)}, expected ${fmt(m.expected)}.`,
+        : `Your values differ: at ${formatTimeUtc(pointTime(m.key))}, ${formatMetric(m.series.metric)} ${pointDifference(m.actual, m.expected)}.`,
     );
   }
   if (st.missingPoint) {
@@ -230,7 +238,31 @@ function diffValues(expected: Observation, actual: Observation, ctx: DiffContext
   return out;
 }
 
-function fmt(v: number): string {
+/** `is 3, expected 4`; for two histograms, the first part that differs (count, sum, then a bucket). */
+function pointDifference(actual: PointValue, expected: PointValue): string {
+  if (typeof actual === 'number' || typeof expected === 'number') return `is ${fmt(actual)}, expected ${fmt(expected)}`;
+  const [a, e] = [histogramNumbers(actual), histogramNumbers(expected)];
+  if (!close(a.count, e.count)) return `is a histogram of count ${fmt(a.count)}, expected count ${fmt(e.count)}`;
+  if (!close(a.sum, e.sum)) return `is a histogram of sum ${fmt(a.sum)}, expected sum ${fmt(e.sum)}`;
+  const rows = (h: HistogramJSON) => new Map((h.buckets ?? []).map((b) => [bucketInterval(b), Number(b[3])]));
+  const [ra, re] = [rows(actual), rows(expected)];
+  for (const k of new Set([...re.keys(), ...ra.keys()])) {
+    const [x, y] = [ra.get(k) ?? 0, re.get(k) ?? 0];
+    if (!close(x, y)) return `has ${fmt(x)} in bucket ${k}, expected ${fmt(y)}`;
+  }
+  return `is ${fmt(actual)}, expected ${fmt(expected)}`;
+}
+
+/** What a factor compares: a float itself, a histogram's count (rate vs increase scales count, sum and buckets alike). */
+function level(v: PointValue): number {
+  return typeof v === 'number' ? v : histogramNumbers(v).count;
+}
+
+function fmt(v: PointValue): string {
+  if (typeof v !== 'number') {
+    const { count, sum } = histogramNumbers(v);
+    return `a native histogram (count ${fmt(count)}, sum ${fmt(sum)}, ${v.buckets?.length ?? 0} non-empty buckets)`;
+  }
   if (!Number.isFinite(v)) return Number.isNaN(v) ? 'NaN' : v > 0 ? '+Inf' : '-Inf';
   return Number.isInteger(v) ? String(v) : v.toPrecision(6).replace(/\.?0+$/, '');
 }

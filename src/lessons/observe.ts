@@ -4,6 +4,7 @@
 
 import type { Backend } from '../backends/backend.js';
 import { PromlearnError, QueryError } from '../errors.js';
+import type { HistogramJSON, HistogramPair } from '../model/histogram.js';
 import type { Metric, QueryResult, SamplePair } from '../model/result.js';
 import { parseSampleValue } from '../model/result.js';
 import { labelsKey } from '../storage/store.js';
@@ -13,10 +14,13 @@ export type Plan = { kind: 'range'; start: number; end: number; step: number } |
 
 export type ResultKind = 'vector' | 'matrix' | 'scalar' | 'string';
 
+/** A point's value: a float, or a native histogram (compared count, sum and bucket by bucket). */
+export type PointValue = number | HistogramJSON;
+
 export interface ObservedSeries {
   metric: Metric;
   /** point key -> value. Key: eval time (range plan), or `evalTime/sampleTime` for range vectors. */
-  points: Map<string, number>;
+  points: Map<string, PointValue>;
 }
 
 export interface Observation {
@@ -77,12 +81,12 @@ function addResult(obs: Observation, r: QueryResult, evalTime: number | undefine
   const d = r.data;
   switch (d.resultType) {
     case 'vector':
-      for (const s of d.result) addPoints(obs, s.metric, [s.value], '');
+      for (const s of d.result) addPoints(obs, s.metric, s.value ? [s.value] : [], '', s.histogram ? [s.histogram] : []);
       break;
     case 'matrix': {
       // A range vector from an instant query: its samples belong to that evaluation.
       const prefix = evalTime === undefined ? '' : `${evalTime}/`;
-      for (const s of d.result) addPoints(obs, s.metric, s.values, prefix);
+      for (const s of d.result) addPoints(obs, s.metric, s.values, prefix, s.histograms);
       break;
     }
     case 'scalar':
@@ -95,11 +99,12 @@ function addResult(obs: Observation, r: QueryResult, evalTime: number | undefine
 }
 
 /** Instant vector and scalar samples carry their evaluation time, so the time alone keys them. */
-function addPoints(obs: Observation, metric: Metric, pairs: SamplePair[], keyPrefix: string): void {
+function addPoints(obs: Observation, metric: Metric, pairs: SamplePair[], keyPrefix: string, histograms: HistogramPair[] = []): void {
   const key = labelsKey(metric);
   let s = obs.series.get(key);
   if (!s) obs.series.set(key, (s = { metric, points: new Map() }));
   for (const [t, v] of pairs) s.points.set(`${keyPrefix}${t}`, parseSampleValue(v));
+  for (const [t, h] of histograms) s.points.set(`${keyPrefix}${t}`, h);
 }
 
 /** The eval time (unix s) a point key refers to, for messages. */

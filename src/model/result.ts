@@ -13,15 +13,18 @@ export type SamplePair = [number, string];
 /**
  * One series of an instant vector. The API sends either `value` (a float)
  * or `histogram` (a native histogram), never both.
- * TODO(#18): `value` becomes optional once every reader handles histograms.
  */
 export interface InstantSample {
   metric: Metric;
-  value: SamplePair;
+  value?: SamplePair;
   histogram?: HistogramPair;
 }
 
-/** One series of a range result: float points in `values`, native-histogram points in `histograms` (either may be absent). */
+/**
+ * One series of a range result: float points in `values`, native-histogram
+ * points in `histograms`. The API leaves out an empty one; here `values` is
+ * always there (maybe empty) and apiResult() leaves it out again.
+ */
 export interface RangeSeries {
   metric: Metric;
   values: SamplePair[];
@@ -33,6 +36,26 @@ export type QueryData =
   | { resultType: 'matrix'; result: RangeSeries[] }
   | { resultType: 'scalar'; result: SamplePair }
   | { resultType: 'string'; result: SamplePair };
+
+/**
+ * `result` exactly as the API writes it (web/api/v1 json_codec.go): keys in
+ * its order, `value` or `histogram` per sample, and a series' `values` or
+ * `histograms` only when non-empty, whatever order a backend built them in.
+ */
+export function apiResult(data: QueryData): unknown {
+  switch (data.resultType) {
+    case 'vector':
+      return data.result.map((s) => (s.histogram ? { metric: s.metric, histogram: s.histogram } : { metric: s.metric, value: s.value }));
+    case 'matrix':
+      return data.result.map((s) => ({
+        metric: s.metric,
+        ...(s.values.length > 0 || !s.histograms?.length ? { values: s.values } : {}),
+        ...(s.histograms?.length ? { histograms: s.histograms } : {}),
+      }));
+    default:
+      return data.result;
+  }
+}
 
 /** The subset of Prometheus's `stats=all` that promlearn shows. */
 export interface QueryStats {

@@ -9,8 +9,19 @@
 // pattern p means ^(?s:p)$ (model/labels/regexp.go, NewFastRegexMatcher). A bad
 // pattern's error quotes p itself, because Prometheus parses p alone first.
 
-import { RE2JS } from 're2js';
+import { createRequire } from 'node:module';
+import type { RE2JS } from 're2js';
 import { fastMatcher, literalPrefix } from './regex-fast.js';
+
+// re2js is a quarter of a megabyte of JavaScript. Most queries' matchers take
+// the fast paths, and `promlearn fmt` only needs it for an unusual pattern,
+// so it is loaded (synchronously, its CommonJS build) on the first pattern
+// that needs the regex engine.
+let re2js: typeof RE2JS | undefined;
+function engine(): typeof RE2JS {
+  re2js ??= (createRequire(import.meta.url)('re2js') as { RE2JS: typeof RE2JS }).RE2JS;
+  return re2js;
+}
 
 export class RegexSyntaxError extends Error {}
 
@@ -26,12 +37,13 @@ const CACHE_LIMIT = 10_000;
 /** Compiles p as RE2 with dot-all, or throws RegexSyntaxError with Go's message for p. */
 function compileRE2(pattern: string): RE2JS {
   try {
-    return RE2JS.compile(pattern, RE2JS.DOTALL);
+    const RE2 = engine();
+    return RE2.compile(pattern, RE2.DOTALL);
   } catch (e) {
     // The DOTALL flag shows in re2js's message as a (?s) prefix; compiling p
     // alone gives Go's text for p.
     try {
-      RE2JS.compile(pattern);
+      engine().compile(pattern);
     } catch (plain) {
       throw new RegexSyntaxError((plain as Error).message);
     }
@@ -154,7 +166,7 @@ export interface GoRegexp {
 export function compileGoRegexp(pattern: string): GoRegexp {
   let re: RE2JS;
   try {
-    re = RE2JS.compile(pattern);
+    re = engine().compile(pattern);
   } catch (e) {
     throw new RegexSyntaxError((e as Error).message);
   }

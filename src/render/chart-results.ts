@@ -13,7 +13,8 @@ import { renderChart } from './chart.js';
 import { queryTag } from './chart-legend.js';
 import { contextFor, explainEmptyLines, renderNotes, renderResult, type RenderOptions } from './index.js';
 import { csvField, renderJson } from './machine.js';
-import { compareBytes } from './text.js';
+import { HISTOGRAM_CHART_NOTE, hasHistograms, histogramsAsCounts } from './histogram-series.js';
+import { compareBytes, wrap } from './text.js';
 import { compareForDisplay } from './vector.js';
 
 /** One expression of a range command and its answer. */
@@ -46,9 +47,13 @@ export function renderRangeResults(results: ExprResult[], opts: RenderOptions): 
   const queries = results.map((r) => ({
     expr: r.expr,
     legend: r.legend,
-    series: [...rangeSeries(r.result)].sort((a, b) => compareForDisplay(a.metric, b.metric)),
+    // Native histograms are drawn as their counts (./histogram-series.ts).
+    series: histogramsAsCounts(rangeSeries(r.result)).sort((a, b) => compareForDisplay(a.metric, b.metric)),
   }));
-  return lines(renderChart(queries, ctx, { range: opts.range, height: opts.height, width: opts.width }));
+  const note = results.some((r) => hasHistograms(rangeSeries(r.result)))
+    ? wrap(HISTOGRAM_CHART_NOTE, ctx.columns, '  ').map((l) => ctx.style.dim(l))
+    : [];
+  return lines([...note, ...renderChart(queries, ctx, { range: opts.range, height: opts.height, width: opts.width })]);
 }
 
 function jsonElement(r: ExprResult): string {

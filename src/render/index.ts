@@ -11,6 +11,8 @@ import { explainEmpty } from './empty.js';
 import { formatNumber, humanize, hasHumanColumn } from './format.js';
 import { renderCsv, renderJson } from './machine.js';
 import { inferQueryUnit, queryOrdersResult } from './query-text.js';
+import { renderBucketBars } from './histogram-blocks.js';
+import { HISTOGRAM_CHART_NOTE, hasHistograms, histogramsAsCounts } from './histogram-series.js';
 import { renderSamples } from './samples.js';
 import { compareForDisplay, renderVector } from './vector.js';
 import { parseSampleValue } from '../model/result.js';
@@ -47,6 +49,11 @@ export interface RenderOptions {
    * The CLI sets false and prints renderNotes() to stderr instead.
    */
   inlineNotes?: boolean;
+  /**
+   * Draw each native histogram of an instant vector as a bar chart of its
+   * buckets (./histogram-bars.ts). A result of one histogram is drawn so anyway.
+   */
+  buckets?: boolean;
   /** Wording of "see more" advice; the REPL passes REPL_ADVICE. Default: CLI flags. */
   advice?: Advice;
 }
@@ -86,6 +93,7 @@ function renderTableFormat(result: QueryResult, opts: RenderOptions): string {
     case 'vector': {
       if (data.result.length === 0) return lines(explainEmptyLines(opts, ctx));
       const samples = queryOrdersResult(opts.query) ? data.result : [...data.result].sort((a, b) => compareForDisplay(a.metric, b.metric));
+      if (opts.buckets || (samples.length === 1 && samples[0]!.histogram)) return lines(renderBucketBars(samples, ctx));
       const shown = samples.slice(0, ctx.limit);
       const out = renderVector(shown, ctx, samples);
       if (shown.length < samples.length) out.push(...limitNote(shown.length, samples.length, 'series', ctx));
@@ -95,8 +103,21 @@ function renderTableFormat(result: QueryResult, opts: RenderOptions): string {
       if (data.result.length === 0) return lines(explainEmptyLines(opts, ctx));
       const series = [...data.result].sort((a, b) => compareForDisplay(a.metric, b.metric));
       if (opts.range !== undefined) {
-        const query = { expr: opts.query, series, legend: opts.legend };
-        return lines(renderChart([query], ctx, { range: opts.range, height: opts.height, width: opts.width }));
+        if (!hasHistograms(series)) {
+          const query = { expr: opts.query, series, legend: opts.legend };
+          return lines(renderChart([query], ctx, { range: opts.range, height: opts.height, width: opts.width }));
+        }
+        // Native histograms are drawn as their counts, which have no unit, whatever the query's metric measures.
+        const note = wrap(HISTOGRAM_CHART_NOTE, ctx.columns, '  ').map((l) => ctx.style.dim(l));
+        const counts = {
+          expr: opts.query,
+          series: histogramsAsCounts(series).sort((a, b) => compareForDisplay(a.metric, b.metric)),
+          legend: opts.legend,
+        };
+        return lines([
+          ...note,
+          ...renderChart([counts], { ...ctx, queryUnit: 'none' }, { range: opts.range, height: opts.height, width: opts.width }),
+        ]);
       }
       const { lines: out, shown } = renderSamples(series, ctx);
       if (shown < series.length) out.push('', ...limitNote(shown, series.length, 'series', ctx));

@@ -7,9 +7,11 @@
 //   200   GET     1234
 //   500   GET       12
 
+import type { HistogramJSON } from '../model/histogram.js';
 import type { InstantSample, Metric } from '../model/result.js';
 import { parseSampleValue } from '../model/result.js';
 import { formatNumber, hasHumanColumn, humanize, unitFromName, type Unit } from './format.js';
+import { bucketSummary, countAndSum, histogramLine } from './histogram.js';
 import { fitWidths, renderTable, type Column } from './layout.js';
 import type { RenderContext } from './render-context.js';
 import { compareBytes, formatLabels, formatSeries, visibleWidth, wrap } from './text.js';
@@ -92,6 +94,7 @@ export function renderVector(samples: InstantSample[], ctx: RenderContext, all: 
   const humanHeader = unitSet.size === 1 ? UNIT_HEADERS[units[0]!] || 'HUMAN' : 'HUMAN';
 
   if (all.length === 1) return [singleLine(samples[0]!, units[0]!, ctx)];
+  const histograms = samples.some((s) => s.histogram !== undefined);
 
   const common = commonLabels(all.map((s) => s.metric));
   const varying = [...new Set(samples.flatMap((s) => Object.keys(s.metric)))]
@@ -101,14 +104,16 @@ export function renderVector(samples: InstantSample[], ctx: RenderContext, all: 
   if (Object.keys(common).length > 0) out.push(...wrap(formatSeries(common), width, '    ').map((l) => style.dim(l)));
 
   const cols: Column[] = varying.map((k) => ({ header: k, align: 'left', paint: k === '__name__' ? style.name : undefined }));
-  cols.push({ header: valueHeader, align: 'right', fixed: true, paint: style.value });
-  if (human) cols.push({ header: humanHeader, align: 'right', fixed: true, paint: style.dim });
-  const values = alignDecimals(samples.map((s) => formatNumber(parseSampleValue(s.value[1]), VALUE_DIGITS)));
+  const floats = samples.some((s) => s.value !== undefined);
+  if (floats) cols.push({ header: valueHeader, align: 'right', fixed: true, paint: style.value });
+  if (floats && human && !histograms) cols.push({ header: humanHeader, align: 'right', fixed: true, paint: style.dim });
+  if (histograms) cols.push(...HISTOGRAM_COLUMNS(style));
+  const values = alignDecimals(samples.map((s) => (s.value ? formatNumber(parseSampleValue(s.value[1]), VALUE_DIGITS) : '')));
   const rows = samples.map((s, i) => {
-    const v = parseSampleValue(s.value[1]);
     const cells = varying.map((k) => s.metric[k] ?? '');
-    cells.push(values[i]!);
-    if (human) cells.push(humanize(v, units[i]!));
+    if (floats) cells.push(values[i]!);
+    if (floats && human && !histograms) cells.push(humanize(parseSampleValue(s.value![1]), units[i]!));
+    if (histograms) cells.push(...histogramCells(s.histogram?.[1]));
     return cells;
   });
   let widths = fitWidths(cols, rows, width);
@@ -132,16 +137,34 @@ function seriesText(metric: Metric, keys: string[]): string {
   return name + formatLabels(metric, labels);
 }
 
+/** The value and its human form, `12.5  (12.5 s)`, painted. */
+function floatText(pair: [number, string], unit: Unit, ctx: RenderContext): string {
+  const v = parseSampleValue(pair[1]);
+  const h = humanize(v, unit);
+  const plain = formatNumber(v, VALUE_DIGITS) + (unit === 'per-second' ? '/s' : '');
+  return ctx.style.value(plain) + (h && hasHumanColumn(unit) ? `  ${ctx.style.dim(`(${h})`)}` : '');
+}
+
+/** Native-histogram rows: count, sum and the bucket summary instead of one value. */
+const HISTOGRAM_COLUMNS = (style: RenderContext['style']): Column[] => [
+  { header: 'COUNT', align: 'right', fixed: true, paint: style.value },
+  { header: 'SUM', align: 'right', fixed: true, paint: style.value },
+  { header: 'BUCKETS', align: 'left', minWidth: 12 },
+];
+
+function histogramCells(h: HistogramJSON | undefined): string[] {
+  if (!h) return ['', '', ''];
+  const { count, sum } = countAndSum(h, VALUE_DIGITS);
+  return [count, sum, bucketSummary(h)];
+}
+
 /**
  * One series: `name{labels}  value  (human)` on one line. A label set too long
  * for the line wraps (never cut: the last label is often the one that matters),
  * with the value after its last line when it fits there.
  */
 function singleLine(s: InstantSample, unit: Unit, ctx: RenderContext): string {
-  const v = parseSampleValue(s.value[1]);
-  const h = humanize(v, unit);
-  const plain = formatNumber(v, VALUE_DIGITS) + (unit === 'per-second' ? '/s' : '');
-  const value = ctx.style.value(plain) + (h && hasHumanColumn(unit) ? `  ${ctx.style.dim(`(${h})`)}` : '');
+  const value = s.histogram ? ctx.style.value(histogramLine(s.histogram[1], VALUE_DIGITS)) : floatText(s.value!, unit, ctx);
   const valueWidth = visibleWidth(value) + 2;
   const lines = wrap(formatSeries(s.metric) || '{}', ctx.columns, '    ');
   const last = lines[lines.length - 1]!;

@@ -264,8 +264,7 @@ interface LessonsModule {
 async function lesson(_a: string, h: MetaHost): Promise<void> {
   const s = h.session;
   if (!s.env.terminal) throw new UsageError('.lesson needs a terminal', 'run `promlearn learn` for the lessons');
-  const spec = '../lessons/index.js';
-  const mod = (await import(spec).catch(() => undefined)) as LessonsModule | undefined;
+  const mod = (await import('../lessons/index.js').catch(() => undefined)) as LessonsModule | undefined;
   const open = mod?.openCurrentExercise;
   if (typeof open !== 'function') {
     s.env.out('Lessons cannot be opened from the REPL in this build; run `promlearn learn` instead.\n');

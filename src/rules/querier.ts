@@ -10,12 +10,22 @@ import type { OutputSample } from './alerting.js';
 import type { RuleQuerier, SeriesWriter } from './evaluate.js';
 import type { RangeRuleQuerier } from './timeline.js';
 
+/** Rule output is held as floats: a native-histogram result is an evaluation error saying how to get a float. */
+function histogramResult(): Error {
+  return new Error(
+    'rule result is a native histogram, which promlearn cannot record or alert on: wrap it in histogram_count(), histogram_sum() or histogram_quantile()',
+  );
+}
+
 export function backendQuerier(backend: Backend, opts: { timeoutMs?: number; signal?: AbortSignal } = {}): RuleQuerier {
   return {
     async query(expr: string, tMs: number): Promise<OutputSample[]> {
       const r = await backend.instantQuery(expr, tMs / 1000, { timeoutMs: opts.timeoutMs, signal: opts.signal });
       const d = r.data;
-      if (d.resultType === 'vector') return d.result.map((s) => ({ labels: s.metric, value: parseSampleValue(s.value[1]) }));
+      if (d.resultType === 'vector') {
+        if (d.result.some((s) => s.histogram)) throw histogramResult();
+        return d.result.map((s) => ({ labels: s.metric, value: parseSampleValue(s.value![1]) }));
+      }
       if (d.resultType === 'scalar') return [{ labels: {}, value: parseSampleValue(d.result[1]) }];
       throw new Error('rule result is not a vector or scalar');
     },
@@ -44,6 +54,7 @@ export function backendRangeQuerier(backend: Backend, opts: { timeoutMs?: number
       };
       const d = r.data;
       if (d.resultType === 'matrix') {
+        if (d.result.some((s) => s.histograms?.length)) throw histogramResult();
         for (const s of d.result) for (const [t, v] of s.values) at(t).push({ labels: s.metric, value: parseSampleValue(v) });
       } else if (d.resultType === 'scalar') {
         throw new Error('scalar range results are evaluated step by step');

@@ -7,7 +7,7 @@
 import { hostname } from 'node:os';
 import type { Backend } from '../backends/backend.js';
 import { QueryError } from '../errors.js';
-import type { QueryResult } from '../model/result.js';
+import { apiResult, type QueryResult } from '../model/result.js';
 import { parse, formatDuration } from '../promql/index.js';
 import { prettyExpr } from '../promql/pretty.js';
 import { matcherTest } from '../storage/store.js';
@@ -107,7 +107,7 @@ function queryResult(r: QueryResult, limit: number, form: Form, extra: string[])
       `value ${JSON.stringify(stats)} for parameter "stats" is deprecated and will be rejected in the next major release, use "true" or "all"`,
     );
   }
-  const data: Record<string, unknown> = { resultType: res.data.resultType, result: res.data.result };
+  const data: Record<string, unknown> = { resultType: res.data.resultType, result: apiResult(res.data) };
   if (stats !== '' && res.stats) data.stats = res.stats;
   return { data, warnings: cap(warnings, 'warning'), infos: cap(res.infos ?? [], 'info') };
 }

@@ -5,14 +5,29 @@
 // time() and timestamp() still return dataset times.
 
 import type { Backend, BackendInfo, QueryOptions, SeriesQuery } from '../backends/backend.js';
-import type { QueryData, QueryResult } from '../model/result.js';
+import type { HistogramPair } from '../model/histogram.js';
+import type { QueryData, QueryResult, SamplePair } from '../model/result.js';
 
 function shiftData(d: QueryData, by: number): QueryData {
   switch (d.resultType) {
     case 'vector':
-      return { ...d, result: d.result.map((s) => ({ ...s, value: [s.value[0] + by, s.value[1]] as [number, string] })) };
+      return {
+        ...d,
+        result: d.result.map((s) =>
+          s.histogram
+            ? { ...s, histogram: [s.histogram[0] + by, s.histogram[1]] as HistogramPair }
+            : { ...s, value: [s.value![0] + by, s.value![1]] as SamplePair },
+        ),
+      };
     case 'matrix':
-      return { ...d, result: d.result.map((s) => ({ ...s, values: s.values.map(([t, v]) => [t + by, v] as [number, string]) })) };
+      return {
+        ...d,
+        result: d.result.map((s) => ({
+          ...s,
+          values: s.values.map(([t, v]) => [t + by, v] as SamplePair),
+          ...(s.histograms ? { histograms: s.histograms.map(([t, h]) => [t + by, h] as HistogramPair) } : {}),
+        })),
+      };
     case 'scalar':
     case 'string':
       return { ...d, result: [d.result[0] + by, d.result[1]] } as QueryData;

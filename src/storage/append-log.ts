@@ -28,11 +28,13 @@ interface Chunk {
 
 export class AppendLog {
   private chunks: Chunk[] = [];
+  /** The chunk being filled (the last of chunks). */
+  private current?: Chunk;
   private size = 0;
-  /** Per series id: samples in the log, and the last logged timestamp and value. */
+  /** Per series id: samples in the log. */
   private count = new Int32Array(64);
-  private lastT = new Float64Array(64);
-  private lastV = new Float64Array(64);
+  /** Per series id, side by side (one cache line for a file of a million series, not two): the last logged timestamp and value. */
+  private last = new Float64Array(128);
 
   get empty(): boolean {
     return this.size === 0;
@@ -43,27 +45,48 @@ export class AppendLog {
     return id < this.count.length && this.count[id] > 0;
   }
 
-  /** Logs a sample after the order checks; false for a repeated identical sample (a no-op, as in the TSDB). */
-  append(s: Series, tMs: number, value: number, stMs: number, hist?: FloatHistogram): boolean {
-    const id = s.id;
+  /** [timestamp, value, start timestamp] for append(), passed on as one array. */
+  private readonly scratch = new Float64Array(3);
+
+  /**
+   * Logs a sample of series[id] after the order checks; false for a repeated
+   * identical sample (a no-op, as in the TSDB). The series itself is read only
+   * when it has no samples here yet. A native histogram sample comes with its
+   * value HISTOGRAM_MARK and the histogram in `hist`.
+   */
+  append(series: readonly Series[], id: number, tMs: number, value: number, stMs: number, hist?: FloatHistogram): boolean {
+    const sample = this.scratch;
+    sample[0] = tMs;
+    sample[1] = value;
+    sample[2] = stMs;
+    return this.appendSample(series, id, sample, hist);
+  }
+
+  /**
+   * append() with the sample as [timestamp ms, value, start timestamp ms or 0]
+   * (a length of 2 means no start timestamp). A file parser calls this in its
+   * loop: numbers passed to a call the JIT does not inline are boxed, garbage
+   * for every sample; an array of them is not.
+   */
+  appendSample(series: readonly Series[], id: number, sample: Float64Array, hist?: FloatHistogram): boolean {
+    const tMs = sample[0];
+    const value = sample[1];
+    const stMs = sample.length > 2 ? sample[2] : 0;
     if (id >= this.count.length) this.grow(id);
     const logged = this.count[id] > 0;
-    if (logged || s.length > 0) {
-      const last = logged ? this.lastT[id] : s.lastT();
+    if (logged || series[id].length > 0) {
+      const s = series[id];
+      const last = logged ? this.last[2 * id] : s.lastT();
       if (tMs < last) throw new OutOfOrderSampleError(`out of order sample at ${tMs} for ${s.key}`);
       if (tMs === last) {
         // Same timestamp: identical value is a no-op (as the TSDB), else error.
-        const prev = logged ? this.lastV[id] : s.lastV();
+        const prev = logged ? this.last[2 * id + 1] : s.lastV();
         if (Object.is(prev, value) || (prev !== prev && value !== value)) return false;
         throw new OutOfOrderSampleError(`duplicate sample for timestamp ${tMs} with a different value for ${s.key}`);
       }
     }
-    let c = this.chunks[this.chunks.length - 1];
-    if (!c || c.n === c.ids.length) {
-      const size = c ? Math.min(MAX_CHUNK, c.ids.length * 2) : 1024;
-      c = { ids: new Int32Array(size), t: new Float64Array(size), v: new Float64Array(size), n: 0 };
-      this.chunks.push(c);
-    }
+    let c = this.current;
+    if (c === undefined || c.n === c.ids.length) c = this.newChunk(c);
     const i = c.n++;
     c.ids[i] = id;
     c.t[i] = tMs;
@@ -71,17 +94,25 @@ export class AppendLog {
     if (stMs !== 0) (c.st ??= new Float64Array(c.ids.length))[i] = stMs;
     if (hist) (c.h ??= new Array<FloatHistogram | undefined>(c.ids.length))[i] = hist;
     this.count[id]++;
-    this.lastT[id] = tMs;
-    this.lastV[id] = value;
+    this.last[2 * id] = tMs;
+    this.last[2 * id + 1] = value;
     this.size++;
     return true;
   }
 
   /** The value of the series' newest sample (logged or sealed), undefined when it has none. */
   lastValue(s: Series): number | undefined {
-    if (this.has(s.id)) return this.lastV[s.id];
+    if (this.has(s.id)) return this.last[2 * s.id + 1];
     s.unlazy();
     return s.length > 0 ? s.lastV() : undefined;
+  }
+
+  private newChunk(prev: Chunk | undefined): Chunk {
+    const size = prev ? Math.min(MAX_CHUNK, prev.ids.length * 2) : 1024;
+    const c: Chunk = { ids: new Int32Array(size), t: new Float64Array(size), v: new Float64Array(size), st: undefined, n: 0 };
+    this.chunks.push(c);
+    this.current = c;
+    return c;
   }
 
   private grow(id: number): void {
@@ -89,12 +120,9 @@ export class AppendLog {
     const count = new Int32Array(n);
     count.set(this.count);
     this.count = count;
-    const lastT = new Float64Array(n);
-    lastT.set(this.lastT);
-    this.lastT = lastT;
-    const lastV = new Float64Array(n);
-    lastV.set(this.lastV);
-    this.lastV = lastV;
+    const last = new Float64Array(2 * n);
+    last.set(this.last);
+    this.last = last;
   }
 
   /** Moves every logged sample into its series (old samples first), then empties the log. */
@@ -142,11 +170,11 @@ export class AppendLog {
     }
     this.chunks = [];
     this.histPos = undefined;
+    this.current = undefined;
     this.size = 0;
     // The per-series state is only for logged series: let a big load's go.
     this.count = new Int32Array(64);
-    this.lastT = new Float64Array(64);
-    this.lastV = new Float64Array(64);
+    this.last = new Float64Array(128);
   }
 
   /** Histogram columns of the logged series that had histograms already: old entries copied, room for the new. */

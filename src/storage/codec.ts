@@ -58,7 +58,7 @@ export class ByteWriter {
 export class ByteReader {
   pos: number;
   constructor(
-    private readonly buf: Uint8Array,
+    readonly buf: Uint8Array,
     at = 0,
   ) {
     this.pos = at;
@@ -164,15 +164,30 @@ export function decodeColumn(r: ByteReader, n: number): Float64Array {
     special[idx] = 1;
     r.float64Into(out, idx);
   }
+  // The varint read is written out here (not r.varint()): this loop runs once
+  // a sample when a command starts, mostly before the JIT has compiled it.
+  const b = r.buf;
+  let pos = r.pos;
   let prev = 0;
   let prevD = 0;
   for (let i = 0; i < n; i++) {
     if (nSpecial > 0 && special[i] === 1) continue;
-    const z = r.varint();
+    let z = b[pos++];
+    if (z >= 128) {
+      z &= 127;
+      let mul = 128;
+      for (;;) {
+        const c = b[pos++];
+        z += (c & 127) * mul;
+        if (c < 128) break;
+        mul *= 128;
+      }
+    }
     prevD += z % 2 === 1 ? -(z + 1) / 2 : z / 2;
     prev += prevD;
     out[i] = k === 0 ? prev : prev / p;
   }
+  r.pos = pos;
   return out;
 }
 

@@ -41,44 +41,194 @@ function isLabelChar(c: number): boolean {
 }
 
 /**
+ * Recent strings by a hash of their bytes, one per slot: label names and the
+ * values that repeat across series (a job, a status code, a metric name) are
+ * made once and shared by every series, so a file of many series keeps one
+ * string a distinct value, not one a series.
+ */
+const RECENT = new Array<string>(4096).fill('');
+
+/** b[s, e) (ASCII) as a string, shared with an equal recent one. */
+function latin1(b: Buffer, s: number, e: number): string {
+  let h = e - s;
+  for (let i = s; i < e; i++) h = Math.imul(h ^ b[i], 0x01000193);
+  const slot = (h >>> 20) & 4095;
+  const recent = RECENT[slot];
+  if (recent.length === e - s) {
+    let k = 0;
+    while (k < recent.length && recent.charCodeAt(k) === b[s + k]) k++;
+    if (k === recent.length) return recent;
+  }
+  return (RECENT[slot] = b.toString('latin1', s, e));
+}
+
+/** Scratch for readPlainSeries: the names and values of one series, in file order. */
+const pairNames: string[] = [];
+const pairValues: string[] = [];
+
+/**
  * The label set of an ASCII `name{a="x",b="y"}` without escapes or blanks
  * (its strings are copies, not slices of a line a series would keep alive);
- * undefined for anything else, which the text path reads (and reports).
+ * undefined for anything else, which the text path reads (and reports). The
+ * object is built in name order without empty values, and frozen: the store
+ * keeps such a label set as it is instead of copying it.
  */
 function readPlainSeries(b: Buffer, s: number, e: number): Metric | undefined {
   let i = s;
   while (i < e && isNameChar(b[i])) i++;
-  const labels: Metric = { __name__: b.toString('latin1', s, i) };
-  if (i === e) return labels;
-  for (i++; b[i] !== CLOSE_BRACE;) {
-    const ns = i;
-    if (!isLabelStart(b[i])) return undefined;
-    while (isLabelChar(b[++i]));
-    const name = b.toString('latin1', ns, i);
-    if (b[i] !== EQUALS || b[i + 1] !== QUOTE || name in labels) return undefined;
-    const vs = (i += 2);
-    while (i < e && b[i] !== QUOTE && b[i] !== BACKSLASH) i++;
-    if (b[i] !== QUOTE) return undefined;
-    labels[name] = b.toString('latin1', vs, i);
-    i++;
-    if (b[i] === COMMA) i++;
-    else if (b[i] !== CLOSE_BRACE) return undefined;
+  pairNames.length = 0;
+  pairValues.length = 0;
+  pairNames.push('__name__');
+  pairValues.push(latin1(b, s, i));
+  if (i < e) {
+    for (i++; b[i] !== CLOSE_BRACE;) {
+      const ns = i;
+      if (!isLabelStart(b[i])) return undefined;
+      while (isLabelChar(b[++i]));
+      const name = latin1(b, ns, i);
+      if (b[i] !== EQUALS || b[i + 1] !== QUOTE) return undefined;
+      const vs = (i += 2);
+      while (i < e && b[i] !== QUOTE && b[i] !== BACKSLASH) i++;
+      if (b[i] !== QUOTE) return undefined;
+      pairNames.push(name);
+      pairValues.push(latin1(b, vs, i));
+      i++;
+      if (b[i] === COMMA) i++;
+      else if (b[i] !== CLOSE_BRACE) return undefined;
+    }
+    if (i !== e - 1) return undefined;
   }
-  return i === e - 1 ? labels : undefined;
+  return sortedLabelSet();
+}
+
+/** The scratch pairs as a frozen label set in name order, empty values left out; undefined if a name repeats. */
+function sortedLabelSet(): Metric | undefined {
+  const n = pairNames.length;
+  // Insertion sort: a series has a handful of labels.
+  for (let j = 1; j < n; j++) {
+    const name = pairNames[j];
+    const value = pairValues[j];
+    let k = j - 1;
+    for (; k >= 0 && pairNames[k] > name; k--) {
+      pairNames[k + 1] = pairNames[k];
+      pairValues[k + 1] = pairValues[k];
+    }
+    pairNames[k + 1] = name;
+    pairValues[k + 1] = value;
+  }
+  const labels: Metric = {};
+  for (let j = 0; j < n; j++) {
+    if (j > 0 && pairNames[j] === pairNames[j - 1]) return undefined;
+    if (pairValues[j] !== '') labels[pairNames[j]] = pairValues[j];
+  }
+  return Object.freeze(labels);
+}
+
+/** FNV-1a of b[s, e), four bytes a step, cut to 30 bits (a small integer: a Map key that allocates nothing). */
+function hashBytes(view: DataView, b: Buffer, s: number, e: number): number {
+  let h = 0x811c9dc5 ^ (e - s);
+  let i = s;
+  for (; i + 4 <= e; i += 4) h = Math.imul(h ^ view.getInt32(i), 0x01000193);
+  for (; i < e; i++) h = Math.imul(h ^ b[i], 0x01000193);
+  return h & 0x3fffffff;
+}
+
+/**
+ * The series texts the fast path has met, as bytes: their bytes in one
+ * growing arena and a map from their hash to entries, so that finding a
+ * line's series makes no string (a file of a million series would otherwise
+ * keep a million strings, and make one for every line to look it up).
+ */
+class SeriesTexts {
+  private bytes = new Uint8Array(1 << 16);
+  private view = new DataView(this.bytes.buffer);
+  private used = 0;
+  private start = new Int32Array(1024);
+  private length = new Int32Array(1024);
+  private ids = new Int32Array(1024);
+  private count = 0;
+  private readonly byHash = new Map<number, number | number[]>();
+
+  /** The series id of the text b[s, e) (hash h), or -1 when it is new. */
+  find(view: DataView, b: Buffer, s: number, e: number, h: number): number {
+    const k = this.byHash.get(h);
+    if (k === undefined) return -1;
+    if (typeof k === 'number') return this.same(k, view, b, s, e) ? this.ids[k] : -1;
+    for (const j of k) if (this.same(j, view, b, s, e)) return this.ids[j];
+    return -1;
+  }
+
+  add(b: Buffer, s: number, e: number, h: number, id: number): void {
+    const n = e - s;
+    if (this.used + n > this.bytes.length) {
+      const bytes = new Uint8Array(Math.max(this.bytes.length * 2, this.used + n));
+      bytes.set(this.bytes.subarray(0, this.used));
+      this.bytes = bytes;
+      this.view = new DataView(bytes.buffer);
+    }
+    if (this.count === this.ids.length) {
+      this.start = grown(this.start);
+      this.length = grown(this.length);
+      this.ids = grown(this.ids);
+    }
+    const k = this.count++;
+    copyBytes(b, s, e, this.bytes, this.used);
+    this.start[k] = this.used;
+    this.length[k] = n;
+    this.ids[k] = id;
+    this.used += n;
+    const same = this.byHash.get(h);
+    if (same === undefined) this.byHash.set(h, k);
+    else if (typeof same === 'number') this.byHash.set(h, [same, k]);
+    else same.push(k);
+  }
+
+  private same(k: number, view: DataView, b: Buffer, s: number, e: number): boolean {
+    const n = e - s;
+    if (this.length[k] !== n) return false;
+    const at = this.start[k];
+    const mine = this.view;
+    let q = 0;
+    for (; q + 4 <= n; q += 4) if (view.getInt32(s + q) !== mine.getInt32(at + q)) return false;
+    for (; q < n; q++) if (b[s + q] !== this.bytes[at + q]) return false;
+    return true;
+  }
+}
+
+/** b[s, e) to out at `at`: a loop, for the few dozen bytes of a series (Buffer.copy costs more per call than that). */
+function copyBytes(b: Uint8Array, s: number, e: number, out: Uint8Array, at: number): void {
+  for (let i = s; i < e; i++) out[at++] = b[i];
+}
+
+function grown(a: Int32Array): Int32Array<ArrayBuffer> {
+  const out = new Int32Array(a.length * 2);
+  out.set(a);
+  return out;
 }
 
 export class ByteExpositionParser {
   /** The start of a line cut by the end of the previous chunk. */
   private carry?: Buffer;
-  /** Bytes of the last series read by the fast path, and its id. */
-  private lastSeries = Buffer.alloc(256);
+  /** A view of the bytes being read (the chunk, or a line cut between chunks). */
+  private view: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
+  /**
+   * Where the last series the fast path read is, as bytes (where its line is,
+   * not a copy: buffers are never written once read), with a view to compare
+   * four bytes at a time, and its id.
+   */
+  private lastBytes: Buffer = Buffer.alloc(0);
+  private lastView: DataView<ArrayBufferLike> = this.view;
+  private lastStart = 0;
   private lastLen = -1;
   private lastId = -1;
+  /** The line's [timestamp ms, value], as the store takes them (see MemoryStore.appendSample). */
+  private readonly sample = new Float64Array(2);
   private numValue = 0;
   private numEnd = 0;
   private numTs = 0;
   /** OR of the bytes of the last label set scanned (>= 0x80: not ASCII). */
   private seriesHigh = 0;
+  private readonly texts = new SeriesTexts();
 
   constructor(
     private readonly parser: ExpositionParser,
@@ -96,9 +246,11 @@ export class ByteExpositionParser {
       }
       const line = Buffer.concat([this.carry, chunk.subarray(0, nl + 1)]);
       this.carry = undefined;
+      this.view = new DataView(line.buffer, line.byteOffset, line.length);
       this.line(line, 0);
       from = nl + 1;
     }
+    this.view = new DataView(chunk.buffer, chunk.byteOffset, chunk.length);
     const n = chunk.length;
     while (from < n) {
       const next = this.line(chunk, from);
@@ -150,13 +302,23 @@ export class ByteExpositionParser {
     const nl = this.om ? this.readSecondsTs(b, this.numEnd + 1) : this.readMsTs(b, this.numEnd + 1);
     if (nl < 0) return -1;
     if (id < 0) id = this.seriesId(b, s, seriesEnd);
-    return id >= 0 && this.parser.appendParsed(id, this.numTs, value) ? nl : -1;
+    if (id < 0) return -1;
+    this.sample[0] = this.numTs;
+    this.sample[1] = value;
+    return this.parser.appendParsed(id, this.sample) ? nl : -1;
   }
 
+  /** Whether the n bytes at s are the last series' (the caller saw b[s + n], so they are in b). */
   private sameAsLast(b: Buffer, s: number, n: number): boolean {
-    const last = this.lastSeries;
-    // From the end: series of one family differ in their last labels.
-    for (let k = n - 1; k >= 0; k--) if (b[s + k] !== last[k]) return false;
+    // Four bytes a step (this compare is most of the work of a line), from
+    // the end: series of one family differ in their last labels.
+    const view = this.view;
+    const lastView = this.lastView;
+    const at = this.lastStart;
+    let k = n - 4;
+    for (; k >= 0; k -= 4) if (view.getInt32(s + k) !== lastView.getInt32(at + k)) return false;
+    const last = this.lastBytes;
+    for (k += 3; k >= 0; k--) if (b[s + k] !== last[at + k]) return false;
     return true;
   }
 
@@ -186,18 +348,26 @@ export class ByteExpositionParser {
     return i;
   }
 
-  /** The series' id, by the parser's cache of series texts, or a new series; -1 to leave the line to the text path. */
+  /**
+   * The series' id: a text met before, a new plain series, or (escapes,
+   * UTF-8) one the text path has read; -1 to leave the line to the text path.
+   */
   private seriesId(b: Buffer, s: number, e: number): number {
     const n = e - s;
-    const text = b.toString(this.seriesHigh < 0x80 ? 'latin1' : 'utf8', s, e);
-    let id = this.parser.knownSeries(text);
-    if (id === undefined) {
+    const h = hashBytes(this.view, b, s, e);
+    let id = this.texts.find(this.view, b, s, e, h);
+    if (id < 0) {
       const labels = this.seriesHigh < 0x80 ? readPlainSeries(b, s, e) : undefined;
-      id = labels && this.parser.addSeries(text, labels);
-      if (id === undefined) return -1;
+      const known = labels
+        ? this.parser.addSeries(labels)
+        : this.parser.knownSeries(b.toString(this.seriesHigh < 0x80 ? 'latin1' : 'utf8', s, e));
+      if (known === undefined) return -1;
+      id = known;
+      this.texts.add(b, s, e, h, id);
     }
-    if (n > this.lastSeries.length) this.lastSeries = Buffer.alloc(n * 2);
-    b.copy(this.lastSeries, 0, s, e);
+    this.lastBytes = b;
+    this.lastView = this.view;
+    this.lastStart = s;
     this.lastLen = n;
     this.lastId = id;
     return id;

@@ -147,23 +147,21 @@ export class ExpositionParser {
     return this.seriesIds.get(seriesText);
   }
 
-  /** A new series the byte parser has read; undefined when its samples are not data (OpenMetrics `_created`). */
-  addSeries(seriesText: string, labels: Metric): number | undefined {
+  /** The series of a label set the byte parser has read; undefined when its samples are not data (OpenMetrics `_created`). */
+  addSeries(labels: Metric): number | undefined {
     if (this.isCreated(labels.__name__)) return undefined;
-    const id = this.store.getOrCreateSeries(labels);
-    this.seriesIds.set(seriesText, id);
-    return id;
+    return this.store.getOrCreateSeries(labels);
   }
 
   /**
-   * Appends a sample line the byte parser has already read, counting the line.
+   * Appends a sample line the byte parser has already read ([timestamp ms, value]), counting the line.
    * False (nothing changed) when the line needs the full path: after `# EOF`,
    * or when the store rejects the sample (that path reports the error).
    */
-  appendParsed(id: number, tMs: number, value: number): boolean {
+  appendParsed(id: number, sample: Float64Array): boolean {
     if (this.sawEof) return false;
     try {
-      this.store.append(id, tMs, value);
+      this.store.appendSample(id, sample);
     } catch (e) {
       if (e instanceof OutOfOrderSampleError) return false;
       throw e;

@@ -7,7 +7,7 @@
 // and are left out. Also writes the Prometheus text format (ms timestamps).
 
 import type { Metric, MetricMetadata } from '../model/result.js';
-import { type MemoryStore, isStaleNaN } from './store.js';
+import { type MemoryStore, type SampleColumns, isHistogramMark, isStaleNaN } from './store.js';
 
 export interface WriteOptions {
   /** Lines per chunk yielded by the chunked writers (default 5000). */
@@ -60,13 +60,20 @@ function groupFamilies(store: MemoryStore, om: boolean): Family[] {
   const fams = new Map<string, Family>();
   for (let id = 0; id < store.numSeries; id++) {
     const name = store.labels(id).__name__;
-    if (name === undefined || store.samples(id).length === 0) continue;
+    const samples = store.samples(id);
+    // Native histograms have no form in these text formats (a converted one's classic series are written anyway).
+    if (name === undefined || samples.length === 0 || (samples.h && !hasFloatSample(samples))) continue;
     const f = om ? omFamily(store, name) : textFamily(store, name);
     let fam = fams.get(f.family);
     if (!fam) fams.set(f.family, (fam = { name: f.family, type: f.type, meta: f.meta, ids: [] }));
     fam.ids.push(id);
   }
   return [...fams.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+function hasFloatSample(s: SampleColumns): boolean {
+  for (let i = 0; i < s.length; i++) if (!isHistogramMark(s.v[i]) && !isStaleNaN(s.v[i])) return true;
+  return false;
 }
 
 function textFamily(store: MemoryStore, name: string): { family: string; type: string; meta?: MetricMetadata } {
@@ -139,7 +146,7 @@ function* familyLines(store: MemoryStore, om: boolean): Generator<string> {
       const s = store.samples(id);
       for (let i = 0; i < s.length; i++) {
         const v = s.v[i];
-        if (isStaleNaN(v)) continue; // staleness markers have no exposition form
+        if (isStaleNaN(v) || isHistogramMark(v)) continue; // staleness markers and native histograms have no exposition form
         yield `${head}${formatValue(v)} ${om ? formatSecondsTs(s.t[i]) : String(s.t[i])}`;
       }
     }

@@ -22,6 +22,13 @@ export interface SampleColumns {
   readonly h?: HistogramColumn;
 }
 
+/** What a lazy series decodes to: its columns, with native histograms where v holds HISTOGRAM_MARK. */
+export interface LazyColumns {
+  t: Float64Array;
+  v: Float64Array;
+  h?: (FloatHistogram | undefined)[];
+}
+
 export class OutOfOrderSampleError extends Error {}
 
 const EMPTY = new Float64Array(0);
@@ -33,8 +40,8 @@ export class Series implements SampleColumns {
   st?: Float64Array;
   h?: (FloatHistogram | undefined)[];
   length = 0;
-  /** Decodes the columns on first read (a series of the prebuilt sample snapshot). */
-  lazy?: () => { t: Float64Array; v: Float64Array };
+  /** Decodes the columns on first read (a series of the prebuilt sample snapshot, or one derived from others, such as NHCB). */
+  lazy?: () => LazyColumns;
   /** Whether any stale marker was appended (range selectors then need a filtered view). */
   hasStale = false;
   /** Cached samples without stale markers; dropped on append. */
@@ -105,9 +112,10 @@ export class Series implements SampleColumns {
     const lazy = this.lazy;
     if (!lazy) return;
     this.lazy = undefined;
-    const { t, v } = lazy();
+    const { t, v, h } = lazy();
     this.t = t;
     this.v = v;
+    if (h) this.h = h;
     this.length = t.length;
     for (let i = 0; i < v.length && !this.hasStale; i++) if (v[i] !== v[i] && isStaleNaN(v[i])) this.hasStale = true;
   }

@@ -10,7 +10,7 @@ import { AppendLog } from './append-log.js';
 import type { FloatHistogram } from '../histogram/histogram.js';
 import { HistogramChunks } from './histogram-chunks.js';
 import { HISTOGRAM_MARK, isHistogramMark } from './stale.js';
-import { Series, type SampleColumns } from './series.js';
+import { Series, type LazyColumns, type SampleColumns } from './series.js';
 
 export { STALE_NAN, isStaleNaN, HISTOGRAM_MARK, isHistogramMark } from './stale.js';
 export { OutOfOrderSampleError, type SampleColumns } from './series.js';
@@ -49,7 +49,12 @@ export class MemoryStore {
 
   private readonly seriesList: Series[] = [];
   private readonly log = new AppendLog();
-  private readonly byKey = new Map<string, Series>();
+  /**
+   * Series by a hash of their labels (labelsHash), to find a label set's
+   * series: a small integer key, not a string of the labels (that was a
+   * hundred bytes a series more, and most of the time of a new series).
+   */
+  private readonly byHash = new Map<number, Series | Series[]>();
   /** label name -> label value -> ascending series ids; a lone id is kept as a number (most values of a label such as `instance` have one). */
   private readonly postings = new Map<string, Map<string, number | number[]>>();
   private readonly meta = new Map<string, MetricMetadata>();
@@ -60,25 +65,56 @@ export class MemoryStore {
 
   /** Get or create the series for a label set; returns its id. Empty-valued labels are dropped unless keepEmptyLabels. */
   getOrCreateSeries(labels: Metric): number {
-    // One pass: sorted copy without empty values, and its key (as labelsKey).
+    // A sorted copy without empty values; a frozen label set that is one
+    // already (as the file parser makes them) is kept as it is.
     const names = Object.keys(labels);
-    if (!isSorted(names)) names.sort();
-    const sorted: Metric = {};
-    const parts: string[] = [];
-    for (const n of names) {
-      const v = labels[n];
-      if (v === '' && !this.keepEmpty) continue;
-      sorted[n] = v;
-      parts.push(`${n}\xfe${v}`);
+    let sorted = labels;
+    if (!Object.isFrozen(labels) || !isSorted(names) || (!this.keepEmpty && Object.values(labels).includes(''))) {
+      if (!isSorted(names)) names.sort();
+      sorted = {};
+      for (const n of names) {
+        const v = labels[n];
+        if (v === '' && !this.keepEmpty) continue;
+        sorted[n] = v;
+      }
     }
-    const key = parts.join('\xff');
-    const existing = this.byKey.get(key);
-    if (existing) return existing.id;
-    const s = new Series(this.seriesList.length, Object.freeze(sorted) as Metric);
+    this.indexLazySeries();
+    const h = labelsHash(sorted);
+    const same = this.byHash.get(h);
+    if (same !== undefined) {
+      if (!Array.isArray(same)) {
+        if (sameLabels(same.labels, sorted)) return same.id;
+      } else for (const s of same) if (sameLabels(s.labels, sorted)) return s.id;
+    }
+    const s = this.addSeries(Object.isFrozen(sorted) ? sorted : Object.freeze(sorted));
+    this.index(s, h);
+    this.indexed = this.seriesList.length;
+    return s.id;
+  }
+
+  private index(s: Series, h: number): void {
+    const same = this.byHash.get(h);
+    if (same === undefined) this.byHash.set(h, s);
+    else if (Array.isArray(same)) same.push(s);
+    else this.byHash.set(h, [same, s]);
+  }
+
+  /** Series before this id are in byHash; those after it came from addLazySeries and are indexed on the next getOrCreateSeries. */
+  private indexed = 0;
+
+  private indexLazySeries(): void {
+    for (; this.indexed < this.seriesList.length; this.indexed++) {
+      const s = this.seriesList[this.indexed];
+      this.index(s, labelsHash(s.labels));
+    }
+  }
+
+  /** A new series with these (sorted, frozen) labels, in the postings. */
+  private addSeries(labels: Metric): Series {
+    const s = new Series(this.seriesList.length, labels);
     this.seriesList.push(s);
-    this.byKey.set(key, s);
-    for (const n in sorted) {
-      const v = sorted[n];
+    for (const n in labels) {
+      const v = labels[n];
       let values = this.postings.get(n);
       if (!values) this.postings.set(n, (values = new Map()));
       const ids = values.get(v);
@@ -86,24 +122,24 @@ export class MemoryStore {
       else if (typeof ids === 'number') values.set(v, [ids, s.id]);
       else ids.push(s.id);
     }
-    return s.id;
+    return s;
   }
 
   /**
    * A series whose samples are decoded on first read (the prebuilt sample
-   * snapshot): `count` samples from `minT` to `maxT` ms. Returns its id.
+   * snapshot): `count` samples from `minT` to `maxT` ms. Returns its id. The
+   * label set must be new to the store, sorted and without empty values, as a
+   * snapshot's are: a command that only reads never builds their keys.
    */
-  addLazySeries(labels: Metric, count: number, minT: number, maxT: number, decode: () => { t: Float64Array; v: Float64Array }): number {
-    const id = this.getOrCreateSeries(labels);
-    const s = this.seriesList[id];
-    if (s.length > 0 || s.lazy || this.log.has(id)) throw new Error(`series ${s.key} already has samples`);
+  addLazySeries(labels: Metric, count: number, minT: number, maxT: number, decode: () => LazyColumns): number {
+    const s = this.addSeries(Object.isFrozen(labels) ? labels : Object.freeze(labels));
     s.lazy = decode;
     this.sampleCount += count;
     if (count > 0) {
       this.minT = Math.min(this.minT, minT);
       this.maxT = Math.max(this.maxT, maxT);
     }
-    return id;
+    return s.id;
   }
 
   /**
@@ -111,7 +147,7 @@ export class MemoryStore {
    * marker. `stMs` is the sample's start timestamp (created time), 0 for none.
    */
   append(id: number, tMs: number, value: number, stMs = 0): void {
-    if (!this.log.append(this.seriesList[id], tMs, value, stMs)) return;
+    if (!this.log.append(this.seriesList, id, tMs, value, stMs)) return;
     this.sampleCount++;
     if (tMs < this.minT) this.minT = tMs;
     if (tMs > this.maxT) this.maxT = tMs;
@@ -127,8 +163,21 @@ export class MemoryStore {
     const last = this.log.lastValue(s);
     const prevIsHistogram = last !== undefined && isHistogramMark(last);
     const stored = this.histChunks.append(id, tMs, h, prevIsHistogram);
-    if (!this.log.append(s, tMs, HISTOGRAM_MARK, stMs, stored)) return;
+    if (!this.log.append(this.seriesList, id, tMs, HISTOGRAM_MARK, stMs, stored)) return;
     this.sampleCount++;
+    if (tMs < this.minT) this.minT = tMs;
+    if (tMs > this.maxT) this.maxT = tMs;
+  }
+
+  /**
+   * append() of a file parser's sample, [timestamp ms, value] (see
+   * AppendLog.appendSample: the numbers are not passed one by one, which would
+   * box them for every sample).
+   */
+  appendSample(id: number, sample: Float64Array): void {
+    if (!this.log.appendSample(this.seriesList, id, sample)) return;
+    this.sampleCount++;
+    const tMs = sample[0];
     if (tMs < this.minT) this.minT = tMs;
     if (tMs > this.maxT) this.maxT = tMs;
   }
@@ -288,6 +337,34 @@ function memoizedMatcherTest(m: LabelMatcher): (labels: Metric) => boolean {
     }
     return hit === want;
   };
+}
+
+/** FNV-1a over the sorted pairs, cut to 30 bits: a small integer, which a Map holds without allocating. */
+function labelsHash(labels: Metric): number {
+  let h = 0x811c9dc5;
+  for (const n in labels) {
+    h = hashString(h, n);
+    h = Math.imul(h ^ 0xfe, 0x01000193);
+    h = hashString(h, labels[n]);
+    h = Math.imul(h ^ 0xff, 0x01000193);
+  }
+  return h & 0x3fffffff;
+}
+
+function hashString(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+/** Two sorted label sets with the same names and values. */
+function sameLabels(a: Metric, b: Metric): boolean {
+  let n = 0;
+  for (const k in a) {
+    if (a[k] !== b[k]) return false;
+    n++;
+  }
+  for (const k in b) if (k !== undefined) n--;
+  return n === 0;
 }
 
 function isSorted(names: string[]): boolean {

@@ -2,6 +2,7 @@
 // vectors and matrices as sets of label sets, floats within a relative
 // tolerance (both NaN counts as equal), timestamps exactly.
 
+import { sameHistogram, type HistogramPair } from '../../src/model/histogram.js';
 import type { Metric, QueryResult, SamplePair } from '../../src/model/result.js';
 import { parseSampleValue } from '../../src/model/result.js';
 import { labelsKey } from '../../src/storage/store.js';
@@ -37,11 +38,29 @@ function pairsDiff(a: SamplePair[], b: SamplePair[]): string | undefined {
   return undefined;
 }
 
-function bySeries(r: QueryResult): Map<string, { metric: Metric; pairs: SamplePair[] }> {
-  const out = new Map<string, { metric: Metric; pairs: SamplePair[] }>();
+/** Native histograms: the same points (timestamps exactly, count, sum and buckets within the tolerance). */
+function histogramsDiff(a: HistogramPair[], b: HistogramPair[]): string | undefined {
+  if (a.length !== b.length) return `${a.length} vs ${b.length} histogram points`;
+  for (let i = 0; i < a.length; i++) {
+    if (Math.abs(a[i][0] - b[i][0]) > 1e-6) return `histogram timestamp ${a[i][0]} vs ${b[i][0]} at point ${i}`;
+    if (!sameHistogram(a[i][1], b[i][1], closeEnough))
+      return `histogram ${JSON.stringify(a[i][1])} vs ${JSON.stringify(b[i][1])} at t=${a[i][0]}`;
+  }
+  return undefined;
+}
+
+type Points = { metric: Metric; pairs: SamplePair[]; histograms: HistogramPair[] };
+
+function bySeries(r: QueryResult): Map<string, Points> {
+  const out = new Map<string, Points>();
   const d = r.data;
-  if (d.resultType === 'vector') for (const s of d.result) out.set(labelsKey(s.metric), { metric: s.metric, pairs: [s.value] });
-  if (d.resultType === 'matrix') for (const s of d.result) out.set(labelsKey(s.metric), { metric: s.metric, pairs: s.values });
+  if (d.resultType === 'vector') {
+    for (const s of d.result) {
+      out.set(labelsKey(s.metric), { metric: s.metric, pairs: s.value ? [s.value] : [], histograms: s.histogram ? [s.histogram] : [] });
+    }
+  }
+  if (d.resultType === 'matrix')
+    for (const s of d.result) out.set(labelsKey(s.metric), { metric: s.metric, pairs: s.values, histograms: s.histograms ?? [] });
   return out;
 }
 
@@ -60,7 +79,7 @@ export function diffResults(local: QueryResult, remote: QueryResult, max = 5): s
   for (const [k, s] of la) {
     if (!lb.has(k)) out.push(`only local: ${show(s.metric)}`);
     else {
-      const d = pairsDiff(s.pairs, lb.get(k)!.pairs);
+      const d = pairsDiff(s.pairs, lb.get(k)!.pairs) ?? histogramsDiff(s.histograms, lb.get(k)!.histograms);
       if (d) out.push(`${show(s.metric)}: ${d}`);
     }
   }

@@ -42,8 +42,8 @@ test('live: instant and range queries come back in the API model, stats on reque
     assert.equal(r.data.resultType, 'vector');
     if (r.data.resultType !== 'vector') return;
     assert.deepEqual(r.data.result.map((s) => s.metric.instance).sort(), ['api-1:3000', 'api-2:3000']);
-    assert.equal(r.data.result[0].value[0], MID);
-    assert.equal(typeof r.data.result[0].value[1], 'string');
+    assert.equal(r.data.result[0].value![0], MID);
+    assert.equal(typeof r.data.result[0].value![1], 'string');
     assert.ok(r.stats);
     assert.ok(r.stats.samples.totalQueryableSamples > 0);
 

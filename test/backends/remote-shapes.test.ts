@@ -64,10 +64,81 @@ const CASES: [string, unknown, (b: Backend) => Promise<unknown>, RegExp][] = [
   ['data null', ok(null), (b) => b.instantQuery('up', 1), /null where the result \(an object\) belongs at data/],
   ['a scalar that is not a pair', ok({ resultType: 'scalar', result: 5 }), (b) => b.instantQuery('1', 1), /the number 5 where a sample/],
   [
-    'a native histogram',
+    'a histogram without count',
     ok({ resultType: 'vector', result: [{ metric: {}, histogram: [1, {}] }] }),
     (b) => b.instantQuery('h', 1),
-    /native histogram.*histogram_count/,
+    /nothing where the histogram's count \(a number as a string\) belongs at data\.result\[0\]\.histogram\[1\]\.count/,
+  ],
+  [
+    'a histogram sample that is not a pair',
+    ok({ resultType: 'vector', result: [{ metric: {}, histogram: { count: '1', sum: '1' } }] }),
+    (b) => b.instantQuery('h', 1),
+    /an object where a histogram sample \[unix seconds, \{count, sum, buckets\}\] belongs at data\.result\[0\]\.histogram,/,
+  ],
+  [
+    'a histogram with a number for its sum',
+    ok({ resultType: 'vector', result: [{ metric: {}, histogram: [1, { count: '1', sum: 2 }] }] }),
+    (b) => b.instantQuery('h', 1),
+    /the number 2 where the histogram's sum .* at data\.result\[0\]\.histogram\[1\]\.sum/,
+  ],
+  [
+    'a bucket with an unknown boundary rule',
+    ok({
+      resultType: 'vector',
+      result: [
+        {
+          metric: {},
+          histogram: [
+            1,
+            {
+              count: '1',
+              sum: '1',
+              buckets: [
+                [0, '0', '1', '1'],
+                [7, '1', '2', '0'],
+              ],
+            },
+          ],
+        },
+      ],
+    }),
+    (b) => b.instantQuery('h', 1),
+    /an array of 4 where a bucket \[boundary rule 0-3, "lower", "upper", "count"\] belongs at data\.result\[0\]\.histogram\[1\]\.buckets\[1\]/,
+  ],
+  [
+    'buckets that are not a list',
+    ok({ resultType: 'vector', result: [{ metric: {}, histogram: [1, { count: '1', sum: '1', buckets: 'many' }] }] }),
+    (b) => b.instantQuery('h', 1),
+    /the string "many" where a list of buckets belongs at data\.result\[0\]\.histogram\[1\]\.buckets/,
+  ],
+  [
+    'a sample with both value and histogram',
+    ok({ resultType: 'vector', result: [{ metric: {}, value: [1, '1'], histogram: [1, { count: '1', sum: '1' }] }] }),
+    (b) => b.instantQuery('h', 1),
+    /a sample with both "value" and "histogram" at data\.result\[0\]/,
+  ],
+  [
+    'a matrix with a bad histogram sample',
+    ok({
+      resultType: 'matrix',
+      result: [
+        {
+          metric: {},
+          histograms: [
+            [1, { count: '1', sum: '0' }],
+            [2, { count: 'x', sum: '0' }],
+          ],
+        },
+      ],
+    }),
+    (b) => b.rangeQuery('h', 1, 2, 1),
+    /the string "x" where the histogram's count .* at data\.result\[0\]\.histograms\[1\]\[1\]\.count/,
+  ],
+  [
+    'a matrix with histograms that are not a list',
+    ok({ resultType: 'matrix', result: [{ metric: {}, histograms: null }] }),
+    (b) => b.rangeQuery('h', 1, 2, 1),
+    /null where a list of histogram samples belongs at data\.result\[0\]\.histograms/,
   ],
   [
     'null in a series list',
@@ -126,6 +197,63 @@ test('well-formed oddities are accepted: null lists are empty, non-string warnin
     assert.deepEqual(await b.labelNames(), []);
     assert.deepEqual(await b.series({ match: ['up'] }), []);
     assert.deepEqual(await b.metadata(), {});
+  } finally {
+    await b.close?.();
+    await srv.close();
+  }
+});
+
+test('native histograms are carried exactly as the API sends them; a series of only histograms gets empty values', async () => {
+  const h = {
+    count: '10',
+    sum: '3.5',
+    buckets: [
+      [0, '0.1', '0.25', '4'],
+      [0, '0.25', '+Inf', '6'],
+    ],
+  };
+  const srv = await fakeServer((req, res) => {
+    const data = req.url?.startsWith('/api/v1/query_range')
+      ? {
+          resultType: 'matrix',
+          result: [
+            {
+              metric: { job: 'a' },
+              histograms: [
+                [1, h],
+                [2, { count: '0', sum: '0' }],
+              ],
+            },
+          ],
+        }
+      : {
+          resultType: 'vector',
+          result: [
+            { metric: { job: 'a' }, histogram: [1, h] },
+            { metric: { job: 'b' }, value: [1, '2'] },
+          ],
+        };
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ status: 'success', data }));
+  });
+  const b = await createRemoteBackend({ server: srv.url }, hostFromIO(bufferIO()));
+  try {
+    const v = await b.instantQuery('h', 1);
+    assert.deepEqual(v.data.result, [
+      { metric: { job: 'a' }, histogram: [1, h] },
+      { metric: { job: 'b' }, value: [1, '2'] },
+    ]);
+    const m = await b.rangeQuery('h', 1, 2, 1);
+    assert.deepEqual(m.data.result, [
+      {
+        metric: { job: 'a' },
+        values: [],
+        histograms: [
+          [1, h],
+          [2, { count: '0', sum: '0' }],
+        ],
+      },
+    ]);
   } finally {
     await b.close?.();
     await srv.close();

@@ -34,7 +34,7 @@ test('queries within the budget and label calls never start the worker', async (
   const b = createLazyWorkerBackend(loadSampleStore(), SAMPLE_BACKEND_OPTIONS, w.start, { budgetMs: 60_000 });
   const end = (await b.info()).dataRange!.end;
   const r = await b.instantQuery('count(up)', end);
-  assert.deepEqual(r.data.resultType === 'vector' && r.data.result[0].value[1], '11');
+  assert.deepEqual(r.data.resultType === 'vector' && r.data.result[0].value![1], '11');
   assert.ok((await b.labelValues('job')).includes('api'));
   await b.close?.();
   assert.equal(w.stats.starts, 0);

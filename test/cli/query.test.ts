@@ -189,6 +189,22 @@ test('--timeout 0 is refused locally as it is for a server (one rule)', async ()
   );
 });
 
+test('query --buckets draws every native histogram as bars; a lone histogram is drawn so anyway; not with a range', async () => {
+  const { histogramVector, singleHistogram } = await import('../render/histogram-fixtures.js');
+  const table = await run(['query', 'http_request_duration_seconds'], () => histogramVector);
+  assert.match(table.out, /COUNT +SUM +BUCKETS/);
+  assert.doesNotMatch(table.out, /BUCKET +COUNT +%/);
+  const bars = await run(['query', 'http_request_duration_seconds', '--buckets'], () => histogramVector);
+  assert.equal(bars.out.match(/BUCKET +COUNT +%/g)?.length, 3);
+  assert.match(bars.out, /count 0 +sum 0\n +no observations/);
+  const one = await run(['query', 'http_request_duration_seconds'], () => singleHistogram);
+  assert.match(one.out, /count 47873 +sum 10307\n +BUCKET +COUNT +%\n/);
+  await assert.rejects(
+    run(['query', 'x', '--buckets', '--range', '1h'], () => singleHistogram),
+    (e: unknown) => e instanceof UsageError && /--buckets/.test(e.message),
+  );
+});
+
 test('query: a slow query shows a spinner on a terminal stderr, erased before the table; none when stderr is piped', async () => {
   const slow = async () => (await new Promise((r) => setTimeout(r, 450)), fx.vectorResult);
   const tty = await run(['query', 'http_requests_total'], slow, bufferIO({ columns: 80, rows: 24, isTTY: true, stderrIsTTY: true }));

@@ -37,7 +37,7 @@ async function instant(query: string, time: number): Promise<InstantSample[]> {
 async function scalarAt(query: string, time: number): Promise<number | undefined> {
   const v = await instant(query, time);
   assert.ok(v.length <= 1, `${query}: ${v.length} results`);
-  return v.length ? Number(v[0].value[1]) : undefined;
+  return v.length ? Number(v[0].value![1]) : undefined;
 }
 
 test('the sample backend describes itself', async () => {
@@ -99,7 +99,7 @@ test('the scrape gap: up == 0 for one target, its series absent after the stalen
   assert.equal((await instant(heap, GAP_START + 30)).length, 0, 'stale right after the first missed scrape');
   assert.equal((await instant(heap, GAP_END + 30)).length, 1);
   const ups = await instant(`count_over_time((up{instance="${GAP_INSTANCE}"} == 0)[30m:15s])`, GAP_END + 300);
-  assert.ok(Number(ups[0].value[1]) >= 40);
+  assert.ok(Number(ups[0].value![1]) >= 40);
 });
 
 test('the api deploy: restarts, new versions, and a p99 jump on /api/products', async () => {
@@ -112,7 +112,7 @@ test('the api deploy: restarts, new versions, and a p99 jump on /api/products', 
   assert.ok(after < 0.9, `p99 after ${after}`);
   const changes = await instant('changes(process_start_time_seconds{job="api"}[1h])', DEPLOY_TIME + 600);
   assert.deepEqual(
-    changes.map((s) => s.value[1]),
+    changes.map((s) => s.value![1]),
     ['1', '1', '1'],
   );
   const versions = async (t: number) => (await instant('count by (version) (shop_build_info{job="api"})', t)).map((s) => s.metric.version);

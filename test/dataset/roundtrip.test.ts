@@ -39,12 +39,12 @@ function close(a: string, b: string, what: string): void {
 function compareVectors(local: QueryData, remote: QueryData, what: string): void {
   assert.equal(local.resultType, remote.resultType, what);
   if (local.resultType !== 'vector' || remote.resultType !== 'vector') return;
-  const theirs = new Map((remote.result as InstantSample[]).map((s) => [key(s.metric), s.value[1]]));
+  const theirs = new Map((remote.result as InstantSample[]).map((s) => [key(s.metric), s.value![1]]));
   assert.equal(local.result.length, theirs.size, `${what}: result sizes`);
   for (const s of local.result) {
     const v = theirs.get(key(s.metric));
     assert.ok(v !== undefined, `${what}: ${key(s.metric)} missing in Prometheus`);
-    close(s.value[1], v, `${what} ${key(s.metric)}`);
+    close(s.value![1], v, `${what} ${key(s.metric)}`);
   }
 }
 
@@ -81,7 +81,8 @@ const QUERIES = [
 test('the OpenMetrics export backfilled into Prometheus has the same series', { timeout: 300_000 }, async (t) => {
   if (!requirePrometheus(t)) return;
   const local = await openLocalDataset({ inProcess: true }, hostFromIO(bufferIO()));
-  const mine = await local.series({ match: ['{__name__=~".+"}'] });
+  // The native (NHCB) request-duration histogram has no text-format form: the export writes its classic series only.
+  const mine = await local.series({ match: ['{__name__=~".+", __name__!="http_request_duration_seconds"}'] });
   const theirs = (await api('/api/v1/series', { 'match[]': '{__name__=~".+"}', start: '0', end: '4000000000' })) as Metric[];
   assert.equal(theirs.length, mine.length);
   const set = new Set(theirs.map(key));

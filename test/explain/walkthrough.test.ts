@@ -94,7 +94,7 @@ for (const p of points) {
     if (root) {
       const direct = await backend.instantQuery(p.query, time);
       assert.equal(direct.data.resultType, 'vector');
-      const values = direct.data.resultType === 'vector' ? direct.data.result.map((s) => s.value[1]) : [];
+      const values = direct.data.resultType === 'vector' ? direct.data.result.map((s) => s.value![1]) : [];
       if (p.noValue) {
         assert.equal(root.queryValue, undefined);
         assert.match(root.lines.join('\n'), /needs at least two samples|no series has a sample in the window/);

@@ -77,7 +77,8 @@ function valuesByTime(r: QueryResult): Map<number, number[]> {
     out.set(t, xs);
   };
   const d = r.data;
-  if (d.resultType === 'vector') for (const s of d.result) add(s.value[0], s.value[1]);
+  // topk/bottomk keep floats only: histogram samples have no place here.
+  if (d.resultType === 'vector') for (const s of d.result) if (s.value) add(s.value[0], s.value[1]);
   if (d.resultType === 'matrix') for (const s of d.result) for (const [t, v] of s.values) add(t, v);
   for (const xs of out.values()) xs.sort((a, b) => a - b);
   return out;

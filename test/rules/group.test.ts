@@ -36,7 +36,7 @@ async function evaluate(yaml: string, byRule: boolean, endMin = 20) {
 
 const val = async (backend: ReturnType<typeof createLocalBackend>, q: string, tMin: number) => {
   const r = await backend.instantQuery(q, (tMin * M) / 1000);
-  return r.data.resultType === 'vector' ? r.data.result.map((x) => [x.metric, x.value[1]]) : r.data;
+  return r.data.resultType === 'vector' ? r.data.result.map((x) => [x.metric, x.value![1]]) : r.data;
 };
 
 for (const byRule of [false, true]) {
@@ -63,7 +63,7 @@ for (const byRule of [false, true]) {
     assert.deepEqual(await val(backend, 'job:x:double', 15), [[{ __name__: 'job:x:double', env: 'prod', job: 'a', team: 't' }, '30']]);
     // The last evaluation (minute 20) wrote at minute 18.
     const last = await backend.instantQuery('timestamp(job:x:copy)', 21 * 60);
-    assert.equal(last.data.resultType === 'vector' && last.data.result[0]!.value[1], '1080');
+    assert.equal(last.data.resultType === 'vector' && last.data.result[0]!.value![1], '1080');
   });
 
   test(`${mode}: a vanished series is marked stale; limit fails the evaluation`, async () => {

@@ -81,6 +81,12 @@ const TEXT_OK = [
   'crlf 1 1000\r',
   'crlf 2 2000\r',
   'tabs\t3\t1000',
+  // Series of one length, each differing from the line before in one byte (first, middle, last).
+  'ab{x="12345678"} 1 1000',
+  'bb{x="12345678"} 2 1000',
+  'ab{x="12345679"} 3 2000',
+  'ab{x="02345678"} 4 2000',
+  'ab{x="12345678"} 5 3000',
 ].join('\n');
 
 test('byte parser: same stores as the text parser, at any chunk size', () => {

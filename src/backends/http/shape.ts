@@ -4,6 +4,7 @@
 // internal error from deep inside a renderer.
 
 import { QueryError } from '../../errors.js';
+import type { HistogramPair } from '../../model/histogram.js';
 import type { InstantSample, Metric, MetricMetadata, QueryData, QueryStats, RangeSeries, SamplePair } from '../../model/result.js';
 
 /** A shape problem: where in the answer, and what was there. */
@@ -51,33 +52,73 @@ function item(v: unknown, where: string): Record<string, unknown> {
   return v;
 }
 
-/** Native histograms have no place in promlearn's model yet: say so instead of failing later. */
-function histogramProblem(where: string): ShapeProblem {
-  return new ShapeProblem(
-    where,
-    'a native histogram sample, which promlearn cannot show yet (wrap the query in histogram_count() or histogram_sum())',
-  );
+/** The API's float text: a string Go's ParseFloat reads ("1.5", "+Inf", "NaN", "1e-07"). */
+function floatText(v: unknown): boolean {
+  return typeof v === 'string' && (v === '+Inf' || v === '-Inf' || v === 'NaN' || (v.trim() !== '' && !Number.isNaN(Number(v))));
 }
 
+/** One bucket [boundary rule 0-3, "lower", "upper", "count"] (jsonutil.MarshalHistogram). */
+function bucketRow(v: unknown, where: string): void {
+  if (!Array.isArray(v) || v.length !== 4 || ![0, 1, 2, 3].includes(v[0] as number) || !v.slice(1).every(floatText)) {
+    throw new ShapeProblem(where, `${describeJson(v)} where a bucket [boundary rule 0-3, "lower", "upper", "count"] belongs`);
+  }
+}
+
+/** A native histogram {count, sum, buckets?} as web/api/v1 renders it. */
+function histogramObject(v: unknown, where: string): void {
+  if (!isObject(v)) throw new ShapeProblem(where, `${describeJson(v)} where a native histogram (an object) belongs`);
+  for (const k of ['count', 'sum'] as const) {
+    if (!floatText(v[k]))
+      throw new ShapeProblem(`${where}.${k}`, `${describeJson(v[k])} where the histogram's ${k} (a number as a string) belongs`);
+  }
+  if (v.buckets === undefined) return;
+  if (!Array.isArray(v.buckets)) throw new ShapeProblem(`${where}.buckets`, `${describeJson(v.buckets)} where a list of buckets belongs`);
+  for (let i = 0; i < v.buckets.length; i++) bucketRow(v.buckets[i], `${where}.buckets[${i}]`);
+}
+
+function histogramPair(v: unknown, where: string): HistogramPair {
+  if (!Array.isArray(v) || v.length !== 2 || typeof v[0] !== 'number' || !Number.isFinite(v[0])) {
+    throw new ShapeProblem(where, `${describeJson(v)} where a histogram sample [unix seconds, {count, sum, buckets}] belongs`);
+  }
+  histogramObject(v[1], `${where}[1]`);
+  return v as HistogramPair;
+}
+
+/** Each sample has `value` (a float) or `histogram` (a native histogram), never both. */
 function vector(result: unknown): InstantSample[] {
   if (!Array.isArray(result)) throw new ShapeProblem('data.result', `${describeJson(result)} where a vector (an array) belongs`);
   for (let i = 0; i < result.length; i++) {
-    const it = item(result[i], `data.result[${i}]`);
-    if (!('value' in it) && 'histogram' in it) throw histogramProblem(`data.result[${i}]`);
-    pair(it.value, `data.result[${i}].value`);
+    const where = `data.result[${i}]`;
+    const it = item(result[i], where);
+    if ('value' in it && 'histogram' in it) throw new ShapeProblem(where, 'a sample with both "value" and "histogram"');
+    if ('histogram' in it) histogramPair(it.histogram, `${where}.histogram`);
+    else pair(it.value, `${where}.value`);
   }
   return result as InstantSample[];
 }
 
+function list(v: unknown, where: string, what: string): unknown[] {
+  if (!Array.isArray(v)) throw new ShapeProblem(where, `${describeJson(v)} where a list of ${what} belongs`);
+  return v;
+}
+
+/**
+ * Each series has `values` (float samples), `histograms` (native-histogram
+ * samples) or both; the API leaves out an empty one. promlearn's model always
+ * has `values` (maybe empty), so it is added here when absent.
+ */
 function matrix(result: unknown): RangeSeries[] {
   if (!Array.isArray(result)) throw new ShapeProblem('data.result', `${describeJson(result)} where a matrix (an array) belongs`);
   for (let i = 0; i < result.length; i++) {
-    const it = item(result[i], `data.result[${i}]`);
-    if (!('values' in it) && 'histograms' in it) throw histogramProblem(`data.result[${i}]`);
-    const values = it.values;
-    if (!Array.isArray(values))
-      throw new ShapeProblem(`data.result[${i}].values`, `${describeJson(values)} where a list of samples belongs`);
-    for (let j = 0; j < values.length; j++) pair(values[j], `data.result[${i}].values[${j}]`);
+    const where = `data.result[${i}]`;
+    const it = item(result[i], where);
+    if ('histograms' in it) {
+      const hs = list(it.histograms, `${where}.histograms`, 'histogram samples');
+      for (let j = 0; j < hs.length; j++) histogramPair(hs[j], `${where}.histograms[${j}]`);
+      if (!('values' in it)) it.values = [];
+    }
+    const values = list(it.values, `${where}.values`, 'samples');
+    for (let j = 0; j < values.length; j++) pair(values[j], `${where}.values[${j}]`);
   }
   return result as RangeSeries[];
 }

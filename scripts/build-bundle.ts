@@ -1,0 +1,55 @@
+// Bundles the CLI for start-up (`npm run build` runs it after `tsc`):
+//
+//   node dist/scripts/build-bundle.js
+//
+// Node 20 spends most of a short command's time resolving, reading and
+// linking ES modules one by one (a hundred files for `promlearn query up`),
+// and commander and chalk are packages of several files each. esbuild joins
+// the compiled modules of dist/src into a few chunks in dist/src/bundle/,
+// keeping every dynamic import() a chunk boundary, so a command still loads
+// only the code it runs: `promlearn fmt x` neither loads the engine nor the
+// dataset, in the bundle as in dist/src (test/cli/main.test.ts checks both
+// through the metafile written beside the chunks).
+//
+// The bundle sits one folder below dist/src, as the layers' folders do, so a
+// module's `new URL('../dataset/sample.snapshot', import.meta.url)` finds the
+// same file from either place. Worker threads start from the unbundled files.
+// bin/promlearn.js runs the bundle unless `tsc` has written newer files since.
+
+import { build } from 'esbuild';
+import { rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { generatorFingerprint } from '../src/dataset/snapshot.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SRC = fileURLToPath(new URL('../src/', import.meta.url));
+const OUT = `${SRC}bundle`;
+
+/** Packages loaded only by some commands (and large): left in node_modules, loaded when a command needs them. */
+const EXTERNAL = ['undici', 'yaml', 'prom-client', '@inquirer/prompts', 're2js'];
+
+rmSync(OUT, { recursive: true, force: true });
+const result = await build({
+  entryPoints: { main: `${SRC}cli/main.js` },
+  outdir: OUT,
+  // The metafile names modules from the repository's root (dist/src/..., node_modules/...).
+  absWorkingDir: ROOT,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  chunkNames: 'chunk-[hash]',
+  external: EXTERNAL,
+  // commander is CommonJS: its require() calls of node's modules need a require in ESM chunks.
+  banner: { js: `import { createRequire as __promlearnRequire } from 'node:module'; const require = __promlearnRequire(import.meta.url);` },
+  // The bundle holds the sample's generator as these modules are now: their
+  // fingerprint, for checking the snapshot, need not be hashed at every start.
+  define: { __PROMLEARN_GENERATOR_FINGERPRINT__: JSON.stringify(generatorFingerprint()) },
+  metafile: true,
+  logLevel: 'warning',
+});
+writeFileSync(`${OUT}/meta.json`, JSON.stringify(result.metafile));
+const chunks = Object.keys(result.metafile.outputs).filter((f) => f.endsWith('.js'));
+const bytes = chunks.reduce((n, f) => n + result.metafile.outputs[f].bytes, 0);
+console.log(`${OUT}: ${chunks.length} chunks, ${(bytes / 2 ** 20).toFixed(2)} MiB`);
