@@ -3,7 +3,7 @@
 // and what inhibitions and time intervals held back. JSON for --output json.
 
 import type { Metric } from '../model/result.js';
-import { formatLabels, padEnd } from '../render/text.js';
+import { formatLabels, padEnd, visibleWidth } from '../render/text.js';
 import type { Style } from '../util/style.js';
 import type { EvalReport } from '../rules/report.js';
 import { timeFormatter } from '../rules/report.js';
@@ -57,7 +57,7 @@ export function renderRouteReport(rep: RouteReport, evalReport: EvalReport, styl
   const fmt = timeFormatter(evalReport.startMs, evalReport.endMs);
   const lines: string[] = [style.bold('Routing') + style.dim(' (as amtool config routes test)')];
   if (rep.routing.length === 0) lines.push('  (the rules produced no alerts in this range)');
-  const w = Math.max(0, ...rep.routing.map((x) => alertText(x.labels).length));
+  const w = Math.max(0, ...rep.routing.map((x) => visibleWidth(alertText(x.labels))));
   for (const row of rep.routing) {
     const receivers = row.routes.map((r) => r.receiver).join(',');
     const via = row.routes.map((r) => `${routeText(r)} group_by [${r.groupByAll ? '...' : r.groupBy.join(', ')}]`).join('; ');

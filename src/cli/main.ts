@@ -12,6 +12,7 @@ import { ExitError, isUserError } from '../errors.js';
 import { processIO, type IO } from '../util/io.js';
 import { LANGS } from '../util/lang.js';
 import { setLangFromEnv } from '../util/messages/index.js';
+import { chooseZone, setDisplayZone } from '../util/time.js';
 import { defaultDeps, type CommandDeps } from './deps.js';
 
 interface CommandModule {
@@ -66,6 +67,7 @@ function buildProgram(deps: CommandDeps, commands: CommandModule[]): Command {
     .description(t('cli.program'))
     .version(packageVersion(), '-V, --version')
     .addOption(new Option('--lang <lang>', t('cli.lang')).choices(LANGS))
+    .option('--tz <zone>', t('cli.tz'))
     .configureOutput({
       writeOut: (s) => io.out(s),
       writeErr: (s) => io.err(s),
@@ -79,6 +81,8 @@ function buildProgram(deps: CommandDeps, commands: CommandModule[]): Command {
     const { lang } = program.opts<{ lang?: string }>();
     if (lang) io.env = { ...io.env, PROMLEARN_LANG: lang };
     setLangFromEnv(io.env);
+    // One display zone for the whole run (src/util/time.ts); set on every run, so a test's earlier run leaves nothing behind.
+    setDisplayZone(chooseZone(program.opts<{ tz?: string }>().tz, io.env));
   });
 
   for (const cmd of commands) {

@@ -20,6 +20,7 @@ import type { Expr, SubqueryExpr } from '../promql/ast.js';
 import { printExpr } from '../promql/index.js';
 import { arith } from '../engine/binop.js';
 import type { NodeEvaluation, NodeOutcome } from './model.js';
+import { zonedIso } from '../util/time.js';
 
 /** A parsed node with where and how it is evaluated. */
 export interface PlannedNode {
@@ -151,7 +152,7 @@ export function subqueryInnerTime(sq: SubqueryExpr, t: number): { time: number; 
   if (startMs <= fromMs) startMs += stepMs;
   const steps = startMs > endMs ? 0 : Math.floor((endMs - startMs) / stepMs) + 1;
   const lastMs = startMs + (steps - 1) * stepMs;
-  const hhmmss = (ms: number) => new Date(ms).toISOString().slice(11, 19);
+  const hhmmss = (ms: number) => zonedIso(ms / 1000).slice(11, 19);
   const stepText = parts.stepMs > 0 ? '' : ' (the default step, 1m)';
   return {
     time: (steps > 0 ? lastMs : endMs) / 1000,

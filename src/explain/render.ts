@@ -16,7 +16,7 @@ import type { HistogramJSON } from '../model/histogram.js';
 import { formatTimestamp } from '../util/time.js';
 import { inferQueryUnit } from '../render/query-text.js';
 import { PLAIN, type Style } from '../util/style.js';
-import { formatLabels, formatSeries, truncate, visibleWidth } from '../render/text.js';
+import { formatLabels, formatSeries, padEnd, padStart, sliceColumns, truncate, visibleWidth } from '../render/text.js';
 import { rowUnit } from '../render/vector.js';
 import type { AggregationDiagnosis, BinaryDiagnosis, ExplainNode, Explanation, ResultSummary, Walkthrough } from './model.js';
 import { isHintLine, selectorCulpritLines, selectorStepsLine } from './selectors.js';
@@ -187,8 +187,8 @@ function resultLines(n: ExplainNode, r: ResultSummary, width: number, style: Sty
   // Labels are cut (with …) rather than wrapped so each series stays on one line with its value.
   const labelWidth = Math.min(Math.max(...labels.map((l) => visibleWidth(l))), Math.max(12, width - 4 - valueWidth));
   series.forEach((_, i) => {
-    const label = truncate(labels[i]!, labelWidth).padEnd(labelWidth);
-    lines.push({ text: `  ${label}  ${r.resultType === 'vector' ? values[i]!.padStart(valueWidth) : values[i]}`, fitted: true });
+    const label = padEnd(truncate(labels[i]!, labelWidth), labelWidth);
+    lines.push({ text: `  ${label}  ${r.resultType === 'vector' ? padStart(values[i]!, valueWidth) : values[i]}`, fitted: true });
   });
   if (r.seriesCount > series.length)
     lines.push({ text: '  ' + msg('explain.more', { n: r.seriesCount - series.length }), paint: style.dim, fitted: true });
@@ -283,21 +283,21 @@ function aggregationLines(a: AggregationDiagnosis): Line[] {
 export function wrapText(s: string, width: number, cont = '  '): string[] {
   const lines: string[] = [];
   let line = '';
-  const limit = () => (lines.length === 0 ? width : Math.max(8, width - cont.length));
+  const limit = () => (lines.length === 0 ? width : Math.max(8, width - visibleWidth(cont)));
   for (let word of s.split(' ')) {
     const candidate = line === '' ? word : `${line} ${word}`;
-    if ([...candidate].length <= limit()) {
+    if (visibleWidth(candidate) <= limit()) {
       line = candidate;
       continue;
     }
     if (line !== '') lines.push(line);
-    while ([...word].length > limit()) {
-      const chars = [...word];
+    while (visibleWidth(word) > limit()) {
       // Canonical selectors have no spaces ({a="x",b="y"}): cut after a comma when one fits.
-      const comma = chars.lastIndexOf(',', limit() - 1);
-      const cut = comma > 0 ? comma + 1 : limit();
-      lines.push(chars.slice(0, cut).join(''));
-      word = chars.slice(cut).join('');
+      const head = sliceColumns(word, 0, limit());
+      const comma = head.lastIndexOf(',');
+      const piece = comma > 0 ? head.slice(0, comma + 1) : head || [...word][0]!;
+      lines.push(piece);
+      word = word.slice(piece.length);
     }
     line = word;
   }

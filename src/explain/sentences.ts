@@ -10,6 +10,7 @@ import { getFunction } from '../promql/functions.js';
 import { matcherText } from './selectors.js';
 import { rangeParts } from './evaluate.js';
 import { t, type MessageKey } from '../util/messages/index.js';
+import { formatRfc3339 } from '../util/time.js';
 
 const code = (s: string) => `\`${s}\``;
 const labelList = (ls: string[]) => ls.map(code).join(', ');
@@ -33,7 +34,7 @@ function selection(vs: VectorSelector): string {
 function when(e: { offsetMs: number; offsetExpr?: Expr; at?: VectorSelector['at'] }): string {
   const vs = { ...e, offsetMs: rangeParts({ ...e, rangeMs: 0 }).offsetMs };
   const parts: string[] = [];
-  if (vs.at?.kind === 'time') parts.push(t('explain.when.at', { time: new Date(vs.at.timestampMs).toISOString().replace('.000Z', 'Z') }));
+  if (vs.at?.kind === 'time') parts.push(t('explain.when.at', { time: formatRfc3339(vs.at.timestampMs / 1000) }));
   else if (vs.at) parts.push(vs.at.kind === 'start' ? t('explain.when.atStart') : t('explain.when.atEnd'));
   if (vs.offsetMs > 0) parts.push(t('explain.when.earlier', { d: formatDuration(vs.offsetMs) }));
   if (vs.offsetMs < 0) parts.push(t('explain.when.later', { d: formatDuration(-vs.offsetMs) }));

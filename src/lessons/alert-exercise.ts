@@ -25,6 +25,7 @@ import { alertTimelines } from '../rules/report.js';
 import { runTimeline } from '../rules/timeline.js';
 import { labelsKey } from '../storage/store.js';
 import type { AlertExerciseBlock, WrongAnswer } from './model.js';
+import { zonedIso } from '../util/time.js';
 
 /** The parts of the lesson parser this block uses (src/lessons/parse.ts). */
 interface FieldParser {
@@ -100,7 +101,7 @@ export async function firings(backend: Backend, text: string): Promise<Firing[]>
   return out.sort((a, b) => a.startMs - b.startMs);
 }
 
-const hhmm = (ms: number) => new Date(ms).toISOString().slice(11, 19);
+const hhmm = (ms: number) => zonedIso(ms / 1000).slice(11, 19);
 const labelsText = (l: Metric) => `{${Object.entries(l).filter(([k]) => k !== 'alertname').map(([k, v]) => `${k}="${v}"`).join(', ')}}`;
 
 function describe(f: Firing[]): string {

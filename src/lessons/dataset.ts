@@ -14,6 +14,7 @@ import { loadDatasetFile } from '../dataset/load-file.js';
 import { PromlearnError } from '../errors.js';
 import type { Lesson, Problem } from './model.js';
 import { isSample, registerVariant } from './worlds.js';
+import { formatMinute, zoneName } from '../util/time.js';
 
 /** Recordings are loaded once per process (in this thread: they are small), keyed by path. */
 const opened = new Map<string, Promise<Backend>>();
@@ -43,7 +44,7 @@ export async function lessonDataNote(session: Backend, lesson: Lesson): Promise<
   if (!lesson.dataset || !(await isSample(session))) return undefined;
   const info = await (await lessonBackend(session, lesson)).info();
   const range = info.dataRange;
-  const when = range ? ` (${new Date(range.start * 1000).toISOString().slice(0, 16).replace('T', ' ')}–${new Date(range.end * 1000).toISOString().slice(11, 16)} UTC)` : '';
+  const when = range ? ` (${formatMinute(range.start)}–${formatMinute(range.end).slice(11)} ${zoneName()})` : '';
   return `This lesson runs on a recorded session of the demo app, lessons/${lesson.dataset.file}${when}, not on the sample.`;
 }
 

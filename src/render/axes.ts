@@ -1,7 +1,7 @@
 // Axes for charts: round value steps per row (y), and readable time ticks (x).
 
 import { scaleFor, type Scale, type Unit } from './format.js';
-import { formatDate } from '../util/time.js';
+import { formatDate, zonedIso, zoneOffsetSeconds } from '../util/time.js';
 
 export interface YAxis {
   /** Value of the bottom row. */
@@ -97,7 +97,7 @@ interface TimeTick {
   interval: number;
 }
 
-/** Ticks at round UTC times, spaced so their labels fit `width` columns. */
+/** Ticks at round times of the display zone, spaced so their labels fit `width` columns. */
 export function timeTicks(start: number, end: number, width: number): TimeTick[] {
   const span = Math.max(end - start, 1);
   const multiDay = formatDate(start) !== formatDate(end);
@@ -105,14 +105,16 @@ export function timeTicks(start: number, end: number, width: number): TimeTick[]
   const maxTicks = Math.max(1, Math.floor(width / (labelWidth + 3)));
   const interval = TIME_STEPS.find((s) => span / s <= maxTicks) ?? 604800;
   const ticks: TimeTick[] = [];
-  for (let t = Math.ceil(start / interval) * interval; t <= end; t += interval) {
+  // Round in the display zone's clock (Asia/Kolkata's hours are at :30 UTC).
+  const offset = zoneOffsetSeconds(start);
+  for (let t = Math.ceil((start + offset) / interval) * interval - offset; t <= end; t += interval) {
     ticks.push({ t, label: tickLabel(t, interval, multiDay), interval });
   }
   return ticks;
 }
 
 function tickLabel(t: number, interval: number, multiDay: boolean): string {
-  const iso = new Date(t * 1000).toISOString(); // 2026-01-15T11:00:00.000Z
+  const iso = zonedIso(t); // 2026-01-15T11:00:00.000 in the display zone
   const date = iso.slice(5, 10);
   const hm = iso.slice(11, 16);
   if (interval < 60) return iso.slice(11, 19);

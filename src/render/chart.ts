@@ -14,7 +14,7 @@ import { parseSampleValue } from '../model/result.js';
 import { yAxis, timeTicks, type YAxis } from './axes.js';
 import type { RenderContext } from './render-context.js';
 import { formatNumber, type Unit } from './format.js';
-import { formatDate, formatMinute, humanDuration } from '../util/time.js';
+import { formatDate, formatMinute, humanDuration, zonedIso, zoneName } from '../util/time.js';
 import { commonLabels, rowUnit } from './vector.js';
 import { formatSeries, padStart, truncate, visibleWidth, wrap } from './text.js';
 import { inferQueryUnit } from './query-text.js';
@@ -321,7 +321,7 @@ function timeAxis(range: ChartRange, n: number, cols: number, labelWidth: number
 
 /** The end time in the round ticks' format, with seconds when it is not on a round minute. */
 function endTickLabel(t: number, interval: number, multiDay: boolean): string {
-  const iso = new Date(t * 1000).toISOString();
+  const iso = zonedIso(t);
   if (interval < 60 || iso.slice(17, 19) !== '00') return iso.slice(11, 19);
   if (interval >= 86400 && iso.slice(11, 16) === '00:00') return iso.slice(5, 10);
   return multiDay && iso.slice(11, 16) === '00:00' ? iso.slice(5, 10) : iso.slice(11, 16);
@@ -332,7 +332,7 @@ function caption(range: ChartRange, n: number, cols: number, ctx: RenderContext)
   const endText =
     formatMinute(end).slice(0, 10) === formatMinute(range.start).slice(0, 10) ? formatMinute(end).slice(11) : formatMinute(end);
   const per = n > cols ? `, ${formatNumber(n / cols, 2)} steps per column` : '';
-  const text = `${formatMinute(range.start)} → ${endText} UTC, step ${humanDuration(range.step * 1000)}${per}`;
+  const text = `${formatMinute(range.start)} → ${endText} ${zoneName()}, step ${humanDuration(range.step * 1000)}${per}`;
   return ctx.style.dim(truncate(text, ctx.columns));
 }
 
@@ -361,7 +361,7 @@ function legendLines(
 
 /** A time inside the range, as short as it allows: 07:12, 07:12:30 (seconds when not 0), 01-14 07:12 over several days. */
 export function pointTime(t: number, range: ChartRange): string {
-  const iso = new Date(t * 1000).toISOString();
+  const iso = zonedIso(t);
   const clock = iso.slice(17, 19) === '00' ? iso.slice(11, 16) : iso.slice(11, 19);
   return formatDate(range.start) === formatDate(range.end) ? clock : `${iso.slice(5, 10)} ${clock}`;
 }

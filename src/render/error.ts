@@ -10,6 +10,7 @@ import type { PositionRange } from '../promql/ast.js';
 import { PromlearnError, QueryError, type QueryErrorType } from '../errors.js';
 import type { Style } from '../util/style.js';
 import { currentLang, t, type MessageKey } from '../util/messages/index.js';
+import { visibleWidth } from '../util/width.js';
 
 /** The query line containing the position, and a caret/underline beneath it. */
 export function caretLines(query: string, pos: PositionRange): string[] {
@@ -21,11 +22,16 @@ export function caretLines(query: string, pos: PositionRange): string[] {
   let lineEnd = bytes.indexOf(0x0a, start);
   if (lineEnd < 0) lineEnd = bytes.length;
   const line = bytes.subarray(lineStart, lineEnd).toString('utf8');
-  // Columns in characters for the terminal, not bytes.
-  const padChars = bytes.subarray(lineStart, start).toString('utf8').length;
-  const spanChars = Math.max(1, bytes.subarray(start, Math.min(end, lineEnd)).toString('utf8').length);
-  const underline = '^' + (spanChars > 1 ? '~'.repeat(spanChars - 1) : '');
-  return [`  ${line}`, `  ${' '.repeat(padChars)}${underline}`];
+  // Columns on the terminal, not bytes or characters: Hangul and other wide
+  // characters take two; a tab is copied so the caret moves as far as it does.
+  const before = bytes.subarray(lineStart, start).toString('utf8');
+  const pad = before
+    .split('\t')
+    .map((part) => ' '.repeat(visibleWidth(part)))
+    .join('\t');
+  const spanColumns = Math.max(1, visibleWidth(bytes.subarray(start, Math.min(end, lineEnd)).toString('utf8')));
+  const underline = '^' + (spanColumns > 1 ? '~'.repeat(spanColumns - 1) : '');
+  return [`  ${line}`, `  ${pad}${underline}`];
 }
 
 /** What each kind of query error means, said beside Prometheus's English message when the learner reads another language. */

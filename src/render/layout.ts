@@ -18,9 +18,14 @@ export interface Column {
 
 const GAP = 2;
 
+/** Each column's widest cell or header, in terminal columns (nothing cut). */
+export function naturalWidths(columns: Column[], rows: string[][]): number[] {
+  return columns.map((c, i) => rows.reduce((w, r) => Math.max(w, visibleWidth(r[i] ?? '')), visibleWidth(c.header)));
+}
+
 /** Column widths that fit `maxWidth`, or undefined when even the minimums do not fit. */
 export function fitWidths(columns: Column[], rows: string[][], maxWidth: number): number[] | undefined {
-  const widths = columns.map((c, i) => Math.max(visibleWidth(c.header), ...rows.map((r) => visibleWidth(r[i] ?? ''))));
+  const widths = naturalWidths(columns, rows);
   const total = () => widths.reduce((a, b) => a + b, 0) + GAP * (widths.length - 1);
   const mins = columns.map((c, i) => (c.fixed ? widths[i]! : Math.min(widths[i]!, c.minWidth ?? 8)));
   while (total() > maxWidth) {

@@ -12,16 +12,18 @@ import type { RangeSeries } from '../model/result.js';
 import { bucketSummary, countAndSum } from './histogram.js';
 import { parseSampleValue } from '../model/result.js';
 import { formatNumber } from './format.js';
-import { formatTimestamp, humanDuration } from '../util/time.js';
-import { fitWidths, renderTable, type Column } from './layout.js';
+import { formatDate, humanDuration, zonedIso, zoneName } from '../util/time.js';
+import { fitWidths, naturalWidths, renderTable, type Column } from './layout.js';
 import type { RenderContext } from './render-context.js';
 import { formatSeries, wrap } from './text.js';
 
 const COUNTER_RE = /_(total|count|sum|bucket)$/;
 
-/** HH:MM:SS (with .mmm when the timestamp has milliseconds), UTC. */
+/** HH:MM:SS (with .mmm when the timestamp has milliseconds) in the display zone, named in the column header. */
 export function clock(t: number): string {
-  return formatTimestamp(t).slice(11).replace(/Z$/, '');
+  return zonedIso(Math.round(t * 1000) / 1000)
+    .slice(11)
+    .replace(/\.000$/, '');
 }
 
 export function renderSamples(series: RangeSeries[], ctx: RenderContext): { lines: string[]; shown: number } {
@@ -58,7 +60,7 @@ function seriesBlock(s: RangeSeries, ctx: RenderContext): string[] {
   const spanS = n > 1 ? points[n - 1]!.t - points[0]!.t : 0;
   // Scrape jitter makes spans like 45.004s: whole seconds read better.
   const span = n > 1 ? ` over ${humanDuration(spanS >= 10 ? Math.round(spanS) * 1000 : spanS * 1000)}` : '';
-  const date = n > 0 ? ` (${formatTimestamp(points[0]!.t).slice(0, 10)})` : '';
+  const date = n > 0 ? ` (${formatDate(points[0]!.t)})` : '';
   const head = [
     ...wrap(formatSeries(s.metric) || '{}', ctx.columns, '    ').map((l) => style.name(l)),
     style.dim(`  ${n} sample${n === 1 ? '' : 's'}${span}${date}`),
@@ -81,7 +83,7 @@ function seriesBlock(s: RangeSeries, ctx: RenderContext): string[] {
   });
   const cols: Column[] = [
     { header: 'TIMESTAMP', align: 'left', fixed: true, paint: style.dim },
-    { header: 'TIME (UTC)', align: 'left', fixed: true },
+    { header: `TIME (${zoneName()})`, align: 'left', fixed: true },
     { header: 'VALUE', align: 'right', fixed: true, paint: style.value },
     ...(histograms ? HISTOGRAM_COLUMNS(style) : []),
     { header: 'CHANGE', align: 'right', fixed: true, paint: style.dim },
@@ -111,7 +113,7 @@ function cutTable(cols: Column[], rows: string[][], ctx: RenderContext): string[
     skipped = rows.length - 2 * half;
     cut = [...rows.slice(0, half), cols.map(() => ''), ...rows.slice(rows.length - half)];
   }
-  const widths = fitWidths(cols, cut, ctx.columns - 2) ?? cols.map((c, i) => Math.max(c.header.length, ...cut.map((r) => r[i]!.length)));
+  const widths = fitWidths(cols, cut, ctx.columns - 2) ?? naturalWidths(cols, cut);
   const table = renderTable(cols, cut, widths, style).map((l) => '  ' + l);
   if (skipped > 0) {
     const gapAt = 1 + Math.floor((cap - 1) / 2);

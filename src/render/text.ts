@@ -1,60 +1,32 @@
-// Terminal text helpers: visible width (ignoring colour codes), padding and
-// truncation with an ellipsis.
+// Terminal text helpers: wrapping and label-set text. Widths, padding and
+// truncation are in terminal columns (src/util/width.ts, re-exported here).
 
-// eslint-disable-next-line no-control-regex -- ESC starts the colour codes it strips
-const ANSI_RE = /\u001b\[[0-9;]*m/g;
+import { splitColumns, visibleWidth } from '../util/width.js';
 
-function stripAnsi(s: string): string {
-  return s.replace(ANSI_RE, '');
-}
+export { padEnd, padStart, sliceColumns, truncate, visibleWidth } from '../util/width.js';
 
-/** Columns a string occupies (code points; colour codes count for nothing). */
-export function visibleWidth(s: string): number {
-  let n = 0;
-  for (const _ of stripAnsi(s)) n++;
-  return n;
-}
-
-/** Cut plain text to `width` columns, ending with … when cut. */
-export function truncate(s: string, width: number): string {
-  if (width <= 0) return '';
-  const chars = [...s];
-  if (chars.length <= width) return s;
-  if (width === 1) return '…';
-  return chars.slice(0, width - 1).join('') + '…';
-}
-
-export function padEnd(s: string, width: number): string {
-  return s + ' '.repeat(Math.max(0, width - visibleWidth(s)));
-}
-
-export function padStart(s: string, width: number): string {
-  return ' '.repeat(Math.max(0, width - visibleWidth(s))) + s;
-}
-
-/** Wrap plain text at spaces (or hard-cut long words) to lines of at most `width`. */
+/** Wrap plain text at spaces (or hard-cut long words) to lines of at most `width` columns. */
 export function wrap(s: string, width: number, indent = ''): string[] {
   const lines: string[] = [];
+  const indentWidth = visibleWidth(indent);
   let line = '';
+  let lineWidth = 0;
   for (const word of s.split(' ')) {
-    const candidate = line === '' ? word : `${line} ${word}`;
-    if (visibleWidth(indent + candidate) <= width || line === '') {
-      line = candidate;
+    const wordWidth = visibleWidth(word);
+    if (line === '') {
+      line = word;
+      lineWidth = wordWidth;
+    } else if (indentWidth + lineWidth + 1 + wordWidth <= width) {
+      line += ` ${word}`;
+      lineWidth += 1 + wordWidth;
     } else {
       lines.push(line);
       line = word;
+      lineWidth = wordWidth;
     }
   }
   if (line !== '') lines.push(line);
-  return lines.flatMap((l, i) => hardCut((i > 0 ? indent : '') + l, width));
-}
-
-function hardCut(s: string, width: number): string[] {
-  if (width <= 0 || visibleWidth(s) <= width) return [s];
-  const chars = [...s];
-  const out: string[] = [];
-  for (let i = 0; i < chars.length; i += width) out.push(chars.slice(i, i + width).join(''));
-  return out;
+  return lines.flatMap((l, i) => splitColumns((i > 0 ? indent : '') + l, width));
 }
 
 /** Prometheus's label-set text: {a="x", b="y"} with values escaped as Go %q does for common cases. */

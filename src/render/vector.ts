@@ -15,6 +15,7 @@ import { bucketSummary, countAndSum, histogramLine } from './histogram.js';
 import { fitWidths, renderTable, type Column } from './layout.js';
 import type { RenderContext } from './render-context.js';
 import { compareBytes, formatLabels, formatSeries, visibleWidth, wrap } from './text.js';
+import { zoneName } from '../util/time.js';
 
 /** Labels whose values are numbers (bucket bounds, quantiles): 0.5 < 1.0 < 2.5 < 10.0 < +Inf, not as text. */
 const NUMERIC_LABELS = new Set(['le', 'quantile']);
@@ -59,7 +60,9 @@ const UNIT_HEADERS: Record<Unit, string> = {
   seconds: 'DURATION',
   bytes: 'SIZE',
   ratio: 'PERCENT',
-  timestamp: 'TIME (UTC)',
+  get timestamp() {
+    return `TIME (${zoneName()})`;
+  },
   'bytes/s': 'RATE',
   'per-second': '',
 };
@@ -125,7 +128,7 @@ export function renderVector(samples: InstantSample[], ctx: RenderContext, all: 
 }
 
 function visibleWidthOf(c: Column, rows: string[][], i: number): number {
-  return Math.max(c.header.length, ...rows.map((r) => [...(r[i] ?? '')].length));
+  return Math.max(visibleWidth(c.header), ...rows.map((r) => visibleWidth(r[i] ?? '')));
 }
 
 function seriesText(metric: Metric, keys: string[]): string {

@@ -21,13 +21,13 @@ import type { ChartRange } from './chart.js';
 import { pointTime } from './chart.js';
 import { queryTag, legendValue, seriesNamer } from './chart-legend.js';
 import { labelColumns, csvLine, rangeSeries, type ExprResult } from './chart-results.js';
-import { fitWidths, renderTable, type Column } from './layout.js';
+import { fitWidths, naturalWidths, renderTable, type Column } from './layout.js';
 import type { RenderOptions } from './index.js';
 import { contextFor } from './index.js';
 import { inferQueryUnit } from './query-text.js';
 import { compareForDisplay, commonLabels, rowUnit } from './vector.js';
 import { formatSeries, wrap } from './text.js';
-import { formatTime, humanDuration } from '../util/time.js';
+import { formatTime, humanDuration, zoneName } from '../util/time.js';
 
 export interface WhenInterval {
   /** Unix seconds: the first step with a sample. */
@@ -190,19 +190,16 @@ function whenTable(results: ExprResult[], opts: RenderOptions & { range: ChartRa
   });
   // The note gives way before the series' name does; then both; else nothing is cut (a pipe is wide).
   const seriesFixed = cols.map((c, i) => (i === 0 ? { ...c, fixed: true } : c));
-  const widths =
-    fitWidths(seriesFixed, rows, ctx.columns) ??
-    fitWidths(cols, rows, ctx.columns) ??
-    cols.map((c, i) => Math.max(c.header.length, ...rows.map((r) => r[i]!.length)));
+  const widths = fitWidths(seriesFixed, rows, ctx.columns) ?? fitWidths(cols, rows, ctx.columns) ?? naturalWidths(cols, rows);
   out.push(...renderTable(cols, rows, widths, style));
   return out;
 }
 
-/** 2026-01-15 06:00 and 12:00 UTC (step 1m); the end's date too when it differs. */
+/** 2026-01-15 06:00 and 12:00 UTC (step 1m; the display zone's name); the end's date too when it differs. */
 function periodText(range: ChartRange): string {
   const [from, to] = [formatTime(range.start), formatTime(range.end)];
   const end = from.slice(0, 10) === to.slice(0, 10) ? to.slice(11) : to;
-  return `${from} and ${end} UTC (step ${humanDuration(range.step * 1000)})`;
+  return `${from} and ${end} ${zoneName()} (step ${humanDuration(range.step * 1000)})`;
 }
 
 function openNote(i: WhenInterval): string {

@@ -6,6 +6,7 @@
 
 import { t } from '../util/messages/index.js';
 import { EventEmitter } from 'node:events';
+import { sliceColumns } from '../util/width.js';
 import { clearScreenDown, cursorTo, emitKeypressEvents, moveCursor, type Interface, type Key } from 'node:readline';
 
 type TtyInput = NodeJS.ReadableStream & { setRawMode?(mode: boolean): unknown; isRaw?: boolean };
@@ -142,7 +143,7 @@ export class ReverseSearch {
     if (key.ctrl && key.name === 'r') {
       this.find(this.index + 1);
     } else if (key.name === 'backspace') {
-      this.query = this.query.slice(0, -1);
+      this.query = [...this.query].slice(0, -1).join('');
       this.find(0);
     } else if (key.name === 'escape' || (key.ctrl && (key.name === 'g' || key.name === 'c'))) {
       this.finish(this.original);
@@ -200,8 +201,9 @@ export class ReverseSearch {
     const text = `${label}'${this.query}': ${shown}`;
     cursorTo(this.output, 0);
     clearScreenDown(this.output);
-    // One row only: a wrapped line could not be cleared reliably.
-    this.output.write(text.slice(0, Math.max(20, this.columns() - 1)));
+    // One row only: a wrapped line could not be cleared reliably. Cut in
+    // terminal columns, so a Hangul entry (2 columns a syllable) does not wrap.
+    this.output.write(sliceColumns(text, 0, Math.max(20, this.columns() - 1)));
   }
 
   private finish(line: string, redraw = true): void {

@@ -5,7 +5,7 @@ import type { Backend } from '../backends/backend.js';
 import type { TargetSource } from '../scrape/live.js';
 import { UsageError } from '../errors.js';
 import { formatError } from '../render/error.js';
-import { formatTime, humanDuration, parseDurationArg, parseTimeArg } from '../util/time.js';
+import { formatTimeUtc, humanDuration, parseDurationArg, parseTimeArg, parseZoneArg, setDisplayZone, zoneName } from '../util/time.js';
 import type { Session } from './session.js';
 import { ALL_FEATURES, parse, printExpr } from '../promql/index.js';
 import { editDistance } from '../util/edit-distance.js';
@@ -57,6 +57,7 @@ const COMMANDS: Command[] = [
     },
   },
   { name: 'at', args: '<time>', help: 'repl.cmd.at', run: runAt },
+  { name: 'tz', args: '<zone>', help: 'repl.cmd.tz', run: runTz },
   {
     name: 'step',
     args: '<duration>|auto',
@@ -151,6 +152,13 @@ function stepText(s: Session): string {
   return s.stepMs === undefined ? `auto (${humanDuration(s.stepSec() * 1000)})` : humanDuration(s.stepMs);
 }
 
+/** `.tz`: the display zone (src/util/time.ts) for the rest of the session; without an argument, the current one. */
+function runTz(a: string, h: MetaHost): void {
+  if (a !== '') setDisplayZone(parseZoneArg(a, '.tz'));
+  const now = h.session.evalTime();
+  h.session.env.out(t('repl.tzNow', { zone: zoneName(), time: formatTimeUtc(now) }) + '\n');
+}
+
 function runAt(a: string, h: MetaHost): void {
   const s = h.session;
   if (a === 'reset' || a === '') {
@@ -159,7 +167,7 @@ function runAt(a: string, h: MetaHost): void {
     s.atSec = parseTimeArg(a, s.info.dataRange?.end ?? s.env.now());
   }
   const live = s.atSec === undefined && !s.info.dataRange;
-  s.env.out((live ? t('repl.evalNow') : t('repl.evalAt', { time: formatTime(s.evalTime()) })) + '\n');
+  s.env.out((live ? t('repl.evalNow') : t('repl.evalAt', { time: formatTimeUtc(s.evalTime()) })) + '\n');
 }
 
 async function switchBackend(url: string | undefined, h: MetaHost): Promise<void> {

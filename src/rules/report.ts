@@ -4,8 +4,8 @@
 // The same facts as JSON for --output json.
 
 import type { Metric } from '../model/result.js';
-import { humanDuration as formatDuration } from '../util/time.js';
-import { formatLabels, padEnd } from '../render/text.js';
+import { formatDate, formatRfc3339, humanDuration as formatDuration, zonedIso } from '../util/time.js';
+import { formatLabels, padEnd, visibleWidth } from '../render/text.js';
 import type { Style } from '../util/style.js';
 import { labelsKey } from '../storage/store.js';
 import type { AlertState, Transition } from './alerting.js';
@@ -93,13 +93,10 @@ export function buildReport(ev: RuleEvaluator, startMs: number, endMs: number, m
   };
 }
 
-/** Times as HH:MM:SS when the whole range is one UTC day, else RFC 3339. */
+/** Times as HH:MM:SS when the whole range is one day of the display zone (named in the report's first line), else RFC 3339. */
 export function timeFormatter(startMs: number, endMs: number): (ms: number) => string {
-  const sameDay = new Date(startMs).toISOString().slice(0, 10) === new Date(endMs).toISOString().slice(0, 10);
-  return (ms) => {
-    const iso = new Date(ms).toISOString().replace('.000Z', 'Z');
-    return sameDay ? iso.slice(11, 19) : iso;
-  };
+  const sameDay = formatDate(startMs / 1000) === formatDate(endMs / 1000);
+  return (ms) => (sameDay ? zonedIso(ms / 1000).slice(11, 19) : formatRfc3339(ms / 1000));
 }
 
 function episodeText(e: Episode, fmt: (ms: number) => string, style: Style, endMs: number): string {
@@ -118,7 +115,7 @@ const NOT_SHOWN = new Set(['alertname']);
 export function renderReport(r: EvalReport, style: Style): string {
   const fmt = timeFormatter(r.startMs, r.endMs);
   const lines: string[] = [];
-  const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+  const iso = (ms: number) => formatRfc3339(ms / 1000);
   lines.push(style.dim(`Evaluated ${iso(r.startMs)} to ${iso(r.endMs)}: ${r.evaluations} rule evaluations (${r.mode}).`));
   if (!r.complete)
     lines.push(style.error(`INCOMPLETE: ${r.errors.length} rule evaluations failed (see the errors below); what follows leaves them out.`));
@@ -153,7 +150,7 @@ export function renderReport(r: EvalReport, style: Style): string {
       formatValue(t.value),
     ]);
     const head = ['TIME', 'ALERT', 'LABELS', 'FROM', 'TO', 'VALUE'];
-    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+    const widths = head.map((h, i) => Math.max(visibleWidth(h), ...rows.map((row) => visibleWidth(row[i]!))));
     lines.push(
       '  ' +
         style.dim(

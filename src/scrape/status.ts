@@ -3,6 +3,7 @@
 // last error (a parse error names its line).
 
 import type { Style } from '../util/style.js';
+import { padEnd, visibleWidth } from '../util/width.js';
 import type { TargetStatus } from './scraper.js';
 
 function ago(ms: number | undefined, nowMs: number): string {
@@ -30,12 +31,13 @@ export function formatTargets(targets: TargetStatus[], style: Style, nowMs = Dat
       error: t.lastError,
     };
   });
-  const w = (f: (r: (typeof rows)[number]) => string, title: string) => Math.max(title.length, ...rows.map((r) => f(r).length));
+  const w = (f: (r: (typeof rows)[number]) => string, title: string) =>
+    Math.max(visibleWidth(title), ...rows.map((r) => visibleWidth(f(r))));
   const we = w((r) => r.endpoint, 'ENDPOINT');
   const wl = w((r) => r.labels, 'LABELS');
   const wa = w((r) => r.last, 'LAST SCRAPE');
   const wd = w((r) => r.dur, 'DURATION');
-  const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - s.length));
+  const pad = padEnd;
   let out =
     style.dim(
       `${pad('ENDPOINT', we)}  ${pad('STATE', 7)}  ${pad('LABELS', wl)}  ${pad('LAST SCRAPE', wa)}  ${pad('DURATION', wd)}  SAMPLES`,

@@ -10,7 +10,7 @@
 
 import { UsageError } from '../errors.js';
 
-const TIME_EXAMPLES = 'e.g. 2026-01-15T11:00:00Z, 1768474800, now, -1h or now-30m';
+const TIME_EXAMPLES = 'e.g. 2026-01-15T11:00:00Z, 2026-01-15 20:00 (in the --tz zone), 1768474800, now, -1h or now-30m';
 const DURATION_EXAMPLES = 'e.g. 1h30m, 5m, 500ms, 1d or plain seconds such as 60';
 
 // Prometheus's duration units, largest first (model.ParseDuration requires this order).
@@ -26,8 +26,9 @@ const UNITS: ReadonlyArray<[string, number]> = [
 
 const UNIT_MS = new Map(UNITS);
 const NUMBER_RE = /^\d+(\.\d+)?$|^\.\d+$/;
-// RFC 3339 with a zone (Z or ±hh:mm), fractions optional; 'T' may be a space.
-const RFC3339_RE = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+// RFC 3339, fractions optional, 'T' may be a space; without a zone (Z or
+// ±hh:mm) the time is read in the display zone. Seconds may be left out.
+const RFC3339_RE = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*([Zz]|[+-]\d{2}:\d{2})?$/;
 const DATE_ONLY_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
@@ -76,23 +77,26 @@ export function parseTimeoutArg(s: string, flag = '--timeout'): number {
 function parseRfc3339(s: string): number | undefined {
   const m = RFC3339_RE.exec(s);
   if (!m) return undefined;
-  const [, y, mo, d, h, mi, sec, frac, zone] = m;
+  const [, y, mo, d, h, mi, sec = '00', frac, zone] = m;
   const base = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(sec));
   // Reject impossible dates (Date.UTC would roll 2026-02-30 over to March).
   const check = new Date(base);
   if (check.getUTCDate() !== Number(d) || Number(h) > 23 || Number(mi) > 59 || Number(sec) > 60) return undefined;
+  const fraction = frac ? Number(frac) : 0;
+  if (zone === undefined) return fromWallTime(base) / 1000 + fraction;
   let offsetMin = 0;
-  if (zone!.toUpperCase() !== 'Z') {
-    const sign = zone![0] === '-' ? -1 : 1;
-    offsetMin = sign * (Number(zone!.slice(1, 3)) * 60 + Number(zone!.slice(4, 6)));
+  if (zone.toUpperCase() !== 'Z') {
+    const sign = zone[0] === '-' ? -1 : 1;
+    offsetMin = sign * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
   }
-  return base / 1000 - offsetMin * 60 + (frac ? Number(frac) : 0);
+  return base / 1000 - offsetMin * 60 + fraction;
 }
 
 /**
  * Parse --time/--start/--end: RFC 3339, Unix seconds (fractions allowed),
  * `now`, or relative forms like `-1h` / `now-1h` / `now+5m` (relative to
- * `ref`, unix s). A bare date (2026-01-15) means midnight UTC.
+ * `ref`, unix s). A time without a zone (2026-01-15 11:00) and a bare date
+ * (2026-01-15, midnight) are read in the display zone (UTC unless --tz/TZ).
  * Returns unix seconds. Throws UsageError on bad input.
  */
 export function parseTimeArg(s: string, ref: number): number {
@@ -105,13 +109,12 @@ export function parseTimeArg(s: string, ref: number): number {
   }
   if (/^\d+(\.\d+)?$/.test(text)) return Number(text);
   if (DATE_ONLY_RE.test(text)) {
-    const t = parseRfc3339(`${text}T00:00:00Z`);
+    const t = parseRfc3339(`${text}T00:00:00`);
     if (t !== undefined) return t;
   }
   const t = parseRfc3339(text);
   if (t !== undefined) return t;
-  const hint = /^\d{4}-\d{2}-\d{2}[Tt ][\d:.]+$/.test(text) ? 'add a time zone, e.g. Z for UTC: ' + text + 'Z' : `use ${TIME_EXAMPLES}`;
-  throw new UsageError(`invalid time "${s}"`, hint);
+  throw new UsageError(`invalid time "${s}"`, `use ${TIME_EXAMPLES}`);
 }
 
 const DISPLAY_UNITS: ReadonlyArray<[string, number]> = [
@@ -147,35 +150,146 @@ export function formatDurationParam(ms: number): string {
   return n % 1000 === 0 ? `${n / 1000}s` : `${n}ms`;
 }
 
-/** RFC 3339 in UTC, milliseconds only when present: 2026-01-15T11:00:00Z. */
+/** RFC 3339 in the display zone, milliseconds only when present: 2026-01-15T11:00:00Z, 2026-01-15T20:00:00+09:00. */
 export function formatRfc3339(unixSeconds: number): string {
-  return new Date(unixSeconds * 1000).toISOString().replace('.000Z', 'Z');
+  const iso = zonedIso(unixSeconds);
+  return iso.replace(/\.000$/, '') + zoneSuffix(unixSeconds, '');
 }
 
-/** 2026-01-15 11:00:00Z (milliseconds only when present); '' for times a Date cannot hold. */
+/** 2026-01-15 11:00:00Z or 2026-01-15 20:00:00+09:00 (milliseconds only when present); '' for times a Date cannot hold. */
 export function formatTimestamp(unixSeconds: number): string {
   if (!Number.isFinite(unixSeconds) || Math.abs(unixSeconds) > 8.64e12) return '';
-  return new Date(Math.round(unixSeconds * 1000)).toISOString().replace('T', ' ').replace('.000Z', 'Z');
+  const t = Math.round(unixSeconds * 1000) / 1000;
+  return (
+    zonedIso(t)
+      .replace('T', ' ')
+      .replace(/\.000$/, '') + zoneSuffix(t, '')
+  );
 }
 
-/** 2026-01-15 11:00 (UTC, to the minute). */
+/** 2026-01-15 11:00 (in the display zone, to the minute; the zone is named elsewhere, e.g. a column header). */
 export function formatMinute(unixSeconds: number): string {
-  return new Date(unixSeconds * 1000).toISOString().replace('T', ' ').slice(0, 16);
+  return zonedIso(unixSeconds).replace('T', ' ').slice(0, 16);
 }
 
-/** 2026-01-15 11:00, or 2026-01-15 11:00:30 when the seconds are not zero (UTC). */
+/** 2026-01-15 11:00, or 2026-01-15 11:00:30 when the seconds are not zero (display zone, not named). */
 export function formatTime(unixSeconds: number): string {
-  const iso = new Date(unixSeconds * 1000).toISOString();
-  const secs = iso.slice(17, 19);
+  const secs = zonedIso(unixSeconds).slice(17, 19);
   return `${formatMinute(unixSeconds)}${secs === '00' ? '' : `:${secs}`}`;
 }
 
-/** 2026-01-15 (UTC). */
+/** 2026-01-15 (the date in the display zone). */
 export function formatDate(unixSeconds: number): string {
-  return new Date(unixSeconds * 1000).toISOString().slice(0, 10);
+  return zonedIso(unixSeconds).slice(0, 10);
 }
 
-/** formatTime with the zone spelled out, for sentences: 2026-01-15 11:00 UTC. */
+/** formatTime with the zone spelled out, for sentences: 2026-01-15 11:00 UTC, 2026-01-15 20:00 +09:00. */
 export function formatTimeUtc(unixSeconds: number): string {
-  return `${formatTime(unixSeconds)} UTC`;
+  return `${formatTime(unixSeconds)}${zoneSuffix(unixSeconds)}`;
+}
+
+// ---- The display zone (--tz, .tz, $TZ) ----
+//
+// Times are shown, and zone-less times read, in one IANA zone for the whole
+// process: UTC unless --tz (or the REPL's .tz, or $TZ) names another, as
+// Prometheus's UI defaults to UTC. Only text for people uses it: the engine,
+// the API and JSON/CSV keep UTC epoch values. Every time shown names its zone:
+// "UTC" in UTC, else the offset at that instant ("+09:00"); headers and chart
+// axes name the zone once (`zoneName()`: "UTC" or "Asia/Seoul").
+
+const UTC = 'UTC';
+let zone = UTC;
+let zoneFormat: Intl.DateTimeFormat | undefined;
+
+/** The zone's canonical IANA name ("Asia/Seoul"; "UTC" for UTC, Etc/UTC, Z…), or undefined when Intl does not know it. */
+export function canonicalZone(name: string): string | undefined {
+  const trimmed = name.trim().replace(/^:/, '');
+  if (trimmed === '' || /^(z|utc|gmt|etc\/(utc|gmt|uct|zulu)|uct|zulu|universal)$/i.test(trimmed)) return UTC;
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: trimmed }).resolvedOptions().timeZone;
+  } catch {
+    return undefined;
+  }
+}
+
+/** --tz / .tz: the zone's canonical name; a UsageError with a hint when it is not an IANA zone. */
+export function parseZoneArg(name: string, what = '--tz'): string {
+  const z = canonicalZone(name);
+  if (z === undefined) {
+    throw new UsageError(
+      `${what}: unknown time zone "${name}"`,
+      'use an IANA zone name such as Asia/Seoul, Europe/Berlin, America/New_York or UTC',
+    );
+  }
+  return z;
+}
+
+/** The zone from --tz, else $TZ when it names a zone Intl knows (a POSIX TZ string does not count), else UTC. */
+export function chooseZone(flag: string | undefined, env: Record<string, string | undefined>): string {
+  if (flag !== undefined) return parseZoneArg(flag);
+  return (env.TZ !== undefined ? canonicalZone(env.TZ) : undefined) ?? UTC;
+}
+
+/** Shows and reads times in `name` from now on (a canonical name, see parseZoneArg). */
+export function setDisplayZone(name: string): void {
+  zone = name;
+  zoneFormat = undefined;
+}
+
+/** The display zone's name for headers and axes: "UTC" or an IANA name such as "Asia/Seoul". */
+export function zoneName(): string {
+  return zone;
+}
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+/** The zone's offset from UTC at `ms`, in minutes (+540 for Asia/Seoul). */
+function offsetMinutesAt(ms: number): number {
+  if (zone === UTC) return 0;
+  zoneFormat ??= new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  });
+  const parts: Record<string, number> = {};
+  for (const p of zoneFormat.formatToParts(new Date(ms))) if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  const wall = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
+  return Math.round((wall - Math.floor(ms / 1000) * 1000) / 60_000);
+}
+
+/** The epoch ms at which the display zone's clock reads `wallMs` (a Date.UTC of the wall time). */
+function fromWallTime(wallMs: number): number {
+  // Two rounds settle the offset, also next to a DST change.
+  let ms = wallMs - offsetMinutesAt(wallMs) * 60_000;
+  ms = wallMs - offsetMinutesAt(ms) * 60_000;
+  return ms;
+}
+
+/** The display zone's wall time as 2026-01-15T20:00:00.000 (toISOString's shape, without the zone). */
+export function zonedIso(unixSeconds: number): string {
+  const ms = unixSeconds * 1000;
+  return new Date(ms + offsetMinutesAt(ms) * 60_000).toISOString().slice(0, 23);
+}
+
+/**
+ * The zone after a time: " UTC" (or "Z" when `sep` is '') in UTC, else the
+ * offset at that instant, " +09:00".
+ */
+export function zoneSuffix(unixSeconds: number, sep = ' '): string {
+  if (zone === UTC) return sep === '' ? 'Z' : `${sep}UTC`;
+  const off = offsetMinutesAt(unixSeconds * 1000);
+  const a = Math.abs(off);
+  return `${sep}${off < 0 ? '-' : '+'}${pad(Math.floor(a / 60))}:${pad(a % 60)}`;
+}
+
+/** The display zone's offset from UTC at that instant, in seconds (32400 for Asia/Seoul). */
+export function zoneOffsetSeconds(unixSeconds: number): number {
+  return offsetMinutesAt(unixSeconds * 1000) * 60;
 }

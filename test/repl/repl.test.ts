@@ -386,3 +386,23 @@ test('.explain replaces Grafana variables as queries do', async () => {
   assert.match(r.err, /Grafana variables: \$job = api, \$__rate_interval = 1m/);
   assert.match(r.out, /rate\(up\{job="api"\}\[1m\]\)/);
 });
+
+test('.tz: times shown and .at read in the zone; a bad zone is an error with a hint; the query time is the same instant', async () => {
+  const backend = new FakeBackend();
+  const r = await piped(
+    ['.tz Asia/Seoul', '.at 2026-01-15 19:00', 'up', '.tz Mars/Base', '.tz UTC', '.at 2026-01-15 10:00', 'up', ''].join('\n'),
+    {
+      backend,
+    },
+  );
+  const { setDisplayZone } = await import('../../src/util/time.js');
+  setDisplayZone('UTC');
+  assert.match(r.out, /time zone Asia\/Seoul: /);
+  assert.match(r.out, /evaluating at 2026-01-15 19:00 \+09:00/);
+  assert.match(r.out, /evaluating at 2026-01-15 10:00 UTC/);
+  assert.match(r.err, /\.tz: unknown time zone "Mars\/Base"[\s\S]*hint: use an IANA zone name such as Asia\/Seoul/);
+  const q = backend.calls.filter((c) => c.kind === 'instant');
+  // 19:00 in Seoul and 10:00 UTC are the same instant.
+  assert.deepEqual(q[0]!.args, q[1]!.args);
+  assert.equal(q[0]!.args?.[0], Date.UTC(2026, 0, 15, 10) / 1000);
+});

@@ -10,6 +10,10 @@ export const CLI_MESSAGES = {
     en: 'language of the lessons (default: $PROMLEARN_LANG, else the locale, else en)',
     ko: '메시지와 레슨의 언어(기본값: $PROMLEARN_LANG, 없으면 로캘, 그것도 없으면 en)',
   },
+  'cli.tz': {
+    en: 'show times, and read times without a zone, in this IANA zone, e.g. Asia/Seoul (default: $TZ, else UTC)',
+    ko: '시각을 이 IANA 시간대로 보여 주고, 시간대 없는 입력 시각도 이 시간대로 읽어요. 예: Asia/Seoul(기본값: $TZ, 없으면 UTC)',
+  },
   'cli.query.description': {
     en: 'run a PromQL query at one instant and show the result as a table',
     ko: 'PromQL 쿼리를 한 시각에 실행해서 결과를 표로 보여줘요',

@@ -14,6 +14,11 @@ export const REPL_MESSAGES = {
     en: 'evaluation time: RFC 3339, Unix seconds, -1h, now; `.at reset` for the default',
     ko: '평가 시각: RFC 3339, 유닉스 초, -1h, now; 기본값으로 돌리려면 `.at reset`',
   },
+  'repl.cmd.tz': {
+    en: 'time zone times are shown and read in, e.g. .tz Asia/Seoul, .tz UTC',
+    ko: '시각을 보여 주고 읽을 시간대. 예: .tz Asia/Seoul, .tz UTC',
+  },
+  'repl.tzNow': { en: 'time zone %{zone}: %{time}', ko: '시간대 %{zone}: %{time}' },
   'repl.cmd.step': { en: 'step between points in range mode', ko: '범위 모드에서 점 사이의 간격' },
   'repl.cmd.output': { en: 'how results are printed', ko: '결과를 출력하는 형식' },
   'repl.cmd.limit': {
