@@ -11,8 +11,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { ExitError, isUserError } from '../errors.js';
 import { processIO, type IO } from '../util/io.js';
 import { LANGS } from '../util/lang.js';
-import { setLangFromEnv } from '../util/messages/index.js';
-import { chooseZone, setDisplayZone } from '../util/time.js';
+import { currentLang, setLang, setLangFromEnv } from '../util/messages/index.js';
+import { chooseZone, setDisplayZone, zoneName } from '../util/time.js';
 import { defaultDeps, type CommandDeps } from './deps.js';
 
 interface CommandModule {
@@ -135,6 +135,18 @@ function leadingMinusHint(argv: string[]): string | undefined {
 
 /** Runs the CLI; resolves to the exit code. Tests may replace the backend opener and the clock. */
 export async function main(argv: string[], io: IO = processIO(), deps: Partial<Omit<CommandDeps, 'io'>> = {}): Promise<number> {
+  // The language and the display zone are the process's for the length of a run; a caller that
+  // runs main() several times (tests) gets its own back, so one run's --lang ko leaks into nothing.
+  const [lang, zone] = [currentLang(), zoneName()];
+  try {
+    return await run(argv, io, deps);
+  } finally {
+    setLang(lang);
+    setDisplayZone(zone);
+  }
+}
+
+async function run(argv: string[], io: IO, deps: Partial<Omit<CommandDeps, 'io'>>): Promise<number> {
   // Help texts are written when commands are declared, so the language is chosen first (preAction confirms it).
   setLangFromEnv(envWithLangFlag(argv, io.env));
   // No command: the REPL in a terminal, help otherwise.
@@ -145,7 +157,8 @@ export async function main(argv: string[], io: IO = processIO(), deps: Partial<O
   const program = buildProgram({ ...defaultDeps(io), ...deps }, await commandModules(argv));
   try {
     await program.parseAsync(argv);
-    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+    // Not process.exitCode: that belongs to whoever runs main() (a test runner sets it after a failing test).
+    return 0;
   } catch (e) {
     if (e instanceof CommanderError) {
       // Help and version are successes; everything else commander reports is a usage error.

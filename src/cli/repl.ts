@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import type { BackendOptions } from '../backends/options.js';
 import { addBackendOptions, addMaxSamplesOption } from './backend-flags.js';
-import { UsageError } from '../errors.js';
+import { ExitError, UsageError } from '../errors.js';
 import { addGrafanaOptions, parseVarFlags, type GrafanaOptions } from './query-flags.js';
 import { withBackend, type CommandDeps } from './deps.js';
 import { addScrapeOptions, type ScrapeFlags } from './scrape.js';
@@ -77,8 +77,8 @@ Piped input exits with status 1 if any query failed.`,
               maxSamples: server === undefined ? opts.maxSamples : undefined,
             }),
         });
-        // main() takes the exit code from here; the failures were already shown one by one.
-        if (code !== 0) process.exitCode = code;
+        // The failures were already shown one by one: only the exit code is left to give.
+        if (code !== 0) throw new ExitError(code, `exit ${code}`);
       });
     },
   );

@@ -1,7 +1,7 @@
 // Running `explain`: open the backend, take the query apart at the time the
 // flags give, print the tree (or JSON). Loaded only when `explain` runs.
 
-import { UsageError } from '../errors.js';
+import { ExitError, UsageError } from '../errors.js';
 import { PLAIN } from '../util/style.js';
 import { parseTimeoutArg, parseTimeArg } from '../util/time.js';
 import { withBackend, type CommandDeps } from './deps.js';
@@ -34,6 +34,6 @@ export async function runExplain(pasted: string, opts: ExplainCommandOptions, de
     if (opts.output === 'json') io.out(JSON.stringify(x, null, 2) + '\n');
     else io.out(renderExplanation(x, { columns: width, style: opts.color === false ? PLAIN : io.style }));
     // The query's own failure (many-to-many, say) is explained above, and still an error.
-    if (x.root.error) process.exitCode = 1;
+    if (x.root.error) throw new ExitError(1, 'the query failed');
   });
 }

@@ -96,7 +96,7 @@ test('explain with Hangul label values: the tree and its series lines fit 80 col
 test('a parse error: the caret points at the column after Hangul', async () => {
   const r = await run(['query', '{job="결제"} +']);
   assert.equal(r.code, 1);
-  golden('parse-error', r.err);
+  golden('caret-hangul', r.err);
   const [query, caret] = r.err.split('\n').slice(1, 3);
   assert.equal(query, '  {job="결제"} +');
   // Byte 17 (end of input) is column 14: `{job="` 6, 결제 4, `"} +` 4.
