@@ -102,7 +102,11 @@ export class HistoryFile {
           closeSync(fd);
         }
         this.lines++;
-        if (locked && this.lines > 2 * this.limit) this.compact();
+        // Other sessions append too, so past the limit count the file's real lines (holding the lock, nobody rewrites it).
+        if (locked && this.lines > this.limit) {
+          this.lines = this.readLines().length;
+          if (this.lines > 2 * this.limit) this.compact();
+        }
       } finally {
         if (locked) rmSync(this.lockPath, { force: true });
       }
