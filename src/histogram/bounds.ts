@@ -3,6 +3,8 @@
 // 2^(k·2^-schema), and custom buckets (schema -53), where index k ends at
 // customValues[k] and the last index at +Inf.
 
+import { intersectSorted } from '../util/sorted.js';
+
 /** The custom-buckets schema (NHCB). */
 export const CUSTOM_BUCKETS_SCHEMA = -53;
 
@@ -112,16 +114,5 @@ export function customBoundsMatch(a: readonly number[] | undefined, b: readonly 
 
 /** The bounds two custom-bucket layouts share (Prometheus's intersectCustomBucketBounds). */
 export function intersectCustomBounds(a: readonly number[], b: readonly number[]): number[] {
-  const out: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      out.push(a[i]);
-      i++;
-      j++;
-    } else if (a[i] < b[j]) i++;
-    else j++;
-  }
-  return out;
+  return intersectSorted(a, b);
 }

@@ -8,6 +8,7 @@ import { compileMatcherRegex } from '../promql/regex.js';
 import type { Metric, MetricMetadata } from '../model/result.js';
 import { AppendLog } from './append-log.js';
 import type { FloatHistogram } from '../histogram/histogram.js';
+import { intersectSorted } from '../util/sorted.js';
 import { HistogramChunks } from './histogram-chunks.js';
 import { HISTOGRAM_MARK, isHistogramMark } from './stale.js';
 import { Series, type LazyColumns, type SampleColumns } from './series.js';
@@ -279,7 +280,7 @@ export class MemoryStore {
     for (const m of matchers) {
       if (m.op === '=' && m.value !== '') {
         const ids = idList(this.postings.get(m.name)?.get(m.value));
-        candidates = candidates ? intersect(candidates, ids) : ids;
+        candidates = candidates ? intersectSorted(candidates, ids) : ids;
         answered.add(m);
         if (candidates.length === 0) return [];
       }
@@ -396,19 +397,4 @@ export function matcherTest(m: LabelMatcher): (labels: Metric) => boolean {
       return (l) => !re.test(l[m.name] ?? '');
     }
   }
-}
-
-function intersect(a: number[], b: number[]): number[] {
-  const out: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      out.push(a[i]);
-      i++;
-      j++;
-    } else if (a[i] < b[j]) i++;
-    else j++;
-  }
-  return out;
 }

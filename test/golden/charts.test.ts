@@ -5,7 +5,7 @@
 // and review the diff. Colour codes are stored as ␛.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { compareGolden } from '../helpers/golden.js';
 import { fileURLToPath } from 'node:url';
 import { renderRangeNotes, renderRangeResults, type ExprResult } from '../../src/render/chart-results.js';
 import type { RenderOptions } from '../../src/render/index.js';
@@ -16,7 +16,6 @@ import { formatSampleValue } from '../../src/model/result.js';
 import * as fx from '../render/fixtures.js';
 
 const DIR = fileURLToPath(new URL('../../../test/golden/', import.meta.url));
-const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
 const RATE = 'sum by (route, status_code) (rate(http_requests_total[5m]))';
 const ERRORS = 'sum by (route) (rate(http_requests_total{status_code=~"5.."}[5m]))';
@@ -101,13 +100,7 @@ function render(c: Case): string {
 for (const c of CASES) {
   test(`golden: ${c.name}`, () => {
     const got = render(c).replace(/\u001b/g, '␛');
-    const file = `${DIR}${c.name}.txt`;
-    if (UPDATE || !existsSync(file)) {
-      writeFileSync(file, got);
-      if (!UPDATE) assert.fail(`wrote new golden file ${c.name}.txt; review it and rerun`);
-      return;
-    }
-    assert.equal(got, readFileSync(file, 'utf8'));
+    compareGolden(`${DIR}${c.name}.txt`, got, c.name);
   });
 }
 

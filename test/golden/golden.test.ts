@@ -3,7 +3,7 @@
 // and review the diff. Colour codes are stored as ␛ to keep the files readable.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { compareGolden } from '../helpers/golden.js';
 import { fileURLToPath } from 'node:url';
 import { renderResult, renderNotes, type RenderOptions } from '../../src/render/index.js';
 import { makeStyle } from '../../src/util/style.js';
@@ -12,7 +12,6 @@ import * as fx from '../render/fixtures.js';
 
 // dist/test/golden/*.js → test/golden/*.txt in the source tree.
 const DIR = fileURLToPath(new URL('../../../test/golden/', import.meta.url));
-const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
 interface Case {
   name: string;
@@ -56,13 +55,7 @@ function render(c: Case): string {
 for (const c of CASES) {
   test(`golden: ${c.name}`, () => {
     const got = render(c).replace(/\u001b/g, '␛');
-    const file = `${DIR}${c.name}.txt`;
-    if (UPDATE || !existsSync(file)) {
-      writeFileSync(file, got);
-      if (!UPDATE) assert.fail(`wrote new golden file ${c.name}.txt; review it and rerun`);
-      return;
-    }
-    assert.equal(got, readFileSync(file, 'utf8'));
+    compareGolden(`${DIR}${c.name}.txt`, got, c.name);
   });
 }
 

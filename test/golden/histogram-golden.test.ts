@@ -2,7 +2,7 @@
 // charts (see golden.test.ts for regenerating: UPDATE_GOLDEN=1).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { compareGolden } from '../helpers/golden.js';
 import { fileURLToPath } from 'node:url';
 import { renderResult, renderNotes, type RenderOptions } from '../../src/render/index.js';
 import { makeStyle } from '../../src/util/style.js';
@@ -10,7 +10,6 @@ import type { QueryResult } from '../../src/model/result.js';
 import * as hx from '../render/histogram-fixtures.js';
 
 const DIR = fileURLToPath(new URL('../../../test/golden/', import.meta.url));
-const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
 const one = (h: typeof hx.exponential, name = 'request_size_bytes'): QueryResult => ({
   data: { resultType: 'vector', result: [{ metric: { __name__: name, job: 'api' }, histogram: [hx.T0, h] }] },
@@ -37,13 +36,7 @@ function render(c: (typeof CASES)[number]): string {
 for (const c of CASES) {
   test(`golden: ${c.name}`, () => {
     const got = render(c).replace(/\u001b/g, '␛');
-    const file = `${DIR}${c.name}.txt`;
-    if (UPDATE || !existsSync(file)) {
-      writeFileSync(file, got);
-      if (!UPDATE) assert.fail(`wrote new golden file ${c.name}.txt; review it and rerun`);
-      return;
-    }
-    assert.equal(got, readFileSync(file, 'utf8'));
+    compareGolden(`${DIR}${c.name}.txt`, got, c.name);
   });
 }
 

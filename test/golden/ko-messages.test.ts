@@ -3,15 +3,15 @@
 // with UPDATE_GOLDEN=1 after a deliberate change, and read the diff.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { main } from '../../src/cli/main.js';
 import { bufferIO } from '../../src/util/io.js';
 import { sampleDeps } from '../helpers/sample-backend.js';
+import { compareGolden } from '../helpers/golden.js';
 
 const DIR = join(import.meta.dirname, '..', '..', '..', 'test', 'golden', 'ko');
-const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
 async function run(args: string[]): Promise<{ code: number; text: string }> {
   const env = { PROMLEARN_STATE_DIR: mkdtempSync(join(tmpdir(), 'promlearn-ko-')), LANG: 'ko_KR.UTF-8' };
@@ -20,15 +20,8 @@ async function run(args: string[]): Promise<{ code: number; text: string }> {
   return { code, text: io.output.out + io.output.err };
 }
 
-function compareGolden(name: string, got: string): void {
-  const file = join(DIR, name);
-  if (UPDATE || !existsSync(file)) {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, got);
-    if (!UPDATE) assert.fail(`wrote new golden file ${file}; review it and rerun`);
-    return;
-  }
-  assert.equal(got, readFileSync(file, 'utf8'));
+function compareNamed(name: string, got: string): void {
+  compareGolden(join(DIR, name), got, name);
 }
 
 const CASES: Array<[name: string, args: string[], code: number]> = [
@@ -45,6 +38,6 @@ for (const [name, args, code] of CASES) {
     const r = await run(args);
     assert.equal(r.code, code, r.text);
     assert.match(r.text, /[\uAC00-\uD7A3]/, 'the output is in Korean');
-    compareGolden(name, r.text);
+    compareNamed(name, r.text);
   });
 }

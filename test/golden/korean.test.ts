@@ -7,15 +7,14 @@
 // columns and the columns checked to line up, measured in terminal columns.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli/main.js';
 import { bufferIO } from '../../src/util/io.js';
 import { visibleWidth } from '../../src/util/width.js';
 import { sampleDeps } from '../helpers/sample-backend.js';
+import { compareGolden } from '../helpers/golden.js';
 
 const DIR = fileURLToPath(new URL('../../../test/golden/ko/', import.meta.url));
-const UPDATE = process.env.UPDATE_GOLDEN === '1';
 const COLUMNS = 80;
 
 // Jobs renamed to Korean service names (one long enough to be cut in a table).
@@ -30,13 +29,7 @@ async function run(args: string[]): Promise<{ code: number; out: string; err: st
 }
 
 function golden(name: string, text: string): void {
-  const file = `${DIR}${name}.txt`;
-  if (UPDATE || !existsSync(file)) {
-    writeFileSync(file, text);
-    if (!UPDATE) assert.fail(`wrote new golden file ${file}; review it and rerun`);
-    return;
-  }
-  assert.equal(text, readFileSync(file, 'utf8'), `${name}: output differs from ${file}`);
+  compareGolden(`${DIR}${name}.txt`, text, name);
 }
 
 function assertFits(text: string): void {
