@@ -142,10 +142,8 @@ function windowLoop(loop: RangeLoop, s: RSeries, o: VSeries): number {
     const stepT = grid.start + i * grid.step;
     const ref = (src.atMs ?? stepT) - src.offsetMs;
     const rangeStart = ref - src.rangeMs;
-    let mint = rangeStart;
-    let maxt = ref;
-    if (src.anchored || src.smoothed) mint -= lookback;
-    if (src.smoothed) maxt += lookback;
+    const mint = windowMin(src, rangeStart, lookback);
+    const maxt = windowMax(src, ref, lookback);
     if (hi < len && t[hi] <= maxt) {
       if (len - hi > 16 && t[hi + 16] <= maxt) hi = upperBound(t, hi, len, maxt);
       else while (hi < len && t[hi] <= maxt) hi++;
@@ -241,10 +239,8 @@ function mixedWindowLoop(loop: RangeLoop, s: SplitSeries, o: VSeries, handler: H
     const stepT = grid.start + i * grid.step;
     const ref = (src.atMs ?? stepT) - src.offsetMs;
     const rangeStart = ref - src.rangeMs;
-    let mint = rangeStart;
-    let maxt = ref;
-    if (src.anchored || src.smoothed) mint -= lookback;
-    if (src.smoothed) maxt += lookback;
+    const mint = windowMin(src, rangeStart, lookback);
+    const maxt = windowMax(src, ref, lookback);
     ctx.lo = upperBound(f.t, 0, f.length, mint);
     ctx.hi = upperBound(f.t, ctx.lo, f.length, maxt);
     ctx.hlo = upperBound(s.ht, 0, s.ht.length, mint);
@@ -287,4 +283,14 @@ function absentOverTime(arg: Expr, present: Uint8Array, grid: Grid): VSeries[] {
     any = true;
   }
   return any ? [o] : [];
+}
+
+/** Where a step's window starts: `anchored` and `smoothed` also read the lookback before it. */
+function windowMin(src: { anchored?: boolean; smoothed?: boolean }, rangeStart: number, lookback: number): number {
+  return src.anchored || src.smoothed ? rangeStart - lookback : rangeStart;
+}
+
+/** Where a step's window ends: `smoothed` also reads the lookback after it. */
+function windowMax(src: { smoothed?: boolean }, ref: number, lookback: number): number {
+  return src.smoothed ? ref + lookback : ref;
 }

@@ -150,9 +150,17 @@ function histInstant(isRate: boolean): HistRangeFn {
   };
 }
 
+/** One sample of a window, float or histogram, with its start timestamp (0 = none). */
+interface MergedPoint {
+  t: number;
+  f: number;
+  h?: FloatHistogram;
+  st: number;
+}
+
 /** Samples of the window in time order: floats as numbers, histograms as histograms (resets, changes). */
-function merged(c: WinCtx): { t: number; f: number; h?: FloatHistogram; st: number }[] {
-  const out: { t: number; f: number; h?: FloatHistogram; st: number }[] = [];
+function merged(c: WinCtx): MergedPoint[] {
+  const out: MergedPoint[] = [];
   let i = c.lo;
   let j = c.hlo;
   if (c.anchored) {
@@ -184,35 +192,24 @@ function merged(c: WinCtx): { t: number; f: number; h?: FloatHistogram; st: numb
   return out;
 }
 
-const resets: HistRangeFn = (c) => {
+/** Counts neighbouring samples that `breaks` (a float and a histogram in turn always count); none() without samples. */
+function countBreaks(c: WinCtx, breaks: (a: MergedPoint, b: MergedPoint) => boolean): ReturnType<HistRangeFn> {
   const pts = merged(c);
   if (pts.length === 0) return none(c);
   let n = 0;
   for (let k = 1; k < pts.length; k++) {
     const a = pts[k - 1];
     const b = pts[k];
-    if (!a.h && !b.h) {
-      if (b.f < a.f || isStReset(a.st, a.t, b.st, b.t)) n++;
-    } else if (!a.h || !b.h) n++;
-    else if (isStReset(a.st, a.t, b.st, b.t) || detectReset(b.h, a.h)) n++;
+    if (!a.h !== !b.h || breaks(a, b)) n++;
   }
   return n;
-};
+}
 
-const changes: HistRangeFn = (c) => {
-  const pts = merged(c);
-  if (pts.length === 0) return none(c);
-  let n = 0;
-  for (let k = 1; k < pts.length; k++) {
-    const a = pts[k - 1];
-    const b = pts[k];
-    if (!a.h && !b.h) {
-      if (b.f !== a.f && !(Number.isNaN(a.f) && Number.isNaN(b.f))) n++;
-    } else if (!a.h || !b.h) n++;
-    else if (!b.h.equals(a.h)) n++;
-  }
-  return n;
-};
+const resets: HistRangeFn = (c) =>
+  countBreaks(c, (a, b) => isStReset(a.st, a.t, b.st, b.t) || (a.h && b.h ? detectReset(b.h, a.h) : b.f < a.f));
+
+const changes: HistRangeFn = (c) =>
+  countBreaks(c, (a, b) => (a.h && b.h ? !b.h.equals(a.h) : b.f !== a.f && !(Number.isNaN(a.f) && Number.isNaN(b.f))));
 
 /** The hints of a sum's inputs: both "reset" and "not reset" seen is Prometheus's collision warning. */
 class HintTracker {
