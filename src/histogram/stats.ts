@@ -13,7 +13,11 @@ export interface StatResult {
   nanInfo?: 'quantile-nan-result' | 'quantile-nan-skew' | 'fraction-nans';
 }
 
-function fractionBelow(b: Bucket, v: number, linear: boolean): number {
+/**
+ * The share of bucket b's observations below v: linear in the value, or (exponential
+ * buckets) in its logarithm, as Prometheus interpolates (quantile, fraction, trim).
+ */
+export function fractionBelow(b: Bucket, v: number, linear: boolean): number {
   if (linear) return (v - b.lower) / (b.upper - b.lower);
   const logLower = Math.log2(Math.abs(b.lower));
   const logUpper = Math.log2(Math.abs(b.upper));

@@ -6,15 +6,7 @@
 // when anything was trimmed.
 
 import type { Bucket, FloatHistogram } from './histogram.js';
-
-function fractionBelow(b: Bucket, v: number, linear: boolean): number {
-  if (linear) return (v - b.lower) / (b.upper - b.lower);
-  const logLower = Math.log2(Math.abs(b.lower));
-  const logUpper = Math.log2(Math.abs(b.upper));
-  const logV = Math.log2(Math.abs(v));
-  if (v > 0) return (logV - logLower) / (logUpper - logLower);
-  return 1 - (logV - logUpper) / (logLower - logUpper);
-}
+import { fractionBelow } from './stats.js';
 
 function midpoint(lower: number, upper: number, positive: boolean, linear: boolean): number {
   const infL = lower === Infinity || lower === -Infinity;
