@@ -6,6 +6,30 @@ export const CLI_MESSAGES = {
     en: 'Learn PromQL by doing: query a bundled sample dataset with an embedded PromQL engine, or your own Prometheus.',
     ko: '직접 해 보며 PromQL을 배워요: 내장 PromQL 엔진으로 번들된 샘플 데이터셋에, 또는 여러분의 Prometheus에 쿼리해요.',
   },
+  'cli.program.help': {
+    en: `
+Examples:
+  $ promlearn query 'sum by (job) (rate(http_requests_total[5m]))'
+  $ promlearn range 'rate(http_requests_total{job="api"}[5m])' --range 1h
+  $ promlearn learn                 # guided lessons
+  $ promlearn                       # interactive REPL (in a terminal)
+  $ promlearn query up --server http://localhost:9090
+
+Exit codes: 0 ok, 1 query or server error, 2 usage error.`,
+    ko: `
+예:
+  $ promlearn query 'sum by (job) (rate(http_requests_total[5m]))'
+  $ promlearn range 'rate(http_requests_total{job="api"}[5m])' --range 1h
+  $ promlearn learn                 # 단계별 레슨
+  $ promlearn                       # 대화형 REPL(터미널에서)
+  $ promlearn query up --server http://localhost:9090
+
+종료 코드: 0 성공, 1 쿼리 또는 서버 오류, 2 사용법 오류.`,
+  },
+  'cli.hint.leadingMinus': {
+    en: "if %{first} is the query, put -- before it: promlearn %{cmd} -- '%{first}'",
+    ko: "'-'로 시작하는 쿼리(%{first})는 앞에 --를 붙이세요: promlearn %{cmd} -- '%{first}'",
+  },
   'cli.lang': {
     en: 'language of the lessons (default: $PROMLEARN_LANG, else the locale, else en)',
     ko: '메시지와 레슨의 언어(기본값: $PROMLEARN_LANG, 없으면 로캘, 그것도 없으면 en)',
@@ -116,4 +140,16 @@ export const CLI_MESSAGES = {
     en: 'print requests and timings to stderr (secrets are never printed)',
     ko: '요청과 소요 시간을 stderr로 출력해요(비밀 값은 출력하지 않아요)',
   },
+  // Commander's own words in help (src/cli/help-text.ts; English is commander's text, never replaced).
+  'help.usage': { en: 'Usage:', ko: '사용법:' },
+  'help.arguments': { en: 'Arguments:', ko: '인자:' },
+  'help.options': { en: 'Options:', ko: '옵션:' },
+  'help.commands': { en: 'Commands:', ko: '명령:' },
+  'help.globalOptions': { en: 'Global Options:', ko: '전역 옵션:' },
+  'help.helpFlag': { en: 'display help for command', ko: '명령의 도움말을 보여줘요' },
+  'help.version': { en: 'output the version number', ko: '버전을 출력해요' },
+  'help.choices': { en: 'choices: %{choices}', ko: '선택지: %{choices}' },
+  'help.default': { en: 'default: %{value}', ko: '기본값: %{value}' },
+  'help.preset': { en: 'preset: %{value}', ko: '값을 생략하면: %{value}' },
+  'help.env': { en: 'env: %{name}', ko: '환경 변수: %{name}' },
 } as const;

@@ -181,4 +181,36 @@ export const ERROR_MESSAGES = {
     en: "The server's answer is not what the Prometheus HTTP API returns.",
     ko: '서버의 응답이 Prometheus HTTP API 형식이 아니에요.',
   },
+  // Commander's error messages (src/cli/help-text.ts translates them by their code; English is commander's own text).
+  'commander.unknownOption': { en: "unknown option '%{flag}'", ko: "알 수 없는 옵션이에요: '%{flag}'" },
+  'commander.unknownCommand': { en: "unknown command '%{name}'", ko: "알 수 없는 명령이에요: '%{name}'" },
+  'commander.didYouMean': { en: '(Did you mean %{names}?)', ko: '(혹시 %{names}인가요?)' },
+  'commander.didYouMeanOneOf': { en: '(Did you mean one of %{names}?)', ko: '(혹시 %{names} 중 하나인가요?)' },
+  'commander.missingArgument': { en: "missing required argument '%{name}'", ko: "꼭 필요한 인자가 빠졌어요: '%{name}'" },
+  'commander.optionMissingArgument': { en: "option '%{flags}' argument missing", ko: "옵션 '%{flags}'에 값이 빠졌어요" },
+  'commander.missingMandatoryOption': { en: "required option '%{flags}' not specified", ko: "꼭 필요한 옵션이 빠졌어요: '%{flags}'" },
+  'commander.excessArguments': {
+    en: 'too many arguments. Expected %{expected} argument(s) but got %{got}.',
+    ko: '인자가 너무 많아요. %{expected}개를 받는데 %{got}개를 줬어요.',
+  },
+  'commander.excessArgumentsFor': {
+    en: "too many arguments for '%{command}'. Expected %{expected} argument(s) but got %{got}.",
+    ko: "'%{command}'에 인자가 너무 많아요. %{expected}개를 받는데 %{got}개를 줬어요.",
+  },
+  'commander.conflictingOption': { en: '%{a} cannot be used with %{b}', ko: '함께 쓸 수 없어요: %{a}, %{b}' },
+  'commander.option': { en: "option '%{flags}'", ko: "옵션 '%{flags}'" },
+  'commander.envVariable': { en: "environment variable '%{name}'", ko: "환경 변수 '%{name}'" },
+  'commander.invalidOptionValue': {
+    en: "option '%{flags}' argument '%{value}' is invalid.",
+    ko: "옵션 '%{flags}'에 쓸 수 없는 값이에요: '%{value}'.",
+  },
+  'commander.invalidEnvValue': {
+    en: "option '%{flags}' value '%{value}' from env '%{env}' is invalid.",
+    ko: "옵션 '%{flags}'에 쓸 수 없는 값이에요: 환경 변수 %{env}의 '%{value}'.",
+  },
+  'commander.invalidArgumentValue': {
+    en: "command-argument value '%{value}' is invalid for argument '%{name}'.",
+    ko: "인자 '%{name}'에 쓸 수 없는 값이에요: '%{value}'.",
+  },
+  'commander.allowedChoices': { en: 'Allowed choices are %{choices}.', ko: '가능한 값: %{choices}.' },
 } as const;
