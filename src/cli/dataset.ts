@@ -1,6 +1,7 @@
 // `promlearn dataset info|export`: what is in the bundled sample dataset (and
 // when its incidents happen), and writing it out for a real Prometheus.
 
+import { t } from '../util/messages/index.js';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import type { Command } from 'commander';
 // The dataset's timeline is plain data; the generator, the store and the
@@ -175,63 +176,32 @@ async function runExport(file: string | undefined, opts: ExportOptions, io: IO):
   );
 }
 
-const EXPORT_HELP = `
-Examples:
-  $ promlearn dataset export shop.om                  # OpenMetrics (default)
-  $ promlearn dataset export -o text | head           # Prometheus text format, ms timestamps
-
-Load it into a real Prometheus (promtool backfill, then start on the blocks):
-  $ promlearn dataset export shop.om
-  $ promtool tsdb create-blocks-from openmetrics shop.om ./data
-  $ echo 'global: {}' > empty.yml
-  $ prometheus --config.file=empty.yml --storage.tsdb.path=./data \\
-      --storage.tsdb.retention.time=100y --web.listen-address=127.0.0.1:9090
-  $ promlearn query 'sum by (job) (rate(http_requests_total[5m]))' --server http://127.0.0.1:9090 \\
-      --time 2026-01-15T11:00:00Z   # the data's time: at "now" the answer is empty (a note says so)
-
-Caveat: OpenMetrics cannot carry staleness markers. In the sample data,
-${GAP_INSTANCE} cannot be scraped from ${clock(GAP_START)} to ${clock(GAP_END)} and its series
-end with a staleness marker, so the embedded engine drops them at once; a
-backfilled Prometheus never saw the marker and keeps returning their last
-values for up to 5 minutes (the lookback delta). Near that scrape gap (and
-where the api deploy retires the old nodejs_version_info series) the two
-answer differently; everywhere else they agree.
-HELP/TYPE/UNIT are not kept by a backfill either (/api/v1/metadata is empty).`;
+/** `dataset export --help`'s text after the options: the scrape gap's times come from the timeline. */
+function exportHelp(): string {
+  return t('cli.dataset.export.help', { instance: GAP_INSTANCE, gapStart: clock(GAP_START), gapEnd: clock(GAP_END) });
+}
 
 export function register(program: Command, { io }: CommandDeps): void {
   const dataset = program
     .command('dataset')
-    .description('describe or export the bundled sample dataset')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ promlearn dataset info              # time range, size, and the incidents to find
-  $ promlearn dataset export shop.om    # for promtool / a real Prometheus`,
-    );
+    .description(t('cli.dataset.description'))
+    .addHelpText('after', t('cli.dataset.help'));
 
   const info = dataset
     .command('info')
-    .description('show the time range, series and sample counts, and the incidents with their times')
-    .option('--dataset <file>', 'describe your own OpenMetrics / text-format file instead')
-    .option('-s, --server <url>', '(not applicable: the dataset commands are about local data)');
-  addFormatOption(info).addHelpText(
-    'after',
-    `
-Examples:
-  $ promlearn dataset info
-  $ promlearn dataset info -o json | jq '.incidents[] | {id, start, query}'
-  $ promlearn dataset info --dataset my-metrics.om`,
-  );
+    .description(t('cli.dataset.info.description'))
+    .option('--dataset <file>', t('cli.dataset.info.dataset'))
+    .option('-s, --server <url>', t('cli.dataset.server'));
+  addFormatOption(info).addHelpText('after', t('cli.dataset.info.help'));
   info.action(async (opts: InfoOptions) => runInfo(opts, io));
 
   const exp = dataset
     .command('export')
-    .description('write the sample dataset as OpenMetrics (for promtool backfill) or Prometheus text format')
-    .argument('[file]', 'write to this file (default: stdout)')
-    .option('-o, --output <format>', 'output format: openmetrics or text', 'openmetrics')
-    .option('--dataset <file>', 'convert your own OpenMetrics / text-format file instead')
-    .option('-s, --server <url>', '(not applicable: the dataset commands are about local data)')
-    .addHelpText('after', EXPORT_HELP);
+    .description(t('cli.dataset.export.description'))
+    .argument('[file]', t('cli.dataset.export.file'))
+    .option('-o, --output <format>', t('cli.dataset.export.output'), 'openmetrics')
+    .option('--dataset <file>', t('cli.dataset.export.dataset'))
+    .option('-s, --server <url>', t('cli.dataset.server'))
+    .addHelpText('after', exportHelp());
   exp.action(async (file: string | undefined, opts: ExportOptions) => runExport(file, opts, io));
 }

@@ -1,6 +1,7 @@
 // `promlearn labels [name]`: label names, or the values of one label, like
 // Prometheus's /api/v1/labels and /api/v1/label/<name>/values.
 
+import { t } from '../util/messages/index.js';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import type { BackendOptions } from '../backends/options.js';
@@ -54,22 +55,12 @@ async function runLabels(name: string | undefined, opts: LabelsOptions, deps: Co
 export function register(program: Command, deps: CommandDeps): void {
   const cmd = program
     .command('labels')
-    .description('list label names, or the values of one label')
-    .argument('[name]', 'a label name such as job or __name__: list its values');
+    .description(t('cli.labels.description'))
+    .argument('[name]', t('cli.labels.name'));
   addFormatOption(cmd)
-    .option('-m, --match <selector>', 'only series matching this selector, e.g. \'up{job="api"}\' (repeatable)', collect)
-    .option('--start <time>', 'only series with samples after this time: RFC 3339, unix seconds, or relative such as -2h')
-    .option('--end <time>', 'only series with samples before this time');
-  addBackendOptions(cmd).addHelpText(
-    'after',
-    `
-Examples:
-  $ promlearn labels                                   # all label names
-  $ promlearn labels job                               # api, checkout, frontend, node
-  $ promlearn labels instance --match 'up{job="api"}'
-  $ promlearn labels status_code -m http_requests_total
-  $ promlearn labels __name__                          # every metric name
-  $ promlearn labels route -o json`,
-  );
+    .option('-m, --match <selector>', t('cli.labels.match'), collect)
+    .option('--start <time>', t('cli.opt.seriesAfter'))
+    .option('--end <time>', t('cli.opt.seriesBefore'));
+  addBackendOptions(cmd).addHelpText('after', t('cli.labels.help'));
   cmd.action(async (name: string | undefined, opts: LabelsOptions) => runLabels(name, opts, deps));
 }

@@ -2,6 +2,7 @@
 // type, series count and help. Also home of the small listing helpers that
 // `series` and `labels` share (format option, table/JSON/CSV output, times).
 
+import { t } from '../util/messages/index.js';
 import { Option, type Command } from 'commander';
 import type { Backend, BackendInfo } from '../backends/backend.js';
 import { UsageError } from '../errors.js';
@@ -19,7 +20,7 @@ import { withBackend, type CommandDeps } from './deps.js';
 export type ListFormat = 'table' | 'json' | 'csv';
 
 export function addFormatOption(cmd: Command): Command {
-  return cmd.addOption(new Option('-o, --output <format>', 'output format').choices(['table', 'json', 'csv']).default('table'));
+  return cmd.addOption(new Option('-o, --output <format>', t('cli.opt.output')).choices(['table', 'json', 'csv']).default('table'));
 }
 
 /** Writes rows as an aligned table (fitted to a terminal), CSV, or the given JSON value. */
@@ -168,25 +169,12 @@ async function runMetrics(filter: string | undefined, opts: MetricsOptions, deps
 export function register(program: Command, deps: CommandDeps): void {
   const cmd = program
     .command('metrics')
-    .description('list metric families with their type, number of series and help text')
-    .argument('[filter]', 'only names containing this text, or matching this regex');
+    .description(t('cli.metrics.description'))
+    .argument('[filter]', t('cli.metrics.filter'));
   addFormatOption(cmd)
-    .option('--start <time>', 'count series from this time (default: all the sample data; the last hour on --server)')
-    .option('--end <time>', 'count series up to this time')
-    .option('--limit <n>', `show at most n families (0 = all; default: ${TTY_DEFAULT_LIMIT} on a terminal, all when piped)`);
-  addBackendOptions(cmd).addHelpText(
-    'after',
-    `
-Examples:
-  $ promlearn metrics                      # everything in the sample dataset
-  $ promlearn metrics http_                # names containing "http_"
-  $ promlearn metrics '^node_.*_total$'    # a regex
-  $ promlearn metrics --limit 5             # the first five, by name
-  $ promlearn metrics -o json | jq '.[] | select(.type == "histogram") | .name'
-  $ promlearn metrics --server http://localhost:9090
-
-A histogram family (x) stands for its x_bucket, x_sum and x_count series;
-SERIES counts them all. Query the series with: promlearn series 'x_bucket'.`,
-  );
+    .option('--start <time>', t('cli.metrics.start'))
+    .option('--end <time>', t('cli.metrics.end'))
+    .option('--limit <n>', t('cli.metrics.limit', { n: TTY_DEFAULT_LIMIT }));
+  addBackendOptions(cmd).addHelpText('after', t('cli.metrics.help'));
   cmd.action(async (filter: string | undefined, opts: MetricsOptions) => runMetrics(filter, opts, deps));
 }

@@ -3,6 +3,7 @@
 //   backend: remote (--server)
 //   connected to Prometheus 2.42.0 at http://127.0.0.1:9090 (1234 head series, 3 ms)
 
+import { t } from '../util/messages/index.js';
 import type { Command } from 'commander';
 import type { Backend } from '../backends/backend.js';
 import type { RemoteBackend } from '../backends/remote.js';
@@ -61,14 +62,7 @@ async function runStatus(opts: BackendOptions, deps: CommandDeps): Promise<void>
 export function register(program: Command, deps: CommandDeps): void {
   const cmd = program
     .command('status')
-    .description('show which backend promlearn uses and check that it answers')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ promlearn status                                   # the bundled sample dataset
-  $ promlearn status --server http://localhost:9090    # is my Prometheus reachable?
-  $ PROMETHEUS_URL=https://prom.example.com/prometheus promlearn status --bearer-token-file token.txt`,
-    );
+    .description(t('cli.status.description'))
+    .addHelpText('after', t('cli.status.help'));
   addBackendOptions(cmd).action(async (opts: BackendOptions) => runStatus(opts, deps));
 }

@@ -12,6 +12,7 @@
 
 import { DEFAULT_LANG, langOf, type Lang } from '../lang.js';
 import { CLI_MESSAGES } from './cli.js';
+import { CLI_DATA_MESSAGES } from './cli-data.js';
 import { ERROR_MESSAGES } from './errors.js';
 import { EXPLAIN_MESSAGES, EXPLAIN_TREE_MESSAGES, SELECTOR_MESSAGES } from './explain.js';
 import { INCIDENT_MESSAGES } from './incidents.js';
@@ -32,6 +33,7 @@ export const CATALOG = {
   ...ERROR_MESSAGES,
   ...INCIDENT_MESSAGES,
   ...CLI_MESSAGES,
+  ...CLI_DATA_MESSAGES,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof CATALOG;
