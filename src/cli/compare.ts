@@ -3,6 +3,7 @@
 // the instants and range the time flags give)?
 // Exit 0 same, 1 different, 2 a query that does not parse or type-check.
 
+import { t } from '../util/messages/index.js';
 import { Option, type Command } from 'commander';
 import { ExitError, PromlearnError, QueryError, UsageError } from '../errors.js';
 import type { BackendOptions } from '../backends/options.js';
@@ -32,29 +33,14 @@ interface CompareOptions extends BackendOptions {
 export function register(program: Command, deps: CommandDeps): void {
   const cmd = program
     .command('compare')
-    .description('say whether two queries give the same results over the whole dataset, and how they differ')
-    .argument('<expected>', 'the query you trust')
-    .argument('<actual>', 'the query to check')
-    .option(
-      '-t, --time <time>',
-      'compare at this instant instead of over a range (repeat for more); with range flags, the range end',
-      (v: string, prev: string[] = []) => [...prev, v],
-    );
-  addRangeOptions(cmd, 'default: the whole dataset, or the last hour on --server');
-  cmd.addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json']).default('text'));
+    .description(t('cli.compare.description'))
+    .argument('<expected>', t('cli.compare.expected'))
+    .argument('<actual>', t('cli.compare.actual'))
+    .option('-t, --time <time>', t('cli.compare.time'), (v: string, prev: string[] = []) => [...prev, v]);
+  addRangeOptions(cmd, t('cli.compare.rangeDefault'));
+  cmd.addOption(new Option('-o, --output <format>', t('cli.opt.output')).choices(['text', 'json']).default('text'));
   addBackendOptions(cmd)
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ promlearn compare 'sum by (job) (rate(http_requests_total[5m]))' 'sum without (instance) (rate(http_requests_total[5m]))'
-  $ promlearn compare 'up' 'up == 1' --time 2026-01-15T08:10:00Z     # at one instant
-  $ promlearn compare 'rate(x[5m])' 'irate(x[5m])' --start -2h --step 1m
-  $ promlearn compare 'up' 'up{job="api"}' -o json | jq .differences
-
-Over a range the step is a whole minute (at most 120 steps) unless --step says otherwise.
-Exit codes: 0 same, 1 different, 2 a query that does not parse.`,
-    )
+    .addHelpText('after', t('cli.compare.help'))
     .action((expected: string, actual: string, opts: CompareOptions) => runCompare(deps, expected, actual, opts));
 }
 
@@ -69,7 +55,7 @@ async function comparePlan(backend: Backend, opts: CompareOptions, now: number):
   if (!ranged && opts.time?.length) return { kind: 'instant', times: opts.time.map((t) => parseTimeArg(t, ref)) };
   if (!ranged) return planFor(backend);
   if ((opts.time?.length ?? 0) > 1)
-    throw new UsageError('with range flags, give at most one --time (the range end)', 'e.g. --range 1h --time -30m');
+    throw new UsageError(t('usage.compareTimes'), t('usage.eg', { example: '--range 1h --time -30m' }));
   const r = resolveRange({ ...opts, time: opts.time?.[0] }, ref);
   return opts.step !== undefined ? { kind: 'range', ...r } : rangePlan(r.start, r.end);
 }

@@ -31,10 +31,7 @@ function clock(unixSeconds: number): string {
 /** The store the options choose; the dataset commands only make sense locally. */
 async function localStore(opts: DatasetOptions, io: IO, what: string): Promise<MemoryStore> {
   if (opts.server ?? io.env.PROMETHEUS_URL) {
-    throw new UsageError(
-      `dataset ${what} is about the bundled sample dataset (or a --dataset file); it does not apply to a Prometheus server`,
-      'for a server, try promlearn status, promlearn metrics or promlearn labels with --server (unset PROMETHEUS_URL to use the sample)',
-    );
+    throw new UsageError(t('usage.datasetNotServer', { what }), t('usage.datasetNotServer.hint'));
   }
   if (opts.dataset) {
     const [{ loadDatasetFile }, { hostFromIO }] = await Promise.all([import('../backends/open.js'), import('../backends/options.js')]);
@@ -142,10 +139,8 @@ interface ExportOptions extends DatasetOptions {
 function exportFormat(output: string): ExportFormat {
   if ((EXPORT_FORMATS as readonly string[]).includes(output)) return output as ExportFormat;
   throw new UsageError(
-    `invalid --output "${output}": expected openmetrics or text`,
-    /[./\\]/.test(output)
-      ? `-o is the format, as in every command; name the file without it: promlearn dataset export ${output}`
-      : 'e.g. -o text',
+    t('usage.exportFormat', { output }),
+    /[./\\]/.test(output) ? t('usage.exportFormat.file', { output }) : t('usage.eg', { example: '-o text' }),
   );
 }
 
@@ -162,7 +157,7 @@ async function runExport(file: string | undefined, opts: ExportOptions, io: IO):
   try {
     fd = openSync(file, 'w');
   } catch (e) {
-    throw new UsageError(`cannot write ${file}: ${(e as Error).message}`, 'check the directory exists and is writable');
+    throw new UsageError(t('usage.cannotWrite', { file, detail: (e as Error).message }), t('usage.cannotWrite.hint'));
   }
   try {
     for (const c of chunks) writeSync(fd, c);

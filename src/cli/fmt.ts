@@ -33,7 +33,7 @@ export function register(program: Command, { io }: CommandDeps): void {
     )
     .addHelpText('after', t('cli.fmt.help'))
     .action(async (expr: string, opts: FmtOptions) => {
-      if (expr.trim() === '') throw new UsageError('empty expression', `give a query, e.g. promlearn fmt 'up'`);
+      if (expr.trim() === '') throw new UsageError(t('usage.emptyExpression'), t('usage.giveQuery', { command: 'fmt', example: 'up' }));
       const job = { expr, tree: opts.tree === true, experimental: opts.experimental === true, json: opts.output === 'json' };
       // The main thread's stack holds a few thousand levels; deeper ones go to a worker.
       const text = tooDeepAt(lex(expr), MAIN_THREAD_NESTING) ? await formatOnDeepStack(job) : formatNow(job);

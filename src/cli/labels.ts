@@ -29,7 +29,7 @@ function printable(v: string): string {
 
 async function runLabels(name: string | undefined, opts: LabelsOptions, deps: CommandDeps): Promise<void> {
   const { io } = deps;
-  if (name === '') throw new UsageError('the label name is empty', 'e.g. promlearn labels job');
+  if (name === '') throw new UsageError(t('usage.emptyLabelName'), t('usage.eg', { example: 'promlearn labels job' }));
   await withBackend(deps, opts, async (backend) => {
     const info = await backend.info();
     const q = { match: opts.match, ...timeWindow(info, opts, deps.clock()) };

@@ -41,7 +41,7 @@ export function timeWindow(info: BackendInfo, opts: { start?: string; end?: stri
   const start = opts.start !== undefined ? parseTimeArg(opts.start, ref) : undefined;
   const end = opts.end !== undefined ? parseTimeArg(opts.end, ref) : undefined;
   if (start !== undefined && end !== undefined && start > end) {
-    throw new UsageError('--start is after --end', 'swap them, e.g. --start -2h --end -1h');
+    throw new UsageError(t('usage.startAfterEndFlags'), t('usage.startAfterEndFlags.hint'));
   }
   return { start, end };
 }
@@ -54,10 +54,7 @@ function nameFilter(filter: string | undefined): (name: string) => boolean {
   try {
     re = new RegExp(filter);
   } catch (e) {
-    throw new UsageError(
-      `invalid filter "${filter}": ${(e as Error).message}`,
-      "use a substring such as http_ or a regex such as '^node_.*_total$'",
-    );
+    throw new UsageError(t('usage.invalidFilter', { filter, detail: (e as Error).message }), t('usage.invalidFilter.hint'));
   }
   return (n) => re.test(n);
 }

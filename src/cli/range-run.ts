@@ -3,6 +3,7 @@
 // intervals in which each series returned data (src/render/when.ts). Loaded
 // only when `range` runs.
 
+import { t } from '../util/messages/index.js';
 import { QueryError, UsageError } from '../errors.js';
 import type { QueryResult } from '../model/result.js';
 import type { ExprResult } from '../render/chart-results.js';
@@ -32,10 +33,7 @@ export function legendsFor(exprs: string[], legends: string[] | undefined): Arra
   if (!legends || legends.length === 0) return exprs.map(() => undefined);
   if (legends.length === 1) return exprs.map(() => legends[0]);
   if (legends.length !== exprs.length) {
-    throw new UsageError(
-      `${legends.length} --legend formats for ${exprs.length} expressions`,
-      "give one --legend for all expressions, or one per expression in their order ('' for the automatic legend)",
-    );
+    throw new UsageError(t('usage.legendCount', { legends: legends.length, exprs: exprs.length }), t('usage.legendCount.hint'));
   }
   return legends;
 }

@@ -2,6 +2,7 @@
 // the range the flags give, render the result to stdout and its notes
 // (warnings, stats) to stderr. Loaded only when one of them runs.
 
+import { t } from '../util/messages/index.js';
 import type { Backend, BackendInfo } from '../backends/backend.js';
 import { UsageError } from '../errors.js';
 import type { QueryResult } from '../model/result.js';
@@ -98,14 +99,11 @@ export function applyGrafana(expr: string, opts: GrafanaOptions, io: IO, range?:
 export async function runQuery(expr: string, opts: QueryCommandOptions, deps: CommandDeps): Promise<void> {
   const ranged = opts.range !== undefined || opts.start !== undefined || opts.step !== undefined;
   if (ranged && opts.buckets) {
-    throw new UsageError(
-      '--buckets draws the histograms of one instant',
-      'drop --range/--start/--step, or chart histogram_quantile(...) over the range',
-    );
+    throw new UsageError(t('usage.bucketsInstant'), t('usage.bucketsInstant.hint'));
   }
   if (ranged) return runRange(expr, opts, deps);
   if (opts.end !== undefined)
-    throw new UsageError('--end needs --range or --start', 'for one instant use --time; for a chart add --range 1h');
+    throw new UsageError(t('usage.endNeedsRange'), t('usage.endNeedsRange.hint'));
   const { io } = deps;
   const query = applyGrafana(expr, opts, io);
   const ropts = { ...renderOptions(opts, io, query, false), buckets: opts.buckets };

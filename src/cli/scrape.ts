@@ -2,6 +2,7 @@
 // into an in-memory store; print each scrape's outcome; on exit (Ctrl-C,
 // --duration, --once) optionally save what was scraped as OpenMetrics.
 
+import { t } from '../util/messages/index.js';
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { ExitError, UsageError } from '../errors.js';
@@ -20,14 +21,14 @@ export interface ScrapeFlags {
 }
 
 export function addScrapeOptions(cmd: Command, withUrls = false): Command {
-  if (withUrls) cmd.option('--scrape <url...>', 'scrape these /metrics URLs into a live store instead of using the sample dataset');
+  if (withUrls) cmd.option('--scrape <url...>', t('cli.scrape.scrape'));
   return cmd
-    .option('--config <prometheus.yml>', 'scrape the static targets of a prometheus.yml (scrape_configs)')
-    .option('--interval <duration>', 'scrape interval (default 15s; overrides the config file)')
-    .option('--scrape-timeout <duration>', 'scrape timeout (default 10s, at most the interval)')
-    .option('--job <name>', 'job label for URLs given on the command line', 'promlearn')
-    .option('--honor-labels', "keep the target's own job/instance labels on conflict (honor_labels: true)")
-    .option('--body-size-limit <size>', 'refuse scrape bodies larger than this, e.g. 10MB (default: no limit)');
+    .option('--config <prometheus.yml>', t('cli.scrape.config'))
+    .option('--interval <duration>', t('cli.scrape.interval'))
+    .option('--scrape-timeout <duration>', t('cli.scrape.timeout'))
+    .option('--job <name>', t('cli.scrape.job'), 'promlearn')
+    .option('--honor-labels', t('cli.scrape.honorLabels'))
+    .option('--body-size-limit <size>', t('cli.scrape.bodySizeLimit'));
 }
 
 /** Builds the scraper the flags describe (not started). */
@@ -43,7 +44,7 @@ export async function scraperFromFlags(urls: string[], f: ScrapeFlags) {
   };
   const targets = [...(f.config ? loadScrapeConfigFile(f.config, d) : []), ...(urls.length ? targetsFromUrls(urls, d) : [])];
   if (targets.length === 0)
-    throw new UsageError('nothing to scrape', 'give one or more URLs, e.g. http://127.0.0.1:8080/metrics, or --config prometheus.yml');
+    throw new UsageError(t('usage.nothingToScrape'), t('usage.nothingToScrape.hint'));
   return new Scraper(targets);
 }
 
@@ -102,24 +103,14 @@ export function register(program: Command, deps: CommandDeps): void {
   const { io } = deps;
   const cmd = program
     .command('scrape')
-    .description('scrape /metrics endpoints as Prometheus does (up, job, instance, staleness) and show each scrape')
-    .argument('[url...]', 'targets, e.g. http://127.0.0.1:8080/metrics (host:port means http://host:port/metrics)');
+    .description(t('cli.scrape.description'))
+    .argument('[url...]', t('cli.scrape.urls'));
   addScrapeOptions(cmd)
-    .option('--duration <duration>', 'stop after this long (default: until Ctrl-C)')
-    .option('--once', 'scrape every target once and exit (exit 1 when a target is down)')
-    .option('--save <file>', 'on exit, write everything scraped as OpenMetrics (for --dataset and promtool)')
-    .option('-q, --quiet', 'no line per scrape')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ promlearn demo-app &                                  # something to scrape
-  $ promlearn scrape http://127.0.0.1:8080/metrics --interval 5s
-  $ promlearn scrape 127.0.0.1:8080 --duration 2m --save session.om
-  $ promlearn query 'rate(http_requests_total[1m])' --dataset session.om
-  $ promlearn scrape --config prometheus.yml --once
-  $ promlearn repl --scrape http://127.0.0.1:8080/metrics     # query the live store; .targets lists targets`,
-    )
+    .option('--duration <duration>', t('cli.scrape.duration'))
+    .option('--once', t('cli.scrape.once'))
+    .option('--save <file>', t('cli.scrape.save'))
+    .option('-q, --quiet', t('cli.scrape.quiet'))
+    .addHelpText('after', t('cli.scrape.help'))
     .action(async (urls: string[], opts: ScrapeCommandOptions) => {
       const durationMs = opts.duration !== undefined ? parseDurationArg(opts.duration) : undefined;
       const scraper = await scraperFromFlags(urls, opts);

@@ -140,6 +140,10 @@ Exit codes: 0 ok, 1 query or server error, 2 usage error.`,
     en: 'print requests and timings to stderr (secrets are never printed)',
     ko: '요청과 소요 시간을 stderr로 출력해요(비밀 값은 출력하지 않아요)',
   },
+  'cli.opt.maxSamples': {
+    en: 'most samples a query may hold in memory at once, intermediate results included (embedded engine; default %{n})',
+    ko: '쿼리 하나가 한 번에 메모리에 들고 있을 수 있는 최대 샘플 수, 중간 결과 포함(내장 엔진; 기본값 %{n})',
+  },
   // Commander's own words in help (src/cli/help-text.ts; English is commander's text, never replaced).
   'help.usage': { en: 'Usage:', ko: '사용법:' },
   'help.arguments': { en: 'Arguments:', ko: '인자:' },

@@ -13,6 +13,8 @@
 import { DEFAULT_LANG, langOf, type Lang } from '../lang.js';
 import { CLI_MESSAGES } from './cli.js';
 import { CLI_DATA_MESSAGES } from './cli-data.js';
+import { CLI_RULES_MESSAGES } from './cli-rules.js';
+import { CLI_TOOLS_MESSAGES } from './cli-tools.js';
 import { ERROR_MESSAGES } from './errors.js';
 import { EXPLAIN_MESSAGES, EXPLAIN_TREE_MESSAGES, SELECTOR_MESSAGES } from './explain.js';
 import { INCIDENT_MESSAGES } from './incidents.js';
@@ -34,6 +36,8 @@ export const CATALOG = {
   ...INCIDENT_MESSAGES,
   ...CLI_MESSAGES,
   ...CLI_DATA_MESSAGES,
+  ...CLI_TOOLS_MESSAGES,
+  ...CLI_RULES_MESSAGES,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof CATALOG;
