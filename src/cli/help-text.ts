@@ -75,6 +75,9 @@ function translatedHelp(width: (s: string) => number): HelpConfiguration {
     optionDescription,
     argumentDescription,
     subcommandDescription: (cmd: Command) => ownDescription(cmd.summary() || cmd.description()),
+    // Commander leaves a description unwrapped when fewer than 40 columns are left beside the
+    // terms (the command list of `promlearn --help`); Korean, two columns a syllable, is wrapped there too.
+    minWidthToWrap: 30,
     // Commander counts UTF-16 units; wrapping Korean at 80 columns needs terminal columns.
     // eslint-disable-next-line no-control-regex -- ESC starts the colour codes, which take no columns
     displayWidth: (s: string) => width(s.replace(/\u001b\[[0-9;]*m/g, '')),

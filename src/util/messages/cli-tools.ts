@@ -31,9 +31,9 @@ Piped input exits with status 1 if any query failed.`,
 예:
   $ promlearn                                   # 터미널에서는 promlearn repl과 같아요
   $ promlearn repl --server http://localhost:9090
-  $ echo 'sum by (job) (up)' | promlearn repl   # 파이프: 쿼리를 하나씩 실행하고 끝나요
+  $ echo 'sum by (job) (up)' | promlearn repl   # 파이프: 쿼리마다 실행 후 종료
   $ promlearn repl --rules rules.yml            # 레코딩 룰 시계열과 ALERTS를 쿼리
-  $ promlearn repl --scrape http://127.0.0.1:8080/metrics --interval 5s   # 라이브 저장소; .targets
+  $ promlearn repl --scrape http://127.0.0.1:8080/metrics --interval 5s   # 실시간 수집; .targets
 
 Enter로 쿼리가 완성되면 실행해요. 괄호가 닫히지 않았으면 다음 줄로 이어져요.
 Tab은 함수, 메트릭, 레이블과 값을 완성하고, Ctrl-R은 히스토리를 검색하고,
@@ -115,7 +115,7 @@ Example:
     ko: `
 예:
   $ promlearn learn check 5 per-second 'rate(http_requests_total{job="frontend"}[5m])'
-  $ promlearn learn check rate 1 'increase(http_requests_total{job="frontend"}[5m])'   # 종료 코드 1, 피드백과 함께`,
+  $ promlearn learn check rate 1 'increase(http_requests_total{job="frontend"}[5m])'   # 종료 코드 1과 피드백`,
   },
   'cli.learn.check.leadingMinus': {
     en: "if your answer starts with '-', put -- before the arguments: promlearn learn check 4 1 -- '-(...)'",
@@ -193,7 +193,7 @@ but fails, e.g. many-to-many matching), 2 usage error.`,
   $ promlearn explain 'sum by (job) (rate(http_requests_total[5m]))'
   $ promlearn explain 'histogram_quantile(0.99, sum by (le, job) (rate(http_request_duration_seconds_bucket[5m])))' --samples
   $ promlearn explain 'rate(http_requests_total{instance="frontend-2:3000"}[5m])' --time 2026-01-15T07:15:00Z --samples
-  $ promlearn explain 'up{instance="frontend-1"}'          # 왜 아무것도 안 나오는지
+  $ promlearn explain 'up{instance="frontend-1"}'          # 맞는 게 없는 이유
   $ promlearn explain 'sum by (job) (rate(http_requests_total{status_code=~"5.."}[5m])) / on(job) sum by (job) (rate(http_requests_total[5m]))'
   $ promlearn explain up -o json | jq '.root.result'
   $ promlearn explain 'rate(http_requests_total[5m])' --server http://localhost:9090
@@ -242,11 +242,13 @@ Examples:
   # in another terminal:
   $ promlearn scrape http://127.0.0.1:8080/metrics --interval 5s`,
     ko: `
-라우트: GET /  GET /api/products  GET /api/products/:id  POST /api/cart  GET /api/users/:id  GET /metrics
+라우트:
+  GET /  GET /api/products  GET /api/products/:id
+  POST /api/cart  GET /api/users/:id  GET /metrics
 
 실행 중에 쓰는 키(터미널에서):
   e  오류 끔 → 5% → 25%         s  /api/products 느리게     l  메모리 누수
-  c  죽였다가 다시 시작          u  route 레이블에 사용자 id  q  종료(또는 Ctrl-C)
+  c  강제 종료 후 재시작        u  route에 사용자 id        q  종료(또는 Ctrl-C)
 
 예:
   $ promlearn demo-app                                   # http://127.0.0.1:8080/metrics
@@ -345,11 +347,11 @@ Examples:
   $ promlearn serve --config prometheus.yml
   Grafana: Connections > Data sources > Prometheus, URL http://127.0.0.1:9090`,
     ko: `
-시각 없는 쿼리는 고정된 데이터셋이면 그 끝(샘플은 2026-01-15 12:00 UTC에 끝나요)에서,
-스크레이프하는 라이브 저장소면 "now"에서 평가해요. 항상 "now"를 보내는
-클라이언트(Grafana의 상대 범위, promtool, --server)는 --shift-to-now를 주면
-고정된 데이터셋을 볼 수 있어요: 모든 타임스탬프를 옮겨서 serve를 시작한 때에
-데이터가 끝나게 해요.
+시각 없는 쿼리는 고정된 데이터셋이면 그 끝(샘플은 2026-01-15 12:00 UTC에
+끝나요)에서, 스크레이프하는 라이브 저장소면 "now"에서 평가해요. 항상 "now"를
+보내는 클라이언트(Grafana의 상대 범위, promtool, --server)도 --shift-to-now를
+주면 고정된 데이터셋을 볼 수 있어요: 모든 타임스탬프를 옮겨서 serve를 시작한
+때에 데이터가 끝나게 해요.
 
 예:
   $ promlearn serve                                        # http://127.0.0.1:9090 에서 샘플 데이터셋

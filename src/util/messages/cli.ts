@@ -63,7 +63,7 @@ Exit codes: 0 ok, 1 query or server error, 2 usage error.`,
   },
   'cli.query.after.json': {
     en: 'JSON output is the "data" object of Prometheus\'s /api/v1/query response\n({"resultType": ..., "result": ...}); native histograms keep the API\'s\n"histogram" shape. CSV has one row per sample; with native histograms it adds\ncount, sum and buckets columns (buckets as "(0.1,0.25]:4;(0.25,0.5]:2").\nA native histogram shows as count, sum and a bucket sparkline; a result of one\nhistogram (or --buckets) draws its buckets as bars.\nWarnings and --stats go to stderr. Exit codes: 0 ok, 1 query error, 2 usage error.',
-    ko: 'JSON 출력은 Prometheus /api/v1/query 응답의 "data" 객체예요\n({"resultType": ..., "result": ...}). 네이티브 히스토그램은 API의 "histogram"\n형태 그대로예요. CSV는 샘플마다 한 행이고, 네이티브 히스토그램이 있으면 count, sum,\nbuckets 열이 붙어요(buckets는 "(0.1,0.25]:4;(0.25,0.5]:2" 형식).\n네이티브 히스토그램은 count, sum과 버킷 스파크라인으로 보여요. 히스토그램 하나만\n나오면(또는 --buckets를 주면) 버킷을 막대로 그려요.\n경고와 --stats는 stderr로 나가요. 종료 코드: 0 성공, 1 쿼리 오류, 2 사용법 오류.',
+    ko: 'JSON 출력은 Prometheus /api/v1/query 응답의 "data" 객체예요\n({"resultType": ..., "result": ...}). 네이티브 히스토그램은 API의 "histogram"\n형태 그대로예요. CSV는 샘플마다 한 행이고, 네이티브 히스토그램이 있으면\ncount, sum, buckets 열이 붙어요(buckets는 "(0.1,0.25]:4;(0.25,0.5]:2" 형식).\n네이티브 히스토그램은 count, sum과 버킷 스파크라인으로 보여요. 히스토그램 하나만\n나오면(또는 --buckets를 주면) 버킷을 막대로 그려요.\n경고와 --stats는 stderr로 나가요. 종료 코드: 0 성공, 1 쿼리 오류, 2 사용법 오류.',
   },
   'cli.query.buckets': {
     en: 'draw each native histogram in the result as a bar chart of its buckets (a result of one histogram is drawn so anyway)',
