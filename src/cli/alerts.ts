@@ -34,7 +34,8 @@ async function runRoute(ruleFiles: string[], flags: RouteFlags, deps: CommandDep
   const { config, problems } = loadAlertmanagerConfig(text);
   if (!config || problems.length) {
     for (const p of problems) io.err(io.errStyle.error(`${flags.config}:${p.line}:${p.col}: ${p.message}`) + '\n');
-    io.err(io.errStyle.dim(`${problems.length} problem${problems.length === 1 ? '' : 's'} in ${flags.config}; nothing was evaluated\n`));
+    const found = { n: problems.length, files: flags.config };
+    io.err(io.errStyle.dim((found.n === 1 ? t('rules.problems.one', found) : t('rules.problems.many', found)) + '\n'));
     throw new ExitError(1);
   }
   const { loadCheckedRules, runRulesTimeline } = await import('./rules-runtime.js');
@@ -49,7 +50,7 @@ async function runRoute(ruleFiles: string[], flags: RouteFlags, deps: CommandDep
   else io.out(renderRouteReport(rep, report, flags.color === false ? PLAIN : io.style));
   if (!report.complete) {
     const { renderErrors } = await import('../rules/report.js');
-    io.err(io.errStyle.error('INCOMPLETE: some rule evaluations failed, so some alerts may be missing above') + '\n');
+    io.err(io.errStyle.error(t('rules.incomplete')) + '\n');
     io.err(renderErrors(report, io.errStyle));
     throw new ExitError(1);
   }

@@ -62,8 +62,8 @@ async function comparePlan(backend: Backend, opts: CompareOptions, now: number):
 
 function describePlan(plan: Plan, formatTimeUtc: (t: number) => string): string {
   return plan.kind === 'range'
-    ? `from ${formatTimeUtc(plan.start)} to ${formatTimeUtc(plan.end)} every ${humanDuration(plan.step * 1000)}`
-    : `at ${plan.times.map(formatTimeUtc).join(', ')}`;
+    ? t('compare.range', { start: formatTimeUtc(plan.start), end: formatTimeUtc(plan.end), step: humanDuration(plan.step * 1000) })
+    : t('compare.at', { times: plan.times.map(formatTimeUtc).join(', ') });
 }
 
 async function runCompare(deps: CommandDeps, expected: string, actual: string, opts: CompareOptions): Promise<void> {
@@ -73,7 +73,7 @@ async function runCompare(deps: CommandDeps, expected: string, actual: string, o
   await withBackend(deps, opts, async (backend) => {
     const plan = await comparePlan(backend, opts, deps.clock());
     const judge = new Judge(backend, plan);
-    const verdict = await withSpinner(io, 'running both queries', async () => {
+    const verdict = await withSpinner(io, t('compare.running'), async () => {
       for (const q of [expected, actual]) {
         const o = await judge.outcome(q);
         if (!o.ok) throw asBadQuery(o.error);
@@ -85,14 +85,14 @@ async function runCompare(deps: CommandDeps, expected: string, actual: string, o
       const out = { same: verdict.correct, expected, actual, plan, differences: verdict.messages, notes: verdict.notes ?? [] };
       io.out(JSON.stringify(out) + '\n');
     } else if (verdict.correct) {
-      io.out(`${io.style.ok('same')}: both queries give the same results ${where}\n`);
+      io.out(t('compare.same', { same: io.style.ok(t('compare.sameWord')), where }) + '\n');
       for (const n of verdict.notes ?? []) io.out(`  ${io.style.dim(n)}\n`);
     } else {
-      io.out(
-        `${io.style.warn('different')}: the queries give different results ${where}:\n${verdict.messages.map((m) => `  ${m}`).join('\n')}\n`,
-      );
+      const different = t('compare.different', { different: io.style.warn(t('compare.differentWord')), where });
+      io.out(`${different}\n${verdict.messages.map((m) => `  ${m}`).join('\n')}\n`);
     }
-    if (!verdict.correct) throw new ExitError(1, 'the queries give different results');
+    // The differences are printed already: only the exit code is left to give.
+    if (!verdict.correct) throw new ExitError(1);
   });
 }
 

@@ -64,9 +64,6 @@ function metricCounts(store: MemoryStore): { names: number; families: number } {
   return { names: names.length, families: new Set(names.map((n) => familyOf(n, meta))).size };
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-}
 
 async function runInfo(opts: InfoOptions, io: IO): Promise<void> {
   const store = await localStore(opts, io, 'info');
@@ -94,34 +91,38 @@ async function runInfo(opts: InfoOptions, io: IO): Promise<void> {
   }
   const s = io.style;
   const lines: string[] = [];
-  lines.push(
-    s.bold(
-      sample
-        ? 'The sample dataset: a small online shop (Node.js services frontend, api, checkout and 3 node_exporter hosts)'
-        : opts.dataset!,
-    ),
-  );
-  if (range)
-    lines.push(
-      `  time range  ${iso(range.minT / 1000)} to ${iso(range.maxT / 1000)}${sample ? `, scraped every ${SCRAPE_INTERVAL_SECONDS}s` : ''}`,
-    );
-  lines.push(`  series      ${store.numSeries.toLocaleString('en-US')}`);
-  lines.push(
-    `  metrics     ${plural(counts.families, 'family', 'families')}, ${plural(counts.names, 'name', 'names')} ${s.dim('(names x_bucket, x_sum and x_count are one family x, as promlearn metrics lists them)')}`,
-  );
-  lines.push(`  samples     ${store.numSamples.toLocaleString('en-US')}`);
-  const jobList = Object.entries(byJob).map(([job, inst]) => `${job} (${inst.length})`);
-  if (jobList.length) lines.push(`  jobs        ${jobList.join(', ')}`);
-  if (sample) {
-    lines.push('', s.bold('Incidents to find (times UTC on 2026-01-15):'));
-    for (const i of INCIDENTS) {
-      lines.push(`  ${s.info(`${clock(i.start)}–${clock(i.end)}`)}  ${s.bold(i.title)}`);
-      lines.push(...wrap(i.description, Math.max(40, io.columns - 5)).map((l) => `    ${l}`));
-      lines.push(`    ${s.dim('try:')} promlearn query '${i.query}' --time ${iso(i.at)}`);
-    }
-    lines.push('', s.dim('Relative times such as --time -1h count back from the end of the data. More: docs/dataset.md'));
+  lines.push(s.bold(sample ? t('dataset.info.sample') : opts.dataset!));
+  if (range) {
+    const scraped = sample ? t('dataset.info.scraped', { n: SCRAPE_INTERVAL_SECONDS }) : '';
+    lines.push(t('dataset.info.timeRange', { start: iso(range.minT / 1000), end: iso(range.maxT / 1000) }) + scraped);
   }
+  lines.push(t('dataset.info.series', { n: store.numSeries.toLocaleString('en-US') }));
+  const families = { n: counts.families.toLocaleString('en-US') };
+  const names = { n: counts.names.toLocaleString('en-US') };
+  lines.push(
+    t('dataset.info.metrics', {
+      families: counts.families === 1 ? t('dataset.info.families.one', families) : t('dataset.info.families.many', families),
+      names: counts.names === 1 ? t('dataset.info.names.one', names) : t('dataset.info.names.many', names),
+      note: s.dim(t('dataset.info.familyNote')),
+    }),
+  );
+  lines.push(t('dataset.info.samples', { n: store.numSamples.toLocaleString('en-US') }));
+  const jobList = Object.entries(byJob).map(([job, inst]) => `${job} (${inst.length})`);
+  if (jobList.length) lines.push(t('dataset.info.jobs', { jobs: jobList.join(', ') }));
+  if (sample) lines.push('', ...incidentLines(io), '', s.dim(t('dataset.info.relative')));
   io.out(lines.join('\n') + '\n');
+}
+
+/** The incidents of the sample, each with its times, what happens and a query to try. */
+function incidentLines(io: IO): string[] {
+  const s = io.style;
+  const lines = [s.bold(t('dataset.info.incidents'))];
+  for (const i of INCIDENTS) {
+    lines.push(`  ${s.info(`${clock(i.start)}–${clock(i.end)}`)}  ${s.bold(i.title)}`);
+    lines.push(...wrap(i.description, Math.max(40, io.columns - 5)).map((l) => `    ${l}`));
+    lines.push(`    ${s.dim(t('dataset.info.try'))} promlearn query '${i.query}' --time ${iso(i.at)}`);
+  }
+  return lines;
 }
 
 function csvCell(s: string): string {
@@ -164,11 +165,8 @@ async function runExport(file: string | undefined, opts: ExportOptions, io: IO):
   } finally {
     closeSync(fd);
   }
-  io.err(
-    io.errStyle.dim(
-      `wrote ${store.numSamples.toLocaleString('en-US')} samples of ${store.numSeries.toLocaleString('en-US')} series to ${file}`,
-    ) + '\n',
-  );
+  const wrote = { samples: store.numSamples.toLocaleString('en-US'), series: store.numSeries.toLocaleString('en-US'), file };
+  io.err(io.errStyle.dim(t('dataset.export.wrote', wrote)) + '\n');
 }
 
 /** `dataset export --help`'s text after the options: the scrape gap's times come from the timeline. */

@@ -83,7 +83,7 @@ export function register(program: Command, deps: CommandDeps): void {
       await app.start();
       const traffic = new TrafficGenerator({ url: app.url, rps });
       traffic.start();
-      io.out(`demo app listening on ${app.url}  (metrics: ${app.url}/metrics, ${rps} requests/s of traffic)\n`);
+      io.out(t('demo.listening', { url: app.url, rps }) + '\n');
       const stdin = io.stdin as NodeJS.ReadStream;
       const interactive = opts.keys !== false && io.stdinIsTTY && typeof stdin.setRawMode === 'function';
       if (interactive) io.out(io.style.dim(keys.KEY_HELP) + '\n');
@@ -107,6 +107,7 @@ export function register(program: Command, deps: CommandDeps): void {
       });
       traffic.stop();
       await app.stop();
-      io.out(`stopped (${traffic.sent} requests sent, ${app.restarts} restart${app.restarts === 1 ? '' : 's'})\n`);
+      const stopped = { sent: traffic.sent, restarts: app.restarts };
+      io.out((app.restarts === 1 ? t('demo.stopped.one', stopped) : t('demo.stopped.many', stopped)) + '\n');
     });
 }

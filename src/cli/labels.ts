@@ -29,11 +29,11 @@ function printable(v: string): string {
 
 async function runLabels(name: string | undefined, opts: LabelsOptions, deps: CommandDeps): Promise<void> {
   const { io } = deps;
-  if (name === '') throw new UsageError(t('usage.emptyLabelName'), t('usage.eg', { example: 'promlearn labels job' }));
+  if (name === '') throw new UsageError(t('usage.emptyLabelName'), t('usage.emptyLabelName.hint'));
   await withBackend(deps, opts, async (backend) => {
     const info = await backend.info();
     const q = { match: opts.match, ...timeWindow(info, opts, deps.clock()) };
-    const list = await withSpinner(io, 'listing labels', () => (name === undefined ? backend.labelNames(q) : backend.labelValues(name, q)));
+    const list = await withSpinner(io, t('note.listingLabels'), () => (name === undefined ? backend.labelNames(q) : backend.labelValues(name, q)));
     const header = name === undefined ? 'LABEL' : name.toUpperCase();
     // Control characters and newlines in a value would forge lines: quoted and escaped, as `series` shows them.
     if (opts.output === 'table') for (const v of list) io.out(printable(v) + '\n');
@@ -46,8 +46,9 @@ async function runLabels(name: string | undefined, opts: LabelsOptions, deps: Co
         list,
       );
     if (list.length === 0) {
-      const what = name === undefined ? 'no labels' : `no values for label "${name}"`;
-      io.err(io.errStyle.dim(`${what}${opts.match ? ` on series matching ${opts.match.join(' or ')}` : ''}\n`));
+      const what = name === undefined ? t('note.noLabels') : t('note.noLabelValues', { name });
+      const where = opts.match ? t('note.onSeriesMatching', { selectors: opts.match.join(t('note.or')) }) : '';
+      io.err(io.errStyle.dim(`${what}${where}\n`));
     }
   });
 }

@@ -114,11 +114,19 @@ async function runValidate(io: IO, backend: Backend): Promise<void> {
   const r = await validateCourse(defaultLessonsDir(io.env), backend);
   for (const p of r.problems) io.out(formatProblem(p) + '\n');
   const counts = (c: typeof r) =>
-    `${c.lessons} lessons, ${c.examples} examples, ${c.predicts} predictions, ${c.exercises} exercises, ${c.wrongAnswers} wrong answers (${c.wrongByResults} recognised by their results), ${c.snippets} prom-client snippets`;
-  const translated = r.translations.map((t) => `; ${t.lang}: ${counts({ ...r, ...t })}, compared with the English`).join('');
-  const summary = `${counts(r)} checked${translated}`;
-  if (r.problems.length > 0)
-    throw new PromlearnError(`${r.problems.length} problem${r.problems.length > 1 ? 's' : ''} in the lessons (${summary})`, 1);
+    t('learn.validate.counts', {
+      lessons: c.lessons,
+      examples: c.examples,
+      predicts: c.predicts,
+      exercises: c.exercises,
+      wrongAnswers: c.wrongAnswers,
+      wrongByResults: c.wrongByResults,
+      snippets: c.snippets,
+    });
+  const translated = r.translations.map((tr) => t('learn.validate.translation', { lang: tr.lang, counts: counts({ ...r, ...tr }) })).join('');
+  const summary = t('learn.validate.summary', { counts: counts(r), translated });
+  const n = r.problems.length;
+  if (n > 0) throw new PromlearnError(n > 1 ? t('learn.validate.problems.many', { n, summary }) : t('learn.validate.problems.one', { n, summary }), 1);
   io.out(`${io.style.ok('ok')}: ${summary}\n`);
 }
 
@@ -128,14 +136,14 @@ async function runReset(io: IO, lessonRef: string | undefined): Promise<void> {
   const dir = stateDir(io.env);
   if (!lessonRef) {
     saveProgress(dir, emptyProgress());
-    return io.out('Progress reset for every lesson.\n');
+    return io.out(t('learn.resetAll') + '\n');
   }
   const { findLesson, loadCourseOrThrow } = await import('../lessons/load.js');
   const lesson = findLesson(loadCourseOrThrow(io.env), lessonRef);
-  const progress = loadProgress(dir, (m) => io.err(`warning: ${m}\n`));
+  const progress = loadProgress(dir, (m) => io.err(t('note.warning', { message: m }) + '\n'));
   delete progress.lessons[lesson.id];
   saveProgress(dir, progress);
-  io.out(`Progress reset for lesson ${lesson.number} (${lesson.id}).\n`);
+  io.out(t('learn.resetLesson', { n: lesson.number, id: lesson.id }) + '\n');
 }
 
 async function runCheck(deps: CommandDeps, lessonRef: string, exerciseRef: string, query: string, opts: BackendOptions): Promise<void> {
@@ -145,6 +153,7 @@ async function runCheck(deps: CommandDeps, lessonRef: string, exerciseRef: strin
     const verdict = await lessons.checkAnswer(lessons.openSession(io, backend), lessonRef, exerciseRef, query);
     if (verdict.error) throw asBadQuery(verdict.error);
     io.out(lessons.formatVerdict(verdict) + '\n');
-    if (!verdict.correct) throw new ExitError(1, 'not right yet');
+    // The verdict is printed already: only the exit code is left to give.
+    if (!verdict.correct) throw new ExitError(1);
   });
 }

@@ -136,9 +136,9 @@ async function runMetrics(filter: string | undefined, opts: MetricsOptions, deps
     const now = deps.clock();
     const window = timeWindow(info, opts, now);
     if (info.kind === 'remote' && window.start === undefined) window.start = (window.end ?? now) - 3600;
-    const { rows, total } = await withSpinner(io, 'listing metrics', () => listFamilies(backend, filter, window, limit));
+    const { rows, total } = await withSpinner(io, t('note.listingMetrics'), () => listFamilies(backend, filter, window, limit));
     if (rows.length === 0 && opts.output === 'table') {
-      io.err(io.errStyle.dim(filter ? `no metric matches "${filter}"` : 'no metrics') + '\n');
+      io.err(io.errStyle.dim(filter ? t('note.noMetricMatches', { filter }) : t('note.noMetrics')) + '\n');
       return;
     }
     const columns: Column[] = [
@@ -159,7 +159,7 @@ async function runMetrics(filter: string | undefined, opts: MetricsOptions, deps
       );
     } else writeListing(io, opts.output, columns, table, rows);
     if (total > rows.length)
-      io.err(io.errStyle.dim(`showing the first ${rows.length} of ${total} metric families; use --limit 0 for all`) + '\n');
+      io.err(io.errStyle.dim(t('note.firstFamilies', { shown: rows.length, total })) + '\n');
   });
 }
 

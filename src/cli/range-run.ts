@@ -14,7 +14,7 @@ import { parseTimeoutArg } from '../util/time.js';
 import { withBackend, type CommandDeps } from './deps.js';
 import type { QueryCommandOptions } from './query-flags.js';
 import { resolveRange } from './range-args.js';
-import { applyGrafana, cancellable, DATA_SEARCH, defaultTime, outsideDataNote, renderOptions, RUNNING } from './run-query.js';
+import { applyGrafana, cancellable, dataSearch, defaultTime, outsideDataNote, renderOptions, running } from './run-query.js';
 import { serverDataNote } from '../backends/data-note.js';
 import { withSpinner } from '../util/spinner.js';
 
@@ -50,7 +50,7 @@ export async function runRangeCommand(exprs: string[], opts: RangeCommandOptions
     const results: ExprResult[] = [];
     for (const [i, expr] of exprs.entries()) {
       const query = applyGrafana(expr, opts, io, { stepMs: range.step * 1000, rangeMs: (range.end - range.start) * 1000 });
-      const result = await withSpinner(io, RUNNING, () =>
+      const result = await withSpinner(io, running(), () =>
         cancellable((signal) => backend.rangeQuery(query, range.start, range.end, range.step, { stats: opts.stats, timeoutMs, signal })),
       ).catch((e: unknown) => {
         throw exprs.length > 1 ? tagged(e, i) : e;
@@ -66,7 +66,7 @@ export async function runRangeCommand(exprs: string[], opts: RangeCommandOptions
     // On a server, a range before or after its data: where the data is, and the --end or --start to use.
     const note = empty
       ? (outsideDataNote(info, range.start, range.end) ??
-        (await withSpinner(io, DATA_SEARCH, () =>
+        (await withSpinner(io, dataSearch(), () =>
           cancellable((signal) =>
             serverDataNote(
               backend,

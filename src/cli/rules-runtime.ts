@@ -43,7 +43,8 @@ export function loadCheckedRules(paths: string[], io: IO): { files: CheckedFile[
   if (bad.length) {
     for (const f of bad) for (const p of allProblems(f)) io.err(formatProblem(f.path, p, io.errStyle) + '\n');
     const n = bad.reduce((k, f) => k + allProblems(f).length, 0);
-    io.err(io.errStyle.dim(`${n} problem${n === 1 ? '' : 's'} in ${bad.map((f) => f.path).join(', ')}; nothing was evaluated\n`));
+    const found = { n, files: bad.map((f) => f.path).join(', ') };
+    io.err(io.errStyle.dim((n === 1 ? t('rules.problems.one', found) : t('rules.problems.many', found)) + '\n'));
     throw new ExitError(1);
   }
   return { files, groups: groupsOf(files) };
@@ -88,11 +89,8 @@ function refuseChainsOnServer(groups: GroupDef[]): void {
   if (deps.length === 0) return;
   const d = deps[0]!;
   throw new QueryError(
-    `rule "${d.rule.name}" reads ${d.via}, which rule "${d.on.name}" writes; promlearn cannot write recorded series (or ALERTS) to a Prometheus server, so it cannot evaluate these rules with --server`,
-    {
-      errorType: 'bad_data',
-      hint: 'evaluate them on the sample or a --dataset file, or load the rule file into that Prometheus (rule_files:) and query its output there',
-    },
+    t('rules.readsOutput', { rule: d.rule.name, via: d.via, on: d.on.name }),
+    { errorType: 'bad_data', hint: t('rules.readsOutput.hint') },
   );
 }
 
@@ -160,7 +158,8 @@ export async function openBackendWithRules(paths: string[], opts: BackendOptions
   const { SAMPLE_BACKEND_OPTIONS } = await import('../backends/open.js');
   const names = run.report.recording.map((r) => r.record);
   const alerts = run.evaluator.alerting.size > 0 ? ['ALERTS', 'ALERTS_FOR_STATE'] : [];
-  io.err(io.errStyle.dim(`rules: ${run.report.evaluations} evaluations recorded ${[...names, ...alerts].join(', ') || 'nothing'}\n`));
+  const recorded = [...names, ...alerts].join(', ') || t('rules.recordedNothing');
+  io.err(io.errStyle.dim(t('rules.recorded', { n: run.report.evaluations, names: recorded }) + '\n'));
   const name = opts.dataset ? opts.dataset : 'sample';
   return createLocalBackend(
     run.store!,

@@ -130,7 +130,7 @@ export function register(program: Command, deps: CommandDeps): void {
     .option('--no-color', t('cli.opt.noColors'))
     .addHelpText('after', t('cli.rules.test.help'))
     .action(async (files: string[], flags: OutputFlag & { run?: string[] }) => {
-      if (files.length === 0) throw new UsageError(t('usage.noTestFiles'), 'promlearn rules test tests.yml');
+      if (files.length === 0) throw new UsageError(t('usage.noTestFiles'), t('usage.noTestFiles.hint'));
       return runTest(files, flags, io);
     });
 }

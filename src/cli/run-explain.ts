@@ -29,12 +29,13 @@ export async function runExplain(pasted: string, opts: ExplainCommandOptions, de
     const info = await backend.info();
     const ref = defaultTime(info, deps.clock());
     const time = opts.time !== undefined ? parseTimeArg(opts.time, ref) : ref;
-    const x = await withSpinner(io, 'explaining the query (Ctrl-C cancels)', () =>
+    const x = await withSpinner(io, t('note.explaining'), () =>
       cancellable((signal) => explain(backend, expr, { time, signal, timeoutMs, info, samples: opts.samples, series: opts.series })),
     );
     if (opts.output === 'json') io.out(JSON.stringify(x, null, 2) + '\n');
     else io.out(renderExplanation(x, { columns: width, style: opts.color === false ? PLAIN : io.style }));
     // The query's own failure (many-to-many, say) is explained above, and still an error.
-    if (x.root.error) throw new ExitError(1, 'the query failed');
+    // The tree shows the error: only the exit code is left to give.
+    if (x.root.error) throw new ExitError(1);
   });
 }

@@ -69,8 +69,8 @@ export async function scrapeForQuery(f: ScrapeFlags & { scrape?: string[]; scrap
   } else {
     await scraper.scrapeAll();
   }
-  for (const t of scraper.targets()) {
-    if (t.health !== 'up') io.err(io.errStyle.error(`scrape of ${t.scrapeUrl} failed: `) + t.lastError + '\n');
+  for (const target of scraper.targets()) {
+    if (target.health !== 'up') io.err(io.errStyle.error(t('scrape.failed', { url: target.scrapeUrl })) + target.lastError + '\n');
   }
   return createLiveBackend(scraper);
 }
@@ -85,9 +85,7 @@ export async function startLiveBackend(f: ScrapeFlags & { scrape?: string[] }, i
   const n = scraper.targets().length;
   const every = scraper.targets()[0].scrapeIntervalMs / 1000;
   io.err(
-    io.errStyle.dim(
-      `scraping ${n} target${n === 1 ? '' : 's'} every ${every}s into a live store; queries run at now; .targets lists them`,
-    ) + '\n',
+    io.errStyle.dim(n === 1 ? t('scrape.live.one', { n, every }) : t('scrape.live.many', { n, every })) + '\n',
   );
   return live;
 }
@@ -117,7 +115,8 @@ export function register(program: Command, deps: CommandDeps): void {
       const { formatTargets } = await import('../scrape/status.js');
       const line = (s: { scrapeUrl: string; health: string; lastScrapeDuration: number; lastSamples: number; lastError: string }) => {
         const state = s.health === 'up' ? io.style.ok('up') : io.style.error('down');
-        const detail = s.health === 'up' ? `${s.lastSamples} samples in ${(s.lastScrapeDuration * 1000).toFixed(1)}ms` : s.lastError;
+        const detail =
+          s.health === 'up' ? t('scrape.samplesIn', { samples: s.lastSamples, ms: (s.lastScrapeDuration * 1000).toFixed(1) }) : s.lastError;
         io.out(`${io.style.dim(new Date().toISOString().slice(11, 19))} ${s.scrapeUrl} ${state} ${detail}\n`);
       };
       let failed = false;
@@ -132,14 +131,14 @@ export function register(program: Command, deps: CommandDeps): void {
       }
       await scraper.stop();
       if (!opts.once) io.out(formatTargets(scraper.targets(), io.style));
-      io.out(`${scraper.store.numSeries} series, ${scraper.store.numSamples} samples in the store\n`);
+      io.out(t('scrape.inStore', { series: scraper.store.numSeries, samples: scraper.store.numSamples }) + '\n');
       if (opts.save) {
         const { writeOpenMetrics } = await import('../storage/openmetrics.js');
         writeFileSync(opts.save, writeOpenMetrics(scraper.store));
-        io.out(`saved to ${opts.save} (OpenMetrics: promlearn query --dataset ${opts.save} …)\n`);
+        io.out(t('scrape.saved', { file: opts.save }) + '\n');
       }
       // Everything is on the target list already: only the exit code is left to set.
-      if (failed) throw new ExitError(1, 'a target is down');
+      if (failed) throw new ExitError(1);
     });
 }
 

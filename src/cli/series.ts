@@ -57,7 +57,7 @@ async function runSeries(selectors: string[], opts: SeriesOptions, deps: Command
     const info = await backend.info();
     const window = timeWindow(info, opts, deps.clock());
     // Ask for one more than shown, to know whether there were more.
-    const series = await withSpinner(io, 'listing series', () =>
+    const series = await withSpinner(io, t('note.listingSeries'), () =>
       backend.series({ match: selectors, ...window, limit: limit > 0 ? limit + 1 : undefined }),
     );
     const more = limit > 0 && series.length > limit;
@@ -75,8 +75,8 @@ async function runSeries(selectors: string[], opts: SeriesOptions, deps: Command
     } else {
       io.out(seriesTable(shown, io).join('\n') + (shown.length > 0 ? '\n' : ''));
     }
-    if (shown.length === 0) io.err(io.errStyle.dim(`no series match ${selectors.join(' or ')}`) + '\n');
-    if (more) io.err(io.errStyle.dim(`showing the first ${limit} series; use --limit 0 for all`) + '\n');
+    if (shown.length === 0) io.err(io.errStyle.dim(t('note.noSeriesMatch', { selectors: selectors.join(t('note.or')) })) + '\n');
+    if (more) io.err(io.errStyle.dim(t('note.firstSeries', { limit })) + '\n');
   });
 }
 

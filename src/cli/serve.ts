@@ -81,12 +81,11 @@ export function register(program: Command, deps: CommandDeps): void {
       if (targets && 'scraper' in backend) void (backend as import('../scrape/live.js').LiveBackend).scraper.start();
       const a = server.address();
       const url = `http://${opts.listen.includes(':') ? `[${opts.listen}]` : opts.listen}:${a && typeof a === 'object' ? a.port : port}`;
-      io.out(`serving ${info.description} on ${url}  (Prometheus HTTP API at ${url}/api/v1/; Ctrl-C stops)\n`);
+      io.out(t('serve.serving', { description: info.description, url }) + '\n');
       if (info.dataRange) {
         const iso = (s: number) => new Date(s * 1000).toISOString().replace('.000Z', 'Z');
-        io.out(
-          `data from ${iso(info.dataRange.start)} to ${iso(info.dataRange.end)}${opts.shiftToNow ? ' (shifted to end now)' : '; queries at "now" find nothing unless you pass a time or use --shift-to-now'}\n`,
-        );
+        const range = { start: iso(info.dataRange.start), end: iso(info.dataRange.end) };
+        io.out((opts.shiftToNow ? t('serve.dataShifted', range) : t('serve.data', range)) + '\n');
       }
       await untilStopped();
       await new Promise<void>((resolve) => {

@@ -279,6 +279,7 @@ export const ERROR_MESSAGES = {
     ko: "http_ 같은 부분 문자열이나 '^node_.*_total$' 같은 정규식을 쓰세요",
   },
   'usage.emptyLabelName': { en: 'the label name is empty', ko: '레이블 이름이 비어 있어요' },
+  'usage.emptyLabelName.hint': { en: 'e.g. promlearn labels job', ko: '예: promlearn labels job' },
   'usage.datasetNotServer': {
     en: 'dataset %{what} is about the bundled sample dataset (or a --dataset file); it does not apply to a Prometheus server',
     ko: 'dataset %{what} 명령은 번들된 샘플 데이터셋(또는 --dataset 파일)을 다뤄요. Prometheus 서버에는 쓸 수 없어요',
@@ -339,6 +340,7 @@ export const ERROR_MESSAGES = {
     ko: '--server를 빼고 샘플(또는 --dataset 파일)에서 룰을 쿼리하거나, 룰을 여러분의 Prometheus에 올리세요',
   },
   'usage.noTestFiles': { en: 'no test files given', ko: '테스트 파일을 주지 않았어요' },
+  'usage.noTestFiles.hint': { en: 'promlearn rules test tests.yml', ko: '예: promlearn rules test tests.yml' },
   'usage.seriesNeedsSamples': {
     en: '--series chooses the series of the --samples walk-through',
     ko: '--series는 --samples 설명에 쓸 시계열을 고르는 옵션이에요',

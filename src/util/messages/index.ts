@@ -13,6 +13,7 @@
 import { DEFAULT_LANG, langOf, type Lang } from '../lang.js';
 import { CLI_MESSAGES } from './cli.js';
 import { CLI_DATA_MESSAGES } from './cli-data.js';
+import { CLI_NOTES_MESSAGES } from './cli-notes.js';
 import { CLI_RULES_MESSAGES } from './cli-rules.js';
 import { CLI_TOOLS_MESSAGES } from './cli-tools.js';
 import { ERROR_MESSAGES } from './errors.js';
@@ -38,6 +39,7 @@ export const CATALOG = {
   ...CLI_DATA_MESSAGES,
   ...CLI_TOOLS_MESSAGES,
   ...CLI_RULES_MESSAGES,
+  ...CLI_NOTES_MESSAGES,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof CATALOG;
