@@ -54,8 +54,7 @@ async function comparePlan(backend: Backend, opts: CompareOptions, now: number):
   const ranged = [opts.range, opts.start, opts.end, opts.step].some((o) => o !== undefined);
   if (!ranged && opts.time?.length) return { kind: 'instant', times: opts.time.map((t) => parseTimeArg(t, ref)) };
   if (!ranged) return planFor(backend);
-  if ((opts.time?.length ?? 0) > 1)
-    throw new UsageError(t('usage.compareTimes'), t('usage.eg', { example: '--range 1h --time -30m' }));
+  if ((opts.time?.length ?? 0) > 1) throw new UsageError(t('usage.compareTimes'), t('usage.eg', { example: '--range 1h --time -30m' }));
   const r = resolveRange({ ...opts, time: opts.time?.[0] }, ref);
   return opts.step !== undefined ? { kind: 'range', ...r } : rangePlan(r.start, r.end);
 }

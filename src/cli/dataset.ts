@@ -64,7 +64,6 @@ function metricCounts(store: MemoryStore): { names: number; families: number } {
   return { names: names.length, families: new Set(names.map((n) => familyOf(n, meta))).size };
 }
 
-
 async function runInfo(opts: InfoOptions, io: IO): Promise<void> {
   const store = await localStore(opts, io, 'info');
   const counts = metricCounts(store);
@@ -175,10 +174,7 @@ function exportHelp(): string {
 }
 
 export function register(program: Command, { io }: CommandDeps): void {
-  const dataset = program
-    .command('dataset')
-    .description(t('cli.dataset.description'))
-    .addHelpText('after', t('cli.dataset.help'));
+  const dataset = program.command('dataset').description(t('cli.dataset.description')).addHelpText('after', t('cli.dataset.help'));
 
   const info = dataset
     .command('info')

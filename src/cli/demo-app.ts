@@ -65,7 +65,10 @@ export function register(program: Command, deps: CommandDeps): void {
       ]);
       for (const s of opts.slow ?? []) {
         if (!ROUTES.some((r) => r.template === s))
-          throw new UsageError(t('usage.slowRoute', { route: s }), t('usage.slowRoute.hint', { routes: ROUTES.map((r) => r.template).join(', ') }));
+          throw new UsageError(
+            t('usage.slowRoute', { route: s }),
+            t('usage.slowRoute.hint', { routes: ROUTES.map((r) => r.template).join(', ') }),
+          );
       }
       const log = (line: string) => io.err(`${io.errStyle.dim(new Date().toISOString().slice(11, 19))} ${line}\n`);
       const app = new DemoApp({

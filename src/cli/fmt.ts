@@ -26,11 +26,7 @@ export function register(program: Command, { io }: CommandDeps): void {
     .argument('<expr>', t('cli.fmt.expr'))
     .option('--tree', t('cli.fmt.tree'))
     .option('--experimental', t('cli.fmt.experimental'))
-    .addOption(
-      new Option('-o, --output <format>', t('cli.fmt.output'))
-        .choices(['text', 'json'])
-        .default('text'),
-    )
+    .addOption(new Option('-o, --output <format>', t('cli.fmt.output')).choices(['text', 'json']).default('text'))
     .addHelpText('after', t('cli.fmt.help'))
     .action(async (expr: string, opts: FmtOptions) => {
       if (expr.trim() === '') throw new UsageError(t('usage.emptyExpression'), t('usage.giveQuery', { command: 'fmt', example: 'up' }));

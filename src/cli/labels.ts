@@ -33,7 +33,9 @@ async function runLabels(name: string | undefined, opts: LabelsOptions, deps: Co
   await withBackend(deps, opts, async (backend) => {
     const info = await backend.info();
     const q = { match: opts.match, ...timeWindow(info, opts, deps.clock()) };
-    const list = await withSpinner(io, t('note.listingLabels'), () => (name === undefined ? backend.labelNames(q) : backend.labelValues(name, q)));
+    const list = await withSpinner(io, t('note.listingLabels'), () =>
+      name === undefined ? backend.labelNames(q) : backend.labelValues(name, q),
+    );
     const header = name === undefined ? 'LABEL' : name.toUpperCase();
     // Control characters and newlines in a value would forge lines: quoted and escaped, as `series` shows them.
     if (opts.output === 'table') for (const v of list) io.out(printable(v) + '\n');
@@ -54,10 +56,7 @@ async function runLabels(name: string | undefined, opts: LabelsOptions, deps: Co
 }
 
 export function register(program: Command, deps: CommandDeps): void {
-  const cmd = program
-    .command('labels')
-    .description(t('cli.labels.description'))
-    .argument('[name]', t('cli.labels.name'));
+  const cmd = program.command('labels').description(t('cli.labels.description')).argument('[name]', t('cli.labels.name'));
   addFormatOption(cmd)
     .option('-m, --match <selector>', t('cli.labels.match'), collect)
     .option('--start <time>', t('cli.opt.seriesAfter'))

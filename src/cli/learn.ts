@@ -25,7 +25,6 @@ interface LearnOptions extends BackendOptions {
   export?: string;
 }
 
-
 export function register(program: Command, deps: CommandDeps): void {
   const learn = addBackendOptions(
     program
@@ -123,10 +122,16 @@ async function runValidate(io: IO, backend: Backend): Promise<void> {
       wrongByResults: c.wrongByResults,
       snippets: c.snippets,
     });
-  const translated = r.translations.map((tr) => t('learn.validate.translation', { lang: tr.lang, counts: counts({ ...r, ...tr }) })).join('');
+  const translated = r.translations
+    .map((tr) => t('learn.validate.translation', { lang: tr.lang, counts: counts({ ...r, ...tr }) }))
+    .join('');
   const summary = t('learn.validate.summary', { counts: counts(r), translated });
   const n = r.problems.length;
-  if (n > 0) throw new PromlearnError(n > 1 ? t('learn.validate.problems.many', { n, summary }) : t('learn.validate.problems.one', { n, summary }), 1);
+  if (n > 0)
+    throw new PromlearnError(
+      n > 1 ? t('learn.validate.problems.many', { n, summary }) : t('learn.validate.problems.one', { n, summary }),
+      1,
+    );
   io.out(`${io.style.ok('ok')}: ${summary}\n`);
 }
 

@@ -158,16 +158,12 @@ async function runMetrics(filter: string | undefined, opts: MetricsOptions, deps
         rows,
       );
     } else writeListing(io, opts.output, columns, table, rows);
-    if (total > rows.length)
-      io.err(io.errStyle.dim(t('note.firstFamilies', { shown: rows.length, total })) + '\n');
+    if (total > rows.length) io.err(io.errStyle.dim(t('note.firstFamilies', { shown: rows.length, total })) + '\n');
   });
 }
 
 export function register(program: Command, deps: CommandDeps): void {
-  const cmd = program
-    .command('metrics')
-    .description(t('cli.metrics.description'))
-    .argument('[filter]', t('cli.metrics.filter'));
+  const cmd = program.command('metrics').description(t('cli.metrics.description')).argument('[filter]', t('cli.metrics.filter'));
   addFormatOption(cmd)
     .option('--start <time>', t('cli.metrics.start'))
     .option('--end <time>', t('cli.metrics.end'))

@@ -16,11 +16,7 @@ export function register(program: Command, deps: CommandDeps): void {
     .description(t('cli.range.description'))
     .argument('<expr...>', t('cli.range.expr'))
     .option('-t, --time <time>', t('cli.range.time'))
-    .option(
-      '--legend <format>',
-      t('cli.range.legend'),
-      (v: string, prev: string[] = []) => [...prev, v],
-    )
+    .option('--legend <format>', t('cli.range.legend'), (v: string, prev: string[] = []) => [...prev, v])
     .option('--when', t('cli.range.when'));
   addRangeOptions(cmd, t('cli.range.rangeDefault'));
   addOutputOptions(cmd);

@@ -10,10 +10,7 @@ import { withBackend, type CommandDeps } from './deps.js';
 import { addScrapeOptions, type ScrapeFlags } from './scrape.js';
 
 export function register(program: Command, deps: CommandDeps): void {
-  const cmd = program
-    .command('repl')
-    .description(t('cli.repl.description'))
-    .addHelpText('after', t('cli.repl.help'));
+  const cmd = program.command('repl').description(t('cli.repl.description')).addHelpText('after', t('cli.repl.help'));
   cmd.option('--rules <files...>', t('cli.repl.rules'));
   addGrafanaOptions(cmd);
   addScrapeOptions(addMaxSamplesOption(addBackendOptions(cmd)), true).action(
@@ -30,8 +27,7 @@ export function register(program: Command, deps: CommandDeps): void {
       // --scrape: the live store (scraping until the REPL ends) is the first backend; .server/.sample still switch away.
       // --rules: the data plus the recorded series and ALERTS (local data only).
       const rules = opts.rules;
-      if (rules?.length && wantsScrape(opts))
-        throw new UsageError(t('usage.rulesScrape'), t('usage.rulesScrape.hint'));
+      if (rules?.length && wantsScrape(opts)) throw new UsageError(t('usage.rulesScrape'), t('usage.rulesScrape.hint'));
       const first = wantsScrape(opts)
         ? await startLiveBackend(opts, io)
         : rules?.length

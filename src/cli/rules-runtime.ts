@@ -88,10 +88,10 @@ function refuseChainsOnServer(groups: GroupDef[]): void {
   const deps = ruleDependencies(groups);
   if (deps.length === 0) return;
   const d = deps[0]!;
-  throw new QueryError(
-    t('rules.readsOutput', { rule: d.rule.name, via: d.via, on: d.on.name }),
-    { errorType: 'bad_data', hint: t('rules.readsOutput.hint') },
-  );
+  throw new QueryError(t('rules.readsOutput', { rule: d.rule.name, via: d.via, on: d.on.name }), {
+    errorType: 'bad_data',
+    hint: t('rules.readsOutput.hint'),
+  });
 }
 
 export interface TimelineRun {
@@ -133,7 +133,10 @@ function durationFlag(flag: string, s: string): number {
     if (ms <= 0) throw new Error(t('usage.longerThanZero'));
     return ms;
   } catch (e) {
-    throw new UsageError(t('usage.invalidFlagDetail', { flag, value: s, detail: (e as Error).message }), t('usage.eg', { example: `${flag} 30s` }));
+    throw new UsageError(
+      t('usage.invalidFlagDetail', { flag, value: s, detail: (e as Error).message }),
+      t('usage.eg', { example: `${flag} 30s` }),
+    );
   }
 }
 

@@ -90,10 +90,7 @@ async function runTest(paths: string[], flags: OutputFlag & { run?: string[] }, 
 
 export function register(program: Command, deps: CommandDeps): void {
   const { io } = deps;
-  const rules = program
-    .command('rules')
-    .description(t('cli.rules.description'))
-    .addHelpText('after', t('cli.rules.help'));
+  const rules = program.command('rules').description(t('cli.rules.description')).addHelpText('after', t('cli.rules.help'));
 
   const outputOption = () => new Option('-o, --output <format>', t('cli.opt.output')).choices(['table', 'json']).default('table');
 

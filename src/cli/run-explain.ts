@@ -14,7 +14,10 @@ export async function runExplain(pasted: string, opts: ExplainCommandOptions, de
   const expr = applyGrafana(pasted, opts, deps.io);
   const io = deps.io;
   if (expr.trim() === '')
-    throw new UsageError(t('usage.emptyExpression'), t('usage.giveQuery', { command: 'explain', example: 'rate(http_requests_total[5m])' }));
+    throw new UsageError(
+      t('usage.emptyExpression'),
+      t('usage.giveQuery', { command: 'explain', example: 'rate(http_requests_total[5m])' }),
+    );
   if (opts.series !== undefined && !opts.samples) throw new UsageError(t('usage.seriesNeedsSamples'), t('usage.seriesNeedsSamples.hint'));
   const width = opts.width !== undefined ? Number(opts.width) : io.columns;
   if (!Number.isInteger(width) || width < 40)

@@ -91,7 +91,8 @@ const DEFAULT_SCRAPE_INTERVAL = '15s';
 export function applyGrafana(expr: string, opts: GrafanaOptions, io: IO, range?: { stepMs: number; rangeMs: number }): string {
   const scrapeIntervalMs = parseTimeoutArg(opts.scrapeInterval ?? DEFAULT_SCRAPE_INTERVAL, '--scrape-interval');
   const { query, substitutions } = substituteGrafana(expr, { scrapeIntervalMs, range, vars: parseVarFlags(opts.var) });
-  if (substitutions.length > 0) io.err(io.errStyle.dim(t('note.prefix', { note: describeSubstitutions(substitutions, scrapeIntervalMs) })) + '\n');
+  if (substitutions.length > 0)
+    io.err(io.errStyle.dim(t('note.prefix', { note: describeSubstitutions(substitutions, scrapeIntervalMs) })) + '\n');
   return query;
 }
 
@@ -102,8 +103,7 @@ export async function runQuery(expr: string, opts: QueryCommandOptions, deps: Co
     throw new UsageError(t('usage.bucketsInstant'), t('usage.bucketsInstant.hint'));
   }
   if (ranged) return runRange(expr, opts, deps);
-  if (opts.end !== undefined)
-    throw new UsageError(t('usage.endNeedsRange'), t('usage.endNeedsRange.hint'));
+  if (opts.end !== undefined) throw new UsageError(t('usage.endNeedsRange'), t('usage.endNeedsRange.hint'));
   const { io } = deps;
   const query = applyGrafana(expr, opts, io);
   const ropts = { ...renderOptions(opts, io, query, false), buckets: opts.buckets };

@@ -43,8 +43,7 @@ export async function scraperFromFlags(urls: string[], f: ScrapeFlags) {
     bodySizeLimit: f.bodySizeLimit !== undefined ? parseBytes(f.bodySizeLimit) : undefined,
   };
   const targets = [...(f.config ? loadScrapeConfigFile(f.config, d) : []), ...(urls.length ? targetsFromUrls(urls, d) : [])];
-  if (targets.length === 0)
-    throw new UsageError(t('usage.nothingToScrape'), t('usage.nothingToScrape.hint'));
+  if (targets.length === 0) throw new UsageError(t('usage.nothingToScrape'), t('usage.nothingToScrape.hint'));
   return new Scraper(targets);
 }
 
@@ -84,9 +83,7 @@ export async function startLiveBackend(f: ScrapeFlags & { scrape?: string[] }, i
   await scraper.start();
   const n = scraper.targets().length;
   const every = scraper.targets()[0].scrapeIntervalMs / 1000;
-  io.err(
-    io.errStyle.dim(n === 1 ? t('scrape.live.one', { n, every }) : t('scrape.live.many', { n, every })) + '\n',
-  );
+  io.err(io.errStyle.dim(n === 1 ? t('scrape.live.one', { n, every }) : t('scrape.live.many', { n, every })) + '\n');
   return live;
 }
 
@@ -99,10 +96,7 @@ interface ScrapeCommandOptions extends ScrapeFlags {
 
 export function register(program: Command, deps: CommandDeps): void {
   const { io } = deps;
-  const cmd = program
-    .command('scrape')
-    .description(t('cli.scrape.description'))
-    .argument('[url...]', t('cli.scrape.urls'));
+  const cmd = program.command('scrape').description(t('cli.scrape.description')).argument('[url...]', t('cli.scrape.urls'));
   addScrapeOptions(cmd)
     .option('--duration <duration>', t('cli.scrape.duration'))
     .option('--once', t('cli.scrape.once'))

@@ -81,10 +81,7 @@ async function runSeries(selectors: string[], opts: SeriesOptions, deps: Command
 }
 
 export function register(program: Command, deps: CommandDeps): void {
-  const cmd = program
-    .command('series')
-    .description(t('cli.series.description'))
-    .argument('<selector...>', t('cli.series.selector'));
+  const cmd = program.command('series').description(t('cli.series.description')).argument('<selector...>', t('cli.series.selector'));
   addFormatOption(cmd)
     .option('--start <time>', t('cli.opt.seriesAfter'))
     .option('--end <time>', t('cli.opt.seriesBefore'))

@@ -27,9 +27,7 @@ function version(): string {
 
 export function register(program: Command, deps: CommandDeps): void {
   const { io } = deps;
-  const cmd = program
-    .command('serve')
-    .description(t('cli.serve.description'));
+  const cmd = program.command('serve').description(t('cli.serve.description'));
   addScrapeOptions(addBackendOptions(cmd), true)
     .option('-p, --port <port>', t('cli.opt.port'), '9090')
     .option('--listen <host>', t('cli.opt.listen'), '127.0.0.1')

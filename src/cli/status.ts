@@ -60,9 +60,6 @@ async function runStatus(opts: BackendOptions, deps: CommandDeps): Promise<void>
 }
 
 export function register(program: Command, deps: CommandDeps): void {
-  const cmd = program
-    .command('status')
-    .description(t('cli.status.description'))
-    .addHelpText('after', t('cli.status.help'));
+  const cmd = program.command('status').description(t('cli.status.description')).addHelpText('after', t('cli.status.help'));
   addBackendOptions(cmd).action(async (opts: BackendOptions) => runStatus(opts, deps));
 }

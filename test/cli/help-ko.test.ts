@@ -129,7 +129,7 @@ test('the check above finds English: an untranslated option and an English note'
   assert.equal(englishProse('  --var <name=value>  값; 여러 변수나 다중 값이면 반복'), false);
 });
 
-test('English help is commander\'s own words', async () => {
+test("English help is commander's own words", async () => {
   const { out } = await run(['range', '--help'], {});
   assert.match(out, /^Usage: promlearn range \[options\] <expr\.\.\.>$/m);
   assert.match(out, /^Options:$/m);
@@ -138,7 +138,7 @@ test('English help is commander\'s own words', async () => {
   assert.doesNotMatch(out, HANGUL);
 });
 
-test('commander\'s errors in Korean keep what the user typed, and the exit code', async () => {
+test("commander's errors in Korean keep what the user typed, and the exit code", async () => {
   const cases: Array<[args: string[], expected: string]> = [
     [['query', 'up', '--outptu', 'json'], "오류: 알 수 없는 옵션이에요: '--outptu'\n(혹시 --output인가요?)\n"],
     [['quer', 'up'], "오류: 알 수 없는 명령이에요: 'quer'\n(혹시 query인가요?)\n"],
@@ -147,7 +147,10 @@ test('commander\'s errors in Korean keep what the user typed, and the exit code'
     [['query', 'up', '-o', 'xml'], "오류: 옵션 '-o, --output <format>'에 쓸 수 없는 값이에요: 'xml'. 가능한 값: table, json, csv.\n"],
     [['fmt', 'a', 'b'], "오류: 'fmt'에 인자가 너무 많아요. 1개를 받는데 2개를 줬어요.\n"],
     [['alerts', 'route', 'r.yml'], "오류: 꼭 필요한 옵션이 빠졌어요: '-c, --config <file>'\n"],
-    [['query', 'up', '--max-samples', '0'], "오류: 옵션 '--max-samples <n>'에 쓸 수 없는 값이에요: '0'. 0보다 큰 정수(샘플 수)를 쓰세요. 예: 1000000\n"],
+    [
+      ['query', 'up', '--max-samples', '0'],
+      "오류: 옵션 '--max-samples <n>'에 쓸 수 없는 값이에요: '0'. 0보다 큰 정수(샘플 수)를 쓰세요. 예: 1000000\n",
+    ],
   ];
   for (const [args, expected] of cases) {
     const r = await run(args);
@@ -168,14 +171,23 @@ test('commander errors: English and unknown wordings pass through unchanged', ()
   setLang('ko');
   try {
     assert.equal(translateCommanderError('error: something new', 'commander.unknownOption'), 'error: something new');
-    assert.equal(translateCommanderError('error: option \'--a\' cannot be used with option \'--b\'', 'commander.conflictingOption'), "오류: 함께 쓸 수 없어요: 옵션 '--a', 옵션 '--b'");
-    assert.equal(translateCommanderError("error: too many arguments. Expected 0 arguments but got 1.", 'commander.excessArguments'), '오류: 인자가 너무 많아요. 0개를 받는데 1개를 줬어요.');
+    assert.equal(
+      translateCommanderError("error: option '--a' cannot be used with option '--b'", 'commander.conflictingOption'),
+      "오류: 함께 쓸 수 없어요: 옵션 '--a', 옵션 '--b'",
+    );
+    assert.equal(
+      translateCommanderError('error: too many arguments. Expected 0 arguments but got 1.', 'commander.excessArguments'),
+      '오류: 인자가 너무 많아요. 0개를 받는데 1개를 줬어요.',
+    );
     assert.equal(
       translateCommanderError("error: unknown option '--lmit'\n(Did you mean one of --limit, --lang?)", 'commander.unknownOption'),
       "오류: 알 수 없는 옵션이에요: '--lmit'\n(혹시 --limit, --lang 중 하나인가요?)",
     );
     assert.equal(
-      translateCommanderError("error: command-argument value 'x' is invalid for argument 'kind'. Allowed choices are a, b.", 'commander.invalidArgument'),
+      translateCommanderError(
+        "error: command-argument value 'x' is invalid for argument 'kind'. Allowed choices are a, b.",
+        'commander.invalidArgument',
+      ),
       "오류: 인자 'kind'에 쓸 수 없는 값이에요: 'x'. 가능한 값: a, b.",
     );
   } finally {

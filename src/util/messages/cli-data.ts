@@ -18,7 +18,7 @@ export const CLI_DATA_MESSAGES = {
   },
   'cli.range.when': {
     en: 'list the time intervals in which each series returned data (use a filter such as `> 0.5`)',
-    ko: '시계열마다 데이터가 나온 시간 구간을 나열해요(`> 0.5` 같은 필터와 함께 쓰세요)',
+    ko: '필터(예: `> 0.5`)를 붙인 식에서, 시계열마다 데이터가 나온 시간 구간을 나열해요',
   },
   'cli.range.rangeDefault': { en: 'default 1h', ko: '기본값 1h' },
   'cli.range.help': {

@@ -73,7 +73,7 @@ Exit codes: 0 ok, 1 query or server error, 2 usage error.`,
   'cli.opt.output': { en: 'output format', ko: '출력 형식' },
   'cli.opt.limit': {
     en: 'show at most n table rows or chart series (0 = all; default: fit the terminal, all rows when piped, 8 chart series)',
-    ko: '표의 행이나 차트의 시계열을 최대 n개 보여줘요(0 = 전부; 기본값: 터미널에 맞게, 파이프로 보내면 모든 행, 차트는 시계열 8개)',
+    ko: '표의 행이나 차트의 시계열을 최대 n개 보여줘요(0이면 전부; 기본값: 터미널에 맞게, 파이프로 보내면 모든 행, 차트는 시계열 8개)',
   },
   'cli.opt.stats': { en: 'print evaluation time and samples read (to stderr)', ko: '평가 시간과 읽은 샘플 수를 출력해요(stderr로)' },
   'cli.opt.height': { en: 'chart height in rows (default: fit the screen)', ko: '차트 높이(행 수, 기본값: 화면에 맞게)' },

@@ -272,7 +272,10 @@ export const ERROR_MESSAGES = {
     ko: '더 큰 스텝을 쓰세요. 예: --step %{step}',
   },
   'usage.emptyExpression': { en: 'empty expression', ko: '식이 비어 있어요' },
-  'usage.giveQuery': { en: "give a query, e.g. promlearn %{command} '%{example}'", ko: "쿼리를 주세요. 예: promlearn %{command} '%{example}'" },
+  'usage.giveQuery': {
+    en: "give a query, e.g. promlearn %{command} '%{example}'",
+    ko: "쿼리를 주세요. 예: promlearn %{command} '%{example}'",
+  },
   'usage.invalidFilter': { en: 'invalid filter "%{filter}": %{detail}', ko: '잘못된 필터 "%{filter}": %{detail}' },
   'usage.invalidFilter.hint': {
     en: "use a substring such as http_ or a regex such as '^node_.*_total$'",
