@@ -65,9 +65,9 @@ function argumentDescription(argument: Argument): string {
   return withExtras(argument.description, extras);
 }
 
-/** The help overrides for a language other than English; `width` measures terminal columns (Hangul takes 2). */
-function translatedHelp(width: (s: string) => number): HelpConfiguration {
-  return {
+/** The help overrides for a language other than English; `width`, when given, measures terminal columns (Hangul takes 2). */
+function translatedHelp(width: ((s: string) => number) | undefined): HelpConfiguration {
+  const help: HelpConfiguration = {
     styleTitle: (title: string) => {
       const key = TITLES.get(title);
       return key ? t(key) : title;
@@ -78,10 +78,19 @@ function translatedHelp(width: (s: string) => number): HelpConfiguration {
     // Commander leaves a description unwrapped when fewer than 40 columns are left beside the
     // terms (the command list of `promlearn --help`); Korean, two columns a syllable, is wrapped there too.
     minWidthToWrap: 30,
-    // Commander counts UTF-16 units; wrapping Korean at 80 columns needs terminal columns.
-    // eslint-disable-next-line no-control-regex -- ESC starts the colour codes, which take no columns
-    displayWidth: (s: string) => width(s.replace(/\u001b\[[0-9;]*m/g, '')),
   };
+  // Commander counts UTF-16 units; wrapping Korean at 80 columns needs terminal columns.
+  // eslint-disable-next-line no-control-regex -- ESC starts the colour codes, which take no columns
+  if (width) help.displayWidth = (s: string) => width(s.replace(/\u001b\[[0-9;]*m/g, ''));
+  return help;
+}
+
+/**
+ * Whether this run may print help: -h/--help, `promlearn help ...`, or a command alone
+ * (`promlearn dataset` lists its subcommands; `promlearn` alone is --help already).
+ */
+function mayShowHelp(argv: string[]): boolean {
+  return argv.length <= 3 || argv[2] === 'help' || argv.some((a) => a === '-h' || a === '--help');
 }
 
 const SUGGESTION = /^\(Did you mean (one of )?(.*)\?\)$/;
@@ -175,11 +184,11 @@ function allCommands(cmd: Command): Command[] {
  * copies its parent's settings when it is created, and some set their own help
  * configuration, which this extends). English changes nothing and loads nothing.
  */
-export async function localizeCommander(program: Command): Promise<void> {
+export async function localizeCommander(program: Command, argv: string[]): Promise<void> {
   if (currentLang() === 'en') return;
-  // Loaded only for a translated run: `promlearn fmt x` in English never measures text.
-  const { visibleWidth } = await import('../util/width.js');
-  const help = translatedHelp(visibleWidth);
+  // Measuring text loads string-width (~50 ms): only for a run that may print help, so `promlearn fmt x` stays fast.
+  const width = mayShowHelp(argv) ? (await import('../util/width.js')).visibleWidth : undefined;
+  const help = translatedHelp(width);
   for (const cmd of allCommands(program)) {
     cmd.configureHelp({ ...cmd.configureHelp(), ...help });
     const error = cmd.error.bind(cmd);

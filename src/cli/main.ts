@@ -145,7 +145,7 @@ async function run(argv: string[], io: IO, deps: Partial<Omit<CommandDeps, 'io'>
   }
   argv = protectLeadingMinus(argv);
   const program = buildProgram({ ...defaultDeps(io), ...deps }, await commandModules(argv));
-  await localizeCommander(program);
+  await localizeCommander(program, argv);
   try {
     await program.parseAsync(argv);
     // Not process.exitCode: that belongs to whoever runs main() (a test runner sets it after a failing test).

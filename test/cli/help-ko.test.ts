@@ -8,6 +8,11 @@
 // both languages.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { main } from '../../src/cli/main.js';
 import { translateCommanderError } from '../../src/cli/help-text.js';
 import { bufferIO } from '../../src/util/io.js';
@@ -214,4 +219,30 @@ test('the examples in the help are the same commands in both languages; only the
     .filter(([, m]) => examples(m.en).join('\n') !== examples(m.ko).join('\n'))
     .map(([key]) => key);
   assert.deepEqual(differ, []);
+});
+
+test('a Korean run that prints no help measures no text: `promlearn fmt up` loads no string-width', () => {
+  const repo = fileURLToPath(new URL('../../../', import.meta.url));
+  const dir = mkdtempSync(join(tmpdir(), 'promlearn-ko-width-'));
+  try {
+    writeFileSync(
+      join(dir, 'hooks.mjs'),
+      `export async function load(url, context, next) {
+  if (/string-width|\\/util\\/width\\.js$/.test(url)) throw new Error('loaded ' + url);
+  return next(url, context);
+}\n`,
+    );
+    writeFileSync(join(dir, 'register.mjs'), `import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n`);
+    const bin = join(repo, 'bin/promlearn.js');
+    const args = ['--import', pathToFileURL(join(dir, 'register.mjs')).href, bin];
+    const env = { ...process.env, LANG: 'ko_KR.UTF-8', PROMLEARN_LANG: '', LC_ALL: '', NO_COLOR: '1', PROMLEARN_NO_BUNDLE: '1' };
+    const fmt = spawnSync(process.execPath, [...args, 'fmt', 'up'], { encoding: 'utf8', env });
+    assert.equal(fmt.stderr, '');
+    assert.equal(fmt.stdout, 'up\n');
+    // The hook does catch it: help measures Korean text.
+    const help = spawnSync(process.execPath, [...args, 'fmt', '--help'], { encoding: 'utf8', env });
+    assert.match(help.stderr, /loaded .*width/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
