@@ -199,9 +199,8 @@ but fails, e.g. many-to-many matching), 2 usage error.`,
   $ promlearn explain 'rate(http_requests_total[5m])' --server http://localhost:9090
 
 하위 식마다 평가 시각에 인스턴트 쿼리로 따로 실행해서(--server면 HTTP API로),
-노드마다 돌려주는 값을 보여줘요. 종료 코드: 0 성공, 1 쿼리 오류(쿼리가 실행은
-되지만 실패하면, 예를 들어 다대다 매칭이면 트리는 그래도 보여줘요), 2 사용법
-오류.`,
+노드마다 돌려주는 값을 보여줘요. 종료 코드: 0 성공, 1 쿼리 오류(실행 중에
+실패해도, 예를 들어 다대다 매칭이어도 트리는 보여줘요), 2 사용법 오류.`,
   },
 
   'cli.demoApp.description': {
