@@ -361,7 +361,10 @@ function legendLines(
     name: name(p),
     unit: p.unit,
     stats: seriesStats(p.points),
-    note: p.lastIndex >= 0 && p.lastIndex < n - 1 ? t('render.chart.ended', { time: pointTime(range.start + p.lastIndex * range.step, range) }) : '',
+    note:
+      p.lastIndex >= 0 && p.lastIndex < n - 1
+        ? t('render.chart.ended', { time: pointTime(range.start + p.lastIndex * range.step, range) })
+        : '',
   }));
   return legendTable(rows, ctx.columns, style);
 }

@@ -48,10 +48,8 @@ export function explainEmpty(query: string | undefined, known: string[] | undefi
     const m = shape.metrics[0];
     lines.push(t('render.empty.checkMatchers', { command: advice.listSeries(m ?? '{...}') }));
   }
-  if (['>', '<', '==', '!=', '>=', '<='].some((op) => shape.ops.has(op)))
-    lines.push(t('render.empty.comparison'));
-  if (/\b(and|unless)\b|\bon\s*\(|\bignoring\s*\(/.test(query))
-    lines.push(t('render.empty.binary'));
+  if (['>', '<', '==', '!=', '>=', '<='].some((op) => shape.ops.has(op))) lines.push(t('render.empty.comparison'));
+  if (/\b(and|unless)\b|\bon\s*\(|\bignoring\s*\(/.test(query)) lines.push(t('render.empty.binary'));
   if (/\boffset\b|@/.test(query)) lines.push(t('render.empty.offset'));
   return lines;
 }

@@ -155,7 +155,8 @@ function whenTable(results: ExprResult[], opts: RenderOptions & { range: ChartRa
   const found = collect(results, range);
   const period = periodText(range);
   if (found.length === 0) {
-    const text = results.length === 1 ? t('render.when.noData', { expr: results[0]!.expr, period }) : t('render.when.noDataAny', { period });
+    const text =
+      results.length === 1 ? t('render.when.noData', { expr: results[0]!.expr, period }) : t('render.when.noDataAny', { period });
     return wrap(text, ctx.columns, '  ').map((l) => style.warn(l));
   }
 

@@ -137,7 +137,7 @@ const HELP_INDENT = 28;
  * descriptions wrap under themselves, a command too long for its column puts
  * its description on the next line, and the keys hang under their label.
  */
-export function helpText(columns: number): string {
+function helpText(columns: number): string {
   const width = Math.max(40, columns);
   const hang = (text: string, indent: number) => wrap(text, width - indent).map((l, i) => (i === 0 ? l : ' '.repeat(indent) + l));
   const rows = COMMANDS.flatMap((c) => {
@@ -252,8 +252,7 @@ async function explainQuery(arg: string, h: MetaHost): Promise<void> {
     rest = rest.slice(flag[0].length);
   }
   if (!rest) throw new UsageError(t('repl.explainNeeds'), t('repl.explainExample'));
-  if (series !== undefined && !samples)
-    throw new UsageError(t('repl.seriesHint'), t('repl.seriesExample'));
+  if (series !== undefined && !samples) throw new UsageError(t('repl.seriesHint'), t('repl.seriesExample'));
   const { explain, renderExplanation } = await import('../explain/index.js');
   const x = await explain(s.backend, s.substituteGrafana(rest), { time: s.evalTime(), info: s.info, samples, series });
   if (x.root.error) s.failures++;

@@ -178,7 +178,10 @@ export const LESSON_FILE_MESSAGES = {
     en: 'cannot check the prom-client snippets: prom-client is not installed (it is a dev dependency: npm install)',
     ko: 'prom-client 코드 조각을 확인할 수 없어요: prom-client가 설치돼 있지 않아요(개발 의존성이에요: npm install)',
   },
-  'validate.snippetThrows': { en: 'this prom-client snippet throws: %{failure}', ko: '이 prom-client 코드 조각이 예외를 던져요: %{failure}' },
+  'validate.snippetThrows': {
+    en: 'this prom-client snippet throws: %{failure}',
+    ko: '이 prom-client 코드 조각이 예외를 던져요: %{failure}',
+  },
   'validate.snippetRequires': {
     en: 'the snippet requires "%{name}", which the check does not provide',
     ko: '코드 조각이 "%{name}"을(를) require하는데, 검사 환경에는 없는 모듈이에요',

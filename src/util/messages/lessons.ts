@@ -295,7 +295,7 @@ export const LESSON_MESSAGES = {
   'lessons.noExercise': { en: 'lesson %{lesson} has no exercise "%{ref}"', ko: '%{lesson} 레슨에 "%{ref}" 연습문제가 없어요' },
   'lessons.exercises': { en: 'exercises: %{list}', ko: '연습문제: %{list}' },
   'lessons.startOrResume': { en: 'Start or resume: promlearn learn %{n}', ko: '시작하거나 이어서 하려면: promlearn learn %{n}' },
-  'lessons.solvedCount': { en: '%{solved}/%{total} solved', ko: '%{solved}/%{total} 풀이' },
+  'lessons.solvedCount': { en: '%{solved}/%{total} solved', ko: '연습문제 %{solved}/%{total}' },
   'lessons.next': { en: 'Next: promlearn learn %{n} (%{title})', ko: '다음: promlearn learn %{n} (%{title})' },
   'lessons.wasLast': { en: 'That was the last lesson.', ko: '마지막 레슨이었어요.' },
   'lessons.allDone': { en: 'All lessons done.', ko: '모든 레슨을 마쳤어요.' },

@@ -9,7 +9,7 @@ export const RENDER_MESSAGES = {
   // Empty results (src/render/empty.ts)
   'render.empty.noSeries': { en: 'empty result: no series', ko: '빈 결과: 시계열이 없어요' },
   'render.empty.noMatch': { en: 'no series matched `%{metric}`%{dym}', ko: '`%{metric}`에 맞는 시계열이 없어요%{dym}' },
-  'render.empty.didYouMean': { en: '; did you mean %{names}?', ko: '; 혹시 %{names}인가요?' },
+  'render.empty.didYouMean': { en: '; did you mean %{names}?', ko: '. 혹시 %{names}인가요?' },
   'render.empty.listMetrics': {
     en: 'hint: %{command} lists the metric names that exist',
     ko: '힌트: 있는 메트릭 이름은 %{command} 명령으로 볼 수 있어요',
@@ -43,7 +43,7 @@ export const RENDER_MESSAGES = {
   'render.what.histograms': { en: 'histograms', ko: '히스토그램' },
   'render.limit': {
     en: '… %{more} more %{what} (showing %{shown} of %{total}); use %{showAll} to see all, or %{csv}',
-    ko: '… %{what} %{more}개가 더 있어요(%{total}개 중 %{shown}개 표시). 전부 보려면 %{showAll}, 또는 %{csv}',
+    ko: '… %{what} %{more}개가 더 있어요(%{total}개 중 %{shown}개 표시). 전부 보려면 %{showAll} 또는 %{csv}',
   },
   'render.chart.leftOut': {
     en: '… %{more} more series (showing the top %{shown} of %{total} by last value); use %{showAll} to plot all',
