@@ -104,20 +104,20 @@ export const LESSON_MESSAGES = {
   'diff.separated': { en: '%{series} with %{shown}%{only}', ko: '%{shown}인 %{series}%{only}' },
   'diff.valuesDiffer': {
     en: 'Your values differ: at %{time}, %{series} %{difference}.',
-    ko: '값이 달라요: %{time}에 %{series}의 %{difference}.',
+    ko: '값이 달라요. %{time}에 %{series}의 %{difference}.',
   },
-  'diff.point.value': { en: 'is %{actual}, expected %{expected}', ko: '값이 %{actual}인데, 기대한 값은 %{expected}예요' },
+  'diff.point.value': { en: 'is %{actual}, expected %{expected}', ko: '값은 %{actual}, 기대한 값은 %{expected}' },
   'diff.point.count': {
     en: 'is a histogram of count %{actual}, expected count %{expected}',
-    ko: '히스토그램 count가 %{actual}인데, 기대한 count는 %{expected}예요',
+    ko: '히스토그램 count는 %{actual}, 기대한 count는 %{expected}',
   },
   'diff.point.sum': {
     en: 'is a histogram of sum %{actual}, expected sum %{expected}',
-    ko: '히스토그램 sum이 %{actual}인데, 기대한 sum은 %{expected}예요',
+    ko: '히스토그램 sum은 %{actual}, 기대한 sum은 %{expected}',
   },
   'diff.point.bucket': {
     en: 'has %{actual} in bucket %{bucket}, expected %{expected}',
-    ko: '버킷 %{bucket}의 값이 %{actual}인데, 기대한 값은 %{expected}예요',
+    ko: '버킷 %{bucket}의 값은 %{actual}, 기대한 값은 %{expected}',
   },
   'diff.histogramValue': {
     en: 'a native histogram (count %{count}, sum %{sum}, %{n} non-empty buckets)',
@@ -171,7 +171,7 @@ export const LESSON_MESSAGES = {
   },
   'diff.factor.other': {
     en: 'Your values are consistently %{shown} the expected ones%{why}.',
-    ko: '값이 일관되게 기대한 값의 %{shown}예요%{why}.',
+    ko: '값이 일관되게 기대한 값의 %{shown} 수준이에요%{why}.',
   },
   // nodata.ts
   'nodata.regexNote': {
@@ -237,7 +237,7 @@ export const LESSON_MESSAGES = {
   'tutorial.theAnswer': { en: 'The answer: %{answer}.', ko: '정답: %{answer}.' },
   'tutorial.yes': { en: 'Yes.', ko: '맞아요.' },
   'tutorial.notQuite': { en: 'Not quite', ko: '아쉬워요' },
-  'tutorial.answerIs': { en: '— the answer is %{answer}.', ko: '— 정답은 %{answer}예요.' },
+  'tutorial.answerIs': { en: '— the answer is %{answer}.', ko: '— 정답: %{answer}.' },
   'exercise.help': {
     en: '.hint climbs the hints · .answer shows one · .skip · .run QUERY looks without judging · .at TIME / .range DUR move where .run looks · .quit',
     ko: '.hint 힌트를 하나씩 · .answer 정답 보기 · .skip 건너뛰기 · .run 쿼리 채점 없이 결과만 보기 · .at 시각 / .range 기간 .run이 볼 위치 옮기기 · .quit',
@@ -359,6 +359,8 @@ export const LESSON_MESSAGES = {
   },
   'lessons.header': { en: 'Lessons', ko: '레슨' },
   'lessons.quit': { en: 'Quit', ko: '끝내기' },
+  'prompter.navigate': { en: 'navigate', ko: '이동' },
+  'prompter.select': { en: 'select', ko: '선택' },
   'prompter.endOfInput': { en: '(end of input)', ko: '(입력 끝)' },
   'prompter.chooseOne': { en: 'choose one of: %{choices}', ko: '다음 중 하나를 고르세요: %{choices}' },
   'prompter.cannotRead': {

@@ -131,7 +131,7 @@ export const REPL_MESSAGES = {
   },
   'repl.banner': {
     en: 'promlearn REPL on %{name}. Type .help for help, .quit or Ctrl-D to leave.',
-    ko: 'promlearn REPL (%{name}). 도움말은 .help, 종료는 .quit 또는 Ctrl-D예요.',
+    ko: 'promlearn REPL: %{name}. 도움말은 .help, 종료는 .quit 또는 Ctrl-D예요.',
   },
   'repl.historyNotSaved': { en: 'warning: history not saved: %{message}', ko: '경고: 히스토리를 저장하지 못했어요: %{message}' },
   'repl.cancelled': { en: 'query cancelled', ko: '쿼리를 취소했어요' },
