@@ -76,7 +76,7 @@ function blockProblems(en: Special, tr: Special): string[] {
     same(t('validate.field.choices'), en.choices.length, tr.choices.length);
     same(t('validate.field.predictAnswer'), en.choices.indexOf(en.answer) + 1, tr.choices.indexOf(tr.answer) + 1);
   } else if ((en.kind === 'exercise' && tr.kind === 'exercise') || (en.kind === 'alert-exercise' && tr.kind === 'alert-exercise')) {
-    const name = `${en.kind} "${en.id}"`;
+    const name = t(en.kind === 'exercise' ? 'validate.exerciseName' : 'validate.alertExerciseName', { id: en.id });
     same(`${en.kind}: id`, en.id, tr.id);
     same(t('validate.field.answer', { name }), en.answer, tr.answer);
     same(t('validate.field.wrong', { name }), en.wrong.map((w) => w.query), tr.wrong.map((w) => w.query));

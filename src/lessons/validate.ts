@@ -40,6 +40,28 @@ interface ValidationReport extends CourseCounts {
   translations: ({ lang: string } & CourseCounts)[];
 }
 
+/** The counts checked, each translation's too: `12 lessons, 40 examples, … checked; ko: …, compared with the English`. */
+export function validationSummary(r: ValidationReport): string {
+  const counts = (c: CourseCounts) =>
+    t('validate.counts', {
+      lessons: c.lessons,
+      examples: c.examples,
+      predicts: c.predicts,
+      exercises: c.exercises,
+      wrong: c.wrongAnswers,
+      byResults: c.wrongByResults,
+      snippets: c.snippets,
+    });
+  const translated = r.translations.map((tr) => t('validate.translated', { lang: tr.lang, counts: counts(tr) })).join('');
+  return t('validate.checked', { counts: counts(r), translated });
+}
+
+/** The error line of a course with problems. */
+export function validationFailure(r: ValidationReport): string {
+  const args = { n: r.problems.length, summary: validationSummary(r) };
+  return r.problems.length === 1 ? t('validate.problemOne', args) : t('validate.problemMany', args);
+}
+
 /** Validates the course in `dir` and each translation in its subfolders (lessons/ko/). */
 export async function validateCourse(dir: string, backend: Backend): Promise<ValidationReport> {
   const source = loadCourse(dir);

@@ -174,3 +174,15 @@ test('Korean at 80 columns: the REPL .help', async () => {
     .map((lead) => visibleWidth(lead));
   assert.ok(starts.length > 10 && starts.every((s) => s === 28), starts.join(','));
 });
+
+test("Korean: learn --validate's problems with a lesson file's format, in Korean with the format's words kept", async () => {
+  const { parseLesson } = await import('../../src/lessons/parse.js');
+  const text = ['# 제목', 'summary: 요약', '', '## 단계 {#Bad_Id}', '', '```exercise', 'id: x', 'task: 과제', 'answer: up', 'wrong: down', '```', ''].join('\n');
+  const problems = await inKorean(() => parseLesson(text, 'lessons/ko/bad.md').problems.map((p) => p.message));
+  assert.deepEqual(problems, [
+    '레슨 파일 이름은 "05-rate.md"처럼 번호, 대시, 소문자 id로 써야 하는데 "bad.md"이에요',
+    '단계 id "Bad_Id"에는 영문 소문자, 숫자, 대시만 쓸 수 있어요',
+    '"wrong:" 다음에는 그 오답의 "feedback:"이 와야 해요',
+    '연습문제 "x"에 "hint:"가 없어요',
+  ]);
+});

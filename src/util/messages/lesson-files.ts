@@ -221,5 +221,16 @@ export const LESSON_FILE_MESSAGES = {
   'validate.field.wrong': { en: '%{name}: the wrong answers', ko: '%{name}: 오답' },
   'validate.field.hints': { en: '%{name}: the number of hints', ko: '%{name}: 힌트 개수' },
   'validate.field.skeleton': { en: '%{name}: the last hint (the skeleton)', ko: '%{name}: 마지막 힌트(뼈대)' },
+  'validate.exerciseName': { en: 'exercise "%{id}"', ko: '연습문제 "%{id}"' },
+  'validate.alertExerciseName': { en: 'alert-exercise "%{id}"', ko: '알림 연습문제 "%{id}"' },
+  // The summary (validate.ts: validationSummary)
+  'validate.counts': {
+    en: '%{lessons} lessons, %{examples} examples, %{predicts} predictions, %{exercises} exercises, %{wrong} wrong answers (%{byResults} recognised by their results), %{snippets} prom-client snippets',
+    ko: '레슨 %{lessons}개, 예제 %{examples}개, 예측 %{predicts}개, 연습문제 %{exercises}개, 오답 %{wrong}개(결과로 알아본 것 %{byResults}개), prom-client 코드 조각 %{snippets}개',
+  },
+  'validate.translated': { en: '; %{lang}: %{counts}, compared with the English', ko: '; %{lang}: %{counts}, 영어와 비교함' },
+  'validate.checked': { en: '%{counts} checked%{translated}', ko: '%{counts} 확인%{translated}' },
+  'validate.problemOne': { en: '%{n} problem in the lessons (%{summary})', ko: '레슨에 문제 %{n}개(%{summary})' },
+  'validate.problemMany': { en: '%{n} problems in the lessons (%{summary})', ko: '레슨에 문제 %{n}개(%{summary})' },
   'validate.field.exampleName': { en: 'example `%{query}`', ko: '예제 `%{query}`' },
 } as const;
