@@ -107,32 +107,13 @@ async function runExport(io: IO, format: string): Promise<void> {
 }
 
 async function runValidate(io: IO, backend: Backend): Promise<void> {
-  const { validateCourse } = await import('../lessons/validate.js');
+  const { validateCourse, validationFailure, validationSummary } = await import('../lessons/validate.js');
   const { defaultLessonsDir } = await import('../lessons/load.js');
   const { formatProblem } = await import('../lessons/model.js');
   const r = await validateCourse(defaultLessonsDir(io.env), backend);
   for (const p of r.problems) io.out(formatProblem(p) + '\n');
-  const counts = (c: typeof r) =>
-    t('learn.validate.counts', {
-      lessons: c.lessons,
-      examples: c.examples,
-      predicts: c.predicts,
-      exercises: c.exercises,
-      wrongAnswers: c.wrongAnswers,
-      wrongByResults: c.wrongByResults,
-      snippets: c.snippets,
-    });
-  const translated = r.translations
-    .map((tr) => t('learn.validate.translation', { lang: tr.lang, counts: counts({ ...r, ...tr }) }))
-    .join('');
-  const summary = t('learn.validate.summary', { counts: counts(r), translated });
-  const n = r.problems.length;
-  if (n > 0)
-    throw new PromlearnError(
-      n > 1 ? t('learn.validate.problems.many', { n, summary }) : t('learn.validate.problems.one', { n, summary }),
-      1,
-    );
-  io.out(`${io.style.ok('ok')}: ${summary}\n`);
+  if (r.problems.length > 0) throw new PromlearnError(validationFailure(r), 1);
+  io.out(`${io.style.ok('ok')}: ${validationSummary(r)}\n`);
 }
 
 async function runReset(io: IO, lessonRef: string | undefined): Promise<void> {

@@ -104,14 +104,6 @@ export const CLI_NOTES_MESSAGES = {
     ko: '멈췄어요(보낸 요청 %{sent}개, 재시작 %{restarts}번)',
   },
 
-  'learn.validate.counts': {
-    en: '%{lessons} lessons, %{examples} examples, %{predicts} predictions, %{exercises} exercises, %{wrongAnswers} wrong answers (%{wrongByResults} recognised by their results), %{snippets} prom-client snippets',
-    ko: '레슨 %{lessons}개, 예제 %{examples}개, 예측 %{predicts}개, 연습 문제 %{exercises}개, 오답 %{wrongAnswers}개(결과로 알아본 것 %{wrongByResults}개), prom-client 코드 조각 %{snippets}개',
-  },
-  'learn.validate.translation': { en: '; %{lang}: %{counts}, compared with the English', ko: '; %{lang}: %{counts}, 영어판과 비교' },
-  'learn.validate.summary': { en: '%{counts} checked%{translated}', ko: '%{counts} 검사%{translated}' },
-  'learn.validate.problems.one': { en: '%{n} problem in the lessons (%{summary})', ko: '레슨에 문제 %{n}개(%{summary})' },
-  'learn.validate.problems.many': { en: '%{n} problems in the lessons (%{summary})', ko: '레슨에 문제 %{n}개(%{summary})' },
   'learn.resetAll': { en: 'Progress reset for every lesson.', ko: '모든 레슨의 진행 상황을 지웠어요.' },
   'learn.resetLesson': { en: 'Progress reset for lesson %{n} (%{id}).', ko: '레슨 %{n}(%{id})의 진행 상황을 지웠어요.' },
 

@@ -20,7 +20,9 @@ import { ERROR_MESSAGES } from './errors.js';
 import { EXPLAIN_MESSAGES, EXPLAIN_TREE_MESSAGES, SELECTOR_MESSAGES } from './explain.js';
 import { INCIDENT_MESSAGES } from './incidents.js';
 import { LESSON_MESSAGES } from './lessons.js';
+import { LESSON_FILE_MESSAGES } from './lesson-files.js';
 import { REPL_MESSAGES } from './repl.js';
+import { RENDER_MESSAGES } from './render.js';
 
 export interface Message {
   readonly en: string;
@@ -32,6 +34,7 @@ export const CATALOG = {
   ...EXPLAIN_TREE_MESSAGES,
   ...SELECTOR_MESSAGES,
   ...LESSON_MESSAGES,
+  ...LESSON_FILE_MESSAGES,
   ...REPL_MESSAGES,
   ...ERROR_MESSAGES,
   ...INCIDENT_MESSAGES,
@@ -40,6 +43,7 @@ export const CATALOG = {
   ...CLI_TOOLS_MESSAGES,
   ...CLI_RULES_MESSAGES,
   ...CLI_NOTES_MESSAGES,
+  ...RENDER_MESSAGES,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof CATALOG;
