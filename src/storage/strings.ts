@@ -1,0 +1,117 @@
+// The store's label names and values, each distinct string once, by a small
+// integer id: a series' label set is a run of (name id, value id) pairs in a
+// typed array (label-sets.ts), not an object of its own. The table is open
+// addressing over typed arrays (no Map entry a string), and a file parser can
+// intern straight from the bytes of a line: a string is only made for a value
+// the store has not seen.
+
+/** FNV-1a, four characters a step as one big-endian int: hashBytes over the latin1 bytes of a string gives the same. */
+export function hashString(s: string): number {
+  const n = s.length;
+  let h = 0x811c9dc5 ^ n;
+  let i = 0;
+  for (; i + 4 <= n; i += 4)
+    h = Math.imul(h ^ ((s.charCodeAt(i) << 24) | (s.charCodeAt(i + 1) << 16) | (s.charCodeAt(i + 2) << 8) | s.charCodeAt(i + 3)), 0x01000193);
+  for (; i < n; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return mix(h);
+}
+
+/** hashString of the latin1 string b[s, e), without making it. */
+export function hashBytes(view: DataView, b: Uint8Array, s: number, e: number): number {
+  let h = 0x811c9dc5 ^ (e - s);
+  let i = s;
+  for (; i + 4 <= e; i += 4) h = Math.imul(h ^ view.getInt32(i), 0x01000193);
+  for (; i < e; i++) h = Math.imul(h ^ b[i], 0x01000193);
+  return mix(h);
+}
+
+/**
+ * murmur3's finaliser: the low bits of a word-wise FNV depend only on the low
+ * bits of each word, and tables index by the low bits.
+ */
+export function mix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+export class StringTable {
+  private readonly strings: string[] = [];
+  private hashes = new Int32Array(1024);
+  /** Open addressing: id + 1 per slot, 0 for empty; at most half full. */
+  private slots = new Int32Array(2048);
+
+  get size(): number {
+    return this.strings.length;
+  }
+
+  get(id: number): string {
+    return this.strings[id];
+  }
+
+  /** The id of `s`, made if new. */
+  intern(s: string): number {
+    const h = hashString(s);
+    const mask = this.slots.length - 1;
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const k = this.slots[i] - 1;
+      if (k < 0) return this.add(s, h, i);
+      if (this.hashes[k] === h && this.strings[k] === s) return k;
+    }
+  }
+
+  /** The id of the latin1 string b[s, e), made if new (the only case that makes a string). */
+  internBytes(view: DataView, b: Buffer, s: number, e: number): number {
+    const h = hashBytes(view, b, s, e);
+    const mask = this.slots.length - 1;
+    const n = e - s;
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const k = this.slots[i] - 1;
+      if (k < 0) return this.add(b.toString('latin1', s, e), h, i);
+      if (this.hashes[k] !== h) continue;
+      const str = this.strings[k];
+      if (str.length !== n) continue;
+      let q = 0;
+      while (q < n && str.charCodeAt(q) === b[s + q]) q++;
+      if (q === n) return k;
+    }
+  }
+
+  /** The id of `s` if the table has it, else -1. */
+  find(s: string): number {
+    const h = hashString(s);
+    const mask = this.slots.length - 1;
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const k = this.slots[i] - 1;
+      if (k < 0) return -1;
+      if (this.hashes[k] === h && this.strings[k] === s) return k;
+    }
+  }
+
+  private add(s: string, h: number, slot: number): number {
+    const id = this.strings.length;
+    this.strings.push(s);
+    if (id === this.hashes.length) {
+      const hashes = new Int32Array(id * 2);
+      hashes.set(this.hashes);
+      this.hashes = hashes;
+    }
+    this.hashes[id] = h;
+    this.slots[slot] = id + 1;
+    if (2 * (id + 1) > this.slots.length) this.rehash();
+    return id;
+  }
+
+  private rehash(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    for (let k = 0; k < this.strings.length; k++) {
+      let i = this.hashes[k] & mask;
+      while (slots[i] !== 0) i = (i + 1) & mask;
+      slots[i] = k + 1;
+    }
+    this.slots = slots;
+  }
+}
