@@ -13,7 +13,8 @@ import { HistogramChunks } from './histogram-chunks.js';
 import { HISTOGRAM_MARK, isHistogramMark } from './stale.js';
 import { LabelSets } from './label-sets.js';
 import { Postings } from './postings.js';
-import { Series, type LazyColumns, type SampleColumns } from './series.js';
+import type { LazyColumns, SampleColumns } from './series.js';
+import { SeriesTable } from './series-table.js';
 import type { StringTable } from './strings.js';
 
 export { STALE_NAN, isStaleNaN, HISTOGRAM_MARK, isHistogramMark } from './stale.js';
@@ -51,10 +52,11 @@ export class MemoryStore {
     this.keepEmpty = opts.keepEmptyLabels ?? false;
   }
 
-  private readonly seriesList: Series[] = [];
   private readonly log = new AppendLog();
   /** Label sets by series id, as string ids; a label set's series found by their hash (label-sets.ts). */
   private readonly sets = new LabelSets();
+  /** Samples by series id: columns, or an object once one is needed (series-table.ts). */
+  private readonly seriesList = new SeriesTable(this.sets);
   /** label name -> label value -> ascending series ids, built when a selection needs it (postings.ts). */
   private readonly postings = new Postings();
   private readonly meta = new Map<string, MetricMetadata>();
@@ -81,7 +83,7 @@ export class MemoryStore {
    */
   seriesOfPairs(pairs: Int32Array, n: number): number {
     const id = this.sets.findOrAdd(pairs, n);
-    if (id === this.seriesList.length) this.seriesList.push(new Series(id, this.sets));
+    if (id === this.seriesList.size) this.seriesList.push();
     return id;
   }
 
@@ -92,10 +94,10 @@ export class MemoryStore {
    * snapshot's are.
    */
   addLazySeries(labels: Metric, count: number, minT: number, maxT: number, decode: () => LazyColumns): number {
-    const before = this.seriesList.length;
+    const before = this.seriesList.size;
     const id = this.getOrCreateSeries(labels);
     if (id !== before) throw new Error(`addLazySeries: the store has series ${JSON.stringify(labels)} already`);
-    this.seriesList[id].lazy = decode;
+    this.seriesList.get(id).lazy = decode;
     this.sampleCount += count;
     if (count > 0) {
       this.minT = Math.min(this.minT, minT);
@@ -121,7 +123,7 @@ export class MemoryStore {
    * The store keeps the histogram: do not modify it afterwards.
    */
   appendHistogram(id: number, tMs: number, h: FloatHistogram, stMs = 0): void {
-    const s = this.seriesList[id];
+    const s = this.seriesList.get(id);
     const last = this.log.lastValue(s);
     const prevIsHistogram = last !== undefined && isHistogramMark(last);
     const stored = this.histChunks.append(id, tMs, h, prevIsHistogram);
@@ -151,7 +153,7 @@ export class MemoryStore {
   appendMany(id: number, t: Float64Array, v: Float64Array, n = t.length): void {
     if (n === 0) return;
     if (this.log.has(id)) this.log.flush(this.seriesList);
-    this.seriesList[id].appendMany(t, v, n);
+    this.seriesList.get(id).appendMany(t, v, n);
     this.sampleCount += n;
     if (t[0] < this.minT) this.minT = t[0];
     if (t[n - 1] > this.maxT) this.maxT = t[n - 1];
@@ -176,7 +178,7 @@ export class MemoryStore {
 
   samples(id: number): SampleColumns {
     this.flushed();
-    const s = this.seriesList[id];
+    const s = this.seriesList.get(id);
     s.unlazy();
     return s;
   }
@@ -189,19 +191,19 @@ export class MemoryStore {
   /** Samples of a series without staleness markers, as range selectors see them. */
   floatSamples(id: number): SampleColumns {
     this.flushed();
-    return this.seriesList[id].withoutStale();
+    return this.seriesList.get(id).withoutStale();
   }
 
   /** Whether the series holds any staleness marker. */
   hasStaleMarkers(id: number): boolean {
     this.flushed();
-    const s = this.seriesList[id];
+    const s = this.seriesList.get(id);
     s.unlazy();
     return s.hasStale;
   }
 
   get numSeries(): number {
-    return this.seriesList.length;
+    return this.seriesList.size;
   }
 
   get numSamples(): number {
@@ -265,7 +267,7 @@ export class MemoryStore {
     }
     const tests = matchers.filter((m) => !answered.has(m)).map((m) => this.seriesTest(m));
     const out: number[] = [];
-    const n = candidates ? candidates.length : this.seriesList.length;
+    const n = candidates ? candidates.length : this.seriesList.size;
     for (let k = 0; k < n; k++) {
       const id = candidates ? candidates[k] : k;
       check?.();
