@@ -7,7 +7,7 @@
 // series makes none until a query reads them.
 
 import type { Metric } from '../model/result.js';
-import { mix, StringTable } from './strings.js';
+import { mix, rehashed, StringTable } from './strings.js';
 
 export class LabelSets {
   readonly strings = new StringTable();
@@ -15,9 +15,12 @@ export class LabelSets {
   private pairs = new Int32Array(4096);
   /** Per series: where its pairs start in `pairs` (in ints); start[count] is the end of the last. */
   private start = new Int32Array(1024);
-  private hashes = new Int32Array(1024);
-  /** Open addressing over series ids: id + 1 per slot, 0 for empty; at most half full. */
-  private slots = new Int32Array(2048);
+  /**
+   * Open addressing over series ids, at most half full: per slot, id + 1 (0
+   * for empty) and the hash beside it, so a probe that passes other series
+   * reads one cache line, not their entries.
+   */
+  private slots = new Int32Array(4096);
   private count = 0;
   /** Label objects made so far (sparse). */
   private readonly made: (Metric | undefined)[] = [];
@@ -89,11 +92,12 @@ export class LabelSets {
 
   /** The series' id + 1 when found; minus the free slot where it would go when not (-0 for slot 0: never > 0). */
   private probe(p: Int32Array, n: number, h: number): number {
-    const mask = this.slots.length - 1;
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
     for (let i = h & mask; ; i = (i + 1) & mask) {
-      const k = this.slots[i] - 1;
+      const k = slots[2 * i] - 1;
       if (k < 0) return -i;
-      if (this.hashes[k] === h && this.same(k, p, n)) return k + 1;
+      if (slots[2 * i + 1] === h && this.same(k, p, n)) return k + 1;
     }
   }
 
@@ -106,30 +110,16 @@ export class LabelSets {
 
   private add(p: Int32Array, n: number, h: number, slot: number): number {
     const id = this.count++;
-    if (id + 1 >= this.start.length) {
-      this.start = grow(this.start, id + 2);
-      this.hashes = grow(this.hashes, id + 2);
-    }
+    if (id + 1 >= this.start.length) this.start = grow(this.start, id + 2);
     const at = this.start[id];
     if (at + 2 * n > this.pairs.length) this.pairs = grow(this.pairs, at + 2 * n);
     for (let j = 0; j < 2 * n; j++) this.pairs[at + j] = p[j];
     this.start[id + 1] = at + 2 * n;
-    this.hashes[id] = h;
     // A probe that found nothing may have returned slot 0 as -0.
-    this.slots[slot] = id + 1;
-    if (2 * this.count > this.slots.length) this.rehash();
+    this.slots[2 * slot] = id + 1;
+    this.slots[2 * slot + 1] = h;
+    if (4 * this.count > this.slots.length) this.slots = rehashed(this.slots);
     return id;
-  }
-
-  private rehash(): void {
-    const slots = new Int32Array(this.slots.length * 2);
-    const mask = slots.length - 1;
-    for (let k = 0; k < this.count; k++) {
-      let i = this.hashes[k] & mask;
-      while (slots[i] !== 0) i = (i + 1) & mask;
-      slots[i] = k + 1;
-    }
-    this.slots = slots;
   }
 }
 

@@ -5,27 +5,29 @@
 // file that repeats the same scrape of many series (time-major order) then
 // finds a line's series by one compare with the predicted text, not a lookup.
 
+import { rehashed } from './strings.js';
+
 export class SeriesTexts {
   private bytes = new Uint8Array(1 << 16);
   private view = new DataView(this.bytes.buffer);
   private used = 0;
-  /** Per entry: where its bytes are, how many, its series id, its hash, and the entry read after it last time (-1: none). */
+  /** Per entry: where its bytes are, how many, its series id, and the entry read after it last time (-1: none). */
   private start = new Int32Array(1024);
   private length = new Int32Array(1024);
   private ids = new Int32Array(1024);
-  private hashes = new Int32Array(1024);
   private next = new Int32Array(1024);
   private count = 0;
-  /** entry + 1 per slot, 0 for empty; at most half full. */
-  private slots = new Int32Array(2048);
+  /** Open addressing, at most half full: per slot, entry + 1 (0 for empty) and the text's hash. */
+  private slots = new Int32Array(4096);
 
   /** The entry of the text b[s, e) (hash h), or -1 when it is new. */
   find(view: DataView, b: Uint8Array, s: number, e: number, h: number): number {
-    const mask = this.slots.length - 1;
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
     for (let i = h & mask; ; i = (i + 1) & mask) {
-      const k = this.slots[i] - 1;
+      const k = slots[2 * i] - 1;
       if (k < 0) return -1;
-      if (this.hashes[k] === h && this.same(k, view, b, s, e - s)) return k;
+      if (slots[2 * i + 1] === h && this.same(k, view, b, s, e - s)) return k;
     }
   }
 
@@ -62,7 +64,6 @@ export class SeriesTexts {
       this.start = grown(this.start);
       this.length = grown(this.length);
       this.ids = grown(this.ids);
-      this.hashes = grown(this.hashes);
       this.next = grown(this.next);
     }
     const k = this.count++;
@@ -70,14 +71,14 @@ export class SeriesTexts {
     this.start[k] = this.used;
     this.length[k] = n;
     this.ids[k] = id;
-    this.hashes[k] = h;
     this.next[k] = -1;
     this.used += n;
-    const mask = this.slots.length - 1;
+    const mask = (this.slots.length >> 1) - 1;
     let i = h & mask;
-    while (this.slots[i] !== 0) i = (i + 1) & mask;
-    this.slots[i] = k + 1;
-    if (2 * this.count > this.slots.length) this.rehash();
+    while (this.slots[2 * i] !== 0) i = (i + 1) & mask;
+    this.slots[2 * i] = k + 1;
+    this.slots[2 * i + 1] = h;
+    if (4 * this.count > this.slots.length) this.slots = rehashed(this.slots);
     return k;
   }
 
@@ -90,17 +91,6 @@ export class SeriesTexts {
     for (; q >= 0; q -= 4) if (view.getInt32(s + q) !== mine.getInt32(at + q)) return false;
     for (q += 3; q >= 0; q--) if (b[s + q] !== this.bytes[at + q]) return false;
     return true;
-  }
-
-  private rehash(): void {
-    const slots = new Int32Array(this.slots.length * 2);
-    const mask = slots.length - 1;
-    for (let k = 0; k < this.count; k++) {
-      let i = this.hashes[k] & mask;
-      while (slots[i] !== 0) i = (i + 1) & mask;
-      slots[i] = k + 1;
-    }
-    this.slots = slots;
   }
 }
 

@@ -39,9 +39,8 @@ export function mix(h: number): number {
 
 export class StringTable {
   private readonly strings: string[] = [];
-  private hashes = new Int32Array(1024);
-  /** Open addressing: id + 1 per slot, 0 for empty; at most half full. */
-  private slots = new Int32Array(2048);
+  /** Open addressing, at most half full: per slot, id + 1 (0 for empty) and the string's hash. */
+  private slots = new Int32Array(4096);
 
   get size(): number {
     return this.strings.length;
@@ -54,23 +53,25 @@ export class StringTable {
   /** The id of `s`, made if new. */
   intern(s: string): number {
     const h = hashString(s);
-    const mask = this.slots.length - 1;
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
     for (let i = h & mask; ; i = (i + 1) & mask) {
-      const k = this.slots[i] - 1;
+      const k = slots[2 * i] - 1;
       if (k < 0) return this.add(s, h, i);
-      if (this.hashes[k] === h && this.strings[k] === s) return k;
+      if (slots[2 * i + 1] === h && this.strings[k] === s) return k;
     }
   }
 
   /** The id of the latin1 string b[s, e), made if new (the only case that makes a string). */
   internBytes(view: DataView, b: Buffer, s: number, e: number): number {
     const h = hashBytes(view, b, s, e);
-    const mask = this.slots.length - 1;
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
     const n = e - s;
     for (let i = h & mask; ; i = (i + 1) & mask) {
-      const k = this.slots[i] - 1;
+      const k = slots[2 * i] - 1;
       if (k < 0) return this.add(b.toString('latin1', s, e), h, i);
-      if (this.hashes[k] !== h) continue;
+      if (slots[2 * i + 1] !== h) continue;
       const str = this.strings[k];
       if (str.length !== n) continue;
       let q = 0;
@@ -82,36 +83,36 @@ export class StringTable {
   /** The id of `s` if the table has it, else -1. */
   find(s: string): number {
     const h = hashString(s);
-    const mask = this.slots.length - 1;
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
     for (let i = h & mask; ; i = (i + 1) & mask) {
-      const k = this.slots[i] - 1;
+      const k = slots[2 * i] - 1;
       if (k < 0) return -1;
-      if (this.hashes[k] === h && this.strings[k] === s) return k;
+      if (slots[2 * i + 1] === h && this.strings[k] === s) return k;
     }
   }
 
   private add(s: string, h: number, slot: number): number {
     const id = this.strings.length;
     this.strings.push(s);
-    if (id === this.hashes.length) {
-      const hashes = new Int32Array(id * 2);
-      hashes.set(this.hashes);
-      this.hashes = hashes;
-    }
-    this.hashes[id] = h;
-    this.slots[slot] = id + 1;
-    if (2 * (id + 1) > this.slots.length) this.rehash();
+    this.slots[2 * slot] = id + 1;
+    this.slots[2 * slot + 1] = h;
+    if (4 * (id + 1) > this.slots.length) this.slots = rehashed(this.slots);
     return id;
   }
+}
 
-  private rehash(): void {
-    const slots = new Int32Array(this.slots.length * 2);
-    const mask = slots.length - 1;
-    for (let k = 0; k < this.strings.length; k++) {
-      let i = this.hashes[k] & mask;
-      while (slots[i] !== 0) i = (i + 1) & mask;
-      slots[i] = k + 1;
-    }
-    this.slots = slots;
+/** A slot table ([entry + 1, hash] per slot) of twice the size, with the same entries. */
+export function rehashed(old: Int32Array): Int32Array<ArrayBuffer> {
+  const slots = new Int32Array(old.length * 2);
+  const mask = (slots.length >> 1) - 1;
+  for (let j = 0; j < old.length; j += 2) {
+    if (old[j] === 0) continue;
+    const h = old[j + 1];
+    let i = h & mask;
+    while (slots[2 * i] !== 0) i = (i + 1) & mask;
+    slots[2 * i] = old[j];
+    slots[2 * i + 1] = h;
   }
+  return slots;
 }
