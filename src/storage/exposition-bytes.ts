@@ -9,7 +9,7 @@
 import type { ExpositionParser } from './exposition.js';
 import type { MemoryStore } from './store.js';
 import { SeriesTexts } from './series-texts.js';
-import { hashBytes, type StringTable } from './strings.js';
+import type { StringTable } from './strings.js';
 
 const NL = 10;
 const SPACE = 32;
@@ -263,23 +263,21 @@ export class ByteExpositionParser {
   }
 
   /**
-   * The series' id: a text met before, a new plain series, or (escapes,
-   * UTF-8) one the text path has read; -1 to leave the line to the text path.
+   * The series' id of a line that is not the predicted one: its labels as
+   * the store's string ids (the store finds or makes their series), or
+   * (escapes, UTF-8) a series the text path has read; -1 to leave the line to
+   * the text path.
    */
   private seriesId(b: Buffer, s: number, e: number): number {
     const view = this.view;
-    const h = hashBytes(view, b, s, e);
-    let k = this.texts.find(view, b, s, e, h);
-    if (k < 0) {
-      const strings = this.parser.strings;
-      const n = this.seriesHigh < 0x80 ? readPlainPairs(strings, this.nameLabel, view, b, s, e) : -1;
-      const known =
-        n > 0
-          ? this.parser.addSeriesPairs(PAIRS, n, strings.get(valueOf(this.nameLabel, n)))
-          : this.parser.knownSeries(b.toString(this.seriesHigh < 0x80 ? 'latin1' : 'utf8', s, e));
-      if (known === undefined) return -1;
-      k = this.texts.add(b, s, e, h, known);
-    }
+    const strings = this.parser.strings;
+    const n = this.seriesHigh < 0x80 ? readPlainPairs(strings, this.nameLabel, view, b, s, e) : -1;
+    const id =
+      n > 0
+        ? this.parser.addSeriesPairs(PAIRS, n, strings.get(valueOf(this.nameLabel, n)))
+        : this.parser.knownSeries(b.toString(this.seriesHigh < 0x80 ? 'latin1' : 'utf8', s, e));
+    if (id === undefined) return -1;
+    const k = this.texts.entry(id, view, b, s, e);
     this.texts.follows(this.lastEntry, k);
     return this.setLast(b, s, e, k);
   }

@@ -1,35 +1,27 @@
 // The series texts (`name{labels}` as written in a file) the byte parser has
-// met, as bytes: one growing arena and an open-addressing table from a hash of
-// the bytes to entries, so that finding a line's series makes no string and no
-// Map entry. Each entry also remembers which entry came after it last time: a
-// file that repeats the same scrape of many series (time-major order) then
-// finds a line's series by one compare with the predicted text, not a lookup.
-
-import { rehashed } from './strings.js';
+// met, as bytes in one growing arena, each with its series id and the entry
+// that came after it last time: a file that repeats the same scrape of many
+// series (time-major order) finds a line's series by one compare with the
+// predicted text, without reading its labels or looking anything up. (A line
+// that is not predicted is read as labels, and the store finds their series.)
 
 export class SeriesTexts {
   private bytes = new Uint8Array(1 << 16);
   private view = new DataView(this.bytes.buffer);
   private used = 0;
-  /** Per entry: where its bytes are, how many, its series id, and the entry read after it last time (-1: none). */
+  /**
+   * Per entry: where its bytes are, how many, its series id, the entry read
+   * after it last time (-1: none), and another entry of the same series
+   * (-1: none; a series may be written with its labels in another order).
+   */
   private start = new Int32Array(1024);
   private length = new Int32Array(1024);
   private ids = new Int32Array(1024);
   private next = new Int32Array(1024);
+  private sibling = new Int32Array(1024);
   private count = 0;
-  /** Open addressing, at most half full: per slot, entry + 1 (0 for empty) and the text's hash. */
-  private slots = new Int32Array(4096);
-
-  /** The entry of the text b[s, e) (hash h), or -1 when it is new. */
-  find(view: DataView, b: Uint8Array, s: number, e: number, h: number): number {
-    const slots = this.slots;
-    const mask = (slots.length >> 1) - 1;
-    for (let i = h & mask; ; i = (i + 1) & mask) {
-      const k = slots[2 * i] - 1;
-      if (k < 0) return -1;
-      if (slots[2 * i + 1] === h && this.same(k, view, b, s, e - s)) return k;
-    }
-  }
+  /** Per series id: its newest entry + 1 (0: none). */
+  private bySeries = new Int32Array(1024);
 
   /** Series id of an entry. */
   seriesId(k: number): number {
@@ -51,8 +43,18 @@ export class SeriesTexts {
     if (k >= 0) this.next[k] = then;
   }
 
-  /** A new entry for the text b[s, e) (hash h) of series `id`; returns it. */
-  add(b: Uint8Array, s: number, e: number, h: number, id: number): number {
+  /** The entry of series `id` written as b[s, e): one it has, or a new one. */
+  entry(id: number, view: DataView, b: Uint8Array, s: number, e: number): number {
+    if (id >= this.bySeries.length) this.bySeries = grown(this.bySeries, id + 1);
+    const first = this.bySeries[id] - 1;
+    for (let k = first; k >= 0; k = this.sibling[k]) if (this.same(k, view, b, s, e - s)) return k;
+    const k = this.add(b, s, e, id);
+    this.sibling[k] = first;
+    this.bySeries[id] = k + 1;
+    return k;
+  }
+
+  private add(b: Uint8Array, s: number, e: number, id: number): number {
     const n = e - s;
     if (this.used + n > this.bytes.length) {
       const bytes = new Uint8Array(Math.max(this.bytes.length * 2, this.used + n));
@@ -65,6 +67,7 @@ export class SeriesTexts {
       this.length = grown(this.length);
       this.ids = grown(this.ids);
       this.next = grown(this.next);
+      this.sibling = grown(this.sibling);
     }
     const k = this.count++;
     copyBytes(b, s, e, this.bytes, this.used);
@@ -73,12 +76,6 @@ export class SeriesTexts {
     this.ids[k] = id;
     this.next[k] = -1;
     this.used += n;
-    const mask = (this.slots.length >> 1) - 1;
-    let i = h & mask;
-    while (this.slots[2 * i] !== 0) i = (i + 1) & mask;
-    this.slots[2 * i] = k + 1;
-    this.slots[2 * i + 1] = h;
-    if (4 * this.count > this.slots.length) this.slots = rehashed(this.slots);
     return k;
   }
 
@@ -99,8 +96,8 @@ function copyBytes(b: Uint8Array, s: number, e: number, out: Uint8Array, at: num
   for (let i = s; i < e; i++) out[at++] = b[i];
 }
 
-function grown(a: Int32Array): Int32Array<ArrayBuffer> {
-  const out = new Int32Array(a.length * 2);
+function grown(a: Int32Array, atLeast = 0): Int32Array<ArrayBuffer> {
+  const out = new Int32Array(Math.max(atLeast, a.length * 2));
   out.set(a);
   return out;
 }
