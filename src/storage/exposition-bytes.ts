@@ -111,9 +111,9 @@ export class ByteExpositionParser {
   /** A view of the bytes being read (the chunk, or a line cut between chunks). */
   private view: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
   /**
-   * Where the last series the fast path read is, as bytes (where its line is,
-   * not a copy: buffers are never written once read), with a view to compare
-   * four bytes at a time, and its id.
+   * Where the last series the fast path read is, as bytes (where its line is
+   * in the chunk; copied out when the chunk ends, see keepLast), with a view
+   * to compare four bytes at a time, and its id.
    */
   private lastBytes: Buffer = Buffer.alloc(0);
   private lastView: DataView<ArrayBufferLike> = this.view;
@@ -162,10 +162,24 @@ export class ByteExpositionParser {
       const next = this.line(chunk, from);
       if (next < 0) {
         this.carry = Buffer.from(chunk.subarray(from));
-        return;
+        break;
       }
       from = next;
     }
+    this.keepLast();
+  }
+
+  /**
+   * The last series' bytes copied out of the chunk, so the caller may read
+   * the next chunk into the same buffer (a file is read into two buffers in
+   * turn: fresh memory for every chunk costs the kernel a page fault a page).
+   */
+  private keepLast(): void {
+    if (this.lastLen <= 0) return;
+    const copy = Buffer.from(this.lastBytes.subarray(this.lastStart, this.lastStart + this.lastLen));
+    this.lastBytes = copy;
+    this.lastView = new DataView(copy.buffer, copy.byteOffset, copy.length);
+    this.lastStart = 0;
   }
 
   /** The last line (if the input does not end with a newline), then the parser's end checks. */
