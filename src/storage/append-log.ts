@@ -227,12 +227,7 @@ export class AppendLog {
   }
 
   /** Histograms of a chunk into their series' columns (positions as scatter gave them, counted again here). */
-  private scatterHistograms(
-    c: Chunk,
-    start: Float64Array,
-    old: Int32Array,
-    cols: Map<number, (FloatHistogram | undefined)[]>,
-  ): void {
+  private scatterHistograms(c: Chunk, start: Float64Array, old: Int32Array, cols: Map<number, (FloatHistogram | undefined)[]>): void {
     const pos = (this.histPos ??= new Map());
     for (let i = 0; i < c.n; i++) {
       const id = c.ids[i];

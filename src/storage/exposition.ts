@@ -153,11 +153,7 @@ export class ExpositionParser {
     return this.store.strings;
   }
 
-  /**
-   * The series of a label set the byte parser has read, as pairs of string
-   * ids (see MemoryStore.seriesOfPairs), with its metric name; undefined when
-   * its samples are not data (OpenMetrics `_created`).
-   */
+  /** The series of label pairs the byte parser has read (see MemoryStore.seriesOfPairs); undefined for OpenMetrics `_created`. */
   addSeriesPairs(pairs: Int32Array, n: number, metricName: string): number | undefined {
     if (this.isCreated(metricName)) return undefined;
     return this.store.seriesOfPairs(pairs, n);

@@ -31,12 +31,6 @@ export class LabelSets {
     return this.count;
   }
 
-  /** The series id of the pairs p[0, 2n) (sorted by name, as stored), or -1. */
-  find(p: Int32Array, n: number): number {
-    const slot = this.probe(p, n, pairsHash(p, n));
-    return slot > 0 ? slot - 1 : -1;
-  }
-
   /** The series id of the pairs p[0, 2n) (sorted by name, as stored), added as `this.size` if new. */
   findOrAdd(p: Int32Array, n: number): number {
     const h = pairsHash(p, n);

@@ -117,7 +117,14 @@ export class SeriesTable {
   }
 
   /** Samples of series `id` as the flush adopts them into an object (see Series.adopt). */
-  adopt(id: number, t: Float64Array, v: Float64Array, st: Float64Array | undefined, stale: boolean, h?: (FloatHistogram | undefined)[]): void {
+  adopt(
+    id: number,
+    t: Float64Array,
+    v: Float64Array,
+    st: Float64Array | undefined,
+    stale: boolean,
+    h?: (FloatHistogram | undefined)[],
+  ): void {
     this.get(id).adopt(t, v, st, stale, h);
   }
 }

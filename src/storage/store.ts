@@ -1,7 +1,9 @@
 // The in-memory series store: one series per distinct sorted label set,
-// samples in typed-array columns (series.ts; no per-sample objects, equal
-// timestamp columns shared, see pack.ts), and an inverted index (label name
-// -> value -> series ids) for selecting series by matchers.
+// samples in typed-array columns (series-table.ts, series.ts; no per-sample
+// objects, equal timestamp columns shared, see append-log.ts), label sets as
+// pairs of interned string ids (label-sets.ts; no object per series until one
+// is read), and an inverted index (label name -> value -> series ids,
+// postings.ts) for selecting series by matchers.
 
 import type { LabelMatcher } from '../promql/ast.js';
 import { compileMatcherRegex } from '../promql/regex.js';

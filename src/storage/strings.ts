@@ -11,7 +11,10 @@ export function hashString(s: string): number {
   let h = 0x811c9dc5 ^ n;
   let i = 0;
   for (; i + 4 <= n; i += 4)
-    h = Math.imul(h ^ ((s.charCodeAt(i) << 24) | (s.charCodeAt(i + 1) << 16) | (s.charCodeAt(i + 2) << 8) | s.charCodeAt(i + 3)), 0x01000193);
+    h = Math.imul(
+      h ^ ((s.charCodeAt(i) << 24) | (s.charCodeAt(i + 1) << 16) | (s.charCodeAt(i + 2) << 8) | s.charCodeAt(i + 3)),
+      0x01000193,
+    );
   for (; i < n; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   return mix(h);
 }
