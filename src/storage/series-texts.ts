@@ -48,13 +48,13 @@ export class SeriesTexts {
     if (id >= this.bySeries.length) this.bySeries = grown(this.bySeries, id + 1);
     const first = this.bySeries[id] - 1;
     for (let k = first; k >= 0; k = this.sibling[k]) if (this.same(k, view, b, s, e - s)) return k;
-    const k = this.add(b, s, e, id);
+    const k = this.add(view, b, s, e, id);
     this.sibling[k] = first;
     this.bySeries[id] = k + 1;
     return k;
   }
 
-  private add(b: Uint8Array, s: number, e: number, id: number): number {
+  private add(view: DataView, b: Uint8Array, s: number, e: number, id: number): number {
     const n = e - s;
     if (this.used + n > this.bytes.length) {
       const bytes = new Uint8Array(Math.max(this.bytes.length * 2, this.used + n));
@@ -70,7 +70,7 @@ export class SeriesTexts {
       this.sibling = grown(this.sibling);
     }
     const k = this.count++;
-    copyBytes(b, s, e, this.bytes, this.used);
+    copyBytes(view, b, s, e, this.view, this.used);
     this.start[k] = this.used;
     this.length[k] = n;
     this.ids[k] = id;
@@ -91,9 +91,12 @@ export class SeriesTexts {
   }
 }
 
-/** b[s, e) to out at `at`: a loop, for the few dozen bytes of a series (Buffer.copy costs more per call than that). */
-function copyBytes(b: Uint8Array, s: number, e: number, out: Uint8Array, at: number): void {
-  for (let i = s; i < e; i++) out[at++] = b[i];
+/** b[s, e) to out at `at`, four bytes a step (Buffer.copy costs more per call than the few dozen bytes of a series). */
+function copyBytes(view: DataView, b: Uint8Array, s: number, e: number, out: DataView, at: number): void {
+  const n = e - s;
+  let q = 0;
+  for (; q + 4 <= n; q += 4) out.setInt32(at + q, view.getInt32(s + q));
+  for (; q < n; q++) out.setUint8(at + q, b[s + q]);
 }
 
 function grown(a: Int32Array, atLeast = 0): Int32Array<ArrayBuffer> {
