@@ -59,7 +59,7 @@ function readPlainPairs(strings: StringTable, nameLabel: number, view: DataView,
   let i = s;
   while (i < e && is(b[i], NAME_CHAR)) i++;
   PAIRS[0] = nameLabel;
-  PAIRS[1] = strings.internBytes(view, b, s, i);
+  PAIRS[1] = strings.internBytesAt(1, view, b, s, i);
   let n = 1;
   if (i < e) {
     for (i++; b[i] !== CLOSE_BRACE;) {
@@ -72,8 +72,8 @@ function readPlainPairs(strings: StringTable, nameLabel: number, view: DataView,
       while (i < e && b[i] !== QUOTE && b[i] !== BACKSLASH) i++;
       // An empty value (left out, yet its name may repeat another) is the text path's.
       if (b[i] !== QUOTE || i === vs || n === 32) return -1;
-      PAIRS[2 * n] = strings.internBytes(view, b, ns, ne);
-      PAIRS[2 * n + 1] = strings.internBytes(view, b, vs, i);
+      PAIRS[2 * n] = strings.internBytesAt(2 * n, view, b, ns, ne);
+      PAIRS[2 * n + 1] = strings.internBytesAt(2 * n + 1, view, b, vs, i);
       n++;
       i++;
       if (b[i] === COMMA) i++;

@@ -83,6 +83,28 @@ export class StringTable {
     }
   }
 
+  /**
+   * Per position of a label set as a parser reads it (name, value, name, …):
+   * the string met there last. Series next to each other in a file mostly
+   * share their metric name, label names and many values.
+   */
+  private readonly recent = new Int32Array(64).fill(-1);
+
+  /** internBytes for the string at position `at` (< 64) of a label set: one compare when it is the one met there last. */
+  internBytesAt(at: number, view: DataView, b: Buffer, s: number, e: number): number {
+    const k = this.recent[at];
+    if (k >= 0) {
+      const str = this.strings[k];
+      const n = e - s;
+      if (str.length === n) {
+        let q = 0;
+        while (q < n && str.charCodeAt(q) === b[s + q]) q++;
+        if (q === n) return k;
+      }
+    }
+    return (this.recent[at] = this.internBytes(view, b, s, e));
+  }
+
   /** The id of `s` if the table has it, else -1. */
   find(s: string): number {
     const h = hashString(s);
