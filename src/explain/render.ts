@@ -20,6 +20,7 @@ import { formatLabels, formatSeries, padEnd, padStart, sliceColumns, truncate, v
 import { rowUnit } from '../render/vector.js';
 import type { AggregationDiagnosis, BinaryDiagnosis, ExplainNode, Explanation, ResultSummary, Walkthrough } from './model.js';
 import { isHintLine, selectorCulpritLines, selectorStepsLine } from './selectors.js';
+import { noValueLine, verdictLines } from './walkthrough.js';
 import { t as msg } from '../util/messages/index.js';
 
 export interface ExplainRenderOptions {
@@ -46,7 +47,7 @@ export function renderExplanation(x: Explanation, opts: ExplainRenderOptions): s
   const out: string[] = [];
   if (!opts.bare) {
     out.push(...wrapText(x.query, width).map((l) => style.bold(l)));
-    out.push(...wrapText(`at ${formatTimestamp(x.time)}; ${x.method}`, width).map((l) => style.dim(l)));
+    out.push(...wrapText(msg('explain.header', { time: formatTimestamp(x.time), method: x.method }), width).map((l) => style.dim(l)));
     out.push('');
   }
   renderNode(x.root, '', '', true, width, style, out);
@@ -315,8 +316,10 @@ export function wrapKeepingIndent(line: string, width: number): string[] {
 
 function renderWalkthrough(w: Walkthrough, width: number, style: Style): string[] {
   const out: string[] = [];
+  const verdict = w.queryValue !== undefined ? verdictLines(w.queryValue, w.computed) : undefined;
+  const isVerdict = (l: string) => l === verdict?.same || l === verdict?.differs || l === noValueLine();
   w.lines.forEach((l, i) => {
-    const paint = i === 0 ? style.bold : l.includes('the query returns') ? (w.agrees ? style.ok : style.error) : (s: string) => s;
+    const paint = i === 0 ? style.bold : isVerdict(l) ? (w.agrees ? style.ok : style.error) : (s: string) => s;
     for (const part of wrapKeepingIndent(l, width)) out.push(paint(part));
   });
   return out;

@@ -17,6 +17,12 @@ export const TRANSLATED_FILES = [
   'src/explain/explain.ts',
   'src/explain/selectors.ts',
   'src/explain/feedback.ts',
+  'src/explain/walkthrough.ts',
+  'src/explain/rate-walk.ts',
+  'src/explain/histogram-walk.ts',
+  'src/explain/binary.ts',
+  'src/explain/aggregate.ts',
+  'src/explain/evaluate.ts',
   'src/lessons/judge.ts',
   'src/lessons/diff.ts',
   'src/lessons/nodata.ts',
@@ -41,8 +47,6 @@ export const TRANSLATED_FILES = [
  */
 const NOT_MESSAGES: RegExp[] = [
   /^expected a selector such as/,
-  // render.ts finds the walk-through's verdict line by its words (the walk-throughs are still English only).
-  /^the query returns$/,
   // A programming error (a REPL built without an opener, as in some tests), not a message to learners.
   /^switching backends is not available here$/,
 ];

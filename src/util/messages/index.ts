@@ -17,6 +17,7 @@ import { EXPLAIN_MESSAGES, EXPLAIN_TREE_MESSAGES, SELECTOR_MESSAGES } from './ex
 import { INCIDENT_MESSAGES } from './incidents.js';
 import { LESSON_MESSAGES } from './lessons.js';
 import { REPL_MESSAGES } from './repl.js';
+import { WALK_MESSAGES } from './walkthrough.js';
 
 export interface Message {
   readonly en: string;
@@ -32,6 +33,7 @@ export const CATALOG = {
   ...ERROR_MESSAGES,
   ...INCIDENT_MESSAGES,
   ...CLI_MESSAGES,
+  ...WALK_MESSAGES,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof CATALOG;
