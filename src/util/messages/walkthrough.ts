@@ -81,15 +81,15 @@ export const WALK_MESSAGES = {
   'walk.endLabel': { en: 'end:   ', ko: '끝:   ' },
   'walk.startHalf': {
     en: 'first sample %{gap} after the window start, ≥ %{threshold}: the series starts inside the window, extrapolate half an interval, %{to}',
-    ko: '첫 샘플이 구간 시작보다 %{gap} 뒤, ≥ %{threshold}: 시계열이 구간 안에서 시작했다고 보고 평균 간격의 절반인 %{to}만 외삽',
+    ko: '첫 샘플이 구간 시작보다 %{gap} 뒤, ≥ %{threshold}: 시계열이 구간 안에서 시작했다고 보고 평균 간격의 절반(%{to})만 외삽해요',
   },
   'walk.startAll': {
     en: 'first sample %{gap} after the window start, < %{threshold}: extrapolate all the way to the start, %{to}',
-    ko: '첫 샘플이 구간 시작보다 %{gap} 뒤, < %{threshold}: 구간 시작까지 %{to} 전부 외삽',
+    ko: '첫 샘플이 구간 시작보다 %{gap} 뒤, < %{threshold}: 구간 시작까지 외삽해요(%{to})',
   },
   'walk.zeroLimit': {
     en: 'but a counter never goes below zero: at this slope it reaches 0 %{z} before the first sample, so extrapolate only %{z}',
-    ko: '하지만 카운터는 0 아래로 내려가지 않아요: 이 기울기라면 첫 샘플보다 %{z} 앞에서 0이 되니 %{z}만 외삽',
+    ko: '하지만 카운터는 0 아래로 내려가지 않아요: 이 기울기라면 첫 샘플보다 %{z} 앞에서 0이 되니 %{z}만 외삽해요',
   },
   'walk.zeroNoLimit': {
     en: '(at this slope the counter would reach 0 %{z} before the first sample: no limit)',
@@ -97,11 +97,11 @@ export const WALK_MESSAGES = {
   },
   'walk.endHalf': {
     en: 'last sample %{gap} before the window end, ≥ %{threshold}: the series ends inside the window, extrapolate half an interval, %{to}',
-    ko: '마지막 샘플이 구간 끝보다 %{gap} 앞, ≥ %{threshold}: 시계열이 구간 안에서 끝났다고 보고 평균 간격의 절반인 %{to}만 외삽',
+    ko: '마지막 샘플이 구간 끝보다 %{gap} 앞, ≥ %{threshold}: 시계열이 구간 안에서 끝났다고 보고 평균 간격의 절반(%{to})만 외삽해요',
   },
   'walk.endAll': {
     en: 'last sample %{gap} before the window end, < %{threshold}: extrapolate all the way to the end, %{to}',
-    ko: '마지막 샘플이 구간 끝보다 %{gap} 앞, < %{threshold}: 구간 끝까지 %{to} 전부 외삽',
+    ko: '마지막 샘플이 구간 끝보다 %{gap} 앞, < %{threshold}: 구간 끝까지 외삽해요(%{to})',
   },
 
   // irate, idelta
@@ -121,11 +121,11 @@ export const WALK_MESSAGES = {
   'walk.flat': { en: 'every sample has the same value: the slope is %{v}', ko: '모든 샘플 값이 같아요: 기울기는 %{v}' },
   'walk.regression': {
     en: 'x = seconds since the first sample (%{t0}), y = value; least squares over %{n} points (Kahan-compensated sums):',
-    ko: 'x = 첫 샘플(%{t0})부터 지난 초, y = 값; 점 %{n}개로 최소제곱법(Kahan 보정 합):',
+    ko: 'x = 첫 샘플(%{t0}) 이후 경과 초, y = 값; 점 %{n}개로 최소제곱법(Kahan 보정 합):',
   },
   'walk.derivResult': {
     en: 'deriv = cov / var = %{cov} / %{var} = %{v} per second',
-    ko: 'deriv = cov / var = %{cov} / %{var} = 초당 %{v}',
+    ko: 'deriv = cov / var = %{cov} / %{var} = %{v}/초',
   },
 
   // histogram_quantile
