@@ -21,7 +21,8 @@ import { rowUnit } from '../render/vector.js';
 import type { AggregationDiagnosis, BinaryDiagnosis, ExplainNode, Explanation, ResultSummary, Walkthrough } from './model.js';
 import { isHintLine, selectorCulpritLines, selectorStepsLine } from './selectors.js';
 import { noValueLine, verdictLines } from './walkthrough.js';
-import { t as msg } from '../util/messages/index.js';
+import { currentLang, t as msg } from '../util/messages/index.js';
+import { annotationHint } from '../promql/annotation-hints.js';
 
 export interface ExplainRenderOptions {
   /** Terminal width (80 when unknown or piped). */
@@ -119,8 +120,8 @@ function nodeBody(n: ExplainNode, width: number, style: Style, isRoot: boolean):
     lines.push(
       ...resultLines(n, n.result, width, style, isRoot ? PREVIEW_ROOT : n.result.resultType === 'matrix' ? PREVIEW_MATRIX : PREVIEW_NODE),
     );
-  for (const w of n.warnings) lines.push({ text: msg('explain.warning', { text: w }), paint: style.warn });
-  for (const i of n.infos) lines.push({ text: msg('explain.info', { text: i }), paint: style.info });
+  for (const w of n.warnings) lines.push({ text: msg('explain.warning', { text: w }), paint: style.warn }, ...meaning(w, style));
+  for (const i of n.infos) lines.push({ text: msg('explain.info', { text: i }), paint: style.info }, ...meaning(i, style));
   if (n.selector) {
     lines.push({ text: msg('explain.matcherSteps', { steps: selectorStepsLine(n.selector) }), paint: style.dim });
     for (const l of selectorCulpritLines(n.selector)) lines.push({ text: l, paint: isHintLine(l) ? style.dim : style.warn });
@@ -128,6 +129,12 @@ function nodeBody(n: ExplainNode, width: number, style: Style, isRoot: boolean):
   if (n.binary) lines.push(...binaryLines(n.binary, style));
   if (n.aggregation) lines.push(...aggregationLines(n.aggregation));
   return lines;
+}
+
+/** Beside Prometheus's English annotation, what it means, when the learner reads another language. */
+function meaning(annotation: string, style: Style): Line[] {
+  const hint = currentLang() !== 'en' ? annotationHint(annotation) : undefined;
+  return hint ? [{ text: msg('explain.annotationMeaning', { text: hint }), paint: style.dim }] : [];
 }
 
 function valueText(metric: Metric, raw: string, query: string): string {

@@ -35,6 +35,7 @@ export const TRANSLATED_FILES = [
   'src/repl/repl.ts',
   'src/repl/session.ts',
   'src/promql/hints.ts',
+  'src/promql/annotation-hints.ts',
   'src/render/error.ts',
   'src/dataset/timeline.ts',
   'src/cli/query.ts',

@@ -18,6 +18,7 @@ import { INCIDENT_MESSAGES } from './incidents.js';
 import { LESSON_MESSAGES } from './lessons.js';
 import { REPL_MESSAGES } from './repl.js';
 import { WALK_MESSAGES } from './walkthrough.js';
+import { HINT_MESSAGES } from './hints.js';
 
 export interface Message {
   readonly en: string;
@@ -34,6 +35,7 @@ export const CATALOG = {
   ...INCIDENT_MESSAGES,
   ...CLI_MESSAGES,
   ...WALK_MESSAGES,
+  ...HINT_MESSAGES,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof CATALOG;
