@@ -277,7 +277,7 @@ export const EXPLAIN_TREE_MESSAGES = {
   'explain.nothingButName': { en: 'nothing but the name', ko: '이름만' },
   'explain.filterDropped': {
     en: 'the comparison dropped %{n} series; `%{alt}` would keep every series, as 1 (true) or 0 (false)',
-    ko: '비교 연산이 시계열 %{n}개를 버렸어요; `%{alt}`로 쓰면 모든 시계열을 1(참) 또는 0(거짓)으로 남겨요',
+    ko: '비교 연산이 시계열 %{n}개를 버렸어요; `%{alt}`처럼 쓰면 모든 시계열을 1(참) 또는 0(거짓)으로 남겨요',
   },
   'explain.agg.noInput': { en: 'no input series, so no groups (%{grouping})', ko: '입력 시계열이 없어서 그룹도 없어요(%{grouping})' },
   'explain.agg.inEach': { en: ', %{n} in each', ko: ', 그룹마다 %{n}개' },
