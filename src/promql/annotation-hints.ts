@@ -33,6 +33,3 @@ export function annotationHint(text: string): string | undefined {
   const rule = RULES.find(([re]) => re.test(text));
   return rule ? t(rule[1] as 'annotation.badLe') : undefined;
 }
-
-/** The annotation texts the rules recognise, for the test that every one of the engine's texts has a meaning. */
-export const ANNOTATION_PATTERNS: readonly RegExp[] = RULES.map(([re]) => re);
