@@ -9,7 +9,7 @@
 //   └─ rate()                                           instant vector, 75 series
 
 import { parseSampleValue, type Metric } from '../model/result.js';
-import { documentedType } from '../promql/ast.js';
+import { documentedType, type ValueType } from '../promql/ast.js';
 import { formatNumber, hasHumanColumn, humanize } from '../render/format.js';
 import { countAndSum } from '../render/histogram.js';
 import type { HistogramJSON } from '../model/histogram.js';
@@ -21,7 +21,7 @@ import { rowUnit } from '../render/vector.js';
 import type { AggregationDiagnosis, BinaryDiagnosis, ExplainNode, Explanation, ResultSummary, Walkthrough } from './model.js';
 import { isHintLine, selectorCulpritLines, selectorStepsLine } from './selectors.js';
 import { noValueLine, verdictLines } from './walkthrough.js';
-import { currentLang, t as msg } from '../util/messages/index.js';
+import { currentLang, t as msg, type MessageKey } from '../util/messages/index.js';
 import { annotationHint } from '../promql/annotation-hints.js';
 
 export interface ExplainRenderOptions {
@@ -79,8 +79,21 @@ function roleText(role: string): string {
         : role;
 }
 
+/** The node's type as the PromQL docs name it, in the learner's language. */
+function typeText(type: ValueType): string {
+  const key = TYPE_WORDS[type];
+  return key ? msg(key as 'explain.type.vector') : documentedType(type);
+}
+
+const TYPE_WORDS: Partial<Record<ValueType, MessageKey>> = {
+  vector: 'explain.type.vector',
+  matrix: 'explain.type.matrix',
+  scalar: 'explain.type.scalar',
+  string: 'explain.type.string',
+};
+
 function sizeText(n: ExplainNode): string {
-  const t = documentedType(n.type);
+  const t = typeText(n.type);
   if (n.error) return msg('explain.size.error', { type: t });
   const r = n.result;
   if (!r) return t;

@@ -238,6 +238,10 @@ export const EXPLAIN_MESSAGES = {
 /** The tree's annotations (src/explain/render.ts) and the method line (src/explain/explain.ts). */
 export const EXPLAIN_TREE_MESSAGES = {
   'explain.header': { en: 'at %{time}; %{method}', ko: '%{time} 기준; %{method}' },
+  'explain.type.vector': { en: 'instant vector', ko: '인스턴트 벡터' },
+  'explain.type.matrix': { en: 'range vector', ko: '범위 벡터' },
+  'explain.type.scalar': { en: 'scalar', ko: '스칼라' },
+  'explain.type.string': { en: 'string', ko: '문자열' },
   'explain.size.error': { en: '%{type}, error', ko: '%{type}, 오류' },
   'explain.size.series': { en: '%{type}, %{n} series', ko: '%{type}, 시계열 %{n}개' },
   'explain.size.matrix': { en: '%{type}, %{n} series, %{samples} samples', ko: '%{type}, 시계열 %{n}개, 샘플 %{samples}개' },
