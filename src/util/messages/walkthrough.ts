@@ -46,11 +46,11 @@ export const WALK_MESSAGES = {
   // The sample table and the window (rate-walk.ts)
   'walk.window': {
     en: 'window (%{start}, %{end}] (left-open), %{n} samples:',
-    ko: '구간 (%{start}, %{end}] (왼쪽 열린 구간), 샘플 %{n}개:',
+    ko: '구간 (%{start}, %{end}] (왼쪽 열림), 샘플 %{n}개:',
   },
   'walk.window1': {
     en: 'window (%{start}, %{end}] (left-open), %{n} sample:',
-    ko: '구간 (%{start}, %{end}] (왼쪽 열린 구간), 샘플 %{n}개:',
+    ko: '구간 (%{start}, %{end}] (왼쪽 열림), 샘플 %{n}개:',
   },
   'walk.moreSamples': { en: '… %{n} more samples', ko: '… 샘플 %{n}개 생략' },
   'walk.moreSample': { en: '… %{n} more sample', ko: '… 샘플 %{n}개 생략' },
