@@ -147,7 +147,7 @@ function nodeBody(n: ExplainNode, width: number, style: Style, isRoot: boolean):
 /** Beside Prometheus's English annotation, what it means, when the learner reads another language. */
 function meaning(annotation: string, style: Style): Line[] {
   const hint = currentLang() !== 'en' ? annotationHint(annotation) : undefined;
-  return hint ? [{ text: msg('explain.annotationMeaning', { text: hint }), paint: style.dim }] : [];
+  return hint ? [{ text: msg('annotation.meaning', { text: hint }), paint: style.dim }] : [];
 }
 
 function valueText(metric: Metric, raw: string, query: string): string {

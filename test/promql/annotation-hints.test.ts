@@ -77,6 +77,18 @@ test("explain in Korean says what an annotation means beside Prometheus's Englis
   assert.doesNotMatch(en.out, /meaning:/);
 });
 
+test('query in Korean: the meaning under the annotation on stderr; English prints the annotation alone', async () => {
+  const query = 'rate(process_resident_memory_bytes[5m])';
+  const ko = await run(['--lang', 'ko', 'query', query]);
+  assert.equal(ko.code, 0, ko.err);
+  assert.match(ko.err, /metric might not be a counter[^\n]*\n {2}설명: rate, increase 같은 함수는 카운터용이고/);
+  const en = await run(['--lang', 'en', 'query', query]);
+  assert.match(
+    en.err,
+    /^info: metric might not be a counter, name does not end in _total\/_sum\/_count\/_bucket: "process_resident_memory_bytes" \(1:6\)\n$/,
+  );
+});
+
 test("the engine's sample-limit hint in Korean, from the query worker's thread", async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'promlearn-hints-ko-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));

@@ -250,7 +250,6 @@ export const EXPLAIN_TREE_MESSAGES = {
   'explain.hint': { en: 'hint: %{hint}', ko: '힌트: %{hint}' },
   'explain.warning': { en: 'warning: %{text}', ko: '경고: %{text}' },
   'explain.info': { en: 'info: %{text}', ko: '정보: %{text}' },
-  'explain.annotationMeaning': { en: 'meaning: %{text}', ko: '설명: %{text}' },
   'explain.matcherSteps': { en: 'series left after each matcher: %{steps}', ko: '매처마다 남은 시계열: %{steps}' },
   'explain.matchesNothing': { en: '%{head} matches no series:', ko: '%{head}에 맞는 시계열이 없어요:' },
   'explain.role.parameter': { en: 'parameter', ko: '파라미터' },

@@ -34,7 +34,8 @@ export const HINT_MESSAGES = {
     ko: '쿼리를 나누거나, 항을 하나하나 쓰는 대신 셀렉터 하나에 sum을 쓰세요',
   },
 
-  // What an annotation means (Prometheus's util/annotations texts)
+  // What an annotation means (Prometheus's util/annotations texts), on a line of its own beside it
+  'annotation.meaning': { en: 'meaning: %{text}', ko: '설명: %{text}' },
   'annotation.notCounterName': {
     en: 'rate, increase and the like read counters, and counter names end in _total, _sum, _count or _bucket; if this metric is a gauge, use delta or deriv instead',
     ko: 'rate, increase 같은 함수는 카운터용이고, 카운터 이름은 보통 _total, _sum, _count, _bucket으로 끝나요. 이 메트릭이 게이지라면 delta나 deriv를 쓰세요',
