@@ -25,6 +25,7 @@ import { REPL_MESSAGES } from './repl.js';
 import { RENDER_MESSAGES } from './render.js';
 import { WALK_MESSAGES } from './walkthrough.js';
 import { HINT_MESSAGES } from './hints.js';
+import { BACKEND_MESSAGES } from './backends.js';
 
 export interface Message {
   readonly en: string;
@@ -48,6 +49,7 @@ export const CATALOG = {
   ...RENDER_MESSAGES,
   ...WALK_MESSAGES,
   ...HINT_MESSAGES,
+  ...BACKEND_MESSAGES,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof CATALOG;
