@@ -20,7 +20,7 @@ export function createLiveBackend(scraper: Scraper): LiveBackend {
   const n = scraper.targets().length;
   const local = createLocalBackend(scraper.store, {
     name: 'live',
-    description: t('backend.live', { n, s: n === 1 ? '' : 's' }),
+    description: n === 1 ? t('backend.liveOne') : t('backend.liveMany', { n }),
   });
   return {
     ...local,

@@ -12,8 +12,9 @@ export const BACKEND_MESSAGES = {
   'backend.file': { en: '%{name} (embedded engine)', ko: '%{name}(내장 엔진)' },
   'backend.prometheus': { en: 'Prometheus %{version} at %{url}', ko: '%{url}의 Prometheus %{version}' },
   'backend.compatible': { en: 'Prometheus-compatible server at %{url}', ko: '%{url}의 Prometheus 호환 서버' },
-  'backend.live': {
-    en: 'live store scraped from %{n} target%{s} (embedded engine)',
+  'backend.liveOne': { en: 'live store scraped from 1 target (embedded engine)', ko: '대상 1개에서 스크레이프한 라이브 저장소(내장 엔진)' },
+  'backend.liveMany': {
+    en: 'live store scraped from %{n} targets (embedded engine)',
     ko: '대상 %{n}개에서 스크레이프한 라이브 저장소(내장 엔진)',
   },
   'backend.loading': { en: 'loading %{name}… %{done} MB', ko: '%{name} 읽는 중… %{done} MB' },
