@@ -36,12 +36,10 @@ export async function openBackend(opts: BackendOptions, host: BackendHost): Prom
     throw new UsageError(t('backend.serverAndDataset'), t('backend.serverAndDatasetHint'));
   }
   if (server && opts.maxSamples !== undefined) {
-    throw new UsageError(
-t('backend.maxSamplesServer'), t('backend.maxSamplesServerHint'));
+    throw new UsageError(t('backend.maxSamplesServer'), t('backend.maxSamplesServerHint'));
   }
   if (opts.nhcb && !opts.dataset) {
-    throw new UsageError(
-t('backend.nhcb'), server ? t('backend.nhcbServerHint') : t('backend.nhcbSampleHint'));
+    throw new UsageError(t('backend.nhcb'), server ? t('backend.nhcbServerHint') : t('backend.nhcbSampleHint'));
   }
   if (server) {
     const { createRemoteBackend } = await import('./remote.js');

@@ -112,12 +112,7 @@ export class DemoApp {
     await new Promise<void>((resolve, reject) => {
       server.once('error', (e: NodeJS.ErrnoException) => {
         if (e.code === 'EADDRINUSE')
-          reject(
-            new UsageError(
-              t('listen.portInUse', { port: this.opts.port, host: this.opts.host }),
-              t('listen.portInUseProgramHint'),
-            ),
-          );
+          reject(new UsageError(t('listen.portInUse', { port: this.opts.port, host: this.opts.host }), t('listen.portInUseProgramHint')));
         else if (e.code === 'EACCES')
           reject(new UsageError(t('listen.noPermission', { host: this.opts.host, port: this.opts.port }), t('listen.noPermissionHint')));
         else reject(e);

@@ -126,10 +126,7 @@ function unknownVariable(name: string): UsageError {
           .join(', '),
       })
     : '';
-  return new UsageError(
-    t('grafana.noValue', { name, builtin }),
-    t('grafana.noValueHint', { name }),
-  );
+  return new UsageError(t('grafana.noValue', { name, builtin }), t('grafana.noValueHint', { name }));
 }
 
 /** Grafana's formats (docs: "Variable syntax → Advanced variable format options"). */

@@ -110,13 +110,9 @@ export async function startServer(ctx: ApiContext, opts: ServeOptions): Promise<
   await new Promise<void>((resolve, reject) => {
     server.once('error', (e: NodeJS.ErrnoException) => {
       if (e.code === 'EADDRINUSE')
-        reject(
-          new UsageError(t('listen.portInUse', { port: opts.port, host: opts.host }), t('listen.portInUseServerHint')),
-        );
+        reject(new UsageError(t('listen.portInUse', { port: opts.port, host: opts.host }), t('listen.portInUseServerHint')));
       else if (e.code === 'EADDRNOTAVAIL' || e.code === 'ENOTFOUND')
-        reject(
-          new UsageError(t('listen.noAddress', { host: opts.host }), t('listen.noAddressHint')),
-        );
+        reject(new UsageError(t('listen.noAddress', { host: opts.host }), t('listen.noAddressHint')));
       else if (e.code === 'EACCES')
         reject(new UsageError(t('listen.noPermission', { host: opts.host, port: opts.port }), t('listen.noPermissionHint')));
       else reject(e);

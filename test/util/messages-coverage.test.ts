@@ -84,6 +84,7 @@ export const TRANSLATED_FILES = [
   'src/backends/data-note.ts',
   'src/backends/open.ts',
   'src/backends/http/config.ts',
+  'src/backends/http/errors.ts',
   'src/promql/grafana.ts',
   'src/demo/keys.ts',
   'src/demo/app.ts',

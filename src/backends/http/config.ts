@@ -74,10 +74,7 @@ function readCaFile(file: string): string {
       }
     });
   if (bad) {
-    throw new UsageError(
-      t('backend.badCa', { file }),
-      t('backend.badCaHint'),
-    );
+    throw new UsageError(t('backend.badCa', { file }), t('backend.badCaHint'));
   }
   return text;
 }
@@ -142,10 +139,7 @@ export async function resolveConnection(opts: RemoteOptions, host: BackendHost):
   const token = opts.bearerTokenFile ? readSecretFile(opts.bearerTokenFile, '--bearer-token-file') : host.env.PROMETHEUS_BEARER_TOKEN;
   if (opts.bearerTokenFile && !token) throw new UsageError(t('backend.tokenEmpty', { file: opts.bearerTokenFile }));
   if (token && user) {
-    throw new UsageError(
-      t('backend.tokenAndBasic'),
-      t('backend.tokenAndBasicHint'),
-    );
+    throw new UsageError(t('backend.tokenAndBasic'), t('backend.tokenAndBasicHint'));
   }
   if (token) {
     headers.Authorization = `Bearer ${token}`;

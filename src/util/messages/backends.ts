@@ -59,7 +59,10 @@ export const BACKEND_MESSAGES = {
     en: '--server must not contain a query string or fragment',
     ko: '--server에는 쿼리 문자열이나 프래그먼트(#)를 넣을 수 없어요',
   },
-  'backend.queryStringHint': { en: 'give the base URL, e.g. https://host/prometheus', ko: '기본 URL을 주세요. 예: https://host/prometheus' },
+  'backend.queryStringHint': {
+    en: 'give the base URL, e.g. https://host/prometheus',
+    ko: '기본 URL을 주세요. 예: https://host/prometheus',
+  },
   'backend.cannotRead': { en: 'cannot read %{flag} %{file}%{code}', ko: '%{flag} %{file} 파일을 읽을 수 없어요%{code}' },
   'backend.cannotReadHint': { en: 'check the path and its permissions', ko: '경로와 권한을 확인하세요' },
   'backend.badCa': { en: '--ca-file %{file} is not a valid PEM certificate', ko: '--ca-file %{file}은 올바른 PEM 인증서가 아니에요' },
@@ -164,7 +167,10 @@ export const BACKEND_MESSAGES = {
   },
   'listen.noPermission': { en: 'no permission to listen on %{host}:%{port}', ko: '%{host}:%{port}에서 listen할 권한이 없어요' },
   'listen.noPermissionHint': { en: 'choose a port above 1024 with --port', ko: '--port로 1024보다 큰 포트를 고르세요' },
-  'listen.noAddress': { en: 'cannot listen on %{host}: no such local address', ko: '%{host}에서 listen할 수 없어요: 이 머신의 주소가 아니에요' },
+  'listen.noAddress': {
+    en: 'cannot listen on %{host}: no such local address',
+    ko: '%{host}에서 listen할 수 없어요: 이 머신의 주소가 아니에요',
+  },
   'listen.noAddressHint': {
     en: 'use --listen 127.0.0.1 (or 0.0.0.0 for every interface)',
     ko: '--listen 127.0.0.1을 쓰세요(모든 인터페이스는 0.0.0.0)',

@@ -26,6 +26,7 @@ import { RENDER_MESSAGES } from './render.js';
 import { WALK_MESSAGES } from './walkthrough.js';
 import { HINT_MESSAGES } from './hints.js';
 import { BACKEND_MESSAGES } from './backends.js';
+import { CONNECTION_MESSAGES } from './connection.js';
 
 export interface Message {
   readonly en: string;
@@ -50,6 +51,7 @@ export const CATALOG = {
   ...WALK_MESSAGES,
   ...HINT_MESSAGES,
   ...BACKEND_MESSAGES,
+  ...CONNECTION_MESSAGES,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof CATALOG;
