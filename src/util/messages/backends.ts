@@ -10,8 +10,8 @@ export const BACKEND_MESSAGES = {
   // Descriptions (`promlearn status`, the REPL banner)
   'backend.sample': { en: 'sample dataset (embedded engine)', ko: '샘플 데이터셋(내장 엔진)' },
   'backend.file': { en: '%{name} (embedded engine)', ko: '%{name}(내장 엔진)' },
-  'backend.prometheus': { en: 'Prometheus %{version} at %{url}', ko: '%{url}의 Prometheus %{version}' },
-  'backend.compatible': { en: 'Prometheus-compatible server at %{url}', ko: '%{url}의 Prometheus 호환 서버' },
+  'backend.prometheus': { en: 'Prometheus %{version} at %{url}', ko: 'Prometheus %{version}, 주소 %{url}' },
+  'backend.compatible': { en: 'Prometheus-compatible server at %{url}', ko: 'Prometheus 호환 서버, 주소 %{url}' },
   'backend.liveOne': { en: 'live store scraped from 1 target (embedded engine)', ko: '대상 1개에서 스크레이프한 라이브 저장소(내장 엔진)' },
   'backend.liveMany': {
     en: 'live store scraped from %{n} targets (embedded engine)',
@@ -65,7 +65,7 @@ export const BACKEND_MESSAGES = {
   },
   'backend.cannotRead': { en: 'cannot read %{flag} %{file}%{code}', ko: '%{flag} %{file} 파일을 읽을 수 없어요%{code}' },
   'backend.cannotReadHint': { en: 'check the path and its permissions', ko: '경로와 권한을 확인하세요' },
-  'backend.badCa': { en: '--ca-file %{file} is not a valid PEM certificate', ko: '--ca-file %{file}은 올바른 PEM 인증서가 아니에요' },
+  'backend.badCa': { en: '--ca-file %{file} is not a valid PEM certificate', ko: '--ca-file %{file} 파일은 올바른 PEM 인증서가 아니에요' },
   'backend.badCaHint': {
     en: 'give the CA certificate in PEM form (text between -----BEGIN CERTIFICATE----- and -----END CERTIFICATE-----)',
     ko: 'CA 인증서를 PEM 형식으로 주세요(-----BEGIN CERTIFICATE-----와 -----END CERTIFICATE----- 사이의 텍스트)',
@@ -81,7 +81,7 @@ export const BACKEND_MESSAGES = {
     en: 'set PROMETHEUS_PASSWORD, or run in a terminal to be prompted',
     ko: 'PROMETHEUS_PASSWORD를 설정하거나, 터미널에서 실행해 비밀번호를 입력하세요',
   },
-  'backend.passwordPrompt': { en: 'Password for %{user} at %{where}:', ko: '%{where}의 %{user} 비밀번호:' },
+  'backend.passwordPrompt': { en: 'Password for %{user} at %{where}:', ko: '%{user} 비밀번호(%{where}):' },
   'backend.tokenEmpty': { en: '--bearer-token-file %{file} is empty', ko: '--bearer-token-file %{file} 파일이 비어 있어요' },
   'backend.tokenAndBasic': {
     en: 'both a bearer token and basic auth were given',
@@ -114,7 +114,7 @@ export const BACKEND_MESSAGES = {
   'backend.note.queryTime': { en: 'the query time', ko: '쿼리 시각' },
 
   // Grafana variables (src/promql/grafana.ts)
-  'grafana.noValue': { en: 'the Grafana variable $%{name} has no value%{builtin}', ko: 'Grafana 변수 $%{name}에 값이 없어요%{builtin}' },
+  'grafana.noValue': { en: 'the Grafana variable $%{name} has no value%{builtin}', ko: 'Grafana 변수 $%{name}: 값이 없어요%{builtin}' },
   'grafana.builtins': { en: " (Grafana's built-ins here: %{names})", ko: '(여기서 쓰는 Grafana 내장 변수: %{names})' },
   'grafana.noValueHint': {
     en: 'give it one with --var %{name}=VALUE (in the REPL: .var %{name}=VALUE); repeat --var %{name}=... for a multi-value variable',
@@ -156,7 +156,7 @@ export const BACKEND_MESSAGES = {
   'demo.restartFailed': { en: 'restart failed: %{message}', ko: '재시작 실패: %{message}' },
 
   // Listening on a port (src/demo/app.ts, src/serve/server.ts)
-  'listen.portInUse': { en: 'port %{port} on %{host} is already in use', ko: '%{host}의 포트 %{port}번은 이미 쓰이고 있어요' },
+  'listen.portInUse': { en: 'port %{port} on %{host} is already in use', ko: '포트 %{port}번은 이미 쓰이고 있어요(%{host})' },
   'listen.portInUseProgramHint': {
     en: 'stop the other program or choose another port with --port',
     ko: '다른 프로그램을 멈추거나 --port로 다른 포트를 고르세요',
@@ -165,11 +165,11 @@ export const BACKEND_MESSAGES = {
     en: 'stop the other server or choose another port with --port',
     ko: '다른 서버를 멈추거나 --port로 다른 포트를 고르세요',
   },
-  'listen.noPermission': { en: 'no permission to listen on %{host}:%{port}', ko: '%{host}:%{port}에서 listen할 권한이 없어요' },
+  'listen.noPermission': { en: 'no permission to listen on %{host}:%{port}', ko: '%{host}:%{port} 주소에서 listen할 권한이 없어요' },
   'listen.noPermissionHint': { en: 'choose a port above 1024 with --port', ko: '--port로 1024보다 큰 포트를 고르세요' },
   'listen.noAddress': {
     en: 'cannot listen on %{host}: no such local address',
-    ko: '%{host}에서 listen할 수 없어요: 이 머신의 주소가 아니에요',
+    ko: '%{host} 주소에서 listen할 수 없어요: 이 머신의 주소가 아니에요',
   },
   'listen.noAddressHint': {
     en: 'use --listen 127.0.0.1 (or 0.0.0.0 for every interface)',

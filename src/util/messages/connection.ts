@@ -21,25 +21,25 @@ export const CONNECTION_MESSAGES = {
     en: 'check the server certificate, or pass its CA with --ca-file',
     ko: '서버 인증서를 확인하거나, --ca-file로 CA를 주세요',
   },
-  'conn.refused': { en: 'cannot connect to %{url}: connection refused', ko: '%{url}에 연결할 수 없어요: 연결이 거부됐어요' },
+  'conn.refused': { en: 'cannot connect to %{url}: connection refused', ko: '연결할 수 없어요: %{url} (연결 거부)' },
   'conn.refusedHint': {
     en: 'is Prometheus running at %{url}? (check --server / PROMETHEUS_URL)',
-    ko: '%{url}에서 Prometheus가 실행 중인가요? (--server / PROMETHEUS_URL을 확인하세요)',
+    ko: 'Prometheus가 실행 중인가요: %{url} (--server / PROMETHEUS_URL을 확인하세요)',
   },
   'conn.dns': { en: 'cannot resolve host %{host} (DNS lookup failed)', ko: '호스트 %{host}의 주소를 찾을 수 없어요(DNS 조회 실패)' },
   'conn.dnsHint': {
     en: 'check the host name in --server, and your network / DNS',
     ko: '--server의 호스트 이름과 네트워크 / DNS를 확인하세요',
   },
-  'conn.unreachable': { en: 'cannot reach %{host} (%{code})', ko: '%{host}에 닿을 수 없어요(%{code})' },
+  'conn.unreachable': { en: 'cannot reach %{host} (%{code})', ko: '서버에 닿을 수 없어요: %{host} (%{code})' },
   'conn.unreachableHint': { en: 'check the network path to the server', ko: '서버까지의 네트워크 경로를 확인하세요' },
-  'conn.connectTimeout': { en: 'connecting to %{url} timed out', ko: '%{url} 연결 시간이 초과됐어요' },
+  'conn.connectTimeout': { en: 'connecting to %{url} timed out', ko: '연결 시간이 초과됐어요: %{url}' },
   'conn.connectTimeoutHint': {
     en: 'is the host up and the port open (no firewall dropping packets)?',
     ko: '호스트가 살아 있고 포트가 열려 있나요(패킷을 버리는 방화벽은 없나요)?',
   },
-  'conn.tls': { en: 'TLS connection to %{host} failed: %{detail}', ko: '%{host}와의 TLS 연결 실패: %{detail}' },
-  'conn.closed': { en: 'the connection to %{url} was closed by the server', ko: '서버가 %{url} 연결을 끊었어요' },
+  'conn.tls': { en: 'TLS connection to %{host} failed: %{detail}', ko: 'TLS 연결 실패(%{host}): %{detail}' },
+  'conn.closed': { en: 'the connection to %{url} was closed by the server', ko: '서버가 연결을 끊었어요: %{url}' },
   'conn.closedHttpHint': {
     en: 'the server or a proxy dropped the request; if it speaks HTTPS, use https:// in --server',
     ko: '서버나 프록시가 요청을 버렸어요. 서버가 HTTPS를 쓴다면 --server에 https://를 쓰세요',
@@ -49,7 +49,7 @@ export const CONNECTION_MESSAGES = {
     ko: '서버나 프록시가 요청을 버렸어요. 다시 해 보거나 서버 로그를 확인하세요',
   },
   'conn.failed': { en: 'request to %{endpoint} failed: %{detail}%{code}', ko: '%{endpoint} 요청 실패: %{detail}%{code}' },
-  'conn.timeout': { en: 'no answer from %{url} within %{limit}', ko: '%{url}에서 %{limit} 안에 응답이 없어요' },
+  'conn.timeout': { en: 'no answer from %{url} within %{limit}', ko: '%{limit} 안에 응답이 없어요: %{url}' },
   'conn.timeoutHint': {
     en: 'raise --timeout, or narrow the query (fewer series, a shorter range, a larger step)',
     ko: '--timeout을 늘리거나 쿼리 범위를 좁히세요(시계열을 줄이고, 범위를 짧게, step을 크게)',
@@ -74,7 +74,7 @@ export const CONNECTION_MESSAGES = {
   },
   'conn.notFound.subPath': {
     en: 'wrong path prefix? --server has the sub-path %{path}: if Prometheus is served at the root, remove it: --server %{origin}',
-    ko: '경로 접두사가 틀렸나요? --server에 하위 경로 %{path}가 있어요. Prometheus가 루트에서 서비스된다면 빼세요: --server %{origin}',
+    ko: '경로 접두사가 틀렸나요? --server에 하위 경로(%{path})가 있어요. Prometheus가 루트에서 서비스된다면 빼세요: --server %{origin}',
   },
   'conn.notFound.root': {
     en: 'wrong path prefix? If Prometheus is served under a sub-path, add it: --server %{origin}/prometheus',
