@@ -128,7 +128,7 @@ export const BACKEND_MESSAGES = {
   'grafana.substituted': { en: 'Grafana variables: %{list}%{why}', ko: 'Grafana 변수: %{list}%{why}' },
   'grafana.intervalWhy': {
     en: ' (scrape interval %{interval}; change it with --scrape-interval)',
-    ko: '(스크레이프 간격 %{interval}, --scrape-interval로 바꿀 수 있어요)',
+    ko: ' (스크레이프 간격 %{interval}, --scrape-interval로 바꿀 수 있어요)',
   },
   // The demo app (src/demo/): the key line and what each key changed
   'demo.keys': {
