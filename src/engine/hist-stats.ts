@@ -7,37 +7,37 @@
 // functions the same hints.
 
 import type { Expr, VectorSelector } from '../promql/ast.js';
-import { inspect } from '../promql/walk.js';
+import { childExprs } from '../promql/walk.js';
 import type { FloatHistogram } from '../histogram/histogram.js';
 import { detectReset } from '../histogram/reset.js';
 
-/** The selectors whose histograms Prometheus would read through the stats iterator (detectHistogramStatsDecoding). */
+/**
+ * The selectors whose histograms Prometheus would read through the stats
+ * iterator (detectHistogramStatsDecoding): those with a histogram_count, _sum
+ * or _avg call above them and nothing above them that needs the buckets (a
+ * subquery, histogram_quantile(s), histogram_fraction, `</`, `>/`). One pass
+ * from the root carries "under a stats call" down and stops at what needs the
+ * buckets, so a 20,000-term sum is not walked up once per selector.
+ */
 export function statsSelectors(expr: Expr): Set<VectorSelector> {
   const out = new Set<VectorSelector>();
-  inspect(expr, (node, path) => {
-    if (node.type !== 'VectorSelector') return;
-    let skip = false;
-    for (let i = path.length - 1; i >= 0; i--) {
-      const p = path[i];
-      if (p.type === 'SubqueryExpr') {
-        skip = false;
-        break;
-      }
-      if (p.type === 'Call') {
-        if (p.func === 'histogram_count' || p.func === 'histogram_sum' || p.func === 'histogram_avg') skip = true;
-        else if (p.func === 'histogram_quantile' || p.func === 'histogram_quantiles' || p.func === 'histogram_fraction') {
-          skip = false;
-          break;
-        }
-      }
-      if (p.type === 'BinaryExpr' && (p.op === '</' || p.op === '>/')) {
-        skip = false;
-        break;
-      }
-    }
-    if (skip) out.add(node);
-  });
+  const go = (node: Expr, underStats: boolean): void => {
+    if (node.type === 'VectorSelector' && underStats) out.add(node);
+    if (needsBuckets(node)) return;
+    const below = underStats || (node.type === 'Call' && STATS_CALLS.has(node.func));
+    for (const c of childExprs(node)) go(c, below);
+  };
+  go(expr, false);
   return out;
+}
+
+const STATS_CALLS = new Set(['histogram_count', 'histogram_sum', 'histogram_avg']);
+
+/** A node above which no selector is read through the stats iterator. */
+function needsBuckets(node: Expr): boolean {
+  if (node.type === 'SubqueryExpr') return true;
+  if (node.type === 'Call') return node.func === 'histogram_quantile' || node.func === 'histogram_quantiles' || node.func === 'histogram_fraction';
+  return node.type === 'BinaryExpr' && (node.op === '</' || node.op === '>/');
 }
 
 /** The column with each `unknown` hint replaced by what comparing with the previous histogram says. */
