@@ -36,7 +36,8 @@ const STATS_CALLS = new Set(['histogram_count', 'histogram_sum', 'histogram_avg'
 /** A node above which no selector is read through the stats iterator. */
 function needsBuckets(node: Expr): boolean {
   if (node.type === 'SubqueryExpr') return true;
-  if (node.type === 'Call') return node.func === 'histogram_quantile' || node.func === 'histogram_quantiles' || node.func === 'histogram_fraction';
+  if (node.type === 'Call')
+    return node.func === 'histogram_quantile' || node.func === 'histogram_quantiles' || node.func === 'histogram_fraction';
   return node.type === 'BinaryExpr' && (node.op === '</' || node.op === '>/');
 }
 
