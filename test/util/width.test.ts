@@ -132,7 +132,13 @@ const a = [visibleWidth('{service="결제"} ─│ ▁█ → · … \u001b[31m�
 const b = [visibleWidth('👍'), loaded()];
 console.log(JSON.stringify([a, b]));`,
   );
-  assert.equal(out, JSON.stringify([[30, false], [2, true]]));
+  assert.equal(
+    out,
+    JSON.stringify([
+      [30, false],
+      [2, true],
+    ]),
+  );
 });
 
 test('without require() of ES modules, string-width is imported up front and measures the same', () => {
