@@ -26,7 +26,7 @@ const SRC = fileURLToPath(new URL('../src/', import.meta.url));
 const OUT = `${SRC}bundle`;
 
 /** Packages loaded only by some commands (and large): left in node_modules, loaded when a command needs them. */
-const EXTERNAL = ['undici', 'yaml', 'prom-client', '@inquirer/prompts', 're2js', 'string-width'];
+const EXTERNAL = ['undici', 'yaml', 'prom-client', '@inquirer/prompts', 're2js', 'string-width', 'chalk'];
 
 rmSync(OUT, { recursive: true, force: true });
 const result = await build({

@@ -14,20 +14,15 @@
 // a fast path: one column or two per UTF-16 unit, no segmentation; a test checks
 // it gives what string-width gives on every character it covers.
 
-import { createRequire } from 'node:module';
+import { CAN_REQUIRE_ESM, requireEsm } from './esm-require.js';
 
 type StringWidth = (s: string) => number;
 
-let stringWidth: StringWidth | undefined;
-// `require()` of an ES module (string-width 8 is one) works from Node 20.19 and
-// 22.12; on an older Node it is imported up front, as before.
-if ((process.features as { require_module?: boolean }).require_module !== true) {
-  stringWidth = (await import('string-width')).default;
-}
+let stringWidth: StringWidth | undefined = CAN_REQUIRE_ESM ? undefined : (await import('string-width')).default;
 
 /** string-width's answer, loading it the first time. */
 function libraryWidth(s: string): number {
-  stringWidth ??= (createRequire(import.meta.url)('string-width') as { default: StringWidth }).default;
+  stringWidth ??= requireEsm<{ default: StringWidth }>(import.meta.url, 'string-width').default;
   return stringWidth(s);
 }
 
