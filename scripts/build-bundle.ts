@@ -56,6 +56,10 @@ const result = await build({
   logLevel: 'warning',
 });
 writeFileSync(`${OUT}/meta.json`, JSON.stringify(result.metafile));
+// For each module it loads, Node looks for the nearest package.json (is .js an ES module?),
+// making a URL for every folder on the way up: one here ends the walk at the first step
+// for each of the ~50 chunks `query up` loads (~3% of `fmt x`'s instructions).
+writeFileSync(`${OUT}/package.json`, JSON.stringify({ type: 'module' }) + '\n');
 const chunks = Object.keys(result.metafile.outputs).filter((f) => f.endsWith('.js'));
 const bytes = chunks.reduce((n, f) => n + result.metafile.outputs[f].bytes, 0);
 console.log(`${OUT}: ${chunks.length} chunks, ${(bytes / 2 ** 20).toFixed(2)} MiB`);
