@@ -17,6 +17,15 @@ export const TRANSLATED_FILES = [
   'src/explain/explain.ts',
   'src/explain/selectors.ts',
   'src/explain/feedback.ts',
+  'src/explain/walkthrough.ts',
+  'src/explain/rate-walk.ts',
+  'src/explain/histogram-walk.ts',
+  'src/explain/binary.ts',
+  'src/explain/aggregate.ts',
+  'src/explain/evaluate.ts',
+  'src/explain/build.ts',
+  'src/explain/trace.ts',
+  'src/explain/index.ts',
   'src/lessons/judge.ts',
   'src/lessons/diff.ts',
   'src/lessons/nodata.ts',
@@ -50,6 +59,7 @@ export const TRANSLATED_FILES = [
   'src/repl/keys.ts',
   'src/repl/scan.ts',
   'src/promql/hints.ts',
+  'src/promql/annotation-hints.ts',
   'src/render/error.ts',
   'src/render/empty.ts',
   'src/render/render-context.ts',
@@ -91,8 +101,6 @@ function translatedFiles(): string[] {
  */
 const NOT_MESSAGES: RegExp[] = [
   /^expected a selector such as/,
-  // render.ts finds the walk-through's verdict line by its words (the walk-throughs are still English only).
-  /^the query returns$/,
   // A programming error (a REPL built without an opener, as in some tests), not a message to learners.
   /^switching backends is not available here$/,
   // Commander's own English, which src/cli/help-text.ts looks up to translate.

@@ -23,6 +23,8 @@ import { LESSON_MESSAGES } from './lessons.js';
 import { LESSON_FILE_MESSAGES } from './lesson-files.js';
 import { REPL_MESSAGES } from './repl.js';
 import { RENDER_MESSAGES } from './render.js';
+import { WALK_MESSAGES } from './walkthrough.js';
+import { HINT_MESSAGES } from './hints.js';
 
 export interface Message {
   readonly en: string;
@@ -44,6 +46,8 @@ export const CATALOG = {
   ...CLI_RULES_MESSAGES,
   ...CLI_NOTES_MESSAGES,
   ...RENDER_MESSAGES,
+  ...WALK_MESSAGES,
+  ...HINT_MESSAGES,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof CATALOG;
