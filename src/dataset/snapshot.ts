@@ -162,22 +162,17 @@ function addNhcb(store: MemoryStore, nhcb: NonNullable<Header['nhcb']>): void {
   }
 }
 
-/** Each snapshot file's bytes (read once per process; undefined when absent) and its shared store. */
-const loaded = new Map<string, { bytes?: Buffer; store?: MemoryStore }>();
+/** Each snapshot's shared store (undefined: no usable snapshot), by URL. Not the bytes: they go once every series is read. */
+const loaded = new Map<string, MemoryStore | undefined>();
 
-function snapshotFile(url: URL): { bytes?: Buffer; store?: MemoryStore } {
-  let f = loaded.get(url.href);
-  if (!f) {
-    let bytes: Buffer | undefined;
-    try {
-      bytes = readFileSync(url);
-    } catch {
-      bytes = undefined;
-    }
-    f = { bytes };
-    loaded.set(url.href, f);
+function readSnapshot(url: URL): MemoryStore | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(url);
+  } catch {
+    return undefined;
   }
-  return f;
+  return decodeSnapshot(bytes, generatorFingerprint());
 }
 
 /**
@@ -185,17 +180,15 @@ function snapshotFile(url: URL): { bytes?: Buffer; store?: MemoryStore } {
  * undefined when there is no snapshot or it is out of date.
  */
 export function loadSnapshot(url: URL = SNAPSHOT_URL): MemoryStore | undefined {
-  const f = snapshotFile(url);
-  if (!('store' in f)) f.store = f.bytes && decodeSnapshot(f.bytes, generatorFingerprint());
-  return f.store;
+  if (!loaded.has(url.href)) loaded.set(url.href, readSnapshot(url));
+  return loaded.get(url.href);
 }
 
 /**
  * A store of the caller's own over the snapshot at `url` (a new one at each
- * call; the file is read once), for a caller that writes into it, such as
- * `rules eval` recording series. Undefined when there is no usable snapshot.
+ * call), for a caller that writes into it, such as `rules eval` recording
+ * series. Undefined when there is no usable snapshot.
  */
 export function freshSnapshot(url: URL = SNAPSHOT_URL): MemoryStore | undefined {
-  const { bytes } = snapshotFile(url);
-  return bytes && decodeSnapshot(bytes, generatorFingerprint());
+  return readSnapshot(url);
 }
