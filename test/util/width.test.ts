@@ -56,19 +56,17 @@ test('splitColumns: pieces of at most the width, Hangul never split', () => {
   assert.deepEqual(splitColumns('short', 10), ['short']);
 });
 
-test('a table of many ASCII cells takes the fast path', () => {
+test('a table of many ASCII cells is measured on the fast path', () => {
+  // Whether the fast path was taken is checked without a clock: the next-but-one test
+  // watches string-width's module stay unloaded; this one checks the sums.
   const cells = Array.from({ length: 200_000 }, (_, i) => `instance-${i}:8080`);
-  const t0 = performance.now();
   let total = 0;
   for (const c of cells) total += visibleWidth(c);
-  const ms = performance.now() - t0;
   assert.equal(
     total,
     cells.reduce((a, c) => a + c.length, 0),
   );
-  // Not a timed test of speed, a guard against losing the fast path: string-width on
-  // every cell takes seconds here, the fast path milliseconds.
-  assert.ok(ms < 1500, `${ms} ms`);
+  assert.ok(cells.every((c) => fastColumns(c) === c.length));
 });
 
 test('the fast path (no string-width) agrees with string-width on every BMP character, alone and beside others', async () => {
