@@ -15,7 +15,8 @@ import { absentLabels, unparen } from './vecfns.js';
 import { upperBound } from './numeric.js';
 import { IMPLEMENTATIONS } from './functions.js';
 import { HIST_RANGE, floatsOnly, type HistRangeFn } from './hist-rangefns.js';
-import type { FloatHistogram } from '../histogram/histogram.js';
+import type { HistogramColumn } from '../storage/histogram-column.js';
+import { StatsHints } from './hist-stats.js';
 
 /** Functions that accept the `anchored` / `smoothed` modifiers, in Prometheus's message order. */
 const ANCHORED_OK = functionsWhere((f) => f.anchored);
@@ -180,29 +181,34 @@ function windowLoop(loop: RangeLoop, s: RSeries, o: VSeries): number {
 interface SplitSeries {
   floats: RSeries;
   ht: Float64Array;
-  hh: FloatHistogram[];
+  /** The histograms, by their order among the series' histograms. */
+  hh: HistogramColumn;
   hst?: Float64Array;
-  /** The stored histograms, when hh holds stats-iterator hints (a window's first sample keeps its stored hint). */
-  hStored?: FloatHistogram[];
 }
 
 function splitHistograms(s: RSeries): SplitSeries {
   const n = s.length;
-  const ft = new Float64Array(n);
-  const fv = new Float64Array(n);
-  const fst = s.st ? new Float64Array(n) : undefined;
-  const ht = new Float64Array(n);
-  const hst = s.st ? new Float64Array(n) : undefined;
-  const hh: FloatHistogram[] = [];
-  const hStored: FloatHistogram[] | undefined = s.hStored ? [] : undefined;
+  const h = s.h!;
+  let nh = 0;
+  for (let i = 0; i < n; i++) if (h.has(i)) nh++;
+  if (nh === n) {
+    // Histograms only (the usual case): the columns as they are.
+    const floats = { metric: s.metric, t: EMPTY, v: EMPTY, length: 0, dropName: s.dropName };
+    return { floats, ht: s.t.subarray(0, n), hh: h, hst: s.st?.subarray(0, n) };
+  }
+  const ft = new Float64Array(n - nh);
+  const fv = new Float64Array(n - nh);
+  const fst = s.st ? new Float64Array(n - nh) : undefined;
+  const ht = new Float64Array(nh);
+  const hst = s.st ? new Float64Array(nh) : undefined;
+  const pos = new Uint32Array(nh);
   let f = 0;
+  let k = 0;
   for (let i = 0; i < n; i++) {
-    const h = s.h![i];
-    if (h) {
-      ht[hh.length] = s.t[i];
-      if (hst) hst[hh.length] = s.st![i];
-      hh.push(h);
-      hStored?.push(s.hStored![i]!);
+    if (h.has(i)) {
+      ht[k] = s.t[i];
+      if (hst) hst[k] = s.st![i];
+      pos[k++] = i;
     } else {
       ft[f] = s.t[i];
       fv[f] = s.v[i];
@@ -210,15 +216,10 @@ function splitHistograms(s: RSeries): SplitSeries {
       f++;
     }
   }
-  const k = hh.length;
-  return {
-    floats: { metric: s.metric, t: ft.subarray(0, f), v: fv.subarray(0, f), length: f, st: fst?.subarray(0, f), dropName: s.dropName },
-    ht: ht.subarray(0, k),
-    hh,
-    hst: hst?.subarray(0, k),
-    hStored,
-  };
+  return { floats: { metric: s.metric, t: ft, v: fv, length: f, st: fst, dropName: s.dropName }, ht, hh: h.select(pos, nh), hst };
 }
+
+const EMPTY = new Float64Array(0);
 
 /** windowLoop for a series with histograms: each window's floats and histograms go to the function's histogram handler. */
 function mixedWindowLoop(loop: RangeLoop, s: SplitSeries, o: VSeries, handler: HistRangeFn): number {
@@ -255,12 +256,11 @@ function mixedWindowLoop(loop: RangeLoop, s: SplitSeries, o: VSeries, handler: H
     ctx.ok = true;
     ctx.hOut = undefined;
     let r: number;
-    if (ctx.hhi > ctx.hlo && s.hStored) {
+    if (ctx.hhi > ctx.hlo && s.hh instanceof StatsHints) {
       // The stats iterator starts afresh at each window: its first histogram keeps the stored hint.
-      const kept = s.hh[ctx.hlo];
-      s.hh[ctx.hlo] = s.hStored[ctx.hlo];
+      s.hh.storedAt = ctx.hlo;
       r = handler(ctx, fn);
-      s.hh[ctx.hlo] = kept;
+      s.hh.storedAt = -1;
     } else r = ctx.hhi > ctx.hlo ? handler(ctx, fn) : ctx.hi > ctx.lo ? fn(ctx) : 0;
     if (!ctx.ok) continue;
     if (ctx.hOut) setHist(o, i, ctx.hOut);

@@ -9,6 +9,7 @@
 
 import type { FloatHistogram } from '../histogram/histogram.js';
 import type { Series } from './series.js';
+import { PackedHistograms } from './histogram-packed.js';
 import { OutOfOrderSampleError } from './series.js';
 import { isStaleNaN } from './stale.js';
 
@@ -166,7 +167,10 @@ export class AppendLog {
       const a = start[id];
       const b = a + series[id].length + this.count[id];
       const st = sts && hasNonZero(sts, a, b) ? sts.slice(a, b) : undefined;
-      series[id].adopt(pool.intern(times.subarray(a, b)), values.subarray(a, b), st, stale[id] === 1, hcols.get(id));
+      const hs = hcols.get(id);
+      // New histograms packed after the series' old ones (src/storage/histogram-packed.ts).
+      const h = hs ? PackedHistograms.pack(hs, b - a, series[id].h) : undefined;
+      series[id].adopt(pool.intern(times.subarray(a, b)), values.subarray(a, b), st, stale[id] === 1, h);
     }
     this.chunks = [];
     this.histPos = undefined;
@@ -177,15 +181,12 @@ export class AppendLog {
     this.last = new Float64Array(128);
   }
 
-  /** Histogram columns of the logged series that had histograms already: old entries copied, room for the new. */
+  /** Histograms of the logged series that had histograms already: room for the new ones (the old ones stay in their column). */
   private histogramColumns(series: readonly Series[], n: number, start: Float64Array): Map<number, (FloatHistogram | undefined)[]> {
     const cols = new Map<number, (FloatHistogram | undefined)[]>();
     for (let id = 0; id < n; id++) {
-      const s = series[id];
-      if (this.count[id] === 0 || !s.h) continue;
-      const col = s.h.slice(0, s.length);
-      col.length = start[id + 1] - start[id];
-      cols.set(id, col);
+      if (this.count[id] === 0 || !series[id].h) continue;
+      cols.set(id, new Array<FloatHistogram | undefined>(start[id + 1] - start[id]));
     }
     return cols;
   }
