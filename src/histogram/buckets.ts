@@ -7,19 +7,24 @@ import { exponentialBound, isExponentialSchema, targetIndex } from './bounds.js'
 import type { BucketList, FloatHistogram } from './histogram.js';
 import { kahanStep } from './kahan.js';
 
-/** Removes empty buckets (with compensation terms: those where both are 0). */
+/** Removes empty buckets (with compensation terms: those where both are 0); the list itself when none is empty. */
 export function compactList(l: BucketList, c?: BucketList): BucketList {
-  const idx: number[] = [];
-  const cnt: number[] = [];
-  const comp: number[] = [];
+  let kept = 0;
+  for (let i = 0; i < l.idx.length; i++) if (l.cnt[i] !== 0 || (c ? c.cnt[i] : 0) !== 0) kept++;
+  if (kept === l.idx.length) return l;
+  const idx = new Array<number>(kept);
+  const cnt = new Array<number>(kept);
+  const comp = c ? new Array<number>(kept) : undefined;
+  let k = 0;
   for (let i = 0; i < l.idx.length; i++) {
     const ci = c ? c.cnt[i] : 0;
     if (l.cnt[i] === 0 && ci === 0) continue;
-    idx.push(l.idx[i]);
-    cnt.push(l.cnt[i]);
-    comp.push(ci);
+    idx[k] = l.idx[i];
+    cnt[k] = l.cnt[i];
+    if (comp) comp[k] = ci;
+    k++;
   }
-  if (c) c.cnt = comp;
+  if (c) c.cnt = comp!;
   return { idx, cnt };
 }
 
@@ -62,6 +67,18 @@ export function kahanReduceList(l: BucketList, c: BucketList, from: number, to: 
   ];
 }
 
+/** Whether every index of b from j on is also in a (both ascending). */
+function withinLayout(a: readonly number[], b: readonly number[], j: number): boolean {
+  if (a === b && j === 0) return true;
+  if (b.length - j > a.length) return false;
+  let i = 0;
+  for (; j < b.length; j++) {
+    while (i < a.length && a[i] < b[j]) i++;
+    if (i >= a.length || a[i] !== b[j]) return false;
+  }
+  return true;
+}
+
 /** Index of the first leading bucket of `b` above the zero threshold (addBuckets skips the others). */
 function firstAboveThreshold(schema: number, threshold: number, b: BucketList): number {
   let k = 0;
@@ -102,11 +119,23 @@ export function kahanAddBuckets(
   b: BucketList,
   bc: number[] | undefined,
 ): [BucketList, BucketList] {
+  let j = firstAboveThreshold(schema, threshold, b);
+  if (withinLayout(a.idx, b.idx, j)) {
+    // Every bucket of b is one of a's (a sum of like histograms): the same steps, in place.
+    let i = 0;
+    for (; j < b.idx.length; j++) {
+      while (a.idx[i] !== b.idx[j]) i++;
+      kahanStep(b.cnt[j], a.cnt[i], ac.cnt[i]);
+      kahanStep(bc ? bc[j] : 0, kahanStep.sum, kahanStep.c);
+      a.cnt[i] = kahanStep.sum;
+      ac.cnt[i] = kahanStep.c;
+    }
+    return [a, ac];
+  }
   const idx: number[] = [];
   const cnt: number[] = [];
   const comp: number[] = [];
   let i = 0;
-  let j = firstAboveThreshold(schema, threshold, b);
   while (i < a.idx.length || j < b.idx.length) {
     if (j >= b.idx.length || (i < a.idx.length && a.idx[i] < b.idx[j])) {
       idx.push(a.idx[i]);

@@ -53,6 +53,9 @@ export interface AddOutcome {
   nhcbBoundsReconciled: boolean;
 }
 
+/** The empty bucket list every new histogram starts with (frozen: lists are replaced, not grown). */
+const NO_BUCKETS: BucketList = Object.freeze({ idx: Object.freeze([]) as unknown as number[], cnt: Object.freeze([]) as unknown as number[] });
+
 export class FloatHistogram {
   hint: CounterResetHint = 'unknown';
   schema = 0;
@@ -60,8 +63,9 @@ export class FloatHistogram {
   zeroCount = 0;
   count = 0;
   sum = 0;
-  positive: BucketList = { idx: [], cnt: [] };
-  negative: BucketList = { idx: [], cnt: [] };
+  /** Replaced, never grown: a new histogram's lists are one shared frozen empty list. */
+  positive: BucketList = NO_BUCKETS;
+  negative: BucketList = NO_BUCKETS;
   /** Upper bounds of the custom buckets (schema -53), without +Inf; shared, never modified. */
   customValues?: readonly number[];
 
@@ -90,8 +94,7 @@ export class FloatHistogram {
     this.zeroCount *= factor;
     this.count *= factor;
     this.sum *= factor;
-    scale(this.positive.cnt, (x) => x * factor);
-    scale(this.negative.cnt, (x) => x * factor);
+    for (const cnt of [this.positive.cnt, this.negative.cnt]) for (let k = 0; k < cnt.length; k++) cnt[k] = cnt[k] * factor;
     if (factor < 0) this.hint = 'gauge';
     return this;
   }
@@ -106,8 +109,7 @@ export class FloatHistogram {
       this.negative = { idx: [], cnt: [] };
       return this;
     }
-    scale(this.positive.cnt, (x) => x / scalar);
-    scale(this.negative.cnt, (x) => x / scalar);
+    for (const cnt of [this.positive.cnt, this.negative.cnt]) for (let k = 0; k < cnt.length; k++) cnt[k] = cnt[k] / scalar;
     if (scalar < 0) this.hint = 'gauge';
     return this;
   }
@@ -461,10 +463,6 @@ function addCountsInPlace(cnt: number[], src: ArrayLike<number>, from: number, n
 
 function copyList(l: BucketList): BucketList {
   return { idx: l.idx.slice(), cnt: l.cnt.slice() };
-}
-
-function scale(a: number[], f: (x: number) => number): void {
-  for (let i = 0; i < a.length; i++) a[i] = f(a[i]);
 }
 
 function sameBits(a: number, b: number): boolean {

@@ -76,20 +76,40 @@ export class CumulativeHistograms implements HistogramColumn {
     h.count = this.count(i);
     h.sum = this.sum(r);
     h.customValues = this.bounds;
-    // Only the populated buckets (Prometheus's Compact(0)).
-    const idx: number[] = [];
-    const cnt: number[] = [];
+    // Only the populated buckets (Prometheus's Compact(0)): differences into the scratch array, indexes as a bit set.
+    const d = this.scratch;
+    const K = this.cum.length;
+    const small = K <= 30;
+    const big: number[] | undefined = small ? undefined : [];
+    let n = 0;
+    let mask = 0;
     let prev = 0;
-    for (let k = 0; k < this.cum.length; k++) {
+    for (let k = 0; k < K; k++) {
       const c = this.cum[k][r];
       if (c - prev !== 0) {
-        idx.push(k);
-        cnt.push(c - prev);
+        d[n++] = c - prev;
+        if (big) big.push(k);
+        else mask |= 1 << k;
       }
       prev = c;
     }
-    h.positive = { idx, cnt };
+    const cnt = new Array<number>(n);
+    for (let j = 0; j < n; j++) cnt[j] = d[j];
+    h.positive = { idx: big ?? this.indexes(mask, n), cnt };
     return h;
+  }
+
+  /** Populated bucket indexes, one shared (never modified) array per set: results keep fewer objects alive. */
+  private readonly idxCache = new Map<number, number[]>();
+
+  private indexes(mask: number, n: number): number[] {
+    let idx = this.idxCache.get(mask);
+    if (idx) return idx;
+    idx = new Array<number>(n);
+    let j = 0;
+    for (let k = 0; k < this.cum.length; k++) if (mask & (1 << k)) idx[j++] = k;
+    this.idxCache.set(mask, idx);
+    return idx;
   }
 
   owned(i: number): FloatHistogram | undefined {
