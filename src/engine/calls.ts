@@ -79,7 +79,28 @@ function newWinCtx(ev: Evaluator, e: Call, src: RangeSource, scalars: Float64Arr
   };
 }
 
-function evalRangeCall(ev: Evaluator, e: Call, args: Expr[], rangeIdx: number, fn: RangeFn, grid: Grid): VSeries[] {
+/**
+ * A range function's call whose results go to `sink` series by series (with
+ * the samples each holds) instead of into a list: hist-stream.ts aggregates
+ * them as they come. The caller checked that the call is a range function's.
+ */
+export function evalRangeCallInto(ev: Evaluator, e: Call, grid: Grid, sink: (o: VSeries, count: number) => void): void {
+  const impl = IMPLEMENTATIONS[e.func as FunctionName];
+  if (!impl || !('range' in impl)) throw execError(`function "${e.func}" is not supported by the embedded engine`);
+  const args = e.args.map(unparen);
+  const rangeIdx = args.findIndex((a) => a.type === 'MatrixSelector' || a.type === 'SubqueryExpr');
+  evalRangeCall(ev, e, args, rangeIdx, impl.range, grid, sink);
+}
+
+function evalRangeCall(
+  ev: Evaluator,
+  e: Call,
+  args: Expr[],
+  rangeIdx: number,
+  fn: RangeFn,
+  grid: Grid,
+  sink?: (o: VSeries, count: number) => void,
+): VSeries[] {
   const st = ev.st;
   checkRangeModifiers(e, args[rangeIdx]);
   // Scalar arguments first, as Prometheus evaluates them before the range.
@@ -104,7 +125,11 @@ function evalRangeCall(ev: Evaluator, e: Call, args: Expr[], rangeIdx: number, f
     const count = split ? mixedWindowLoop(loop, split, o, HIST_RANGE[e.func as FunctionName] ?? floatsOnly) : windowLoop(loop, s, o);
     if (count === 0) continue;
     holdSamples(st, count);
-    out.push(o);
+    if (sink) {
+      // Only the labels stay, for the duplicate check below.
+      out.push({ metric: o.metric, dropName: o.dropName, v: EMPTY, p: NO_STEPS });
+      sink(o, count);
+    } else out.push(o);
     if (present) for (let i = 0; i < grid.n; i++) present[i] |= o.p[i];
     if (readsCounter && !counterWarned && floats.length > 0) counterWarned = warnNotCounter(ev, s, e.args[rangeIdx]);
   }
@@ -220,6 +245,7 @@ function splitHistograms(s: RSeries): SplitSeries {
 }
 
 const EMPTY = new Float64Array(0);
+const NO_STEPS = new Uint8Array(0);
 
 /** windowLoop for a series with histograms: each window's floats and histograms go to the function's histogram handler. */
 function mixedWindowLoop(loop: RangeLoop, s: SplitSeries, o: VSeries, handler: HistRangeFn): number {

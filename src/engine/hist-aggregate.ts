@@ -17,7 +17,7 @@ import { histNotes } from './hist-notes.js';
 import type { Grouped } from './select-k.js';
 
 /** One group's state at one step (Prometheus's groupedAggregation). */
-interface GroupState {
+export interface GroupState {
   seen: boolean;
   f: number;
   fMean: number;
@@ -44,7 +44,8 @@ export function hasHistograms(input: VSeries[]): boolean {
   return input.some((s) => s.h !== undefined && s.h.some((h) => h !== undefined));
 }
 
-class StepAggregation {
+/** The operation on one group's state: first input, each further input, the result. */
+export class StepAggregation {
   readonly pos: PositionRange;
   constructor(
     readonly op: string,

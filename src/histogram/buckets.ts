@@ -88,10 +88,19 @@ function firstAboveThreshold(schema: number, threshold: number, b: BucketList): 
 
 /** Adds (or subtracts) b's buckets into a's layout, inserting missing ones (Prometheus's addBuckets). */
 export function addBuckets(schema: number, threshold: number, negate: boolean, a: BucketList, b: BucketList): BucketList {
+  let j = firstAboveThreshold(schema, threshold, b);
+  if (withinLayout(a.idx, b.idx, j)) {
+    // Every bucket of b is one of a's: the same sums, in place (a belongs to the histogram being changed).
+    let i = 0;
+    for (; j < b.idx.length; j++) {
+      while (a.idx[i] !== b.idx[j]) i++;
+      a.cnt[i] = a.cnt[i] + (negate ? b.cnt[j] * -1 : b.cnt[j]);
+    }
+    return a;
+  }
   const idx: number[] = [];
   const cnt: number[] = [];
   let i = 0;
-  let j = firstAboveThreshold(schema, threshold, b);
   while (i < a.idx.length || j < b.idx.length) {
     if (j >= b.idx.length || (i < a.idx.length && a.idx[i] < b.idx[j])) {
       idx.push(a.idx[i]);
