@@ -244,6 +244,15 @@ function splitHistograms(s: RSeries): SplitSeries {
   return { floats: { metric: s.metric, t: ft, v: fv, length: f, st: fst, dropName: s.dropName }, ht, hh: h.select(pos, nh), hst };
 }
 
+/** The first index from `from` whose time is after `limit` (t ascending, at most `end`). */
+function advance(t: Float64Array, from: number, end: number, limit: number): number {
+  if (from < end && t[from] <= limit) {
+    if (end - from > 16 && t[from + 16] <= limit) return upperBound(t, from, end, limit);
+    while (from < end && t[from] <= limit) from++;
+  }
+  return from;
+}
+
 const EMPTY = new Float64Array(0);
 const NO_STEPS = new Uint8Array(0);
 
@@ -254,6 +263,10 @@ function mixedWindowLoop(loop: RangeLoop, s: SplitSeries, o: VSeries, handler: H
   const lookback = st.lookbackMs;
   const f = s.floats;
   let count = 0;
+  let lo = 0;
+  let hi = 0;
+  let hlo = 0;
+  let hhi = 0;
   ctx.serial = ++windowSerial;
   ctx.t = f.t;
   ctx.v = f.v;
@@ -268,10 +281,15 @@ function mixedWindowLoop(loop: RangeLoop, s: SplitSeries, o: VSeries, handler: H
     const rangeStart = ref - src.rangeMs;
     const mint = windowMin(src, rangeStart, lookback);
     const maxt = windowMax(src, ref, lookback);
-    ctx.lo = upperBound(f.t, 0, f.length, mint);
-    ctx.hi = upperBound(f.t, ctx.lo, f.length, maxt);
-    ctx.hlo = upperBound(s.ht, 0, s.ht.length, mint);
-    ctx.hhi = upperBound(s.ht, ctx.hlo, s.ht.length, maxt);
+    // Windows only move forward: both parts' bounds advance from the previous step's.
+    hi = advance(f.t, hi, f.length, maxt);
+    lo = advance(f.t, lo, hi, mint);
+    hhi = advance(s.ht, hhi, s.ht.length, maxt);
+    hlo = advance(s.ht, hlo, hhi, mint);
+    ctx.lo = lo;
+    ctx.hi = hi;
+    ctx.hlo = hlo;
+    ctx.hhi = hhi;
     const n = ctx.hi - ctx.lo + ctx.hhi - ctx.hlo;
     if (n === 0) continue;
     st.totalSamples += n;

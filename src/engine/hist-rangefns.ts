@@ -78,7 +78,9 @@ function histogramRate(c: WinCtx, isCounter: boolean): FloatHistogram | undefine
     return undefined;
   }
   let minSchema = Math.min(lastSchema, prevSchema);
-  for (let i = lo + 1; i < hi - 1 && isCounter; i++) {
+  // Counter histograms that say "not reset" with one schema (the usual window): no per-sample checks below.
+  const plain = isCounter && !c.hst && hh.plainRun(lo + 1, hi);
+  for (let i = lo + 1; i < hi - 1 && isCounter && !plain; i++) {
     if (hh.hint(i) === 'gauge') c.warn('warning', histNotes.notCounter(c.name), 0);
     const schema = hh.schema(i);
     if (schema < minSchema) minSchema = schema;
@@ -90,7 +92,7 @@ function histogramRate(c: WinCtx, isCounter: boolean): FloatHistogram | undefine
   const h = hh.owned(hi - 1)!.reduceResolution(minSchema);
   if (!(zero ? addNoted(c, h, zero, true) : addAt(c, h, lo, true))) return undefined;
   if (isCounter) {
-    for (let i = lo + 1; i < hi; i++) {
+    for (let i = lo + 1; i < hi && !plain; i++) {
       if (stReset(c, i) || resetAt(hh, i, i - 1, i === lo + 1 ? zero : undefined)) {
         const ok = i === lo + 1 && zero ? addNoted(c, h, zero, false) : addAt(c, h, i - 1, false);
         if (!ok) return undefined;

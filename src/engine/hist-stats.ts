@@ -109,6 +109,10 @@ export class StatsHints implements HistogramColumn {
   }
 
   /** The positions with the hints they have here (a position's previous one is not its neighbour there). */
+  plainRun(): boolean {
+    return false;
+  }
+
   select(pos: ArrayLike<number>, n: number): HistogramColumn {
     const codes = new Uint8Array(n);
     for (let k = 0; k < n; k++) codes[k] = this.codes[pos[k]];

@@ -38,6 +38,12 @@ export interface HistogramColumn {
    * otherwise (the caller then adds get(i) itself).
    */
   addTo(h: FloatHistogram, i: number, negate: boolean): boolean;
+  /**
+   * Whether positions [from, to) all hold counter histograms with the hint
+   * `not_reset` and one schema: rate() then needs no reset or schema check
+   * between them. False when unsure.
+   */
+  plainRun(from: number, to: number): boolean;
   /** The column of positions pos[0..n), in that order. */
   select(pos: ArrayLike<number>, n: number): HistogramColumn;
   /** The column with n positions: the first ones as here, later ones floats (n >= length). */
@@ -84,6 +90,10 @@ export class ArrayHistograms implements HistogramColumn {
     return false;
   }
 
+  plainRun(): boolean {
+    return false;
+  }
+
   select(pos: ArrayLike<number>, n: number): HistogramColumn {
     const out = new Array<FloatHistogram | undefined>(n);
     for (let k = 0; k < n; k++) out[k] = this.items[pos[k]];
@@ -100,6 +110,21 @@ export class ArrayHistograms implements HistogramColumn {
   toArray(): readonly (FloatHistogram | undefined)[] {
     return this.items;
   }
+}
+
+/**
+ * Prefix counts of the positions that break a plain run (histogram-column's
+ * plainRun): breaks[i + 1] - breaks[j + 1] counts those in (j, i]. Position i
+ * breaks when its hint is not `not_reset` or (`sameAsPrev(i)` false) its
+ * schema differs from position i - 1's.
+ */
+export function runBreaks(hints: Uint8Array, n: number, sameAsPrev?: (i: number) => boolean): Uint32Array {
+  const breaks = new Uint32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    const plain = hints[i] === HINT_CODES.not_reset && (!sameAsPrev || i === 0 || sameAsPrev(i));
+    breaks[i + 1] = breaks[i] + (plain ? 0 : 1);
+  }
+  return breaks;
 }
 
 /** Every position of a column as objects (undefined at floats): for results and tests, not hot paths. */

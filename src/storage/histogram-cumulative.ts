@@ -14,7 +14,7 @@
 import { FloatHistogram } from '../histogram/histogram.js';
 import { CUSTOM_BUCKETS_SCHEMA, customBoundsMatch } from '../histogram/bounds.js';
 import type { CounterResetHint } from '../histogram/histogram.js';
-import { HINTS, HINT_CODES, type HistogramColumn } from './histogram-column.js';
+import { HINTS, HINT_CODES, runBreaks, type HistogramColumn } from './histogram-column.js';
 import { HISTOGRAM_MARK, STALE_NAN, isStaleNaN } from './stale.js';
 
 /** One classic member's samples (a bucket, _count or _sum series). */
@@ -144,6 +144,14 @@ export class CumulativeHistograms implements HistogramColumn {
     if (j !== idx.length) return false;
     h.addLayoutMatched(HINTS[code]!, 0, this.count(i), this.sum(r), d, 0, j, negate);
     return true;
+  }
+
+  private breaks?: Uint32Array;
+
+  plainRun(from: number, to: number): boolean {
+    // One schema throughout: only the hints can break a run. Counted on first use.
+    const b = (this.breaks ??= runBreaks(this.hints, this.hints.length));
+    return from >= to || (to <= this.hints.length && b[to] - b[from] === 0);
   }
 
   select(pos: ArrayLike<number>, n: number): HistogramColumn {

@@ -8,7 +8,7 @@
 
 import { FloatHistogram } from '../histogram/histogram.js';
 import { customBoundsMatch, exponentialBound, isCustomBucketsSchema, isExponentialSchema } from '../histogram/bounds.js';
-import { HINTS, HINT_CODES, type HistogramColumn } from './histogram-column.js';
+import { HINTS, HINT_CODES, runBreaks, type HistogramColumn } from './histogram-column.js';
 import type { CounterResetHint } from '../histogram/histogram.js';
 
 interface Layout {
@@ -189,6 +189,14 @@ export class PackedHistograms implements HistogramColumn {
     const zero = this.zeros ? this.zeros[i] : 0;
     h.addLayoutMatched(HINTS[code]!, zero, this.counts[i], this.sums[i], this.buckets, off, off + l.pos.length, negate);
     return true;
+  }
+
+  private breaks?: Uint32Array;
+
+  plainRun(from: number, to: number): boolean {
+    const n = this.hints.length;
+    const b = (this.breaks ??= runBreaks(this.hints, n, (i) => this.schema(i) === this.schema(i - 1)));
+    return from >= to || (to <= n && b[to] - b[from] === 0);
   }
 
   select(pos: ArrayLike<number>, n: number): HistogramColumn {
