@@ -103,7 +103,7 @@ class Parser {
   }
 
   exercise(body: string[], line: number): ExerciseBlock {
-    const fields = this.fields(body, line + 1, ['id', 'task', 'hint', 'answer', 'wrong', 'feedback', 'at']);
+    const fields = this.fields(body, line + 1, ['id', 'task', 'hint', 'answer', 'wrong', 'feedback', 'at', 'uses', 'avoids']);
     const id = this.single(fields, 'id', line);
     if (id && id.value && !EXERCISE_ID.test(id.value)) this.problem(id.line, `exercise id "${id.value}" must be lowercase letters, digits and dashes`);
     const answer = this.single(fields, 'answer', line);
@@ -124,6 +124,13 @@ class Parser {
     if (at[0]) {
       ex.at = at[0].value.split(',').map((s) => s.trim());
       for (const t of ex.at) if (parseRelative(t) === undefined) this.problem(at[0].line, `bad time "${t}": write it relative to the data end, e.g. -2h30m`);
+    }
+    for (const key of ['uses', 'avoids'] as const) {
+      const given = fields.filter((f) => f.key === key);
+      if (given.length > 1) this.problem(given[1].line, `field "${key}" given twice`);
+      if (!given[0]) continue;
+      ex[key] = given[0].value.split(',').map((s) => s.trim());
+      for (const name of ex[key]) if (!METRIC_NAME.test(name)) this.problem(given[0].line, `"${key}:" lists metric names, got "${name}"`);
     }
     return ex;
   }
@@ -180,6 +187,8 @@ export function parseLesson(text: string, file: string): ParseOutcome {
   checkUniqueIds(p, lesson);
   return { lesson: p.problems.length === 0 ? lesson : undefined, problems: p.problems };
 }
+
+const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 
 const DATA_FILE = /^[A-Za-z0-9_-][A-Za-z0-9_./-]*\.(om|txt|prom)(\.gz)?$/;
 

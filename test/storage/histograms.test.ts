@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { FloatHistogram } from '../../src/histogram/histogram.js';
 import { HISTOGRAM_MARK, MemoryStore, STALE_NAN, isHistogramMark } from '../../src/storage/store.js';
 import { histogramArray } from '../../src/storage/histogram-column.js';
+import { exportSummary } from '../../src/storage/openmetrics.js';
 
 function counter(count: number, hint: FloatHistogram['hint'] = 'unknown'): FloatHistogram {
   const h = new FloatHistogram();
@@ -60,4 +61,16 @@ test('histograms appended to a series that already has floats', () => {
     histogramArray(c.h!).map((h) => h?.count),
     [undefined, 1, undefined],
   );
+});
+
+test('export summary: histogram samples and stale markers are not written, and counted apart', () => {
+  const s = new MemoryStore();
+  const f = s.getOrCreateSeries({ __name__: 'f' });
+  const h = s.getOrCreateSeries({ __name__: 'h' });
+  s.append(f, 0, 1);
+  s.append(f, 1000, STALE_NAN);
+  s.appendHistogram(h, 0, counter(1));
+  s.appendHistogram(h, 1000, counter(2));
+  const sum = exportSummary(s);
+  assert.deepEqual([sum.series, sum.samples, sum.histogramSeries, sum.histogramSamples], [1, 1, [h], 2]);
 });

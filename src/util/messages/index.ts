@@ -14,6 +14,7 @@ import { DEFAULT_LANG, langOf, type Lang } from '../lang.js';
 import { CLI_MESSAGES } from './cli.js';
 import { ERROR_MESSAGES } from './errors.js';
 import { EXPLAIN_MESSAGES, EXPLAIN_TREE_MESSAGES, SELECTOR_MESSAGES } from './explain.js';
+import { HISTOGRAM_MESSAGES } from './histograms.js';
 import { INCIDENT_MESSAGES } from './incidents.js';
 import { LESSON_MESSAGES } from './lessons.js';
 import { REPL_MESSAGES } from './repl.js';
@@ -32,6 +33,7 @@ export const CATALOG = {
   ...ERROR_MESSAGES,
   ...INCIDENT_MESSAGES,
   ...CLI_MESSAGES,
+  ...HISTOGRAM_MESSAGES,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof CATALOG;
