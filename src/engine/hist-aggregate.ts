@@ -64,7 +64,8 @@ export class StepAggregation {
     else if (h.hint === 'not_reset') g.notResetSeen = true;
   }
 
-  first(f: number, h: FloatHistogram | undefined, dropName: boolean): GroupState {
+  /** The group's first input; `owned`: h is the caller's to give (not copied). */
+  first(f: number, h: FloatHistogram | undefined, dropName: boolean, owned = false): GroupState {
     const g: GroupState = {
       seen: true,
       f,
@@ -85,7 +86,7 @@ export class StepAggregation {
     if (op === 'sum' || op === 'avg') {
       if (!h) g.hasFloat = true;
       else {
-        g.h = h.copy();
+        g.h = owned ? h : h.copy();
         g.hasHist = true;
         this.trackHint(g, h);
       }

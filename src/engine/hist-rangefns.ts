@@ -89,6 +89,12 @@ function histogramRate(c: WinCtx, isCounter: boolean): FloatHistogram | undefine
       return undefined;
     }
   }
+  // A plain run of one layout: the difference straight from the column (no histogram built only to be compacted).
+  const direct = plain && !zero ? hh.difference?.(hi - 1, lo) : undefined;
+  if (direct) {
+    direct.hint = 'gauge';
+    return direct;
+  }
   const h = hh.owned(hi - 1)!.reduceResolution(minSchema);
   if (!(zero ? addNoted(c, h, zero, true) : addAt(c, h, lo, true))) return undefined;
   if (isCounter) {

@@ -115,7 +115,8 @@ class SeriesMajorSums {
       const f = h ? 0 : s.v[i];
       const g = this.states[base + i];
       if (!g || !g.seen) {
-        this.states[base + i] = this.agg.first(f, h, s.dropName);
+        // A range function's results are new histograms, one per step, that nothing else holds.
+        this.states[base + i] = this.agg.first(f, h, s.dropName, true);
         continue;
       }
       if (g.incompatible) continue;

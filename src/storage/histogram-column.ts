@@ -39,6 +39,13 @@ export interface HistogramColumn {
    */
   addTo(h: FloatHistogram, i: number, negate: boolean): boolean;
   /**
+   * Histogram `last` minus histogram `first` with its empty buckets removed,
+   * when both have the same layout: bit for bit `owned(last)` after
+   * `addTo(·, first, true)` and `compact()`, its hint left to the caller.
+   * Optional, undefined when the column cannot (or the layouts differ).
+   */
+  difference?(last: number, first: number): FloatHistogram | undefined;
+  /**
    * Whether positions [from, to) all hold counter histograms with the hint
    * `not_reset` and one schema: rate() then needs no reset or schema check
    * between them. False when unsure.

@@ -154,6 +154,44 @@ export class CumulativeHistograms implements HistogramColumn {
     return from >= to || (to <= this.hints.length && b[to] - b[from] === 0);
   }
 
+  difference(last: number, first: number): FloatHistogram | undefined {
+    if (!this.hints[last] || !this.hints[first]) return undefined;
+    const rl = this.row(last);
+    const rf = this.row(first);
+    const d = this.scratch;
+    let n = 0;
+    let mask = 0;
+    let pl = 0;
+    let pf = 0;
+    for (let k = 0; k < this.cum.length; k++) {
+      const col = this.cum[k];
+      const cl = col[rl];
+      const cf = col[rf];
+      const dl = cl - pl;
+      const df = cf - pf;
+      pl = cl;
+      pf = cf;
+      // The same populated buckets in both (else add() would merge layouts).
+      if ((dl !== 0) !== (df !== 0)) return undefined;
+      if (dl === 0) continue;
+      // As addBuckets subtracts, then Compact(0) drops what became empty.
+      const x = dl + df * -1;
+      if (x === 0) continue;
+      if (k > 30) return undefined;
+      d[n++] = x;
+      mask |= 1 << k;
+    }
+    const h = new FloatHistogram();
+    h.schema = CUSTOM_BUCKETS_SCHEMA;
+    h.customValues = this.bounds;
+    h.count = this.count(last) - this.count(first);
+    h.sum = this.sum(rl) - this.sum(rf);
+    const cnt = new Array<number>(n);
+    for (let j = 0; j < n; j++) cnt[j] = d[j];
+    h.positive = { idx: this.indexes(mask, n), cnt };
+    return h;
+  }
+
   select(pos: ArrayLike<number>, n: number): HistogramColumn {
     const rows = new Uint32Array(n);
     const hints = new Uint8Array(n);
@@ -214,8 +252,14 @@ export function cumulativeColumns(
   let prevRow = -1;
   let prevTotal = 0;
   for (let r = 0; r < n; r++) {
-    let stale = (countV !== undefined && isStaleNaN(countV[r])) || (sumV !== undefined && isStaleNaN(sumV[r]));
-    for (let k = 0; k < K && !stale; k++) stale = isStaleNaN(cum[k][r]);
+    // x !== x first: the bit test only for NaNs (a call per value is most of this loop's time otherwise).
+    const cv0 = countV ? countV[r] : 0;
+    const sv0 = sumV ? sumV[r] : 0;
+    let stale = (cv0 !== cv0 && isStaleNaN(cv0)) || (sv0 !== sv0 && isStaleNaN(sv0));
+    for (let k = 0; k < K && !stale; k++) {
+      const x = cum[k][r];
+      stale = x !== x && isStaleNaN(x);
+    }
     if (stale) {
       if (prevRow >= 0) {
         rows[m] = r;
@@ -228,7 +272,7 @@ export function cumulativeColumns(
     let prev = 0;
     for (let k = 0; k < K; k++) {
       const c = cum[k][r];
-      if (!Number.isFinite(c)) return undefined;
+      if (c - c !== 0) return undefined; // NaN or ±Inf
       if (c < prev) ok = false;
       prev = c;
     }
