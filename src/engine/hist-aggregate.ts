@@ -37,6 +37,8 @@ export interface GroupState {
   heap: number[];
 }
 
+const NO_HEAP: number[] = [];
+
 const IGNORES_HISTOGRAMS = new Set(['min', 'max', 'stddev', 'stdvar', 'quantile']);
 
 /** Whether any input sample is a histogram (then the aggregation takes this module's path). */
@@ -80,7 +82,8 @@ export class StepAggregation {
       resetSeen: false,
       notResetSeen: false,
       dropName,
-      heap: [f],
+      // Only quantile keeps its inputs (one array less per group and step for the others).
+      heap: this.op === 'quantile' ? [f] : NO_HEAP,
     };
     const op = this.op;
     if (op === 'sum' || op === 'avg') {
