@@ -123,7 +123,9 @@ export function benchHistogram(runs: number): HistogramResult {
 }
 
 export function printHistogram(r: HistogramResult): void {
-  console.log('histograms | query | CPU ms warm (median, min-max) | CPU ms cold | samples read | bucket values | ns per bucket value (warm)');
+  console.log(
+    'histograms | query | CPU ms warm (median, min-max) | CPU ms cold | samples read | bucket values | ns per bucket value (warm)',
+  );
   for (const row of r.rows) {
     const ns = (row.warmMs * 1e6) / row.bucketValues;
     console.log(

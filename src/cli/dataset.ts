@@ -172,8 +172,9 @@ async function runExport(file: string | undefined, opts: ExportOptions, io: IO):
     closeSync(fd);
   }
   io.err(
-    io.errStyle.dim(`wrote ${summary.samples.toLocaleString('en-US')} samples of ${summary.series.toLocaleString('en-US')} series to ${file}`) +
-      '\n',
+    io.errStyle.dim(
+      `wrote ${summary.samples.toLocaleString('en-US')} samples of ${summary.series.toLocaleString('en-US')} series to ${file}`,
+    ) + '\n',
   );
   await noteLeftOut(store, summary, io);
 }

@@ -25,7 +25,17 @@ import { evalRangeCallInto } from './calls.js';
 import { StepAggregation, type GroupState } from './hist-aggregate.js';
 
 /** Range functions whose result over histograms is a histogram (the ones worth streaming). */
-const STREAMED = new Set(['rate', 'increase', 'delta', 'irate', 'idelta', 'sum_over_time', 'avg_over_time', 'last_over_time', 'first_over_time']);
+const STREAMED = new Set([
+  'rate',
+  'increase',
+  'delta',
+  'irate',
+  'idelta',
+  'sum_over_time',
+  'avg_over_time',
+  'last_over_time',
+  'first_over_time',
+]);
 
 /** What streamHistogramAggregation did: the aggregation's result, or the evaluated input when it held no histogram. */
 export type StreamOutcome = { result: VSeries[] } | { input: VSeries[] } | undefined;

@@ -54,7 +54,10 @@ export interface AddOutcome {
 }
 
 /** The empty bucket list every new histogram starts with (frozen: lists are replaced, not grown). */
-const NO_BUCKETS: BucketList = Object.freeze({ idx: Object.freeze([]) as unknown as number[], cnt: Object.freeze([]) as unknown as number[] });
+const NO_BUCKETS: BucketList = Object.freeze({
+  idx: Object.freeze([]) as unknown as number[],
+  cnt: Object.freeze([]) as unknown as number[],
+});
 
 export class FloatHistogram {
   hint: CounterResetHint = 'unknown';

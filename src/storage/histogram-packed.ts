@@ -207,6 +207,16 @@ export class PackedHistograms implements HistogramColumn {
 
   extended(n: number): HistogramColumn {
     // Positions past the arrays read as hint 0: no histogram.
-    return new PackedHistograms(n, this.hints, this.counts, this.sums, this.zeros, this.layoutIds, this.layouts, this.offsets, this.buckets);
+    return new PackedHistograms(
+      n,
+      this.hints,
+      this.counts,
+      this.sums,
+      this.zeros,
+      this.layoutIds,
+      this.layouts,
+      this.offsets,
+      this.buckets,
+    );
   }
 }

@@ -76,7 +76,14 @@ test('an NHCB read in place equals the conversion scrape by scrape, stale marker
   const inf = member([4, 5, 6, 'stale', 2, 6]);
   const count = member([4, 5, 6, 'stale', 2, 6]);
   const sum = member([1, 2, 3, 'stale', 0.5, NaN]);
-  const group = { labels: { __name__: 'h' }, buckets: [{ le: 0.1, id: 0 }, { le: 1, id: 1 }, { le: Infinity, id: 2 }] };
+  const group = {
+    labels: { __name__: 'h' },
+    buckets: [
+      { le: 0.1, id: 0 },
+      { le: 1, id: 1 },
+      { le: Infinity, id: 2 },
+    ],
+  };
   const view = cumulativeColumns([0.1, 1, Infinity], [b1, b2, inf], count, sum)!;
   const conv = convertedColumns(group, [b1, b2, inf], count, sum);
   assert.deepEqual(Array.from(view.t), Array.from(conv.t));
@@ -86,7 +93,10 @@ test('an NHCB read in place equals the conversion scrape by scrape, stale marker
     assert.equal(isStaleNaN(view.v[i]), isStaleNaN(conv.v[i]));
   }
   // Hints: unknown first, after a stale marker and at a 2 h boundary; not_reset between.
-  assert.deepEqual([0, 1, 3, 4].map((i) => view.h.hint(i)), ['unknown', 'not_reset', 'unknown', 'unknown']);
+  assert.deepEqual(
+    [0, 1, 3, 4].map((i) => view.h.hint(i)),
+    ['unknown', 'not_reset', 'unknown', 'unknown'],
+  );
   // Irregular members (a NaN that is no stale marker): not read in place.
   assert.equal(cumulativeColumns([0.1, 1, Infinity], [member([1, NaN, 2, 2, 2, 2]), b2, inf], count, sum), undefined);
 });
