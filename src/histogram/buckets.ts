@@ -3,8 +3,8 @@
 // empty buckets (Compact(0)) and mapping custom buckets onto shared bounds,
 // each with the Kahan-compensated variant Prometheus uses for sums.
 
-import { exponentialBound, isExponentialSchema, targetIndex } from './bounds.js';
-import type { BucketList, FloatHistogram } from './histogram.js';
+import { exponentialBound, isCustomBucketsSchema, isExponentialSchema, targetIndex } from './bounds.js';
+import type { BucketList, CounterResetHint, FloatHistogram } from './histogram.js';
 import { kahanStep } from './kahan.js';
 
 /** Removes empty buckets (with compensation terms: those where both are 0); the list itself when none is empty. */
@@ -223,4 +223,50 @@ export function mapCustomBuckets(
     comp.push(tcomp[i]);
   }
   return { list: { idx, cnt }, comp };
+}
+
+/** cnt[k] += src[from + k] (or -=) in place, as addBuckets computes it: a + (b * -1) for a subtraction. */
+/**
+ * Add/Sub of a histogram with exactly h's layout (schema, zero threshold,
+ * custom bounds, bucket indexes; no bucket inside the zero bucket), given by
+ * its numbers: `counts[posFrom..]` for the positive buckets, `counts[negFrom..]`
+ * for the negative ones. The same float operations as h.add()/h.sub() on that
+ * histogram, without building it (the histogram columns of src/storage/ call this).
+ */
+export function addLayoutMatched(
+  h: FloatHistogram,
+  hint: CounterResetHint,
+  zeroCount: number,
+  count: number,
+  sum: number,
+  counts: ArrayLike<number>,
+  posFrom: number,
+  negFrom: number,
+  negate: boolean,
+): void {
+  h.adjustCounterReset({ hint });
+  if (!isCustomBucketsSchema(h.schema)) h.zeroCount = negate ? h.zeroCount - zeroCount : h.zeroCount + zeroCount;
+  h.count = negate ? h.count - count : h.count + count;
+  h.sum = negate ? h.sum - sum : h.sum + sum;
+  addCountsInPlace(h.positive.cnt, counts, posFrom, negate);
+  addCountsInPlace(h.negative.cnt, counts, negFrom, negate);
+}
+
+function addCountsInPlace(cnt: number[], src: ArrayLike<number>, from: number, negate: boolean): void {
+  if (negate) for (let k = 0; k < cnt.length; k++) cnt[k] = cnt[k] + src[from + k] * -1;
+  else for (let k = 0; k < cnt.length; k++) cnt[k] = cnt[k] + src[from + k];
+}
+
+export function copyList(l: BucketList): BucketList {
+  return { idx: l.idx.slice(), cnt: l.cnt.slice() };
+}
+
+export function sameBits(a: number, b: number): boolean {
+  return Object.is(a, b) || (a !== a && b !== b);
+}
+
+export function sameList(a: BucketList, b: BucketList): boolean {
+  if (a.idx.length !== b.idx.length) return false;
+  for (let i = 0; i < a.idx.length; i++) if (a.idx[i] !== b.idx[i] || !sameBits(a.cnt[i], b.cnt[i])) return false;
+  return true;
 }

@@ -16,7 +16,17 @@ import {
   isCustomBucketsSchema,
   isExponentialSchema,
 } from './bounds.js';
-import { addBuckets, compactList, kahanAddBuckets, kahanReduceList, mapCustomBuckets, reduceList } from './buckets.js';
+import {
+  addBuckets,
+  compactList,
+  copyList,
+  kahanAddBuckets,
+  kahanReduceList,
+  mapCustomBuckets,
+  reduceList,
+  sameBits,
+  sameList,
+} from './buckets.js';
 import { kahanStep } from './kahan.js';
 
 /** What the histogram says about counter resets (Prometheus's CounterResetHint). */
@@ -257,34 +267,8 @@ export class FloatHistogram {
     return this;
   }
 
-  /**
-   * Add/Sub of a histogram with exactly this one's layout (schema, zero
-   * threshold, custom bounds, bucket indexes; no bucket inside the zero
-   * bucket), given by its numbers: `counts[posFrom..]` for the positive
-   * buckets, `counts[negFrom..]` for the negative ones. The same float
-   * operations as add()/sub() on that histogram, without building it (the
-   * histogram columns of src/storage/ call this).
-   */
-  addLayoutMatched(
-    hint: CounterResetHint,
-    zeroCount: number,
-    count: number,
-    sum: number,
-    counts: ArrayLike<number>,
-    posFrom: number,
-    negFrom: number,
-    negate: boolean,
-  ): void {
-    this.adjustCounterReset({ hint });
-    if (!this.usesCustomBuckets()) this.zeroCount = negate ? this.zeroCount - zeroCount : this.zeroCount + zeroCount;
-    this.count = negate ? this.count - count : this.count + count;
-    this.sum = negate ? this.sum - sum : this.sum + sum;
-    addCountsInPlace(this.positive.cnt, counts, posFrom, negate);
-    addCountsInPlace(this.negative.cnt, counts, negFrom, negate);
-  }
-
   /** Prometheus's adjustCounterReset for Add/Sub; true on a reset/not-reset collision. */
-  private adjustCounterReset(other: { hint: CounterResetHint }): boolean {
+  adjustCounterReset(other: { hint: CounterResetHint }): boolean {
     const a = this.hint;
     const b = other.hint;
     if (a === b || a === 'gauge') return false;
@@ -456,24 +440,4 @@ function clampToZero(b: Bucket, z: number): Bucket {
   if (b.upper < 0 && b.upper > -z) b.upper = -z;
   else if (b.lower > 0 && b.lower < z) b.lower = z;
   return b;
-}
-
-/** cnt[k] += src[from + k] (or -=) in place, as addBuckets computes it: a + (b * -1) for a subtraction. */
-function addCountsInPlace(cnt: number[], src: ArrayLike<number>, from: number, negate: boolean): void {
-  if (negate) for (let k = 0; k < cnt.length; k++) cnt[k] = cnt[k] + src[from + k] * -1;
-  else for (let k = 0; k < cnt.length; k++) cnt[k] = cnt[k] + src[from + k];
-}
-
-function copyList(l: BucketList): BucketList {
-  return { idx: l.idx.slice(), cnt: l.cnt.slice() };
-}
-
-function sameBits(a: number, b: number): boolean {
-  return Object.is(a, b) || (a !== a && b !== b);
-}
-
-function sameList(a: BucketList, b: BucketList): boolean {
-  if (a.idx.length !== b.idx.length) return false;
-  for (let i = 0; i < a.idx.length; i++) if (a.idx[i] !== b.idx[i] || !sameBits(a.cnt[i], b.cnt[i])) return false;
-  return true;
 }

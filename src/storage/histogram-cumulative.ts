@@ -12,6 +12,7 @@
 // and the caller converts scrape by scrape instead (src/dataset/nhcb.ts).
 
 import { FloatHistogram } from '../histogram/histogram.js';
+import { addLayoutMatched } from '../histogram/buckets.js';
 import { CUSTOM_BUCKETS_SCHEMA, customBoundsMatch } from '../histogram/bounds.js';
 import type { CounterResetHint } from '../histogram/histogram.js';
 import { HINTS, HINT_CODES, runBreaks, type HistogramColumn } from './histogram-column.js';
@@ -142,7 +143,7 @@ export class CumulativeHistograms implements HistogramColumn {
       } else if (idx[j] === k) return false;
     }
     if (j !== idx.length) return false;
-    h.addLayoutMatched(HINTS[code]!, 0, this.count(i), this.sum(r), d, 0, j, negate);
+    addLayoutMatched(h, HINTS[code]!, 0, this.count(i), this.sum(r), d, 0, j, negate);
     return true;
   }
 

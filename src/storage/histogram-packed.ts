@@ -7,6 +7,7 @@
 // offsets. A histogram object is built only when a reader asks for one.
 
 import { FloatHistogram } from '../histogram/histogram.js';
+import { addLayoutMatched } from '../histogram/buckets.js';
 import { customBoundsMatch, exponentialBound, isCustomBucketsSchema, isExponentialSchema } from '../histogram/bounds.js';
 import { HINTS, HINT_CODES, runBreaks, type HistogramColumn } from './histogram-column.js';
 import type { CounterResetHint } from '../histogram/histogram.js';
@@ -187,7 +188,7 @@ export class PackedHistograms implements HistogramColumn {
       return false;
     const off = this.offsets[i];
     const zero = this.zeros ? this.zeros[i] : 0;
-    h.addLayoutMatched(HINTS[code]!, zero, this.counts[i], this.sums[i], this.buckets, off, off + l.pos.length, negate);
+    addLayoutMatched(h, HINTS[code]!, zero, this.counts[i], this.sums[i], this.buckets, off, off + l.pos.length, negate);
     return true;
   }
 

@@ -17,7 +17,9 @@ import { EXPLAIN_MESSAGES, EXPLAIN_TREE_MESSAGES, SELECTOR_MESSAGES } from './ex
 import { HISTOGRAM_MESSAGES } from './histograms.js';
 import { INCIDENT_MESSAGES } from './incidents.js';
 import { LESSON_MESSAGES } from './lessons.js';
+import { LESSON_FILE_MESSAGES } from './lesson-files.js';
 import { REPL_MESSAGES } from './repl.js';
+import { RENDER_MESSAGES } from './render.js';
 
 export interface Message {
   readonly en: string;
@@ -29,11 +31,13 @@ export const CATALOG = {
   ...EXPLAIN_TREE_MESSAGES,
   ...SELECTOR_MESSAGES,
   ...LESSON_MESSAGES,
+  ...LESSON_FILE_MESSAGES,
   ...REPL_MESSAGES,
   ...ERROR_MESSAGES,
   ...INCIDENT_MESSAGES,
   ...CLI_MESSAGES,
   ...HISTOGRAM_MESSAGES,
+  ...RENDER_MESSAGES,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof CATALOG;
