@@ -128,10 +128,10 @@ class Parser {
     }
     for (const key of ['uses', 'avoids'] as const) {
       const given = fields.filter((f) => f.key === key);
-      if (given.length > 1) this.problem(given[1].line, `field "${key}" given twice`);
+      if (given.length > 1) this.problem(given[1].line, t('validate.fieldTwice', { field: key }));
       if (!given[0]) continue;
       ex[key] = given[0].value.split(',').map((s) => s.trim());
-      for (const name of ex[key]) if (!METRIC_NAME.test(name)) this.problem(given[0].line, `"${key}:" lists metric names, got "${name}"`);
+      for (const name of ex[key]) if (!METRIC_NAME.test(name)) this.problem(given[0].line, t('validate.metricNames', { key, name }));
     }
     return ex;
   }

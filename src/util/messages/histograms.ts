@@ -11,6 +11,10 @@ export const HISTOGRAM_MESSAGES = {
     en: 'Your numbers are right, but your query reads %{metrics}, which the task asks you not to use: see the task for the form it wants.',
     ko: '숫자는 맞지만, 쿼리가 문제에서 쓰지 말라고 한 %{metrics}을(를) 읽어요: 문제가 원하는 방식을 다시 확인해 보세요.',
   },
+  'validate.metricNames': {
+    en: '"%{key}:" lists metric names, got "%{name}"',
+    ko: '"%{key}:"에는 메트릭 이름을 적어요. "%{name}"은(는) 메트릭 이름이 아니에요',
+  },
   'export.histogramsLeftOut': {
     en: 'left out %{samples} native histogram samples of %{series} series: the text formats have no form for them%{classic}',
     ko: '네이티브 히스토그램 샘플 %{samples}개(시계열 %{series}개)는 빠졌어요: 텍스트 형식에는 이를 쓸 방법이 없어요%{classic}',
