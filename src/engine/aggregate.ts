@@ -15,6 +15,7 @@ import { formatFloatF, formatG, kahanInc, ks } from './numeric.js';
 import { quantile } from './quantile.js';
 import { aggregateK, paramRange, type Grouped } from './select-k.js';
 import { aggregateWithHistograms, hasHistograms } from './hist-aggregate.js';
+import { streamHistogramAggregation } from './hist-stream.js';
 import { histNotes } from './hist-notes.js';
 import { unparen } from './vecfns.js';
 import { goQuote } from '../promql/strings.js';
@@ -31,9 +32,12 @@ function groupMetric(m: Metric, without: boolean, grouping: ReadonlySet<string>)
 
 /** Evaluates the parameter, then the input (Prometheus's order), and groups the input in order of first appearance. */
 function groupInput(ev: Evaluator, e: AggregateExpr, grid: Grid): Grouped {
-  const grouping = new Set(e.grouping);
   const param = e.param ? ev.evalScalar(e.param, grid) : undefined;
-  const input = ev.evalVector(e.expr, grid);
+  return groupSeries(e, ev.evalVector(e.expr, grid), param);
+}
+
+function groupSeries(e: AggregateExpr, input: VSeries[], param?: Float64Array): Grouped {
+  const grouping = new Set(e.grouping);
   const keyToGroup = new Map<string, number>();
   const groupOf = new Int32Array(input.length);
   const groupMetrics: Metric[] = [];
@@ -53,13 +57,27 @@ function groupInput(ev: Evaluator, e: AggregateExpr, grid: Grid): Grouped {
 
 type AggregateImpl = (ev: Evaluator, e: AggregateExpr, grid: Grid) => VSeries[];
 
+/**
+ * sum/avg of a range function over native histograms go through
+ * hist-stream.ts (its results aggregated as they are made); otherwise, or when
+ * they held no histogram after all, the input grouped as usual.
+ */
+function streamedOrGrouped(ev: Evaluator, e: AggregateExpr, grid: Grid): VSeries[] | Grouped {
+  const grouping = new Set(e.grouping);
+  const streamed = streamHistogramAggregation(ev, e, grid, (m) => groupMetric(m, e.without, grouping));
+  if (!streamed) return groupInput(ev, e, grid);
+  return 'result' in streamed ? streamed.result : groupSeries(e, streamed.input);
+}
+
 const seriesMajor: AggregateImpl = (ev, e, grid) => {
-  const grouped = groupInput(ev, e, grid);
+  const grouped = streamedOrGrouped(ev, e, grid);
+  if (Array.isArray(grouped)) return grouped;
   if (hasHistograms(grouped.input)) return aggregateWithHistograms(ev, e, grouped, grid);
   return aggregateSeriesMajor(ev, e.op, grouped, grid);
 };
 const stepMajor: AggregateImpl = (ev, e, grid) => {
-  const grouped = groupInput(ev, e, grid);
+  const grouped = streamedOrGrouped(ev, e, grid);
+  if (Array.isArray(grouped)) return grouped;
   if (hasHistograms(grouped.input)) return aggregateWithHistograms(ev, e, grouped, grid);
   return aggregateStepMajor(ev, e.op, grouped, grid);
 };

@@ -10,7 +10,8 @@ import type { FloatHistogram } from '../histogram/histogram.js';
 import { newVSeries } from './types.js';
 import { checkAbort, execError, holdSamples } from './state.js';
 import { upperBound } from './numeric.js';
-import { statsHints } from './hist-stats.js';
+import { StatsHints, forgetResetHints } from './hist-stats.js';
+import { ArrayHistograms } from '../storage/histogram-column.js';
 
 export function resolveAt(at: AtModifier | undefined, st: QueryState): number | undefined {
   if (!at) return undefined;
@@ -56,7 +57,7 @@ export function evalVectorSelector(
     const v = cols.v;
     const len = cols.length;
     const sts = cols.st;
-    const hs = cols.h && stats ? statsHints(cols.h, len) : cols.h;
+    const hs = cols.h && stats ? new StatsHints(cols.h) : cols.h;
     const pickAt = (k: number): number => (pick === 'time' || pick === 'info' ? t[k] / 1000 : sts ? sts[k] / 1000 : 0);
     // info() reads timestamps, and must know which samples are histograms (an error there).
     const keepH = pick === 'value' || pick === 'info';
@@ -70,7 +71,7 @@ export function evalVectorSelector(
       if (k >= 0 && t[k] > ref - lookback && !(x !== x && isStaleNaN(x))) {
         s.v.fill(pick === 'value' ? x : pickAt(k));
         s.p.fill(1);
-        if (keepH && hs && hs[k]) s.h = new Array(grid.n).fill(hs[k]);
+        if (keepH && hs && hs.has(k)) s.h = new Array(grid.n).fill(hs.get(k));
         count = grid.n;
       }
     } else {
@@ -87,7 +88,7 @@ export function evalVectorSelector(
         const x = v[k];
         if (x !== x) {
           if (isStaleNaN(x)) continue;
-          if (keepH && hs && isHistogramMark(x)) (s.h ??= new Array(grid.n))[i] = hs[k];
+          if (keepH && hs && isHistogramMark(x)) (s.h ??= new Array(grid.n))[i] = hs.get(k);
         }
         s.v[i] = pick === 'value' ? x : pickAt(k);
         s.p[i] = 1;
@@ -107,9 +108,7 @@ export function evalVectorSelector(
 export function rangeSeries(store: MemoryStore, ids: number[], stats = false): RSeries[] {
   return ids.map((id) => {
     const c = store.floatSamples(id);
-    if (stats && c.h)
-      return { metric: store.labels(id), t: c.t, v: c.v, length: c.length, st: c.st, h: statsHints(c.h, c.length), hStored: c.h };
-    return { metric: store.labels(id), t: c.t, v: c.v, length: c.length, st: c.st, h: c.h };
+    return { metric: store.labels(id), t: c.t, v: c.v, length: c.length, st: c.st, h: stats && c.h ? new StatsHints(c.h) : c.h };
   });
 }
 
@@ -117,10 +116,11 @@ export function rangeSeries(store: MemoryStore, ids: number[], stats = false): R
 export function sliceWindow(s: RSeries, mint: number, maxt: number): RSeries {
   const lo = upperBound(s.t, 0, s.length, mint);
   const hi = upperBound(s.t, lo, s.length, maxt);
-  return { metric: s.metric, t: s.t.slice(lo, hi), v: s.v.slice(lo, hi), length: hi - lo, h: s.h?.slice(lo, hi) };
+  const pos = Uint32Array.from({ length: hi - lo }, (_, k) => lo + k);
+  return { metric: s.metric, t: s.t.slice(lo, hi), v: s.v.slice(lo, hi), length: hi - lo, h: s.h?.select(pos, hi - lo) };
 }
 
-/** Dense step series to compact points (subquery results). */
+/** Dense step series to compact points (subquery results, which forget reset hints: see forgetResetHints). */
 export function compactSeries(s: VSeries, grid: Grid): RSeries {
   let n = 0;
   for (let i = 0; i < grid.n; i++) n += s.p[i];
@@ -135,5 +135,6 @@ export function compactSeries(s: VSeries, grid: Grid): RSeries {
     if (h) h[k] = s.h![i];
     k++;
   }
-  return { metric: s.metric, t, v, length: n, dropName: s.dropName, h };
+  if (h) forgetResetHints(h);
+  return { metric: s.metric, t, v, length: n, dropName: s.dropName, h: h && new ArrayHistograms(h) };
 }

@@ -18,6 +18,7 @@ import { CLI_RULES_MESSAGES } from './cli-rules.js';
 import { CLI_TOOLS_MESSAGES } from './cli-tools.js';
 import { ERROR_MESSAGES } from './errors.js';
 import { EXPLAIN_MESSAGES, EXPLAIN_TREE_MESSAGES, SELECTOR_MESSAGES } from './explain.js';
+import { HISTOGRAM_MESSAGES } from './histograms.js';
 import { INCIDENT_MESSAGES } from './incidents.js';
 import { LESSON_MESSAGES } from './lessons.js';
 import { LESSON_FILE_MESSAGES } from './lesson-files.js';
@@ -47,6 +48,7 @@ export const CATALOG = {
   ...CLI_TOOLS_MESSAGES,
   ...CLI_RULES_MESSAGES,
   ...CLI_NOTES_MESSAGES,
+  ...HISTOGRAM_MESSAGES,
   ...RENDER_MESSAGES,
   ...WALK_MESSAGES,
   ...HINT_MESSAGES,
