@@ -167,7 +167,7 @@ export async function openBackendWithRules(paths: string[], opts: BackendOptions
   return createLocalBackend(
     run.store!,
     opts.dataset
-      ? { name: `${name}+rules`, description: `${name} with recorded rules (embedded engine)` }
-      : { ...SAMPLE_BACKEND_OPTIONS, name: 'sample+rules', description: 'sample dataset with recorded rules (embedded engine)' },
+      ? { name: `${name}+rules`, description: t('backend.fileRules', { name }) }
+      : { ...SAMPLE_BACKEND_OPTIONS, name: 'sample+rules', description: t('backend.sampleRules') },
   );
 }

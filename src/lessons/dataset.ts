@@ -24,7 +24,7 @@ function openRecording(path: string): Promise<Backend> {
   let b = opened.get(path);
   if (!b) {
     const name = basename(path);
-    b = loadDatasetFile(path).then((store) => createLocalBackend(store, { name, description: `recorded session ${name} (embedded engine)` }));
+    b = loadDatasetFile(path).then((store) => createLocalBackend(store, { name, description: t('backend.recorded', { name }) }));
     opened.set(path, b);
     b.catch(() => opened.delete(path));
   }

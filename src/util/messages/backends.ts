@@ -10,6 +10,12 @@ export const BACKEND_MESSAGES = {
   // Descriptions (`promlearn status`, the REPL banner)
   'backend.sample': { en: 'sample dataset (embedded engine)', ko: '샘플 데이터셋(내장 엔진)' },
   'backend.file': { en: '%{name} (embedded engine)', ko: '%{name}(내장 엔진)' },
+  'backend.sampleRules': {
+    en: 'sample dataset with recorded rules (embedded engine)',
+    ko: '기록 규칙을 더한 샘플 데이터셋(내장 엔진)',
+  },
+  'backend.fileRules': { en: '%{name} with recorded rules (embedded engine)', ko: '기록 규칙을 더한 %{name}(내장 엔진)' },
+  'backend.recorded': { en: 'recorded session %{name} (embedded engine)', ko: '기록된 세션 %{name}(내장 엔진)' },
   'backend.prometheus': { en: 'Prometheus %{version} at %{url}', ko: 'Prometheus %{version}, 주소 %{url}' },
   'backend.compatible': { en: 'Prometheus-compatible server at %{url}', ko: 'Prometheus 호환 서버, 주소 %{url}' },
   'backend.liveOne': { en: 'live store scraped from 1 target (embedded engine)', ko: '대상 1개에서 스크레이프한 라이브 저장소(내장 엔진)' },
