@@ -344,6 +344,12 @@ function histogramString(h: FloatHistogram): string {
   return `${parts.join(', ')}}`;
 }
 
+/**
+ * count_values: each input series' labels with the value label set, grouped.
+ * The output labels depend on the series only through its class (its labels
+ * grouped with a placeholder value), so each class keeps its outputs by value
+ * string, and value strings are cached per number.
+ */
 function countValues(ev: Evaluator, e: AggregateExpr, grid: Grid): VSeries[] {
   const grouping = new Set(e.grouping);
   const param = e.param ? unparen(e.param) : undefined;
@@ -353,20 +359,34 @@ function countValues(ev: Evaluator, e: AggregateExpr, grid: Grid): VSeries[] {
     throw execError(`invalid label name ${goQuote(labelName)}`);
   if (!e.without) grouping.add(labelName);
   const input = ev.evalVector(e.expr, grid);
-  const outs = new Map<string, VSeries>();
+  const classes = new Map<string, Map<string, VSeries>>();
+  // Whether the value label survives the grouping (`without` can remove it): else one output per class.
+  let valueKept = true;
+  const classOf = input.map((s) => {
+    const m = groupMetric(setLabel(s.metric, labelName, PLACEHOLDER), e.without, grouping);
+    valueKept = m[labelName] === PLACEHOLDER;
+    const key = metricKey(m);
+    let c = classes.get(key);
+    if (!c) classes.set(key, (c = new Map()));
+    return c;
+  });
+  const outs: VSeries[] = [];
+  const strings = new Map<number, string>();
   for (let i = 0; i < grid.n; i++) {
     checkAbort(ev.st);
-    for (const s of input) {
+    for (let si = 0; si < input.length; si++) {
+      const s = input[si];
       if (!s.p[i]) continue;
       const h = s.h?.[i];
-      const value = h ? histogramString(h) : formatFloatF(s.v[i]);
-      const m = groupMetric(setLabel(s.metric, labelName, value), e.without, grouping);
-      const key = metricKey(m);
-      let o = outs.get(key);
+      const value = h ? histogramString(h) : floatString(s.v[i], strings);
+      const byValue = valueKept ? value : '';
+      let o = classOf[si].get(byValue);
       if (!o) {
         // Each output series is stored over every step: that is what it holds.
         holdSamples(ev.st, grid.n);
-        outs.set(key, (o = newVSeries(m, grid.n)));
+        o = newVSeries(groupMetric(setLabel(s.metric, labelName, value), e.without, grouping), grid.n);
+        classOf[si].set(byValue, o);
+        outs.push(o);
       }
       if (!o.p[i]) {
         o.p[i] = 1;
@@ -375,5 +395,19 @@ function countValues(ev: Evaluator, e: AggregateExpr, grid: Grid): VSeries[] {
       o.v[i]++;
     }
   }
-  return mergeSameLabels([...outs.values()]);
+  return mergeSameLabels(outs);
+}
+
+/** A value no formatted number can be: stands for the value label while classing series. */
+const PLACEHOLDER = '\u0000';
+
+/** count_values' label for a float (Go's 'f' formatting), cached: a query's values repeat. -0 is apart ("-0"). */
+function floatString(x: number, cache: Map<number, string>): string {
+  if (x === 0) return formatFloatF(x);
+  let str = cache.get(x);
+  if (str === undefined) {
+    str = formatFloatF(x);
+    if (cache.size < 100_000) cache.set(x, str);
+  }
+  return str;
 }
