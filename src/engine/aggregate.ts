@@ -17,6 +17,7 @@ import { aggregateK, paramRange, type Grouped } from './select-k.js';
 import { aggregateWithHistograms, hasHistograms } from './hist-aggregate.js';
 import { histNotes } from './hist-notes.js';
 import { unparen } from './vecfns.js';
+import { aggregateSeriesMajor } from './aggregate-series.js';
 import { goQuote } from '../promql/strings.js';
 import type { Bucket, FloatHistogram } from '../histogram/histogram.js';
 
@@ -261,70 +262,6 @@ function aggregateStepMajor(ev: Evaluator, op: string, grouped: Grouped, grid: G
     if (!outs[g].p.includes(1)) continue;
     outs[g].dropName = acc.dropName[g] === 1;
     result.push(outs[g]);
-  }
-  return result;
-}
-
-/**
- * The cheap aggregations, one input series at a time (sequential memory
- * access). Each (group, step) still sees its inputs in input order, so the
- * Kahan sums are bit-identical to the step-major loop.
- */
-function aggregateSeriesMajor(ev: Evaluator, op: string, grouped: Grouped, grid: Grid): VSeries[] {
-  const { input, groupOf, groupMetrics } = grouped;
-  const n = grid.n;
-  const outs = groupMetrics.map((m) => newVSeries(m, n));
-  const comps = op === 'sum' ? groupMetrics.map(() => new Float64Array(n)) : [];
-  const dropName = new Uint8Array(groupMetrics.length);
-  for (let si = 0; si < input.length; si++) {
-    checkAbort(ev.st);
-    const s = input[si];
-    const g = groupOf[si];
-    const ov = outs[g].v;
-    const op_ = outs[g].p;
-    const sv = s.v;
-    const sp = s.p;
-    const c = comps[g];
-    let any = false;
-    for (let i = 0; i < n; i++) {
-      if (!sp[i]) continue;
-      any = true;
-      const f = sv[i];
-      if (!op_[i]) {
-        op_[i] = 1;
-        ov[i] = op === 'count' || op === 'group' ? 1 : f;
-        continue;
-      }
-      switch (op) {
-        case 'sum': {
-          const sum = ov[i];
-          const t = sum + f;
-          if (t === Infinity || t === -Infinity) c[i] = 0;
-          else if (Math.abs(sum) >= Math.abs(f)) c[i] += sum - t + f;
-          else c[i] += f - t + sum;
-          ov[i] = t;
-          break;
-        }
-        case 'count':
-          ov[i]++;
-          break;
-        case 'max':
-          if (ov[i] < f || ov[i] !== ov[i]) ov[i] = f;
-          break;
-        case 'min':
-          if (ov[i] > f || ov[i] !== ov[i]) ov[i] = f;
-          break;
-      }
-    }
-    if (any && s.dropName) dropName[g] = 1;
-  }
-  const result: VSeries[] = [];
-  for (let g = 0; g < outs.length; g++) {
-    const o = outs[g];
-    if (!o.p.includes(1)) continue;
-    if (op === 'sum') for (let i = 0; i < n; i++) if (o.p[i]) o.v[i] += comps[g][i];
-    o.dropName = dropName[g] === 1;
-    result.push(o);
   }
   return result;
 }

@@ -108,8 +108,25 @@ function evalRangeCall(ev: Evaluator, e: Call, args: Expr[], rangeIdx: number, f
     if (readsCounter && !counterWarned && floats.length > 0) counterWarned = warnNotCounter(ev, s, e.args[rangeIdx]);
   }
   if (present) return absentOverTime(args[rangeIdx], present, grid);
-  if (!delayed && !keepName && hasSameLabels(out)) throw execError('vector cannot contain metrics with the same labelset');
+  if (!delayed && !keepName && !distinctWithoutName(args[rangeIdx], src.series) && hasSameLabels(out))
+    throw execError('vector cannot contain metrics with the same labelset');
   return out;
+}
+
+/**
+ * Whether dropping the metric name cannot make two series of a range selector
+ * equal: the store's series are distinct, so when they all share the same
+ * name (and type and unit), the rest of their labels differ. Then the
+ * duplicate check (a key per series) is skipped.
+ */
+function distinctWithoutName(arg: Expr, series: RSeries[]): boolean {
+  if (arg.type !== 'MatrixSelector' || series.length === 0) return false;
+  const { __name__: name, __type__: type, __unit__: unit } = series[0].metric;
+  for (const s of series) {
+    const m = s.metric;
+    if (m.__name__ !== name || m.__type__ !== type || m.__unit__ !== unit) return false;
+  }
+  return true;
 }
 
 /** Prometheus's "might not be a counter" note; true once it has been given. */

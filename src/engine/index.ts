@@ -162,8 +162,9 @@ export function toInstant(val: Val, t: number, st: QueryState): EngineValue {
 
 /**
  * The range query's result: each series' present steps as typed-array columns.
- * A series present at every step shares one column of the grid's timestamps
- * and hands over its own value column (no copy); the result is read only.
+ * A series present at a single run of steps (most are) gets views of one
+ * column of the grid's timestamps and of its own values (no copy); the
+ * result is read only.
  */
 function toMatrix(val: Val, grid: ReturnType<typeof makeGrid>, st: QueryState): EngineValue {
   let series: VSeries[];
@@ -176,11 +177,19 @@ function toMatrix(val: Val, grid: ReturnType<typeof makeGrid>, st: QueryState): 
   for (const s of series) {
     const p = s.p;
     let n = 0;
-    for (let i = 0; i < grid.n; i++) n += p[i];
+    let first = -1;
+    let last = -1;
+    for (let i = 0; i < grid.n; i++) {
+      if (!p[i]) continue;
+      if (first < 0) first = i;
+      last = i;
+      n++;
+    }
     if (n === 0) continue;
-    if (n === grid.n && !s.h && s.v.length === grid.n) {
+    if (n === last - first + 1 && !s.h) {
+      // One run of steps: views of the grid's timestamps and of the values.
       gridTimes ??= Float64Array.from({ length: grid.n }, (_, i) => grid.start + i * grid.step);
-      out.push({ metric: s.metric, t: gridTimes, v: s.v });
+      out.push({ metric: s.metric, t: gridTimes.subarray(first, last + 1), v: s.v.subarray(first, last + 1) });
       continue;
     }
     const ts = new Float64Array(n);

@@ -5,6 +5,7 @@
 
 import { formatG, kahanInc, ks, search } from './numeric.js';
 import { quantile, SlidingQuantile } from './quantile.js';
+export { regressionSums } from './regression.js';
 import type { FloatHistogram } from '../histogram/histogram.js';
 
 export interface WinCtx {
@@ -49,9 +50,13 @@ export interface WinCtx {
 
 export type RangeFn = (c: WinCtx) => number;
 
-/** Prefix counts of value decreases (see WinCtx.drops). */
+let dropScratch = new Int32Array(1024);
+
+/** Prefix counts of value decreases (see WinCtx.drops), in a buffer reused for the next series. */
 export function dropCounts(v: Float64Array, len: number): Int32Array {
-  const d = new Int32Array(len);
+  if (dropScratch.length < len) dropScratch = new Int32Array(Math.max(len, dropScratch.length * 2));
+  const d = dropScratch;
+  if (len > 0) d[0] = 0;
   for (let i = 1; i < len; i++) d[i] = d[i - 1] + (v[i] < v[i - 1] ? 1 : 0);
   return d;
 }
@@ -209,73 +214,6 @@ export function instantValue(c: WinCtx, kind: 'irate' | 'idelta'): number {
   return r;
 }
 
-/** The compensated sums of a least-squares fit; one object, reused (no allocation per window). */
-const regression = { n: 0, sumX: 0, sumY: 0, sumXY: 0, sumX2: 0, constY: true };
-
-/**
- * Kahan-compensated Σx, Σy, Σxy, Σx² over samples lo..hi-1, x in seconds since
- * interceptTime (ms), as Prometheus's linearRegression sums them; results in
- * `regression`. Explain's deriv walk-through prints these same sums.
- */
-export function regressionSums(
-  t: ArrayLike<number>,
-  v: ArrayLike<number>,
-  lo: number,
-  hi: number,
-  interceptTime: number,
-): typeof regression {
-  let sumX = 0;
-  let cX = 0;
-  let sumY = 0;
-  let cY = 0;
-  let sumXY = 0;
-  let cXY = 0;
-  let sumX2 = 0;
-  let cX2 = 0;
-  const initY = v[lo];
-  let constY = true;
-  for (let i = lo; i < hi; i++) {
-    const y = v[i];
-    if (constY && i > lo && y !== initY) constY = false;
-    const x = (t[i] - interceptTime) / 1e3;
-    kahanInc(x, sumX, cX);
-    sumX = ks.sum;
-    cX = ks.c;
-    kahanInc(y, sumY, cY);
-    sumY = ks.sum;
-    cY = ks.c;
-    kahanInc(x * y, sumXY, cXY);
-    sumXY = ks.sum;
-    cXY = ks.c;
-    kahanInc(x * x, sumX2, cX2);
-    sumX2 = ks.sum;
-    cX2 = ks.c;
-  }
-  regression.n = hi - lo;
-  regression.sumX = sumX + cX;
-  regression.sumY = sumY + cY;
-  regression.sumXY = sumXY + cXY;
-  regression.sumX2 = sumX2 + cX2;
-  regression.constY = constY;
-  return regression;
-}
-
-/** Least squares with Kahan-compensated sums, as Prometheus's linearRegression. */
-function linearRegression(c: WinCtx, interceptTime: number): [number, number] {
-  const { t, v, lo, hi } = c;
-  const { n, sumX, sumY, sumXY, sumX2, constY } = regressionSums(t, v, lo, hi, interceptTime);
-  if (constY) {
-    const initY = v[lo];
-    if (initY === Infinity || initY === -Infinity) return [NaN, NaN];
-    return [0, initY];
-  }
-  const covXY = sumXY - (sumX * sumY) / n;
-  const varX = sumX2 - (sumX * sumX) / n;
-  const slope = covXY / varX;
-  const intercept = sumY / n - (slope * sumX) / n;
-  return [slope, intercept];
-}
-
 export function avgOverTime(c: WinCtx): number {
   const { v, lo, hi } = c;
   let sum = v[lo];
@@ -345,11 +283,6 @@ function bestIndex(c: WinCtx, better: (cur: number, best: number) => boolean): n
   return best;
 }
 
-/** The best sample's value: min_over_time, max_over_time. */
-export function bestValue(better: (cur: number, best: number) => boolean): RangeFn {
-  return (c) => c.v[bestIndex(c, better)];
-}
-
 /** The best sample's timestamp in seconds: ts_of_min_over_time, ts_of_max_over_time. */
 export function bestTimestamp(better: (cur: number, best: number) => boolean): RangeFn {
   return (c) => c.t[bestIndex(c, better)] / 1000;
@@ -392,23 +325,6 @@ export function doubleExponentialSmoothing(c: WinCtx): number {
   }
   return s1;
 }
-
-export const deriv: RangeFn = (c) => {
-  if (c.hi - c.lo < 2) {
-    c.ok = false;
-    return 0;
-  }
-  return linearRegression(c, c.t[c.lo])[0];
-};
-
-export const predictLinear: RangeFn = (c) => {
-  if (c.hi - c.lo < 2) {
-    c.ok = false;
-    return 0;
-  }
-  const [slope, intercept] = linearRegression(c, c.stepT);
-  return slope * c.args[0] + intercept;
-};
 
 export const resets: RangeFn = (c) => {
   const first = firstIndex(c);
