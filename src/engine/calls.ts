@@ -14,6 +14,7 @@ import { dropReserved } from './labels.js';
 import { absentLabels, unparen } from './vecfns.js';
 import { upperBound } from './numeric.js';
 import { IMPLEMENTATIONS } from './functions.js';
+import { RATE_KERNELS, rateWindows } from './rate-kernel.js';
 import { HIST_RANGE, floatsOnly, type HistRangeFn } from './hist-rangefns.js';
 import type { FloatHistogram } from '../histogram/histogram.js';
 
@@ -92,6 +93,7 @@ function evalRangeCall(ev: Evaluator, e: Call, args: Expr[], rangeIdx: number, f
   const loop: RangeLoop = { ev, src, grid, fn, ctx: newWinCtx(ev, e, src, scalars) };
   const out: VSeries[] = [];
   const present = e.func === 'absent_over_time' ? new Uint8Array(grid.n) : undefined;
+  const kernel = RATE_KERNELS.get(e.func);
   let counterWarned = false;
   for (const s of src.series) {
     checkAbort(st);
@@ -100,7 +102,11 @@ function evalRangeCall(ev: Evaluator, e: Call, args: Expr[], rangeIdx: number, f
     const split = s.h ? splitHistograms(s) : undefined;
     const floats = split ? split.floats : s;
     loop.ctx.drops = readsCounter ? dropCounts(floats.v, floats.length) : undefined;
-    const count = split ? mixedWindowLoop(loop, split, o, HIST_RANGE[e.func as FunctionName] ?? floatsOnly) : windowLoop(loop, s, o);
+    let count: number;
+    if (split) count = mixedWindowLoop(loop, split, o, HIST_RANGE[e.func as FunctionName] ?? floatsOnly);
+    else if (kernel && !s.st && !src.anchored && !src.smoothed)
+      count = rateWindows(kernel, s.t, s.v, s.length, loop.ctx.drops, src, grid, st, o);
+    else count = windowLoop(loop, s, o);
     if (count === 0) continue;
     holdSamples(st, count);
     out.push(o);
@@ -144,51 +150,61 @@ function windowLoop(loop: RangeLoop, s: RSeries, o: VSeries): number {
   const { ev, src, grid, ctx, fn } = loop;
   const { t, length: len } = s;
   const st = ev.st;
-  const lookback = st.lookbackMs;
+  // Loop invariants in locals: the window of step i is (ref - rangeMs - before, ref + after].
+  const { atMs, offsetMs, rangeMs } = src;
+  const before = src.anchored || src.smoothed ? st.lookbackMs : 0;
+  const after = src.smoothed ? st.lookbackMs : 0;
+  const { start, step, n } = grid;
+  const args = ctx.args;
+  const argCols = ctx.argCols;
+  const ov = o.v;
+  const op = o.p;
   let lo = 0;
   let hi = 0;
   let count = 0;
+  let samples = 0;
   ctx.serial = ++windowSerial;
   ctx.t = t;
   ctx.v = s.v;
   ctx.st = s.st;
-  for (let i = 0; i < grid.n; i++) {
-    // One series can be seconds of work (a long window at many steps): look
-    // for Ctrl-C / the deadline inside it too, not only between series.
-    if ((i & 1023) === 1023) checkAbort(st, true);
-    const stepT = grid.start + i * grid.step;
-    const ref = (src.atMs ?? stepT) - src.offsetMs;
-    const rangeStart = ref - src.rangeMs;
-    const mint = windowMin(src, rangeStart, lookback);
-    const maxt = windowMax(src, ref, lookback);
-    if (hi < len && t[hi] <= maxt) {
-      if (len - hi > 16 && t[hi + 16] <= maxt) hi = upperBound(t, hi, len, maxt);
-      else while (hi < len && t[hi] <= maxt) hi++;
+  try {
+    for (let i = 0; i < n; i++) {
+      // One series can be seconds of work (a long window at many steps): look
+      // for Ctrl-C / the deadline inside it too, not only between series.
+      if ((i & 1023) === 1023) checkAbort(st, true);
+      const stepT = start + i * step;
+      const ref = (atMs ?? stepT) - offsetMs;
+      const rangeStart = ref - rangeMs;
+      const mint = rangeStart - before;
+      const maxt = ref + after;
+      if (hi < len && t[hi] <= maxt) {
+        if (len - hi > 16 && t[hi + 16] <= maxt) hi = upperBound(t, hi, len, maxt);
+        else while (hi < len && t[hi] <= maxt) hi++;
+      }
+      if (lo < hi && t[lo] <= mint) {
+        if (hi - lo > 16 && t[lo + 16] <= mint) lo = upperBound(t, lo, hi, mint);
+        else while (lo < hi && t[lo] <= mint) lo++;
+      }
+      if (hi === lo) continue;
+      samples += hi - lo;
+      ctx.lo = lo;
+      ctx.hi = hi;
+      ctx.rangeStart = rangeStart;
+      ctx.rangeEnd = ref;
+      ctx.stepT = stepT;
+      for (let k = 0; k < args.length; k++) args[k] = argCols[k][i];
+      ctx.ok = true;
+      const r = fn(ctx);
+      if (!ctx.ok) continue;
+      ov[i] = r;
+      op[i] = 1;
+      count++;
     }
-    if (lo < hi && t[lo] <= mint) {
-      if (hi - lo > 16 && t[lo + 16] <= mint) lo = upperBound(t, lo, hi, mint);
-      else while (lo < hi && t[lo] <= mint) lo++;
-    }
-    if (hi === lo) continue;
-    st.totalSamples += hi - lo;
-    ctx.lo = lo;
-    ctx.hi = hi;
-    ctx.rangeStart = rangeStart;
-    ctx.rangeEnd = ref;
-    ctx.stepT = stepT;
-    for (let k = 0; k < ctx.args.length; k++) ctx.args[k] = ctx.argCols[k][i];
-    ctx.ok = true;
-    let r: number;
-    try {
-      r = fn(ctx);
-    } catch (err) {
-      if (err instanceof RangeError) throw execError(err.message);
-      throw err;
-    }
-    if (!ctx.ok) continue;
-    o.v[i] = r;
-    o.p[i] = 1;
-    count++;
+  } catch (err) {
+    if (err instanceof RangeError) throw execError(err.message);
+    throw err;
+  } finally {
+    st.totalSamples += samples;
   }
   return count;
 }

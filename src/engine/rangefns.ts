@@ -73,11 +73,13 @@ export function isStReset(prevSt: number, prevT: number, curSt: number, curT: nu
   return prevSt !== 0 && prevSt !== prevT;
 }
 
-/** Counter resets within the window (value drops, or start-timestamp resets), summed as Prometheus does. */
-function counterCorrection(c: WinCtx): number {
+/**
+ * The window's value change with its counter resets (value drops, or
+ * start-timestamp resets) added back one at a time, in Prometheus's order.
+ */
+function counterIncrease(c: WinCtx, result: number): number {
   const { t, v, lo, hi, st, drops } = c;
-  if (!st && drops && drops[hi - 1] === drops[lo]) return 0;
-  let add = 0;
+  if (!st && drops && drops[hi - 1] === drops[lo]) return result;
   let warned = false;
   for (let i = lo + 1; i < hi; i++) {
     if (st) {
@@ -86,14 +88,14 @@ function counterCorrection(c: WinCtx): number {
         c.warn('warning', `sample has start time that overlaps with previous sample timestamp for metric "${c.name}"`, 0);
         warned = true;
       }
-      if (v[i] < v[i - 1] || isStReset(st[i - 1], t[i - 1], cur, t[i])) add += v[i - 1];
-    } else if (v[i] < v[i - 1]) add += v[i - 1];
+      if (v[i] < v[i - 1] || isStReset(st[i - 1], t[i - 1], cur, t[i])) result += v[i - 1];
+    } else if (v[i] < v[i - 1]) result += v[i - 1];
   }
-  return add;
+  return result;
 }
 
 /** What rate, increase and delta differ in. */
-interface RateKind {
+export interface RateKind {
   /** The input is a counter: resets are compensated, and extrapolation stops at zero. */
   isCounter: boolean;
   /** Divide by the range (rate), rather than the change over it (increase, delta). */
@@ -116,32 +118,56 @@ export function extrapolatedRate(c: WinCtx, kind: RateKind): number {
   const firstT = t[lo];
   const lastT = t[hi - 1];
   let result = v[hi - 1] - v[lo];
-  if (isCounter) result += counterCorrection(c);
-  let durationToStart = (firstT - c.rangeStart) / 1000;
-  let durationToEnd = (c.rangeEnd - lastT) / 1000;
-  let sampledInterval = (lastT - firstT) / 1000;
-  const avg = n > 1 ? sampledInterval / (n - 1) : 0;
-  const threshold = avg * 1.1;
+  if (isCounter) result = counterIncrease(c, result);
   const st0 = isCounter && c.st ? c.st[lo] : 0;
   if (st0 !== 0 && st0 > c.rangeStart && st0 < firstT) {
     // The first sample's start time is inside the range: assume a zero sample there instead of extrapolating.
-    durationToStart = 0;
-    sampledInterval = (lastT - st0) / 1000;
-    result += v[lo];
-  } else if (n === 1) {
+    const avg = n > 1 ? (lastT - firstT) / 1000 / (n - 1) : 0;
+    let durationToEnd = (c.rangeEnd - lastT) / 1000;
+    if (durationToEnd >= avg * 1.1) durationToEnd = avg / 2;
+    const sampledInterval = (lastT - st0) / 1000;
+    let factor = sampledInterval !== 0 ? (sampledInterval + 0 + durationToEnd) / sampledInterval : 1;
+    if (isRate) factor /= c.rangeMs / 1000;
+    return (result + v[lo]) * factor;
+  }
+  if (n === 1) {
     c.ok = false;
     return 0;
-  } else {
-    if (durationToStart >= threshold) durationToStart = avg / 2;
-    if (isCounter) {
-      let durationToZero = durationToStart;
-      if (result > 0 && v[lo] >= 0) durationToZero = sampledInterval * (v[lo] / result);
-      if (durationToZero < durationToStart) durationToStart = durationToZero;
-    }
+  }
+  return extrapolate(result, firstT, lastT, v[lo], n, c.rangeStart, c.rangeEnd, c.rangeMs, isCounter, isRate);
+}
+
+/**
+ * Prometheus's extrapolation of a window's change to the window's bounds (at
+ * least two samples, no start timestamp inside the window), per second when
+ * isRate. Pure, so the window loops can inline it (./rate-kernel.ts).
+ */
+export function extrapolate(
+  result: number,
+  firstT: number,
+  lastT: number,
+  firstV: number,
+  n: number,
+  rangeStart: number,
+  rangeEnd: number,
+  rangeMs: number,
+  isCounter: boolean,
+  isRate: boolean,
+): number {
+  let durationToStart = (firstT - rangeStart) / 1000;
+  let durationToEnd = (rangeEnd - lastT) / 1000;
+  const sampledInterval = (lastT - firstT) / 1000;
+  const avg = sampledInterval / (n - 1);
+  const threshold = avg * 1.1;
+  if (durationToStart >= threshold) durationToStart = avg / 2;
+  if (isCounter) {
+    let durationToZero = durationToStart;
+    if (result > 0 && firstV >= 0) durationToZero = sampledInterval * (firstV / result);
+    if (durationToZero < durationToStart) durationToStart = durationToZero;
   }
   if (durationToEnd >= threshold) durationToEnd = avg / 2;
   let factor = sampledInterval !== 0 ? (sampledInterval + durationToStart + durationToEnd) / sampledInterval : 1;
-  if (isRate) factor /= c.rangeMs / 1000;
+  if (isRate) factor /= rangeMs / 1000;
   return result * factor;
 }
 
