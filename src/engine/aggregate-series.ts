@@ -2,6 +2,7 @@
 // its group's step columns (sequential memory access, one tight loop per
 // operator).
 
+import type { Metric } from '../model/result.js';
 import type { Grid, VSeries } from './types.js';
 import { newVSeries } from './types.js';
 import type { Evaluator } from './eval.js';
@@ -15,28 +16,67 @@ import { checkAbort, execError } from './state.js';
  */
 export function aggregateSeriesMajor(ev: Evaluator, op: string, grouped: Grouped, grid: Grid): VSeries[] {
   const { input, groupOf, groupMetrics } = grouped;
-  const n = grid.n;
-  const outs = groupMetrics.map((m) => newVSeries(m, n));
-  const comps = op === 'sum' ? groupMetrics.map(() => new Float64Array(n)) : [];
-  const fold = SERIES_FOLDS[op];
-  if (!fold) throw execError(`unknown aggregation ${op}`);
-  const dropName = new Uint8Array(groupMetrics.length);
+  const folder = new SeriesFolder(op, grid.n);
+  for (const m of groupMetrics) folder.addGroup(m);
   for (let si = 0; si < input.length; si++) {
     checkAbort(ev.st);
-    const s = input[si];
-    const g = groupOf[si];
-    if (fold(s.v, s.p, outs[g].v, outs[g].p, comps[g], n) && s.dropName) dropName[g] = 1;
+    folder.add(input[si], groupOf[si]);
   }
-  const result: VSeries[] = [];
-  for (let g = 0; g < outs.length; g++) {
-    const o = outs[g];
-    if (!o.p.includes(1)) continue;
-    if (op === 'sum') for (let i = 0; i < n; i++) if (o.p[i]) o.v[i] += comps[g][i];
-    o.dropName = dropName[g] === 1;
-    result.push(o);
-  }
-  return result;
+  return folder.result();
 }
+
+/** Whether op is one of the aggregations folded series by series. */
+export function foldsSeries(op: string): boolean {
+  return Object.hasOwn(SERIES_FOLDS, op);
+}
+
+/** The groups of a series-major aggregation as they fill, one input series after the other. */
+export class SeriesFolder {
+  private readonly outs: VSeries[] = [];
+  /** sum's Kahan compensation per group. */
+  private readonly comps: Float64Array[] = [];
+  private readonly dropName: boolean[] = [];
+  private readonly fold: SeriesFold;
+
+  constructor(
+    private readonly op: string,
+    private readonly n: number,
+  ) {
+    const fold = SERIES_FOLDS[op];
+    if (!fold) throw execError(`unknown aggregation ${op}`);
+    this.fold = fold;
+  }
+
+  /** A new group with these labels; its index. */
+  addGroup(metric: Metric): number {
+    this.outs.push(newVSeries(metric, this.n));
+    this.comps.push(this.op === 'sum' ? new Float64Array(this.n) : NO_COMP);
+    this.dropName.push(false);
+    return this.outs.length - 1;
+  }
+
+  /** Folds series s into group g. */
+  add(s: VSeries, g: number): void {
+    const o = this.outs[g];
+    if (this.fold(s.v, s.p, o.v, o.p, this.comps[g], this.n) && s.dropName) this.dropName[g] = true;
+  }
+
+  /** The groups that received any sample, sum's compensation added. */
+  result(): VSeries[] {
+    const { outs, comps, n } = this;
+    const result: VSeries[] = [];
+    for (let g = 0; g < outs.length; g++) {
+      const o = outs[g];
+      if (!o.p.includes(1)) continue;
+      if (this.op === 'sum') for (let i = 0; i < n; i++) if (o.p[i]) o.v[i] += comps[g][i];
+      o.dropName = this.dropName[g];
+      result.push(o);
+    }
+    return result;
+  }
+}
+
+const NO_COMP = new Float64Array(0);
 
 /**
  * Folds one input series (sv, sp) into its group's values (ov, op) at every

@@ -10,7 +10,8 @@ import { annotate, floatsOnly, newVSeries } from './types.js';
 import type { Evaluator } from './eval.js';
 import { mergeSameLabels } from './same-labels.js';
 import { checkAbort, execError, holdSamples } from './state.js';
-import { keepLabels, metricKey, setLabel, withoutLabels } from './labels.js';
+import { groupMetric, metricKey, setLabel } from './labels.js';
+import { foldRangeCall } from './fold-range.js';
 import { formatFloatF, formatG, kahanInc, ks } from './numeric.js';
 import { quantile } from './quantile.js';
 import { aggregateK, paramRange, type Grouped } from './select-k.js';
@@ -21,20 +22,14 @@ import { aggregateSeriesMajor } from './aggregate-series.js';
 import { goQuote } from '../promql/strings.js';
 import type { Bucket, FloatHistogram } from '../histogram/histogram.js';
 
-function groupMetric(m: Metric, without: boolean, grouping: ReadonlySet<string>): Metric {
-  if (without) {
-    const out = withoutLabels(m, grouping);
-    delete out.__name__;
-    return out;
-  }
-  return grouping.size ? keepLabels(m, grouping) : {};
-}
-
-/** Evaluates the parameter, then the input (Prometheus's order), and groups the input in order of first appearance. */
-function groupInput(ev: Evaluator, e: AggregateExpr, grid: Grid): Grouped {
+/**
+ * Evaluates the parameter, then the input (Prometheus's order), and groups the
+ * input in order of first appearance; `evaluated`: the input, already evaluated.
+ */
+function groupInput(ev: Evaluator, e: AggregateExpr, grid: Grid, evaluated?: VSeries[]): Grouped {
   const grouping = new Set(e.grouping);
   const param = e.param ? ev.evalScalar(e.param, grid) : undefined;
-  const input = ev.evalVector(e.expr, grid);
+  const input = evaluated ?? ev.evalVector(e.expr, grid);
   const keyToGroup = new Map<string, number>();
   const groupOf = new Int32Array(input.length);
   const groupMetrics: Metric[] = [];
@@ -55,7 +50,10 @@ function groupInput(ev: Evaluator, e: AggregateExpr, grid: Grid): Grouped {
 type AggregateImpl = (ev: Evaluator, e: AggregateExpr, grid: Grid) => VSeries[];
 
 const seriesMajor: AggregateImpl = (ev, e, grid) => {
-  const grouped = groupInput(ev, e, grid);
+  // Over a range function (`sum by (job) (rate(x[5m]))`), its series are folded as they are computed.
+  const folded = foldRangeCall(ev, e, grid);
+  if (folded.done) return folded.result;
+  const grouped = groupInput(ev, e, grid, folded.input);
   if (hasHistograms(grouped.input)) return aggregateWithHistograms(ev, e, grouped, grid);
   return aggregateSeriesMajor(ev, e.op, grouped, grid);
 };

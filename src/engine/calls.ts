@@ -29,10 +29,19 @@ export function evalCall(ev: Evaluator, e: Call, grid: Grid): Val {
   const rangeIdx = args.findIndex((a) => a.type === 'MatrixSelector' || a.type === 'SubqueryExpr');
   if (rangeIdx >= 0) {
     if (!impl || !('range' in impl)) throw execError(`function "${e.func}" is not supported by the embedded engine`);
-    return { kind: 'vector', series: evalRangeCall(ev, e, args, rangeIdx, impl.range, grid) };
+    return { kind: 'vector', series: runRangeCall(prepareRangeCall(ev, e, args, rangeIdx, impl.range, grid), grid) };
   }
   if (!impl || !('instant' in impl)) throw execError(`function "${e.func}" is not supported by the embedded engine`);
   return impl.instant(ev, e, args, grid);
+}
+
+/** The call's range function and which argument is its range vector, when it has an implementation taking one. */
+export function rangeFunctionOf(e: Call): { args: Expr[]; rangeIdx: number; fn: RangeFn } | undefined {
+  const impl = IMPLEMENTATIONS[e.func as FunctionName];
+  if (e.func === 'info' || !impl || !('range' in impl)) return undefined;
+  const args = e.args.map(unparen);
+  const rangeIdx = args.findIndex((a) => a.type === 'MatrixSelector' || a.type === 'SubqueryExpr');
+  return rangeIdx < 0 ? undefined : { args, rangeIdx, fn: impl.range };
 }
 
 function checkRangeModifiers(e: Call, arg: Expr): void {
@@ -79,25 +88,56 @@ function newWinCtx(ev: Evaluator, e: Call, src: RangeSource, scalars: Float64Arr
   };
 }
 
-function evalRangeCall(ev: Evaluator, e: Call, args: Expr[], rangeIdx: number, fn: RangeFn, grid: Grid): VSeries[] {
-  const st = ev.st;
+/** A range-function call with its scalar arguments evaluated and its range argument read: ready to run. */
+export interface RangeCall {
+  ev: Evaluator;
+  e: Call;
+  args: Expr[];
+  rangeIdx: number;
+  fn: RangeFn;
+  src: RangeSource;
+  scalars: Float64Array[];
+}
+
+export function prepareRangeCall(ev: Evaluator, e: Call, args: Expr[], rangeIdx: number, fn: RangeFn, grid: Grid): RangeCall {
   checkRangeModifiers(e, args[rangeIdx]);
   // Scalar arguments first, as Prometheus evaluates them before the range.
   const scalars: Float64Array[] = [];
   for (let i = 0; i < args.length; i++) if (i !== rangeIdx) scalars.push(ev.evalScalar(args[i], grid));
   const src = ev.rangeArgument(args[rangeIdx], grid);
+  return { ev, e, args, rangeIdx, fn, src, scalars };
+}
+
+/**
+ * Runs the function over every window of every series. With `fold`, each
+ * series' result goes to it as soon as it is computed, in one series whose
+ * columns are reused for the next one, and nothing is returned: the caller
+ * keeps what it needs, and has made sure no duplicate check is due
+ * (`foldable`); the samples are still counted as held, as Prometheus holds them.
+ */
+export function runRangeCall(call: RangeCall, grid: Grid, fold?: (o: VSeries, count: number) => void): VSeries[] {
+  const { ev, e, args, rangeIdx, fn, src } = call;
+  const st = ev.st;
   const facts = getFunction(e.func);
   const keepName = !!facts?.keepsName;
   const readsCounter = !!facts?.readsCounter;
   const delayed = st.delayedNameRemoval;
-  const loop: RangeLoop = { ev, src, grid, fn, ctx: newWinCtx(ev, e, src, scalars) };
+  const loop: RangeLoop = { ev, src, grid, fn, ctx: newWinCtx(ev, e, src, call.scalars) };
   const out: VSeries[] = [];
   const present = e.func === 'absent_over_time' ? new Uint8Array(grid.n) : undefined;
   const kernel = RATE_KERNELS.get(e.func);
+  const reused = fold ? newVSeries({}, grid.n) : undefined;
   let counterWarned = false;
   for (const s of src.series) {
     checkAbort(st);
-    const o = newVSeries(!delayed && !keepName ? dropReserved(s.metric) : s.metric, grid.n, !keepName || !!s.dropName);
+    const metric = !delayed && !keepName ? dropReserved(s.metric) : s.metric;
+    const dropName = !keepName || !!s.dropName;
+    let o: VSeries;
+    if (reused) {
+      o = reused;
+      o.metric = metric;
+      o.dropName = dropName;
+    } else o = newVSeries(metric, grid.n, dropName);
     loop.ctx.name = s.metric.__name__ ?? '';
     const split = s.h ? splitHistograms(s) : undefined;
     const floats = split ? split.floats : s;
@@ -109,14 +149,29 @@ function evalRangeCall(ev: Evaluator, e: Call, args: Expr[], rangeIdx: number, f
     else count = windowLoop(loop, s, o);
     if (count === 0) continue;
     holdSamples(st, count);
-    out.push(o);
     if (present) for (let i = 0; i < grid.n; i++) present[i] |= o.p[i];
     if (readsCounter && !counterWarned && floats.length > 0) counterWarned = warnNotCounter(ev, s, e.args[rangeIdx]);
+    if (!fold) out.push(o);
+    else {
+      fold(o, count);
+      o.p.fill(0);
+    }
   }
   if (present) return absentOverTime(args[rangeIdx], present, grid);
-  if (!delayed && !keepName && !distinctWithoutName(args[rangeIdx], src.series) && hasSameLabels(out))
+  if (!fold && !delayed && !keepName && !distinctWithoutName(args[rangeIdx], src.series) && hasSameLabels(out))
     throw execError('vector cannot contain metrics with the same labelset');
   return out;
+}
+
+/**
+ * Whether runRangeCall may fold the call's series (no histograms, no
+ * duplicate check due, not absent_over_time): what the folding caller checks.
+ */
+export function foldable(call: RangeCall): boolean {
+  const { e, args, rangeIdx, src } = call;
+  if (e.func === 'absent_over_time' || call.ev.st.delayedNameRemoval) return false;
+  if (src.series.some((s) => s.h)) return false;
+  return !!getFunction(e.func)?.keepsName || distinctWithoutName(args[rangeIdx], src.series);
 }
 
 /**
