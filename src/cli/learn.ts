@@ -132,18 +132,13 @@ async function runExport(io: IO, format: string): Promise<void> {
 }
 
 async function runValidate(io: IO, backend: Backend): Promise<void> {
-  const { validateCourse } = await import('../lessons/validate.js');
+  const { validateCourse, validationFailure, validationSummary } = await import('../lessons/validate.js');
   const { defaultLessonsDir } = await import('../lessons/load.js');
   const { formatProblem } = await import('../lessons/model.js');
   const r = await validateCourse(defaultLessonsDir(io.env), backend);
   for (const p of r.problems) io.out(formatProblem(p) + '\n');
-  const counts = (c: typeof r) =>
-    `${c.lessons} lessons, ${c.examples} examples, ${c.predicts} predictions, ${c.exercises} exercises, ${c.wrongAnswers} wrong answers (${c.wrongByResults} recognised by their results), ${c.snippets} prom-client snippets`;
-  const translated = r.translations.map((t) => `; ${t.lang}: ${counts({ ...r, ...t })}, compared with the English`).join('');
-  const summary = `${counts(r)} checked${translated}`;
-  if (r.problems.length > 0)
-    throw new PromlearnError(`${r.problems.length} problem${r.problems.length > 1 ? 's' : ''} in the lessons (${summary})`, 1);
-  io.out(`${io.style.ok('ok')}: ${summary}\n`);
+  if (r.problems.length > 0) throw new PromlearnError(validationFailure(r), 1);
+  io.out(`${io.style.ok('ok')}: ${validationSummary(r)}\n`);
 }
 
 async function runReset(io: IO, lessonRef: string | undefined): Promise<void> {

@@ -26,6 +26,7 @@ import { runTimeline } from '../rules/timeline.js';
 import { labelsKey } from '../storage/store.js';
 import type { AlertExerciseBlock, WrongAnswer } from './model.js';
 import { zonedIso } from '../util/time.js';
+import { t } from '../util/messages/index.js';
 
 /** The parts of the lesson parser this block uses (src/lessons/parse.ts). */
 interface FieldParser {
@@ -52,11 +53,11 @@ export function parseAlertExercise(p: FieldParser, body: string[], line: number)
     try {
       splitRule(text);
     } catch (e) {
-      p.problem(at, `alert exercise "${ex.id}": ${(e as Error).message}`);
+      p.problem(at, t('validate.alertProblem', { id: ex.id, message: (e as Error).message }));
     }
   }
-  if (ex.hints.length === 0) p.problem(line, `exercise "${ex.id}" has no "hint:"`);
-  if (ex.wrong.length === 0) p.problem(line, `exercise "${ex.id}" lists no "wrong:" answers`);
+  if (ex.hints.length === 0) p.problem(line, t('validate.noHint', { id: ex.id }));
+  if (ex.wrong.length === 0) p.problem(line, t('validate.noWrong', { id: ex.id }));
   return ex;
 }
 
@@ -69,7 +70,7 @@ export function splitRule(text: string): { expr: string; forMs: number } {
     try {
       forMs = parseModelDuration(m[2]!);
     } catch (e) {
-      throw new Error(`${(e as Error).message}; write the rule as EXPR for 5m`);
+      throw new Error(t('alert.writeAsFor', { message: (e as Error).message }));
     }
   }
   parse(expr);
@@ -105,9 +106,10 @@ const hhmm = (ms: number) => zonedIso(ms / 1000).slice(11, 19);
 const labelsText = (l: Metric) => `{${Object.entries(l).filter(([k]) => k !== 'alertname').map(([k, v]) => `${k}="${v}"`).join(', ')}}`;
 
 function describe(f: Firing[]): string {
-  if (f.length === 0) return 'never fires';
-  const first = `${labelsText(f[0]!.labels)} at ${hhmm(f[0]!.startMs)}`;
-  return f.length === 1 ? `fires once: ${first}${f[0]!.endMs ? `, resolved at ${hhmm(f[0]!.endMs)}` : ''}` : `fires ${f.length} times (the first: ${first})`;
+  if (f.length === 0) return t('alert.neverFires');
+  const first = t('alert.firstAt', { labels: labelsText(f[0]!.labels), time: hhmm(f[0]!.startMs) });
+  if (f.length > 1) return t('alert.firesTimes', { n: f.length, first });
+  return t('alert.firesOnce', { first, resolved: f[0]!.endMs ? t('alert.resolvedAt', { time: hhmm(f[0]!.endMs) }) : '' });
 }
 
 export interface AlertVerdict {
@@ -118,12 +120,12 @@ export interface AlertVerdict {
 /** Same firings (label sets, start and end times) as the reference? With feedback naming the first difference. */
 export function compareFirings(ref: Firing[], got: Firing[]): AlertVerdict {
   const key = (f: Firing) => `${labelsKey(f.labels)}@${f.startMs}-${f.endMs ?? ''}`;
-  if (ref.length === got.length && ref.every((f, i) => key(f) === key(got[i]!))) return { correct: true, message: `Right: it ${describe(got)}.` };
+  if (ref.length === got.length && ref.every((f, i) => key(f) === key(got[i]!))) return { correct: true, message: t('alert.right', { what: describe(got) }) };
   let hint = '';
-  if (got.length > ref.length) hint = ' It fires too often: a longer for: lets short blips pass.';
-  else if (got.length === ref.length && got.length > 0 && got[0]!.startMs < ref[0]!.startMs) hint = ` It fires ${formatModelDuration(ref[0]!.startMs - got[0]!.startMs)} too early: hold it longer with for:.`;
-  else if (got.length === ref.length && got.length > 0 && got[0]!.startMs > ref[0]!.startMs) hint = ` It fires ${formatModelDuration(got[0]!.startMs - ref[0]!.startMs)} too late.`;
-  return { correct: false, message: `Yours ${describe(got)}; the reference ${describe(ref)}.${hint}` };
+  if (got.length > ref.length) hint = t('alert.tooOften');
+  else if (got.length === ref.length && got.length > 0 && got[0]!.startMs < ref[0]!.startMs) hint = t('alert.tooEarly', { by: formatModelDuration(ref[0]!.startMs - got[0]!.startMs) });
+  else if (got.length === ref.length && got.length > 0 && got[0]!.startMs > ref[0]!.startMs) hint = t('alert.tooLate', { by: formatModelDuration(got[0]!.startMs - ref[0]!.startMs) });
+  return { correct: false, message: t('alert.wrong', { got: describe(got), ref: describe(ref), hint }) };
 }
 
 /** Judges an answer; errors (bad PromQL, a failing evaluation) are feedback, not crashes. */
@@ -145,10 +147,10 @@ export async function judgeAlertExercise(backend: Backend, ex: AlertExerciseBloc
 export async function checkAlertExercise(backend: Backend, ex: AlertExerciseBlock): Promise<Array<{ line: number; message: string }>> {
   const out: Array<{ line: number; message: string }> = [];
   const ref = await firings(backend, ex.answer);
-  if (ref.length === 0) out.push({ line: ex.answerLine, message: `alert exercise "${ex.id}": the answer never fires` });
+  if (ref.length === 0) out.push({ line: ex.answerLine, message: t('validate.alertNeverFires', { id: ex.id }) });
   for (const w of ex.wrong) {
     const got = await firings(backend, w.query).catch(() => undefined);
-    if (got && compareFirings(ref, got).correct) out.push({ line: w.line, message: `alert exercise "${ex.id}": the wrong answer \`${w.query}\` fires exactly as the answer` });
+    if (got && compareFirings(ref, got).correct) out.push({ line: w.line, message: t('validate.alertWrongFiresAsAnswer', { id: ex.id, query: w.query }) });
   }
   return out;
 }
@@ -163,19 +165,20 @@ export interface AlertExerciseRunner {
 }
 
 export async function runAlertExercise(r: AlertExerciseRunner, ex: AlertExerciseBlock): Promise<void> {
-  r.say(`Exercise (${ex.id}): ${ex.task}\nWrite the rule as EXPR for DURATION (e.g. up == 0 for 5m); it is evaluated every 30s over the whole dataset.`);
+  r.say(t('alert.intro', { id: ex.id, task: ex.task }));
   let hintsShown = 0;
   for (;;) {
-    const line = (await r.ask('Your alert rule (.hint, .answer, .skip):')).trim();
+    const line = (await r.ask(t('alert.ask'))).trim();
     if (line === '') continue;
-    if (line === '.hint') r.say(hintsShown < ex.hints.length ? `hint ${hintsShown + 1}/${ex.hints.length}: ${ex.hints[hintsShown++]}` : 'No more hints: .answer shows the answer.');
+    if (line === '.hint')
+      r.say(hintsShown < ex.hints.length ? t('exercise.hint', { n: hintsShown + 1, total: ex.hints.length, hint: ex.hints[hintsShown++]! }) : t('exercise.noMoreHints'));
     else if (line === '.skip' || line === '.answer') {
-      if (line === '.answer') r.say(`One answer: ${ex.answer}`);
+      if (line === '.answer') r.say(t('exercise.oneAnswer', { answer: ex.answer }));
       r.skipped();
       return;
     } else {
       const v = await judgeAlertExercise(r.backend, ex, line);
-      r.say(v.correct ? v.message : `Not yet. ${v.message}`);
+      r.say(v.correct ? v.message : t('exercise.notYet') + v.message);
       if (v.correct) {
         r.solved();
         return;

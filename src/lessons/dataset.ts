@@ -15,6 +15,7 @@ import { PromlearnError } from '../errors.js';
 import type { Lesson, Problem } from './model.js';
 import { isSample, registerVariant } from './worlds.js';
 import { formatMinute, zoneName } from '../util/time.js';
+import { t } from '../util/messages/index.js';
 
 /** Recordings are loaded once per process (in this thread: they are small), keyed by path. */
 const opened = new Map<string, Promise<Backend>>();
@@ -45,7 +46,7 @@ export async function lessonDataNote(session: Backend, lesson: Lesson): Promise<
   const info = await (await lessonBackend(session, lesson)).info();
   const range = info.dataRange;
   const when = range ? ` (${formatMinute(range.start)}–${formatMinute(range.end).slice(11)} ${zoneName()})` : '';
-  return `This lesson runs on a recorded session of the demo app, lessons/${lesson.dataset.file}${when}, not on the sample.`;
+  return t('lessons.recorded', { file: lesson.dataset.file, when });
 }
 
 /** For --validate: each data file of the lesson loads (a broken file is a problem at its header line). */

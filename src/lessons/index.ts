@@ -28,7 +28,7 @@ export interface Session {
 
 export function openSession(io: IO, backend: Backend): Session {
   const dir = stateDir(io.env);
-  const progress = loadProgress(dir, (msg) => io.err(io.errStyle.warn(`warning: ${msg}`) + '\n'));
+  const progress = loadProgress(dir, (msg) => io.err(io.errStyle.warn(t('render.warning', { text: msg })) + '\n'));
   return { io, backend, lessons: loadCourseOrThrow(io.env), progress, stateDir: dir };
 }
 
@@ -80,7 +80,7 @@ export async function lessonMenu(s: Session, prompter: Prompter, start?: Lesson,
   for (let first = true; ; first = false) {
     let lesson: Lesson | undefined = first ? start : undefined;
     if (!lesson) {
-      const choices = [...s.lessons.map((l) => ({ name: lessonLabel(s, l), value: l.id })), { name: '  Quit', value: '.quit' }];
+      const choices = [...s.lessons.map((l) => ({ name: lessonLabel(s, l), value: l.id })), { name: `  ${t('lessons.quit')}`, value: '.quit' }];
       const id = await prompter.select(t('lessons.choose'), choices, chosen);
       if (id === undefined || id === '.quit') return;
       lesson = s.lessons.find((l) => l.id === id)!;
@@ -95,7 +95,7 @@ export async function lessonMenu(s: Session, prompter: Prompter, start?: Lesson,
       const go = await prompter.select(t('lessons.continueWith', { n: next.number, title: next.title }), [
         { name: t('lessons.yesLesson', { n: next.number }), value: 'next' },
         { name: t('lessons.backToMenu'), value: 'menu' },
-        { name: 'Quit', value: 'quit' },
+        { name: t('lessons.quit'), value: 'quit' },
       ]);
       if (go === undefined || go === 'quit') return;
       chosen = next.id;
@@ -140,7 +140,7 @@ export async function checkAnswer(s: Session, lessonRef: string, exerciseRef: st
     const lp = lessonProgress(s.progress, lesson.id);
     if (!lp.solved.includes(ex.id)) lp.solved.push(ex.id);
     // The verdict stands even where progress cannot be saved.
-    trySaveProgress(s.stateDir, s.progress, (msg) => s.io.err(s.io.errStyle.warn(`warning: ${msg}`) + '\n'));
+    trySaveProgress(s.stateDir, s.progress, (msg) => s.io.err(s.io.errStyle.warn(t('render.warning', { text: msg })) + '\n'));
   }
   return verdict;
 }
@@ -160,5 +160,5 @@ export function formatLessonList(s: Session): string {
   });
   const next = currentLesson(s);
   const tail = '\n' + (next ? t('lessons.startOrResume', { n: next.number }) : t('lessons.allDone'));
-  return `${style.bold('Lessons')}\n${lines.join('\n')}\n${tail}\n`;
+  return `${style.bold(t('lessons.header'))}\n${lines.join('\n')}\n${tail}\n`;
 }

@@ -9,6 +9,7 @@ import { DEFAULT_LANG, LANGS, langOf, type Lang } from '../util/lang.js';
 import type { Lesson, Problem } from './model.js';
 import { formatProblem } from './model.js';
 import { parseLesson } from './parse.js';
+import { t } from '../util/messages/index.js';
 
 /** The bundled lessons folder (from dist/src/lessons/ or src/lessons/: three levels up). */
 export function defaultLessonsDir(env: NodeJS.ProcessEnv = {}): string {
@@ -45,7 +46,7 @@ export function loadCourse(dir: string, dataRoot = dir): Course {
   try {
     names = readdirSync(dir).filter((n) => n.endsWith('.md')).sort();
   } catch {
-    throw new UsageError(`cannot read the lessons folder ${dir}`, 'set PROMLEARN_LESSONS_DIR to a folder of lesson files');
+    throw new UsageError(t('lessons.cannotReadFolder', { dir }), t('lessons.setLessonsDir'));
   }
   const lessons: Lesson[] = [];
   const problems: Problem[] = [];
@@ -60,12 +61,12 @@ export function loadCourse(dir: string, dataRoot = dir): Course {
   lessons.sort((a, b) => a.number - b.number);
   for (let i = 1; i < lessons.length; i++) {
     const [a, b] = [lessons[i - 1], lessons[i]];
-    if (a.number === b.number) problems.push({ file: b.file, line: 1, message: `lesson number ${b.number} is also used by ${a.file}` });
+    if (a.number === b.number) problems.push({ file: b.file, line: 1, message: t('validate.numberUsed', { n: b.number, file: a.file }) });
   }
   const ids = new Map<string, string>();
   for (const l of lessons) {
     const other = ids.get(l.id);
-    if (other) problems.push({ file: l.file, line: 1, message: `lesson id "${l.id}" is also used by ${other}` });
+    if (other) problems.push({ file: l.file, line: 1, message: t('validate.idUsed', { id: l.id, file: other }) });
     ids.set(l.id, l.file);
   }
   return { lessons, problems };
@@ -77,7 +78,7 @@ function resolveDataset(d: NonNullable<Lesson['dataset']>, dir: string, file: st
   for (const f of [d, d.variant]) {
     if (!f) continue;
     f.path = resolve(dir, f.file);
-    if (!existsSync(f.path)) problems.push({ file, line: f.line, message: `the data file ${f.file} is not in ${dir} (make it with npm run record:session)` });
+    if (!existsSync(f.path)) problems.push({ file, line: f.line, message: t('validate.dataFileMissing', { file: f.file, dir }) });
   }
   return problems;
 }
@@ -93,7 +94,7 @@ export function loadCourseOrThrow(env: NodeJS.ProcessEnv): Lesson[] {
   const dir = lessonsDirFor(root, langOf(env));
   const course = loadCourse(existsSync(dir) ? dir : root, root);
   if (course.problems.length > 0) {
-    throw new UsageError(`the lesson files have mistakes:\n${course.problems.map(formatProblem).join('\n')}`, 'run `promlearn learn --validate` for details');
+    throw new UsageError(t('lessons.haveMistakes', { problems: course.problems.map(formatProblem).join('\n') }), t('lessons.runValidate'));
   }
   return course.lessons;
 }
@@ -103,7 +104,7 @@ export function findLesson(lessons: Lesson[], ref: string): Lesson {
   const byNumber = /^\d+$/.test(ref) ? lessons.find((l) => l.number === Number(ref)) : undefined;
   const found = byNumber ?? lessons.find((l) => l.id === ref || l.file.endsWith(`/${ref}`) || `${String(l.number).padStart(2, '0')}-${l.id}` === ref);
   if (!found) {
-    throw new UsageError(`no lesson "${ref}"`, `lessons: ${lessons.map((l) => `${l.number} ${l.id}`).join(', ')}`);
+    throw new UsageError(t('lessons.noLesson', { ref }), t('lessons.lessonList', { list: lessons.map((l) => `${l.number} ${l.id}`).join(', ') }));
   }
   return found;
 }

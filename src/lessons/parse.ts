@@ -6,6 +6,7 @@
 import { parseFocus, slugOf, type Block, type ExampleBlock, type ExerciseBlock, type Lesson, type LessonDataset, type PredictBlock, type Problem, type Step, type WrongAnswer } from './model.js';
 import { parseDuration, parseRelative } from './time.js';
 import { parseAlertExercise } from './alert-exercise.js';
+import { t } from '../util/messages/index.js';
 
 interface ParseOutcome {
   lesson?: Lesson;
@@ -44,12 +45,12 @@ class Parser {
       if (/^(\s{2,}|\t)/.test(raw)) {
         const last = out[out.length - 1];
         if (last) last.value += '\n' + raw.trim();
-        else this.problem(line, 'an indented continuation line must follow a field');
+        else this.problem(line, t('validate.continuation'));
         return;
       }
       const m = /^([a-z_]+):(?:\s(.*))?$/.exec(raw);
-      if (!m) return this.problem(line, `expected "field: value", got "${raw.trim()}"`);
-      if (!known.includes(m[1])) return this.problem(line, `unknown field "${m[1]}" (expected one of: ${known.join(', ')})`);
+      if (!m) return this.problem(line, t('validate.expectedField', { line: raw.trim() }));
+      if (!known.includes(m[1])) return this.problem(line, t('validate.unknownField', { field: m[1], known: known.join(', ') }));
       out.push({ key: m[1], value: (m[2] ?? '').trim(), line });
     });
     return out;
@@ -58,10 +59,10 @@ class Parser {
   /** The one value of a field that must appear exactly once. */
   single(fields: Field[], key: string, blockLine: number): Field | undefined {
     const found = fields.filter((f) => f.key === key);
-    if (found.length === 0) this.problem(blockLine, `missing field "${key}"`);
-    if (found.length > 1) this.problem(found[1].line, `field "${key}" given twice`);
+    if (found.length === 0) this.problem(blockLine, t('validate.missingField', { field: key }));
+    if (found.length > 1) this.problem(found[1].line, t('validate.fieldTwice', { field: key }));
     const f = found[0];
-    if (f && f.value === '') this.problem(f.line, `field "${key}" is empty`);
+    if (f && f.value === '') this.problem(f.line, t('validate.fieldEmpty', { field: key }));
     return f;
   }
 
@@ -70,19 +71,19 @@ class Parser {
     for (const attr of info) {
       const m = /^(at|range|focus)=(.+)$/.exec(attr);
       if (!m) {
-        this.problem(line, `unknown promql block attribute "${attr}" (expected at=-2h, range=1h or focus=instance=api-1:8080)`);
+        this.problem(line, t('validate.unknownAttribute', { attr }));
       } else if (m[1] === 'focus') {
-        if (!parseFocus(m[2])) this.problem(line, `bad focus "${m[2]}": write label=value pairs separated by commas, e.g. focus=instance=api-1:8080`);
+        if (!parseFocus(m[2])) this.problem(line, t('validate.badFocus', { value: m[2] }));
         ex.focus = m[2];
       } else if (m[1] === 'at') {
-        if (parseRelative(m[2]) === undefined) this.problem(line, `bad time "${m[2]}": write it relative to the data end, e.g. at=-2h30m`);
+        if (parseRelative(m[2]) === undefined) this.problem(line, t('validate.badAt', { value: m[2] }));
         ex.at = m[2];
       } else {
-        if (parseDuration(m[2]) === undefined) this.problem(line, `bad range "${m[2]}": write a duration such as range=3h`);
+        if (parseDuration(m[2]) === undefined) this.problem(line, t('validate.badRange', { value: m[2] }));
         ex.range = m[2];
       }
     }
-    if (ex.query === '') this.problem(line, 'empty promql block');
+    if (ex.query === '') this.problem(line, t('validate.emptyPromql'));
     return ex;
   }
 
@@ -90,8 +91,8 @@ class Parser {
     const fields = this.fields(body, line + 1, ['question', 'choice', 'answer', 'explain']);
     const choices = fields.filter((f) => f.key === 'choice').map((f) => f.value);
     const answer = this.single(fields, 'answer', line)?.value ?? '';
-    if (choices.length < 2) this.problem(line, 'a predict block needs at least two "choice:" lines');
-    if (answer && !choices.includes(answer)) this.problem(line, `the answer "${answer}" is not one of the choices`);
+    if (choices.length < 2) this.problem(line, t('validate.twoChoices'));
+    if (answer && !choices.includes(answer)) this.problem(line, t('validate.answerNotChoice', { answer }));
     return {
       kind: 'predict',
       line,
@@ -105,7 +106,7 @@ class Parser {
   exercise(body: string[], line: number): ExerciseBlock {
     const fields = this.fields(body, line + 1, ['id', 'task', 'hint', 'answer', 'wrong', 'feedback', 'at']);
     const id = this.single(fields, 'id', line);
-    if (id && id.value && !EXERCISE_ID.test(id.value)) this.problem(id.line, `exercise id "${id.value}" must be lowercase letters, digits and dashes`);
+    if (id && id.value && !EXERCISE_ID.test(id.value)) this.problem(id.line, t('validate.exerciseId', { id: id.value }));
     const answer = this.single(fields, 'answer', line);
     const ex: ExerciseBlock = {
       kind: 'exercise',
@@ -117,13 +118,13 @@ class Parser {
       answerLine: answer?.line ?? line,
       wrong: this.wrongAnswers(fields),
     };
-    if (ex.hints.length === 0) this.problem(line, `exercise "${ex.id}" has no "hint:"`);
-    if (ex.wrong.length === 0) this.problem(line, `exercise "${ex.id}" lists no "wrong:" answers`);
+    if (ex.hints.length === 0) this.problem(line, t('validate.noHint', { id: ex.id }));
+    if (ex.wrong.length === 0) this.problem(line, t('validate.noWrong', { id: ex.id }));
     const at = fields.filter((f) => f.key === 'at');
-    if (at.length > 1) this.problem(at[1].line, 'field "at" given twice');
+    if (at.length > 1) this.problem(at[1].line, t('validate.atTwice'));
     if (at[0]) {
       ex.at = at[0].value.split(',').map((s) => s.trim());
-      for (const t of ex.at) if (parseRelative(t) === undefined) this.problem(at[0].line, `bad time "${t}": write it relative to the data end, e.g. -2h30m`);
+      for (const time of ex.at) if (parseRelative(time) === undefined) this.problem(at[0].line, t('validate.badTime', { value: time }));
     }
     return ex;
   }
@@ -134,10 +135,10 @@ class Parser {
     fields.forEach((f, i) => {
       const next = fields[i + 1];
       if (f.key === 'wrong') {
-        if (next?.key !== 'feedback') this.problem(f.line, '"wrong:" must be followed by its "feedback:"');
+        if (next?.key !== 'feedback') this.problem(f.line, t('validate.wrongNeedsFeedback'));
         out.push({ line: f.line, query: f.value, feedback: next?.key === 'feedback' ? next.value : '' });
       } else if (f.key === 'feedback' && fields[i - 1]?.key !== 'wrong') {
-        this.problem(f.line, '"feedback:" must follow a "wrong:"');
+        this.problem(f.line, t('validate.feedbackAfterWrong'));
       }
     });
     return out;
@@ -149,7 +150,7 @@ export function parseLesson(text: string, file: string): ParseOutcome {
   const p = new Parser(file);
   const base = file.split(/[\\/]/).pop() ?? file;
   const ident = lessonIdOf(base);
-  if (!ident) p.problem(1, `lesson file names look like "05-rate.md" (number, dash, lowercase id), got "${base}"`);
+  if (!ident) p.problem(1, t('validate.fileName', { name: base }));
   const lines = text.replace(/\r\n/g, '\n').split('\n');
   let i = 0;
   const skipBlank = () => {
@@ -157,17 +158,17 @@ export function parseLesson(text: string, file: string): ParseOutcome {
   };
   skipBlank();
   const titleMatch = /^# (.+)$/.exec(lines[i] ?? '');
-  if (!titleMatch) p.problem(i + 1, 'a lesson starts with a "# Title" line');
+  if (!titleMatch) p.problem(i + 1, t('validate.title'));
   else i++;
   skipBlank();
   const summaryMatch = /^summary: (.+)$/.exec(lines[i] ?? '');
-  if (!summaryMatch) p.problem(i + 1, 'the title must be followed by a "summary: ..." line');
+  if (!summaryMatch) p.problem(i + 1, t('validate.summary'));
   else i++;
   const header = datasetHeader(p, lines, i);
   i = header.next;
 
   const steps = parseSteps(p, lines, i);
-  if (steps.length === 0) p.problem(lines.length, 'a lesson needs at least one "## Step" section');
+  if (steps.length === 0) p.problem(lines.length, t('validate.noSteps'));
   const lesson: Lesson = {
     id: ident?.id ?? base,
     number: ident?.number ?? 0,
@@ -194,14 +195,14 @@ function datasetHeader(p: Parser, lines: string[], from: number): { dataset?: Le
       break;
     }
     const file = (m[2] ?? '').trim();
-    if (found[m[1]]) p.problem(i + 1, `"${m[1]}:" given twice`);
+    if (found[m[1]]) p.problem(i + 1, t('validate.headerTwice', { key: m[1] }));
     else if (!DATA_FILE.test(file) || file.split('/').includes('..')) {
-      p.problem(i + 1, `bad ${m[1]} file "${file}": a path inside the lessons folder ending in .om, .txt or .prom (optionally .gz), e.g. ${m[1]}: data/12-session.om.gz`);
+      p.problem(i + 1, t('validate.badDataFile', { key: m[1], file }));
     }
     found[m[1]] ??= { file, line: i + 1 };
   }
   const { dataset, variant } = found;
-  if (variant && !dataset) p.problem(variant.line, '"variant:" needs a "dataset:" line: the variant is a second world of the lesson\'s own data');
+  if (variant && !dataset) p.problem(variant.line, t('validate.variantNeedsDataset'));
   return { dataset: dataset ? { ...dataset, ...(variant ? { variant } : {}) } : undefined, next: i };
 }
 
@@ -214,7 +215,7 @@ function parseSteps(p: Parser, lines: string[], from: number): Step[] {
     if (body) {
       const step = steps[steps.length - 1];
       if (step) step.blocks.push({ kind: 'text', line: textLine, text: body });
-      else p.problem(textLine, 'text before the first "## Step" heading');
+      else p.problem(textLine, t('validate.textBeforeStep'));
     }
     text = [];
   };
@@ -225,21 +226,21 @@ function parseSteps(p: Parser, lines: string[], from: number): Step[] {
     if (heading) {
       flushText();
       const { title, id } = stepHeading(heading[1]);
-      if (id !== undefined && !EXERCISE_ID.test(id)) p.problem(i + 1, `step id "${id}" must be lowercase letters, digits and dashes`);
+      if (id !== undefined && !EXERCISE_ID.test(id)) p.problem(i + 1, t('validate.stepId', { id }));
       steps.push({ id: uniqueStepId(steps, id ?? slugOf(title)), title, line: i + 1, blocks: [] });
       textLine = i + 2;
     } else if (/^# /.test(line)) {
-      p.problem(i + 1, 'only one "# Title" per lesson; steps use "## "');
+      p.problem(i + 1, t('validate.oneTitle'));
     } else if (fence) {
       const end = lines.findIndex((l, j) => j > i && /^```\s*$/.test(l));
       if (end < 0) {
-        p.problem(i + 1, 'unclosed ``` block');
+        p.problem(i + 1, t('validate.unclosed'));
         break;
       }
       const block = specialBlock(p, fence[1].trim(), lines.slice(i + 1, end), i + 1);
       if (block) {
         flushText();
-        if (steps.length === 0) p.problem(i + 1, `a ${block.kind} block before the first "## Step" heading`);
+        if (steps.length === 0) p.problem(i + 1, t('validate.blockBeforeStep', { kind: block.kind }));
         else steps[steps.length - 1].blocks.push(block);
         textLine = end + 2;
       } else {
@@ -278,7 +279,7 @@ function specialBlock(p: Parser, info: string, body: string[], line: number): Bl
   if (kind === 'promql') return p.example(attrs, body, line);
   if (kind === 'alert-exercise') return parseAlertExercise(p, body, line);
   if (kind === 'predict' || kind === 'exercise') {
-    if (attrs.length > 0) p.problem(line, `a ${kind} block takes no attributes`);
+    if (attrs.length > 0) p.problem(line, t('validate.noAttributes', { kind }));
     return kind === 'predict' ? p.predict(body, line) : p.exercise(body, line);
   }
   return undefined;
@@ -289,7 +290,7 @@ function checkUniqueIds(p: Parser, lesson: Lesson): void {
   for (const s of lesson.steps) {
     for (const b of s.blocks) {
       if (b.kind !== 'exercise' || !b.id) continue;
-      if (seen.has(b.id)) p.problem(b.line, `exercise id "${b.id}" is used twice in this lesson`);
+      if (seen.has(b.id)) p.problem(b.line, t('validate.exerciseTwice', { id: b.id }));
       seen.add(b.id);
     }
   }

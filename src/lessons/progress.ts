@@ -7,6 +7,7 @@ import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, r
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { PromlearnError } from '../errors.js';
+import { t } from '../util/messages/index.js';
 
 interface LessonProgress {
   /** Index of the step to resume at (kept for older progress files; stepId wins). */
@@ -51,7 +52,7 @@ export function loadProgress(dir: string, warn: (msg: string) => void): Progress
     text = readFileSync(file, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return emptyProgress();
-    warn(`cannot read ${file}: ${(e as Error).message}; starting without saved progress`);
+    warn(t('progress.cannotRead', { file, message: (e as Error).message }));
     return emptyProgress();
   }
   const parsed = validProgress(text);
@@ -59,9 +60,9 @@ export function loadProgress(dir: string, warn: (msg: string) => void): Progress
   const backup = `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
   try {
     renameSync(file, backup);
-    warn(`your progress file ${file} was damaged; it was moved to ${backup} and progress starts afresh`);
+    warn(t('progress.damagedMoved', { file, backup }));
   } catch (e) {
-    warn(`your progress file ${file} is damaged and could not be moved aside (${(e as Error).message})`);
+    warn(t('progress.damagedStuck', { file, message: (e as Error).message }));
   }
   return emptyProgress();
 }
@@ -135,9 +136,9 @@ export function saveProgress(dir: string, p: Progress): void {
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     throw new PromlearnError(
-      `cannot save progress in ${dir}: ${err.code ?? err.message}`,
+      t('progress.cannotSave', { dir, reason: err.code ?? err.message }),
       1,
-      'make that directory writable, or choose another with PROMLEARN_STATE_DIR or XDG_STATE_HOME',
+      t('progress.makeWritable'),
     );
   }
 }
@@ -148,7 +149,7 @@ export function trySaveProgress(dir: string, p: Progress, warn: (msg: string) =>
     saveProgress(dir, p);
   } catch (e) {
     const err = e as PromlearnError;
-    warn(`${err.message} (progress not saved; ${err.hint})`);
+    warn(t('progress.notSaved', { message: err.message, hint: err.hint ?? '' }));
   }
 }
 

@@ -9,7 +9,7 @@
 //   run as written, predictions are shown with their answer, and only the
 //   exercises read a line (a query, or empty / `.skip` to skip).
 
-import { t as msg } from '../util/messages/index.js';
+import { currentLang, t as msg } from '../util/messages/index.js';
 import { readFileSync } from 'node:fs';
 import { createInterface, type Interface } from 'node:readline';
 import type { IO } from '../util/io.js';
@@ -76,13 +76,26 @@ export function terminalPrompter(io: IO, completer?: Completer): Prompter {
     select: async (message, choices, defaultValue) => {
       const { select } = await import('@inquirer/prompts');
       try {
-        return await select({ message, choices, default: defaultValue, pageSize: 14 }, { input: io.stdin, output: io.stdout });
+        const theme = selectTheme(io);
+        return await select({ message, choices, default: defaultValue, pageSize: 14, ...(theme ? { theme } : {}) }, { input: io.stdin, output: io.stdout });
       } catch (e) {
         if (isPromptExit(e)) return undefined;
         throw e;
       }
     },
     close: () => {},
+  };
+}
+
+/**
+ * The select prompt's key help ("↑↓ navigate • ⏎ select") in the learner's
+ * language; English keeps @inquirer's own.
+ */
+function selectTheme(io: IO): { style: { keysHelpTip: (keys: [string, string][]) => string } } | undefined {
+  if (currentLang() === 'en') return undefined;
+  const action = (a: string) => (a === 'navigate' ? msg('prompter.navigate') : a === 'select' ? msg('prompter.select') : a);
+  return {
+    style: { keysHelpTip: (keys) => keys.map(([key, a]) => `${io.style.bold(key)} ${io.style.dim(action(a))}`).join(io.style.dim(' • ')) },
   };
 }
 

@@ -7,6 +7,7 @@
 
 import type { ExampleBlock, ExerciseBlock, Lesson, Problem } from './model.js';
 import { canonicalQuery } from './query-shape.js';
+import { t } from '../util/messages/index.js';
 
 export const MIN_WRONG_ANSWERS = 2;
 export const MIN_HINTS = 2;
@@ -24,12 +25,12 @@ export function lessonRuleProblems(lesson: Lesson): Problem[] {
   const blocks = lesson.steps.flatMap((s) => s.blocks);
   const examples = new Set(blocks.filter((b): b is ExampleBlock => b.kind === 'example').map((b) => canonicalQuery(b.query)));
   for (const ex of blocks.filter((b): b is ExerciseBlock => b.kind === 'exercise')) {
-    if (examples.has(canonicalQuery(ex.answer))) at(ex.answerLine, `exercise "${ex.id}": the answer is an example of this lesson; ask for a new composition`);
-    if (ex.wrong.length < MIN_WRONG_ANSWERS) at(ex.line, `exercise "${ex.id}": list at least ${MIN_WRONG_ANSWERS} wrong answers`);
-    for (const m of hintProblems(ex)) at(ex.line, `exercise "${ex.id}": ${m}`);
+    if (examples.has(canonicalQuery(ex.answer))) at(ex.answerLine, t('validate.answerIsExample', { id: ex.id }));
+    if (ex.wrong.length < MIN_WRONG_ANSWERS) at(ex.line, t('validate.fewWrong', { id: ex.id, n: MIN_WRONG_ANSWERS }));
+    for (const m of hintProblems(ex)) at(ex.line, t('validate.exerciseProblem', { id: ex.id, problem: m }));
   }
   if (lesson.number >= FIRST_LESSON_WITH_PREDICT && !blocks.some((b) => b.kind === 'predict')) {
-    at(lesson.steps[0]?.line ?? 1, `lessons from ${FIRST_LESSON_WITH_PREDICT} on need at least one predict block`);
+    at(lesson.steps[0]?.line ?? 1, t('validate.needPredict', { n: FIRST_LESSON_WITH_PREDICT }));
   }
   return out;
 }
@@ -37,15 +38,15 @@ export function lessonRuleProblems(lesson: Lesson): Problem[] {
 /** Hints climb from a nudge to a skeleton with ___ blanks; none gives the answer. */
 export function hintProblems(ex: ExerciseBlock): string[] {
   const out: string[] = [];
-  if (ex.hints.length < MIN_HINTS) out.push(`give at least ${MIN_HINTS} hints (a nudge first, a skeleton with ${BLANK} last)`);
+  if (ex.hints.length < MIN_HINTS) out.push(t('validate.fewHints', { n: MIN_HINTS, blank: BLANK }));
   const last = ex.hints[ex.hints.length - 1] ?? '';
-  if (!last.includes(BLANK)) out.push(`the last hint should be a skeleton with ${BLANK} blanks`);
-  if (ex.hints.slice(0, -1).some((h) => h.includes(BLANK))) out.push(`only the last hint is a skeleton: the first ones nudge`);
+  if (!last.includes(BLANK)) out.push(t('validate.lastHintSkeleton', { blank: BLANK }));
+  if (ex.hints.slice(0, -1).some((h) => h.includes(BLANK))) out.push(t('validate.onlyLastSkeleton'));
   const answer = squash(ex.answer);
   const canonical = canonicalQuery(ex.answer);
   ex.hints.forEach((h, i) => {
     const code = [...h.matchAll(/`([^`]+)`/g)].map((m) => m[1]);
-    if (squash(h).includes(answer) || code.some((c) => canonicalQuery(c) === canonical)) out.push(`hint ${i + 1} gives the answer away (only .answer shows it)`);
+    if (squash(h).includes(answer) || code.some((c) => canonicalQuery(c) === canonical)) out.push(t('validate.hintGivesAnswer', { n: i + 1 }));
   });
   return out;
 }

@@ -8,6 +8,7 @@
 import { createRequire } from 'node:module';
 import { runInNewContext } from 'node:vm';
 import type { Lesson, Problem } from './model.js';
+import { t } from '../util/messages/index.js';
 
 export interface Snippet {
   file: string;
@@ -50,12 +51,12 @@ export async function checkSnippets(lessons: Lesson[]): Promise<Problem[]> {
     client = createRequire(import.meta.url)('prom-client') as PromClient;
   } catch {
     const s = snippets[0];
-    return [{ file: s.file, line: s.line, message: 'cannot check the prom-client snippets: prom-client is not installed (it is a dev dependency: npm install)' }];
+    return [{ file: s.file, line: s.line, message: t('validate.noPromClient') }];
   }
   const problems: Problem[] = [];
   for (const s of snippets) {
     const failure = await runSnippet(client, s.code);
-    if (failure) problems.push({ file: s.file, line: s.line, message: `this prom-client snippet throws: ${failure}` });
+    if (failure) problems.push({ file: s.file, line: s.line, message: t('validate.snippetThrows', { failure }) });
   }
   client.register.clear();
   return problems;
@@ -80,14 +81,14 @@ async function runSnippet(client: PromClient, code: string): Promise<string | un
   const sandboxRequire = (name: string) => {
     if (name === 'prom-client') return client;
     if (name === 'express') return express;
-    throw new Error(`the snippet requires "${name}", which the check does not provide`);
+    throw new Error(t('validate.snippetRequires', { name }));
   };
   try {
     await runInNewContext(`(async () => {\n${code}\n})()`, { require: sandboxRequire, console: { log() {}, error() {} }, process }, { timeout: 5000 });
     for (const handler of routes) {
       const res: FakeResponse = { set: () => res, end: (body) => void (res.body = body) };
       await handler({}, res);
-      if (typeof res.body !== 'string') return 'its GET route did not send a body';
+      if (typeof res.body !== 'string') return t('validate.noBody');
     }
     await client.register.metrics();
     return undefined;

@@ -7,6 +7,7 @@
 // feedback are the translator's. A mismatch names the lesson, step and field.
 
 import type { Block, Lesson, Problem, Step } from './model.js';
+import { t } from '../util/messages/index.js';
 
 type Special = Exclude<Block, { kind: 'text' }>;
 
@@ -16,32 +17,32 @@ export function translationProblems(source: Lesson[], translated: Lesson[], lang
   for (const en of source) {
     const tr = byNumber.get(en.number);
     if (!tr) {
-      out.push({ file: en.file, line: 1, message: `lesson ${en.number} (${en.id}) has no ${lang} translation` });
+      out.push({ file: en.file, line: 1, message: t('validate.noTranslation', { n: en.number, id: en.id, lang }) });
       continue;
     }
     byNumber.delete(en.number);
     out.push(...lessonProblems(en, tr));
   }
-  for (const tr of byNumber.values()) out.push({ file: tr.file, line: 1, message: `lesson ${tr.number} (${tr.id}) has no English original` });
+  for (const tr of byNumber.values()) out.push({ file: tr.file, line: 1, message: t('validate.noOriginal', { n: tr.number, id: tr.id }) });
   return out;
 }
 
 function lessonProblems(en: Lesson, tr: Lesson): Problem[] {
   const out: Problem[] = [];
   const at = (line: number, message: string) => out.push({ file: tr.file, line, message });
-  const lessonName = `lesson ${en.number} (${en.id})`;
-  if (tr.id !== en.id) at(1, `${lessonName}: the file is named for "${tr.id}", the English one for "${en.id}"`);
+  const lessonName = t('validate.lessonName', { n: en.number, id: en.id });
+  if (tr.id !== en.id) at(1, t('validate.fileNamedFor', { lesson: lessonName, got: tr.id, want: en.id }));
   for (const key of ['file', 'variant'] as const) {
     const a = key === 'file' ? en.dataset?.file : en.dataset?.variant?.file;
     const b = key === 'file' ? tr.dataset?.file : tr.dataset?.variant?.file;
-    if (a !== b) at(tr.dataset?.line ?? 1, `${lessonName}: ${key === 'file' ? 'dataset' : 'variant'}: ${show(b)}, in English ${show(a)}`);
+    if (a !== b) at(tr.dataset?.line ?? 1, t('validate.differs', { what: `${lessonName}: ${key === 'file' ? 'dataset' : 'variant'}`, got: show(b), want: show(a) }));
   }
-  if (tr.steps.length !== en.steps.length) at(tr.steps[0]?.line ?? 1, `${lessonName}: ${tr.steps.length} steps, in English ${en.steps.length}`);
+  if (tr.steps.length !== en.steps.length) at(tr.steps[0]?.line ?? 1, t('validate.stepCount', { lesson: lessonName, got: tr.steps.length, want: en.steps.length }));
   en.steps.forEach((enStep, i) => {
     const trStep = tr.steps[i];
     if (!trStep) return;
-    const where = `${lessonName}, step ${i + 1} (${enStep.id})`;
-    if (trStep.id !== enStep.id) at(trStep.line, `${where}: step id "${trStep.id}" (name it in the heading: ## ${trStep.title} {#${enStep.id}})`);
+    const where = t('validate.stepName', { lesson: lessonName, n: i + 1, id: enStep.id });
+    if (trStep.id !== enStep.id) at(trStep.line, t('validate.stepIdDiffers', { where, id: trStep.id, title: trStep.title, enId: enStep.id }));
     for (const m of stepProblems(enStep, trStep)) at(m.line, `${where}: ${m.message}`);
   });
   return out;
@@ -50,8 +51,8 @@ function lessonProblems(en: Lesson, tr: Lesson): Problem[] {
 function stepProblems(en: Step, tr: Step): { line: number; message: string }[] {
   const a = specials(en);
   const b = specials(tr);
-  const kinds = (bs: Special[]) => bs.map((x) => x.kind).join(', ') || 'none';
-  if (kinds(a) !== kinds(b)) return [{ line: tr.line, message: `blocks: ${kinds(b)}; in English ${kinds(a)}` }];
+  const kinds = (bs: Special[]) => bs.map((x) => x.kind).join(', ') || t('validate.blocksNone');
+  if (kinds(a) !== kinds(b)) return [{ line: tr.line, message: t('validate.blocks', { got: kinds(b), want: kinds(a) }) }];
   return a.flatMap((x, i) => blockProblems(x, b[i]).map((message) => ({ line: b[i].line, message })));
 }
 
@@ -63,32 +64,32 @@ function specials(step: Step): Special[] {
 function blockProblems(en: Special, tr: Special): string[] {
   const out: string[] = [];
   const same = (field: string, a: unknown, b: unknown) => {
-    if (JSON.stringify(a) !== JSON.stringify(b)) out.push(`${field}: ${show(b)}, in English ${show(a)}`);
+    if (JSON.stringify(a) !== JSON.stringify(b)) out.push(t('validate.differs', { what: field, got: show(b), want: show(a) }));
   };
   if (en.kind === 'example' && tr.kind === 'example') {
-    const name = `example \`${oneLine(en.query)}\``;
-    same(`${name}: the query`, en.query, tr.query);
-    same(`${name}: the at= attribute`, en.at, tr.at);
-    same(`${name}: the range= attribute`, en.range, tr.range);
-    same(`${name}: the focus= attribute`, en.focus, tr.focus);
+    const name = t('validate.field.exampleName', { query: oneLine(en.query) });
+    same(t('validate.field.query', { name }), en.query, tr.query);
+    same(t('validate.field.at', { name }), en.at, tr.at);
+    same(t('validate.field.range', { name }), en.range, tr.range);
+    same(t('validate.field.focus', { name }), en.focus, tr.focus);
   } else if (en.kind === 'predict' && tr.kind === 'predict') {
-    same('predict: the number of choices', en.choices.length, tr.choices.length);
-    same('predict: the answer (choice number)', en.choices.indexOf(en.answer) + 1, tr.choices.indexOf(tr.answer) + 1);
+    same(t('validate.field.choices'), en.choices.length, tr.choices.length);
+    same(t('validate.field.predictAnswer'), en.choices.indexOf(en.answer) + 1, tr.choices.indexOf(tr.answer) + 1);
   } else if ((en.kind === 'exercise' && tr.kind === 'exercise') || (en.kind === 'alert-exercise' && tr.kind === 'alert-exercise')) {
-    const name = `${en.kind} "${en.id}"`;
+    const name = t(en.kind === 'exercise' ? 'validate.exerciseName' : 'validate.alertExerciseName', { id: en.id });
     same(`${en.kind}: id`, en.id, tr.id);
-    same(`${name}: answer`, en.answer, tr.answer);
-    same(`${name}: the wrong answers`, en.wrong.map((w) => w.query), tr.wrong.map((w) => w.query));
-    same(`${name}: the number of hints`, en.hints.length, tr.hints.length);
+    same(t('validate.field.answer', { name }), en.answer, tr.answer);
+    same(t('validate.field.wrong', { name }), en.wrong.map((w) => w.query), tr.wrong.map((w) => w.query));
+    same(t('validate.field.hints', { name }), en.hints.length, tr.hints.length);
     // The last hint is the skeleton, PromQL with ___ blanks: the same in every language.
-    same(`${name}: the last hint (the skeleton)`, en.hints[en.hints.length - 1], tr.hints[tr.hints.length - 1]);
+    same(t('validate.field.skeleton', { name }), en.hints[en.hints.length - 1], tr.hints[tr.hints.length - 1]);
     if (en.kind === 'exercise' && tr.kind === 'exercise') same(`${name}: at`, en.at, tr.at);
   }
   return out;
 }
 
 function show(v: unknown): string {
-  return v === undefined ? 'not set' : JSON.stringify(v);
+  return v === undefined ? t('validate.notSet') : JSON.stringify(v);
 }
 
 function oneLine(q: string): string {

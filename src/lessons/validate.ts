@@ -19,6 +19,7 @@ import { runExample } from './show.js';
 import { checkAlertExercise } from './alert-exercise.js';
 import { judgeFor } from './worlds.js';
 import { datasetProblems, lessonBackend } from './dataset.js';
+import { t } from '../util/messages/index.js';
 
 interface CourseCounts {
   lessons: number;
@@ -39,15 +40,37 @@ interface ValidationReport extends CourseCounts {
   translations: ({ lang: string } & CourseCounts)[];
 }
 
+/** The counts checked, each translation's too: `12 lessons, 40 examples, … checked; ko: …, compared with the English`. */
+export function validationSummary(r: ValidationReport): string {
+  const counts = (c: CourseCounts) =>
+    t('validate.counts', {
+      lessons: c.lessons,
+      examples: c.examples,
+      predicts: c.predicts,
+      exercises: c.exercises,
+      wrong: c.wrongAnswers,
+      byResults: c.wrongByResults,
+      snippets: c.snippets,
+    });
+  const translated = r.translations.map((tr) => t('validate.translated', { lang: tr.lang, counts: counts(tr) })).join('');
+  return t('validate.checked', { counts: counts(r), translated });
+}
+
+/** The error line of a course with problems. */
+export function validationFailure(r: ValidationReport): string {
+  const args = { n: r.problems.length, summary: validationSummary(r) };
+  return r.problems.length === 1 ? t('validate.problemOne', args) : t('validate.problemMany', args);
+}
+
 /** Validates the course in `dir` and each translation in its subfolders (lessons/ko/). */
 export async function validateCourse(dir: string, backend: Backend): Promise<ValidationReport> {
   const source = loadCourse(dir);
   const report: ValidationReport = { ...(await validateLessons(source, backend)), translations: [] };
-  for (const t of translationsOf(dir)) {
-    const course = loadCourse(t.dir, dir);
+  for (const tr of translationsOf(dir)) {
+    const course = loadCourse(tr.dir, dir);
     const { problems, ...counts } = await validateLessons(course, backend);
-    report.problems.push(...translationProblems(source.lessons, course.lessons, t.lang), ...problems);
-    report.translations.push({ lang: t.lang, ...counts });
+    report.problems.push(...translationProblems(source.lessons, course.lessons, tr.lang), ...problems);
+    report.translations.push({ lang: tr.lang, ...counts });
   }
   return report;
 }
@@ -101,9 +124,9 @@ async function checkExample(backend: Backend, ex: ExampleBlock): Promise<string 
   try {
     const d = (await runExample(backend, ex.query, ex)).data;
     const empty = (d.resultType === 'vector' || d.resultType === 'matrix') && d.result.length === 0;
-    return empty ? `example \`${oneLine(ex.query)}\` returns no data` : undefined;
+    return empty ? t('validate.exampleNoData', { query: oneLine(ex.query) }) : undefined;
   } catch (e) {
-    if (e instanceof PromlearnError) return `example \`${oneLine(ex.query)}\` fails: ${e.message}`;
+    if (e instanceof PromlearnError) return t('validate.exampleFails', { query: oneLine(ex.query), message: e.message });
     throw e;
   }
 }
@@ -112,13 +135,13 @@ async function checkExercise(backend: Backend, ex: ExerciseBlock, report: Course
   const out: { line: number; message: string }[] = [];
   const judge = await judgeFor(backend, ex);
   const ref = await judge.outcome(ex.answer);
-  if (!ref.ok) return [{ line: ex.answerLine, message: `exercise "${ex.id}": the answer fails: ${ref.error.message}` }];
-  if (isEmpty(ref.obs)) out.push({ line: ex.answerLine, message: `exercise "${ex.id}": the answer returns no data` });
+  if (!ref.ok) return [{ line: ex.answerLine, message: t('validate.answerFails', { id: ex.id, message: ref.error.message }) }];
+  if (isEmpty(ref.obs)) out.push({ line: ex.answerLine, message: t('validate.answerNoData', { id: ex.id }) });
   const self = await judge.judge(ex, ex.answer);
-  if (!self.correct) out.push({ line: ex.answerLine, message: `exercise "${ex.id}": the answer is not judged right against itself: ${self.messages.join(' ')}` });
+  if (!self.correct) out.push({ line: ex.answerLine, message: t('validate.answerNotSelf', { id: ex.id, messages: self.messages.join(' ') }) });
   for (const w of ex.wrong) {
     const problem = await checkWrong(judge, ex, w, report);
-    if (problem) out.push({ line: w.line, message: `exercise "${ex.id}": the wrong answer \`${oneLine(w.query)}\` ${problem}` });
+    if (problem) out.push({ line: w.line, message: t('validate.wrongAnswer', { id: ex.id, query: oneLine(w.query), problem }) });
   }
   return out;
 }
@@ -126,17 +149,17 @@ async function checkExercise(backend: Backend, ex: ExerciseBlock, report: Course
 /** A listed wrong answer must be judged wrong, and its results (or error) must lead to its own feedback. */
 async function checkWrong(judge: Judge, ex: ExerciseBlock, w: ExerciseBlock['wrong'][number], report: CourseCounts): Promise<string | undefined> {
   const v = await judge.judge(ex, w.query);
-  if (v.correct) return 'is judged right';
+  if (v.correct) return t('validate.wrongJudgedRight');
   const byResults = await judge.matchWrongByResults(ex.wrong, w.query, v.error);
   if (byResults && byResults.feedback === w.feedback) {
     report.wrongByResults++;
     return undefined;
   }
-  if (byResults) return `gives the same results as the wrong answer \`${oneLine(byResults.query)}\`, so a learner would read that one's feedback`;
+  if (byResults) return t('validate.wrongSameAs', { query: oneLine(byResults.query) });
   // An empty result is recognised only by its text (an empty result matches nothing else).
   const own = await judge.outcome(w.query);
   const emptyHere = own.ok && isEmpty(own.obs);
-  return emptyHere ? undefined : 'is not recognised by its results';
+  return emptyHere ? undefined : t('validate.wrongNotRecognised');
 }
 
 function oneLine(q: string): string {

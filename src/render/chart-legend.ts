@@ -23,6 +23,7 @@ import type { Metric } from '../model/result.js';
 import type { Style } from '../util/style.js';
 import { formatNumber, scaleFor, type Unit } from './format.js';
 import { compareBytes, padEnd, padStart, truncate, visibleWidth } from './text.js';
+import { t } from '../util/messages/index.js';
 
 /** Grafana's legend format: `{{ name }}`, spaces inside the braces allowed (lazy, so `{{a}} {{b}}` is two). */
 const TEMPLATE_RE = /\{\{\s*(.+?)\s*\}\}/g;
@@ -109,7 +110,7 @@ export interface LegendRow {
   name: string;
   unit: Unit;
   stats: SeriesStats;
-  /** "ended 07:12", or ''. */
+  /** "ended 07:12" (in the learner's language), or ''. */
   note: string;
 }
 
@@ -144,6 +145,20 @@ type StatName = keyof SeriesStats;
 const STAT_SETS: StatName[][] = [['min', 'max', 'mean', 'last'], ['max', 'mean', 'last'], ['max', 'last'], ['last']];
 const GAP = 2;
 
+/** A value column's header in the learner's language (Korean takes two columns a syllable). */
+function statHeader(stat: StatName): string {
+  switch (stat) {
+    case 'min':
+      return t('render.legend.min');
+    case 'max':
+      return t('render.legend.max');
+    case 'mean':
+      return t('render.legend.mean');
+    case 'last':
+      return t('render.legend.last');
+  }
+}
+
 /** A legend value: 3 significant digits in the series' unit. */
 export function legendValue(v: number, unit: Unit): string {
   if (Number.isNaN(v)) return '';
@@ -163,13 +178,13 @@ export function legendTable(rows: LegendRow[], columns: number, style: Style): s
   const nameWidth = Math.max(...rows.map((r) => visibleWidth(r.name)));
   const noteWidth = Math.max(...rows.map((r) => visibleWidth(r.note)));
   const cells = (stat: StatName) => rows.map((r) => legendValue(r.stats[stat], r.unit));
-  const widthOf = (stat: StatName) => Math.max(stat.length, ...cells(stat).map((c) => c.length));
+  const widthOf = (stat: StatName) => Math.max(visibleWidth(statHeader(stat)), ...cells(stat).map((c) => c.length));
   const valuesWidth = (set: StatName[]) => set.reduce((w, s) => w + GAP + widthOf(s), 0) + (noteWidth > 0 ? GAP + noteWidth : 0);
   const stats = STAT_SETS.find((set) => lead + nameWidth + valuesWidth(set) <= columns) ?? ['last'];
   const room = nameWidth === 0 ? 0 : Math.max(8, Math.min(nameWidth, columns - lead - valuesWidth(stats)));
   const widths = stats.map(widthOf);
   const values = stats.map(cells);
-  const header = ' '.repeat(lead + room) + stats.map((s, i) => ' '.repeat(GAP) + padStart(s, widths[i]!)).join('');
+  const header = ' '.repeat(lead + room) + stats.map((s, i) => ' '.repeat(GAP) + padStart(statHeader(s), widths[i]!)).join('');
   const body = rows.map((r, row) => {
     const marker = lead > 0 ? padEnd(r.marker, markerWidth) + ' ' : '';
     const cols = stats.map((_, i) => ' '.repeat(GAP) + padStart(values[i]![row]!, widths[i]!)).join('');

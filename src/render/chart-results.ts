@@ -13,7 +13,7 @@ import { renderChart } from './chart.js';
 import { queryTag } from './chart-legend.js';
 import { contextFor, explainEmptyLines, renderNotes, renderResult, type RenderOptions } from './index.js';
 import { csvField, renderJson } from './machine.js';
-import { HISTOGRAM_CHART_NOTE, hasHistograms, histogramsAsCounts } from './histogram-series.js';
+import { histogramChartNote, hasHistograms, histogramsAsCounts } from './histogram-series.js';
 import { compareBytes, wrap } from './text.js';
 import { compareForDisplay } from './vector.js';
 
@@ -51,7 +51,7 @@ export function renderRangeResults(results: ExprResult[], opts: RenderOptions): 
     series: histogramsAsCounts(rangeSeries(r.result)).sort((a, b) => compareForDisplay(a.metric, b.metric)),
   }));
   const note = results.some((r) => hasHistograms(rangeSeries(r.result)))
-    ? wrap(HISTOGRAM_CHART_NOTE, ctx.columns, '  ').map((l) => ctx.style.dim(l))
+    ? wrap(histogramChartNote(), ctx.columns, '  ').map((l) => ctx.style.dim(l))
     : [];
   return lines([...note, ...renderChart(queries, ctx, { range: opts.range, height: opts.height, width: opts.width })]);
 }

@@ -18,6 +18,7 @@ import { formatDate, formatMinute, humanDuration, zonedIso, zoneName } from '../
 import { commonLabels, rowUnit } from './vector.js';
 import { formatSeries, padStart, truncate, visibleWidth, wrap } from './text.js';
 import { inferQueryUnit } from './query-text.js';
+import { t } from '../util/messages/index.js';
 import { legendTable, queryTag, seriesNamer, seriesStats, type LegendRow } from './chart-legend.js';
 
 export interface ChartRange {
@@ -134,7 +135,7 @@ export function renderChart(queries: ChartQuery[], ctx: RenderContext, opts: Cha
   let cols = fitColumns(n, plotWidthFor(8));
   let resampled = shown.map((p) => resample(p.points, cols));
   const bounds = finiteBounds(resampled);
-  if (!bounds) return [...header, ...key, style.dim('no data points in this time range'), ...note];
+  if (!bounds) return [...header, ...key, style.dim(t('render.chart.noPoints')), ...note];
   const axis = yAxis(bounds.min, bounds.max, height, unit);
   let labelWidth = 0;
   for (let r = 0; r < axis.rows; r++) labelWidth = Math.max(labelWidth, visibleWidth(axis.label(r)));
@@ -331,8 +332,14 @@ function caption(range: ChartRange, n: number, cols: number, ctx: RenderContext)
   const end = range.start + (n - 1) * range.step;
   const endText =
     formatMinute(end).slice(0, 10) === formatMinute(range.start).slice(0, 10) ? formatMinute(end).slice(11) : formatMinute(end);
-  const per = n > cols ? `, ${formatNumber(n / cols, 2)} steps per column` : '';
-  const text = `${formatMinute(range.start)} → ${endText} ${zoneName()}, step ${humanDuration(range.step * 1000)}${per}`;
+  const perColumn = n > cols ? t('render.chart.perColumn', { n: formatNumber(n / cols, 2) }) : '';
+  const text = t('render.chart.caption', {
+    start: formatMinute(range.start),
+    end: endText,
+    zone: zoneName(),
+    step: humanDuration(range.step * 1000),
+    perColumn,
+  });
   return ctx.style.dim(truncate(text, ctx.columns));
 }
 
@@ -354,7 +361,10 @@ function legendLines(
     name: name(p),
     unit: p.unit,
     stats: seriesStats(p.points),
-    note: p.lastIndex >= 0 && p.lastIndex < n - 1 ? `ended ${pointTime(range.start + p.lastIndex * range.step, range)}` : '',
+    note:
+      p.lastIndex >= 0 && p.lastIndex < n - 1
+        ? t('render.chart.ended', { time: pointTime(range.start + p.lastIndex * range.step, range) })
+        : '',
   }));
   return legendTable(rows, ctx.columns, style);
 }
@@ -367,6 +377,6 @@ export function pointTime(t: number, range: ChartRange): string {
 }
 
 function leftOutNote(shown: number, total: number, ctx: RenderContext): string[] {
-  const text = `… ${total - shown} more series (showing the top ${shown} of ${total} by last value); use ${ctx.advice.showAll} to plot all`;
+  const text = t('render.chart.leftOut', { more: total - shown, shown, total, showAll: ctx.advice.showAll });
   return wrap(text, ctx.columns, '  ').map((l) => ctx.style.dim(l));
 }

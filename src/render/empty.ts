@@ -4,6 +4,7 @@
 import { readQuery } from './query-text.js';
 import { CLI_ADVICE, type Advice } from './render-context.js';
 import { editDistance } from '../util/edit-distance.js';
+import { t } from '../util/messages/index.js';
 
 /** Up to three known names close to `name`: the counter form first, then by edit distance. */
 export function suggestMetrics(name: string, known: string[]): string[] {
@@ -29,7 +30,7 @@ export function suggestMetrics(name: string, known: string[]): string[] {
 
 /** Lines explaining why `query` returned nothing. */
 export function explainEmpty(query: string | undefined, known: string[] | undefined, advice: Advice = CLI_ADVICE): string[] {
-  if (!query) return ['empty result: no series'];
+  if (!query) return [t('render.empty.noSeries')];
   const shape = readQuery(query);
   const knownSet = new Set(known ?? []);
   const unknown = known ? shape.metrics.filter((m) => !knownSet.has(m)) : [];
@@ -37,20 +38,18 @@ export function explainEmpty(query: string | undefined, known: string[] | undefi
     return unknown
       .map((m) => {
         const s = suggestMetrics(m, known!);
-        const dym = s.length > 0 ? `; did you mean ${s.map((x) => `\`${x}\``).join(' or ')}?` : '';
-        return `no series matched \`${m}\`${dym}`;
+        const dym = s.length > 0 ? t('render.empty.didYouMean', { names: s.map((x) => `\`${x}\``).join(t('sel.or')) }) : '';
+        return t('render.empty.noMatch', { metric: m, dym });
       })
-      .concat([`hint: ${advice.listMetrics} lists the metric names that exist`]);
+      .concat([t('render.empty.listMetrics', { command: advice.listMetrics })]);
   }
-  const lines = ['empty result: the query returned no series'];
+  const lines = [t('render.empty.returnedNothing')];
   if (/\{[^}]*[=~]/.test(query)) {
     const m = shape.metrics[0];
-    lines.push(`hint: check the label matchers; ${advice.listSeries(m ?? '{...}')} shows which label values exist`);
+    lines.push(t('render.empty.checkMatchers', { command: advice.listSeries(m ?? '{...}') }));
   }
-  if (['>', '<', '==', '!=', '>=', '<='].some((op) => shape.ops.has(op)))
-    lines.push('hint: a comparison filters out the series for which it is false (add `bool` to keep them as 0/1)');
-  if (/\b(and|unless)\b|\bon\s*\(|\bignoring\s*\(/.test(query))
-    lines.push('hint: the two sides of a binary operation may have no matching label sets');
-  if (/\boffset\b|@/.test(query)) lines.push('hint: the offset or @ time may fall outside the data');
+  if (['>', '<', '==', '!=', '>=', '<='].some((op) => shape.ops.has(op))) lines.push(t('render.empty.comparison'));
+  if (/\b(and|unless)\b|\bon\s*\(|\bignoring\s*\(/.test(query)) lines.push(t('render.empty.binary'));
+  if (/\boffset\b|@/.test(query)) lines.push(t('render.empty.offset'));
   return lines;
 }

@@ -19,6 +19,7 @@ import { countAndSum } from './histogram.js';
 import { fitWidths, renderTable, type Column } from './layout.js';
 import type { RenderContext } from './render-context.js';
 import { formatSeries, wrap } from './text.js';
+import { t } from '../util/messages/index.js';
 
 /** The longest bar: on a wide terminal (or a pipe, which has no width) bars stay readable. */
 const MAX_BAR = 50;
@@ -90,7 +91,7 @@ export function renderHistogramBars(metric: Metric, h: HistogramJSON, ctx: Rende
   const { count, sum } = countAndSum(h);
   const head = wrap(`${formatSeries(metric) || '{}'}  count ${count}  sum ${sum}`, ctx.columns, '    ').map((l) => style.name(l));
   const listed = h.buckets ?? [];
-  if (listed.length === 0) return [...head, style.dim('  no observations: every bucket is empty')];
+  if (listed.length === 0) return [...head, style.dim('  ' + t('render.histogram.emptyBuckets'))];
 
   const all = rowsWithGaps(listed);
   const { rows, per } = mergeRows(all, Math.max(4, ctx.limit - 3));
@@ -116,7 +117,7 @@ export function renderHistogramBars(metric: Metric, h: HistogramJSON, ctx: Rende
   const notes: string[] = [];
   if (per > 1) {
     notes.push(
-      ...wrap(`${all.length} buckets shown ${per} to a row to fit; use ${ctx.advice.showAll} to see each`, ctx.columns, '  ').map((l) =>
+      ...wrap(t('render.histogram.merged', { n: all.length, per, showAll: ctx.advice.showAll }), ctx.columns, '  ').map((l) =>
         style.dim('  ' + l),
       ),
     );

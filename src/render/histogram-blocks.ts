@@ -5,6 +5,7 @@
 import type { InstantSample } from '../model/result.js';
 import { renderHistogramBars } from './histogram-bars.js';
 import { limitNote, type RenderContext } from './render-context.js';
+import { t } from '../util/messages/index.js';
 import { renderVector } from './vector.js';
 
 /** `samples` in display order; blocks stop before one would overflow `ctx.limit` lines (the first is always shown). */
@@ -14,7 +15,7 @@ export function renderBucketBars(samples: InstantSample[], ctx: RenderContext): 
   const out: string[] = [];
   if (floats.length > 0) out.push(...renderVector(floats.slice(0, ctx.limit), ctx, floats));
   if (histograms.length === 0) {
-    out.push(ctx.style.dim('no native histograms in this result to draw (a classic histogram is a set of _bucket series)'));
+    out.push(ctx.style.dim(t('render.histogram.noneToDraw')));
     return out;
   }
   let shown = 0;

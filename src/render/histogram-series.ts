@@ -6,6 +6,7 @@
 
 import { histogramNumbers } from '../model/histogram.js';
 import { formatSampleValue, type RangeSeries, type SamplePair } from '../model/result.js';
+import { t } from '../util/messages/index.js';
 
 /** Whether any series has histogram points. */
 export function hasHistograms(series: RangeSeries[]): boolean {
@@ -29,5 +30,6 @@ export function histogramsAsCounts(series: RangeSeries[]): RangeSeries[] {
 }
 
 /** Said above such a chart, so nobody reads the counts as latencies. */
-export const HISTOGRAM_CHART_NOTE =
-  'native histograms are drawn as their observation counts (histogram_count); for a latency, chart histogram_quantile(0.9, sum(rate(<histogram>[5m])))';
+export function histogramChartNote(): string {
+  return t('render.histogram.chartNote');
+}

@@ -10,6 +10,7 @@
 
 import { histogramNumbers, type HistogramJSON } from '../model/histogram.js';
 import { formatNumber } from './format.js';
+import { t } from '../util/messages/index.js';
 
 /** Widest sparkline in a table cell. */
 export const SPARK_WIDTH = 16;
@@ -40,12 +41,13 @@ export function sparkline(counts: number[], width = SPARK_WIDTH): string {
 /** `▁▃█▅▂▁ 6 buckets, 0.005 to +Inf`, or `no observations` when every bucket is empty. */
 export function bucketSummary(h: HistogramJSON): string {
   const rows = h.buckets ?? [];
-  if (rows.length === 0) return 'no observations';
+  if (rows.length === 0) return t('render.histogram.noObservations');
   const { buckets } = histogramNumbers(h);
   const first = rows[0]!;
   const last = rows[rows.length - 1]!;
   const n = rows.length;
-  return `${sparkline(buckets.map((b) => b.count))} ${n} bucket${n === 1 ? '' : 's'}, ${first[1]} to ${last[2]}`;
+  const range = { n, from: first[1], to: last[2] };
+  return `${sparkline(buckets.map((b) => b.count))} ${n === 1 ? t('render.histogram.bucketsOne', range) : t('render.histogram.bucketsMany', range)}`;
 }
 
 /** The count and sum as tables show numbers (significant digits, not the API's full text). */

@@ -12,11 +12,12 @@ import { formatNumber, humanize, hasHumanColumn } from './format.js';
 import { renderCsv, renderJson } from './machine.js';
 import { inferQueryUnit, queryOrdersResult } from './query-text.js';
 import { renderBucketBars } from './histogram-blocks.js';
-import { HISTOGRAM_CHART_NOTE, hasHistograms, histogramsAsCounts } from './histogram-series.js';
+import { histogramChartNote, hasHistograms, histogramsAsCounts } from './histogram-series.js';
 import { renderSamples } from './samples.js';
 import { compareForDisplay, renderVector } from './vector.js';
 import { parseSampleValue } from '../model/result.js';
 import { wrap } from './text.js';
+import { t } from '../util/messages/index.js';
 
 export type OutputFormat = 'table' | 'json' | 'csv';
 
@@ -108,7 +109,7 @@ function renderTableFormat(result: QueryResult, opts: RenderOptions): string {
           return lines(renderChart([query], ctx, { range: opts.range, height: opts.height, width: opts.width }));
         }
         // Native histograms are drawn as their counts, which have no unit, whatever the query's metric measures.
-        const note = wrap(HISTOGRAM_CHART_NOTE, ctx.columns, '  ').map((l) => ctx.style.dim(l));
+        const note = wrap(histogramChartNote(), ctx.columns, '  ').map((l) => ctx.style.dim(l));
         const counts = {
           expr: opts.query,
           series: histogramsAsCounts(series).sort((a, b) => compareForDisplay(a.metric, b.metric)),
@@ -143,18 +144,21 @@ function plainValue(type: 'scalar' | 'string', raw: string, ctx: RenderContext):
 export function renderNotes(result: QueryResult, opts: Pick<RenderOptions, 'style' | 'stats'>): string {
   const { style } = opts;
   const out: string[] = [];
-  for (const w of result.warnings ?? []) out.push(style.warn(`warning: ${w.replace(/^PromQL warning: /, '')}`));
-  for (const i of result.infos ?? []) out.push(style.info(`info: ${i.replace(/^PromQL info: /, '')}`));
+  for (const w of result.warnings ?? []) out.push(style.warn(t('render.warning', { text: w.replace(/^PromQL warning: /, '') })));
+  for (const i of result.infos ?? []) out.push(style.info(t('render.info', { text: i.replace(/^PromQL info: /, '') })));
   if (opts.stats && result.stats) {
     const { timings, samples } = result.stats;
     out.push(
       style.dim(
-        `stats: evaluated in ${formatNumber(timings.evalTotalTime * 1000, 3)} ms, ` +
-          `${samples.totalQueryableSamples} samples read, peak ${samples.peakSamples} samples in memory`,
+        t('render.stats', {
+          ms: formatNumber(timings.evalTotalTime * 1000, 3),
+          read: samples.totalQueryableSamples,
+          peak: samples.peakSamples,
+        }),
       ),
     );
   } else if (opts.stats) {
-    out.push(style.dim('stats: the backend returned no statistics'));
+    out.push(style.dim(t('render.noStats')));
   }
   return out.length > 0 ? out.join('\n') + '\n' : '';
 }

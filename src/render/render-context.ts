@@ -2,6 +2,7 @@
 import type { Unit } from './format.js';
 import type { Style } from '../util/style.js';
 import { wrap } from './text.js';
+import { t } from '../util/messages/index.js';
 
 export interface RenderContext {
   style: Style;
@@ -36,7 +37,7 @@ export const REPL_ADVICE: Advice = {
   showAll: '.limit 0',
   csv: '.output csv',
   listMetrics: '`.metrics`',
-  listSeries: (sel) => `\`.labels\` (or \`promlearn series '${sel}'\`)`,
+  listSeries: (selector) => t('render.advice.replSeries', { selector }),
 };
 
 /** Rows for a table when no --limit was given: the screen less room for headers and notes. */
@@ -45,7 +46,14 @@ export function fittedRowLimit(rows: number): number {
 }
 
 /** The note under a cut table: how many were left out and how to see them (wrapped to fit). */
-export function limitNote(shown: number, total: number, what: string, ctx: RenderContext): string[] {
-  const text = `… ${total - shown} more ${what} (showing ${shown} of ${total}); use ${ctx.advice.showAll} to see all, or ${ctx.advice.csv}`;
+export function limitNote(shown: number, total: number, what: 'series' | 'histograms', ctx: RenderContext): string[] {
+  const text = t('render.limit', {
+    more: total - shown,
+    what: t(what === 'series' ? 'render.what.series' : 'render.what.histograms'),
+    shown,
+    total,
+    showAll: ctx.advice.showAll,
+    csv: ctx.advice.csv,
+  });
   return wrap(text, ctx.columns, '  ').map((l) => ctx.style.dim(l));
 }

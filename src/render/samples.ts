@@ -16,6 +16,7 @@ import { formatDate, humanDuration, zonedIso, zoneName } from '../util/time.js';
 import { fitWidths, naturalWidths, renderTable, type Column } from './layout.js';
 import type { RenderContext } from './render-context.js';
 import { formatSeries, wrap } from './text.js';
+import { t } from '../util/messages/index.js';
 
 const COUNTER_RE = /_(total|count|sum|bucket)$/;
 
@@ -117,7 +118,7 @@ function cutTable(cols: Column[], rows: string[][], ctx: RenderContext): string[
   const table = renderTable(cols, cut, widths, style).map((l) => '  ' + l);
   if (skipped > 0) {
     const gapAt = 1 + Math.floor((cap - 1) / 2);
-    table[gapAt] = '  ' + style.dim(`⋮ ${skipped} more samples (use ${ctx.advice.showAll} to see all)`);
+    table[gapAt] = '  ' + style.dim(t('render.samples.more', { n: skipped, showAll: ctx.advice.showAll }));
   }
   return table;
 }

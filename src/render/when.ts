@@ -28,6 +28,7 @@ import { inferQueryUnit } from './query-text.js';
 import { compareForDisplay, commonLabels, rowUnit } from './vector.js';
 import { formatSeries, wrap } from './text.js';
 import { formatTime, humanDuration, zoneName } from '../util/time.js';
+import { t } from '../util/messages/index.js';
 
 export interface WhenInterval {
   /** Unix seconds: the first step with a sample. */
@@ -152,16 +153,20 @@ function whenTable(results: ExprResult[], opts: RenderOptions & { range: ChartRa
   const { style } = ctx;
   const { range } = opts;
   const found = collect(results, range);
-  const period = `between ${periodText(range)}`;
-  const exprs = results.length === 1 ? `\`${results[0]!.expr}\`` : 'none of the expressions';
-  if (found.length === 0) return wrap(`${exprs} returned no data ${period}`, ctx.columns, '  ').map((l) => style.warn(l));
+  const period = periodText(range);
+  if (found.length === 0) {
+    const text =
+      results.length === 1 ? t('render.when.noData', { expr: results[0]!.expr, period }) : t('render.when.noDataAny', { period });
+    return wrap(text, ctx.columns, '  ').map((l) => style.warn(l));
+  }
 
   const out: string[] = [];
   if (results.length > 1) {
     results.forEach((r, i) => out.push(...wrap(`${queryTag(i)}  ${r.expr}`, ctx.columns, '    ').map((l) => style.dim(l))));
   }
   const count = found.reduce((a, f) => a + f.intervals.length, 0);
-  const summary = `${count} interval${count === 1 ? '' : 's'} in ${found.length} series ${period}`;
+  const counts = { count, series: found.length, period };
+  const summary = count === 1 ? t('render.when.summaryOne', counts) : t('render.when.summaryMany', counts);
   out.push(...wrap(summary, ctx.columns, '  ').map((l) => style.dim(l)));
   const metrics = found.map((f) => f.series.metric);
   const common = metrics.length > 1 ? commonLabels(metrics) : {};
@@ -199,12 +204,12 @@ function whenTable(results: ExprResult[], opts: RenderOptions & { range: ChartRa
 function periodText(range: ChartRange): string {
   const [from, to] = [formatTime(range.start), formatTime(range.end)];
   const end = from.slice(0, 10) === to.slice(0, 10) ? to.slice(11) : to;
-  return `${from} and ${end} ${zoneName()} (step ${humanDuration(range.step * 1000)})`;
+  return t('render.when.period', { from, to: end, zone: zoneName(), step: humanDuration(range.step * 1000) });
 }
 
 function openNote(i: WhenInterval): string {
-  if (i.openStart && i.openEnd) return 'the whole range';
-  if (i.openStart) return 'from the range start';
-  if (i.openEnd) return 'still at the end';
+  if (i.openStart && i.openEnd) return t('render.when.wholeRange');
+  if (i.openStart) return t('render.when.fromStart');
+  if (i.openEnd) return t('render.when.stillAtEnd');
   return '';
 }

@@ -10,6 +10,7 @@ import { FUNCTIONS, formatSignature } from '../promql/functions.js';
 import { AGGREGATIONS } from '../promql/aggregations.js';
 import type { CompletionSource } from './cache.js';
 import { completionContext, type CompletionContext } from './completion-context.js';
+import { t } from '../util/messages/index.js';
 
 interface Candidate {
   /** What is inserted when this is the only match, e.g. `rate(`. */
@@ -119,7 +120,7 @@ export function forReadline(cands: Candidate[], prefix: string): [string[], stri
     group = c.group;
     listed.push(c.display);
   }
-  if (cands.length > MAX_LISTED) listed.push('', `… and ${cands.length - MAX_LISTED} more; type more letters to narrow`);
+  if (cands.length > MAX_LISTED) listed.push('', t('repl.moreCandidates', { n: cands.length - MAX_LISTED }));
   return [listed, prefix];
 }
 

@@ -5,6 +5,7 @@ import type { Backend } from '../backends/backend.js';
 import type { TargetSource } from '../scrape/live.js';
 import { UsageError } from '../errors.js';
 import { formatError } from '../render/error.js';
+import { visibleWidth, wrap } from '../render/text.js';
 import { formatTimeUtc, humanDuration, parseDurationArg, parseTimeArg, parseZoneArg, setDisplayZone, zoneName } from '../util/time.js';
 import type { Session } from './session.js';
 import { ALL_FEATURES, parse, printExpr } from '../promql/index.js';
@@ -35,14 +36,14 @@ export function isMetaCommand(line: string): boolean {
 const OUTPUTS = ['table', 'json', 'csv'] as const;
 
 const COMMANDS: Command[] = [
-  { name: 'help', args: '', help: 'repl.cmd.help', run: (_a, h) => h.session.env.out(helpText()) },
+  { name: 'help', args: '', help: 'repl.cmd.help', run: (_a, h) => h.session.env.out(helpText(h.session.env.columns())) },
   {
     name: 'range',
     args: '<duration>',
     help: 'repl.cmd.range',
     run: (a, h) => {
       const s = h.session;
-      if (a) s.rangeMs = positive(parseDurationArg(a), 'range');
+      if (a) s.rangeMs = positive(parseDurationArg(a), t('repl.what.range'));
       s.mode = 'range';
       s.env.out(t('repl.rangeMode', { range: humanDuration(s.rangeMs), step: stepText(s) }) + '\n');
     },
@@ -65,8 +66,8 @@ const COMMANDS: Command[] = [
     run: (a, h) => {
       const s = h.session;
       if (!a) throw new UsageError(t('repl.stepNeeds'), t('repl.stepExample'));
-      s.stepMs = a === 'auto' ? undefined : positive(parseDurationArg(a), 'step');
-      s.env.out(`step ${stepText(s)}\n`);
+      s.stepMs = a === 'auto' ? undefined : positive(parseDurationArg(a), t('repl.what.step'));
+      s.env.out(t('repl.stepIs', { step: stepText(s) }) + '\n');
     },
   },
   {
@@ -76,7 +77,7 @@ const COMMANDS: Command[] = [
     run: (a, h) => {
       if (!(OUTPUTS as readonly string[]).includes(a)) throw new UsageError(t('repl.unknownOutput', { format: a }), t('repl.useOutput'));
       h.session.output = a as (typeof OUTPUTS)[number];
-      h.session.env.out(`output ${a}\n`);
+      h.session.env.out(t('repl.outputIs', { format: a }) + '\n');
     },
   },
   {
@@ -128,19 +129,30 @@ function setVar(arg: string, h: MetaHost): void {
   s.env.out(value === '' ? t('repl.varUnset', { name }) + '\n' : `$${name} = ${value}\n`);
 }
 
-function helpText(): string {
-  const rows = COMMANDS.map((c) => `  .${`${c.name} ${c.args}`.trim().padEnd(24)} ${t(c.help as 'repl.cmd.help')}`);
-  return [
-    t('repl.helpIntro'),
-    '',
-    ...rows,
-    '',
-    t('repl.helpKeys1'),
-    t('repl.helpKeys2'),
-    t('repl.helpKeys3'),
-    t('repl.helpKeys4'),
-    '',
-  ].join('\n');
+/** Column where the commands' descriptions start: two spaces, the dot, 24 for name and arguments, a space. */
+const HELP_INDENT = 28;
+
+/**
+ * `.help` fitted to the terminal, in columns (Korean takes two a syllable):
+ * descriptions wrap under themselves, a command too long for its column puts
+ * its description on the next line, and the keys hang under their label.
+ */
+function helpText(columns: number): string {
+  const width = Math.max(40, columns);
+  const hang = (text: string, indent: number) => wrap(text, width - indent).map((l, i) => (i === 0 ? l : ' '.repeat(indent) + l));
+  const rows = COMMANDS.flatMap((c) => {
+    const name = `  .${`${c.name} ${c.args}`.trim()}`;
+    const help = hang(t(c.help as 'repl.cmd.help'), HELP_INDENT);
+    if (name.length >= HELP_INDENT) return [name, ...help.map((l, i) => (i === 0 ? ' '.repeat(HELP_INDENT) + l : l))];
+    return [name.padEnd(HELP_INDENT) + help[0], ...help.slice(1)];
+  });
+  const label = t('repl.helpKeys') + ' ';
+  const keyIndent = visibleWidth(label);
+  // One key per item; an item's own continuation lines indented two more, so the items stand out.
+  const keys = (['repl.helpKeys1', 'repl.helpKeys2', 'repl.helpKeys3', 'repl.helpKeys4'] as const).flatMap((k, i) =>
+    hang(t(k), keyIndent + 2).map((l, j) => (j > 0 ? l : (i === 0 ? label : ' '.repeat(keyIndent)) + l)),
+  );
+  return [...wrap(t('repl.helpIntro'), width), '', ...rows, '', ...keys, ''].join('\n');
 }
 
 function positive(ms: number, what: string): number {
@@ -196,7 +208,7 @@ async function listMetrics(filter: string, h: MetaHost): Promise<void> {
     const info = m ? `${m.type.padEnd(9)} ${m.help}` : '';
     return `${n.padEnd(width)}  ${s.env.style.dim(info)}`.trimEnd();
   });
-  s.env.out(lines.join('\n') + `\n${s.env.style.dim(`${names.length} metrics`)}\n`);
+  s.env.out(lines.join('\n') + `\n${s.env.style.dim(t('repl.metricCount', { n: names.length }))}\n`);
 }
 
 /** `.targets`: the live store's targets, like Prometheus's /targets page, and how big the store has grown. */
@@ -240,8 +252,7 @@ async function explainQuery(arg: string, h: MetaHost): Promise<void> {
     rest = rest.slice(flag[0].length);
   }
   if (!rest) throw new UsageError(t('repl.explainNeeds'), t('repl.explainExample'));
-  if (series !== undefined && !samples)
-    throw new UsageError(t('repl.seriesHint'), 'e.g. .explain --samples --series {job="api"} rate(http_requests_total[5m])');
+  if (series !== undefined && !samples) throw new UsageError(t('repl.seriesHint'), t('repl.seriesExample'));
   const { explain, renderExplanation } = await import('../explain/index.js');
   const x = await explain(s.backend, s.substituteGrafana(rest), { time: s.evalTime(), info: s.info, samples, series });
   if (x.root.error) s.failures++;

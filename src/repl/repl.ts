@@ -207,7 +207,7 @@ class Loop implements MetaHost {
     const typed = this.rl.line !== '' || this.pending.length > 0;
     this.rl.write(null, { ctrl: true, name: 'e' }); // to the end of the line before leaving it
     this.pending = [];
-    this.env.out(typed ? '^C\n' : `\n${this.env.style.dim('(To leave, type .quit or press Ctrl-D)')}\n`);
+    this.env.out(typed ? '^C\n' : `\n${this.env.style.dim(t('repl.toLeave'))}\n`);
     setLine(this.rl, '', false);
     this.prompt();
   }

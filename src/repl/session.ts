@@ -210,6 +210,6 @@ async function describe(backend: Backend, env: SessionEnv): Promise<BackendInfo>
   } catch (e) {
     // A server that is down now may be up by the first query: keep going.
     env.err(formatError(e, env.style) + '\n');
-    return { name: 'server', description: 'unreachable server', kind: 'remote' };
+    return { name: 'server', description: t('repl.unreachable'), kind: 'remote' };
   }
 }

@@ -51,7 +51,7 @@ test('progress is shared between the languages: quit in Korean, resume in Englis
   const korean = await run(['learn', '1', '--answers', file], { PROMLEARN_STATE_DIR: io.env.PROMLEARN_STATE_DIR, LANG: 'ko_KR.UTF-8' });
   assert.match(korean.out, /3단계부터 이어서 해요: 레이블로 시계열을 골라요/);
   const list = await run(['learn'], { PROMLEARN_STATE_DIR: io.env.PROMLEARN_STATE_DIR, LC_ALL: 'ko_KR.UTF-8' });
-  assert.match(list.out, /▸  1  메트릭과 데이터 모델 +0\/4 풀이 · 3\/5단계/);
+  assert.match(list.out, /▸  1  메트릭과 데이터 모델 +연습문제 0\/4 · 3\/5단계/);
 });
 
 test('learn check in Korean: the listed wrong answer gets its Korean feedback', async () => {

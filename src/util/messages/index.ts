@@ -16,7 +16,9 @@ import { ERROR_MESSAGES } from './errors.js';
 import { EXPLAIN_MESSAGES, EXPLAIN_TREE_MESSAGES, SELECTOR_MESSAGES } from './explain.js';
 import { INCIDENT_MESSAGES } from './incidents.js';
 import { LESSON_MESSAGES } from './lessons.js';
+import { LESSON_FILE_MESSAGES } from './lesson-files.js';
 import { REPL_MESSAGES } from './repl.js';
+import { RENDER_MESSAGES } from './render.js';
 
 export interface Message {
   readonly en: string;
@@ -28,10 +30,12 @@ export const CATALOG = {
   ...EXPLAIN_TREE_MESSAGES,
   ...SELECTOR_MESSAGES,
   ...LESSON_MESSAGES,
+  ...LESSON_FILE_MESSAGES,
   ...REPL_MESSAGES,
   ...ERROR_MESSAGES,
   ...INCIDENT_MESSAGES,
   ...CLI_MESSAGES,
+  ...RENDER_MESSAGES,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof CATALOG;

@@ -104,20 +104,20 @@ export const LESSON_MESSAGES = {
   'diff.separated': { en: '%{series} with %{shown}%{only}', ko: '%{shown}인 %{series}%{only}' },
   'diff.valuesDiffer': {
     en: 'Your values differ: at %{time}, %{series} %{difference}.',
-    ko: '값이 달라요: %{time}에 %{series}의 %{difference}.',
+    ko: '값이 달라요. %{time}에 %{series}의 %{difference}.',
   },
-  'diff.point.value': { en: 'is %{actual}, expected %{expected}', ko: '값이 %{actual}인데, 기대한 값은 %{expected}예요' },
+  'diff.point.value': { en: 'is %{actual}, expected %{expected}', ko: '값은 %{actual}, 기대한 값은 %{expected}' },
   'diff.point.count': {
     en: 'is a histogram of count %{actual}, expected count %{expected}',
-    ko: '히스토그램 count가 %{actual}인데, 기대한 count는 %{expected}예요',
+    ko: '히스토그램 count는 %{actual}, 기대한 count는 %{expected}',
   },
   'diff.point.sum': {
     en: 'is a histogram of sum %{actual}, expected sum %{expected}',
-    ko: '히스토그램 sum이 %{actual}인데, 기대한 sum은 %{expected}예요',
+    ko: '히스토그램 sum은 %{actual}, 기대한 sum은 %{expected}',
   },
   'diff.point.bucket': {
     en: 'has %{actual} in bucket %{bucket}, expected %{expected}',
-    ko: '버킷 %{bucket}의 값이 %{actual}인데, 기대한 값은 %{expected}예요',
+    ko: '버킷 %{bucket}의 값은 %{actual}, 기대한 값은 %{expected}',
   },
   'diff.histogramValue': {
     en: 'a native histogram (count %{count}, sum %{sum}, %{n} non-empty buckets)',
@@ -171,7 +171,7 @@ export const LESSON_MESSAGES = {
   },
   'diff.factor.other': {
     en: 'Your values are consistently %{shown} the expected ones%{why}.',
-    ko: '값이 일관되게 기대한 값의 %{shown}예요%{why}.',
+    ko: '값이 일관되게 기대한 값의 %{shown} 수준이에요%{why}.',
   },
   // nodata.ts
   'nodata.regexNote': {
@@ -237,7 +237,7 @@ export const LESSON_MESSAGES = {
   'tutorial.theAnswer': { en: 'The answer: %{answer}.', ko: '정답: %{answer}.' },
   'tutorial.yes': { en: 'Yes.', ko: '맞아요.' },
   'tutorial.notQuite': { en: 'Not quite', ko: '아쉬워요' },
-  'tutorial.answerIs': { en: '— the answer is %{answer}.', ko: '— 정답은 %{answer}예요.' },
+  'tutorial.answerIs': { en: '— the answer is %{answer}.', ko: '— 정답: %{answer}.' },
   'exercise.help': {
     en: '.hint climbs the hints · .answer shows one · .skip · .run QUERY looks without judging · .at TIME / .range DUR move where .run looks · .quit',
     ko: '.hint 힌트를 하나씩 · .answer 정답 보기 · .skip 건너뛰기 · .run 쿼리 채점 없이 결과만 보기 · .at 시각 / .range 기간 .run이 볼 위치 옮기기 · .quit',
@@ -295,10 +295,72 @@ export const LESSON_MESSAGES = {
   'lessons.noExercise': { en: 'lesson %{lesson} has no exercise "%{ref}"', ko: '%{lesson} 레슨에 "%{ref}" 연습문제가 없어요' },
   'lessons.exercises': { en: 'exercises: %{list}', ko: '연습문제: %{list}' },
   'lessons.startOrResume': { en: 'Start or resume: promlearn learn %{n}', ko: '시작하거나 이어서 하려면: promlearn learn %{n}' },
-  'lessons.solvedCount': { en: '%{solved}/%{total} solved', ko: '%{solved}/%{total} 풀이' },
+  'lessons.solvedCount': { en: '%{solved}/%{total} solved', ko: '연습문제 %{solved}/%{total}' },
   'lessons.next': { en: 'Next: promlearn learn %{n} (%{title})', ko: '다음: promlearn learn %{n} (%{title})' },
   'lessons.wasLast': { en: 'That was the last lesson.', ko: '마지막 레슨이었어요.' },
   'lessons.allDone': { en: 'All lessons done.', ko: '모든 레슨을 마쳤어요.' },
+  // Alert exercises (src/lessons/alert-exercise.ts): the rule's firings against the reference's.
+  'alert.intro': {
+    en: 'Exercise (%{id}): %{task}\nWrite the rule as EXPR for DURATION (e.g. up == 0 for 5m); it is evaluated every 30s over the whole dataset.',
+    ko: '연습문제 (%{id}): %{task}\n규칙은 EXPR for DURATION 형식으로 쓰세요(예: up == 0 for 5m). 데이터셋 전체에 걸쳐 30초마다 평가해요.',
+  },
+  'alert.ask': { en: 'Your alert rule (.hint, .answer, .skip):', ko: '알림 규칙 (.hint, .answer, .skip):' },
+  'alert.writeAsFor': { en: '%{message}; write the rule as EXPR for 5m', ko: '%{message}. 규칙은 EXPR for 5m 형식으로 쓰세요' },
+  'alert.neverFires': { en: 'never fires', ko: '한 번도 발생하지 않아요' },
+  'alert.firstAt': { en: '%{labels} at %{time}', ko: '%{time}에 %{labels}' },
+  'alert.firesOnce': { en: 'fires once: %{first}%{resolved}', ko: '한 번 발생해요: %{first}%{resolved}' },
+  'alert.resolvedAt': { en: ', resolved at %{time}', ko: ', %{time}에 해소' },
+  'alert.firesTimes': { en: 'fires %{n} times (the first: %{first})', ko: '%{n}번 발생해요(첫 번째: %{first})' },
+  'alert.right': { en: 'Right: it %{what}.', ko: '정답이에요. 이 규칙은 %{what}.' },
+  'alert.wrong': { en: 'Yours %{got}; the reference %{ref}.%{hint}', ko: '작성한 규칙은 %{got}. 모범 답안은 %{ref}.%{hint}' },
+  'alert.tooOften': {
+    en: ' It fires too often: a longer for: lets short blips pass.',
+    ko: ' 너무 자주 발생해요: for:를 더 길게 잡으면 잠깐 튀는 값은 넘어가요.',
+  },
+  'alert.tooEarly': {
+    en: ' It fires %{by} too early: hold it longer with for:.',
+    ko: ' %{by} 일찍 발생해요: for:로 더 오래 기다리게 하세요.',
+  },
+  'alert.tooLate': { en: ' It fires %{by} too late.', ko: ' %{by} 늦게 발생해요.' },
+  // Progress (src/lessons/progress.ts) and the course's files (load.ts, dataset.ts, index.ts)
+  'progress.cannotRead': {
+    en: 'cannot read %{file}: %{message}; starting without saved progress',
+    ko: '%{file}을(를) 읽을 수 없어요: %{message}. 저장된 진행 상황 없이 시작해요',
+  },
+  'progress.damagedMoved': {
+    en: 'your progress file %{file} was damaged; it was moved to %{backup} and progress starts afresh',
+    ko: '진행 상황 파일 %{file}이(가) 손상돼서 %{backup}(으)로 옮겼어요. 진행 상황은 처음부터 다시 기록해요',
+  },
+  'progress.damagedStuck': {
+    en: 'your progress file %{file} is damaged and could not be moved aside (%{message})',
+    ko: '진행 상황 파일 %{file}이(가) 손상됐는데, 다른 곳으로 옮기지도 못했어요(%{message})',
+  },
+  'progress.cannotSave': { en: 'cannot save progress in %{dir}: %{reason}', ko: '%{dir}에 진행 상황을 저장할 수 없어요: %{reason}' },
+  'progress.makeWritable': {
+    en: 'make that directory writable, or choose another with PROMLEARN_STATE_DIR or XDG_STATE_HOME',
+    ko: '그 디렉터리에 쓰기 권한을 주거나, PROMLEARN_STATE_DIR 또는 XDG_STATE_HOME으로 다른 디렉터리를 지정하세요',
+  },
+  'progress.notSaved': { en: '%{message} (progress not saved; %{hint})', ko: '%{message} (진행 상황을 저장하지 못했어요. %{hint})' },
+  'lessons.cannotReadFolder': { en: 'cannot read the lessons folder %{dir}', ko: '레슨 폴더 %{dir}을(를) 읽을 수 없어요' },
+  'lessons.setLessonsDir': {
+    en: 'set PROMLEARN_LESSONS_DIR to a folder of lesson files',
+    ko: 'PROMLEARN_LESSONS_DIR에 레슨 파일이 있는 폴더를 지정하세요',
+  },
+  'lessons.haveMistakes': { en: 'the lesson files have mistakes:\n%{problems}', ko: '레슨 파일에 잘못된 곳이 있어요:\n%{problems}' },
+  'lessons.runValidate': {
+    en: 'run `promlearn learn --validate` for details',
+    ko: '자세한 내용은 `promlearn learn --validate`로 확인하세요',
+  },
+  'lessons.noLesson': { en: 'no lesson "%{ref}"', ko: '"%{ref}" 레슨이 없어요' },
+  'lessons.lessonList': { en: 'lessons: %{list}', ko: '레슨: %{list}' },
+  'lessons.recorded': {
+    en: 'This lesson runs on a recorded session of the demo app, lessons/%{file}%{when}, not on the sample.',
+    ko: '이 레슨은 샘플 데이터가 아니라 데모 앱을 기록한 세션 lessons/%{file}%{when}에서 실행돼요.',
+  },
+  'lessons.header': { en: 'Lessons', ko: '레슨' },
+  'lessons.quit': { en: 'Quit', ko: '끝내기' },
+  'prompter.navigate': { en: 'navigate', ko: '이동' },
+  'prompter.select': { en: 'select', ko: '선택' },
   'prompter.endOfInput': { en: '(end of input)', ko: '(입력 끝)' },
   'prompter.chooseOne': { en: 'choose one of: %{choices}', ko: '다음 중 하나를 고르세요: %{choices}' },
   'prompter.cannotRead': {
