@@ -104,7 +104,8 @@ export function storeB(): StoreSpec {
   };
 }
 
-function gc(): void {
+/** A full collection (V8's gc(), exposed for the bench). */
+export function gc(): void {
   setFlagsFromString('--expose-gc');
   const collect = runInNewContext('gc') as () => void;
   // Twice: ArrayBuffers of dropped arrays are released by the second pass.

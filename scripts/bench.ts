@@ -8,7 +8,7 @@
 //   completion  REPL Tab answers on the sample
 //   regex       label-matcher regex throughput, fast paths against RE2 (bench-regex.ts)
 //
-//   node dist/scripts/bench.js [--only startup,memory,...] [--runs N] [--no-prometheus] [--query SUBSTRING]
+//   node dist/scripts/bench.js [--only startup,memory,...] [--runs N] [--no-prometheus] [--query REGEX]
 //
 // The machine may be shared: medians of several runs, with their spread.
 
