@@ -8,12 +8,16 @@ import type { Backend } from './backend.js';
 import { createLocalBackend, type LocalBackendOptions } from './local.js';
 import { serializeError } from './worker-errors.js';
 import type { MemoryStore } from '../storage/store.js';
+import type { Lang } from '../util/lang.js';
+import { setLang } from '../util/messages/index.js';
 
 export type WorkerSource = { kind: 'sample' } | { kind: 'file'; path: string; nhcb?: boolean };
 
 export interface WorkerInit {
   source: WorkerSource;
   opts: LocalBackendOptions;
+  /** The run's language: the engine's hints are written in this thread. */
+  lang: Lang;
 }
 
 /** main -> worker */
@@ -51,6 +55,7 @@ async function main(): Promise<void> {
   const port = parentPort;
   if (!port) return;
   const init = workerData as WorkerInit;
+  setLang(init.lang);
   const post = (m: ReplyMessage): void => port.postMessage(m);
   let backend: Backend;
   try {

@@ -17,6 +17,7 @@ import type { LocalBackendOptions } from './local.js';
 import type { Metric, MetricMetadata, QueryResult } from '../model/result.js';
 import { QueryError } from '../errors.js';
 import { deserializeError } from './worker-errors.js';
+import { currentLang } from '../util/messages/index.js';
 import type { CallMessage, MainMessage, ReplyMessage, WorkerInit, WorkerSource } from './worker-thread.js';
 
 interface WorkerBackendHooks {
@@ -35,7 +36,7 @@ function canceled(): QueryError {
 
 /** Starts the worker and resolves once its store is loaded (load errors reject, with their class). */
 export function createWorkerBackend(source: WorkerSource, opts: LocalBackendOptions, hooks: WorkerBackendHooks = {}): Promise<Backend> {
-  const init: WorkerInit = { source, opts };
+  const init: WorkerInit = { source, opts, lang: currentLang() };
   // No inherited node flags: some are per-process only and make the Worker
   // constructor throw (e.g. those Node 24's test runner passes to its children).
   // A stack for MAX_NESTING levels of nesting: parse, check and evaluation recurse over the tree.

@@ -2,6 +2,7 @@
 // the rules as `rules eval` does, then show where each alert goes (as
 // `amtool config routes test`) and what Alertmanager would send over time.
 
+import { t } from '../util/messages/index.js';
 import { readFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { ExitError, UsageError } from '../errors.js';
@@ -27,15 +28,14 @@ async function runRoute(ruleFiles: string[], flags: RouteFlags, deps: CommandDep
   try {
     text = readFileSync(flags.config, 'utf8');
   } catch (e) {
-    throw new UsageError(
-      `cannot read ${flags.config}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
-      'pass your alertmanager.yml with --config',
-    );
+    const detail = (e as NodeJS.ErrnoException).code === 'ENOENT' ? t('usage.noSuchFile') : (e as Error).message;
+    throw new UsageError(t('usage.cannotRead', { file: flags.config, detail }), t('usage.alertmanagerConfig.hint'));
   }
   const { config, problems } = loadAlertmanagerConfig(text);
   if (!config || problems.length) {
     for (const p of problems) io.err(io.errStyle.error(`${flags.config}:${p.line}:${p.col}: ${p.message}`) + '\n');
-    io.err(io.errStyle.dim(`${problems.length} problem${problems.length === 1 ? '' : 's'} in ${flags.config}; nothing was evaluated\n`));
+    const found = { n: problems.length, files: flags.config };
+    io.err(io.errStyle.dim((found.n === 1 ? t('rules.problems.one', found) : t('rules.problems.many', found)) + '\n'));
     throw new ExitError(1);
   }
   const { loadCheckedRules, runRulesTimeline } = await import('./rules-runtime.js');
@@ -50,39 +50,27 @@ async function runRoute(ruleFiles: string[], flags: RouteFlags, deps: CommandDep
   else io.out(renderRouteReport(rep, report, flags.color === false ? PLAIN : io.style));
   if (!report.complete) {
     const { renderErrors } = await import('../rules/report.js');
-    io.err(io.errStyle.error('INCOMPLETE: some rule evaluations failed, so some alerts may be missing above') + '\n');
+    io.err(io.errStyle.error(t('rules.incomplete')) + '\n');
     io.err(renderErrors(report, io.errStyle));
     throw new ExitError(1);
   }
 }
 
 export function register(program: Command, deps: CommandDeps): void {
-  const alerts = program.command('alerts').description('what Alertmanager does with the alerts your rules produce');
+  const alerts = program.command('alerts').description(t('cli.alerts.description'));
   const route = alerts
     .command('route')
-    .description('route the alerts of rule files through an Alertmanager configuration and simulate its notifications')
-    .argument('<rules...>', 'rule files (YAML)')
-    .requiredOption('-c, --config <file>', 'Alertmanager configuration (alertmanager.yml)')
-    .option('--start <time>', 'first rule evaluation (default: start of the data)')
-    .option('--end <time>', 'last rule evaluation (default: end of the data)')
-    .option('--interval <duration>', 'interval of rule groups that set none', '1m')
-    .option('--external-url <url>', 'what {{ externalURL }} gives', 'http://localhost:9090')
-    .option('--external-label <name=value>', 'external label (repeatable)', collect)
-    .addOption(new Option('-o, --output <format>', 'output format').choices(['table', 'json']).default('table'))
-    .option('--no-color', 'no colours');
+    .description(t('cli.alerts.route.description'))
+    .argument('<rules...>', t('cli.rules.files'))
+    .requiredOption('-c, --config <file>', t('cli.alerts.route.config'))
+    .option('--start <time>', t('cli.alerts.route.start'))
+    .option('--end <time>', t('cli.alerts.route.end'))
+    .option('--interval <duration>', t('cli.alerts.route.interval'), '1m')
+    .option('--external-url <url>', t('cli.alerts.route.externalUrl'), 'http://localhost:9090')
+    .option('--external-label <name=value>', t('cli.alerts.route.externalLabel'), collect)
+    .addOption(new Option('-o, --output <format>', t('cli.opt.output')).choices(['table', 'json']).default('table'))
+    .option('--no-color', t('cli.opt.noColors'));
   addBackendOptions(route);
-  route.addHelpText(
-    'after',
-    `
-Examples:
-  $ promlearn alerts route --config alertmanager.yml rules.yml
-  $ promlearn alerts route -c alertmanager.yml rules.yml --start 2026-01-15T09:00:00Z -o json
-
-First the receivers each alert reaches (as \`amtool config routes test\`),
-then the notifications over the timeline: group_wait before the first,
-group_interval between updates, repeat_interval for reminders, resolved
-notifications (receivers with send_resolved), inhibitions and time intervals.
-Exit codes: 0 ok, 1 a problem in a file or a failed evaluation, 2 usage error.`,
-  );
+  route.addHelpText('after', t('cli.alerts.route.help'));
   route.action(async (files: string[], flags: RouteFlags) => runRoute(files, flags, deps));
 }

@@ -28,15 +28,11 @@ const DEFAULT_MAX_SAMPLES = 50_000_000;
 
 function parseMaxSamples(value: string): number {
   const n = Number(value.replace(/_/g, ''));
-  if (!Number.isSafeInteger(n) || n <= 0) throw new InvalidArgumentError('expected a whole number of samples above 0, e.g. 1000000');
+  if (!Number.isSafeInteger(n) || n <= 0) throw new InvalidArgumentError(t('usage.maxSamples'));
   return n;
 }
 
 /** --max-samples, for the commands that run queries on the embedded engine (like Prometheus's --query.max-samples). */
 export function addMaxSamplesOption(cmd: Command): Command {
-  return cmd.option(
-    '--max-samples <n>',
-    `most samples a query may hold in memory at once, intermediate results included (embedded engine; default ${DEFAULT_MAX_SAMPLES})`,
-    parseMaxSamples,
-  );
+  return cmd.option('--max-samples <n>', t('cli.opt.maxSamples', { n: DEFAULT_MAX_SAMPLES }), parseMaxSamples);
 }

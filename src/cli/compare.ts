@@ -3,6 +3,7 @@
 // the instants and range the time flags give)?
 // Exit 0 same, 1 different, 2 a query that does not parse or type-check.
 
+import { t } from '../util/messages/index.js';
 import { Option, type Command } from 'commander';
 import { ExitError, PromlearnError, QueryError, UsageError } from '../errors.js';
 import type { BackendOptions } from '../backends/options.js';
@@ -32,29 +33,14 @@ interface CompareOptions extends BackendOptions {
 export function register(program: Command, deps: CommandDeps): void {
   const cmd = program
     .command('compare')
-    .description('say whether two queries give the same results over the whole dataset, and how they differ')
-    .argument('<expected>', 'the query you trust')
-    .argument('<actual>', 'the query to check')
-    .option(
-      '-t, --time <time>',
-      'compare at this instant instead of over a range (repeat for more); with range flags, the range end',
-      (v: string, prev: string[] = []) => [...prev, v],
-    );
-  addRangeOptions(cmd, 'default: the whole dataset, or the last hour on --server');
-  cmd.addOption(new Option('-o, --output <format>', 'output format').choices(['text', 'json']).default('text'));
+    .description(t('cli.compare.description'))
+    .argument('<expected>', t('cli.compare.expected'))
+    .argument('<actual>', t('cli.compare.actual'))
+    .option('-t, --time <time>', t('cli.compare.time'), (v: string, prev: string[] = []) => [...prev, v]);
+  addRangeOptions(cmd, t('cli.compare.rangeDefault'));
+  cmd.addOption(new Option('-o, --output <format>', t('cli.opt.output')).choices(['text', 'json']).default('text'));
   addBackendOptions(cmd)
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ promlearn compare 'sum by (job) (rate(http_requests_total[5m]))' 'sum without (instance) (rate(http_requests_total[5m]))'
-  $ promlearn compare 'up' 'up == 1' --time 2026-01-15T08:10:00Z     # at one instant
-  $ promlearn compare 'rate(x[5m])' 'irate(x[5m])' --start -2h --step 1m
-  $ promlearn compare 'up' 'up{job="api"}' -o json | jq .differences
-
-Over a range the step is a whole minute (at most 120 steps) unless --step says otherwise.
-Exit codes: 0 same, 1 different, 2 a query that does not parse.`,
-    )
+    .addHelpText('after', t('cli.compare.help'))
     .action((expected: string, actual: string, opts: CompareOptions) => runCompare(deps, expected, actual, opts));
 }
 
@@ -68,16 +54,15 @@ async function comparePlan(backend: Backend, opts: CompareOptions, now: number):
   const ranged = [opts.range, opts.start, opts.end, opts.step].some((o) => o !== undefined);
   if (!ranged && opts.time?.length) return { kind: 'instant', times: opts.time.map((t) => parseTimeArg(t, ref)) };
   if (!ranged) return planFor(backend);
-  if ((opts.time?.length ?? 0) > 1)
-    throw new UsageError('with range flags, give at most one --time (the range end)', 'e.g. --range 1h --time -30m');
+  if ((opts.time?.length ?? 0) > 1) throw new UsageError(t('usage.compareTimes'), t('usage.eg', { example: '--range 1h --time -30m' }));
   const r = resolveRange({ ...opts, time: opts.time?.[0] }, ref);
   return opts.step !== undefined ? { kind: 'range', ...r } : rangePlan(r.start, r.end);
 }
 
 function describePlan(plan: Plan, formatTimeUtc: (t: number) => string): string {
   return plan.kind === 'range'
-    ? `from ${formatTimeUtc(plan.start)} to ${formatTimeUtc(plan.end)} every ${humanDuration(plan.step * 1000)}`
-    : `at ${plan.times.map(formatTimeUtc).join(', ')}`;
+    ? t('compare.range', { start: formatTimeUtc(plan.start), end: formatTimeUtc(plan.end), step: humanDuration(plan.step * 1000) })
+    : t('compare.at', { times: plan.times.map(formatTimeUtc).join(', ') });
 }
 
 async function runCompare(deps: CommandDeps, expected: string, actual: string, opts: CompareOptions): Promise<void> {
@@ -87,7 +72,7 @@ async function runCompare(deps: CommandDeps, expected: string, actual: string, o
   await withBackend(deps, opts, async (backend) => {
     const plan = await comparePlan(backend, opts, deps.clock());
     const judge = new Judge(backend, plan);
-    const verdict = await withSpinner(io, 'running both queries', async () => {
+    const verdict = await withSpinner(io, t('compare.running'), async () => {
       for (const q of [expected, actual]) {
         const o = await judge.outcome(q);
         if (!o.ok) throw asBadQuery(o.error);
@@ -99,14 +84,14 @@ async function runCompare(deps: CommandDeps, expected: string, actual: string, o
       const out = { same: verdict.correct, expected, actual, plan, differences: verdict.messages, notes: verdict.notes ?? [] };
       io.out(JSON.stringify(out) + '\n');
     } else if (verdict.correct) {
-      io.out(`${io.style.ok('same')}: both queries give the same results ${where}\n`);
+      io.out(t('compare.same', { same: io.style.ok(t('compare.sameWord')), where }) + '\n');
       for (const n of verdict.notes ?? []) io.out(`  ${io.style.dim(n)}\n`);
     } else {
-      io.out(
-        `${io.style.warn('different')}: the queries give different results ${where}:\n${verdict.messages.map((m) => `  ${m}`).join('\n')}\n`,
-      );
+      const different = t('compare.different', { different: io.style.warn(t('compare.differentWord')), where });
+      io.out(`${different}\n${verdict.messages.map((m) => `  ${m}`).join('\n')}\n`);
     }
-    if (!verdict.correct) throw new ExitError(1, 'the queries give different results');
+    // The differences are printed already: only the exit code is left to give.
+    if (!verdict.correct) throw new ExitError(1);
   });
 }
 

@@ -1,6 +1,7 @@
 // `promlearn dataset info|export`: what is in the bundled sample dataset (and
 // when its incidents happen), and writing it out for a real Prometheus.
 
+import { t } from '../util/messages/index.js';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import type { Command } from 'commander';
 // The dataset's timeline is plain data; the generator, the store and the
@@ -30,10 +31,7 @@ function clock(unixSeconds: number): string {
 /** The store the options choose; the dataset commands only make sense locally. */
 async function localStore(opts: DatasetOptions, io: IO, what: string): Promise<MemoryStore> {
   if (opts.server ?? io.env.PROMETHEUS_URL) {
-    throw new UsageError(
-      `dataset ${what} is about the bundled sample dataset (or a --dataset file); it does not apply to a Prometheus server`,
-      'for a server, try promlearn status, promlearn metrics or promlearn labels with --server (unset PROMETHEUS_URL to use the sample)',
-    );
+    throw new UsageError(t('usage.datasetNotServer', { what }), t('usage.datasetNotServer.hint'));
   }
   if (opts.dataset) {
     const [{ loadDatasetFile }, { hostFromIO }] = await Promise.all([import('../backends/open.js'), import('../backends/options.js')]);
@@ -66,10 +64,6 @@ function metricCounts(store: MemoryStore): { names: number; families: number } {
   return { names: names.length, families: new Set(names.map((n) => familyOf(n, meta))).size };
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-}
-
 async function runInfo(opts: InfoOptions, io: IO): Promise<void> {
   const store = await localStore(opts, io, 'info');
   const counts = metricCounts(store);
@@ -96,34 +90,38 @@ async function runInfo(opts: InfoOptions, io: IO): Promise<void> {
   }
   const s = io.style;
   const lines: string[] = [];
-  lines.push(
-    s.bold(
-      sample
-        ? 'The sample dataset: a small online shop (Node.js services frontend, api, checkout and 3 node_exporter hosts)'
-        : opts.dataset!,
-    ),
-  );
-  if (range)
-    lines.push(
-      `  time range  ${iso(range.minT / 1000)} to ${iso(range.maxT / 1000)}${sample ? `, scraped every ${SCRAPE_INTERVAL_SECONDS}s` : ''}`,
-    );
-  lines.push(`  series      ${store.numSeries.toLocaleString('en-US')}`);
-  lines.push(
-    `  metrics     ${plural(counts.families, 'family', 'families')}, ${plural(counts.names, 'name', 'names')} ${s.dim('(names x_bucket, x_sum and x_count are one family x, as promlearn metrics lists them)')}`,
-  );
-  lines.push(`  samples     ${store.numSamples.toLocaleString('en-US')}`);
-  const jobList = Object.entries(byJob).map(([job, inst]) => `${job} (${inst.length})`);
-  if (jobList.length) lines.push(`  jobs        ${jobList.join(', ')}`);
-  if (sample) {
-    lines.push('', s.bold('Incidents to find (times UTC on 2026-01-15):'));
-    for (const i of INCIDENTS) {
-      lines.push(`  ${s.info(`${clock(i.start)}–${clock(i.end)}`)}  ${s.bold(i.title)}`);
-      lines.push(...wrap(i.description, Math.max(40, io.columns - 5)).map((l) => `    ${l}`));
-      lines.push(`    ${s.dim('try:')} promlearn query '${i.query}' --time ${iso(i.at)}`);
-    }
-    lines.push('', s.dim('Relative times such as --time -1h count back from the end of the data. More: docs/dataset.md'));
+  lines.push(s.bold(sample ? t('dataset.info.sample') : opts.dataset!));
+  if (range) {
+    const scraped = sample ? t('dataset.info.scraped', { n: SCRAPE_INTERVAL_SECONDS }) : '';
+    lines.push(t('dataset.info.timeRange', { start: iso(range.minT / 1000), end: iso(range.maxT / 1000) }) + scraped);
   }
+  lines.push(t('dataset.info.series', { n: store.numSeries.toLocaleString('en-US') }));
+  const families = { n: counts.families.toLocaleString('en-US') };
+  const names = { n: counts.names.toLocaleString('en-US') };
+  lines.push(
+    t('dataset.info.metrics', {
+      families: counts.families === 1 ? t('dataset.info.families.one', families) : t('dataset.info.families.many', families),
+      names: counts.names === 1 ? t('dataset.info.names.one', names) : t('dataset.info.names.many', names),
+      note: s.dim(t('dataset.info.familyNote')),
+    }),
+  );
+  lines.push(t('dataset.info.samples', { n: store.numSamples.toLocaleString('en-US') }));
+  const jobList = Object.entries(byJob).map(([job, inst]) => `${job} (${inst.length})`);
+  if (jobList.length) lines.push(t('dataset.info.jobs', { jobs: jobList.join(', ') }));
+  if (sample) lines.push('', ...incidentLines(io), '', s.dim(t('dataset.info.relative')));
   io.out(lines.join('\n') + '\n');
+}
+
+/** The incidents of the sample, each with its times, what happens and a query to try. */
+function incidentLines(io: IO): string[] {
+  const s = io.style;
+  const lines = [s.bold(t('dataset.info.incidents'))];
+  for (const i of INCIDENTS) {
+    lines.push(`  ${s.info(`${clock(i.start)}–${clock(i.end)}`)}  ${s.bold(i.title)}`);
+    lines.push(...wrap(i.description, Math.max(40, io.columns - 5)).map((l) => `    ${l}`));
+    lines.push(`    ${s.dim(t('dataset.info.try'))} promlearn query '${i.query}' --time ${iso(i.at)}`);
+  }
+  return lines;
 }
 
 function csvCell(s: string): string {
@@ -141,10 +139,8 @@ interface ExportOptions extends DatasetOptions {
 function exportFormat(output: string): ExportFormat {
   if ((EXPORT_FORMATS as readonly string[]).includes(output)) return output as ExportFormat;
   throw new UsageError(
-    `invalid --output "${output}": expected openmetrics or text`,
-    /[./\\]/.test(output)
-      ? `-o is the format, as in every command; name the file without it: promlearn dataset export ${output}`
-      : 'e.g. -o text',
+    t('usage.exportFormat', { output }),
+    /[./\\]/.test(output) ? t('usage.exportFormat.file', { output }) : t('usage.eg', { example: '-o text' }),
   );
 }
 
@@ -161,77 +157,40 @@ async function runExport(file: string | undefined, opts: ExportOptions, io: IO):
   try {
     fd = openSync(file, 'w');
   } catch (e) {
-    throw new UsageError(`cannot write ${file}: ${(e as Error).message}`, 'check the directory exists and is writable');
+    throw new UsageError(t('usage.cannotWrite', { file, detail: (e as Error).message }), t('usage.cannotWrite.hint'));
   }
   try {
     for (const c of chunks) writeSync(fd, c);
   } finally {
     closeSync(fd);
   }
-  io.err(
-    io.errStyle.dim(
-      `wrote ${store.numSamples.toLocaleString('en-US')} samples of ${store.numSeries.toLocaleString('en-US')} series to ${file}`,
-    ) + '\n',
-  );
+  const wrote = { samples: store.numSamples.toLocaleString('en-US'), series: store.numSeries.toLocaleString('en-US'), file };
+  io.err(io.errStyle.dim(t('dataset.export.wrote', wrote)) + '\n');
 }
 
-const EXPORT_HELP = `
-Examples:
-  $ promlearn dataset export shop.om                  # OpenMetrics (default)
-  $ promlearn dataset export -o text | head           # Prometheus text format, ms timestamps
-
-Load it into a real Prometheus (promtool backfill, then start on the blocks):
-  $ promlearn dataset export shop.om
-  $ promtool tsdb create-blocks-from openmetrics shop.om ./data
-  $ echo 'global: {}' > empty.yml
-  $ prometheus --config.file=empty.yml --storage.tsdb.path=./data \\
-      --storage.tsdb.retention.time=100y --web.listen-address=127.0.0.1:9090
-  $ promlearn query 'sum by (job) (rate(http_requests_total[5m]))' --server http://127.0.0.1:9090 \\
-      --time 2026-01-15T11:00:00Z   # the data's time: at "now" the answer is empty (a note says so)
-
-Caveat: OpenMetrics cannot carry staleness markers. In the sample data,
-${GAP_INSTANCE} cannot be scraped from ${clock(GAP_START)} to ${clock(GAP_END)} and its series
-end with a staleness marker, so the embedded engine drops them at once; a
-backfilled Prometheus never saw the marker and keeps returning their last
-values for up to 5 minutes (the lookback delta). Near that scrape gap (and
-where the api deploy retires the old nodejs_version_info series) the two
-answer differently; everywhere else they agree.
-HELP/TYPE/UNIT are not kept by a backfill either (/api/v1/metadata is empty).`;
+/** `dataset export --help`'s text after the options: the scrape gap's times come from the timeline. */
+function exportHelp(): string {
+  return t('cli.dataset.export.help', { instance: GAP_INSTANCE, gapStart: clock(GAP_START), gapEnd: clock(GAP_END) });
+}
 
 export function register(program: Command, { io }: CommandDeps): void {
-  const dataset = program
-    .command('dataset')
-    .description('describe or export the bundled sample dataset')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ promlearn dataset info              # time range, size, and the incidents to find
-  $ promlearn dataset export shop.om    # for promtool / a real Prometheus`,
-    );
+  const dataset = program.command('dataset').description(t('cli.dataset.description')).addHelpText('after', t('cli.dataset.help'));
 
   const info = dataset
     .command('info')
-    .description('show the time range, series and sample counts, and the incidents with their times')
-    .option('--dataset <file>', 'describe your own OpenMetrics / text-format file instead')
-    .option('-s, --server <url>', '(not applicable: the dataset commands are about local data)');
-  addFormatOption(info).addHelpText(
-    'after',
-    `
-Examples:
-  $ promlearn dataset info
-  $ promlearn dataset info -o json | jq '.incidents[] | {id, start, query}'
-  $ promlearn dataset info --dataset my-metrics.om`,
-  );
+    .description(t('cli.dataset.info.description'))
+    .option('--dataset <file>', t('cli.dataset.info.dataset'))
+    .option('-s, --server <url>', t('cli.dataset.server'));
+  addFormatOption(info).addHelpText('after', t('cli.dataset.info.help'));
   info.action(async (opts: InfoOptions) => runInfo(opts, io));
 
   const exp = dataset
     .command('export')
-    .description('write the sample dataset as OpenMetrics (for promtool backfill) or Prometheus text format')
-    .argument('[file]', 'write to this file (default: stdout)')
-    .option('-o, --output <format>', 'output format: openmetrics or text', 'openmetrics')
-    .option('--dataset <file>', 'convert your own OpenMetrics / text-format file instead')
-    .option('-s, --server <url>', '(not applicable: the dataset commands are about local data)')
-    .addHelpText('after', EXPORT_HELP);
+    .description(t('cli.dataset.export.description'))
+    .argument('[file]', t('cli.dataset.export.file'))
+    .option('-o, --output <format>', t('cli.dataset.export.output'), 'openmetrics')
+    .option('--dataset <file>', t('cli.dataset.export.dataset'))
+    .option('-s, --server <url>', t('cli.dataset.server'))
+    .addHelpText('after', exportHelp());
   exp.action(async (file: string | undefined, opts: ExportOptions) => runExport(file, opts, io));
 }

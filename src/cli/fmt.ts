@@ -2,6 +2,7 @@
 // prints it, or with --tree the syntax tree with each node's static type.
 // A bad query exits 1 with Prometheus's message, a caret and a hint.
 
+import { t } from '../util/messages/index.js';
 import { Option, type Command } from 'commander';
 import { lex } from '../promql/index.js';
 import { tooDeepAt } from '../promql/depth.js';
@@ -21,31 +22,14 @@ interface FmtOptions {
 export function register(program: Command, { io }: CommandDeps): void {
   program
     .command('fmt')
-    .description('check a PromQL expression and print it in canonical form (or as a typed syntax tree)')
-    .argument('<expr>', 'the PromQL expression (quote it for the shell)')
-    .option('--tree', 'print the syntax tree with the static type of every node')
-    .option('--experimental', 'accept experimental syntax: experimental functions, limitk/limit_ratio, anchored/smoothed, fill()')
-    .addOption(
-      new Option(
-        '-o, --output <format>',
-        'text, or json: {query, formatted, type} and with --tree the tree as /api/v1/parse_query gives it',
-      )
-        .choices(['text', 'json'])
-        .default('text'),
-    )
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ promlearn fmt 'sum(rate(http_requests_total[5m]))by(job)'
-  sum by (job) (rate(http_requests_total[5m]))
-  $ promlearn fmt --tree 'rate(http_requests_total[5m]) > 1'
-  $ promlearn fmt 'rate(http_requests_total)'      # shows the error, where, and a hint
-  $ promlearn fmt --experimental 'sort_by_label(up, "job")'
-  $ promlearn fmt -o json 'sum(up)by(job)' | jq -r .formatted`,
-    )
+    .description(t('cli.fmt.description'))
+    .argument('<expr>', t('cli.fmt.expr'))
+    .option('--tree', t('cli.fmt.tree'))
+    .option('--experimental', t('cli.fmt.experimental'))
+    .addOption(new Option('-o, --output <format>', t('cli.fmt.output')).choices(['text', 'json']).default('text'))
+    .addHelpText('after', t('cli.fmt.help'))
     .action(async (expr: string, opts: FmtOptions) => {
-      if (expr.trim() === '') throw new UsageError('empty expression', `give a query, e.g. promlearn fmt 'up'`);
+      if (expr.trim() === '') throw new UsageError(t('usage.emptyExpression'), t('usage.giveQuery', { command: 'fmt', example: 'up' }));
       const job = { expr, tree: opts.tree === true, experimental: opts.experimental === true, json: opts.output === 'json' };
       // The main thread's stack holds a few thousand levels; deeper ones go to a worker.
       const text = tooDeepAt(lex(expr), MAIN_THREAD_NESTING) ? await formatOnDeepStack(job) : formatNow(job);

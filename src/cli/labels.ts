@@ -1,6 +1,7 @@
 // `promlearn labels [name]`: label names, or the values of one label, like
 // Prometheus's /api/v1/labels and /api/v1/label/<name>/values.
 
+import { t } from '../util/messages/index.js';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import type { BackendOptions } from '../backends/options.js';
@@ -28,11 +29,13 @@ function printable(v: string): string {
 
 async function runLabels(name: string | undefined, opts: LabelsOptions, deps: CommandDeps): Promise<void> {
   const { io } = deps;
-  if (name === '') throw new UsageError('the label name is empty', 'e.g. promlearn labels job');
+  if (name === '') throw new UsageError(t('usage.emptyLabelName'), t('usage.emptyLabelName.hint'));
   await withBackend(deps, opts, async (backend) => {
     const info = await backend.info();
     const q = { match: opts.match, ...timeWindow(info, opts, deps.clock()) };
-    const list = await withSpinner(io, 'listing labels', () => (name === undefined ? backend.labelNames(q) : backend.labelValues(name, q)));
+    const list = await withSpinner(io, t('note.listingLabels'), () =>
+      name === undefined ? backend.labelNames(q) : backend.labelValues(name, q),
+    );
     const header = name === undefined ? 'LABEL' : name.toUpperCase();
     // Control characters and newlines in a value would forge lines: quoted and escaped, as `series` shows them.
     if (opts.output === 'table') for (const v of list) io.out(printable(v) + '\n');
@@ -45,31 +48,19 @@ async function runLabels(name: string | undefined, opts: LabelsOptions, deps: Co
         list,
       );
     if (list.length === 0) {
-      const what = name === undefined ? 'no labels' : `no values for label "${name}"`;
-      io.err(io.errStyle.dim(`${what}${opts.match ? ` on series matching ${opts.match.join(' or ')}` : ''}\n`));
+      const what = name === undefined ? t('note.noLabels') : t('note.noLabelValues', { name });
+      const where = opts.match ? t('note.onSeriesMatching', { selectors: opts.match.join(t('note.or')) }) : '';
+      io.err(io.errStyle.dim(`${what}${where}\n`));
     }
   });
 }
 
 export function register(program: Command, deps: CommandDeps): void {
-  const cmd = program
-    .command('labels')
-    .description('list label names, or the values of one label')
-    .argument('[name]', 'a label name such as job or __name__: list its values');
+  const cmd = program.command('labels').description(t('cli.labels.description')).argument('[name]', t('cli.labels.name'));
   addFormatOption(cmd)
-    .option('-m, --match <selector>', 'only series matching this selector, e.g. \'up{job="api"}\' (repeatable)', collect)
-    .option('--start <time>', 'only series with samples after this time: RFC 3339, unix seconds, or relative such as -2h')
-    .option('--end <time>', 'only series with samples before this time');
-  addBackendOptions(cmd).addHelpText(
-    'after',
-    `
-Examples:
-  $ promlearn labels                                   # all label names
-  $ promlearn labels job                               # api, checkout, frontend, node
-  $ promlearn labels instance --match 'up{job="api"}'
-  $ promlearn labels status_code -m http_requests_total
-  $ promlearn labels __name__                          # every metric name
-  $ promlearn labels route -o json`,
-  );
+    .option('-m, --match <selector>', t('cli.labels.match'), collect)
+    .option('--start <time>', t('cli.opt.seriesAfter'))
+    .option('--end <time>', t('cli.opt.seriesBefore'));
+  addBackendOptions(cmd).addHelpText('after', t('cli.labels.help'));
   cmd.action(async (name: string | undefined, opts: LabelsOptions) => runLabels(name, opts, deps));
 }

@@ -25,69 +25,44 @@ interface LearnOptions extends BackendOptions {
   export?: string;
 }
 
-const LEADING_MINUS_HINT = "hint: if your answer starts with '-', put -- before the arguments: promlearn learn check 4 1 -- '-(...)'";
-
 export function register(program: Command, deps: CommandDeps): void {
   const learn = addBackendOptions(
     program
       .command('learn')
-      .description('guided lessons: learn PromQL step by step on the sample dataset')
-      .argument('[lesson]', 'lesson number or id (e.g. 5 or rate)')
-      .option(
-        '--answers <file>',
-        'answer the exercises from a file, one line per exercise (empty or .skip skips one); examples run as written',
-      )
-      .option('--restart', 'walk the lesson from its first step')
-      .option('--reset', 'forget your progress (of one lesson, or all)')
-      .option(
-        '--validate',
-        'check every lesson file, English and translations: format, examples, answers, prom-client snippets (for lesson authors)',
-      )
-      .option('--export <format>', 'print the whole course as data (format: json)'),
+      .description(t('cli.learn.description'))
+      .argument('[lesson]', t('cli.learn.lesson'))
+      .option('--answers <file>', t('cli.learn.answers'))
+      .option('--restart', t('cli.learn.restart'))
+      .option('--reset', t('cli.learn.reset'))
+      .option('--validate', t('cli.learn.validate'))
+      .option('--export <format>', t('cli.learn.export')),
   )
     // The default term ("check [options] <lesson> <exercise> <query>") is so wide that commander stops wrapping the help.
     .configureHelp({ subcommandTerm: (c) => `${c.name()} <lesson> <exercise> <query>` })
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ promlearn learn                          # a menu of the lessons, with your progress
-  $ promlearn learn 5                        # walk lesson 5 (or: promlearn learn rate)
-  $ promlearn learn 5 --restart              # from its first step again
-  $ promlearn learn --lang ko                # the lessons in Korean (or PROMLEARN_LANG=ko, or LANG=ko_KR.UTF-8)
-  $ promlearn learn 5 --answers answers.txt  # one line per exercise of lesson 5
-  $ promlearn learn --export json > course.json
-  $ promlearn learn check 5 per-second 'rate(http_requests_total{job="frontend"}[5m])'
-  $ promlearn learn --reset 5                # forget lesson 5's progress (all without a number)
-
-In an exercise: Up/Down recall your attempts (a wrong one comes back ready to
-edit), Tab completes metric and label names, .hint climbs the hints, .answer
-shows one, .run QUERY looks without judging, .at -4h45m / .range 30m move
-where it looks.
-
-Progress is kept in $PROMLEARN_STATE_DIR, else $XDG_STATE_HOME/promlearn or
-~/.local/state/promlearn. Exit codes: 0 ok (check: right), 1 wrong or query
-error, 2 usage error.`,
-    )
+    .addHelpText('after', t('cli.learn.help'))
     .action((lesson: string | undefined, opts: LearnOptions) => runLearn(deps, lesson, opts));
 
   addBackendOptions(
     learn
       .command('check')
-      .description('judge an answer to an exercise without prompts (exit 0 right, 1 wrong, 2 bad usage)')
-      .argument('<lesson>', 'lesson number or id')
-      .argument('<exercise>', 'exercise number within the lesson, or its id')
-      .argument('<query>', 'your PromQL answer'),
+      .description(t('cli.learn.check.description'))
+      .argument('<lesson>', t('cli.learn.check.lesson'))
+      .argument('<exercise>', t('cli.learn.check.exercise'))
+      .argument('<query>', t('cli.learn.check.query')),
   )
     // An answer such as '-(a - b)' reads as an option; main.ts's leading-minus hint only knows a command's first argument.
     .configureOutput({
-      outputError: (text, write) => write(/unknown option '-(?!-)/.test(text) ? `${text}${LEADING_MINUS_HINT}\n` : text),
+      outputError: (text, write) =>
+        write(isUnknownShortOption(text) ? `${text}${t('error.hint', { hint: t('cli.learn.check.leadingMinus') })}\n` : text),
     })
-    .addHelpText(
-      'after',
-      `\nExample:\n  $ promlearn learn check 5 per-second 'rate(http_requests_total{job="frontend"}[5m])'\n  $ promlearn learn check rate 1 'increase(http_requests_total{job="frontend"}[5m])'   # exit 1, with feedback`,
-    )
+    .addHelpText('after', t('cli.learn.check.help'))
     .action((lesson: string, exercise: string, query: string, opts: BackendOptions) => runCheck(deps, lesson, exercise, query, opts));
+}
+
+/** Whether a commander error (English, or translated by ./help-text.ts) names an unknown option with one dash, such as '-(a'. */
+function isUnknownShortOption(text: string): boolean {
+  const [before] = t('commander.unknownOption', { flag: '\u0000' }).split('\u0000');
+  return text.includes(`${before}-`) && !text.includes(`${before}--`);
 }
 
 async function runLearn(deps: CommandDeps, lessonRef: string | undefined, opts: LearnOptions): Promise<void> {
@@ -125,7 +100,7 @@ async function replCompleter(backend: Backend): Promise<(line: string) => Promis
 }
 
 async function runExport(io: IO, format: string): Promise<void> {
-  if (format !== 'json') throw new UsageError(`unknown export format "${format}"`, 'use --export json');
+  if (format !== 'json') throw new UsageError(t('usage.exportUnknown', { format }), t('usage.exportUnknown.hint'));
   const { exportCourse } = await import('../lessons/export.js');
   const { loadCourseOrThrow } = await import('../lessons/load.js');
   io.out(exportCourse(loadCourseOrThrow(io.env)));
@@ -147,14 +122,14 @@ async function runReset(io: IO, lessonRef: string | undefined): Promise<void> {
   const dir = stateDir(io.env);
   if (!lessonRef) {
     saveProgress(dir, emptyProgress());
-    return io.out('Progress reset for every lesson.\n');
+    return io.out(t('learn.resetAll') + '\n');
   }
   const { findLesson, loadCourseOrThrow } = await import('../lessons/load.js');
   const lesson = findLesson(loadCourseOrThrow(io.env), lessonRef);
-  const progress = loadProgress(dir, (m) => io.err(`warning: ${m}\n`));
+  const progress = loadProgress(dir, (m) => io.err(t('note.warning', { message: m }) + '\n'));
   delete progress.lessons[lesson.id];
   saveProgress(dir, progress);
-  io.out(`Progress reset for lesson ${lesson.number} (${lesson.id}).\n`);
+  io.out(t('learn.resetLesson', { n: lesson.number, id: lesson.id }) + '\n');
 }
 
 async function runCheck(deps: CommandDeps, lessonRef: string, exerciseRef: string, query: string, opts: BackendOptions): Promise<void> {
@@ -164,6 +139,7 @@ async function runCheck(deps: CommandDeps, lessonRef: string, exerciseRef: strin
     const verdict = await lessons.checkAnswer(lessons.openSession(io, backend), lessonRef, exerciseRef, query);
     if (verdict.error) throw asBadQuery(verdict.error);
     io.out(lessons.formatVerdict(verdict) + '\n');
-    if (!verdict.correct) throw new ExitError(1, 'not right yet');
+    // The verdict is printed already: only the exit code is left to give.
+    if (!verdict.correct) throw new ExitError(1);
   });
 }

@@ -14,6 +14,7 @@ import { LANGS } from '../util/lang.js';
 import { currentLang, setLang, setLangFromEnv } from '../util/messages/index.js';
 import { chooseZone, setDisplayZone, zoneName } from '../util/time.js';
 import { defaultDeps, type CommandDeps } from './deps.js';
+import { localizeCommander } from './help-text.js';
 
 interface CommandModule {
   register(program: Command, deps: CommandDeps): void;
@@ -89,18 +90,7 @@ function buildProgram(deps: CommandDeps, commands: CommandModule[]): Command {
     cmd.register(program, deps);
   }
 
-  program.addHelpText(
-    'after',
-    `
-Examples:
-  $ promlearn query 'sum by (job) (rate(http_requests_total[5m]))'
-  $ promlearn range 'rate(http_requests_total{job="api"}[5m])' --range 1h
-  $ promlearn learn                 # guided lessons
-  $ promlearn                       # interactive REPL (in a terminal)
-  $ promlearn query up --server http://localhost:9090
-
-Exit codes: 0 ok, 1 query or server error, 2 usage error.`,
-  );
+  program.addHelpText('after', t('cli.program.help'));
   return program;
 }
 
@@ -130,7 +120,7 @@ function protectLeadingMinus(argv: string[]): string[] {
 function leadingMinusHint(argv: string[]): string | undefined {
   const [cmd, first] = [argv[2], argv[3]];
   if (cmd === undefined || !EXPR_COMMANDS.has(cmd) || first === undefined || !/^-[^-\s]{2,}/.test(first)) return undefined;
-  return `hint: if ${first} is the query, put -- before it: promlearn ${cmd} -- '${first}'`;
+  return t('error.hint', { hint: t('cli.hint.leadingMinus', { first, cmd }) });
 }
 
 /** Runs the CLI; resolves to the exit code. Tests may replace the backend opener and the clock. */
@@ -155,6 +145,7 @@ async function run(argv: string[], io: IO, deps: Partial<Omit<CommandDeps, 'io'>
   }
   argv = protectLeadingMinus(argv);
   const program = buildProgram({ ...defaultDeps(io), ...deps }, await commandModules(argv));
+  await localizeCommander(program, argv);
   try {
     await program.parseAsync(argv);
     // Not process.exitCode: that belongs to whoever runs main() (a test runner sets it after a failing test).

@@ -2,6 +2,7 @@
 // type, series count and help. Also home of the small listing helpers that
 // `series` and `labels` share (format option, table/JSON/CSV output, times).
 
+import { t } from '../util/messages/index.js';
 import { Option, type Command } from 'commander';
 import type { Backend, BackendInfo } from '../backends/backend.js';
 import { UsageError } from '../errors.js';
@@ -19,7 +20,7 @@ import { withBackend, type CommandDeps } from './deps.js';
 export type ListFormat = 'table' | 'json' | 'csv';
 
 export function addFormatOption(cmd: Command): Command {
-  return cmd.addOption(new Option('-o, --output <format>', 'output format').choices(['table', 'json', 'csv']).default('table'));
+  return cmd.addOption(new Option('-o, --output <format>', t('cli.opt.output')).choices(['table', 'json', 'csv']).default('table'));
 }
 
 /** Writes rows as an aligned table (fitted to a terminal), CSV, or the given JSON value. */
@@ -40,7 +41,7 @@ export function timeWindow(info: BackendInfo, opts: { start?: string; end?: stri
   const start = opts.start !== undefined ? parseTimeArg(opts.start, ref) : undefined;
   const end = opts.end !== undefined ? parseTimeArg(opts.end, ref) : undefined;
   if (start !== undefined && end !== undefined && start > end) {
-    throw new UsageError('--start is after --end', 'swap them, e.g. --start -2h --end -1h');
+    throw new UsageError(t('usage.startAfterEndFlags'), t('usage.startAfterEndFlags.hint'));
   }
   return { start, end };
 }
@@ -53,10 +54,7 @@ function nameFilter(filter: string | undefined): (name: string) => boolean {
   try {
     re = new RegExp(filter);
   } catch (e) {
-    throw new UsageError(
-      `invalid filter "${filter}": ${(e as Error).message}`,
-      "use a substring such as http_ or a regex such as '^node_.*_total$'",
-    );
+    throw new UsageError(t('usage.invalidFilter', { filter, detail: (e as Error).message }), t('usage.invalidFilter.hint'));
   }
   return (n) => re.test(n);
 }
@@ -138,9 +136,9 @@ async function runMetrics(filter: string | undefined, opts: MetricsOptions, deps
     const now = deps.clock();
     const window = timeWindow(info, opts, now);
     if (info.kind === 'remote' && window.start === undefined) window.start = (window.end ?? now) - 3600;
-    const { rows, total } = await withSpinner(io, 'listing metrics', () => listFamilies(backend, filter, window, limit));
+    const { rows, total } = await withSpinner(io, t('note.listingMetrics'), () => listFamilies(backend, filter, window, limit));
     if (rows.length === 0 && opts.output === 'table') {
-      io.err(io.errStyle.dim(filter ? `no metric matches "${filter}"` : 'no metrics') + '\n');
+      io.err(io.errStyle.dim(filter ? t('note.noMetricMatches', { filter }) : t('note.noMetrics')) + '\n');
       return;
     }
     const columns: Column[] = [
@@ -160,33 +158,16 @@ async function runMetrics(filter: string | undefined, opts: MetricsOptions, deps
         rows,
       );
     } else writeListing(io, opts.output, columns, table, rows);
-    if (total > rows.length)
-      io.err(io.errStyle.dim(`showing the first ${rows.length} of ${total} metric families; use --limit 0 for all`) + '\n');
+    if (total > rows.length) io.err(io.errStyle.dim(t('note.firstFamilies', { shown: rows.length, total })) + '\n');
   });
 }
 
 export function register(program: Command, deps: CommandDeps): void {
-  const cmd = program
-    .command('metrics')
-    .description('list metric families with their type, number of series and help text')
-    .argument('[filter]', 'only names containing this text, or matching this regex');
+  const cmd = program.command('metrics').description(t('cli.metrics.description')).argument('[filter]', t('cli.metrics.filter'));
   addFormatOption(cmd)
-    .option('--start <time>', 'count series from this time (default: all the sample data; the last hour on --server)')
-    .option('--end <time>', 'count series up to this time')
-    .option('--limit <n>', `show at most n families (0 = all; default: ${TTY_DEFAULT_LIMIT} on a terminal, all when piped)`);
-  addBackendOptions(cmd).addHelpText(
-    'after',
-    `
-Examples:
-  $ promlearn metrics                      # everything in the sample dataset
-  $ promlearn metrics http_                # names containing "http_"
-  $ promlearn metrics '^node_.*_total$'    # a regex
-  $ promlearn metrics --limit 5             # the first five, by name
-  $ promlearn metrics -o json | jq '.[] | select(.type == "histogram") | .name'
-  $ promlearn metrics --server http://localhost:9090
-
-A histogram family (x) stands for its x_bucket, x_sum and x_count series;
-SERIES counts them all. Query the series with: promlearn series 'x_bucket'.`,
-  );
+    .option('--start <time>', t('cli.metrics.start'))
+    .option('--end <time>', t('cli.metrics.end'))
+    .option('--limit <n>', t('cli.metrics.limit', { n: TTY_DEFAULT_LIMIT }));
+  addBackendOptions(cmd).addHelpText('after', t('cli.metrics.help'));
   cmd.action(async (filter: string | undefined, opts: MetricsOptions) => runMetrics(filter, opts, deps));
 }

@@ -40,8 +40,8 @@ export function parseCount(flag: string, s: string | undefined, min = 0): number
   if (s === undefined) return undefined;
   if (!/^\d+$/.test(s.trim()) || Number(s) < min) {
     throw new UsageError(
-      `invalid ${flag} "${s}": expected a whole number${min > 0 ? ` of at least ${min}` : ''}`,
-      `e.g. ${flag} ${min > 0 ? 20 : 0}`,
+      min > 0 ? t('usage.wholeNumberAtLeast', { flag, value: s, min }) : t('usage.wholeNumber', { flag, value: s }),
+      t('usage.eg', { example: `${flag} ${min > 0 ? 20 : 0}` }),
     );
   }
   return Number(s);
@@ -79,7 +79,7 @@ export function parseVarFlags(flags: string[] | undefined, flag = '--var'): Reco
   const vars: Record<string, string[]> = {};
   for (const f of flags ?? []) {
     const m = /^\s*\$?([A-Za-z_]\w*)=(.*)$/s.exec(f);
-    if (!m) throw new UsageError(`invalid ${flag} "${f}": expected name=value`, `e.g. ${flag} job=api`);
+    if (!m) throw new UsageError(t('usage.nameValue', { flag, value: f }), t('usage.eg', { example: `${flag} job=api` }));
     (vars[m[1]!] ??= []).push(m[2]!);
   }
   return vars;

@@ -2,6 +2,7 @@
 // --step resolved to a start, end and step, with a default step that gives a
 // readable chart. Parsing of the times and durations is src/util/time.ts's.
 
+import { t } from '../util/messages/index.js';
 import { UsageError } from '../errors.js';
 import { humanDuration, parseDurationArg, parseTimeArg } from '../util/time.js';
 
@@ -39,16 +40,16 @@ interface ResolvedRange {
  */
 export function resolveRange(args: RangeArgs, ref: number): ResolvedRange {
   if (args.start !== undefined && args.end !== undefined && args.range !== undefined) {
-    throw new UsageError('--start, --end and --range cannot all be given', 'give two of them, e.g. --start -2h --end -1h, or --range 1h');
+    throw new UsageError(t('usage.rangeAllThree'), t('usage.rangeAllThree.hint'));
   }
   if (args.range !== undefined && args.range.trim().startsWith('-')) {
     throw new UsageError(
-      `invalid range "${args.range}": --range is a length, not a time`,
-      `use --range ${args.range.trim().slice(1)} (ending now), or --start ${args.range.trim()}`,
+      t('usage.rangeNegative', { range: args.range }),
+      t('usage.rangeNegative.hint', { length: args.range.trim().slice(1), start: args.range.trim() }),
     );
   }
   const length = args.range !== undefined ? parseDurationArg(args.range) / 1000 : 3600;
-  if (!(length > 0)) throw new UsageError(`invalid range "${args.range}": it must be longer than 0`, 'e.g. --range 1h');
+  if (!(length > 0)) throw new UsageError(t('usage.rangeZero', { range: String(args.range) }), t('usage.eg', { example: '--range 1h' }));
   let end: number;
   let start: number;
   if (args.start !== undefined) {
@@ -60,14 +61,14 @@ export function resolveRange(args: RangeArgs, ref: number): ResolvedRange {
     end = endArg !== undefined ? parseTimeArg(endArg, ref) : ref;
     start = end - length;
   }
-  if (start > end) throw new UsageError('the start time is after the end time', 'swap --start and --end, or use --range');
+  if (start > end) throw new UsageError(t('usage.startAfterEnd'), t('usage.startAfterEnd.hint'));
   const step = args.step !== undefined ? parseDurationArg(args.step) / 1000 : defaultStep(end - start);
-  if (!(step > 0)) throw new UsageError(`invalid step "${args.step}": it must be longer than 0`, 'e.g. --step 30s');
+  if (!(step > 0)) throw new UsageError(t('usage.stepZero', { step: String(args.step) }), t('usage.eg', { example: '--step 30s' }));
   const points = Math.floor((end - start) / step) + 1;
   if (points > MAX_POINTS) {
     throw new UsageError(
-      `the range would have ${points} points per series; Prometheus allows at most ${MAX_POINTS}`,
-      `use a larger step, e.g. --step ${humanDuration(defaultStep(end - start) * 1000)}`,
+      t('usage.tooManyPoints', { points, max: MAX_POINTS }),
+      t('usage.tooManyPoints.hint', { step: humanDuration(defaultStep(end - start) * 1000) }),
     );
   }
   return { start, end, step };

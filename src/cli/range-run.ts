@@ -3,6 +3,7 @@
 // intervals in which each series returned data (src/render/when.ts). Loaded
 // only when `range` runs.
 
+import { t } from '../util/messages/index.js';
 import { QueryError, UsageError } from '../errors.js';
 import type { QueryResult } from '../model/result.js';
 import type { ExprResult } from '../render/chart-results.js';
@@ -13,7 +14,7 @@ import { parseTimeoutArg } from '../util/time.js';
 import { withBackend, type CommandDeps } from './deps.js';
 import type { QueryCommandOptions } from './query-flags.js';
 import { resolveRange } from './range-args.js';
-import { applyGrafana, cancellable, DATA_SEARCH, defaultTime, outsideDataNote, renderOptions, RUNNING } from './run-query.js';
+import { applyGrafana, cancellable, dataSearch, defaultTime, outsideDataNote, renderOptions, running } from './run-query.js';
 import { serverDataNote } from '../backends/data-note.js';
 import { withSpinner } from '../util/spinner.js';
 
@@ -32,10 +33,7 @@ export function legendsFor(exprs: string[], legends: string[] | undefined): Arra
   if (!legends || legends.length === 0) return exprs.map(() => undefined);
   if (legends.length === 1) return exprs.map(() => legends[0]);
   if (legends.length !== exprs.length) {
-    throw new UsageError(
-      `${legends.length} --legend formats for ${exprs.length} expressions`,
-      "give one --legend for all expressions, or one per expression in their order ('' for the automatic legend)",
-    );
+    throw new UsageError(t('usage.legendCount', { legends: legends.length, exprs: exprs.length }), t('usage.legendCount.hint'));
   }
   return legends;
 }
@@ -52,7 +50,7 @@ export async function runRangeCommand(exprs: string[], opts: RangeCommandOptions
     const results: ExprResult[] = [];
     for (const [i, expr] of exprs.entries()) {
       const query = applyGrafana(expr, opts, io, { stepMs: range.step * 1000, rangeMs: (range.end - range.start) * 1000 });
-      const result = await withSpinner(io, RUNNING, () =>
+      const result = await withSpinner(io, running(), () =>
         cancellable((signal) => backend.rangeQuery(query, range.start, range.end, range.step, { stats: opts.stats, timeoutMs, signal })),
       ).catch((e: unknown) => {
         throw exprs.length > 1 ? tagged(e, i) : e;
@@ -68,7 +66,7 @@ export async function runRangeCommand(exprs: string[], opts: RangeCommandOptions
     // On a server, a range before or after its data: where the data is, and the --end or --start to use.
     const note = empty
       ? (outsideDataNote(info, range.start, range.end) ??
-        (await withSpinner(io, DATA_SEARCH, () =>
+        (await withSpinner(io, dataSearch(), () =>
           cancellable((signal) =>
             serverDataNote(
               backend,

@@ -1,4 +1,5 @@
 // The `repl` command (also what `promlearn` alone runs in a terminal).
+import { t } from '../util/messages/index.js';
 import { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import type { BackendOptions } from '../backends/options.js';
@@ -9,31 +10,8 @@ import { withBackend, type CommandDeps } from './deps.js';
 import { addScrapeOptions, type ScrapeFlags } from './scrape.js';
 
 export function register(program: Command, deps: CommandDeps): void {
-  const cmd = program
-    .command('repl')
-    .description('interactive PromQL session with completion, history and charts (.help inside for commands)')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ promlearn                                   # the same as promlearn repl, in a terminal
-  $ promlearn repl --server http://localhost:9090
-  $ echo 'sum by (job) (up)' | promlearn repl   # piped: run each query and exit
-  $ promlearn repl --rules rules.yml            # recording-rule series and ALERTS queryable
-  $ promlearn repl --scrape http://127.0.0.1:8080/metrics --interval 5s   # a live store; .targets
-
-Queries run when Enter completes them; unclosed brackets continue on the next line.
-Tab completes functions, metrics, labels and values; Ctrl-R searches the history;
-Ctrl-C cancels a running query. Inside, .help lists the meta-commands
-(.range 1h, .instant, .at -2h, .step 1m, .output csv, .var job=api, .metrics, .lesson, .quit).
-Queries pasted from Grafana work: $__rate_interval, $__interval, $__range are
-replaced as Grafana would, and your own variables come from --var or .var.
-Piped input exits with status 1 if any query failed.`,
-    );
-  cmd.option(
-    '--rules <files...>',
-    'evaluate these rule files over the data first: recorded series and ALERTS become queryable (local data only)',
-  );
+  const cmd = program.command('repl').description(t('cli.repl.description')).addHelpText('after', t('cli.repl.help'));
+  cmd.option('--rules <files...>', t('cli.repl.rules'));
   addGrafanaOptions(cmd);
   addScrapeOptions(addMaxSamplesOption(addBackendOptions(cmd)), true).action(
     async (opts: BackendOptions & GrafanaOptions & ScrapeFlags & { scrape?: string[]; rules?: string[] }) => {
@@ -49,8 +27,7 @@ Piped input exits with status 1 if any query failed.`,
       // --scrape: the live store (scraping until the REPL ends) is the first backend; .server/.sample still switch away.
       // --rules: the data plus the recorded series and ALERTS (local data only).
       const rules = opts.rules;
-      if (rules?.length && wantsScrape(opts))
-        throw new UsageError('--rules and --scrape cannot be used together', 'evaluate rules over the sample or a --dataset file');
+      if (rules?.length && wantsScrape(opts)) throw new UsageError(t('usage.rulesScrape'), t('usage.rulesScrape.hint'));
       const first = wantsScrape(opts)
         ? await startLiveBackend(opts, io)
         : rules?.length

@@ -2,6 +2,7 @@
 // problems at once, nothing evaluated when there is one), opening a backend
 // whose store can take the recorded series, and running the timeline.
 
+import { t } from '../util/messages/index.js';
 import type { Backend } from '../backends/backend.js';
 import { QueryError, UsageError } from '../errors.js';
 import type { MemoryStore } from '../storage/store.js';
@@ -34,7 +35,7 @@ export function loadCheckedRules(paths: string[], io: IO): { files: CheckedFile[
     try {
       files.push(checkRuleFile(p));
     } catch (e) {
-      if (e instanceof RuleFileReadError) throw new UsageError(e.message, 'check the path of the rule file');
+      if (e instanceof RuleFileReadError) throw new UsageError(e.message, t('usage.rulePath.hint'));
       throw e;
     }
   }
@@ -42,7 +43,8 @@ export function loadCheckedRules(paths: string[], io: IO): { files: CheckedFile[
   if (bad.length) {
     for (const f of bad) for (const p of allProblems(f)) io.err(formatProblem(f.path, p, io.errStyle) + '\n');
     const n = bad.reduce((k, f) => k + allProblems(f).length, 0);
-    io.err(io.errStyle.dim(`${n} problem${n === 1 ? '' : 's'} in ${bad.map((f) => f.path).join(', ')}; nothing was evaluated\n`));
+    const found = { n, files: bad.map((f) => f.path).join(', ') };
+    io.err(io.errStyle.dim((n === 1 ? t('rules.problems.one', found) : t('rules.problems.many', found)) + '\n'));
     throw new ExitError(1);
   }
   return { files, groups: groupsOf(files) };
@@ -75,7 +77,7 @@ function parseExternalLabels(list: string[] | undefined): Record<string, string>
   const out: Record<string, string> = {};
   for (const kv of list ?? []) {
     const i = kv.indexOf('=');
-    if (i <= 0) throw new UsageError(`invalid --external-label "${kv}"`, 'use name=value, e.g. --external-label cluster=eu1');
+    if (i <= 0) throw new UsageError(t('usage.invalidFlag', { flag: '--external-label', value: kv }), t('usage.externalLabel.hint'));
     out[kv.slice(0, i)] = kv.slice(i + 1);
   }
   return out;
@@ -86,13 +88,10 @@ function refuseChainsOnServer(groups: GroupDef[]): void {
   const deps = ruleDependencies(groups);
   if (deps.length === 0) return;
   const d = deps[0]!;
-  throw new QueryError(
-    `rule "${d.rule.name}" reads ${d.via}, which rule "${d.on.name}" writes; promlearn cannot write recorded series (or ALERTS) to a Prometheus server, so it cannot evaluate these rules with --server`,
-    {
-      errorType: 'bad_data',
-      hint: 'evaluate them on the sample or a --dataset file, or load the rule file into that Prometheus (rule_files:) and query its output there',
-    },
-  );
+  throw new QueryError(t('rules.readsOutput', { rule: d.rule.name, via: d.via, on: d.on.name }), {
+    errorType: 'bad_data',
+    hint: t('rules.readsOutput.hint'),
+  });
 }
 
 export interface TimelineRun {
@@ -113,7 +112,7 @@ export async function runRulesTimeline(groups: GroupDef[], flags: TimelineFlags,
     const ref = range ? range.end : deps.clock();
     const end = flags.end !== undefined ? parseTimeArg(flags.end, ref) : ref;
     const start = flags.start !== undefined ? parseTimeArg(flags.start, ref) : range ? range.start : end - 3600;
-    if (start > end) throw new UsageError('the start time is after the end time', 'swap --start and --end');
+    if (start > end) throw new UsageError(t('usage.startAfterEnd'), t('usage.swapStartEnd'));
     const writer: SeriesWriter | undefined = opened.store ? storeWriter(opened.store) : undefined;
     const evaluator = new RuleEvaluator(groups, backendQuerier(opened.backend), {
       defaultIntervalMs: interval,
@@ -131,10 +130,13 @@ export async function runRulesTimeline(groups: GroupDef[], flags: TimelineFlags,
 function durationFlag(flag: string, s: string): number {
   try {
     const ms = parseModelDuration(s);
-    if (ms <= 0) throw new Error('must be longer than 0');
+    if (ms <= 0) throw new Error(t('usage.longerThanZero'));
     return ms;
   } catch (e) {
-    throw new UsageError(`invalid ${flag} "${s}": ${(e as Error).message}`, `e.g. ${flag} 30s`);
+    throw new UsageError(
+      t('usage.invalidFlagDetail', { flag, value: s, detail: (e as Error).message }),
+      t('usage.eg', { example: `${flag} 30s` }),
+    );
   }
 }
 
@@ -146,10 +148,7 @@ function durationFlag(flag: string, s: string): number {
 export async function openBackendWithRules(paths: string[], opts: BackendOptions, deps: CommandDeps): Promise<Backend> {
   const { io } = deps;
   if (opts.server ?? io.env.PROMETHEUS_URL) {
-    throw new UsageError(
-      '--rules cannot be used with --server: promlearn cannot write recorded series to a Prometheus server',
-      'drop --server to query the rules over the sample (or a --dataset file), or load the rules into your Prometheus',
-    );
+    throw new UsageError(t('usage.rulesServer'), t('usage.rulesServer.hint'));
   }
   const { groups } = loadCheckedRules(paths, io);
   const run = await runRulesTimeline(groups, opts, deps);
@@ -162,7 +161,8 @@ export async function openBackendWithRules(paths: string[], opts: BackendOptions
   const { SAMPLE_BACKEND_OPTIONS } = await import('../backends/open.js');
   const names = run.report.recording.map((r) => r.record);
   const alerts = run.evaluator.alerting.size > 0 ? ['ALERTS', 'ALERTS_FOR_STATE'] : [];
-  io.err(io.errStyle.dim(`rules: ${run.report.evaluations} evaluations recorded ${[...names, ...alerts].join(', ') || 'nothing'}\n`));
+  const recorded = [...names, ...alerts].join(', ') || t('rules.recordedNothing');
+  io.err(io.errStyle.dim(t('rules.recorded', { n: run.report.evaluations, names: recorded }) + '\n'));
   const name = opts.dataset ? opts.dataset : 'sample';
   return createLocalBackend(
     run.store!,

@@ -2,6 +2,7 @@
 // promtool does, evaluated over the sample (or --dataset, or --server) as
 // the rule manager does, and unit-tested in promtool's test format.
 
+import { t } from '../util/messages/index.js';
 import { Option, type Command } from 'commander';
 import { ExitError, UsageError } from '../errors.js';
 import { PLAIN } from '../util/style.js';
@@ -89,95 +90,44 @@ async function runTest(paths: string[], flags: OutputFlag & { run?: string[] }, 
 
 export function register(program: Command, deps: CommandDeps): void {
   const { io } = deps;
-  const rules = program
-    .command('rules')
-    .description('check, evaluate and unit-test Prometheus recording and alerting rule files')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ promlearn rules check rules.yml
-  $ promlearn rules eval rules.yml                      # over the 6-hour sample, every group interval
-  $ promlearn rules eval rules.yml --start -1h30m --end -30m -o json    # relative to the end of the data
-  $ promlearn rules test tests.yml                      # promtool's unit-test format
+  const rules = program.command('rules').description(t('cli.rules.description')).addHelpText('after', t('cli.rules.help'));
 
-Exit codes: 0 ok, 1 a problem in a file, a failed evaluation or a failed test, 2 usage error.`,
-    );
-
-  const outputOption = () => new Option('-o, --output <format>', 'output format').choices(['table', 'json']).default('table');
+  const outputOption = () => new Option('-o, --output <format>', t('cli.opt.output')).choices(['table', 'json']).default('table');
 
   rules
     .command('check')
-    .description('check rule files as `promtool check rules` does: YAML, fields, PromQL, templates, duplicates')
-    .argument('<files...>', 'rule files (YAML)')
+    .description(t('cli.rules.check.description'))
+    .argument('<files...>', t('cli.rules.files'))
     .addOption(outputOption())
-    .option('--no-color', 'no colours')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ promlearn rules check rules.yml
-  $ promlearn rules check rules/*.yml -o json
-
-Problems are printed as FILE:LINE:COL: message (promtool's wording), with a
-caret under PromQL errors. Duplicate rules (same name and labels), which
-promtool only lints, are errors here. Exit codes: 0 valid, 1 a problem, 2 usage error.`,
-    )
+    .option('--no-color', t('cli.opt.noColors'))
+    .addHelpText('after', t('cli.rules.check.help'))
     .action(async (files: string[], flags: OutputFlag) => runCheck(files, flags, io));
 
   const evalCmd = rules
     .command('eval')
-    .description('evaluate rule groups over time: alert timelines (pending, firing, resolved) and recorded series')
-    .argument('<files...>', 'rule files (YAML)')
-    .option(
-      '--start <time>',
-      'first evaluation: RFC 3339, unix seconds or relative such as -2h (default: start of the data; --server: 1h before --end)',
-    )
-    .option('--end <time>', 'last evaluation (default: end of the data; --server: now)')
-    .option('--interval <duration>', "interval of groups that set none (Prometheus's global evaluation_interval)", '1m')
-    .option('--external-url <url>', 'what {{ externalURL }} and $externalURL give', 'http://localhost:9090')
-    .option('--external-label <name=value>', 'external label for $externalLabels (repeatable)', collect)
+    .description(t('cli.rules.eval.description'))
+    .argument('<files...>', t('cli.rules.files'))
+    .option('--start <time>', t('cli.rules.eval.start'))
+    .option('--end <time>', t('cli.rules.eval.end'))
+    .option('--interval <duration>', t('cli.rules.eval.interval'), '1m')
+    .option('--external-url <url>', t('cli.rules.eval.externalUrl'), 'http://localhost:9090')
+    .option('--external-label <name=value>', t('cli.rules.eval.externalLabel'), collect)
     .addOption(outputOption())
-    .option('--no-color', 'no colours');
+    .option('--no-color', t('cli.opt.noColors'));
   addBackendOptions(evalCmd);
-  evalCmd.addHelpText(
-    'after',
-    `
-Examples:
-  $ promlearn rules eval rules.yml
-  $ promlearn rules eval rules.yml --start 2026-01-15T10:30:00Z --end 2026-01-15T11:30:00Z
-  $ promlearn rules eval rules.yml -o json | jq '.alerts[].episodes'
-  $ promlearn rules eval rules.yml --server http://localhost:9090 --start -1h
-
-Groups run at multiples of their interval (Prometheus adds a per-group
-offset; promlearn does not). Recording rules write into the sample's store,
-so later rules read them; a server cannot be written to, so rules that read
-other rules' output are refused with --server. Failed evaluations are
-listed and make the exit code 1: the output then says it is INCOMPLETE.`,
-  );
+  evalCmd.addHelpText('after', t('cli.rules.eval.help'));
   evalCmd.action(async (files: string[], flags: TimelineFlags & OutputFlag) => runEval(files, flags, deps));
 
   rules
     .command('test')
-    .description("run unit tests in promtool's format (rule_files, input_series, alert_rule_test, promql_expr_test)")
-    .argument('<files...>', 'test files (YAML)')
-    .option('--run <regex>', 'only the test groups whose name matches (repeatable)', collect)
+    .description(t('cli.rules.test.description'))
+    .argument('<files...>', t('cli.rules.test.files'))
+    .option('--run <regex>', t('cli.rules.test.run'), collect)
     .addOption(outputOption())
-    .option('--no-color', 'no colours')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ promlearn rules test tests.yml
-  $ promlearn rules test tests.yml --run checkout -o json
-
-Same verdicts as \`promtool test rules\`: input series in expanding notation
-('0+10x30', '1 _ stale 3x2'), all groups evaluated every evaluation_interval
-in group_eval_order, firing alerts compared at each eval_time, PromQL
-results compared sample by sample. Exit codes: 0 all passed, 1 a failure, 2 usage error.`,
-    )
+    .option('--no-color', t('cli.opt.noColors'))
+    .addHelpText('after', t('cli.rules.test.help'))
     .action(async (files: string[], flags: OutputFlag & { run?: string[] }) => {
-      if (files.length === 0) throw new UsageError('no test files given', 'promlearn rules test tests.yml');
+      if (files.length === 0) throw new UsageError(t('usage.noTestFiles'), t('usage.noTestFiles.hint'));
       return runTest(files, flags, io);
     });
 }

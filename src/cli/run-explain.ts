@@ -1,6 +1,7 @@
 // Running `explain`: open the backend, take the query apart at the time the
 // flags give, print the tree (or JSON). Loaded only when `explain` runs.
 
+import { t } from '../util/messages/index.js';
 import { ExitError, UsageError } from '../errors.js';
 import { PLAIN } from '../util/style.js';
 import { parseTimeoutArg, parseTimeArg } from '../util/time.js';
@@ -12,12 +13,15 @@ import { withSpinner } from '../util/spinner.js';
 export async function runExplain(pasted: string, opts: ExplainCommandOptions, deps: CommandDeps): Promise<void> {
   const expr = applyGrafana(pasted, opts, deps.io);
   const io = deps.io;
-  if (expr.trim() === '') throw new UsageError('empty expression', `give a query, e.g. promlearn explain 'rate(http_requests_total[5m])'`);
-  if (opts.series !== undefined && !opts.samples)
-    throw new UsageError('--series chooses the series of the --samples walk-through', 'add --samples');
+  if (expr.trim() === '')
+    throw new UsageError(
+      t('usage.emptyExpression'),
+      t('usage.giveQuery', { command: 'explain', example: 'rate(http_requests_total[5m])' }),
+    );
+  if (opts.series !== undefined && !opts.samples) throw new UsageError(t('usage.seriesNeedsSamples'), t('usage.seriesNeedsSamples.hint'));
   const width = opts.width !== undefined ? Number(opts.width) : io.columns;
   if (!Number.isInteger(width) || width < 40)
-    throw new UsageError(`invalid --width "${opts.width}": expected a whole number of at least 40`);
+    throw new UsageError(t('usage.wholeNumberAtLeast', { flag: '--width', value: String(opts.width), min: 40 }));
   const timeoutMs = parseTimeoutArg(opts.timeout ?? '2m');
   const [{ explain, renderExplanation }, { parseSeriesFilter }] = await Promise.all([
     import('../explain/index.js'),
@@ -28,12 +32,13 @@ export async function runExplain(pasted: string, opts: ExplainCommandOptions, de
     const info = await backend.info();
     const ref = defaultTime(info, deps.clock());
     const time = opts.time !== undefined ? parseTimeArg(opts.time, ref) : ref;
-    const x = await withSpinner(io, 'explaining the query (Ctrl-C cancels)', () =>
+    const x = await withSpinner(io, t('note.explaining'), () =>
       cancellable((signal) => explain(backend, expr, { time, signal, timeoutMs, info, samples: opts.samples, series: opts.series })),
     );
     if (opts.output === 'json') io.out(JSON.stringify(x, null, 2) + '\n');
     else io.out(renderExplanation(x, { columns: width, style: opts.color === false ? PLAIN : io.style }));
     // The query's own failure (many-to-many, say) is explained above, and still an error.
-    if (x.root.error) throw new ExitError(1, 'the query failed');
+    // The tree shows the error: only the exit code is left to give.
+    if (x.root.error) throw new ExitError(1);
   });
 }

@@ -2,6 +2,7 @@
 // the range the flags give, render the result to stdout and its notes
 // (warnings, stats) to stderr. Loaded only when one of them runs.
 
+import { t } from '../util/messages/index.js';
 import type { Backend, BackendInfo } from '../backends/backend.js';
 import { UsageError } from '../errors.js';
 import type { QueryResult } from '../model/result.js';
@@ -44,9 +45,9 @@ export function renderOptions(opts: OutputOptions, io: IO, expr: string, chart: 
 }
 
 /** The spinner's words while a query runs (a terminal's stderr only, after 300 ms). */
-export const RUNNING = 'running the query (Ctrl-C cancels)';
+export const running = (): string => t('note.running');
 
-export const DATA_SEARCH = "looking for where the server's data ends (Ctrl-C stops)";
+export const dataSearch = (): string => t('note.dataSearch');
 
 /** Ctrl-C cancels the query (the backend throws a 'canceled' QueryError) instead of killing the process. */
 export async function cancellable<T>(fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
@@ -77,7 +78,7 @@ function isEmpty(r: QueryResult): boolean {
 export function outsideDataNote(info: BackendInfo, from: number, to: number): string | undefined {
   const dr = info.dataRange;
   if (!dr || (to >= dr.start && from <= dr.end)) return undefined;
-  return `note: the ${info.name} data covers ${formatRfc3339(dr.start)} to ${formatRfc3339(dr.end)}; the query time is outside it`;
+  return t('note.outsideData', { name: info.name, start: formatRfc3339(dr.start), end: formatRfc3339(dr.end) });
 }
 
 /** The sample's scrape interval, and Grafana's default for a Prometheus data source. */
@@ -90,7 +91,8 @@ const DEFAULT_SCRAPE_INTERVAL = '15s';
 export function applyGrafana(expr: string, opts: GrafanaOptions, io: IO, range?: { stepMs: number; rangeMs: number }): string {
   const scrapeIntervalMs = parseTimeoutArg(opts.scrapeInterval ?? DEFAULT_SCRAPE_INTERVAL, '--scrape-interval');
   const { query, substitutions } = substituteGrafana(expr, { scrapeIntervalMs, range, vars: parseVarFlags(opts.var) });
-  if (substitutions.length > 0) io.err(io.errStyle.dim(`note: ${describeSubstitutions(substitutions, scrapeIntervalMs)}`) + '\n');
+  if (substitutions.length > 0)
+    io.err(io.errStyle.dim(t('note.prefix', { note: describeSubstitutions(substitutions, scrapeIntervalMs) })) + '\n');
   return query;
 }
 
@@ -98,14 +100,10 @@ export function applyGrafana(expr: string, opts: GrafanaOptions, io: IO, range?:
 export async function runQuery(expr: string, opts: QueryCommandOptions, deps: CommandDeps): Promise<void> {
   const ranged = opts.range !== undefined || opts.start !== undefined || opts.step !== undefined;
   if (ranged && opts.buckets) {
-    throw new UsageError(
-      '--buckets draws the histograms of one instant',
-      'drop --range/--start/--step, or chart histogram_quantile(...) over the range',
-    );
+    throw new UsageError(t('usage.bucketsInstant'), t('usage.bucketsInstant.hint'));
   }
   if (ranged) return runRange(expr, opts, deps);
-  if (opts.end !== undefined)
-    throw new UsageError('--end needs --range or --start', 'for one instant use --time; for a chart add --range 1h');
+  if (opts.end !== undefined) throw new UsageError(t('usage.endNeedsRange'), t('usage.endNeedsRange.hint'));
   const { io } = deps;
   const query = applyGrafana(expr, opts, io);
   const ropts = { ...renderOptions(opts, io, query, false), buckets: opts.buckets };
@@ -114,13 +112,13 @@ export async function runQuery(expr: string, opts: QueryCommandOptions, deps: Co
     const info = await backend.info();
     const fallback = defaultTime(info, deps.clock());
     const time = opts.time !== undefined ? parseTimeArg(opts.time, fallback) : fallback;
-    const result = await withSpinner(io, RUNNING, () =>
+    const result = await withSpinner(io, running(), () =>
       cancellable((signal) => backend.instantQuery(query, time, { stats: opts.stats, timeoutMs, signal })),
     );
     await emit(result, ropts, io, backend);
     const note = isEmpty(result)
       ? (outsideDataNote(info, time, time) ??
-        (await withSpinner(io, DATA_SEARCH, () => cancellable((signal) => serverDataNote(backend, query, { end: time }, signal)))))
+        (await withSpinner(io, dataSearch(), () => cancellable((signal) => serverDataNote(backend, query, { end: time }, signal)))))
       : undefined;
     if (note) io.err(io.errStyle.dim(note) + '\n');
   });
@@ -135,14 +133,14 @@ export async function runRange(expr: string, opts: QueryCommandOptions, deps: Co
     const info = await backend.info();
     const r = resolveRange(opts, defaultTime(info, deps.clock()));
     const query = applyGrafana(expr, opts, io, { stepMs: r.step * 1000, rangeMs: (r.end - r.start) * 1000 });
-    const result = await withSpinner(io, RUNNING, () =>
+    const result = await withSpinner(io, running(), () =>
       cancellable((signal) => backend.rangeQuery(query, r.start, r.end, r.step, { stats: opts.stats, timeoutMs, signal })),
     );
     await emit(result, { ...ropts, query, range: r }, io, backend);
     // A range ending before the server's data starts, or starting after it ends (the note's --end moves it).
     const note = isEmpty(result)
       ? (outsideDataNote(info, r.start, r.end) ??
-        (await withSpinner(io, DATA_SEARCH, () => cancellable((signal) => serverDataNote(backend, query, r, signal)))))
+        (await withSpinner(io, dataSearch(), () => cancellable((signal) => serverDataNote(backend, query, r, signal)))))
       : undefined;
     if (note) io.err(io.errStyle.dim(note) + '\n');
   });

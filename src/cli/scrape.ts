@@ -2,6 +2,7 @@
 // into an in-memory store; print each scrape's outcome; on exit (Ctrl-C,
 // --duration, --once) optionally save what was scraped as OpenMetrics.
 
+import { t } from '../util/messages/index.js';
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { ExitError, UsageError } from '../errors.js';
@@ -20,14 +21,14 @@ export interface ScrapeFlags {
 }
 
 export function addScrapeOptions(cmd: Command, withUrls = false): Command {
-  if (withUrls) cmd.option('--scrape <url...>', 'scrape these /metrics URLs into a live store instead of using the sample dataset');
+  if (withUrls) cmd.option('--scrape <url...>', t('cli.scrape.scrape'));
   return cmd
-    .option('--config <prometheus.yml>', 'scrape the static targets of a prometheus.yml (scrape_configs)')
-    .option('--interval <duration>', 'scrape interval (default 15s; overrides the config file)')
-    .option('--scrape-timeout <duration>', 'scrape timeout (default 10s, at most the interval)')
-    .option('--job <name>', 'job label for URLs given on the command line', 'promlearn')
-    .option('--honor-labels', "keep the target's own job/instance labels on conflict (honor_labels: true)")
-    .option('--body-size-limit <size>', 'refuse scrape bodies larger than this, e.g. 10MB (default: no limit)');
+    .option('--config <prometheus.yml>', t('cli.scrape.config'))
+    .option('--interval <duration>', t('cli.scrape.interval'))
+    .option('--scrape-timeout <duration>', t('cli.scrape.timeout'))
+    .option('--job <name>', t('cli.scrape.job'), 'promlearn')
+    .option('--honor-labels', t('cli.scrape.honorLabels'))
+    .option('--body-size-limit <size>', t('cli.scrape.bodySizeLimit'));
 }
 
 /** Builds the scraper the flags describe (not started). */
@@ -42,8 +43,7 @@ export async function scraperFromFlags(urls: string[], f: ScrapeFlags) {
     bodySizeLimit: f.bodySizeLimit !== undefined ? parseBytes(f.bodySizeLimit) : undefined,
   };
   const targets = [...(f.config ? loadScrapeConfigFile(f.config, d) : []), ...(urls.length ? targetsFromUrls(urls, d) : [])];
-  if (targets.length === 0)
-    throw new UsageError('nothing to scrape', 'give one or more URLs, e.g. http://127.0.0.1:8080/metrics, or --config prometheus.yml');
+  if (targets.length === 0) throw new UsageError(t('usage.nothingToScrape'), t('usage.nothingToScrape.hint'));
   return new Scraper(targets);
 }
 
@@ -68,8 +68,8 @@ export async function scrapeForQuery(f: ScrapeFlags & { scrape?: string[]; scrap
   } else {
     await scraper.scrapeAll();
   }
-  for (const t of scraper.targets()) {
-    if (t.health !== 'up') io.err(io.errStyle.error(`scrape of ${t.scrapeUrl} failed: `) + t.lastError + '\n');
+  for (const target of scraper.targets()) {
+    if (target.health !== 'up') io.err(io.errStyle.error(t('scrape.failed', { url: target.scrapeUrl })) + target.lastError + '\n');
   }
   return createLiveBackend(scraper);
 }
@@ -83,11 +83,7 @@ export async function startLiveBackend(f: ScrapeFlags & { scrape?: string[] }, i
   await scraper.start();
   const n = scraper.targets().length;
   const every = scraper.targets()[0].scrapeIntervalMs / 1000;
-  io.err(
-    io.errStyle.dim(
-      `scraping ${n} target${n === 1 ? '' : 's'} every ${every}s into a live store; queries run at now; .targets lists them`,
-    ) + '\n',
-  );
+  io.err(io.errStyle.dim(n === 1 ? t('scrape.live.one', { n, every }) : t('scrape.live.many', { n, every })) + '\n');
   return live;
 }
 
@@ -100,33 +96,21 @@ interface ScrapeCommandOptions extends ScrapeFlags {
 
 export function register(program: Command, deps: CommandDeps): void {
   const { io } = deps;
-  const cmd = program
-    .command('scrape')
-    .description('scrape /metrics endpoints as Prometheus does (up, job, instance, staleness) and show each scrape')
-    .argument('[url...]', 'targets, e.g. http://127.0.0.1:8080/metrics (host:port means http://host:port/metrics)');
+  const cmd = program.command('scrape').description(t('cli.scrape.description')).argument('[url...]', t('cli.scrape.urls'));
   addScrapeOptions(cmd)
-    .option('--duration <duration>', 'stop after this long (default: until Ctrl-C)')
-    .option('--once', 'scrape every target once and exit (exit 1 when a target is down)')
-    .option('--save <file>', 'on exit, write everything scraped as OpenMetrics (for --dataset and promtool)')
-    .option('-q, --quiet', 'no line per scrape')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ promlearn demo-app &                                  # something to scrape
-  $ promlearn scrape http://127.0.0.1:8080/metrics --interval 5s
-  $ promlearn scrape 127.0.0.1:8080 --duration 2m --save session.om
-  $ promlearn query 'rate(http_requests_total[1m])' --dataset session.om
-  $ promlearn scrape --config prometheus.yml --once
-  $ promlearn repl --scrape http://127.0.0.1:8080/metrics     # query the live store; .targets lists targets`,
-    )
+    .option('--duration <duration>', t('cli.scrape.duration'))
+    .option('--once', t('cli.scrape.once'))
+    .option('--save <file>', t('cli.scrape.save'))
+    .option('-q, --quiet', t('cli.scrape.quiet'))
+    .addHelpText('after', t('cli.scrape.help'))
     .action(async (urls: string[], opts: ScrapeCommandOptions) => {
       const durationMs = opts.duration !== undefined ? parseDurationArg(opts.duration) : undefined;
       const scraper = await scraperFromFlags(urls, opts);
       const { formatTargets } = await import('../scrape/status.js');
       const line = (s: { scrapeUrl: string; health: string; lastScrapeDuration: number; lastSamples: number; lastError: string }) => {
         const state = s.health === 'up' ? io.style.ok('up') : io.style.error('down');
-        const detail = s.health === 'up' ? `${s.lastSamples} samples in ${(s.lastScrapeDuration * 1000).toFixed(1)}ms` : s.lastError;
+        const detail =
+          s.health === 'up' ? t('scrape.samplesIn', { samples: s.lastSamples, ms: (s.lastScrapeDuration * 1000).toFixed(1) }) : s.lastError;
         io.out(`${io.style.dim(new Date().toISOString().slice(11, 19))} ${s.scrapeUrl} ${state} ${detail}\n`);
       };
       let failed = false;
@@ -141,14 +125,14 @@ Examples:
       }
       await scraper.stop();
       if (!opts.once) io.out(formatTargets(scraper.targets(), io.style));
-      io.out(`${scraper.store.numSeries} series, ${scraper.store.numSamples} samples in the store\n`);
+      io.out(t('scrape.inStore', { series: scraper.store.numSeries, samples: scraper.store.numSamples }) + '\n');
       if (opts.save) {
         const { writeOpenMetrics } = await import('../storage/openmetrics.js');
         writeFileSync(opts.save, writeOpenMetrics(scraper.store));
-        io.out(`saved to ${opts.save} (OpenMetrics: promlearn query --dataset ${opts.save} …)\n`);
+        io.out(t('scrape.saved', { file: opts.save }) + '\n');
       }
       // Everything is on the target list already: only the exit code is left to set.
-      if (failed) throw new ExitError(1, 'a target is down');
+      if (failed) throw new ExitError(1);
     });
 }
 

@@ -1,6 +1,7 @@
 // `promlearn series '<selector>'...`: the label sets a selector matches, like
 // Prometheus's /api/v1/series.
 
+import { t } from '../util/messages/index.js';
 import type { Command } from 'commander';
 import type { Metric } from '../model/result.js';
 import { fitWidths, renderTable, type Column } from '../render/layout.js';
@@ -56,7 +57,7 @@ async function runSeries(selectors: string[], opts: SeriesOptions, deps: Command
     const info = await backend.info();
     const window = timeWindow(info, opts, deps.clock());
     // Ask for one more than shown, to know whether there were more.
-    const series = await withSpinner(io, 'listing series', () =>
+    const series = await withSpinner(io, t('note.listingSeries'), () =>
       backend.series({ match: selectors, ...window, limit: limit > 0 ? limit + 1 : undefined }),
     );
     const more = limit > 0 && series.length > limit;
@@ -74,33 +75,17 @@ async function runSeries(selectors: string[], opts: SeriesOptions, deps: Command
     } else {
       io.out(seriesTable(shown, io).join('\n') + (shown.length > 0 ? '\n' : ''));
     }
-    if (shown.length === 0) io.err(io.errStyle.dim(`no series match ${selectors.join(' or ')}`) + '\n');
-    if (more) io.err(io.errStyle.dim(`showing the first ${limit} series; use --limit 0 for all`) + '\n');
+    if (shown.length === 0) io.err(io.errStyle.dim(t('note.noSeriesMatch', { selectors: selectors.join(t('note.or')) })) + '\n');
+    if (more) io.err(io.errStyle.dim(t('note.firstSeries', { limit })) + '\n');
   });
 }
 
 export function register(program: Command, deps: CommandDeps): void {
-  const cmd = program
-    .command('series')
-    .description('list the series (label sets) that selectors match')
-    .argument('<selector...>', 'one or more series selectors, e.g. \'http_requests_total{job="api"}\'');
+  const cmd = program.command('series').description(t('cli.series.description')).argument('<selector...>', t('cli.series.selector'));
   addFormatOption(cmd)
-    .option('--start <time>', 'only series with samples after this time: RFC 3339, unix seconds, or relative such as -2h')
-    .option('--end <time>', 'only series with samples before this time')
-    .option('--limit <n>', `show at most n series (0 = all; default: ${TTY_DEFAULT_LIMIT} on a terminal, all when piped)`);
-  addBackendOptions(cmd).addHelpText(
-    'after',
-    `
-Examples:
-  $ promlearn series up
-  $ promlearn series 'http_requests_total{job="checkout"}'
-  $ promlearn series '{__name__=~"nodejs_.*", instance="api-1:8080"}'
-  $ promlearn series 'nodejs_version_info' --start -3h --end -2h
-  $ promlearn series up -o json | jq '.[].instance'
-
-A series is a metric name plus a set of labels; every distinct label set is
-its own series. Selectors need a metric name or a matcher that cannot match
-the empty string, as in Prometheus.`,
-  );
+    .option('--start <time>', t('cli.opt.seriesAfter'))
+    .option('--end <time>', t('cli.opt.seriesBefore'))
+    .option('--limit <n>', t('cli.series.limit', { n: TTY_DEFAULT_LIMIT }));
+  addBackendOptions(cmd).addHelpText('after', t('cli.series.help'));
   cmd.action(async (selectors: string[], opts: SeriesOptions) => runSeries(selectors, opts, deps));
 }

@@ -2,6 +2,7 @@
 // --dataset file, or a live store scraped from --scrape URLs / --config, for
 // Grafana, promtool and `promlearn --server`.
 
+import { t } from '../util/messages/index.js';
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Backend } from '../backends/backend.js';
@@ -26,34 +27,12 @@ function version(): string {
 
 export function register(program: Command, deps: CommandDeps): void {
   const { io } = deps;
-  const cmd = program
-    .command('serve')
-    .description(
-      'serve the Prometheus HTTP API (/api/v1/query, query_range, series, labels, ...) over the sample dataset, a file or a live scraped store',
-    );
+  const cmd = program.command('serve').description(t('cli.serve.description'));
   addScrapeOptions(addBackendOptions(cmd), true)
-    .option('-p, --port <port>', 'port to listen on', '9090')
-    .option('--listen <host>', 'address to listen on', '127.0.0.1')
-    .option('--shift-to-now', 'serve a fixed dataset as if it ended now (for Grafana\'s "Last 6 hours" and clients that query at now)')
-    .addHelpText(
-      'after',
-      `
-Queries without a time are evaluated at the end of a fixed dataset (the sample ends
-2026-01-15 12:00 UTC), and at "now" on a live scraped store. Clients that always send
-"now" (Grafana's relative ranges, promtool, --server) see a fixed dataset's data with
---shift-to-now: every timestamp moves so that the data ends when serve starts.
-
-Examples:
-  $ promlearn serve                                        # the sample dataset on http://127.0.0.1:9090
-  $ curl 'http://127.0.0.1:9090/api/v1/query?query=up'
-  $ promtool query instant http://127.0.0.1:9090 'sum by (job) (up)'
-  $ promlearn query up --server http://127.0.0.1:9090
-  $ promlearn serve --dataset session.om --port 9091
-  $ promlearn serve --shift-to-now                         # Grafana: "Last 6 hours" shows the sample
-  $ promlearn serve --scrape http://127.0.0.1:8080/metrics --interval 5s
-  $ promlearn serve --config prometheus.yml
-  Grafana: Connections > Data sources > Prometheus, URL http://127.0.0.1:9090`,
-    )
+    .option('-p, --port <port>', t('cli.opt.port'), '9090')
+    .option('--listen <host>', t('cli.opt.listen'), '127.0.0.1')
+    .option('--shift-to-now', t('cli.serve.shiftToNow'))
+    .addHelpText('after', t('cli.serve.help'))
     .action(async (opts: ServeCommandOptions) => {
       const port = parsePort(opts.port);
       const live = Boolean(opts.scrape?.length || opts.config);
@@ -62,10 +41,7 @@ Examples:
       if (live) {
         if (opts.dataset || opts.server) {
           const { UsageError } = await import('../errors.js');
-          throw new UsageError(
-            '--scrape/--config and --dataset/--server cannot be used together',
-            'serve either a live scraped store or a dataset',
-          );
+          throw new UsageError(t('usage.serveLiveAndDataset'), t('usage.serveLiveAndDataset.hint'));
         }
         const { createLiveBackend } = await import('../scrape/live.js');
         const scraper = await scraperFromFlags(opts.scrape ?? [], opts);
@@ -79,10 +55,7 @@ Examples:
         const end = (await backend.info()).dataRange?.end;
         if (live || end === undefined) {
           const { UsageError } = await import('../errors.js');
-          throw new UsageError(
-            '--shift-to-now needs a fixed dataset (the sample or --dataset)',
-            'a live store or a server is already at now',
-          );
+          throw new UsageError(t('usage.shiftToNow'), t('usage.shiftToNow.hint'));
         }
         const { shiftBackend } = await import('../serve/shift.js');
         backend = shiftBackend(backend, Math.floor(deps.clock() - end));
@@ -106,12 +79,11 @@ Examples:
       if (targets && 'scraper' in backend) void (backend as import('../scrape/live.js').LiveBackend).scraper.start();
       const a = server.address();
       const url = `http://${opts.listen.includes(':') ? `[${opts.listen}]` : opts.listen}:${a && typeof a === 'object' ? a.port : port}`;
-      io.out(`serving ${info.description} on ${url}  (Prometheus HTTP API at ${url}/api/v1/; Ctrl-C stops)\n`);
+      io.out(t('serve.serving', { description: info.description, url }) + '\n');
       if (info.dataRange) {
         const iso = (s: number) => new Date(s * 1000).toISOString().replace('.000Z', 'Z');
-        io.out(
-          `data from ${iso(info.dataRange.start)} to ${iso(info.dataRange.end)}${opts.shiftToNow ? ' (shifted to end now)' : '; queries at "now" find nothing unless you pass a time or use --shift-to-now'}\n`,
-        );
+        const range = { start: iso(info.dataRange.start), end: iso(info.dataRange.end) };
+        io.out((opts.shiftToNow ? t('serve.dataShifted', range) : t('serve.data', range)) + '\n');
       }
       await untilStopped();
       await new Promise<void>((resolve) => {

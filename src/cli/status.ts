@@ -3,6 +3,7 @@
 //   backend: remote (--server)
 //   connected to Prometheus 2.42.0 at http://127.0.0.1:9090 (1234 head series, 3 ms)
 
+import { t } from '../util/messages/index.js';
 import type { Command } from 'commander';
 import type { Backend } from '../backends/backend.js';
 import type { RemoteBackend } from '../backends/remote.js';
@@ -29,8 +30,8 @@ async function remoteLine(backend: Backend): Promise<string> {
   // A type-only import keeps undici out of startup for local commands.
   const remote = backend as Partial<RemoteBackend>;
   const head = typeof remote.headSeries === 'function' ? await remote.headSeries() : undefined;
-  const extras = [head !== undefined ? `${head.toLocaleString('en-US')} head series` : undefined, `${ms} ms`].filter(Boolean);
-  return `connected to ${info.description} (${extras.join(', ')})`;
+  const extras = [head !== undefined ? t('status.headSeries', { n: head.toLocaleString('en-US') }) : undefined, `${ms} ms`].filter(Boolean);
+  return t('status.connected', { description: info.description, extras: extras.join(', ') });
 }
 
 async function localLines(backend: Backend): Promise<string[]> {
@@ -39,10 +40,10 @@ async function localLines(backend: Backend): Promise<string[]> {
   const metrics = await backend.labelValues('__name__');
   if (info.dataRange) {
     const { start, end } = info.dataRange;
-    lines.push(`data from ${isoSeconds(start)} to ${isoSeconds(end)} (${span(end - start)}), ${metrics.length} metrics`);
-    lines.push(`relative times such as -1h count back from ${isoSeconds(end)}`);
+    lines.push(t('status.dataFrom', { start: isoSeconds(start), end: isoSeconds(end), span: span(end - start), n: metrics.length }));
+    lines.push(t('status.relative', { end: isoSeconds(end) }));
   } else {
-    lines.push(`${metrics.length} metrics`);
+    lines.push(t('status.metrics', { n: metrics.length }));
   }
   return lines;
 }
@@ -50,8 +51,8 @@ async function localLines(backend: Backend): Promise<string[]> {
 async function runStatus(opts: BackendOptions, deps: CommandDeps): Promise<void> {
   const { io } = deps;
   const server = opts.server ?? io.env.PROMETHEUS_URL;
-  if (server) io.out(`backend: remote (${opts.server ? '--server' : 'PROMETHEUS_URL'})\n`);
-  else io.out(`backend: local${opts.dataset ? ` (--dataset ${opts.dataset})` : ''}\n`);
+  if (server) io.out(t('status.backendRemote', { source: opts.server ? '--server' : 'PROMETHEUS_URL' }) + '\n');
+  else io.out((opts.dataset ? t('status.backendLocalFile', { file: opts.dataset }) : t('status.backendLocal')) + '\n');
   await withBackend(deps, opts, async (backend) => {
     if (server) io.out(`${await remoteLine(backend)}\n`);
     else for (const line of await localLines(backend)) io.out(`${line}\n`);
@@ -59,16 +60,6 @@ async function runStatus(opts: BackendOptions, deps: CommandDeps): Promise<void>
 }
 
 export function register(program: Command, deps: CommandDeps): void {
-  const cmd = program
-    .command('status')
-    .description('show which backend promlearn uses and check that it answers')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ promlearn status                                   # the bundled sample dataset
-  $ promlearn status --server http://localhost:9090    # is my Prometheus reachable?
-  $ PROMETHEUS_URL=https://prom.example.com/prometheus promlearn status --bearer-token-file token.txt`,
-    );
+  const cmd = program.command('status').description(t('cli.status.description')).addHelpText('after', t('cli.status.help'));
   addBackendOptions(cmd).action(async (opts: BackendOptions) => runStatus(opts, deps));
 }

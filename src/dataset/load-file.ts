@@ -9,7 +9,6 @@
 // than V8's longest string (~512 MB) load too. The format is known before
 // reading: OpenMetrics files end with `# EOF`, so the file's tail decides.
 
-import { createReadStream } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { UsageError } from '../errors.js';
@@ -69,11 +68,21 @@ async function parseFile(file: string, size: number, onProgress?: LoadProgress):
   if (file.endsWith('.gz')) return parseGzipFile(file, onProgress);
   const format = await fileFormat(file, size);
   const bytes = new ByteExpositionParser(new ExpositionParser(format, undefined), format === 'openmetrics');
-  let done = 0;
-  for await (const chunk of createReadStream(file, { highWaterMark: CHUNK_BYTES })) {
-    bytes.feed(chunk as Buffer);
-    done += (chunk as Buffer).length;
-    onProgress?.(done, size);
+  // Two buffers in turn: the parser keeps nothing of a chunk it has read.
+  const buffers = [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)];
+  const fh = await open(file, 'r');
+  try {
+    let done = 0;
+    for (let k = 0; ; k++) {
+      const buf = buffers[k & 1];
+      const { bytesRead } = await fh.read(buf, 0, buf.length, null);
+      if (bytesRead === 0) break;
+      bytes.feed(buf.subarray(0, bytesRead));
+      done += bytesRead;
+      onProgress?.(done, size);
+    }
+  } finally {
+    await fh.close();
   }
   return bytes.end();
 }

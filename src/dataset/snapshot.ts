@@ -125,23 +125,36 @@ export function decodeSnapshot(bytes: Uint8Array, fingerprint: string): MemorySt
   const len = buf.readUInt32LE(4);
   const header = JSON.parse(buf.toString('utf8', 8, 8 + len)) as Header;
   if (header.fingerprint !== fingerprint) return undefined;
-  const body = buf.subarray(8 + len);
+  const store = new MemoryStore();
+  addStoredSeries(store, buf.subarray(8 + len), header.times, header.series);
+  addNhcb(store, header.nhcb ?? []);
+  for (const [name, meta] of header.metadata) store.setMetadata(name, meta);
+  return store;
+}
+
+/**
+ * The stored series as lazy ones. Their decoders hold the body and the
+ * timestamp columns (no more: a closure keeps its whole scope, so the header
+ * and the histogram groups' closures are made elsewhere), and once every
+ * stored series is read the body can go.
+ */
+function addStoredSeries(store: MemoryStore, body: Buffer, timesIndex: Header['times'], series: Header['series']): void {
   const times: (Float64Array | undefined)[] = [];
   const timesOf = (i: number): Float64Array => {
-    const [offset, count] = header.times[i];
+    const [offset, count] = timesIndex[i];
     return (times[i] ??= decodeColumn(new ByteReader(body, offset), count));
   };
-  const store = new MemoryStore();
-  for (const [labels, ti, offset, count, minT, maxT] of header.series) {
+  for (const [labels, ti, offset, count, minT, maxT] of series) {
     store.addLazySeries(labels, count, minT, maxT, () => ({ t: timesOf(ti), v: decodeColumn(new ByteReader(body, offset), count) }));
   }
-  // The stored series got ids 0, 1, … in header order, so indexes are ids.
-  for (const [labels, buckets, count, sum, n, minT, maxT] of header.nhcb ?? []) {
+}
+
+/** The native histograms converted from classic ones. The stored series got ids 0, 1, … in header order, so indexes are ids. */
+function addNhcb(store: MemoryStore, nhcb: NonNullable<Header['nhcb']>): void {
+  for (const [labels, buckets, count, sum, n, minT, maxT] of nhcb) {
     const group = groupOf(store, labels, buckets, count < 0 ? undefined : count, sum < 0 ? undefined : sum);
     addNhcbSeries(store, [group], () => ({ count: n, minT, maxT }));
   }
-  for (const [name, meta] of header.metadata) store.setMetadata(name, meta);
-  return store;
 }
 
 let loaded: { store?: MemoryStore } | undefined;

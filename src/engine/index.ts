@@ -13,6 +13,7 @@ import { exprType, parse } from '../promql/index.js';
 import { positionLineCol } from '../promql/errors.js';
 import type { MemoryStore } from '../storage/store.js';
 import { QueryError } from '../errors.js';
+import { t } from '../util/messages/index.js';
 import type { Annotation, EngineResult, EngineSeries, EngineValue } from './result.js';
 import { Evaluator } from './eval.js';
 import { mergeSameLabels } from './same-labels.js';
@@ -221,13 +222,7 @@ function onThreadStack<T>(f: () => T): T {
     return f();
   } catch (e) {
     if (e instanceof RangeError && /call stack/i.test(e.message)) {
-      throw new QueryError(
-        `expression nested too deeply for this thread's stack (promlearn's query worker takes up to ${MAX_NESTING} levels)`,
-        {
-          errorType: 'bad_data',
-          hint: 'run the query through promlearn query/repl (the query worker), or nest it less deeply',
-        },
-      );
+      throw new QueryError(t('engine.tooDeep', { max: MAX_NESTING }), { errorType: 'bad_data', hint: t('engine.tooDeepHint') });
     }
     throw e;
   }

@@ -3,6 +3,7 @@
 import { QueryError } from '../errors.js';
 import { runtimeErrorHint } from '../promql/hints.js';
 import { printExpr } from '../promql/printer.js';
+import { t } from '../util/messages/index.js';
 import type { QueryState, Val } from './types.js';
 
 export function execError(message: string): QueryError {
@@ -17,13 +18,12 @@ function tooManySamples(st: QueryState): QueryError {
   const node = st.node;
   let part = node ? printExpr(node) : '';
   if (part.length > MAX_QUOTED) part = `${part.slice(0, MAX_QUOTED - 1)}…`;
-  const where = part
-    ? `${part} needs more than ${st.maxSamples} samples in memory at once`
-    : `the query needs more than ${st.maxSamples} samples in memory at once`;
+  const max = st.maxSamples;
+  const where = part ? t('engine.tooManySamplesAt', { part, max }) : t('engine.tooManySamples', { max });
   return new QueryError('query processing would load too many samples into memory in query execution', {
     errorType: 'too_many_samples',
     position: node?.pos,
-    hint: `${where} (the limit; --max-samples raises it). Narrow the selector, shorten the range or use a larger step`,
+    hint: t('engine.tooManySamplesHint', { where }),
   });
 }
 
@@ -36,7 +36,7 @@ export function checkAbort(st: QueryState, force = false): void {
   if (Date.now() > st.deadline) {
     throw new QueryError('query timed out in expression evaluation', {
       errorType: 'timeout',
-      hint: 'use a shorter range, a larger step or --timeout',
+      hint: t('engine.timeoutHint'),
     });
   }
 }

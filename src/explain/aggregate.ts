@@ -6,6 +6,7 @@
 import type { InstantSample, Metric, QueryResult } from '../model/result.js';
 import type { AggregateExpr } from '../promql/ast.js';
 import type { AggregationDiagnosis } from './model.js';
+import { t } from '../util/messages/index.js';
 import { compareForDisplay } from '../render/vector.js';
 
 const SHOWN_GROUPS = 10;
@@ -26,7 +27,7 @@ export function groupLabels(m: Metric, a: AggregateExpr): Metric {
 function groupingWords(a: AggregateExpr): string {
   if (a.without) return `without (${a.grouping.join(', ')})`;
   if (a.grouping.length > 0) return `by (${a.grouping.join(', ')})`;
-  return 'all series into one';
+  return t('explain.agg.allIntoOne');
 }
 
 export function diagnoseAggregation(a: AggregateExpr, input: QueryResult | undefined): AggregationDiagnosis | undefined {

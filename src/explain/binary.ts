@@ -11,6 +11,7 @@ import type { InstantSample, Metric, QueryResult } from '../model/result.js';
 import type { BinaryExpr, Expr } from '../promql/ast.js';
 import { printExpr } from '../promql/index.js';
 import type { BinaryDiagnosis, UnmatchedSeries } from './model.js';
+import { t } from '../util/messages/index.js';
 
 const COMPARISON = new Set(['==', '!=', '>', '<', '>=', '<=']);
 const SET_OPS = new Set(['and', 'or', 'unless']);
@@ -40,8 +41,8 @@ function key(m: Metric): string {
 function matchingWords(b: BinaryExpr): string {
   const vm = b.matching;
   if (vm?.on) return `on (${vm.matchingLabels.join(', ')})`;
-  if (vm && vm.matchingLabels.length > 0) return `ignoring (${vm.matchingLabels.join(', ')}) and the metric name`;
-  return 'all labels except the metric name';
+  if (vm && vm.matchingLabels.length > 0) return t('explain.matchWords.ignoring', { labels: vm.matchingLabels.join(', ') });
+  return t('explain.matchWords.all');
 }
 
 /** Labels whose values differ between two signatures (missing counts as different). */
@@ -150,16 +151,17 @@ function findDuplicate(
     .sort();
   const group = matchLabels(metrics[0]!, b);
   const vm = b.matching;
-  const first = differingLabels[0] ?? 'a label';
+  const first = differingLabels[0] ?? t('explain.dup.aLabel');
+  const sideText = t(side === 'left' ? 'explain.bin.left' : 'explain.bin.right');
   let advice: string;
   if (card === 'one-to-one' && side === 'left' && !rightDup) {
-    advice = `several left series share one right series: write group_left (many-to-one), or add \`${first}\` to ${vm?.on ? 'on (...)' : 'the matching labels'}`;
+    advice = t('explain.dup.manyLeft', { first, where: vm?.on ? 'on (...)' : t('explain.dup.matchingLabels') });
   } else if (card === 'one-to-one' && side === 'right') {
-    advice = `several right series match the same left series: add \`${first}\` to on (...) so each pair is unique${vm?.on ? '' : ' (or aggregate the right side first)'}, or write group_right if the right side is the "many" side`;
+    advice = t('explain.dup.manyRight', { first, aggregate: vm?.on ? '' : t('explain.dup.orAggregateRight') });
   } else if (vm?.on) {
-    advice = `the ${side} side must be unique for each match group: add \`${first}\` to on (${vm.matchingLabels.join(', ')})`;
+    advice = t('explain.dup.uniqueOn', { side: sideText, first, labels: vm.matchingLabels.join(', ') });
   } else {
-    advice = `the ${side} side must be unique for each match group: stop ignoring \`${first}\`, or aggregate the ${side} side first`;
+    advice = t('explain.dup.uniqueIgnoring', { side: sideText, first });
   }
   return { side, group, series: metrics.slice(0, SHOWN), differingLabels, advice };
 }

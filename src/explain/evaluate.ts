@@ -21,6 +21,7 @@ import { printExpr } from '../promql/index.js';
 import { arith } from '../engine/binop.js';
 import type { NodeEvaluation, NodeOutcome } from './model.js';
 import { zonedIso } from '../util/time.js';
+import { t as msg } from '../util/messages/index.js';
 
 /** A parsed node with where and how it is evaluated. */
 export interface PlannedNode {
@@ -153,11 +154,11 @@ export function subqueryInnerTime(sq: SubqueryExpr, t: number): { time: number; 
   const steps = startMs > endMs ? 0 : Math.floor((endMs - startMs) / stepMs) + 1;
   const lastMs = startMs + (steps - 1) * stepMs;
   const hhmmss = (ms: number) => zonedIso(ms / 1000).slice(11, 19);
-  const stepText = parts.stepMs > 0 ? '' : ' (the default step, 1m)';
+  const stepText = parts.stepMs > 0 ? '' : msg('explain.subqueryDefaultStep');
   return {
     time: (steps > 0 ? lastMs : endMs) / 1000,
     steps,
-    note: `inside a subquery: evaluated at ${steps} steps${stepText} from ${hhmmss(startMs)} to ${hhmmss(lastMs)}; shown at the last one`,
+    note: msg('explain.subqueryNote', { steps, stepText, from: hhmmss(startMs), to: hhmmss(lastMs) }),
   };
 }
 

@@ -5,6 +5,8 @@
 // the linear interpolation inside it, with the special cases. Follows
 // Prometheus 3's promql/quantile.go bucketQuantile step by step.
 
+import { t as msg } from '../util/messages/index.js';
+import { padStart } from '../util/width.js';
 import { num, type WalkResult } from './rate-walk.js';
 
 export interface BucketInput {
@@ -33,7 +35,7 @@ function bucketTable(buckets: Bucket[], mark: Map<number, string>): string[] {
   const lw = Math.max(2, ...les.map((s) => s.length));
   const counts = buckets.map((b) => num(b.count));
   const cw = Math.max(16, ...counts.map((s) => s.length));
-  const rows = [`    ${'le'.padStart(lw)}  ${'CUMULATIVE COUNT'.padStart(cw)}`];
+  const rows = [`    ${'le'.padStart(lw)}  ${padStart(msg('walk.cumulative'), cw)}`];
   buckets.forEach((_, i) => rows.push(`    ${les[i]!.padStart(lw)}  ${counts[i]!.padStart(cw)}${mark.has(i) ? `   ${mark.get(i)}` : ''}`));
   return rows;
 }
@@ -46,13 +48,13 @@ function prepare(
   const parsed: Bucket[] = [];
   for (const b of input) {
     const ub = parseLe(b.le);
-    if (ub === undefined) lines.push(`  le="${b.le}" is not a number: that series is ignored`);
+    if (ub === undefined) lines.push(`  ${msg('walk.leNotNumber', { le: b.le })}`);
     else parsed.push({ upperBound: ub, count: b.count });
   }
   parsed.sort((a, b) => (a.upperBound < b.upperBound ? -1 : a.upperBound > b.upperBound ? 1 : 0));
-  lines.push(`  ${parsed.length} bucket${parsed.length === 1 ? '' : 's'}, sorted by le:`);
+  lines.push(`  ${msg(parsed.length === 1 ? 'walk.bucket1' : 'walk.buckets', { n: parsed.length })}`);
   if (parsed.length === 0 || parsed[parsed.length - 1]!.upperBound !== Infinity) {
-    lines.push(...bucketTable(parsed, new Map()), '  there is no le="+Inf" bucket: the result is NaN');
+    lines.push(...bucketTable(parsed, new Map()), `  ${msg('walk.noInf')}`);
     return { done: NaN };
   }
   const buckets: Bucket[] = [];
@@ -61,7 +63,7 @@ function prepare(
     if (last && last.upperBound === b.upperBound) last.count += b.count;
     else buckets.push({ ...b });
   }
-  if (buckets.length < parsed.length) lines.push('  buckets with the same bound (e.g. le="1" and le="1.0") are added together');
+  if (buckets.length < parsed.length) lines.push(`  ${msg('walk.sameBound')}`);
   const repairs = new Map<number, string>();
   let prev = buckets[0]!.count;
   for (let i = 1; i < buckets.length; i++) {
@@ -69,7 +71,7 @@ function prepare(
     const delta = Math.abs(curr - prev);
     if (delta === 0) continue;
     if (delta / curr <= 1e-12) {
-      repairs.set(i, `was ${num(curr)} (float error, set to ${num(prev)})`);
+      repairs.set(i, msg('walk.floatError', { was: num(curr), to: num(prev) }));
       buckets[i]!.count = prev;
     } else prev = curr;
   }
@@ -78,26 +80,26 @@ function prepare(
   for (let i = 1; i < buckets.length; i++) {
     if (buckets[i]!.count > max) max = buckets[i]!.count;
     else if (buckets[i]!.count < max) {
-      repairs.set(i, `was ${num(buckets[i]!.count)}: less than a lower bucket, raised to ${num(max)}`);
+      repairs.set(i, msg('walk.raised', { was: num(buckets[i]!.count), to: num(max) }));
       buckets[i]!.count = max;
       forced = true;
     }
   }
   if (buckets.length < 2) {
-    lines.push(...bucketTable(buckets, repairs), '  fewer than two buckets: no interpolation is possible, the result is NaN');
+    lines.push(...bucketTable(buckets, repairs), `  ${msg('walk.fewBuckets')}`);
     return { done: NaN };
   }
   if (buckets[buckets.length - 1]!.count === 0) {
-    lines.push(...bucketTable(buckets, repairs), '  no observations (the +Inf bucket is 0): the result is NaN');
+    lines.push(...bucketTable(buckets, repairs), `  ${msg('walk.noObservations')}`);
     return { done: NaN };
   }
   return { buckets, repairs, forced };
 }
 
 export function walkHistogramQuantile(q: number, input: BucketInput[]): WalkResult {
-  if (Number.isNaN(q)) return { lines: ['  q is NaN: the result is NaN'], value: NaN };
-  if (q < 0) return { lines: [`  q = ${num(q)} < 0: the result is -Inf`], value: -Infinity };
-  if (q > 1) return { lines: [`  q = ${num(q)} > 1: the result is +Inf`], value: Infinity };
+  if (Number.isNaN(q)) return { lines: [`  ${msg('walk.qNaN')}`], value: NaN };
+  if (q < 0) return { lines: [`  ${msg('walk.qBelow', { q: num(q) })}`], value: -Infinity };
+  if (q > 1) return { lines: [`  ${msg('walk.qAbove', { q: num(q) })}`], value: Infinity };
   const lines: string[] = [];
   const prep = prepare(input, lines);
   if ('done' in prep) return { lines, value: prep.done };
@@ -112,21 +114,20 @@ export function walkHistogramQuantile(q: number, input: BucketInput[]): WalkResu
     else hi = mid;
   }
   const marks = new Map(repairs);
-  marks.set(b, `${marks.has(b) ? marks.get(b) + '; ' : ''}← rank ${num(rank)} falls here`);
+  marks.set(b, `${marks.has(b) ? marks.get(b) + '; ' : ''}${msg('walk.rankHere', { rank: num(rank) })}`);
   lines.push(...bucketTable(buckets, marks));
-  if (forced) lines.push('  the counts were not monotonic and were fixed (Prometheus adds an info annotation)');
-  lines.push(`  observations: ${num(total)} (the +Inf bucket); rank = q × count = ${num(q)} × ${num(total)} = ${num(rank)}`);
-  lines.push(
-    `  the first bucket whose cumulative count is ≥ ${num(rank)}: le="${buckets[b]!.upperBound === Infinity ? '+Inf' : num(buckets[b]!.upperBound)}"`,
-  );
+  if (forced) lines.push(`  ${msg('walk.forced')}`);
+  lines.push(`  ${msg('walk.rank', { total: num(total), q: num(q), rank: num(rank) })}`);
+  const le = buckets[b]!.upperBound === Infinity ? '+Inf' : num(buckets[b]!.upperBound);
+  lines.push(`  ${msg('walk.firstBucket', { rank: num(rank), le })}`);
   if (b === buckets.length - 1) {
     const value = buckets[buckets.length - 2]!.upperBound;
-    lines.push(`  that is the +Inf bucket: nothing to interpolate, the result is the highest finite bound, ${num(value)}`);
+    lines.push(`  ${msg('walk.infBucket', { v: num(value) })}`);
     return { lines, value };
   }
   if (b === 0 && buckets[0]!.upperBound <= 0) {
     const value = buckets[0]!.upperBound;
-    lines.push(`  the lowest bucket has a bound ≤ 0: the result is that bound, ${num(value)}`);
+    lines.push(`  ${msg('walk.lowestNonPositive', { v: num(value) })}`);
     return { lines, value };
   }
   let bucketStart = 0;
@@ -138,14 +139,15 @@ export function walkHistogramQuantile(q: number, input: BucketInput[]): WalkResu
     const [c0, r0] = [count, rank];
     count -= below;
     rank -= below;
-    lines.push(`  observations inside the bucket (${num(bucketStart)}, ${num(bucketEnd)}]: ${num(c0)} − ${num(below)} = ${num(count)}`);
-    lines.push(`  rank inside the bucket: ${num(r0)} − ${num(below)} = ${num(rank)}`);
+    const inside = { lo: num(bucketStart), hi: num(bucketEnd), c0: num(c0), below: num(below), c: num(count) };
+    lines.push(`  ${msg('walk.inside', inside)}`);
+    lines.push(`  ${msg('walk.rankInside', { r0: num(r0), below: num(below), r: num(rank) })}`);
   } else {
-    lines.push(`  the lowest bucket: assumed to start at 0, (0, ${num(bucketEnd)}], ${num(count)} observations`);
+    lines.push(`  ${msg('walk.lowest', { hi: num(bucketEnd), c: num(count) })}`);
   }
   const value = bucketStart + (bucketEnd - bucketStart) * (rank / count);
   lines.push(
-    `  linear interpolation: ${num(bucketStart)} + (${num(bucketEnd)} − ${num(bucketStart)}) × ${num(rank)} / ${num(count)} = ${num(value)}`,
+    `  ${msg('walk.interpolation', { lo: num(bucketStart), hi: num(bucketEnd), rank: num(rank), count: num(count), v: num(value) })}`,
   );
   return { lines, value };
 }

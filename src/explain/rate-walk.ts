@@ -10,6 +10,8 @@ import type { SamplePair } from '../model/result.js';
 import { parseSampleValue } from '../model/result.js';
 import { regressionSums } from '../engine/rangefns.js';
 import { clock } from '../render/samples.js';
+import { t as msg } from '../util/messages/index.js';
+import { visibleWidth } from '../util/width.js';
 
 export const WALKABLE_RANGE_FUNCTIONS = new Set(['rate', 'increase', 'delta', 'irate', 'idelta', 'deriv']);
 
@@ -32,7 +34,7 @@ export interface WalkResult {
 /** Shortest exact text of a number (what JavaScript and Go's 'g' -1 both print). */
 export const num = (v: number): string => (Object.is(v, -0) ? '-0' : String(v));
 /** Seconds with at most millisecond digits: 3.412 s */
-const secs = (v: number): string => `${Number(v.toFixed(3))} s`;
+const secs = (v: number): string => msg('walk.seconds', { n: Number(v.toFixed(3)) });
 
 const HEAD_ROWS = 6;
 const TAIL_ROWS = 4;
@@ -50,7 +52,7 @@ function sampleRows(t: number[], v: number[], marks: Map<number, string>): strin
       skipped++;
       continue;
     }
-    if (skipped) rows.push(`    ${' '.repeat(w)}  … ${skipped} more sample${skipped > 1 ? 's' : ''}`);
+    if (skipped) rows.push(`    ${' '.repeat(w)}  ${msg(skipped > 1 ? 'walk.moreSamples' : 'walk.moreSample', { n: skipped })}`);
     skipped = 0;
     const mark = marks.get(i);
     rows.push(`    ${String(i + 1).padStart(w)}  ${clock(t[i]! / 1000).padEnd(12)}  ${values[i]!.padStart(vw)}${mark ? `   ${mark}` : ''}`);
@@ -59,7 +61,7 @@ function sampleRows(t: number[], v: number[], marks: Map<number, string>): strin
 }
 
 function windowLine(win: RangeWindow, n: number): string {
-  return `  window (${clock(win.startMs / 1000)}, ${clock(win.endMs / 1000)}] (left-open), ${n} sample${n === 1 ? '' : 's'}:`;
+  return `  ${msg(n === 1 ? 'walk.window1' : 'walk.window', { start: clock(win.startMs / 1000), end: clock(win.endMs / 1000), n })}`;
 }
 
 export function walkRange(func: string, win: RangeWindow): WalkResult {
@@ -90,28 +92,27 @@ function extrapolated(func: string, win: RangeWindow, t: number[], v: number[]):
       if (v[i]! < v[i - 1]!) {
         add += v[i - 1]!;
         resets++;
-        marks.set(i, `reset: ${num(v[i]!)} < ${num(v[i - 1]!)}, add ${num(v[i - 1]!)}`);
-        if (!marks.has(i - 1)) marks.set(i - 1, 'before the reset');
+        marks.set(i, msg('walk.resetMark', { v: num(v[i]!), prev: num(v[i - 1]!) }));
+        if (!marks.has(i - 1)) marks.set(i - 1, msg('walk.beforeReset'));
       }
     }
   }
   const lines = [windowLine(win, n), ...sampleRows(t, v, marks)];
   if (n < 2) {
-    lines.push(`  ${func}() needs at least two samples in the window: no result for this series`);
+    lines.push(`  ${msg('walk.needTwo', { f: func })}`);
     return { lines };
   }
   const first = v[0]!;
   const last = v[n - 1]!;
   let result = last - first;
-  lines.push(`  last − first: ${num(last)} − ${num(first)} = ${num(result)}`);
+  lines.push(`  ${msg('walk.lastMinusFirst', { last: num(last), first: num(first), r: num(result) })}`);
   if (isCounter && resets > 0) {
     const before = result;
     result += add;
-    lines.push(
-      `  ${resets} counter reset${resets > 1 ? 's' : ''}: add the value before each drop, ${num(add)}: ${num(before)} + ${num(add)} = ${num(result)}`,
-    );
+    const params = { n: resets, add: num(add), before: num(before), r: num(result) };
+    lines.push(`  ${msg(resets > 1 ? 'walk.resets' : 'walk.reset1', params)}`);
   } else if (isCounter) {
-    lines.push('  no counter resets in the window');
+    lines.push(`  ${msg('walk.noResets')}`);
   }
   const { sampled, toStart, toEnd } = edges(win, t, v, result, isCounter, lines);
   let factor = sampled !== 0 ? (sampled + toStart + toEnd) / sampled : 1;
@@ -119,7 +120,7 @@ function extrapolated(func: string, win: RangeWindow, t: number[], v: number[]):
   if (isRate) factor /= range;
   const value = result * factor;
   const what = func === 'rate' ? 'rate' : func === 'increase' ? 'increase' : 'delta';
-  const perSecond = isRate ? ` / ${num(range)} s` : '';
+  const perSecond = isRate ? ` / ${secs(range)}` : '';
   lines.push(
     `  ${what} = ${num(result)} × (${num(sampled)} + ${num(toStart)} + ${num(toEnd)}) / ${num(sampled)}${perSecond} = ${num(value)}`,
   );
@@ -144,42 +145,38 @@ function edges(
   const sampled = (lastT - firstT) / 1000;
   const avg = sampled / (n - 1);
   const threshold = avg * 1.1;
-  lines.push(
-    `  sampled interval: ${clock(lastT / 1000)} − ${clock(firstT / 1000)} = ${secs(sampled)} over ${n - 1} gaps, average ${secs(avg)}; 1.1 × average = ${secs(threshold)}`,
-  );
+  const gaps = n - 1;
+  const sampledParams = { last: clock(lastT / 1000), first: clock(firstT / 1000), sampled: secs(sampled), gaps, avg: secs(avg) };
+  lines.push(`  ${msg('walk.sampled', { ...sampledParams, threshold: secs(threshold) })}`);
+  const startLabel = `  ${msg('walk.startLabel')}`;
+  // The zero-limit line continues the start line, indented under its text.
+  const under = ' '.repeat(visibleWidth(startLabel));
   const startGap = toStart;
+  const startParams = { gap: secs(startGap), threshold: secs(threshold) };
   if (toStart >= threshold) {
     toStart = avg / 2;
-    lines.push(
-      `  start: first sample ${secs(startGap)} after the window start, ≥ ${secs(threshold)}: the series starts inside the window, extrapolate half an interval, ${secs(toStart)}`,
-    );
+    lines.push(startLabel + msg('walk.startHalf', { ...startParams, to: secs(toStart) }));
   } else {
-    lines.push(
-      `  start: first sample ${secs(startGap)} after the window start, < ${secs(threshold)}: extrapolate all the way to the start, ${secs(toStart)}`,
-    );
+    lines.push(startLabel + msg('walk.startAll', { ...startParams, to: secs(toStart) }));
   }
   if (isCounter) {
     let toZero = toStart;
     if (result > 0 && first >= 0) toZero = sampled * (first / result);
     if (toZero < toStart) {
-      lines.push(
-        `         but a counter never goes below zero: at this slope it reaches 0 ${secs(toZero)} before the first sample, so extrapolate only ${secs(toZero)}`,
-      );
+      lines.push(under + msg('walk.zeroLimit', { z: secs(toZero) }));
       toStart = toZero;
     } else if (result > 0 && first >= 0) {
-      lines.push(`         (at this slope the counter would reach 0 ${secs(toZero)} before the first sample: no limit)`);
+      lines.push(under + msg('walk.zeroNoLimit', { z: secs(toZero) }));
     }
   }
+  const endLabel = `  ${msg('walk.endLabel')}`;
   const endGap = toEnd;
+  const endParams = { gap: secs(endGap), threshold: secs(threshold) };
   if (toEnd >= threshold) {
     toEnd = avg / 2;
-    lines.push(
-      `  end:   last sample ${secs(endGap)} before the window end, ≥ ${secs(threshold)}: the series ends inside the window, extrapolate half an interval, ${secs(toEnd)}`,
-    );
+    lines.push(endLabel + msg('walk.endHalf', { ...endParams, to: secs(toEnd) }));
   } else {
-    lines.push(
-      `  end:   last sample ${secs(endGap)} before the window end, < ${secs(threshold)}: extrapolate all the way to the end, ${secs(toEnd)}`,
-    );
+    lines.push(endLabel + msg('walk.endAll', { ...endParams, to: secs(toEnd) }));
   }
   return { sampled, toStart, toEnd };
 }
@@ -188,18 +185,18 @@ function instant(func: string, win: RangeWindow, t: number[], v: number[]): Walk
   const n = t.length;
   const marks = new Map<number, string>();
   if (n >= 2) {
-    marks.set(n - 2, 'second to last');
-    marks.set(n - 1, 'last');
+    marks.set(n - 2, msg('walk.secondToLast'));
+    marks.set(n - 1, msg('walk.last'));
   }
   const lines = [windowLine(win, n), ...sampleRows(t, v, marks)];
   if (n < 2) {
-    lines.push(`  ${func}() needs at least two samples in the window: no result for this series`);
+    lines.push(`  ${msg('walk.needTwo', { f: func })}`);
     return { lines };
   }
   const [t0, t1, v0, v1] = [t[n - 2]!, t[n - 1]!, v[n - 2]!, v[n - 1]!];
   const interval = t1 - t0;
   if (interval === 0) {
-    lines.push('  the last two samples have the same timestamp: no result');
+    lines.push(`  ${msg('walk.sameTimestamp')}`);
     return { lines };
   }
   const isRate = func === 'irate';
@@ -207,14 +204,14 @@ function instant(func: string, win: RangeWindow, t: number[], v: number[]): Walk
   let r: number;
   if (reset) {
     r = v1;
-    lines.push(`  the counter reset between them (${num(v1)} < ${num(v0)}): the increase is the last value, ${num(v1)}`);
+    lines.push(`  ${msg('walk.instantReset', { v1: num(v1), v0: num(v0) })}`);
   } else {
     r = v1 - v0;
-    lines.push(`  difference: ${num(v1)} − ${num(v0)} = ${num(r)}`);
+    lines.push(`  ${msg('walk.difference', { v1: num(v1), v0: num(v0), r: num(r) })}`);
   }
   if (!isRate) return { lines, value: r };
   const value = r / (interval / 1000);
-  lines.push(`  irate = ${num(r)} / ${num(interval / 1000)} s (${clock(t1 / 1000)} − ${clock(t0 / 1000)}) = ${num(value)}`);
+  lines.push(`  irate = ${num(r)} / ${secs(interval / 1000)} (${clock(t1 / 1000)} − ${clock(t0 / 1000)}) = ${num(value)}`);
   return { lines, value };
 }
 
@@ -222,25 +219,23 @@ function deriv(win: RangeWindow, t: number[], v: number[]): WalkResult {
   const n = t.length;
   const lines = [windowLine(win, n), ...sampleRows(t, v, new Map())];
   if (n < 2) {
-    lines.push('  deriv() needs at least two samples in the window: no result for this series');
+    lines.push(`  ${msg('walk.needTwo', { f: 'deriv' })}`);
     return { lines };
   }
   const t0 = t[0]!;
   if (v.every((y) => y === v[0])) {
     const value = v[0] === Infinity || v[0] === -Infinity ? NaN : 0;
-    lines.push(`  every sample has the same value: the slope is ${num(value)}`);
+    lines.push(`  ${msg('walk.flat', { v: num(value) })}`);
     return { lines, value };
   }
   const { sumX, sumY, sumXY, sumX2 } = regressionSums(t, v, 0, n, t0);
   const covXY = sumXY - (sumX * sumY) / n;
   const varX = sumX2 - (sumX * sumX) / n;
   const value = covXY / varX;
-  lines.push(
-    `  x = seconds since the first sample (${clock(t0 / 1000)}), y = value; least squares over ${n} points (Kahan-compensated sums):`,
-  );
+  lines.push(`  ${msg('walk.regression', { t0: clock(t0 / 1000), n })}`);
   lines.push(`    Σx = ${num(sumX)}, Σy = ${num(sumY)}, Σxy = ${num(sumXY)}, Σx² = ${num(sumX2)}`);
   lines.push(`    cov(x,y) = Σxy − Σx·Σy/n = ${num(covXY)}`);
   lines.push(`    var(x)   = Σx² − (Σx)²/n = ${num(varX)}`);
-  lines.push(`  deriv = cov / var = ${num(covXY)} / ${num(varX)} = ${num(value)} per second`);
+  lines.push(`  ${msg('walk.derivResult', { cov: num(covXY), var: num(varX), v: num(value) })}`);
   return { lines, value };
 }

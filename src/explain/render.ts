@@ -9,7 +9,7 @@
 //   └─ rate()                                           instant vector, 75 series
 
 import { parseSampleValue, type Metric } from '../model/result.js';
-import { documentedType } from '../promql/ast.js';
+import { documentedType, type ValueType } from '../promql/ast.js';
 import { formatNumber, hasHumanColumn, humanize } from '../render/format.js';
 import { countAndSum } from '../render/histogram.js';
 import type { HistogramJSON } from '../model/histogram.js';
@@ -20,7 +20,9 @@ import { formatLabels, formatSeries, padEnd, padStart, sliceColumns, truncate, v
 import { rowUnit } from '../render/vector.js';
 import type { AggregationDiagnosis, BinaryDiagnosis, ExplainNode, Explanation, ResultSummary, Walkthrough } from './model.js';
 import { isHintLine, selectorCulpritLines, selectorStepsLine } from './selectors.js';
-import { t as msg } from '../util/messages/index.js';
+import { noValueLine, verdictLines } from './walkthrough.js';
+import { currentLang, t as msg, type MessageKey } from '../util/messages/index.js';
+import { annotationHint } from '../promql/annotation-hints.js';
 
 export interface ExplainRenderOptions {
   /** Terminal width (80 when unknown or piped). */
@@ -46,7 +48,7 @@ export function renderExplanation(x: Explanation, opts: ExplainRenderOptions): s
   const out: string[] = [];
   if (!opts.bare) {
     out.push(...wrapText(x.query, width).map((l) => style.bold(l)));
-    out.push(...wrapText(`at ${formatTimestamp(x.time)}; ${x.method}`, width).map((l) => style.dim(l)));
+    out.push(...wrapText(msg('explain.header', { time: formatTimestamp(x.time), method: x.method }), width).map((l) => style.dim(l)));
     out.push('');
   }
   renderNode(x.root, '', '', true, width, style, out);
@@ -77,8 +79,21 @@ function roleText(role: string): string {
         : role;
 }
 
+/** The node's type as the PromQL docs name it, in the learner's language. */
+function typeText(type: ValueType): string {
+  const key = TYPE_WORDS[type];
+  return key ? msg(key as 'explain.type.vector') : documentedType(type);
+}
+
+const TYPE_WORDS: Partial<Record<ValueType, MessageKey>> = {
+  vector: 'explain.type.vector',
+  matrix: 'explain.type.matrix',
+  scalar: 'explain.type.scalar',
+  string: 'explain.type.string',
+};
+
 function sizeText(n: ExplainNode): string {
-  const t = documentedType(n.type);
+  const t = typeText(n.type);
   if (n.error) return msg('explain.size.error', { type: t });
   const r = n.result;
   if (!r) return t;
@@ -118,8 +133,8 @@ function nodeBody(n: ExplainNode, width: number, style: Style, isRoot: boolean):
     lines.push(
       ...resultLines(n, n.result, width, style, isRoot ? PREVIEW_ROOT : n.result.resultType === 'matrix' ? PREVIEW_MATRIX : PREVIEW_NODE),
     );
-  for (const w of n.warnings) lines.push({ text: msg('explain.warning', { text: w }), paint: style.warn });
-  for (const i of n.infos) lines.push({ text: msg('explain.info', { text: i }), paint: style.info });
+  for (const w of n.warnings) lines.push({ text: msg('explain.warning', { text: w }), paint: style.warn }, ...meaning(w, style));
+  for (const i of n.infos) lines.push({ text: msg('explain.info', { text: i }), paint: style.info }, ...meaning(i, style));
   if (n.selector) {
     lines.push({ text: msg('explain.matcherSteps', { steps: selectorStepsLine(n.selector) }), paint: style.dim });
     for (const l of selectorCulpritLines(n.selector)) lines.push({ text: l, paint: isHintLine(l) ? style.dim : style.warn });
@@ -127,6 +142,12 @@ function nodeBody(n: ExplainNode, width: number, style: Style, isRoot: boolean):
   if (n.binary) lines.push(...binaryLines(n.binary, style));
   if (n.aggregation) lines.push(...aggregationLines(n.aggregation));
   return lines;
+}
+
+/** Beside Prometheus's English annotation, what it means, when the learner reads another language. */
+function meaning(annotation: string, style: Style): Line[] {
+  const hint = currentLang() !== 'en' ? annotationHint(annotation) : undefined;
+  return hint ? [{ text: msg('annotation.meaning', { text: hint }), paint: style.dim }] : [];
 }
 
 function valueText(metric: Metric, raw: string, query: string): string {
@@ -315,8 +336,10 @@ export function wrapKeepingIndent(line: string, width: number): string[] {
 
 function renderWalkthrough(w: Walkthrough, width: number, style: Style): string[] {
   const out: string[] = [];
+  const verdict = w.queryValue !== undefined ? verdictLines(w.queryValue, w.computed) : undefined;
+  const isVerdict = (l: string) => l === verdict?.same || l === verdict?.differs || l === noValueLine();
   w.lines.forEach((l, i) => {
-    const paint = i === 0 ? style.bold : l.includes('the query returns') ? (w.agrees ? style.ok : style.error) : (s: string) => s;
+    const paint = i === 0 ? style.bold : isVerdict(l) ? (w.agrees ? style.ok : style.error) : (s: string) => s;
     for (const part of wrapKeepingIndent(l, width)) out.push(paint(part));
   });
   return out;

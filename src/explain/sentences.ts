@@ -9,7 +9,7 @@ import { formatDuration, printExpr } from '../promql/index.js';
 import { getFunction } from '../promql/functions.js';
 import { matcherText } from './selectors.js';
 import { rangeParts } from './evaluate.js';
-import { t, type MessageKey } from '../util/messages/index.js';
+import { currentLang, t, type MessageKey } from '../util/messages/index.js';
 import { formatRfc3339 } from '../util/time.js';
 
 const code = (s: string) => `\`${s}\``;
@@ -130,7 +130,7 @@ function call(c: Call): string {
   const name = row?.keepsName ? t('explain.fn.keepsName') : row?.returnType === 'vector' ? t('explain.fn.dropsName') : '';
   const over = OVER_TIME[f];
   if (over) return t('explain.fn.overTime', { what: t(over as 'explain.over.avg'), w, name });
-  return row ? t('explain.fn.doc', { f, doc: row.doc, name }) : t('explain.fn.call', { f });
+  return row ? t('explain.fn.doc', { f, doc: row.doc[currentLang()], name }) : t('explain.fn.call', { f });
 }
 
 function groupText(a: AggregateExpr): { per: string; scope: string; all?: boolean } {

@@ -11,6 +11,7 @@ import { compareMetrics } from '../model/labels.js';
 import { formatSeries } from '../render/text.js';
 import { clock } from '../render/samples.js';
 import { matcherTest } from '../storage/store.js';
+import { t } from '../util/messages/index.js';
 import { rangeParts, type PlannedNode } from './evaluate.js';
 import { walkHistogramQuantile } from './histogram-walk.js';
 import type { NodeOutcome, Walkthrough } from './model.js';
@@ -22,10 +23,9 @@ export function parseSeriesFilter(text: string): LabelMatcher[] {
   try {
     e = parse(text);
   } catch (err) {
-    throw new UsageError(`--series must be a series selector such as '{instance="api-1:8080"}': ${(err as Error).message}`);
+    throw new UsageError(t('walk.seriesNotSelector', { message: (err as Error).message }));
   }
-  if (e.type !== 'VectorSelector')
-    throw new UsageError(`--series must be a series selector such as '{instance="api-1:8080"}', got ${JSON.stringify(text)}`);
+  if (e.type !== 'VectorSelector') throw new UsageError(t('walk.seriesNotSelectorGot', { text: JSON.stringify(text) }));
   return e.matchers;
 }
 
@@ -40,14 +40,23 @@ function withoutName(m: Metric): Metric {
 
 const sameLabels = (a: Metric, b: Metric) => compareMetrics(withoutName(a), withoutName(b)) === 0;
 
-function noSuchSeries(filterText: string, candidates: Metric[], what: string): UsageError {
+function noSuchSeries(filterText: string, candidates: Metric[], query: string, histograms = false): UsageError {
   const shown = candidates.slice(0, 8).map((m) => `  ${formatSeries(m)}`);
-  const more = candidates.length > 8 ? [`  … ${candidates.length - 8} more`] : [];
-  return new UsageError(
-    `--series ${filterText} matches none of the ${candidates.length} series of ${what}; they are:\n${[...shown, ...more].join('\n')}`,
-    'copy the labels of one of them into --series',
-  );
+  const more = candidates.length > 8 ? [`  ${t('explain.more', { n: candidates.length - 8 })}`] : [];
+  const head = t(histograms ? 'walk.noSuchHistogram' : 'walk.noSuchSeries', { filter: filterText, n: candidates.length, query });
+  return new UsageError(`${head}\n${[...shown, ...more].join('\n')}`, t('walk.noSuchSeriesHint'));
 }
+
+/** The walk-through's last line: whether the query returned the number the arithmetic ends in. */
+export function verdictLines(queryValue: string, computed: number): { same: string; differs: string } {
+  return {
+    same: `  ${t('walk.same', { value: queryValue })}`,
+    differs: `  ${t('walk.differs', { value: queryValue, computed: formatSampleValue(computed) })}`,
+  };
+}
+
+/** The line saying the query returned nothing for the series walked through. */
+export const noValueLine = (): string => `  ${t('walk.noValue')}`;
 
 function unparenArg(c: Call, i: number) {
   let a = c.args[i]!;
@@ -86,13 +95,10 @@ function finish(n: PlannedNode, func: string, series: Metric, walk: WalkResult, 
     walk.value === undefined ? queryValue === undefined : queryValue !== undefined && formatSampleValue(walk.value) === queryValue;
   const lines = [...walk.lines];
   if (queryValue !== undefined) {
-    lines.push(
-      agrees
-        ? `  the query returns ${queryValue}: the same number`
-        : `  the query returns ${queryValue}, not ${formatSampleValue(walk.value ?? NaN)}: this walk-through does not reproduce it`,
-    );
+    const verdict = verdictLines(queryValue, walk.value ?? NaN);
+    lines.push(agrees ? verdict.same : verdict.differs);
   } else if (walk.value !== undefined) {
-    lines.push('  the query returns no value for this series');
+    lines.push(noValueLine());
   }
   return { nodeId: n.id, func, series, lines, computed: walk.value ?? NaN, ...(queryValue !== undefined ? { queryValue } : {}), agrees };
 }
@@ -112,10 +118,8 @@ function rangeWalkthrough(
   const all = [...r.data.result].sort((a, b) => compareMetrics(a.metric, b.metric));
   if (all.length === 0) {
     const win = windowOf(arg, n.evaluation.time);
-    const lines = [
-      `${e.func}()`,
-      `  no series has a sample in the window (${clock(win.startMs / 1000)}, ${clock(win.endMs / 1000)}] of ${argNode.evaluation.query}: ${e.func}() returns nothing`,
-    ];
+    const empty = { start: clock(win.startMs / 1000), end: clock(win.endMs / 1000), query: argNode.evaluation.query, f: e.func };
+    const lines = [`${e.func}()`, `  ${t('walk.emptyWindow', empty)}`];
     return finish(n, e.func, {}, { lines }, outcomes.get(n.id)?.result);
   }
   const chosen = all.find((s) => matches(s.metric, filter));
@@ -123,11 +127,11 @@ function rangeWalkthrough(
     throw noSuchSeries(
       filterText!,
       all.map((s) => s.metric),
-      `${argNode.evaluation.query}`,
+      argNode.evaluation.query,
     );
   const win = windowOf(arg, n.evaluation.time);
   const walk = walkRange(e.func, { ...win, samples: chosen.values });
-  walk.lines.unshift(`${e.func}() on ${formatSeries(chosen.metric)}`);
+  walk.lines.unshift(t('walk.rangeHead', { f: e.func, series: formatSeries(chosen.metric) }));
   return finish(n, e.func, chosen.metric, walk, outcomes.get(n.id)?.result);
 }
 
@@ -170,9 +174,10 @@ function histogramWalkthrough(
     throw noSuchSeries(
       filterText!,
       list.map((g) => g.metric),
-      `histograms in ${vNode.evaluation.query}`,
+      vNode.evaluation.query,
+      true,
     );
   const walk = walkHistogramQuantile(q, chosen.buckets);
-  walk.lines.unshift(`histogram_quantile(${formatSampleValue(q)}, …) on the histogram ${formatSeries(withoutName(chosen.metric))}`);
+  walk.lines.unshift(t('walk.histogramHead', { q: formatSampleValue(q), series: formatSeries(withoutName(chosen.metric)) }));
   return finish(n, 'histogram_quantile', chosen.metric, walk, outcomes.get(n.id)?.result);
 }

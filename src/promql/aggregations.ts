@@ -4,7 +4,7 @@
 // units and ordering from them, and the engine keys its implementations by
 // AggregationName (src/engine/aggregate.ts), so `tsc` fails when one is missing.
 
-import type { ResultUnit } from './functions.js';
+import type { Doc, ResultUnit } from './functions.js';
 
 interface AggregationSignature {
   name: string;
@@ -16,37 +16,57 @@ interface AggregationSignature {
   ordersResult?: boolean;
   /** Behind Prometheus's `promql-experimental-functions` flag. */
   experimental?: boolean;
-  /** One line for completion, `.help` and docs. */
-  doc: string;
+  /** One line for completion, `.help` and docs, in each language. */
+  doc: Doc;
 }
 
 function agg<const N extends string>(
   name: N,
-  doc: string,
+  doc: Doc,
   facts: Omit<AggregationSignature, 'name' | 'doc'> = {},
 ): AggregationSignature & { name: N } {
   return { ...facts, name, doc };
 }
 
 const ROWS = [
-  agg('sum', 'sum of the values in each group'),
-  agg('avg', 'average of the values in each group'),
-  agg('count', 'number of series in each group', { unit: 'none' }),
-  agg('min', 'smallest value in each group'),
-  agg('max', 'largest value in each group'),
-  agg('group', '1 for each group', { unit: 'none' }),
-  agg('stddev', 'population standard deviation of each group'),
-  agg('stdvar', 'population variance of each group', { unit: 'none' }),
-  agg('topk', 'the k series with the largest values in each group', { param: 'scalar', ordersResult: true }),
-  agg('bottomk', 'the k series with the smallest values in each group', { param: 'scalar', ordersResult: true }),
-  agg('count_values', 'number of series per distinct value, the value in a label', { param: 'string', unit: 'none' }),
-  agg('quantile', 'φ-quantile of the values in each group', { param: 'scalar' }),
-  agg('limitk', 'any k series of each group', { param: 'scalar', ordersResult: true, experimental: true }),
-  agg('limit_ratio', 'a deterministic sample of a ratio of the series of each group', {
-    param: 'scalar',
-    ordersResult: true,
-    experimental: true,
-  }),
+  agg('sum', { en: 'sum of the values in each group', ko: '각 그룹 값의 합' }),
+  agg('avg', { en: 'average of the values in each group', ko: '각 그룹 값의 평균' }),
+  agg('count', { en: 'number of series in each group', ko: '각 그룹의 시계열 수' }, { unit: 'none' }),
+  agg('min', { en: 'smallest value in each group', ko: '각 그룹의 최솟값' }),
+  agg('max', { en: 'largest value in each group', ko: '각 그룹의 최댓값' }),
+  agg('group', { en: '1 for each group', ko: '그룹마다 1' }, { unit: 'none' }),
+  agg('stddev', { en: 'population standard deviation of each group', ko: '각 그룹의 모표준편차' }),
+  agg('stdvar', { en: 'population variance of each group', ko: '각 그룹의 모분산' }, { unit: 'none' }),
+  agg(
+    'topk',
+    { en: 'the k series with the largest values in each group', ko: '각 그룹에서 값이 가장 큰 시계열 k개' },
+    { param: 'scalar', ordersResult: true },
+  ),
+  agg(
+    'bottomk',
+    { en: 'the k series with the smallest values in each group', ko: '각 그룹에서 값이 가장 작은 시계열 k개' },
+    { param: 'scalar', ordersResult: true },
+  ),
+  agg(
+    'count_values',
+    { en: 'number of series per distinct value, the value in a label', ko: '서로 다른 값마다 그 값을 가진 시계열 수(값은 레이블에)' },
+    { param: 'string', unit: 'none' },
+  ),
+  agg('quantile', { en: 'φ-quantile of the values in each group', ko: '각 그룹 값의 φ 분위수' }, { param: 'scalar' }),
+  agg(
+    'limitk',
+    { en: 'any k series of each group', ko: '각 그룹에서 아무 시계열 k개' },
+    { param: 'scalar', ordersResult: true, experimental: true },
+  ),
+  agg(
+    'limit_ratio',
+    { en: 'a deterministic sample of a ratio of the series of each group', ko: '각 그룹 시계열 중 일정 비율을 결정적으로 고른 표본' },
+    {
+      param: 'scalar',
+      ordersResult: true,
+      experimental: true,
+    },
+  ),
 ];
 
 /** The name of an aggregation operator: a row of the table. */

@@ -10,6 +10,7 @@ import { Checker } from './check.js';
 import { lex } from './lexer.js';
 import { tooDeepAt, tooDeepMessage } from './depth.js';
 import { ParseError } from './errors.js';
+import { t } from '../util/messages/index.js';
 
 export type { ParseOptions } from './parser.js';
 export { resolveOptions } from './parser.js';
@@ -36,12 +37,7 @@ export const ALL_FEATURES: Required<ParseOptions> = {
 export function parse(query: string, opts?: ParseOptions): Expr {
   const deep = tooDeepAt(lex(query));
   if (deep) {
-    throw new ParseError(
-      query,
-      { start: deep.start, end: deep.end },
-      tooDeepMessage(),
-      'split the query, or sum over a selector instead of writing every term',
-    );
+    throw new ParseError(query, { start: deep.start, end: deep.end }, tooDeepMessage(), t('engine.splitDeep'));
   }
   const p = new Parser(query, opts);
   const expr = p.parseTop();

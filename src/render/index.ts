@@ -17,7 +17,8 @@ import { renderSamples } from './samples.js';
 import { compareForDisplay, renderVector } from './vector.js';
 import { parseSampleValue } from '../model/result.js';
 import { wrap } from './text.js';
-import { t } from '../util/messages/index.js';
+import { annotationHint } from '../promql/annotation-hints.js';
+import { currentLang, t } from '../util/messages/index.js';
 
 export type OutputFormat = 'table' | 'json' | 'csv';
 
@@ -140,12 +141,22 @@ function plainValue(type: 'scalar' | 'string', raw: string, ctx: RenderContext):
   return h ? `${raw}  ${ctx.style.dim(`(${h})`)}` : raw;
 }
 
+/** Beside Prometheus's English annotation, what it means, when the learner reads another language. */
+function meaning(annotation: string, style: Style): string[] {
+  const hint = currentLang() !== 'en' ? annotationHint(annotation) : undefined;
+  return hint ? [style.dim(`  ${t('annotation.meaning', { text: hint })}`)] : [];
+}
+
 /** Warnings, infos and (with opts.stats) statistics, for stderr; '' when there are none. */
 export function renderNotes(result: QueryResult, opts: Pick<RenderOptions, 'style' | 'stats'>): string {
   const { style } = opts;
   const out: string[] = [];
-  for (const w of result.warnings ?? []) out.push(style.warn(t('render.warning', { text: w.replace(/^PromQL warning: /, '') })));
-  for (const i of result.infos ?? []) out.push(style.info(t('render.info', { text: i.replace(/^PromQL info: /, '') })));
+  for (const w of result.warnings ?? []) {
+    out.push(style.warn(t('render.warning', { text: w.replace(/^PromQL warning: /, '') })), ...meaning(w, style));
+  }
+  for (const i of result.infos ?? []) {
+    out.push(style.info(t('render.info', { text: i.replace(/^PromQL info: /, '') })), ...meaning(i, style));
+  }
   if (opts.stats && result.stats) {
     const { timings, samples } = result.stats;
     out.push(

@@ -10,6 +10,7 @@
 import type { FloatHistogram } from '../histogram/histogram.js';
 import type { Series } from './series.js';
 import { OutOfOrderSampleError } from './series.js';
+import type { SeriesTable } from './series-table.js';
 import { isStaleNaN } from './stale.js';
 
 /** Chunks start small (most stores are small) and double up to this many samples. */
@@ -54,7 +55,7 @@ export class AppendLog {
    * when it has no samples here yet. A native histogram sample comes with its
    * value HISTOGRAM_MARK and the histogram in `hist`.
    */
-  append(series: readonly Series[], id: number, tMs: number, value: number, stMs: number, hist?: FloatHistogram): boolean {
+  append(series: SeriesTable, id: number, tMs: number, value: number, stMs: number, hist?: FloatHistogram): boolean {
     const sample = this.scratch;
     sample[0] = tMs;
     sample[1] = value;
@@ -68,21 +69,21 @@ export class AppendLog {
    * loop: numbers passed to a call the JIT does not inline are boxed, garbage
    * for every sample; an array of them is not.
    */
-  appendSample(series: readonly Series[], id: number, sample: Float64Array, hist?: FloatHistogram): boolean {
+  appendSample(series: SeriesTable, id: number, sample: Float64Array, hist?: FloatHistogram): boolean {
     const tMs = sample[0];
     const value = sample[1];
     const stMs = sample.length > 2 ? sample[2] : 0;
     if (id >= this.count.length) this.grow(id);
     const logged = this.count[id] > 0;
-    if (logged || series[id].length > 0) {
-      const s = series[id];
-      const last = logged ? this.last[2 * id] : s.lastT();
-      if (tMs < last) throw new OutOfOrderSampleError(`out of order sample at ${tMs} for ${s.key}`);
+    if (logged || series.hasSealedSamples(id)) {
+      const s = logged ? undefined : series.get(id);
+      const last = s ? s.lastT() : this.last[2 * id];
+      if (tMs < last) throw new OutOfOrderSampleError(`out of order sample at ${tMs} for ${series.get(id).key}`);
       if (tMs === last) {
         // Same timestamp: identical value is a no-op (as the TSDB), else error.
-        const prev = logged ? this.last[2 * id + 1] : s.lastV();
+        const prev = s ? s.lastV() : this.last[2 * id + 1];
         if (Object.is(prev, value) || (prev !== prev && value !== value)) return false;
-        throw new OutOfOrderSampleError(`duplicate sample for timestamp ${tMs} with a different value for ${s.key}`);
+        throw new OutOfOrderSampleError(`duplicate sample for timestamp ${tMs} with a different value for ${series.get(id).key}`);
       }
     }
     let c = this.current;
@@ -125,21 +126,30 @@ export class AppendLog {
     this.last = last;
   }
 
-  /** Moves every logged sample into its series (old samples first), then empties the log. */
-  flush(series: readonly Series[]): void {
+  /**
+   * Moves every logged sample into its series (old samples first), then
+   * empties the log. A series without an object and without old samples,
+   * start timestamps or histograms (every series of a loaded file) gets
+   * columns in the table, not an object.
+   */
+  flush(series: SeriesTable): void {
     if (this.size === 0) return;
-    const n = Math.min(series.length, this.count.length);
+    const n = Math.min(series.size, this.count.length);
     // Where each series' samples go in the pools: old ones, then the logged ones.
     const start = new Float64Array(n + 1);
+    const old = new Int32Array(n);
     let total = 0;
     let withSt = false;
     for (let id = 0; id < n; id++) {
       start[id] = total;
-      if (this.count[id] > 0) {
-        series[id].unlazy();
-        total += series[id].length + this.count[id];
-        withSt ||= series[id].st !== undefined;
+      if (this.count[id] === 0) continue;
+      if (series.hasSamples(id) || series.hasObject(id)) {
+        const s = series.get(id);
+        s.unlazy();
+        old[id] = s.length;
+        withSt ||= s.st !== undefined;
       }
+      total += old[id] + this.count[id];
     }
     start[n] = total;
     withSt ||= this.chunks.some((c) => c.st);
@@ -149,26 +159,20 @@ export class AppendLog {
     const next = new Float64Array(n);
     for (let id = 0; id < n; id++) {
       if (this.count[id] === 0) continue;
-      const s = series[id];
       const at = start[id];
+      next[id] = at + old[id];
+      if (old[id] === 0) continue;
+      const s = series.get(id);
       values.set(s.v.subarray(0, s.length), at);
       times.set(s.t.subarray(0, s.length), at);
       if (sts && s.st) sts.set(s.st.subarray(0, s.length), at);
-      next[id] = at + s.length;
     }
     const stale = new Uint8Array(n);
     const hcols = this.histogramColumns(series, n, start);
     for (const c of this.chunks) this.scatter(c, next, times, values, sts, stale);
-    if (this.chunks.some((c) => c.h)) for (const c of this.chunks) this.scatterHistograms(c, start, series, hcols);
-    const pool = new TimesPool(total);
-    for (let id = 0; id < n; id++) {
-      if (this.count[id] === 0) continue;
-      const a = start[id];
-      const b = a + series[id].length + this.count[id];
-      const st = sts && hasNonZero(sts, a, b) ? sts.slice(a, b) : undefined;
-      series[id].adopt(pool.intern(times.subarray(a, b)), values.subarray(a, b), st, stale[id] === 1, hcols.get(id));
-    }
+    if (this.chunks.some((c) => c.h)) for (const c of this.chunks) this.scatterHistograms(c, start, old, hcols);
     this.chunks = [];
+    this.seal(series, n, start, times, values, sts, stale, hcols);
     this.histPos = undefined;
     this.current = undefined;
     this.size = 0;
@@ -177,12 +181,44 @@ export class AppendLog {
     this.last = new Float64Array(128);
   }
 
+  /** The gathered samples to their series: equal timestamp columns shared, values in the pool or in objects. */
+  private seal(
+    series: SeriesTable,
+    n: number,
+    start: Float64Array,
+    times: Float64Array,
+    values: Float64Array,
+    sts: Float64Array | undefined,
+    stale: Uint8Array,
+    hcols: Map<number, (FloatHistogram | undefined)[]>,
+  ): void {
+    const pool = new TimesPool(times.length);
+    const poolId = series.addPool(values);
+    const timesIds = new Map<Float64Array, number>();
+    for (let id = 0; id < n; id++) {
+      if (this.count[id] === 0) continue;
+      const a = start[id];
+      const b = start[id + 1];
+      const t = pool.intern(times, a, b);
+      const st = sts && hasNonZero(sts, a, b) ? sts.slice(a, b) : undefined;
+      const h = hcols.get(id);
+      if (st || h || series.hasObject(id)) series.adopt(id, t, values.subarray(a, b), st, stale[id] === 1, h);
+      else {
+        let ti = timesIds.get(t);
+        if (ti === undefined) timesIds.set(t, (ti = series.addTimes(t)));
+        series.columns(id, poolId, a, b - a, ti, stale[id] === 1);
+      }
+    }
+    series.release(poolId, timesIds.values());
+  }
+
   /** Histogram columns of the logged series that had histograms already: old entries copied, room for the new. */
-  private histogramColumns(series: readonly Series[], n: number, start: Float64Array): Map<number, (FloatHistogram | undefined)[]> {
+  private histogramColumns(series: SeriesTable, n: number, start: Float64Array): Map<number, (FloatHistogram | undefined)[]> {
     const cols = new Map<number, (FloatHistogram | undefined)[]>();
     for (let id = 0; id < n; id++) {
-      const s = series[id];
-      if (this.count[id] === 0 || !s.h) continue;
+      if (this.count[id] === 0 || !series.hasObject(id)) continue;
+      const s = series.get(id);
+      if (!s.h) continue;
       const col = s.h.slice(0, s.length);
       col.length = start[id + 1] - start[id];
       cols.set(id, col);
@@ -191,16 +227,11 @@ export class AppendLog {
   }
 
   /** Histograms of a chunk into their series' columns (positions as scatter gave them, counted again here). */
-  private scatterHistograms(
-    c: Chunk,
-    start: Float64Array,
-    series: readonly Series[],
-    cols: Map<number, (FloatHistogram | undefined)[]>,
-  ): void {
+  private scatterHistograms(c: Chunk, start: Float64Array, old: Int32Array, cols: Map<number, (FloatHistogram | undefined)[]>): void {
     const pos = (this.histPos ??= new Map());
     for (let i = 0; i < c.n; i++) {
       const id = c.ids[i];
-      const k = pos.get(id) ?? series[id].length;
+      const k = pos.get(id) ?? old[id];
       pos.set(id, k + 1);
       const hist = c.h?.[i];
       if (!hist) continue;
@@ -242,10 +273,10 @@ function hasNonZero(a: Float64Array, from: number, to: number): boolean {
   return false;
 }
 
-/** An order-sensitive hash of a timestamp column (ms fit in 53 bits: both halves count). */
-function hashTimes(t: Float64Array): number {
-  let h = t.length | 0;
-  for (let i = 0; i < t.length; i++) {
+/** An order-sensitive hash of the timestamps t[a, b) (ms fit in 53 bits: both halves count). */
+function hashTimes(t: Float64Array, a: number, b: number): number {
+  let h = (b - a) | 0;
+  for (let i = a; i < b; i++) {
     const x = t[i];
     h = Math.imul(h ^ (x | 0), 0x9e3779b1);
     h = Math.imul(h ^ ((x / 4294967296) | 0), 0x85ebca6b);
@@ -253,9 +284,9 @@ function hashTimes(t: Float64Array): number {
   return h >>> 0;
 }
 
-function sameTimes(a: Float64Array, b: Float64Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+function sameTimes(u: Float64Array, t: Float64Array, a: number, b: number): boolean {
+  if (u.length !== b - a) return false;
+  for (let i = a; i < b; i++) if (u[i - a] !== t[i]) return false;
   return true;
 }
 
@@ -270,13 +301,14 @@ class TimesPool {
   /** `remaining`: at most this many timestamps will be copied (sizes the slabs of small stores). */
   constructor(private remaining: number) {}
 
-  intern(t: Float64Array): Float64Array {
-    const h = hashTimes(t);
+  /** The shared column equal to t[a, b). */
+  intern(t: Float64Array, a: number, b: number): Float64Array {
+    const h = hashTimes(t, a, b);
     let same = this.byHash.get(h);
     if (same) {
-      for (const u of same) if (sameTimes(u, t)) return this.skip(u, t.length);
+      for (const u of same) if (sameTimes(u, t, a, b)) return this.skip(u, b - a);
     } else this.byHash.set(h, (same = []));
-    const kept = this.copy(t);
+    const kept = this.copy(t, a, b);
     same.push(kept);
     return kept;
   }
@@ -286,10 +318,10 @@ class TimesPool {
     return u;
   }
 
-  private copy(t: Float64Array): Float64Array {
-    const n = t.length;
+  private copy(t: Float64Array, a: number, b: number): Float64Array {
+    const n = b - a;
     this.remaining -= n;
-    if (n > SLAB / 4) return t.slice();
+    if (n > SLAB / 4) return t.slice(a, b);
     if (this.used + n > this.slab.length) {
       // Slabs double from small (most stores have few distinct columns), never beyond what may still come.
       const size = Math.min(SLAB, Math.max(4096, this.slab.length * 2), this.remaining + n);
@@ -297,7 +329,7 @@ class TimesPool {
       this.used = 0;
     }
     const out = this.slab.subarray(this.used, this.used + n);
-    out.set(t);
+    out.set(t.subarray(a, b));
     this.used += n;
     return out;
   }

@@ -6,9 +6,10 @@
 // errors) goes through ExpositionParser.line() as text, so the results, the
 // error messages and their line numbers are exactly those of the text path.
 
-import type { Metric } from '../model/result.js';
 import type { ExpositionParser } from './exposition.js';
 import type { MemoryStore } from './store.js';
+import { SeriesTexts } from './series-texts.js';
+import type { StringTable } from './strings.js';
 
 const NL = 10;
 const SPACE = 32;
@@ -24,186 +25,88 @@ const COMMA = 44;
 /** 10^k for k <= 22 is exact in float64, so m / 10^k is correctly rounded, as Number() is. */
 const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
-function isNameStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 58;
+/** Character classes by byte, one bit each (a table: the tests run for every byte of a new series). */
+const LABEL_START = 1;
+const LABEL_CHAR = 2;
+const NAME_START = 4;
+const NAME_CHAR = 8;
+const CLASS = new Uint8Array(256);
+for (let c = 0; c < 256; c++) {
+  const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+  const digit = c >= 48 && c <= 57;
+  CLASS[c] =
+    (letter ? LABEL_START | LABEL_CHAR | NAME_START | NAME_CHAR : 0) |
+    (digit ? LABEL_CHAR | NAME_CHAR : 0) |
+    (c === 58 ? NAME_START | NAME_CHAR : 0);
 }
 
-function isNameChar(c: number): boolean {
-  return isNameStart(c) || (c >= 48 && c <= 57);
+/** Whether byte c (undefined past the end: false) is in class k. */
+function is(c: number, k: number): boolean {
+  return (CLASS[c] & k) !== 0;
 }
 
-function isLabelStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
-}
-
-function isLabelChar(c: number): boolean {
-  return isLabelStart(c) || (c >= 48 && c <= 57);
-}
+/** Scratch for readPlainPairs: up to 32 labels of one series as (name id, value id) pairs. */
+const PAIRS = new Int32Array(64);
 
 /**
- * Recent strings by a hash of their bytes, one per slot: label names and the
- * values that repeat across series (a job, a status code, a metric name) are
- * made once and shared by every series, so a file of many series keeps one
- * string a distinct value, not one a series.
+ * The label set of an ASCII `name{a="x",b="y"}` without escapes or blanks, as
+ * (name id, value id) pairs of the store's strings in PAIRS, sorted by name,
+ * its number of pairs, or -1 for anything else, which the text path reads
+ * (and reports): a repeated label name, an empty value, more than 32 labels. Only a name or value new to the store
+ * makes a string.
  */
-const RECENT = new Array<string>(4096).fill('');
-
-/** b[s, e) (ASCII) as a string, shared with an equal recent one. */
-function latin1(b: Buffer, s: number, e: number): string {
-  let h = e - s;
-  for (let i = s; i < e; i++) h = Math.imul(h ^ b[i], 0x01000193);
-  const slot = (h >>> 20) & 4095;
-  const recent = RECENT[slot];
-  if (recent.length === e - s) {
-    let k = 0;
-    while (k < recent.length && recent.charCodeAt(k) === b[s + k]) k++;
-    if (k === recent.length) return recent;
-  }
-  return (RECENT[slot] = b.toString('latin1', s, e));
-}
-
-/** Scratch for readPlainSeries: the names and values of one series, in file order. */
-const pairNames: string[] = [];
-const pairValues: string[] = [];
-
-/**
- * The label set of an ASCII `name{a="x",b="y"}` without escapes or blanks
- * (its strings are copies, not slices of a line a series would keep alive);
- * undefined for anything else, which the text path reads (and reports). The
- * object is built in name order without empty values, and frozen: the store
- * keeps such a label set as it is instead of copying it.
- */
-function readPlainSeries(b: Buffer, s: number, e: number): Metric | undefined {
+function readPlainPairs(strings: StringTable, nameLabel: number, view: DataView, b: Buffer, s: number, e: number): number {
   let i = s;
-  while (i < e && isNameChar(b[i])) i++;
-  pairNames.length = 0;
-  pairValues.length = 0;
-  pairNames.push('__name__');
-  pairValues.push(latin1(b, s, i));
+  while (i < e && is(b[i], NAME_CHAR)) i++;
+  PAIRS[0] = nameLabel;
+  PAIRS[1] = strings.internBytesAt(1, view, b, s, i);
+  let n = 1;
   if (i < e) {
     for (i++; b[i] !== CLOSE_BRACE;) {
       const ns = i;
-      if (!isLabelStart(b[i])) return undefined;
-      while (isLabelChar(b[++i]));
-      const name = latin1(b, ns, i);
-      if (b[i] !== EQUALS || b[i + 1] !== QUOTE) return undefined;
+      if (!is(b[i], LABEL_START)) return -1;
+      while (is(b[++i], LABEL_CHAR));
+      const ne = i;
+      if (b[i] !== EQUALS || b[i + 1] !== QUOTE) return -1;
       const vs = (i += 2);
       while (i < e && b[i] !== QUOTE && b[i] !== BACKSLASH) i++;
-      if (b[i] !== QUOTE) return undefined;
-      pairNames.push(name);
-      pairValues.push(latin1(b, vs, i));
+      // An empty value (left out, yet its name may repeat another) is the text path's.
+      if (b[i] !== QUOTE || i === vs || n === 32) return -1;
+      PAIRS[2 * n] = strings.internBytesAt(2 * n, view, b, ns, ne);
+      PAIRS[2 * n + 1] = strings.internBytesAt(2 * n + 1, view, b, vs, i);
+      n++;
       i++;
       if (b[i] === COMMA) i++;
-      else if (b[i] !== CLOSE_BRACE) return undefined;
+      else if (b[i] !== CLOSE_BRACE) return -1;
     }
-    if (i !== e - 1) return undefined;
+    if (i !== e - 1) return -1;
   }
-  return sortedLabelSet();
+  return sortPairs(strings, n);
 }
 
-/** The scratch pairs as a frozen label set in name order, empty values left out; undefined if a name repeats. */
-function sortedLabelSet(): Metric | undefined {
-  const n = pairNames.length;
-  // Insertion sort: a series has a handful of labels.
+/** The value id of label `name` in PAIRS[0, 2n) (it is there: every series has a metric name). */
+function valueOf(name: number, n: number): number {
+  let j = 0;
+  while (j < n - 1 && PAIRS[2 * j] !== name) j++;
+  return PAIRS[2 * j + 1];
+}
+
+/** Sorts PAIRS[0, 2n) by name (insertion sort: a series has a handful of labels); -1 if a name repeats, else n. */
+function sortPairs(strings: StringTable, n: number): number {
   for (let j = 1; j < n; j++) {
-    const name = pairNames[j];
-    const value = pairValues[j];
+    const name = PAIRS[2 * j];
+    const value = PAIRS[2 * j + 1];
+    const text = strings.get(name);
     let k = j - 1;
-    for (; k >= 0 && pairNames[k] > name; k--) {
-      pairNames[k + 1] = pairNames[k];
-      pairValues[k + 1] = pairValues[k];
+    for (; k >= 0 && strings.get(PAIRS[2 * k]) > text; k--) {
+      PAIRS[2 * k + 2] = PAIRS[2 * k];
+      PAIRS[2 * k + 3] = PAIRS[2 * k + 1];
     }
-    pairNames[k + 1] = name;
-    pairValues[k + 1] = value;
+    PAIRS[2 * k + 2] = name;
+    PAIRS[2 * k + 3] = value;
   }
-  const labels: Metric = {};
-  for (let j = 0; j < n; j++) {
-    if (j > 0 && pairNames[j] === pairNames[j - 1]) return undefined;
-    if (pairValues[j] !== '') labels[pairNames[j]] = pairValues[j];
-  }
-  return Object.freeze(labels);
-}
-
-/** FNV-1a of b[s, e), four bytes a step, cut to 30 bits (a small integer: a Map key that allocates nothing). */
-function hashBytes(view: DataView, b: Buffer, s: number, e: number): number {
-  let h = 0x811c9dc5 ^ (e - s);
-  let i = s;
-  for (; i + 4 <= e; i += 4) h = Math.imul(h ^ view.getInt32(i), 0x01000193);
-  for (; i < e; i++) h = Math.imul(h ^ b[i], 0x01000193);
-  return h & 0x3fffffff;
-}
-
-/**
- * The series texts the fast path has met, as bytes: their bytes in one
- * growing arena and a map from their hash to entries, so that finding a
- * line's series makes no string (a file of a million series would otherwise
- * keep a million strings, and make one for every line to look it up).
- */
-class SeriesTexts {
-  private bytes = new Uint8Array(1 << 16);
-  private view = new DataView(this.bytes.buffer);
-  private used = 0;
-  private start = new Int32Array(1024);
-  private length = new Int32Array(1024);
-  private ids = new Int32Array(1024);
-  private count = 0;
-  private readonly byHash = new Map<number, number | number[]>();
-
-  /** The series id of the text b[s, e) (hash h), or -1 when it is new. */
-  find(view: DataView, b: Buffer, s: number, e: number, h: number): number {
-    const k = this.byHash.get(h);
-    if (k === undefined) return -1;
-    if (typeof k === 'number') return this.same(k, view, b, s, e) ? this.ids[k] : -1;
-    for (const j of k) if (this.same(j, view, b, s, e)) return this.ids[j];
-    return -1;
-  }
-
-  add(b: Buffer, s: number, e: number, h: number, id: number): void {
-    const n = e - s;
-    if (this.used + n > this.bytes.length) {
-      const bytes = new Uint8Array(Math.max(this.bytes.length * 2, this.used + n));
-      bytes.set(this.bytes.subarray(0, this.used));
-      this.bytes = bytes;
-      this.view = new DataView(bytes.buffer);
-    }
-    if (this.count === this.ids.length) {
-      this.start = grown(this.start);
-      this.length = grown(this.length);
-      this.ids = grown(this.ids);
-    }
-    const k = this.count++;
-    copyBytes(b, s, e, this.bytes, this.used);
-    this.start[k] = this.used;
-    this.length[k] = n;
-    this.ids[k] = id;
-    this.used += n;
-    const same = this.byHash.get(h);
-    if (same === undefined) this.byHash.set(h, k);
-    else if (typeof same === 'number') this.byHash.set(h, [same, k]);
-    else same.push(k);
-  }
-
-  private same(k: number, view: DataView, b: Buffer, s: number, e: number): boolean {
-    const n = e - s;
-    if (this.length[k] !== n) return false;
-    const at = this.start[k];
-    const mine = this.view;
-    let q = 0;
-    for (; q + 4 <= n; q += 4) if (view.getInt32(s + q) !== mine.getInt32(at + q)) return false;
-    for (; q < n; q++) if (b[s + q] !== this.bytes[at + q]) return false;
-    return true;
-  }
-}
-
-/** b[s, e) to out at `at`: a loop, for the few dozen bytes of a series (Buffer.copy costs more per call than that). */
-function copyBytes(b: Uint8Array, s: number, e: number, out: Uint8Array, at: number): void {
-  for (let i = s; i < e; i++) out[at++] = b[i];
-}
-
-function grown(a: Int32Array): Int32Array<ArrayBuffer> {
-  const out = new Int32Array(a.length * 2);
-  out.set(a);
-  return out;
+  for (let j = 1; j < n; j++) if (PAIRS[2 * j] === PAIRS[2 * j - 2]) return -1;
+  return n;
 }
 
 export class ByteExpositionParser {
@@ -212,15 +115,17 @@ export class ByteExpositionParser {
   /** A view of the bytes being read (the chunk, or a line cut between chunks). */
   private view: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
   /**
-   * Where the last series the fast path read is, as bytes (where its line is,
-   * not a copy: buffers are never written once read), with a view to compare
-   * four bytes at a time, and its id.
+   * Where the last series the fast path read is, as bytes (where its line is
+   * in the chunk; copied out when the chunk ends, see keepLast), with a view
+   * to compare four bytes at a time, and its id.
    */
   private lastBytes: Buffer = Buffer.alloc(0);
   private lastView: DataView<ArrayBufferLike> = this.view;
   private lastStart = 0;
   private lastLen = -1;
   private lastId = -1;
+  /** The last series' entry in texts (-1: none yet), whose successor predicts the next line's series. */
+  private lastEntry = -1;
   /** The line's [timestamp ms, value], as the store takes them (see MemoryStore.appendSample). */
   private readonly sample = new Float64Array(2);
   private numValue = 0;
@@ -230,10 +135,15 @@ export class ByteExpositionParser {
   private seriesHigh = 0;
   private readonly texts = new SeriesTexts();
 
+  /** The string id of `__name__`. */
+  private readonly nameLabel: number;
+
   constructor(
     private readonly parser: ExpositionParser,
     private readonly om: boolean,
-  ) {}
+  ) {
+    this.nameLabel = parser.strings.intern('__name__');
+  }
 
   /** Feeds the next chunk of input. */
   feed(chunk: Buffer): void {
@@ -256,10 +166,24 @@ export class ByteExpositionParser {
       const next = this.line(chunk, from);
       if (next < 0) {
         this.carry = Buffer.from(chunk.subarray(from));
-        return;
+        break;
       }
       from = next;
     }
+    this.keepLast();
+  }
+
+  /**
+   * The last series' bytes copied out of the chunk, so the caller may read
+   * the next chunk into the same buffer (a file is read into two buffers in
+   * turn: fresh memory for every chunk costs the kernel a page fault a page).
+   */
+  private keepLast(): void {
+    if (this.lastLen <= 0) return;
+    const copy = Buffer.from(this.lastBytes.subarray(this.lastStart, this.lastStart + this.lastLen));
+    this.lastBytes = copy;
+    this.lastView = new DataView(copy.buffer, copy.byteOffset, copy.length);
+    this.lastStart = 0;
   }
 
   /** The last line (if the input does not end with a newline), then the parser's end checks. */
@@ -289,19 +213,27 @@ export class ByteExpositionParser {
     const n = this.lastLen;
     let i: number;
     let id = -1;
+    let predicted = -1;
     if (n > 0 && b[s + n] === SPACE && this.sameAsLast(b, s, n)) {
       i = s + n;
       id = this.lastId;
     } else {
-      i = this.seriesEnd(b, s);
-      if (i < 0 || b[i] !== SPACE) return -1;
+      predicted = this.texts.predicted(this.lastEntry);
+      const pn = predicted >= 0 ? this.texts.textLength(predicted) : 0;
+      if (pn > 0 && b[s + pn] === SPACE && this.texts.same(predicted, this.view, b, s, pn)) i = s + pn;
+      else {
+        predicted = -1;
+        i = this.seriesEnd(b, s);
+        if (i < 0 || b[i] !== SPACE) return -1;
+      }
     }
     const seriesEnd = i;
     if (!this.readDecimal(b, i + 1) || b[this.numEnd] !== SPACE) return -1;
     const value = this.numValue;
     const nl = this.om ? this.readSecondsTs(b, this.numEnd + 1) : this.readMsTs(b, this.numEnd + 1);
     if (nl < 0) return -1;
-    if (id < 0) id = this.seriesId(b, s, seriesEnd);
+    if (predicted >= 0) id = this.setLast(b, s, seriesEnd, predicted);
+    else if (id < 0) id = this.seriesId(b, s, seriesEnd);
     if (id < 0) return -1;
     this.sample[0] = this.numTs;
     this.sample[1] = value;
@@ -325,9 +257,9 @@ export class ByteExpositionParser {
   /** Index after `name{labels}` (quotes and escapes respected), or -1 for anything unusual. */
   private seriesEnd(b: Buffer, s: number): number {
     const e = b.length;
-    if (s >= e || !isNameStart(b[s])) return -1;
+    if (s >= e || !is(b[s], NAME_START)) return -1;
     let i = s + 1;
-    while (i < e && isNameChar(b[i])) i++;
+    while (i < e && is(b[i], NAME_CHAR)) i++;
     let high = 0;
     if (i < e && b[i] === OPEN_BRACE) {
       let inStr = false;
@@ -349,28 +281,33 @@ export class ByteExpositionParser {
   }
 
   /**
-   * The series' id: a text met before, a new plain series, or (escapes,
-   * UTF-8) one the text path has read; -1 to leave the line to the text path.
+   * The series' id of a line that is not the predicted one: its labels as
+   * the store's string ids (the store finds or makes their series), or
+   * (escapes, UTF-8) a series the text path has read; -1 to leave the line to
+   * the text path.
    */
   private seriesId(b: Buffer, s: number, e: number): number {
-    const n = e - s;
-    const h = hashBytes(this.view, b, s, e);
-    let id = this.texts.find(this.view, b, s, e, h);
-    if (id < 0) {
-      const labels = this.seriesHigh < 0x80 ? readPlainSeries(b, s, e) : undefined;
-      const known = labels
-        ? this.parser.addSeries(labels)
+    const view = this.view;
+    const strings = this.parser.strings;
+    const n = this.seriesHigh < 0x80 ? readPlainPairs(strings, this.nameLabel, view, b, s, e) : -1;
+    const id =
+      n > 0
+        ? this.parser.addSeriesPairs(PAIRS, n, strings.get(valueOf(this.nameLabel, n)))
         : this.parser.knownSeries(b.toString(this.seriesHigh < 0x80 ? 'latin1' : 'utf8', s, e));
-      if (known === undefined) return -1;
-      id = known;
-      this.texts.add(b, s, e, h, id);
-    }
+    if (id === undefined) return -1;
+    const k = this.texts.entry(id, view, b, s, e);
+    this.texts.follows(this.lastEntry, k);
+    return this.setLast(b, s, e, k);
+  }
+
+  /** The series text b[s, e) (entry k of texts) is the last read; returns its series id. */
+  private setLast(b: Buffer, s: number, e: number, k: number): number {
     this.lastBytes = b;
     this.lastView = this.view;
     this.lastStart = s;
-    this.lastLen = n;
-    this.lastId = id;
-    return id;
+    this.lastLen = e - s;
+    this.lastEntry = k;
+    return (this.lastId = this.texts.seriesId(k));
   }
 
   /** `-?digits[.digits]` with at most 15 digits (exact in float64) into numValue/numEnd. */

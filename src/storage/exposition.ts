@@ -10,6 +10,7 @@
 import { UsageError } from '../errors.js';
 import type { Metric, MetricMetadata } from '../model/result.js';
 import { MemoryStore, OutOfOrderSampleError } from './store.js';
+import type { StringTable } from './strings.js';
 
 export type ExpositionFormat = 'auto' | 'openmetrics' | 'text';
 
@@ -147,10 +148,15 @@ export class ExpositionParser {
     return this.seriesIds.get(seriesText);
   }
 
-  /** The series of a label set the byte parser has read; undefined when its samples are not data (OpenMetrics `_created`). */
-  addSeries(labels: Metric): number | undefined {
-    if (this.isCreated(labels.__name__)) return undefined;
-    return this.store.getOrCreateSeries(labels);
+  /** The store's strings, which the byte parser interns label names and values in. */
+  get strings(): StringTable {
+    return this.store.strings;
+  }
+
+  /** The series of label pairs the byte parser has read (see MemoryStore.seriesOfPairs); undefined for OpenMetrics `_created`. */
+  addSeriesPairs(pairs: Int32Array, n: number, metricName: string): number | undefined {
+    if (this.isCreated(metricName)) return undefined;
+    return this.store.seriesOfPairs(pairs, n);
   }
 
   /**

@@ -49,12 +49,13 @@ export class Series implements SampleColumns {
 
   constructor(
     readonly id: number,
-    readonly labels: Metric,
+    /** Where the label set is (the store's label sets: a series holds no labels of its own). */
+    private readonly labelSets: { labels(id: number): Metric },
   ) {}
 
   /** The label set as text, for error messages. */
   get key(): string {
-    return JSON.stringify(this.labels);
+    return JSON.stringify(this.labelSets.labels(this.id));
   }
 
   /** The last sample's timestamp and value (the series is not empty). */

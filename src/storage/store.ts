@@ -1,7 +1,9 @@
 // The in-memory series store: one series per distinct sorted label set,
-// samples in typed-array columns (series.ts; no per-sample objects, equal
-// timestamp columns shared, see pack.ts), and an inverted index (label name
-// -> value -> series ids) for selecting series by matchers.
+// samples in typed-array columns (series-table.ts, series.ts; no per-sample
+// objects, equal timestamp columns shared, see append-log.ts), label sets as
+// pairs of interned string ids (label-sets.ts; no object per series until one
+// is read), and an inverted index (label name -> value -> series ids,
+// postings.ts) for selecting series by matchers.
 
 import type { LabelMatcher } from '../promql/ast.js';
 import { compileMatcherRegex } from '../promql/regex.js';
@@ -11,7 +13,11 @@ import type { FloatHistogram } from '../histogram/histogram.js';
 import { intersectSorted } from '../util/sorted.js';
 import { HistogramChunks } from './histogram-chunks.js';
 import { HISTOGRAM_MARK, isHistogramMark } from './stale.js';
-import { Series, type LazyColumns, type SampleColumns } from './series.js';
+import { LabelSets } from './label-sets.js';
+import { Postings } from './postings.js';
+import type { LazyColumns, SampleColumns } from './series.js';
+import { SeriesTable } from './series-table.js';
+import type { StringTable } from './strings.js';
 
 export { STALE_NAN, isStaleNaN, HISTOGRAM_MARK, isHistogramMark } from './stale.js';
 export { OutOfOrderSampleError, type SampleColumns } from './series.js';
@@ -48,16 +54,13 @@ export class MemoryStore {
     this.keepEmpty = opts.keepEmptyLabels ?? false;
   }
 
-  private readonly seriesList: Series[] = [];
   private readonly log = new AppendLog();
-  /**
-   * Series by a hash of their labels (labelsHash), to find a label set's
-   * series: a small integer key, not a string of the labels (that was a
-   * hundred bytes a series more, and most of the time of a new series).
-   */
-  private readonly byHash = new Map<number, Series | Series[]>();
-  /** label name -> label value -> ascending series ids; a lone id is kept as a number (most values of a label such as `instance` have one). */
-  private readonly postings = new Map<string, Map<string, number | number[]>>();
+  /** Label sets by series id, as string ids; a label set's series found by their hash (label-sets.ts). */
+  private readonly sets = new LabelSets();
+  /** Samples by series id: columns, or an object once one is needed (series-table.ts). */
+  private readonly seriesList = new SeriesTable(this.sets);
+  /** label name -> label value -> ascending series ids, built when a selection needs it (postings.ts). */
+  private readonly postings = new Postings();
   private readonly meta = new Map<string, MetricMetadata>();
   private readonly histChunks = new HistogramChunks();
   private minT = Infinity;
@@ -66,81 +69,43 @@ export class MemoryStore {
 
   /** Get or create the series for a label set; returns its id. Empty-valued labels are dropped unless keepEmptyLabels. */
   getOrCreateSeries(labels: Metric): number {
-    // A sorted copy without empty values; a frozen label set that is one
-    // already (as the file parser makes them) is kept as it is.
-    const names = Object.keys(labels);
-    let sorted = labels;
-    if (!Object.isFrozen(labels) || !isSorted(names) || (!this.keepEmpty && Object.values(labels).includes(''))) {
-      if (!isSorted(names)) names.sort();
-      sorted = {};
-      for (const n of names) {
-        const v = labels[n];
-        if (v === '' && !this.keepEmpty) continue;
-        sorted[n] = v;
-      }
-    }
-    this.indexLazySeries();
-    const h = labelsHash(sorted);
-    const same = this.byHash.get(h);
-    if (same !== undefined) {
-      if (!Array.isArray(same)) {
-        if (sameLabels(same.labels, sorted)) return same.id;
-      } else for (const s of same) if (sameLabels(s.labels, sorted)) return s.id;
-    }
-    const s = this.addSeries(Object.isFrozen(sorted) ? sorted : Object.freeze(sorted));
-    this.index(s, h);
-    this.indexed = this.seriesList.length;
-    return s.id;
+    const [pairs, n] = this.sets.fromMetric(labels, this.keepEmpty);
+    return this.seriesOfPairs(pairs, n);
   }
 
-  private index(s: Series, h: number): void {
-    const same = this.byHash.get(h);
-    if (same === undefined) this.byHash.set(h, s);
-    else if (Array.isArray(same)) same.push(s);
-    else this.byHash.set(h, [same, s]);
+  /** The store's strings (label names and values by id), for a parser that interns labels itself. */
+  get strings(): StringTable {
+    return this.sets.strings;
   }
 
-  /** Series before this id are in byHash; those after it came from addLazySeries and are indexed on the next getOrCreateSeries. */
-  private indexed = 0;
-
-  private indexLazySeries(): void {
-    for (; this.indexed < this.seriesList.length; this.indexed++) {
-      const s = this.seriesList[this.indexed];
-      this.index(s, labelsHash(s.labels));
-    }
-  }
-
-  /** A new series with these (sorted, frozen) labels, in the postings. */
-  private addSeries(labels: Metric): Series {
-    const s = new Series(this.seriesList.length, labels);
-    this.seriesList.push(s);
-    for (const n in labels) {
-      const v = labels[n];
-      let values = this.postings.get(n);
-      if (!values) this.postings.set(n, (values = new Map()));
-      const ids = values.get(v);
-      if (ids === undefined) values.set(v, s.id);
-      else if (typeof ids === 'number') values.set(v, [ids, s.id]);
-      else ids.push(s.id);
-    }
-    return s;
+  /**
+   * Get or create the series of a label set given as (name id, value id)
+   * pairs p[0, 2n) of `strings`, sorted by name, without empty values unless
+   * the store keeps them: what getOrCreateSeries makes of a Metric.
+   */
+  seriesOfPairs(pairs: Int32Array, n: number): number {
+    const id = this.sets.findOrAdd(pairs, n);
+    if (id === this.seriesList.size) this.seriesList.push();
+    return id;
   }
 
   /**
    * A series whose samples are decoded on first read (the prebuilt sample
    * snapshot): `count` samples from `minT` to `maxT` ms. Returns its id. The
    * label set must be new to the store, sorted and without empty values, as a
-   * snapshot's are: a command that only reads never builds their keys.
+   * snapshot's are.
    */
   addLazySeries(labels: Metric, count: number, minT: number, maxT: number, decode: () => LazyColumns): number {
-    const s = this.addSeries(Object.isFrozen(labels) ? labels : Object.freeze(labels));
-    s.lazy = decode;
+    const before = this.seriesList.size;
+    const id = this.getOrCreateSeries(labels);
+    if (id !== before) throw new Error(`addLazySeries: the store has series ${JSON.stringify(labels)} already`);
+    this.seriesList.get(id).lazy = decode;
     this.sampleCount += count;
     if (count > 0) {
       this.minT = Math.min(this.minT, minT);
       this.maxT = Math.max(this.maxT, maxT);
     }
-    return s.id;
+    return id;
   }
 
   /**
@@ -160,7 +125,7 @@ export class MemoryStore {
    * The store keeps the histogram: do not modify it afterwards.
    */
   appendHistogram(id: number, tMs: number, h: FloatHistogram, stMs = 0): void {
-    const s = this.seriesList[id];
+    const s = this.seriesList.get(id);
     const last = this.log.lastValue(s);
     const prevIsHistogram = last !== undefined && isHistogramMark(last);
     const stored = this.histChunks.append(id, tMs, h, prevIsHistogram);
@@ -190,7 +155,7 @@ export class MemoryStore {
   appendMany(id: number, t: Float64Array, v: Float64Array, n = t.length): void {
     if (n === 0) return;
     if (this.log.has(id)) this.log.flush(this.seriesList);
-    this.seriesList[id].appendMany(t, v, n);
+    this.seriesList.get(id).appendMany(t, v, n);
     this.sampleCount += n;
     if (t[0] < this.minT) this.minT = t[0];
     if (t[n - 1] > this.maxT) this.maxT = t[n - 1];
@@ -208,13 +173,14 @@ export class MemoryStore {
     return this.meta;
   }
 
+  /** The label set of series `id`, names in sorted order (a frozen object, made on first use and kept). */
   labels(id: number): Metric {
-    return this.seriesList[id].labels;
+    return this.sets.labels(id);
   }
 
   samples(id: number): SampleColumns {
     this.flushed();
-    const s = this.seriesList[id];
+    const s = this.seriesList.get(id);
     s.unlazy();
     return s;
   }
@@ -227,19 +193,19 @@ export class MemoryStore {
   /** Samples of a series without staleness markers, as range selectors see them. */
   floatSamples(id: number): SampleColumns {
     this.flushed();
-    return this.seriesList[id].withoutStale();
+    return this.seriesList.get(id).withoutStale();
   }
 
   /** Whether the series holds any staleness marker. */
   hasStaleMarkers(id: number): boolean {
     this.flushed();
-    const s = this.seriesList[id];
+    const s = this.seriesList.get(id);
     s.unlazy();
     return s.hasStale;
   }
 
   get numSeries(): number {
-    return this.seriesList.length;
+    return this.seriesList.size;
   }
 
   get numSamples(): number {
@@ -252,12 +218,16 @@ export class MemoryStore {
   }
 
   labelNames(): string[] {
-    return [...this.postings.keys()].sort();
+    this.postings.update(this.sets);
+    const str = this.sets.strings;
+    return [...this.postings.nameIds()].map((k) => str.get(k)).sort();
   }
 
   labelValues(name: string): string[] {
-    const values = this.postings.get(name);
-    return values ? [...values.keys()].sort() : [];
+    this.postings.update(this.sets);
+    const str = this.sets.strings;
+    const nameId = str.find(name);
+    return nameId < 0 ? [] : [...this.postings.valueIds(nameId)].map((k) => str.get(k)).sort();
   }
 
   /** Loading is done: appended samples go to their series now (else on the first read). */
@@ -274,12 +244,16 @@ export class MemoryStore {
    * timeout or Ctrl-C can stop a selection over many long label values.
    */
   select(matchers: readonly LabelMatcher[], check?: () => void): number[] {
-    let candidates: number[] | undefined;
+    this.postings.update(this.sets);
+    const str = this.sets.strings;
+    let candidates: ArrayLike<number> | undefined;
     const answered = new Set<LabelMatcher>();
     // Intersect postings of equality matchers with non-empty values first: cheapest.
     for (const m of matchers) {
       if (m.op === '=' && m.value !== '') {
-        const ids = idList(this.postings.get(m.name)?.get(m.value));
+        const nameId = str.find(m.name);
+        const valueId = str.find(m.value);
+        const ids = nameId < 0 || valueId < 0 ? [] : this.postings.seriesWith(nameId, valueId);
         candidates = candidates ? intersectSorted(candidates, ids) : ids;
         answered.add(m);
         if (candidates.length === 0) return [];
@@ -287,32 +261,21 @@ export class MemoryStore {
     }
     if (!candidates) {
       // A regex matcher that cannot match "" narrows to series having the label.
-      for (const m of matchers) {
-        if (m.op === '=~' && !matchesEmpty(m)) {
-          const values = this.postings.get(m.name);
-          if (!values) return [];
-          const re = compileMatcherRegex(m.value);
-          const ids: number[] = [];
-          for (const [v, vids] of values) {
-            check?.();
-            if (re.test(v)) for (const id of idList(vids)) ids.push(id);
-          }
-          ids.sort((a, b) => a - b);
-          candidates = ids;
-          answered.add(m);
-          break;
-        }
+      const m = matchers.find((x) => x.op === '=~' && !matchesEmpty(x));
+      if (m) {
+        candidates = this.regexCandidates(m, check);
+        answered.add(m);
       }
     }
-    if (!candidates) candidates = this.seriesList.map((s) => s.id);
-    const tests = matchers.filter((m) => !answered.has(m)).map(memoizedMatcherTest);
+    const tests = matchers.filter((m) => !answered.has(m)).map((m) => this.seriesTest(m));
     const out: number[] = [];
-    for (const id of candidates) {
+    const n = candidates ? candidates.length : this.seriesList.size;
+    for (let k = 0; k < n; k++) {
+      const id = candidates ? candidates[k] : k;
       check?.();
-      const labels = this.seriesList[id].labels;
       let ok = true;
       for (const t of tests) {
-        if (!t(labels)) {
+        if (!t(id)) {
           ok = false;
           break;
         }
@@ -321,60 +284,44 @@ export class MemoryStore {
     }
     return out;
   }
-}
 
-/** matcherTest, with a regex matcher's answer remembered per label value for one selection. */
-function memoizedMatcherTest(m: LabelMatcher): (labels: Metric) => boolean {
-  if (m.op === '=' || m.op === '!=') return matcherTest(m);
-  const re = compileMatcherRegex(m.value);
-  const seen = new Map<string, boolean>();
-  const want = m.op === '=~';
-  return (l) => {
-    const v = l[m.name] ?? '';
-    let hit = seen.get(v);
-    if (hit === undefined) {
-      hit = re.test(v);
-      seen.set(v, hit);
-    }
-    return hit === want;
-  };
-}
-
-/** FNV-1a over the sorted pairs, cut to 30 bits: a small integer, which a Map holds without allocating. */
-function labelsHash(labels: Metric): number {
-  let h = 0x811c9dc5;
-  for (const n in labels) {
-    h = hashString(h, n);
-    h = Math.imul(h ^ 0xfe, 0x01000193);
-    h = hashString(h, labels[n]);
-    h = Math.imul(h ^ 0xff, 0x01000193);
+  /** Ascending ids of the series whose label m.name has a value the regex matches (m cannot match ""). */
+  private regexCandidates(m: LabelMatcher, check?: () => void): number[] {
+    const str = this.sets.strings;
+    const nameId = str.find(m.name);
+    if (nameId < 0 || !this.postings.hasName(nameId)) return [];
+    const re = compileMatcherRegex(m.value);
+    const ids: number[] = [];
+    this.postings.forEachValue(nameId, (v, vids) => {
+      check?.();
+      if (re.test(str.get(v))) for (let i = 0; i < vids.length; i++) ids.push(vids[i]);
+    });
+    return ids.sort((a, b) => a - b);
   }
-  return h & 0x3fffffff;
-}
 
-function hashString(h: number, s: string): number {
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h;
-}
-
-/** Two sorted label sets with the same names and values. */
-function sameLabels(a: Metric, b: Metric): boolean {
-  let n = 0;
-  for (const k in a) {
-    if (a[k] !== b[k]) return false;
-    n++;
+  /**
+   * A test of one matcher on a series id, read from the label sets (no label
+   * object made); a regex runs once per distinct value in one selection.
+   */
+  private seriesTest(m: LabelMatcher): (id: number) => boolean {
+    const sets = this.sets;
+    const str = sets.strings;
+    const nameId = str.find(m.name);
+    const valueOf = (id: number) => (nameId < 0 ? -1 : sets.valueOf(id, nameId));
+    const text = (vid: number) => (vid < 0 ? '' : str.get(vid));
+    if (m.op === '=') return (id) => text(valueOf(id)) === m.value;
+    if (m.op === '!=') return (id) => text(valueOf(id)) !== m.value;
+    const re = compileMatcherRegex(m.value);
+    const want = m.op === '=~';
+    // Per value id + 1 (0: no such label): 0 untested, 1 matches, 2 does not.
+    const seen = new Uint8Array(str.size + 1);
+    return (id) => {
+      const vid = valueOf(id);
+      let hit = seen[vid + 1];
+      if (hit === 0) seen[vid + 1] = hit = re.test(text(vid)) ? 1 : 2;
+      return (hit === 1) === want;
+    };
   }
-  for (const k in b) if (k !== undefined) n--;
-  return n === 0;
-}
-
-function isSorted(names: string[]): boolean {
-  for (let i = 1; i < names.length; i++) if (names[i - 1] > names[i]) return false;
-  return true;
-}
-
-function idList(ids: number | number[] | undefined): number[] {
-  return ids === undefined ? [] : typeof ids === 'number' ? [ids] : ids;
 }
 
 function matchesEmpty(m: LabelMatcher): boolean {

@@ -2,7 +2,7 @@
 // and native histograms' custom bucket bounds need.
 
 /** The values two ascending lists share, ascending. */
-export function intersectSorted(a: readonly number[], b: readonly number[]): number[] {
+export function intersectSorted(a: ArrayLike<number>, b: ArrayLike<number>): number[] {
   const out: number[] = [];
   let i = 0;
   let j = 0;

@@ -1,5 +1,10 @@
 // Colour only where it helps, and never with NO_COLOR or when not on a TTY.
-import { Chalk } from 'chalk';
+// chalk is loaded only when colour is on (src/util/esm-require.ts): a run in a
+// pipe or with NO_COLOR never imports it.
+import { CAN_REQUIRE_ESM, requireEsm } from './esm-require.js';
+
+type ChalkModule = typeof import('chalk');
+let chalk: ChalkModule | undefined = CAN_REQUIRE_ESM ? undefined : await import('chalk');
 
 export interface Style {
   color: boolean;
@@ -36,8 +41,26 @@ const SERIES_COLORS = [
   'greenBright',
 ] as const;
 
+const same = (s: string): string => s;
+
 export function makeStyle(color: boolean): Style {
-  const c = new Chalk({ level: color ? 1 : 0 });
+  if (!color) {
+    return {
+      color,
+      error: same,
+      warn: same,
+      info: same,
+      dim: same,
+      bold: same,
+      name: same,
+      label: same,
+      value: same,
+      ok: same,
+      series: (_i, s) => s,
+    };
+  }
+  chalk ??= requireEsm<ChalkModule>(import.meta.url, 'chalk');
+  const c = new chalk.Chalk({ level: 1 });
   return {
     color,
     error: c.red,
@@ -47,7 +70,7 @@ export function makeStyle(color: boolean): Style {
     bold: c.bold,
     name: c.bold,
     label: c.cyan,
-    value: (s) => s,
+    value: same,
     ok: c.green,
     series: (i, s) => c[SERIES_COLORS[i % SERIES_COLORS.length]](s),
   };

@@ -9,9 +9,7 @@
 // also writes 1w and 1y) stays there too.
 
 import { UsageError } from '../errors.js';
-
-const TIME_EXAMPLES = 'e.g. 2026-01-15T11:00:00Z, 2026-01-15 20:00 (in the --tz zone), 1768474800, now, -1h or now-30m';
-const DURATION_EXAMPLES = 'e.g. 1h30m, 5m, 500ms, 1d or plain seconds such as 60';
+import { t } from './messages/index.js';
 
 // Prometheus's duration units, largest first (model.ParseDuration requires this order).
 const UNITS: ReadonlyArray<[string, number]> = [
@@ -60,7 +58,7 @@ function tryParseDuration(s: string): number | undefined {
 export function parseDurationArg(s: string): number {
   const ms = tryParseDuration(s.trim());
   if (ms === undefined) {
-    throw new UsageError(`invalid duration "${s}"`, `use a duration ${DURATION_EXAMPLES}`);
+    throw new UsageError(t('usage.invalidDuration', { value: s }), t('usage.invalidDuration.hint'));
   }
   return ms;
 }
@@ -69,7 +67,7 @@ export function parseDurationArg(s: string): number {
 export function parseTimeoutArg(s: string, flag = '--timeout'): number {
   const ms = tryParseDuration(s.trim());
   if (ms === undefined || !Number.isFinite(ms) || ms <= 0) {
-    throw new UsageError(`invalid ${flag} "${s}"`, 'use a duration such as 30s, 2m or 1m30s');
+    throw new UsageError(t('usage.invalidFlag', { flag, value: s }), t('usage.timeout.hint'));
   }
   return ms;
 }
@@ -109,12 +107,12 @@ export function parseTimeArg(s: string, ref: number): number {
   }
   if (/^\d+(\.\d+)?$/.test(text)) return Number(text);
   if (DATE_ONLY_RE.test(text)) {
-    const t = parseRfc3339(`${text}T00:00:00`);
-    if (t !== undefined) return t;
+    const midnight = parseRfc3339(`${text}T00:00:00`);
+    if (midnight !== undefined) return midnight;
   }
-  const t = parseRfc3339(text);
-  if (t !== undefined) return t;
-  throw new UsageError(`invalid time "${s}"`, `use ${TIME_EXAMPLES}`);
+  const parsed = parseRfc3339(text);
+  if (parsed !== undefined) return parsed;
+  throw new UsageError(t('usage.invalidTime', { value: s }), t('usage.invalidTime.hint'));
 }
 
 const DISPLAY_UNITS: ReadonlyArray<[string, number]> = [
@@ -216,10 +214,7 @@ export function canonicalZone(name: string): string | undefined {
 export function parseZoneArg(name: string, what = '--tz'): string {
   const z = canonicalZone(name);
   if (z === undefined) {
-    throw new UsageError(
-      `${what}: unknown time zone "${name}"`,
-      'use an IANA zone name such as Asia/Seoul, Europe/Berlin, America/New_York or UTC',
-    );
+    throw new UsageError(t('usage.unknownZone', { what, name }), t('usage.unknownZone.hint'));
   }
   return z;
 }

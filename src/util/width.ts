@@ -6,17 +6,40 @@
 // carets under a query, the explain tree, the REPL's search line) goes through
 // here, so a label value like {service="결제"} lines up with ASCII ones.
 //
-// Printable ASCII (almost every table cell) takes a fast path: one column per
-// UTF-16 unit, no segmentation.
+// string-width costs ~40 ms to load (its emoji regular expression and a
+// grapheme segmenter are built when it is imported), half of a short command's
+// own time, so it is loaded only for text it is needed for. The text our
+// renderers print (ASCII, Hangul, CJK, Latin-1, Greek, dashes and quotes,
+// arrows, maths, box drawing, blocks, the spinner's Braille, colour codes) takes
+// a fast path: one column or two per UTF-16 unit, no segmentation; a test checks
+// it gives what string-width gives on every character it covers.
 
-import stringWidth from 'string-width';
+import { CAN_REQUIRE_ESM, requireEsm } from './esm-require.js';
+
+type StringWidth = (s: string) => number;
+
+let stringWidth: StringWidth | undefined = CAN_REQUIRE_ESM ? undefined : (await import('string-width')).default;
+
+/** string-width's answer, loading it the first time. */
+function libraryWidth(s: string): number {
+  stringWidth ??= requireEsm<{ default: StringWidth }>(import.meta.url, 'string-width').default;
+  return stringWidth(s);
+}
 
 const NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/;
-// Text of printable ASCII and the common wide letters (Hangul syllables and
-// compatibility jamo but the filler U+3164, CJK ideographs) only: one column or two per UTF-16 unit,
-// no segmentation needed (string-width's segmenting costs ~70 µs a cell).
-const SIMPLE_WIDE = /^[\x20-\x7e\u3131-\u3163\u3165-\u318e\u4e00-\u9fff\uac00-\ud7a3]*$/;
-const WIDE_CHAR = /[\u3131-\u3163\u3165-\u318e\u4e00-\u9fff\uac00-\ud7a3]/;
+// Characters one column wide on their own and in any sequence of fast-path
+// characters: no combining marks, joiners, conjoining jamo, emoji or
+// zero-width characters among them (their grapheme clusters are single code
+// points), none outside the BMP (one UTF-16 unit each). The soft hyphen U+00AD
+// (0 columns) and the emoji-presentation squares U+25FD/U+25FE are left out.
+const NARROW =
+  '\\x20-\\x7e\\xa0-\\xac\\xae-\\u017f\\u0391-\\u03a1\\u03a3-\\u03a9\\u03b1-\\u03c9\\u2010-\\u2027\\u2030-\\u205e' +
+  '\\u2190-\\u22ff\\u2500-\\u25fc\\u2713\\u2717\\u2800-\\u28ff';
+// Two columns: CJK punctuation, Hangul compatibility jamo (but the filler U+3164),
+// CJK ideographs, Hangul syllables, fullwidth forms.
+const WIDE = '\\u3000-\\u3029\\u3131-\\u3163\\u3165-\\u318e\\u4e00-\\u9fff\\uac00-\\ud7a3\\uff01-\\uff60';
+const FAST_TEXT = new RegExp(`^[${NARROW}${WIDE}]*$`);
+const WIDE_CHAR = new RegExp(`[${WIDE}]`);
 // eslint-disable-next-line no-control-regex -- ESC starts the colour (SGR) codes kept whole when cutting
 const ANSI_RE = /\u001b\[[0-9;]*m/g;
 
@@ -26,29 +49,40 @@ function isPlainAscii(s: string): boolean {
   return !NOT_PRINTABLE_ASCII.test(s);
 }
 
+/**
+ * Columns of `s` without string-width, or undefined when `s` holds text
+ * outside the fast path: one column per UTF-16 unit, two for the wide ones,
+ * colour codes none (string-width strips them the same way).
+ */
+export function fastColumns(s: string): number | undefined {
+  if (isPlainAscii(s)) return s.length;
+  const plain = s.includes('\u001b') ? s.replace(ANSI_RE, '') : s;
+  if (!FAST_TEXT.test(plain)) return undefined;
+  let n = 0;
+  for (let i = 0; i < plain.length; i++) n += unitColumns(plain, i);
+  return n;
+}
+
+/** Columns of the UTF-16 unit at `i` of fast-path text. */
+function unitColumns(s: string, i: number): number {
+  return s.charCodeAt(i) >= 0x3000 && WIDE_CHAR.test(s[i]!) ? 2 : 1;
+}
+
 /** Columns `s` occupies on a terminal (wide characters 2, combining marks and colour codes 0). */
 export function visibleWidth(s: string): number {
-  if (isPlainAscii(s)) return s.length;
-  if (!SIMPLE_WIDE.test(s)) return stringWidth(s);
-  let n = 0;
-  for (let i = 0; i < s.length; i++) n += WIDE_CHAR.test(s[i]!) ? 2 : 1;
-  return n;
+  return fastColumns(s) ?? libraryWidth(s);
 }
 
 /** One piece of text and its columns: a grapheme cluster, or a colour code (0 columns). */
 type Unit = [text: string, columns: number];
 
 function* graphemes(s: string): Generator<Unit> {
-  if (isPlainAscii(s)) {
-    for (let i = 0; i < s.length; i++) yield [s[i]!, 1];
-    return;
-  }
-  if (SIMPLE_WIDE.test(s)) {
-    for (let i = 0; i < s.length; i++) yield [s[i]!, WIDE_CHAR.test(s[i]!) ? 2 : 1];
+  if (FAST_TEXT.test(s)) {
+    for (let i = 0; i < s.length; i++) yield [s[i]!, unitColumns(s, i)];
     return;
   }
   segmenter ??= new Intl.Segmenter();
-  for (const { segment } of segmenter.segment(s)) yield [segment, stringWidth(segment)];
+  for (const { segment } of segmenter.segment(s)) yield [segment, libraryWidth(segment)];
 }
 
 /** Graphemes and colour codes of `s`, in order, each with its width. */

@@ -67,14 +67,29 @@ test('no data at any time: none, in three probes', async () => {
 });
 
 test('a slow server: the budget stops the search with the bounds known so far', async () => {
-  const s = series(T - 30 * DAY - 3600, T - 30 * DAY, 15, 40);
-  const started = Date.now();
-  const where = await locateData(s.probe, T, { budgetMs: 500 });
-  assert.ok(Date.now() - started < 1500, `took ${Date.now() - started} ms`);
+  // The budget runs out after the eighth probe (an event, not a timer, so a loaded machine cannot change the answer).
+  const s = series(T - 30 * DAY - 3600, T - 30 * DAY);
+  const budget = new AbortController();
+  const any = s.probe.any.bind(s.probe);
+  s.probe.any = async (start, end, signal) => {
+    const r = await any(start, end, signal);
+    if (s.calls.any >= 8) budget.abort();
+    return r;
+  };
+  const where = await locateData(s.probe, T, { budgetSignal: budget.signal });
+  assert.equal(s.calls.any, 8, 'no probe after the budget ran out');
   assert.equal(where.kind, 'ended');
   if (where.kind !== 'ended') return;
   assert.equal(where.exact, false);
-  assert.ok(where.end <= s.last && (where.before ?? Infinity) > s.last, 'the end lies between the bounds');
+  assert.ok(where.end <= s.last, 'the end found so far is at or before the real end');
+  assert.ok((where.before ?? Infinity) > s.last, 'the real end lies before the upper bound');
+});
+
+test('the default budget is a timer: a probe slower than it ends the search', async () => {
+  const started = Date.now();
+  const slow = series(T - 30 * DAY - 3600, T - 30 * DAY, 15, 60_000);
+  assert.deepEqual(await locateData(slow.probe, T, { budgetMs: 50 }), { kind: 'unknown' });
+  assert.ok(Date.now() - started < 30_000, 'the timer aborted the 60 s probe');
 });
 
 test('out of budget before anything is known: unknown; a canceled signal stops at once', async () => {

@@ -95,7 +95,7 @@ test('linear time: (a+)+b against a 1 MB value answers at once (issue 14, item 6
   assert.equal(m('(a|aa)+$x', big), false);
   assert.equal(compileReplaceRegex('(a+)+b').replace(big, '$1'), undefined);
   const ms = performance.now() - t0;
-  assert.ok(ms < 3000, `took ${ms} ms`); // generous for a shared CI machine
+  assert.ok(ms < 10_000, `took ${ms} ms`); // backtracking takes minutes; 10 s holds on a saturated 2-core machine
   assert.equal(compileReplaceRegex('(a+)+!').replace(big, 'x${1}x')?.length, (1 << 20) + 2);
 });
 

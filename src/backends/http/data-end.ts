@@ -38,6 +38,8 @@ export interface LocateOptions {
   lookbackSec?: number;
   /** The whole search's time budget (ms). */
   budgetMs?: number;
+  /** Ends the budget instead of a `budgetMs` timer (a caller's own deadline; tests abort it after N probes). */
+  budgetSignal?: AbortSignal;
   signal?: AbortSignal;
 }
 
@@ -54,7 +56,7 @@ class OutOfBudget extends Error {}
 /** Finds where the probed series' data lies relative to `time` (unix seconds). */
 export async function locateData(probe: DataProbe, time: number, opts: LocateOptions = {}): Promise<DataWhere> {
   const lookback = opts.lookbackSec ?? 300;
-  const budget = AbortSignal.timeout(opts.budgetMs ?? DEFAULT_BUDGET_MS);
+  const budget = opts.budgetSignal ?? AbortSignal.timeout(opts.budgetMs ?? DEFAULT_BUDGET_MS);
   const signal = opts.signal ? AbortSignal.any([opts.signal, budget]) : budget;
   const ask = async <T>(fn: () => Promise<T>): Promise<T> => {
     if (signal.aborted) throw new OutOfBudget();

@@ -6,6 +6,30 @@ export const CLI_MESSAGES = {
     en: 'Learn PromQL by doing: query a bundled sample dataset with an embedded PromQL engine, or your own Prometheus.',
     ko: '직접 해 보며 PromQL을 배워요: 내장 PromQL 엔진으로 번들된 샘플 데이터셋에, 또는 여러분의 Prometheus에 쿼리해요.',
   },
+  'cli.program.help': {
+    en: `
+Examples:
+  $ promlearn query 'sum by (job) (rate(http_requests_total[5m]))'
+  $ promlearn range 'rate(http_requests_total{job="api"}[5m])' --range 1h
+  $ promlearn learn                 # guided lessons
+  $ promlearn                       # interactive REPL (in a terminal)
+  $ promlearn query up --server http://localhost:9090
+
+Exit codes: 0 ok, 1 query or server error, 2 usage error.`,
+    ko: `
+예:
+  $ promlearn query 'sum by (job) (rate(http_requests_total[5m]))'
+  $ promlearn range 'rate(http_requests_total{job="api"}[5m])' --range 1h
+  $ promlearn learn                 # 단계별 레슨
+  $ promlearn                       # 대화형 REPL(터미널에서)
+  $ promlearn query up --server http://localhost:9090
+
+종료 코드: 0 성공, 1 쿼리 또는 서버 오류, 2 사용법 오류.`,
+  },
+  'cli.hint.leadingMinus': {
+    en: "if %{first} is the query, put -- before it: promlearn %{cmd} -- '%{first}'",
+    ko: "'-'로 시작하는 쿼리(%{first})는 앞에 --를 붙이세요: promlearn %{cmd} -- '%{first}'",
+  },
   'cli.lang': {
     en: 'language of the lessons (default: $PROMLEARN_LANG, else the locale, else en)',
     ko: '메시지와 레슨의 언어(기본값: $PROMLEARN_LANG, 없으면 로캘, 그것도 없으면 en)',
@@ -39,7 +63,7 @@ export const CLI_MESSAGES = {
   },
   'cli.query.after.json': {
     en: 'JSON output is the "data" object of Prometheus\'s /api/v1/query response\n({"resultType": ..., "result": ...}); native histograms keep the API\'s\n"histogram" shape. CSV has one row per sample; with native histograms it adds\ncount, sum and buckets columns (buckets as "(0.1,0.25]:4;(0.25,0.5]:2").\nA native histogram shows as count, sum and a bucket sparkline; a result of one\nhistogram (or --buckets) draws its buckets as bars.\nWarnings and --stats go to stderr. Exit codes: 0 ok, 1 query error, 2 usage error.',
-    ko: 'JSON 출력은 Prometheus /api/v1/query 응답의 "data" 객체예요\n({"resultType": ..., "result": ...}). 네이티브 히스토그램은 API의 "histogram"\n형태 그대로예요. CSV는 샘플마다 한 행이고, 네이티브 히스토그램이 있으면 count, sum,\nbuckets 열이 붙어요(buckets는 "(0.1,0.25]:4;(0.25,0.5]:2" 형식).\n네이티브 히스토그램은 count, sum과 버킷 스파크라인으로 보여요. 히스토그램 하나만\n나오면(또는 --buckets를 주면) 버킷을 막대로 그려요.\n경고와 --stats는 stderr로 나가요. 종료 코드: 0 성공, 1 쿼리 오류, 2 사용법 오류.',
+    ko: 'JSON 출력은 Prometheus /api/v1/query 응답의 "data" 객체예요\n({"resultType": ..., "result": ...}). 네이티브 히스토그램은 API의 "histogram"\n형태 그대로예요. CSV는 샘플마다 한 행이고, 네이티브 히스토그램이 있으면\ncount, sum, buckets 열이 붙어요(buckets는 "(0.1,0.25]:4;(0.25,0.5]:2" 형식).\n네이티브 히스토그램은 count, sum과 버킷 스파크라인으로 보여요. 히스토그램 하나만\n나오면(또는 --buckets를 주면) 버킷을 막대로 그려요.\n경고와 --stats는 stderr로 나가요. 종료 코드: 0 성공, 1 쿼리 오류, 2 사용법 오류.',
   },
   'cli.query.buckets': {
     en: 'draw each native histogram in the result as a bar chart of its buckets (a result of one histogram is drawn so anyway)',
@@ -49,7 +73,7 @@ export const CLI_MESSAGES = {
   'cli.opt.output': { en: 'output format', ko: '출력 형식' },
   'cli.opt.limit': {
     en: 'show at most n table rows or chart series (0 = all; default: fit the terminal, all rows when piped, 8 chart series)',
-    ko: '표의 행이나 차트의 시계열을 최대 n개 보여줘요(0 = 전부; 기본값: 터미널에 맞게, 파이프로 보내면 모든 행, 차트는 시계열 8개)',
+    ko: '표의 행이나 차트의 시계열을 최대 n개 보여줘요(0이면 전부; 기본값: 터미널에 맞게, 파이프로 보내면 모든 행, 차트는 시계열 8개)',
   },
   'cli.opt.stats': { en: 'print evaluation time and samples read (to stderr)', ko: '평가 시간과 읽은 샘플 수를 출력해요(stderr로)' },
   'cli.opt.height': { en: 'chart height in rows (default: fit the screen)', ko: '차트 높이(행 수, 기본값: 화면에 맞게)' },
@@ -116,4 +140,20 @@ export const CLI_MESSAGES = {
     en: 'print requests and timings to stderr (secrets are never printed)',
     ko: '요청과 소요 시간을 stderr로 출력해요(비밀 값은 출력하지 않아요)',
   },
+  'cli.opt.maxSamples': {
+    en: 'most samples a query may hold in memory at once, intermediate results included (embedded engine; default %{n})',
+    ko: '쿼리 하나가 한 번에 메모리에 들고 있을 수 있는 최대 샘플 수, 중간 결과 포함(내장 엔진; 기본값 %{n})',
+  },
+  // Commander's own words in help (src/cli/help-text.ts; English is commander's text, never replaced).
+  'help.usage': { en: 'Usage:', ko: '사용법:' },
+  'help.arguments': { en: 'Arguments:', ko: '인자:' },
+  'help.options': { en: 'Options:', ko: '옵션:' },
+  'help.commands': { en: 'Commands:', ko: '명령:' },
+  'help.globalOptions': { en: 'Global Options:', ko: '전역 옵션:' },
+  'help.helpFlag': { en: 'display help for command', ko: '명령의 도움말을 보여줘요' },
+  'help.version': { en: 'output the version number', ko: '버전을 출력해요' },
+  'help.choices': { en: 'choices: %{choices}', ko: '선택지: %{choices}' },
+  'help.default': { en: 'default: %{value}', ko: '기본값: %{value}' },
+  'help.preset': { en: 'preset: %{value}', ko: '값을 생략하면: %{value}' },
+  'help.env': { en: 'env: %{name}', ko: '환경 변수: %{name}' },
 } as const;

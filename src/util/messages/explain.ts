@@ -237,6 +237,11 @@ export const EXPLAIN_MESSAGES = {
 
 /** The tree's annotations (src/explain/render.ts) and the method line (src/explain/explain.ts). */
 export const EXPLAIN_TREE_MESSAGES = {
+  'explain.header': { en: 'at %{time}; %{method}', ko: '%{time} 기준; %{method}' },
+  'explain.type.vector': { en: 'instant vector', ko: '인스턴트 벡터' },
+  'explain.type.matrix': { en: 'range vector', ko: '범위 벡터' },
+  'explain.type.scalar': { en: 'scalar', ko: '스칼라' },
+  'explain.type.string': { en: 'string', ko: '문자열' },
   'explain.size.error': { en: '%{type}, error', ko: '%{type}, 오류' },
   'explain.size.series': { en: '%{type}, %{n} series', ko: '%{type}, 시계열 %{n}개' },
   'explain.size.matrix': { en: '%{type}, %{n} series, %{samples} samples', ko: '%{type}, 시계열 %{n}개, 샘플 %{samples}개' },
@@ -275,7 +280,7 @@ export const EXPLAIN_TREE_MESSAGES = {
   'explain.nothingButName': { en: 'nothing but the name', ko: '이름만' },
   'explain.filterDropped': {
     en: 'the comparison dropped %{n} series; `%{alt}` would keep every series, as 1 (true) or 0 (false)',
-    ko: '비교 연산이 시계열 %{n}개를 버렸어요; `%{alt}`로 쓰면 모든 시계열을 1(참) 또는 0(거짓)으로 남겨요',
+    ko: '비교 연산이 시계열 %{n}개를 버렸어요; `%{alt}`처럼 쓰면 모든 시계열을 1(참) 또는 0(거짓)으로 남겨요',
   },
   'explain.agg.noInput': { en: 'no input series, so no groups (%{grouping})', ko: '입력 시계열이 없어서 그룹도 없어요(%{grouping})' },
   'explain.agg.inEach': { en: ', %{n} in each', ko: ', 그룹마다 %{n}개' },
@@ -285,6 +290,33 @@ export const EXPLAIN_TREE_MESSAGES = {
   'explain.agg.groups': {
     en: '%{groups} groups (%{grouping}) from %{n} input series%{per}',
     ko: '그룹 %{groups}개(%{grouping}), 입력 시계열 %{n}개%{per}',
+  },
+  'explain.agg.allIntoOne': { en: 'all series into one', ko: '모든 시계열을 하나로' },
+  'explain.matchWords.ignoring': { en: 'ignoring (%{labels}) and the metric name', ko: 'ignoring (%{labels}), 메트릭 이름 제외' },
+  'explain.matchWords.all': { en: 'all labels except the metric name', ko: '메트릭 이름을 뺀 모든 레이블' },
+  'explain.dup.aLabel': { en: 'a label', ko: '레이블' },
+  'explain.dup.matchingLabels': { en: 'the matching labels', ko: '매칭 레이블' },
+  'explain.dup.manyLeft': {
+    en: 'several left series share one right series: write group_left (many-to-one), or add `%{first}` to %{where}',
+    ko: '왼쪽 시계열 여럿이 오른쪽 시계열 하나를 같이 써요: group_left(many-to-one)를 쓰거나, %{where}에 `%{first}` 레이블을 추가하세요',
+  },
+  'explain.dup.manyRight': {
+    en: 'several right series match the same left series: add `%{first}` to on (...) so each pair is unique%{aggregate}, or write group_right if the right side is the "many" side',
+    ko: '오른쪽 시계열 여럿이 같은 왼쪽 시계열에 매칭돼요: 쌍이 하나씩만 생기도록 on (...)에 `%{first}` 레이블을 추가하거나%{aggregate}, 오른쪽이 "many" 쪽이라면 group_right를 쓰세요',
+  },
+  'explain.dup.orAggregateRight': { en: ' (or aggregate the right side first)', ko: '(또는 오른쪽을 먼저 집계하거나)' },
+  'explain.dup.uniqueOn': {
+    en: 'the %{side} side must be unique for each match group: add `%{first}` to on (%{labels})',
+    ko: '매칭 그룹마다 %{side} 시계열이 하나여야 해요: on (%{labels})에 `%{first}` 레이블을 추가하세요',
+  },
+  'explain.dup.uniqueIgnoring': {
+    en: 'the %{side} side must be unique for each match group: stop ignoring `%{first}`, or aggregate the %{side} side first',
+    ko: '매칭 그룹마다 %{side} 시계열이 하나여야 해요: ignoring에서 `%{first}` 레이블을 빼거나, %{side} 시계열을 먼저 집계하세요',
+  },
+  'explain.subqueryDefaultStep': { en: ' (the default step, 1m)', ko: '(기본 간격 1m)' },
+  'explain.subqueryNote': {
+    en: 'inside a subquery: evaluated at %{steps} steps%{stepText} from %{from} to %{to}; shown at the last one',
+    ko: '서브쿼리 안: %{from}부터 %{to}까지 스텝 %{steps}개%{stepText}로 평가했고, 마지막 스텝의 값을 보여줘요',
   },
   'explain.agg.dropped': { en: 'labels dropped: %{labels}', ko: '빠진 레이블: %{labels}' },
   'explain.method.remote': {

@@ -12,6 +12,10 @@
 
 import { DEFAULT_LANG, langOf, type Lang } from '../lang.js';
 import { CLI_MESSAGES } from './cli.js';
+import { CLI_DATA_MESSAGES } from './cli-data.js';
+import { CLI_NOTES_MESSAGES } from './cli-notes.js';
+import { CLI_RULES_MESSAGES } from './cli-rules.js';
+import { CLI_TOOLS_MESSAGES } from './cli-tools.js';
 import { ERROR_MESSAGES } from './errors.js';
 import { EXPLAIN_MESSAGES, EXPLAIN_TREE_MESSAGES, SELECTOR_MESSAGES } from './explain.js';
 import { INCIDENT_MESSAGES } from './incidents.js';
@@ -19,6 +23,8 @@ import { LESSON_MESSAGES } from './lessons.js';
 import { LESSON_FILE_MESSAGES } from './lesson-files.js';
 import { REPL_MESSAGES } from './repl.js';
 import { RENDER_MESSAGES } from './render.js';
+import { WALK_MESSAGES } from './walkthrough.js';
+import { HINT_MESSAGES } from './hints.js';
 
 export interface Message {
   readonly en: string;
@@ -35,7 +41,13 @@ export const CATALOG = {
   ...ERROR_MESSAGES,
   ...INCIDENT_MESSAGES,
   ...CLI_MESSAGES,
+  ...CLI_DATA_MESSAGES,
+  ...CLI_TOOLS_MESSAGES,
+  ...CLI_RULES_MESSAGES,
+  ...CLI_NOTES_MESSAGES,
   ...RENDER_MESSAGES,
+  ...WALK_MESSAGES,
+  ...HINT_MESSAGES,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof CATALOG;

@@ -1,0 +1,135 @@
+// The store's label sets, one per series id, without an object per series:
+// each is a run of (name id, value id) pairs (strings.ts) in one growing
+// Int32Array, in name order and without empty values (unless the store keeps
+// them), and a label set's series is found by a hash of its pairs in an open
+// addressing table. `labels(id)` makes the Metric object the engine and the
+// API read on first use and keeps it: a store loaded from a file of a million
+// series makes none until a query reads them.
+
+import type { Metric } from '../model/result.js';
+import { mix, rehashed, StringTable } from './strings.js';
+
+export class LabelSets {
+  readonly strings = new StringTable();
+  /** name id, value id, name id, value id, … of every series in id order. */
+  private pairs = new Int32Array(4096);
+  /** Per series: where its pairs start in `pairs` (in ints); start[count] is the end of the last. */
+  private start = new Int32Array(1024);
+  /**
+   * Open addressing over series ids, at most half full: per slot, id + 1 (0
+   * for empty) and the hash beside it, so a probe that passes other series
+   * reads one cache line, not their entries.
+   */
+  private slots = new Int32Array(4096);
+  private count = 0;
+  /** Label objects made so far (sparse). */
+  private readonly made: (Metric | undefined)[] = [];
+  /** Scratch pairs for fromMetric. */
+  private scratch = new Int32Array(64);
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** The series id of the pairs p[0, 2n) (sorted by name, as stored), added as `this.size` if new. */
+  findOrAdd(p: Int32Array, n: number): number {
+    const h = pairsHash(p, n);
+    const slot = this.probe(p, n, h);
+    if (slot > 0) return slot - 1;
+    return this.add(p, n, h, -slot);
+  }
+
+  /**
+   * The pairs of a Metric into a scratch array (valid until the next call),
+   * names sorted, empty values left out unless `keepEmpty`; returns [pairs, n].
+   */
+  fromMetric(labels: Metric, keepEmpty: boolean): [Int32Array, number] {
+    const names = Object.keys(labels);
+    if (!isSorted(names)) names.sort();
+    if (this.scratch.length < 2 * names.length) this.scratch = new Int32Array(4 * names.length);
+    const p = this.scratch;
+    let n = 0;
+    for (const name of names) {
+      const v = labels[name];
+      if (v === '' && !keepEmpty) continue;
+      p[2 * n] = this.strings.intern(name);
+      p[2 * n + 1] = this.strings.intern(v);
+      n++;
+    }
+    return [p, n];
+  }
+
+  /** The label set of series `id` as a frozen object, names in order (made once). */
+  labels(id: number): Metric {
+    const m = this.made[id];
+    if (m) return m;
+    const out: Metric = {};
+    for (let i = this.start[id]; i < this.start[id + 1]; i += 2) out[this.strings.get(this.pairs[i])] = this.strings.get(this.pairs[i + 1]);
+    return (this.made[id] = Object.freeze(out));
+  }
+
+  /** The value id of label `nameId` in series `id`, -1 when it has none. */
+  valueOf(id: number, nameId: number): number {
+    for (let i = this.start[id]; i < this.start[id + 1]; i += 2) if (this.pairs[i] === nameId) return this.pairs[i + 1];
+    return -1;
+  }
+
+  /** Calls f(nameId, valueId) for each label of series `id`, in name order. */
+  forEachPair(id: number, f: (nameId: number, valueId: number) => void): void {
+    for (let i = this.start[id]; i < this.start[id + 1]; i += 2) f(this.pairs[i], this.pairs[i + 1]);
+  }
+
+  /** The raw pair storage, for the postings build: series id's pairs are pairs[start[id], start[id + 1]). */
+  raw(): { pairs: Int32Array; start: Int32Array } {
+    return { pairs: this.pairs, start: this.start };
+  }
+
+  /** The series' id + 1 when found; minus the free slot where it would go when not (-0 for slot 0: never > 0). */
+  private probe(p: Int32Array, n: number, h: number): number {
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const k = slots[2 * i] - 1;
+      if (k < 0) return -i;
+      if (slots[2 * i + 1] === h && this.same(k, p, n)) return k + 1;
+    }
+  }
+
+  private same(k: number, p: Int32Array, n: number): boolean {
+    const at = this.start[k];
+    if (this.start[k + 1] - at !== 2 * n) return false;
+    for (let j = 0; j < 2 * n; j++) if (this.pairs[at + j] !== p[j]) return false;
+    return true;
+  }
+
+  private add(p: Int32Array, n: number, h: number, slot: number): number {
+    const id = this.count++;
+    if (id + 1 >= this.start.length) this.start = grow(this.start, id + 2);
+    const at = this.start[id];
+    if (at + 2 * n > this.pairs.length) this.pairs = grow(this.pairs, at + 2 * n);
+    for (let j = 0; j < 2 * n; j++) this.pairs[at + j] = p[j];
+    this.start[id + 1] = at + 2 * n;
+    // A probe that found nothing may have returned slot 0 as -0.
+    this.slots[2 * slot] = id + 1;
+    this.slots[2 * slot + 1] = h;
+    if (4 * this.count > this.slots.length) this.slots = rehashed(this.slots);
+    return id;
+  }
+}
+
+function pairsHash(p: Int32Array, n: number): number {
+  let h = 0x811c9dc5 ^ n;
+  for (let j = 0; j < 2 * n; j++) h = Math.imul(h ^ p[j], 0x01000193);
+  return mix(h);
+}
+
+function grow(a: Int32Array, atLeast: number): Int32Array<ArrayBuffer> {
+  const out = new Int32Array(Math.max(atLeast, a.length * 2));
+  out.set(a);
+  return out;
+}
+
+function isSorted(names: string[]): boolean {
+  for (let i = 1; i < names.length; i++) if (names[i - 1] > names[i]) return false;
+  return true;
+}
