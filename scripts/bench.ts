@@ -5,6 +5,7 @@
 //   memory      bytes per sample of the sample dataset
 //   load        10 M-sample OpenMetrics / text files and a 1,000,000-series file (in /tmp)
 //   engine      range queries vs Prometheus 2.42's evalTotalTime (backfilled with promtool)
+//   histogram   histogram_quantile over native (NHCB) vs classic histograms, per bucket value (bench-histogram.ts)
 //   completion  REPL Tab answers on the sample
 //   regex       label-matcher regex throughput, fast paths against RE2 (bench-regex.ts)
 //
@@ -15,12 +16,13 @@
 import { prometheusInstalled } from '../test/helpers/prometheus.js';
 import { benchComplete, printComplete } from './bench-complete.js';
 import { benchEngine, engineRatio, printEngine } from './bench-engine.js';
+import { benchHistogram, printHistogram } from './bench-histogram.js';
 import { benchLoad, printLoad } from './bench-load.js';
 import { benchRegex } from './bench-regex.js';
 import { benchMemory, printMemory } from './bench-memory.js';
 import { benchStartup, printStartup } from './bench-startup.js';
 
-type Section = 'startup' | 'memory' | 'load' | 'engine' | 'completion' | 'regex';
+type Section = 'startup' | 'memory' | 'load' | 'engine' | 'histogram' | 'completion' | 'regex';
 
 interface Verdict {
   goal: string;
@@ -110,6 +112,18 @@ async function main(): Promise<void> {
       // Medians of interleaved rounds (see bench-engine.ts: the same span on both sides).
       verdicts.push({ goal: `engine ${row.q}`, measured: `${ratio.toFixed(2)} x prometheus`, target: '<= 0.6 x', met: ratio <= 0.6 });
     }
+  }
+  if (want('histogram')) {
+    console.log('\n## native vs classic histograms (sample dataset, 6 h at 15 s)');
+    const r = benchHistogram(Math.max(runs, 5));
+    printHistogram(r);
+    const [classic, native] = r.rows;
+    verdicts.push({
+      goal: 'histogram_quantile native vs classic, per bucket value',
+      measured: `${r.warmRatio.toFixed(2)} x (CPU ${native.warmMs.toFixed(0)} vs ${classic.warmMs.toFixed(0)} ms; cold ${r.coldRatio.toFixed(2)} x)`,
+      target: '<= 1 x',
+      met: r.warmRatio <= 1 && r.coldRatio <= 1,
+    });
   }
   if (want('completion')) {
     console.log('\n## REPL completion (sample)');

@@ -3,6 +3,7 @@
 //
 //   node scripts/run-tests.mjs              # everything (npm test builds first)
 //   node scripts/run-tests.mjs promql lex   # only files whose path contains one of the words
+//   node scripts/run-tests.mjs --times      # and then each file's seconds, slowest first
 //   PROMLEARN_TEST_JOBS=1 node scripts/run-tests.mjs   # one process at a time
 //
 // Why not plain `node --test FILES`: it starts one process per file (about
@@ -30,39 +31,63 @@ const TEST_DIR = join(ROOT, 'dist', 'test');
 
 /**
  * Files that get a process of their own, with the seconds each takes alone on
- * an idle core (measured; the CPU time of its child processes included): they
- * wait on Prometheus, promtool, npm or child processes, or compute for
- * seconds, so they run beside the rest. `needs: 'sample-prometheus'` waits for
- * the shared sample server (about 8 s to build).
+ * an idle core (measured: CPU time, its child processes' included, or the
+ * wall time when it mostly waits): they wait on Prometheus, npm or child
+ * processes, or compute for seconds, so they start first and run beside the
+ * rest. `needs: 'sample-prometheus'` waits for the shared sample server.
  */
 const OWN_PROCESS = [
-  { file: 'scrape/prometheus-live.test.js', seconds: 17 }, // mostly waits: 15 s of live scrapes
-  { file: 'e2e/pack.test.js', seconds: 9 }, // npm pack + npm install
-  { file: 'backends/remote-fuzz.test.js', seconds: 7 },
-  { file: 'lessons/course.test.js', seconds: 6 },
-  { file: 'fuzz/fuzz.test.js', seconds: 6 },
-  { file: 'cli/commands.test.js', seconds: 5 },
-  { file: 'rules/eval.test.js', seconds: 3.5 },
-  { file: 'conformance/conformance.test.js', seconds: 3 },
-  { file: 'promql/depth.test.js', seconds: 3 },
-  { file: 'dataset/dataset.test.js', seconds: 3 },
+  { file: 'scrape/prometheus-live.test.js', seconds: 15 }, // mostly waits: Prometheus's target discovery, then live scrapes
+  { file: 'e2e/pack.test.js', seconds: 8 }, // npm pack + npm install
+  { file: 'lessons/course.test.js', seconds: 6.5 },
+  { file: 'backends/remote-fuzz.test.js', seconds: 5.7 },
+  { file: 'fuzz/fuzz.test.js', seconds: 4.5 },
+  { file: 'conformance/conformance.test.js', seconds: 4.5 },
+  { file: 'cli/commands.test.js', seconds: 4.5 },
   { file: 'backends/differential.test.js', seconds: 3, needs: 'sample-prometheus' },
-  { file: 'rules/lesson.test.js', seconds: 2.7 },
-  { file: 'engine/fidelity.test.js', seconds: 1.6 },
-  { file: 'render/chart-edges.test.js', seconds: 1.6 },
-  { file: 'repl/repl.test.js', seconds: 1.8 },
-  { file: 'promql/regex.test.js', seconds: 1.2 },
-  { file: 'lessons/judge-worlds.test.js', seconds: 2.4 },
-  { file: 'dataset/snapshot.test.js', seconds: 2 },
-  { file: 'dataset/roundtrip.test.js', seconds: 2, needs: 'sample-prometheus' },
+  { file: 'promql/depth.test.js', seconds: 2.5 }, // a worker thread with a deep stack
+  { file: 'dataset/roundtrip.test.js', seconds: 1.6, needs: 'sample-prometheus' },
 ];
+
+/**
+ * What the heavier of the other files cost in a shared process (measured CPU
+ * seconds); a file not listed counts DEFAULT_FILE_SECONDS. Only used to deal
+ * the files into groups of even size and to start the longest jobs first.
+ */
+const FILE_SECONDS = {
+  'dataset/snapshot.test.js': 2.9,
+  'cli/main.test.js': 2.2,
+  'explain/trace.test.js': 2,
+  'lessons/examples-golden.test.js': 1.8,
+  'serve/lessons-over-server.test.js': 1.8,
+  'explain/lessons.test.js': 1.6,
+  'rules/eval.test.js': 1.5,
+  'dataset/dataset.test.js': 1.5,
+  'repl/repl.test.js': 1.5,
+  'render/chart-edges.test.js': 1.4,
+  'rules/promtool.test.js': 1.3,
+  'lessons/judge-worlds.test.js': 1.1,
+  'serve/promtool.test.js': 1,
+  'backends/remote-edges.test.js': 1,
+  'rules/lesson.test.js': 0.8,
+  'rules/repl-rules.test.js': 0.8,
+  'alertmanager/cli.test.js': 0.8,
+  'lessons/tutorial.test.js': 0.8,
+  'dataset/nhcb.test.js': 0.8,
+  'engine/fidelity.test.js': 0.7,
+  'promql/regex.test.js': 0.5,
+};
+const DEFAULT_FILE_SECONDS = 0.3;
 
 const SAMPLE_PROMETHEUS_ENV = 'PROMLEARN_SAMPLE_PROMETHEUS_URL';
 const JOBS = Math.max(1, Number(process.env.PROMLEARN_TEST_JOBS) || availableParallelism() + 2);
-/** Files per shared process: small enough to spread over the job slots at the end of the run. */
-const GROUP_SIZE = 12;
-/** What a file of a shared process takes on average (measured), for the start order. */
-const GROUP_FILE_SECONDS = 0.35;
+/**
+ * Seconds of work per shared process: each process pays node's start, the
+ * loading of the shared modules (engine, dataset) and the warming up of their
+ * code once, so fewer and larger groups cost less CPU in all; small enough
+ * that the last ones end together.
+ */
+const GROUP_SECONDS = 8;
 
 function find(dir, out = []) {
   for (const name of readdirSync(dir)) {
@@ -75,19 +100,25 @@ function find(dir, out = []) {
 
 /**
  * The jobs to run, longest first (so that the run does not end waiting on a
- * long one): own-process files, and the rest dealt round-robin into groups
- * (which spreads the heavier folders).
+ * long one): own-process files, and the rest dealt into groups of about
+ * GROUP_SECONDS, each file (heaviest first) to the lightest group so far.
  */
 function planJobs(files) {
   const own = OWN_PROCESS.filter((o) => files.includes(o.file));
   const ownNames = new Set(own.map((o) => o.file));
-  const rest = files.filter((f) => !ownNames.has(f));
+  const rest = files.filter((f) => !ownNames.has(f)).map((f) => ({ file: f, seconds: FILE_SECONDS[f] ?? DEFAULT_FILE_SECONDS }));
   const jobs = own.map((o) => ({ name: o.file, files: [o.file], needs: o.needs, seconds: o.seconds }));
-  const groups = Math.ceil(rest.length / GROUP_SIZE);
-  for (let g = 0; g < groups; g++) {
-    const part = rest.filter((_, i) => i % groups === g);
-    jobs.push({ name: `group ${g + 1} of ${groups}: ${part.join(', ')}`, files: part, seconds: part.length * GROUP_FILE_SECONDS });
+  const total = rest.reduce((sum, f) => sum + f.seconds, 0);
+  const groups = Array.from({ length: Math.min(rest.length, Math.ceil(total / GROUP_SECONDS)) }, () => ({ files: [], seconds: 0 }));
+  for (const f of rest.sort((a, b) => b.seconds - a.seconds || a.file.localeCompare(b.file))) {
+    const g = groups.reduce((min, x) => (x.seconds < min.seconds ? x : min));
+    g.files.push(f.file);
+    g.seconds += f.seconds;
   }
+  groups.forEach((g, i) => {
+    g.files.sort();
+    jobs.push({ name: `group ${i + 1} of ${groups.length}: ${g.files.join(', ')}`, files: g.files, seconds: g.seconds });
+  });
   return jobs.sort((a, b) => b.seconds - a.seconds);
 }
 
@@ -155,7 +186,9 @@ function runJob(job, env, countsDir, index) {
 }
 
 async function main() {
-  const filter = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const times = args.includes('--times');
+  const filter = args.filter((a) => a !== '--times');
   let files;
   try {
     files = find(TEST_DIR).sort();
@@ -215,7 +248,28 @@ async function main() {
   await finished;
   await service?.stop();
   rmSync(countsDir, { recursive: true, force: true });
+  if (times) printTimes(results);
   summarize(results, files.length, (performance.now() - t0) / 1000);
+}
+
+/**
+ * Each file's seconds (its top-level tests, as its process ran them), slowest
+ * first, and each process's seconds outside its tests (node's start, loading
+ * modules, top-level setup).
+ */
+function printTimes(results) {
+  const rows = [];
+  for (const r of results) {
+    const files = Object.entries(r.counts?.files ?? {});
+    const process = r.job.files.length === 1 ? 'own process' : r.job.name.split(':')[0];
+    for (const [file, seconds] of files) rows.push([seconds, relative(TEST_DIR, file).split('\\').join('/'), process]);
+    const inTests = files.reduce((sum, [, s]) => sum + s, 0);
+    rows.push([r.seconds - inTests, `(outside tests: start, imports, setup)`, process]);
+  }
+  console.log('\nSeconds per test file (wall time of its tests in its process; CPU per process is in the reports above):');
+  for (const [seconds, file, process] of rows.sort((a, b) => b[0] - a[0])) {
+    console.log(`${seconds.toFixed(2).padStart(7)} s  ${file}  [${process}]`);
+  }
 }
 
 function report(r) {

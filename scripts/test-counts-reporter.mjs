@@ -1,7 +1,8 @@
 // A node:test reporter that writes one JSON line at the end: the counts
 // (tests, pass, fail, cancelled, skipped, todo), counted as node's own summary
-// counts them, and the CPU seconds the process used, so that
-// scripts/run-tests.mjs can add up the processes it runs.
+// counts them, the CPU seconds the process used, and the seconds each test
+// file's top-level tests took (`files`), so that scripts/run-tests.mjs can add
+// up the processes it runs and list the slow files (--times).
 import { readFileSync } from 'node:fs';
 
 /** CPU seconds of this process and of the child processes it has waited for (promtool, npm, ...). */
@@ -19,8 +20,12 @@ function cpuSeconds() {
 
 export default async function* countsReporter(source) {
   const counts = { tests: 0, pass: 0, fail: 0, cancelled: 0, skipped: 0, todo: 0 };
+  const files = {};
   for await (const event of source) {
     if (event.type !== 'test:pass' && event.type !== 'test:fail') continue;
+    if (event.data.nesting === 0 && event.data.file) {
+      files[event.data.file] = (files[event.data.file] ?? 0) + (event.data.details?.duration_ms ?? 0) / 1000;
+    }
     if (event.data.details?.type === 'suite') continue;
     counts.tests++;
     if (event.data.skip) counts.skipped++;
@@ -29,5 +34,5 @@ export default async function* countsReporter(source) {
     else if (event.data.details?.error?.failureType === 'cancelledByParent') counts.cancelled++;
     else counts.fail++;
   }
-  yield JSON.stringify({ ...counts, cpu: cpuSeconds() }) + '\n';
+  yield JSON.stringify({ ...counts, cpu: cpuSeconds(), files }) + '\n';
 }

@@ -9,6 +9,7 @@ import type { Backend } from './backend.js';
 import type { DataWhere, RemoteBackend } from './remote.js';
 import { ALL_FEATURES, inspect, parse, printExpr, type Expr, type VectorSelector } from '../promql/index.js';
 import { formatRfc3339, humanDuration } from '../util/time.js';
+import { t } from '../util/messages/index.js';
 
 /** The most selectors asked about (a query with more is rare; each adds to every probe). */
 const MAX_SELECTORS = 10;
@@ -78,24 +79,39 @@ export function describeDataWhere(
   range = false,
   advice: TimeAdvice = CLI_TIME_ADVICE,
 ): string | undefined {
-  const what = q.selectors.length === 1 ? q.selectors[0] : "the query's series";
+  const what = q.selectors.length === 1 ? q.selectors[0] : t('backend.note.querySeries');
   // The query reads data `offset` before its evaluation time: shift the suggestion by as much.
-  const suggest = (t: number) => formatRfc3339(Math.ceil(t + q.offsetSec));
+  const suggest = (at: number) => formatRfc3339(Math.ceil(at + q.offsetSec));
   const dataTime = time - q.offsetSec;
-  const ref = range ? 'the end of the range' : 'the query time';
+  const ref = range ? t('backend.note.rangeEnd') : t('backend.note.queryTime');
   const flag = !range ? advice.time : where.kind === 'starts' ? advice.start : advice.end;
   switch (where.kind) {
     case 'ended': {
       if (where.exact) {
         const at = formatRfc3339(Math.round(where.end * 1000) / 1000);
-        return `note: on this server the data of ${what} ends at ${at}, ${roughly(dataTime - where.end)} before ${ref}; try ${flag} ${suggest(where.end)}`;
+        return t('backend.note.endsAt', { what, at, ago: roughly(dataTime - where.end), ref, flag, time: suggest(where.end) });
       }
       // The search ran out of time: the end lies between two bounds.
       const [from, to] = [Math.floor(where.end), Math.ceil(where.before ?? where.end)];
-      return `note: on this server the data of ${what} ends between ${formatRfc3339(from)} and ${formatRfc3339(to)}, at least ${roughly(dataTime - to)} before ${ref}; try ${flag} ${suggest(from)}`;
+      return t('backend.note.endsBetween', {
+        what,
+        from: formatRfc3339(from),
+        to: formatRfc3339(to),
+        ago: roughly(dataTime - to),
+        ref,
+        flag,
+        time: suggest(from),
+      });
     }
     case 'starts':
-      return `note: on this server the data of ${what} starts at about ${formatRfc3339(where.start)}, ${roughly(where.start - dataTime)} after ${ref}; try ${flag} ${suggest(where.start)}`;
+      return t('backend.note.startsAt', {
+        what,
+        at: formatRfc3339(where.start),
+        ago: roughly(where.start - dataTime),
+        ref,
+        flag,
+        time: suggest(where.start),
+      });
     default:
       return undefined;
   }

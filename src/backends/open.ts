@@ -12,14 +12,20 @@ import type { MemoryStore } from '../storage/store.js';
 import type { Backend } from './backend.js';
 import { createLocalBackend, type LocalBackendOptions } from './local.js';
 import type { BackendHost, BackendOptions } from './options.js';
+import { t } from '../util/messages/index.js';
 
 /** Show progress only after this long, so quick loads stay quiet. */
 const PROGRESS_AFTER_MS = 1000;
 
-/** The sample's backend options: its documented window, so the default evaluation time is SAMPLE_END. */
+/**
+ * The sample's backend options: its documented window, so the default evaluation time is SAMPLE_END.
+ * The description is read when a backend is made, in the language of the run (set after this module loads).
+ */
 export const SAMPLE_BACKEND_OPTIONS: LocalBackendOptions = {
   name: 'sample',
-  description: 'sample dataset (embedded engine)',
+  get description() {
+    return t('backend.sample');
+  },
   dataRange: { start: SAMPLE_START, end: SAMPLE_END },
 };
 
@@ -27,21 +33,13 @@ export const SAMPLE_BACKEND_OPTIONS: LocalBackendOptions = {
 export async function openBackend(opts: BackendOptions, host: BackendHost): Promise<Backend> {
   const server = opts.server ?? host.env.PROMETHEUS_URL;
   if (server && opts.dataset) {
-    throw new UsageError('--server and --dataset cannot be used together', 'drop one of them (PROMETHEUS_URL counts as --server)');
+    throw new UsageError(t('backend.serverAndDataset'), t('backend.serverAndDatasetHint'));
   }
   if (server && opts.maxSamples !== undefined) {
-    throw new UsageError(
-      '--max-samples limits the embedded engine, not a server',
-      "a Prometheus server's limit is its own --query.max-samples flag; drop --max-samples with --server",
-    );
+    throw new UsageError(t('backend.maxSamplesServer'), t('backend.maxSamplesServerHint'));
   }
   if (opts.nhcb && !opts.dataset) {
-    throw new UsageError(
-      '--nhcb converts the classic histograms of a --dataset file',
-      server
-        ? 'a server converts them when it scrapes: convert_classic_histograms_to_nhcb: true in its scrape config'
-        : 'the sample dataset already has http_request_duration_seconds as a native histogram beside the classic one; drop --nhcb',
-    );
+    throw new UsageError(t('backend.nhcb'), server ? t('backend.nhcbServerHint') : t('backend.nhcbSampleHint'));
   }
   if (server) {
     const { createRemoteBackend } = await import('./remote.js');
@@ -61,7 +59,7 @@ export async function openLocalDataset(
   host: BackendHost,
 ): Promise<Backend> {
   const name = opts.file ? basename(opts.file) : SAMPLE_BACKEND_OPTIONS.name;
-  const described = opts.file ? { name, description: `${name} (embedded engine)` } : SAMPLE_BACKEND_OPTIONS;
+  const described = opts.file ? { name, description: t('backend.file', { name }) } : SAMPLE_BACKEND_OPTIONS;
   const backendOpts: LocalBackendOptions = { ...described, maxSamples: opts.maxSamples };
   if (opts.inProcess) {
     const store = opts.file ? await loadDatasetFile(opts.file, host, opts.nhcb) : await openSampleStore();
@@ -100,11 +98,12 @@ const BAR_WIDTH = 24;
 /** `loading big.om [#########---------------]  38%  323/850 MB` (bytes; without a total, just the count). */
 export function progressLine(name: string, done: number, total?: number): string {
   const mb = (n: number) => (n / 2 ** 20).toFixed(0);
-  if (!total) return `loading ${name}… ${mb(done)} MB`;
+  if (!total) return t('backend.loading', { name, done: mb(done) });
   const frac = Math.min(1, done / total);
   const filled = Math.round(frac * BAR_WIDTH);
   const pct = String(Math.floor(frac * 100)).padStart(3);
-  return `loading ${name} [${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ${pct}%  ${mb(done)}/${mb(total)} MB`;
+  const bar = '#'.repeat(filled) + '-'.repeat(BAR_WIDTH - filled);
+  return t('backend.loadingBar', { name, bar, pct, done: mb(done), total: mb(total) });
 }
 
 /** A progress line, shown only where the host has a status line and only for slow loads. */

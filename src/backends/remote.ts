@@ -10,6 +10,7 @@ import { ApiClient } from './http/client.js';
 import { resolveConnection, type RemoteOptions } from './http/config.js';
 import { checkShape, checkStats, checkStrings } from './http/shape.js';
 import { locateData, type DataProbe, type DataWhere, type LocateOptions } from './http/data-end.js';
+import { t } from '../util/messages/index.js';
 
 export type { RemoteOptions } from './http/config.js';
 export type { DataWhere } from './http/data-end.js';
@@ -77,7 +78,7 @@ async function serverInfo(client: ApiClient, signal?: AbortSignal): Promise<Back
   }
   return {
     name: new URL(baseUrl).host,
-    description: version ? `Prometheus ${version} at ${baseUrl}` : `Prometheus-compatible server at ${baseUrl}`,
+    description: version ? t('backend.prometheus', { version, url: baseUrl }) : t('backend.compatible', { url: baseUrl }),
     kind: 'remote',
     version,
   };

@@ -9,6 +9,7 @@ import type { Command } from 'commander';
 import { GAP_END, GAP_INSTANCE, GAP_START, INCIDENTS, SCRAPE_INTERVAL_SECONDS } from '../dataset/timeline.js';
 import { UsageError } from '../errors.js';
 import type { MemoryStore } from '../storage/store.js';
+import type { ExportSummary } from '../storage/openmetrics.js';
 import { wrap } from '../render/text.js';
 import type { IO } from '../util/io.js';
 import { formatRfc3339 } from '../util/time.js';
@@ -147,10 +148,12 @@ function exportFormat(output: string): ExportFormat {
 async function runExport(file: string | undefined, opts: ExportOptions, io: IO): Promise<void> {
   const format = exportFormat(opts.output);
   const store = await localStore(opts, io, 'export');
-  const { openMetricsChunks, textFormatChunks } = await import('../storage/openmetrics.js');
+  const { openMetricsChunks, textFormatChunks, exportSummary } = await import('../storage/openmetrics.js');
   const chunks = format === 'text' ? textFormatChunks(store) : openMetricsChunks(store);
+  const summary = exportSummary(store);
   if (!file || file === '-') {
     for (const c of chunks) io.out(c);
+    await noteLeftOut(store, summary, io);
     return;
   }
   let fd: number;
@@ -164,8 +167,19 @@ async function runExport(file: string | undefined, opts: ExportOptions, io: IO):
   } finally {
     closeSync(fd);
   }
-  const wrote = { samples: store.numSamples.toLocaleString('en-US'), series: store.numSeries.toLocaleString('en-US'), file };
+  const wrote = { samples: summary.samples.toLocaleString('en-US'), series: summary.series.toLocaleString('en-US'), file };
   io.err(io.errStyle.dim(t('dataset.export.wrote', wrote)) + '\n');
+  await noteLeftOut(store, summary, io);
+}
+
+/** Native histogram samples have no text form: say how many were left out (and that converted ones' classic series were written). */
+async function noteLeftOut(store: MemoryStore, summary: ExportSummary, io: IO): Promise<void> {
+  if (summary.histogramSamples === 0) return;
+  const { nhcbSeriesOf } = await import('../dataset/nhcb.js');
+  const derived = nhcbSeriesOf(store);
+  const classic = summary.histogramSeries.every((id) => derived.has(id)) ? t('export.classicWritten') : '';
+  const samples = summary.histogramSamples.toLocaleString('en-US');
+  io.err(io.errStyle.dim(t('export.histogramsLeftOut', { samples, series: summary.histogramSeries.length, classic })) + '\n');
 }
 
 /** `dataset export --help`'s text after the options: the scrape gap's times come from the timeline. */

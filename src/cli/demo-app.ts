@@ -89,7 +89,7 @@ export function register(program: Command, deps: CommandDeps): void {
       io.out(t('demo.listening', { url: app.url, rps }) + '\n');
       const stdin = io.stdin as NodeJS.ReadStream;
       const interactive = opts.keys !== false && io.stdinIsTTY && typeof stdin.setRawMode === 'function';
-      if (interactive) io.out(io.style.dim(keys.KEY_HELP) + '\n');
+      if (interactive) io.out(io.style.dim(keys.keyHelp()) + '\n');
       await new Promise<void>((resolve) => {
         const signals = ['SIGINT', 'SIGTERM'] as const;
         let restore = (): void => undefined;

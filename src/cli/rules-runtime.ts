@@ -65,9 +65,9 @@ async function openForRules(opts: BackendOptions, deps: CommandDeps): Promise<Op
   const { createLocalBackend } = await import('../backends/local.js');
   const { SAMPLE_BACKEND_OPTIONS, loadDatasetFile } = await import('../backends/open.js');
   const { hostFromIO } = await import('../backends/options.js');
-  const { generateSampleStore } = await import('../dataset/index.js');
+  const { freshSampleStore } = await import('../dataset/index.js');
   // A fresh store: recorded series must not leak into the process-wide sample cache.
-  const store = opts.dataset ? await loadDatasetFile(opts.dataset, hostFromIO(deps.io), opts.nhcb) : generateSampleStore();
+  const store = opts.dataset ? await loadDatasetFile(opts.dataset, hostFromIO(deps.io), opts.nhcb) : freshSampleStore();
   const name = opts.dataset ? opts.dataset : 'sample';
   const backend = createLocalBackend(store, opts.dataset ? { name, description: `${name} (embedded engine)` } : SAMPLE_BACKEND_OPTIONS);
   return { backend, store, close: async () => {} };

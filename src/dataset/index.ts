@@ -7,7 +7,7 @@
 import type { MemoryStore } from '../storage/store.js';
 import { generateSampleStore } from './generate.js';
 import { VARIANT_INCIDENTS } from './incidents.js';
-import { loadSnapshot } from './snapshot.js';
+import { freshSnapshot, loadSnapshot, VARIANT_SNAPSHOT_URL } from './snapshot.js';
 
 export {
   SAMPLE_END,
@@ -38,8 +38,17 @@ export function loadSampleStore(): MemoryStore {
   return cached;
 }
 
-/** The judge's variant world: the sample with its incidents moved (VARIANT_INCIDENTS), cached for the process. */
+/** The judge's variant world: the sample with its incidents moved (VARIANT_INCIDENTS), prebuilt as the sample is, cached for the process. */
 export function loadVariantStore(): MemoryStore {
-  cachedVariant ??= generateSampleStore(VARIANT_INCIDENTS);
+  cachedVariant ??= loadSnapshot(VARIANT_SNAPSHOT_URL) ?? generateSampleStore(VARIANT_INCIDENTS);
   return cachedVariant;
+}
+
+/**
+ * A sample store of the caller's own, which it may write into (`rules eval`
+ * records series into it; they must not leak into the process-wide sample):
+ * a new store over the snapshot, else generated.
+ */
+export function freshSampleStore(): MemoryStore {
+  return freshSnapshot() ?? generateSampleStore();
 }

@@ -6,9 +6,12 @@
 // bounds and whose buckets are the classic cumulative counts made per bucket.
 // util/convertnhcb's TempHistogram.Convert, sample by sample.
 //
-// The NHCB series are lazy: their histograms are built from the classic
-// series the first time a query reads them, so opening the sample (or a
-// `--dataset --nhcb` file) costs nothing more until they are used.
+// The NHCB series are lazy: their columns are made the first time a query
+// reads them, so opening the sample (or a `--dataset --nhcb` file) costs
+// nothing more until they are used. Regular classic series (one timestamp
+// column, a +Inf bucket) are read in place (src/storage/histogram-cumulative.ts:
+// about a byte a sample); others are converted scrape by scrape here and
+// packed (src/storage/histogram-packed.ts).
 
 import { FloatHistogram, type BucketList } from '../histogram/histogram.js';
 import { customBoundsMatch } from '../histogram/bounds.js';
@@ -16,6 +19,8 @@ import { sideDecreased } from '../histogram/reset.js';
 import type { Metric } from '../model/result.js';
 import type { LazyColumns } from '../storage/series.js';
 import { HISTOGRAM_MARK, MemoryStore, STALE_NAN, isStaleNaN, labelsKey } from '../storage/store.js';
+import { cumulativeColumns } from '../storage/histogram-cumulative.js';
+import { PackedHistograms } from '../storage/histogram-packed.js';
 
 const CUSTOM_BUCKETS_SCHEMA = -53;
 
@@ -120,19 +125,8 @@ export function convertScrape(
   return h;
 }
 
-/**
- * The empty negative side every NHCB shares, and (in nhcbColumns) one index
- * array per run of samples with the same populated buckets: a stored
- * histogram is never modified (MemoryStore.appendHistogram's contract), and
- * a few hundred bytes less per sample is most of an NHCB series' memory.
- */
+/** The empty negative side every NHCB shares (a histogram made here is packed, never modified). */
 const NO_BUCKETS: BucketList = { idx: [], cnt: [] };
-
-function sameIndexes(a: readonly number[], b: readonly number[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
 
 /** Prometheus's TSDB starts a new chunk (and reads the hint back as unknown) every 2 h of wall time. */
 const CHUNK_RANGE_MS = 2 * 60 * 60 * 1000;
@@ -164,11 +158,23 @@ function timestampsOf(members: Member[]): Float64Array {
   return Float64Array.from([...all].sort((a, b) => a - b));
 }
 
-/** The NHCB series' columns, from its classic members' samples. */
+/** The NHCB series' columns, from its classic members' samples: read in place when they are regular, else converted. */
 export function nhcbColumns(store: MemoryStore, g: ClassicGroup): LazyColumns {
   const buckets = g.buckets.map((b) => store.samples(b.id) as Member);
   const count = g.count === undefined ? undefined : (store.samples(g.count) as Member);
   const sum = g.sum === undefined ? undefined : (store.samples(g.sum) as Member);
+  return (
+    cumulativeColumns(
+      g.buckets.map((b) => b.le),
+      buckets,
+      count,
+      sum,
+    ) ?? convertedColumns(g, buckets, count, sum)
+  );
+}
+
+/** The NHCB series converted scrape by scrape (convertnhcb), for classic series that are not regular. */
+export function convertedColumns(g: ClassicGroup, buckets: Member[], count: Member | undefined, sum: Member | undefined): LazyColumns {
   const members = [...buckets, ...(count ? [count] : []), ...(sum ? [sum] : [])];
   const times = timestampsOf(members);
   const les = g.buckets.map((b) => b.le);
@@ -209,14 +215,13 @@ export function nhcbColumns(store: MemoryStore, g: ClassicGroup): LazyColumns {
     const hist = convertScrape(les, scrape.cum, scrape.count, scrape.sum, bounds);
     if (!hist) continue;
     hist.hint = readBackHint(hist, prev, prevT, ts);
-    if (prev && sameIndexes(hist.positive.idx, prev.positive.idx)) hist.positive.idx = prev.positive.idx;
     t[n] = ts;
     v[n++] = HISTOGRAM_MARK;
     h.push(hist);
     prev = hist;
     prevT = ts;
   }
-  return { t: t.subarray(0, n), v: v.subarray(0, n), h };
+  return { t: t.subarray(0, n), v: v.subarray(0, n), h: PackedHistograms.pack(h, n) };
 }
 
 /** Where the NHCB series' samples will lie, for the store's counts before they are built. */

@@ -5,13 +5,15 @@
 import { sameColumn } from '../storage/codec.js';
 import type { MemoryStore, SampleColumns } from '../storage/store.js';
 import { decodeSnapshot } from './snapshot.js';
+import type { FloatHistogram } from '../histogram/histogram.js';
 
 /** The same native histograms (count, sum, hint, buckets), or neither has any. */
 function sameHistograms(a: SampleColumns['h'], b: SampleColumns['h']): boolean {
   if (!a || !b) return !a && !b;
   if (a.length !== b.length) return false;
-  const text = (h: (typeof a)[number]) => (h ? JSON.stringify([h.count, h.sum, h.hint, h.schema, h.customValues, h.positive]) : '');
-  return a.every((h, i) => text(h) === text(b[i]));
+  const text = (h: FloatHistogram | undefined) => (h ? JSON.stringify([h.count, h.sum, h.hint, h.schema, h.customValues, h.positive]) : '');
+  for (let i = 0; i < a.length; i++) if (text(a.get(i)) !== text(b.get(i))) return false;
+  return true;
 }
 
 /** undefined when equal, else the first difference. */

@@ -2,7 +2,10 @@
 // this compact file (dist/src/dataset/sample.snapshot, about 2.5 MB) so that a
 // command starts in milliseconds instead of generating 1.6 M samples. Series
 // are decoded on first read, so `promlearn query up` decodes a dozen series,
-// not a thousand. A test checks the snapshot equals the generator's output.
+// not a thousand. The judge's variant world (the sample with its incidents
+// moved) is prebuilt the same way (variant.snapshot), so the first exercise
+// judged does not generate it. A test checks each snapshot equals the
+// generator's output.
 //
 // The file records a fingerprint of the generator's compiled modules; when
 // they change (a build by `tsc` alone) the snapshot no longer matches and the
@@ -24,6 +27,8 @@ declare const __PROMLEARN_GENERATOR_FINGERPRINT__: string | undefined;
 // Named from the folder above, so that the same text finds them from the CLI
 // bundle (dist/src/bundle/, one level deep as this folder is).
 export const SNAPSHOT_URL = new URL('../dataset/sample.snapshot', import.meta.url);
+/** The variant world's snapshot (VARIANT_INCIDENTS), beside the sample's. */
+export const VARIANT_SNAPSHOT_URL = new URL('../dataset/variant.snapshot', import.meta.url);
 
 /** Modules of this folder that do not shape the generated data. */
 const NOT_GENERATOR = new Set(['snapshot.js', 'snapshot-check.js', 'sample.js', 'load-file.js', 'open.js']);
@@ -157,17 +162,33 @@ function addNhcb(store: MemoryStore, nhcb: NonNullable<Header['nhcb']>): void {
   }
 }
 
-let loaded: { store?: MemoryStore } | undefined;
+/** Each snapshot's shared store (undefined: no usable snapshot), by URL. Not the bytes: they go once every series is read. */
+const loaded = new Map<string, MemoryStore | undefined>();
 
-/** The prebuilt sample store (once per process), or undefined when there is no snapshot or it is out of date. */
-export function loadSnapshot(): MemoryStore | undefined {
-  if (loaded) return loaded.store;
-  let bytes: Buffer | undefined;
+function readSnapshot(url: URL): MemoryStore | undefined {
+  let bytes: Buffer;
   try {
-    bytes = readFileSync(SNAPSHOT_URL);
+    bytes = readFileSync(url);
   } catch {
-    bytes = undefined;
+    return undefined;
   }
-  loaded = { store: bytes && decodeSnapshot(bytes, generatorFingerprint()) };
-  return loaded.store;
+  return decodeSnapshot(bytes, generatorFingerprint());
+}
+
+/**
+ * The prebuilt store at `url` (the sample's by default), once per process, or
+ * undefined when there is no snapshot or it is out of date.
+ */
+export function loadSnapshot(url: URL = SNAPSHOT_URL): MemoryStore | undefined {
+  if (!loaded.has(url.href)) loaded.set(url.href, readSnapshot(url));
+  return loaded.get(url.href);
+}
+
+/**
+ * A store of the caller's own over the snapshot at `url` (a new one at each
+ * call), for a caller that writes into it, such as `rules eval` recording
+ * series. Undefined when there is no usable snapshot.
+ */
+export function freshSnapshot(url: URL = SNAPSHOT_URL): MemoryStore | undefined {
+  return readSnapshot(url);
 }

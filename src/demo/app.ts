@@ -11,6 +11,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { UsageError } from '../errors.js';
 import { createDemoMetrics, type DemoMetrics } from './metrics.js';
+import { t } from '../util/messages/index.js';
 
 /** The routes the app serves, with their normal latency (ms) and how often the traffic generator calls them. */
 export const ROUTES: ReadonlyArray<{
@@ -111,14 +112,9 @@ export class DemoApp {
     await new Promise<void>((resolve, reject) => {
       server.once('error', (e: NodeJS.ErrnoException) => {
         if (e.code === 'EADDRINUSE')
-          reject(
-            new UsageError(
-              `port ${this.opts.port} on ${this.opts.host} is already in use`,
-              'stop the other program or choose another port with --port',
-            ),
-          );
+          reject(new UsageError(t('listen.portInUse', { port: this.opts.port, host: this.opts.host }), t('listen.portInUseProgramHint')));
         else if (e.code === 'EACCES')
-          reject(new UsageError(`no permission to listen on ${this.opts.host}:${this.opts.port}`, 'choose a port above 1024 with --port'));
+          reject(new UsageError(t('listen.noPermission', { host: this.opts.host, port: this.opts.port }), t('listen.noPermissionHint')));
         else reject(e);
       });
       server.listen(this.opts.port, this.opts.host, () => resolve());
@@ -131,17 +127,17 @@ export class DemoApp {
   }
 
   /** A crash: the server goes away mid-flight, the metrics die with it; back after the restart delay with counters at zero. */
-  async crash(reason = 'crash'): Promise<void> {
+  async crash(reason = t('demo.crashed')): Promise<void> {
     if (!this.up || this.stopped) return;
     this.up = false;
-    this.log(`${reason}: the app is down; restarting in ${((this.opts.restartDelayMs ?? 5000) / 1000).toFixed(0)}s`);
+    this.log(t('demo.down', { reason, sec: ((this.opts.restartDelayMs ?? 5000) / 1000).toFixed(0) }));
     await this.closeServer();
     this.leaked = [];
     if (this.opts.simulated) return;
     this.restartTimer = setTimeout(() => {
       this.restart().then(
-        () => this.log('restarted: every counter starts again from 0'),
-        (e: Error) => this.log(`restart failed: ${e.message}`),
+        () => this.log(t('demo.restarted')),
+        (e: Error) => this.log(t('demo.restartFailed', { message: e.message })),
       );
     }, this.opts.restartDelayMs ?? 5000);
   }
@@ -171,7 +167,7 @@ export class DemoApp {
       this.leaked.push(Buffer.alloc(perTick, 1));
       const held = this.leaked.length * perTick;
       this.metrics.leakedBytes.set(held);
-      if (held >= (this.opts.leakLimitBytes ?? 256 * 1024 * 1024)) void this.crash('out of memory');
+      if (held >= (this.opts.leakLimitBytes ?? 256 * 1024 * 1024)) void this.crash(t('demo.outOfMemory'));
     }, 250);
     this.leakTimer.unref();
   }

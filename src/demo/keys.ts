@@ -2,9 +2,12 @@
 
 import { emitKeypressEvents } from 'node:readline';
 import type { DemoApp } from './app.js';
+import { t } from '../util/messages/index.js';
 
-export const KEY_HELP =
-  'keys: e errors (0 → 5% → 25%)  s slow /api/products  l memory leak  c crash+restart  u user ids in route label  q quit';
+/** The key line shown under the demo's banner, in the run's language. */
+export function keyHelp(): string {
+  return t('demo.keys');
+}
 
 const ERROR_STEPS = [0, 0.05, 0.25];
 
@@ -15,23 +18,21 @@ export function applyKey(app: DemoApp, key: string): string | 'quit' | undefined
     case 'e': {
       const next = ERROR_STEPS[(ERROR_STEPS.findIndex((x) => x >= i.errorRate) + 1) % ERROR_STEPS.length];
       i.errorRate = next;
-      return next === 0 ? 'errors off' : `errors on: ${next * 100}% of requests answer 500`;
+      return next === 0 ? t('demo.errorsOff') : t('demo.errorsOn', { pct: next * 100 });
     }
     case 's':
-      if (i.slow.delete('/api/products')) return 'slow /api/products off';
+      if (i.slow.delete('/api/products')) return t('demo.slowOff');
       i.slow.add('/api/products');
-      return 'slow /api/products on: 0.3-1.5 s extra latency';
+      return t('demo.slowOn');
     case 'l':
       app.setLeak(!i.leak);
-      return i.leak ? 'memory leak on (the app crashes when it has leaked 256 MB)' : 'memory leak off';
+      return i.leak ? t('demo.leakOn') : t('demo.leakOff');
     case 'c':
       void app.crash();
       return undefined;
     case 'u':
       i.rawPaths = !i.rawPaths;
-      return i.rawPaths
-        ? 'route label now holds raw paths with user ids: watch the series count grow'
-        : 'route label back to route templates';
+      return i.rawPaths ? t('demo.rawPathsOn') : t('demo.rawPathsOff');
     case 'q':
       return 'quit';
     default:

@@ -16,6 +16,7 @@ import { formatFloatF, formatG, kahanInc, ks } from './numeric.js';
 import { quantile } from './quantile.js';
 import { aggregateK, paramRange, type Grouped } from './select-k.js';
 import { aggregateWithHistograms, hasHistograms } from './hist-aggregate.js';
+import { streamHistogramAggregation } from './hist-stream.js';
 import { histNotes } from './hist-notes.js';
 import { unparen } from './vecfns.js';
 import { aggregateSeriesMajor } from './aggregate-series.js';
@@ -27,9 +28,12 @@ import type { Bucket, FloatHistogram } from '../histogram/histogram.js';
  * input in order of first appearance; `evaluated`: the input, already evaluated.
  */
 function groupInput(ev: Evaluator, e: AggregateExpr, grid: Grid, evaluated?: VSeries[]): Grouped {
-  const grouping = new Set(e.grouping);
   const param = e.param ? ev.evalScalar(e.param, grid) : undefined;
-  const input = evaluated ?? ev.evalVector(e.expr, grid);
+  return groupSeries(e, evaluated ?? ev.evalVector(e.expr, grid), param);
+}
+
+function groupSeries(e: AggregateExpr, input: VSeries[], param?: Float64Array): Grouped {
+  const grouping = new Set(e.grouping);
   const keyToGroup = new Map<string, number>();
   const groupOf = new Int32Array(input.length);
   const groupMetrics: Metric[] = [];
@@ -49,16 +53,30 @@ function groupInput(ev: Evaluator, e: AggregateExpr, grid: Grid, evaluated?: VSe
 
 type AggregateImpl = (ev: Evaluator, e: AggregateExpr, grid: Grid) => VSeries[];
 
-const seriesMajor: AggregateImpl = (ev, e, grid) => {
-  // Over a range function (`sum by (job) (rate(x[5m]))`), its series are folded as they are computed.
+/**
+ * sum/avg of a range function over native histograms go through
+ * hist-stream.ts (its results aggregated as they are made); otherwise, or when
+ * they held no histogram after all, the input grouped as usual.
+ */
+function streamedOrGrouped(ev: Evaluator, e: AggregateExpr, grid: Grid, fold = false): VSeries[] | Grouped {
+  const grouping = new Set(e.grouping);
+  const streamed = streamHistogramAggregation(ev, e, grid, (m) => groupMetric(m, e.without, grouping));
+  if (streamed) return 'result' in streamed ? streamed.result : groupSeries(e, streamed.input);
+  if (!fold) return groupInput(ev, e, grid);
+  // Over a float range function (`sum by (job) (rate(x[5m]))`), its series are folded as they are computed.
   const folded = foldRangeCall(ev, e, grid);
-  if (folded.done) return folded.result;
-  const grouped = groupInput(ev, e, grid, folded.input);
+  return folded.done ? folded.result : groupInput(ev, e, grid, folded.input);
+}
+
+const seriesMajor: AggregateImpl = (ev, e, grid) => {
+  const grouped = streamedOrGrouped(ev, e, grid, true);
+  if (Array.isArray(grouped)) return grouped;
   if (hasHistograms(grouped.input)) return aggregateWithHistograms(ev, e, grouped, grid);
   return aggregateSeriesMajor(ev, e.op, grouped, grid);
 };
 const stepMajor: AggregateImpl = (ev, e, grid) => {
-  const grouped = groupInput(ev, e, grid);
+  const grouped = streamedOrGrouped(ev, e, grid);
+  if (Array.isArray(grouped)) return grouped;
   if (hasHistograms(grouped.input)) return aggregateWithHistograms(ev, e, grouped, grid);
   return aggregateStepMajor(ev, e.op, grouped, grid);
 };

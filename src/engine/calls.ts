@@ -16,7 +16,8 @@ import { upperBound } from './numeric.js';
 import { IMPLEMENTATIONS } from './functions.js';
 import { RATE_KERNELS, rateWindows } from './rate-kernel.js';
 import { HIST_RANGE, floatsOnly, type HistRangeFn } from './hist-rangefns.js';
-import type { FloatHistogram } from '../histogram/histogram.js';
+import type { HistogramColumn } from '../storage/histogram-column.js';
+import { StatsHints } from './hist-stats.js';
 
 /** Functions that accept the `anchored` / `smoothed` modifiers, in Prometheus's message order. */
 const ANCHORED_OK = functionsWhere((f) => f.anchored);
@@ -88,6 +89,19 @@ function newWinCtx(ev: Evaluator, e: Call, src: RangeSource, scalars: Float64Arr
   };
 }
 
+/**
+ * A range function's call whose results go to `sink` series by series (with
+ * the samples each holds) instead of into a list: hist-stream.ts aggregates
+ * them as they come. The caller checked that the call is a range function's.
+ */
+export function evalRangeCallInto(ev: Evaluator, e: Call, grid: Grid, sink: (o: VSeries, count: number) => void): void {
+  const impl = IMPLEMENTATIONS[e.func as FunctionName];
+  if (!impl || !('range' in impl)) throw execError(`function "${e.func}" is not supported by the embedded engine`);
+  const args = e.args.map(unparen);
+  const rangeIdx = args.findIndex((a) => a.type === 'MatrixSelector' || a.type === 'SubqueryExpr');
+  runRangeCall(prepareRangeCall(ev, e, args, rangeIdx, impl.range, grid), grid, undefined, sink);
+}
+
 /** A range-function call with its scalar arguments evaluated and its range argument read: ready to run. */
 export interface RangeCall {
   ev: Evaluator;
@@ -114,8 +128,15 @@ export function prepareRangeCall(ev: Evaluator, e: Call, args: Expr[], rangeIdx:
  * columns are reused for the next one, and nothing is returned: the caller
  * keeps what it needs, and has made sure no duplicate check is due
  * (`foldable`); the samples are still counted as held, as Prometheus holds them.
+ * With `sink` (hist-stream.ts), each series' result goes to it, a new series
+ * each time, and only its labels are kept for the duplicate check.
  */
-export function runRangeCall(call: RangeCall, grid: Grid, fold?: (o: VSeries, count: number) => void): VSeries[] {
+export function runRangeCall(
+  call: RangeCall,
+  grid: Grid,
+  fold?: (o: VSeries, count: number) => void,
+  sink?: (o: VSeries, count: number) => void,
+): VSeries[] {
   const { ev, e, args, rangeIdx, fn, src } = call;
   const st = ev.st;
   const facts = getFunction(e.func);
@@ -151,11 +172,14 @@ export function runRangeCall(call: RangeCall, grid: Grid, fold?: (o: VSeries, co
     holdSamples(st, count);
     if (present) for (let i = 0; i < grid.n; i++) present[i] |= o.p[i];
     if (readsCounter && !counterWarned && floats.length > 0) counterWarned = warnNotCounter(ev, s, e.args[rangeIdx]);
-    if (!fold) out.push(o);
-    else {
+    if (fold) {
       fold(o, count);
       o.p.fill(0);
-    }
+    } else if (sink) {
+      // Only the labels stay, for the duplicate check below.
+      out.push({ metric: o.metric, dropName: o.dropName, v: EMPTY, p: NO_STEPS });
+      sink(o, count);
+    } else out.push(o);
   }
   if (present) return absentOverTime(args[rangeIdx], present, grid);
   if (!fold && !delayed && !keepName && !distinctWithoutName(args[rangeIdx], src.series) && hasSameLabels(out))
@@ -268,29 +292,34 @@ function windowLoop(loop: RangeLoop, s: RSeries, o: VSeries): number {
 interface SplitSeries {
   floats: RSeries;
   ht: Float64Array;
-  hh: FloatHistogram[];
+  /** The histograms, by their order among the series' histograms. */
+  hh: HistogramColumn;
   hst?: Float64Array;
-  /** The stored histograms, when hh holds stats-iterator hints (a window's first sample keeps its stored hint). */
-  hStored?: FloatHistogram[];
 }
 
 function splitHistograms(s: RSeries): SplitSeries {
   const n = s.length;
-  const ft = new Float64Array(n);
-  const fv = new Float64Array(n);
-  const fst = s.st ? new Float64Array(n) : undefined;
-  const ht = new Float64Array(n);
-  const hst = s.st ? new Float64Array(n) : undefined;
-  const hh: FloatHistogram[] = [];
-  const hStored: FloatHistogram[] | undefined = s.hStored ? [] : undefined;
+  const h = s.h!;
+  let nh = 0;
+  for (let i = 0; i < n; i++) if (h.has(i)) nh++;
+  if (nh === n) {
+    // Histograms only (the usual case): the columns as they are.
+    const floats = { metric: s.metric, t: EMPTY, v: EMPTY, length: 0, dropName: s.dropName };
+    return { floats, ht: s.t.subarray(0, n), hh: h, hst: s.st?.subarray(0, n) };
+  }
+  const ft = new Float64Array(n - nh);
+  const fv = new Float64Array(n - nh);
+  const fst = s.st ? new Float64Array(n - nh) : undefined;
+  const ht = new Float64Array(nh);
+  const hst = s.st ? new Float64Array(nh) : undefined;
+  const pos = new Uint32Array(nh);
   let f = 0;
+  let k = 0;
   for (let i = 0; i < n; i++) {
-    const h = s.h![i];
-    if (h) {
-      ht[hh.length] = s.t[i];
-      if (hst) hst[hh.length] = s.st![i];
-      hh.push(h);
-      hStored?.push(s.hStored![i]!);
+    if (h.has(i)) {
+      ht[k] = s.t[i];
+      if (hst) hst[k] = s.st![i];
+      pos[k++] = i;
     } else {
       ft[f] = s.t[i];
       fv[f] = s.v[i];
@@ -298,15 +327,20 @@ function splitHistograms(s: RSeries): SplitSeries {
       f++;
     }
   }
-  const k = hh.length;
-  return {
-    floats: { metric: s.metric, t: ft.subarray(0, f), v: fv.subarray(0, f), length: f, st: fst?.subarray(0, f), dropName: s.dropName },
-    ht: ht.subarray(0, k),
-    hh,
-    hst: hst?.subarray(0, k),
-    hStored,
-  };
+  return { floats: { metric: s.metric, t: ft, v: fv, length: f, st: fst, dropName: s.dropName }, ht, hh: h.select(pos, nh), hst };
 }
+
+/** The first index from `from` whose time is after `limit` (t ascending, at most `end`). */
+function advance(t: Float64Array, from: number, end: number, limit: number): number {
+  if (from < end && t[from] <= limit) {
+    if (end - from > 16 && t[from + 16] <= limit) return upperBound(t, from, end, limit);
+    while (from < end && t[from] <= limit) from++;
+  }
+  return from;
+}
+
+const EMPTY = new Float64Array(0);
+const NO_STEPS = new Uint8Array(0);
 
 /** windowLoop for a series with histograms: each window's floats and histograms go to the function's histogram handler. */
 function mixedWindowLoop(loop: RangeLoop, s: SplitSeries, o: VSeries, handler: HistRangeFn): number {
@@ -315,6 +349,10 @@ function mixedWindowLoop(loop: RangeLoop, s: SplitSeries, o: VSeries, handler: H
   const lookback = st.lookbackMs;
   const f = s.floats;
   let count = 0;
+  let lo = 0;
+  let hi = 0;
+  let hlo = 0;
+  let hhi = 0;
   ctx.serial = ++windowSerial;
   ctx.t = f.t;
   ctx.v = f.v;
@@ -329,10 +367,15 @@ function mixedWindowLoop(loop: RangeLoop, s: SplitSeries, o: VSeries, handler: H
     const rangeStart = ref - src.rangeMs;
     const mint = windowMin(src, rangeStart, lookback);
     const maxt = windowMax(src, ref, lookback);
-    ctx.lo = upperBound(f.t, 0, f.length, mint);
-    ctx.hi = upperBound(f.t, ctx.lo, f.length, maxt);
-    ctx.hlo = upperBound(s.ht, 0, s.ht.length, mint);
-    ctx.hhi = upperBound(s.ht, ctx.hlo, s.ht.length, maxt);
+    // Windows only move forward: both parts' bounds advance from the previous step's.
+    hi = advance(f.t, hi, f.length, maxt);
+    lo = advance(f.t, lo, hi, mint);
+    hhi = advance(s.ht, hhi, s.ht.length, maxt);
+    hlo = advance(s.ht, hlo, hhi, mint);
+    ctx.lo = lo;
+    ctx.hi = hi;
+    ctx.hlo = hlo;
+    ctx.hhi = hhi;
     const n = ctx.hi - ctx.lo + ctx.hhi - ctx.hlo;
     if (n === 0) continue;
     st.totalSamples += n;
@@ -343,12 +386,11 @@ function mixedWindowLoop(loop: RangeLoop, s: SplitSeries, o: VSeries, handler: H
     ctx.ok = true;
     ctx.hOut = undefined;
     let r: number;
-    if (ctx.hhi > ctx.hlo && s.hStored) {
+    if (ctx.hhi > ctx.hlo && s.hh instanceof StatsHints) {
       // The stats iterator starts afresh at each window: its first histogram keeps the stored hint.
-      const kept = s.hh[ctx.hlo];
-      s.hh[ctx.hlo] = s.hStored[ctx.hlo];
+      s.hh.storedAt = ctx.hlo;
       r = handler(ctx, fn);
-      s.hh[ctx.hlo] = kept;
+      s.hh.storedAt = -1;
     } else r = ctx.hhi > ctx.hlo ? handler(ctx, fn) : ctx.hi > ctx.lo ? fn(ctx) : 0;
     if (!ctx.ok) continue;
     if (ctx.hOut) setHist(o, i, ctx.hOut);

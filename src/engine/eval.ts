@@ -13,9 +13,7 @@ import { unparen } from './vecfns.js';
 import { arith, evalBinary } from './binop.js';
 import { evalCall } from './calls.js';
 import { evalAggregate } from './aggregate.js';
-import { forgetResetHints } from './hist-stats.js';
 import { smoothedSelector } from './smoothed.js';
-import type { FloatHistogram } from '../histogram/histogram.js';
 
 /** Operators a duration expression (`[2m*15]`, `offset (1m+30s)`) may use. */
 const DURATION_ARITH: ReadonlySet<string> = new Set(['+', '-', '*', '/', '%', '^']);
@@ -181,7 +179,6 @@ export class Evaluator {
     } else if (v.kind === 'vector') dense = v.series;
     else throw execError('subquery is only allowed on instant vector or scalar');
     const series = dense.map((s) => compactSeries(s, inner));
-    for (const s of series) if (s.h) forgetResetHints(s.h as (FloatHistogram | undefined)[]);
     return { series, rangeMs, offsetMs, atMs };
   }
 

@@ -17,7 +17,7 @@ import { histNotes } from './hist-notes.js';
 import type { Grouped } from './select-k.js';
 
 /** One group's state at one step (Prometheus's groupedAggregation). */
-interface GroupState {
+export interface GroupState {
   seen: boolean;
   f: number;
   fMean: number;
@@ -37,6 +37,8 @@ interface GroupState {
   heap: number[];
 }
 
+const NO_HEAP: number[] = [];
+
 const IGNORES_HISTOGRAMS = new Set(['min', 'max', 'stddev', 'stdvar', 'quantile']);
 
 /** Whether any input sample is a histogram (then the aggregation takes this module's path). */
@@ -44,7 +46,8 @@ export function hasHistograms(input: VSeries[]): boolean {
   return input.some((s) => s.h !== undefined && s.h.some((h) => h !== undefined));
 }
 
-class StepAggregation {
+/** The operation on one group's state: first input, each further input, the result. */
+export class StepAggregation {
   readonly pos: PositionRange;
   constructor(
     readonly op: string,
@@ -63,7 +66,8 @@ class StepAggregation {
     else if (h.hint === 'not_reset') g.notResetSeen = true;
   }
 
-  first(f: number, h: FloatHistogram | undefined, dropName: boolean): GroupState {
+  /** The group's first input; `owned`: h is the caller's to give (not copied). */
+  first(f: number, h: FloatHistogram | undefined, dropName: boolean, owned = false): GroupState {
     const g: GroupState = {
       seen: true,
       f,
@@ -78,13 +82,14 @@ class StepAggregation {
       resetSeen: false,
       notResetSeen: false,
       dropName,
-      heap: [f],
+      // Only quantile keeps its inputs (one array less per group and step for the others).
+      heap: this.op === 'quantile' ? [f] : NO_HEAP,
     };
     const op = this.op;
     if (op === 'sum' || op === 'avg') {
       if (!h) g.hasFloat = true;
       else {
-        g.h = h.copy();
+        g.h = owned ? h : h.copy();
         g.hasHist = true;
         this.trackHint(g, h);
       }

@@ -46,7 +46,7 @@ function search(n: number, pred: (i: number) => boolean): number {
 export function extendedHistogramRate(c: WinCtx, isCounter: boolean, isRate: boolean): number {
   const base = c.hlo;
   const ht = (i: number): number => c.ht![base + i];
-  const hh = (i: number): FloatHistogram => c.hh![base + i];
+  const hh = (i: number): FloatHistogram => c.hh!.get(base + i)!;
   const { rangeStart, rangeEnd, smoothed } = c;
   let last = c.hhi - base - 1;
   const first = Math.max(0, search(last, (i) => ht(i) > rangeStart) - 1);

@@ -7,6 +7,8 @@
 
 import type { FunctionName } from '../promql/functions.js';
 import { FloatHistogram, IncompatibleSchemaError } from '../histogram/histogram.js';
+import { isCustomBucketsSchema } from '../histogram/bounds.js';
+import type { HistogramColumn } from '../storage/histogram-column.js';
 import { detectReset } from '../histogram/reset.js';
 import { histNotes } from './hist-notes.js';
 import { isStReset, type RangeFn, type WinCtx } from './rangefns.js';
@@ -33,47 +35,76 @@ function mixed(c: WinCtx): number {
 
 const stReset = (c: WinCtx, i: number): boolean => c.hst !== undefined && isStReset(c.hst[i - 1], c.ht![i - 1], c.hst[i], c.ht![i]);
 
-/** The increase over the window's histograms, reset-corrected for counters (Prometheus's histogramRate). */
+/**
+ * Whether histogram i of the window's column shows a counter reset against
+ * the one before it (a position, or `prevObj` when given): DetectReset, with
+ * the hint read from the column so that only an `unknown` or `gauge` hint
+ * builds the histograms.
+ */
+function resetAt(hh: HistogramColumn, i: number, prevPos: number, prevObj?: FloatHistogram): boolean {
+  const hint = hh.hint(i);
+  if (hint === 'reset') return true;
+  if (hint === 'not_reset') return false;
+  return detectReset(hh.get(i)!, prevObj ?? hh.get(prevPos)!);
+}
+
+/** base ± histogram i of the column: in place when the layouts match (no histogram built), else addNoted. */
+function addAt(c: WinCtx, base: FloatHistogram, i: number, sub: boolean): boolean {
+  return c.hh!.addTo(base, i, sub) || addNoted(c, base, c.hh!.get(i)!, sub);
+}
+
+/**
+ * The increase over the window's histograms, reset-corrected for counters
+ * (Prometheus's histogramRate). Reads hints and schemas from the column and
+ * builds one histogram, the newest; the others are subtracted or added in place.
+ */
 function histogramRate(c: WinCtx, isCounter: boolean): FloatHistogram | undefined {
   const hh = c.hh!;
   const lo = c.hlo;
   const hi = c.hhi;
-  let prev = hh[lo];
-  let custom = prev.usesCustomBuckets();
-  const last = hh[hi - 1];
-  if (isCounter && (prev.hint === 'gauge' || last.hint === 'gauge')) c.warn('warning', histNotes.notCounter(c.name), 0);
-  if (isCounter) {
-    const second = hh[lo + 1];
-    if (stReset(c, lo + 1) || detectReset(second, prev)) {
-      prev = new FloatHistogram();
-      prev.schema = second.schema;
-      prev.customValues = second.customValues;
-      custom = second.usesCustomBuckets();
-    }
+  /** The zero histogram that stands for the first one when the second is a reset. */
+  let zero: FloatHistogram | undefined;
+  let prevSchema = hh.schema(lo);
+  const lastSchema = hh.schema(hi - 1);
+  if (isCounter && (hh.hint(lo) === 'gauge' || hh.hint(hi - 1) === 'gauge')) c.warn('warning', histNotes.notCounter(c.name), 0);
+  if (isCounter && (stReset(c, lo + 1) || resetAt(hh, lo + 1, lo))) {
+    zero = new FloatHistogram();
+    zero.schema = prevSchema = hh.schema(lo + 1);
+    zero.customValues = hh.get(lo + 1)!.customValues;
   }
-  if (last.usesCustomBuckets() !== custom) {
+  const custom = isCustomBucketsSchema(prevSchema);
+  if (isCustomBucketsSchema(lastSchema) !== custom) {
     c.warn('warning', histNotes.mixedExponentialCustom(c.name), 0);
     return undefined;
   }
-  let minSchema = Math.min(last.schema, prev.schema);
-  for (let i = lo + 1; i < hi - 1 && isCounter; i++) {
-    const cur = hh[i];
-    if (cur.hint === 'gauge') c.warn('warning', histNotes.notCounter(c.name), 0);
-    if (cur.schema < minSchema) minSchema = cur.schema;
-    if (cur.usesCustomBuckets() !== custom) {
+  let minSchema = Math.min(lastSchema, prevSchema);
+  // Counter histograms that say "not reset" with one schema (the usual window): no per-sample checks below.
+  const plain = isCounter && !c.hst && hh.plainRun(lo + 1, hi);
+  for (let i = lo + 1; i < hi - 1 && isCounter && !plain; i++) {
+    if (hh.hint(i) === 'gauge') c.warn('warning', histNotes.notCounter(c.name), 0);
+    const schema = hh.schema(i);
+    if (schema < minSchema) minSchema = schema;
+    if (isCustomBucketsSchema(schema) !== custom) {
       c.warn('warning', histNotes.mixedExponentialCustom(c.name), 0);
       return undefined;
     }
   }
-  const h = last.copy().reduceResolution(minSchema);
-  if (!addNoted(c, h, prev, true)) return undefined;
+  // A plain run of one layout: the difference straight from the column (no histogram built only to be compacted).
+  const direct = plain && !zero ? hh.difference?.(hi - 1, lo) : undefined;
+  if (direct) {
+    direct.hint = 'gauge';
+    return direct;
+  }
+  const h = hh.owned(hi - 1)!.reduceResolution(minSchema);
+  if (!(zero ? addNoted(c, h, zero, true) : addAt(c, h, lo, true))) return undefined;
   if (isCounter) {
-    for (let i = lo + 1; i < hi; i++) {
-      const cur = hh[i];
-      if (stReset(c, i) || detectReset(cur, prev)) if (!addNoted(c, h, prev, false)) return undefined;
-      prev = cur;
+    for (let i = lo + 1; i < hi && !plain; i++) {
+      if (stReset(c, i) || resetAt(hh, i, i - 1, i === lo + 1 ? zero : undefined)) {
+        const ok = i === lo + 1 && zero ? addNoted(c, h, zero, false) : addAt(c, h, i - 1, false);
+        if (!ok) return undefined;
+      }
     }
-  } else if (hh[lo].hint !== 'gauge' || last.hint !== 'gauge') c.warn('warning', histNotes.notGauge(c.name), 0);
+  } else if (hh.hint(lo) !== 'gauge' || hh.hint(hi - 1) !== 'gauge') c.warn('warning', histNotes.notGauge(c.name), 0);
   h.hint = 'gauge';
   return h.compact();
 }
@@ -103,14 +134,14 @@ function histRate(isCounter: boolean, isRate: boolean): HistRangeFn {
     if (st0 !== 0 && st0 > c.rangeStart && st0 < firstT) {
       durationToStart = 0;
       sampledInterval = (lastT - st0) / 1000;
-      if (!result) result = hh[hlo].copy();
-      else if (!addNoted(c, result, hh[hlo], false)) return none(c);
+      if (!result) result = hh.owned(hlo)!;
+      else if (!addAt(c, result, hlo, false)) return none(c);
     } else if (n1 === 0) return none(c);
     else {
       if (durationToStart >= threshold) durationToStart = avg / 2;
       if (isCounter) {
         let durationToZero = durationToStart;
-        if (result && result.count > 0 && hh[hlo].count >= 0) durationToZero = sampledInterval * (hh[hlo].count / result.count);
+        if (result && result.count > 0 && hh.count(hlo) >= 0) durationToZero = sampledInterval * (hh.count(hlo) / result.count);
         if (durationToZero < durationToStart) durationToStart = durationToZero;
       }
     }
@@ -130,7 +161,7 @@ function histInstant(isRate: boolean): HistRangeFn {
     type P = { t: number; h?: FloatHistogram; st: number };
     const pts: P[] = [];
     for (let i = Math.max(lo, hi - 2); i < hi; i++) pts.push({ t: c.t[i], st: c.st ? c.st[i] : 0 });
-    for (let i = Math.max(hlo, hhi - 2); i < hhi; i++) pts.push({ t: c.ht![i], h: c.hh![i], st: c.hst ? c.hst[i] : 0 });
+    for (let i = Math.max(hlo, hhi - 2); i < hhi; i++) pts.push({ t: c.ht![i], h: c.hh!.get(i), st: c.hst ? c.hst[i] : 0 });
     pts.sort((a, b) => a.t - b.t);
     const [p0, p1] = pts.slice(-2);
     const interval = p1.t - p0.t;
@@ -185,7 +216,7 @@ function merged(c: WinCtx): MergedPoint[] {
       out.push({ t: c.t[i], f: c.v[i], st: c.st ? c.st[i] : 0 });
       i++;
     } else {
-      out.push({ t: c.ht![j], f: 0, h: c.hh![j], st: c.hst ? c.hst[j] : 0 });
+      out.push({ t: c.ht![j], f: 0, h: c.hh!.get(j), st: c.hst ? c.hst[j] : 0 });
       j++;
     }
   }
@@ -230,7 +261,7 @@ class HintTracker {
 function sumHistograms(c: WinCtx, avg: boolean): FloatHistogram | undefined {
   const hh = c.hh!;
   const track = new HintTracker();
-  let sum = hh[c.hlo].copy();
+  let sum = hh.owned(c.hlo)!;
   track.see(sum);
   let comp: FloatHistogram | undefined;
   let mean: FloatHistogram | undefined;
@@ -238,7 +269,7 @@ function sumHistograms(c: WinCtx, avg: boolean): FloatHistogram | undefined {
   let count = 1;
   try {
     for (let i = c.hlo + 1; i < c.hhi; i++) {
-      const h = hh[i];
+      const h = hh.get(i)!;
       track.see(h);
       count = i - c.hlo + 1;
       if (!avg) {
@@ -305,7 +336,7 @@ function edge(last: boolean): HistRangeFn {
       const ft = last ? c.t[c.hi - 1] : c.t[c.lo];
       if (last ? ht < ft : ft < ht) return last ? c.v[c.hi - 1] : c.v[c.lo];
     }
-    return hist(c, c.hh![hi].copy());
+    return hist(c, c.hh!.owned(hi)!);
   };
 }
 

@@ -23,6 +23,7 @@ import { compareMetrics } from '../model/labels.js';
 import { execError } from './state.js';
 import { statsSelectors } from './hist-stats.js';
 import type { FloatHistogram } from '../histogram/histogram.js';
+import { histogramArray } from '../storage/histogram-column.js';
 
 /** Per-query options: an AbortSignal, and/or a cancellation check polled during evaluation. */
 interface RunOptions {
@@ -140,7 +141,7 @@ export function toInstant(val: Val, t: number, st: QueryState): EngineValue {
     case 'string':
       return { type: 'string', t, v: val.s };
     case 'matrix': {
-      const series: EngineSeries[] = val.series.map((s) => ({ metric: s.metric, t: s.t, v: s.v, h: s.h }));
+      const series: EngineSeries[] = val.series.map((s) => ({ metric: s.metric, t: s.t, v: s.v, h: s.h && histogramArray(s.h, s.length) }));
       series.sort((a, b) => compareMetrics(a.metric, b.metric));
       return { type: 'matrix', series };
     }

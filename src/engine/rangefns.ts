@@ -7,6 +7,7 @@ import { formatG, kahanInc, ks, search } from './numeric.js';
 import { quantile, SlidingQuantile } from './quantile.js';
 export { regressionSums } from './regression.js';
 import type { FloatHistogram } from '../histogram/histogram.js';
+import type { HistogramColumn } from '../storage/histogram-column.js';
 
 export interface WinCtx {
   /** Different for every series a window loop walks (state kept across its steps is keyed by it); absent: no state kept. */
@@ -40,7 +41,7 @@ export interface WinCtx {
   warn: (kind: 'warning' | 'info', text: string, argIndex: number) => void;
   /** Native histogram points of a series that has any: ht/hh/hst[hlo..hhi) is the window's part (floats are t/v[lo..hi)). */
   ht?: Float64Array;
-  hh?: readonly FloatHistogram[];
+  hh?: HistogramColumn;
   hst?: Float64Array;
   hlo: number;
   hhi: number;

@@ -10,7 +10,9 @@ import type { FloatHistogram } from '../histogram/histogram.js';
 import { newVSeries } from './types.js';
 import { checkAbort, execError, holdSamples } from './state.js';
 import { upperBound } from './numeric.js';
-import { statsHints } from './hist-stats.js';
+import { StatsHints, forgetResetHints } from './hist-stats.js';
+import { ArrayHistograms } from '../storage/histogram-column.js';
+import type { HistogramColumn } from '../storage/histogram-column.js';
 
 export function resolveAt(at: AtModifier | undefined, st: QueryState): number | undefined {
   if (!at) return undefined;
@@ -52,7 +54,7 @@ export function evalVectorSelector(
     checkAbort(st);
     const cols = store.samples(id);
     const s = newVSeries(store.labels(id), grid.n);
-    const hs = cols.h && stats ? statsHints(cols.h, cols.length) : cols.h;
+    const hs = cols.h && stats ? new StatsHints(cols.h) : cols.h;
     let count: number;
     if (atMs !== undefined) count = pinnedSample(cols, hs, atMs - offsetMs, s, grid, st.lookbackMs, pick);
     else if (pick === 'value' && !hs) count = floatSteps(cols.t, cols.v, cols.length, grid, offsetMs, st.lookbackMs, s);
@@ -73,7 +75,7 @@ function picked(cols: SampleColumns, k: number, pick: SelectorPick): number {
   return cols.st ? cols.st[k] / 1000 : 0;
 }
 
-type Hists = readonly (FloatHistogram | undefined)[] | undefined;
+type Hists = HistogramColumn | undefined;
 
 /** Pinned by @: the same sample at every step. */
 function pinnedSample(cols: SampleColumns, hs: Hists, ref: number, s: VSeries, grid: Grid, lookback: number, pick: SelectorPick): number {
@@ -84,7 +86,7 @@ function pinnedSample(cols: SampleColumns, hs: Hists, ref: number, s: VSeries, g
   s.v.fill(picked(cols, k, pick));
   s.p.fill(1);
   // info() reads timestamps, and must know which samples are histograms (an error there).
-  if ((pick === 'value' || pick === 'info') && hs && hs[k]) s.h = new Array(grid.n).fill(hs[k]);
+  if ((pick === 'value' || pick === 'info') && hs && hs.has(k)) s.h = new Array(grid.n).fill(hs.get(k));
   return grid.n;
 }
 
@@ -137,7 +139,7 @@ function pickedSteps(
     const x = v[k];
     if (x !== x) {
       if (isStaleNaN(x)) continue;
-      if (keepH && hs && isHistogramMark(x)) (s.h ??= new Array(grid.n))[i] = hs[k];
+      if (keepH && hs && isHistogramMark(x)) (s.h ??= new Array(grid.n))[i] = hs.get(k);
     }
     s.v[i] = picked(cols, k, pick);
     s.p[i] = 1;
@@ -150,9 +152,7 @@ function pickedSteps(
 export function rangeSeries(store: MemoryStore, ids: number[], stats = false): RSeries[] {
   return ids.map((id) => {
     const c = store.floatSamples(id);
-    if (stats && c.h)
-      return { metric: store.labels(id), t: c.t, v: c.v, length: c.length, st: c.st, h: statsHints(c.h, c.length), hStored: c.h };
-    return { metric: store.labels(id), t: c.t, v: c.v, length: c.length, st: c.st, h: c.h };
+    return { metric: store.labels(id), t: c.t, v: c.v, length: c.length, st: c.st, h: stats && c.h ? new StatsHints(c.h) : c.h };
   });
 }
 
@@ -160,10 +160,11 @@ export function rangeSeries(store: MemoryStore, ids: number[], stats = false): R
 export function sliceWindow(s: RSeries, mint: number, maxt: number): RSeries {
   const lo = upperBound(s.t, 0, s.length, mint);
   const hi = upperBound(s.t, lo, s.length, maxt);
-  return { metric: s.metric, t: s.t.slice(lo, hi), v: s.v.slice(lo, hi), length: hi - lo, h: s.h?.slice(lo, hi) };
+  const pos = Uint32Array.from({ length: hi - lo }, (_, k) => lo + k);
+  return { metric: s.metric, t: s.t.slice(lo, hi), v: s.v.slice(lo, hi), length: hi - lo, h: s.h?.select(pos, hi - lo) };
 }
 
-/** Dense step series to compact points (subquery results). */
+/** Dense step series to compact points (subquery results, which forget reset hints: see forgetResetHints). */
 export function compactSeries(s: VSeries, grid: Grid): RSeries {
   let n = 0;
   for (let i = 0; i < grid.n; i++) n += s.p[i];
@@ -178,5 +179,6 @@ export function compactSeries(s: VSeries, grid: Grid): RSeries {
     if (h) h[k] = s.h![i];
     k++;
   }
-  return { metric: s.metric, t, v, length: n, dropName: s.dropName, h };
+  if (h) forgetResetHints(h);
+  return { metric: s.metric, t, v, length: n, dropName: s.dropName, h: h && new ArrayHistograms(h) };
 }

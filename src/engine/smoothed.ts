@@ -64,7 +64,7 @@ function smoothFloat(s: RSeries, o: VSeries, i: number, ts: number, lo: number, 
 /** A window of a series with histograms: floats alone go to smoothFloat, histograms alone interpolate, both warn. */
 function smoothMixed(ev: Evaluator, e: VectorSelector, s: RSeries, o: VSeries, i: number, ts: number, lo: number, hi: number): boolean {
   let nh = 0;
-  for (let k = lo; k < hi; k++) if (s.h![k]) nh++;
+  for (let k = lo; k < hi; k++) if (s.h!.has(k)) nh++;
   const name = s.metric.__name__ ?? '';
   if (nh === 0) return smoothFloat(s, o, i, ts, lo, hi);
   if (nh < hi - lo) {
@@ -74,10 +74,10 @@ function smoothMixed(ev: Evaluator, e: VectorSelector, s: RSeries, o: VSeries, i
   let j = lo;
   while (j < hi && s.t[j] < ts) j++;
   let h: FloatHistogram;
-  if (j < hi && s.t[j] === ts) h = s.h![j]!.copy();
+  if (j < hi && s.t[j] === ts) h = s.h!.owned(j)!;
   else if (j > lo && j < hi) {
-    const prev = s.h![j - 1]!;
-    const next = s.h![j]!;
+    const prev = s.h!.get(j - 1)!;
+    const next = s.h!.get(j)!;
     if (prev.usesCustomBuckets() !== next.usesCustomBuckets()) {
       annotate(ev.st, 'warning', histNotes.mixedExponentialCustom(name), e.pos);
       return false;
@@ -92,7 +92,7 @@ function smoothMixed(ev: Evaluator, e: VectorSelector, s: RSeries, o: VSeries, i
       return false;
     }
   } else if (j > lo) {
-    h = s.h![j - 1]!.copy();
+    h = s.h!.owned(j - 1)!;
     h.hint = 'unknown';
   } else return false;
   setHist(o, i, h);

@@ -11,6 +11,7 @@ import type { Annotation } from './result.js';
 import type { Expr, PositionRange } from '../promql/ast.js';
 import type { RangeSource } from './eval.js';
 import { flagColumn, floatColumn } from './columns.js';
+import type { HistogramColumn } from '../storage/histogram-column.js';
 
 export interface Grid {
   start: number;
@@ -47,10 +48,8 @@ export interface RSeries {
   st?: Float64Array;
   /** Subquery results carry delayed name removal along. */
   dropName?: boolean;
-  /** Native histogram points parallel to t, when the series has any (h[i] set: v[i] meaningless). */
-  h?: readonly (FloatHistogram | undefined)[];
-  /** With stats-iterator hints in h: the stored histograms (a window's first sample keeps its stored hint). */
-  hStored?: readonly (FloatHistogram | undefined)[];
+  /** Native histogram points parallel to t, when the series has any (h.has(i): v[i] meaningless). */
+  h?: HistogramColumn;
 }
 
 export type Val =

@@ -16,7 +16,17 @@ import {
   isCustomBucketsSchema,
   isExponentialSchema,
 } from './bounds.js';
-import { addBuckets, compactList, kahanAddBuckets, kahanReduceList, mapCustomBuckets, reduceList } from './buckets.js';
+import {
+  addBuckets,
+  compactList,
+  copyList,
+  kahanAddBuckets,
+  kahanReduceList,
+  mapCustomBuckets,
+  reduceList,
+  sameBits,
+  sameList,
+} from './buckets.js';
 import { kahanStep } from './kahan.js';
 
 /** What the histogram says about counter resets (Prometheus's CounterResetHint). */
@@ -53,6 +63,12 @@ export interface AddOutcome {
   nhcbBoundsReconciled: boolean;
 }
 
+/** The empty bucket list every new histogram starts with (frozen: lists are replaced, not grown). */
+const NO_BUCKETS: BucketList = Object.freeze({
+  idx: Object.freeze([]) as unknown as number[],
+  cnt: Object.freeze([]) as unknown as number[],
+});
+
 export class FloatHistogram {
   hint: CounterResetHint = 'unknown';
   schema = 0;
@@ -60,8 +76,9 @@ export class FloatHistogram {
   zeroCount = 0;
   count = 0;
   sum = 0;
-  positive: BucketList = { idx: [], cnt: [] };
-  negative: BucketList = { idx: [], cnt: [] };
+  /** Replaced, never grown: a new histogram's lists are one shared frozen empty list. */
+  positive: BucketList = NO_BUCKETS;
+  negative: BucketList = NO_BUCKETS;
   /** Upper bounds of the custom buckets (schema -53), without +Inf; shared, never modified. */
   customValues?: readonly number[];
 
@@ -90,8 +107,7 @@ export class FloatHistogram {
     this.zeroCount *= factor;
     this.count *= factor;
     this.sum *= factor;
-    scale(this.positive.cnt, (x) => x * factor);
-    scale(this.negative.cnt, (x) => x * factor);
+    for (const cnt of [this.positive.cnt, this.negative.cnt]) for (let k = 0; k < cnt.length; k++) cnt[k] = cnt[k] * factor;
     if (factor < 0) this.hint = 'gauge';
     return this;
   }
@@ -106,8 +122,7 @@ export class FloatHistogram {
       this.negative = { idx: [], cnt: [] };
       return this;
     }
-    scale(this.positive.cnt, (x) => x / scalar);
-    scale(this.negative.cnt, (x) => x / scalar);
+    for (const cnt of [this.positive.cnt, this.negative.cnt]) for (let k = 0; k < cnt.length; k++) cnt[k] = cnt[k] / scalar;
     if (scalar < 0) this.hint = 'gauge';
     return this;
   }
@@ -253,7 +268,7 @@ export class FloatHistogram {
   }
 
   /** Prometheus's adjustCounterReset for Add/Sub; true on a reset/not-reset collision. */
-  private adjustCounterReset(other: FloatHistogram): boolean {
+  adjustCounterReset(other: { hint: CounterResetHint }): boolean {
     const a = this.hint;
     const b = other.hint;
     if (a === b || a === 'gauge') return false;
@@ -425,22 +440,4 @@ function clampToZero(b: Bucket, z: number): Bucket {
   if (b.upper < 0 && b.upper > -z) b.upper = -z;
   else if (b.lower > 0 && b.lower < z) b.lower = z;
   return b;
-}
-
-function copyList(l: BucketList): BucketList {
-  return { idx: l.idx.slice(), cnt: l.cnt.slice() };
-}
-
-function scale(a: number[], f: (x: number) => number): void {
-  for (let i = 0; i < a.length; i++) a[i] = f(a[i]);
-}
-
-function sameBits(a: number, b: number): boolean {
-  return Object.is(a, b) || (a !== a && b !== b);
-}
-
-function sameList(a: BucketList, b: BucketList): boolean {
-  if (a.idx.length !== b.idx.length) return false;
-  for (let i = 0; i < a.idx.length; i++) if (a.idx[i] !== b.idx[i] || !sameBits(a.cnt[i], b.cnt[i])) return false;
-  return true;
 }

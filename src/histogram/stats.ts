@@ -31,19 +31,28 @@ export function histogramQuantile(q: number, h: FloatHistogram): StatResult {
   if (q > 1) return { value: Infinity };
   if (h.count === 0 || Number.isNaN(q)) return { value: NaN };
   const forward = Number.isNaN(h.sum) || q < 0.5;
-  const buckets = forward ? h.allBuckets() : h.allBucketsReverse();
+  // Custom buckets are the positive ones alone: read in place, one Bucket made for the one found.
+  const custom = h.usesCustomBuckets();
+  const buckets = custom ? undefined : forward ? h.allBuckets() : h.allBucketsReverse();
+  const pos = h.positive;
+  const nb = buckets ? buckets.length : pos.cnt.length;
+  const countAt = (k: number): number => (buckets ? buckets[k].count : pos.cnt[forward ? k : nb - 1 - k]);
   let rank = forward ? q * h.count : (1 - q) * h.count;
   let count = 0;
   let k = 0;
-  let bucket: Bucket | undefined;
-  for (; k < buckets.length; k++) {
-    bucket = buckets[k];
-    if (bucket.count === 0) continue;
-    count += bucket.count;
+  for (; k < nb; k++) {
+    const c = countAt(k);
+    if (c === 0) continue;
+    count += c;
     if (count >= rank) break;
   }
-  if (k >= buckets.length) k = buckets.length - 1;
-  const b: Bucket = bucket ? { ...bucket } : { lower: 0, upper: 0, lowerInclusive: false, upperInclusive: false, count: 0, index: 0 };
+  if (k >= nb) k = nb - 1;
+  let b: Bucket = { lower: 0, upper: 0, lowerInclusive: false, upperInclusive: false, count: 0, index: 0 };
+  if (k >= 0 && buckets) b = { ...buckets[k] };
+  else if (k >= 0) {
+    const at = forward ? k : nb - 1 - k;
+    b = h.bucketAt(true, pos.idx[at], pos.cnt[at]);
+  }
   if (!h.usesCustomBuckets() && b.lower < 0 && b.upper > 0) {
     if (h.negative.idx.length === 0 && h.positive.idx.length > 0) b.lower = 0;
     else if (h.positive.idx.length === 0 && h.negative.idx.length > 0) b.upper = 0;
@@ -62,7 +71,7 @@ export function histogramQuantile(q: number, h: FloatHistogram): StatResult {
   else rank = count - rank;
   let nanInfo: StatResult['nanInfo'];
   if (Number.isNaN(h.sum)) {
-    for (let r = k + 1; r < buckets.length; r++) count += buckets[r].count;
+    for (let r = k + 1; r < nb; r++) count += countAt(r);
     if (count < h.count) nanInfo = 'quantile-nan-skew';
   }
   const fraction = rank / b.count;

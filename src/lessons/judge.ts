@@ -18,6 +18,7 @@ import { diagnoseNoData, type NoDataDiagnosis } from './nodata.js';
 import { observe, pointTime, rangePlan, type Observation, type Outcome, type Plan } from './observe.js';
 import { canonicalQuery, longestWindowSeconds, shapeHints } from './query-shape.js';
 import { parseRelative } from './time.js';
+import { metricUseProblem } from './metric-use.js';
 
 export interface Verdict {
   correct: boolean;
@@ -119,7 +120,13 @@ export class Judge {
         return { correct: false, notGeneral: true, matchedWrong: wrong, messages: wrong ? [wrong.feedback, t('judge.notGeneral')] : [t('judge.notGeneral')] };
       }
     }
-    if (verdict.correct) return verdict;
+    if (verdict.correct) {
+      // Right numbers in the form the task asks (uses:/avoids:), or a listed wrong answer's feedback, or the form's.
+      const form = metricUseProblem(exercise, answer);
+      if (!form) return verdict;
+      const wrong = await this.matchWrong(exercise, answer);
+      return { correct: false, matchedWrong: wrong, messages: wrong ? [wrong.feedback, form] : [form] };
+    }
     const wrong = await this.matchWrong(exercise, answer, verdict.error);
     let messages = verdict.error ? verdict.messages : await this.explainEmpty(exercise.answer, answer, verdict.messages);
     if (!wrong) return { ...verdict, messages };

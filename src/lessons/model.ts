@@ -81,6 +81,9 @@ export interface ExerciseBlock {
   wrong: WrongAnswer[];
   /** Judge at these instants (relative to the data end) instead of over the whole range. */
   at?: string[];
+  /** Metric names the answer must read (`uses:`), and must not (`avoids:`): src/lessons/metric-use.ts. */
+  uses?: string[];
+  avoids?: string[];
 }
 
 /** An exercise judged on the alert timeline: the answer is `EXPR for DURATION` (src/lessons/alert-exercise.ts). */

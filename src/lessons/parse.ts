@@ -104,7 +104,7 @@ class Parser {
   }
 
   exercise(body: string[], line: number): ExerciseBlock {
-    const fields = this.fields(body, line + 1, ['id', 'task', 'hint', 'answer', 'wrong', 'feedback', 'at']);
+    const fields = this.fields(body, line + 1, ['id', 'task', 'hint', 'answer', 'wrong', 'feedback', 'at', 'uses', 'avoids']);
     const id = this.single(fields, 'id', line);
     if (id && id.value && !EXERCISE_ID.test(id.value)) this.problem(id.line, t('validate.exerciseId', { id: id.value }));
     const answer = this.single(fields, 'answer', line);
@@ -125,6 +125,13 @@ class Parser {
     if (at[0]) {
       ex.at = at[0].value.split(',').map((s) => s.trim());
       for (const time of ex.at) if (parseRelative(time) === undefined) this.problem(at[0].line, t('validate.badTime', { value: time }));
+    }
+    for (const key of ['uses', 'avoids'] as const) {
+      const given = fields.filter((f) => f.key === key);
+      if (given.length > 1) this.problem(given[1].line, t('validate.fieldTwice', { field: key }));
+      if (!given[0]) continue;
+      ex[key] = given[0].value.split(',').map((s) => s.trim());
+      for (const name of ex[key]) if (!METRIC_NAME.test(name)) this.problem(given[0].line, t('validate.metricNames', { key, name }));
     }
     return ex;
   }
@@ -181,6 +188,8 @@ export function parseLesson(text: string, file: string): ParseOutcome {
   checkUniqueIds(p, lesson);
   return { lesson: p.problems.length === 0 ? lesson : undefined, problems: p.problems };
 }
+
+const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 
 const DATA_FILE = /^[A-Za-z0-9_-][A-Za-z0-9_./-]*\.(om|txt|prom)(\.gz)?$/;
 

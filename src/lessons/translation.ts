@@ -83,7 +83,11 @@ function blockProblems(en: Special, tr: Special): string[] {
     same(t('validate.field.hints', { name }), en.hints.length, tr.hints.length);
     // The last hint is the skeleton, PromQL with ___ blanks: the same in every language.
     same(t('validate.field.skeleton', { name }), en.hints[en.hints.length - 1], tr.hints[tr.hints.length - 1]);
-    if (en.kind === 'exercise' && tr.kind === 'exercise') same(`${name}: at`, en.at, tr.at);
+    if (en.kind === 'exercise' && tr.kind === 'exercise') {
+      same(`${name}: at`, en.at, tr.at);
+      same(`${name}: uses`, en.uses, tr.uses);
+      same(`${name}: avoids`, en.avoids, tr.avoids);
+    }
   }
   return out;
 }

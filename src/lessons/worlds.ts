@@ -3,7 +3,8 @@
 // services, instances and times (src/dataset/incidents.ts, VARIANT_INCIDENTS).
 // A query that hard-codes `job="checkout"` or relies on one series never
 // resetting gives the reference's results on the sample, not in the variant.
-// The variant runs in this thread (generated once per process, ~3 s) and is
+// The variant runs in this thread (prebuilt like the sample: variant.snapshot;
+// generated, ~1 s, when the snapshot is missing or stale) and is
 // never shown to the learner. On a live server or a user's file there is
 // only the one world. A lesson on its own recording (./dataset.ts) registers
 // that recording's variant here.

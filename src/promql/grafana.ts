@@ -9,6 +9,7 @@
 
 import { UsageError } from '../errors.js';
 import { humanDuration } from '../util/time.js';
+import { t } from '../util/messages/index.js';
 
 export interface GrafanaContext {
   /** The data source's scrape interval (Grafana's "Scrape interval" setting). */
@@ -119,14 +120,13 @@ export function substituteGrafana(query: string, ctx: GrafanaContext): { query: 
 
 function unknownVariable(name: string): UsageError {
   const builtin = name.startsWith('__')
-    ? ` (Grafana's built-ins here: ${Object.keys(builtinValues({ scrapeIntervalMs: 1, vars: {} }))
-        .map((n) => '$' + n)
-        .join(', ')})`
+    ? t('grafana.builtins', {
+        names: Object.keys(builtinValues({ scrapeIntervalMs: 1, vars: {} }))
+          .map((n) => '$' + n)
+          .join(', '),
+      })
     : '';
-  return new UsageError(
-    `the Grafana variable $${name} has no value${builtin}`,
-    `give it one with --var ${name}=VALUE (in the REPL: .var ${name}=VALUE); repeat --var ${name}=... for a multi-value variable`,
-  );
+  return new UsageError(t('grafana.noValue', { name, builtin }), t('grafana.noValueHint', { name }));
 }
 
 /** Grafana's formats (docs: "Variable syntax → Advanced variable format options"). */
@@ -165,8 +165,8 @@ function formatValues(values: string[], format: string | undefined, name: string
       return values.map((v) => `var-${name}=${encodeURIComponent(v)}`).join('&');
     default:
       throw new UsageError(
-        `unknown Grafana variable format "${format}" in \${${name}:${format}}`,
-        `Grafana's formats: ${GRAFANA_FORMATS.join(', ')}`,
+        t('grafana.unknownFormat', { format, where: `\${${name}:${format}}` }),
+        t('grafana.formats', { formats: GRAFANA_FORMATS.join(', ') }),
       );
   }
 }
@@ -209,6 +209,6 @@ function encodeForContext(value: string, ctx: StringContext): string {
 export function describeSubstitutions(subs: Substitution[], scrapeIntervalMs: number): string {
   const list = subs.map((s) => `${s.text} = ${s.value}`).join(', ');
   const usesInterval = subs.some((s) => s.text.includes('__rate_interval') || s.text.includes('__interval'));
-  const why = usesInterval ? ` (scrape interval ${humanDuration(scrapeIntervalMs)}; change it with --scrape-interval)` : '';
-  return `Grafana variables: ${list}${why}`;
+  const why = usesInterval ? t('grafana.intervalWhy', { interval: humanDuration(scrapeIntervalMs) }) : '';
+  return t('grafana.substituted', { list, why });
 }

@@ -5,6 +5,7 @@
 import type { Backend, BackendInfo } from '../backends/backend.js';
 import { createLocalBackend } from '../backends/local.js';
 import type { Scraper, TargetStatus } from './scraper.js';
+import { t } from '../util/messages/index.js';
 
 /** What the target list (REPL .targets, serve's /api/v1/targets) reads. */
 export interface TargetSource {
@@ -19,7 +20,7 @@ export function createLiveBackend(scraper: Scraper): LiveBackend {
   const n = scraper.targets().length;
   const local = createLocalBackend(scraper.store, {
     name: 'live',
-    description: `live store scraped from ${n} target${n === 1 ? '' : 's'} (embedded engine)`,
+    description: n === 1 ? t('backend.liveOne') : t('backend.liveMany', { n }),
   });
   return {
     ...local,

@@ -5,11 +5,12 @@
 import type { Style } from '../util/style.js';
 import { padEnd, visibleWidth } from '../util/width.js';
 import type { TargetStatus } from './scraper.js';
+import { t } from '../util/messages/index.js';
 
 function ago(ms: number | undefined, nowMs: number): string {
-  if (ms === undefined) return 'never';
+  if (ms === undefined) return t('targets.never');
   const s = Math.max(0, (nowMs - ms) / 1000);
-  return s < 60 ? `${s.toFixed(s < 10 ? 1 : 0)}s ago` : `${Math.floor(s / 60)}m${Math.round(s % 60)}s ago`;
+  return t('targets.ago', { dur: s < 60 ? `${s.toFixed(s < 10 ? 1 : 0)}s` : `${Math.floor(s / 60)}m${Math.round(s % 60)}s` });
 }
 
 function fmtDuration(sec: number): string {
@@ -17,7 +18,7 @@ function fmtDuration(sec: number): string {
 }
 
 export function formatTargets(targets: TargetStatus[], style: Style, nowMs = Date.now()): string {
-  if (targets.length === 0) return 'no targets\n';
+  if (targets.length === 0) return t('targets.none') + '\n';
   const rows = targets.map((t) => {
     const health = t.health === 'up' ? style.ok('UP') : t.health === 'down' ? style.error('DOWN') : style.dim('UNKNOWN');
     return {
@@ -44,7 +45,7 @@ export function formatTargets(targets: TargetStatus[], style: Style, nowMs = Dat
     ) + '\n';
   for (const r of rows) {
     out += `${pad(r.endpoint, we)}  ${r.health}${' '.repeat(Math.max(0, 7 - r.healthLen))}  ${pad(r.labels, wl)}  ${pad(r.last, wa)}  ${pad(r.dur, wd)}  ${r.samples}\n`;
-    if (r.error) out += `  ${style.error('error:')} ${r.error}\n`;
+    if (r.error) out += `  ${style.error(t('targets.error'))} ${r.error}\n`;
   }
   return out;
 }

@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { UsageError } from '../errors.js';
 import { ROUTES, type ApiContext, type ApiResult } from './api.js';
 import { ApiError, Form, statusFor } from './params.js';
+import { t } from '../util/messages/index.js';
 
 /** POST bodies above this are refused (Prometheus's form parser caps at 10 MB). */
 const MAX_BODY = 10 * 1024 * 1024;
@@ -109,15 +110,11 @@ export async function startServer(ctx: ApiContext, opts: ServeOptions): Promise<
   await new Promise<void>((resolve, reject) => {
     server.once('error', (e: NodeJS.ErrnoException) => {
       if (e.code === 'EADDRINUSE')
-        reject(
-          new UsageError(`port ${opts.port} on ${opts.host} is already in use`, 'stop the other server or choose another port with --port'),
-        );
+        reject(new UsageError(t('listen.portInUse', { port: opts.port, host: opts.host }), t('listen.portInUseServerHint')));
       else if (e.code === 'EADDRNOTAVAIL' || e.code === 'ENOTFOUND')
-        reject(
-          new UsageError(`cannot listen on ${opts.host}: no such local address`, 'use --listen 127.0.0.1 (or 0.0.0.0 for every interface)'),
-        );
+        reject(new UsageError(t('listen.noAddress', { host: opts.host }), t('listen.noAddressHint')));
       else if (e.code === 'EACCES')
-        reject(new UsageError(`no permission to listen on ${opts.host}:${opts.port}`, 'choose a port above 1024 with --port'));
+        reject(new UsageError(t('listen.noPermission', { host: opts.host, port: opts.port }), t('listen.noPermissionHint')));
       else reject(e);
     });
     server.listen(opts.port, opts.host, () => resolve());

@@ -9,6 +9,7 @@
 
 import type { FloatHistogram } from '../histogram/histogram.js';
 import type { Series } from './series.js';
+import { PackedHistograms } from './histogram-packed.js';
 import { OutOfOrderSampleError } from './series.js';
 import type { SeriesTable } from './series-table.js';
 import { isStaleNaN } from './stale.js';
@@ -201,7 +202,9 @@ export class AppendLog {
       const b = start[id + 1];
       const t = pool.intern(times, a, b);
       const st = sts && hasNonZero(sts, a, b) ? sts.slice(a, b) : undefined;
-      const h = hcols.get(id);
+      const hs = hcols.get(id);
+      // New histograms packed after the series' old ones (src/storage/histogram-packed.ts).
+      const h = hs ? PackedHistograms.pack(hs, b - a, series.hasObject(id) ? series.get(id).h : undefined) : undefined;
       if (st || h || series.hasObject(id)) series.adopt(id, t, values.subarray(a, b), st, stale[id] === 1, h);
       else {
         let ti = timesIds.get(t);
@@ -212,16 +215,14 @@ export class AppendLog {
     series.release(poolId, timesIds.values());
   }
 
-  /** Histogram columns of the logged series that had histograms already: old entries copied, room for the new. */
+  /** Histograms of the logged series that had histograms already: room for the new ones (the old ones stay in their column). */
   private histogramColumns(series: SeriesTable, n: number, start: Float64Array): Map<number, (FloatHistogram | undefined)[]> {
     const cols = new Map<number, (FloatHistogram | undefined)[]>();
     for (let id = 0; id < n; id++) {
       if (this.count[id] === 0 || !series.hasObject(id)) continue;
       const s = series.get(id);
       if (!s.h) continue;
-      const col = s.h.slice(0, s.length);
-      col.length = start[id + 1] - start[id];
-      cols.set(id, col);
+      cols.set(id, new Array<FloatHistogram | undefined>(start[id + 1] - start[id]));
     }
     return cols;
   }

@@ -71,6 +71,34 @@ function groupFamilies(store: MemoryStore, om: boolean): Family[] {
   return [...fams.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
+/** What an export writes (samples with a text form) and leaves out (native histograms), by series. */
+export interface ExportSummary {
+  series: number;
+  samples: number;
+  histogramSeries: number[];
+  histogramSamples: number;
+}
+
+export function exportSummary(store: MemoryStore): ExportSummary {
+  const out: ExportSummary = { series: 0, samples: 0, histogramSeries: [], histogramSamples: 0 };
+  for (let id = 0; id < store.numSeries; id++) {
+    if (store.labels(id).__name__ === undefined) continue;
+    const s = store.samples(id);
+    let floats = 0;
+    let hists = 0;
+    for (let i = 0; i < s.length; i++) {
+      const v = s.v[i];
+      if (isHistogramMark(v)) hists++;
+      else if (!isStaleNaN(v)) floats++;
+    }
+    if (floats > 0) out.series++;
+    out.samples += floats;
+    if (hists > 0) out.histogramSeries.push(id);
+    out.histogramSamples += hists;
+  }
+  return out;
+}
+
 function hasFloatSample(s: SampleColumns): boolean {
   for (let i = 0; i < s.length; i++) if (!isHistogramMark(s.v[i]) && !isStaleNaN(s.v[i])) return true;
   return false;

@@ -6,7 +6,7 @@
 // when a series needs one to start with (lazy snapshot series, bulk appends,
 // start timestamps, native histograms), and kept.
 
-import type { FloatHistogram } from '../histogram/histogram.js';
+import type { HistogramColumn } from './histogram-column.js';
 import type { Metric } from '../model/result.js';
 import { Series } from './series.js';
 
@@ -117,14 +117,7 @@ export class SeriesTable {
   }
 
   /** Samples of series `id` as the flush adopts them into an object (see Series.adopt). */
-  adopt(
-    id: number,
-    t: Float64Array,
-    v: Float64Array,
-    st: Float64Array | undefined,
-    stale: boolean,
-    h?: (FloatHistogram | undefined)[],
-  ): void {
+  adopt(id: number, t: Float64Array, v: Float64Array, st: Float64Array | undefined, stale: boolean, h?: HistogramColumn): void {
     this.get(id).adopt(t, v, st, stale, h);
   }
 }

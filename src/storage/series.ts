@@ -5,11 +5,10 @@
 // decodes its columns on first read.
 
 import type { Metric } from '../model/result.js';
-import type { FloatHistogram } from '../histogram/histogram.js';
+import type { HistogramColumn } from './histogram-column.js';
 import { isStaleNaN } from './stale.js';
 
-/** A series' native histograms: h[i] is the sample at t[i] when v[i] is HISTOGRAM_MARK, else undefined. */
-export type HistogramColumn = readonly (FloatHistogram | undefined)[];
+export type { HistogramColumn } from './histogram-column.js';
 
 /** Samples of one series; `t[i]` in ms, `v[i]` float64; valid for i < length. */
 export interface SampleColumns {
@@ -26,7 +25,7 @@ export interface SampleColumns {
 export interface LazyColumns {
   t: Float64Array;
   v: Float64Array;
-  h?: (FloatHistogram | undefined)[];
+  h?: HistogramColumn;
 }
 
 export class OutOfOrderSampleError extends Error {}
@@ -38,7 +37,7 @@ export class Series implements SampleColumns {
   t: Float64Array = EMPTY;
   v: Float64Array = EMPTY;
   st?: Float64Array;
-  h?: (FloatHistogram | undefined)[];
+  h?: HistogramColumn;
   length = 0;
   /** Decodes the columns on first read (a series of the prebuilt sample snapshot, or one derived from others, such as NHCB). */
   lazy?: () => LazyColumns;
@@ -94,12 +93,12 @@ export class Series implements SampleColumns {
     this.t = concat(this.t, this.length, t, n, total);
     this.v = concat(this.v, this.length, v, n, total);
     if (this.st) this.st = concat(this.st, this.length, EMPTY, 0, total);
-    if (this.h) this.h.length = total;
+    if (this.h) this.h = this.h.extended(total);
     this.length = total;
   }
 
   /** Takes the columns the append log built (old samples and new ones). */
-  adopt(t: Float64Array, v: Float64Array, st: Float64Array | undefined, hasStale: boolean, h?: (FloatHistogram | undefined)[]): void {
+  adopt(t: Float64Array, v: Float64Array, st: Float64Array | undefined, hasStale: boolean, h?: HistogramColumn): void {
     this.t = t;
     this.v = v;
     this.st = st;
@@ -129,7 +128,7 @@ export class Series implements SampleColumns {
     const t = new Float64Array(this.length);
     const v = new Float64Array(this.length);
     const st = this.st ? new Float64Array(this.length) : undefined;
-    const h = this.h ? new Array<FloatHistogram | undefined>(this.length) : undefined;
+    const kept = this.h ? new Uint32Array(this.length) : undefined;
     let k = 0;
     for (let i = 0; i < this.length; i++) {
       const x = this.v[i];
@@ -137,10 +136,10 @@ export class Series implements SampleColumns {
       t[k] = this.t[i];
       v[k] = x;
       if (st) st[k] = this.st![i];
-      if (h) h[k] = this.h![i];
+      if (kept) kept[k] = i;
       k++;
     }
-    if (h) h.length = k;
+    const h = kept ? this.h!.select(kept, k) : undefined;
     this.clean = { t: t.subarray(0, k), v: v.subarray(0, k), length: k, st: st?.subarray(0, k), h };
     return this.clean;
   }

@@ -12,6 +12,7 @@ import { QUIET_HOST } from '../../src/backends/options.js';
 import { createRemoteBackend } from '../../src/backends/remote.js';
 import { QueryError, UsageError } from '../../src/errors.js';
 import { behaviours, fakeServer } from '../helpers/fake-server.js';
+import { setLang } from '../../src/util/messages/index.js';
 
 function json(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json' });
@@ -245,5 +246,24 @@ test('the REPL on a server: an empty instant query notes where the data ends and
   } finally {
     await backend.close?.();
     await srv.close();
+  }
+});
+
+test('in Korean (--lang ko): the data note and a bad --server URL are Korean; flags, times and the query stay as typed', async () => {
+  const srv = await fakeData(DATA_END - 7200, DATA_END);
+  try {
+    const r = await runQuery(srv.url, ['up', '--lang', 'ko'], NOW);
+    assert.equal(r.code, 0);
+    assert.match(
+      r.err,
+      /참고: 이 서버에서 up 데이터는 2026-02-02T02:40:00.250Z 시점에 끝나요\(쿼리 시각보다 347d5h 전\)\. 이렇게 해 보세요: --time 2026-02-02T02:40:01Z\n/,
+    );
+    const bad = await runQuery('http://[::1', ['up', '--lang', 'ko'], NOW);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /잘못된 --server URL "http:\/\/\[::1"/);
+    assert.match(bad.err, /http:\/\/localhost:9090 같은 URL을 쓰세요/);
+  } finally {
+    await srv.close();
+    setLang('en');
   }
 });

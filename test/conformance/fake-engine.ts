@@ -68,7 +68,7 @@ class FakeEngine implements QueryEngine {
       const s = this.store.samples(id);
       for (let i = s.length - 1; i >= 0; i--) {
         if (s.t[i] > at) continue;
-        if (s.t[i] > at - 300_000 && !isStaleNaN(s.v[i])) samples.push({ metric: this.store.labels(id), t, v: s.v[i], h: s.h?.[i] });
+        if (s.t[i] > at - 300_000 && !isStaleNaN(s.v[i])) samples.push({ metric: this.store.labels(id), t, v: s.v[i], h: s.h?.get(i) });
         break;
       }
     }

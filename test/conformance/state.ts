@@ -126,6 +126,7 @@ function convert(t: TempHistogram): FloatHistogram {
   h.sum = t.sum;
   h.customValues = buckets.slice(0, -1).map((b) => b.le);
   let prev = 0;
+  h.positive = { idx: [], cnt: [] };
   buckets.forEach((b, i) => {
     h.positive.idx.push(i);
     h.positive.cnt.push(b.count - prev);

@@ -69,7 +69,8 @@ test('series count is between 500 and 3000, samples cover the documented range',
 test('no sample sits on a whole second (scrape jitter)', () => {
   for (let id = 0; id < store.numSeries; id++) {
     const s = store.samples(id);
-    for (let i = 0; i < s.length; i++) assert.notEqual(s.t[i] % 1000, 0, JSON.stringify(store.labels(id)));
+    // The message is built only for a failing sample (1.6 M checks).
+    for (let i = 0; i < s.length; i++) if (s.t[i] % 1000 === 0) assert.notEqual(s.t[i] % 1000, 0, JSON.stringify(store.labels(id)));
   }
 });
 
@@ -137,9 +138,10 @@ test('histograms are consistent: cumulative buckets, +Inf == _count', () => {
     const count = store.samples(countId);
     const sum = store.samples(sumId);
     for (let i = 0; i < count.length; i++) {
+      // Asserted where they fail only: the messages would be built for every bucket sample.
       for (let b = 1; b < cols.length; b++) {
-        assert.equal(cols[b].t[i], count.t[i]);
-        if (!isStaleNaN(cols[b].v[i])) assert.ok(cols[b - 1].v[i] <= cols[b].v[i], `${key} at ${i}`);
+        if (!Object.is(cols[b].t[i], count.t[i])) assert.equal(cols[b].t[i], count.t[i]);
+        if (!isStaleNaN(cols[b].v[i]) && !(cols[b - 1].v[i] <= cols[b].v[i])) assert.ok(cols[b - 1].v[i] <= cols[b].v[i], `${key} at ${i}`);
       }
       if (isStaleNaN(count.v[i])) continue;
       assert.equal(cols.at(-1)!.v[i], count.v[i], key);

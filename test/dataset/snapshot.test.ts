@@ -5,20 +5,55 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { generateSampleStore } from '../../src/dataset/generate.js';
-import { decodeSnapshot, encodeSnapshot, generatorFingerprint, loadSnapshot, SNAPSHOT_URL } from '../../src/dataset/snapshot.js';
+import { VARIANT_INCIDENTS } from '../../src/dataset/incidents.js';
+import { freshSampleStore, loadSampleStore, loadVariantStore } from '../../src/dataset/index.js';
+import {
+  decodeSnapshot,
+  encodeSnapshot,
+  generatorFingerprint,
+  loadSnapshot,
+  SNAPSHOT_URL,
+  VARIANT_SNAPSHOT_URL,
+} from '../../src/dataset/snapshot.js';
 import { snapshotDifference } from '../../src/dataset/snapshot-check.js';
 import { ByteReader, ByteWriter, decodeColumn, encodeColumn, sameColumn } from '../../src/storage/codec.js';
 import { STALE_NAN } from '../../src/storage/store.js';
+
+// The generator's output, made once for this file (it is deterministic: dataset.test.ts checks two generations agree).
+let generated: ReturnType<typeof generateSampleStore> | undefined;
+const generatedSample = () => (generated ??= generateSampleStore());
 
 test('the built snapshot equals the generated sample dataset, bit for bit', () => {
   const bytes = readFileSync(SNAPSHOT_URL);
   assert.ok(bytes.length <= 3 * 2 ** 20, `snapshot is ${bytes.length} bytes`);
   assert.ok(loadSnapshot(), 'dist/src/dataset/sample.snapshot is out of date: run `npm run build`');
-  assert.equal(snapshotDifference(generateSampleStore(), bytes), undefined);
+  assert.equal(snapshotDifference(generatedSample(), bytes), undefined);
+});
+
+test('the built variant snapshot equals the generated variant world, bit for bit, and the judge reads it', () => {
+  const bytes = readFileSync(VARIANT_SNAPSHOT_URL);
+  assert.ok(bytes.length <= 3 * 2 ** 20, `variant snapshot is ${bytes.length} bytes`);
+  const variant = loadSnapshot(VARIANT_SNAPSHOT_URL);
+  assert.ok(variant, 'dist/src/dataset/variant.snapshot is out of date: run `npm run build`');
+  assert.equal(loadVariantStore(), variant);
+  assert.equal(snapshotDifference(generateSampleStore(VARIANT_INCIDENTS), bytes), undefined);
+});
+
+test('freshSampleStore: a new store over the snapshot at each call, apart from the shared sample', () => {
+  const a = freshSampleStore();
+  const b = freshSampleStore();
+  assert.notEqual(a, b);
+  assert.notEqual(a, loadSampleStore());
+  assert.equal(a.numSamples, loadSampleStore().numSamples);
+  const id = a.getOrCreateSeries({ __name__: 'recorded_by_a_rule' });
+  a.append(id, 1, 1);
+  a.finish();
+  assert.equal(a.numSeries, loadSampleStore().numSeries + 1);
+  assert.equal(b.numSeries, loadSampleStore().numSeries);
 });
 
 test('a snapshot of another generator is not used', () => {
-  const bytes = encodeSnapshot(generateSampleStore(), 'other');
+  const bytes = encodeSnapshot(generatedSample(), 'other');
   assert.equal(decodeSnapshot(bytes, generatorFingerprint()), undefined);
   assert.ok(decodeSnapshot(bytes, 'other'));
   assert.equal(decodeSnapshot(Buffer.from('not a snapshot'), 'other'), undefined);

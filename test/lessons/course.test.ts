@@ -13,10 +13,16 @@ import { DEFAULT_LANG, LANGS } from '../../src/util/lang.js';
 import { exercisesOf, formatProblem, type ExerciseBlock, type Lesson } from '../../src/lessons/model.js';
 import { courseRuleProblems, hintProblems, lessonRuleProblems } from '../../src/lessons/rules.js';
 import { validateCourse } from '../../src/lessons/validate.js';
+import { registerVariant, variantBackend } from '../../src/lessons/worlds.js';
+import { memoBackend } from '../helpers/memo-backend.js';
 
 const TUTORIAL_LESSONS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 const root = defaultLessonsDir();
-const backend = await openLocalDataset({ inProcess: true }, QUIET_HOST);
+const sample = await openLocalDataset({ inProcess: true }, QUIET_HOST);
+// A translation asks the English course's questions again, of the same data in the same two worlds:
+// each distinct query is answered once (memoBackend), in the sample and in the variant world.
+const backend = memoBackend(sample);
+registerVariant(backend, memoBackend((await variantBackend(sample))!));
 // One validation of the course: the English lessons, then each translation, checked the same way.
 const validation = validateCourse(root, backend);
 

@@ -8,7 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli/main.js';
 import { bufferIO } from '../../src/util/io.js';
-import { generateSampleStore } from '../../src/dataset/index.js';
+import { freshSampleStore } from '../../src/dataset/index.js';
 import { createLocalBackend } from '../../src/backends/local.js';
 import { SAMPLE_BACKEND_OPTIONS } from '../../src/backends/open.js';
 import { loadRuleText } from '../../src/rules/load.js';
@@ -76,7 +76,7 @@ test('step by step and rule by rule give the same timeline', async () => {
   const endMs = Date.parse('2026-01-15T11:10:00Z');
   const results = [];
   for (const byRule of [false, true]) {
-    const store = generateSampleStore();
+    const store = freshSampleStore();
     const backend = createLocalBackend(store, SAMPLE_BACKEND_OPTIONS);
     const ev = new RuleEvaluator(file.groups, backendQuerier(backend), { defaultIntervalMs: 60_000, writer: storeWriter(store) });
     const mode = await runTimeline(ev, { startMs, endMs, range: byRule ? backendRangeQuerier(backend) : undefined });

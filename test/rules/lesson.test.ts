@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { generateSampleStore } from '../../src/dataset/index.js';
+import { freshSampleStore } from '../../src/dataset/index.js';
 import { createLocalBackend } from '../../src/backends/local.js';
 import { SAMPLE_BACKEND_OPTIONS } from '../../src/backends/open.js';
 import { loadRuleText } from '../../src/rules/load.js';
@@ -38,7 +38,7 @@ async function episodes(rulesYaml: string) {
   const { file, problems } = loadRuleText('lesson.yml', rulesYaml);
   assert.deepEqual(problems, []);
   // A fresh store per run: recorded series must not leak between variants.
-  const s = generateSampleStore();
+  const s = freshSampleStore();
   const b = createLocalBackend(s, SAMPLE_BACKEND_OPTIONS);
   const ev = new RuleEvaluator(file.groups, backendQuerier(b), { defaultIntervalMs: 60_000, writer: storeWriter(s) });
   await runTimeline(ev, { startMs: start * 1000, endMs: end * 1000, range: backendRangeQuerier(b) });

@@ -5,6 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FloatHistogram } from '../../src/histogram/histogram.js';
 import { HISTOGRAM_MARK, MemoryStore, STALE_NAN, isHistogramMark } from '../../src/storage/store.js';
+import { histogramArray } from '../../src/storage/histogram-column.js';
+import { exportSummary } from '../../src/storage/openmetrics.js';
 
 function counter(count: number, hint: FloatHistogram['hint'] = 'unknown'): FloatHistogram {
   const h = new FloatHistogram();
@@ -25,11 +27,11 @@ test('histograms and floats in one series; range reads skip stale markers', () =
   const c = s.samples(id);
   assert.equal(c.length, 4);
   assert.ok(isHistogramMark(c.v[1]) && isHistogramMark(c.v[3]));
-  assert.equal(c.h?.[1]?.count, 1);
-  assert.equal(c.h?.[0], undefined);
+  assert.equal(c.h?.get(1)?.count, 1);
+  assert.equal(c.h?.get(0), undefined);
   const r = s.floatSamples(id);
   assert.deepEqual(Array.from(r.t), [0, 1000, 3000]);
-  assert.equal(r.h?.[2]?.count, 2);
+  assert.equal(r.h?.get(2)?.count, 2);
   assert.ok(Number.isNaN(HISTOGRAM_MARK));
 });
 
@@ -42,7 +44,7 @@ test('read-back hints: unknown first in a chunk, not_reset after, gauge stays ga
   s.appendHistogram(id, 3000, counter(3, 'reset'));
   s.appendHistogram(id, 4000, counter(4, 'gauge'));
   s.appendHistogram(id, 5000, counter(5, 'gauge'));
-  const hints = s.samples(id).h!.map((h) => h?.hint);
+  const hints = histogramArray(s.samples(id).h!).map((h) => h?.hint);
   assert.deepEqual(hints, ['unknown', 'not_reset', 'unknown', 'unknown', 'gauge', 'gauge']);
 });
 
@@ -56,7 +58,19 @@ test('histograms appended to a series that already has floats', () => {
   const c = s.samples(id);
   assert.deepEqual(Array.from(c.t), [0, 1000, 2000]);
   assert.deepEqual(
-    Array.from(c.h!, (h) => h?.count),
+    histogramArray(c.h!).map((h) => h?.count),
     [undefined, 1, undefined],
   );
+});
+
+test('export summary: histogram samples and stale markers are not written, and counted apart', () => {
+  const s = new MemoryStore();
+  const f = s.getOrCreateSeries({ __name__: 'f' });
+  const h = s.getOrCreateSeries({ __name__: 'h' });
+  s.append(f, 0, 1);
+  s.append(f, 1000, STALE_NAN);
+  s.appendHistogram(h, 0, counter(1));
+  s.appendHistogram(h, 1000, counter(2));
+  const sum = exportSummary(s);
+  assert.deepEqual([sum.series, sum.samples, sum.histogramSeries, sum.histogramSamples], [1, 1, [h], 2]);
 });

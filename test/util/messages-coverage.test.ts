@@ -81,6 +81,15 @@ export const TRANSLATED_FILES = [
   'src/render/query-text.ts',
   'src/dataset/timeline.ts',
   'src/util/time.ts',
+  'src/backends/data-note.ts',
+  'src/backends/open.ts',
+  'src/backends/http/config.ts',
+  'src/backends/http/errors.ts',
+  'src/promql/grafana.ts',
+  'src/demo/keys.ts',
+  'src/demo/app.ts',
+  'src/scrape/status.ts',
+  'src/scrape/live.ts',
 ];
 
 /** Folders whose every file is translated (the commands: help, usage errors, notes). */

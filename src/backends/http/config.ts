@@ -9,6 +9,7 @@ import { UsageError } from '../../errors.js';
 import { parseTimeoutArg } from '../../util/time.js';
 import { redactUrl } from './redact.js';
 import { secretParts } from '../../util/secrets.js';
+import { t } from '../../util/messages/index.js';
 
 export interface Connection {
   /** e.g. https://host/prometheus — no trailing slash, no userinfo. */
@@ -38,13 +39,13 @@ export function parseServerUrl(server: string): URL {
   try {
     url = new URL(withScheme);
   } catch {
-    throw new UsageError(`invalid --server URL "${redactUrl(text)}"`, 'use a URL such as http://localhost:9090');
+    throw new UsageError(t('backend.badUrl', { url: redactUrl(text) }), t('backend.badUrlHint'));
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new UsageError(`unsupported scheme "${url.protocol}" in --server`, 'use http:// or https://');
+    throw new UsageError(t('backend.badScheme', { scheme: url.protocol }), t('backend.badSchemeHint'));
   }
   if (url.search || url.hash) {
-    throw new UsageError('--server must not contain a query string or fragment', 'give the base URL, e.g. https://host/prometheus');
+    throw new UsageError(t('backend.queryString'), t('backend.queryStringHint'));
   }
   return url;
 }
@@ -54,7 +55,7 @@ function readSecretFile(file: string, flag: string): string {
     return readFileSync(file, 'utf8').trim();
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`cannot read ${flag} ${file}${code ? ` (${code})` : ''}`, 'check the path and its permissions');
+    throw new UsageError(t('backend.cannotRead', { flag, file, code: code ? ` (${code})` : '' }), t('backend.cannotReadHint'));
   }
 }
 
@@ -73,10 +74,7 @@ function readCaFile(file: string): string {
       }
     });
   if (bad) {
-    throw new UsageError(
-      `--ca-file ${file} is not a valid PEM certificate`,
-      'give the CA certificate in PEM form (text between -----BEGIN CERTIFICATE----- and -----END CERTIFICATE-----)',
-    );
+    throw new UsageError(t('backend.badCa', { file }), t('backend.badCaHint'));
   }
   return text;
 }
@@ -85,9 +83,9 @@ function readCaFile(file: string): string {
 export function parseHeader(h: string): [string, string] {
   const i = h.indexOf(':');
   const name = i > 0 ? h.slice(0, i).trim() : '';
-  if (!name || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
+  if (!name || !/^[!#$%&\x27*+.^_\x60|~0-9A-Za-z-]+$/.test(name)) {
     // Never echo the value: it may be a secret.
-    throw new UsageError(`invalid -H header${name ? ` "${name}"` : ''}`, "write it as 'Name: value', e.g. -H 'X-Scope-OrgID: tenant'");
+    throw new UsageError(t('backend.badHeader', { name: name ? ` "${name}"` : '' }), t('backend.badHeaderHint'));
   }
   return [name, h.slice(i + 1).trim()];
 }
@@ -98,7 +96,7 @@ async function defaultPrompt(message: string): Promise<string> {
     // Prompt on stderr so stdout stays clean for piping.
     return await password({ message, mask: '*' }, { output: process.stderr });
   } catch (e) {
-    if ((e as Error).name === 'ExitPromptError') throw new UsageError('password prompt canceled');
+    if ((e as Error).name === 'ExitPromptError') throw new UsageError(t('backend.promptCanceled'));
     throw e;
   }
 }
@@ -107,9 +105,9 @@ async function basicAuth(user: string, where: string, opts: RemoteOptions, host:
   let pass = host.env.PROMETHEUS_PASSWORD;
   if (pass === undefined) {
     if (!host.canPrompt && !opts.promptPassword) {
-      throw new UsageError(`no password for --user ${user}`, 'set PROMETHEUS_PASSWORD, or run in a terminal to be prompted');
+      throw new UsageError(t('backend.noPassword', { user }), t('backend.noPasswordHint'));
     }
-    pass = await (opts.promptPassword ?? defaultPrompt)(`Password for ${user} at ${where}:`);
+    pass = await (opts.promptPassword ?? defaultPrompt)(t('backend.passwordPrompt', { user, where }));
   }
   return pass;
 }
@@ -139,12 +137,9 @@ export async function resolveConnection(opts: RemoteOptions, host: BackendHost):
   const baseUrl = url.toString().replace(/\/+$/, '');
 
   const token = opts.bearerTokenFile ? readSecretFile(opts.bearerTokenFile, '--bearer-token-file') : host.env.PROMETHEUS_BEARER_TOKEN;
-  if (opts.bearerTokenFile && !token) throw new UsageError(`--bearer-token-file ${opts.bearerTokenFile} is empty`);
+  if (opts.bearerTokenFile && !token) throw new UsageError(t('backend.tokenEmpty', { file: opts.bearerTokenFile }));
   if (token && user) {
-    throw new UsageError(
-      'both a bearer token and basic auth were given',
-      'use either --bearer-token-file / PROMETHEUS_BEARER_TOKEN or --user',
-    );
+    throw new UsageError(t('backend.tokenAndBasic'), t('backend.tokenAndBasicHint'));
   }
   if (token) {
     headers.Authorization = `Bearer ${token}`;
@@ -161,7 +156,7 @@ export async function resolveConnection(opts: RemoteOptions, host: BackendHost):
     rejectUnauthorized: !opts.insecureSkipVerify,
   };
   if (opts.insecureSkipVerify && url.protocol === 'https:') {
-    host.log('warning: not verifying the server certificate (--insecure-skip-verify)');
+    host.log(t('backend.insecure'));
   }
 
   return {

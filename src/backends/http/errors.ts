@@ -8,6 +8,7 @@ import type { PositionRange } from '../../promql/ast.js';
 import { redactUrl, scrub, scrubAndCut } from './redact.js';
 import { runtimeErrorHint } from '../../promql/hints.js';
 import { ALL_FEATURES, ParseError, parse } from '../../promql/index.js';
+import { t } from '../../util/messages/index.js';
 
 export interface ErrorContext {
   /** Base URL as shown to the user (no credentials). */
@@ -46,12 +47,12 @@ function hostOf(url: string): string {
 
 function tlsHint(code: string): string {
   if (/SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|DEPTH_ZERO/.test(code)) {
-    return "the server's certificate is not signed by a CA this machine trusts: pass it with --ca-file ca.pem (or, knowingly, --insecure-skip-verify)";
+    return t('conn.tls.untrusted');
   }
-  if (/ALTNAME|HOSTNAME/.test(code)) return 'the certificate does not match the host name in --server';
-  if (/EXPIRED|NOT_YET_VALID/.test(code)) return "the server's certificate is expired or not yet valid";
-  if (/WRONG_VERSION|EPROTO|PACKET_LENGTH/.test(code)) return 'is the server speaking plain HTTP? try http:// instead of https://';
-  return 'check the server certificate, or pass its CA with --ca-file';
+  if (/ALTNAME|HOSTNAME/.test(code)) return t('conn.tls.hostname');
+  if (/EXPIRED|NOT_YET_VALID/.test(code)) return t('conn.tls.expired');
+  if (/WRONG_VERSION|EPROTO|PACKET_LENGTH/.test(code)) return t('conn.tls.plain');
+  return t('conn.tls.other');
 }
 
 /** A failure below HTTP: refused, DNS, TLS, reset, connect timeout. */
@@ -60,56 +61,54 @@ export function transportError(e: unknown, ctx: ErrorContext): QueryError {
   const host = hostOf(ctx.baseUrl);
   const detail = scrub((e as Error)?.message ?? String(e), ctx.secrets);
   if (code === 'ECONNREFUSED') {
-    return new QueryError(`cannot connect to ${ctx.baseUrl}: connection refused`, {
+    return new QueryError(t('conn.refused', { url: ctx.baseUrl }), {
       errorType: 'unavailable',
-      hint: `is Prometheus running at ${ctx.baseUrl}? (check --server / PROMETHEUS_URL)`,
+      hint: t('conn.refusedHint', { url: ctx.baseUrl }),
     });
   }
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME') {
-    return new QueryError(`cannot resolve host ${JSON.stringify(hostOf(ctx.baseUrl).replace(/:\d+$/, ''))} (DNS lookup failed)`, {
+    return new QueryError(t('conn.dns', { host: JSON.stringify(hostOf(ctx.baseUrl).replace(/:\d+$/, '')) }), {
       errorType: 'unavailable',
-      hint: 'check the host name in --server, and your network / DNS',
+      hint: t('conn.dnsHint'),
     });
   }
   if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'EADDRNOTAVAIL') {
-    return new QueryError(`cannot reach ${host} (${code})`, { errorType: 'unavailable', hint: 'check the network path to the server' });
+    return new QueryError(t('conn.unreachable', { host, code }), { errorType: 'unavailable', hint: t('conn.unreachableHint') });
   }
   if (code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'ETIMEDOUT') {
-    return new QueryError(`connecting to ${ctx.baseUrl} timed out`, {
+    return new QueryError(t('conn.connectTimeout', { url: ctx.baseUrl }), {
       errorType: 'timeout',
-      hint: 'is the host up and the port open (no firewall dropping packets)?',
+      hint: t('conn.connectTimeoutHint'),
     });
   }
   if (TLS_CODES.test(code)) {
-    return new QueryError(`TLS connection to ${host} failed: ${detail}`, { errorType: 'unavailable', hint: tlsHint(code) });
+    return new QueryError(t('conn.tls', { host, detail }), { errorType: 'unavailable', hint: tlsHint(code) });
   }
   if (isRetriable(e)) {
-    return new QueryError(`the connection to ${ctx.baseUrl} was closed by the server`, {
+    return new QueryError(t('conn.closed', { url: ctx.baseUrl }), {
       errorType: 'unavailable',
-      hint: ctx.baseUrl.startsWith('http:')
-        ? 'the server or a proxy dropped the request; if it speaks HTTPS, use https:// in --server'
-        : 'the server or a proxy dropped the request; try again, or check its logs',
+      hint: ctx.baseUrl.startsWith('http:') ? t('conn.closedHttpHint') : t('conn.closedHint'),
     });
   }
-  return new QueryError(`request to ${ctx.endpoint} failed: ${detail}${code ? ` (${code})` : ''}`, { errorType: 'unavailable' });
+  return new QueryError(t('conn.failed', { endpoint: ctx.endpoint, detail, code: code ? ` (${code})` : '' }), { errorType: 'unavailable' });
 }
 
 export function timeoutError(ctx: ErrorContext): QueryError {
-  return new QueryError(`no answer from ${ctx.baseUrl} within ${formatMs(ctx.timeoutMs)}`, {
+  return new QueryError(t('conn.timeout', { url: ctx.baseUrl, limit: formatMs(ctx.timeoutMs) }), {
     errorType: 'timeout',
     query: ctx.query,
-    hint: 'raise --timeout, or narrow the query (fewer series, a shorter range, a larger step)',
+    hint: t('conn.timeoutHint'),
   });
 }
 
 export function canceledError(ctx: ErrorContext): QueryError {
-  return new QueryError('query canceled', { errorType: 'canceled', query: ctx.query });
+  return new QueryError(t('conn.canceled'), { errorType: 'canceled', query: ctx.query });
 }
 
 export function tooLargeError(ctx: ErrorContext, limit: number): QueryError {
-  return new QueryError(`the response from ${ctx.endpoint} is larger than ${formatBytes(limit)}; stopped reading it`, {
+  return new QueryError(t('conn.tooLarge', { endpoint: ctx.endpoint, limit: formatBytes(limit) }), {
     errorType: 'bad_response',
-    hint: 'narrow the query: add label matchers, aggregate with sum by (...), or use a shorter range / larger step',
+    hint: t('conn.tooLargeHint'),
   });
 }
 
@@ -162,8 +161,8 @@ const API_TYPES: Record<string, QueryErrorType> = {
 function apiHint(type: QueryErrorType, msg: string): string | undefined {
   const promql = runtimeErrorHint(msg);
   if (promql) return promql;
-  if (/maximum resolution|too many points/i.test(msg)) return 'use a larger --step or a shorter range';
-  if (type === 'timeout') return 'the server gave up: narrow the query, or raise the server-side timeout';
+  if (/maximum resolution|too many points/i.test(msg)) return t('conn.stepHint');
+  if (type === 'timeout') return t('conn.serverTimeoutHint');
   return undefined;
 }
 
@@ -209,13 +208,13 @@ function notFoundHint(baseUrl: string): string {
   try {
     url = new URL(baseUrl);
   } catch {
-    return 'wrong path prefix? --server should be the URL Prometheus is served at, e.g. http://localhost:9090';
+    return t('conn.notFound.plain');
   }
   const path = url.pathname.replace(/\/+$/, '');
   if (path) {
-    return `wrong path prefix? --server has the sub-path ${path}: if Prometheus is served at the root, remove it: --server ${url.origin}`;
+    return t('conn.notFound.subPath', { path, origin: url.origin });
   }
-  return `wrong path prefix? If Prometheus is served under a sub-path, add it: --server ${url.origin}/prometheus`;
+  return t('conn.notFound.root', { origin: url.origin });
 }
 
 /** An HTTP response that is not a Prometheus API answer. */
@@ -224,15 +223,13 @@ export function httpError(r: RawResponse, ctx: ErrorContext): QueryError {
   if (r.status === 401) {
     return new QueryError(`${where}: 401 Unauthorized`, {
       errorType: 'auth',
-      hint: ctx.authSent
-        ? 'the server rejected the credentials: check the bearer token or password'
-        : 'the server wants credentials: use --bearer-token-file FILE (or PROMETHEUS_BEARER_TOKEN), or --user NAME',
+      hint: ctx.authSent ? t('conn.authRejected') : t('conn.authWanted'),
     });
   }
   if (r.status === 403) {
     return new QueryError(`${where}: 403 Forbidden`, {
       errorType: 'auth',
-      hint: "these credentials may not read this API (wrong tenant? multi-tenant servers need -H 'X-Scope-OrgID: tenant')",
+      hint: t('conn.forbidden'),
     });
   }
   if (r.status === 404) {
@@ -244,28 +241,24 @@ export function httpError(r: RawResponse, ctx: ErrorContext): QueryError {
   if (r.status >= 300 && r.status < 400) {
     return new QueryError(`${where}: HTTP ${r.status} redirect`, {
       errorType: 'bad_response',
-      hint: r.location
-        ? `the server redirects to ${redactUrl(scrub(r.location, ctx.secrets))}: use that base URL as --server`
-        : 'use the final URL as --server',
+      hint: r.location ? t('conn.redirectTo', { location: redactUrl(scrub(r.location, ctx.secrets)) }) : t('conn.redirect'),
     });
   }
   if (r.status === 503 || r.status === 502 || r.status === 504 || r.status === 429) {
     const why = r.status === 429 ? 'rate limited' : r.status === 503 ? 'unavailable' : 'bad gateway / gateway timeout';
     return new QueryError(`${where}: HTTP ${r.status} (${why})`, {
       errorType: 'unavailable',
-      hint: r.status === 503 ? 'Prometheus may be starting up (replaying its WAL) or overloaded; try again shortly' : 'try again shortly',
+      hint: r.status === 503 ? t('conn.starting') : t('conn.retry'),
     });
   }
   // Scrubbed before it is cut: a secret across the cut must not show in part.
   const snippet = scrubAndCut(r.body, ctx.secrets, 200).replace(/\s+/g, ' ').trim();
   const plainToTls = /HTTP request to an HTTPS server/i.test(r.body);
   return new QueryError(
-    `unexpected response from ${where}: HTTP ${r.status}, content-type ${r.contentType || '(none)'}: ${JSON.stringify(snippet)}`,
+    t('conn.unexpected', { where, status: r.status, type: r.contentType || '(none)', snippet: JSON.stringify(snippet) }),
     {
       errorType: r.status >= 500 ? 'internal' : 'bad_response',
-      hint: plainToTls
-        ? 'the server speaks HTTPS: use https:// in --server'
-        : 'is this a Prometheus API? --server should be the base URL, e.g. http://localhost:9090',
+      hint: plainToTls ? t('conn.speaksHttps') : t('conn.notPrometheus'),
     },
   );
 }

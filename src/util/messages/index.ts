@@ -18,6 +18,7 @@ import { CLI_RULES_MESSAGES } from './cli-rules.js';
 import { CLI_TOOLS_MESSAGES } from './cli-tools.js';
 import { ERROR_MESSAGES } from './errors.js';
 import { EXPLAIN_MESSAGES, EXPLAIN_TREE_MESSAGES, SELECTOR_MESSAGES } from './explain.js';
+import { HISTOGRAM_MESSAGES } from './histograms.js';
 import { INCIDENT_MESSAGES } from './incidents.js';
 import { LESSON_MESSAGES } from './lessons.js';
 import { LESSON_FILE_MESSAGES } from './lesson-files.js';
@@ -25,6 +26,8 @@ import { REPL_MESSAGES } from './repl.js';
 import { RENDER_MESSAGES } from './render.js';
 import { WALK_MESSAGES } from './walkthrough.js';
 import { HINT_MESSAGES } from './hints.js';
+import { BACKEND_MESSAGES } from './backends.js';
+import { CONNECTION_MESSAGES } from './connection.js';
 
 export interface Message {
   readonly en: string;
@@ -45,9 +48,12 @@ export const CATALOG = {
   ...CLI_TOOLS_MESSAGES,
   ...CLI_RULES_MESSAGES,
   ...CLI_NOTES_MESSAGES,
+  ...HISTOGRAM_MESSAGES,
   ...RENDER_MESSAGES,
   ...WALK_MESSAGES,
   ...HINT_MESSAGES,
+  ...BACKEND_MESSAGES,
+  ...CONNECTION_MESSAGES,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof CATALOG;
