@@ -1,162 +1,83 @@
-// Engine benchmark: deterministic stores, range queries timed by the engine's
-// own evalTotalTime (median of runs), beside Prometheus 2.42's evalTotalTime
-// for the same data (backfilled with promtool) when it is installed.
+// Engine benchmark: range queries on the deterministic stores of
+// bench-engine-stores.ts, promlearn's engine beside Prometheus 2.42 on the same
+// samples (backfilled with promtool) when it is installed.
 //
-// Store A: 1,000 counter series, a 20-instance classic histogram and one
-// build_info series per job, 6 h at 15 s; queries over the 6 h at a 15 s step.
-// Store B: 100,000 counter series at a 60 s scrape interval (6.6 M samples);
-// `sum by (job) (rate(x[5m]))` over 1 h at a 15 s step.
+// Like with like: Prometheus's `evalTotalTime` is the span of its
+// execEvalStmt: series selection, evaluation and the result's sort, from a
+// parsed query to the result matrix; parsing, HTTP and JSON are outside it.
+// Our side times the same span: `Engine.rangeQuery` on a query parsed
+// beforehand, whose `stats.evalTotalTime` starts after parsing and ends with
+// the sorted result matrix (the API model and JSON are the backend's, later).
+// CPU time (user+sys of this process) is taken over the same call.
+//
+// Fair on a shared machine: one warm-up run of each query on each side, then
+// `rounds` rounds in which our run and Prometheus's alternate (who goes first
+// swaps every round), so both see the same load; medians of the rounds, and
+// the load average before and after. Our side starts each run on a collected
+// heap, and Prometheus's answers are not parsed beyond their timing, so our
+// runs do not pay for the bench's own garbage.
 
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
-import { once } from 'node:events';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
-import { MemoryStore } from '../src/storage/store.js';
+import type { Expr } from '../src/promql/ast.js';
 import { Engine } from '../src/engine/index.js';
 import { startPrometheus, type PrometheusServer } from '../test/helpers/prometheus.js';
-import { mulberry32 } from '../src/dataset/random.js';
+import { buildStore, gc, storeA, storeB, writeOpenMetrics, type StoreSpec } from './bench-engine-stores.js';
 
-const START = 1_767_225_600_000; // 2026-01-01T00:00:00Z
-const LES = ['0.005', '0.01', '0.025', '0.05', '0.1', '0.25', '0.5', '1', '2.5', '+Inf'];
-
-interface Series {
-  labels: Record<string, string>;
-  values: Float64Array;
+/** One timed run: wall ms of the evalTotalTime span, and CPU ms (ours: this process; Prometheus's: its process over the request). */
+interface Run {
+  wall: number;
+  cpu: number;
 }
 
-interface StoreSpec {
-  name: string;
-  series: Series[];
-  stepMs: number;
-  points: number;
-  /** Query window and resolution. */
-  range: { start: number; end: number; stepMs: number };
-  queries: string[];
+export interface EngineRow {
+  store: string;
+  q: string;
+  ours: Run[];
+  prom: Run[];
+  total: number;
+  peak: number;
 }
 
-function counters(n: number, points: number, stepS: number, rand: () => number, name: string): Series[] {
-  const out: Series[] = [];
-  for (let i = 0; i < n; i++) {
-    const values = new Float64Array(points);
-    const rate = 1 + rand() * 20;
-    let v = 0;
-    for (let k = 0; k < points; k++) {
-      v += Math.round(rate * stepS * (0.5 + rand()));
-      if (k === Math.floor(points / 2) && i % 50 === 0) v = 0; // a few counter resets
-      values[k] = v;
-    }
-    out.push({ labels: { __name__: name, job: `job${i % 10}`, instance: `host${i}:9100` }, values });
-  }
-  return out;
+export interface EngineBench {
+  rows: EngineRow[];
+  stores: { name: string; series: number; samples: number; bytesPerSample: number; load: [number, number] }[];
+  rounds: number;
 }
 
-function storeA(): StoreSpec {
-  const hours = 6;
-  const stepMs = 15_000;
-  const points = (hours * 3600_000) / stepMs + 1;
-  const rand = mulberry32(42);
-  const series = counters(1000, points, 15, rand, 'x_total');
-  for (let h = 0; h < 20; h++) {
-    const counts = new Float64Array(LES.length);
-    const cols = LES.map(() => new Float64Array(points));
-    for (let k = 0; k < points; k++) {
-      const n = Math.round(50 * rand());
-      for (let o = 0; o < n; o++) {
-        const x = Math.exp(rand() * 6 - 6);
-        for (let b = 0; b < LES.length; b++) if (LES[b] === '+Inf' || x <= Number(LES[b])) counts[b]++;
-      }
-      for (let b = 0; b < LES.length; b++) cols[b][k] = counts[b];
-    }
-    LES.forEach((le, b) => series.push({ labels: { __name__: 'h_bucket', job: 'api', instance: `api${h}`, le }, values: cols[b] }));
-  }
-  for (let j = 0; j < 10; j++)
-    series.push({ labels: { __name__: 'build_info', job: `job${j}`, version: `1.${j}.0` }, values: new Float64Array(points).fill(1) });
-  return {
-    name: '1,000 series, 6 h at 15 s',
-    series,
-    stepMs,
-    points,
-    range: { start: START, end: START + hours * 3600_000, stepMs: 15_000 },
-    queries: [
-      'rate(x_total[5m])',
-      'sum by (job) (rate(x_total[5m]))',
-      'histogram_quantile(0.99, sum by (le) (rate(h_bucket[5m])))',
-      'topk(5, rate(x_total[5m]))',
-      'max_over_time(rate(x_total[5m])[30m:1m])',
-      'x_total',
-      'sum by (job) (rate(x_total{instance=~"host1.*", job!~"job[0-4]"}[5m]))',
-      'sum by (job, instance) (rate(x_total[5m])) * on (job) group_left (version) build_info',
-      'count_values("value", floor(rate(x_total[5m])))',
-      'quantile_over_time(0.9, x_total[10m])',
-    ],
-  };
-}
-
-function storeB(): StoreSpec {
-  const stepMs = 60_000;
-  const minutes = 65;
-  const points = minutes + 1;
-  return {
-    name: '100,000 series, 65 min at 60 s',
-    series: counters(100_000, points, 60, mulberry32(7), 'x'),
-    stepMs,
-    points,
-    range: { start: START + 5 * 60_000, end: START + minutes * 60_000, stepMs: 15_000 },
-    queries: ['sum by (job) (rate(x[5m]))'],
-  };
-}
-
-function gc(): void {
-  setFlagsFromString('--expose-gc');
-  const collect = runInNewContext('gc') as () => void;
-  // Twice: ArrayBuffers of dropped arrays are released by the second pass.
-  collect();
-  collect();
-}
-
-/** Builds the store the way a loaded file is built (one append per sample), and its bytes per sample. */
-function buildStore(spec: StoreSpec): { store: MemoryStore; bytesPerSample: number } {
-  gc();
-  const before = process.memoryUsage();
-  const store = new MemoryStore();
-  for (const s of spec.series) {
-    const id = store.getOrCreateSeries(s.labels);
-    for (let k = 0; k < spec.points; k++) store.append(id, START + k * spec.stepMs, s.values[k]);
-  }
-  store.finish();
-  gc();
-  const after = process.memoryUsage();
-  const bytes = after.heapUsed + after.arrayBuffers - (before.heapUsed + before.arrayBuffers);
-  return { store, bytesPerSample: bytes / store.numSamples };
-}
-
-function median(xs: number[]): number {
+export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-async function writeOpenMetrics(spec: StoreSpec, file: string): Promise<void> {
-  const out = createWriteStream(file);
-  let buf = '';
-  for (const s of spec.series) {
-    const { __name__, ...rest } = s.labels;
-    const head = `${__name__}{${Object.entries(rest)
-      .map(([k, v]) => `${k}="${v}"`)
-      .join(',')}} `;
-    for (let k = 0; k < spec.points; k++) buf += `${head}${s.values[k]} ${(START + k * spec.stepMs) / 1000}\n`;
-    if (buf.length > 1 << 20) {
-      if (!out.write(buf)) await once(out, 'drain');
-      buf = '';
-    }
+function runOurs(engine: Engine, expr: Expr, spec: StoreSpec, row: EngineRow): Run {
+  const { start, end, stepMs } = spec.range;
+  // A clean heap: no collection of the bench's own garbage (Prometheus's answers, earlier runs) inside the span.
+  gc();
+  const cpu0 = process.cpuUsage();
+  const res = engine.rangeQuery(expr, start, end, stepMs);
+  const cpu = process.cpuUsage(cpu0);
+  row.total = res.stats.totalQueryableSamples;
+  row.peak = res.stats.peakSamples;
+  return { wall: res.stats.evalTotalTime * 1000, cpu: (cpu.user + cpu.system) / 1000 };
+}
+
+/** CPU ms used so far by the prometheus process (the watchdog shell's child), from /proc; NaN if unreadable. */
+function promCpuMs(server: PrometheusServer): number {
+  try {
+    const child = readFileSync(`/proc/${server.pid}/task/${server.pid}/children`, 'utf8').trim().split(/\s+/)[0];
+    const stat = readFileSync(`/proc/${child}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of stat (11 and 12 after the command), in clock ticks of 10 ms.
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
   }
-  out.end(buf + '# EOF\n');
-  await once(out, 'close');
 }
 
-async function promEvalTimes(server: PrometheusServer, spec: StoreSpec, q: string, runs: number): Promise<number[]> {
-  const times: number[] = [];
+async function runProm(server: PrometheusServer, spec: StoreSpec, q: string): Promise<Run> {
   const body = new URLSearchParams({
     query: q,
     start: String(spec.range.start / 1000),
@@ -164,92 +85,106 @@ async function promEvalTimes(server: PrometheusServer, spec: StoreSpec, q: strin
     step: String(spec.range.stepMs / 1000),
     stats: 'all',
   });
-  for (let r = 0; r < runs; r++) {
-    const res = await fetch(`${server.url}/api/v1/query_range`, { method: 'POST', body });
-    const j = (await res.json()) as { data?: { stats?: { timings?: { evalTotalTime?: number } } }; error?: string };
-    if (j.error) throw new Error(j.error);
-    times.push((j.data?.stats?.timings?.evalTotalTime ?? NaN) * 1000);
+  const cpu0 = promCpuMs(server);
+  const res = await fetch(`${server.url}/api/v1/query_range`, { method: 'POST', body });
+  // Only the timing is read: parsing a result of a million points would leave this process
+  // garbage that our next timed run would pay for.
+  const text = await res.text();
+  const cpu = promCpuMs(server) - cpu0;
+  const at = text.lastIndexOf('"evalTotalTime":');
+  if (!text.startsWith('{"status":"success"') || at < 0) throw new Error(`prometheus: ${text.slice(0, 500)}`);
+  return { wall: parseFloat(text.slice(at + '"evalTotalTime":'.length)) * 1000, cpu };
+}
+
+async function withPrometheus<T>(spec: StoreSpec, f: (server: PrometheusServer) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), 'promlearn-bench-'));
+  try {
+    const file = join(dir, 'data.om');
+    await writeOpenMetrics(spec, file);
+    const server = await startPrometheus({ openMetricsFile: file, readyTimeoutMs: 300_000 });
+    try {
+      return await f(server);
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  return times;
 }
 
-export interface EngineRow {
-  store: string;
-  q: string;
-  ms: number;
-  spread: [number, number];
-  total: number;
-  peak: number;
-  /** Prometheus's evalTotalTime, median and fastest run. */
-  prom?: number;
-  promMin?: number;
+/** Warm-up, then `rounds` interleaved rounds over the store's queries. */
+async function measure(spec: StoreSpec, engine: Engine, server: PrometheusServer | undefined, rounds: number): Promise<EngineRow[]> {
+  const rows = spec.queries.map((q): EngineRow => ({ store: spec.name, q, ours: [], prom: [], total: 0, peak: 0 }));
+  const exprs = spec.queries.map((q) => engine.parse(q));
+  for (let k = 0; k < rows.length; k++) {
+    runOurs(engine, exprs[k], spec, rows[k]);
+    if (server) await runProm(server, spec, rows[k].q);
+  }
+  for (let r = 0; r < rounds; r++) {
+    for (let k = 0; k < rows.length; k++) {
+      const row = rows[k];
+      if (server && r % 2 === 1) row.prom.push(await runProm(server, spec, row.q));
+      row.ours.push(runOurs(engine, exprs[k], spec, row));
+      if (server && r % 2 === 0) row.prom.push(await runProm(server, spec, row.q));
+    }
+  }
+  return rows;
 }
 
-export async function benchEngine(
-  runs: number,
-  withProm: boolean,
-): Promise<{ rows: EngineRow[]; stores: { name: string; series: number; samples: number; bytesPerSample: number }[] }> {
-  const rows: EngineRow[] = [];
-  const stores: { name: string; series: number; samples: number; bytesPerSample: number }[] = [];
+export async function benchEngine(rounds: number, withProm: boolean, only?: string): Promise<EngineBench> {
+  const result: EngineBench = { rows: [], stores: [], rounds };
   for (const make of [storeA, storeB]) {
     const spec = make();
+    if (only) spec.queries = spec.queries.filter((q) => new RegExp(only).test(q));
+    if (spec.queries.length === 0) continue;
     const { store, bytesPerSample } = buildStore(spec);
-    stores.push({ name: spec.name, series: store.numSeries, samples: store.numSamples, bytesPerSample });
     const engine = new Engine(store);
-    const mine: EngineRow[] = [];
-    for (const q of spec.queries) {
-      const times: number[] = [];
-      let total = 0;
-      let peak = 0;
-      for (let r = 0; r < runs; r++) {
-        const res = engine.rangeQuery(q, spec.range.start, spec.range.end, spec.range.stepMs);
-        times.push(res.stats.evalTotalTime * 1000);
-        total = res.stats.totalQueryableSamples;
-        peak = res.stats.peakSamples;
-      }
-      mine.push({ store: spec.name, q, ms: median(times), spread: [Math.min(...times), Math.max(...times)], total, peak });
-    }
-    if (withProm) {
-      const dir = mkdtempSync(join(tmpdir(), 'promlearn-bench-'));
-      try {
-        const file = join(dir, 'data.om');
-        await writeOpenMetrics(spec, file);
-        const server = await startPrometheus({ openMetricsFile: file, readyTimeoutMs: 300_000 });
-        try {
-          for (const row of mine) {
-            const times = await promEvalTimes(server, spec, row.q, runs);
-            row.prom = median(times);
-            row.promMin = Math.min(...times);
-          }
-        } finally {
-          await server.stop();
-        }
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    }
-    rows.push(...mine);
+    const load0 = loadavg()[0];
+    const rows = withProm
+      ? await withPrometheus(spec, (server) => measure(spec, engine, server, rounds))
+      : await measure(spec, engine, undefined, rounds);
+    const load: [number, number] = [load0, loadavg()[0]];
+    result.stores.push({ name: spec.name, series: store.numSeries, samples: store.numSamples, bytesPerSample, load });
+    result.rows.push(...rows);
   }
-  return { rows, stores };
+  return result;
 }
 
-export function printEngine(result: Awaited<ReturnType<typeof benchEngine>>): void {
-  for (const s of result.stores)
-    console.log(`store ${s.name}: ${s.series} series, ${s.samples} samples, ${s.bytesPerSample.toFixed(1)} bytes/sample`);
-  const withProm = result.rows.some((r) => r.prom !== undefined);
+/** Our median evalTotalTime over Prometheus's (undefined without Prometheus). */
+export function engineRatio(row: EngineRow): number | undefined {
+  if (row.prom.length === 0) return undefined;
+  return median(row.ours.map((r) => r.wall)) / median(row.prom.map((r) => r.wall));
+}
+
+const fmt = (x: number): string => (x !== x ? '-' : x < 10 ? x.toFixed(2) : x.toFixed(1));
+
+export function printEngine(result: EngineBench): void {
   console.log(
     [
-      'query',
-      'promlearn ms (median, min-max)',
-      'samples',
-      'peak',
-      ...(withProm ? ['prometheus ms (median, min)', 'ratio of medians', 'ratio of fastest'] : []),
-    ].join(' | '),
+      `Timed span on both sides: Prometheus's evalTotalTime (series selection, evaluation, result sort; no parsing, HTTP or JSON).`,
+      `Ours: Engine.rangeQuery on a pre-parsed query after a full GC, stats.evalTotalTime (wall) and process CPU (user+sys) over the call.`,
+      `${result.rounds} rounds after a warm-up, our run and Prometheus's alternating (who goes first swaps each round); medians.`,
+      `Prometheus CPU is its process's over the whole request (parsing, HTTP, JSON included; 10 ms ticks).`,
+    ].join('\n'),
   );
+  for (const s of result.stores)
+    console.log(
+      `store ${s.name}: ${s.series} series, ${s.samples} samples, ${s.bytesPerSample.toFixed(1)} bytes/sample; ` +
+        `load average ${s.load[0].toFixed(2)} -> ${s.load[1].toFixed(2)}`,
+    );
+  const withProm = result.rows.some((r) => r.prom.length > 0);
+  const head = ['query', 'ours ms (min-max)', 'ours CPU ms', 'samples', 'peak'];
+  if (withProm) head.push('prometheus ms (min-max)', 'prometheus CPU ms', 'ratio');
+  console.log(head.join(' | '));
   for (const r of result.rows) {
-    const cells = [r.q, `${r.ms.toFixed(1)} (${r.spread[0].toFixed(1)}-${r.spread[1].toFixed(1)})`, String(r.total), String(r.peak)];
-    if (r.prom !== undefined)
-      cells.push(`${r.prom.toFixed(1)} (${r.promMin!.toFixed(1)})`, (r.ms / r.prom).toFixed(2), (r.spread[0] / r.promMin!).toFixed(2));
+    const walls = r.ours.map((x) => x.wall);
+    const cells = [r.q, `${fmt(median(walls))} (${fmt(Math.min(...walls))}-${fmt(Math.max(...walls))})`];
+    cells.push(fmt(median(r.ours.map((x) => x.cpu))), String(r.total), String(r.peak));
+    if (r.prom.length > 0) {
+      const pw = r.prom.map((x) => x.wall);
+      cells.push(`${fmt(median(pw))} (${fmt(Math.min(...pw))}-${fmt(Math.max(...pw))})`);
+      cells.push(fmt(median(r.prom.map((x) => x.cpu))), engineRatio(r)!.toFixed(2));
+    }
     console.log(cells.join(' | '));
   }
   if (!withProm) console.log('(prometheus/promtool not found or --no-prometheus: no comparison)');

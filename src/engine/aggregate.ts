@@ -10,7 +10,8 @@ import { annotate, floatsOnly, newVSeries } from './types.js';
 import type { Evaluator } from './eval.js';
 import { mergeSameLabels } from './same-labels.js';
 import { checkAbort, execError, holdSamples } from './state.js';
-import { keepLabels, metricKey, setLabel, withoutLabels } from './labels.js';
+import { groupMetric, metricKey, setLabel } from './labels.js';
+import { foldRangeCall } from './fold-range.js';
 import { formatFloatF, formatG, kahanInc, ks } from './numeric.js';
 import { quantile } from './quantile.js';
 import { aggregateK, paramRange, type Grouped } from './select-k.js';
@@ -18,22 +19,17 @@ import { aggregateWithHistograms, hasHistograms } from './hist-aggregate.js';
 import { streamHistogramAggregation } from './hist-stream.js';
 import { histNotes } from './hist-notes.js';
 import { unparen } from './vecfns.js';
+import { aggregateSeriesMajor } from './aggregate-series.js';
 import { goQuote } from '../promql/strings.js';
 import type { Bucket, FloatHistogram } from '../histogram/histogram.js';
 
-function groupMetric(m: Metric, without: boolean, grouping: ReadonlySet<string>): Metric {
-  if (without) {
-    const out = withoutLabels(m, grouping);
-    delete out.__name__;
-    return out;
-  }
-  return grouping.size ? keepLabels(m, grouping) : {};
-}
-
-/** Evaluates the parameter, then the input (Prometheus's order), and groups the input in order of first appearance. */
-function groupInput(ev: Evaluator, e: AggregateExpr, grid: Grid): Grouped {
+/**
+ * Evaluates the parameter, then the input (Prometheus's order), and groups the
+ * input in order of first appearance; `evaluated`: the input, already evaluated.
+ */
+function groupInput(ev: Evaluator, e: AggregateExpr, grid: Grid, evaluated?: VSeries[]): Grouped {
   const param = e.param ? ev.evalScalar(e.param, grid) : undefined;
-  return groupSeries(e, ev.evalVector(e.expr, grid), param);
+  return groupSeries(e, evaluated ?? ev.evalVector(e.expr, grid), param);
 }
 
 function groupSeries(e: AggregateExpr, input: VSeries[], param?: Float64Array): Grouped {
@@ -62,15 +58,18 @@ type AggregateImpl = (ev: Evaluator, e: AggregateExpr, grid: Grid) => VSeries[];
  * hist-stream.ts (its results aggregated as they are made); otherwise, or when
  * they held no histogram after all, the input grouped as usual.
  */
-function streamedOrGrouped(ev: Evaluator, e: AggregateExpr, grid: Grid): VSeries[] | Grouped {
+function streamedOrGrouped(ev: Evaluator, e: AggregateExpr, grid: Grid, fold = false): VSeries[] | Grouped {
   const grouping = new Set(e.grouping);
   const streamed = streamHistogramAggregation(ev, e, grid, (m) => groupMetric(m, e.without, grouping));
-  if (!streamed) return groupInput(ev, e, grid);
-  return 'result' in streamed ? streamed.result : groupSeries(e, streamed.input);
+  if (streamed) return 'result' in streamed ? streamed.result : groupSeries(e, streamed.input);
+  if (!fold) return groupInput(ev, e, grid);
+  // Over a float range function (`sum by (job) (rate(x[5m]))`), its series are folded as they are computed.
+  const folded = foldRangeCall(ev, e, grid);
+  return folded.done ? folded.result : groupInput(ev, e, grid, folded.input);
 }
 
 const seriesMajor: AggregateImpl = (ev, e, grid) => {
-  const grouped = streamedOrGrouped(ev, e, grid);
+  const grouped = streamedOrGrouped(ev, e, grid, true);
   if (Array.isArray(grouped)) return grouped;
   if (hasHistograms(grouped.input)) return aggregateWithHistograms(ev, e, grouped, grid);
   return aggregateSeriesMajor(ev, e.op, grouped, grid);
@@ -283,70 +282,6 @@ function aggregateStepMajor(ev: Evaluator, op: string, grouped: Grouped, grid: G
   return result;
 }
 
-/**
- * The cheap aggregations, one input series at a time (sequential memory
- * access). Each (group, step) still sees its inputs in input order, so the
- * Kahan sums are bit-identical to the step-major loop.
- */
-function aggregateSeriesMajor(ev: Evaluator, op: string, grouped: Grouped, grid: Grid): VSeries[] {
-  const { input, groupOf, groupMetrics } = grouped;
-  const n = grid.n;
-  const outs = groupMetrics.map((m) => newVSeries(m, n));
-  const comps = op === 'sum' ? groupMetrics.map(() => new Float64Array(n)) : [];
-  const dropName = new Uint8Array(groupMetrics.length);
-  for (let si = 0; si < input.length; si++) {
-    checkAbort(ev.st);
-    const s = input[si];
-    const g = groupOf[si];
-    const ov = outs[g].v;
-    const op_ = outs[g].p;
-    const sv = s.v;
-    const sp = s.p;
-    const c = comps[g];
-    let any = false;
-    for (let i = 0; i < n; i++) {
-      if (!sp[i]) continue;
-      any = true;
-      const f = sv[i];
-      if (!op_[i]) {
-        op_[i] = 1;
-        ov[i] = op === 'count' || op === 'group' ? 1 : f;
-        continue;
-      }
-      switch (op) {
-        case 'sum': {
-          const sum = ov[i];
-          const t = sum + f;
-          if (t === Infinity || t === -Infinity) c[i] = 0;
-          else if (Math.abs(sum) >= Math.abs(f)) c[i] += sum - t + f;
-          else c[i] += f - t + sum;
-          ov[i] = t;
-          break;
-        }
-        case 'count':
-          ov[i]++;
-          break;
-        case 'max':
-          if (ov[i] < f || ov[i] !== ov[i]) ov[i] = f;
-          break;
-        case 'min':
-          if (ov[i] > f || ov[i] !== ov[i]) ov[i] = f;
-          break;
-      }
-    }
-    if (any && s.dropName) dropName[g] = 1;
-  }
-  const result: VSeries[] = [];
-  for (let g = 0; g < outs.length; g++) {
-    const o = outs[g];
-    if (!o.p.includes(1)) continue;
-    if (op === 'sum') for (let i = 0; i < n; i++) if (o.p[i]) o.v[i] += comps[g][i];
-    o.dropName = dropName[g] === 1;
-    result.push(o);
-  }
-  return result;
-}
-
 /** Go's FloatHistogram.String(): count_values' label for a histogram sample. */
 function histogramString(h: FloatHistogram): string {
   const bucket = (b: Bucket): string =>
@@ -362,6 +297,12 @@ function histogramString(h: FloatHistogram): string {
   return `${parts.join(', ')}}`;
 }
 
+/**
+ * count_values: each input series' labels with the value label set, grouped.
+ * The output labels depend on the series only through its class (its labels
+ * grouped with a placeholder value), so each class keeps its outputs by value
+ * string, and value strings are cached per number.
+ */
 function countValues(ev: Evaluator, e: AggregateExpr, grid: Grid): VSeries[] {
   const grouping = new Set(e.grouping);
   const param = e.param ? unparen(e.param) : undefined;
@@ -371,20 +312,34 @@ function countValues(ev: Evaluator, e: AggregateExpr, grid: Grid): VSeries[] {
     throw execError(`invalid label name ${goQuote(labelName)}`);
   if (!e.without) grouping.add(labelName);
   const input = ev.evalVector(e.expr, grid);
-  const outs = new Map<string, VSeries>();
+  const classes = new Map<string, Map<string, VSeries>>();
+  // Whether the value label survives the grouping (`without` can remove it): else one output per class.
+  let valueKept = true;
+  const classOf = input.map((s) => {
+    const m = groupMetric(setLabel(s.metric, labelName, PLACEHOLDER), e.without, grouping);
+    valueKept = m[labelName] === PLACEHOLDER;
+    const key = metricKey(m);
+    let c = classes.get(key);
+    if (!c) classes.set(key, (c = new Map()));
+    return c;
+  });
+  const outs: VSeries[] = [];
+  const strings = new Map<number, string>();
   for (let i = 0; i < grid.n; i++) {
     checkAbort(ev.st);
-    for (const s of input) {
+    for (let si = 0; si < input.length; si++) {
+      const s = input[si];
       if (!s.p[i]) continue;
       const h = s.h?.[i];
-      const value = h ? histogramString(h) : formatFloatF(s.v[i]);
-      const m = groupMetric(setLabel(s.metric, labelName, value), e.without, grouping);
-      const key = metricKey(m);
-      let o = outs.get(key);
+      const value = h ? histogramString(h) : floatString(s.v[i], strings);
+      const byValue = valueKept ? value : '';
+      let o = classOf[si].get(byValue);
       if (!o) {
         // Each output series is stored over every step: that is what it holds.
         holdSamples(ev.st, grid.n);
-        outs.set(key, (o = newVSeries(m, grid.n)));
+        o = newVSeries(groupMetric(setLabel(s.metric, labelName, value), e.without, grouping), grid.n);
+        classOf[si].set(byValue, o);
+        outs.push(o);
       }
       if (!o.p[i]) {
         o.p[i] = 1;
@@ -393,5 +348,19 @@ function countValues(ev: Evaluator, e: AggregateExpr, grid: Grid): VSeries[] {
       o.v[i]++;
     }
   }
-  return mergeSameLabels([...outs.values()]);
+  return mergeSameLabels(outs);
+}
+
+/** A value no formatted number can be: stands for the value label while classing series. */
+const PLACEHOLDER = '\u0000';
+
+/** count_values' label for a float (Go's 'f' formatting), cached: a query's values repeat. -0 is apart ("-0"). */
+function floatString(x: number, cache: Map<number, string>): string {
+  if (x === 0) return formatFloatF(x);
+  let str = cache.get(x);
+  if (str === undefined) {
+    str = formatFloatF(x);
+    if (cache.size < 100_000) cache.set(x, str);
+  }
+  return str;
 }

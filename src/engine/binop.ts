@@ -226,6 +226,14 @@ function resultMetric(ls: Metric, rs: Metric, op: BinaryOp, m: VectorMatching, n
   return dropAll ? dropReserved(out) : out;
 }
 
+/** What a (left, right) pair of a vector-to-vector operation yields at every step. */
+interface PairResult {
+  metric: Metric;
+  /** Many-to-one/one-to-many: the id of (signature, metric); -1 for one-to-one. */
+  id: number;
+  out: VSeries | undefined;
+}
+
 /** The state of one vector-to-vector operation across its steps (Prometheus's VectorBinop with signature ordinals). */
 class VectorMatch {
   readonly oneToMany: boolean;
@@ -242,9 +250,12 @@ class VectorMatch {
   readonly rightAt: Int32Array;
   readonly rightStamp: Int32Array;
   private readonly matchedStamp: Int32Array;
-  private readonly outs = new Map<number, VSeries>();
+  /** Each (left, right) pair's result labels and output series, made once for all steps. */
+  private readonly pairs = new Map<number, PairResult>();
+  /** Many-to-one: an id per (signature, result labels); resultStamp[id] marks the step that produced it last. */
+  private readonly resultIds = new Map<string, number>();
+  private resultStamp = new Int32Array(64);
   readonly order: VSeries[] = [];
-  readonly perSigKeys = new Map<number, Set<string>>();
   private readonly R: number;
   readonly notes: StepNotes;
 
@@ -275,15 +286,18 @@ class VectorMatch {
 
   /** One output sample for the pair (li, ri) (-1: filled in) with signature ordinal ord at step i. */
   emit(li: number, ri: number, ord: number, lMetric: Metric, rMetric: Metric, fl: number, fr: number, i: number): void {
-    const { e, m } = this;
+    const { e } = this;
     const op = e.op;
     let lv = fl;
     let rv = fr;
     let hl = li >= 0 ? this.lhs[li].h?.[i] : undefined;
     let hr = ri >= 0 ? this.rhs[ri].h?.[i] : undefined;
     if (this.oneToMany) {
-      [lv, rv] = [rv, lv];
-      [hl, hr] = [hr, hl];
+      lv = fr;
+      rv = fl;
+      const h = hl;
+      hl = hr;
+      hr = h;
     }
     let value: number;
     let keep = true;
@@ -303,29 +317,51 @@ class VectorMatch {
       value = keep ? 1 : 0;
       hv = undefined;
     }
-    const pairKey = (li + 1) * this.R + (ri + 1);
-    let o = this.outs.get(pairKey);
-    const metric = o ? o.metric : resultMetric(lMetric, rMetric, op, m, this.names, this.dropAll);
-    if (m.card === 'one-to-one') {
-      if (this.matchedStamp[ord] === i + 1)
-        throw execError('multiple matches for labels: many-to-one matching must be explicit (group_left/group_right)');
-      this.matchedStamp[ord] = i + 1;
-    } else {
-      let keys = this.perSigKeys.get(ord);
-      if (!keys) this.perSigKeys.set(ord, (keys = new Set()));
-      const k = metricKey(metric);
-      if (keys.has(k)) throw execError('multiple matches for labels: grouping labels must ensure unique matches');
-      keys.add(k);
-    }
+    const pair = this.pairResult(li, ri, ord, lMetric, rMetric);
+    this.checkUnique(pair, ord, i);
     if (!keep && !e.returnBool) return;
+    let o = pair.out;
     if (!o) {
-      o = newVSeries(metric, this.grid.n, e.returnBool);
-      this.outs.set(pairKey, o);
+      o = pair.out = newVSeries(pair.metric, this.grid.n, e.returnBool);
       this.order.push(o);
     }
     o.v[i] = value;
     o.p[i] = 1;
     if (hv) setHist(o, i, hv);
+  }
+
+  /** The pair's result labels (and, many-to-one, their id under the signature), computed on its first step. */
+  private pairResult(li: number, ri: number, ord: number, lMetric: Metric, rMetric: Metric): PairResult {
+    const pairKey = (li + 1) * this.R + (ri + 1);
+    let pair = this.pairs.get(pairKey);
+    if (pair) return pair;
+    const metric = resultMetric(lMetric, rMetric, this.e.op, this.m, this.names, this.dropAll);
+    let id = -1;
+    if (this.m.card !== 'one-to-one') {
+      const key = `${ord}\u0000${metricKey(metric)}`;
+      id = this.resultIds.get(key) ?? -1;
+      if (id < 0) this.resultIds.set(key, (id = this.resultIds.size));
+      if (id >= this.resultStamp.length) {
+        const grown = new Int32Array(this.resultStamp.length * 2);
+        grown.set(this.resultStamp);
+        this.resultStamp = grown;
+      }
+    }
+    this.pairs.set(pairKey, (pair = { metric, id, out: undefined }));
+    return pair;
+  }
+
+  /** Prometheus's "multiple matches" errors: one result per signature (one-to-one) or per result labels (group_x) at a step. */
+  private checkUnique(pair: PairResult, ord: number, i: number): void {
+    const mark = i + 1;
+    if (pair.id < 0) {
+      if (this.matchedStamp[ord] === mark)
+        throw execError('multiple matches for labels: many-to-one matching must be explicit (group_left/group_right)');
+      this.matchedStamp[ord] = mark;
+    } else {
+      if (this.resultStamp[pair.id] === mark) throw execError('multiple matches for labels: grouping labels must ensure unique matches');
+      this.resultStamp[pair.id] = mark;
+    }
   }
 
   /** Indexes the right side's samples of step i by signature. Two with one signature is the many-to-many error. */
@@ -387,7 +423,6 @@ function vectorVector(ev: Evaluator, e: BinaryExpr, lhsIn: VSeries[], rhsIn: VSe
     // An empty side returns before the duplicate check, as Prometheus's VectorBinop does.
     if ((nl === 0 && nr === 0) || ((nl === 0 || nr === 0) && noFill)) continue;
     vm.indexRight(i);
-    if (m.card !== 'one-to-one') vm.perSigKeys.clear();
     vm.matchStep(i);
   }
   vm.notes.report(ev, e);

@@ -14,6 +14,7 @@ import { dropReserved } from './labels.js';
 import { absentLabels, unparen } from './vecfns.js';
 import { upperBound } from './numeric.js';
 import { IMPLEMENTATIONS } from './functions.js';
+import { RATE_KERNELS, rateWindows } from './rate-kernel.js';
 import { HIST_RANGE, floatsOnly, type HistRangeFn } from './hist-rangefns.js';
 import type { HistogramColumn } from '../storage/histogram-column.js';
 import { StatsHints } from './hist-stats.js';
@@ -29,10 +30,19 @@ export function evalCall(ev: Evaluator, e: Call, grid: Grid): Val {
   const rangeIdx = args.findIndex((a) => a.type === 'MatrixSelector' || a.type === 'SubqueryExpr');
   if (rangeIdx >= 0) {
     if (!impl || !('range' in impl)) throw execError(`function "${e.func}" is not supported by the embedded engine`);
-    return { kind: 'vector', series: evalRangeCall(ev, e, args, rangeIdx, impl.range, grid) };
+    return { kind: 'vector', series: runRangeCall(prepareRangeCall(ev, e, args, rangeIdx, impl.range, grid), grid) };
   }
   if (!impl || !('instant' in impl)) throw execError(`function "${e.func}" is not supported by the embedded engine`);
   return impl.instant(ev, e, args, grid);
+}
+
+/** The call's range function and which argument is its range vector, when it has an implementation taking one. */
+export function rangeFunctionOf(e: Call): { args: Expr[]; rangeIdx: number; fn: RangeFn } | undefined {
+  const impl = IMPLEMENTATIONS[e.func as FunctionName];
+  if (e.func === 'info' || !impl || !('range' in impl)) return undefined;
+  const args = e.args.map(unparen);
+  const rangeIdx = args.findIndex((a) => a.type === 'MatrixSelector' || a.type === 'SubqueryExpr');
+  return rangeIdx < 0 ? undefined : { args, rangeIdx, fn: impl.range };
 }
 
 function checkRangeModifiers(e: Call, arg: Expr): void {
@@ -89,53 +99,119 @@ export function evalRangeCallInto(ev: Evaluator, e: Call, grid: Grid, sink: (o: 
   if (!impl || !('range' in impl)) throw execError(`function "${e.func}" is not supported by the embedded engine`);
   const args = e.args.map(unparen);
   const rangeIdx = args.findIndex((a) => a.type === 'MatrixSelector' || a.type === 'SubqueryExpr');
-  evalRangeCall(ev, e, args, rangeIdx, impl.range, grid, sink);
+  runRangeCall(prepareRangeCall(ev, e, args, rangeIdx, impl.range, grid), grid, undefined, sink);
 }
 
-function evalRangeCall(
-  ev: Evaluator,
-  e: Call,
-  args: Expr[],
-  rangeIdx: number,
-  fn: RangeFn,
-  grid: Grid,
-  sink?: (o: VSeries, count: number) => void,
-): VSeries[] {
-  const st = ev.st;
+/** A range-function call with its scalar arguments evaluated and its range argument read: ready to run. */
+export interface RangeCall {
+  ev: Evaluator;
+  e: Call;
+  args: Expr[];
+  rangeIdx: number;
+  fn: RangeFn;
+  src: RangeSource;
+  scalars: Float64Array[];
+}
+
+export function prepareRangeCall(ev: Evaluator, e: Call, args: Expr[], rangeIdx: number, fn: RangeFn, grid: Grid): RangeCall {
   checkRangeModifiers(e, args[rangeIdx]);
   // Scalar arguments first, as Prometheus evaluates them before the range.
   const scalars: Float64Array[] = [];
   for (let i = 0; i < args.length; i++) if (i !== rangeIdx) scalars.push(ev.evalScalar(args[i], grid));
   const src = ev.rangeArgument(args[rangeIdx], grid);
+  return { ev, e, args, rangeIdx, fn, src, scalars };
+}
+
+/**
+ * Runs the function over every window of every series. With `fold`, each
+ * series' result goes to it as soon as it is computed, in one series whose
+ * columns are reused for the next one, and nothing is returned: the caller
+ * keeps what it needs, and has made sure no duplicate check is due
+ * (`foldable`); the samples are still counted as held, as Prometheus holds them.
+ * With `sink` (hist-stream.ts), each series' result goes to it, a new series
+ * each time, and only its labels are kept for the duplicate check.
+ */
+export function runRangeCall(
+  call: RangeCall,
+  grid: Grid,
+  fold?: (o: VSeries, count: number) => void,
+  sink?: (o: VSeries, count: number) => void,
+): VSeries[] {
+  const { ev, e, args, rangeIdx, fn, src } = call;
+  const st = ev.st;
   const facts = getFunction(e.func);
   const keepName = !!facts?.keepsName;
   const readsCounter = !!facts?.readsCounter;
   const delayed = st.delayedNameRemoval;
-  const loop: RangeLoop = { ev, src, grid, fn, ctx: newWinCtx(ev, e, src, scalars) };
+  const loop: RangeLoop = { ev, src, grid, fn, ctx: newWinCtx(ev, e, src, call.scalars) };
   const out: VSeries[] = [];
   const present = e.func === 'absent_over_time' ? new Uint8Array(grid.n) : undefined;
+  const kernel = RATE_KERNELS.get(e.func);
+  const reused = fold ? newVSeries({}, grid.n) : undefined;
   let counterWarned = false;
   for (const s of src.series) {
     checkAbort(st);
-    const o = newVSeries(!delayed && !keepName ? dropReserved(s.metric) : s.metric, grid.n, !keepName || !!s.dropName);
+    const metric = !delayed && !keepName ? dropReserved(s.metric) : s.metric;
+    const dropName = !keepName || !!s.dropName;
+    let o: VSeries;
+    if (reused) {
+      o = reused;
+      o.metric = metric;
+      o.dropName = dropName;
+    } else o = newVSeries(metric, grid.n, dropName);
     loop.ctx.name = s.metric.__name__ ?? '';
     const split = s.h ? splitHistograms(s) : undefined;
     const floats = split ? split.floats : s;
     loop.ctx.drops = readsCounter ? dropCounts(floats.v, floats.length) : undefined;
-    const count = split ? mixedWindowLoop(loop, split, o, HIST_RANGE[e.func as FunctionName] ?? floatsOnly) : windowLoop(loop, s, o);
+    let count: number;
+    if (split) count = mixedWindowLoop(loop, split, o, HIST_RANGE[e.func as FunctionName] ?? floatsOnly);
+    else if (kernel && !s.st && !src.anchored && !src.smoothed)
+      count = rateWindows(kernel, s.t, s.v, s.length, loop.ctx.drops, src, grid, st, o);
+    else count = windowLoop(loop, s, o);
     if (count === 0) continue;
     holdSamples(st, count);
-    if (sink) {
+    if (present) for (let i = 0; i < grid.n; i++) present[i] |= o.p[i];
+    if (readsCounter && !counterWarned && floats.length > 0) counterWarned = warnNotCounter(ev, s, e.args[rangeIdx]);
+    if (fold) {
+      fold(o, count);
+      o.p.fill(0);
+    } else if (sink) {
       // Only the labels stay, for the duplicate check below.
       out.push({ metric: o.metric, dropName: o.dropName, v: EMPTY, p: NO_STEPS });
       sink(o, count);
     } else out.push(o);
-    if (present) for (let i = 0; i < grid.n; i++) present[i] |= o.p[i];
-    if (readsCounter && !counterWarned && floats.length > 0) counterWarned = warnNotCounter(ev, s, e.args[rangeIdx]);
   }
   if (present) return absentOverTime(args[rangeIdx], present, grid);
-  if (!delayed && !keepName && hasSameLabels(out)) throw execError('vector cannot contain metrics with the same labelset');
+  if (!fold && !delayed && !keepName && !distinctWithoutName(args[rangeIdx], src.series) && hasSameLabels(out))
+    throw execError('vector cannot contain metrics with the same labelset');
   return out;
+}
+
+/**
+ * Whether runRangeCall may fold the call's series (no histograms, no
+ * duplicate check due, not absent_over_time): what the folding caller checks.
+ */
+export function foldable(call: RangeCall): boolean {
+  const { e, args, rangeIdx, src } = call;
+  if (e.func === 'absent_over_time' || call.ev.st.delayedNameRemoval) return false;
+  if (src.series.some((s) => s.h)) return false;
+  return !!getFunction(e.func)?.keepsName || distinctWithoutName(args[rangeIdx], src.series);
+}
+
+/**
+ * Whether dropping the metric name cannot make two series of a range selector
+ * equal: the store's series are distinct, so when they all share the same
+ * name (and type and unit), the rest of their labels differ. Then the
+ * duplicate check (a key per series) is skipped.
+ */
+function distinctWithoutName(arg: Expr, series: RSeries[]): boolean {
+  if (arg.type !== 'MatrixSelector' || series.length === 0) return false;
+  const { __name__: name, __type__: type, __unit__: unit } = series[0].metric;
+  for (const s of series) {
+    const m = s.metric;
+    if (m.__name__ !== name || m.__type__ !== type || m.__unit__ !== unit) return false;
+  }
+  return true;
 }
 
 /** Prometheus's "might not be a counter" note; true once it has been given. */
@@ -153,51 +229,61 @@ function windowLoop(loop: RangeLoop, s: RSeries, o: VSeries): number {
   const { ev, src, grid, ctx, fn } = loop;
   const { t, length: len } = s;
   const st = ev.st;
-  const lookback = st.lookbackMs;
+  // Loop invariants in locals: the window of step i is (ref - rangeMs - before, ref + after].
+  const { atMs, offsetMs, rangeMs } = src;
+  const before = src.anchored || src.smoothed ? st.lookbackMs : 0;
+  const after = src.smoothed ? st.lookbackMs : 0;
+  const { start, step, n } = grid;
+  const args = ctx.args;
+  const argCols = ctx.argCols;
+  const ov = o.v;
+  const op = o.p;
   let lo = 0;
   let hi = 0;
   let count = 0;
+  let samples = 0;
   ctx.serial = ++windowSerial;
   ctx.t = t;
   ctx.v = s.v;
   ctx.st = s.st;
-  for (let i = 0; i < grid.n; i++) {
-    // One series can be seconds of work (a long window at many steps): look
-    // for Ctrl-C / the deadline inside it too, not only between series.
-    if ((i & 1023) === 1023) checkAbort(st, true);
-    const stepT = grid.start + i * grid.step;
-    const ref = (src.atMs ?? stepT) - src.offsetMs;
-    const rangeStart = ref - src.rangeMs;
-    const mint = windowMin(src, rangeStart, lookback);
-    const maxt = windowMax(src, ref, lookback);
-    if (hi < len && t[hi] <= maxt) {
-      if (len - hi > 16 && t[hi + 16] <= maxt) hi = upperBound(t, hi, len, maxt);
-      else while (hi < len && t[hi] <= maxt) hi++;
+  try {
+    for (let i = 0; i < n; i++) {
+      // One series can be seconds of work (a long window at many steps): look
+      // for Ctrl-C / the deadline inside it too, not only between series.
+      if ((i & 1023) === 1023) checkAbort(st, true);
+      const stepT = start + i * step;
+      const ref = (atMs ?? stepT) - offsetMs;
+      const rangeStart = ref - rangeMs;
+      const mint = rangeStart - before;
+      const maxt = ref + after;
+      if (hi < len && t[hi] <= maxt) {
+        if (len - hi > 16 && t[hi + 16] <= maxt) hi = upperBound(t, hi, len, maxt);
+        else while (hi < len && t[hi] <= maxt) hi++;
+      }
+      if (lo < hi && t[lo] <= mint) {
+        if (hi - lo > 16 && t[lo + 16] <= mint) lo = upperBound(t, lo, hi, mint);
+        else while (lo < hi && t[lo] <= mint) lo++;
+      }
+      if (hi === lo) continue;
+      samples += hi - lo;
+      ctx.lo = lo;
+      ctx.hi = hi;
+      ctx.rangeStart = rangeStart;
+      ctx.rangeEnd = ref;
+      ctx.stepT = stepT;
+      for (let k = 0; k < args.length; k++) args[k] = argCols[k][i];
+      ctx.ok = true;
+      const r = fn(ctx);
+      if (!ctx.ok) continue;
+      ov[i] = r;
+      op[i] = 1;
+      count++;
     }
-    if (lo < hi && t[lo] <= mint) {
-      if (hi - lo > 16 && t[lo + 16] <= mint) lo = upperBound(t, lo, hi, mint);
-      else while (lo < hi && t[lo] <= mint) lo++;
-    }
-    if (hi === lo) continue;
-    st.totalSamples += hi - lo;
-    ctx.lo = lo;
-    ctx.hi = hi;
-    ctx.rangeStart = rangeStart;
-    ctx.rangeEnd = ref;
-    ctx.stepT = stepT;
-    for (let k = 0; k < ctx.args.length; k++) ctx.args[k] = ctx.argCols[k][i];
-    ctx.ok = true;
-    let r: number;
-    try {
-      r = fn(ctx);
-    } catch (err) {
-      if (err instanceof RangeError) throw execError(err.message);
-      throw err;
-    }
-    if (!ctx.ok) continue;
-    o.v[i] = r;
-    o.p[i] = 1;
-    count++;
+  } catch (err) {
+    if (err instanceof RangeError) throw execError(err.message);
+    throw err;
+  } finally {
+    st.totalSamples += samples;
   }
   return count;
 }

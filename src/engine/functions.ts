@@ -14,6 +14,8 @@ import { labelJoin, labelReplace } from './labelfns.js';
 import { evalSort } from './sortfns.js';
 import { classicHistogram } from './histfns.js';
 import { evalInfo } from './info.js';
+import { maxOverTime, minOverTime } from './sliding-extreme.js';
+import { deriv, predictLinear } from './regression.js';
 import { histogramVariance } from '../histogram/stats.js';
 
 type FunctionImpl =
@@ -28,8 +30,6 @@ const math = (f: (x: number) => number): FunctionImpl => instant(vec.mathFn(f));
 const date = (f: (d: GoDate) => number): FunctionImpl => instant(vec.dateFn(f));
 const scalar = (f: (st: { queryStart: number; queryEnd: number; queryStep: number }) => number): FunctionImpl =>
   instant(vec.scalarFn((ev) => f(ev.st)));
-const minOver = (cur: number, m: number): boolean => cur < m || m !== m;
-const maxOver = (cur: number, m: number): boolean => cur > m || m !== m;
 
 export const IMPLEMENTATIONS: { readonly [K in FunctionName]: FunctionImpl } = {
   abs: math(Math.abs),
@@ -56,7 +56,7 @@ export const IMPLEMENTATIONS: { readonly [K in FunctionName]: FunctionImpl } = {
   day_of_year: date((d) => d.yearDay),
   deg: math((v) => (v * 180) / Math.PI),
   delta: range((c) => rng.extrapolatedRate(c, rng.DELTA)),
-  deriv: range(rng.deriv),
+  deriv: range(deriv),
   double_exponential_smoothing: range(rng.doubleExponentialSmoothing),
   end: scalar((st) => st.queryEnd / 1000),
   exp: math(Math.exp),
@@ -83,13 +83,13 @@ export const IMPLEMENTATIONS: { readonly [K in FunctionName]: FunctionImpl } = {
   log2: math(Math.log2),
   mad_over_time: range(rng.madOverTime),
   max_of: instant(vec.twoScalars((a, b) => Math.max(a, b))),
-  max_over_time: range(rng.bestValue(maxOver)),
+  max_over_time: range(maxOverTime),
   min_of: instant(vec.twoScalars((a, b) => Math.min(a, b))),
-  min_over_time: range(rng.bestValue(minOver)),
+  min_over_time: range(minOverTime),
   minute: date((d) => d.minute),
   month: date((d) => d.month),
   pi: scalar(() => Math.PI),
-  predict_linear: range(rng.predictLinear),
+  predict_linear: range(predictLinear),
   present_over_time: range(() => 1),
   quantile_over_time: range(rng.quantileOverTime),
   rad: math((v) => (v * Math.PI) / 180),

@@ -162,6 +162,12 @@ export function toInstant(val: Val, t: number, st: QueryState): EngineValue {
   }
 }
 
+/**
+ * The range query's result: each series' present steps as typed-array columns.
+ * A series present at a single run of steps (most are) gets views of one
+ * column of the grid's timestamps and of its own values (no copy); the
+ * result is read only.
+ */
 function toMatrix(val: Val, grid: ReturnType<typeof makeGrid>, st: QueryState): EngineValue {
   let series: VSeries[];
   if (val.kind === 'scalar') {
@@ -169,17 +175,37 @@ function toMatrix(val: Val, grid: ReturnType<typeof makeGrid>, st: QueryState): 
   } else if (val.kind === 'vector') series = cleanupNames(val.series, st);
   else throw execError(`invalid expression type for range query: ${val.kind}`);
   const out: EngineSeries[] = [];
+  let gridTimes: Float64Array | undefined;
   for (const s of series) {
-    const ts: number[] = [];
-    const vs: number[] = [];
-    const hs: (FloatHistogram | undefined)[] | undefined = s.h ? [] : undefined;
+    const p = s.p;
+    let n = 0;
+    let first = -1;
+    let last = -1;
     for (let i = 0; i < grid.n; i++) {
-      if (!s.p[i]) continue;
-      ts.push(grid.start + i * grid.step);
-      vs.push(s.v[i]);
-      if (hs) hs.push(s.h![i]);
+      if (!p[i]) continue;
+      if (first < 0) first = i;
+      last = i;
+      n++;
     }
-    if (ts.length) out.push(hs ? { metric: s.metric, t: ts, v: vs, h: hs } : { metric: s.metric, t: ts, v: vs });
+    if (n === 0) continue;
+    if (n === last - first + 1 && !s.h) {
+      // One run of steps: views of the grid's timestamps and of the values.
+      gridTimes ??= Float64Array.from({ length: grid.n }, (_, i) => grid.start + i * grid.step);
+      out.push({ metric: s.metric, t: gridTimes.subarray(first, last + 1), v: s.v.subarray(first, last + 1) });
+      continue;
+    }
+    const ts = new Float64Array(n);
+    const vs = new Float64Array(n);
+    const hs: (FloatHistogram | undefined)[] | undefined = s.h ? new Array(n) : undefined;
+    let k = 0;
+    for (let i = 0; i < grid.n; i++) {
+      if (!p[i]) continue;
+      ts[k] = grid.start + i * grid.step;
+      vs[k] = s.v[i];
+      if (hs) hs[k] = s.h![i];
+      k++;
+    }
+    out.push(hs ? { metric: s.metric, t: ts, v: vs, h: hs } : { metric: s.metric, t: ts, v: vs });
   }
   out.sort((a, b) => compareMetrics(a.metric, b.metric));
   return { type: 'matrix', series: out };

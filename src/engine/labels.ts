@@ -89,3 +89,13 @@ export function signature(m: Metric, on: boolean, names: ReadonlySet<string>): s
   }
   return key;
 }
+
+/** An aggregation's group labels for a series: `by` keeps the grouping labels, `without` drops them and the name. */
+export function groupMetric(m: Metric, without: boolean, grouping: ReadonlySet<string>): Metric {
+  if (without) {
+    const out = withoutLabels(m, grouping);
+    delete out.__name__;
+    return out;
+  }
+  return grouping.size ? keepLabels(m, grouping) : {};
+}

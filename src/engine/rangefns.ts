@@ -5,6 +5,7 @@
 
 import { formatG, kahanInc, ks, search } from './numeric.js';
 import { quantile, SlidingQuantile } from './quantile.js';
+export { regressionSums } from './regression.js';
 import type { FloatHistogram } from '../histogram/histogram.js';
 import type { HistogramColumn } from '../storage/histogram-column.js';
 
@@ -50,9 +51,13 @@ export interface WinCtx {
 
 export type RangeFn = (c: WinCtx) => number;
 
-/** Prefix counts of value decreases (see WinCtx.drops). */
+let dropScratch = new Int32Array(1024);
+
+/** Prefix counts of value decreases (see WinCtx.drops), in a buffer reused for the next series. */
 export function dropCounts(v: Float64Array, len: number): Int32Array {
-  const d = new Int32Array(len);
+  if (dropScratch.length < len) dropScratch = new Int32Array(Math.max(len, dropScratch.length * 2));
+  const d = dropScratch;
+  if (len > 0) d[0] = 0;
   for (let i = 1; i < len; i++) d[i] = d[i - 1] + (v[i] < v[i - 1] ? 1 : 0);
   return d;
 }
@@ -69,11 +74,13 @@ export function isStReset(prevSt: number, prevT: number, curSt: number, curT: nu
   return prevSt !== 0 && prevSt !== prevT;
 }
 
-/** Counter resets within the window (value drops, or start-timestamp resets), summed as Prometheus does. */
-function counterCorrection(c: WinCtx): number {
+/**
+ * The window's value change with its counter resets (value drops, or
+ * start-timestamp resets) added back one at a time, in Prometheus's order.
+ */
+function counterIncrease(c: WinCtx, result: number): number {
   const { t, v, lo, hi, st, drops } = c;
-  if (!st && drops && drops[hi - 1] === drops[lo]) return 0;
-  let add = 0;
+  if (!st && drops && drops[hi - 1] === drops[lo]) return result;
   let warned = false;
   for (let i = lo + 1; i < hi; i++) {
     if (st) {
@@ -82,14 +89,14 @@ function counterCorrection(c: WinCtx): number {
         c.warn('warning', `sample has start time that overlaps with previous sample timestamp for metric "${c.name}"`, 0);
         warned = true;
       }
-      if (v[i] < v[i - 1] || isStReset(st[i - 1], t[i - 1], cur, t[i])) add += v[i - 1];
-    } else if (v[i] < v[i - 1]) add += v[i - 1];
+      if (v[i] < v[i - 1] || isStReset(st[i - 1], t[i - 1], cur, t[i])) result += v[i - 1];
+    } else if (v[i] < v[i - 1]) result += v[i - 1];
   }
-  return add;
+  return result;
 }
 
 /** What rate, increase and delta differ in. */
-interface RateKind {
+export interface RateKind {
   /** The input is a counter: resets are compensated, and extrapolation stops at zero. */
   isCounter: boolean;
   /** Divide by the range (rate), rather than the change over it (increase, delta). */
@@ -112,32 +119,56 @@ export function extrapolatedRate(c: WinCtx, kind: RateKind): number {
   const firstT = t[lo];
   const lastT = t[hi - 1];
   let result = v[hi - 1] - v[lo];
-  if (isCounter) result += counterCorrection(c);
-  let durationToStart = (firstT - c.rangeStart) / 1000;
-  let durationToEnd = (c.rangeEnd - lastT) / 1000;
-  let sampledInterval = (lastT - firstT) / 1000;
-  const avg = n > 1 ? sampledInterval / (n - 1) : 0;
-  const threshold = avg * 1.1;
+  if (isCounter) result = counterIncrease(c, result);
   const st0 = isCounter && c.st ? c.st[lo] : 0;
   if (st0 !== 0 && st0 > c.rangeStart && st0 < firstT) {
     // The first sample's start time is inside the range: assume a zero sample there instead of extrapolating.
-    durationToStart = 0;
-    sampledInterval = (lastT - st0) / 1000;
-    result += v[lo];
-  } else if (n === 1) {
+    const avg = n > 1 ? (lastT - firstT) / 1000 / (n - 1) : 0;
+    let durationToEnd = (c.rangeEnd - lastT) / 1000;
+    if (durationToEnd >= avg * 1.1) durationToEnd = avg / 2;
+    const sampledInterval = (lastT - st0) / 1000;
+    let factor = sampledInterval !== 0 ? (sampledInterval + 0 + durationToEnd) / sampledInterval : 1;
+    if (isRate) factor /= c.rangeMs / 1000;
+    return (result + v[lo]) * factor;
+  }
+  if (n === 1) {
     c.ok = false;
     return 0;
-  } else {
-    if (durationToStart >= threshold) durationToStart = avg / 2;
-    if (isCounter) {
-      let durationToZero = durationToStart;
-      if (result > 0 && v[lo] >= 0) durationToZero = sampledInterval * (v[lo] / result);
-      if (durationToZero < durationToStart) durationToStart = durationToZero;
-    }
+  }
+  return extrapolate(result, firstT, lastT, v[lo], n, c.rangeStart, c.rangeEnd, c.rangeMs, isCounter, isRate);
+}
+
+/**
+ * Prometheus's extrapolation of a window's change to the window's bounds (at
+ * least two samples, no start timestamp inside the window), per second when
+ * isRate. Pure, so the window loops can inline it (./rate-kernel.ts).
+ */
+export function extrapolate(
+  result: number,
+  firstT: number,
+  lastT: number,
+  firstV: number,
+  n: number,
+  rangeStart: number,
+  rangeEnd: number,
+  rangeMs: number,
+  isCounter: boolean,
+  isRate: boolean,
+): number {
+  let durationToStart = (firstT - rangeStart) / 1000;
+  let durationToEnd = (rangeEnd - lastT) / 1000;
+  const sampledInterval = (lastT - firstT) / 1000;
+  const avg = sampledInterval / (n - 1);
+  const threshold = avg * 1.1;
+  if (durationToStart >= threshold) durationToStart = avg / 2;
+  if (isCounter) {
+    let durationToZero = durationToStart;
+    if (result > 0 && firstV >= 0) durationToZero = sampledInterval * (firstV / result);
+    if (durationToZero < durationToStart) durationToStart = durationToZero;
   }
   if (durationToEnd >= threshold) durationToEnd = avg / 2;
   let factor = sampledInterval !== 0 ? (sampledInterval + durationToStart + durationToEnd) / sampledInterval : 1;
-  if (isRate) factor /= c.rangeMs / 1000;
+  if (isRate) factor /= rangeMs / 1000;
   return result * factor;
 }
 
@@ -210,73 +241,6 @@ export function instantValue(c: WinCtx, kind: 'irate' | 'idelta'): number {
   return r;
 }
 
-/** The compensated sums of a least-squares fit; one object, reused (no allocation per window). */
-const regression = { n: 0, sumX: 0, sumY: 0, sumXY: 0, sumX2: 0, constY: true };
-
-/**
- * Kahan-compensated Σx, Σy, Σxy, Σx² over samples lo..hi-1, x in seconds since
- * interceptTime (ms), as Prometheus's linearRegression sums them; results in
- * `regression`. Explain's deriv walk-through prints these same sums.
- */
-export function regressionSums(
-  t: ArrayLike<number>,
-  v: ArrayLike<number>,
-  lo: number,
-  hi: number,
-  interceptTime: number,
-): typeof regression {
-  let sumX = 0;
-  let cX = 0;
-  let sumY = 0;
-  let cY = 0;
-  let sumXY = 0;
-  let cXY = 0;
-  let sumX2 = 0;
-  let cX2 = 0;
-  const initY = v[lo];
-  let constY = true;
-  for (let i = lo; i < hi; i++) {
-    const y = v[i];
-    if (constY && i > lo && y !== initY) constY = false;
-    const x = (t[i] - interceptTime) / 1e3;
-    kahanInc(x, sumX, cX);
-    sumX = ks.sum;
-    cX = ks.c;
-    kahanInc(y, sumY, cY);
-    sumY = ks.sum;
-    cY = ks.c;
-    kahanInc(x * y, sumXY, cXY);
-    sumXY = ks.sum;
-    cXY = ks.c;
-    kahanInc(x * x, sumX2, cX2);
-    sumX2 = ks.sum;
-    cX2 = ks.c;
-  }
-  regression.n = hi - lo;
-  regression.sumX = sumX + cX;
-  regression.sumY = sumY + cY;
-  regression.sumXY = sumXY + cXY;
-  regression.sumX2 = sumX2 + cX2;
-  regression.constY = constY;
-  return regression;
-}
-
-/** Least squares with Kahan-compensated sums, as Prometheus's linearRegression. */
-function linearRegression(c: WinCtx, interceptTime: number): [number, number] {
-  const { t, v, lo, hi } = c;
-  const { n, sumX, sumY, sumXY, sumX2, constY } = regressionSums(t, v, lo, hi, interceptTime);
-  if (constY) {
-    const initY = v[lo];
-    if (initY === Infinity || initY === -Infinity) return [NaN, NaN];
-    return [0, initY];
-  }
-  const covXY = sumXY - (sumX * sumY) / n;
-  const varX = sumX2 - (sumX * sumX) / n;
-  const slope = covXY / varX;
-  const intercept = sumY / n - (slope * sumX) / n;
-  return [slope, intercept];
-}
-
 export function avgOverTime(c: WinCtx): number {
   const { v, lo, hi } = c;
   let sum = v[lo];
@@ -346,11 +310,6 @@ function bestIndex(c: WinCtx, better: (cur: number, best: number) => boolean): n
   return best;
 }
 
-/** The best sample's value: min_over_time, max_over_time. */
-export function bestValue(better: (cur: number, best: number) => boolean): RangeFn {
-  return (c) => c.v[bestIndex(c, better)];
-}
-
 /** The best sample's timestamp in seconds: ts_of_min_over_time, ts_of_max_over_time. */
 export function bestTimestamp(better: (cur: number, best: number) => boolean): RangeFn {
   return (c) => c.t[bestIndex(c, better)] / 1000;
@@ -393,23 +352,6 @@ export function doubleExponentialSmoothing(c: WinCtx): number {
   }
   return s1;
 }
-
-export const deriv: RangeFn = (c) => {
-  if (c.hi - c.lo < 2) {
-    c.ok = false;
-    return 0;
-  }
-  return linearRegression(c, c.t[c.lo])[0];
-};
-
-export const predictLinear: RangeFn = (c) => {
-  if (c.hi - c.lo < 2) {
-    c.ok = false;
-    return 0;
-  }
-  const [slope, intercept] = linearRegression(c, c.stepT);
-  return slope * c.args[0] + intercept;
-};
 
 export const resets: RangeFn = (c) => {
   const first = firstIndex(c);

@@ -2,7 +2,7 @@
 // and the windows of range selectors and subqueries.
 
 import type { AtModifier, LabelMatcher } from '../promql/ast.js';
-import type { MemoryStore } from '../storage/store.js';
+import type { MemoryStore, SampleColumns } from '../storage/store.js';
 import { isHistogramMark, isStaleNaN } from '../storage/store.js';
 import { RegexSyntaxError } from '../promql/regex.js';
 import type { Grid, QueryState, RSeries, VSeries } from './types.js';
@@ -12,6 +12,7 @@ import { checkAbort, execError, holdSamples } from './state.js';
 import { upperBound } from './numeric.js';
 import { StatsHints, forgetResetHints } from './hist-stats.js';
 import { ArrayHistograms } from '../storage/histogram-column.js';
+import type { HistogramColumn } from '../storage/histogram-column.js';
 
 export function resolveAt(at: AtModifier | undefined, st: QueryState): number | undefined {
   if (!at) return undefined;
@@ -49,52 +50,15 @@ export function evalVectorSelector(
   stats = false,
 ): VSeries[] {
   const out: VSeries[] = [];
-  const lookback = st.lookbackMs;
   for (const id of ids) {
     checkAbort(st);
     const cols = store.samples(id);
-    const t = cols.t;
-    const v = cols.v;
-    const len = cols.length;
-    const sts = cols.st;
-    const hs = cols.h && stats ? new StatsHints(cols.h) : cols.h;
-    const pickAt = (k: number): number => (pick === 'time' || pick === 'info' ? t[k] / 1000 : sts ? sts[k] / 1000 : 0);
-    // info() reads timestamps, and must know which samples are histograms (an error there).
-    const keepH = pick === 'value' || pick === 'info';
     const s = newVSeries(store.labels(id), grid.n);
-    let count = 0;
-    if (atMs !== undefined) {
-      // Pinned by @: the same sample at every step.
-      const ref = atMs - offsetMs;
-      const k = upperBound(t, 0, len, ref) - 1;
-      const x = k >= 0 ? v[k] : 0;
-      if (k >= 0 && t[k] > ref - lookback && !(x !== x && isStaleNaN(x))) {
-        s.v.fill(pick === 'value' ? x : pickAt(k));
-        s.p.fill(1);
-        if (keepH && hs && hs.has(k)) s.h = new Array(grid.n).fill(hs.get(k));
-        count = grid.n;
-      }
-    } else {
-      let j = 0;
-      for (let i = 0; i < grid.n; i++) {
-        const ref = grid.start + i * grid.step - offsetMs;
-        // Advance to the first sample after ref; the one before it is the candidate.
-        if (j < len && t[j] <= ref) {
-          if (len - j > 16 && t[j + 16] <= ref) j = upperBound(t, j, len, ref);
-          else while (j < len && t[j] <= ref) j++;
-        }
-        const k = j - 1;
-        if (k < 0 || t[k] <= ref - lookback) continue;
-        const x = v[k];
-        if (x !== x) {
-          if (isStaleNaN(x)) continue;
-          if (keepH && hs && isHistogramMark(x)) (s.h ??= new Array(grid.n))[i] = hs.get(k);
-        }
-        s.v[i] = pick === 'value' ? x : pickAt(k);
-        s.p[i] = 1;
-        count++;
-      }
-    }
+    const hs = cols.h && stats ? new StatsHints(cols.h) : cols.h;
+    let count: number;
+    if (atMs !== undefined) count = pinnedSample(cols, hs, atMs - offsetMs, s, grid, st.lookbackMs, pick);
+    else if (pick === 'value' && !hs) count = floatSteps(cols.t, cols.v, cols.length, grid, offsetMs, st.lookbackMs, s);
+    else count = pickedSteps(cols, hs, grid, offsetMs, st.lookbackMs, s, pick);
     if (count > 0) {
       st.totalSamples += count;
       holdSamples(st, count);
@@ -102,6 +66,86 @@ export function evalVectorSelector(
     }
   }
   return out;
+}
+
+/** The value a selector yields for sample k: its value, its timestamp or its start timestamp (seconds). */
+function picked(cols: SampleColumns, k: number, pick: SelectorPick): number {
+  if (pick === 'value') return cols.v[k];
+  if (pick === 'time' || pick === 'info') return cols.t[k] / 1000;
+  return cols.st ? cols.st[k] / 1000 : 0;
+}
+
+type Hists = HistogramColumn | undefined;
+
+/** Pinned by @: the same sample at every step. */
+function pinnedSample(cols: SampleColumns, hs: Hists, ref: number, s: VSeries, grid: Grid, lookback: number, pick: SelectorPick): number {
+  const k = upperBound(cols.t, 0, cols.length, ref) - 1;
+  if (k < 0 || cols.t[k] <= ref - lookback) return 0;
+  const x = cols.v[k];
+  if (x !== x && isStaleNaN(x)) return 0;
+  s.v.fill(picked(cols, k, pick));
+  s.p.fill(1);
+  // info() reads timestamps, and must know which samples are histograms (an error there).
+  if ((pick === 'value' || pick === 'info') && hs && hs.has(k)) s.h = new Array(grid.n).fill(hs.get(k));
+  return grid.n;
+}
+
+/**
+ * The common case, a float series' values: one cursor moves forward over the
+ * samples as the steps advance (a binary search when it has far to go).
+ */
+function floatSteps(t: Float64Array, v: Float64Array, len: number, grid: Grid, offsetMs: number, lookback: number, s: VSeries): number {
+  const ov = s.v;
+  const op = s.p;
+  const n = grid.n;
+  let j = 0;
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    const ref = grid.start + i * grid.step - offsetMs;
+    // Advance to the first sample after ref; the one before it is the candidate.
+    if (j < len && t[j] <= ref) {
+      if (len - j > 16 && t[j + 16] <= ref) j = upperBound(t, j, len, ref);
+      else while (j < len && t[j] <= ref) j++;
+    }
+    if (j === 0 || t[j - 1] <= ref - lookback) continue;
+    const x = v[j - 1];
+    if (x !== x && isStaleNaN(x)) continue;
+    ov[i] = x;
+    op[i] = 1;
+    count++;
+  }
+  return count;
+}
+
+/** The general step loop: histograms, timestamps, start timestamps. */
+function pickedSteps(
+  cols: SampleColumns,
+  hs: Hists,
+  grid: Grid,
+  offsetMs: number,
+  lookback: number,
+  s: VSeries,
+  pick: SelectorPick,
+): number {
+  const { t, v, length: len } = cols;
+  const keepH = pick === 'value' || pick === 'info';
+  let j = 0;
+  let count = 0;
+  for (let i = 0; i < grid.n; i++) {
+    const ref = grid.start + i * grid.step - offsetMs;
+    j = upperBound(t, j, len, ref);
+    const k = j - 1;
+    if (k < 0 || t[k] <= ref - lookback) continue;
+    const x = v[k];
+    if (x !== x) {
+      if (isStaleNaN(x)) continue;
+      if (keepH && hs && isHistogramMark(x)) (s.h ??= new Array(grid.n))[i] = hs.get(k);
+    }
+    s.v[i] = picked(cols, k, pick);
+    s.p[i] = 1;
+    count++;
+  }
+  return count;
 }
 
 /** The raw points of the selected series, stale markers removed; `stats`: with the stats iterator's hints. */

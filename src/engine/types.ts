@@ -10,6 +10,7 @@ import type { FloatHistogram } from '../histogram/histogram.js';
 import type { Annotation } from './result.js';
 import type { Expr, PositionRange } from '../promql/ast.js';
 import type { RangeSource } from './eval.js';
+import { flagColumn, floatColumn } from './columns.js';
 import type { HistogramColumn } from '../storage/histogram-column.js';
 
 export interface Grid {
@@ -57,8 +58,9 @@ export type Val =
   | { kind: 'string'; s: string }
   | { kind: 'matrix'; series: RSeries[] };
 
+/** A series with no value yet at any of n steps (columns from ./columns.ts). */
 export function newVSeries(metric: Metric, n: number, dropName = false): VSeries {
-  return { metric, dropName, v: new Float64Array(n), p: new Uint8Array(n) };
+  return { metric, dropName, v: floatColumn(n), p: flagColumn(n) };
 }
 
 /** Query-wide state shared by all nodes. */
