@@ -143,7 +143,7 @@ function duration(v: unknown, what: string, file: string): number | undefined {
   if (v === undefined) return undefined;
   const ms = parsePromDuration(String(v));
   if (ms === undefined)
-    throw new UsageError(`${file}: ${what}: not a valid duration string: ${JSON.stringify(v)}`, t('scrapeConfig.durationHint'));
+    throw new UsageError(`${file}: ${what}: not a valid duration string: ${JSON.stringify(v)}`, t('scrape.durationHint'));
   return ms;
 }
 
@@ -184,7 +184,7 @@ export function parseScrapeConfig(text: string, file = 'prometheus.yml', overrid
     seen.add(job);
     out.push(...jobTargets(j, job, file, gInterval, gTimeout, overrides));
   }
-  if (out.length === 0) throw new UsageError(`${file}: no targets in scrape_configs`, t('scrapeConfig.noTargetsHint'));
+  if (out.length === 0) throw new UsageError(`${file}: no targets in scrape_configs`, t('scrape.noTargetsHint'));
   return out;
 }
 
@@ -283,7 +283,7 @@ function readSecret(path: string, file: string): string {
 /** Prometheus byte sizes: 512, 10KB, 5MB, 1GB (units of 1024). */
 export function parseBytes(s: string): number {
   const m = /^(\d+)(B|KB|MB|GB|TB|PB|EB)?$/i.exec(s.trim());
-  if (!m) throw new UsageError(`invalid size ${JSON.stringify(s)}`, t('scrapeConfig.sizeHint'));
+  if (!m) throw new UsageError(`invalid size ${JSON.stringify(s)}`, t('scrape.sizeHint'));
   const pow = ['B', 'KB', 'MB', 'GB', 'TB', 'PB', 'EB'].indexOf((m[2] ?? 'B').toUpperCase());
   return Number(m[1]) * 1024 ** pow;
 }

@@ -234,17 +234,26 @@ test('the loop scrapes on its interval until stopped', async () => {
   const target = await startFakeTarget({ body: BODY });
   const scraper = new Scraper(targetsFromUrls([target.url], { intervalMs: 100 }));
   try {
+    // Five scrapes, then stop (events, not a length of time: a loaded machine cannot fail it).
     let n = 0;
-    scraper.onScrape = () => void n++;
+    let fifth!: () => void;
+    const fiveScrapes = new Promise<void>((r) => (fifth = r));
+    scraper.onScrape = () => {
+      if (++n === 5) fifth();
+    };
     scraper.start();
-    await new Promise((r) => setTimeout(r, 550));
+    await fiveScrapes;
     await scraper.stop();
-    assert.ok(n >= 4 && n <= 7, `${n} scrapes in 550ms at 100ms`);
+    const atStop = n;
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(n, atStop, 'no scrape after stop()');
     const up = scraper.store.samples(scraper.store.select([{ name: '__name__', op: '=', value: 'up' }])[0]);
     // On the interval grid: never two scrapes in one interval (a late timer is caught up, not doubled). The last sample is stop()'s marker.
     const slots = [...up.t.subarray(0, up.length - 1)].map((t) => Math.floor((t - up.t[0] + 10) / 100));
     for (let i = 1; i < slots.length; i++)
       assert.ok(slots[i] > slots[i - 1], `scrapes at ${[...up.t.subarray(0, up.length)].map((t) => t - up.t[0])}`);
+    // A timer never fires early: five scrapes on a 100 ms interval span at least four intervals.
+    assert.ok(up.t[4] - up.t[0] >= 390, `five scrapes within ${up.t[4] - up.t[0]} ms`);
   } finally {
     await target.close();
   }

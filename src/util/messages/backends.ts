@@ -16,12 +16,12 @@ export const BACKEND_MESSAGES = {
   },
   'backend.fileRules': { en: '%{name} with recorded rules (embedded engine)', ko: '기록 규칙을 더한 %{name}(내장 엔진)' },
   // Our hints under Prometheus's own scrape-config error text (src/scrape/config.ts)
-  'scrapeConfig.durationHint': { en: 'use a duration such as 15s or 1m', ko: '15s, 1m 같은 기간을 쓰세요' },
-  'scrapeConfig.noTargetsHint': {
+  'scrape.durationHint': { en: 'use a duration such as 15s or 1m', ko: '15s, 1m 같은 기간을 쓰세요' },
+  'scrape.noTargetsHint': {
     en: 'add a job with static_configs: [{targets: ["127.0.0.1:9464"]}]',
     ko: 'static_configs: [{targets: ["127.0.0.1:9464"]}] 가 있는 job을 추가하세요',
   },
-  'scrapeConfig.sizeHint': { en: 'use e.g. 500KB, 10MB or a number of bytes', ko: '500KB, 10MB 같은 크기나 바이트 수를 쓰세요' },
+  'scrape.sizeHint': { en: 'use e.g. 500KB, 10MB or a number of bytes', ko: '500KB, 10MB 같은 크기나 바이트 수를 쓰세요' },
   'backend.recorded': { en: 'recorded session %{name} (embedded engine)', ko: '기록된 세션 %{name}(내장 엔진)' },
   'backend.prometheus': { en: 'Prometheus %{version} at %{url}', ko: 'Prometheus %{version}, 주소 %{url}' },
   'backend.compatible': { en: 'Prometheus-compatible server at %{url}', ko: 'Prometheus 호환 서버, 주소 %{url}' },
