@@ -5,7 +5,7 @@
 // and review the diff. Colour codes are stored as ␛.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compareGolden } from '../helpers/golden.js';
+import { goldenTests } from '../helpers/golden.js';
 import { fileURLToPath } from 'node:url';
 import { renderRangeNotes, renderRangeResults, type ExprResult } from '../../src/render/chart-results.js';
 import type { RenderOptions } from '../../src/render/index.js';
@@ -97,12 +97,7 @@ function render(c: Case): string {
   return body + renderRangeNotes(c.results, opts);
 }
 
-for (const c of CASES) {
-  test(`golden: ${c.name}`, () => {
-    const got = render(c).replace(/\u001b/g, '␛');
-    compareGolden(`${DIR}${c.name}.txt`, got, c.name);
-  });
-}
+goldenTests(DIR, CASES, render);
 
 test('golden charts: no line is wider than the terminal, and an 80x24 chart fits the screen', () => {
   for (const c of CASES) {

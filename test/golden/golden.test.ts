@@ -3,21 +3,13 @@
 // and review the diff. Colour codes are stored as ␛ to keep the files readable.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compareGolden } from '../helpers/golden.js';
+import { goldenTests } from '../helpers/golden.js';
+import { renderResultCase as render, type ResultCase as Case } from '../helpers/render-golden.js';
 import { fileURLToPath } from 'node:url';
-import { renderResult, renderNotes, type RenderOptions } from '../../src/render/index.js';
-import { makeStyle } from '../../src/util/style.js';
-import type { QueryResult } from '../../src/model/result.js';
 import * as fx from '../render/fixtures.js';
 
 // dist/test/golden/*.js → test/golden/*.txt in the source tree.
 const DIR = fileURLToPath(new URL('../../../test/golden/', import.meta.url));
-
-interface Case {
-  name: string;
-  result: QueryResult;
-  opts: Partial<RenderOptions> & { color?: boolean };
-}
 
 const RATE = 'rate(http_requests_total[5m])';
 const CASES: Case[] = [
@@ -46,18 +38,7 @@ const CASES: Case[] = [
   { name: 'chart-empty', result: { data: { resultType: 'matrix', result: [] } }, opts: { query: 'up{job="nope"}', range: fx.RANGE, knownMetrics: ['up'] } },
 ];
 
-function render(c: Case): string {
-  const style = makeStyle(Boolean(c.opts.color));
-  const opts: RenderOptions = { format: 'table', columns: 80, rows: 24, ...c.opts, style };
-  return renderResult(c.result, { ...opts, inlineNotes: false }) + renderNotes(c.result, opts);
-}
-
-for (const c of CASES) {
-  test(`golden: ${c.name}`, () => {
-    const got = render(c).replace(/\u001b/g, '␛');
-    compareGolden(`${DIR}${c.name}.txt`, got, c.name);
-  });
-}
+goldenTests(DIR, CASES, render);
 
 test('golden: no line is wider than the terminal', () => {
   for (const c of CASES) {

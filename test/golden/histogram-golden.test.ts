@@ -2,10 +2,9 @@
 // charts (see golden.test.ts for regenerating: UPDATE_GOLDEN=1).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compareGolden } from '../helpers/golden.js';
+import { goldenTests } from '../helpers/golden.js';
+import { renderResultCase as render, type ResultCase } from '../helpers/render-golden.js';
 import { fileURLToPath } from 'node:url';
-import { renderResult, renderNotes, type RenderOptions } from '../../src/render/index.js';
-import { makeStyle } from '../../src/util/style.js';
 import type { QueryResult } from '../../src/model/result.js';
 import * as hx from '../render/histogram-fixtures.js';
 
@@ -15,7 +14,7 @@ const one = (h: typeof hx.exponential, name = 'request_size_bytes'): QueryResult
   data: { resultType: 'vector', result: [{ metric: { __name__: name, job: 'api' }, histogram: [hx.T0, h] }] },
 });
 
-const CASES: { name: string; result: QueryResult; opts: Partial<RenderOptions> & { color?: boolean } }[] = [
+const CASES: ResultCase[] = [
   { name: 'histogram-table', result: hx.histogramVector, opts: { query: 'http_request_duration_seconds{job="api"}' } },
   { name: 'histogram-table-color', result: hx.histogramVector, opts: { query: 'http_request_duration_seconds{job="api"}', color: true } },
   { name: 'histogram-table-mixed', result: hx.mixedVector, opts: { query: '{__name__=~"http_request_duration_seconds(_count)?"}' } },
@@ -27,18 +26,7 @@ const CASES: { name: string; result: QueryResult; opts: Partial<RenderOptions> &
   { name: 'histogram-samples', result: hx.histogramMatrix, opts: { query: 'http_request_duration_seconds{route="/api/cart"}[1m]' } },
 ];
 
-function render(c: (typeof CASES)[number]): string {
-  const style = makeStyle(Boolean(c.opts.color));
-  const opts: RenderOptions = { format: 'table', columns: 80, rows: 24, ...c.opts, style };
-  return renderResult(c.result, { ...opts, inlineNotes: false }) + renderNotes(c.result, opts);
-}
-
-for (const c of CASES) {
-  test(`golden: ${c.name}`, () => {
-    const got = render(c).replace(/\u001b/g, '␛');
-    compareGolden(`${DIR}${c.name}.txt`, got, c.name);
-  });
-}
+goldenTests(DIR, CASES, render);
 
 test('golden histograms: no line is wider than the terminal, and merged bars fit the rows', () => {
   for (const c of CASES) {
