@@ -12,7 +12,7 @@ import { checkAbort, execError, holdSamples } from './state.js';
 import { dropCounts, type RangeFn, type WinCtx } from './rangefns.js';
 import { dropReserved } from './labels.js';
 import { absentLabels, unparen } from './vecfns.js';
-import { upperBound } from './numeric.js';
+import { advance } from './numeric.js';
 import { IMPLEMENTATIONS } from './functions.js';
 import { RATE_KERNELS, rateWindows } from './rate-kernel.js';
 import { HIST_RANGE, floatsOnly, type HistRangeFn } from './hist-rangefns.js';
@@ -256,14 +256,8 @@ function windowLoop(loop: RangeLoop, s: RSeries, o: VSeries): number {
       const rangeStart = ref - rangeMs;
       const mint = rangeStart - before;
       const maxt = ref + after;
-      if (hi < len && t[hi] <= maxt) {
-        if (len - hi > 16 && t[hi + 16] <= maxt) hi = upperBound(t, hi, len, maxt);
-        else while (hi < len && t[hi] <= maxt) hi++;
-      }
-      if (lo < hi && t[lo] <= mint) {
-        if (hi - lo > 16 && t[lo + 16] <= mint) lo = upperBound(t, lo, hi, mint);
-        else while (lo < hi && t[lo] <= mint) lo++;
-      }
+      hi = advance(t, hi, len, maxt);
+      lo = advance(t, lo, hi, mint);
       if (hi === lo) continue;
       samples += hi - lo;
       ctx.lo = lo;
@@ -328,15 +322,6 @@ function splitHistograms(s: RSeries): SplitSeries {
     }
   }
   return { floats: { metric: s.metric, t: ft, v: fv, length: f, st: fst, dropName: s.dropName }, ht, hh: h.select(pos, nh), hst };
-}
-
-/** The first index from `from` whose time is after `limit` (t ascending, at most `end`). */
-function advance(t: Float64Array, from: number, end: number, limit: number): number {
-  if (from < end && t[from] <= limit) {
-    if (end - from > 16 && t[from + 16] <= limit) return upperBound(t, from, end, limit);
-    while (from < end && t[from] <= limit) from++;
-  }
-  return from;
 }
 
 const EMPTY = new Float64Array(0);

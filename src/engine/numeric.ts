@@ -48,3 +48,16 @@ export function upperBound(t: ArrayLike<number>, from: number, to: number, x: nu
   }
   return lo;
 }
+
+/**
+ * The first index from `from` whose time is after `limit` (t ascending, at
+ * most `end`): the moving cursor of every step loop. Steps usually move a
+ * sample or two, so it walks; a jump of more than 16 samples is a binary search.
+ */
+export function advance(t: ArrayLike<number>, from: number, end: number, limit: number): number {
+  if (from < end && t[from] <= limit) {
+    if (end - from > 16 && t[from + 16] <= limit) return upperBound(t, from, end, limit);
+    while (from < end && t[from] <= limit) from++;
+  }
+  return from;
+}

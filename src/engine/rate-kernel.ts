@@ -9,7 +9,7 @@
 
 import type { Grid, QueryState, VSeries } from './types.js';
 import { checkAbort } from './state.js';
-import { upperBound } from './numeric.js';
+import { advance } from './numeric.js';
 import { DELTA, extrapolate, INCREASE, RATE, type RateKind } from './rangefns.js';
 
 /** The functions this loop computes. */
@@ -55,14 +55,8 @@ export function rateWindows(
     if ((i & 1023) === 1023) checkAbort(st, true);
     const ref = (atMs ?? start + i * step) - offsetMs;
     const rangeStart = ref - rangeMs;
-    if (hi < len && t[hi] <= ref) {
-      if (len - hi > 16 && t[hi + 16] <= ref) hi = upperBound(t, hi, len, ref);
-      else while (hi < len && t[hi] <= ref) hi++;
-    }
-    if (lo < hi && t[lo] <= rangeStart) {
-      if (hi - lo > 16 && t[lo + 16] <= rangeStart) lo = upperBound(t, lo, hi, rangeStart);
-      else while (lo < hi && t[lo] <= rangeStart) lo++;
-    }
+    hi = advance(t, hi, len, ref);
+    lo = advance(t, lo, hi, rangeStart);
     const k = hi - lo;
     samples += k;
     if (k < 2) continue;

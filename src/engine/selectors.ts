@@ -9,7 +9,7 @@ import type { Grid, QueryState, RSeries, VSeries } from './types.js';
 import type { FloatHistogram } from '../histogram/histogram.js';
 import { newVSeries } from './types.js';
 import { checkAbort, execError, holdSamples } from './state.js';
-import { upperBound } from './numeric.js';
+import { advance, upperBound } from './numeric.js';
 import { StatsHints, forgetResetHints } from './hist-stats.js';
 import { ArrayHistograms } from '../storage/histogram-column.js';
 import type { HistogramColumn } from '../storage/histogram-column.js';
@@ -103,10 +103,7 @@ function floatSteps(t: Float64Array, v: Float64Array, len: number, grid: Grid, o
   for (let i = 0; i < n; i++) {
     const ref = grid.start + i * grid.step - offsetMs;
     // Advance to the first sample after ref; the one before it is the candidate.
-    if (j < len && t[j] <= ref) {
-      if (len - j > 16 && t[j + 16] <= ref) j = upperBound(t, j, len, ref);
-      else while (j < len && t[j] <= ref) j++;
-    }
+    j = advance(t, j, len, ref);
     if (j === 0 || t[j - 1] <= ref - lookback) continue;
     const x = v[j - 1];
     if (x !== x && isStaleNaN(x)) continue;
