@@ -65,7 +65,7 @@ interface RangeLoop {
   ctx: WinCtx;
 }
 
-function newWinCtx(ev: Evaluator, e: Call, src: RangeSource, scalars: Float64Array[]): WinCtx {
+export function newWinCtx(ev: Evaluator, e: Call, src: RangeSource, scalars: Float64Array[]): WinCtx {
   const argPos = e.args.map((a) => a.pos);
   return {
     t: new Float64Array(0),
@@ -90,16 +90,16 @@ function newWinCtx(ev: Evaluator, e: Call, src: RangeSource, scalars: Float64Arr
 }
 
 /**
- * A range function's call whose results go to `sink` series by series (with
- * the samples each holds) instead of into a list: hist-stream.ts aggregates
- * them as they come. The caller checked that the call is a range function's.
+ * A range function's call with its arguments evaluated, for hist-stream.ts,
+ * which runs it with a sink (runRangeCall) or reads its series itself
+ * (hist-dense.ts). The caller checked that the call is a range function's.
  */
-export function evalRangeCallInto(ev: Evaluator, e: Call, grid: Grid, sink: (o: VSeries, count: number) => void): void {
+export function prepareRangeFunctionCall(ev: Evaluator, e: Call, grid: Grid): RangeCall {
   const impl = IMPLEMENTATIONS[e.func as FunctionName];
   if (!impl || !('range' in impl)) throw execError(`function "${e.func}" is not supported by the embedded engine`);
   const args = e.args.map(unparen);
   const rangeIdx = args.findIndex((a) => a.type === 'MatrixSelector' || a.type === 'SubqueryExpr');
-  runRangeCall(prepareRangeCall(ev, e, args, rangeIdx, impl.range, grid), grid, undefined, sink);
+  return prepareRangeCall(ev, e, args, rangeIdx, impl.range, grid);
 }
 
 /** A range-function call with its scalar arguments evaluated and its range argument read: ready to run. */
@@ -204,7 +204,7 @@ export function foldable(call: RangeCall): boolean {
  * name (and type and unit), the rest of their labels differ. Then the
  * duplicate check (a key per series) is skipped.
  */
-function distinctWithoutName(arg: Expr, series: RSeries[]): boolean {
+export function distinctWithoutName(arg: Expr, series: RSeries[]): boolean {
   if (arg.type !== 'MatrixSelector' || series.length === 0) return false;
   const { __name__: name, __type__: type, __unit__: unit } = series[0].metric;
   for (const s of series) {

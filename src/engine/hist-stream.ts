@@ -21,7 +21,8 @@ import { checkAbort, holdSamples } from './state.js';
 import { metricKey } from './labels.js';
 import { unparen } from './vecfns.js';
 import { selectIds } from './selectors.js';
-import { evalRangeCallInto } from './calls.js';
+import { prepareRangeFunctionCall, runRangeCall } from './calls.js';
+import { denseHistogramSum } from './hist-dense.js';
 import { StepAggregation, type GroupState } from './hist-aggregate.js';
 
 /** Range functions whose result over histograms is a histogram (the ones worth streaming). */
@@ -63,10 +64,19 @@ export function streamHistogramAggregation(ev: Evaluator, e: AggregateExpr, grid
   const parent = st.node;
   const before = st.currentSamples;
   st.node = call;
+  const prepared = prepareRangeFunctionCall(ev, call, grid);
+  // sum of rate/increase over NHCB series read in place: no histogram a series and step (hist-dense.ts).
+  const dense = e.op === 'sum' ? denseHistogramSum(prepared, grid, groupMetric, st.denseFor === e) : undefined;
+  if (dense) {
+    st.currentSamples = before;
+    holdSamples(st, dense.held);
+    st.node = parent;
+    return { result: dense.result };
+  }
   let agg: SeriesMajorSums | undefined;
   const buffered: VSeries[] = [];
   let held = 0;
-  evalRangeCallInto(ev, call, grid, (o, count) => {
+  runRangeCall(prepared, grid, undefined, (o, count) => {
     held += count;
     if (agg) return agg.add(o);
     buffered.push(o);

@@ -14,6 +14,8 @@ import { formatG } from './numeric.js';
 import { noteForcedMonotonicity } from './monotonicity.js';
 import { stringArg } from './labelfns.js';
 import { histogramFraction, histogramQuantile } from '../histogram/stats.js';
+import { FloatHistogram } from '../histogram/histogram.js';
+import { unparen } from './vecfns.js';
 
 /** Go's strconv.ParseFloat for `le` values; undefined when it would fail. */
 function parseLe(s: string | undefined): number | undefined {
@@ -76,7 +78,16 @@ function evalHistogramArgs(ev: Evaluator, e: Call, args: Expr[], grid: Grid): Hi
     upper = ev.evalScalar(args[1], grid);
     vecIdx = 2;
   }
-  const vec = ev.evalVector(args[vecIdx], grid);
+  // A sum of native histograms given to this function may come as numbers, read in place (VSeries.hd, hist-dense.ts).
+  const arg = unparen(args[vecIdx]);
+  const saved = ev.st.denseFor;
+  ev.st.denseFor = arg.type === 'AggregateExpr' ? arg : undefined;
+  let vec: VSeries[];
+  try {
+    vec = ev.evalVector(args[vecIdx], grid);
+  } finally {
+    ev.st.denseFor = saved;
+  }
   const posV = e.args[vecIdx].pos;
   const posAnno = posV;
   return { mode, qs, qPos, upper, qLabel, vec, posV, posAnno };
@@ -108,7 +119,7 @@ function groupBuckets(vec: VSeries[], delayed: boolean): { groups: Map<string, B
 
 /** Whether step i of the series holds a native histogram. */
 function nativeAt(s: VSeries, i: number): boolean {
-  return s.h !== undefined && s.h[i] !== undefined;
+  return s.hd !== undefined ? s.p[i] === 1 : s.h !== undefined && s.h[i] !== undefined;
 }
 
 /** The warnings of step i: quantiles out of [0, 1], and buckets without a usable `le`. */
@@ -166,9 +177,12 @@ const NAN_INFO = {
   'fraction-nans': 'input to histogram_fraction has NaN observations, which are excluded from all fractions',
 } as const;
 
+/** The histogram a dense series' step is read into (used at once, never kept). */
+const scratch = new FloatHistogram();
+
 /** Quantile k (or the fraction) of the native histogram at step i. */
 function nativeValue(ev: Evaluator, h: HistogramCall, s: VSeries, k: number, i: number): number {
-  const hist = s.h![i]!;
+  const hist = s.hd ? s.hd.read(i, scratch) : s.h![i]!;
   const r = h.mode === 'fraction' ? histogramFraction(h.qs[0][i], h.upper![i], hist) : histogramQuantile(h.qs[k][i], hist);
   if (r.nanInfo) {
     const name = ev.st.delayedNameRemoval ? (s.metric.__name__ ?? '') : '';
@@ -182,7 +196,7 @@ export function classicHistogram(ev: Evaluator, e: Call, args: Expr[], grid: Gri
   const h = evalHistogramArgs(ev, e, args, grid);
   const { groups, bad } = groupBuckets(h.vec, ev.st.delayedNameRemoval);
   const out: VSeries[] = [];
-  const natives = h.vec.filter((s) => s.h !== undefined);
+  const natives = h.vec.filter((s) => s.h !== undefined || s.hd !== undefined);
   const nativeOuts = natives.map(() => [] as VSeries[]);
   for (let i = 0; i < grid.n; i++) {
     checkAbort(ev.st);

@@ -12,6 +12,7 @@ import type { Expr, PositionRange } from '../promql/ast.js';
 import type { RangeSource } from './eval.js';
 import { flagColumn, floatColumn } from './columns.js';
 import type { HistogramColumn } from '../storage/histogram-column.js';
+import type { DenseHistograms } from './hist-dense.js';
 
 export interface Grid {
   start: number;
@@ -36,6 +37,12 @@ export interface VSeries {
    * sample at step i is that histogram (p[i] = 1, v[i] meaningless).
    */
   h?: (FloatHistogram | undefined)[];
+  /**
+   * Instead of `h`: a dense histogram sum's results as numbers (hist-dense.ts),
+   * made only for histogram_quantile & co, which asked for them
+   * (QueryState.denseFor) and read them in place; present where p[i] = 1.
+   */
+  hd?: DenseHistograms;
 }
 
 /** A series of raw points (range vectors, subquery results). */
@@ -86,6 +93,8 @@ export interface QueryState {
   node?: Expr;
   /** Selectors read as Prometheus's histogram stats iterator reads them (./hist-stats.ts). */
   statsSelectors?: ReadonlySet<Expr>;
+  /** The aggregation whose histogram results the function being evaluated reads as numbers (VSeries.hd). */
+  denseFor?: Expr;
   /** Explain's tracer (./trace.ts); absent, evaluation does nothing more. */
   observer?: EvalObserver;
 }

@@ -28,6 +28,20 @@ export interface MemberColumns {
 /** Prometheus's TSDB starts a new chunk (and reads the hint back as unknown) every 2 h of wall time. */
 const CHUNK_RANGE_MS = 2 * 60 * 60 * 1000;
 
+/** The columns a CumulativeHistograms reads (read only): for the engine's dense sums (src/engine/hist-dense.ts). */
+export interface CumulativeParts {
+  /** The finite `le` bounds (every histogram's customValues). */
+  readonly bounds: readonly number[];
+  /** The cumulative bucket columns, ascending `le`, the last one +Inf; indexed by row. */
+  readonly cum: readonly Float64Array[];
+  readonly countCol: Float64Array | undefined;
+  readonly sumCol: Float64Array | undefined;
+  /** The row of each position; absent: position i is row i. */
+  readonly rows: Uint32Array | undefined;
+  /** Hint codes by position; 0 where the position holds no histogram. */
+  readonly hints: Uint8Array;
+}
+
 export class CumulativeHistograms implements HistogramColumn {
   /** Bucket differences of the last addTo (one scratch array per column). */
   private readonly scratch: Float64Array;
@@ -46,6 +60,11 @@ export class CumulativeHistograms implements HistogramColumn {
     private readonly hints: Uint8Array,
   ) {
     this.scratch = new Float64Array(cum.length);
+  }
+
+  /** The columns behind this view (see CumulativeParts). */
+  parts(): CumulativeParts {
+    return { bounds: this.bounds, cum: this.cum, countCol: this.countCol, sumCol: this.sumCol, rows: this.rows, hints: this.hints };
   }
 
   private row(i: number): number {

@@ -1,0 +1,371 @@
+// `sum` of `rate`/`increase` over NHCB series read in place from classic
+// columns (src/storage/histogram-cumulative.ts), such as
+// `sum by (route) (rate(http_request_duration_seconds[5m]))`, without a
+// histogram object per series and step: step by step, each series' rate goes
+// straight from the cumulative columns into its group's bucket accumulator
+// (one Float64Array a group, as wide as the buckets), and a histogram is made
+// only for each group's sum at each step (the aggregation's result).
+//
+// The results are bit for bit those of the general path (hist-rangefns.ts's
+// histRate, then StepAggregation's sum, as hist-stream.ts runs them): the
+// same float operations in the same order. A series' rate over a window of
+// plain counter samples (no reset to check, hist-rangefns' `plainRun`) is
+// the column's `difference` times the extrapolation factor, bucket by bucket;
+// the group's sum is Prometheus's Kahan sum of the inputs in input series
+// order, with an absent bucket (one whose difference is 0, which Compact(0)
+// drops) skipped as the bucket-list merge skips it. Any other window (a reset
+// or an `unknown` hint inside it) runs the general histRate and its
+// histogram is added the same way. Inputs this cannot take (other columns,
+// floats among the samples, other bounds, start timestamps, anchored or
+// smoothed ranges) leave the query to hist-stream.ts; none of the inputs it
+// takes can raise an annotation, so it raises none.
+
+import type { Metric } from '../model/result.js';
+import { FloatHistogram } from '../histogram/histogram.js';
+import { CUSTOM_BUCKETS_SCHEMA, customBoundsMatch } from '../histogram/bounds.js';
+import { CumulativeHistograms, type CumulativeParts } from '../storage/histogram-cumulative.js';
+import type { Grid, RSeries, VSeries } from './types.js';
+import { newVSeries, setHist } from './types.js';
+import { advance } from './numeric.js';
+import { checkAbort } from './state.js';
+import { dropReserved, metricKey } from './labels.js';
+import { distinctWithoutName, newWinCtx, type RangeCall } from './calls.js';
+import { HIST_RANGE } from './hist-rangefns.js';
+import type { WinCtx } from './rangefns.js';
+
+/** One input series: its columns and its window's cursors. */
+interface Input {
+  col: CumulativeHistograms;
+  parts: CumulativeParts;
+  t: Float64Array;
+  len: number;
+  name: string;
+  group: number;
+  lo: number;
+  hi: number;
+  outputs: number;
+}
+
+/** The series as inputs of the dense sum, or undefined when one of them does not fit (see the top of this file). */
+function denseInputs(call: RangeCall): { inputs: Input[]; bounds: readonly number[] } | undefined {
+  const { e, src, args, rangeIdx } = call;
+  if ((e.func !== 'rate' && e.func !== 'increase') || src.anchored || src.smoothed || src.series.length === 0) return undefined;
+  if (!call.ev.st.delayedNameRemoval && !distinctWithoutName(args[rangeIdx], src.series)) return undefined;
+  let bounds: readonly number[] | undefined;
+  const inputs: Input[] = [];
+  for (const s of src.series) {
+    const parts = histogramsOnly(s);
+    if (!parts || (bounds && !customBoundsMatch(bounds, parts.bounds))) return undefined;
+    bounds ??= parts.bounds;
+    inputs.push({ col: s.h as CumulativeHistograms, parts, t: s.t, len: s.length, name: s.metric.__name__ ?? '', group: 0, lo: 0, hi: 0, outputs: 0 });
+  }
+  return { inputs, bounds: bounds! };
+}
+
+/** The columns of a series whose every sample is an NHCB read in place, without start timestamps. */
+function histogramsOnly(s: RSeries): CumulativeParts | undefined {
+  if (!(s.h instanceof CumulativeHistograms) || s.st || s.h.length < s.length) return undefined;
+  const parts = s.h.parts();
+  const hints = parts.hints;
+  for (let i = 0; i < s.length; i++) if (hints[i] === 0) return undefined;
+  return parts;
+}
+
+/** Running Kahan sums of each group at one step: counts, sums and buckets (K a group). */
+class GroupSums {
+  /** Inputs added at this step. */
+  readonly n: Int32Array;
+  readonly count: Float64Array;
+  readonly countC: Float64Array;
+  readonly sum: Float64Array;
+  readonly sumC: Float64Array;
+  readonly acc: Float64Array;
+  readonly comp: Float64Array;
+  /** Whether the bucket is in the sum's layout (some input had it). */
+  readonly present: Uint8Array;
+
+  constructor(
+    groups: number,
+    readonly K: number,
+  ) {
+    this.n = new Int32Array(groups);
+    this.count = new Float64Array(groups);
+    this.countC = new Float64Array(groups);
+    this.sum = new Float64Array(groups);
+    this.sumC = new Float64Array(groups);
+    this.acc = new Float64Array(groups * K);
+    this.comp = new Float64Array(groups * K);
+    this.present = new Uint8Array(groups * K);
+  }
+
+  /** A group's count and sum: the first input's, then Kahan steps (FloatHistogram.kahanAdd). */
+  addTotals(g: number, count: number, sum: number): void {
+    if (this.n[g]++ === 0) {
+      this.count[g] = count;
+      this.countC[g] = 0;
+      this.sum[g] = sum;
+      this.sumC[g] = 0;
+      this.present.fill(0, g * this.K, (g + 1) * this.K);
+      return;
+    }
+    this.countC[g] = kahanC(count, this.count[g], this.countC[g]);
+    this.count[g] += count;
+    this.sumC[g] = kahanC(sum, this.sum[g], this.sumC[g]);
+    this.sum[g] += sum;
+  }
+
+  /** Bucket j (j = group * K + bucket) gets v: kahanAddBuckets' two steps when present, else it joins the layout. */
+  addBucket(j: number, v: number): void {
+    if (this.present[j] === 0) {
+      this.present[j] = 1;
+      this.acc[j] = v;
+      this.comp[j] = 0;
+      return;
+    }
+    const a = this.acc[j];
+    const t = a + v;
+    const c = kahanC(v, a, this.comp[j]);
+    // The second step adds the other side's compensation, 0 here: it changes nothing but signs of zero and NaNs.
+    this.comp[j] = kahanC(0, t, c);
+    this.acc[j] = t + 0;
+  }
+
+  /**
+   * Group g's sum as Prometheus's sum gives it (compensation added with two
+   * inputs or more; Compact(0): empty buckets dropped), into step i of `out`.
+   */
+  result(g: number, out: DenseHistograms, i: number): void {
+    const K = this.K;
+    const several = this.n[g] > 1;
+    out.count[i] = several ? this.count[g] + this.countC[g] : this.count[g];
+    out.sum[i] = several ? this.sum[g] + this.sumC[g] : this.sum[g];
+    const b = out.buckets;
+    for (let k = 0, j = g * K, o = i * K; k < K; k++, j++, o++) {
+      // 0: not in the layout, or dropped by the compaction.
+      b[o] = this.present[j] === 0 ? 0 : several ? this.acc[j] + this.comp[j] : this.acc[j];
+    }
+  }
+}
+
+/**
+ * One group's sums at every step as numbers: count, sum and K bucket counts a
+ * step (0 for a bucket the histogram does not have). `read` makes step i's
+ * histogram; histogram_quantile reads each into one reused object.
+ */
+export class DenseHistograms {
+  readonly count: Float64Array;
+  readonly sum: Float64Array;
+  readonly buckets: Float64Array;
+
+  constructor(
+    n: number,
+    readonly bounds: readonly number[],
+  ) {
+    this.count = new Float64Array(n);
+    this.sum = new Float64Array(n);
+    this.buckets = new Float64Array(n * (bounds.length + 1));
+  }
+
+  /** Step i's histogram: a new one, or written over `into` (the caller's alone: its bucket lists are reused). */
+  read(i: number, into = new FloatHistogram()): FloatHistogram {
+    const K = this.bounds.length + 1;
+    into.hint = 'gauge';
+    into.schema = CUSTOM_BUCKETS_SCHEMA;
+    into.customValues = this.bounds;
+    into.zeroThreshold = 0;
+    into.zeroCount = 0;
+    into.count = this.count[i];
+    into.sum = this.sum[i];
+    const list = Object.isFrozen(into.positive) ? { idx: [], cnt: [] } : into.positive;
+    list.idx.length = 0;
+    list.cnt.length = 0;
+    for (let k = 0, o = i * K; k < K; k++, o++) {
+      const v = this.buckets[o];
+      if (v === 0) continue;
+      list.idx.push(k);
+      list.cnt.push(v);
+    }
+    into.positive = list;
+    return into;
+  }
+}
+
+/** The compensation after one Kahan step (Prometheus's kahansum.Inc, as histogram/kahan.ts); the sum is sum + inc. */
+function kahanC(inc: number, sum: number, c: number): number {
+  const t = sum + inc;
+  if (t === Infinity || t === -Infinity) return 0;
+  if (Math.abs(sum) >= Math.abs(inc)) return c + (sum - t + inc);
+  return c + (inc - t + sum);
+}
+
+function countAt(p: CumulativeParts, r: number): number {
+  const c = p.countCol ? p.countCol[r] : NaN;
+  return c === c ? c : p.cum[p.cum.length - 1][r];
+}
+
+function sumAt(p: CumulativeParts, r: number): number {
+  const s = p.sumCol ? p.sumCol[r] : NaN;
+  return s === s ? s : 0;
+}
+
+/** What one dense sum needs at every step. */
+interface DenseRun {
+  sums: GroupSums;
+  isRate: boolean;
+  rangeMs: number;
+  /** The general path's window context, for windows that are not plain. */
+  ctx: WinCtx;
+  call: RangeCall;
+}
+
+/**
+ * rate/increase of input `s` over the plain window [lo, hi) ending at `ref`
+ * into its group: histRate's extrapolation with the difference of the
+ * window's last and first histograms read from the columns.
+ */
+function addPlainRate(run: DenseRun, s: Input, lo: number, hi: number, rangeStart: number, ref: number): void {
+  const p = s.parts;
+  const rl = p.rows ? p.rows[hi - 1] : hi - 1;
+  const rf = p.rows ? p.rows[lo] : lo;
+  const cf = countAt(p, rf);
+  const count = countAt(p, rl) - cf;
+  const sum = sumAt(p, rl) - sumAt(p, rf);
+  const n1 = hi - lo - 1;
+  const firstT = s.t[lo];
+  const lastT = s.t[hi - 1];
+  let durationToStart = (firstT - rangeStart) / 1000;
+  let durationToEnd = (ref - lastT) / 1000;
+  const sampledInterval = (lastT - firstT) / 1000;
+  const avg = sampledInterval / n1;
+  const threshold = avg * 1.1;
+  if (durationToStart >= threshold) durationToStart = avg / 2;
+  let durationToZero = durationToStart;
+  if (count > 0 && cf >= 0) durationToZero = sampledInterval * (cf / count);
+  if (durationToZero < durationToStart) durationToStart = durationToZero;
+  if (durationToEnd >= threshold) durationToEnd = avg / 2;
+  let factor = sampledInterval !== 0 ? (sampledInterval + durationToStart + durationToEnd) / sampledInterval : 1;
+  if (run.isRate) factor /= run.rangeMs / 1000;
+  const sums = run.sums;
+  sums.addTotals(s.group, count * factor, sum * factor);
+  const cum = p.cum;
+  const base = s.group * sums.K;
+  let pl = 0;
+  let pf = 0;
+  for (let k = 0; k < cum.length; k++) {
+    const col = cum[k];
+    const cl = col[rl];
+    const cfk = col[rf];
+    // The column's difference(): as Sub subtracts, a bucket that became 0 dropped by Compact(0).
+    const x = cl - pl + (cfk - pf) * -1;
+    pl = cl;
+    pf = cfk;
+    if (x !== 0) sums.addBucket(base + k, x * factor);
+  }
+}
+
+/** The general histRate over window [lo, hi) of input `s` (resets to check), its histogram added to the group. */
+function addGeneralRate(run: DenseRun, s: Input, lo: number, hi: number, rangeStart: number, ref: number, stepT: number): void {
+  const c = run.ctx;
+  c.ht = s.t;
+  c.hh = s.col;
+  c.hlo = lo;
+  c.hhi = hi;
+  c.rangeStart = rangeStart;
+  c.rangeEnd = ref;
+  c.stepT = stepT;
+  c.ok = true;
+  c.hOut = undefined;
+  HIST_RANGE[run.call.e.func as 'rate']!(c, run.call.fn);
+  // (The handler sets hOut: not the undefined assigned above.)
+  const h = c.hOut as FloatHistogram | undefined;
+  if (!c.ok || !h) return;
+  s.outputs++;
+  const sums = run.sums;
+  sums.addTotals(s.group, h.count, h.sum);
+  const base = s.group * sums.K;
+  const { idx, cnt } = h.positive;
+  for (let j = 0; j < idx.length; j++) sums.addBucket(base + idx[j], cnt[j]);
+}
+
+/**
+ * The dense sum of `call` (a prepared rate/increase call) by `groupMetric`;
+ * undefined when its series do not fit (hist-stream.ts then streams it).
+ * `held`: the function's results, as the general path counts them.
+ */
+export function denseHistogramSum(
+  call: RangeCall,
+  grid: Grid,
+  groupMetric: (m: Metric) => Metric,
+  asNumbers: boolean,
+): { result: VSeries[]; held: number } | undefined {
+  const fit = denseInputs(call);
+  if (!fit) return undefined;
+  const { inputs, bounds } = fit;
+  const { ev, src } = call;
+  const st = ev.st;
+  const delayed = st.delayedNameRemoval;
+  const keys = new Map<string, number>();
+  const metrics: Metric[] = [];
+  for (let k = 0; k < inputs.length; k++) {
+    const m = groupMetric(delayed ? src.series[k].metric : dropReserved(src.series[k].metric));
+    const key = metricKey(m);
+    let g = keys.get(key);
+    if (g === undefined) keys.set(key, (g = metrics.push(m) - 1));
+    inputs[k].group = g;
+  }
+  const G = metrics.length;
+  const sums = new GroupSums(G, bounds.length + 1);
+  const ctx = newWinCtx(ev, call.e, src, call.scalars);
+  const run: DenseRun = { sums, isRate: call.e.func === 'rate', rangeMs: src.rangeMs, ctx, call };
+  const outs: (VSeries | undefined)[] = new Array(G);
+  const dense: (DenseHistograms | undefined)[] = new Array(G);
+  const { start, step, n } = grid;
+  let samples = 0;
+  try {
+    for (let i = 0; i < n; i++) {
+      checkAbort(st);
+      const stepT = start + i * step;
+      const ref = (src.atMs ?? stepT) - src.offsetMs;
+      const rangeStart = ref - src.rangeMs;
+      sums.n.fill(0);
+      for (const s of inputs) {
+        const hi = (s.hi = advance(s.t, s.hi, s.len, ref));
+        const lo = (s.lo = advance(s.t, s.lo, hi, rangeStart));
+        samples += hi - lo;
+        // One sample: no rate.
+        if (hi - lo < 2) continue;
+        if (!s.col.plainRun(lo + 1, hi)) {
+          ctx.name = s.name;
+          addGeneralRate(run, s, lo, hi, rangeStart, ref, stepT);
+          continue;
+        }
+        s.outputs++;
+        addPlainRate(run, s, lo, hi, rangeStart, ref);
+      }
+      for (let g = 0; g < G; g++) {
+        if (sums.n[g] === 0) continue;
+        const o = (outs[g] ??= newVSeries(metrics[g], n, true));
+        const d = (dense[g] ??= new DenseHistograms(n, bounds));
+        sums.result(g, d, i);
+        o.p[i] = 1;
+      }
+    }
+  } finally {
+    st.totalSamples += samples;
+  }
+  // Histogram objects only when the consumer is not one that reads the numbers.
+  for (let g = 0; g < G; g++) {
+    const o = outs[g];
+    if (!o) continue;
+    if (asNumbers) o.hd = dense[g];
+    else for (let i = 0; i < n; i++) if (o.p[i]) setHist(o, i, dense[g]!.read(i));
+  }
+  // Groups in the order of their first series with a result, as series-major aggregation meets them.
+  const order: number[] = [];
+  let held = 0;
+  for (const s of inputs) {
+    held += s.outputs;
+    if (s.outputs > 0 && !order.includes(s.group)) order.push(s.group);
+  }
+  return { result: order.map((g) => outs[g]!), held };
+}
