@@ -71,9 +71,12 @@ function histogramsOnly(s: RSeries): CumulativeParts | undefined {
   return parts;
 }
 
-/** Running Kahan sums of each group at one step: counts, sums and buckets (K a group). */
+/**
+ * Running Kahan sums of each group at each step of a block of steps: counts,
+ * sums and K buckets a slot (slot = group * block size + step in the block).
+ */
 class GroupSums {
-  /** Inputs added at this step. */
+  /** Inputs added to the slot. */
   readonly n: Int32Array;
   readonly count: Float64Array;
   readonly countC: Float64Array;
@@ -85,20 +88,20 @@ class GroupSums {
   readonly present: Uint8Array;
 
   constructor(
-    groups: number,
+    slots: number,
     readonly K: number,
   ) {
-    this.n = new Int32Array(groups);
-    this.count = new Float64Array(groups);
-    this.countC = new Float64Array(groups);
-    this.sum = new Float64Array(groups);
-    this.sumC = new Float64Array(groups);
-    this.acc = new Float64Array(groups * K);
-    this.comp = new Float64Array(groups * K);
-    this.present = new Uint8Array(groups * K);
+    this.n = new Int32Array(slots);
+    this.count = new Float64Array(slots);
+    this.countC = new Float64Array(slots);
+    this.sum = new Float64Array(slots);
+    this.sumC = new Float64Array(slots);
+    this.acc = new Float64Array(slots * K);
+    this.comp = new Float64Array(slots * K);
+    this.present = new Uint8Array(slots * K);
   }
 
-  /** A group's count and sum: the first input's, then Kahan steps (FloatHistogram.kahanAdd). */
+  /** A slot's count and sum: the first input's, then Kahan steps (FloatHistogram.kahanAdd). */
   addTotals(g: number, count: number, sum: number): void {
     if (this.n[g]++ === 0) {
       this.count[g] = count;
@@ -114,7 +117,7 @@ class GroupSums {
     this.sum[g] += sum;
   }
 
-  /** Bucket j (j = group * K + bucket) gets v: kahanAddBuckets' two steps when present, else it joins the layout. */
+  /** Bucket j (j = slot * K + bucket) gets v: kahanAddBuckets' two steps when present, else it joins the layout. */
   addBucket(j: number, v: number): void {
     if (this.present[j] === 0) {
       this.present[j] = 1;
@@ -131,7 +134,7 @@ class GroupSums {
   }
 
   /**
-   * Group g's sum as Prometheus's sum gives it (compensation added with two
+   * Slot g's sum as Prometheus's sum gives it (compensation added with two
    * inputs or more; Compact(0): empty buckets dropped), into step i of `out`.
    */
   result(g: number, out: DenseHistograms, i: number): void {
@@ -208,6 +211,9 @@ function sumAt(p: CumulativeParts, r: number): number {
   return s === s ? s : 0;
 }
 
+/** Bucket accumulators of a block of steps (all groups): 2^18 values, 2 MiB a Float64Array. */
+const BLOCK_VALUES = 1 << 18;
+
 /** What one dense sum needs at every step. */
 interface DenseRun {
   sums: GroupSums;
@@ -223,7 +229,7 @@ interface DenseRun {
  * into its group: histRate's extrapolation with the difference of the
  * window's last and first histograms read from the columns.
  */
-function addPlainRate(run: DenseRun, s: Input, lo: number, hi: number, rangeStart: number, ref: number): void {
+function addPlainRate(run: DenseRun, s: Input, slot: number, lo: number, hi: number, rangeStart: number, ref: number): void {
   const p = s.parts;
   const rl = p.rows ? p.rows[hi - 1] : hi - 1;
   const rf = p.rows ? p.rows[lo] : lo;
@@ -246,9 +252,9 @@ function addPlainRate(run: DenseRun, s: Input, lo: number, hi: number, rangeStar
   let factor = sampledInterval !== 0 ? (sampledInterval + durationToStart + durationToEnd) / sampledInterval : 1;
   if (run.isRate) factor /= run.rangeMs / 1000;
   const sums = run.sums;
-  sums.addTotals(s.group, count * factor, sum * factor);
+  sums.addTotals(slot, count * factor, sum * factor);
   const cum = p.cum;
-  const base = s.group * sums.K;
+  const base = slot * sums.K;
   let pl = 0;
   let pf = 0;
   for (let k = 0; k < cum.length; k++) {
@@ -264,7 +270,7 @@ function addPlainRate(run: DenseRun, s: Input, lo: number, hi: number, rangeStar
 }
 
 /** The general histRate over window [lo, hi) of input `s` (resets to check), its histogram added to the group. */
-function addGeneralRate(run: DenseRun, s: Input, lo: number, hi: number, rangeStart: number, ref: number, stepT: number): void {
+function addGeneralRate(run: DenseRun, s: Input, slot: number, lo: number, hi: number, rangeStart: number, ref: number, stepT: number): void {
   const c = run.ctx;
   c.ht = s.t;
   c.hh = s.col;
@@ -281,8 +287,8 @@ function addGeneralRate(run: DenseRun, s: Input, lo: number, hi: number, rangeSt
   if (!c.ok || !h) return;
   s.outputs++;
   const sums = run.sums;
-  sums.addTotals(s.group, h.count, h.sum);
-  const base = s.group * sums.K;
+  sums.addTotals(slot, h.count, h.sum);
+  const base = slot * sums.K;
   const { idx, cnt } = h.positive;
   for (let j = 0; j < idx.length; j++) sums.addBucket(base + idx[j], cnt[j]);
 }
@@ -314,7 +320,10 @@ export function denseHistogramSum(
     inputs[k].group = g;
   }
   const G = metrics.length;
-  const sums = new GroupSums(G, bounds.length + 1);
+  const K = bounds.length + 1;
+  // Series by series over a block of steps: each series' columns are read in order (not one row of each at a time).
+  const B = Math.max(1, Math.min(grid.n, Math.floor(BLOCK_VALUES / (G * K))));
+  const sums = new GroupSums(G * B, K);
   const ctx = newWinCtx(ev, call.e, src, call.scalars);
   const run: DenseRun = { sums, isRate: call.e.func === 'rate', rangeMs: src.rangeMs, ctx, call };
   const outs: (VSeries | undefined)[] = new Array(G);
@@ -322,32 +331,40 @@ export function denseHistogramSum(
   const { start, step, n } = grid;
   let samples = 0;
   try {
-    for (let i = 0; i < n; i++) {
-      checkAbort(st);
-      const stepT = start + i * step;
-      const ref = (src.atMs ?? stepT) - src.offsetMs;
-      const rangeStart = ref - src.rangeMs;
+    for (let b0 = 0; b0 < n; b0 += B) {
+      const b1 = Math.min(n, b0 + B);
       sums.n.fill(0);
       for (const s of inputs) {
-        const hi = (s.hi = advance(s.t, s.hi, s.len, ref));
-        const lo = (s.lo = advance(s.t, s.lo, hi, rangeStart));
-        samples += hi - lo;
-        // One sample: no rate.
-        if (hi - lo < 2) continue;
-        if (!s.col.plainRun(lo + 1, hi)) {
-          ctx.name = s.name;
-          addGeneralRate(run, s, lo, hi, rangeStart, ref, stepT);
-          continue;
+        checkAbort(st);
+        ctx.name = s.name;
+        let lo = s.lo;
+        let hi = s.hi;
+        for (let i = b0; i < b1; i++) {
+          const stepT = start + i * step;
+          const ref = (src.atMs ?? stepT) - src.offsetMs;
+          const rangeStart = ref - src.rangeMs;
+          hi = advance(s.t, hi, s.len, ref);
+          lo = advance(s.t, lo, hi, rangeStart);
+          samples += hi - lo;
+          // One sample: no rate.
+          if (hi - lo < 2) continue;
+          const slot = s.group * B + (i - b0);
+          if (s.col.plainRun(lo + 1, hi)) {
+            s.outputs++;
+            addPlainRate(run, s, slot, lo, hi, rangeStart, ref);
+          } else addGeneralRate(run, s, slot, lo, hi, rangeStart, ref, stepT);
         }
-        s.outputs++;
-        addPlainRate(run, s, lo, hi, rangeStart, ref);
+        s.lo = lo;
+        s.hi = hi;
       }
       for (let g = 0; g < G; g++) {
-        if (sums.n[g] === 0) continue;
-        const o = (outs[g] ??= newVSeries(metrics[g], n, true));
-        const d = (dense[g] ??= new DenseHistograms(n, bounds));
-        sums.result(g, d, i);
-        o.p[i] = 1;
+        for (let i = b0; i < b1; i++) {
+          const slot = g * B + (i - b0);
+          if (sums.n[slot] === 0) continue;
+          const o = (outs[g] ??= newVSeries(metrics[g], n, true));
+          sums.result(slot, (dense[g] ??= new DenseHistograms(n, bounds)), i);
+          o.p[i] = 1;
+        }
       }
     }
   } finally {
