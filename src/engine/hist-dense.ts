@@ -1,24 +1,23 @@
 // `sum` of `rate`/`increase` over NHCB series read in place from classic
 // columns (src/storage/histogram-cumulative.ts), such as
-// `sum by (route) (rate(http_request_duration_seconds[5m]))`, without a
-// histogram object per series and step: step by step, each series' rate goes
-// straight from the cumulative columns into its group's bucket accumulator
-// (one Float64Array a group, as wide as the buckets), and a histogram is made
-// only for each group's sum at each step (the aggregation's result).
+// `sum by (route) (rate(http_request_duration_seconds[5m]))`, with no
+// histogram object per series and step: each series' rate at each step goes
+// from the cumulative columns (hist-dense-window.ts) straight into its
+// group's bucket accumulators (Float64Arrays, as wide as the buckets), series
+// by series over blocks of steps, so each series' columns are read in order.
+// Each group's sum at each step is kept as numbers (DenseHistograms): made
+// into histograms for the aggregation's result, or read in place by
+// histogram_quantile & co when they asked for it (QueryState.denseFor).
 //
 // The results are bit for bit those of the general path (hist-rangefns.ts's
 // histRate, then StepAggregation's sum, as hist-stream.ts runs them): the
-// same float operations in the same order. A series' rate over a window of
-// plain counter samples (no reset to check, hist-rangefns' `plainRun`) is
-// the column's `difference` times the extrapolation factor, bucket by bucket;
-// the group's sum is Prometheus's Kahan sum of the inputs in input series
-// order, with an absent bucket (one whose difference is 0, which Compact(0)
-// drops) skipped as the bucket-list merge skips it. Any other window (a reset
-// or an `unknown` hint inside it) runs the general histRate and its
-// histogram is added the same way. Inputs this cannot take (other columns,
-// floats among the samples, other bounds, start timestamps, anchored or
-// smoothed ranges) leave the query to hist-stream.ts; none of the inputs it
-// takes can raise an annotation, so it raises none.
+// same float operations in the same order. The group's sum is Prometheus's
+// Kahan sum of its inputs in input series order, bucket by bucket, with an
+// absent bucket skipped as the bucket-list merge skips it (and `present`
+// telling an absent bucket from one that summed to 0). Inputs this does not
+// take (other columns, floats among the samples, other bounds or hints, start
+// timestamps, anchored or smoothed ranges) leave the query to hist-stream.ts;
+// none of the inputs it takes can raise an annotation, so it raises none.
 
 import type { Metric } from '../model/result.js';
 import { FloatHistogram } from '../histogram/histogram.js';
@@ -29,17 +28,16 @@ import { newVSeries, setHist } from './types.js';
 import { advance } from './numeric.js';
 import { checkAbort } from './state.js';
 import { dropReserved, metricKey } from './labels.js';
-import { distinctWithoutName, newWinCtx, type RangeCall } from './calls.js';
-import { HIST_RANGE } from './hist-rangefns.js';
-import type { WinCtx } from './rangefns.js';
+import { distinctWithoutName, type RangeCall } from './calls.js';
+import type { RangeSource } from './eval.js';
+import { DenseWindow, counterHints } from './hist-dense-window.js';
 
 /** One input series: its columns and its window's cursors. */
 interface Input {
   col: CumulativeHistograms;
-  parts: CumulativeParts;
+  win: DenseWindow;
   t: Float64Array;
   len: number;
-  name: string;
   group: number;
   lo: number;
   hi: number;
@@ -57,7 +55,7 @@ function denseInputs(call: RangeCall): { inputs: Input[]; bounds: readonly numbe
     const parts = histogramsOnly(s);
     if (!parts || (bounds && !customBoundsMatch(bounds, parts.bounds))) return undefined;
     bounds ??= parts.bounds;
-    inputs.push({ col: s.h as CumulativeHistograms, parts, t: s.t, len: s.length, name: s.metric.__name__ ?? '', group: 0, lo: 0, hi: 0, outputs: 0 });
+    inputs.push({ col: s.h as CumulativeHistograms, win: new DenseWindow(parts), t: s.t, len: s.length, group: 0, lo: 0, hi: 0, outputs: 0 });
   }
   return { inputs, bounds: bounds! };
 }
@@ -67,8 +65,7 @@ function histogramsOnly(s: RSeries): CumulativeParts | undefined {
   if (!(s.h instanceof CumulativeHistograms) || s.st || s.h.length < s.length) return undefined;
   const parts = s.h.parts();
   const hints = parts.hints;
-  for (let i = 0; i < s.length; i++) if (hints[i] === 0) return undefined;
-  return parts;
+  return counterHints(hints, s.length) ? parts : undefined;
 }
 
 /**
@@ -99,6 +96,14 @@ class GroupSums {
     this.acc = new Float64Array(slots * K);
     this.comp = new Float64Array(slots * K);
     this.present = new Uint8Array(slots * K);
+  }
+
+  /** A window's rate (its increase times `factor`) into a slot: the group's next input. */
+  add(slot: number, w: DenseWindow, factor: number): void {
+    this.addTotals(slot, w.count * factor, w.sum * factor);
+    const x = w.x;
+    const K = this.K;
+    for (let k = 0, j = slot * K; k < K; k++, j++) if (x[k] !== 0) this.addBucket(j, x[k] * factor);
   }
 
   /** A slot's count and sum: the first input's, then Kahan steps (FloatHistogram.kahanAdd). */
@@ -201,96 +206,30 @@ function kahanC(inc: number, sum: number, c: number): number {
   return c + (inc - t + sum);
 }
 
-function countAt(p: CumulativeParts, r: number): number {
-  const c = p.countCol ? p.countCol[r] : NaN;
-  return c === c ? c : p.cum[p.cum.length - 1][r];
-}
-
-function sumAt(p: CumulativeParts, r: number): number {
-  const s = p.sumCol ? p.sumCol[r] : NaN;
-  return s === s ? s : 0;
-}
-
 /** Bucket accumulators of a block of steps (all groups): 2^18 values, 2 MiB a Float64Array. */
 const BLOCK_VALUES = 1 << 18;
 
-/** What one dense sum needs at every step. */
-interface DenseRun {
-  sums: GroupSums;
-  isRate: boolean;
-  rangeMs: number;
-  /** The general path's window context, for windows that are not plain. */
-  ctx: WinCtx;
-  call: RangeCall;
-}
-
-/**
- * rate/increase of input `s` over the plain window [lo, hi) ending at `ref`
- * into its group: histRate's extrapolation with the difference of the
- * window's last and first histograms read from the columns.
- */
-function addPlainRate(run: DenseRun, s: Input, slot: number, lo: number, hi: number, rangeStart: number, ref: number): void {
-  const p = s.parts;
-  const rl = p.rows ? p.rows[hi - 1] : hi - 1;
-  const rf = p.rows ? p.rows[lo] : lo;
-  const cf = countAt(p, rf);
-  const count = countAt(p, rl) - cf;
-  const sum = sumAt(p, rl) - sumAt(p, rf);
-  const n1 = hi - lo - 1;
-  const firstT = s.t[lo];
-  const lastT = s.t[hi - 1];
-  let durationToStart = (firstT - rangeStart) / 1000;
-  let durationToEnd = (ref - lastT) / 1000;
-  const sampledInterval = (lastT - firstT) / 1000;
-  const avg = sampledInterval / n1;
-  const threshold = avg * 1.1;
-  if (durationToStart >= threshold) durationToStart = avg / 2;
-  let durationToZero = durationToStart;
-  if (count > 0 && cf >= 0) durationToZero = sampledInterval * (cf / count);
-  if (durationToZero < durationToStart) durationToStart = durationToZero;
-  if (durationToEnd >= threshold) durationToEnd = avg / 2;
-  let factor = sampledInterval !== 0 ? (sampledInterval + durationToStart + durationToEnd) / sampledInterval : 1;
-  if (run.isRate) factor /= run.rangeMs / 1000;
-  const sums = run.sums;
-  sums.addTotals(slot, count * factor, sum * factor);
-  const cum = p.cum;
-  const base = slot * sums.K;
-  let pl = 0;
-  let pf = 0;
-  for (let k = 0; k < cum.length; k++) {
-    const col = cum[k];
-    const cl = col[rl];
-    const cfk = col[rf];
-    // The column's difference(): as Sub subtracts, a bucket that became 0 dropped by Compact(0).
-    const x = cl - pl + (cfk - pf) * -1;
-    pl = cl;
-    pf = cfk;
-    if (x !== 0) sums.addBucket(base + k, x * factor);
+/** Input s's rates at steps [b0, b1) into their groups' slots; returns the samples read. */
+function sumBlock(s: Input, sums: GroupSums, b0: number, b1: number, B: number, grid: Grid, src: RangeSource, isRate: boolean): number {
+  const { t, len, col, win } = s;
+  let lo = s.lo;
+  let hi = s.hi;
+  let samples = 0;
+  for (let i = b0; i < b1; i++) {
+    const ref = (src.atMs ?? grid.start + i * grid.step) - src.offsetMs;
+    const rangeStart = ref - src.rangeMs;
+    hi = advance(t, hi, len, ref);
+    lo = advance(t, lo, hi, rangeStart);
+    samples += hi - lo;
+    // One sample: no rate.
+    if (hi - lo < 2) continue;
+    s.outputs++;
+    win.increase(lo, hi, col.plainRun(lo + 1, hi));
+    sums.add(s.group * B + (i - b0), win, win.factor(t, lo, hi, rangeStart, ref, src.rangeMs, isRate));
   }
-}
-
-/** The general histRate over window [lo, hi) of input `s` (resets to check), its histogram added to the group. */
-function addGeneralRate(run: DenseRun, s: Input, slot: number, lo: number, hi: number, rangeStart: number, ref: number, stepT: number): void {
-  const c = run.ctx;
-  c.ht = s.t;
-  c.hh = s.col;
-  c.hlo = lo;
-  c.hhi = hi;
-  c.rangeStart = rangeStart;
-  c.rangeEnd = ref;
-  c.stepT = stepT;
-  c.ok = true;
-  c.hOut = undefined;
-  HIST_RANGE[run.call.e.func as 'rate']!(c, run.call.fn);
-  // (The handler sets hOut: not the undefined assigned above.)
-  const h = c.hOut as FloatHistogram | undefined;
-  if (!c.ok || !h) return;
-  s.outputs++;
-  const sums = run.sums;
-  sums.addTotals(slot, h.count, h.sum);
-  const base = slot * sums.K;
-  const { idx, cnt } = h.positive;
-  for (let j = 0; j < idx.length; j++) sums.addBucket(base + idx[j], cnt[j]);
+  s.lo = lo;
+  s.hi = hi;
+  return samples;
 }
 
 /**
@@ -324,11 +263,10 @@ export function denseHistogramSum(
   // Series by series over a block of steps: each series' columns are read in order (not one row of each at a time).
   const B = Math.max(1, Math.min(grid.n, Math.floor(BLOCK_VALUES / (G * K))));
   const sums = new GroupSums(G * B, K);
-  const ctx = newWinCtx(ev, call.e, src, call.scalars);
-  const run: DenseRun = { sums, isRate: call.e.func === 'rate', rangeMs: src.rangeMs, ctx, call };
+  const isRate = call.e.func === 'rate';
   const outs: (VSeries | undefined)[] = new Array(G);
   const dense: (DenseHistograms | undefined)[] = new Array(G);
-  const { start, step, n } = grid;
+  const n = grid.n;
   let samples = 0;
   try {
     for (let b0 = 0; b0 < n; b0 += B) {
@@ -336,26 +274,7 @@ export function denseHistogramSum(
       sums.n.fill(0);
       for (const s of inputs) {
         checkAbort(st);
-        ctx.name = s.name;
-        let lo = s.lo;
-        let hi = s.hi;
-        for (let i = b0; i < b1; i++) {
-          const stepT = start + i * step;
-          const ref = (src.atMs ?? stepT) - src.offsetMs;
-          const rangeStart = ref - src.rangeMs;
-          hi = advance(s.t, hi, s.len, ref);
-          lo = advance(s.t, lo, hi, rangeStart);
-          samples += hi - lo;
-          // One sample: no rate.
-          if (hi - lo < 2) continue;
-          const slot = s.group * B + (i - b0);
-          if (s.col.plainRun(lo + 1, hi)) {
-            s.outputs++;
-            addPlainRate(run, s, slot, lo, hi, rangeStart, ref);
-          } else addGeneralRate(run, s, slot, lo, hi, rangeStart, ref, stepT);
-        }
-        s.lo = lo;
-        s.hi = hi;
+        samples += sumBlock(s, sums, b0, b1, B, grid, src, isRate);
       }
       for (let g = 0; g < G; g++) {
         for (let i = b0; i < b1; i++) {
