@@ -241,13 +241,63 @@ export interface CumulativeSeries {
   h: CumulativeHistograms;
 }
 
+/** Row flags of cumulativeColumns' column scans. */
+const STALE = 1;
+const NOT_FINITE = 2;
+const NOT_HISTOGRAM = 4;
+
+/** Flags stale markers in a _count or _sum column. */
+function scanStale(col: Float64Array, flags: Uint8Array, n: number): void {
+  for (let r = 0; r < n; r++) {
+    const x = col[r];
+    if (x !== x && isStaleNaN(x)) flags[r] |= STALE;
+  }
+}
+
+/**
+ * Flags, in one cumulative bucket column (`below`: the bucket under it, or
+ * none for the first), stale markers, values that are not finite, and counts
+ * below the bucket under it (or below 0): rows that make no histogram.
+ */
+function scanBucket(col: Float64Array, below: Float64Array | undefined, flags: Uint8Array, n: number): void {
+  for (let r = 0; r < n; r++) {
+    const c = col[r];
+    if (c - c !== 0) flags[r] |= c !== c && isStaleNaN(c) ? STALE : NOT_FINITE;
+    else if (c < (below ? below[r] : 0)) flags[r] |= NOT_HISTOGRAM;
+  }
+}
+
+/** Flags rows whose _count is not the +Inf bucket's count. */
+function scanCount(count: Float64Array, inf: Float64Array, flags: Uint8Array, n: number): void {
+  for (let r = 0; r < n; r++) {
+    const cv = count[r];
+    if (cv === cv && cv !== inf[r]) flags[r] |= NOT_HISTOGRAM;
+  }
+}
+
+/**
+ * Marks sample m a reset (hint `unknown`) where a bucket of it holds fewer
+ * observations than the same bucket of the sample before it, prevRows[m]
+ * (-1: none to compare, already a reset). One bucket column at a time.
+ */
+function scanDecreases(col: Float64Array, below: Float64Array | undefined, rows: Uint32Array, prevRows: Int32Array, hints: Uint8Array, m: number): void {
+  for (let j = 0; j < m; j++) {
+    const p = prevRows[j];
+    if (p < 0 || hints[j] === HINT_CODES.unknown) continue;
+    const r = rows[j];
+    const d = col[r] - (below ? below[r] : 0);
+    if (d < col[p] - (below ? below[p] : 0)) hints[j] = HINT_CODES.unknown;
+  }
+}
+
 /**
  * The NHCB series of one classic histogram as a column over its members:
  * `les` ascending with +Inf last, `buckets` their series. A scrape that is
  * stale in any member is a stale marker (after a histogram only); one whose
  * buckets do not make a histogram (not cumulative, negative, _count not the
  * +Inf bucket) is left out, as Prometheus's conversion skips it. Undefined
- * when the members are not regular (see the top of this file).
+ * when the members are not regular (see the top of this file). The columns
+ * are read one at a time (small loops, in order), then the rows once.
  */
 export function cumulativeColumns(
   les: readonly number[],
@@ -264,60 +314,68 @@ export function cumulativeColumns(
   const cum = buckets.map((b) => b.v);
   const countV = count?.v;
   const sumV = sum?.v;
+  const flags = new Uint8Array(n);
+  if (countV) scanStale(countV, flags, n);
+  if (sumV) scanStale(sumV, flags, n);
+  for (let k = 0; k < K; k++) scanBucket(cum[k], k > 0 ? cum[k - 1] : undefined, flags, n);
+  if (countV) scanCount(countV, cum[K - 1], flags, n);
+  // A bucket that is NaN (not a stale marker) or infinite in a scrape that is not stale: not a classic histogram.
+  for (let r = 0; r < n; r++) if ((flags[r] & (STALE | NOT_FINITE)) === NOT_FINITE) return undefined;
   const rows = new Uint32Array(n);
+  const prevRows = new Int32Array(n);
   const hints = new Uint8Array(n);
   const v = new Float64Array(n);
-  const prevD = new Float64Array(K);
-  let m = 0;
-  let prevRow = -1;
-  let prevTotal = 0;
-  for (let r = 0; r < n; r++) {
-    // x !== x first: the bit test only for NaNs (a call per value is most of this loop's time otherwise).
-    const cv0 = countV ? countV[r] : 0;
-    const sv0 = sumV ? sumV[r] : 0;
-    let stale = (cv0 !== cv0 && isStaleNaN(cv0)) || (sv0 !== sv0 && isStaleNaN(sv0));
-    for (let k = 0; k < K && !stale; k++) {
-      const x = cum[k][r];
-      stale = x !== x && isStaleNaN(x);
-    }
-    if (stale) {
-      if (prevRow >= 0) {
-        rows[m] = r;
-        v[m++] = STALE_NAN;
-      }
-      prevRow = -1;
-      continue;
-    }
-    let ok = true;
-    let prev = 0;
-    for (let k = 0; k < K; k++) {
-      const c = cum[k][r];
-      if (c - c !== 0) return undefined; // NaN or ±Inf
-      if (c < prev) ok = false;
-      prev = c;
-    }
-    const cv = countV ? countV[r] : NaN;
-    const total = cv === cv ? cv : prev;
-    if (!ok || cum[0][r] < 0 || prev !== total) continue;
-    let reset = prevRow < 0 || total < prevTotal || Math.trunc(t[r] / CHUNK_RANGE_MS) !== Math.trunc(t[prevRow] / CHUNK_RANGE_MS);
-    prev = 0;
-    for (let k = 0; k < K; k++) {
-      const d = cum[k][r] - prev;
-      prev = cum[k][r];
-      // A bucket of the previous histogram that lost observations (a missing one counts as 0).
-      if (d < prevD[k]) reset = true;
-      prevD[k] = d;
-    }
-    rows[m] = r;
-    hints[m] = reset ? HINT_CODES.unknown : HINT_CODES.not_reset;
-    v[m++] = HISTOGRAM_MARK;
-    prevRow = r;
-    prevTotal = total;
-  }
+  const m = keptRows(t, countV, cum[K - 1], flags, rows, prevRows, hints, v);
+  for (let k = 0; k < K; k++) scanDecreases(cum[k], k > 0 ? cum[k - 1] : undefined, rows, prevRows, hints, m);
   const bounds = les.slice(0, K - 1);
   if (m === n) return { t: t.subarray(0, n), v, h: new CumulativeHistograms(n, bounds, cum, countV, sumV, undefined, hints) };
   const kept = rows.slice(0, m);
   const tk = new Float64Array(m);
   for (let k = 0; k < m; k++) tk[k] = t[kept[k]];
   return { t: tk, v: v.slice(0, m), h: new CumulativeHistograms(m, bounds, cum, countV, sumV, kept, hints.slice(0, m)) };
+}
+
+/**
+ * The samples of the NHCB series from the flagged rows: stale markers (after
+ * a histogram only), and histograms with the row before them to compare
+ * buckets with (prevRows) and a first hint: `unknown` at the first one, after
+ * a stale marker, when the count went down and at a 2 h chunk boundary, else
+ * `not_reset` (for scanDecreases to check). Returns how many.
+ */
+function keptRows(
+  t: Float64Array,
+  countV: Float64Array | undefined,
+  inf: Float64Array,
+  flags: Uint8Array,
+  rows: Uint32Array,
+  prevRows: Int32Array,
+  hints: Uint8Array,
+  v: Float64Array,
+): number {
+  let m = 0;
+  let prevRow = -1;
+  let prevTotal = 0;
+  for (let r = 0; r < flags.length; r++) {
+    const f = flags[r];
+    if (f & STALE) {
+      if (prevRow >= 0) {
+        rows[m] = r;
+        prevRows[m] = -1;
+        v[m++] = STALE_NAN;
+      }
+      prevRow = -1;
+      continue;
+    }
+    if (f !== 0) continue;
+    const cv = countV ? countV[r] : NaN;
+    const total = cv === cv ? cv : inf[r];
+    const reset = prevRow < 0 || total < prevTotal || Math.trunc(t[r] / CHUNK_RANGE_MS) !== Math.trunc(t[prevRow] / CHUNK_RANGE_MS);
+    rows[m] = r;
+    prevRows[m] = reset ? -1 : prevRow;
+    hints[m] = reset ? HINT_CODES.unknown : HINT_CODES.not_reset;
+    v[m++] = HISTOGRAM_MARK;
+    prevRow = r;
+    prevTotal = total;
+  }
+  return m;
 }
