@@ -1,168 +1,265 @@
-// rate() and increase() of one window of an NHCB series read in place
-// (src/storage/histogram-cumulative.ts), as numbers: what hist-rangefns.ts's
-// histRate computes for such a window, bit for bit, without a histogram.
+// rate() and increase() of an NHCB series read in place
+// (src/storage/histogram-cumulative.ts) at a block of steps, as numbers:
+// what hist-rangefns.ts's histRate computes for each window, bit for bit,
+// without a histogram. Column by column in small loops (the cumulative
+// columns read in order), so the work is little even before it is compiled.
 //
 // Bucket counts are differences of neighbouring cumulative counts, as the
 // column's get() makes them; a bucket whose count is 0 is one the histogram
-// does not have (Compact(0)). The window's increase is the last histogram
-// minus the first, with the histogram before each counter reset added back:
-// the same additions, bucket by bucket in the same order, as histogramRate's
-// Sub and Add (x + y * -1 for a subtraction). A reset is what DetectReset
-// finds between two such histograms (same bounds, counts >= 0): the count
-// or a bucket went down; only samples whose hint is `unknown` are checked.
+// does not have (Compact(0)). A window's increase is its last histogram minus
+// its first (the column's difference(), x + y * -1 bucket by bucket) when no
+// sample in it may be a counter reset (plainRun). Otherwise the histogram
+// before each reset is added back, the same additions in the same order as
+// histogramRate's Sub and Add; a reset is what DetectReset finds between two
+// such histograms (same bounds, counts >= 0): the count or a bucket went
+// down, checked only where the hint is `unknown`.
 
 import { HINT_CODES } from '../storage/histogram-column.js';
-import type { CumulativeParts } from '../storage/histogram-cumulative.js';
+import type { CumulativeHistograms } from '../storage/histogram-cumulative.js';
+import type { Grid } from './types.js';
+import type { RangeSource } from './eval.js';
+import { advance } from './numeric.js';
 
-const NOT_RESET = HINT_CODES.not_reset;
 const UNKNOWN = HINT_CODES.unknown;
 
-/** Whether every hint is `unknown` or `not_reset` (the only ones DenseWindow reads). */
-export function counterHints(hints: Uint8Array, n: number): boolean {
-  for (let i = 0; i < n; i++) if (hints[i] !== NOT_RESET && hints[i] !== UNKNOWN) return false;
-  return true;
+/** One input series of a dense sum: its columns and where its windows are. */
+export interface DenseSeries {
+  col: CumulativeHistograms;
+  t: Float64Array;
+  len: number;
+  /** Cumulative bucket columns, ascending `le`, the last one +Inf (indexed by row). */
+  cum: readonly Float64Array[];
+  /** _count, or the +Inf bucket when there is none (a NaN count reads the +Inf bucket). */
+  count: Float64Array;
+  /** _sum, or NaN when there is none (read as 0). */
+  sum: Float64Array | undefined;
+  /** Row of each position; undefined: position i is row i. */
+  rows: Uint32Array | undefined;
+  hints: Uint8Array;
+  group: number;
+  /** The window's bounds after the last step read. */
+  lo: number;
+  hi: number;
+  outputs: number;
 }
 
-/** One series' columns, read window by window; `x` holds the last window's bucket increases (0: no bucket). */
-export class DenseWindow {
+export function denseSeries(col: CumulativeHistograms, t: Float64Array, len: number): DenseSeries {
+  const p = col.parts();
+  const K = p.cum.length;
+  return {
+    col,
+    t,
+    len,
+    cum: p.cum,
+    count: p.countCol ?? p.cum[K - 1],
+    sum: p.sumCol,
+    rows: p.rows,
+    hints: p.hints,
+    group: 0,
+    lo: 0,
+    hi: 0,
+    outputs: 0,
+  };
+}
+
+/** The rates of one series at the steps of a block that have one (m of them), in scratch arrays reused block after block. */
+export class WindowRates {
+  /** How many steps of the block have a rate. */
+  m = 0;
+  /** For rate j: its step in the block, count, sum, extrapolation factor, and buckets x[j * K + k] (0: none). */
+  readonly step: Int32Array;
+  readonly count: Float64Array;
+  readonly sum: Float64Array;
+  readonly factor: Float64Array;
   readonly x: Float64Array;
-  /** The last window's increase of the count and the sum, and the first histogram's count. */
-  count = 0;
-  sum = 0;
-  firstCount = 0;
-  private readonly K: number;
+  private readonly lo: Int32Array;
+  private readonly hi: Int32Array;
+  private readonly rl: Int32Array;
+  private readonly rf: Int32Array;
+  private readonly firstCount: Float64Array;
+  private readonly plain: Uint8Array;
 
-  constructor(private readonly p: CumulativeParts) {
-    this.K = p.cum.length;
-    this.x = new Float64Array(this.K);
+  constructor(
+    B: number,
+    readonly K: number,
+  ) {
+    this.step = new Int32Array(B);
+    this.count = new Float64Array(B);
+    this.sum = new Float64Array(B);
+    this.factor = new Float64Array(B);
+    this.x = new Float64Array(B * K);
+    this.lo = new Int32Array(B);
+    this.hi = new Int32Array(B);
+    this.rl = new Int32Array(B);
+    this.rf = new Int32Array(B);
+    this.firstCount = new Float64Array(B);
+    this.plain = new Uint8Array(B);
   }
 
-  private row(i: number): number {
-    return this.p.rows ? this.p.rows[i] : i;
+  /** The rates of series s at steps [b0, b1) of the grid; returns the samples its windows read. */
+  compute(s: DenseSeries, b0: number, b1: number, grid: Grid, src: RangeSource, isRate: boolean): number {
+    const samples = this.windows(s, b0, b1, grid, src);
+    this.plainIncreases(s);
+    for (let j = 0; j < this.m; j++) if (this.plain[j] === 0) this.resetIncrease(s, j);
+    this.factors(s, b0, grid, src, isRate);
+    return samples;
   }
 
-  private countOf(r: number): number {
-    const c = this.p.countCol ? this.p.countCol[r] : NaN;
-    return c === c ? c : this.p.cum[this.K - 1][r];
-  }
-
-  private sumOf(r: number): number {
-    const s = this.p.sumCol ? this.p.sumCol[r] : NaN;
-    return s === s ? s : 0;
-  }
-
-  /** The increase over positions [lo, hi) (hi - lo >= 2) into x, count and sum. */
-  increase(lo: number, hi: number, plain: boolean): void {
-    const rl = this.row(hi - 1);
-    const rf = this.row(lo);
-    this.firstCount = this.countOf(rf);
-    if (plain) {
-      // No reset to check (the column's plainRun): last minus first, the column's difference().
-      this.count = this.countOf(rl) - this.firstCount;
-      this.sum = this.sumOf(rl) - this.sumOf(rf);
-      this.difference(rl, rf);
-      return;
+  /** Each step's window (rangeStart, ref]: those with two samples or more get a rate. */
+  private windows(s: DenseSeries, b0: number, b1: number, grid: Grid, src: RangeSource): number {
+    const { t, len, rows } = s;
+    let lo = s.lo;
+    let hi = s.hi;
+    let m = 0;
+    let samples = 0;
+    for (let i = b0; i < b1; i++) {
+      const ref = (src.atMs ?? grid.start + i * grid.step) - src.offsetMs;
+      hi = advance(t, hi, len, ref);
+      lo = advance(t, lo, hi, ref - src.rangeMs);
+      samples += hi - lo;
+      // One sample: no rate.
+      if (hi - lo < 2) continue;
+      this.step[m] = i - b0;
+      this.lo[m] = lo;
+      this.hi[m] = hi;
+      this.rl[m] = rows ? rows[hi - 1] : hi - 1;
+      this.rf[m] = rows ? rows[lo] : lo;
+      this.plain[m] = s.col.plainRun(lo + 1, hi) ? 1 : 0;
+      m++;
     }
-    this.set(rl);
-    this.count = this.countOf(rl);
-    this.sum = this.sumOf(rl);
-    const hints = this.p.hints;
+    s.lo = lo;
+    s.hi = hi;
+    this.m = m;
+    return samples;
+  }
+
+  /** Count, sum and buckets of the windows without a reset to check: last minus first. */
+  private plainIncreases(s: DenseSeries): void {
+    const { m, K, rl, rf, x, plain } = this;
+    const inf = s.cum[K - 1];
+    for (let j = 0; j < m; j++) {
+      const cl = s.count[rl[j]];
+      const cf = s.count[rf[j]];
+      const first = cf === cf ? cf : inf[rf[j]];
+      this.firstCount[j] = first;
+      if (plain[j] === 0) continue;
+      this.count[j] = (cl === cl ? cl : inf[rl[j]]) - first;
+      this.sum[j] = sumAt(s.sum, rl[j]) - sumAt(s.sum, rf[j]);
+    }
+    for (let k = 0; k < K; k++) {
+      const col = s.cum[k];
+      if (k === 0) {
+        for (let j = 0, o = 0; j < m; j++, o += K) if (plain[j] === 1) x[o] = col[rl[j]] - 0 + (col[rf[j]] - 0) * -1;
+        continue;
+      }
+      const below = s.cum[k - 1];
+      for (let j = 0, o = k; j < m; j++, o += K) {
+        if (plain[j] === 0) continue;
+        const l = rl[j];
+        const f = rf[j];
+        x[o] = col[l] - below[l] + (col[f] - below[f]) * -1;
+      }
+    }
+  }
+
+  /** Window j with samples whose hint is `unknown`: histogramRate's reset-corrected increase. */
+  private resetIncrease(s: DenseSeries, j: number): void {
+    const lo = this.lo[j];
+    const hi = this.hi[j];
+    const rf = this.rf[j];
+    const o = j * this.K;
+    this.bucketsInto(s, this.rl[j], o, 0);
+    let count = countAt(s, this.rl[j]);
+    let sum = sumAt(s.sum, this.rl[j]);
     // A reset at the second sample: histogramRate subtracts an empty histogram instead of the first (no change).
-    if (!(hints[lo + 1] === UNKNOWN && this.resetBetween(this.row(lo + 1), rf))) {
-      this.add(rf, true);
-      this.count = this.count - this.firstCount;
-      this.sum = this.sum - this.sumOf(rf);
+    if (!(s.hints[lo + 1] === UNKNOWN && resetBetween(s, rowAt(s, lo + 1), rf))) {
+      this.bucketsInto(s, rf, o, -1);
+      count = count - this.firstCount[j];
+      sum = sum - sumAt(s.sum, rf);
     }
     for (let i = lo + 2; i < hi; i++) {
-      if (hints[i] !== UNKNOWN) continue;
-      const r = this.row(i);
-      const prev = this.row(i - 1);
-      if (!this.resetBetween(r, prev)) continue;
-      this.add(prev, false);
-      this.count = this.count + this.countOf(prev);
-      this.sum = this.sum + this.sumOf(prev);
+      if (s.hints[i] !== UNKNOWN) continue;
+      const prev = rowAt(s, i - 1);
+      if (!resetBetween(s, rowAt(s, i), prev)) continue;
+      this.bucketsInto(s, prev, o, 1);
+      count = count + countAt(s, prev);
+      sum = sum + sumAt(s.sum, prev);
     }
+    this.count[j] = count;
+    this.sum[j] = sum;
   }
 
-  /** x = the buckets of row rl minus those of row rf. */
-  private difference(rl: number, rf: number): void {
-    const cum = this.p.cum;
-    const x = this.x;
-    let pl = 0;
-    let pf = 0;
-    for (let k = 0; k < this.K; k++) {
-      const col = cum[k];
-      const cl = col[rl];
-      const cf = col[rf];
-      x[k] = cl - pl + (cf - pf) * -1;
-      pl = cl;
-      pf = cf;
-    }
-  }
-
-  /** x = the buckets of row r. */
-  private set(r: number): void {
-    const cum = this.p.cum;
+  /** x[o..] = the buckets of row r (sign 0), or x[o..] plus (1) or minus (-1) them: a bucket r lacks changes nothing. */
+  private bucketsInto(s: DenseSeries, r: number, o: number, sign: number): void {
     let prev = 0;
     for (let k = 0; k < this.K; k++) {
-      const c = cum[k][r];
-      this.x[k] = c - prev;
-      prev = c;
-    }
-  }
-
-  /** x += (or -=) the buckets of row r: a bucket r does not have adds nothing (a merge keeps the other's). */
-  private add(r: number, negate: boolean): void {
-    const cum = this.p.cum;
-    const x = this.x;
-    let prev = 0;
-    for (let k = 0; k < this.K; k++) {
-      const c = cum[k][r];
+      const c = s.cum[k][r];
       const d = c - prev;
       prev = c;
-      if (d !== 0) x[k] = negate ? x[k] + d * -1 : x[k] + d;
+      if (sign === 0) this.x[o + k] = d;
+      else if (d !== 0) this.x[o + k] = sign < 0 ? this.x[o + k] + d * -1 : this.x[o + k] + d;
     }
-  }
-
-  /** DetectReset(histogram of row r, histogram of row prev) for two samples of this column. */
-  private resetBetween(r: number, prev: number): boolean {
-    if (this.countOf(r) < this.countOf(prev)) return true;
-    const cum = this.p.cum;
-    let pc = 0;
-    let pp = 0;
-    for (let k = 0; k < this.K; k++) {
-      const col = cum[k];
-      const c = col[r];
-      const p = col[prev];
-      // A bucket of the older histogram that lost observations (buckets are >= 0, so a missing one too).
-      if (c - pc < p - pp) return true;
-      pc = c;
-      pp = p;
-    }
-    return false;
   }
 
   /**
-   * histRate's extrapolation of the window [lo, hi) of times t ending at
-   * `ref` to the whole range (Prometheus's extrapolatedRate), per second for
-   * rate(): the factor the increase is multiplied by.
+   * histRate's extrapolation of each window to the whole range (Prometheus's
+   * extrapolatedRate), per second for rate(): what its increase is multiplied by.
    */
-  factor(t: Float64Array, lo: number, hi: number, rangeStart: number, ref: number, rangeMs: number, isRate: boolean): number {
-    const n1 = hi - lo - 1;
-    const firstT = t[lo];
-    const lastT = t[hi - 1];
-    let durationToStart = (firstT - rangeStart) / 1000;
-    let durationToEnd = (ref - lastT) / 1000;
-    const sampledInterval = (lastT - firstT) / 1000;
-    const avg = sampledInterval / n1;
-    const threshold = avg * 1.1;
-    if (durationToStart >= threshold) durationToStart = avg / 2;
-    let durationToZero = durationToStart;
-    if (this.count > 0 && this.firstCount >= 0) durationToZero = sampledInterval * (this.firstCount / this.count);
-    if (durationToZero < durationToStart) durationToStart = durationToZero;
-    if (durationToEnd >= threshold) durationToEnd = avg / 2;
-    let factor = sampledInterval !== 0 ? (sampledInterval + durationToStart + durationToEnd) / sampledInterval : 1;
-    if (isRate) factor /= rangeMs / 1000;
-    return factor;
+  private factors(s: DenseSeries, b0: number, grid: Grid, src: RangeSource, isRate: boolean): void {
+    const t = s.t;
+    const rangeSec = src.rangeMs / 1000;
+    for (let j = 0; j < this.m; j++) {
+      const ref = (src.atMs ?? grid.start + (b0 + this.step[j]) * grid.step) - src.offsetMs;
+      const lo = this.lo[j];
+      const hi = this.hi[j];
+      const firstT = t[lo];
+      const lastT = t[hi - 1];
+      let durationToStart = (firstT - (ref - src.rangeMs)) / 1000;
+      let durationToEnd = (ref - lastT) / 1000;
+      const sampledInterval = (lastT - firstT) / 1000;
+      const avg = sampledInterval / (hi - lo - 1);
+      const threshold = avg * 1.1;
+      if (durationToStart >= threshold) durationToStart = avg / 2;
+      const count = this.count[j];
+      const first = this.firstCount[j];
+      let durationToZero = durationToStart;
+      if (count > 0 && first >= 0) durationToZero = sampledInterval * (first / count);
+      if (durationToZero < durationToStart) durationToStart = durationToZero;
+      if (durationToEnd >= threshold) durationToEnd = avg / 2;
+      let factor = sampledInterval !== 0 ? (sampledInterval + durationToStart + durationToEnd) / sampledInterval : 1;
+      if (isRate) factor /= rangeSec;
+      this.factor[j] = factor;
+    }
   }
+}
+
+function rowAt(s: DenseSeries, i: number): number {
+  return s.rows ? s.rows[i] : i;
+}
+
+function countAt(s: DenseSeries, r: number): number {
+  const c = s.count[r];
+  return c === c ? c : s.cum[s.cum.length - 1][r];
+}
+
+function sumAt(sum: Float64Array | undefined, r: number): number {
+  const v = sum ? sum[r] : NaN;
+  return v === v ? v : 0;
+}
+
+/** DetectReset(histogram of row r, histogram of row prev) for two samples of the series. */
+function resetBetween(s: DenseSeries, r: number, prev: number): boolean {
+  if (countAt(s, r) < countAt(s, prev)) return true;
+  let pc = 0;
+  let pp = 0;
+  for (let k = 0; k < s.cum.length; k++) {
+    const col = s.cum[k];
+    const c = col[r];
+    const p = col[prev];
+    // A bucket of the older histogram that lost observations (buckets are >= 0, so a missing one too).
+    if (c - pc < p - pp) return true;
+    pc = c;
+    pp = p;
+  }
+  return false;
 }

@@ -22,50 +22,34 @@
 import type { Metric } from '../model/result.js';
 import { FloatHistogram } from '../histogram/histogram.js';
 import { CUSTOM_BUCKETS_SCHEMA, customBoundsMatch } from '../histogram/bounds.js';
-import { CumulativeHistograms, type CumulativeParts } from '../storage/histogram-cumulative.js';
+import { CumulativeHistograms } from '../storage/histogram-cumulative.js';
 import type { Grid, RSeries, VSeries } from './types.js';
 import { newVSeries, setHist } from './types.js';
-import { advance } from './numeric.js';
 import { checkAbort } from './state.js';
 import { dropReserved, metricKey } from './labels.js';
 import { distinctWithoutName, type RangeCall } from './calls.js';
-import type { RangeSource } from './eval.js';
-import { DenseWindow, counterHints } from './hist-dense-window.js';
-
-/** One input series: its columns and its window's cursors. */
-interface Input {
-  col: CumulativeHistograms;
-  win: DenseWindow;
-  t: Float64Array;
-  len: number;
-  group: number;
-  lo: number;
-  hi: number;
-  outputs: number;
-}
+import { WindowRates, denseSeries, type DenseSeries } from './hist-dense-window.js';
 
 /** The series as inputs of the dense sum, or undefined when one of them does not fit (see the top of this file). */
-function denseInputs(call: RangeCall): { inputs: Input[]; bounds: readonly number[] } | undefined {
+function denseInputs(call: RangeCall): { inputs: DenseSeries[]; bounds: readonly number[] } | undefined {
   const { e, src, args, rangeIdx } = call;
   if ((e.func !== 'rate' && e.func !== 'increase') || src.anchored || src.smoothed || src.series.length === 0) return undefined;
   if (!call.ev.st.delayedNameRemoval && !distinctWithoutName(args[rangeIdx], src.series)) return undefined;
   let bounds: readonly number[] | undefined;
-  const inputs: Input[] = [];
+  const inputs: DenseSeries[] = [];
   for (const s of src.series) {
-    const parts = histogramsOnly(s);
-    if (!parts || (bounds && !customBoundsMatch(bounds, parts.bounds))) return undefined;
-    bounds ??= parts.bounds;
-    inputs.push({ col: s.h as CumulativeHistograms, win: new DenseWindow(parts), t: s.t, len: s.length, group: 0, lo: 0, hi: 0, outputs: 0 });
+    const col = histogramsOnly(s);
+    if (!col || (bounds && !customBoundsMatch(bounds, col.parts().bounds))) return undefined;
+    bounds ??= col.parts().bounds;
+    inputs.push(denseSeries(col, s.t, s.length));
   }
   return { inputs, bounds: bounds! };
 }
 
-/** The columns of a series whose every sample is an NHCB read in place, without start timestamps. */
-function histogramsOnly(s: RSeries): CumulativeParts | undefined {
-  if (!(s.h instanceof CumulativeHistograms) || s.st || s.h.length < s.length) return undefined;
-  const parts = s.h.parts();
-  const hints = parts.hints;
-  return counterHints(hints, s.length) ? parts : undefined;
+/** The column of a series whose every sample is an NHCB read in place, without start timestamps. */
+function histogramsOnly(s: RSeries): CumulativeHistograms | undefined {
+  if (!(s.h instanceof CumulativeHistograms) || s.st || !s.h.allHistograms(s.length)) return undefined;
+  return s.h;
 }
 
 /**
@@ -98,67 +82,82 @@ class GroupSums {
     this.present = new Uint8Array(slots * K);
   }
 
-  /** A window's rate (its increase times `factor`) into a slot: the group's next input. */
-  add(slot: number, w: DenseWindow, factor: number): void {
-    this.addTotals(slot, w.count * factor, w.sum * factor);
-    const x = w.x;
+  /**
+   * Each rate (its increase times its factor) into its slot, base + its step:
+   * the slot's next input, as FloatHistogram.kahanAdd adds it: count and sum
+   * one Kahan step each; a bucket the slot has, kahanAddBuckets' two steps
+   * (the second adds the other side's compensation, 0: it changes nothing but
+   * signs of zero and NaNs); one it lacks joins the layout with that count.
+   */
+  add(r: WindowRates, base: number): void {
     const K = this.K;
-    for (let k = 0, j = slot * K; k < K; k++, j++) if (x[k] !== 0) this.addBucket(j, x[k] * factor);
-  }
-
-  /** A slot's count and sum: the first input's, then Kahan steps (FloatHistogram.kahanAdd). */
-  addTotals(g: number, count: number, sum: number): void {
-    if (this.n[g]++ === 0) {
-      this.count[g] = count;
-      this.countC[g] = 0;
-      this.sum[g] = sum;
-      this.sumC[g] = 0;
-      this.present.fill(0, g * this.K, (g + 1) * this.K);
-      return;
+    const acc = this.acc;
+    const comp = this.comp;
+    const present = this.present;
+    const x = r.x;
+    for (let j = 0; j < r.m; j++) {
+      const slot = base + r.step[j];
+      const f = r.factor[j];
+      const count = r.count[j] * f;
+      const sum = r.sum[j] * f;
+      if (this.n[slot]++ === 0) {
+        this.count[slot] = count;
+        this.countC[slot] = 0;
+        this.sum[slot] = sum;
+        this.sumC[slot] = 0;
+        present.fill(0, slot * K, slot * K + K);
+      } else {
+        this.countC[slot] = kahanC(count, this.count[slot], this.countC[slot]);
+        this.count[slot] += count;
+        this.sumC[slot] = kahanC(sum, this.sum[slot], this.sumC[slot]);
+        this.sum[slot] += sum;
+      }
+      for (let k = 0, o = j * K, b = slot * K; k < K; k++, o++, b++) {
+        if (x[o] === 0) continue;
+        const v = x[o] * f;
+        if (present[b] === 0) {
+          present[b] = 1;
+          acc[b] = v;
+          comp[b] = 0;
+          continue;
+        }
+        const a = acc[b];
+        const t = a + v;
+        comp[b] = kahanC(0, t, kahanC(v, a, comp[b]));
+        acc[b] = t + 0;
+      }
     }
-    this.countC[g] = kahanC(count, this.count[g], this.countC[g]);
-    this.count[g] += count;
-    this.sumC[g] = kahanC(sum, this.sum[g], this.sumC[g]);
-    this.sum[g] += sum;
-  }
-
-  /** Bucket j (j = slot * K + bucket) gets v: kahanAddBuckets' two steps when present, else it joins the layout. */
-  addBucket(j: number, v: number): void {
-    if (this.present[j] === 0) {
-      this.present[j] = 1;
-      this.acc[j] = v;
-      this.comp[j] = 0;
-      return;
-    }
-    const a = this.acc[j];
-    const t = a + v;
-    const c = kahanC(v, a, this.comp[j]);
-    // The second step adds the other side's compensation, 0 here: it changes nothing but signs of zero and NaNs.
-    this.comp[j] = kahanC(0, t, c);
-    this.acc[j] = t + 0;
   }
 
   /**
-   * Slot g's sum as Prometheus's sum gives it (compensation added with two
+   * Slot's sum as Prometheus's sum gives it (compensation added with two
    * inputs or more; Compact(0): empty buckets dropped), into step i of `out`.
    */
-  result(g: number, out: DenseHistograms, i: number): void {
+  result(slot: number, out: DenseHistograms, i: number): void {
     const K = this.K;
-    const several = this.n[g] > 1;
-    out.count[i] = several ? this.count[g] + this.countC[g] : this.count[g];
-    out.sum[i] = several ? this.sum[g] + this.sumC[g] : this.sum[g];
+    const several = this.n[slot] > 1;
+    out.count[i] = several ? this.count[slot] + this.countC[slot] : this.count[slot];
+    out.sum[i] = several ? this.sum[slot] + this.sumC[slot] : this.sum[slot];
     const b = out.buckets;
-    for (let k = 0, j = g * K, o = i * K; k < K; k++, j++, o++) {
+    for (let k = 0, j = slot * K, o = i * K; k < K; k++, j++, o++) {
       // 0: not in the layout, or dropped by the compaction.
       b[o] = this.present[j] === 0 ? 0 : several ? this.acc[j] + this.comp[j] : this.acc[j];
     }
   }
 }
 
+/** The compensation after one Kahan step (Prometheus's kahansum.Inc, as histogram/kahan.ts); the sum is sum + inc. */
+function kahanC(inc: number, sum: number, c: number): number {
+  const t = sum + inc;
+  if (t === Infinity || t === -Infinity) return 0;
+  if (Math.abs(sum) >= Math.abs(inc)) return c + (sum - t + inc);
+  return c + (inc - t + sum);
+}
+
 /**
  * One group's sums at every step as numbers: count, sum and K bucket counts a
  * step (0 for a bucket the histogram does not have). `read` makes step i's
- * histogram; histogram_quantile reads each into one reused object.
+ * histogram; `quantile` is histogram_quantile of it without making it.
  */
 export class DenseHistograms {
   readonly count: Float64Array;
@@ -196,46 +195,78 @@ export class DenseHistograms {
     into.positive = list;
     return into;
   }
-}
 
-/** The compensation after one Kahan step (Prometheus's kahansum.Inc, as histogram/kahan.ts); the sum is sum + inc. */
-function kahanC(inc: number, sum: number, c: number): number {
-  const t = sum + inc;
-  if (t === Infinity || t === -Infinity) return 0;
-  if (Math.abs(sum) >= Math.abs(inc)) return c + (sum - t + inc);
-  return c + (inc - t + sum);
+  /**
+   * histogramQuantile(q, read(i)) (histogram/stats.ts) for these custom
+   * buckets, the same operations without the histogram; undefined when the
+   * sum is NaN (NaN observations: the caller reads the histogram for the note).
+   */
+  quantile(q: number, i: number): number | undefined {
+    if (q < 0) return -Infinity;
+    if (q > 1) return Infinity;
+    const total = this.count[i];
+    if (total === 0 || Number.isNaN(q)) return NaN;
+    if (Number.isNaN(this.sum[i])) return undefined;
+    const K = this.bounds.length + 1;
+    const b = this.buckets;
+    const o = i * K;
+    const forward = q < 0.5;
+    let rank = forward ? q * total : (1 - q) * total;
+    let count = 0;
+    // The bucket where the rank is reached (else the last one read), -1 without buckets.
+    let at = -1;
+    for (let j = 0; j < K; j++) {
+      const k = forward ? j : K - 1 - j;
+      const c = b[o + k];
+      if (c === 0) continue;
+      at = k;
+      count += c;
+      if (count >= rank) break;
+    }
+    let lower = 0;
+    let upper = 0;
+    let bucketCount = 0;
+    if (at >= 0) {
+      upper = at === K - 1 ? Infinity : this.bounds[at];
+      lower = at === 0 ? -Infinity : this.bounds[at - 1];
+      bucketCount = b[o + at];
+    }
+    if (lower === -Infinity) {
+      if (upper <= 0) return upper;
+      lower = 0;
+    } else if (upper === Infinity) return lower;
+    if (count > total) count = total;
+    if (count < rank) return upper;
+    if (forward) rank -= count - bucketCount;
+    else rank = count - rank;
+    return lower + (upper - lower) * (rank / bucketCount);
+  }
 }
 
 /** Bucket accumulators of a block of steps (all groups): 2^18 values, 2 MiB a Float64Array. */
 const BLOCK_VALUES = 1 << 18;
 
-/** Input s's rates at steps [b0, b1) into their groups' slots; returns the samples read. */
-function sumBlock(s: Input, sums: GroupSums, b0: number, b1: number, B: number, grid: Grid, src: RangeSource, isRate: boolean): number {
-  const { t, len, col, win } = s;
-  let lo = s.lo;
-  let hi = s.hi;
-  let samples = 0;
-  for (let i = b0; i < b1; i++) {
-    const ref = (src.atMs ?? grid.start + i * grid.step) - src.offsetMs;
-    const rangeStart = ref - src.rangeMs;
-    hi = advance(t, hi, len, ref);
-    lo = advance(t, lo, hi, rangeStart);
-    samples += hi - lo;
-    // One sample: no rate.
-    if (hi - lo < 2) continue;
-    s.outputs++;
-    win.increase(lo, hi, col.plainRun(lo + 1, hi));
-    sums.add(s.group * B + (i - b0), win, win.factor(t, lo, hi, rangeStart, ref, src.rangeMs, isRate));
+/** Groups of the inputs (their group field set), in order of first appearance, and each group's labels. */
+function groupInputs(call: RangeCall, inputs: DenseSeries[], groupMetric: (m: Metric) => Metric): Metric[] {
+  const delayed = call.ev.st.delayedNameRemoval;
+  const keys = new Map<string, number>();
+  const metrics: Metric[] = [];
+  for (let k = 0; k < inputs.length; k++) {
+    const series = call.src.series[k];
+    const m = groupMetric(delayed ? series.metric : dropReserved(series.metric));
+    const key = metricKey(m);
+    let g = keys.get(key);
+    if (g === undefined) keys.set(key, (g = metrics.push(m) - 1));
+    inputs[k].group = g;
   }
-  s.lo = lo;
-  s.hi = hi;
-  return samples;
+  return metrics;
 }
 
 /**
  * The dense sum of `call` (a prepared rate/increase call) by `groupMetric`;
  * undefined when its series do not fit (hist-stream.ts then streams it).
  * `held`: the function's results, as the general path counts them.
+ * `asNumbers`: the results' histograms stay numbers (VSeries.hd).
  */
 export function denseHistogramSum(
   call: RangeCall,
@@ -248,25 +279,17 @@ export function denseHistogramSum(
   const { inputs, bounds } = fit;
   const { ev, src } = call;
   const st = ev.st;
-  const delayed = st.delayedNameRemoval;
-  const keys = new Map<string, number>();
-  const metrics: Metric[] = [];
-  for (let k = 0; k < inputs.length; k++) {
-    const m = groupMetric(delayed ? src.series[k].metric : dropReserved(src.series[k].metric));
-    const key = metricKey(m);
-    let g = keys.get(key);
-    if (g === undefined) keys.set(key, (g = metrics.push(m) - 1));
-    inputs[k].group = g;
-  }
+  const metrics = groupInputs(call, inputs, groupMetric);
   const G = metrics.length;
   const K = bounds.length + 1;
+  const n = grid.n;
   // Series by series over a block of steps: each series' columns are read in order (not one row of each at a time).
-  const B = Math.max(1, Math.min(grid.n, Math.floor(BLOCK_VALUES / (G * K))));
+  const B = Math.max(1, Math.min(n, Math.floor(BLOCK_VALUES / (G * K))));
   const sums = new GroupSums(G * B, K);
+  const rates = new WindowRates(B, K);
   const isRate = call.e.func === 'rate';
   const outs: (VSeries | undefined)[] = new Array(G);
   const dense: (DenseHistograms | undefined)[] = new Array(G);
-  const n = grid.n;
   let samples = 0;
   try {
     for (let b0 = 0; b0 < n; b0 += B) {
@@ -274,7 +297,9 @@ export function denseHistogramSum(
       sums.n.fill(0);
       for (const s of inputs) {
         checkAbort(st);
-        samples += sumBlock(s, sums, b0, b1, B, grid, src, isRate);
+        samples += rates.compute(s, b0, b1, grid, src, isRate);
+        s.outputs += rates.m;
+        sums.add(rates, s.group * B);
       }
       for (let g = 0; g < G; g++) {
         for (let i = b0; i < b1; i++) {

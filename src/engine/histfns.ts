@@ -182,6 +182,11 @@ const scratch = new FloatHistogram();
 
 /** Quantile k (or the fraction) of the native histogram at step i. */
 function nativeValue(ev: Evaluator, h: HistogramCall, s: VSeries, k: number, i: number): number {
+  if (s.hd && h.mode !== 'fraction') {
+    // A dense sum's step, read in place (undefined: NaN observations, read as a histogram for the note).
+    const value = s.hd.quantile(h.qs[k][i], i);
+    if (value !== undefined) return value;
+  }
   const hist = s.hd ? s.hd.read(i, scratch) : s.h![i]!;
   const r = h.mode === 'fraction' ? histogramFraction(h.qs[0][i], h.upper![i], hist) : histogramQuantile(h.qs[k][i], hist);
   if (r.nanInfo) {

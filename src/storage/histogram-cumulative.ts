@@ -167,6 +167,19 @@ export class CumulativeHistograms implements HistogramColumn {
   }
 
   private breaks?: Uint32Array;
+  /** Positions before the first that holds no histogram (counted on first use). */
+  private histogramsFrom0?: number;
+
+  /** Whether positions [0, n) all hold histograms (no stale marker, nothing past the column). */
+  allHistograms(n: number): boolean {
+    if (this.histogramsFrom0 === undefined) {
+      let i = 0;
+      const end = Math.min(this.length, this.hints.length);
+      while (i < end && this.hints[i] !== 0) i++;
+      this.histogramsFrom0 = i;
+    }
+    return n <= this.histogramsFrom0;
+  }
 
   plainRun(from: number, to: number): boolean {
     // One schema throughout: only the hints can break a run. Counted on first use.
