@@ -1,8 +1,8 @@
 // rate() and increase() of an NHCB series read in place
 // (src/storage/histogram-cumulative.ts) at a block of steps, as numbers:
 // what hist-rangefns.ts's histRate computes for each window, bit for bit,
-// without a histogram. Column by column in small loops (the cumulative
-// columns read in order), so the work is little even before it is compiled.
+// without a histogram. In small loops without calls, so that little work is
+// done even before the code is compiled (a query's first run).
 //
 // Bucket counts are differences of neighbouring cumulative counts, as the
 // column's get() makes them; a bucket whose count is 0 is one the histogram
@@ -18,7 +18,6 @@ import { HINT_CODES } from '../storage/histogram-column.js';
 import type { CumulativeHistograms } from '../storage/histogram-cumulative.js';
 import type { Grid } from './types.js';
 import type { RangeSource } from './eval.js';
-import { advance } from './numeric.js';
 
 const UNKNOWN = HINT_CODES.unknown;
 
@@ -66,18 +65,23 @@ export function denseSeries(col: CumulativeHistograms, t: Float64Array, len: num
 export class WindowRates {
   /** How many steps of the block have a rate. */
   m = 0;
-  /** For rate j: its step in the block, count, sum, extrapolation factor, and buckets x[j * K + k] (0: none). */
+  /**
+   * For rate j: its step in the block, count, sum and extrapolation factor;
+   * its rows (last, first) and whether it is plain (last minus first, the
+   * buckets for the caller to read: GroupSums.addBuckets), else its buckets
+   * in x[j * K + k] (0: none).
+   */
   readonly step: Int32Array;
   readonly count: Float64Array;
   readonly sum: Float64Array;
   readonly factor: Float64Array;
+  readonly rl: Int32Array;
+  readonly rf: Int32Array;
+  readonly plain: Uint8Array;
   readonly x: Float64Array;
   private readonly lo: Int32Array;
   private readonly hi: Int32Array;
-  private readonly rl: Int32Array;
-  private readonly rf: Int32Array;
   private readonly firstCount: Float64Array;
-  private readonly plain: Uint8Array;
 
   constructor(
     B: number,
@@ -99,32 +103,41 @@ export class WindowRates {
   /** The rates of series s at steps [b0, b1) of the grid; returns the samples its windows read. */
   compute(s: DenseSeries, b0: number, b1: number, grid: Grid, src: RangeSource, isRate: boolean): number {
     const samples = this.windows(s, b0, b1, grid, src);
-    this.plainIncreases(s);
+    this.totals(s);
     for (let j = 0; j < this.m; j++) if (this.plain[j] === 0) this.resetIncrease(s, j);
     this.factors(s, b0, grid, src, isRate);
     return samples;
   }
 
-  /** Each step's window (rangeStart, ref]: those with two samples or more get a rate. */
+  /** Each step's window (rangeStart, ref]: those with two samples or more get a rate (a loop without calls). */
   private windows(s: DenseSeries, b0: number, b1: number, grid: Grid, src: RangeSource): number {
     const { t, len, rows } = s;
+    const breaks = s.col.runBreaks();
+    const nb = breaks.length - 1;
+    const { step: stepOf, lo: loOf, hi: hiOf, rl, rf, plain } = this;
+    const fixed = src.atMs;
+    const offset = src.offsetMs;
+    const range = src.rangeMs;
     let lo = s.lo;
     let hi = s.hi;
     let m = 0;
     let samples = 0;
     for (let i = b0; i < b1; i++) {
-      const ref = (src.atMs ?? grid.start + i * grid.step) - src.offsetMs;
-      hi = advance(t, hi, len, ref);
-      lo = advance(t, lo, hi, ref - src.rangeMs);
+      const ref = (fixed ?? grid.start + i * grid.step) - offset;
+      const rangeStart = ref - range;
+      // Windows only move forward (numeric.ts's advance, one sample at a time).
+      while (hi < len && t[hi] <= ref) hi++;
+      while (lo < hi && t[lo] <= rangeStart) lo++;
       samples += hi - lo;
       // One sample: no rate.
       if (hi - lo < 2) continue;
-      this.step[m] = i - b0;
-      this.lo[m] = lo;
-      this.hi[m] = hi;
-      this.rl[m] = rows ? rows[hi - 1] : hi - 1;
-      this.rf[m] = rows ? rows[lo] : lo;
-      this.plain[m] = s.col.plainRun(lo + 1, hi) ? 1 : 0;
+      stepOf[m] = i - b0;
+      loOf[m] = lo;
+      hiOf[m] = hi;
+      rl[m] = rows ? rows[hi - 1] : hi - 1;
+      rf[m] = rows ? rows[lo] : lo;
+      // The column's plainRun(lo + 1, hi).
+      plain[m] = hi <= nb && breaks[hi] - breaks[lo + 1] === 0 ? 1 : 0;
       m++;
     }
     s.lo = lo;
@@ -133,9 +146,9 @@ export class WindowRates {
     return samples;
   }
 
-  /** Count, sum and buckets of the windows without a reset to check: last minus first. */
-  private plainIncreases(s: DenseSeries): void {
-    const { m, K, rl, rf, x, plain } = this;
+  /** First counts, and count and sum of the windows without a reset to check: last minus first. */
+  private totals(s: DenseSeries): void {
+    const { m, K, rl, rf, plain } = this;
     const inf = s.cum[K - 1];
     for (let j = 0; j < m; j++) {
       const cl = s.count[rl[j]];
@@ -145,20 +158,6 @@ export class WindowRates {
       if (plain[j] === 0) continue;
       this.count[j] = (cl === cl ? cl : inf[rl[j]]) - first;
       this.sum[j] = sumAt(s.sum, rl[j]) - sumAt(s.sum, rf[j]);
-    }
-    for (let k = 0; k < K; k++) {
-      const col = s.cum[k];
-      if (k === 0) {
-        for (let j = 0, o = 0; j < m; j++, o += K) if (plain[j] === 1) x[o] = col[rl[j]] - 0 + (col[rf[j]] - 0) * -1;
-        continue;
-      }
-      const below = s.cum[k - 1];
-      for (let j = 0, o = k; j < m; j++, o += K) {
-        if (plain[j] === 0) continue;
-        const l = rl[j];
-        const f = rf[j];
-        x[o] = col[l] - below[l] + (col[f] - below[f]) * -1;
-      }
     }
   }
 
@@ -207,28 +206,32 @@ export class WindowRates {
    */
   private factors(s: DenseSeries, b0: number, grid: Grid, src: RangeSource, isRate: boolean): void {
     const t = s.t;
-    const rangeSec = src.rangeMs / 1000;
+    const { step, lo: loOf, hi: hiOf, count: countOf, firstCount, factor: out } = this;
+    const fixed = src.atMs;
+    const offset = src.offsetMs;
+    const range = src.rangeMs;
+    const rangeSec = range / 1000;
     for (let j = 0; j < this.m; j++) {
-      const ref = (src.atMs ?? grid.start + (b0 + this.step[j]) * grid.step) - src.offsetMs;
-      const lo = this.lo[j];
-      const hi = this.hi[j];
+      const ref = (fixed ?? grid.start + (b0 + step[j]) * grid.step) - offset;
+      const lo = loOf[j];
+      const hi = hiOf[j];
       const firstT = t[lo];
       const lastT = t[hi - 1];
-      let durationToStart = (firstT - (ref - src.rangeMs)) / 1000;
+      let durationToStart = (firstT - (ref - range)) / 1000;
       let durationToEnd = (ref - lastT) / 1000;
       const sampledInterval = (lastT - firstT) / 1000;
       const avg = sampledInterval / (hi - lo - 1);
       const threshold = avg * 1.1;
       if (durationToStart >= threshold) durationToStart = avg / 2;
-      const count = this.count[j];
-      const first = this.firstCount[j];
+      const count = countOf[j];
+      const first = firstCount[j];
       let durationToZero = durationToStart;
       if (count > 0 && first >= 0) durationToZero = sampledInterval * (first / count);
       if (durationToZero < durationToStart) durationToStart = durationToZero;
       if (durationToEnd >= threshold) durationToEnd = avg / 2;
       let factor = sampledInterval !== 0 ? (sampledInterval + durationToStart + durationToEnd) / sampledInterval : 1;
       if (isRate) factor /= rangeSec;
-      this.factor[j] = factor;
+      out[j] = factor;
     }
   }
 }

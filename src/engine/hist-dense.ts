@@ -83,18 +83,12 @@ class GroupSums {
   }
 
   /**
-   * Each rate (its increase times its factor) into its slot, base + its step:
-   * the slot's next input, as FloatHistogram.kahanAdd adds it: count and sum
-   * one Kahan step each; a bucket the slot has, kahanAddBuckets' two steps
-   * (the second adds the other side's compensation, 0: it changes nothing but
-   * signs of zero and NaNs); one it lacks joins the layout with that count.
+   * Each rate of series s (its increase times its factor) into its slot,
+   * base + its step: the slot's next input, as FloatHistogram.kahanAdd adds
+   * it. Count and sum first, one Kahan step each.
    */
-  add(r: WindowRates, base: number): void {
+  add(r: WindowRates, s: DenseSeries, base: number): void {
     const K = this.K;
-    const acc = this.acc;
-    const comp = this.comp;
-    const present = this.present;
-    const x = r.x;
     for (let j = 0; j < r.m; j++) {
       const slot = base + r.step[j];
       const f = r.factor[j];
@@ -105,27 +99,55 @@ class GroupSums {
         this.countC[slot] = 0;
         this.sum[slot] = sum;
         this.sumC[slot] = 0;
-        present.fill(0, slot * K, slot * K + K);
+        this.present.fill(0, slot * K, slot * K + K);
       } else {
         this.countC[slot] = kahanC(count, this.count[slot], this.countC[slot]);
         this.count[slot] += count;
         this.sumC[slot] = kahanC(sum, this.sum[slot], this.sumC[slot]);
         this.sum[slot] += sum;
       }
-      for (let k = 0, o = j * K, b = slot * K; k < K; k++, o++, b++) {
-        if (x[o] === 0) continue;
-        const v = x[o] * f;
-        if (present[b] === 0) {
-          present[b] = 1;
-          acc[b] = v;
-          comp[b] = 0;
-          continue;
-        }
-        const a = acc[b];
-        const t = a + v;
-        comp[b] = kahanC(0, t, kahanC(v, a, comp[b]));
-        acc[b] = t + 0;
+    }
+    for (let k = 0; k < K; k++) this.addBucket(r, s.cum[k], k > 0 ? s.cum[k - 1] : undefined, k, base);
+  }
+
+  /**
+   * Bucket k of each rate into its slot (kahanAddBuckets): a bucket the slot
+   * has gets a Kahan step; one it lacks joins the layout with that count. (A
+   * second step adds the other side's compensation, 0: it could only change
+   * a zero's sign, and zeros are dropped.) A plain rate's bucket is read here
+   * from the cumulative columns `col` and `below` (the bucket under it).
+   */
+  private addBucket(r: WindowRates, col: Float64Array, below: Float64Array | undefined, k: number, base: number): void {
+    const K = this.K;
+    const { acc, comp, present } = this;
+    const { rl, rf, plain, x, factor, step } = r;
+    for (let j = 0; j < r.m; j++) {
+      let d: number;
+      if (plain[j] === 0) d = x[j * K + k];
+      else {
+        // The column's difference(): last minus first as Sub computes it.
+        const l = rl[j];
+        const f = rf[j];
+        d = below ? col[l] - below[l] + (col[f] - below[f]) * -1 : col[l] - 0 + (col[f] - 0) * -1;
       }
+      // 0: a bucket the rate does not have (Compact(0)).
+      if (d === 0) continue;
+      const v = d * factor[j];
+      const b = (base + step[j]) * K + k;
+      if (present[b] === 0) {
+        present[b] = 1;
+        acc[b] = v;
+        comp[b] = 0;
+        continue;
+      }
+      const a = acc[b];
+      const t = a + v;
+      let c = comp[b];
+      if (t === Infinity || t === -Infinity) c = 0;
+      else if (Math.abs(a) >= Math.abs(v)) c += a - t + v;
+      else c += v - t + a;
+      acc[b] = t;
+      comp[b] = c;
     }
   }
 
@@ -299,7 +321,7 @@ export function denseHistogramSum(
         checkAbort(st);
         samples += rates.compute(s, b0, b1, grid, src, isRate);
         s.outputs += rates.m;
-        sums.add(rates, s.group * B);
+        sums.add(rates, s, s.group * B);
       }
       for (let g = 0; g < G; g++) {
         for (let i = b0; i < b1; i++) {

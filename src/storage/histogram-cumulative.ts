@@ -182,9 +182,16 @@ export class CumulativeHistograms implements HistogramColumn {
   }
 
   plainRun(from: number, to: number): boolean {
-    // One schema throughout: only the hints can break a run. Counted on first use.
-    const b = (this.breaks ??= runBreaks(this.hints, this.hints.length));
+    const b = this.runBreaks();
     return from >= to || (to <= this.hints.length && b[to] - b[from] === 0);
+  }
+
+  /**
+   * Prefix counts of the positions that break a plain run (histogram-column's
+   * runBreaks): one schema throughout, so only the hints can. Counted on first use.
+   */
+  runBreaks(): Uint32Array {
+    return (this.breaks ??= runBreaks(this.hints, this.hints.length));
   }
 
   difference(last: number, first: number): FloatHistogram | undefined {
