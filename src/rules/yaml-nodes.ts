@@ -18,6 +18,8 @@ export interface Problem extends Position {
   message: string;
   /** A PromQL expression the message is about, with the byte range to underline. */
   query?: { text: string; start: number; end: number };
+  /** Our advice for a PromQL error (src/promql/hints.ts), in the learner's language, as `query` gives it. */
+  hint?: string;
 }
 
 export class YamlReader {
@@ -44,8 +46,8 @@ export class YamlReader {
     return { line: p.line, col: p.col };
   }
 
-  add(node: Node | Pair | null | undefined, message: string, query?: Problem['query']): void {
-    this.problems.push({ ...this.pos(node), message, query });
+  add(node: Node | Pair | null | undefined, message: string, query?: Problem['query'], hint?: string): void {
+    this.problems.push({ ...this.pos(node), message, query, ...(hint === undefined ? {} : { hint }) });
   }
 
   /** A mapping's pairs by key; unknown keys are problems ("field x not found in type T"). */

@@ -90,6 +90,19 @@ export const TRANSLATED_FILES = [
   'src/demo/app.ts',
   'src/scrape/status.ts',
   'src/scrape/live.ts',
+  'src/scrape/config.ts',
+  'src/backends/http/shape.ts',
+  'src/backends/worker.ts',
+  'src/rules/files.ts',
+  'src/rules/load.ts',
+  'src/rules/problem-notes.ts',
+  'src/rules/querier.ts',
+  'src/rules/report.ts',
+  'src/rules/timeline.ts',
+  'src/rules/dependencies.ts',
+  'src/rules/unittest/run.ts',
+  'src/rules/unittest/series.ts',
+  'src/rules/unittest/report.ts',
 ];
 
 /** Folders whose every file is translated (the commands: help, usage errors, notes). */
@@ -117,6 +130,10 @@ const NOT_MESSAGES: RegExp[] = [
   /^output the version number$/,
   // A backend's description, English like those of src/backends/open.ts.
   /with recorded rules \(embedded engine\)$/,
+  // Prometheus's own refusals of a scrape config (config/config.go) and of a duration (model.ParseDuration).
+  /^scrape timeout greater than scrape interval for scrape config with job name/,
+  /found multiple scrape configs with job name/,
+  /not a valid duration string: +$/,
 ];
 
 function withoutComments(src: string): string {

@@ -1,0 +1,25 @@
+// promtool's and Prometheus's own words for rule files and unit tests
+// (model/rulefmt/rulefmt.go, cmd/promtool/unittest.go, rules/manager.go), kept
+// exactly as they print them: `rules check` and `rules test` give the same
+// text as promtool 2.42 and 3.x in every language, so it can be searched for
+// and compared with the real tool. What each means, in the learner's language,
+// is src/rules/problem-notes.ts; our own sentences are in the message catalog.
+
+export const PROMTOOL = {
+  emptyGroupName: 'Groupname must not be empty',
+  repeatedGroup: (name: string) => `groupname: "${name}" is repeated in the same file`,
+  invalidLabelName: (name: string) => `invalid label name: ${name}`,
+  invalidAnnotationName: (name: string) => `invalid annotation name: ${name}`,
+  recordAndAlert: "only one of 'record' and 'alert' must be set",
+  noRecordOrAlert: "one of 'record' or 'alert' must be set",
+  noExpr: "field 'expr' must be set in rule",
+  cannotParse: (error: string) => `could not parse expression: ${error}`,
+  recordingField: (field: string) => `invalid field '${field}' in recording rule`,
+  recordName: (name: string) => `invalid recording rule name: ${name}`,
+  recordBraces: (name: string) => `braces present in the recording rule name; should it be in expr?: ${name}`,
+  noFileMatch: (pattern: string) => `no file match pattern ${pattern}`,
+  evalOrderRepeated: (group: string) => `group name repeated in evaluation order: ${group}`,
+  noAlertname: (evalTime: string, where: string) =>
+    `an item under alert_rule_test misses required attribute alertname at eval_time ${evalTime}${where}`,
+  notVectorOrScalar: 'rule result is not a vector or scalar',
+} as const;
