@@ -91,6 +91,10 @@ export const RULES_MESSAGES = {
     ko: '규칙 중복: "%{name}"%{labels}, 이미 %{line}번째 줄에 있는 규칙이에요(이쪽은 그룹 "%{group}"의 규칙 %{index}). promtool: "duplicate rule(s) found ... Might cause inconsistency while recording expressions"',
   },
   'rules.duplicateLabels': { en: ' with labels {%{labels}}', ko: '(레이블 {%{labels}})' },
+  'rules.templateUnsupported': {
+    en: '{{%{word}}} is not supported in rule templates (promlearn)',
+    ko: 'promlearn은 규칙 템플릿에서 {{%{word}}}를 지원하지 않아요',
+  },
   'rules.histogramResult': {
     en: 'rule result is a native histogram, which promlearn cannot record or alert on: wrap it in histogram_count(), histogram_sum() or histogram_quantile()',
     ko: '규칙의 결과가 네이티브 히스토그램이에요. promlearn은 이걸 기록하거나 알림에 쓸 수 없어요. histogram_count(), histogram_sum(), histogram_quantile()로 감싸세요',
