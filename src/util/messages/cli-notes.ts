@@ -86,6 +86,11 @@ export const CLI_NOTES_MESSAGES = {
     en: 'data from %{start} to %{end} (shifted to end now)',
     ko: '데이터: %{start}부터 %{end}까지(지금 끝나도록 옮김)',
   },
+  // The text of `serve`'s / page: a learner who opens the address in a browser expecting Prometheus's UI
+  'serve.root': {
+    en: 'promlearn serve: the Prometheus HTTP API is at /api/v1/',
+    ko: 'promlearn serve: 여기에는 웹 UI가 없고, Prometheus HTTP API는 /api/v1/ 아래에 있어요',
+  },
   'serve.data': {
     en: 'data from %{start} to %{end}; queries at "now" find nothing unless you pass a time or use --shift-to-now',
     ko: '데이터: %{start}부터 %{end}까지. 시각을 주거나 --shift-to-now를 쓰지 않으면 "now"의 쿼리는 아무것도 찾지 못해요',
