@@ -51,7 +51,7 @@ async function runRoute(ruleFiles: string[], flags: RouteFlags, deps: CommandDep
   if (!report.complete) {
     const { renderErrors } = await import('../rules/report.js');
     io.err(io.errStyle.error(t('rules.incomplete')) + '\n');
-    io.err(renderErrors(report, io.errStyle));
+    io.err(renderErrors(report, io.errStyle, io.columns));
     throw new ExitError(1);
   }
 }

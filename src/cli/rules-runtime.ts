@@ -154,7 +154,7 @@ export async function openBackendWithRules(paths: string[], opts: BackendOptions
   const run = await runRulesTimeline(groups, opts, deps);
   const { renderErrors } = await import('../rules/report.js');
   if (!run.report.complete) {
-    io.err(renderErrors(run.report, io.errStyle));
+    io.err(renderErrors(run.report, io.errStyle, io.columns));
     throw new ExitError(1);
   }
   const { createLocalBackend } = await import('../backends/local.js');

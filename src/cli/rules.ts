@@ -74,7 +74,7 @@ async function runEval(paths: string[], flags: TimelineFlags & OutputFlag, deps:
   if (flags.output === 'json') io.out(JSON.stringify(reportJSON(report), null, 2) + '\n');
   else io.out(renderReport(report, style(io, flags)));
   if (!report.complete) {
-    io.err(renderErrors(report, io.errStyle));
+    io.err(renderErrors(report, io.errStyle, io.columns));
     throw new ExitError(1);
   }
 }

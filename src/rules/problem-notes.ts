@@ -5,6 +5,7 @@
 // means and how to fix it. Matched on the text, as src/promql/annotation-hints.ts
 // does for Prometheus's annotations, so the texts themselves stay promtool's.
 
+import { runtimeErrorHint } from '../promql/hints.js';
 import { t } from '../util/messages/index.js';
 import { GROUP_FIELDS, RULE_FIELDS } from './load.js';
 
@@ -57,6 +58,7 @@ const PROBLEMS: ReadonlyArray<readonly [RegExp, Note]> = [
     (m) => t('rules.note.template', { kind: t(m[1] === 'label' ? 'rules.kind.label' : 'rules.kind.annotation'), name: m[2]! }),
   ],
   [/not a valid duration string: |empty duration string$/, () => t('rules.note.duration')],
+  [/to a valid timestamp$/, () => t('rules.note.timestamp')],
 ];
 
 /** What a rule-file problem means, in this run's language; undefined for a text we do not know. */
@@ -68,12 +70,22 @@ export function problemNote(message: string): string | undefined {
   return undefined;
 }
 
+/** What a failed rule evaluation's error (Prometheus's text, or the query engine's) means; undefined if we cannot say. */
+export function evalErrorNote(message: string): string | undefined {
+  if (/^exceeded limit of \d+ with \d+ (series|alerts)$/.test(message)) return t('rules.note.limit');
+  if (/^vector contains metrics with the same labelset after applying (alert|rule) labels$/.test(message)) return t('rules.note.sameLabelset');
+  return runtimeErrorHint(message);
+}
+
 /** A failure `rules test` prints (promtool's text) → what it means. */
 const FAILURES: ReadonlyArray<readonly [RegExp, Note]> = [
   [/^(?: {4}name: .*,\n)? {4}alertname: (.*), time: (\S+), \n/, (m) => t('rules.note.alertMismatch', { alert: m[1]!, time: m[2]! })],
   [/^ {4}expr: (".*"), time: (\S+),\n/, (m) => t('rules.note.exprMismatch', { expr: m[1]!, time: m[2]! })],
   [/^ {4}expr: ".*", time: \S+, err: /, () => t('rules.note.exprError')],
-  [/^ {4}rule: (.*), time: (\S+), err: /, (m) => t('rules.note.ruleError', { rule: m[1]!, time: m[2]! })],
+  [
+    /^ {4}rule: (.*), time: (\S+), err: (.*)$/,
+    (m) => [t('rules.note.ruleError', { rule: m[1]!, time: m[2]! }), evalErrorNote(m[3]!)].filter(Boolean).join(' '),
+  ],
   [/^open .*: /, () => t('rules.note.open')],
   [/misses required attribute alertname/, () => t('rules.note.noAlertname')],
   [/^group name repeated in evaluation order: /, () => t('rules.note.evalOrder')],

@@ -1,5 +1,6 @@
-// promtool's and Prometheus's own words for rule files and unit tests
-// (model/rulefmt/rulefmt.go, cmd/promtool/unittest.go, rules/manager.go), kept
+// promtool's and Prometheus's own words for rule files, rule evaluation and
+// unit tests (model/rulefmt/rulefmt.go, rules/manager.go, recording.go and
+// alerting.go, model.ParseDuration, cmd/promtool/unittest.go), kept
 // exactly as they print them: `rules check` and `rules test` give the same
 // text as promtool 2.42 and 3.x in every language, so it can be searched for
 // and compared with the real tool. What each means, in the learner's language,
@@ -22,4 +23,10 @@ export const PROMTOOL = {
   noAlertname: (evalTime: string, where: string) =>
     `an item under alert_rule_test misses required attribute alertname at eval_time ${evalTime}${where}`,
   notVectorOrScalar: 'rule result is not a vector or scalar',
+  sameLabelset: (what: 'alert' | 'rule') => `vector contains metrics with the same labelset after applying ${what} labels`,
+  alertLimit: (limit: number, n: number) => `exceeded limit of ${limit} with ${n} alerts`,
+  seriesLimit: (limit: number, n: number) => `exceeded limit of ${limit} with ${n} series`,
+  emptyDuration: 'empty duration string',
+  badDuration: (text: string) => `not a valid duration string: ${JSON.stringify(text)}`,
+  badTimestamp: (text: string) => `cannot parse "${text}" to a valid timestamp`,
 } as const;

@@ -7,7 +7,9 @@ import type { Metric } from '../model/result.js';
 import { formatDate, formatRfc3339, humanDuration as formatDuration, zonedIso } from '../util/time.js';
 import { formatLabels, padEnd, visibleWidth } from '../render/text.js';
 import type { Style } from '../util/style.js';
-import { t } from '../util/messages/index.js';
+import { currentLang, t } from '../util/messages/index.js';
+import { noteLines } from './files.js';
+import { evalErrorNote } from './problem-notes.js';
 import { labelsKey } from '../storage/store.js';
 import type { AlertState, Transition } from './alerting.js';
 import type { RuleEvaluator } from './evaluate.js';
@@ -192,8 +194,11 @@ function formatValue(v: number): string {
   return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(4)));
 }
 
-/** Errors grouped by rule and message: "rule X: message (at 10:00:00, 10:00:30 and 5 more)". */
-export function renderErrors(r: EvalReport, style: Style): string {
+/**
+ * Errors grouped by rule and message: "rule X: message (at 10:00:00, 10:00:30 and 5 more)";
+ * when the learner reads another language, what the error (Prometheus's English) means under it.
+ */
+export function renderErrors(r: EvalReport, style: Style, columns = 80): string {
   const fmt = timeFormatter(r.startMs, r.endMs);
   const groups = new Map<string, { rule: string; group: string; message: string; times: number[] }>();
   for (const e of r.errors) {
@@ -210,6 +215,8 @@ export function renderErrors(r: EvalReport, style: Style): string {
       style.error(t('rules.report.error', { group: g.group, rule: g.rule, message: g.message })) +
         style.dim(t('rules.report.errorAt', { times })),
     );
+    const note = currentLang() === 'en' ? undefined : evalErrorNote(g.message);
+    if (note) out.push(...noteLines(t('annotation.meaning', { text: note }), style, columns));
   }
   return out.join('\n') + '\n';
 }

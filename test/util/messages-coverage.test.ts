@@ -103,6 +103,11 @@ export const TRANSLATED_FILES = [
   'src/rules/unittest/run.ts',
   'src/rules/unittest/series.ts',
   'src/rules/unittest/report.ts',
+  'src/rules/unittest/file.ts',
+  'src/rules/alerting.ts',
+  'src/rules/evaluate.ts',
+  'src/rules/duration.ts',
+  'src/serve/server.ts',
 ];
 
 /** Folders whose every file is translated (the commands: help, usage errors, notes). */
@@ -134,6 +139,14 @@ const NOT_MESSAGES: RegExp[] = [
   /^scrape timeout greater than scrape interval for scrape config with job name/,
   /found multiple scrape configs with job name/,
   /not a valid duration string: +$/,
+  // Prometheus's own answers outside the API, which clients and scripts may match (web/web.go, net/http).
+  /^Prometheus Server is (Ready|Healthy)\.\\n$/,
+  /^404 page not found\\n$/,
+  /^Method Not Allowed\\n$/,
+  /^error parsing form values: http: POST too large$/,
+  // HTTP header values (CORS).
+  /^Accept, Authorization, Content-Type, Origin$/,
+  /^GET, POST, OPTIONS$/,
 ];
 
 function withoutComments(src: string): string {

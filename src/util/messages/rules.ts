@@ -78,6 +78,18 @@ export const RULES_MESSAGES = {
   },
   'rules.kind.label': { en: 'label', ko: '레이블' },
   'rules.kind.annotation': { en: 'annotation', ko: '어노테이션' },
+  'rules.note.timestamp': {
+    en: 'start_timestamp is Unix seconds (1768471200) or an RFC 3339 time (2026-01-15T10:00:00Z)',
+    ko: 'start_timestamp는 유닉스 초(1768471200)나 RFC 3339 시각(2026-01-15T10:00:00Z)으로 써요',
+  },
+  'rules.note.limit': {
+    en: "the rule returned more series (or alerts) than its group's limit, so this evaluation's output was dropped: raise limit or narrow expr",
+    ko: '규칙이 그룹의 limit보다 많은 시계열(또는 알림)을 돌려줘서 이번 평가 결과를 버렸어요. limit을 늘리거나 expr를 좁히세요',
+  },
+  'rules.note.sameLabelset': {
+    en: "once the rule's labels were applied, two series had the same labels (they differed only in a label the rule overwrote): keep a label that tells them apart, or aggregate first",
+    ko: '규칙의 labels를 적용하고 나니 레이블이 똑같은 시계열이 둘 이상 생겼어요(규칙이 덮어쓴 레이블로만 구분되던 시계열이에요). 구분할 레이블을 남기거나 먼저 집계하세요',
+  },
   'rules.note.duration': {
     en: 'a duration is a number and a unit with no space, such as 30s, 5m, 1h30m or 2d (units ms, s, m, h, d, w, y)',
     ko: '기간은 30s, 5m, 1h30m, 2d처럼 숫자와 단위를 공백 없이 붙여 써요(단위: ms, s, m, h, d, w, y)',
