@@ -1,5 +1,5 @@
 // promtool's and Prometheus's own words for rule files, rule evaluation and
-// unit tests (model/rulefmt/rulefmt.go, rules/manager.go, recording.go and
+// unit tests (Go's YAML decoder, model/rulefmt/rulefmt.go, rules/manager.go, recording.go and
 // alerting.go, model.ParseDuration, cmd/promtool/unittest.go), kept
 // exactly as they print them: `rules check` and `rules test` give the same
 // text as promtool 2.42 and 3.x in every language, so it can be searched for
@@ -7,6 +7,9 @@
 // is src/rules/problem-notes.ts; our own sentences are in the message catalog.
 
 export const PROMTOOL = {
+  // Go's YAML decoder (gopkg.in/yaml, strict), as promtool reports a file's fields and types
+  unknownField: (field: string, type: string) => `field ${field} not found in type ${type}`,
+  cannotUnmarshal: (kind: string, type: string) => `cannot unmarshal ${kind} into ${type}`,
   emptyGroupName: 'Groupname must not be empty',
   repeatedGroup: (name: string) => `groupname: "${name}" is repeated in the same file`,
   invalidLabelName: (name: string) => `invalid label name: ${name}`,

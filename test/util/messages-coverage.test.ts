@@ -104,10 +104,12 @@ export const TRANSLATED_FILES = [
   'src/rules/unittest/series.ts',
   'src/rules/unittest/report.ts',
   'src/rules/unittest/file.ts',
+  'src/rules/yaml-nodes.ts',
   'src/rules/alerting.ts',
   'src/rules/evaluate.ts',
   'src/rules/duration.ts',
   'src/serve/server.ts',
+  'src/alertmanager/report.ts',
 ];
 
 /** Folders whose every file is translated (the commands: help, usage errors, notes). */

@@ -146,7 +146,7 @@ function readGroup(r: YamlReader, node: Node, file: { evaluationIntervalMs: numb
                 ? NaN
                 : Number(v);
         if (Number.isNaN(value) && v !== undefined && !/nan/i.test(v))
-          r.add(s.get('value')!.value, `cannot unmarshal !!str \`${v}\` into float64`);
+          r.add(s.get('value')!.value, PROMTOOL.cannotUnmarshal(`!!str \`${v}\``, 'float64'));
         return { labels: r.str(s.get('labels')) ?? '', value, histogram: r.str(s.get('histogram')) };
       }),
     };

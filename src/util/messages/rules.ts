@@ -1,7 +1,7 @@
 // Rule files, their unit tests and their evaluation (src/rules/): what
 // `rules check` and `rules test` say beside promtool's English wording (which
 // they keep, as promtool prints it), the sentences of our own in loading and
-// testing, and the `rules eval` report. Field names (record, alert, expr, for,
+// testing, the `rules eval` report and the `alerts route` report. Field names (record, alert, expr, for,
 // exp_alerts), alert states (pending, firing, inactive) and PromQL stay English.
 
 export const RULES_MESSAGES = {
@@ -203,4 +203,28 @@ export const RULES_MESSAGES = {
   },
   'rules.report.errorAt': { en: ' (at %{times})', ko: ' (시각: %{times})' },
   'rules.report.errorMore': { en: '%{times} and %{n} more', ko: '%{times} 외 %{n}번' },
+
+  // The `alerts route` report (src/alertmanager/report.ts). Receiver names, matchers and group_by stay as configured.
+  'alerts.report.routing': { en: 'Routing', ko: '라우팅' },
+  'alerts.report.asAmtool': { en: ' (as amtool config routes test)', ko: ' (amtool config routes test처럼)' },
+  'alerts.report.noAlerts': { en: '(the rules produced no alerts in this range)', ko: '(이 범위에서 규칙이 만든 알림이 없어요)' },
+  'alerts.report.via': { en: 'via %{routes}', ko: '경로: %{routes}' },
+  'alerts.report.neverFired': { en: '  (never fired: not sent)', ko: '  (firing된 적이 없어서 보내지 않음)' },
+  'alerts.report.notifications': { en: 'Notifications', ko: '알림 메시지' },
+  'alerts.report.none': { en: '(none)', ko: '(없음)' },
+  'alerts.report.group': { en: 'group %{labels}', ko: '그룹 %{labels}' },
+  'alerts.report.reason.first': { en: 'first', ko: '첫 메시지' },
+  'alerts.report.reason.newAlerts': { en: 'new alerts', ko: '새 알림' },
+  'alerts.report.reason.resolved': { en: 'resolved', ko: '해결됨' },
+  'alerts.report.reason.allResolved': { en: 'all resolved', ko: '모두 해결됨' },
+  'alerts.report.reason.repeat': { en: 'repeat', ko: '반복(repeat_interval)' },
+  'alerts.report.notSent': {
+    en: ' (not sent: the receiver has send_resolved off)',
+    ko: ' (보내지 않음: 리시버의 send_resolved가 꺼져 있어요)',
+  },
+  'alerts.report.since': { en: 'since %{time}', ko: '%{time}부터' },
+  'alerts.report.at': { en: 'at %{time}', ko: '%{time}에' },
+  'alerts.report.heldBack': { en: 'Held back', ko: '보류된 알림' },
+  'alerts.report.inhibited': { en: 'inhibited by %{by}', ko: '억제됨(inhibit): %{by}' },
+  'alerts.report.muted': { en: 'muted (%{by})', ko: '음소거됨(%{by})' },
 } as const;
