@@ -81,7 +81,9 @@ export function renderRouteReport(rep: RouteReport, evalReport: EvalReport, styl
     const head = `${fmt(n.tMs)}  ${style.name(n.receiver)}  ${group}  ${t(REASON[n.reason])}`;
     lines.push(`  ${n.sent ? head : style.dim(head + t('alerts.report.notSent'))}`);
     for (const a of n.firing)
-      lines.push(`      ${style.error('firing')}   ${alertText(a.labels)} ${style.dim(t('alerts.report.since', { time: fmt(a.startsAtMs) }))}`);
+      lines.push(
+        `      ${style.error('firing')}   ${alertText(a.labels)} ${style.dim(t('alerts.report.since', { time: fmt(a.startsAtMs) }))}`,
+      );
     for (const a of n.resolved)
       lines.push(`      ${style.ok('resolved')} ${alertText(a.labels)} ${style.dim(t('alerts.report.at', { time: fmt(a.endsAtMs!) }))}`);
   }

@@ -26,7 +26,9 @@ export function checkRuleFile(path: string): CheckedFile {
     text = readFileSync(path, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new RuleFileReadError(code === 'ENOENT' ? t('rules.noSuchFile', { path }) : t('rules.cannotRead', { path, detail: (e as Error).message }));
+    throw new RuleFileReadError(
+      code === 'ENOENT' ? t('rules.noSuchFile', { path }) : t('rules.cannotRead', { path, detail: (e as Error).message }),
+    );
   }
   const r = loadRuleText(path, text);
   return { ...r, path, ruleCount: r.file.groups.reduce((n, g) => n + g.rules.length, 0) };

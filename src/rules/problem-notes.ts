@@ -73,7 +73,8 @@ export function problemNote(message: string): string | undefined {
 /** What a failed rule evaluation's error (Prometheus's text, or the query engine's) means; undefined if we cannot say. */
 export function evalErrorNote(message: string): string | undefined {
   if (/^exceeded limit of \d+ with \d+ (series|alerts)$/.test(message)) return t('rules.note.limit');
-  if (/^vector contains metrics with the same labelset after applying (alert|rule) labels$/.test(message)) return t('rules.note.sameLabelset');
+  if (/^vector contains metrics with the same labelset after applying (alert|rule) labels$/.test(message))
+    return t('rules.note.sameLabelset');
   return runtimeErrorHint(message);
 }
 

@@ -203,8 +203,7 @@ function jobTargets(j: Obj, job: string, file: string, gInterval: number, gTimeo
   const timeoutMs = defaultTimeout(intervalMs, o.timeoutMs ?? duration(j.scrape_timeout, `${where} scrape_timeout`, file) ?? gTimeout);
   checkTimes(intervalMs, timeoutMs, job);
   const scheme = j.scheme ?? 'http';
-  if (scheme !== 'http' && scheme !== 'https')
-    throw new UsageError(t('scrape.badScheme', { file, where, scheme: JSON.stringify(scheme) }));
+  if (scheme !== 'http' && scheme !== 'https') throw new UsageError(t('scrape.badScheme', { file, where, scheme: JSON.stringify(scheme) }));
   const metricsPath = String(j.metrics_path ?? '/metrics');
   const params = stringLists(j.params, `${where} params`, file);
   const authorization = authHeader(j, where, file);

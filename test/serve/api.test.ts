@@ -150,7 +150,10 @@ test("the / page is read by a person: it follows the learner's language; Prometh
   assert.equal(await root.text(), 'promlearn serve: the Prometheus HTTP API is at /api/v1/\n');
   setLang('ko');
   try {
-    assert.match(await (await fetch(`${s.url}/`)).text(), /^promlearn serve: 여기에는 웹 UI가 없고, Prometheus HTTP API는 \/api\/v1\/ 아래에 있어요\n$/);
+    assert.match(
+      await (await fetch(`${s.url}/`)).text(),
+      /^promlearn serve: 여기에는 웹 UI가 없고, Prometheus HTTP API는 \/api\/v1\/ 아래에 있어요\n$/,
+    );
     assert.equal(await (await fetch(`${s.url}/-/ready`)).text(), 'Prometheus Server is Ready.\n');
     assert.equal(await (await fetch(`${s.url}/graph`)).text(), '404 page not found\n');
   } finally {

@@ -167,8 +167,7 @@ function strings(v: unknown): string[] | undefined {
 function nameList(v: unknown): string[] {
   if (v === null) return [];
   if (!Array.isArray(v)) throw misplaced('data', v, t('response.want.strings'));
-  for (let i = 0; i < v.length; i++)
-    if (typeof v[i] !== 'string') throw misplaced(`data[${i}]`, v[i], t('response.want.string'));
+  for (let i = 0; i < v.length; i++) if (typeof v[i] !== 'string') throw misplaced(`data[${i}]`, v[i], t('response.want.string'));
   return v as string[];
 }
 

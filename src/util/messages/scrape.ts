@@ -50,7 +50,10 @@ export const SCRAPE_MESSAGES = {
     en: '%{file}: %{where}: scheme must be http or https, got %{scheme}',
     ko: '%{file}: %{where}: scheme은 http나 https여야 해요(받은 값: %{scheme})',
   },
-  'scrape.staticsList': { en: '%{file}: %{where}: static_configs must be a list', ko: '%{file}: %{where}: static_configs는 목록이어야 해요' },
+  'scrape.staticsList': {
+    en: '%{file}: %{where}: static_configs must be a list',
+    ko: '%{file}: %{where}: static_configs는 목록이어야 해요',
+  },
   'scrape.staticMapping': {
     en: '%{file}: %{where}: each static_configs entry must be a mapping',
     ko: '%{file}: %{where}: static_configs의 각 항목은 매핑(키: 값)이어야 해요',
