@@ -8,6 +8,7 @@
 import { runtimeErrorHint } from '../promql/hints.js';
 import { t } from '../util/messages/index.js';
 import { GROUP_FIELDS, RULE_FIELDS } from './load.js';
+import { PROMTOOL } from './promtool-words.js';
 
 /** The fields of promtool's Go types where we know them (rule files). */
 const FIELDS_OF: Record<string, readonly string[]> = {
@@ -75,6 +76,7 @@ export function evalErrorNote(message: string): string | undefined {
   if (/^exceeded limit of \d+ with \d+ (series|alerts)$/.test(message)) return t('rules.note.limit');
   if (/^vector contains metrics with the same labelset after applying (alert|rule) labels$/.test(message))
     return t('rules.note.sameLabelset');
+  if (message === PROMTOOL.notVectorOrScalar) return t('rules.note.notVector');
   return runtimeErrorHint(message);
 }
 

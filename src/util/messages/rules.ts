@@ -90,6 +90,10 @@ export const RULES_MESSAGES = {
     en: "once the rule's labels were applied, two series had the same labels (they differed only in a label the rule overwrote): keep a label that tells them apart, or aggregate first",
     ko: '규칙의 labels를 적용하고 나니 레이블이 똑같은 시계열이 둘 이상 생겼어요(규칙이 덮어쓴 레이블로만 구분되던 시계열이에요). 구분할 레이블을 남기거나 먼저 집계하세요',
   },
+  'rules.note.notVector': {
+    en: "a rule's expr must give an instant vector or a scalar; a range vector (x[5m]) or a string cannot be recorded or alerted on",
+    ko: '규칙의 expr는 인스턴트 벡터나 스칼라를 돌려줘야 해요. 범위 벡터(x[5m])나 문자열은 기록하거나 알림에 쓸 수 없어요',
+  },
   'rules.note.duration': {
     en: 'a duration is a number and a unit with no space, such as 30s, 5m, 1h30m or 2d (units ms, s, m, h, d, w, y)',
     ko: '기간은 30s, 5m, 1h30m, 2d처럼 숫자와 단위를 공백 없이 붙여 써요(단위: ms, s, m, h, d, w, y)',
