@@ -53,6 +53,18 @@ for (const [golden, args] of CASES) {
   });
 }
 
+const EXAMPLES = join(ROOT, 'examples', 'rules');
+
+test('Korean at 80 columns: promlearn rules eval and alerts route over the sample (the reports are ours)', async () => {
+  const rules = join(EXAMPLES, 'shop-rules.yml');
+  const evalRun = await run(['rules', 'eval', rules], 'ko');
+  assert.equal(evalRun.code, 0, evalRun.text);
+  compareGolden(join(DIR, 'rules-eval-80.txt'), evalRun.text, 'rules-eval-80.txt');
+  const route = await run(['alerts', 'route', '-c', join(EXAMPLES, 'alertmanager.yml'), rules], 'ko');
+  assert.equal(route.code, 0, route.text);
+  compareGolden(join(DIR, 'alerts-route-80.txt'), route.text, 'alerts-route-80.txt');
+});
+
 test('a PromQL error in a rule file gets the hint `query` gives, in English too', async () => {
   const r = await run(['rules', 'check', join(FIXTURES, 'ko-bad-rules.yml')], 'en');
   const query = bufferIO({ env: { PROMLEARN_LANG: 'en' } });
