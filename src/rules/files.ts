@@ -46,9 +46,15 @@ export function noteLines(text: string, style: Style, columns: number): string[]
 /**
  * FILE:LINE:COL: message in promtool's words, with the expression and a caret
  * for PromQL errors and the hint `query` would give; when the learner reads
- * another language, a line saying what the problem means.
+ * another language, a line saying what the problem means (`meaning`: rule files' by default).
  */
-export function formatProblem(file: string, p: Problem, style: Style, columns = 80): string {
+export function formatProblem(
+  file: string,
+  p: Problem,
+  style: Style,
+  columns = 80,
+  meaning: (message: string) => string | undefined = problemNote,
+): string {
   const lines = [style.error(`${file}:${p.line}:${p.col}: ${p.message}`)];
   // The expression line the error is on, with a caret under the position.
   if (p.query) {
@@ -59,7 +65,7 @@ export function formatProblem(file: string, p: Problem, style: Style, columns = 
     lines.push(...caretLines(text, { start, end: Math.max(start + 1, Math.min(p.query.end, len)) }));
   }
   if (p.hint) lines.push(...noteLines(t('error.hint', { hint: p.hint }), style, columns));
-  const note = currentLang() === 'en' ? undefined : problemNote(p.message);
+  const note = currentLang() === 'en' ? undefined : meaning(p.message);
   if (note) lines.push(...noteLines(t('annotation.meaning', { text: note }), style, columns));
   return lines.join('\n');
 }

@@ -41,7 +41,7 @@ test('unit-test failures in promtool layout are recognised', () => {
     const expr = '    expr: "up", time: 1m,\n        exp: nil\n        got: nil';
     assert.match(failureNote(expr)!, /^1m 시점에 "up"의 결과가 exp_samples와 달라요/);
     const evalErr = '    rule: Dup, time: 0s, err: found duplicate series for the match group {job="a"} on the right hand-side';
-    assert.match(failureNote(evalErr)!, /^0s 시점에 규칙 Dup을 평가하다 실패했어요/);
+    assert.match(failureNote(evalErr)!, /^0s 시점에 규칙 Dup의 평가가 실패했어요/);
     assert.equal(failureNote('something promtool never says'), undefined);
   } finally {
     setLang('en');

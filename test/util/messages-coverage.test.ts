@@ -110,6 +110,7 @@ export const TRANSLATED_FILES = [
   'src/rules/duration.ts',
   'src/serve/server.ts',
   'src/alertmanager/report.ts',
+  'src/alertmanager/problem-notes.ts',
 ];
 
 /** Folders whose every file is translated (the commands: help, usage errors, notes). */

@@ -131,7 +131,7 @@ export const RULES_MESSAGES = {
   },
   'rules.note.ruleError': {
     en: 'evaluating rule %{rule} at %{time} failed; the error after "err:" is the query engine\'s',
-    ko: '%{time} 시점에 규칙 %{rule}을 평가하다 실패했어요. "err:" 뒤가 쿼리 엔진의 오류 메시지예요',
+    ko: '%{time} 시점에 규칙 %{rule}의 평가가 실패했어요. "err:" 뒤가 쿼리 엔진의 오류 메시지예요',
   },
   'rules.note.open': {
     en: 'the test file cannot be opened: check the path',
@@ -165,7 +165,7 @@ export const RULES_MESSAGES = {
     en: 'expected a metric name with labels, such as up{job="api"}',
     ko: 'up{job="api"}처럼 메트릭 이름과 레이블을 쓰세요',
   },
-  'rules.test.notEquality': { en: 'labels must be written with =, not %{op}', ko: '레이블은 %{op}가 아니라 =로 써야 해요' },
+  'rules.test.notEquality': { en: 'labels must be written with =, not %{op}', ko: '레이블은 =로만 써야 해요(지금: %{op})' },
   'rules.test.histogramSamples': {
     en: '%{head}, err: labels %{labels}: native histogram samples are not supported by promlearn',
     ko: '%{head}, err: labels %{labels}: promlearn은 네이티브 히스토그램 샘플을 지원하지 않아요',
@@ -207,6 +207,50 @@ export const RULES_MESSAGES = {
   },
   'rules.report.errorAt': { en: ' (at %{times})', ko: ' (시각: %{times})' },
   'rules.report.errorMore': { en: '%{times} and %{n} more', ko: '%{times} 외 %{n}번' },
+
+  // What Alertmanager's words about its configuration mean (src/alertmanager/problem-notes.ts)
+  'alerts.note.undefinedReceiver': {
+    en: 'a route sends to the receiver "%{name}", which is not defined under receivers:',
+    ko: '라우트의 리시버 "%{name}": receivers:에 그런 이름의 리시버가 없어요',
+  },
+  'alerts.note.undefinedInterval': {
+    en: 'a route names the time interval "%{name}", which is not defined under time_intervals:',
+    ko: '라우트가 쓰는 시간 구간 "%{name}": time_intervals:에 그런 이름의 구간이 없어요',
+  },
+  'alerts.note.rootReceiver': {
+    en: 'the top route takes every alert no other route takes, so it needs a receiver',
+    ko: '최상위 route는 다른 라우트가 받지 않은 알림을 모두 받아서 receiver가 꼭 있어야 해요',
+  },
+  'alerts.note.root': {
+    en: 'the top route matches every alert: matchers, continue and mute_time_intervals belong to the routes under it',
+    ko: '최상위 route는 모든 알림에 맞아요. matchers, continue, mute_time_intervals는 그 아래 routes에 쓰세요',
+  },
+  'alerts.note.noRoute': {
+    en: 'the configuration needs a top route: (with a receiver)',
+    ko: '설정에 최상위 route:(receiver 포함)가 있어야 해요',
+  },
+  'alerts.note.zero': { en: '%{field} must be longer than 0', ko: '%{field}: 0보다 긴 기간이어야 해요' },
+  'alerts.note.groupByAll': {
+    en: "group_by ['...'] groups by every label: write it alone, without other label names",
+    ko: "group_by ['...']는 모든 레이블로 묶는다는 뜻이라, 다른 레이블 이름과 함께 쓸 수 없어요",
+  },
+  'alerts.note.notUnique': {
+    en: 'two entries have the same name; names must differ',
+    ko: '같은 이름이 두 번 나와요. 이름은 서로 달라야 해요',
+  },
+  'alerts.note.matcher': {
+    en: 'a matcher is label, operator and quoted value: severity="page", job=~"api|web", env!="dev"',
+    ko: '매처는 레이블, 연산자, 따옴표로 감싼 값으로 써요: severity="page", job=~"api|web", env!="dev"',
+  },
+  'alerts.note.startAfterEnd': {
+    en: 'start_time must come before end_time; an interval over midnight is two: 18:00-24:00 and 00:00-09:00',
+    ko: 'start_time은 end_time보다 앞서야 해요. 자정을 넘는 구간은 18:00-24:00과 00:00-09:00 두 개로 나누세요',
+  },
+  'alerts.note.zone': { en: 'use an IANA time zone name such as Asia/Seoul or UTC', ko: 'Asia/Seoul, UTC 같은 IANA 시간대 이름을 쓰세요' },
+  'alerts.note.timeInterval': {
+    en: 'a time interval has times (start_time: 09:00, end_time: 17:00), weekdays (monday:friday), days_of_month (1:7) or months (january:march)',
+    ko: '시간 구간은 times(start_time: 09:00, end_time: 17:00), weekdays(monday:friday), days_of_month(1:7), months(january:march)로 써요',
+  },
 
   // The `alerts route` report (src/alertmanager/report.ts). Receiver names, matchers and group_by stay as configured.
   'alerts.report.routing': { en: 'Routing', ko: '라우팅' },
