@@ -235,11 +235,15 @@ export class CumulativeHistograms implements HistogramColumn {
   select(pos: ArrayLike<number>, n: number): HistogramColumn {
     const rows = new Uint32Array(n);
     const hints = new Uint8Array(n);
+    let first0 = n;
     for (let k = 0; k < n; k++) {
       rows[k] = this.row(pos[k]);
       hints[k] = this.hints[pos[k]];
+      if (hints[k] === 0 && first0 === n) first0 = k;
     }
-    return new CumulativeHistograms(n, this.bounds, this.cum, this.countCol, this.sumCol, rows, hints);
+    const col = new CumulativeHistograms(n, this.bounds, this.cum, this.countCol, this.sumCol, rows, hints);
+    col.histogramsFrom0 = first0;
+    return col;
   }
 
   extended(n: number): HistogramColumn {
@@ -265,6 +269,8 @@ export interface CumulativeSeries {
 const STALE = 1;
 const NOT_FINITE = 2;
 const NOT_HISTOGRAM = 4;
+/** A bucket holds fewer observations than in the row before (a reset, if both rows are histograms). */
+const DECREASE = 8;
 
 /** Flags stale markers in a _count or _sum column. */
 function scanStale(col: Float64Array, flags: Uint8Array, n: number): void {
@@ -276,14 +282,21 @@ function scanStale(col: Float64Array, flags: Uint8Array, n: number): void {
 
 /**
  * Flags, in one cumulative bucket column (`below`: the bucket under it, or
- * none for the first), stale markers, values that are not finite, and counts
- * below the bucket under it (or below 0): rows that make no histogram.
+ * none for the first), stale markers, values that are not finite, counts
+ * below the bucket under it (or below 0): rows that make no histogram; and
+ * a bucket count (the difference with the bucket under it) lower than in the
+ * row before.
  */
 function scanBucket(col: Float64Array, below: Float64Array | undefined, flags: Uint8Array, n: number): void {
+  let prevD = 0;
   for (let r = 0; r < n; r++) {
     const c = col[r];
+    const under = below ? below[r] : 0;
+    const d = c - under;
     if (c - c !== 0) flags[r] |= c !== c && isStaleNaN(c) ? STALE : NOT_FINITE;
-    else if (c < (below ? below[r] : 0)) flags[r] |= NOT_HISTOGRAM;
+    else if (c < under) flags[r] |= NOT_HISTOGRAM;
+    if (d < prevD) flags[r] |= DECREASE;
+    prevD = d;
   }
 }
 
@@ -295,19 +308,16 @@ function scanCount(count: Float64Array, inf: Float64Array, flags: Uint8Array, n:
   }
 }
 
-/**
- * Marks sample m a reset (hint `unknown`) where a bucket of it holds fewer
- * observations than the same bucket of the sample before it, prevRows[m]
- * (-1: none to compare, already a reset). One bucket column at a time.
- */
-function scanDecreases(col: Float64Array, below: Float64Array | undefined, rows: Uint32Array, prevRows: Int32Array, hints: Uint8Array, m: number): void {
-  for (let j = 0; j < m; j++) {
-    const p = prevRows[j];
-    if (p < 0 || hints[j] === HINT_CODES.unknown) continue;
-    const r = rows[j];
-    const d = col[r] - (below ? below[r] : 0);
-    if (d < col[p] - (below ? below[p] : 0)) hints[j] = HINT_CODES.unknown;
+/** Whether a bucket of row r holds fewer observations than in row p (DECREASE for rows that are not neighbours). */
+function bucketDecreased(cum: readonly Float64Array[], r: number, p: number): boolean {
+  let pr = 0;
+  let pp = 0;
+  for (const col of cum) {
+    if (col[r] - pr < col[p] - pp) return true;
+    pr = col[r];
+    pp = col[p];
   }
+  return false;
 }
 
 /**
@@ -339,14 +349,11 @@ export function cumulativeColumns(
   if (sumV) scanStale(sumV, flags, n);
   for (let k = 0; k < K; k++) scanBucket(cum[k], k > 0 ? cum[k - 1] : undefined, flags, n);
   if (countV) scanCount(countV, cum[K - 1], flags, n);
-  // A bucket that is NaN (not a stale marker) or infinite in a scrape that is not stale: not a classic histogram.
-  for (let r = 0; r < n; r++) if ((flags[r] & (STALE | NOT_FINITE)) === NOT_FINITE) return undefined;
   const rows = new Uint32Array(n);
-  const prevRows = new Int32Array(n);
   const hints = new Uint8Array(n);
   const v = new Float64Array(n);
-  const m = keptRows(t, countV, cum[K - 1], flags, rows, prevRows, hints, v);
-  for (let k = 0; k < K; k++) scanDecreases(cum[k], k > 0 ? cum[k - 1] : undefined, rows, prevRows, hints, m);
+  const m = keptRows(t, countV, cum, flags, rows, hints, v);
+  if (m < 0) return undefined;
   const bounds = les.slice(0, K - 1);
   if (m === n) return { t: t.subarray(0, n), v, h: new CumulativeHistograms(n, bounds, cum, countV, sumV, undefined, hints) };
   const kept = rows.slice(0, m);
@@ -357,21 +364,21 @@ export function cumulativeColumns(
 
 /**
  * The samples of the NHCB series from the flagged rows: stale markers (after
- * a histogram only), and histograms with the row before them to compare
- * buckets with (prevRows) and a first hint: `unknown` at the first one, after
- * a stale marker, when the count went down and at a 2 h chunk boundary, else
- * `not_reset` (for scanDecreases to check). Returns how many.
+ * a histogram only), and histograms with their hint: `unknown` at the first
+ * one, after a stale marker, when the count or a bucket went down and at a
+ * 2 h chunk boundary, else `not_reset`. Returns how many, or -1 when a bucket
+ * that is no stale marker is not finite (not a classic histogram).
  */
 function keptRows(
   t: Float64Array,
   countV: Float64Array | undefined,
-  inf: Float64Array,
+  cum: readonly Float64Array[],
   flags: Uint8Array,
   rows: Uint32Array,
-  prevRows: Int32Array,
   hints: Uint8Array,
   v: Float64Array,
 ): number {
+  const inf = cum[cum.length - 1];
   let m = 0;
   let prevRow = -1;
   let prevTotal = 0;
@@ -380,18 +387,21 @@ function keptRows(
     if (f & STALE) {
       if (prevRow >= 0) {
         rows[m] = r;
-        prevRows[m] = -1;
         v[m++] = STALE_NAN;
       }
       prevRow = -1;
       continue;
     }
-    if (f !== 0) continue;
+    if (f & NOT_FINITE) return -1;
+    if (f & NOT_HISTOGRAM) continue;
     const cv = countV ? countV[r] : NaN;
     const total = cv === cv ? cv : inf[r];
-    const reset = prevRow < 0 || total < prevTotal || Math.trunc(t[r] / CHUNK_RANGE_MS) !== Math.trunc(t[prevRow] / CHUNK_RANGE_MS);
+    const reset =
+      prevRow < 0 ||
+      total < prevTotal ||
+      Math.trunc(t[r] / CHUNK_RANGE_MS) !== Math.trunc(t[prevRow] / CHUNK_RANGE_MS) ||
+      (prevRow === r - 1 ? (f & DECREASE) !== 0 : bucketDecreased(cum, r, prevRow));
     rows[m] = r;
-    prevRows[m] = reset ? -1 : prevRow;
     hints[m] = reset ? HINT_CODES.unknown : HINT_CODES.not_reset;
     v[m++] = HISTOGRAM_MARK;
     prevRow = r;
