@@ -82,6 +82,10 @@ export class WindowRates {
   private readonly lo: Int32Array;
   private readonly hi: Int32Array;
   private readonly firstCount: Float64Array;
+  /** The block's window ends, its size and the range. */
+  private readonly refs: Float64Array;
+  private stepCount = 0;
+  private rangeMs = 0;
 
   constructor(
     B: number,
@@ -97,33 +101,44 @@ export class WindowRates {
     this.rl = new Int32Array(B);
     this.rf = new Int32Array(B);
     this.firstCount = new Float64Array(B);
+    this.refs = new Float64Array(B);
     this.plain = new Uint8Array(B);
   }
 
-  /** The rates of series s at steps [b0, b1) of the grid; returns the samples its windows read. */
-  compute(s: DenseSeries, b0: number, b1: number, grid: Grid, src: RangeSource, isRate: boolean): number {
-    const samples = this.windows(s, b0, b1, grid, src);
+  /** Steps [b0, b1) of the grid: where each one's window ends (its evaluation time, offset and @ applied). */
+  block(b0: number, b1: number, grid: Grid, src: RangeSource): void {
+    this.stepCount = b1 - b0;
+    this.rangeMs = src.rangeMs;
+    for (let i = b0; i < b1; i++) this.refs[i - b0] = (src.atMs ?? grid.start + i * grid.step) - src.offsetMs;
+  }
+
+  /** The rates of series s at the block's steps; returns the samples its windows read. */
+  compute(s: DenseSeries, isRate: boolean): number {
+    const samples = this.windows(s);
     this.totals(s);
-    for (let j = 0; j < this.m; j++) if (this.plain[j] === 0) this.resetIncrease(s, j);
-    this.factors(s, b0, grid, src, isRate);
+    this.resets(s);
+    this.factors(s, isRate);
     return samples;
   }
 
+  private resets(s: DenseSeries): void {
+    for (let j = 0; j < this.m; j++) if (this.plain[j] === 0) this.resetIncrease(s, j);
+  }
+
   /** Each step's window (rangeStart, ref]: those with two samples or more get a rate (a loop without calls). */
-  private windows(s: DenseSeries, b0: number, b1: number, grid: Grid, src: RangeSource): number {
-    const { t, len, rows } = s;
+  private windows(s: DenseSeries): number {
+    const { t, len } = s;
+    const rows = s.rows ?? identity(len);
     const breaks = s.col.runBreaks();
     const nb = breaks.length - 1;
-    const { step: stepOf, lo: loOf, hi: hiOf, rl, rf, plain } = this;
-    const fixed = src.atMs;
-    const offset = src.offsetMs;
-    const range = src.rangeMs;
+    const { step: stepOf, lo: loOf, hi: hiOf, rl, rf, plain, refs } = this;
+    const range = this.rangeMs;
     let lo = s.lo;
     let hi = s.hi;
     let m = 0;
     let samples = 0;
-    for (let i = b0; i < b1; i++) {
-      const ref = (fixed ?? grid.start + i * grid.step) - offset;
+    for (let i = 0; i < this.stepCount; i++) {
+      const ref = refs[i];
       const rangeStart = ref - range;
       // Windows only move forward (numeric.ts's advance, one sample at a time).
       while (hi < len && t[hi] <= ref) hi++;
@@ -131,11 +146,11 @@ export class WindowRates {
       samples += hi - lo;
       // One sample: no rate.
       if (hi - lo < 2) continue;
-      stepOf[m] = i - b0;
+      stepOf[m] = i;
       loOf[m] = lo;
       hiOf[m] = hi;
-      rl[m] = rows ? rows[hi - 1] : hi - 1;
-      rf[m] = rows ? rows[lo] : lo;
+      rl[m] = rows[hi - 1];
+      rf[m] = rows[lo];
       // The column's plainRun(lo + 1, hi).
       plain[m] = hi <= nb && breaks[hi] - breaks[lo + 1] === 0 ? 1 : 0;
       m++;
@@ -204,15 +219,13 @@ export class WindowRates {
    * histRate's extrapolation of each window to the whole range (Prometheus's
    * extrapolatedRate), per second for rate(): what its increase is multiplied by.
    */
-  private factors(s: DenseSeries, b0: number, grid: Grid, src: RangeSource, isRate: boolean): void {
+  private factors(s: DenseSeries, isRate: boolean): void {
     const t = s.t;
-    const { step, lo: loOf, hi: hiOf, count: countOf, firstCount, factor: out } = this;
-    const fixed = src.atMs;
-    const offset = src.offsetMs;
-    const range = src.rangeMs;
+    const { step, lo: loOf, hi: hiOf, count: countOf, firstCount, factor: out, refs } = this;
+    const range = this.rangeMs;
     const rangeSec = range / 1000;
     for (let j = 0; j < this.m; j++) {
-      const ref = (fixed ?? grid.start + (b0 + step[j]) * grid.step) - offset;
+      const ref = refs[step[j]];
       const lo = loOf[j];
       const hi = hiOf[j];
       const firstT = t[lo];
@@ -234,6 +247,17 @@ export class WindowRates {
       out[j] = factor;
     }
   }
+}
+
+/** Position i at i: the rows of a column whose positions are its rows (one array, grown as needed). */
+let identityRows = new Uint32Array(0);
+
+function identity(n: number): Uint32Array {
+  if (identityRows.length < n) {
+    identityRows = new Uint32Array(Math.max(n, 2 * identityRows.length));
+    for (let i = 0; i < identityRows.length; i++) identityRows[i] = i;
+  }
+  return identityRows;
 }
 
 function rowAt(s: DenseSeries, i: number): number {

@@ -55,6 +55,10 @@ function histogramsOnly(s: RSeries): CumulativeHistograms | undefined {
 /**
  * Running Kahan sums of each group at each step of a block of steps: counts,
  * sums and K buckets a slot (slot = group * block size + step in the block).
+ * Every sum starts at -0, compensations at 0: -0 + x is x for every x, so a
+ * slot's first input is taken as it is (as the general path takes it), and a
+ * bucket no input had is -0 (dropped with the empty ones). A bucket an input
+ * lacks gets nothing, as the bucket-list merge gives it nothing.
  */
 class GroupSums {
   /** Inputs added to the slot. */
@@ -65,8 +69,6 @@ class GroupSums {
   readonly sumC: Float64Array;
   readonly acc: Float64Array;
   readonly comp: Float64Array;
-  /** Whether the bucket is in the sum's layout (some input had it). */
-  readonly present: Uint8Array;
 
   constructor(
     slots: number,
@@ -79,7 +81,17 @@ class GroupSums {
     this.sumC = new Float64Array(slots);
     this.acc = new Float64Array(slots * K);
     this.comp = new Float64Array(slots * K);
-    this.present = new Uint8Array(slots * K);
+  }
+
+  /** Every slot without input, for the next block. */
+  clear(): void {
+    this.n.fill(0);
+    this.count.fill(-0);
+    this.countC.fill(0);
+    this.sum.fill(-0);
+    this.sumC.fill(0);
+    this.acc.fill(-0);
+    this.comp.fill(0);
   }
 
   /**
@@ -88,38 +100,31 @@ class GroupSums {
    * it. Count and sum first, one Kahan step each.
    */
   add(r: WindowRates, s: DenseSeries, base: number): void {
-    const K = this.K;
+    const { n, count, countC, sum, sumC } = this;
+    const { step, factor } = r;
     for (let j = 0; j < r.m; j++) {
-      const slot = base + r.step[j];
-      const f = r.factor[j];
-      const count = r.count[j] * f;
-      const sum = r.sum[j] * f;
-      if (this.n[slot]++ === 0) {
-        this.count[slot] = count;
-        this.countC[slot] = 0;
-        this.sum[slot] = sum;
-        this.sumC[slot] = 0;
-        this.present.fill(0, slot * K, slot * K + K);
-      } else {
-        this.countC[slot] = kahanC(count, this.count[slot], this.countC[slot]);
-        this.count[slot] += count;
-        this.sumC[slot] = kahanC(sum, this.sum[slot], this.sumC[slot]);
-        this.sum[slot] += sum;
-      }
+      const slot = base + step[j];
+      const f = factor[j];
+      const c = r.count[j] * f;
+      const x = r.sum[j] * f;
+      n[slot]++;
+      countC[slot] = kahanC(c, count[slot], countC[slot]);
+      count[slot] += c;
+      sumC[slot] = kahanC(x, sum[slot], sumC[slot]);
+      sum[slot] += x;
     }
-    for (let k = 0; k < K; k++) this.addBucket(r, s.cum[k], k > 0 ? s.cum[k - 1] : undefined, k, base);
+    for (let k = 0; k < this.K; k++) this.addBucket(r, s.cum[k], k > 0 ? s.cum[k - 1] : undefined, k, base);
   }
 
   /**
-   * Bucket k of each rate into its slot (kahanAddBuckets): a bucket the slot
-   * has gets a Kahan step; one it lacks joins the layout with that count. (A
+   * Bucket k of each rate into its slot (kahanAddBuckets): a Kahan step. (A
    * second step adds the other side's compensation, 0: it could only change
    * a zero's sign, and zeros are dropped.) A plain rate's bucket is read here
    * from the cumulative columns `col` and `below` (the bucket under it).
    */
   private addBucket(r: WindowRates, col: Float64Array, below: Float64Array | undefined, k: number, base: number): void {
     const K = this.K;
-    const { acc, comp, present } = this;
+    const { acc, comp } = this;
     const { rl, rf, plain, x, factor, step } = r;
     for (let j = 0; j < r.m; j++) {
       let d: number;
@@ -134,12 +139,6 @@ class GroupSums {
       if (d === 0) continue;
       const v = d * factor[j];
       const b = (base + step[j]) * K + k;
-      if (present[b] === 0) {
-        present[b] = 1;
-        acc[b] = v;
-        comp[b] = 0;
-        continue;
-      }
       const a = acc[b];
       const t = a + v;
       let c = comp[b];
@@ -161,10 +160,7 @@ class GroupSums {
     out.count[i] = several ? this.count[slot] + this.countC[slot] : this.count[slot];
     out.sum[i] = several ? this.sum[slot] + this.sumC[slot] : this.sum[slot];
     const b = out.buckets;
-    for (let k = 0, j = slot * K, o = i * K; k < K; k++, j++, o++) {
-      // 0: not in the layout, or dropped by the compaction.
-      b[o] = this.present[j] === 0 ? 0 : several ? this.acc[j] + this.comp[j] : this.acc[j];
-    }
+    for (let k = 0, j = slot * K, o = i * K; k < K; k++, j++, o++) b[o] = several ? this.acc[j] + this.comp[j] : this.acc[j];
   }
 }
 
@@ -265,6 +261,26 @@ export class DenseHistograms {
   }
 }
 
+/** Each group's sums at steps [b0, b1) into its result series (made on its first step with a sum). */
+function collect(
+  sums: GroupSums,
+  b0: number,
+  b1: number,
+  B: number,
+  out: (g: number) => VSeries,
+  dense: (g: number) => DenseHistograms,
+): void {
+  const G = sums.n.length / B;
+  for (let g = 0; g < G; g++) {
+    for (let i = b0; i < b1; i++) {
+      const slot = g * B + (i - b0);
+      if (sums.n[slot] === 0) continue;
+      out(g).p[i] = 1;
+      sums.result(slot, dense(g), i);
+    }
+  }
+}
+
 /** Bucket accumulators of a block of steps (all groups): 2^18 values, 2 MiB a Float64Array. */
 const BLOCK_VALUES = 1 << 18;
 
@@ -316,22 +332,15 @@ export function denseHistogramSum(
   try {
     for (let b0 = 0; b0 < n; b0 += B) {
       const b1 = Math.min(n, b0 + B);
-      sums.n.fill(0);
+      sums.clear();
+      rates.block(b0, b1, grid, src);
       for (const s of inputs) {
         checkAbort(st);
-        samples += rates.compute(s, b0, b1, grid, src, isRate);
+        samples += rates.compute(s, isRate);
         s.outputs += rates.m;
         sums.add(rates, s, s.group * B);
       }
-      for (let g = 0; g < G; g++) {
-        for (let i = b0; i < b1; i++) {
-          const slot = g * B + (i - b0);
-          if (sums.n[slot] === 0) continue;
-          const o = (outs[g] ??= newVSeries(metrics[g], n, true));
-          sums.result(slot, (dense[g] ??= new DenseHistograms(n, bounds)), i);
-          o.p[i] = 1;
-        }
-      }
+      collect(sums, b0, b1, B, (g) => (outs[g] ??= newVSeries(metrics[g], n, true)), (g) => (dense[g] ??= new DenseHistograms(n, bounds)));
     }
   } finally {
     st.totalSamples += samples;
