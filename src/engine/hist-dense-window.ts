@@ -86,6 +86,9 @@ export class WindowRates {
   private readonly refs: Float64Array;
   private stepCount = 0;
   private rangeMs = 0;
+  /** The rates that are not plain: notPlainAt[0..notPlain). */
+  private readonly notPlainAt: Int32Array;
+  private notPlain = 0;
 
   constructor(
     B: number,
@@ -102,6 +105,7 @@ export class WindowRates {
     this.rf = new Int32Array(B);
     this.firstCount = new Float64Array(B);
     this.refs = new Float64Array(B);
+    this.notPlainAt = new Int32Array(B);
     this.plain = new Uint8Array(B);
   }
 
@@ -121,8 +125,9 @@ export class WindowRates {
     return samples;
   }
 
+  /** The windows that are not plain, listed by windows() (a short loop: it is not worth compiling on its own). */
   private resets(s: DenseSeries): void {
-    for (let j = 0; j < this.m; j++) if (this.plain[j] === 0) this.resetIncrease(s, j);
+    for (let k = 0; k < this.notPlain; k++) this.resetIncrease(s, this.notPlainAt[k]);
   }
 
   /** Each step's window (rangeStart, ref]: those with two samples or more get a rate (a loop without calls). */
@@ -131,8 +136,9 @@ export class WindowRates {
     const rows = s.rows ?? identity(len);
     const breaks = s.col.runBreaks();
     const nb = breaks.length - 1;
-    const { step: stepOf, lo: loOf, hi: hiOf, rl, rf, plain, refs } = this;
+    const { step: stepOf, lo: loOf, hi: hiOf, rl, rf, plain, refs, notPlainAt } = this;
     const range = this.rangeMs;
+    let notPlain = 0;
     let lo = s.lo;
     let hi = s.hi;
     let m = 0;
@@ -152,9 +158,13 @@ export class WindowRates {
       rl[m] = rows[hi - 1];
       rf[m] = rows[lo];
       // The column's plainRun(lo + 1, hi).
-      plain[m] = hi <= nb && breaks[hi] - breaks[lo + 1] === 0 ? 1 : 0;
+      const p = hi <= nb && breaks[hi] - breaks[lo + 1] === 0 ? 1 : 0;
+      plain[m] = p;
+      notPlainAt[notPlain] = m;
+      notPlain += 1 - p;
       m++;
     }
+    this.notPlain = notPlain;
     s.lo = lo;
     s.hi = hi;
     this.m = m;
