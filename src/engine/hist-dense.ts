@@ -100,6 +100,12 @@ class GroupSums {
    * it. Count and sum first, one Kahan step each.
    */
   add(r: WindowRates, s: DenseSeries, base: number): void {
+    // Loops of their own: each is compiled once, not again inside a caller.
+    this.addTotals(r, base);
+    for (let k = 0; k < this.K; k++) this.addBucket(r, s.cum[k], k > 0 ? s.cum[k - 1] : undefined, k, base);
+  }
+
+  private addTotals(r: WindowRates, base: number): void {
     const { n, count, countC, sum, sumC } = this;
     const { step, factor } = r;
     for (let j = 0; j < r.m; j++) {
@@ -113,7 +119,6 @@ class GroupSums {
       sumC[slot] = kahanC(x, sum[slot], sumC[slot]);
       sum[slot] += x;
     }
-    for (let k = 0; k < this.K; k++) this.addBucket(r, s.cum[k], k > 0 ? s.cum[k - 1] : undefined, k, base);
   }
 
   /**
