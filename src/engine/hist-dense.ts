@@ -345,7 +345,14 @@ export function denseHistogramSum(
         s.outputs += rates.m;
         sums.add(rates, s, s.group * B);
       }
-      collect(sums, b0, b1, B, (g) => (outs[g] ??= newVSeries(metrics[g], n, true)), (g) => (dense[g] ??= new DenseHistograms(n, bounds)));
+      collect(
+        sums,
+        b0,
+        b1,
+        B,
+        (g) => (outs[g] ??= newVSeries(metrics[g], n, true)),
+        (g) => (dense[g] ??= new DenseHistograms(n, bounds)),
+      );
     }
   } finally {
     st.totalSamples += samples;

@@ -20,7 +20,14 @@ import type { EngineResult } from '../../src/engine/result.js';
 const STEP = 15_000;
 const SCRAPES = 5 * 240; // 5 h
 
-function classic(s: MemoryStore, name: string, labels: Record<string, string>, les: string[], seed: number, opts: { count?: boolean } = {}): void {
+function classic(
+  s: MemoryStore,
+  name: string,
+  labels: Record<string, string>,
+  les: string[],
+  seed: number,
+  opts: { count?: boolean } = {},
+): void {
   let state = seed;
   const rand = () => (state = (state * 1103515245 + 12345) >>> 0) / 2 ** 32;
   const ids = les.map((le) => s.getOrCreateSeries({ __name__: `${name}_bucket`, ...labels, le }));
@@ -92,11 +99,24 @@ test('dense sums of NHCB rates equal the general path, in range and instant quer
   const e = new Engine(store());
   const end = SCRAPES * STEP;
   const calls = ['rate(lat[5m])', 'increase(lat[1m])', 'rate(lat[20s])', 'rate(lat[2h])', 'increase(lat[10m] offset 7m)'];
-  calls.push('rate(lat{job="j1"}[3m] @ 3000)', 'rate(other[5m])', 'rate({__name__=~"lat|other"}[5m])', 'rate({__name__=~"lat|lat_count"}[5m])');
-  const both = (q: string, twin: string, f: (x: string) => EngineResult) => same(run(() => f(q)), run(() => f(twin)), q);
+  calls.push(
+    'rate(lat{job="j1"}[3m] @ 3000)',
+    'rate(other[5m])',
+    'rate({__name__=~"lat|other"}[5m])',
+    'rate({__name__=~"lat|lat_count"}[5m])',
+  );
+  const both = (q: string, twin: string, f: (x: string) => EngineResult) =>
+    same(
+      run(() => f(q)),
+      run(() => f(twin)),
+      q,
+    );
   for (const call of calls) {
     for (const agg of ['sum', 'sum by (job)', 'sum by (instance)', 'sum without (instance)']) {
-      for (const [outer, close] of [['', ''], ['histogram_quantile(0.9, ', ')']]) {
+      for (const [outer, close] of [
+        ['', ''],
+        ['histogram_quantile(0.9, ', ')'],
+      ]) {
         const q = `${outer}${agg} (${call})${close}`;
         const twin = `${outer}${agg} (${call} * 1)${close}`;
         both(q, twin, (x) => e.rangeQuery(x, 0, end, 60_000));
@@ -115,6 +135,10 @@ test('dense sums of NHCB rates equal the general path, in range and instant quer
     'histogram_sum(sum(increase(lat[5m])))',
   ]) {
     const twin = q.replace(/(rate|increase)\(lat\[5m\]\)/, '$& * 1');
-    same(run(() => e.rangeQuery(q, 0, end, 60_000)), run(() => e.rangeQuery(twin, 0, end, 60_000)), q);
+    same(
+      run(() => e.rangeQuery(q, 0, end, 60_000)),
+      run(() => e.rangeQuery(twin, 0, end, 60_000)),
+      q,
+    );
   }
 });
