@@ -11,13 +11,14 @@
 //
 // The results are bit for bit those of the general path (hist-rangefns.ts's
 // histRate, then StepAggregation's sum, as hist-stream.ts runs them): the
-// same float operations in the same order. The group's sum is Prometheus's
-// Kahan sum of its inputs in input series order, bucket by bucket, with an
-// absent bucket skipped as the bucket-list merge skips it (and `present`
-// telling an absent bucket from one that summed to 0). Inputs this does not
-// take (other columns, floats among the samples, other bounds or hints, start
+// same float operations in the same order, but for signs of zero in buckets
+// that Compact(0) drops (see GroupSums). The group's sum is Prometheus's
+// Kahan sum of its inputs in input series order, bucket by bucket, a bucket
+// an input lacks skipped as the bucket-list merge skips it. Inputs this does
+// not take (other columns, floats among the samples, other bounds, start
 // timestamps, anchored or smoothed ranges) leave the query to hist-stream.ts;
 // none of the inputs it takes can raise an annotation, so it raises none.
+// test/engine/hist-dense.test.ts compares the two paths.
 
 import type { Metric } from '../model/result.js';
 import { FloatHistogram } from '../histogram/histogram.js';
