@@ -28,8 +28,10 @@ interface WindowSpec {
 
 /** How many steps the kernel computes between checks for a timeout or cancellation. */
 const CHUNK = 1024;
-/** The kernel's cursor and tallies between chunks: lo, hi, steps with a value, samples read. */
-const cursor = new Float64Array(4);
+/** The kernel's state between chunks: the window's sample range [lo, hi) and the steps with a value. */
+const cursor = new Int32Array(3);
+/** Samples read by the windows so far. */
+const samplesRead = new Float64Array(1);
 
 /**
  * Fills o with the function's value at every step of grid for the series
@@ -50,12 +52,13 @@ export function rateWindows(
   const { isCounter, isRate } = kind;
   const at = w.atMs ?? NaN;
   cursor.fill(0);
+  samplesRead[0] = 0;
   for (let from = 0; from < grid.n; from += CHUNK) {
     if (from > 0) checkAbort(st, true);
     const to = Math.min(grid.n, from + CHUNK);
     rateSteps(isCounter, isRate, t, v, len, drops, at, w.offsetMs, w.rangeMs, grid.start, grid.step, from, to, o.v, o.p);
   }
-  st.totalSamples += cursor[3];
+  st.totalSamples += samplesRead[0];
   return cursor[2];
 }
 
@@ -106,5 +109,5 @@ function rateSteps(
   cursor[0] = lo;
   cursor[1] = hi;
   cursor[2] += count;
-  cursor[3] += samples;
+  samplesRead[0] += samples;
 }
