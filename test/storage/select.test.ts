@@ -117,6 +117,10 @@ test('the bench shape: a prefix regex, a negative class regex and a name', () =>
   ];
   check(store, sets, matchers);
   assert.equal(store.select(matchers).length, 55); // host1, host15..19, host1[0-9][5-9], minus job0-4
+  // A few series far apart (their union sorted) and most of them (marked in a byte per series).
+  check(store, sets, [{ name: 'instance', op: '=~', value: 'host(1|29[0-9]):9100' }]);
+  check(store, sets, [{ name: 'instance', op: '!~', value: 'host(1|29[0-9]):9100' }]);
+  check(store, sets, [{ name: 'instance', op: '=~', value: 'host[0-9]*[02468]:9100' }]);
 });
 
 test('a regex that does not compile is an error, even on a label no series has', () => {
