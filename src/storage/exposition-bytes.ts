@@ -45,6 +45,12 @@ export class ByteExpositionParser {
   private numValue = 0;
   private numEnd = 0;
   private numTs = 0;
+  /** readInteger's result, and the first eight digits it read last as two ints with their value (-1: none yet). */
+  private intValue = 0;
+  private intEnd = 0;
+  private head0 = 0;
+  private head1 = 0;
+  private headValue = -1;
   /** OR of the bytes of the last label set scanned (>= 0x80: not ASCII). */
   private seriesHigh = 0;
   private texts = new SeriesTexts();
@@ -252,12 +258,46 @@ export class ByteExpositionParser {
     return true;
   }
 
+  /**
+   * The digits at b[at…] as an integer into intValue, their end into
+   * intEnd. Timestamps of neighbouring lines mostly share their first eight
+   * digits: those are compared as two ints with the last ones read and not
+   * parsed again.
+   */
+  private readInteger(b: Buffer, at: number): void {
+    const e = b.length;
+    const view = this.view;
+    let i = at;
+    let v = 0;
+    if (this.headValue >= 0 && at + 8 <= e && view.getInt32(at) === this.head0 && view.getInt32(at + 4) === this.head1) {
+      v = this.headValue;
+      i = at + 8;
+    } else {
+      for (; i < e && i < at + 8; i++) {
+        const c = b[i] - 48;
+        if (c < 0 || c > 9) break;
+        v = v * 10 + c;
+      }
+      if (i === at + 8) {
+        this.head0 = view.getInt32(at);
+        this.head1 = view.getInt32(at + 4);
+        this.headValue = v;
+      }
+    }
+    for (; i < e; i++) {
+      const c = b[i] - 48;
+      if (c < 0 || c > 9) break;
+      v = v * 10 + c;
+    }
+    this.intValue = v;
+    this.intEnd = i;
+  }
+
   /** OpenMetrics `seconds[.fraction]` to ms in numTs (sub-ms digits truncated, as the text path); the newline's index or -1. */
   private readSecondsTs(b: Buffer, at: number): number {
     const e = b.length;
-    let i = at;
-    let sec = 0;
-    for (; i < e && b[i] >= 48 && b[i] <= 57; i++) sec = sec * 10 + (b[i] - 48);
+    this.readInteger(b, at);
+    let i = this.intEnd;
     if (i === at || i - at > 12) return -1;
     let ms = 0;
     if (b[i] === DOT) {
@@ -266,18 +306,17 @@ export class ByteExpositionParser {
       for (; k < 3; k++) ms *= 10;
     }
     if (i >= e || b[i] !== NL) return -1;
-    this.numTs = sec * 1000 + ms;
+    this.numTs = this.intValue * 1000 + ms;
     return i;
   }
 
   /** Text-format integer milliseconds into numTs; the newline's index or -1. */
   private readMsTs(b: Buffer, at: number): number {
     const e = b.length;
-    let t = 0;
-    let i = at;
-    for (; i < e && b[i] >= 48 && b[i] <= 57; i++) t = t * 10 + (b[i] - 48);
+    this.readInteger(b, at);
+    const i = this.intEnd;
     if (i === at || i - at > 15 || i >= e || b[i] !== NL) return -1;
-    this.numTs = t;
+    this.numTs = this.intValue;
     return i;
   }
 }
