@@ -53,12 +53,15 @@ function sameBytes(av: DataView, a: Uint8Array, i: number, bv: DataView, b: Uint
 export class StringTable {
   /** Per id: the string, or undefined while it is only bytes in the arena. */
   private readonly strings: (string | undefined)[] = [];
-  /** Per id: where its bytes are in the arena, -1 for a string interned as a JS string. */
-  private at = new Int32Array(1024);
-  /** Per id: the string's length (bytes in the arena, or code units). */
-  private len = new Int32Array(1024);
+  /**
+   * Per id of a string interned from bytes: where its bytes are in the arena
+   * and how many (made on the first such string: a store that never reads a
+   * file has none).
+   */
+  private at = new Int32Array(0);
+  private len = new Int32Array(0);
   /** Latin1 bytes of the strings interned from bytes. */
-  private arena = new Uint8Array(1 << 14);
+  private arena = new Uint8Array(0);
   private arenaView = new DataView(this.arena.buffer);
   private arenaUsed = 0;
   /** Open addressing, at most half full: per slot, id + 1 (0 for empty) and the string's hash. */
@@ -92,10 +95,9 @@ export class StringTable {
 
   /** Whether string k is the latin1 string b[s, s + n). */
   private isBytes(k: number, view: DataView, b: Uint8Array, s: number, n: number): boolean {
-    if (this.len[k] !== n) return false;
-    const a = this.at[k];
-    if (a >= 0) return sameBytes(this.arenaView, this.arena, a, view, b, s, n);
-    const str = this.strings[k]!;
+    const str = this.strings[k];
+    if (str === undefined) return this.len[k] === n && sameBytes(this.arenaView, this.arena, this.at[k], view, b, s, n);
+    if (str.length !== n) return false;
     for (let q = 0; q < n; q++) if (str.charCodeAt(q) !== b[s + q]) return false;
     return true;
   }
@@ -108,9 +110,8 @@ export class StringTable {
     for (let i = h & mask; ; i = (i + 1) & mask) {
       const k = slots[2 * i] - 1;
       if (k < 0) {
-        const id = this.add(h, i, s.length);
+        const id = this.add(h, i);
         this.strings.push(s);
-        this.at[id] = -1;
         return id;
       }
       if (slots[2 * i + 1] === h && this.isString(k, s)) return k;
@@ -163,15 +164,20 @@ export class StringTable {
 
   private addBytes(h: number, slot: number, view: DataView, b: Uint8Array, s: number, n: number): number {
     if (this.arenaUsed + n > this.arena.length) {
-      const arena = new Uint8Array(Math.max(this.arena.length * 2, this.arenaUsed + n));
+      const arena = new Uint8Array(Math.max(this.arena.length * 2, this.arenaUsed + n, 1 << 14));
       arena.set(this.arena.subarray(0, this.arenaUsed));
       this.arena = arena;
       this.arenaView = new DataView(arena.buffer);
     }
-    const id = this.add(h, slot, n);
+    const id = this.add(h, slot);
     this.strings.push(undefined);
+    if (id >= this.at.length) {
+      this.at = grown(this.at, id + 1);
+      this.len = grown(this.len, id + 1);
+    }
     const a = this.arenaUsed;
     this.at[id] = a;
+    this.len[id] = n;
     const out = this.arenaView;
     let q = 0;
     for (; q + 4 <= n; q += 4) out.setInt32(a + q, view.getInt32(s + q));
@@ -181,13 +187,8 @@ export class StringTable {
   }
 
   /** A new id in slot `slot` (the caller pushes its string). */
-  private add(h: number, slot: number, length: number): number {
+  private add(h: number, slot: number): number {
     const id = this.strings.length;
-    if (id === this.at.length) {
-      this.at = grown(this.at);
-      this.len = grown(this.len);
-    }
-    this.len[id] = length;
     this.slots[2 * slot] = id + 1;
     this.slots[2 * slot + 1] = h;
     if (4 * (id + 1) > this.slots.length) this.slots = rehashed(this.slots);
@@ -195,8 +196,8 @@ export class StringTable {
   }
 }
 
-function grown(a: Int32Array): Int32Array<ArrayBuffer> {
-  const out = new Int32Array(a.length * 2);
+function grown(a: Int32Array, atLeast: number): Int32Array<ArrayBuffer> {
+  const out = new Int32Array(Math.max(atLeast, a.length * 2, 1024));
   out.set(a);
   return out;
 }
