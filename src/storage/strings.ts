@@ -63,6 +63,8 @@ export class StringTable {
   /** Latin1 bytes of the strings interned from bytes. */
   private arena = new Uint8Array(0);
   private arenaView = new DataView(this.arena.buffer);
+  /** The arena as a Buffer, to decode a string from (no Buffer object a string). */
+  private arenaBuffer = Buffer.from(this.arena.buffer);
   private arenaUsed = 0;
   /** Open addressing, at most half full: per slot, id + 1 (0 for empty) and the string's hash. */
   private slots = new Int32Array(4096);
@@ -78,7 +80,7 @@ export class StringTable {
   /** The JS string of a string held as bytes, made once. */
   private made(id: number): string {
     const a = this.at[id];
-    return (this.strings[id] = Buffer.from(this.arena.buffer, a, this.len[id]).toString('latin1'));
+    return (this.strings[id] = this.arenaBuffer.toString('latin1', a, a + this.len[id]));
   }
 
   /** Whether string k is the JS string s. */
@@ -168,6 +170,7 @@ export class StringTable {
       arena.set(this.arena.subarray(0, this.arenaUsed));
       this.arena = arena;
       this.arenaView = new DataView(arena.buffer);
+      this.arenaBuffer = Buffer.from(arena.buffer);
     }
     const id = this.add(h, slot);
     this.strings.push(undefined);
