@@ -84,7 +84,7 @@ export class LabelBytesReader {
     p[1] = this.metricName = strings.internBytesAt(1, view, b, s, i);
     let n = 1;
     if (b[i] === OPEN_BRACE) {
-      for (i++; ; ) {
+      for (i++; ;) {
         if (i >= e) return -1;
         if (b[i] === CLOSE_BRACE) break;
         const ns = i;
