@@ -15,11 +15,19 @@
 // module's `new URL('../dataset/sample.snapshot', import.meta.url)` finds the
 // same file from either place. Worker threads start from the unbundled files.
 // bin/promlearn.js runs the bundle unless `tsc` has written newer files since.
+//
+// The message catalog's index (src/util/messages/index.ts, every area in both
+// languages) is replaced in the bundle by src/util/messages/bundled.ts, which
+// reads one language's texts from the messages.<lang>.json written here.
 
-import { build } from 'esbuild';
-import { rmSync, writeFileSync } from 'node:fs';
+import { build, type Plugin } from 'esbuild';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generatorFingerprint } from '../src/dataset/snapshot.js';
+import { LANGS } from '../src/util/lang.js';
+import { CATALOG, type Message } from '../src/util/messages/index.js';
+import { bundledTextsFile } from '../src/util/messages/translate.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SRC = fileURLToPath(new URL('../src/', import.meta.url));
@@ -28,7 +36,23 @@ const OUT = `${SRC}bundle`;
 /** Packages loaded only by some commands (and large): left in node_modules, loaded when a command needs them. */
 const EXTERNAL = ['undici', 'yaml', 'prom-client', '@inquirer/prompts', 're2js', 'string-width', 'chalk'];
 
+/** Every import of the catalog's index.js resolves to bundled.js instead. */
+const catalogByLanguage: Plugin = {
+  name: 'catalog-by-language',
+  setup(b) {
+    const index = `${SRC}util/messages/index.js`;
+    b.onResolve({ filter: /(^|\/)index\.js$/ }, (args) =>
+      resolve(args.resolveDir, args.path) === index ? { path: `${SRC}util/messages/bundled.js` } : undefined,
+    );
+  },
+};
+
 rmSync(OUT, { recursive: true, force: true });
+mkdirSync(OUT, { recursive: true });
+for (const lang of LANGS) {
+  const texts = Object.fromEntries(Object.entries(CATALOG as Record<string, Message>).map(([key, m]) => [key, m[lang]]));
+  writeFileSync(`${OUT}/${bundledTextsFile(lang)}`, JSON.stringify(texts));
+}
 const result = await build({
   entryPoints: { main: `${SRC}cli/main.js` },
   outdir: OUT,
@@ -52,6 +76,7 @@ const result = await build({
   // The bundle holds the sample's generator as these modules are now: their
   // fingerprint, for checking the snapshot, need not be hashed at every start.
   define: { __PROMLEARN_GENERATOR_FINGERPRINT__: JSON.stringify(generatorFingerprint()) },
+  plugins: [catalogByLanguage],
   metafile: true,
   logLevel: 'warning',
 });
