@@ -45,8 +45,13 @@ interface Header {
   strings: string[];
   /** Per series in id order: its number of labels n, then n (name, value) index pairs into `strings`, names sorted. */
   labels: number[];
-  /** [times index, offset of values, count, minT, maxT] per series, in id order. */
-  series: [number, number, number, number, number][];
+  /**
+   * Per series in id order, five numbers: times index, offset of values,
+   * count, minT, maxT. Flat, as `labels` is: an array per series costs its
+   * parse and, read with destructuring, an iterator per series in a cold
+   * process.
+   */
+  series: number[];
   /**
    * Native histograms converted from classic ones (./nhcb.ts), rebuilt from
    * their classic series on first read rather than stored:
@@ -101,7 +106,7 @@ export function encodeSnapshot(store: MemoryStore, fingerprint: string): Uint8Ar
   const index = new Map<number, number>();
   for (let id = 0; id < store.numSeries; id++) {
     if (nhcb.has(id)) continue;
-    index.set(id, header.series.length);
+    index.set(id, index.size);
     const s = store.samples(id);
     const t = s.t.subarray(0, s.length);
     // Series share timestamp columns by reference (see storage/append-log.ts).
@@ -116,7 +121,7 @@ export function encodeSnapshot(store: MemoryStore, fingerprint: string): Uint8Ar
     const labels = Object.entries(store.labels(id));
     header.labels.push(labels.length);
     for (const [name, value] of labels) header.labels.push(indexOf(name), indexOf(value));
-    header.series.push([ti, w.length, s.length, s.length ? t[0] : 0, s.length ? t[s.length - 1] : 0]);
+    header.series.push(ti, w.length, s.length, s.length ? t[0] : 0, s.length ? t[s.length - 1] : 0);
     encodeColumn(w, s.v.subarray(0, s.length));
   }
   if (nhcb.size > 0) {
@@ -163,20 +168,37 @@ export function decodeSnapshot(bytes: Uint8Array, fingerprint: string): MemorySt
  */
 function addStoredSeries(store: MemoryStore, body: Buffer, header: Header): void {
   const times: (Float64Array | undefined)[] = [];
+  const timesIndex = header.times;
   const timesOf = (i: number): Float64Array => {
-    const [offset, count] = header.times[i];
+    const [offset, count] = timesIndex[i];
     return (times[i] ??= decodeColumn(new ByteReader(body, offset), count));
   };
   const ids = header.strings.map((str) => store.strings.intern(str));
-  const labels = header.labels;
+  const { labels, series } = header;
   let pairs = new Int32Array(64);
   let k = 0;
-  for (const [ti, offset, count, minT, maxT] of header.series) {
+  for (let i = 0; i < series.length; i += 5) {
     const n = labels[k++];
     if (pairs.length < 2 * n) pairs = new Int32Array(4 * n);
     for (let j = 0; j < 2 * n; j++) pairs[j] = ids[labels[k++]];
-    store.addLazySeriesOfPairs(pairs, n, count, minT, maxT, () => ({ t: timesOf(ti), v: decodeColumn(new ByteReader(body, offset), count) }));
+    addStored(store, pairs, n, series[i + 2], series[i + 3], series[i + 4], timesOf, series[i], body, series[i + 1]);
   }
+}
+
+/** One stored series: its decoder's closure holds its own numbers, not the header. */
+function addStored(
+  store: MemoryStore,
+  pairs: Int32Array,
+  n: number,
+  count: number,
+  minT: number,
+  maxT: number,
+  timesOf: (i: number) => Float64Array,
+  ti: number,
+  body: Buffer,
+  offset: number,
+): void {
+  store.addLazySeriesOfPairs(pairs, n, count, minT, maxT, () => ({ t: timesOf(ti), v: decodeColumn(new ByteReader(body, offset), count) }));
 }
 
 /** The native histograms converted from classic ones. The stored series got ids 0, 1, … in header order, so indexes are ids. */
