@@ -31,10 +31,13 @@
 // (src/util/messages/index.ts, every area in both languages) by
 // src/util/messages/bundled.ts, which reads one language's texts from the
 // messages.<lang>.json written here; and src/util/esm-require.ts by the same
-// without its fallback for an older Node (a top-level await).
+// without its fallback for an older Node (a top-level await). And commander
+// requires node:child_process (with net and dgram, ~2 ms) when it loads, for
+// executable subcommands, which promlearn has none of: here it does so when
+// it would spawn one.
 
 import { build, transform, type Plugin } from 'esbuild';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generatorFingerprint } from '../src/dataset/snapshot.js';
@@ -57,6 +60,13 @@ const replacements: Plugin = {
     b.onResolve({ filter: /(^|\/)index\.js$/ }, (args) =>
       resolve(args.resolveDir, args.path) === index ? { path: `${SRC}util/messages/bundled.js` } : undefined,
     );
+    b.onLoad({ filter: /\/commander\/lib\/command\.js$/ }, (args) => {
+      const eager = "const childProcess = require('node:child_process');";
+      const code = readFileSync(args.path, 'utf8');
+      if (!code.includes(eager)) throw new Error(`${args.path}: no "${eager}" to make lazy (a new commander?)`);
+      const lazy = "const childProcess = { spawn: (...a) => require('node:child_process').spawn(...a) };";
+      return { contents: code.replace(eager, lazy), loader: 'js' };
+    });
     b.onLoad({ filter: /\/util\/esm-require\.js$/ }, () => ({
       contents:
         `import { createRequire } from 'node:module';\n` +
