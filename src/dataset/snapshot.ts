@@ -11,11 +11,14 @@
 // they change (a build by `tsc` alone) the snapshot no longer matches and the
 // sample is generated instead, as before: never stale data, only slower.
 //
-// Layout: "PLS2", a uint32 header length, the JSON header, then the encoded
-// columns (storage/codec.ts) at the offsets the header gives. Label sets are
-// indexes into one table of strings, so opening the sample interns each
-// distinct name and value once, not every series' labels one by one (the
-// sample's 1,100 series in a cold process were a fifth of `query up`).
+// Layout: "PLS2", a uint32 header length, the JSON header (padded to a
+// multiple of 8 bytes), then the encoded columns (storage/codec.ts) at the
+// offsets the header gives, and two tables read in place as typed arrays:
+// each series' numbers (Float64) and label sets (Int32), as indexes into one
+// table of strings in the header. So opening the sample interns each distinct
+// name and value once, not every series' labels one by one, and makes no JS
+// array or object per series (in a cold process the sample's 1,100 series
+// were a fifth of `query up`, and their garbage slowed every scavenge).
 
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Metric, MetricMetadata } from '../model/result.js';
@@ -43,15 +46,13 @@ interface Header {
   times: [number, number][];
   /** Every label name and value, once: series' label sets are indexes into it. */
   strings: string[];
-  /** Per series in id order: its number of labels n, then n (name, value) index pairs into `strings`, names sorted. */
-  labels: number[];
   /**
-   * Per series in id order, five numbers: times index, offset of values,
-   * count, minT, maxT. Flat, as `labels` is: an array per series costs its
-   * parse and, read with destructuring, an iterator per series in a cold
-   * process.
+   * [offset, count] of an Int32 table: per series in id order, its number of
+   * labels n, then n (name, value) index pairs into `strings`, names sorted.
    */
-  series: number[];
+  labels: [number, number];
+  /** [offset, count] of a Float64 table: per series in id order, times index, offset of values, count, minT, maxT. */
+  series: [number, number];
   /**
    * Native histograms converted from classic ones (./nhcb.ts), rebuilt from
    * their classic series on first read rather than stored:
@@ -93,7 +94,9 @@ export function generatorFingerprint(): string {
 /** The snapshot file's bytes for a finished store. */
 export function encodeSnapshot(store: MemoryStore, fingerprint: string): Uint8Array {
   const w = new ByteWriter();
-  const header: Header = { fingerprint, metadata: [...store.allMetadata()], times: [], strings: [], labels: [], series: [] };
+  const header: Header = { fingerprint, metadata: [...store.allMetadata()], times: [], strings: [], labels: [0, 0], series: [0, 0] };
+  const labelTable: number[] = [];
+  const seriesTable: number[] = [];
   const timesIndex = new Map<Float64Array, number>();
   const stringIndex = new Map<string, number>();
   const indexOf = (str: string): number => {
@@ -119,9 +122,9 @@ export function encodeSnapshot(store: MemoryStore, fingerprint: string): Uint8Ar
     }
     // A store's label sets are sorted by name, without empty values: decodeSnapshot adds them as they are.
     const labels = Object.entries(store.labels(id));
-    header.labels.push(labels.length);
-    for (const [name, value] of labels) header.labels.push(indexOf(name), indexOf(value));
-    header.series.push(ti, w.length, s.length, s.length ? t[0] : 0, s.length ? t[s.length - 1] : 0);
+    labelTable.push(labels.length);
+    for (const [name, value] of labels) labelTable.push(indexOf(name), indexOf(value));
+    seriesTable.push(ti, w.length, s.length, s.length ? t[0] : 0, s.length ? t[s.length - 1] : 0);
     encodeColumn(w, s.v.subarray(0, s.length));
   }
   if (nhcb.size > 0) {
@@ -137,12 +140,21 @@ export function encodeSnapshot(store: MemoryStore, fingerprint: string): Uint8Ar
       e.maxT,
     ]);
   }
-  const json = Buffer.from(JSON.stringify(header), 'utf8');
-  const out = Buffer.alloc(8 + json.length + w.length);
+  const seriesAt = align8(w.length);
+  const labelsAt = seriesAt + 8 * seriesTable.length;
+  header.series = [seriesAt, seriesTable.length];
+  header.labels = [labelsAt, labelTable.length];
+  // JSON may end in spaces: the body starts 8-aligned, and so do the tables in it.
+  const text = JSON.stringify(header);
+  const json = Buffer.from(text.padEnd(text.length + align8(8 + Buffer.byteLength(text)) - 8 - Buffer.byteLength(text)), 'utf8');
+  const body = 8 + json.length;
+  const out = Buffer.alloc(body + labelsAt + 4 * labelTable.length);
   out.write(MAGIC, 0, 'latin1');
   out.writeUInt32LE(json.length, 4);
   json.copy(out, 8);
-  out.set(w.bytes(), 8 + json.length);
+  out.set(w.bytes(), body);
+  out.set(new Uint8Array(Float64Array.from(seriesTable).buffer), body + seriesAt);
+  out.set(new Uint8Array(Int32Array.from(labelTable).buffer), body + labelsAt);
   return out;
 }
 
@@ -174,7 +186,8 @@ function addStoredSeries(store: MemoryStore, body: Buffer, header: Header): void
     return (times[i] ??= decodeColumn(new ByteReader(body, offset), count));
   };
   const ids = header.strings.map((str) => store.strings.intern(str));
-  const { labels, series } = header;
+  const series = table(Float64Array, body, header.series);
+  const labels = table(Int32Array, body, header.labels);
   let pairs = new Int32Array(64);
   let k = 0;
   for (let i = 0; i < series.length; i += 5) {
@@ -183,6 +196,23 @@ function addStoredSeries(store: MemoryStore, body: Buffer, header: Header): void
     for (let j = 0; j < 2 * n; j++) pairs[j] = ids[labels[k++]];
     addStored(store, pairs, n, series[i + 2], series[i + 3], series[i + 4], timesOf, series[i], body, series[i + 1]);
   }
+}
+
+function align8(n: number): number {
+  return Math.ceil(n / 8) * 8;
+}
+
+/** A table of the body, [offset, count], in place (or copied, should the bytes not be aligned for it). */
+function table<T extends Float64Array | Int32Array>(
+  Type: { new (buffer: ArrayBufferLike, at: number, n: number): T; new (n: number): T; BYTES_PER_ELEMENT: number },
+  body: Buffer,
+  [offset, count]: [number, number],
+): T {
+  const at = body.byteOffset + offset;
+  if (at % Type.BYTES_PER_ELEMENT === 0) return new Type(body.buffer, at, count);
+  const copy = new Type(count);
+  new Uint8Array(copy.buffer).set(body.subarray(offset, offset + count * Type.BYTES_PER_ELEMENT));
+  return copy;
 }
 
 /** One stored series: its decoder's closure holds its own numbers, not the header. */
