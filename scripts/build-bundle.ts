@@ -88,8 +88,7 @@ async function commonJS(code: string): Promise<string> {
     platform: 'node',
     target: 'node20',
     define: usesUrl ? { 'import.meta.url': '__promlearnModuleUrl' } : {},
-    banner:
-      '"use strict";' + (usesUrl ? ` const __promlearnModuleUrl = require("node:url").pathToFileURL(__filename).href;` : ''),
+    banner: '"use strict";' + (usesUrl ? ` const __promlearnModuleUrl = require("node:url").pathToFileURL(__filename).href;` : ''),
     logLevel: 'warning',
   });
   return out.code;

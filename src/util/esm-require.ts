@@ -13,7 +13,9 @@ import { createRequire } from 'node:module';
 const CAN_REQUIRE_ESM = (process.features as { require_module?: boolean }).require_module === true;
 
 /** The packages requireEsm gives, imported up front where require() of an ES module fails. */
-const PRELOADED: Record<string, unknown> = CAN_REQUIRE_ESM ? {} : { chalk: await import('chalk'), 'string-width': await import('string-width') };
+const PRELOADED: Record<string, unknown> = CAN_REQUIRE_ESM
+  ? {}
+  : { chalk: await import('chalk'), 'string-width': await import('string-width') };
 
 /** The package `specifier` as resolved from the module at `fromUrl` (its import.meta.url), loaded synchronously. */
 export function requireEsm<T>(fromUrl: string, specifier: string): T {

@@ -74,7 +74,14 @@ exports.load = (url) => {
     );
     return spawnSync(
       process.execPath,
-      ['--require', join(dir, 'hooks.cjs'), '--import', pathToFileURL(join(dir, 'register.mjs')).href, join(repo, 'bin/promlearn.js'), ...args],
+      [
+        '--require',
+        join(dir, 'hooks.cjs'),
+        '--import',
+        pathToFileURL(join(dir, 'register.mjs')).href,
+        join(repo, 'bin/promlearn.js'),
+        ...args,
+      ],
       {
         encoding: 'utf8',
         env: { ...process.env, NO_COLOR: '1', PROMETHEUS_URL: '', PROMLEARN_NO_BUNDLE: bundled ? '' : '1' },

@@ -16,6 +16,10 @@ const tables = new Map<Lang, Record<string, string>>();
 
 useTexts((lang, key) => {
   let table = tables.get(lang);
-  if (!table) tables.set(lang, (table = JSON.parse(readFileSync(new URL(bundledTextsFile(lang), import.meta.url), 'utf8')) as Record<string, string>));
+  if (!table)
+    tables.set(
+      lang,
+      (table = JSON.parse(readFileSync(new URL(bundledTextsFile(lang), import.meta.url), 'utf8')) as Record<string, string>),
+    );
   return table[key];
 });
