@@ -1,5 +1,5 @@
 // The sample dataset, prebuilt: `npm run build` generates it once and writes
-// this compact file (dist/src/dataset/sample.snapshot, about 2.5 MB) so that a
+// this compact file (dist/src/dataset/sample.snapshot, about 2.1 MB) so that a
 // command starts in milliseconds instead of generating 1.6 M samples. Series
 // are decoded on first read, so `promlearn query up` decodes a dozen series,
 // not a thousand. The judge's variant world (the sample with its incidents
