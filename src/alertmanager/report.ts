@@ -5,11 +5,12 @@
 import type { Metric } from '../model/result.js';
 import { formatLabels, padEnd, visibleWidth } from '../render/text.js';
 import type { Style } from '../util/style.js';
+import { t, type MessageKey } from '../util/messages/index.js';
 import type { EvalReport } from '../rules/report.js';
 import { timeFormatter } from '../rules/report.js';
 import type { AlertmanagerConfig, Route } from './config.js';
 import { groupLabels, matchRoutes, routeText } from './route.js';
-import type { AmAlert, Notification, Suppression } from './simulate.js';
+import type { AmAlert, Notification, NotifyReason, Suppression } from './simulate.js';
 
 /** The alerts Prometheus sends: every firing episode of the rules' timeline. */
 export function alertsFromReport(r: EvalReport): AmAlert[] {
@@ -47,6 +48,15 @@ function alertText(labels: Metric): string {
   return `${alertname ?? ''}${formatLabels(rest)}`;
 }
 
+/** Why a notification is sent, as the learner reads it (JSON keeps the reason itself). */
+const REASON = {
+  first: 'alerts.report.reason.first',
+  'new alerts': 'alerts.report.reason.newAlerts',
+  resolved: 'alerts.report.reason.resolved',
+  'all resolved': 'alerts.report.reason.allResolved',
+  repeat: 'alerts.report.reason.repeat',
+} as const satisfies Record<NotifyReason, MessageKey>;
+
 export interface RouteReport {
   routing: RoutingRow[];
   notifications: Notification[];
@@ -55,30 +65,33 @@ export interface RouteReport {
 
 export function renderRouteReport(rep: RouteReport, evalReport: EvalReport, style: Style): string {
   const fmt = timeFormatter(evalReport.startMs, evalReport.endMs);
-  const lines: string[] = [style.bold('Routing') + style.dim(' (as amtool config routes test)')];
-  if (rep.routing.length === 0) lines.push('  (the rules produced no alerts in this range)');
+  const lines: string[] = [style.bold(t('alerts.report.routing')) + style.dim(t('alerts.report.asAmtool'))];
+  if (rep.routing.length === 0) lines.push(`  ${t('alerts.report.noAlerts')}`);
   const w = Math.max(0, ...rep.routing.map((x) => visibleWidth(alertText(x.labels))));
   for (const row of rep.routing) {
     const receivers = row.routes.map((r) => r.receiver).join(',');
-    const via = row.routes.map((r) => `${routeText(r)} group_by [${r.groupByAll ? '...' : r.groupBy.join(', ')}]`).join('; ');
-    lines.push(
-      `  ${padEnd(alertText(row.labels), w)}  -> ${style.name(receivers)}  ${style.dim(`via ${via}${row.fired ? '' : '  (never fired: not sent)'}`)}`,
-    );
+    const routes = row.routes.map((r) => `${routeText(r)} group_by [${r.groupByAll ? '...' : r.groupBy.join(', ')}]`).join('; ');
+    const via = t('alerts.report.via', { routes }) + (row.fired ? '' : t('alerts.report.neverFired'));
+    lines.push(`  ${padEnd(alertText(row.labels), w)}  -> ${style.name(receivers)}  ${style.dim(via)}`);
   }
-  lines.push('', style.bold('Notifications'));
-  if (rep.notifications.length === 0) lines.push('  (none)');
+  lines.push('', style.bold(t('alerts.report.notifications')));
+  if (rep.notifications.length === 0) lines.push(`  ${t('alerts.report.none')}`);
   for (const n of rep.notifications) {
-    const head = `${fmt(n.tMs)}  ${style.name(n.receiver)}  group ${formatLabels(n.groupLabels)}  ${n.reason}`;
-    lines.push(`  ${n.sent ? head : style.dim(head + ' (not sent: the receiver has send_resolved off)')}`);
+    const group = t('alerts.report.group', { labels: formatLabels(n.groupLabels) });
+    const head = `${fmt(n.tMs)}  ${style.name(n.receiver)}  ${group}  ${t(REASON[n.reason])}`;
+    lines.push(`  ${n.sent ? head : style.dim(head + t('alerts.report.notSent'))}`);
     for (const a of n.firing)
-      lines.push(`      ${style.error('firing')}   ${alertText(a.labels)} ${style.dim(`since ${fmt(a.startsAtMs)}`)}`);
-    for (const a of n.resolved) lines.push(`      ${style.ok('resolved')} ${alertText(a.labels)} ${style.dim(`at ${fmt(a.endsAtMs!)}`)}`);
+      lines.push(
+        `      ${style.error('firing')}   ${alertText(a.labels)} ${style.dim(t('alerts.report.since', { time: fmt(a.startsAtMs) }))}`,
+      );
+    for (const a of n.resolved)
+      lines.push(`      ${style.ok('resolved')} ${alertText(a.labels)} ${style.dim(t('alerts.report.at', { time: fmt(a.endsAtMs!) }))}`);
   }
   if (rep.suppressions.length) {
-    lines.push('', style.bold('Held back'));
+    lines.push('', style.bold(t('alerts.report.heldBack')));
     for (const s of rep.suppressions) {
       const what = s.alerts.map((a) => alertText(a.labels)).join(', ');
-      const why = s.kind === 'inhibited' ? `inhibited by ${s.by}` : `muted (${s.by})`;
+      const why = s.kind === 'inhibited' ? t('alerts.report.inhibited', { by: s.by }) : t('alerts.report.muted', { by: s.by });
       lines.push(`  ${fmt(s.tMs)}  ${s.receiver}  ${what}  ${style.dim(why)}`);
     }
   }

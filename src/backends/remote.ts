@@ -33,9 +33,9 @@ function num(n: number): string {
   return String(Math.round(n * 1000) / 1000);
 }
 
-/** The server and endpoint, as shape errors name them. */
+/** The server (its base URL) and endpoint, as shape errors name them. */
 function source(client: ApiClient, path: string): [string, string] {
-  return [`the server at ${client.conn.baseUrl}`, path];
+  return [client.conn.baseUrl, path];
 }
 
 function asQueryResult(client: ApiClient, path: string, data: unknown, warnings?: unknown, infos?: unknown): QueryResult {

@@ -17,7 +17,7 @@ import type { LocalBackendOptions } from './local.js';
 import type { Metric, MetricMetadata, QueryResult } from '../model/result.js';
 import { QueryError } from '../errors.js';
 import { deserializeError } from './worker-errors.js';
-import { currentLang } from '../util/messages/index.js';
+import { currentLang, t } from '../util/messages/index.js';
 import type { CallMessage, MainMessage, ReplyMessage, WorkerInit, WorkerSource } from './worker-thread.js';
 
 interface WorkerBackendHooks {
@@ -31,7 +31,7 @@ interface Pending {
 }
 
 function canceled(): QueryError {
-  return new QueryError('query canceled', { errorType: 'canceled' });
+  return new QueryError(t('conn.canceled'), { errorType: 'canceled' });
 }
 
 /** Starts the worker and resolves once its store is loaded (load errors reject, with their class). */
@@ -62,7 +62,7 @@ export function createWorkerBackend(source: WorkerSource, opts: LocalBackendOpti
       client.fail(e);
       reject(e);
     });
-    worker.on('exit', () => client.fail(new Error('the query worker exited')));
+    worker.on('exit', () => client.fail(new Error(t('worker.exited'))));
   });
 }
 
@@ -119,7 +119,7 @@ class WorkerClient {
     this.dead ??= e;
     for (const [id, p] of this.pending) {
       this.forget(id);
-      p.reject(new QueryError(`the query worker failed: ${e.message}`, { errorType: 'internal' }));
+      p.reject(new QueryError(t('worker.failed', { detail: e.message }), { errorType: 'internal' }));
     }
   }
 
@@ -134,7 +134,7 @@ class WorkerClient {
    * compiles in the background can abort the whole process (a Node bug).
    */
   private async shutdown(): Promise<void> {
-    this.fail(new Error('the backend is closed'));
+    this.fail(new Error(t('worker.closed')));
     if (this.exited) return;
     const exited = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()));
     this.worker.ref();

@@ -33,7 +33,9 @@ async function runRoute(ruleFiles: string[], flags: RouteFlags, deps: CommandDep
   }
   const { config, problems } = loadAlertmanagerConfig(text);
   if (!config || problems.length) {
-    for (const p of problems) io.err(io.errStyle.error(`${flags.config}:${p.line}:${p.col}: ${p.message}`) + '\n');
+    const { formatProblem } = await import('../rules/files.js');
+    const { alertmanagerNote } = await import('../alertmanager/problem-notes.js');
+    for (const p of problems) io.err(formatProblem(flags.config, p, io.errStyle, io.columns, alertmanagerNote) + '\n');
     const found = { n: problems.length, files: flags.config };
     io.err(io.errStyle.dim((found.n === 1 ? t('rules.problems.one', found) : t('rules.problems.many', found)) + '\n'));
     throw new ExitError(1);
@@ -51,7 +53,7 @@ async function runRoute(ruleFiles: string[], flags: RouteFlags, deps: CommandDep
   if (!report.complete) {
     const { renderErrors } = await import('../rules/report.js');
     io.err(io.errStyle.error(t('rules.incomplete')) + '\n');
-    io.err(renderErrors(report, io.errStyle));
+    io.err(renderErrors(report, io.errStyle, io.columns));
     throw new ExitError(1);
   }
 }

@@ -41,7 +41,7 @@ export function loadCheckedRules(paths: string[], io: IO): { files: CheckedFile[
   }
   const bad = files.filter((f) => allProblems(f).length > 0);
   if (bad.length) {
-    for (const f of bad) for (const p of allProblems(f)) io.err(formatProblem(f.path, p, io.errStyle) + '\n');
+    for (const f of bad) for (const p of allProblems(f)) io.err(formatProblem(f.path, p, io.errStyle, io.columns) + '\n');
     const n = bad.reduce((k, f) => k + allProblems(f).length, 0);
     const found = { n, files: bad.map((f) => f.path).join(', ') };
     io.err(io.errStyle.dim((n === 1 ? t('rules.problems.one', found) : t('rules.problems.many', found)) + '\n'));
@@ -154,7 +154,7 @@ export async function openBackendWithRules(paths: string[], opts: BackendOptions
   const run = await runRulesTimeline(groups, opts, deps);
   const { renderErrors } = await import('../rules/report.js');
   if (!run.report.complete) {
-    io.err(renderErrors(run.report, io.errStyle));
+    io.err(renderErrors(run.report, io.errStyle, io.columns));
     throw new ExitError(1);
   }
   const { createLocalBackend } = await import('../backends/local.js');

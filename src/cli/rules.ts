@@ -55,7 +55,7 @@ async function runCheck(paths: string[], flags: OutputFlag, io: IO): Promise<voi
     if (problems.length === 0) io.out(`  ${style(io, flags).ok('SUCCESS')}: ${f.ruleCount} rules found\n\n`);
     else {
       io.err(`  ${io.errStyle.error('FAILED')}:\n`);
-      for (const p of problems) io.err(formatProblem(path, p, io.errStyle) + '\n');
+      for (const p of problems) io.err(formatProblem(path, p, io.errStyle, io.columns) + '\n');
       io.err('\n');
     }
   }
@@ -74,7 +74,7 @@ async function runEval(paths: string[], flags: TimelineFlags & OutputFlag, deps:
   if (flags.output === 'json') io.out(JSON.stringify(reportJSON(report), null, 2) + '\n');
   else io.out(renderReport(report, style(io, flags)));
   if (!report.complete) {
-    io.err(renderErrors(report, io.errStyle));
+    io.err(renderErrors(report, io.errStyle, io.columns));
     throw new ExitError(1);
   }
 }

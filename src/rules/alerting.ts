@@ -12,6 +12,7 @@ import { labelsKey } from '../storage/store.js';
 import type { Metric } from '../model/result.js';
 import type { RuleDef } from './model.js';
 import { expandAlertTemplate, type TemplateEnv } from './template/index.js';
+import { PROMTOOL } from './promtool-words.js';
 
 export type AlertState = 'inactive' | 'pending' | 'firing';
 
@@ -79,7 +80,7 @@ export class AlertingRuleState {
       const annotations: Record<string, string> = {};
       for (const [k, v] of Object.entries(this.rule.annotations)) annotations[k] = await expand(v);
       const key = labelsKey(labels);
-      if (fresh.has(key)) throw new Error('vector contains metrics with the same labelset after applying alert labels');
+      if (fresh.has(key)) throw new Error(PROMTOOL.sameLabelset('alert'));
       fresh.set(key, { labels, annotations, state: 'pending', value: smpl.value, activeAtMs: ts });
     }
     for (const [key, a] of fresh) {
@@ -122,7 +123,7 @@ export class AlertingRuleState {
     }
     if (ctx.limit > 0 && numActivePending > ctx.limit) {
       this.active.clear();
-      throw new Error(`exceeded limit of ${ctx.limit} with ${numActivePending} alerts`);
+      throw new Error(PROMTOOL.alertLimit(ctx.limit, numActivePending));
     }
     return out;
   }

@@ -2,6 +2,8 @@
 // test files and Alertmanager configurations (5m, 1h30m, 2d, 0), and its
 // String() form, used in promtool's messages ("time: 10m").
 
+import { PROMTOOL } from './promtool-words.js';
+
 const UNITS: ReadonlyArray<[string, number]> = [
   ['y', 365 * 86400_000],
   ['w', 7 * 86400_000],
@@ -16,10 +18,10 @@ const DURATION_RE = /^(?:(\d+)y)?(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:
 
 /** model.ParseDuration: milliseconds, or an Error with Prometheus's message. */
 export function parseModelDuration(s: string): number {
-  if (s === '') throw new Error('empty duration string');
+  if (s === '') throw new Error(PROMTOOL.emptyDuration);
   if (s === '0') return 0;
   const m = DURATION_RE.exec(s);
-  if (!m || s.length === 0) throw new Error(`not a valid duration string: ${JSON.stringify(s)}`);
+  if (!m || s.length === 0) throw new Error(PROMTOOL.badDuration(s));
   let ms = 0;
   UNITS.forEach(([, unitMs], i) => {
     if (m[i + 1] !== undefined) ms += Number(m[i + 1]) * unitMs;

@@ -14,6 +14,7 @@ import type { Metric } from '../model/result.js';
 import { labelsKey, STALE_NAN } from '../storage/store.js';
 import { AlertingRuleState, type OutputSample, type Transition } from './alerting.js';
 import type { GroupDef, RuleDef } from './model.js';
+import { PROMTOOL } from './promtool-words.js';
 
 export interface RuleQuerier {
   /** Instant query; a vector (or a scalar as one sample without labels). Throws Error with the server's message. */
@@ -104,7 +105,7 @@ export class RuleEvaluator {
     let out: OutputSample[];
     if (rule.kind === 'recording') {
       out = recordingOutput(rule, result);
-      if (g.limit > 0 && out.length > g.limit) throw new Error(`exceeded limit of ${g.limit} with ${out.length} series`);
+      if (g.limit > 0 && out.length > g.limit) throw new Error(PROMTOOL.seriesLimit(g.limit, out.length));
       const summary = this.recorded.get(rule)!;
       summary.last = out;
       summary.samples += out.length;
@@ -171,7 +172,7 @@ export function recordingOutput(rule: RuleDef, vector: OutputSample[]): OutputSa
     for (const [k, v] of Object.entries(rule.labels)) labels[k] = v;
     for (const k of Object.keys(labels)) if (labels[k] === '') delete labels[k];
     const key = labelsKey(labels);
-    if (seen.has(key)) throw new Error('vector contains metrics with the same labelset after applying rule labels');
+    if (seen.has(key)) throw new Error(PROMTOOL.sameLabelset('rule'));
     seen.add(key);
     return { labels, value: s.value };
   });

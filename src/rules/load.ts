@@ -16,10 +16,13 @@ import { parseModelDuration } from './duration.js';
 import type { GroupDef, RuleDef, RuleFile } from './model.js';
 import { ruleIdentity } from './model.js';
 import { YamlReader, type Problem } from './yaml-nodes.js';
+import { t } from '../util/messages/index.js';
+import { PROMTOOL } from './promtool-words.js';
 
 const GROUPS_FIELDS = ['groups'];
-const GROUP_FIELDS = ['name', 'interval', 'query_offset', 'limit', 'rules', 'labels'];
-const RULE_FIELDS = ['record', 'alert', 'expr', 'for', 'keep_firing_for', 'labels', 'annotations'];
+/** The fields of a group and of a rule (rulefmt.RuleGroup, rulefmt.Rule); any other is a problem. */
+export const GROUP_FIELDS = ['name', 'interval', 'query_offset', 'limit', 'rules', 'labels'];
+export const RULE_FIELDS = ['record', 'alert', 'expr', 'for', 'keep_firing_for', 'labels', 'annotations'];
 
 export interface LoadResult {
   file: RuleFile;
@@ -53,8 +56,8 @@ export function loadRuleText(path: string, text: string): LoadResult {
   for (const gNode of r.seq(top.get('groups')?.value, '[]rulefmt.RuleGroup')) {
     const g = readGroup(r, gNode, path);
     if (!g) continue;
-    if (g.name === '') r.add(gNode, 'Groupname must not be empty');
-    if (seen.has(g.name)) r.add(gNode, `groupname: "${g.name}" is repeated in the same file`);
+    if (g.name === '') r.add(gNode, PROMTOOL.emptyGroupName);
+    if (seen.has(g.name)) r.add(gNode, PROMTOOL.repeatedGroup(g.name));
     seen.add(g.name);
     file.groups.push(g);
   }
@@ -65,7 +68,7 @@ function readGroup(r: YamlReader, node: Node, path: string): GroupDef | undefine
   const f = r.fields(node, 'rulefmt.RuleGroup', GROUP_FIELDS);
   const labels: Record<string, string> = {};
   for (const [k, { value, node: vn }] of r.stringMap(f.get('labels'))) {
-    if (!validLabelName(k)) r.add(vn, `invalid label name: ${k}`);
+    if (!validLabelName(k)) r.add(vn, PROMTOOL.invalidLabelName(k));
     labels[k] = value;
   }
   const g: GroupDef = {
@@ -93,23 +96,24 @@ function readRule(r: YamlReader, node: Node, g: GroupDef, index: number): RuleDe
   const expr = r.str(f.get('expr')) ?? '';
   const name = alert || record;
   const where = `group "${g.name}", rule ${index}, "${name}"`;
-  const err = (at: Node | Pair | null | undefined, msg: string, query?: Problem['query']) => r.add(at ?? node, `${where}: ${msg}`, query);
+  const err = (at: Node | Pair | null | undefined, msg: string, query?: Problem['query'], hint?: string) =>
+    r.add(at ?? node, `${where}: ${msg}`, query, hint);
   const recordNode = (f.get('record') ?? f.get('alert'))?.value;
   if (record && alert) {
     // promtool names both places: "L:C: L:C: group …" (record's, then alert's).
     const alt = r.pos(f.get('alert')!.value);
-    r.add(f.get('record')!.value, `${alt.line}:${alt.col}: ${where}: only one of 'record' and 'alert' must be set`);
+    r.add(f.get('record')!.value, `${alt.line}:${alt.col}: ${where}: ${PROMTOOL.recordAndAlert}`);
   }
-  if (!record && !alert) err(node, "one of 'record' or 'alert' must be set");
+  if (!record && !alert) err(node, PROMTOOL.noRecordOrAlert);
   let ast;
   const exprNode = f.get('expr')?.value;
-  if (expr === '') err(f.get('expr') ?? node, "field 'expr' must be set in rule");
+  if (expr === '') err(f.get('expr') ?? node, PROMTOOL.noExpr);
   else {
     try {
       ast = parse(expr);
     } catch (e) {
       if (!(e instanceof ParseError)) throw e;
-      err(exprNode, `could not parse expression: ${e.message}`, { text: expr, start: e.position!.start, end: e.position!.end });
+      err(exprNode, PROMTOOL.cannotParse(e.message), { text: expr, start: e.position!.start, end: e.position!.end }, e.hint);
     }
   }
   const forMs = duration(r, f.get('for')) ?? 0;
@@ -117,16 +121,14 @@ function readRule(r: YamlReader, node: Node, g: GroupDef, index: number): RuleDe
   const ruleLabels = r.stringMap(f.get('labels'));
   const annotations = r.stringMap(f.get('annotations'));
   if (record) {
-    if (annotations.size > 0) err(recordNode, "invalid field 'annotations' in recording rule");
-    if (forMs) err(recordNode, "invalid field 'for' in recording rule");
-    if (keepFiringForMs) err(recordNode, "invalid field 'keep_firing_for' in recording rule");
-    if (record.includes('\uFFFD')) err(recordNode, `invalid recording rule name: ${record}`);
-    if (record.includes('{') || record.includes('}')) {
-      err(recordNode, `braces present in the recording rule name; should it be in expr?: ${record}`);
-    }
+    if (annotations.size > 0) err(recordNode, PROMTOOL.recordingField('annotations'));
+    if (forMs) err(recordNode, PROMTOOL.recordingField('for'));
+    if (keepFiringForMs) err(recordNode, PROMTOOL.recordingField('keep_firing_for'));
+    if (record.includes('\uFFFD')) err(recordNode, PROMTOOL.recordName(record));
+    if (record.includes('{') || record.includes('}')) err(recordNode, PROMTOOL.recordBraces(record));
   }
-  for (const [k, { node: vn }] of ruleLabels) if (!validLabelName(k)) err(vn, `invalid label name: ${k}`);
-  for (const [k, { node: vn }] of annotations) if (!validLabelName(k) || k === '__name__') err(vn, `invalid annotation name: ${k}`);
+  for (const [k, { node: vn }] of ruleLabels) if (!validLabelName(k)) err(vn, PROMTOOL.invalidLabelName(k));
+  for (const [k, { node: vn }] of annotations) if (!validLabelName(k) || k === '__name__') err(vn, PROMTOOL.invalidAnnotationName(k));
   if (alert) {
     for (const [kind, map] of [
       ['label', ruleLabels],
@@ -173,9 +175,13 @@ function duplicates(file: RuleFile): Problem[] {
         .map((k) => `${k}: ${rule.labels[k]}`);
       out.push({
         ...rule.pos,
-        message:
-          `duplicate rule: "${rule.name}"${labels.length ? ` with labels {${labels.join(', ')}}` : ''} is already defined at line ${prev.pos.line} ` +
-          `(group "${g.name}", rule ${rule.index}); promtool: "duplicate rule(s) found ... Might cause inconsistency while recording expressions"`,
+        message: t('rules.duplicate', {
+          name: rule.name,
+          labels: labels.length ? t('rules.duplicateLabels', { labels: labels.join(', ') }) : '',
+          line: prev.pos.line,
+          group: g.name,
+          index: rule.index,
+        }),
       });
     }
   }

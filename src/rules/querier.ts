@@ -9,13 +9,16 @@ import { appendRuleSample } from '../storage/rule-output.js';
 import type { OutputSample } from './alerting.js';
 import type { RuleQuerier, SeriesWriter } from './evaluate.js';
 import type { RangeRuleQuerier } from './timeline.js';
+import { t } from '../util/messages/index.js';
+import { PROMTOOL } from './promtool-words.js';
 
 /** Rule output is held as floats: a native-histogram result is an evaluation error saying how to get a float. */
 function histogramResult(): Error {
-  return new Error(
-    'rule result is a native histogram, which promlearn cannot record or alert on: wrap it in histogram_count(), histogram_sum() or histogram_quantile()',
-  );
+  return new Error(t('rules.histogramResult'));
 }
+
+/** Not shown to anyone: timeline.ts catches it and evaluates the rule at each step instead. */
+const STEP_BY_STEP = 'step-by-step';
 
 export function backendQuerier(backend: Backend, opts: { timeoutMs?: number; signal?: AbortSignal } = {}): RuleQuerier {
   return {
@@ -27,7 +30,7 @@ export function backendQuerier(backend: Backend, opts: { timeoutMs?: number; sig
         return d.result.map((s) => ({ labels: s.metric, value: parseSampleValue(s.value![1]) }));
       }
       if (d.resultType === 'scalar') return [{ labels: {}, value: parseSampleValue(d.result[1]) }];
-      throw new Error('rule result is not a vector or scalar');
+      throw new Error(PROMTOOL.notVectorOrScalar);
     },
   };
 }
@@ -57,8 +60,8 @@ export function backendRangeQuerier(backend: Backend, opts: { timeoutMs?: number
         if (d.result.some((s) => s.histograms?.length)) throw histogramResult();
         for (const s of d.result) for (const [t, v] of s.values) at(t).push({ labels: s.metric, value: parseSampleValue(v) });
       } else if (d.resultType === 'scalar') {
-        throw new Error('scalar range results are evaluated step by step');
-      } else throw new Error('rule result is not a vector or scalar');
+        throw new Error(STEP_BY_STEP);
+      } else throw new Error(PROMTOOL.notVectorOrScalar);
       return out;
     },
   };

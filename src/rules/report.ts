@@ -7,6 +7,9 @@ import type { Metric } from '../model/result.js';
 import { formatDate, formatRfc3339, humanDuration as formatDuration, zonedIso } from '../util/time.js';
 import { formatLabels, padEnd, visibleWidth } from '../render/text.js';
 import type { Style } from '../util/style.js';
+import { currentLang, t } from '../util/messages/index.js';
+import { noteLines } from './files.js';
+import { evalErrorNote } from './problem-notes.js';
 import { labelsKey } from '../storage/store.js';
 import type { AlertState, Transition } from './alerting.js';
 import type { RuleEvaluator } from './evaluate.js';
@@ -99,14 +102,22 @@ export function timeFormatter(startMs: number, endMs: number): (ms: number) => s
   return (ms) => (sameDay ? zonedIso(ms / 1000).slice(11, 19) : formatRfc3339(ms / 1000));
 }
 
+/** One episode: the alert states (Prometheus's words: pending, firing, resolved) and when. */
 function episodeText(e: Episode, fmt: (ms: number) => string, style: Style, endMs: number): string {
   const parts = [`pending ${fmt(e.pendingAtMs)}`];
   if (e.firingAtMs !== undefined) parts.push(style.error(`firing ${fmt(e.firingAtMs)}`));
   if (e.endedAtMs !== undefined) {
-    const kept = e.keptFiring ? style.dim(' (after keep_firing_for)') : '';
-    parts.push(e.endedFrom === 'firing' ? style.ok(`resolved ${fmt(e.endedAtMs)}`) + kept : `inactive ${fmt(e.endedAtMs)} (never fired)`);
-  } else parts.push(style.dim(`still ${e.firingAtMs !== undefined ? 'firing' : 'pending'} at the end (${fmt(endMs)})`));
-  if (e.firingAtMs !== undefined) parts.push(style.dim(`fired for ${formatDuration((e.endedAtMs ?? endMs) - e.firingAtMs)}`));
+    const kept = e.keptFiring ? style.dim(t('rules.report.keptFiring')) : '';
+    parts.push(
+      e.endedFrom === 'firing' ? style.ok(`resolved ${fmt(e.endedAtMs)}`) + kept : t('rules.report.neverFired', { time: fmt(e.endedAtMs) }),
+    );
+  } else {
+    const time = fmt(endMs);
+    parts.push(style.dim(e.firingAtMs !== undefined ? t('rules.report.stillFiring', { time }) : t('rules.report.stillPending', { time })));
+  }
+  if (e.firingAtMs !== undefined) {
+    parts.push(style.dim(t('rules.report.firedFor', { duration: formatDuration((e.endedAtMs ?? endMs) - e.firingAtMs) })));
+  }
   return parts.join('  ');
 }
 
@@ -116,11 +127,11 @@ export function renderReport(r: EvalReport, style: Style): string {
   const fmt = timeFormatter(r.startMs, r.endMs);
   const lines: string[] = [];
   const iso = (ms: number) => formatRfc3339(ms / 1000);
-  lines.push(style.dim(`Evaluated ${iso(r.startMs)} to ${iso(r.endMs)}: ${r.evaluations} rule evaluations (${r.mode}).`));
-  if (!r.complete)
-    lines.push(style.error(`INCOMPLETE: ${r.errors.length} rule evaluations failed (see the errors below); what follows leaves them out.`));
-  lines.push('', style.bold('Alerts'));
-  if (r.alerts.length === 0 && r.quietAlerts.length === 0) lines.push('  (no alerting rules)');
+  const mode = t(`rules.report.mode.${r.mode}`);
+  lines.push(style.dim(t('rules.report.evaluated', { start: iso(r.startMs), end: iso(r.endMs), n: r.evaluations, mode })));
+  if (!r.complete) lines.push(style.error(t('rules.report.incomplete', { n: r.errors.length })));
+  lines.push('', style.bold(t('rules.report.alerts')));
+  if (r.alerts.length === 0 && r.quietAlerts.length === 0) lines.push(`  ${t('rules.report.noAlertingRules')}`);
   for (const a of r.alerts) {
     const labels = Object.fromEntries(Object.entries(a.labels).filter(([k]) => !NOT_SHOWN.has(k)));
     lines.push(`  ${style.name(a.alertname)}${formatLabels(labels)}`);
@@ -129,18 +140,18 @@ export function renderReport(r: EvalReport, style: Style): string {
       for (const [k, v] of Object.entries(e.annotations)) lines.push(style.dim(`      ${k}: ${v}`));
     }
   }
-  for (const q of r.quietAlerts) lines.push(`  ${style.name(q)} ${style.dim('never active')}`);
+  for (const q of r.quietAlerts) lines.push(`  ${style.name(q)} ${style.dim(t('rules.report.neverActive'))}`);
   if (r.recording.length) {
-    lines.push('', style.bold('Recording rules'));
+    lines.push('', style.bold(t('rules.report.recording')));
     const w = Math.max(...r.recording.map((x) => x.record.length));
     for (const x of r.recording) {
-      lines.push(
-        `  ${padEnd(x.record, w)}  ${String(x.series).padStart(4)} series  ${String(x.samples).padStart(7)} samples  ${style.dim(`(group ${x.group})`)}`,
-      );
+      const series = t('rules.report.series', { n: String(x.series).padStart(4) });
+      const samples = t('rules.report.samples', { n: String(x.samples).padStart(7) });
+      lines.push(`  ${padEnd(x.record, w)}  ${series}  ${samples}  ${style.dim(t('rules.report.group', { group: x.group }))}`);
     }
   }
   if (r.transitions.length) {
-    lines.push('', style.bold('Transitions'));
+    lines.push('', style.bold(t('rules.report.transitions')));
     const rows = r.transitions.map((t) => [
       fmt(t.tMs),
       t.rule,
@@ -149,7 +160,14 @@ export function renderReport(r: EvalReport, style: Style): string {
       t.to,
       formatValue(t.value),
     ]);
-    const head = ['TIME', 'ALERT', 'LABELS', 'FROM', 'TO', 'VALUE'];
+    const head = [
+      t('rules.report.head.time'),
+      t('rules.report.head.alert'),
+      t('rules.report.head.labels'),
+      t('rules.report.head.from'),
+      t('rules.report.head.to'),
+      t('rules.report.head.value'),
+    ];
     const widths = head.map((h, i) => Math.max(visibleWidth(h), ...rows.map((row) => visibleWidth(row[i]!))));
     lines.push(
       '  ' +
@@ -176,8 +194,11 @@ function formatValue(v: number): string {
   return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(4)));
 }
 
-/** Errors grouped by rule and message: "rule X: message (at 10:00:00, 10:00:30 and 5 more)". */
-export function renderErrors(r: EvalReport, style: Style): string {
+/**
+ * Errors grouped by rule and message: "rule X: message (at 10:00:00, 10:00:30 and 5 more)";
+ * when the learner reads another language, what the error (Prometheus's English) means under it.
+ */
+export function renderErrors(r: EvalReport, style: Style, columns = 80): string {
   const fmt = timeFormatter(r.startMs, r.endMs);
   const groups = new Map<string, { rule: string; group: string; message: string; times: number[] }>();
   for (const e of r.errors) {
@@ -189,8 +210,13 @@ export function renderErrors(r: EvalReport, style: Style): string {
   const out: string[] = [];
   for (const g of groups.values()) {
     const shown = g.times.slice(0, 3).map(fmt).join(', ');
-    const more = g.times.length > 3 ? ` and ${g.times.length - 3} more` : '';
-    out.push(style.error(`error: group "${g.group}", rule "${g.rule}": ${g.message}`) + style.dim(` (at ${shown}${more})`));
+    const times = g.times.length > 3 ? t('rules.report.errorMore', { times: shown, n: g.times.length - 3 }) : shown;
+    out.push(
+      style.error(t('rules.report.error', { group: g.group, rule: g.rule, message: g.message })) +
+        style.dim(t('rules.report.errorAt', { times })),
+    );
+    const note = currentLang() === 'en' ? undefined : evalErrorNote(g.message);
+    if (note) out.push(...noteLines(t('annotation.meaning', { text: note }), style, columns));
   }
   return out.join('\n') + '\n';
 }

@@ -7,6 +7,7 @@
 // as promtool does; strict mode reports unknown fields with yaml.v3's words
 // ("field foo not found in type rulefmt.Rule").
 
+import { PROMTOOL } from './promtool-words.js';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 
 export interface Position {
@@ -18,6 +19,8 @@ export interface Problem extends Position {
   message: string;
   /** A PromQL expression the message is about, with the byte range to underline. */
   query?: { text: string; start: number; end: number };
+  /** Our advice for a PromQL error (src/promql/hints.ts), in the learner's language, as `query` gives it. */
+  hint?: string;
 }
 
 export class YamlReader {
@@ -44,8 +47,8 @@ export class YamlReader {
     return { line: p.line, col: p.col };
   }
 
-  add(node: Node | Pair | null | undefined, message: string, query?: Problem['query']): void {
-    this.problems.push({ ...this.pos(node), message, query });
+  add(node: Node | Pair | null | undefined, message: string, query?: Problem['query'], hint?: string): void {
+    this.problems.push({ ...this.pos(node), message, query, ...(hint === undefined ? {} : { hint }) });
   }
 
   /** A mapping's pairs by key; unknown keys are problems ("field x not found in type T"). */
@@ -53,13 +56,13 @@ export class YamlReader {
     const out = new Map<string, Pair<Node, Node | null>>();
     if (node === null || node === undefined) return out;
     if (!isMap(node)) {
-      this.add(node as Node, `cannot unmarshal ${yamlKind(node)} into ${typeName}`);
+      this.add(node as Node, PROMTOOL.cannotUnmarshal(yamlKind(node), typeName));
       return out;
     }
     for (const pair of (node as YAMLMap<Node, Node | null>).items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : '';
       if (!known.includes(key)) {
-        this.add(pair.key, `field ${key} not found in type ${typeName}`);
+        this.add(pair.key, PROMTOOL.unknownField(key, typeName));
         continue;
       }
       out.set(key, pair);
@@ -71,7 +74,7 @@ export class YamlReader {
   seq(node: Node | null | undefined, what: string): Node[] {
     if (node === null || node === undefined || (isScalar(node) && node.value === null)) return [];
     if (!isSeq(node)) {
-      this.add(node, `cannot unmarshal ${yamlKind(node)} into ${what}`);
+      this.add(node, PROMTOOL.cannotUnmarshal(yamlKind(node), what));
       return [];
     }
     return (node as YAMLSeq<Node>).items;
@@ -82,7 +85,7 @@ export class YamlReader {
     const v = pair?.value;
     if (v === null || v === undefined) return undefined;
     if (!isScalar(v)) {
-      this.add(v, `cannot unmarshal ${yamlKind(v)} into ${typeName}`);
+      this.add(v, PROMTOOL.cannotUnmarshal(yamlKind(v), typeName));
       return undefined;
     }
     if (v.value === null) return undefined;
@@ -94,7 +97,7 @@ export class YamlReader {
     const v = pair?.value;
     if (v === null || v === undefined) return undefined;
     if (isScalar(v) && typeof v.value === 'number' && Number.isInteger(v.value)) return v.value;
-    this.add(v, `cannot unmarshal ${yamlKind(v)} \`${this.str(pair) ?? ''}\` into int`);
+    this.add(v, PROMTOOL.cannotUnmarshal(`${yamlKind(v)} \`${this.str(pair) ?? ''}\``, 'int'));
     return undefined;
   }
 
@@ -102,7 +105,7 @@ export class YamlReader {
     const v = pair?.value;
     if (v === null || v === undefined) return undefined;
     if (isScalar(v) && typeof v.value === 'boolean') return v.value;
-    this.add(v, `cannot unmarshal ${yamlKind(v)} into bool`);
+    this.add(v, PROMTOOL.cannotUnmarshal(yamlKind(v), 'bool'));
     return undefined;
   }
 
@@ -112,7 +115,7 @@ export class YamlReader {
     const v = pair?.value;
     if (v === null || v === undefined || (isScalar(v) && v.value === null)) return out;
     if (!isMap(v)) {
-      this.add(v, `cannot unmarshal ${yamlKind(v)} into ${what}`);
+      this.add(v, PROMTOOL.cannotUnmarshal(yamlKind(v), what));
       return out;
     }
     for (const p of (v as YAMLMap<Node, Node | null>).items) {

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { UsageError } from '../errors.js';
 import { parsePromDuration } from '../util/time.js';
-import { t } from '../util/messages/index.js';
+import { currentLang, t } from '../util/messages/index.js';
 
 /** Prometheus's defaults (config/config.go DefaultGlobalConfig). */
 export const DEFAULT_INTERVAL_MS = 15_000;
@@ -51,14 +51,19 @@ function defaultTimeout(intervalMs: number, timeoutMs?: number): number {
   return timeoutMs ?? Math.min(DEFAULT_TIMEOUT_MS, intervalMs);
 }
 
+/** A hint that only says in the learner's language what Prometheus's English message says (none in English). */
+function meaningOf(text: string): string | undefined {
+  return currentLang() === 'en' ? undefined : text;
+}
+
 function checkTimes(intervalMs: number, timeoutMs: number, job: string): void {
-  if (intervalMs <= 0) throw new UsageError(`scrape interval must be greater than 0 for job "${job}"`);
-  if (timeoutMs <= 0) throw new UsageError(`scrape timeout must be greater than 0 for job "${job}"`);
+  if (intervalMs <= 0) throw new UsageError(t('scrape.intervalZero', { job }));
+  if (timeoutMs <= 0) throw new UsageError(t('scrape.timeoutZero', { job }));
   if (timeoutMs > intervalMs) {
-    // Prometheus's own wording (config/config.go).
+    // Prometheus's own wording (config/config.go), English in every language; the hint is ours.
     throw new UsageError(
       `scrape timeout greater than scrape interval for scrape config with job name "${job}"`,
-      'make scrape_timeout (--scrape-timeout) no longer than the interval',
+      t('scrape.timeoutOverIntervalHint'),
     );
   }
 }
@@ -74,10 +79,10 @@ export function targetsFromUrls(urls: string[], d: TargetDefaults = {}): TargetC
     try {
       u = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`);
     } catch {
-      throw new UsageError(`invalid scrape URL ${JSON.stringify(raw)}`, 'give a URL such as http://127.0.0.1:9464/metrics');
+      throw new UsageError(t('scrape.badUrl', { url: JSON.stringify(raw) }), t('scrape.badUrlHint'));
     }
     if (u.protocol !== 'http:' && u.protocol !== 'https:') {
-      throw new UsageError(`unsupported scheme in scrape URL ${JSON.stringify(raw)}`, 'use http:// or https://');
+      throw new UsageError(t('scrape.badUrlScheme', { url: JSON.stringify(raw) }), t('backend.badSchemeHint'));
     }
     const scheme = u.protocol === 'https:' ? 'https' : 'http';
     const port = u.port || (scheme === 'https' ? '443' : '80');
@@ -132,8 +137,8 @@ function onlyKnown(o: Obj, known: Set<string>, where: string, file: string): voi
   for (const k of Object.keys(o)) {
     if (!known.has(k)) {
       throw new UsageError(
-        `${file}: ${where}: field "${k}" is not supported by promlearn's scraper`,
-        `supported here: ${[...known].join(', ')}`,
+        t('scrape.unsupportedField', { file, where, field: k }),
+        t('scrape.unsupportedFieldHint', { fields: [...known].join(', ') }),
       );
     }
   }
@@ -142,6 +147,7 @@ function onlyKnown(o: Obj, known: Set<string>, where: string, file: string): voi
 function duration(v: unknown, what: string, file: string): number | undefined {
   if (v === undefined) return undefined;
   const ms = parsePromDuration(String(v));
+  // Prometheus's words for a bad duration (model.ParseDuration), after ours for where it is.
   if (ms === undefined)
     throw new UsageError(`${file}: ${what}: not a valid duration string: ${JSON.stringify(v)}`, t('scrape.durationHint'));
   return ms;
@@ -153,7 +159,7 @@ export function loadScrapeConfigFile(file: string, overrides: TargetDefaults = {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
+    throw new UsageError(t('scrape.cannotRead', { file, detail: (e as Error).message }));
   }
   return parseScrapeConfig(text, file, overrides);
 }
@@ -163,28 +169,30 @@ export function parseScrapeConfig(text: string, file = 'prometheus.yml', overrid
   try {
     doc = parseYaml(text);
   } catch (e) {
-    throw new UsageError(`${file}: invalid YAML: ${(e as Error).message.split('\n')[0]}`);
+    throw new UsageError(t('scrape.badYaml', { file, detail: (e as Error).message.split('\n')[0]! }));
   }
   if (doc === null || doc === undefined) doc = {};
-  if (!isObj(doc)) throw new UsageError(`${file}: expected a mapping at the top level`);
+  if (!isObj(doc)) throw new UsageError(t('scrape.topLevelMapping', { file }));
   const global = doc.global ?? {};
-  if (!isObj(global)) throw new UsageError(`${file}: global: expected a mapping`);
+  if (!isObj(global)) throw new UsageError(t('scrape.expectedMapping', { file, where: 'global' }));
   onlyKnown(global, GLOBAL_KEYS, 'global', file);
   const gInterval = overrides.intervalMs ?? duration(global.scrape_interval, 'global.scrape_interval', file) ?? 60_000;
   const gTimeout = overrides.timeoutMs ?? duration(global.scrape_timeout, 'global.scrape_timeout', file);
   const jobs = doc.scrape_configs ?? [];
-  if (!Array.isArray(jobs)) throw new UsageError(`${file}: scrape_configs: expected a list`);
+  if (!Array.isArray(jobs)) throw new UsageError(t('scrape.expectedList', { file, where: 'scrape_configs' }));
   const seen = new Set<string>();
   const out: TargetConfig[] = [];
   for (const [i, j] of jobs.entries()) {
-    if (!isObj(j)) throw new UsageError(`${file}: scrape_configs[${i}]: expected a mapping`);
+    if (!isObj(j)) throw new UsageError(t('scrape.expectedMapping', { file, where: `scrape_configs[${i}]` }));
     const job = j.job_name;
-    if (typeof job !== 'string' || job === '') throw new UsageError(`${file}: scrape_configs[${i}]: job_name is required`);
-    if (seen.has(job)) throw new UsageError(`${file}: found multiple scrape configs with job name "${job}"`);
+    if (typeof job !== 'string' || job === '') throw new UsageError(t('scrape.jobNameRequired', { file, where: `scrape_configs[${i}]` }));
+    // Prometheus's own wording (config/config.go).
+    if (seen.has(job))
+      throw new UsageError(`${file}: found multiple scrape configs with job name "${job}"`, meaningOf(t('scrape.duplicateJobHint')));
     seen.add(job);
     out.push(...jobTargets(j, job, file, gInterval, gTimeout, overrides));
   }
-  if (out.length === 0) throw new UsageError(`${file}: no targets in scrape_configs`, t('scrape.noTargetsHint'));
+  if (out.length === 0) throw new UsageError(t('scrape.noTargets', { file }), t('scrape.noTargetsHint'));
   return out;
 }
 
@@ -195,25 +203,21 @@ function jobTargets(j: Obj, job: string, file: string, gInterval: number, gTimeo
   const timeoutMs = defaultTimeout(intervalMs, o.timeoutMs ?? duration(j.scrape_timeout, `${where} scrape_timeout`, file) ?? gTimeout);
   checkTimes(intervalMs, timeoutMs, job);
   const scheme = j.scheme ?? 'http';
-  if (scheme !== 'http' && scheme !== 'https')
-    throw new UsageError(`${file}: ${where}: scheme must be http or https, got ${JSON.stringify(scheme)}`);
+  if (scheme !== 'http' && scheme !== 'https') throw new UsageError(t('scrape.badScheme', { file, where, scheme: JSON.stringify(scheme) }));
   const metricsPath = String(j.metrics_path ?? '/metrics');
   const params = stringLists(j.params, `${where} params`, file);
   const authorization = authHeader(j, where, file);
   const bodySizeLimit = o.bodySizeLimit ?? (j.body_size_limit === undefined ? 0 : parseBytes(String(j.body_size_limit)));
   const statics = j.static_configs ?? [];
-  if (!Array.isArray(statics)) throw new UsageError(`${file}: ${where}: static_configs must be a list`);
+  if (!Array.isArray(statics)) throw new UsageError(t('scrape.staticsList', { file, where }));
   const out: TargetConfig[] = [];
   for (const sc of statics) {
-    if (!isObj(sc)) throw new UsageError(`${file}: ${where}: each static_configs entry must be a mapping`);
+    if (!isObj(sc)) throw new UsageError(t('scrape.staticMapping', { file, where }));
     onlyKnown(sc, STATIC_KEYS, `${where} static_configs`, file);
     const labels = stringMap(sc.labels, `${where} labels`, file);
     for (const addr of (sc.targets ?? []) as unknown[]) {
       if (typeof addr !== 'string' || addr.includes('/')) {
-        throw new UsageError(
-          `${file}: ${where}: target ${JSON.stringify(addr)} must be host:port`,
-          'put the path in metrics_path, the scheme in scheme',
-        );
+        throw new UsageError(t('scrape.targetHostPort', { file, where, target: JSON.stringify(addr) }), t('scrape.targetHostPortHint'));
       }
       const address = addr.includes(':') ? addr : `${addr}:${scheme === 'https' ? 443 : 80}`;
       out.push({
@@ -236,10 +240,10 @@ function jobTargets(j: Obj, job: string, file: string, gInterval: number, gTimeo
 
 function stringMap(v: unknown, where: string, file: string): Record<string, string> {
   if (v === undefined || v === null) return {};
-  if (!isObj(v)) throw new UsageError(`${file}: ${where}: expected a mapping`);
+  if (!isObj(v)) throw new UsageError(t('scrape.expectedMapping', { file, where }));
   const out: Record<string, string> = {};
   for (const [k, x] of Object.entries(v)) {
-    if (!/^[a-zA-Z_][a-zA-Z0-9_]*$/.test(k)) throw new UsageError(`${file}: ${where}: invalid label name ${JSON.stringify(k)}`);
+    if (!/^[a-zA-Z_][a-zA-Z0-9_]*$/.test(k)) throw new UsageError(t('scrape.badLabelName', { file, where, name: JSON.stringify(k) }));
     out[k] = String(x);
   }
   return out;
@@ -247,7 +251,7 @@ function stringMap(v: unknown, where: string, file: string): Record<string, stri
 
 function stringLists(v: unknown, where: string, file: string): Record<string, string[]> {
   if (v === undefined || v === null) return {};
-  if (!isObj(v)) throw new UsageError(`${file}: ${where}: expected a mapping of lists`);
+  if (!isObj(v)) throw new UsageError(t('scrape.expectedListMapping', { file, where }));
   const out: Record<string, string[]> = {};
   for (const [k, x] of Object.entries(v)) out[k] = (Array.isArray(x) ? x : [x]).map(String);
   return out;
@@ -255,7 +259,7 @@ function stringLists(v: unknown, where: string, file: string): Record<string, st
 
 function authHeader(j: Obj, where: string, file: string): string | undefined {
   if (j.basic_auth !== undefined && j.authorization !== undefined) {
-    throw new UsageError(`${file}: ${where}: at most one of basic_auth and authorization may be configured`);
+    throw new UsageError(t('scrape.basicAndAuthorization', { file, where }));
   }
   if (isObj(j.basic_auth)) {
     const b = j.basic_auth;
@@ -276,14 +280,14 @@ function readSecret(path: string, file: string): string {
   try {
     return readFileSync(path, 'utf8').trim();
   } catch (e) {
-    throw new UsageError(`${file}: cannot read ${path}: ${(e as Error).message}`);
+    throw new UsageError(t('scrape.cannotReadIn', { file, path, detail: (e as Error).message }));
   }
 }
 
 /** Prometheus byte sizes: 512, 10KB, 5MB, 1GB (units of 1024). */
 export function parseBytes(s: string): number {
   const m = /^(\d+)(B|KB|MB|GB|TB|PB|EB)?$/i.exec(s.trim());
-  if (!m) throw new UsageError(`invalid size ${JSON.stringify(s)}`, t('scrape.sizeHint'));
+  if (!m) throw new UsageError(t('scrape.badSize', { size: JSON.stringify(s) }), t('scrape.sizeHint'));
   const pow = ['B', 'KB', 'MB', 'GB', 'TB', 'PB', 'EB'].indexOf((m[2] ?? 'B').toUpperCase());
   return Number(m[1]) * 1024 ** pow;
 }

@@ -71,9 +71,10 @@ export async function handleRequest(ctx: ApiContext, req: IncomingMessage, res: 
     return;
   }
   if (!url.pathname.startsWith('/api/v1/')) {
+    // `/` is read by a person (in the learner's language); other texts are Prometheus's, which clients may match.
     res
       .writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
-      .end(url.pathname === '/' ? 'promlearn serve: the Prometheus HTTP API is at /api/v1/\n' : '404 page not found\n');
+      .end(url.pathname === '/' ? `${t('serve.root')}\n` : '404 page not found\n');
     return;
   }
   const sub = url.pathname.slice('/api/v1'.length);

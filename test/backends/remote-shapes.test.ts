@@ -8,6 +8,7 @@ import { QueryError } from '../../src/errors.js';
 import { createRemoteBackend } from '../../src/backends/remote.js';
 import type { Backend } from '../../src/backends/backend.js';
 import { behaviours, fakeServer } from '../helpers/fake-server.js';
+import { main } from '../../src/cli/main.js';
 
 const ok = (data: unknown) => ({ status: 'success', data });
 
@@ -256,6 +257,22 @@ test('native histograms are carried exactly as the API sends them; a series of o
     ]);
   } finally {
     await b.close?.();
+    await srv.close();
+  }
+});
+
+test('a malformed answer is explained in Korean under --lang ko: the server, endpoint and JSON path as they are', async () => {
+  const srv = await fakeServer(behaviours.ok(ok({ resultType: 'vector', result: [{ metric: {}, value: [1, 2] }] })));
+  try {
+    const io = bufferIO({ env: { PROMLEARN_LANG: 'en' } });
+    const code = await main(['node', 'promlearn', 'query', 'up', '--server', srv.url, '--lang', 'ko'], io);
+    assert.equal(code, 1);
+    const err = io.output.err;
+    assert.match(err, new RegExp(`^오류: ${srv.url} 서버가 /api/v1/query에 Prometheus API 형식이 아닌 답을 보냈어요\\. `), err);
+    assert.match(err, /data\.result\[0\]\.value: 샘플 \[유닉스 초, "값"\] 대신 원소 2개짜리 배열/, err);
+    assert.match(err, /\n힌트: --server가 Prometheus 호환 API인가요\?/, err);
+    assert.doesNotMatch(err, /answered|belongs|an array/, err);
+  } finally {
     await srv.close();
   }
 });

@@ -2,6 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseScrapeConfig, targetUrl, targetsFromUrls, parseBytes } from '../../src/scrape/config.js';
+import type { UsageError } from '../../src/errors.js';
+import { setLang } from '../../src/util/messages/index.js';
 
 const YML = `
 global:
@@ -95,4 +97,32 @@ test('sizes as Prometheus writes them', () => {
   assert.equal(parseBytes('10KB'), 10240);
   assert.equal(parseBytes('5MB'), 5 * 1024 * 1024);
   assert.throws(() => parseBytes('lots'), /invalid size/);
+});
+
+test("in Korean: our sentences are Korean, Prometheus's refusals stay English with a Korean hint", () => {
+  setLang('ko');
+  try {
+    const refusal = (yml: string) => {
+      try {
+        parseScrapeConfig(yml);
+      } catch (e) {
+        return e as UsageError;
+      }
+      assert.fail('no error');
+    };
+    const field = refusal('scrape_configs:\n  - job_name: x\n    relabel_configs: []\n');
+    assert.equal(field.message, 'prometheus.yml: job "x": promlearn의 스크레이퍼는 "relabel_configs" 필드를 지원하지 않아요');
+    assert.match(field.hint ?? '', /^여기서 쓸 수 있는 필드: job_name, /);
+    const twice = refusal('scrape_configs:\n  - job_name: x\n  - job_name: x\n');
+    assert.equal(twice.message, 'prometheus.yml: found multiple scrape configs with job name "x"');
+    assert.match(twice.hint ?? '', /job_name은 설정마다 달라야 해요/);
+    assert.match(refusal('scrape_configs: [\n').message, /^prometheus\.yml: YAML 문법이 잘못됐어요: /);
+  } finally {
+    setLang('en');
+  }
+  // English has no hint for a duplicate job: Prometheus's words say it all.
+  assert.throws(
+    () => parseScrapeConfig('scrape_configs:\n  - job_name: x\n  - job_name: x\n'),
+    (e: UsageError) => e.hint === undefined,
+  );
 });

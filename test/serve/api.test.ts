@@ -6,6 +6,7 @@ import { openLocalDataset } from '../../src/backends/open.js';
 import { QUIET_HOST } from '../../src/backends/options.js';
 import { SAMPLE_END } from '../../src/dataset/index.js';
 import { startServer } from '../../src/serve/server.js';
+import { setLang } from '../../src/util/messages/index.js';
 import { serveBackend, getJson, type Served } from './serve-helper.js';
 
 let s: Served;
@@ -141,6 +142,23 @@ test('status, targets, rules and alerts, format and parse', async () => {
   });
   const ready = await fetch(`${s.url}/-/ready`);
   assert.equal(ready.status, 200);
+});
+
+test("the / page is read by a person: it follows the learner's language; Prometheus's own texts do not", async () => {
+  const root = await fetch(`${s.url}/`);
+  assert.equal(root.status, 404);
+  assert.equal(await root.text(), 'promlearn serve: the Prometheus HTTP API is at /api/v1/\n');
+  setLang('ko');
+  try {
+    assert.match(
+      await (await fetch(`${s.url}/`)).text(),
+      /^promlearn serve: 여기에는 웹 UI가 없고, Prometheus HTTP API는 \/api\/v1\/ 아래에 있어요\n$/,
+    );
+    assert.equal(await (await fetch(`${s.url}/-/ready`)).text(), 'Prometheus Server is Ready.\n');
+    assert.equal(await (await fetch(`${s.url}/graph`)).text(), '404 page not found\n');
+  } finally {
+    setLang('en');
+  }
 });
 
 test('a port in use is a clear usage error', async () => {

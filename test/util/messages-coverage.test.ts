@@ -90,6 +90,27 @@ export const TRANSLATED_FILES = [
   'src/demo/app.ts',
   'src/scrape/status.ts',
   'src/scrape/live.ts',
+  'src/scrape/config.ts',
+  'src/backends/http/shape.ts',
+  'src/backends/worker.ts',
+  'src/rules/files.ts',
+  'src/rules/load.ts',
+  'src/rules/problem-notes.ts',
+  'src/rules/querier.ts',
+  'src/rules/report.ts',
+  'src/rules/timeline.ts',
+  'src/rules/dependencies.ts',
+  'src/rules/unittest/run.ts',
+  'src/rules/unittest/series.ts',
+  'src/rules/unittest/report.ts',
+  'src/rules/unittest/file.ts',
+  'src/rules/yaml-nodes.ts',
+  'src/rules/alerting.ts',
+  'src/rules/evaluate.ts',
+  'src/rules/duration.ts',
+  'src/serve/server.ts',
+  'src/alertmanager/report.ts',
+  'src/alertmanager/problem-notes.ts',
 ];
 
 /** Folders whose every file is translated (the commands: help, usage errors, notes). */
@@ -117,6 +138,18 @@ const NOT_MESSAGES: RegExp[] = [
   /^output the version number$/,
   // A backend's description, English like those of src/backends/open.ts.
   /with recorded rules \(embedded engine\)$/,
+  // Prometheus's own refusals of a scrape config (config/config.go) and of a duration (model.ParseDuration).
+  /^scrape timeout greater than scrape interval for scrape config with job name/,
+  /found multiple scrape configs with job name/,
+  /not a valid duration string: +$/,
+  // Prometheus's own answers outside the API, which clients and scripts may match (web/web.go, net/http).
+  /^Prometheus Server is (Ready|Healthy)\.\\n$/,
+  /^404 page not found\\n$/,
+  /^Method Not Allowed\\n$/,
+  /^error parsing form values: http: POST too large$/,
+  // HTTP header values (CORS).
+  /^Accept, Authorization, Content-Type, Origin$/,
+  /^GET, POST, OPTIONS$/,
 ];
 
 function withoutComments(src: string): string {

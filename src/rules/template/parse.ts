@@ -7,6 +7,7 @@
 // templates cannot reach other named templates, so they only appear by mistake.
 
 import { lexTemplate, lineOf, TemplateParseError, type ActionToken, type Piece } from './lex.js';
+import { t } from '../../util/messages/index.js';
 
 export type Arg =
   | { kind: 'field'; names: string[]; pos: number } // .Labels.job (on dot)
@@ -110,7 +111,7 @@ class TemplateParser {
         if (toks.length > 1) this.fail(piece.pos, `unexpected ${toks[1]!.value} in {{${word}}}`);
         list.push({ kind: word, pos: piece.pos });
       } else if (word === 'define' || word === 'template' || word === 'block') {
-        this.fail(piece.pos, `{{${word}}} is not supported in rule templates (promlearn)`);
+        this.fail(piece.pos, t('rules.templateUnsupported', { word }));
       } else list.push({ kind: 'action', pipe: this.parsePipeline(toks, piece.pos, true), pos: piece.pos });
     }
     if (stops.length) this.fail(this.text.length, 'unexpected EOF');

@@ -7,6 +7,7 @@ import { dirname, isAbsolute, join, basename } from 'node:path';
 import type { Node, Pair } from 'yaml';
 import { parseModelDuration } from '../duration.js';
 import { YamlReader, type Problem } from '../yaml-nodes.js';
+import { PROMTOOL } from '../promtool-words.js';
 
 export interface InputSeries {
   series: string;
@@ -95,7 +96,7 @@ function glob(pattern: string): string[] {
 function parseStartTimestamp(s: string): number {
   if (/^-?\d+(\.\d+)?$/.test(s)) return Math.round(Number(s) * 1000);
   const t = Date.parse(s);
-  if (Number.isNaN(t) || !/^\d{4}-\d{2}-\d{2}T/.test(s)) throw new Error(`cannot parse "${s}" to a valid timestamp`);
+  if (Number.isNaN(t) || !/^\d{4}-\d{2}-\d{2}T/.test(s)) throw new Error(PROMTOOL.badTimestamp(s));
   return t;
 }
 
@@ -145,7 +146,7 @@ function readGroup(r: YamlReader, node: Node, file: { evaluationIntervalMs: numb
                 ? NaN
                 : Number(v);
         if (Number.isNaN(value) && v !== undefined && !/nan/i.test(v))
-          r.add(s.get('value')!.value, `cannot unmarshal !!str \`${v}\` into float64`);
+          r.add(s.get('value')!.value, PROMTOOL.cannotUnmarshal(`!!str \`${v}\``, 'float64'));
         return { labels: r.str(s.get('labels')) ?? '', value, histogram: r.str(s.get('histogram')) };
       }),
     };

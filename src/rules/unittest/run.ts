@@ -18,6 +18,8 @@ import { backendQuerier } from '../querier.js';
 import { readTestFile, type AlertTestCase, type TestFile, type TestGroup } from './file.js';
 import { alertsString, compareLabels, labelsString, samplesString, type LabelsAndAnnotations } from './format.js';
 import { appendSeriesSamples, expandValues, seriesLabels, type SeriesValue } from './series.js';
+import { t } from '../../util/messages/index.js';
+import { PROMTOOL } from '../promtool-words.js';
 
 export interface TestFileResult {
   path: string;
@@ -26,6 +28,8 @@ export interface TestFileResult {
   errors: string[];
   warnings: string[];
   groups: Array<{ name: string; ok: boolean }>;
+  /** Our hints (not promtool's) for some errors, by their text: what `query` says under a PromQL error in a rule file. */
+  hints: Map<string, string>;
 }
 
 export interface RunOptions {
@@ -40,7 +44,7 @@ export async function runTestFiles(paths: string[], opts: RunOptions = {}): Prom
 }
 
 export async function runTestFile(path: string, opts: RunOptions = {}): Promise<TestFileResult> {
-  const res: TestFileResult = { path, ok: true, errors: [], warnings: [], groups: [] };
+  const res: TestFileResult = { path, ok: true, errors: [], warnings: [], groups: [], hints: new Map() };
   const fail = (e: string) => {
     res.ok = false;
     res.errors.push(e);
@@ -54,16 +58,16 @@ export async function runTestFile(path: string, opts: RunOptions = {}): Promise<
   }
   const { file, problems } = readTestFile(path, text);
   if (!file || problems.length) return fail(problems.map((p) => `${path}:${p.line}:${p.col}: ${p.message}`).join('\n'));
-  for (const u of file.unmatched) res.warnings.push(`no file match pattern ${u}`);
+  for (const u of file.unmatched) res.warnings.push(PROMTOOL.noFileMatch(u));
   const order = new Map<string, number>();
   for (const [i, g] of file.groupEvalOrder.entries()) {
-    if (order.has(g)) return fail(`group name repeated in evaluation order: ${g}`);
+    if (order.has(g)) return fail(PROMTOOL.evalOrderRepeated(g));
     order.set(g, i);
   }
   const run = opts.run?.length ? new RegExp(opts.run.join('|')) : undefined;
   for (const [i, tg] of file.tests.entries()) {
     if (run && !run.test(tg.name)) continue;
-    const errs = await runGroup(tg, file, order);
+    const errs = await runGroup(tg, file, order, res.hints);
     res.groups.push({ name: tg.name || `unnamed#${i}`, ok: errs.length === 0 });
     for (const e of errs) fail(e);
   }
@@ -71,13 +75,22 @@ export async function runTestFile(path: string, opts: RunOptions = {}): Promise<
 }
 
 /** Loads the rule files as the rule manager's LoadGroups does: every problem is an error. */
-function loadGroups(file: TestFile, tg: TestGroup, order: Map<string, number>): { groups: GroupDef[]; errors: string[] } {
+function loadGroups(
+  file: TestFile,
+  tg: TestGroup,
+  order: Map<string, number>,
+  hints: Map<string, string>,
+): { groups: GroupDef[]; errors: string[] } {
   const groups: GroupDef[] = [];
   const errors: string[] = [];
   for (const path of file.ruleFiles) {
     try {
       const f = checkRuleFile(path);
-      for (const p of f.problems) errors.push(`${path}:${p.line}:${p.col}: ${p.message}`);
+      for (const p of f.problems) {
+        const text = `${path}:${p.line}:${p.col}: ${p.message}`;
+        errors.push(text);
+        if (p.hint) hints.set(text, p.hint);
+      }
       for (const g of f.file.groups) groups.push({ ...g, intervalMs: g.intervalMs ?? tg.intervalMs });
     } catch (e) {
       if (e instanceof RuleFileReadError) errors.push(e.message);
@@ -98,10 +111,10 @@ function loadInput(tg: TestGroup): MemoryStore {
       labels = seriesLabels(s.series);
       values = expandValues(s.values);
     } catch (e) {
-      throw new Error(`input_series (line ${s.line}): ${(e as Error).message}`);
+      throw new Error(t('rules.test.inputSeries', { line: s.line, detail: (e as Error).message }));
     }
     const id = store.getOrCreateSeries(labels);
-    appendSeriesSamples((t, v) => store.append(id, t, v), values, tg.startMs, tg.intervalMs);
+    appendSeriesSamples((tMs, v) => store.append(id, tMs, v), values, tg.startMs, tg.intervalMs);
   }
   return store;
 }
@@ -110,21 +123,19 @@ function maxEvalTime(tg: TestGroup): number {
   return Math.max(0, ...tg.alertTests.map((a) => a.evalTimeMs), ...tg.promqlTests.map((p) => p.evalTimeMs));
 }
 
-async function runGroup(tg: TestGroup, file: TestFile, order: Map<string, number>): Promise<string[]> {
+async function runGroup(tg: TestGroup, file: TestFile, order: Map<string, number>, hints: Map<string, string>): Promise<string[]> {
   let store: MemoryStore;
   try {
     store = loadInput(tg);
   } catch (e) {
     return [(e as Error).message];
   }
-  const { groups, errors } = loadGroups(file, tg, order);
+  const { groups, errors } = loadGroups(file, tg, order, hints);
   if (errors.length) return errors;
   for (const a of tg.alertTests) {
     if (a.alertname === '') {
       const where = tg.name ? ` (in TestGroup ${tg.name})` : '';
-      return [
-        `an item under alert_rule_test misses required attribute alertname at eval_time ${formatModelDuration(a.evalTimeMs)}${where}`,
-      ];
+      return [PROMTOOL.noAlertname(formatModelDuration(a.evalTimeMs), where)];
     }
   }
   const backend = createLocalBackend(store, { name: 'test', description: 'promtool test' });
@@ -133,7 +144,7 @@ async function runGroup(tg: TestGroup, file: TestFile, order: Map<string, number
     defaultIntervalMs: tg.intervalMs,
     externalLabels: tg.externalLabels,
     externalURL: tg.externalURL,
-    writer: { append: (l, t, v) => appendRuleSample(store, l, t, v) },
+    writer: { append: (l, tMs, v) => appendRuleSample(store, l, tMs, v) },
   });
   const errs: string[] = [];
   const alertTimes = [...new Set(tg.alertTests.map((a) => a.evalTimeMs))].sort((a, b) => a - b);
@@ -147,8 +158,8 @@ async function runGroup(tg: TestGroup, file: TestFile, order: Map<string, number
     }
     if (evalErrs.length) return [...errs, ...evalErrs];
     while (curr < alertTimes.length && ts - mint <= alertTimes[curr]! && alertTimes[curr]! < ts + file.evaluationIntervalMs - mint) {
-      const t = alertTimes[curr]!;
-      for (const tc of tg.alertTests.filter((a) => a.evalTimeMs === t)) {
+      const at = alertTimes[curr]!;
+      for (const tc of tg.alertTests.filter((a) => a.evalTimeMs === at)) {
         const e = compareAlerts(ev, tc, tg.name, file.fuzzyCompare);
         if (e) errs.push(e);
       }
@@ -228,7 +239,7 @@ async function comparePromql(
   }
   const exp: Array<{ labels: Metric; value: number }> = [];
   for (const s of pt.expSamples) {
-    if (s.histogram) return `${head}, err: labels ${JSON.stringify(s.labels)}: native histogram samples are not supported by promlearn`;
+    if (s.histogram) return t('rules.test.histogramSamples', { head, labels: JSON.stringify(s.labels) });
     try {
       // parser.ParseMetric: '{}' (or nothing) is the empty label set.
       exp.push({ labels: /^\s*(\{\s*\})?\s*$/.test(s.labels) ? {} : seriesLabels(s.labels), value: s.value });

@@ -14,6 +14,7 @@ import type { Metric } from '../../model/result.js';
 import { parse } from '../../promql/index.js';
 import { QueryError } from '../../errors.js';
 import { STALE_NAN } from '../../storage/store.js';
+import { t } from '../../util/messages/index.js';
 
 export type SeriesValue = { kind: 'missing' } | { kind: 'stale' } | { kind: 'value'; v: number };
 
@@ -40,8 +41,8 @@ export function expandValues(values: string): SeriesValue[] {
     else {
       const m = EXPAND_RE.exec(item);
       if (!m) {
-        if (item.startsWith('{{')) throw new Error(`native histogram values are not supported by promlearn: ${item}`);
-        throw new Error(`invalid value ${JSON.stringify(item)}: expected a number, '_', 'stale' or expanding notation such as 1+2x3`);
+        if (item.startsWith('{{')) throw new Error(t('rules.test.histogramValues', { item }));
+        throw new Error(t('rules.test.badValue', { item: JSON.stringify(item) }));
       }
       const start = num(m[1]!);
       const step = m[2] ? (m[2] === '-' ? -num(m[3]!) : num(m[3]!)) : 0;
@@ -64,14 +65,15 @@ export function seriesLabels(series: string): Metric {
   try {
     expr = parse(series);
   } catch (e) {
-    if (e instanceof QueryError) throw new Error(`invalid series ${JSON.stringify(series)}: ${e.message}`);
+    if (e instanceof QueryError) throw new Error(t('rules.test.badSeries', { series: JSON.stringify(series), detail: e.message }));
     throw e;
   }
   if (expr.type !== 'VectorSelector')
-    throw new Error(`invalid series ${JSON.stringify(series)}: expected a metric name with labels, such as up{job="api"}`);
+    throw new Error(t('rules.test.badSeries', { series: JSON.stringify(series), detail: t('rules.test.notSelector') }));
   const labels: Metric = {};
   for (const m of expr.matchers) {
-    if (m.op !== '=') throw new Error(`invalid series ${JSON.stringify(series)}: labels must be written with =, not ${m.op}`);
+    if (m.op !== '=')
+      throw new Error(t('rules.test.badSeries', { series: JSON.stringify(series), detail: t('rules.test.notEquality', { op: m.op }) }));
     labels[m.name] = m.value;
   }
   return labels;

@@ -86,6 +86,11 @@ export const CLI_NOTES_MESSAGES = {
     en: 'data from %{start} to %{end} (shifted to end now)',
     ko: '데이터: %{start}부터 %{end}까지(지금 끝나도록 옮김)',
   },
+  // The text of `serve`'s / page: a learner who opens the address in a browser expecting Prometheus's UI
+  'serve.root': {
+    en: 'promlearn serve: the Prometheus HTTP API is at /api/v1/',
+    ko: 'promlearn serve: 여기에는 웹 UI가 없고, Prometheus HTTP API는 /api/v1/ 아래에 있어요',
+  },
   'serve.data': {
     en: 'data from %{start} to %{end}; queries at "now" find nothing unless you pass a time or use --shift-to-now',
     ko: '데이터: %{start}부터 %{end}까지. 시각을 주거나 --shift-to-now를 쓰지 않으면 "now"의 쿼리는 아무것도 찾지 못해요',
@@ -117,17 +122,17 @@ export const CLI_NOTES_MESSAGES = {
   },
   'rules.incomplete': {
     en: 'INCOMPLETE: some rule evaluations failed, so some alerts may be missing above',
-    ko: 'INCOMPLETE: 일부 룰 평가가 실패해서 위에 빠진 얼럿이 있을 수 있어요',
+    ko: 'INCOMPLETE: 일부 규칙 평가가 실패해서 위에 빠진 알림이 있을 수 있어요',
   },
-  'rules.recorded': { en: 'rules: %{n} evaluations recorded %{names}', ko: '룰: 평가 %{n}번, 기록한 시계열: %{names}' },
+  'rules.recorded': { en: 'rules: %{n} evaluations recorded %{names}', ko: '규칙: 평가 %{n}번, 기록한 시계열: %{names}' },
   'rules.recordedNothing': { en: 'nothing', ko: '없음' },
   'rules.readsOutput': {
     en: 'rule "%{rule}" reads %{via}, which rule "%{on}" writes; promlearn cannot write recorded series (or ALERTS) to a Prometheus server, so it cannot evaluate these rules with --server',
-    ko: '룰 "%{rule}"에서 룰 "%{on}"의 출력(%{via})을 읽어요. promlearn은 Prometheus 서버에 기록된 시계열(이나 ALERTS)을 쓸 수 없어서 --server로는 이 룰들을 평가할 수 없어요',
+    ko: '규칙 "%{rule}"에서 규칙 "%{on}"의 출력(%{via})을 읽어요. promlearn은 Prometheus 서버에 기록된 시계열(이나 ALERTS)을 쓸 수 없어서 --server로는 이 규칙들을 평가할 수 없어요',
   },
   'rules.readsOutput.hint': {
     en: 'evaluate them on the sample or a --dataset file, or load the rule file into that Prometheus (rule_files:) and query its output there',
-    ko: '샘플이나 --dataset 파일에서 평가하거나, 룰 파일을 그 Prometheus에 올리고(rule_files:) 거기서 결과를 쿼리하세요',
+    ko: '샘플이나 --dataset 파일에서 평가하거나, 규칙 파일을 그 Prometheus에 올리고(rule_files:) 거기서 결과를 쿼리하세요',
   },
 
   'dataset.info.sample': {

@@ -9,7 +9,7 @@ export const CLI_TOOLS_MESSAGES = {
   },
   'cli.repl.rules': {
     en: 'evaluate these rule files over the data first: recorded series and ALERTS become queryable (local data only)',
-    ko: '먼저 이 룰 파일을 데이터에 대해 평가해요: 기록된 시계열과 ALERTS를 쿼리할 수 있어요(로컬 데이터만)',
+    ko: '먼저 이 규칙 파일을 데이터에 대해 평가해요: 기록된 시계열과 ALERTS를 쿼리할 수 있어요(로컬 데이터만)',
   },
   'cli.repl.help': {
     en: `
@@ -32,7 +32,7 @@ Piped input exits with status 1 if any query failed.`,
   $ promlearn                                   # 터미널에서는 promlearn repl과 같아요
   $ promlearn repl --server http://localhost:9090
   $ echo 'sum by (job) (up)' | promlearn repl   # 파이프: 쿼리마다 실행 후 종료
-  $ promlearn repl --rules rules.yml            # 레코딩 룰 시계열과 ALERTS를 쿼리
+  $ promlearn repl --rules rules.yml            # 기록 규칙 시계열과 ALERTS를 쿼리
   $ promlearn repl --scrape http://127.0.0.1:8080/metrics --interval 5s   # 실시간 수집; .targets
 
 Enter로 쿼리가 완성되면 실행해요. 괄호가 닫히지 않았으면 다음 줄로 이어져요.

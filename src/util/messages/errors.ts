@@ -327,20 +327,20 @@ export const ERROR_MESSAGES = {
   'usage.rulesScrape': { en: '--rules and --scrape cannot be used together', ko: '--rules와 --scrape는 함께 쓸 수 없어요' },
   'usage.rulesScrape.hint': {
     en: 'evaluate rules over the sample or a --dataset file',
-    ko: '룰은 샘플이나 --dataset 파일에 대해 평가하세요',
+    ko: '규칙은 샘플이나 --dataset 파일에 대해 평가하세요',
   },
-  'usage.rulePath.hint': { en: 'check the path of the rule file', ko: '룰 파일의 경로를 확인하세요' },
+  'usage.rulePath.hint': { en: 'check the path of the rule file', ko: '규칙 파일의 경로를 확인하세요' },
   'usage.externalLabel.hint': {
     en: 'use name=value, e.g. --external-label cluster=eu1',
     ko: 'name=value 형식으로 쓰세요. 예: --external-label cluster=eu1',
   },
   'usage.rulesServer': {
     en: '--rules cannot be used with --server: promlearn cannot write recorded series to a Prometheus server',
-    ko: '--rules는 --server와 함께 쓸 수 없어요: promlearn은 Prometheus 서버에 룰이 기록한 시계열을 쓸 수 없어요',
+    ko: '--rules는 --server와 함께 쓸 수 없어요: promlearn은 Prometheus 서버에 규칙이 기록한 시계열을 쓸 수 없어요',
   },
   'usage.rulesServer.hint': {
     en: 'drop --server to query the rules over the sample (or a --dataset file), or load the rules into your Prometheus',
-    ko: '--server를 빼고 샘플(또는 --dataset 파일)에서 룰을 쿼리하거나, 룰을 여러분의 Prometheus에 올리세요',
+    ko: '--server를 빼고 샘플(또는 --dataset 파일)에서 규칙을 쿼리하거나, 규칙을 여러분의 Prometheus에 올리세요',
   },
   'usage.noTestFiles': { en: 'no test files given', ko: '테스트 파일을 주지 않았어요' },
   'usage.noTestFiles.hint': { en: 'promlearn rules test tests.yml', ko: '예: promlearn rules test tests.yml' },

@@ -34,6 +34,9 @@ import { WALK_MESSAGES } from './walkthrough.js';
 import { HINT_MESSAGES } from './hints.js';
 import { BACKEND_MESSAGES } from './backends.js';
 import { CONNECTION_MESSAGES } from './connection.js';
+import { RESPONSE_MESSAGES } from './response.js';
+import { RULES_MESSAGES } from './rules.js';
+import { SCRAPE_MESSAGES } from './scrape.js';
 
 export interface Message {
   readonly en: string;
@@ -60,6 +63,9 @@ export const CATALOG = {
   ...HINT_MESSAGES,
   ...BACKEND_MESSAGES,
   ...CONNECTION_MESSAGES,
+  ...RESPONSE_MESSAGES,
+  ...RULES_MESSAGES,
+  ...SCRAPE_MESSAGES,
 } as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof CATALOG;
