@@ -38,7 +38,8 @@ export class Postings {
   update(sets: LabelSets): void {
     const n = sets.size;
     if (n === this.deltaEnd) return;
-    if (n - this.built > Math.max(MIN_DELTA, this.built / 4)) this.build(sets, n);
+    // The first index is always built in bulk: a delta of Maps for every series of a small store costs more.
+    if (this.built === 0 || n - this.built > Math.max(MIN_DELTA, this.built / 4)) this.build(sets, n);
     else for (; this.deltaEnd < n; this.deltaEnd++) this.addToDelta(sets, this.deltaEnd);
   }
 

@@ -96,9 +96,15 @@ export class MemoryStore {
    * snapshot's are.
    */
   addLazySeries(labels: Metric, count: number, minT: number, maxT: number, decode: () => LazyColumns): number {
+    const [pairs, n] = this.sets.fromMetric(labels, this.keepEmpty);
+    return this.addLazySeriesOfPairs(pairs, n, count, minT, maxT, decode);
+  }
+
+  /** addLazySeries of a label set given as pairs of `strings` ids, as seriesOfPairs takes them. */
+  addLazySeriesOfPairs(pairs: Int32Array, n: number, count: number, minT: number, maxT: number, decode: () => LazyColumns): number {
     const before = this.seriesList.size;
-    const id = this.getOrCreateSeries(labels);
-    if (id !== before) throw new Error(`addLazySeries: the store has series ${JSON.stringify(labels)} already`);
+    const id = this.seriesOfPairs(pairs, n);
+    if (id !== before) throw new Error(`addLazySeries: the store has series ${JSON.stringify(this.labels(id))} already`);
     this.seriesList.get(id).lazy = decode;
     this.sampleCount += count;
     if (count > 0) {
