@@ -16,6 +16,14 @@
 // the load average before and after. Our side starts each run on a collected
 // heap, and Prometheus's answers are not parsed beyond their timing, so our
 // runs do not pay for the bench's own garbage.
+//
+// Warm, not hot: a small query (the regex row, ~110 series) is timed on its
+// 2nd to 8th run, and the full collections before each run make V8 drop
+// optimised code that depended on the hidden classes of the previous query's
+// objects (none alive then). The engine's hot loops take numbers and typed
+// arrays only (rate-kernel.ts, floatSteps in selectors.ts) so that code
+// survives. A first run in a fresh process (the CLI's case) also compiles the
+// engine and is not timed here.
 
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';

@@ -68,20 +68,25 @@ async function parseFile(file: string, size: number, onProgress?: LoadProgress):
   if (file.endsWith('.gz')) return parseGzipFile(file, onProgress);
   const format = await fileFormat(file, size);
   const bytes = new ByteExpositionParser(new ExpositionParser(format, undefined), format === 'openmetrics');
-  // Two buffers in turn: the parser keeps nothing of a chunk it has read.
+  // Two buffers in turn: the parser keeps nothing of a chunk it has read, and
+  // the next chunk is read (in libuv's thread pool) while this one is parsed.
   const buffers = [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)];
   const fh = await open(file, 'r');
+  let reading = fh.read(buffers[0], 0, CHUNK_BYTES, 0);
   try {
     let done = 0;
     for (let k = 0; ; k++) {
-      const buf = buffers[k & 1];
-      const { bytesRead } = await fh.read(buf, 0, buf.length, null);
+      const { bytesRead } = await reading;
       if (bytesRead === 0) break;
-      bytes.feed(buf.subarray(0, bytesRead));
+      const buf = buffers[k & 1];
       done += bytesRead;
+      reading = fh.read(buffers[(k + 1) & 1], 0, CHUNK_BYTES, done);
+      bytes.feed(buf.subarray(0, bytesRead));
       onProgress?.(done, size);
     }
   } finally {
+    // A read under way (when the parser threw) ends before the file closes.
+    await reading.catch(() => undefined);
     await fh.close();
   }
   return bytes.end();

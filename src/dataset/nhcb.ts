@@ -269,12 +269,6 @@ export function nhcbSeriesOf(store: MemoryStore): ReadonlyMap<number, { group: C
   return derived.get(store) ?? new Map();
 }
 
-/** The group of classic series ids `bucketIds` (+ _count, _sum), its labels and bounds read from the store. */
-export function groupOf(store: MemoryStore, labels: Metric, bucketIds: number[], count?: number, sum?: number): ClassicGroup {
-  const buckets = bucketIds.map((id) => ({ le: parseLe(store.labels(id).le ?? ''), id }));
-  return { labels, buckets, ...(count === undefined ? {} : { count }), ...(sum === undefined ? {} : { sum }) };
-}
-
 /** `--dataset FILE --nhcb`: every classic histogram of a loaded store also as an NHCB series. */
 export function addNhcbForAll(store: MemoryStore): number[] {
   return addNhcbSeries(store, findClassicHistograms(store));

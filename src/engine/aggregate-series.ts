@@ -68,7 +68,7 @@ export class SeriesFolder {
     for (let g = 0; g < outs.length; g++) {
       const o = outs[g];
       if (!o.p.includes(1)) continue;
-      if (this.op === 'sum') for (let i = 0; i < n; i++) if (o.p[i]) o.v[i] += comps[g][i];
+      if (this.op === 'sum') compensate(o.v, o.p, comps[g], n);
       o.dropName = this.dropName[g];
       result.push(o);
     }
@@ -77,6 +77,11 @@ export class SeriesFolder {
 }
 
 const NO_COMP = new Float64Array(0);
+
+/** Adds sum's Kahan compensation c to the steps of v that have a value (typed arrays only: see rate-kernel.ts rateSteps). */
+function compensate(v: Float64Array, p: Uint8Array, c: Float64Array, n: number): void {
+  for (let i = 0; i < n; i++) if (p[i]) v[i] += c[i];
+}
 
 /**
  * Folds one input series (sv, sp) into its group's values (ov, op) at every

@@ -26,6 +26,13 @@ interface WindowSpec {
   atMs?: number;
 }
 
+/** How many steps the kernel computes between checks for a timeout or cancellation. */
+const CHUNK = 1024;
+/** The kernel's state between chunks: the window's sample range [lo, hi) and the steps with a value. */
+const cursor = new Int32Array(3);
+/** Samples read by the windows so far. */
+const samplesRead = new Float64Array(1);
+
 /**
  * Fills o with the function's value at every step of grid for the series
  * (t, v); drops are its counter-drop prefix counts (counters only). Returns
@@ -43,17 +50,48 @@ export function rateWindows(
   o: VSeries,
 ): number {
   const { isCounter, isRate } = kind;
-  const { atMs, offsetMs, rangeMs } = w;
-  const { start, step, n } = grid;
-  const ov = o.v;
-  const op = o.p;
-  let lo = 0;
-  let hi = 0;
+  const at = w.atMs ?? NaN;
+  cursor.fill(0);
+  samplesRead[0] = 0;
+  for (let from = 0; from < grid.n; from += CHUNK) {
+    if (from > 0) checkAbort(st, true);
+    const to = Math.min(grid.n, from + CHUNK);
+    rateSteps(isCounter, isRate, t, v, len, drops, at, w.offsetMs, w.rangeMs, grid.start, grid.step, from, to, o.v, o.p);
+  }
+  st.totalSamples += samplesRead[0];
+  return cursor[2];
+}
+
+/**
+ * Steps [from, to) of rateWindows. Only numbers and typed arrays come in: V8
+ * drops optimised code that depends on the hidden class of an object (a
+ * query's state, grid or window) once a full collection finds no object of
+ * that class alive, as happens between queries, and this loop is the one
+ * whose optimised code matters most.
+ */
+function rateSteps(
+  isCounter: boolean,
+  isRate: boolean,
+  t: Float64Array,
+  v: Float64Array,
+  len: number,
+  drops: Int32Array | undefined,
+  at: number,
+  offsetMs: number,
+  rangeMs: number,
+  start: number,
+  step: number,
+  from: number,
+  to: number,
+  ov: Float64Array,
+  op: Uint8Array,
+): void {
+  let lo = cursor[0];
+  let hi = cursor[1];
   let count = 0;
   let samples = 0;
-  for (let i = 0; i < n; i++) {
-    if ((i & 1023) === 1023) checkAbort(st, true);
-    const ref = (atMs ?? start + i * step) - offsetMs;
+  for (let i = from; i < to; i++) {
+    const ref = (at === at ? at : start + i * step) - offsetMs;
     const rangeStart = ref - rangeMs;
     hi = advance(t, hi, len, ref);
     lo = advance(t, lo, hi, rangeStart);
@@ -68,6 +106,8 @@ export function rateWindows(
     op[i] = 1;
     count++;
   }
-  st.totalSamples += samples;
-  return count;
+  cursor[0] = lo;
+  cursor[1] = hi;
+  cursor[2] += count;
+  samplesRead[0] += samples;
 }

@@ -57,7 +57,8 @@ export function evalVectorSelector(
     const hs = cols.h && stats ? new StatsHints(cols.h) : cols.h;
     let count: number;
     if (atMs !== undefined) count = pinnedSample(cols, hs, atMs - offsetMs, s, grid, st.lookbackMs, pick);
-    else if (pick === 'value' && !hs) count = floatSteps(cols.t, cols.v, cols.length, grid, offsetMs, st.lookbackMs, s);
+    else if (pick === 'value' && !hs)
+      count = floatSteps(cols.t, cols.v, cols.length, grid.start, grid.step, grid.n, offsetMs, st.lookbackMs, s.v, s.p);
     else count = pickedSteps(cols, hs, grid, offsetMs, st.lookbackMs, s, pick);
     if (count > 0) {
       st.totalSamples += count;
@@ -92,16 +93,26 @@ function pinnedSample(cols: SampleColumns, hs: Hists, ref: number, s: VSeries, g
 
 /**
  * The common case, a float series' values: one cursor moves forward over the
- * samples as the steps advance (a binary search when it has far to go).
+ * samples as the steps advance (a binary search when it has far to go). Only
+ * numbers and typed arrays come in (see rate-kernel.ts rateSteps: optimised
+ * code that depends on a query's objects does not outlive them).
  */
-function floatSteps(t: Float64Array, v: Float64Array, len: number, grid: Grid, offsetMs: number, lookback: number, s: VSeries): number {
-  const ov = s.v;
-  const op = s.p;
-  const n = grid.n;
+function floatSteps(
+  t: Float64Array,
+  v: Float64Array,
+  len: number,
+  start: number,
+  step: number,
+  n: number,
+  offsetMs: number,
+  lookback: number,
+  ov: Float64Array,
+  op: Uint8Array,
+): number {
   let j = 0;
   let count = 0;
   for (let i = 0; i < n; i++) {
-    const ref = grid.start + i * grid.step - offsetMs;
+    const ref = start + i * step - offsetMs;
     // Advance to the first sample after ref; the one before it is the candidate.
     j = advance(t, j, len, ref);
     if (j === 0 || t[j - 1] <= ref - lookback) continue;

@@ -57,7 +57,7 @@ export function samplesOf(val: Val): number {
       return 0;
     case 'vector': {
       let n = 0;
-      for (const s of val.series) for (let i = 0; i < s.p.length; i++) n += s.p[i];
+      for (const s of val.series) n += presentCount(s.p);
       return n;
     }
     case 'matrix': {
@@ -66,6 +66,12 @@ export function samplesOf(val: Val): number {
       return n;
     }
   }
+}
+
+function presentCount(p: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < p.length; i++) n += p[i];
+  return n;
 }
 
 /**

@@ -1,13 +1,17 @@
 // Prometheus's fast paths for label-matcher regexes (model/labels/regexp.go,
 // FastRegexMatcher): most matchers are a literal, an alternation of literals,
-// or literals around `.*`, and a string comparison answers those without a
-// regex engine. Everything else runs through RE2 (regex.ts), after a cheap
-// literal-prefix check where the pattern has one.
+// a few characters from small classes (`job[0-4]`), or literals around `.*`,
+// and a string comparison answers those without a regex engine. A pattern
+// that matches a finite set of strings says so (`set`), so the store can look
+// those values up instead of testing every value of the label. Everything
+// else runs through RE2 (regex.ts), after a cheap literal-prefix check where
+// the pattern has one.
 //
 // This works on the pattern text, not on a syntax tree: a pattern is only
 // taken when every character is a plain literal, an escaped punctuation
-// character, `.*`, `.+` or a top-level `|`; anything else returns undefined
-// and the caller uses RE2. So a fast path can never accept an invalid regex.
+// character, a class of printable ASCII characters and ranges, `.*`, `.+` or
+// a top-level `|`; anything else returns undefined and the caller uses RE2.
+// So a fast path can never accept an invalid regex.
 
 type Token = { lit: string } | { any: 0 | 1 } | '|';
 
@@ -140,39 +144,120 @@ function foldAscii(s: string): string | undefined {
   return out;
 }
 
+/** What the fast paths know of a pattern: a test, and the strings it matches when finitely many. */
+export interface FastShape {
+  test: (s: string) => boolean;
+  /** Every string the pattern matches (distinct), when it matches finitely many. */
+  set?: readonly string[];
+  /** The pattern matches every string (`.*`). */
+  any?: boolean;
+}
+
+/** Prometheus's bound (maxSetMatches): a longer expansion is left to the other paths. */
+const MAX_SET = 256;
+
+/** The printable ASCII characters of the class opening at p[i] (`[a-c_]`) and where it ends; undefined for other classes. */
+function classChars(p: string, i: number): { chars: string[]; end: number } | undefined {
+  const chars: string[] = [];
+  const plain = (c: string | undefined) => c !== undefined && c >= ' ' && c <= '~' && !'\\[]^-'.includes(c);
+  for (let j = i + 1; j < p.length;) {
+    const c = p[j];
+    if (c === ']') return chars.length > 0 ? { chars, end: j } : undefined;
+    if (!plain(c)) return undefined;
+    if (p[j + 1] === '-') {
+      const hi = p[j + 2];
+      // `[a-]`, `[z-a]` (an error RE2 words) and ranges to non-ASCII go to RE2.
+      if (!plain(hi) || hi < c) return undefined;
+      for (let k = c.charCodeAt(0); k <= hi.charCodeAt(0); k++) chars.push(String.fromCharCode(k));
+      j += 3;
+    } else {
+      chars.push(c);
+      j++;
+    }
+    if (chars.length > MAX_SET) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Every string the pattern matches, when it is alternatives of literals and
+ * small character classes: `job[0-4]` -> job0 .. job4, `(a|b)c` is not
+ * taken (only a group around the whole pattern is). At most MAX_SET strings.
+ */
+export function literalSet(pattern: string): string[] | undefined {
+  const p = stripGroup(pattern);
+  const out: string[] = [];
+  let alt: string[] = [''];
+  for (let i = 0; i < p.length; i++) {
+    const c = p[i];
+    let chars: string[];
+    if (c === '|') {
+      out.push(...alt);
+      alt = [''];
+      continue;
+    } else if (c === '\\') {
+      const n = p[i + 1];
+      if (n === undefined || !ASCII_PUNCT.test(n)) return undefined;
+      chars = [n];
+      i++;
+    } else if (c === '[') {
+      const cls = classChars(p, i);
+      if (!cls) return undefined;
+      chars = cls.chars;
+      i = cls.end;
+    } else if (META.has(c)) {
+      return undefined; // quantifiers, groups, anchors, `.`
+    } else {
+      chars = [c];
+    }
+    if (out.length + alt.length * chars.length > MAX_SET) return undefined;
+    alt = chars.length === 1 ? alt.map((a) => a + chars[0]) : alt.flatMap((a) => chars.map((ch) => a + ch));
+  }
+  out.push(...alt);
+  return [...new Set(out)];
+}
+
 /** A matcher for the whole (anchored) pattern when one of the fast shapes fits, else undefined. */
 export function fastMatcher(pattern: string): ((s: string) => boolean) | undefined {
-  let p = pattern;
-  const caseless = p.startsWith('(?i)');
-  if (caseless) p = p.slice(4);
-  const tokens = tokenize(stripGroup(p));
-  if (!tokens) return undefined;
-  const alts = literalAlternatives(tokens);
-  if (caseless) {
-    if (!alts || alts.some((a) => !ASCII_ONLY.test(a))) return undefined;
-    const set = new Set(alts.map((a) => a.toLowerCase()));
-    const lengths = new Set(alts.map((a) => a.length));
-    return (s) => {
-      if (!lengths.has(s.length)) return false; // folds to ASCII keep the UTF-16 length
-      const f = ASCII_ONLY.test(s) ? s.toLowerCase() : foldAscii(s);
-      return f !== undefined && set.has(f);
-    };
-  }
-  if (alts) {
-    if (alts.length === 1) {
-      const lit = alts[0];
-      return (s) => s === lit;
+  return fastShape(pattern)?.test;
+}
+
+/** The fast shape of the whole (anchored) pattern, else undefined. */
+export function fastShape(pattern: string): FastShape | undefined {
+  if (pattern.startsWith('(?i)')) return caselessShape(pattern.slice(4));
+  const set = literalSet(pattern);
+  if (set) {
+    if (set.length === 1) {
+      const lit = set[0];
+      return { test: (s) => s === lit, set };
     }
-    const set = new Set(alts);
-    return (s) => set.has(s);
+    const members = new Set(set);
+    return { test: (s) => members.has(s), set };
   }
-  const seq = sequence(tokens);
+  const tokens = tokenize(stripGroup(pattern));
+  const seq = tokens && sequence(tokens);
   if (!seq) return undefined;
   if (seq.lits.length === 0) {
     const min = seq.gaps[0] ?? 0;
-    return min === 0 ? () => true : (s) => s.length > 0;
+    return min === 0 ? { test: () => true, any: true } : { test: (s) => s.length > 0 };
   }
-  return (s) => matchSequence(seq, s);
+  return { test: (s) => matchSequence(seq, s) };
+}
+
+/** (?i) over alternatives of ASCII literals: compared folded (no `set`: many strings fold alike). */
+function caselessShape(p: string): FastShape | undefined {
+  const tokens = tokenize(stripGroup(p));
+  const alts = tokens && literalAlternatives(tokens);
+  if (!alts || alts.some((a) => !ASCII_ONLY.test(a))) return undefined;
+  const set = new Set(alts.map((a) => a.toLowerCase()));
+  const lengths = new Set(alts.map((a) => a.length));
+  return {
+    test: (s) => {
+      if (!lengths.has(s.length)) return false; // folds to ASCII keep the UTF-16 length
+      const f = ASCII_ONLY.test(s) ? s.toLowerCase() : foldAscii(s);
+      return f !== undefined && set.has(f);
+    },
+  };
 }
 
 /**

@@ -11,7 +11,7 @@
 
 import { createRequire } from 'node:module';
 import type { RE2JS } from 're2js';
-import { fastMatcher, literalPrefix } from './regex-fast.js';
+import { fastShape, literalPrefix } from './regex-fast.js';
 
 // re2js is a quarter of a megabyte of JavaScript. Most queries' matchers take
 // the fast paths, and `promlearn fmt` only needs it for an unusual pattern,
@@ -28,6 +28,10 @@ export class RegexSyntaxError extends Error {}
 /** A compiled label-matcher regex: test() is a full (anchored) match. */
 export interface MatcherRegex {
   test(value: string): boolean;
+  /** Every string it matches, when finitely many (`a|b`, `job[0-4]`): the store looks these values up. */
+  readonly set?: readonly string[];
+  /** It matches every string (`.*`): a selection needs no work for it. */
+  readonly any?: boolean;
 }
 
 const matcherCache = new Map<string, MatcherRegex>();
@@ -61,8 +65,8 @@ function remember<T>(cache: Map<string, T>, key: string, value: T): T {
 export function compileMatcherRegex(pattern: string): MatcherRegex {
   const cached = matcherCache.get(pattern);
   if (cached) return cached;
-  const fast = fastMatcher(pattern);
-  if (fast) return remember(matcherCache, pattern, { test: fast });
+  const fast = fastShape(pattern);
+  if (fast) return remember(matcherCache, pattern, fast);
   const re = compileRE2(pattern);
   const prefix = literalPrefix(pattern);
   const test = prefix === '' ? (s: string) => re.testExact(s) : (s: string) => s.startsWith(prefix) && re.testExact(s);

@@ -282,7 +282,8 @@ function hashTimes(t: Float64Array, a: number, b: number): number {
     h = Math.imul(h ^ (x | 0), 0x9e3779b1);
     h = Math.imul(h ^ ((x / 4294967296) | 0), 0x85ebca6b);
   }
-  return h >>> 0;
+  // An int32, not a uint32: a Map key that V8 keeps as a small integer, not a heap number.
+  return h | 0;
 }
 
 function sameTimes(u: Float64Array, t: Float64Array, a: number, b: number): boolean {

@@ -8,8 +8,8 @@
 
 import type { ExpositionParser } from './exposition.js';
 import type { MemoryStore } from './store.js';
+import { is, LabelBytesReader, NAME_CHAR, NAME_START } from './label-bytes.js';
 import { SeriesTexts } from './series-texts.js';
-import type { StringTable } from './strings.js';
 
 const NL = 10;
 const SPACE = 32;
@@ -19,95 +19,9 @@ const DOT = 46;
 const MINUS = 45;
 const OPEN_BRACE = 123;
 const CLOSE_BRACE = 125;
-const EQUALS = 61;
-const COMMA = 44;
 
 /** 10^k for k <= 22 is exact in float64, so m / 10^k is correctly rounded, as Number() is. */
 const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
-
-/** Character classes by byte, one bit each (a table: the tests run for every byte of a new series). */
-const LABEL_START = 1;
-const LABEL_CHAR = 2;
-const NAME_START = 4;
-const NAME_CHAR = 8;
-const CLASS = new Uint8Array(256);
-for (let c = 0; c < 256; c++) {
-  const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
-  const digit = c >= 48 && c <= 57;
-  CLASS[c] =
-    (letter ? LABEL_START | LABEL_CHAR | NAME_START | NAME_CHAR : 0) |
-    (digit ? LABEL_CHAR | NAME_CHAR : 0) |
-    (c === 58 ? NAME_START | NAME_CHAR : 0);
-}
-
-/** Whether byte c (undefined past the end: false) is in class k. */
-function is(c: number, k: number): boolean {
-  return (CLASS[c] & k) !== 0;
-}
-
-/** Scratch for readPlainPairs: up to 32 labels of one series as (name id, value id) pairs. */
-const PAIRS = new Int32Array(64);
-
-/**
- * The label set of an ASCII `name{a="x",b="y"}` without escapes or blanks, as
- * (name id, value id) pairs of the store's strings in PAIRS, sorted by name,
- * its number of pairs, or -1 for anything else, which the text path reads
- * (and reports): a repeated label name, an empty value, more than 32 labels. Only a name or value new to the store
- * makes a string.
- */
-function readPlainPairs(strings: StringTable, nameLabel: number, view: DataView, b: Buffer, s: number, e: number): number {
-  let i = s;
-  while (i < e && is(b[i], NAME_CHAR)) i++;
-  PAIRS[0] = nameLabel;
-  PAIRS[1] = strings.internBytesAt(1, view, b, s, i);
-  let n = 1;
-  if (i < e) {
-    for (i++; b[i] !== CLOSE_BRACE;) {
-      const ns = i;
-      if (!is(b[i], LABEL_START)) return -1;
-      while (is(b[++i], LABEL_CHAR));
-      const ne = i;
-      if (b[i] !== EQUALS || b[i + 1] !== QUOTE) return -1;
-      const vs = (i += 2);
-      while (i < e && b[i] !== QUOTE && b[i] !== BACKSLASH) i++;
-      // An empty value (left out, yet its name may repeat another) is the text path's.
-      if (b[i] !== QUOTE || i === vs || n === 32) return -1;
-      PAIRS[2 * n] = strings.internBytesAt(2 * n, view, b, ns, ne);
-      PAIRS[2 * n + 1] = strings.internBytesAt(2 * n + 1, view, b, vs, i);
-      n++;
-      i++;
-      if (b[i] === COMMA) i++;
-      else if (b[i] !== CLOSE_BRACE) return -1;
-    }
-    if (i !== e - 1) return -1;
-  }
-  return sortPairs(strings, n);
-}
-
-/** The value id of label `name` in PAIRS[0, 2n) (it is there: every series has a metric name). */
-function valueOf(name: number, n: number): number {
-  let j = 0;
-  while (j < n - 1 && PAIRS[2 * j] !== name) j++;
-  return PAIRS[2 * j + 1];
-}
-
-/** Sorts PAIRS[0, 2n) by name (insertion sort: a series has a handful of labels); -1 if a name repeats, else n. */
-function sortPairs(strings: StringTable, n: number): number {
-  for (let j = 1; j < n; j++) {
-    const name = PAIRS[2 * j];
-    const value = PAIRS[2 * j + 1];
-    const text = strings.get(name);
-    let k = j - 1;
-    for (; k >= 0 && strings.get(PAIRS[2 * k]) > text; k--) {
-      PAIRS[2 * k + 2] = PAIRS[2 * k];
-      PAIRS[2 * k + 3] = PAIRS[2 * k + 1];
-    }
-    PAIRS[2 * k + 2] = name;
-    PAIRS[2 * k + 3] = value;
-  }
-  for (let j = 1; j < n; j++) if (PAIRS[2 * j] === PAIRS[2 * j - 2]) return -1;
-  return n;
-}
 
 export class ByteExpositionParser {
   /** The start of a line cut by the end of the previous chunk. */
@@ -131,18 +45,22 @@ export class ByteExpositionParser {
   private numValue = 0;
   private numEnd = 0;
   private numTs = 0;
+  /** readInteger's result, and the first eight digits it read last as two ints with their value (-1: none yet). */
+  private intValue = 0;
+  private intEnd = 0;
+  private head0 = 0;
+  private head1 = 0;
+  private headValue = -1;
   /** OR of the bytes of the last label set scanned (>= 0x80: not ASCII). */
   private seriesHigh = 0;
-  private readonly texts = new SeriesTexts();
-
-  /** The string id of `__name__`. */
-  private readonly nameLabel: number;
+  private texts = new SeriesTexts();
+  private readonly labels: LabelBytesReader;
 
   constructor(
     private readonly parser: ExpositionParser,
     private readonly om: boolean,
   ) {
-    this.nameLabel = parser.strings.intern('__name__');
+    this.labels = new LabelBytesReader(parser.strings);
   }
 
   /** Feeds the next chunk of input. */
@@ -191,6 +109,9 @@ export class ByteExpositionParser {
     const rest = this.carry;
     this.carry = undefined;
     if (rest) this.parser.line(rest.toString('utf8'));
+    // The texts are only for reading: let them go before the store gathers its samples.
+    this.texts = new SeriesTexts();
+    this.lastBytes = Buffer.alloc(0);
     return this.parser.end();
   }
 
@@ -214,6 +135,7 @@ export class ByteExpositionParser {
     let i: number;
     let id = -1;
     let predicted = -1;
+    let plain = false;
     if (n > 0 && b[s + n] === SPACE && this.sameAsLast(b, s, n)) {
       i = s + n;
       id = this.lastId;
@@ -222,8 +144,11 @@ export class ByteExpositionParser {
       const pn = predicted >= 0 ? this.texts.textLength(predicted) : 0;
       if (pn > 0 && b[s + pn] === SPACE && this.texts.same(predicted, this.view, b, s, pn)) i = s + pn;
       else {
+        // Not a series met just before: its labels are read (plain ones as they are scanned).
         predicted = -1;
-        i = this.seriesEnd(b, s);
+        i = this.labels.pairs(this.view, b, s);
+        plain = i >= 0;
+        if (!plain) i = this.seriesEnd(b, s);
         if (i < 0 || b[i] !== SPACE) return -1;
       }
     }
@@ -232,8 +157,8 @@ export class ByteExpositionParser {
     const value = this.numValue;
     const nl = this.om ? this.readSecondsTs(b, this.numEnd + 1) : this.readMsTs(b, this.numEnd + 1);
     if (nl < 0) return -1;
-    if (predicted >= 0) id = this.setLast(b, s, seriesEnd, predicted);
-    else if (id < 0) id = this.seriesId(b, s, seriesEnd);
+    if (predicted >= 0) id = this.setLast(b, s, seriesEnd, predicted, this.texts.seriesId(predicted));
+    else if (id < 0) id = this.seriesId(b, s, seriesEnd, plain);
     if (id < 0) return -1;
     this.sample[0] = this.numTs;
     this.sample[1] = value;
@@ -254,7 +179,7 @@ export class ByteExpositionParser {
     return true;
   }
 
-  /** Index after `name{labels}` (quotes and escapes respected), or -1 for anything unusual. */
+  /** Index after `name{labels}` (quotes and escapes respected), or -1 for anything unusual; seriesHigh says whether it is ASCII. */
   private seriesEnd(b: Buffer, s: number): number {
     const e = b.length;
     if (s >= e || !is(b[s], NAME_START)) return -1;
@@ -282,32 +207,30 @@ export class ByteExpositionParser {
 
   /**
    * The series' id of a line that is not the predicted one: its labels as
-   * the store's string ids (the store finds or makes their series), or
-   * (escapes, UTF-8) a series the text path has read; -1 to leave the line to
-   * the text path.
+   * the store's string ids, when `plain` (read into this.labels: the store
+   * finds or makes their series), or (escapes, UTF-8) a series the text path
+   * has read; -1 to leave the line to the text path.
    */
-  private seriesId(b: Buffer, s: number, e: number): number {
+  private seriesId(b: Buffer, s: number, e: number, plain: boolean): number {
     const view = this.view;
-    const strings = this.parser.strings;
-    const n = this.seriesHigh < 0x80 ? readPlainPairs(strings, this.nameLabel, view, b, s, e) : -1;
-    const id =
-      n > 0
-        ? this.parser.addSeriesPairs(PAIRS, n, strings.get(valueOf(this.nameLabel, n)))
-        : this.parser.knownSeries(b.toString(this.seriesHigh < 0x80 ? 'latin1' : 'utf8', s, e));
+    const labels = this.labels;
+    const id = plain
+      ? this.parser.addSeriesPairs(labels.sorted, labels.n, labels.metricName)
+      : this.parser.knownSeries(b.toString(this.seriesHigh < 0x80 ? 'latin1' : 'utf8', s, e));
     if (id === undefined) return -1;
     const k = this.texts.entry(id, view, b, s, e);
     this.texts.follows(this.lastEntry, k);
-    return this.setLast(b, s, e, k);
+    return this.setLast(b, s, e, k, id);
   }
 
-  /** The series text b[s, e) (entry k of texts) is the last read; returns its series id. */
-  private setLast(b: Buffer, s: number, e: number, k: number): number {
+  /** The series text b[s, e) (entry k of texts, -1 for none) is the last read; returns its series id. */
+  private setLast(b: Buffer, s: number, e: number, k: number, id: number): number {
     this.lastBytes = b;
     this.lastView = this.view;
     this.lastStart = s;
     this.lastLen = e - s;
     this.lastEntry = k;
-    return (this.lastId = this.texts.seriesId(k));
+    return (this.lastId = id);
   }
 
   /** `-?digits[.digits]` with at most 15 digits (exact in float64) into numValue/numEnd. */
@@ -335,12 +258,46 @@ export class ByteExpositionParser {
     return true;
   }
 
+  /**
+   * The digits at b[at…] as an integer into intValue, their end into
+   * intEnd. Timestamps of neighbouring lines mostly share their first eight
+   * digits: those are compared as two ints with the last ones read and not
+   * parsed again.
+   */
+  private readInteger(b: Buffer, at: number): void {
+    const e = b.length;
+    const view = this.view;
+    let i = at;
+    let v = 0;
+    if (this.headValue >= 0 && at + 8 <= e && view.getInt32(at) === this.head0 && view.getInt32(at + 4) === this.head1) {
+      v = this.headValue;
+      i = at + 8;
+    } else {
+      for (; i < e && i < at + 8; i++) {
+        const c = b[i] - 48;
+        if (c < 0 || c > 9) break;
+        v = v * 10 + c;
+      }
+      if (i === at + 8) {
+        this.head0 = view.getInt32(at);
+        this.head1 = view.getInt32(at + 4);
+        this.headValue = v;
+      }
+    }
+    for (; i < e; i++) {
+      const c = b[i] - 48;
+      if (c < 0 || c > 9) break;
+      v = v * 10 + c;
+    }
+    this.intValue = v;
+    this.intEnd = i;
+  }
+
   /** OpenMetrics `seconds[.fraction]` to ms in numTs (sub-ms digits truncated, as the text path); the newline's index or -1. */
   private readSecondsTs(b: Buffer, at: number): number {
     const e = b.length;
-    let i = at;
-    let sec = 0;
-    for (; i < e && b[i] >= 48 && b[i] <= 57; i++) sec = sec * 10 + (b[i] - 48);
+    this.readInteger(b, at);
+    let i = this.intEnd;
     if (i === at || i - at > 12) return -1;
     let ms = 0;
     if (b[i] === DOT) {
@@ -349,18 +306,17 @@ export class ByteExpositionParser {
       for (; k < 3; k++) ms *= 10;
     }
     if (i >= e || b[i] !== NL) return -1;
-    this.numTs = sec * 1000 + ms;
+    this.numTs = this.intValue * 1000 + ms;
     return i;
   }
 
   /** Text-format integer milliseconds into numTs; the newline's index or -1. */
   private readMsTs(b: Buffer, at: number): number {
     const e = b.length;
-    let t = 0;
-    let i = at;
-    for (; i < e && b[i] >= 48 && b[i] <= 57; i++) t = t * 10 + (b[i] - 48);
+    this.readInteger(b, at);
+    const i = this.intEnd;
     if (i === at || i - at > 15 || i >= e || b[i] !== NL) return -1;
-    this.numTs = t;
+    this.numTs = this.intValue;
     return i;
   }
 }

@@ -153,9 +153,9 @@ export class ExpositionParser {
     return this.store.strings;
   }
 
-  /** The series of label pairs the byte parser has read (see MemoryStore.seriesOfPairs); undefined for OpenMetrics `_created`. */
-  addSeriesPairs(pairs: Int32Array, n: number, metricName: string): number | undefined {
-    if (this.isCreated(metricName)) return undefined;
+  /** The series of label pairs the byte parser has read (see MemoryStore.seriesOfPairs), metric name by string id; undefined for OpenMetrics `_created`. */
+  addSeriesPairs(pairs: Int32Array, n: number, metricName: number): number | undefined {
+    if (this.isCreated(this.store.strings.get(metricName))) return undefined;
     return this.store.seriesOfPairs(pairs, n);
   }
 

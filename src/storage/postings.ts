@@ -8,6 +8,15 @@
 // few series between queries does not rebuild anything.
 
 import type { LabelSets } from './label-sets.js';
+import type { StringTable } from './strings.js';
+
+/** A test of label values (a compiled matcher regex is one). */
+export interface ValueTest {
+  test(value: string): boolean;
+}
+
+/** How much regex work (characters tested, 16 a value) goes between calls of `check`: RE2 runs in time linear in them. */
+const CHECK_BUDGET = 1 << 16;
 
 const EMPTY: Int32Array = new Int32Array(0);
 /** A delta of at most this many series (or a quarter of the built ones) is kept beside the built index. */
@@ -29,7 +38,8 @@ export class Postings {
   update(sets: LabelSets): void {
     const n = sets.size;
     if (n === this.deltaEnd) return;
-    if (n - this.built > Math.max(MIN_DELTA, this.built / 4)) this.build(sets, n);
+    // The first index is always built in bulk: a delta of Maps for every series of a small store costs more.
+    if (this.built === 0 || n - this.built > Math.max(MIN_DELTA, this.built / 4)) this.build(sets, n);
     else for (; this.deltaEnd < n; this.deltaEnd++) this.addToDelta(sets, this.deltaEnd);
   }
 
@@ -50,6 +60,42 @@ export class Postings {
     if (range) for (let k = range[0]; k < range[1]; k++) f(this.keyValue[k], this.ids.subarray(this.keyStart[k], this.keyStart[k + 1]));
     const more = this.delta.get(nameId);
     if (more) for (const [v, ids] of more) f(v, ids);
+  }
+
+  /**
+   * The posting lists of the values v of label nameId with test(v) === want.
+   * A loop over the index's arrays, not a callback a value: a selection's
+   * regex walks every value of its label (thousands), and that loop stays
+   * optimised from one query to the next.
+   */
+  listsWhere(nameId: number, strings: StringTable, test: ValueTest, want: boolean, check?: () => void): ArrayLike<number>[] {
+    const lists: ArrayLike<number>[] = [];
+    let budget = CHECK_BUDGET;
+    const range = this.nameRange.get(nameId);
+    if (range) {
+      const { keyValue, keyStart, ids } = this;
+      for (let k = range[0]; k < range[1]; k++) {
+        const value = strings.get(keyValue[k]);
+        if (test.test(value) === want) lists.push(ids.subarray(keyStart[k], keyStart[k + 1]));
+        budget -= value.length + 16;
+        if (budget < 0 && check) {
+          check();
+          budget = CHECK_BUDGET;
+        }
+      }
+    }
+    const more = this.delta.get(nameId);
+    if (more)
+      for (const [v, ids] of more) {
+        const value = strings.get(v);
+        if (test.test(value) === want) lists.push(ids);
+        budget -= value.length + 16;
+        if (budget < 0 && check) {
+          check();
+          budget = CHECK_BUDGET;
+        }
+      }
+    return lists;
   }
 
   /** Whether any series has label nameId. */

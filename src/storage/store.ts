@@ -10,11 +10,11 @@ import { compileMatcherRegex } from '../promql/regex.js';
 import type { Metric, MetricMetadata } from '../model/result.js';
 import { AppendLog } from './append-log.js';
 import type { FloatHistogram } from '../histogram/histogram.js';
-import { intersectSorted } from '../util/sorted.js';
 import { HistogramChunks } from './histogram-chunks.js';
 import { HISTOGRAM_MARK, isHistogramMark } from './stale.js';
 import { LabelSets } from './label-sets.js';
 import { Postings } from './postings.js';
+import { selectSeries } from './select.js';
 import type { LazyColumns, SampleColumns } from './series.js';
 import { SeriesTable } from './series-table.js';
 import type { StringTable } from './strings.js';
@@ -96,9 +96,15 @@ export class MemoryStore {
    * snapshot's are.
    */
   addLazySeries(labels: Metric, count: number, minT: number, maxT: number, decode: () => LazyColumns): number {
+    const [pairs, n] = this.sets.fromMetric(labels, this.keepEmpty);
+    return this.addLazySeriesOfPairs(pairs, n, count, minT, maxT, decode);
+  }
+
+  /** addLazySeries of a label set given as pairs of `strings` ids, as seriesOfPairs takes them. */
+  addLazySeriesOfPairs(pairs: Int32Array, n: number, count: number, minT: number, maxT: number, decode: () => LazyColumns): number {
     const before = this.seriesList.size;
-    const id = this.getOrCreateSeries(labels);
-    if (id !== before) throw new Error(`addLazySeries: the store has series ${JSON.stringify(labels)} already`);
+    const id = this.seriesOfPairs(pairs, n);
+    if (id !== before) throw new Error(`addLazySeries: the store has series ${JSON.stringify(this.labels(id))} already`);
     this.seriesList.get(id).lazy = decode;
     this.sampleCount += count;
     if (count > 0) {
@@ -236,96 +242,14 @@ export class MemoryStore {
   }
 
   /**
-   * Series ids matching all matchers, ascending. Equality matchers use the
-   * postings directly; the others filter the candidate set (or, if every
-   * matcher can match the empty string, all series). A matcher answered by
-   * postings is not tested again per series, and a regex runs once per
-   * distinct label value. `check` is called as the work goes on, so a query
-   * timeout or Ctrl-C can stop a selection over many long label values.
+   * Series ids matching all matchers, ascending, from the postings alone
+   * (select.ts). `check` is called as the work goes on, so a query timeout or
+   * Ctrl-C can stop a selection over many long label values.
    */
   select(matchers: readonly LabelMatcher[], check?: () => void): number[] {
     this.postings.update(this.sets);
-    const str = this.sets.strings;
-    let candidates: ArrayLike<number> | undefined;
-    const answered = new Set<LabelMatcher>();
-    // Intersect postings of equality matchers with non-empty values first: cheapest.
-    for (const m of matchers) {
-      if (m.op === '=' && m.value !== '') {
-        const nameId = str.find(m.name);
-        const valueId = str.find(m.value);
-        const ids = nameId < 0 || valueId < 0 ? [] : this.postings.seriesWith(nameId, valueId);
-        candidates = candidates ? intersectSorted(candidates, ids) : ids;
-        answered.add(m);
-        if (candidates.length === 0) return [];
-      }
-    }
-    if (!candidates) {
-      // A regex matcher that cannot match "" narrows to series having the label.
-      const m = matchers.find((x) => x.op === '=~' && !matchesEmpty(x));
-      if (m) {
-        candidates = this.regexCandidates(m, check);
-        answered.add(m);
-      }
-    }
-    const tests = matchers.filter((m) => !answered.has(m)).map((m) => this.seriesTest(m));
-    const out: number[] = [];
-    const n = candidates ? candidates.length : this.seriesList.size;
-    for (let k = 0; k < n; k++) {
-      const id = candidates ? candidates[k] : k;
-      check?.();
-      let ok = true;
-      for (const t of tests) {
-        if (!t(id)) {
-          ok = false;
-          break;
-        }
-      }
-      if (ok) out.push(id);
-    }
-    return out;
+    return selectSeries(this.postings, this.sets.strings, this.sets.size, matchers, check);
   }
-
-  /** Ascending ids of the series whose label m.name has a value the regex matches (m cannot match ""). */
-  private regexCandidates(m: LabelMatcher, check?: () => void): number[] {
-    const str = this.sets.strings;
-    const nameId = str.find(m.name);
-    if (nameId < 0 || !this.postings.hasName(nameId)) return [];
-    const re = compileMatcherRegex(m.value);
-    const ids: number[] = [];
-    this.postings.forEachValue(nameId, (v, vids) => {
-      check?.();
-      if (re.test(str.get(v))) for (let i = 0; i < vids.length; i++) ids.push(vids[i]);
-    });
-    return ids.sort((a, b) => a - b);
-  }
-
-  /**
-   * A test of one matcher on a series id, read from the label sets (no label
-   * object made); a regex runs once per distinct value in one selection.
-   */
-  private seriesTest(m: LabelMatcher): (id: number) => boolean {
-    const sets = this.sets;
-    const str = sets.strings;
-    const nameId = str.find(m.name);
-    const valueOf = (id: number) => (nameId < 0 ? -1 : sets.valueOf(id, nameId));
-    const text = (vid: number) => (vid < 0 ? '' : str.get(vid));
-    if (m.op === '=') return (id) => text(valueOf(id)) === m.value;
-    if (m.op === '!=') return (id) => text(valueOf(id)) !== m.value;
-    const re = compileMatcherRegex(m.value);
-    const want = m.op === '=~';
-    // Per value id + 1 (0: no such label): 0 untested, 1 matches, 2 does not.
-    const seen = new Uint8Array(str.size + 1);
-    return (id) => {
-      const vid = valueOf(id);
-      let hit = seen[vid + 1];
-      if (hit === 0) seen[vid + 1] = hit = re.test(text(vid)) ? 1 : 2;
-      return (hit === 1) === want;
-    };
-  }
-}
-
-function matchesEmpty(m: LabelMatcher): boolean {
-  return matcherTest(m)({});
 }
 
 /** A predicate for one matcher; a missing label counts as the empty string. */

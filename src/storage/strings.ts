@@ -2,8 +2,10 @@
 // integer id: a series' label set is a run of (name id, value id) pairs in a
 // typed array (label-sets.ts), not an object of its own. The table is open
 // addressing over typed arrays (no Map entry a string), and a file parser can
-// intern straight from the bytes of a line: a string is only made for a value
-// the store has not seen.
+// intern straight from the bytes of a line: a string read from bytes is kept
+// as those bytes, in one arena, and becomes a JS string only when something
+// reads it (`get`). A file of a million series brings half a million new
+// label values that nothing reads until a query needs them.
 
 /** FNV-1a, four characters a step as one big-endian int: hashBytes over the latin1 bytes of a string gives the same. */
 export function hashString(s: string): number {
@@ -40,8 +42,30 @@ export function mix(h: number): number {
   return h ^ (h >>> 16);
 }
 
+/** Whether the n bytes at a[i] and b[j] are equal (four at a time). */
+function sameBytes(av: DataView, a: Uint8Array, i: number, bv: DataView, b: Uint8Array, j: number, n: number): boolean {
+  let q = 0;
+  for (; q + 4 <= n; q += 4) if (av.getInt32(i + q) !== bv.getInt32(j + q)) return false;
+  for (; q < n; q++) if (a[i + q] !== b[j + q]) return false;
+  return true;
+}
+
 export class StringTable {
-  private readonly strings: string[] = [];
+  /** Per id: the string, or undefined while it is only bytes in the arena. */
+  private readonly strings: (string | undefined)[] = [];
+  /**
+   * Per id of a string interned from bytes: where its bytes are in the arena
+   * and how many (made on the first such string: a store that never reads a
+   * file has none).
+   */
+  private at = new Int32Array(0);
+  private len = new Int32Array(0);
+  /** Latin1 bytes of the strings interned from bytes. */
+  private arena = new Uint8Array(0);
+  private arenaView = new DataView(this.arena.buffer);
+  /** The arena as a Buffer, to decode a string from (no Buffer object a string). */
+  private arenaBuffer = Buffer.from(this.arena.buffer);
+  private arenaUsed = 0;
   /** Open addressing, at most half full: per slot, id + 1 (0 for empty) and the string's hash. */
   private slots = new Int32Array(4096);
 
@@ -50,7 +74,34 @@ export class StringTable {
   }
 
   get(id: number): string {
-    return this.strings[id];
+    return this.strings[id] ?? this.made(id);
+  }
+
+  /** The JS string of a string held as bytes, made once. */
+  private made(id: number): string {
+    const a = this.at[id];
+    return (this.strings[id] = this.arenaBuffer.toString('latin1', a, a + this.len[id]));
+  }
+
+  /** Whether string k is the JS string s. */
+  private isString(k: number, s: string): boolean {
+    const str = this.strings[k];
+    if (str !== undefined) return str === s;
+    const n = s.length;
+    if (this.len[k] !== n) return false;
+    const arena = this.arena;
+    const a = this.at[k];
+    for (let q = 0; q < n; q++) if (s.charCodeAt(q) !== arena[a + q]) return false;
+    return true;
+  }
+
+  /** Whether string k is the latin1 string b[s, s + n). */
+  private isBytes(k: number, view: DataView, b: Uint8Array, s: number, n: number): boolean {
+    const str = this.strings[k];
+    if (str === undefined) return this.len[k] === n && sameBytes(this.arenaView, this.arena, this.at[k], view, b, s, n);
+    if (str.length !== n) return false;
+    for (let q = 0; q < n; q++) if (str.charCodeAt(q) !== b[s + q]) return false;
+    return true;
   }
 
   /** The id of `s`, made if new. */
@@ -60,49 +111,45 @@ export class StringTable {
     const mask = (slots.length >> 1) - 1;
     for (let i = h & mask; ; i = (i + 1) & mask) {
       const k = slots[2 * i] - 1;
-      if (k < 0) return this.add(s, h, i);
-      if (slots[2 * i + 1] === h && this.strings[k] === s) return k;
+      if (k < 0) {
+        const id = this.add(h, i);
+        this.strings.push(s);
+        return id;
+      }
+      if (slots[2 * i + 1] === h && this.isString(k, s)) return k;
     }
   }
 
-  /** The id of the latin1 string b[s, e), made if new (the only case that makes a string). */
-  internBytes(view: DataView, b: Buffer, s: number, e: number): number {
+  /** The id of the latin1 string b[s, e), made if new (kept as bytes). */
+  internBytes(view: DataView, b: Uint8Array, s: number, e: number): number {
     const h = hashBytes(view, b, s, e);
     const slots = this.slots;
     const mask = (slots.length >> 1) - 1;
     const n = e - s;
     for (let i = h & mask; ; i = (i + 1) & mask) {
       const k = slots[2 * i] - 1;
-      if (k < 0) return this.add(b.toString('latin1', s, e), h, i);
-      if (slots[2 * i + 1] !== h) continue;
-      const str = this.strings[k];
-      if (str.length !== n) continue;
-      let q = 0;
-      while (q < n && str.charCodeAt(q) === b[s + q]) q++;
-      if (q === n) return k;
+      if (k < 0) return this.addBytes(h, i, view, b, s, n);
+      if (slots[2 * i + 1] === h && this.isBytes(k, view, b, s, n)) return k;
     }
   }
 
   /**
    * Per position of a label set as a parser reads it (name, value, name, …):
-   * the string met there last. Series next to each other in a file mostly
-   * share their metric name, label names and many values.
+   * the two strings met there last. Series next to each other in a file
+   * mostly share their metric name (or alternate between two), label names
+   * and many values.
    */
-  private readonly recent = new Int32Array(64).fill(-1);
+  private readonly recent = new Int32Array(128).fill(-1);
 
-  /** internBytes for the string at position `at` (< 64) of a label set: one compare when it is the one met there last. */
-  internBytesAt(at: number, view: DataView, b: Buffer, s: number, e: number): number {
-    const k = this.recent[at];
-    if (k >= 0) {
-      const str = this.strings[k];
-      const n = e - s;
-      if (str.length === n) {
-        let q = 0;
-        while (q < n && str.charCodeAt(q) === b[s + q]) q++;
-        if (q === n) return k;
-      }
-    }
-    return (this.recent[at] = this.internBytes(view, b, s, e));
+  /** internBytes for the string at position `at` (< 64) of a label set: a compare or two when it is one met there last. */
+  internBytesAt(at: number, view: DataView, b: Uint8Array, s: number, e: number): number {
+    const recent = this.recent;
+    const k = recent[2 * at];
+    if (k >= 0 && this.isBytes(k, view, b, s, e - s)) return k;
+    const k2 = recent[2 * at + 1];
+    recent[2 * at + 1] = k;
+    if (k2 >= 0 && this.isBytes(k2, view, b, s, e - s)) return (recent[2 * at] = k2);
+    return (recent[2 * at] = this.internBytes(view, b, s, e));
   }
 
   /** The id of `s` if the table has it, else -1. */
@@ -113,18 +160,49 @@ export class StringTable {
     for (let i = h & mask; ; i = (i + 1) & mask) {
       const k = slots[2 * i] - 1;
       if (k < 0) return -1;
-      if (slots[2 * i + 1] === h && this.strings[k] === s) return k;
+      if (slots[2 * i + 1] === h && this.isString(k, s)) return k;
     }
   }
 
-  private add(s: string, h: number, slot: number): number {
+  private addBytes(h: number, slot: number, view: DataView, b: Uint8Array, s: number, n: number): number {
+    if (this.arenaUsed + n > this.arena.length) {
+      const arena = new Uint8Array(Math.max(this.arena.length * 2, this.arenaUsed + n, 1 << 14));
+      arena.set(this.arena.subarray(0, this.arenaUsed));
+      this.arena = arena;
+      this.arenaView = new DataView(arena.buffer);
+      this.arenaBuffer = Buffer.from(arena.buffer);
+    }
+    const id = this.add(h, slot);
+    this.strings.push(undefined);
+    if (id >= this.at.length) {
+      this.at = grown(this.at, id + 1);
+      this.len = grown(this.len, id + 1);
+    }
+    const a = this.arenaUsed;
+    this.at[id] = a;
+    this.len[id] = n;
+    const out = this.arenaView;
+    let q = 0;
+    for (; q + 4 <= n; q += 4) out.setInt32(a + q, view.getInt32(s + q));
+    for (; q < n; q++) this.arena[a + q] = b[s + q];
+    this.arenaUsed = a + n;
+    return id;
+  }
+
+  /** A new id in slot `slot` (the caller pushes its string). */
+  private add(h: number, slot: number): number {
     const id = this.strings.length;
-    this.strings.push(s);
     this.slots[2 * slot] = id + 1;
     this.slots[2 * slot + 1] = h;
     if (4 * (id + 1) > this.slots.length) this.slots = rehashed(this.slots);
     return id;
   }
+}
+
+function grown(a: Int32Array, atLeast: number): Int32Array<ArrayBuffer> {
+  const out = new Int32Array(Math.max(atLeast, a.length * 2, 1024));
+  out.set(a);
+  return out;
 }
 
 /** A slot table ([entry + 1, hash] per slot) of twice the size, with the same entries. */

@@ -1,4 +1,5 @@
 // The IO object commands write to: real streams in the CLI, buffers in tests.
+import { isatty } from 'node:tty';
 import { makeStyle, wantColor, type Style } from './style.js';
 
 export interface IO {
@@ -32,12 +33,15 @@ export function processIO(): IO {
     columns: terminalSize(process.stdout.isTTY ? process.stdout.columns : undefined, process.env.COLUMNS, 80),
     rows: terminalSize(process.stdout.isTTY ? process.stdout.rows : undefined, process.env.LINES, 24),
     isTTY: Boolean(process.stdout.isTTY),
-    stdinIsTTY: Boolean(process.stdin.isTTY),
+    // Asked of the file descriptor: process.stdin makes a stream (a millisecond or two) that most commands never read.
+    stdinIsTTY: isatty(0),
     stderrIsTTY: Boolean(process.stderr.isTTY),
     style: makeStyle(color),
     errStyle: makeStyle(wantColor(process.stderr)),
     env: process.env,
-    stdin: process.stdin,
+    get stdin() {
+      return process.stdin;
+    },
     stdout: process.stdout,
   };
 }

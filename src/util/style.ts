@@ -1,10 +1,10 @@
 // Colour only where it helps, and never with NO_COLOR or when not on a TTY.
 // chalk is loaded only when colour is on (src/util/esm-require.ts): a run in a
 // pipe or with NO_COLOR never imports it.
-import { CAN_REQUIRE_ESM, requireEsm } from './esm-require.js';
+import { requireEsm } from './esm-require.js';
 
 type ChalkModule = typeof import('chalk');
-let chalk: ChalkModule | undefined = CAN_REQUIRE_ESM ? undefined : await import('chalk');
+let chalk: ChalkModule | undefined;
 
 export interface Style {
   color: boolean;

@@ -14,11 +14,11 @@
 // a fast path: one column or two per UTF-16 unit, no segmentation; a test checks
 // it gives what string-width gives on every character it covers.
 
-import { CAN_REQUIRE_ESM, requireEsm } from './esm-require.js';
+import { requireEsm } from './esm-require.js';
 
 type StringWidth = (s: string) => number;
 
-let stringWidth: StringWidth | undefined = CAN_REQUIRE_ESM ? undefined : (await import('string-width')).default;
+let stringWidth: StringWidth | undefined;
 
 /** string-width's answer, loading it the first time. */
 function libraryWidth(s: string): number {

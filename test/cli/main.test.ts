@@ -27,7 +27,8 @@ test('an unknown command is a usage error (exit 2)', async () => {
 // or the backends. A loader hook makes loading any of them an error, so this
 // test fails the day one is imported at startup. It runs the bin twice: on the
 // modules tsc writes, and on the bundle (scripts/build-bundle.ts), where the
-// hook reads from the bundle's metafile which modules each chunk holds.
+// hook reads from the bundle's metafile which modules each chunk holds. The
+// bundle's chunks are CommonJS: there the hook is one of require() (--require).
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
 const HEAVY = /\/dist\/src\/(engine|storage|backends)\/|\/dist\/src\/dataset\/(?!timeline\.js)/;
 const BUNDLE_META = join(repo, 'dist/src/bundle/meta.json');
@@ -49,9 +50,38 @@ export async function load(url, context, next) {
 }\n`,
     );
     writeFileSync(join(dir, 'register.mjs'), `import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n`);
+    writeFileSync(
+      join(dir, 'hooks.cjs'),
+      `const Module = require('node:module');
+const { pathToFileURL } = require('node:url');
+const { load } = require('node:module').createRequire(__filename)('./hooks-check.cjs');
+const js = Module._extensions['.js'];
+Module._extensions['.js'] = function (module, filename) {
+  load(pathToFileURL(filename).href);
+  return js.call(this, module, filename);
+};\n`,
+    );
+    writeFileSync(
+      join(dir, 'hooks-check.cjs'),
+      `const meta = JSON.parse(require('node:fs').readFileSync(${JSON.stringify(BUNDLE_META)}, 'utf8'));
+const chunks = new Map(Object.entries(meta.outputs).map(([out, o]) => [out.replace(/^(.*\\/)?dist\\/src\\/bundle\\//, ''), Object.keys(o.inputs)]));
+exports.load = (url) => {
+  const chunk = /\\/dist\\/src\\/bundle\\/([^/]+)$/.exec(url);
+  for (const m of chunk ? (chunks.get(chunk[1]) ?? []).map((i) => '/' + i) : []) {
+    if (${HEAVY}.test(m)) throw new Error('heavy module loaded: ' + m + ' (in ' + chunk[1] + ')');
+  }
+};\n`,
+    );
     return spawnSync(
       process.execPath,
-      ['--import', pathToFileURL(join(dir, 'register.mjs')).href, join(repo, 'bin/promlearn.js'), ...args],
+      [
+        '--require',
+        join(dir, 'hooks.cjs'),
+        '--import',
+        pathToFileURL(join(dir, 'register.mjs')).href,
+        join(repo, 'bin/promlearn.js'),
+        ...args,
+      ],
       {
         encoding: 'utf8',
         env: { ...process.env, NO_COLOR: '1', PROMETHEUS_URL: '', PROMLEARN_NO_BUNDLE: bundled ? '' : '1' },

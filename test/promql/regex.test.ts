@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { RE2JS } from 're2js';
 import { compileMatcherRegex, compileReplaceRegex } from '../../src/promql/regex.js';
-import { fastMatcher, literalPrefix } from '../../src/promql/regex-fast.js';
+import { fastMatcher, fastShape, literalPrefix, literalSet } from '../../src/promql/regex-fast.js';
 
 const m = (re: string, s: string) => compileMatcherRegex(re).test(s);
 
@@ -138,6 +138,14 @@ test('fast paths give the same answers as RE2 for their shapes', () => {
     '😀.*x',
     '.*😀',
     '(?i)k8s|ſ',
+    'job[0-4]',
+    '[ab]',
+    '[a-c][0-1]|x',
+    '(job[0-4])',
+    '[.]',
+    '[|]',
+    'a[*+]',
+    'é[ab]',
   ];
   const inputs = [
     '',
@@ -171,6 +179,20 @@ test('fast paths give the same answers as RE2 for their shapes', () => {
     'xaybz',
     'a\nb',
     '\n',
+    'job0',
+    'job4',
+    'job5',
+    'job',
+    'job04',
+    'Job1',
+    'a1',
+    'c0',
+    'd0',
+    'x',
+    'a*',
+    'a+',
+    'éa',
+    '|',
   ];
   let fast = 0;
   for (const p of patterns) {
@@ -181,6 +203,26 @@ test('fast paths give the same answers as RE2 for their shapes', () => {
     for (const s of inputs) assert.equal(f(s), re.testExact(s), `${JSON.stringify(p)} on ${JSON.stringify(s)}`);
   }
   assert.ok(fast >= patterns.length - 2, `only ${fast} patterns took a fast path`);
+});
+
+test('finite patterns list what they match; the rest go to RE2', () => {
+  assert.deepEqual(literalSet('job[0-4]'), ['job0', 'job1', 'job2', 'job3', 'job4']);
+  assert.deepEqual(literalSet('(?:a|b)[xy]'), undefined); // the group is not the whole pattern
+  assert.deepEqual(literalSet('(a|b[xy])'), ['a', 'bx', 'by']);
+  assert.deepEqual(literalSet('a|a|'), ['a', '']);
+  assert.deepEqual(literalSet(''), ['']);
+  assert.deepEqual(literalSet('[.][|]'), ['.|']);
+  assert.deepEqual(literalSet('a\\.b'), ['a.b']);
+  assert.deepEqual(literalSet('x[0-9][0-9][0-9]'), undefined); // 1,000 strings: more than Prometheus's 256
+  assert.equal(literalSet('x[0-9][0-9]')?.length, 100);
+  for (const p of ['job[^0-4]', 'job[0-4]+', 'job[]a]', 'a[z-a]', 'a[a-]', 'a[\\d]', 'a[[:digit:]]', '[é]', 'a.b', 'a.*', '(?i)job[0-4]'])
+    assert.equal(literalSet(p), undefined, p);
+  assert.deepEqual(fastShape('a|b')?.set, ['a', 'b']);
+  assert.equal(fastShape('.*')?.any, true);
+  assert.equal(fastShape('(.*)')?.any, true);
+  assert.equal(fastShape('.+')?.any, undefined);
+  assert.equal(fastShape('(?i)a|b')?.set, undefined); // many strings fold to a
+  assert.equal(err('a[z-a]'), 'error parsing regexp: invalid character class range: `z-a`');
 });
 
 test('literal prefixes for the RE2 path', () => {

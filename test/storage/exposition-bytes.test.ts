@@ -178,3 +178,54 @@ test('loadDatasetFile streams a file and detects its format from the tail', asyn
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('byte parser: unsorted labels, escaped quotes, repeated series lines and UTF-8 values load as the text parser reads them', async () => {
+  // One series written in several label orders, with escapes and UTF-8, and
+  // time-major scrapes of two alternating families (the predicted path, the
+  // kept sorting orders, the strings kept as bytes).
+  const lines = [
+    '# TYPE m gauge',
+    'm{b="2",a="1"} 1 1000',
+    'm{a="1",b="2"} 2 2000',
+    'm{b="2",a="1"} 3 3000',
+    'm{a="say \\"hi\\"",b="x"} 4 1000',
+    'm{a="say \\"hi\\"",b="x"} 5 2000',
+    'm{a="ünï",b="x"} 6 1000',
+    'm{b="x",a="ünï"} 7 2000',
+    'm{a="1",b="2"} 8 4000',
+    'm{a="1",b="2"} 8 4000',
+    'n{z="9",y="8",x="7"} 1 1000',
+    'n{x="7",y="8",z="9"} 1 1000',
+    'n{y="8",x="7",z="9"} 2 2000',
+  ];
+  for (let k = 0; k < 3; k++)
+    for (let i = 0; i < 40; i++)
+      lines.push(
+        i % 2 === 0
+          ? `req_total{job="j${i % 5}",instance="h${i >> 1}:9100",code="${200 + (i % 3)}"} ${k * i} ${5000 + k * 15000}`
+          : `mem_bytes{job="j${i % 5}",instance="h${i >> 1}:9100"} ${k + i / 8} ${5000 + k * 15000 + 1}`,
+      );
+  const text = lines.join('\n') + '\n';
+  const want = dump(parseExposition(text, { format: 'text', requireTimestamps: true }));
+  for (const chunk of [1, 5, 64, 1 << 20]) assert.deepEqual(dump(viaBytes(text, 'text', chunk)), want, `chunks of ${chunk}`);
+
+  const store = viaBytes(text, 'text', 1 << 20);
+  const byLabels = new Map(Array.from({ length: store.numSeries }, (_, id) => [JSON.stringify(store.labels(id)), id]));
+  const values = (labels: Record<string, string>) => [...store.samples(byLabels.get(JSON.stringify(labels))!).v];
+  assert.deepEqual(values({ __name__: 'm', a: '1', b: '2' }), [1, 2, 3, 8]);
+  assert.deepEqual(values({ __name__: 'm', a: 'say "hi"', b: 'x' }), [4, 5]);
+  assert.deepEqual(values({ __name__: 'm', a: 'ünï', b: 'x' }), [6, 7]);
+  assert.deepEqual(values({ __name__: 'n', x: '7', y: '8', z: '9' }), [1, 2]);
+  assert.deepEqual(values({ __name__: 'req_total', code: '202', instance: 'h1:9100', job: 'j2' }), [0, 2, 4]);
+  assert.equal(store.numSeries, 4 + 40);
+  assert.deepEqual(store.labelValues('instance').length, 20);
+
+  const dir = mkdtempSync(join(tmpdir(), 'promlearn-bytes-'));
+  try {
+    const file = join(dir, 'mixed.prom');
+    writeFileSync(file, text);
+    assert.deepEqual(dump(await loadDatasetFile(file)), want, 'loadDatasetFile');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

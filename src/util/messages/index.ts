@@ -9,8 +9,14 @@
 // src/util/lang.ts) and kept here, so deep pure functions (explain's sentences,
 // the judge's feedback) need no language argument. Prometheus's own error
 // text is never translated: it is data, not a message (see render/error.ts).
+//
+// An area of messages is a file here exporting one `const X_MESSAGES = {...}`;
+// it is listed below with one import and one spread line. The functions (t,
+// tIn, the language) are in translate.ts and exported from here; the CLI
+// bundle replaces this file with bundled.ts, which reads one language's texts
+// from JSON instead of parsing every area in both languages at start.
 
-import { DEFAULT_LANG, langOf, type Lang } from '../lang.js';
+import { useTexts } from './translate.js';
 import { CLI_MESSAGES } from './cli.js';
 import { CLI_DATA_MESSAGES } from './cli-data.js';
 import { CLI_NOTES_MESSAGES } from './cli-notes.js';
@@ -67,44 +73,8 @@ export type MessageKey = keyof typeof CATALOG;
 /** The `%{name}` parameters of a template string type. */
 type Placeholders<S extends string> = S extends `${string}%{${infer P}}${infer R}` ? P | Placeholders<R> : never;
 export type MessageParams<K extends MessageKey> = Record<Placeholders<(typeof CATALOG)[K]['en']>, string | number>;
-type ArgsOf<K extends MessageKey> = [Placeholders<(typeof CATALOG)[K]['en']>] extends [never] ? [] : [MessageParams<K>];
+export type ArgsOf<K extends MessageKey> = [Placeholders<(typeof CATALOG)[K]['en']>] extends [never] ? [] : [MessageParams<K>];
 
-let current: Lang = DEFAULT_LANG;
+export { currentLang, placeholdersOf, setLang, setLangFromEnv, t, tIn } from './translate.js';
 
-/** Sets the language of every later `t()` (main does, once it knows the flags). */
-export function setLang(lang: Lang): void {
-  current = lang;
-}
-
-/** The language of this run's messages. */
-export function currentLang(): Lang {
-  return current;
-}
-
-/** Sets the language from an environment (PROMLEARN_LANG, which --lang sets, then the locale). */
-export function setLangFromEnv(env: NodeJS.ProcessEnv): Lang {
-  current = langOf(env);
-  return current;
-}
-
-const PLACEHOLDER = /%\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
-
-/** The parameter names a template uses, for the catalog's test. */
-export function placeholdersOf(template: string): string[] {
-  return [...new Set([...template.matchAll(PLACEHOLDER)].map((m) => m[1]))].sort();
-}
-
-function fill(template: string, params: Record<string, string | number> | undefined): string {
-  return template.replace(PLACEHOLDER, (whole, name: string) => (params && name in params ? String(params[name]) : whole));
-}
-
-/** The message `key` in this run's language, its parameters filled in. */
-export function t<K extends MessageKey>(key: K, ...args: ArgsOf<K>): string {
-  return tIn(current, key, ...args);
-}
-
-/** The message `key` in a given language. */
-export function tIn<K extends MessageKey>(lang: Lang, key: K, ...args: ArgsOf<K>): string {
-  const entry: Message = CATALOG[key];
-  return fill(entry[lang], args[0] as Record<string, string | number> | undefined);
-}
+useTexts((lang, key) => (CATALOG as Record<string, Message>)[key]?.[lang]);

@@ -1,0 +1,157 @@
+// A series' labels read from the bytes of a file line (`name{a="x",b="y"}`)
+// as the store's string ids, sorted by name: what the byte parser
+// (exposition-bytes.ts) gives the store for a series it has not met. Only
+// the plain shape is read here (ASCII, no escapes, no blanks, no empty
+// value); everything else is left to the text parser, which reads (and
+// reports) it.
+
+import type { StringTable } from './strings.js';
+
+const QUOTE = 34;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
+const EQUALS = 61;
+const COMMA = 44;
+const MAX_LABELS = 32;
+const ORDER_WAYS = 16;
+
+/** Character classes by byte, one bit each (a table: the tests run for every byte of a new series). */
+export const LABEL_START = 1;
+export const LABEL_CHAR = 2;
+export const NAME_START = 4;
+export const NAME_CHAR = 8;
+/** A byte of a label value the plain shape takes: ASCII, not a quote, backslash or newline. */
+const VALUE_CHAR = 16;
+const CLASS = new Uint8Array(256);
+for (let c = 0; c < 256; c++) {
+  const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+  const digit = c >= 48 && c <= 57;
+  CLASS[c] =
+    (letter ? LABEL_START | LABEL_CHAR | NAME_START | NAME_CHAR : 0) |
+    (digit ? LABEL_CHAR | NAME_CHAR : 0) |
+    (c === 58 ? NAME_START | NAME_CHAR : 0) |
+    (c < 0x80 && c !== 34 && c !== 92 && c !== 10 ? VALUE_CHAR : 0);
+}
+
+/** Whether byte c is in class k (c a byte: never undefined, see pairs). */
+export function is(c: number, k: number): boolean {
+  return (CLASS[c] & k) !== 0;
+}
+
+export class LabelBytesReader {
+  /** The label set read last, as (name id, value id) pairs in the order of the line. */
+  private readonly read = new Int32Array(2 * MAX_LABELS);
+  /** The same pairs sorted by name: what `pairs()` returns. */
+  readonly sorted = new Int32Array(2 * MAX_LABELS);
+  /**
+   * The names of label sets met (ORDER_WAYS of them, by a hash of the
+   * names), in line order, and where each pair goes when sorted: a file's
+   * series have a few lists of names, each written in one order, so a
+   * label set is sorted by the order kept for its names, not by comparing
+   * strings.
+   */
+  private readonly orderNames = new Int32Array(ORDER_WAYS * MAX_LABELS);
+  private readonly orders = new Int32Array(ORDER_WAYS * MAX_LABELS);
+  private readonly orderN = new Int32Array(ORDER_WAYS).fill(-1);
+  /** The metric name's string id of the label set read last. */
+  metricName = -1;
+  private readonly nameLabel: number;
+
+  constructor(private readonly strings: StringTable) {
+    this.nameLabel = strings.intern('__name__');
+  }
+
+  /** The number of pairs in `sorted`. */
+  n = 0;
+
+  /**
+   * Reads the series text at b[s], an ASCII `name` or `name{a="x",b="y"}`
+   * without escapes or blanks, into `sorted` (and `n`); returns the index
+   * after it, or -1 for anything else (a repeated label name, an empty value,
+   * more than 32 labels, the end of b). Only a name or value new to the store
+   * is copied (as bytes).
+   */
+  pairs(view: DataView, b: Uint8Array, s: number): number {
+    // Every read is bounded: a byte past the end (undefined) as a table index would slow every call after.
+    const e = b.length;
+    if (s >= e || !is(b[s], NAME_START)) return -1;
+    const strings = this.strings;
+    const p = this.read;
+    let i = s + 1;
+    while (i < e && is(b[i], NAME_CHAR)) i++;
+    if (i >= e) return -1;
+    p[0] = this.nameLabel;
+    p[1] = this.metricName = strings.internBytesAt(1, view, b, s, i);
+    let n = 1;
+    if (b[i] === OPEN_BRACE) {
+      for (i++; ;) {
+        if (i >= e) return -1;
+        if (b[i] === CLOSE_BRACE) break;
+        const ns = i;
+        if (!is(b[i], LABEL_START)) return -1;
+        i++;
+        while (i < e && is(b[i], LABEL_CHAR)) i++;
+        const ne = i;
+        if (i + 1 >= e || b[i] !== EQUALS || b[i + 1] !== QUOTE) return -1;
+        const vs = (i += 2);
+        while (i < e && is(b[i], VALUE_CHAR)) i++;
+        // An empty value (left out, yet its name may repeat another) is the text path's.
+        if (i >= e || b[i] !== QUOTE || i === vs || n === MAX_LABELS) return -1;
+        p[2 * n] = strings.internBytesAt(2 * n, view, b, ns, ne);
+        p[2 * n + 1] = strings.internBytesAt(2 * n + 1, view, b, vs, i);
+        n++;
+        i++;
+        if (i < e && b[i] === COMMA) i++;
+        else if (i >= e || b[i] !== CLOSE_BRACE) return -1;
+      }
+      i++;
+    }
+    const row = this.orderOf(n);
+    if (row < 0) return -1;
+    const order = this.orders;
+    const out = this.sorted;
+    for (let j = 0; j < n; j++) {
+      const from = order[row + j];
+      out[2 * j] = p[2 * from];
+      out[2 * j + 1] = p[2 * from + 1];
+    }
+    this.n = n;
+    return i;
+  }
+
+  /**
+   * Where in `orders` the order that sorts the names just read is (made
+   * and kept if new); -1 when a name repeats.
+   */
+  private orderOf(n: number): number {
+    const p = this.read;
+    let h = n;
+    for (let j = 0; j < n; j++) h = Math.imul(h ^ p[2 * j], 0x9e3779b1);
+    const way = (h >>> 28) & (ORDER_WAYS - 1);
+    const row = way * MAX_LABELS;
+    const names = this.orderNames;
+    let same = this.orderN[way] === n;
+    for (let j = 0; same && j < n; j++) same = p[2 * j] === names[row + j];
+    if (same) return row;
+    return this.sortOrder(n, way) ? row : -1;
+  }
+
+  /** Sorts the names just read (insertion sort: a handful of labels) into order row `way`; false when a name repeats. */
+  private sortOrder(n: number, way: number): boolean {
+    const p = this.read;
+    const order = this.orders;
+    const row = way * MAX_LABELS;
+    const strings = this.strings;
+    this.orderN[way] = -1;
+    for (let j = 0; j < n; j++) {
+      const text = strings.get(p[2 * j]);
+      let k = j - 1;
+      for (; k >= 0 && strings.get(p[2 * order[row + k]]) > text; k--) order[row + k + 1] = order[row + k];
+      order[row + k + 1] = j;
+    }
+    for (let j = 1; j < n; j++) if (p[2 * order[row + j]] === p[2 * order[row + j - 1]]) return false;
+    for (let j = 0; j < n; j++) this.orderNames[row + j] = p[2 * j];
+    this.orderN[way] = n;
+    return true;
+  }
+}
