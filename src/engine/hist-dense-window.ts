@@ -32,8 +32,8 @@ export interface DenseSeries {
   count: Float64Array;
   /** _sum, or NaN when there is none (read as 0). */
   sum: Float64Array | undefined;
-  /** Row of each position; undefined: position i is row i. */
-  rows: Uint32Array | undefined;
+  /** Row of each position (position i is row i when the column has no rows of its own). */
+  rows: Uint32Array;
   hints: Uint8Array;
   group: number;
   /** The window's bounds after the last step read. */
@@ -52,7 +52,7 @@ export function denseSeries(col: CumulativeHistograms, t: Float64Array, len: num
     cum: p.cum,
     count: p.countCol ?? p.cum[K - 1],
     sum: p.sumCol,
-    rows: p.rows,
+    rows: p.rows ?? identity(len),
     hints: p.hints,
     group: 0,
     lo: 0,
@@ -133,7 +133,7 @@ export class WindowRates {
   /** Each step's window (rangeStart, ref]: those with two samples or more get a rate (a loop without calls). */
   private windows(s: DenseSeries): number {
     const { t, len } = s;
-    const rows = s.rows ?? identity(len);
+    const rows = s.rows;
     const breaks = s.col.runBreaks();
     const nb = breaks.length - 1;
     const { step: stepOf, lo: loOf, hi: hiOf, rl, rf, plain, refs, notPlainAt } = this;
@@ -271,7 +271,7 @@ function identity(n: number): Uint32Array {
 }
 
 function rowAt(s: DenseSeries, i: number): number {
-  return s.rows ? s.rows[i] : i;
+  return s.rows[i];
 }
 
 function countAt(s: DenseSeries, r: number): number {

@@ -147,12 +147,8 @@ class GroupSums {
       const b = (base + step[j]) * K + k;
       const a = acc[b];
       const t = a + v;
-      let c = comp[b];
-      if (t === Infinity || t === -Infinity) c = 0;
-      else if (Math.abs(a) >= Math.abs(v)) c += a - t + v;
-      else c += v - t + a;
       acc[b] = t;
-      comp[b] = c;
+      comp[b] = kahanC(v, a, comp[b]);
     }
   }
 
@@ -174,8 +170,11 @@ class GroupSums {
 function kahanC(inc: number, sum: number, c: number): number {
   const t = sum + inc;
   if (t === Infinity || t === -Infinity) return 0;
-  if (Math.abs(sum) >= Math.abs(inc)) return c + (sum - t + inc);
-  return c + (inc - t + sum);
+  // The larger of the two first; chosen, not branched on (no path for the compiler to wait for).
+  const big = Math.abs(sum) >= Math.abs(inc);
+  const first = big ? sum : inc;
+  const second = big ? inc : sum;
+  return c + (first - t + second);
 }
 
 /**
