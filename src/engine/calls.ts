@@ -65,7 +65,7 @@ interface RangeLoop {
   ctx: WinCtx;
 }
 
-export function newWinCtx(ev: Evaluator, e: Call, src: RangeSource, scalars: Float64Array[]): WinCtx {
+function newWinCtx(ev: Evaluator, e: Call, src: RangeSource, scalars: Float64Array[]): WinCtx {
   const argPos = e.args.map((a) => a.pos);
   return {
     t: new Float64Array(0),
