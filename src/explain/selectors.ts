@@ -143,7 +143,7 @@ function parseSelectorText(text: string): AnySelector {
   const e = parse(text, { durationExpressions: true });
   const inner = e.type === 'ParenExpr' ? e.expr : e;
   if (inner.type !== 'VectorSelector' && inner.type !== 'MatrixSelector') {
-    throw new QueryError(`expected a selector such as up{job="api"}, got ${JSON.stringify(text)}`, { errorType: 'bad_data' });
+    throw new QueryError(t('explain.notASelector', { text: JSON.stringify(text) }), { errorType: 'bad_data' });
   }
   return inner;
 }

@@ -83,6 +83,7 @@ export const TRANSLATED_FILES = [
   'src/util/time.ts',
   'src/backends/data-note.ts',
   'src/backends/open.ts',
+  'src/backends/http/client.ts',
   'src/backends/http/config.ts',
   'src/backends/http/errors.ts',
   'src/promql/grafana.ts',
@@ -130,7 +131,6 @@ function translatedFiles(): string[] {
  * error wording (kept English for fidelity) and PromQL text.
  */
 const NOT_MESSAGES: RegExp[] = [
-  /^expected a selector such as/,
   // A programming error (a REPL built without an opener, as in some tests), not a message to learners.
   /^switching backends is not available here$/,
   // Commander's own English, which src/cli/help-text.ts looks up to translate.

@@ -18,6 +18,7 @@ import {
   type ErrorContext,
 } from './errors.js';
 import { redactHeaders, scrub } from './redact.js';
+import { t } from '../../util/messages/index.js';
 import { formatDurationParam } from '../../util/time.js';
 
 const DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024;
@@ -124,7 +125,7 @@ export class ApiClient {
           if (e instanceof QueryError || signal.aborted) throw e;
           throw transportError(e, ctx);
         }
-        this.log(`  connection reset; retrying in ${RETRY_BACKOFF_MS[attempt]} ms`);
+        this.log('  ' + t('conn.retrying', { ms: RETRY_BACKOFF_MS[attempt] }));
         await sleep(RETRY_BACKOFF_MS[attempt], signal);
       }
     }

@@ -21,6 +21,10 @@ export const CONNECTION_MESSAGES = {
     en: 'check the server certificate, or pass its CA with --ca-file',
     ko: '서버 인증서를 확인하거나, --ca-file로 CA를 주세요',
   },
+  'conn.retrying': {
+    en: 'connection reset; retrying in %{ms} ms',
+    ko: '연결이 끊겼어요. %{ms} ms 뒤에 다시 시도해요',
+  },
   'conn.refused': { en: 'cannot connect to %{url}: connection refused', ko: '연결할 수 없어요: %{url} (연결 거부)' },
   'conn.refusedHint': {
     en: 'is Prometheus running at %{url}? (check --server / PROMETHEUS_URL)',

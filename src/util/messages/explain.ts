@@ -228,6 +228,10 @@ export const EXPLAIN_MESSAGES = {
   // Other nodes
   'explain.unary.neg': { en: 'negates every value', ko: '모든 값의 부호를 바꿔요' },
   'explain.unary.pos': { en: 'every value unchanged', ko: '모든 값을 그대로' },
+  'explain.notASelector': {
+    en: 'expected a selector such as up{job="api"}, got %{text}',
+    ko: 'up{job="api"} 같은 셀렉터여야 해요. 받은 것: %{text}',
+  },
   'explain.number': { en: 'the number %{n}', ko: '숫자 %{n}' },
   'explain.durationSeconds': { en: 'the duration %{d}, as seconds', ko: '기간 %{d}(초 단위)' },
   'explain.string': { en: 'the string %{s}', ko: '문자열 %{s}' },
