@@ -44,6 +44,7 @@ const OWN_PROCESS = [
   { file: 'fuzz/fuzz.test.js', seconds: 4.5 },
   { file: 'conformance/conformance.test.js', seconds: 4.5 },
   { file: 'cli/commands.test.js', seconds: 4.5 },
+  { file: 'backends/remote-edges.test.js', seconds: 6 }, // mostly waits: slow and stalled fake servers, timeouts
   { file: 'backends/differential.test.js', seconds: 3, needs: 'sample-prometheus' },
   { file: 'promql/depth.test.js', seconds: 2.5 }, // a worker thread with a deep stack
   { file: 'dataset/roundtrip.test.js', seconds: 1.6, needs: 'sample-prometheus' },
@@ -56,6 +57,7 @@ const OWN_PROCESS = [
  */
 const FILE_SECONDS = {
   'dataset/snapshot.test.js': 2.9,
+  'engine/hist-dense.test.js': 2.5,
   'cli/main.test.js': 2.2,
   'explain/trace.test.js': 2,
   'lessons/examples-golden.test.js': 1.8,
@@ -66,9 +68,10 @@ const FILE_SECONDS = {
   'repl/repl.test.js': 1.5,
   'render/chart-edges.test.js': 1.4,
   'rules/promtool.test.js': 1.3,
+  'util/width.test.js': 1.3,
+  'golden/ko-rules.test.js': 1.2,
   'lessons/judge-worlds.test.js': 1.1,
   'serve/promtool.test.js': 1,
-  'backends/remote-edges.test.js': 1,
   'rules/lesson.test.js': 0.8,
   'rules/repl-rules.test.js': 0.8,
   'alertmanager/cli.test.js': 0.8,
