@@ -11,6 +11,7 @@
 
 import type { Argument, Command, HelpConfiguration, Option } from 'commander';
 import { currentLang, t } from '../util/messages/index.js';
+import { commandIndex } from './argv.js';
 
 /** The headings commander passes to styleTitle. */
 const TITLES = new Map<string, 'help.usage' | 'help.arguments' | 'help.options' | 'help.commands' | 'help.globalOptions'>([
@@ -90,7 +91,8 @@ function translatedHelp(width: ((s: string) => number) | undefined): HelpConfigu
  * (`promlearn dataset` lists its subcommands; `promlearn` alone is --help already).
  */
 function mayShowHelp(argv: string[]): boolean {
-  return argv.length <= 3 || argv[2] === 'help' || argv.some((a) => a === '-h' || a === '--help');
+  const c = commandIndex(argv);
+  return argv.length <= c + 1 || argv[c] === 'help' || argv.some((a) => a === '-h' || a === '--help');
 }
 
 const SUGGESTION = /^\(Did you mean (one of )?(.*)\?\)$/;

@@ -14,6 +14,7 @@ import { LANGS } from '../util/lang.js';
 import { currentLang, setLang, setLangFromEnv } from '../util/messages/index.js';
 import { chooseZone, setDisplayZone, zoneName } from '../util/time.js';
 import { defaultDeps, type CommandDeps } from './deps.js';
+import { commandIndex } from './argv.js';
 import { localizeCommander } from './help-text.js';
 
 interface CommandModule {
@@ -48,7 +49,8 @@ const COMMANDS: readonly (readonly [name: string, load: () => Promise<CommandMod
 
 /** The declarations a run needs: its command's alone when argv names one, else all. */
 async function commandModules(argv: string[]): Promise<CommandModule[]> {
-  const named = COMMANDS.filter(([name]) => name === argv[2]);
+  const command = argv[commandIndex(argv)];
+  const named = COMMANDS.filter(([name]) => name === command);
   return Promise.all((named.length > 0 ? named : COMMANDS).map(([, load]) => load()));
 }
 
@@ -111,14 +113,16 @@ const EXPR_COMMANDS = new Set(['query', 'range', 'fmt', 'explain']);
  * so that one is left alone and the usage error says to put -- before it.
  */
 function protectLeadingMinus(argv: string[]): string[] {
-  const [cmd, first] = [argv[2], argv[3]];
+  const c = commandIndex(argv);
+  const [cmd, first] = [argv[c], argv[c + 1]];
   if (cmd === undefined || !EXPR_COMMANDS.has(cmd) || first === undefined) return argv;
   if (!/^-(?!-)/.test(first) || !/^-\s*[\d.(]|[\s(){}[\]"'`+*/%^<>=!~,]/.test(first)) return argv;
-  return [...argv.slice(0, 3), ' ' + first, ...argv.slice(4)];
+  return [...argv.slice(0, c + 1), ' ' + first, ...argv.slice(c + 2)];
 }
 
 function leadingMinusHint(argv: string[]): string | undefined {
-  const [cmd, first] = [argv[2], argv[3]];
+  const c = commandIndex(argv);
+  const [cmd, first] = [argv[c], argv[c + 1]];
   if (cmd === undefined || !EXPR_COMMANDS.has(cmd) || first === undefined || !/^-[^-\s]{2,}/.test(first)) return undefined;
   return t('error.hint', { hint: t('cli.hint.leadingMinus', { first, cmd }) });
 }
@@ -139,8 +143,8 @@ export async function main(argv: string[], io: IO = processIO(), deps: Partial<O
 async function run(argv: string[], io: IO, deps: Partial<Omit<CommandDeps, 'io'>>): Promise<number> {
   // Help texts are written when commands are declared, so the language is chosen first (preAction confirms it).
   setLangFromEnv(envWithLangFlag(argv, io.env));
-  // No command: the REPL in a terminal, help otherwise.
-  if (argv.length <= 2) {
+  // No command (perhaps only --lang/--tz): the REPL in a terminal, help otherwise.
+  if (commandIndex(argv) >= argv.length) {
     argv = [...argv, io.stdinIsTTY && io.isTTY ? 'repl' : '--help'];
   }
   argv = protectLeadingMinus(argv);

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { main } from '../../src/cli/main.js';
+import { commandIndex } from '../../src/cli/argv.js';
 import { bufferIO } from '../../src/util/io.js';
 
 test('--version prints the package version and exits 0', async () => {
@@ -20,6 +21,23 @@ test('an unknown command is a usage error (exit 2)', async () => {
   const code = await main(['node', 'promlearn', 'frobnicate'], io);
   assert.equal(code, 2);
   assert.match(io.output.err, /unknown command/);
+});
+
+test('only the program options and no command: help (the REPL on a terminal), in the chosen language', async () => {
+  const io = bufferIO();
+  const code = await main(['node', 'promlearn', '--lang', 'ko', '--tz=Asia/Seoul'], io);
+  assert.equal(code, 0);
+  assert.match(io.output.out, /^사용법: promlearn /);
+  assert.equal(io.output.err, '');
+  for (const [argv, at] of [
+    [['node', 'p'], 2],
+    [['node', 'p', 'query', 'up'], 2],
+    [['node', 'p', '--lang', 'ko', 'query', 'up'], 4],
+    [['node', 'p', '--lang=ko', '--tz', 'UTC', 'fmt', '-1'], 5],
+    [['node', 'p', '--tz'], 3],
+  ] as const) {
+    assert.equal(commandIndex(argv), at, argv.join(' '));
+  }
 });
 
 // Declaring the commands must stay cheap: `promlearn fmt` and `--help` never
