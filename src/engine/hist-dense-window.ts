@@ -15,7 +15,7 @@
 // down, checked only where the hint is `unknown`.
 
 import { HINT_CODES } from '../storage/histogram-column.js';
-import type { CumulativeHistograms } from '../storage/histogram-cumulative.js';
+import { bucketDecreased, type CumulativeHistograms } from '../storage/histogram-cumulative.js';
 import type { Grid } from './types.js';
 import type { RangeSource } from './eval.js';
 
@@ -42,8 +42,7 @@ export interface DenseSeries {
   outputs: number;
 }
 
-export function denseSeries(col: CumulativeHistograms, t: Float64Array, len: number): DenseSeries {
-  const p = col.parts();
+export function denseSeries(col: CumulativeHistograms, t: Float64Array, len: number, p = col.parts()): DenseSeries {
   const K = p.cum.length;
   return {
     col,
@@ -286,17 +285,5 @@ function sumAt(sum: Float64Array | undefined, r: number): number {
 
 /** DetectReset(histogram of row r, histogram of row prev) for two samples of the series. */
 function resetBetween(s: DenseSeries, r: number, prev: number): boolean {
-  if (countAt(s, r) < countAt(s, prev)) return true;
-  let pc = 0;
-  let pp = 0;
-  for (let k = 0; k < s.cum.length; k++) {
-    const col = s.cum[k];
-    const c = col[r];
-    const p = col[prev];
-    // A bucket of the older histogram that lost observations (buckets are >= 0, so a missing one too).
-    if (c - pc < p - pp) return true;
-    pc = c;
-    pp = p;
-  }
-  return false;
+  return countAt(s, r) < countAt(s, prev) || bucketDecreased(s.cum, r, prev);
 }

@@ -40,9 +40,10 @@ function denseInputs(call: RangeCall): { inputs: DenseSeries[]; bounds: readonly
   const inputs: DenseSeries[] = [];
   for (const s of src.series) {
     const col = histogramsOnly(s);
-    if (!col || (bounds && !customBoundsMatch(bounds, col.parts().bounds))) return undefined;
-    bounds ??= col.parts().bounds;
-    inputs.push(denseSeries(col, s.t, s.length));
+    const parts = col?.parts();
+    if (!col || !parts || (bounds && !customBoundsMatch(bounds, parts.bounds))) return undefined;
+    bounds ??= parts.bounds;
+    inputs.push(denseSeries(col, s.t, s.length, parts));
   }
   return { inputs, bounds: bounds! };
 }
@@ -366,10 +367,14 @@ export function denseHistogramSum(
   }
   // Groups in the order of their first series with a result, as series-major aggregation meets them.
   const order: number[] = [];
+  const seen = new Uint8Array(outs.length);
   let held = 0;
   for (const s of inputs) {
     held += s.outputs;
-    if (s.outputs > 0 && !order.includes(s.group)) order.push(s.group);
+    if (s.outputs > 0 && !seen[s.group]) {
+      seen[s.group] = 1;
+      order.push(s.group);
+    }
   }
   return { result: order.map((g) => outs[g]!), held };
 }

@@ -309,7 +309,8 @@ function scanCount(count: Float64Array, inf: Float64Array, flags: Uint8Array, n:
 }
 
 /** Whether a bucket of row r holds fewer observations than in row p (DECREASE for rows that are not neighbours). */
-function bucketDecreased(cum: readonly Float64Array[], r: number, p: number): boolean {
+/** Whether some bucket of row p lost observations by row r (cumulative columns: each bucket is a difference of neighbours). */
+export function bucketDecreased(cum: readonly Float64Array[], r: number, p: number): boolean {
   let pr = 0;
   let pp = 0;
   for (const col of cum) {

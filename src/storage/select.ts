@@ -74,7 +74,8 @@ function matcherStep(postings: Postings, strings: StringTable, m: LabelMatcher, 
   if (set && want !== emptyOk) {
     // `=` and `=~` keeping a finite set of values, or `!=` and `!~` dropping one: look the values up.
     const lists: Ids[] = [];
-    for (const v of set) if (v !== '') lists.push(valuePostings(postings, strings, nameId, v));
+    // "" is not in the set here: want !== emptyOk means the pattern does not match "".
+    for (const v of set) lists.push(valuePostings(postings, strings, nameId, v));
     return { keep: want, ids: union(lists) };
   }
   // Keep the values it accepts, or (when it accepts "") drop the ones it does not.
