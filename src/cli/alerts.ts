@@ -10,15 +10,12 @@ import { PLAIN } from '../util/style.js';
 import { addBackendOptions } from './backend-flags.js';
 import type { CommandDeps } from './deps.js';
 import type { TimelineFlags } from './rules-runtime.js';
+import { addTimelineOptions } from './flags.js';
 
 interface RouteFlags extends TimelineFlags {
   config: string;
   output?: 'table' | 'json';
   color?: boolean;
-}
-
-function collect(value: string, previous: string[] = []): string[] {
-  return [...previous, value];
 }
 
 async function runRoute(ruleFiles: string[], flags: RouteFlags, deps: CommandDeps): Promise<void> {
@@ -60,16 +57,14 @@ async function runRoute(ruleFiles: string[], flags: RouteFlags, deps: CommandDep
 
 export function register(program: Command, deps: CommandDeps): void {
   const alerts = program.command('alerts').description(t('cli.alerts.description'));
-  const route = alerts
-    .command('route')
-    .description(t('cli.alerts.route.description'))
-    .argument('<rules...>', t('cli.rules.files'))
-    .requiredOption('-c, --config <file>', t('cli.alerts.route.config'))
-    .option('--start <time>', t('cli.alerts.route.start'))
-    .option('--end <time>', t('cli.alerts.route.end'))
-    .option('--interval <duration>', t('cli.alerts.route.interval'), '1m')
-    .option('--external-url <url>', t('cli.alerts.route.externalUrl'), 'http://localhost:9090')
-    .option('--external-label <name=value>', t('cli.alerts.route.externalLabel'), collect)
+  const route = addTimelineOptions(
+    alerts
+      .command('route')
+      .description(t('cli.alerts.route.description'))
+      .argument('<rules...>', t('cli.rules.files'))
+      .requiredOption('-c, --config <file>', t('cli.alerts.route.config')),
+    'cli.alerts.route',
+  )
     .addOption(new Option('-o, --output <format>', t('cli.opt.output')).choices(['table', 'json']).default('table'))
     .option('--no-color', t('cli.opt.noColors'));
   addBackendOptions(route);

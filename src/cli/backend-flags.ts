@@ -3,10 +3,7 @@
 
 import { t } from '../util/messages/index.js';
 import { Command, InvalidArgumentError, Option } from 'commander';
-
-function collect(value: string, previous: string[] = []): string[] {
-  return [...previous, value];
-}
+import { collect } from './flags.js';
 
 /** Adds --server, --dataset and the remote connection flags to a command. */
 export function addBackendOptions(cmd: Command): Command {

@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { parseDurationArg } from '../util/time.js';
 import type { CommandDeps } from './deps.js';
+import { collect } from './flags.js';
 
 interface DemoAppCommandOptions {
   port: string;
@@ -18,10 +19,6 @@ interface DemoAppCommandOptions {
   rawPaths?: boolean;
   restartDelay: string;
   keys?: boolean;
-}
-
-function collect(value: string, previous: string[] = []): string[] {
-  return [...previous, value];
 }
 
 /** `5%`, `0.05` → 0.05 */

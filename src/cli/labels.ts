@@ -9,16 +9,13 @@ import { addBackendOptions } from './backend-flags.js';
 import { withBackend, type CommandDeps } from './deps.js';
 import { withSpinner } from '../util/spinner.js';
 import { addFormatOption, timeWindow, writeListing, type ListFormat } from './metrics.js';
+import { collect } from './flags.js';
 
 interface LabelsOptions extends BackendOptions {
   output: ListFormat;
   match?: string[];
   start?: string;
   end?: string;
-}
-
-function collect(value: string, previous: string[] = []): string[] {
-  return [...previous, value];
 }
 
 /** A value as is, or quoted with Go-style escapes when it holds control characters. */

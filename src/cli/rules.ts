@@ -10,6 +10,7 @@ import type { IO } from '../util/io.js';
 import { addBackendOptions } from './backend-flags.js';
 import type { CommandDeps } from './deps.js';
 import type { TimelineFlags } from './rules-runtime.js';
+import { addTimelineOptions, collect } from './flags.js';
 
 interface OutputFlag {
   output?: 'table' | 'json';
@@ -18,10 +19,6 @@ interface OutputFlag {
 
 function style(io: IO, flags: OutputFlag) {
   return flags.color === false ? PLAIN : io.style;
-}
-
-function collect(value: string, previous: string[] = []): string[] {
-  return [...previous, value];
 }
 
 async function runCheck(paths: string[], flags: OutputFlag, io: IO): Promise<void> {
@@ -103,15 +100,10 @@ export function register(program: Command, deps: CommandDeps): void {
     .addHelpText('after', t('cli.rules.check.help'))
     .action(async (files: string[], flags: OutputFlag) => runCheck(files, flags, io));
 
-  const evalCmd = rules
-    .command('eval')
-    .description(t('cli.rules.eval.description'))
-    .argument('<files...>', t('cli.rules.files'))
-    .option('--start <time>', t('cli.rules.eval.start'))
-    .option('--end <time>', t('cli.rules.eval.end'))
-    .option('--interval <duration>', t('cli.rules.eval.interval'), '1m')
-    .option('--external-url <url>', t('cli.rules.eval.externalUrl'), 'http://localhost:9090')
-    .option('--external-label <name=value>', t('cli.rules.eval.externalLabel'), collect)
+  const evalCmd = addTimelineOptions(
+    rules.command('eval').description(t('cli.rules.eval.description')).argument('<files...>', t('cli.rules.files')),
+    'cli.rules.eval',
+  )
     .addOption(outputOption())
     .option('--no-color', t('cli.opt.noColors'));
   addBackendOptions(evalCmd);
