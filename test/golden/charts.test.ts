@@ -11,34 +11,13 @@ import { renderRangeNotes, renderRangeResults, type ExprResult } from '../../src
 import type { RenderOptions } from '../../src/render/index.js';
 import { renderWhen } from '../../src/render/when.js';
 import { makeStyle } from '../../src/util/style.js';
-import type { QueryResult, RangeSeries } from '../../src/model/result.js';
-import { formatSampleValue } from '../../src/model/result.js';
 import * as fx from '../render/fixtures.js';
 
 const DIR = fileURLToPath(new URL('../../../test/golden/', import.meta.url));
 
-const RATE = 'sum by (route, status_code) (rate(http_requests_total[5m]))';
 const ERRORS = 'sum by (route) (rate(http_requests_total{status_code=~"5.."}[5m]))';
+const { matrix, points, CHART_RATE: RATE, chartByRoute: byRoute } = fx;
 
-function matrix(result: RangeSeries[]): QueryResult {
-  return { data: { resultType: 'matrix', result } };
-}
-
-/** Points every 30s over fx.RANGE for steps [from, to), value f(k). */
-function points(from: number, to: number, f: (k: number) => number): [number, string][] {
-  const out: [number, string][] = [];
-  for (let k = from; k < to; k++) out.push([fx.RANGE.start + k * 30, formatSampleValue(Math.round(f(k) * 1000) / 1000)]);
-  return out;
-}
-
-const byRoute = matrix([
-  { metric: { route: '/api/products', status_code: '200' }, values: points(0, 121, (k) => 40 + 10 * Math.sin(k / 15)) },
-  { metric: { route: '/api/products', status_code: '500' }, values: points(0, 121, (k) => (k > 80 && k < 96 ? 9 : 0.4)) },
-  { metric: { route: '/cart', status_code: '200' }, values: points(0, 121, (k) => 12 + 3 * Math.cos(k / 10)) },
-  // A deploy replaced this one: it ends at step 70 (10:35).
-  { metric: { route: '/api/checkout', status_code: '200' }, values: points(0, 71, (k) => 6 + Math.sin(k / 5)) },
-  { metric: { route: '/api/checkout-v2', status_code: '200' }, values: points(71, 121, (k) => 6.5 + Math.sin(k / 5)) },
-]);
 const errors = matrix([
   { metric: { route: '/api/products' }, values: points(0, 121, (k) => (k > 80 && k < 96 ? 9 : 0.4)) },
   { metric: { route: '/cart' }, values: points(0, 121, () => 0.05) },

@@ -14,7 +14,6 @@ import { bufferIO } from '../../src/util/io.js';
 import { makeStyle } from '../../src/util/style.js';
 import { setLang } from '../../src/util/messages/index.js';
 import { visibleWidth } from '../../src/util/width.js';
-import { formatSampleValue, type QueryResult, type RangeSeries } from '../../src/model/result.js';
 import { renderRangeNotes, renderRangeResults } from '../../src/render/chart-results.js';
 import type { RenderOptions } from '../../src/render/index.js';
 import { renderWhen } from '../../src/render/when.js';
@@ -70,22 +69,7 @@ test('Korean at 80 columns: a table cut by --limit says how many are left out', 
   golden('table-limit-80.txt', r.text);
 });
 
-/** Points every 30s over fx.RANGE for steps [from, to). */
-function points(from: number, to: number, f: (k: number) => number): [number, string][] {
-  const out: [number, string][] = [];
-  for (let k = from; k < to; k++) out.push([fx.RANGE.start + k * 30, formatSampleValue(Math.round(f(k) * 1000) / 1000)]);
-  return out;
-}
-const matrix = (result: RangeSeries[]): QueryResult => ({ data: { resultType: 'matrix', result } });
-const RATE = 'sum by (route, status_code) (rate(http_requests_total[5m]))';
-const byRoute = matrix([
-  { metric: { route: '/api/products', status_code: '200' }, values: points(0, 121, (k) => 40 + 10 * Math.sin(k / 15)) },
-  { metric: { route: '/api/products', status_code: '500' }, values: points(0, 121, (k) => (k > 80 && k < 96 ? 9 : 0.4)) },
-  { metric: { route: '/cart', status_code: '200' }, values: points(0, 121, (k) => 12 + 3 * Math.cos(k / 10)) },
-  // Replaced by a deploy: it ends at step 70, which the legend notes.
-  { metric: { route: '/api/checkout', status_code: '200' }, values: points(0, 71, (k) => 6 + Math.sin(k / 5)) },
-  { metric: { route: '/api/checkout-v2', status_code: '200' }, values: points(71, 121, (k) => 6.5 + Math.sin(k / 5)) },
-]);
+const { points, matrix, CHART_RATE: RATE, chartByRoute: byRoute } = fx;
 
 test('Korean at 80 columns: a range chart with its caption, legend headers, an ended series and the left-out note', async () => {
   const text = await inKorean(() => {

@@ -139,3 +139,25 @@ export const longMatrix: QueryResult = {
     ],
   },
 };
+
+export function matrix(result: RangeSeries[]): QueryResult {
+  return { data: { resultType: 'matrix', result } };
+}
+
+/** Points every 30s over RANGE for steps [from, to), value f(k) rounded to 3 decimals. */
+export function points(from: number, to: number, f: (k: number) => number): [number, string][] {
+  const out: [number, string][] = [];
+  for (let k = from; k < to; k++) out.push([RANGE.start + k * 30, formatSampleValue(Math.round(f(k) * 1000) / 1000)]);
+  return out;
+}
+
+/** Request rates by route and status over RANGE, with a deploy that replaced /api/checkout at step 71 (10:35). */
+export const CHART_RATE = 'sum by (route, status_code) (rate(http_requests_total[5m]))';
+export const chartByRoute = matrix([
+  { metric: { route: '/api/products', status_code: '200' }, values: points(0, 121, (k) => 40 + 10 * Math.sin(k / 15)) },
+  { metric: { route: '/api/products', status_code: '500' }, values: points(0, 121, (k) => (k > 80 && k < 96 ? 9 : 0.4)) },
+  { metric: { route: '/cart', status_code: '200' }, values: points(0, 121, (k) => 12 + 3 * Math.cos(k / 10)) },
+  // Replaced by a deploy: it ends at step 70, which the legend notes.
+  { metric: { route: '/api/checkout', status_code: '200' }, values: points(0, 71, (k) => 6 + Math.sin(k / 5)) },
+  { metric: { route: '/api/checkout-v2', status_code: '200' }, values: points(71, 121, (k) => 6.5 + Math.sin(k / 5)) },
+]);
