@@ -2,6 +2,20 @@
 // metrics, series, labels, status and dataset. Example lines (`  $ promlearn
 // ...`) are the same in both languages; only their `# comments` differ.
 
+// `range --help`'s examples: PromQL and flags, the same in every language.
+const RANGE_EXAMPLES = `  $ promlearn range 'sum by (status_code) (rate(http_requests_total[5m]))' --range 6h
+  $ promlearn range 'sum by (route, status_code) (rate(http_requests_total{job="api"}[5m]))' \\
+      --legend '{{route}} {{status_code}}'
+  $ promlearn range 'sum(rate(http_requests_total{status_code=~"5.."}[5m]))' \\
+      'sum(rate(http_requests_total[5m]))' --range 6h
+  $ promlearn range --range 6h --when \\
+      'histogram_quantile(0.99, sum by (le, route) (rate(http_request_duration_seconds_bucket{job="api"}[5m]))) > 0.5'
+  $ promlearn range --when 'sum by (route) (rate(http_requests_total{status_code=~"5.."}[5m])) > 0.2' --range 6h
+  $ promlearn range --when 'up == 0' --range 6h -o csv
+  $ promlearn range 'nodejs_heap_size_used_bytes{instance="frontend-1:3000"}' --start -3h --end -1h --step 1m
+  $ promlearn range 'up{job="api"}' --start 2026-01-15T10:00:00Z --range 30m -o csv > up.csv
+`;
+
 export const CLI_DATA_MESSAGES = {
   'cli.range.description': {
     en: 'run PromQL over a time range: draw a chart, or list --when a condition held',
@@ -24,18 +38,7 @@ export const CLI_DATA_MESSAGES = {
   'cli.range.help': {
     en: `
 Examples:
-  $ promlearn range 'sum by (status_code) (rate(http_requests_total[5m]))' --range 6h
-  $ promlearn range 'sum by (route, status_code) (rate(http_requests_total{job="api"}[5m]))' \\
-      --legend '{{route}} {{status_code}}'
-  $ promlearn range 'sum(rate(http_requests_total{status_code=~"5.."}[5m]))' \\
-      'sum(rate(http_requests_total[5m]))' --range 6h
-  $ promlearn range --range 6h --when \\
-      'histogram_quantile(0.99, sum by (le, route) (rate(http_request_duration_seconds_bucket{job="api"}[5m]))) > 0.5'
-  $ promlearn range --when 'sum by (route) (rate(http_requests_total{status_code=~"5.."}[5m])) > 0.2' --range 6h
-  $ promlearn range --when 'up == 0' --range 6h -o csv
-  $ promlearn range 'nodejs_heap_size_used_bytes{instance="frontend-1:3000"}' --start -3h --end -1h --step 1m
-  $ promlearn range 'up{job="api"}' --start 2026-01-15T10:00:00Z --range 30m -o csv > up.csv
-
+${RANGE_EXAMPLES}
 The chart: each column averages the steps it covers; missing points are gaps,
 not zeros. It shows the top series by last value (--limit, default 8; with
 several expressions, each expression's top series in turn). Labels with the
@@ -71,18 +74,7 @@ data, or from now with --server. Exit codes: 0 ok, 1 query error, 2 usage
 error.`,
     ko: `
 예:
-  $ promlearn range 'sum by (status_code) (rate(http_requests_total[5m]))' --range 6h
-  $ promlearn range 'sum by (route, status_code) (rate(http_requests_total{job="api"}[5m]))' \\
-      --legend '{{route}} {{status_code}}'
-  $ promlearn range 'sum(rate(http_requests_total{status_code=~"5.."}[5m]))' \\
-      'sum(rate(http_requests_total[5m]))' --range 6h
-  $ promlearn range --range 6h --when \\
-      'histogram_quantile(0.99, sum by (le, route) (rate(http_request_duration_seconds_bucket{job="api"}[5m]))) > 0.5'
-  $ promlearn range --when 'sum by (route) (rate(http_requests_total{status_code=~"5.."}[5m])) > 0.2' --range 6h
-  $ promlearn range --when 'up == 0' --range 6h -o csv
-  $ promlearn range 'nodejs_heap_size_used_bytes{instance="frontend-1:3000"}' --start -3h --end -1h --step 1m
-  $ promlearn range 'up{job="api"}' --start 2026-01-15T10:00:00Z --range 30m -o csv > up.csv
-
+${RANGE_EXAMPLES}
 차트: 각 열은 그 열에 들어가는 스텝들의 평균이고, 값이 없는 점은 0이 아니라
 빈칸으로 남아요. 마지막 값이 큰 시계열부터 보여줘요(--limit, 기본값 8; 식이
 여러 개면 식마다 상위 시계열을 번갈아). 모든 시계열에서 값이 같은 레이블은
