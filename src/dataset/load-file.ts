@@ -15,11 +15,18 @@ import { UsageError } from '../errors.js';
 import { ByteExpositionParser } from '../storage/exposition-bytes.js';
 import { detectFormat, ExpositionParser } from '../storage/exposition.js';
 import type { MemoryStore } from '../storage/store.js';
+import { parseThreaded } from './load-threaded.js';
+import { DuplicateLabelSetError } from '../storage/label-sets.js';
 
 /** Bytes read so far and the file's size. */
 type LoadProgress = (bytesDone: number, totalBytes: number | undefined) => void;
 
 const CHUNK_BYTES = 4 << 20;
+/**
+ * Files from this size are tokenized in a thread of their own (load-threaded.ts):
+ * below it, starting the thread costs more than it saves.
+ */
+const THREADED_BYTES = 32 << 20;
 const TAIL_BYTES = 64 << 10;
 
 function readError(file: string, e: unknown): UsageError {
@@ -67,14 +74,29 @@ async function parseGzipFile(file: string, onProgress?: LoadProgress): Promise<M
 async function parseFile(file: string, size: number, onProgress?: LoadProgress): Promise<MemoryStore> {
   if (file.endsWith('.gz')) return parseGzipFile(file, onProgress);
   const format = await fileFormat(file, size);
-  const bytes = new ByteExpositionParser(new ExpositionParser(format, undefined), format === 'openmetrics');
+  const parser = new ExpositionParser(format, undefined);
+  const om = format === 'openmetrics';
+  const readRest = (bytes: ByteExpositionParser, from: number) => readChunks(file, size, from, bytes, onProgress);
+  if (size >= THREADED_BYTES) {
+    try {
+      return await parseThreaded(file, size, parser, om, readRest, onProgress);
+    } catch (e) {
+      // A series written two ways (labels in another order): read again, looking every new text's labels up.
+      if (!(e instanceof DuplicateLabelSetError)) throw e;
+    }
+  }
+  return readRest(new ByteExpositionParser(new ExpositionParser(format, undefined), om), 0);
+}
+
+/** Feeds the file from byte `from` to the parser, in chunks, in this thread. */
+async function readChunks(file: string, size: number, from: number, bytes: ByteExpositionParser, onProgress?: LoadProgress): Promise<MemoryStore> {
   // Two buffers in turn: the parser keeps nothing of a chunk it has read, and
   // the next chunk is read (in libuv's thread pool) while this one is parsed.
   const buffers = [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)];
   const fh = await open(file, 'r');
-  let reading = fh.read(buffers[0], 0, CHUNK_BYTES, 0);
+  let reading = fh.read(buffers[0], 0, CHUNK_BYTES, from);
   try {
-    let done = 0;
+    let done = from;
     for (let k = 0; ; k++) {
       const { bytesRead } = await reading;
       if (bytesRead === 0) break;

@@ -154,9 +154,14 @@ export class ExpositionParser {
   }
 
   /** The series of label pairs the byte parser has read (see MemoryStore.seriesOfPairs), metric name by string id; undefined for OpenMetrics `_created`. */
-  addSeriesPairs(pairs: Int32Array, n: number, metricName: number): number | undefined {
+  addSeriesPairs(pairs: Int32Array, n: number, metricName: number, assumeNew: boolean): number | undefined {
     if (this.isCreated(this.store.strings.get(metricName))) return undefined;
-    return this.store.seriesOfPairs(pairs, n);
+    return this.store.seriesOfPairs(pairs, n, assumeNew);
+  }
+
+  /** MemoryStore.settleLabelSets, for the byte parser. */
+  settleSeries(limit: number): boolean {
+    return this.store.settleLabelSets(limit);
   }
 
   /**

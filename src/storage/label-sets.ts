@@ -22,6 +22,11 @@ export class LabelSets {
    */
   private slots = new Int32Array(4096);
   private count = 0;
+  /**
+   * Series below this id are in `slots`; those from it on were added by
+   * addNew and are not yet (see settle).
+   */
+  private settled = 0;
   /** Label objects made so far (sparse). */
   private readonly made: (Metric | undefined)[] = [];
   /** Scratch pairs for fromMetric. */
@@ -33,10 +38,56 @@ export class LabelSets {
 
   /** The series id of the pairs p[0, 2n) (sorted by name, as stored), added as `this.size` if new. */
   findOrAdd(p: Int32Array, n: number): number {
+    if (this.settled < this.count) this.settle(Infinity);
     const h = pairsHash(p, n);
     const slot = this.probe(p, n, h);
     if (slot > 0) return slot - 1;
     return this.add(p, n, h, -slot);
+  }
+
+  /**
+   * Adds the pairs p[0, 2n) as a new series without looking for them: for a
+   * file loader that has not met their text before (a label set is nearly
+   * always written one way). Looking a million new label sets up one by one
+   * is a cache miss each; settle() puts them in the table later, in bulk and
+   * while the loader waits for input, and throws DuplicateLabelSetError if one
+   * was not new after all (the loader then reads the file the exact way).
+   */
+  addNew(p: Int32Array, n: number): number {
+    const id = this.count++;
+    this.append(id, p, n);
+    return id;
+  }
+
+  /**
+   * Puts up to `limit` series added by addNew in the hash table (every one
+   * before anything else reads it). Returns whether some are left.
+   */
+  settle(limit: number): boolean {
+    const to = Math.min(this.count, this.settled + limit);
+    if (to === this.settled) return false;
+    // The table sized once for every series (it doubles one step at a time otherwise).
+    let size = this.slots.length;
+    while (4 * this.count > size) size *= 2;
+    if (size > this.slots.length) this.slots = rehashed(this.slots, size);
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
+    const pairs = this.pairs;
+    const start = this.start;
+    for (let id = this.settled; id < to; id++) {
+      const at = start[id];
+      const h = hashOf(pairs, at, start[id + 1]);
+      let i = h & mask;
+      for (; ; i = (i + 1) & mask) {
+        const k = slots[2 * i] - 1;
+        if (k < 0) break;
+        if (slots[2 * i + 1] === h && this.sameAs(k, id)) throw new DuplicateLabelSetError(JSON.stringify(this.labels(id)));
+      }
+      slots[2 * i] = id + 1;
+      slots[2 * i + 1] = h;
+    }
+    this.settled = to;
+    return to < this.count;
   }
 
   /**
@@ -102,24 +153,51 @@ export class LabelSets {
     return true;
   }
 
-  private add(p: Int32Array, n: number, h: number, slot: number): number {
-    const id = this.count++;
+  /** Whether series k and id have the same pairs. */
+  private sameAs(k: number, id: number): boolean {
+    const a = this.start[k];
+    const b = this.start[id];
+    const len = this.start[id + 1] - b;
+    if (this.start[k + 1] - a !== len) return false;
+    for (let j = 0; j < len; j++) if (this.pairs[a + j] !== this.pairs[b + j]) return false;
+    return true;
+  }
+
+  private append(id: number, p: Int32Array, n: number): void {
     if (id + 1 >= this.start.length) this.start = grow(this.start, id + 2);
     const at = this.start[id];
     if (at + 2 * n > this.pairs.length) this.pairs = grow(this.pairs, at + 2 * n);
     for (let j = 0; j < 2 * n; j++) this.pairs[at + j] = p[j];
     this.start[id + 1] = at + 2 * n;
+  }
+
+  private add(p: Int32Array, n: number, h: number, slot: number): number {
+    const id = this.count++;
+    this.append(id, p, n);
     // A probe that found nothing may have returned slot 0 as -0.
     this.slots[2 * slot] = id + 1;
     this.slots[2 * slot + 1] = h;
+    this.settled = this.count;
     if (4 * this.count > this.slots.length) this.slots = rehashed(this.slots);
     return id;
   }
 }
 
+/** A label set was added by addNew, yet the store had it (written another way): the loader reads the file again, the exact way. */
+export class DuplicateLabelSetError extends Error {
+  constructor(labels: string) {
+    super(`label set ${labels} was added twice`);
+  }
+}
+
 function pairsHash(p: Int32Array, n: number): number {
-  let h = 0x811c9dc5 ^ n;
-  for (let j = 0; j < 2 * n; j++) h = Math.imul(h ^ p[j], 0x01000193);
+  return hashOf(p, 0, 2 * n);
+}
+
+/** The hash of the pairs p[from, to). */
+function hashOf(p: Int32Array, from: number, to: number): number {
+  let h = 0x811c9dc5 ^ ((to - from) >> 1);
+  for (let j = from; j < to; j++) h = Math.imul(h ^ p[j], 0x01000193);
   return mix(h);
 }
 

@@ -81,10 +81,11 @@ export class MemoryStore {
   /**
    * Get or create the series of a label set given as (name id, value id)
    * pairs p[0, 2n) of `strings`, sorted by name, without empty values unless
-   * the store keeps them: what getOrCreateSeries makes of a Metric.
+   * the store keeps them: what getOrCreateSeries makes of a Metric. With
+   * `assumeNew`, the label set is added without looking for it (LabelSets.addNew).
    */
-  seriesOfPairs(pairs: Int32Array, n: number): number {
-    const id = this.sets.findOrAdd(pairs, n);
+  seriesOfPairs(pairs: Int32Array, n: number, assumeNew = false): number {
+    const id = assumeNew ? this.sets.addNew(pairs, n) : this.sets.findOrAdd(pairs, n);
     if (id === this.seriesList.size) this.seriesList.push();
     return id;
   }
@@ -238,7 +239,18 @@ export class MemoryStore {
 
   /** Loading is done: appended samples go to their series now (else on the first read). */
   finish(): void {
+    this.sets.settle(Infinity);
     this.flushed();
+  }
+
+  /**
+   * Checks up to `limit` label sets added as new (seriesOfPairs with
+   * assumeNew) against the others: a file loader calls it while it waits for
+   * input. Throws DuplicateLabelSetError when one was not new; returns whether
+   * some are left.
+   */
+  settleLabelSets(limit: number): boolean {
+    return this.sets.settle(limit);
   }
 
   /**

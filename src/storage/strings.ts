@@ -205,9 +205,9 @@ function grown(a: Int32Array, atLeast: number): Int32Array<ArrayBuffer> {
   return out;
 }
 
-/** A slot table ([entry + 1, hash] per slot) of twice the size, with the same entries. */
-export function rehashed(old: Int32Array): Int32Array<ArrayBuffer> {
-  const slots = new Int32Array(old.length * 2);
+/** A slot table ([entry + 1, hash] per slot) of twice the size (or `size` ints), with the same entries. */
+export function rehashed(old: Int32Array, size = old.length * 2): Int32Array<ArrayBuffer> {
+  const slots = new Int32Array(size);
   const mask = (slots.length >> 1) - 1;
   for (let j = 0; j < old.length; j += 2) {
     if (old[j] === 0) continue;

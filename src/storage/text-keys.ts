@@ -1,41 +1,36 @@
-// The series texts (`name{labels}` as written in a file) the byte parser has
-// met, as bytes in blocks of 1 MiB (filled in turn, never copied: a file of a
-// million series has tens of MB of them), each with its series id and the
-// entry that came after it last time: a file that repeats the same scrape of
-// many series (time-major order) finds a line's series by one compare with
-// the predicted text, without reading its labels or looking anything up. (A
-// line that is not predicted is read as labels, and the store finds their
-// series.)
+// The distinct series texts (`name{labels}` as written in a file) a file's
+// lines have, each by a small dense key, as bytes in blocks of 1 MiB (filled
+// in turn, never copied: a file of a million series has tens of MB of them),
+// found by a hash of their bytes. Each entry also keeps the entry that came
+// after it last time: a file that repeats the same scrape of many series
+// (time-major order) finds a line's text by one compare with the predicted
+// one, without hashing it. The line tokenizer (line-tokens.ts) gives keys;
+// which series a key is, the store decides (exposition-bytes.ts).
+
+import { hashBytes, rehashed } from './strings.js';
 
 const BLOCK_BITS = 20;
 const BLOCK = 1 << BLOCK_BITS;
 /** Entries are found by an int32 position (block * BLOCK + offset): at most this many blocks. */
 const MAX_BLOCKS = 2047;
 
-export class SeriesTexts {
+export class TextKeys {
   private readonly blocks: Uint8Array[] = [];
   private readonly views: DataView[] = [];
   /** The block being filled (the last of blocks) and how much of it is used. */
   private bytes = new Uint8Array(0);
   private view = new DataView(this.bytes.buffer);
   private used = 0;
-  /**
-   * Per entry: where its bytes are, how many, its series id, the entry read
-   * after it last time (-1: none), and another entry of the same series
-   * (-1: none; a series may be written with its labels in another order).
-   */
+  /** Per entry: where its bytes are, how many, and the entry read after it last time (-1: none). */
   private start = new Int32Array(1024);
   private length = new Int32Array(1024);
-  private ids = new Int32Array(1024);
   private next = new Int32Array(1024);
-  private sibling = new Int32Array(1024);
   private count = 0;
-  /** Per series id: its newest entry + 1 (0: none). */
-  private bySeries = new Int32Array(1024);
+  /** Open addressing, at most half full: per slot, key + 1 (0 for empty) and the text's hash. */
+  private slots = new Int32Array(4096);
 
-  /** Series id of an entry. */
-  seriesId(k: number): number {
-    return this.ids[k];
+  get size(): number {
+    return this.count;
   }
 
   /** Length in bytes of an entry's text. */
@@ -53,20 +48,20 @@ export class SeriesTexts {
     if (k >= 0) this.next[k] = then;
   }
 
-  /** The entry of series `id` written as b[s, e): one it has, or a new one; -1 when there is no room (a text over 1 MiB, 2 GiB of texts). */
-  entry(id: number, view: DataView, b: Uint8Array, s: number, e: number): number {
-    if (id >= this.bySeries.length) this.bySeries = grown(this.bySeries, id + 1);
-    const first = this.bySeries[id] - 1;
-    for (let k = first; k >= 0; k = this.sibling[k]) if (this.same(k, view, b, s, e - s)) return k;
-    const k = this.add(view, b, s, e, id);
-    if (k < 0) return -1;
-    this.sibling[k] = first;
-    this.bySeries[id] = k + 1;
-    return k;
+  /** The key of the text b[s, e): the one it has, or a new one; -1 when there is no room (a text over 1 MiB, 2 GiB of texts). */
+  key(view: DataView, b: Uint8Array, s: number, e: number): number {
+    const h = hashBytes(view, b, s, e);
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
+    const n = e - s;
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const k = slots[2 * i] - 1;
+      if (k < 0) return this.add(view, b, s, n, h, i);
+      if (slots[2 * i + 1] === h && this.same(k, view, b, s, n)) return k;
+    }
   }
 
-  private add(view: DataView, b: Uint8Array, s: number, e: number, id: number): number {
-    const n = e - s;
+  private add(view: DataView, b: Uint8Array, s: number, n: number, h: number, slot: number): number {
     if (this.used + n > this.bytes.length) {
       if (n > BLOCK || this.blocks.length === MAX_BLOCKS) return -1;
       this.bytes = new Uint8Array(BLOCK);
@@ -75,20 +70,20 @@ export class SeriesTexts {
       this.views.push(this.view);
       this.used = 0;
     }
-    if (this.count === this.ids.length) {
+    if (this.count === this.start.length) {
       this.start = grown(this.start);
       this.length = grown(this.length);
-      this.ids = grown(this.ids);
       this.next = grown(this.next);
-      this.sibling = grown(this.sibling);
     }
     const k = this.count++;
-    copyBytes(view, b, s, e, this.view, this.used);
+    copyBytes(view, b, s, n, this.view, this.used);
     this.start[k] = (this.blocks.length - 1) * BLOCK + this.used;
     this.length[k] = n;
-    this.ids[k] = id;
     this.next[k] = -1;
     this.used += n;
+    this.slots[2 * slot] = k + 1;
+    this.slots[2 * slot + 1] = h;
+    if (4 * this.count > this.slots.length) this.slots = rehashed(this.slots);
     return k;
   }
 
@@ -107,16 +102,15 @@ export class SeriesTexts {
   }
 }
 
-/** b[s, e) to out at `at`, four bytes a step (Buffer.copy costs more per call than the few dozen bytes of a series). */
-function copyBytes(view: DataView, b: Uint8Array, s: number, e: number, out: DataView, at: number): void {
-  const n = e - s;
+/** b[s, s + n) to out at `at`, four bytes a step (Buffer.copy costs more per call than the few dozen bytes of a series). */
+function copyBytes(view: DataView, b: Uint8Array, s: number, n: number, out: DataView, at: number): void {
   let q = 0;
   for (; q + 4 <= n; q += 4) out.setInt32(at + q, view.getInt32(s + q));
   for (; q < n; q++) out.setUint8(at + q, b[s + q]);
 }
 
-function grown(a: Int32Array, atLeast = 0): Int32Array<ArrayBuffer> {
-  const out = new Int32Array(Math.max(atLeast, a.length * 2));
+function grown(a: Int32Array): Int32Array<ArrayBuffer> {
+  const out = new Int32Array(a.length * 2);
   out.set(a);
   return out;
 }

@@ -1,0 +1,63 @@
+// A big file read in two threads: a worker reads and tokenizes its lines
+// (tokenize-worker.ts) while this thread finds their series and appends the
+// samples (storage/exposition-bytes.ts, `take`), through a ring of shared
+// slots (token-slots.ts). The results, errors and line numbers are those of
+// the one-thread path: the same halves run, in the same order of lines.
+
+import { Worker } from 'node:worker_threads';
+import { ByteExpositionParser } from '../storage/exposition-bytes.js';
+import type { ExpositionParser } from '../storage/exposition.js';
+import type { MemoryStore } from '../storage/store.js';
+import { CANCEL, CONTROL_INTS, EMPTY, FAILED, LAST, LONG_LINE, SLOTS, SharedSlots, type TokenizeFailure, type TokenizeInit } from './token-slots.js';
+
+/** Series checked at a time while the slot waited for is not ready. */
+const SETTLE_STEP = 4096;
+
+type LoadProgress = (bytesDone: number, totalBytes: number | undefined) => void;
+
+/** Reads the file from `from` in this thread (a line longer than a slot). */
+export type ReadRest = (bytes: ByteExpositionParser, from: number) => Promise<MemoryStore>;
+
+export async function parseThreaded(
+  file: string,
+  size: number,
+  parser: ExpositionParser,
+  om: boolean,
+  readRest: ReadRest,
+  onProgress?: LoadProgress,
+): Promise<MemoryStore> {
+  const shared = new SharedSlots();
+  const init: TokenizeInit = { file, om, control: shared.controlBuffer, slotBuffers: shared.slotBuffers };
+  // No inherited node flags (some are per-process only and make the constructor throw).
+  const worker = new Worker(new URL('../dataset/tokenize-worker.js', import.meta.url), { workerData: init, execArgv: [] });
+  const failed = new Promise<never>((_, reject) => {
+    worker.on('message', (m: TokenizeFailure) => reject(Object.assign(new Error(m.message), m.code ? { code: m.code } : {})));
+    worker.on('error', reject);
+    worker.on('exit', (code) => reject(new Error(`the file's reading thread stopped (exit code ${code})`)));
+  });
+  // Not a rejection left unhandled when the load ends first (the worker's exit rejects it).
+  failed.catch(() => undefined);
+  const bytes = new ByteExpositionParser(parser, om, true);
+  try {
+    for (let k = 0; ; k = (k + 1) % SLOTS) {
+      // While the slot is not ready, the series made as new are checked (see LabelSets.addNew).
+      while (shared.state(k) === EMPTY && bytes.settle(SETTLE_STEP));
+      const wait = Atomics.waitAsync(shared.control, k * CONTROL_INTS, EMPTY);
+      if (wait.async) await Promise.race([wait.value, failed]);
+      const state = shared.state(k);
+      if (state === FAILED) await failed;
+      if (state === LONG_LINE) return await readRest(new ByteExpositionParser(parser, om), shared.offset[k]);
+      const covered = shared.covered(k);
+      const b = shared.bytes[k].subarray(0, covered);
+      bytes.take(b, new DataView(b.buffer, b.byteOffset, covered), shared.records[k], shared.count(k));
+      onProgress?.(shared.offset[k] + covered, size);
+      if (state === LAST) break;
+      shared.mark(k, EMPTY);
+    }
+  } finally {
+    Atomics.store(shared.control, CANCEL, 1);
+    for (let k = 0; k < SLOTS; k++) Atomics.notify(shared.control, k * CONTROL_INTS);
+    await worker.terminate();
+  }
+  return bytes.end();
+}
