@@ -27,7 +27,7 @@ export async function parseThreaded(
   onProgress?: LoadProgress,
 ): Promise<MemoryStore> {
   const shared = new SharedSlots();
-  const init: TokenizeInit = { file, om, control: shared.controlBuffer, slotBuffers: shared.slotBuffers };
+  const init: TokenizeInit = { file, control: shared.controlBuffer, slotBuffers: shared.slotBuffers };
   // No inherited node flags (some are per-process only and make the constructor throw).
   const worker = new Worker(new URL('../dataset/tokenize-worker.js', import.meta.url), { workerData: init, execArgv: [] });
   const failed = new Promise<never>((_, reject) => {

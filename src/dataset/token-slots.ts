@@ -30,7 +30,6 @@ export const CANCEL = SLOTS * CONTROL_INTS;
 
 export interface TokenizeInit {
   file: string;
-  om: boolean;
   control: SharedArrayBuffer;
   slotBuffers: SharedArrayBuffer[];
 }

@@ -10,14 +10,17 @@ import { LineTokenizer } from '../storage/line-tokens.js';
 import { CANCEL, CONTROL_INTS, EMPTY, FAILED, FULL, LAST, LONG_LINE, SLOT_BYTES, SLOTS, SharedSlots, type TokenizeInit } from './token-slots.js';
 
 const NL = 10;
+/** The first chunk's size; each next one is twice the last, up to SLOT_BYTES. */
+const FIRST_BYTES = 64 << 10;
 
 function run(init: TokenizeInit): void {
   const shared = new SharedSlots(init.control, init.slotBuffers);
   const control = shared.control;
-  const tokenizer = new LineTokenizer(init.om);
+  const tokenizer = new LineTokenizer();
   const fd = openSync(init.file, 'r');
   try {
     let pos = 0;
+    let fills = 0;
     for (let k = 0; ; k = (k + 1) % SLOTS) {
       // Wait for the loading thread to hand the slot back.
       for (let s = shared.state(k); s !== EMPTY; s = shared.state(k)) {
@@ -26,9 +29,17 @@ function run(init: TokenizeInit): void {
       }
       if (Atomics.load(control, CANCEL) !== 0) return;
       const bytes = shared.bytes[k];
-      const n = readFully(fd, bytes, pos);
-      const eof = n < SLOT_BYTES;
-      const end = eof ? n : bytes.lastIndexOf(NL, n - 1) + 1;
+      // The first chunks are small, so that the loading thread starts sooner
+      // (both threads run cold code at first); a line longer than a small chunk gets a whole slot.
+      let want = Math.min(SLOT_BYTES, FIRST_BYTES * 2 ** fills++);
+      let n = readFully(fd, bytes, pos, want);
+      let end = n < want ? n : bytes.lastIndexOf(NL, n - 1) + 1;
+      if (end === 0 && n === want && want < SLOT_BYTES) {
+        want = SLOT_BYTES;
+        n = readFully(fd, bytes, pos, want);
+        end = n < want ? n : bytes.lastIndexOf(NL, n - 1) + 1;
+      }
+      const eof = n < want;
       shared.offset[k] = pos;
       if (end === 0 && !eof) {
         shared.mark(k, LONG_LINE);
@@ -48,11 +59,11 @@ function run(init: TokenizeInit): void {
   }
 }
 
-/** Reads SLOT_BYTES at `pos` (fewer only at the end of the file). */
-function readFully(fd: number, into: Buffer, pos: number): number {
+/** Reads `want` bytes at `pos` (fewer only at the end of the file). */
+function readFully(fd: number, into: Buffer, pos: number, want: number): number {
   let n = 0;
-  while (n < SLOT_BYTES) {
-    const got = readSync(fd, into, n, SLOT_BYTES - n, pos + n);
+  while (n < want) {
+    const got = readSync(fd, into, n, want - n, pos + n);
     if (got === 0) break;
     n += got;
   }

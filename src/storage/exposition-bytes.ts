@@ -14,6 +14,7 @@ import type { ExpositionParser } from './exposition.js';
 import type { MemoryStore } from './store.js';
 import { LabelBytesReader } from './label-bytes.js';
 import { LineRecords, LineTokenizer, OTHER_LINE } from './line-tokens.js';
+import { SampleNumbers } from './sample-numbers.js';
 
 const NL = 10;
 /** Records per round of tokenizing in this thread. */
@@ -26,8 +27,7 @@ export class ByteExpositionParser {
   private ids = new Int32Array(1024).fill(-1);
   /** Keys below this one have been met (the tokenizer gives keys in the order their texts first appear). */
   private keysSeen = 0;
-  /** The line's [timestamp ms, value], as the store takes them (see MemoryStore.appendSample). */
-  private readonly sample = new Float64Array(2);
+  private readonly numbers: SampleNumbers;
   private readonly labels: LabelBytesReader;
   /** For input fed here (not tokenized by a thread): the tokenizer and its records. */
   private tokenizer?: LineTokenizer;
@@ -40,10 +40,11 @@ export class ByteExpositionParser {
    */
   constructor(
     private readonly parser: ExpositionParser,
-    private readonly om: boolean,
+    om: boolean,
     private readonly assumeNew = false,
   ) {
     this.labels = new LabelBytesReader(parser.strings);
+    this.numbers = new SampleNumbers(om);
   }
 
   /** Feeds the next chunk of input (tokenized in this thread). */
@@ -66,7 +67,7 @@ export class ByteExpositionParser {
 
   /** Tokenizes and takes the whole lines of b from `from`; returns where the cut last line starts (b.length: none). */
   private tokenized(b: Buffer, from: number): number {
-    const tokenizer = (this.tokenizer ??= new LineTokenizer(this.om));
+    const tokenizer = (this.tokenizer ??= new LineTokenizer());
     const records = (this.records ??= new LineRecords(RECORDS));
     const view = new DataView(b.buffer, b.byteOffset, b.length);
     for (;;) {
@@ -82,22 +83,21 @@ export class ByteExpositionParser {
    * the samples of known series appended, every other line read as text.
    */
   take(b: Buffer, view: DataView, records: LineRecords, n: number): void {
-    const { key, start, end, t, v } = records;
-    const sample = this.sample;
+    const { key, start, end } = records;
+    const numbers = this.numbers;
     const parser = this.parser;
     for (let r = 0; r < n; r++) {
       const k = key[r];
       const s = start[r];
       if (k !== OTHER_LINE) {
-        let id = k < this.ids.length ? this.ids[k] : -1;
-        if (id < 0) id = this.seriesId(b, view, s, end[r], k);
-        if (id >= 0) {
-          sample[0] = t[r];
-          sample[1] = v[r];
-          if (parser.appendParsed(id, sample)) continue;
+        const e = end[r];
+        if (numbers.read(b, view, e) >= 0) {
+          let id = k < this.ids.length ? this.ids[k] : -1;
+          if (id < 0) id = this.seriesId(b, view, s, e, k);
+          if (id >= 0 && parser.appendParsed(id, numbers.sample)) continue;
         }
         // The text path reads (and reports) the whole line.
-        const nl = b.indexOf(NL, end[r]);
+        const nl = b.indexOf(NL, e);
         parser.line(b.toString('utf8', s, nl < 0 ? b.length : nl));
       } else parser.line(b.toString('utf8', s, end[r]));
     }
