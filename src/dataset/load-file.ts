@@ -71,13 +71,19 @@ async function parseGzipFile(file: string, onProgress?: LoadProgress): Promise<M
   return bytes.end();
 }
 
-async function parseFile(file: string, size: number, onProgress?: LoadProgress): Promise<MemoryStore> {
+/** How a file is read (for tests and benchmarks: the defaults are what the CLI uses). */
+export interface LoadOptions {
+  /** Files of at least this many bytes are tokenized in a thread of their own. */
+  threadedFromBytes?: number;
+}
+
+async function parseFile(file: string, size: number, onProgress?: LoadProgress, options: LoadOptions = {}): Promise<MemoryStore> {
   if (file.endsWith('.gz')) return parseGzipFile(file, onProgress);
   const format = await fileFormat(file, size);
   const parser = new ExpositionParser(format, undefined);
   const om = format === 'openmetrics';
   const readRest = (bytes: ByteExpositionParser, from: number) => readChunks(file, size, from, bytes, onProgress);
-  if (size >= THREADED_BYTES) {
+  if (size >= (options.threadedFromBytes ?? THREADED_BYTES)) {
     try {
       return await parseThreaded(file, size, parser, om, readRest, onProgress);
     } catch (e) {
@@ -89,7 +95,13 @@ async function parseFile(file: string, size: number, onProgress?: LoadProgress):
 }
 
 /** Feeds the file from byte `from` to the parser, in chunks, in this thread. */
-async function readChunks(file: string, size: number, from: number, bytes: ByteExpositionParser, onProgress?: LoadProgress): Promise<MemoryStore> {
+async function readChunks(
+  file: string,
+  size: number,
+  from: number,
+  bytes: ByteExpositionParser,
+  onProgress?: LoadProgress,
+): Promise<MemoryStore> {
   // Two buffers in turn: the parser keeps nothing of a chunk it has read, and
   // the next chunk is read (in libuv's thread pool) while this one is parsed.
   const buffers = [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)];
@@ -114,7 +126,7 @@ async function readChunks(file: string, size: number, from: number, bytes: ByteE
   return bytes.end();
 }
 
-export async function loadDatasetFile(file: string, onProgress?: LoadProgress): Promise<MemoryStore> {
+export async function loadDatasetFile(file: string, onProgress?: LoadProgress, options?: LoadOptions): Promise<MemoryStore> {
   let size: number;
   try {
     const st = await stat(file);
@@ -125,7 +137,7 @@ export async function loadDatasetFile(file: string, onProgress?: LoadProgress): 
   }
   let store: MemoryStore;
   try {
-    store = await parseFile(file, size, onProgress);
+    store = await parseFile(file, size, onProgress, options);
   } catch (e) {
     const err = e as Error & { line?: number; hint?: string; code?: string };
     if (err.code !== undefined && typeof err.line !== 'number') throw readError(file, e);

@@ -8,7 +8,18 @@ import { Worker } from 'node:worker_threads';
 import { ByteExpositionParser } from '../storage/exposition-bytes.js';
 import type { ExpositionParser } from '../storage/exposition.js';
 import type { MemoryStore } from '../storage/store.js';
-import { CANCEL, CONTROL_INTS, EMPTY, FAILED, LAST, LONG_LINE, SLOTS, SharedSlots, type TokenizeFailure, type TokenizeInit } from './token-slots.js';
+import {
+  CANCEL,
+  CONTROL_INTS,
+  EMPTY,
+  FAILED,
+  LAST,
+  LONG_LINE,
+  SLOTS,
+  SharedSlots,
+  type TokenizeFailure,
+  type TokenizeInit,
+} from './token-slots.js';
 
 /** Series checked at a time while the slot waited for is not ready. */
 const SETTLE_STEP = 4096;

@@ -7,7 +7,19 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { LineTokenizer } from '../storage/line-tokens.js';
-import { CANCEL, CONTROL_INTS, EMPTY, FAILED, FULL, LAST, LONG_LINE, SLOT_BYTES, SLOTS, SharedSlots, type TokenizeInit } from './token-slots.js';
+import {
+  CANCEL,
+  CONTROL_INTS,
+  EMPTY,
+  FAILED,
+  FULL,
+  LAST,
+  LONG_LINE,
+  SLOT_BYTES,
+  SLOTS,
+  SharedSlots,
+  type TokenizeInit,
+} from './token-slots.js';
 
 const NL = 10;
 /** The first chunk's size; each next one is twice the last, up to SLOT_BYTES. */

@@ -83,7 +83,7 @@ export class ByteExpositionParser {
    * the samples of known series appended, every other line read as text.
    */
   take(b: Buffer, view: DataView, records: LineRecords, n: number): void {
-    const { key, start, end } = records;
+    const { key, start, end, info, labels } = records;
     const numbers = this.numbers;
     const parser = this.parser;
     for (let r = 0; r < n; r++) {
@@ -93,7 +93,7 @@ export class ByteExpositionParser {
         const e = end[r];
         if (numbers.read(b, view, e) >= 0) {
           let id = k < this.ids.length ? this.ids[k] : -1;
-          if (id < 0) id = this.seriesId(b, view, s, e, k);
+          if (id < 0) id = this.seriesId(b, view, s, e, k, info[r] >= 0 ? labels : undefined, info[r]);
           if (id >= 0 && parser.appendParsed(id, numbers.sample)) continue;
         }
         // The text path reads (and reports) the whole line.
@@ -109,12 +109,12 @@ export class ByteExpositionParser {
    * series), or (escapes, UTF-8) a series the text path has read; -1 to leave
    * the line to the text path (which makes the series: found here next time).
    */
-  private seriesId(b: Buffer, view: DataView, s: number, e: number, k: number): number {
+  private seriesId(b: Buffer, view: DataView, s: number, e: number, k: number, found: Int32Array | undefined, at: number): number {
     const labels = this.labels;
-    const id =
-      labels.pairs(view, b, s) === e
-        ? this.parser.addSeriesPairs(labels.sorted, labels.n, labels.metricName, this.assumeNew && k >= this.keysSeen)
-        : this.parser.knownSeries(b.toString('utf8', s, e));
+    const plain = found ? labels.fromPositions(view, b, found, at) : labels.pairs(view, b, s) === e;
+    const id = plain
+      ? this.parser.addSeriesPairs(labels.sorted, labels.n, labels.metricName, this.assumeNew && k >= this.keysSeen)
+      : this.parser.knownSeries(b.toString('utf8', s, e));
     if (k >= this.keysSeen) this.keysSeen = k + 1;
     if (id === undefined) return -1;
     if (k >= this.ids.length) {

@@ -12,7 +12,7 @@ const OPEN_BRACE = 123;
 const CLOSE_BRACE = 125;
 const EQUALS = 61;
 const COMMA = 44;
-const MAX_LABELS = 32;
+export const MAX_LABELS = 32;
 const ORDER_WAYS = 16;
 
 /** Character classes by byte, one bit each (a table: the tests run for every byte of a new series). */
@@ -21,7 +21,7 @@ export const LABEL_CHAR = 2;
 export const NAME_START = 4;
 export const NAME_CHAR = 8;
 /** A byte of a label value the plain shape takes: ASCII, not a quote, backslash or newline. */
-const VALUE_CHAR = 16;
+export const VALUE_CHAR = 16;
 const CLASS = new Uint8Array(256);
 for (let c = 0; c < 256; c++) {
   const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
@@ -117,6 +117,30 @@ export class LabelBytesReader {
     }
     this.n = n;
     return i;
+  }
+
+  /**
+   * Reads the label set whose positions in b the line tokenizer found
+   * (LineRecords.labels at `at`) into `sorted` (and `n`); false when the
+   * text is not the plain shape.
+   */
+  fromPositions(view: DataView, b: Uint8Array, found: Int32Array, at: number): boolean {
+    const n = found[at];
+    if (n < 0) return false;
+    const strings = this.strings;
+    const out = this.sorted;
+    for (let j = 0; j < n; j++) {
+      const q = at + 1 + 4 * j;
+      const ns = found[q];
+      const value = strings.internBytesAt(2 * j + 1, view, b, found[q + 2], found[q + 3]);
+      if (ns < 0) {
+        out[2 * j] = this.nameLabel;
+        this.metricName = value;
+      } else out[2 * j] = strings.internBytesAt(2 * j, view, b, ns, found[q + 1]);
+      out[2 * j + 1] = value;
+    }
+    this.n = n;
+    return true;
   }
 
   /**

@@ -8,7 +8,7 @@
 // Every other line (comments, exponents, NaN, odd blanks, errors) is a record
 // that says only where the line is: the text parser reads it.
 
-import { is, NAME_CHAR, NAME_START } from './label-bytes.js';
+import { is, LABEL_CHAR, LABEL_START, MAX_LABELS, NAME_CHAR, NAME_START, VALUE_CHAR } from './label-bytes.js';
 import { TextKeys } from './text-keys.js';
 
 const NL = 10;
@@ -17,6 +17,12 @@ const QUOTE = 34;
 const BACKSLASH = 92;
 const OPEN_BRACE = 123;
 const CLOSE_BRACE = 125;
+const EQUALS = 61;
+const COMMA = 44;
+/** `__name__`'s bytes: the metric name sorts among the label names as this. */
+const NAME_LABEL = Buffer.from('__name__', 'latin1');
+/** Ints of label positions a record may have, on average (more: the loading thread reads the labels itself). */
+const LABEL_INTS_PER_RECORD = 16;
 
 /** A record's key for a line that is not the common sample shape. */
 export const OTHER_LINE = -1;
@@ -24,17 +30,25 @@ export const OTHER_LINE = -1;
 /**
  * Tokenized lines, one record each in typed arrays (over a SharedArrayBuffer
  * when a thread fills them): the series text's key (OTHER_LINE for any other
- * line), where the line starts, and where its series text ends (for any
- * other line: where the line ends, before its newline).
+ * line), where the line starts, where its series text ends (for any other
+ * line: where the line ends, before its newline), and for a text met for
+ * the first time, where its label positions are in `labels` (-1: none).
+ *
+ * Label positions: the number of labels n (-1 when the text is not the
+ * plain shape: escapes, UTF-8, a repeated name), then per label, sorted by
+ * name, where its name starts and ends (-1, -1 for `__name__`, whose value
+ * is the metric name) and where its value starts and ends.
  */
 export class LineRecords {
   static bytesFor(capacity: number): number {
-    return capacity * 12;
+    return capacity * 16 + capacity * LABEL_INTS_PER_RECORD * 4;
   }
 
   readonly key: Int32Array;
   readonly start: Int32Array;
   readonly end: Int32Array;
+  readonly info: Int32Array;
+  readonly labels: Int32Array;
   /** Records filled. */
   n = 0;
 
@@ -46,6 +60,8 @@ export class LineRecords {
     this.key = new Int32Array(buffer, offset, capacity);
     this.start = new Int32Array(buffer, offset + 4 * capacity, capacity);
     this.end = new Int32Array(buffer, offset + 8 * capacity, capacity);
+    this.info = new Int32Array(buffer, offset + 12 * capacity, capacity);
+    this.labels = new Int32Array(buffer, offset + 16 * capacity, capacity * LABEL_INTS_PER_RECORD);
   }
 }
 
@@ -53,6 +69,10 @@ export class LineTokenizer {
   private readonly keys = new TextKeys();
   /** The key of the last sample line's series text (-1: none yet); its successor predicts the next line's. */
   private lastKey = -1;
+  /** Whether textKey's text was new; its label positions (as in LineRecords.labels) in `found`, line order in `read`. */
+  private isNew = false;
+  private readonly found = new Int32Array(1 + 4 * MAX_LABELS);
+  private readonly read = new Int32Array(4 * MAX_LABELS);
 
   /**
    * Tokenizes the lines of b from `from` into `out` (emptied first): each
@@ -63,7 +83,9 @@ export class LineTokenizer {
   tokenize(b: Uint8Array, view: DataView, from: number, final: boolean, out: LineRecords): number {
     const n = b.length;
     const cap = out.capacity;
-    const { key, start, end } = out;
+    const { key, start, end, info, labels } = out;
+    const room = labels.length - this.found.length;
+    let used = 0;
     let r = 0;
     let s = from;
     while (s < n && r < cap) {
@@ -74,10 +96,15 @@ export class LineTokenizer {
       while (nl < n && b[nl] !== NL) nl++;
       if (nl === n && !final) break;
       start[r] = s;
+      info[r] = -1;
       // A last line without a newline is read as text.
       if (k >= 0 && nl < n) {
         key[r] = k;
         end[r] = e;
+        if (this.isNew && used <= room) {
+          info[r] = used;
+          used = this.copyFound(labels, used);
+        }
       } else {
         key[r] = OTHER_LINE;
         end[r] = nl;
@@ -100,19 +127,107 @@ export class LineTokenizer {
     const last = this.lastKey;
     // Every read is bounded: a byte past the end (undefined) would deoptimise the loop.
     const end = b.length;
+    this.isNew = false;
     let n = last >= 0 ? keys.textLength(last) : 0;
     if (n > 0 && s + n < end && b[s + n] === SPACE && keys.same(last, view, b, s, n)) return last;
     let key = keys.predicted(last);
     n = key >= 0 ? keys.textLength(key) : 0;
     if (!(n > 0 && s + n < end && b[s + n] === SPACE && keys.same(key, view, b, s, n))) {
-      const e = seriesEnd(b, s);
+      const e = this.labelsEnd(b, s);
       if (e < 0 || e >= end || b[e] !== SPACE) return -1;
+      const before = keys.size;
       key = keys.key(view, b, s, e);
       if (key < 0) return -1;
+      this.isNew = keys.size > before;
     }
     keys.follows(last, key);
     return (this.lastKey = key);
   }
+
+  /** Copies `found` to labels at `at`; returns where the next goes. */
+  private copyFound(labels: Int32Array, at: number): number {
+    const found = this.found;
+    const n = found[0];
+    const len = n < 0 ? 1 : 1 + 4 * n;
+    for (let j = 0; j < len; j++) labels[at + j] = found[j];
+    return at + len;
+  }
+
+  /**
+   * Index after the series text at b[s] (quotes and escapes respected), or
+   * -1 for anything unusual. Its label positions go into `found` (the
+   * loading thread interns them without reading the text again); n = -1
+   * there when the text is not the plain shape (LabelBytesReader's).
+   */
+  private labelsEnd(b: Uint8Array, s: number): number {
+    const e = b.length;
+    if (s >= e || !is(b[s], NAME_START)) return -1;
+    const p = this.read;
+    const found = this.found;
+    let i = s + 1;
+    while (i < e && is(b[i], NAME_CHAR)) i++;
+    p[0] = -1;
+    p[1] = -1;
+    p[2] = s;
+    p[3] = i;
+    let n = 1;
+    if (i < e && b[i] === OPEN_BRACE) {
+      for (i++; ;) {
+        if (i >= e) return -1;
+        if (b[i] === CLOSE_BRACE) break;
+        const ns = i;
+        if (!is(b[i], LABEL_START)) return this.notPlain(b, s);
+        i++;
+        while (i < e && is(b[i], LABEL_CHAR)) i++;
+        const ne = i;
+        if (i + 1 >= e || b[i] !== EQUALS || b[i + 1] !== QUOTE) return this.notPlain(b, s);
+        const vs = (i += 2);
+        while (i < e && is(b[i], VALUE_CHAR)) i++;
+        // An empty value (left out, yet its name may repeat another) is the text path's.
+        if (i >= e || b[i] !== QUOTE || i === vs || n === MAX_LABELS) return this.notPlain(b, s);
+        p[4 * n] = ns;
+        p[4 * n + 1] = ne;
+        p[4 * n + 2] = vs;
+        p[4 * n + 3] = i;
+        n++;
+        i++;
+        if (i < e && b[i] === COMMA) i++;
+        else if (i >= e || b[i] !== CLOSE_BRACE) return this.notPlain(b, s);
+      }
+      i++;
+    }
+    // Sorted by name (insertion sort: a handful of labels, mostly in order already).
+    found[0] = n;
+    for (let j = 0; j < n; j++) {
+      let k = j - 1;
+      for (; k >= 0 && compareNames(b, found[1 + 4 * k], found[2 + 4 * k], p[4 * j], p[4 * j + 1]) > 0; k--)
+        for (let q = 1; q <= 4; q++) found[4 * (k + 1) + q] = found[4 * k + q];
+      for (let q = 0; q < 4; q++) found[4 * (k + 1) + 1 + q] = p[4 * j + q];
+      // A repeated name: the text path reports it.
+      if (k >= 0 && compareNames(b, found[1 + 4 * k], found[2 + 4 * k], p[4 * j], p[4 * j + 1]) === 0) found[0] = -1;
+    }
+    return i;
+  }
+
+  /** The end of a text that is not the plain shape (n = -1 in `found`). */
+  private notPlain(b: Uint8Array, s: number): number {
+    this.found[0] = -1;
+    return seriesEnd(b, s);
+  }
+}
+
+/** Byte order of two label names b[as, ae) and b[bs, be) (-1 for `__name__`). */
+function compareNames(b: Uint8Array, as: number, ae: number, bs: number, be: number): number {
+  const x = as < 0 ? NAME_LABEL : b;
+  const y = bs < 0 ? NAME_LABEL : b;
+  if (as < 0) ae = (as = 0) + NAME_LABEL.length;
+  if (bs < 0) be = (bs = 0) + NAME_LABEL.length;
+  const n = Math.min(ae - as, be - bs);
+  for (let q = 0; q < n; q++) {
+    const d = x[as + q] - y[bs + q];
+    if (d !== 0) return d;
+  }
+  return ae - as - (be - bs);
 }
 
 /** Index after `name{labels}` (quotes and escapes respected), or -1 for anything unusual. */

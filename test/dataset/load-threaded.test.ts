@@ -1,0 +1,123 @@
+// A big file's lines are tokenized in a thread of their own (load-threaded.ts):
+// the store, the errors and their line numbers must be exactly those of the
+// one-thread path, whatever the slots' boundaries, for a label set written
+// two ways, a line longer than a slot and a file without a newline at its end.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadDatasetFile } from '../../src/dataset/load-file.js';
+import { dumpExact } from '../storage/dump.js';
+
+const THREADED = { threadedFromBytes: 0 };
+const ONE_THREAD = { threadedFromBytes: Infinity };
+
+/** A dump of scrapes: `targets` series a scrape, in the same order each time, with the odd lines the fast path leaves to the text parser. */
+function scrapes(targets: number, count: number, om: boolean, first = 0): string {
+  const lines: string[] = ['# HELP req_total Requests.', '# TYPE req_total counter', '# TYPE mem gauge'];
+  for (let k = first; k < first + count; k++) {
+    // Milliseconds grow with i within a scrape: every series' samples stay in time order.
+    const ms = (i: number) => Math.floor((i * 999) / (targets + 1));
+    const ts = (i: number) =>
+      om ? `${1_767_225_600 + k * 15}.${String(ms(i)).padStart(3, '0')}` : String(1_767_225_600_000 + k * 15_000 + ms(i));
+    for (let i = 0; i < targets; i++) {
+      const v = k * 7 + (i % 13);
+      if (i % 2 === 0) lines.push(`req_total{job="job${i % 10}",instance="host${i}:9100",code="${200 + (i % 3) * 100}"} ${v} ${ts(i)}`);
+      else lines.push(`mem{instance="host${i}:9100",job="job${i % 10}"} ${(i * 1.5 + k * 0.125).toFixed(3)} ${ts(i)}`);
+      if (i % 997 === 0) lines.push(`odd{path="C:\\\\DIR",u="ünï"} ${v}e3 ${ts(i)}`);
+      if (i % 1409 === 0)
+        lines.push(`req_total{job="job${i % 10}",instance="host${i}:9100",code="${200 + (i % 3) * 100}"} ${v} ${ts(i + 1)}`);
+      if (i % 1601 === 0) lines.push(`gap{x="1"} NaN ${ts(i)}`);
+    }
+  }
+  if (om) lines.push('# EOF');
+  return lines.join('\n') + '\n';
+}
+
+async function both(dir: string, name: string, text: string): Promise<[unknown, unknown]> {
+  const file = join(dir, name);
+  writeFileSync(file, text);
+  const one = await loadDatasetFile(file, undefined, ONE_THREAD).then(dumpExact, (e: Error) => e.message);
+  const two = await loadDatasetFile(file, undefined, THREADED).then(dumpExact, (e: Error) => e.message);
+  return [one, two];
+}
+
+test('threaded load: the same store as one thread, over many slots, OpenMetrics and text', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'promlearn-threaded-'));
+  try {
+    // ~1.5 MB: the first slots are small (64 KiB, doubling), so the scrapes cross several.
+    for (const om of [true, false]) {
+      const [one, two] = await both(dir, om ? 'a.om' : 'a.prom', scrapes(4000, 5, om));
+      assert.equal(typeof one, 'object', String(one));
+      assert.deepEqual(two, one);
+    }
+    // No newline at the end of a text file.
+    const [one, two] = await both(dir, 'b.prom', scrapes(300, 3, false).trimEnd());
+    assert.deepEqual(two, one);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('threaded load: a label set written two ways (labels in another order) gives one series', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'promlearn-threaded-'));
+  try {
+    const text = scrapes(2000, 2, true).replace('# EOF\n', 'mem{job="job1",instance="host1:9100"} 9 1767225700\n# EOF\n');
+    const [one, two] = await both(dir, 'c.om', text);
+    assert.deepEqual(two, one);
+    assert.equal(Object.keys(one as { series: object }).length > 0, true);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('threaded load: the same errors on the same lines', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'promlearn-threaded-'));
+  try {
+    const good = scrapes(3000, 3, true).replace('# EOF\n', '');
+    for (const [name, text] of [
+      ['bad-value.om', good + 'x{a="1"} 0x10 1767225800\n# EOF\n'],
+      ['out-of-order.om', good + 'mem{instance="host1:9100",job="job1"} 1 1767225000\n# EOF\n'],
+      ['no-eof.om', good],
+      ['after-eof.om', good + '# EOF\nx 1 1\n'],
+    ]) {
+      const [one, two] = await both(dir, name, text);
+      assert.equal(typeof one, 'string', name);
+      assert.match(one as string, /line \d+/);
+      assert.equal(two, one, name);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('threaded load: a line longer than a slot is read in the loading thread', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'promlearn-threaded-'));
+  try {
+    const long = `# HELP long ${'x'.repeat(5 << 20)}\n`;
+    const text = scrapes(500, 2, false) + long + 'long 1 1767225700000\n' + scrapes(500, 1, false, 9).replace(/^# .*\n/gm, '');
+    const [one, two] = await both(dir, 'd.prom', text);
+    assert.equal(typeof one, 'object', String(one));
+    assert.deepEqual(two, one);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('threaded load: progress goes up to the file size', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'promlearn-threaded-'));
+  try {
+    const file = join(dir, 'e.om');
+    const text = scrapes(3000, 2, true);
+    writeFileSync(file, text);
+    const seen: number[] = [];
+    await loadDatasetFile(file, (done) => seen.push(done), THREADED);
+    assert.ok(seen.length > 2, `${seen.length} progress calls`);
+    for (let i = 1; i < seen.length; i++) assert.ok(seen[i] >= seen[i - 1]);
+    assert.equal(seen.at(-1), Buffer.byteLength(text));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
