@@ -106,8 +106,14 @@ export class LabelBytesReader {
       }
       i++;
     }
+    return this.sortRead(n) ? i : -1;
+  }
+
+  /** The n pairs read into `sorted` (and `n`); false when a name repeats. */
+  private sortRead(n: number): boolean {
     const row = this.orderOf(n);
-    if (row < 0) return -1;
+    if (row < 0) return false;
+    const p = this.read;
     const order = this.orders;
     const out = this.sorted;
     for (let j = 0; j < n; j++) {
@@ -116,31 +122,28 @@ export class LabelBytesReader {
       out[2 * j + 1] = p[2 * from + 1];
     }
     this.n = n;
-    return i;
+    return true;
   }
 
   /**
    * Reads the label set whose positions in b the line tokenizer found
-   * (LineRecords.labels at `at`) into `sorted` (and `n`); false when the
-   * text is not the plain shape.
+   * (LineRecords.labels at `at`) into `sorted` (and `n`), as pairs() would;
+   * false when the text is not the plain shape or a name repeats.
    */
   fromPositions(view: DataView, b: Uint8Array, found: Int32Array, at: number): boolean {
     const n = found[at];
     if (n < 0) return false;
     const strings = this.strings;
-    const out = this.sorted;
-    for (let j = 0; j < n; j++) {
+    const p = this.read;
+    // The first is the metric name (the value of `__name__`).
+    p[0] = this.nameLabel;
+    p[1] = this.metricName = strings.internBytesAt(1, view, b, found[at + 3], found[at + 4]);
+    for (let j = 1; j < n; j++) {
       const q = at + 1 + 4 * j;
-      const ns = found[q];
-      const value = strings.internBytesAt(2 * j + 1, view, b, found[q + 2], found[q + 3]);
-      if (ns < 0) {
-        out[2 * j] = this.nameLabel;
-        this.metricName = value;
-      } else out[2 * j] = strings.internBytesAt(2 * j, view, b, ns, found[q + 1]);
-      out[2 * j + 1] = value;
+      p[2 * j] = strings.internBytesAt(2 * j, view, b, found[q], found[q + 1]);
+      p[2 * j + 1] = strings.internBytesAt(2 * j + 1, view, b, found[q + 2], found[q + 3]);
     }
-    this.n = n;
-    return true;
+    return this.sortRead(n);
   }
 
   /**

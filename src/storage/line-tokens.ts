@@ -19,8 +19,6 @@ const OPEN_BRACE = 123;
 const CLOSE_BRACE = 125;
 const EQUALS = 61;
 const COMMA = 44;
-/** `__name__`'s bytes: the metric name sorts among the label names as this. */
-const NAME_LABEL = Buffer.from('__name__', 'latin1');
 /** Ints of label positions a record may have, on average (more: the loading thread reads the labels itself). */
 const LABEL_INTS_PER_RECORD = 16;
 
@@ -35,9 +33,11 @@ export const OTHER_LINE = -1;
  * the first time, where its label positions are in `labels` (-1: none).
  *
  * Label positions: the number of labels n (-1 when the text is not the
- * plain shape: escapes, UTF-8, a repeated name), then per label, sorted by
- * name, where its name starts and ends (-1, -1 for `__name__`, whose value
- * is the metric name) and where its value starts and ends.
+ * plain shape: escapes, UTF-8, an empty value), then per label, in the order
+ * of the text, where its name starts and ends and where its value starts and
+ * ends; the first is `__name__` (-1, -1), whose value is the metric name.
+ * (The loading thread sorts them by name, by an order it keeps per list of
+ * names: see LabelBytesReader.)
  */
 export class LineRecords {
   static bytesFor(capacity: number): number {
@@ -69,10 +69,9 @@ export class LineTokenizer {
   private readonly keys = new TextKeys();
   /** The key of the last sample line's series text (-1: none yet); its successor predicts the next line's. */
   private lastKey = -1;
-  /** Whether textKey's text was new; its label positions (as in LineRecords.labels) in `found`, line order in `read`. */
+  /** Whether textKey's text was new; its label positions (as in LineRecords.labels) in `found`. */
   private isNew = false;
   private readonly found = new Int32Array(1 + 4 * MAX_LABELS);
-  private readonly read = new Int32Array(4 * MAX_LABELS);
 
   /**
    * Tokenizes the lines of b from `from` into `out` (emptied first): each
@@ -91,8 +90,14 @@ export class LineTokenizer {
     while (s < n && r < cap) {
       const k = this.textKey(b, view, s);
       const e = k >= 0 ? s + this.keys.textLength(k) : s;
-      // A loop, not indexOf: a native call costs more than the few bytes of a sample line's numbers.
+      // Not indexOf (a native call costs more than the few bytes of a sample
+      // line's numbers): four bytes a step while none is a newline (the
+      // "has a zero byte" test on the word XOR newlines), then byte by byte.
       let nl = e;
+      for (; nl + 4 <= n; nl += 4) {
+        const x = view.getInt32(nl) ^ 0x0a0a0a0a;
+        if (((x - 0x01010101) & ~x & 0x80808080) !== 0) break;
+      }
       while (nl < n && b[nl] !== NL) nl++;
       if (nl === n && !final) break;
       start[r] = s;
@@ -162,14 +167,13 @@ export class LineTokenizer {
   private labelsEnd(b: Uint8Array, s: number): number {
     const e = b.length;
     if (s >= e || !is(b[s], NAME_START)) return -1;
-    const p = this.read;
-    const found = this.found;
+    const p = this.found;
     let i = s + 1;
     while (i < e && is(b[i], NAME_CHAR)) i++;
-    p[0] = -1;
     p[1] = -1;
-    p[2] = s;
-    p[3] = i;
+    p[2] = -1;
+    p[3] = s;
+    p[4] = i;
     let n = 1;
     if (i < e && b[i] === OPEN_BRACE) {
       for (i++; ;) {
@@ -185,10 +189,11 @@ export class LineTokenizer {
         while (i < e && is(b[i], VALUE_CHAR)) i++;
         // An empty value (left out, yet its name may repeat another) is the text path's.
         if (i >= e || b[i] !== QUOTE || i === vs || n === MAX_LABELS) return this.notPlain(b, s);
-        p[4 * n] = ns;
-        p[4 * n + 1] = ne;
-        p[4 * n + 2] = vs;
-        p[4 * n + 3] = i;
+        const q = 1 + 4 * n;
+        p[q] = ns;
+        p[q + 1] = ne;
+        p[q + 2] = vs;
+        p[q + 3] = i;
         n++;
         i++;
         if (i < e && b[i] === COMMA) i++;
@@ -196,16 +201,7 @@ export class LineTokenizer {
       }
       i++;
     }
-    // Sorted by name (insertion sort: a handful of labels, mostly in order already).
-    found[0] = n;
-    for (let j = 0; j < n; j++) {
-      let k = j - 1;
-      for (; k >= 0 && compareNames(b, found[1 + 4 * k], found[2 + 4 * k], p[4 * j], p[4 * j + 1]) > 0; k--)
-        for (let q = 1; q <= 4; q++) found[4 * (k + 1) + q] = found[4 * k + q];
-      for (let q = 0; q < 4; q++) found[4 * (k + 1) + 1 + q] = p[4 * j + q];
-      // A repeated name: the text path reports it.
-      if (k >= 0 && compareNames(b, found[1 + 4 * k], found[2 + 4 * k], p[4 * j], p[4 * j + 1]) === 0) found[0] = -1;
-    }
+    p[0] = n;
     return i;
   }
 
@@ -214,20 +210,6 @@ export class LineTokenizer {
     this.found[0] = -1;
     return seriesEnd(b, s);
   }
-}
-
-/** Byte order of two label names b[as, ae) and b[bs, be) (-1 for `__name__`). */
-function compareNames(b: Uint8Array, as: number, ae: number, bs: number, be: number): number {
-  const x = as < 0 ? NAME_LABEL : b;
-  const y = bs < 0 ? NAME_LABEL : b;
-  if (as < 0) ae = (as = 0) + NAME_LABEL.length;
-  if (bs < 0) be = (bs = 0) + NAME_LABEL.length;
-  const n = Math.min(ae - as, be - bs);
-  for (let q = 0; q < n; q++) {
-    const d = x[as + q] - y[bs + q];
-    if (d !== 0) return d;
-  }
-  return ae - as - (be - bs);
 }
 
 /** Index after `name{labels}` (quotes and escapes respected), or -1 for anything unusual. */

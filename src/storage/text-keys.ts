@@ -83,7 +83,8 @@ export class TextKeys {
     this.used += n;
     this.slots[2 * slot] = k + 1;
     this.slots[2 * slot + 1] = h;
-    if (4 * this.count > this.slots.length) this.slots = rehashed(this.slots);
+    // Four times larger, not two: half the rehashing (this table lives only while a file is read).
+    if (4 * this.count > this.slots.length) this.slots = rehashed(this.slots, 4 * this.slots.length);
     return k;
   }
 
