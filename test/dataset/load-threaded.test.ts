@@ -36,6 +36,16 @@ function scrapes(targets: number, count: number, om: boolean, first = 0): string
   return lines.join('\n') + '\n';
 }
 
+/** Runs f with a fresh temporary folder, removed afterwards. */
+async function inTempDir(f: (dir: string) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'promlearn-threaded-'));
+  try {
+    await f(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function both(dir: string, name: string, text: string): Promise<[unknown, unknown]> {
   const file = join(dir, name);
   writeFileSync(file, text);
@@ -44,9 +54,8 @@ async function both(dir: string, name: string, text: string): Promise<[unknown, 
   return [one, two];
 }
 
-test('threaded load: the same store as one thread, over many slots, OpenMetrics and text', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'promlearn-threaded-'));
-  try {
+test('threaded load: the same store as one thread, over many slots, OpenMetrics and text', () =>
+  inTempDir(async (dir) => {
     // ~1.5 MB: the first slots are small (64 KiB, doubling), so the scrapes cross several.
     for (const om of [true, false]) {
       const [one, two] = await both(dir, om ? 'a.om' : 'a.prom', scrapes(4000, 5, om));
@@ -56,26 +65,20 @@ test('threaded load: the same store as one thread, over many slots, OpenMetrics 
     // No newline at the end of a text file.
     const [one, two] = await both(dir, 'b.prom', scrapes(300, 3, false).trimEnd());
     assert.deepEqual(two, one);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+  }));
 
-test('threaded load: a label set written two ways (labels in another order) gives one series', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'promlearn-threaded-'));
-  try {
+test('threaded load: a label set written two ways (labels in another order) gives one series', () =>
+  inTempDir(async (dir) => {
     const text = scrapes(2000, 2, true).replace('# EOF\n', 'mem{job="job1",instance="host1:9100"} 9 1767225700\n# EOF\n');
     const [one, two] = await both(dir, 'c.om', text);
     assert.deepEqual(two, one);
-    assert.equal(Object.keys(one as { series: object }).length > 0, true);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+    // One series: its two scrapes and the sample written with its labels in another order.
+    const series = (one as { series: Record<string, unknown[]> }).series;
+    assert.equal(series[JSON.stringify({ __name__: 'mem', instance: 'host1:9100', job: 'job1' })].length, 3);
+  }));
 
-test('threaded load: the same errors on the same lines', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'promlearn-threaded-'));
-  try {
+test('threaded load: the same errors on the same lines', () =>
+  inTempDir(async (dir) => {
     const good = scrapes(3000, 3, true).replace('# EOF\n', '');
     for (const [name, text] of [
       ['bad-value.om', good + 'x{a="1"} 0x10 1767225800\n# EOF\n'],
@@ -88,27 +91,19 @@ test('threaded load: the same errors on the same lines', async () => {
       assert.match(one as string, /line \d+/);
       assert.equal(two, one, name);
     }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+  }));
 
-test('threaded load: a line longer than a slot is read in the loading thread', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'promlearn-threaded-'));
-  try {
+test('threaded load: a line longer than a slot is read in the loading thread', () =>
+  inTempDir(async (dir) => {
     const long = `# HELP long ${'x'.repeat(5 << 20)}\n`;
     const text = scrapes(500, 2, false) + long + 'long 1 1767225700000\n' + scrapes(500, 1, false, 9).replace(/^# .*\n/gm, '');
     const [one, two] = await both(dir, 'd.prom', text);
     assert.equal(typeof one, 'object', String(one));
     assert.deepEqual(two, one);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+  }));
 
-test('threaded load: progress goes up to the file size', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'promlearn-threaded-'));
-  try {
+test('threaded load: progress goes up to the file size', () =>
+  inTempDir(async (dir) => {
     const file = join(dir, 'e.om');
     const text = scrapes(3000, 2, true);
     writeFileSync(file, text);
@@ -117,7 +112,4 @@ test('threaded load: progress goes up to the file size', async () => {
     assert.ok(seen.length > 2, `${seen.length} progress calls`);
     for (let i = 1; i < seen.length; i++) assert.ok(seen[i] >= seen[i - 1]);
     assert.equal(seen.at(-1), Buffer.byteLength(text));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+  }));
