@@ -91,9 +91,12 @@ export class ByteExpositionParser {
       const s = start[r];
       if (k !== OTHER_LINE) {
         const e = end[r];
+        // Keys come in the order their texts first appear: one not met yet is a text new to the file.
+        const fresh = k >= this.keysSeen;
+        if (fresh) this.keysSeen = k + 1;
         if (numbers.read(b, view, e) >= 0) {
           let id = k < this.ids.length ? this.ids[k] : -1;
-          if (id < 0) id = this.seriesId(b, view, s, e, k, info[r] >= 0 ? labels : undefined, info[r]);
+          if (id < 0) id = this.seriesId(b, view, s, e, k, fresh, info[r] >= 0 ? labels : undefined, info[r]);
           if (id >= 0 && parser.appendParsed(id, numbers.sample)) continue;
         }
         // The text path reads (and reports) the whole line.
@@ -108,14 +111,24 @@ export class ByteExpositionParser {
    * store's string ids when the text is plain (the store finds or makes the
    * series), or (escapes, UTF-8) a series the text path has read; -1 to leave
    * the line to the text path (which makes the series: found here next time).
+   * `fresh`: this is the first line of the text (with assumeNew, its series is
+   * made without looking for it).
    */
-  private seriesId(b: Buffer, view: DataView, s: number, e: number, k: number, found: Int32Array | undefined, at: number): number {
+  private seriesId(
+    b: Buffer,
+    view: DataView,
+    s: number,
+    e: number,
+    k: number,
+    fresh: boolean,
+    found: Int32Array | undefined,
+    at: number,
+  ): number {
     const labels = this.labels;
     const plain = found ? labels.fromPositions(view, b, found, at) : labels.pairs(view, b, s) === e;
     const id = plain
-      ? this.parser.addSeriesPairs(labels.sorted, labels.n, labels.metricName, this.assumeNew && k >= this.keysSeen)
+      ? this.parser.addSeriesPairs(labels.sorted, labels.n, labels.metricName, this.assumeNew && fresh)
       : this.parser.knownSeries(b.toString('utf8', s, e));
-    if (k >= this.keysSeen) this.keysSeen = k + 1;
     if (id === undefined) return -1;
     if (k >= this.ids.length) {
       const ids = new Int32Array(Math.max(k + 1, 2 * this.ids.length)).fill(-1);

@@ -217,3 +217,15 @@ test('byte parser: unsorted labels, escaped quotes, repeated series lines and UT
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('byte parser, series taken as new: a text whose first line the text parser read is looked up, not made twice', () => {
+  // assumeNew (the threaded loader's mode): a duplicate label set would throw at the end (DuplicateLabelSetError).
+  for (const first of ['a{x="1"} 1e3 1000', 'a{x="1"} NaN 1000', 'a{x="1"} 1 1000 # {t="1"} 1 1000', 'a{x="1"}  1 1000']) {
+    const text = `${first}\na{x="1"} 2 2000\nb 1 1000\na{x="1"} 3 3000\n# EOF\n`;
+    const p = new ByteExpositionParser(new ExpositionParser('openmetrics', undefined), true, true);
+    p.feed(Buffer.from(text));
+    const store = p.end();
+    assert.equal(store.numSeries, 2, first);
+    assert.deepEqual(dumpExact(store), dumpExact(viaBytes(text, 'openmetrics', 1 << 20)), first);
+  }
+});
