@@ -57,7 +57,11 @@ export async function parseThreaded(
       if (wait.async) await Promise.race([wait.value, failed]);
       const state = shared.state(k);
       if (state === FAILED) await failed;
-      if (state === LONG_LINE) return await readRest(new ByteExpositionParser(parser, om), shared.offset[k]);
+      if (state === LONG_LINE) {
+        // The rest is read the exact way; the series taken as new so far are checked first, as end() would.
+        bytes.settle(Infinity);
+        return await readRest(new ByteExpositionParser(parser, om), shared.offset[k]);
+      }
       const covered = shared.covered(k);
       const b = shared.bytes[k].subarray(0, covered);
       bytes.take(b, new DataView(b.buffer, b.byteOffset, covered), shared.records[k], shared.count(k));

@@ -138,9 +138,13 @@ export class ByteExpositionParser {
     return (this.ids[k] = id);
   }
 
-  /** Checks up to `limit` series made as new (see assumeNew); whether some are left. */
+  /**
+   * Checks up to `limit` series made as new (see assumeNew) when two texts
+   * may be one label set: some list of names came in two orders; returns
+   * whether some are left.
+   */
   settle(limit: number): boolean {
-    return this.parser.settleSeries(limit);
+    return this.parser.checkNewSeries(limit, !this.labels.orderConflict);
   }
 
   /** The last line (if the input does not end with a newline), then the parser's end checks. */
@@ -148,6 +152,8 @@ export class ByteExpositionParser {
     const rest = this.carry;
     this.carry = undefined;
     if (rest) this.parser.line(rest.toString('utf8'));
+    // Series taken as new: each new text has another label set, unless some list of names came in two orders.
+    if (this.assumeNew) this.settle(Infinity);
     // The tokenizer's texts and the keys' ids are only for reading: let them go before the store gathers its samples.
     this.tokenizer = undefined;
     this.records = undefined;

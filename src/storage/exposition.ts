@@ -159,9 +159,9 @@ export class ExpositionParser {
     return this.store.seriesOfPairs(pairs, n, assumeNew);
   }
 
-  /** MemoryStore.settleLabelSets, for the byte parser. */
-  settleSeries(limit: number): boolean {
-    return this.store.settleLabelSets(limit);
+  /** MemoryStore.checkNewLabelSets, for the byte parser. */
+  checkNewSeries(limit: number, unique: boolean): boolean {
+    return this.store.checkNewLabelSets(limit, unique);
   }
 
   /**

@@ -55,6 +55,13 @@ export class LabelBytesReader {
   private readonly orderN = new Int32Array(ORDER_WAYS).fill(-1);
   /** The metric name's string id of the label set read last. */
   metricName = -1;
+  /**
+   * Whether some list of label names has come in two orders (then two plain
+   * texts may be one label set: `a{x="1",y="2"}`, `a{y="2",x="1"}`). Each
+   * sorted list of names, with the first order met (ids joined).
+   */
+  orderConflict = false;
+  private readonly orderOfNames = new Map<string, string>();
   private readonly nameLabel: number;
 
   constructor(private readonly strings: StringTable) {
@@ -68,7 +75,7 @@ export class LabelBytesReader {
    * Reads the series text at b[s], an ASCII `name` or `name{a="x",b="y"}`
    * without escapes or blanks, into `sorted` (and `n`); returns the index
    * after it, or -1 for anything else (a repeated label name, an empty value,
-   * more than 32 labels, the end of b). Only a name or value new to the store
+   * `{}`, a trailing comma, more than 32 labels, the end of b). Only a name or value new to the store
    * is copied (as bytes).
    */
   pairs(view: DataView, b: Uint8Array, s: number): number {
@@ -85,8 +92,8 @@ export class LabelBytesReader {
     let n = 1;
     if (b[i] === OPEN_BRACE) {
       for (i++; ;) {
-        if (i >= e) return -1;
-        if (b[i] === CLOSE_BRACE) break;
+        // `{}` and a trailing comma are the text path's: a plain text writes a label set one way only.
+        if (i >= e || b[i] === CLOSE_BRACE) return -1;
         const ns = i;
         if (!is(b[i], LABEL_START)) return -1;
         i++;
@@ -102,7 +109,8 @@ export class LabelBytesReader {
         n++;
         i++;
         if (i < e && b[i] === COMMA) i++;
-        else if (i >= e || b[i] !== CLOSE_BRACE) return -1;
+        else if (i < e && b[i] === CLOSE_BRACE) break;
+        else return -1;
       }
       i++;
     }
@@ -179,6 +187,21 @@ export class LabelBytesReader {
     for (let j = 1; j < n; j++) if (p[2 * order[row + j]] === p[2 * order[row + j - 1]]) return false;
     for (let j = 0; j < n; j++) this.orderNames[row + j] = p[2 * j];
     this.orderN[way] = n;
+    this.noteOrder(n, row);
     return true;
+  }
+
+  /** Records the order of the n names just sorted into `row` (made only when a list is new to the order cache). */
+  private noteOrder(n: number, row: number): void {
+    const p = this.read;
+    let sorted = '';
+    let written = '';
+    for (let j = 0; j < n; j++) {
+      sorted += `${p[2 * this.orders[row + j]]},`;
+      written += `${p[2 * j]},`;
+    }
+    const first = this.orderOfNames.get(sorted);
+    if (first === undefined) this.orderOfNames.set(sorted, written);
+    else if (first !== written) this.orderConflict = true;
   }
 }

@@ -27,6 +27,8 @@ export class LabelSets {
    * addNew and are not yet (see settle).
    */
   private settled = 0;
+  /** Series made by findOrAdd (looked up, not found): a series added by addNew may repeat one of them. */
+  private madeByLookup = 0;
   /** Label objects made so far (sparse). */
   private readonly made: (Metric | undefined)[] = [];
   /** Scratch pairs for fromMetric. */
@@ -88,6 +90,19 @@ export class LabelSets {
     }
     this.settled = to;
     return to < this.count;
+  }
+
+  /**
+   * Checks up to `limit` series added by addNew (settle), unless the loader
+   * has shown they cannot repeat one another (`unique`: each list of names
+   * written in one order only, each label set written one way) and no other
+   * series was made. Unchecked ones go into the table, with no repeat
+   * possible, at the next findOrAdd: a load that is only queried never needs
+   * the table. Returns whether some are left to check now.
+   */
+  checkNew(limit: number, unique: boolean): boolean {
+    if (unique && this.madeByLookup === 0) return false;
+    return this.settle(limit);
   }
 
   /**
@@ -178,6 +193,7 @@ export class LabelSets {
     this.slots[2 * slot] = id + 1;
     this.slots[2 * slot + 1] = h;
     this.settled = this.count;
+    this.madeByLookup++;
     if (4 * this.count > this.slots.length) this.slots = rehashed(this.slots);
     return id;
   }

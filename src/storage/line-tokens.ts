@@ -33,7 +33,7 @@ export const OTHER_LINE = -1;
  * the first time, where its label positions are in `labels` (-1: none).
  *
  * Label positions: the number of labels n (-1 when the text is not the
- * plain shape: escapes, UTF-8, an empty value), then per label, in the order
+ * plain shape: escapes, UTF-8, an empty value, `{}`, a trailing comma), then per label, in the order
  * of the text, where its name starts and ends and where its value starts and
  * ends; the first is `__name__` (-1, -1), whose value is the metric name.
  * (The loading thread sorts them by name, by an order it keeps per list of
@@ -178,7 +178,8 @@ export class LineTokenizer {
     if (i < e && b[i] === OPEN_BRACE) {
       for (i++; ;) {
         if (i >= e) return -1;
-        if (b[i] === CLOSE_BRACE) break;
+        // `{}` and a trailing comma are not the plain shape (see LabelBytesReader.pairs).
+        if (b[i] === CLOSE_BRACE) return this.notPlain(b, s);
         const ns = i;
         if (!is(b[i], LABEL_START)) return this.notPlain(b, s);
         i++;
@@ -197,7 +198,8 @@ export class LineTokenizer {
         n++;
         i++;
         if (i < e && b[i] === COMMA) i++;
-        else if (i >= e || b[i] !== CLOSE_BRACE) return this.notPlain(b, s);
+        else if (i < e && b[i] === CLOSE_BRACE) break;
+        else return this.notPlain(b, s);
       }
       i++;
     }

@@ -239,18 +239,18 @@ export class MemoryStore {
 
   /** Loading is done: appended samples go to their series now (else on the first read). */
   finish(): void {
-    this.sets.settle(Infinity);
     this.flushed();
   }
 
   /**
    * Checks up to `limit` label sets added as new (seriesOfPairs with
-   * assumeNew) against the others: a file loader calls it while it waits for
-   * input. Throws DuplicateLabelSetError when one was not new; returns whether
-   * some are left.
+   * assumeNew) against the others, when they may repeat one (see
+   * LabelSets.checkNew): a file loader calls it while it waits for input and
+   * at the end. Throws DuplicateLabelSetError when one was not new; returns
+   * whether some are left to check.
    */
-  settleLabelSets(limit: number): boolean {
-    return this.sets.settle(limit);
+  checkNewLabelSets(limit: number, unique: boolean): boolean {
+    return this.sets.checkNew(limit, unique);
   }
 
   /**

@@ -12,6 +12,7 @@ import { ExpositionParser, parseExposition } from '../../src/storage/exposition.
 import { STALE_NAN, isStaleNaN, type MemoryStore } from '../../src/storage/store.js';
 import { loadDatasetFile } from '../../src/dataset/load-file.js';
 import { dumpExact } from './dump.js';
+import { DuplicateLabelSetError } from '../../src/storage/label-sets.js';
 
 function viaBytes(text: string, format: 'openmetrics' | 'text', chunk: number): MemoryStore {
   const p = new ByteExpositionParser(new ExpositionParser(format, undefined), format === 'openmetrics');
@@ -228,4 +229,21 @@ test('byte parser, series taken as new: a text whose first line the text parser 
     assert.equal(store.numSeries, 2, first);
     assert.deepEqual(dumpExact(store), dumpExact(viaBytes(text, 'openmetrics', 1 << 20)), first);
   }
+});
+
+test('byte parser, series taken as new: a label set written two ways is found out at the end (the loader then reads the file again)', () => {
+  for (const text of [
+    'a{y="2",x="1"} 1 100\na{x="1",y="2"} 2 200\n# EOF\n',
+    'a{x="1",} 1 100\na{x="1"} 2 200\n# EOF\n',
+    'a{} 1 100\na 2 200\n# EOF\n',
+  ]) {
+    const p = new ByteExpositionParser(new ExpositionParser('openmetrics', undefined), true, true);
+    p.feed(Buffer.from(text));
+    assert.throws(() => p.end(), DuplicateLabelSetError, text);
+  }
+  // Written one way each: nothing to check, and the label sets are the text parser's.
+  const text = 'a{y="2",x="1"} 1 100\nb{x="1",y="2"} 2 200\na{y="2",x="1"} 3 300\n# EOF\n';
+  const p = new ByteExpositionParser(new ExpositionParser('openmetrics', undefined), true, true);
+  p.feed(Buffer.from(text));
+  assert.deepEqual(dumpExact(p.end()), dumpExact(viaBytes(text, 'openmetrics', 1 << 20)));
 });
