@@ -141,10 +141,12 @@ export class AppendLog {
     const old = new Int32Array(n);
     let total = 0;
     let withSt = false;
+    // A store a file is being read into has no series with samples or objects yet: nothing to ask per series.
+    const pristine = series.pristine;
     for (let id = 0; id < n; id++) {
       start[id] = total;
       if (this.count[id] === 0) continue;
-      if (series.hasSamples(id) || series.hasObject(id)) {
+      if (!pristine && (series.hasSamples(id) || series.hasObject(id))) {
         const s = series.get(id);
         s.unlazy();
         old[id] = s.length;
@@ -194,25 +196,23 @@ export class AppendLog {
     hcols: Map<number, (FloatHistogram | undefined)[]>,
   ): void {
     const pool = new TimesPool(times.length);
+    // Asked before the pool is added: a store a file is being read into has no objects.
+    const pristine = series.pristine;
     const poolId = series.addPool(values);
-    const timesIds = new Map<Float64Array, number>();
     for (let id = 0; id < n; id++) {
       if (this.count[id] === 0) continue;
       const a = start[id];
       const b = start[id + 1];
-      const t = pool.intern(times, a, b);
+      const k = pool.intern(times, a, b);
       const st = sts && hasNonZero(sts, a, b) ? sts.slice(a, b) : undefined;
-      const hs = hcols.get(id);
+      const hs = hcols.size === 0 ? undefined : hcols.get(id);
+      const object = !pristine && series.hasObject(id);
       // New histograms packed after the series' old ones (src/storage/histogram-packed.ts).
-      const h = hs ? PackedHistograms.pack(hs, b - a, series.hasObject(id) ? series.get(id).h : undefined) : undefined;
-      if (st || h || series.hasObject(id)) series.adopt(id, t, values.subarray(a, b), st, stale[id] === 1, h);
-      else {
-        let ti = timesIds.get(t);
-        if (ti === undefined) timesIds.set(t, (ti = series.addTimes(t)));
-        series.columns(id, poolId, a, b - a, ti, stale[id] === 1);
-      }
+      const h = hs ? PackedHistograms.pack(hs, b - a, object ? series.get(id).h : undefined) : undefined;
+      if (st || h || object) series.adopt(id, pool.column(k), values.subarray(a, b), st, stale[id] === 1, h);
+      else series.columns(id, poolId, a, b - a, pool.tableId(k, series), stale[id] === 1);
     }
-    series.release(poolId, timesIds.values());
+    series.release(poolId, pool.addedIds());
   }
 
   /** Histograms of the logged series that had histograms already: room for the new ones (the old ones stay in their column). */
@@ -296,28 +296,59 @@ const SLAB = 1 << 20;
 
 /** Equal timestamp columns shared; new ones copied into slabs (not one buffer each), so the gathered pool can go. */
 class TimesPool {
-  private readonly byHash = new Map<number, Float64Array[]>();
+  /** The columns kept, by index, with their id in the series table (-1: not added yet). */
+  private readonly columns: Float64Array[] = [];
+  private readonly tableIds: number[] = [];
+  private readonly byHash = new Map<number, number[]>();
+  /**
+   * The column returned last for each value of a first timestamp's low bits
+   * (-1: none): the series of a scrape target, one after another, mostly
+   * have one column, and a look here costs no hash.
+   */
+  private readonly recent = new Int32Array(16).fill(-1);
   private slab = new Float64Array(0);
   private used = 0;
 
   /** `remaining`: at most this many timestamps will be copied (sizes the slabs of small stores). */
   constructor(private remaining: number) {}
 
-  /** The shared column equal to t[a, b). */
-  intern(t: Float64Array, a: number, b: number): Float64Array {
+  /** The index of the shared column equal to t[a, b). */
+  intern(t: Float64Array, a: number, b: number): number {
+    const n = b - a;
+    const slot = n > 0 ? t[a] & 15 : 0;
+    const r = this.recent[slot];
+    if (r >= 0 && sameTimes(this.columns[r], t, a, b)) return this.skip(r, n);
     const h = hashTimes(t, a, b);
     let same = this.byHash.get(h);
     if (same) {
-      for (const u of same) if (sameTimes(u, t, a, b)) return this.skip(u, b - a);
+      for (const k of same) if (sameTimes(this.columns[k], t, a, b)) return (this.recent[slot] = this.skip(k, n));
     } else this.byHash.set(h, (same = []));
-    const kept = this.copy(t, a, b);
-    same.push(kept);
-    return kept;
+    const k = this.columns.length;
+    this.columns.push(this.copy(t, a, b));
+    this.tableIds.push(-1);
+    same.push(k);
+    return (this.recent[slot] = k);
   }
 
-  private skip(u: Float64Array, n: number): Float64Array {
+  column(k: number): Float64Array {
+    return this.columns[k];
+  }
+
+  /** Column k's id in the series table (added there on first use). */
+  tableId(k: number, series: SeriesTable): number {
+    let id = this.tableIds[k];
+    if (id < 0) this.tableIds[k] = id = series.addTimes(this.columns[k]);
+    return id;
+  }
+
+  /** The series-table ids of the columns added there. */
+  addedIds(): number[] {
+    return this.tableIds.filter((id) => id >= 0);
+  }
+
+  private skip(k: number, n: number): number {
     this.remaining -= n;
-    return u;
+    return k;
   }
 
   private copy(t: Float64Array, a: number, b: number): Float64Array {

@@ -80,6 +80,11 @@ export class SeriesTable {
     return this.objects[id] !== undefined;
   }
 
+  /** Whether no series has an object or columns yet (a store a file is being read into): then none has samples. */
+  get pristine(): boolean {
+    return this.objects.length === 0 && this.valuePools.length === 0;
+  }
+
   /** A value pool for columns() to point into; returns its index. */
   addPool(values: Float64Array): number {
     this.valuePools.push(values);
