@@ -7,6 +7,9 @@
 // reads it (`get`). A file of a million series brings half a million new
 // label values that nothing reads until a query needs them.
 
+/** Strings remembered per position of a label set (see StringTable.internBytesAt). */
+const RECENT_WAYS = 8;
+
 /** FNV-1a, four characters a step as one big-endian int: hashBytes over the latin1 bytes of a string gives the same. */
 export function hashString(s: string): number {
   const n = s.length;
@@ -135,21 +138,20 @@ export class StringTable {
 
   /**
    * Per position of a label set as a parser reads it (name, value, name, …):
-   * the two strings met there last. Series next to each other in a file
-   * mostly share their metric name (or alternate between two), label names
-   * and many values.
+   * strings met there, RECENT_WAYS of them by a fingerprint of their first
+   * and last bytes and length (-1: none). Series next to each other in a file
+   * mostly share their metric name (or alternate between a few), label names
+   * and many values (a handful of jobs or status codes in turn).
    */
-  private readonly recent = new Int32Array(128).fill(-1);
+  private readonly recent = new Int32Array(64 * RECENT_WAYS).fill(-1);
 
-  /** internBytes for the string at position `at` (< 64) of a label set: a compare or two when it is one met there last. */
+  /** internBytes for the string at position `at` (< 64) of a label set: one compare when it is one met there lately. */
   internBytesAt(at: number, view: DataView, b: Uint8Array, s: number, e: number): number {
-    const recent = this.recent;
-    const k = recent[2 * at];
-    if (k >= 0 && this.isBytes(k, view, b, s, e - s)) return k;
-    const k2 = recent[2 * at + 1];
-    recent[2 * at + 1] = k;
-    if (k2 >= 0 && this.isBytes(k2, view, b, s, e - s)) return (recent[2 * at] = k2);
-    return (recent[2 * at] = this.internBytes(view, b, s, e));
+    const n = e - s;
+    const way = at * RECENT_WAYS + (n > 0 ? (b[s] + 3 * b[e - 1] + n) & (RECENT_WAYS - 1) : 0);
+    const k = this.recent[way];
+    if (k >= 0 && this.isBytes(k, view, b, s, n)) return k;
+    return (this.recent[way] = this.internBytes(view, b, s, e));
   }
 
   /** The id of `s` if the table has it, else -1. */
