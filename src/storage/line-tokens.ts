@@ -138,7 +138,7 @@ export class LineTokenizer {
     let key = keys.predicted(last);
     n = key >= 0 ? keys.textLength(key) : 0;
     if (!(n > 0 && s + n < end && b[s + n] === SPACE && keys.same(key, view, b, s, n))) {
-      const e = this.labelsEnd(b, s);
+      const e = this.labelsEnd(b, view, s);
       if (e < 0 || e >= end || b[e] !== SPACE) return -1;
       const before = keys.size;
       key = keys.key(view, b, s, e);
@@ -164,7 +164,7 @@ export class LineTokenizer {
    * loading thread interns them without reading the text again); n = -1
    * there when the text is not the plain shape (LabelBytesReader's).
    */
-  private labelsEnd(b: Uint8Array, s: number): number {
+  private labelsEnd(b: Uint8Array, view: DataView, s: number): number {
     const e = b.length;
     if (s >= e || !is(b[s], NAME_START)) return -1;
     const p = this.found;
@@ -187,7 +187,7 @@ export class LineTokenizer {
         const ne = i;
         if (i + 1 >= e || b[i] !== EQUALS || b[i + 1] !== QUOTE) return this.notPlain(b, s);
         const vs = (i += 2);
-        while (i < e && is(b[i], VALUE_CHAR)) i++;
+        i = valueEnd(b, view, i);
         // An empty value (left out, yet its name may repeat another) is the text path's.
         if (i >= e || b[i] !== QUOTE || i === vs || n === MAX_LABELS) return this.notPlain(b, s);
         const q = 1 + 4 * n;
@@ -234,5 +234,25 @@ function seriesEnd(b: Uint8Array, s: number): number {
     if (i >= e) return -1;
     i++;
   }
+  return i;
+}
+
+/**
+ * The first byte from i that a plain label value cannot hold (a quote, a
+ * backslash, a newline, a byte >= 0x80), or b.length: four bytes a step
+ * while none is (label values are the long part of a series text), then
+ * byte by byte.
+ */
+function valueEnd(b: Uint8Array, view: DataView, i: number): number {
+  const e = b.length;
+  for (; i + 4 <= e; i += 4) {
+    const x = view.getInt32(i);
+    const q = x ^ 0x22222222;
+    const bs = x ^ 0x5c5c5c5c;
+    const nl = x ^ 0x0a0a0a0a;
+    // A zero byte in q, bs or nl ("has a zero byte"), or a high bit set in x.
+    if ((((q - 0x01010101) & ~q) | ((bs - 0x01010101) & ~bs) | ((nl - 0x01010101) & ~nl) | x) & 0x80808080) break;
+  }
+  while (i < e && is(b[i], VALUE_CHAR)) i++;
   return i;
 }

@@ -247,3 +247,17 @@ test('byte parser, series taken as new: a label set written two ways is found ou
   p.feed(Buffer.from(text));
   assert.deepEqual(dumpExact(p.end()), dumpExact(viaBytes(text, 'openmetrics', 1 << 20)));
 });
+
+test('byte parser: a quote, backslash, newline escape or UTF-8 byte at any place of a long label value', () => {
+  // The tokenizer skips plain value bytes four at a time: each special byte must stop it wherever it falls.
+  const specials = ['\\"', '\\\\', '\\n', 'é', '€'];
+  const lines: string[] = [];
+  for (const [k, sp] of specials.entries())
+    for (let at = 0; at <= 13; at++) {
+      const value = 'abcdefghijklm'.slice(0, at) + sp + 'nopqrstuvw'.slice(0, (at * 7) % 10);
+      lines.push(`v{k="${k}",at="${at}",x="${value}"} ${at} ${1000 + k}`, `v{k="${k}",at="${at}",x="${value}"} ${at + 1} ${2000 + k}`);
+    }
+  const text = lines.join('\n') + '\n# EOF\n';
+  const want = dumpExact(parseExposition(text, { format: 'openmetrics', requireTimestamps: true }));
+  for (const chunk of [1, 5, 1 << 20]) assert.deepEqual(dumpExact(viaBytes(text, 'openmetrics', chunk)), want, `chunks of ${chunk}`);
+});
