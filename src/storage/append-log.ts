@@ -138,11 +138,14 @@ export class AppendLog {
     const n = Math.min(series.size, this.count.length);
     // Where each series' samples go in the pools: old ones, then the logged ones.
     const start = new Float64Array(n + 1);
-    const old = new Int32Array(n);
     let total = 0;
-    let withSt = false;
-    // A store a file is being read into has no series with samples or objects yet: nothing to ask per series.
+    const hasHist = this.chunks.some((c) => c.h);
+    let withSt = this.chunks.some((c) => c.st);
+    // A store a file is being read into has no series with samples or objects yet: nothing to ask per series,
+    // and without start timestamps or histograms the samples are gathered with `start` alone (a million series).
     const pristine = series.pristine;
+    const simple = pristine && !withSt && !hasHist;
+    const old = new Int32Array(simple ? 0 : n);
     for (let id = 0; id < n; id++) {
       start[id] = total;
       if (this.count[id] === 0) continue;
@@ -152,15 +155,15 @@ export class AppendLog {
         old[id] = s.length;
         withSt ||= s.st !== undefined;
       }
-      total += old[id] + this.count[id];
+      total += (simple ? 0 : old[id]) + this.count[id];
     }
     start[n] = total;
-    withSt ||= this.chunks.some((c) => c.st);
     const values = new Float64Array(total);
     const times = new Float64Array(total);
     const sts = withSt ? new Float64Array(total) : undefined;
-    const next = new Float64Array(n);
-    for (let id = 0; id < n; id++) {
+    // Where each series' next sample goes: `start` itself, put back after, when there are no old samples.
+    const next = simple ? start : new Float64Array(n);
+    for (let id = 0; !simple && id < n; id++) {
       if (this.count[id] === 0) continue;
       const at = start[id];
       next[id] = at + old[id];
@@ -171,9 +174,14 @@ export class AppendLog {
       if (sts && s.st) sts.set(s.st.subarray(0, s.length), at);
     }
     const stale = new Uint8Array(n);
-    const hcols = this.histogramColumns(series, n, start);
+    const hcols = simple ? new Map<number, (FloatHistogram | undefined)[]>() : this.histogramColumns(series, n, start);
     for (const c of this.chunks) this.scatter(c, next, times, values, sts, stale);
-    if (this.chunks.some((c) => c.h)) for (const c of this.chunks) this.scatterHistograms(c, start, old, hcols);
+    if (simple) {
+      // Each series' next position is now where the one after it starts.
+      start.copyWithin(1, 0, n);
+      start[0] = 0;
+    }
+    if (hasHist) for (const c of this.chunks) this.scatterHistograms(c, start, old, hcols);
     this.chunks = [];
     this.seal(series, n, start, times, values, sts, stale, hcols);
     this.histPos = undefined;
