@@ -7,7 +7,7 @@
 
 import { LineRecords } from '../storage/line-tokens.js';
 
-export const SLOTS = 4;
+export const SLOTS = 8;
 /** Bytes of the file a slot holds; a line longer than this is read in the loading thread (LONG_LINE). */
 export const SLOT_BYTES = 4 << 20;
 /** Records a slot holds (a line of the file is one; lines average tens of bytes). */
