@@ -8,7 +8,7 @@
 
 import type { HistogramColumn } from './histogram-column.js';
 import type { Metric } from '../model/result.js';
-import { Series } from './series.js';
+import { Series, type SampleColumns } from './series.js';
 
 const EMPTY = new Float64Array(0);
 
@@ -61,6 +61,27 @@ export class SeriesTable {
       this.unref(p, this.times[id]);
     }
     return (this.objects[id] = made);
+  }
+
+  /**
+   * The series' samples to read: its object's, or for a series kept as
+   * columns without stale markers a view made for this read and not kept
+   * (a query over a million series of a loaded file would otherwise make and
+   * keep an object and a typed array for each, and the garbage collector would
+   * copy them all to the old generation); stale markers need the object's
+   * filtered copy. An object still has to be unlazied.
+   */
+  columnsOf(id: number): SampleColumns | undefined {
+    if (this.objects[id] !== undefined) return undefined;
+    const p = this.pool[id] - 1;
+    if (p < 0 || this.stale[id] === 1) return undefined;
+    const at = this.offset[id];
+    return { t: this.timesColumns[this.times[id]], v: this.valuePools[p].subarray(at, at + this.count[id]), length: this.count[id] };
+  }
+
+  /** For a series kept as columns: whether one of its samples is a stale marker (undefined for a series with an object or no samples). */
+  columnsStale(id: number): boolean | undefined {
+    return this.objects[id] === undefined && this.pool[id] > 0 ? this.stale[id] === 1 : undefined;
   }
 
   /** Whether the series has (or will decode) samples. */

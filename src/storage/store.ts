@@ -187,6 +187,8 @@ export class MemoryStore {
 
   samples(id: number): SampleColumns {
     this.flushed();
+    const view = this.seriesList.columnsOf(id);
+    if (view) return view;
     const s = this.seriesList.get(id);
     s.unlazy();
     return s;
@@ -200,12 +202,14 @@ export class MemoryStore {
   /** Samples of a series without staleness markers, as range selectors see them. */
   floatSamples(id: number): SampleColumns {
     this.flushed();
-    return this.seriesList.get(id).withoutStale();
+    return this.seriesList.columnsOf(id) ?? this.seriesList.get(id).withoutStale();
   }
 
   /** Whether the series holds any staleness marker. */
   hasStaleMarkers(id: number): boolean {
     this.flushed();
+    const stale = this.seriesList.columnsStale(id);
+    if (stale !== undefined) return stale;
     const s = this.seriesList.get(id);
     s.unlazy();
     return s.hasStale;

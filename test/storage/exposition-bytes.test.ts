@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ByteExpositionParser } from '../../src/storage/exposition-bytes.js';
 import { ExpositionParser, parseExposition } from '../../src/storage/exposition.js';
-import { STALE_NAN, isStaleNaN, type MemoryStore } from '../../src/storage/store.js';
+import { MemoryStore, STALE_NAN, isStaleNaN } from '../../src/storage/store.js';
 import { loadDatasetFile } from '../../src/dataset/load-file.js';
 import { dumpExact } from './dump.js';
 import { DuplicateLabelSetError } from '../../src/storage/label-sets.js';
@@ -260,4 +260,28 @@ test('byte parser: a quote, backslash, newline escape or UTF-8 byte at any place
   const text = lines.join('\n') + '\n# EOF\n';
   const want = dumpExact(parseExposition(text, { format: 'openmetrics', requireTimestamps: true }));
   for (const chunk of [1, 5, 1 << 20]) assert.deepEqual(dumpExact(viaBytes(text, 'openmetrics', chunk)), want, `chunks of ${chunk}`);
+});
+
+test('store: a loaded series is read through a fresh view each time, stale markers filtered for range reads', () => {
+  // Appended one at a time and gathered in one go, as a file's samples are: both series become columns.
+  const store = new MemoryStore();
+  const plain = store.getOrCreateSeries({ __name__: 'a', x: '1' });
+  const stale = store.getOrCreateSeries({ __name__: 'a', x: '2' });
+  for (const [t, v] of [
+    [1000, 1],
+    [2000, 2],
+    [3000, 3],
+  ]) {
+    store.append(plain, t, v);
+    store.append(stale, t, t === 2000 ? STALE_NAN : v * 5);
+  }
+  assert.deepEqual([...store.samples(plain).v], [1, 2, 3]);
+  assert.notEqual(store.samples(plain), store.samples(plain), 'a view made per read, not kept');
+  assert.deepEqual([...store.floatSamples(plain).t], [1000, 2000, 3000]);
+  assert.equal(store.hasStaleMarkers(plain), false);
+  assert.equal(store.hasStaleMarkers(stale), true);
+  assert.equal(store.samples(stale).length, 3);
+  const f = store.floatSamples(stale);
+  assert.deepEqual([...f.t.subarray(0, f.length)], [1000, 3000]);
+  assert.deepEqual([...f.v.subarray(0, f.length)], [5, 15]);
 });
