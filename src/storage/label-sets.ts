@@ -51,9 +51,10 @@ export class LabelSets {
    * Adds the pairs p[0, 2n) as a new series without looking for them: for a
    * file loader that has not met their text before (a label set is nearly
    * always written one way). Looking a million new label sets up one by one
-   * is a cache miss each; settle() puts them in the table later, in bulk and
-   * while the loader waits for input, and throws DuplicateLabelSetError if one
-   * was not new after all (the loader then reads the file the exact way).
+   * is a cache miss each; they go into the table later, in bulk (settle:
+   * while the loader waits for input, and only when a repeat is possible, see
+   * checkNew), which throws DuplicateLabelSetError if one was not new after
+   * all (the loader then reads the file the exact way).
    */
   addNew(p: Int32Array, n: number): number {
     const id = this.count++;
