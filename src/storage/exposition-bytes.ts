@@ -36,7 +36,8 @@ export class ByteExpositionParser {
   /**
    * @param assumeNew a text new to the tokenizer is a series new to the
    * store (LabelSets.addNew): for big files, whose loader calls settle()
-   * while it waits, and reads the file again the exact way if one was not.
+   * while it waits (the label sets are checked for repeats only when one is
+   * possible) and reads the file again the exact way if one was not new.
    */
   constructor(
     private readonly parser: ExpositionParser,
