@@ -93,8 +93,14 @@ test('threaded load: the same errors on the same lines', () =>
     }
   }));
 
-test('threaded load: a line longer than a slot is read in the loading thread', () =>
+test('threaded load: a first line longer than the first (small) chunk, and a line longer than a slot', () =>
   inTempDir(async (dir) => {
+    // 100 kB: more than the first chunk (64 KiB), less than a slot: that chunk is read again whole.
+    const first = `# HELP first ${'y'.repeat(100_000)}\n` + scrapes(500, 2, false).replace(/^# HELP .*\n/m, '');
+    const [a, b] = await both(dir, 'f.prom', first);
+    assert.equal(typeof a, 'object', String(a));
+    assert.deepEqual(b, a);
+    // More than a slot (4 MiB): the rest of the file is read in the loading thread.
     const long = `# HELP long ${'x'.repeat(5 << 20)}\n`;
     const text = scrapes(500, 2, false) + long + 'long 1 1767225700000\n' + scrapes(500, 1, false, 9).replace(/^# .*\n/gm, '');
     const [one, two] = await both(dir, 'd.prom', text);
