@@ -12,6 +12,7 @@
 import { open, readFile, stat } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { UsageError } from '../errors.js';
+import { t } from '../util/messages/index.js';
 import { ByteExpositionParser } from '../storage/exposition-bytes.js';
 import { detectFormat, ExpositionParser } from '../storage/exposition.js';
 import type { MemoryStore } from '../storage/store.js';
@@ -34,13 +35,13 @@ function readError(file: string, e: unknown): UsageError {
   const code = (e as NodeJS.ErrnoException).code;
   const reason =
     code === 'ENOENT'
-      ? 'no such file'
+      ? t('dataset.noSuchFile')
       : code === 'EISDIR'
-        ? 'it is a directory'
+        ? t('dataset.isDirectory')
         : code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR'
-          ? 'not a gzip file'
+          ? t('dataset.notGzip')
           : (e as Error).message;
-  return new UsageError(`cannot read dataset ${file}: ${reason}`, 'pass an OpenMetrics or Prometheus text-format file with timestamps');
+  return new UsageError(t('dataset.cannotRead', { file, reason }), t('dataset.readHint'));
 }
 
 /** OpenMetrics when the file ends with `# EOF`: only the last bytes are read. */
@@ -143,13 +144,10 @@ export async function loadDatasetFile(file: string, onProgress?: LoadProgress, o
     const err = e as Error & { line?: number; hint?: string; code?: string };
     if (err.code !== undefined && typeof err.line !== 'number') throw readError(file, e);
     const where = typeof err.line === 'number' && !/\bline\b/.test(err.message) ? `line ${err.line}: ` : '';
-    throw new UsageError(
-      `cannot load dataset ${file}: ${where}${err.message}`,
-      err.hint ?? 'the file must be OpenMetrics or Prometheus text format, with a timestamp on every sample',
-    );
+    throw new UsageError(t('dataset.cannotLoad', { file, detail: `${where}${err.message}` }), err.hint ?? t('dataset.loadHint'));
   }
   // An empty dataset would make every query "no series matched": say why once, here.
   if (store.numSeries === 0)
-    throw new UsageError(`dataset ${file} has no samples`, 'the file must hold metric lines such as: up{job="api"} 1 1768474800000');
+    throw new UsageError(t('dataset.empty', { file }), t('dataset.emptyHint'));
   return store;
 }

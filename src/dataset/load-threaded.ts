@@ -5,6 +5,7 @@
 // the one-thread path: the same halves run, in the same order of lines.
 
 import { Worker } from 'node:worker_threads';
+import { t } from '../util/messages/index.js';
 import { ByteExpositionParser } from '../storage/exposition-bytes.js';
 import type { ExpositionParser } from '../storage/exposition.js';
 import type { MemoryStore } from '../storage/store.js';
@@ -44,7 +45,7 @@ export async function parseThreaded(
   const failed = new Promise<never>((_, reject) => {
     worker.on('message', (m: TokenizeFailure) => reject(Object.assign(new Error(m.message), m.code ? { code: m.code } : {})));
     worker.on('error', reject);
-    worker.on('exit', (code) => reject(new Error(`the file's reading thread stopped (exit code ${code})`)));
+    worker.on('exit', (code) => reject(new Error(t('dataset.threadStopped', { code }))));
   });
   // Not a rejection left unhandled when the load ends first (the worker's exit rejects it).
   failed.catch(() => undefined);

@@ -8,6 +8,7 @@
 // Map lookup instead of a label sort.
 
 import { UsageError } from '../errors.js';
+import { t } from '../util/messages/index.js';
 import type { Metric, MetricMetadata } from '../model/result.js';
 import { MemoryStore, OutOfOrderSampleError } from './store.js';
 import type { StringTable } from './strings.js';
@@ -29,7 +30,7 @@ export class ExpositionError extends UsageError {
     readonly line: number,
     reason: string,
   ) {
-    super(`line ${line}: ${reason}`, 'check the file is Prometheus text format or OpenMetrics');
+    super(`line ${line}: ${reason}`, t('dataset.formatHint'));
   }
 }
 

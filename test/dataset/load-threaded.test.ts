@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadDatasetFile } from '../../src/dataset/load-file.js';
 import { dumpExact } from '../storage/dump.js';
+import { setLang } from '../../src/util/messages/index.js';
 
 const THREADED = { threadedFromBytes: 0 };
 const ONE_THREAD = { threadedFromBytes: Infinity };
@@ -118,4 +119,21 @@ test('threaded load: progress goes up to the file size', () =>
     assert.ok(seen.length > 2, `${seen.length} progress calls`);
     for (let i = 1; i < seen.length; i++) assert.ok(seen[i] >= seen[i - 1]);
     assert.equal(seen.at(-1), Buffer.byteLength(text));
+  }));
+
+test("loading errors in Korean: our sentence around the parser's own reason", (t) =>
+  inTempDir(async (dir) => {
+    setLang('ko');
+    t.after(() => setLang('en'));
+    await assert.rejects(loadDatasetFile(join(dir, 'missing.om')), (e: Error & { hint?: string }) => {
+      assert.equal(e.message, `데이터셋 ${join(dir, 'missing.om')} 파일을 읽을 수 없어요: 파일이 없어요`);
+      assert.match(e.hint ?? '', /타임스탬프가 있는/);
+      return true;
+    });
+    const bad = join(dir, 'bad.prom');
+    writeFileSync(bad, 'a 1 2000\na 2 1000\n');
+    for (const options of [THREADED, ONE_THREAD])
+      await assert.rejects(loadDatasetFile(bad, undefined, options), (e: Error) =>
+        /^데이터셋 .*bad\.prom 파일을 불러올 수 없어요: line 2: out-of-order sample/.test(e.message),
+      );
   }));

@@ -80,6 +80,8 @@ export const TRANSLATED_FILES = [
   'src/render/text.ts',
   'src/render/query-text.ts',
   'src/dataset/timeline.ts',
+  'src/dataset/load-file.ts',
+  'src/dataset/load-threaded.ts',
   'src/util/time.ts',
   'src/backends/data-note.ts',
   'src/backends/open.ts',

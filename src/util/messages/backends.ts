@@ -36,6 +36,34 @@ export const BACKEND_MESSAGES = {
     ko: '%{name} 읽는 중 [%{bar}] %{pct}%  %{done}/%{total} MB',
   },
 
+  // Loading a dataset file (src/dataset/load-file.ts, load-threaded.ts; the parser's own reasons stay as written)
+  'dataset.cannotRead': { en: 'cannot read dataset %{file}: %{reason}', ko: '데이터셋 %{file} 파일을 읽을 수 없어요: %{reason}' },
+  'dataset.noSuchFile': { en: 'no such file', ko: '파일이 없어요' },
+  'dataset.isDirectory': { en: 'it is a directory', ko: '디렉터리예요' },
+  'dataset.notGzip': { en: 'not a gzip file', ko: 'gzip 파일이 아니에요' },
+  'dataset.readHint': {
+    en: 'pass an OpenMetrics or Prometheus text-format file with timestamps',
+    ko: '타임스탬프가 있는 OpenMetrics나 Prometheus 텍스트 형식 파일을 주세요',
+  },
+  'dataset.cannotLoad': { en: 'cannot load dataset %{file}: %{detail}', ko: '데이터셋 %{file} 파일을 불러올 수 없어요: %{detail}' },
+  'dataset.loadHint': {
+    en: 'the file must be OpenMetrics or Prometheus text format, with a timestamp on every sample',
+    ko: '파일은 샘플마다 타임스탬프가 있는 OpenMetrics나 Prometheus 텍스트 형식이어야 해요',
+  },
+  'dataset.formatHint': {
+    en: 'check the file is Prometheus text format or OpenMetrics',
+    ko: '파일이 Prometheus 텍스트 형식이나 OpenMetrics인지 확인하세요',
+  },
+  'dataset.empty': { en: 'dataset %{file} has no samples', ko: '데이터셋 %{file}에 샘플이 없어요' },
+  'dataset.emptyHint': {
+    en: 'the file must hold metric lines such as: up{job="api"} 1 1768474800000',
+    ko: '파일에 up{job="api"} 1 1768474800000 같은 메트릭 줄이 있어야 해요',
+  },
+  'dataset.threadStopped': {
+    en: "the file's reading thread stopped (exit code %{code})",
+    ko: '파일을 읽던 스레드가 멈췄어요(종료 코드 %{code})',
+  },
+
   // The opener's usage errors (src/backends/open.ts)
   'backend.serverAndDataset': { en: '--server and --dataset cannot be used together', ko: '--server와 --dataset은 함께 쓸 수 없어요' },
   'backend.serverAndDatasetHint': {
