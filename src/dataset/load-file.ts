@@ -147,7 +147,6 @@ export async function loadDatasetFile(file: string, onProgress?: LoadProgress, o
     throw new UsageError(t('dataset.cannotLoad', { file, detail: `${where}${err.message}` }), err.hint ?? t('dataset.loadHint'));
   }
   // An empty dataset would make every query "no series matched": say why once, here.
-  if (store.numSeries === 0)
-    throw new UsageError(t('dataset.empty', { file }), t('dataset.emptyHint'));
+  if (store.numSeries === 0) throw new UsageError(t('dataset.empty', { file }), t('dataset.emptyHint'));
   return store;
 }
