@@ -86,12 +86,13 @@ async function main(): Promise<void> {
     printLoad(r);
     for (const x of r) {
       const scale = x.samples / 10_000_000;
-      // Loading runs on one core: its CPU time is what it takes on a quiet machine (wall time on a shared one counts waits).
+      // A big file loads in two threads: the time a user waits is the wall time (its CPU time counts both
+      // cores). On a shared machine that counts waits for a core too, hence the fastest run beside the median.
       verdicts.push({
-        goal: `load ${x.name} (CPU time)`,
-        measured: `CPU ${(x.cpuMs / 1000).toFixed(1)} s (wall ${(x.ms / 1000).toFixed(1)} s), ${x.peakMiB.toFixed(0)} MiB`,
+        goal: `load ${x.name} (wall time)`,
+        measured: `${(x.ms / 1000).toFixed(2)} s (fastest ${(x.spreadMs[0] / 1000).toFixed(2)} s; CPU ${(x.cpuMs / 1000).toFixed(1)} s), ${x.peakMiB.toFixed(0)} MiB`,
         target: `<= ${(3 * scale).toFixed(1)} s, <= ${(1024 * scale).toFixed(0)} MiB`,
-        met: x.cpuMs <= 3000 * scale && x.peakMiB <= 1024 * scale,
+        met: x.ms <= 3000 * scale && x.peakMiB <= 1024 * scale,
       });
       verdicts.push({
         goal: `${x.name} bytes/sample`,
