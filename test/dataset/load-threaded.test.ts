@@ -9,6 +9,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadDatasetFile } from '../../src/dataset/load-file.js';
+import { parseThreaded } from '../../src/dataset/load-threaded.js';
+import { ExpositionParser } from '../../src/storage/exposition.js';
 import { dumpExact } from '../storage/dump.js';
 import { setLang } from '../../src/util/messages/index.js';
 
@@ -137,3 +139,15 @@ test("loading errors in Korean: our sentence around the parser's own reason", (t
         /^데이터셋 .*bad\.prom 파일을 불러올 수 없어요: line 2: out-of-order sample/.test(e.message),
       );
   }));
+
+test(
+  'threaded load: the reading thread failing (the file gone) rejects the load with its error, no hang',
+  { timeout: 20_000 },
+  async () => {
+    const readRest = () => Promise.reject(new Error('not reached'));
+    await assert.rejects(
+      parseThreaded('/nonexistent/promlearn.om', 1 << 30, new ExpositionParser('openmetrics', undefined), true, readRest),
+      (e: Error & { code?: string }) => e.code === 'ENOENT',
+    );
+  },
+);
