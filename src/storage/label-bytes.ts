@@ -12,16 +12,16 @@ const OPEN_BRACE = 123;
 const CLOSE_BRACE = 125;
 const EQUALS = 61;
 const COMMA = 44;
-export const MAX_LABELS = 32;
+const MAX_LABELS = 32;
 const ORDER_WAYS = 16;
 
 /** Character classes by byte, one bit each (a table: the tests run for every byte of a new series). */
-export const LABEL_START = 1;
-export const LABEL_CHAR = 2;
+const LABEL_START = 1;
+const LABEL_CHAR = 2;
 export const NAME_START = 4;
 export const NAME_CHAR = 8;
 /** A byte of a label value the plain shape takes: ASCII, not a quote, backslash or newline. */
-export const VALUE_CHAR = 16;
+const VALUE_CHAR = 16;
 const CLASS = new Uint8Array(256);
 for (let c = 0; c < 256; c++) {
   const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
@@ -33,9 +33,83 @@ for (let c = 0; c < 256; c++) {
     (c < 0x80 && c !== 34 && c !== 92 && c !== 10 ? VALUE_CHAR : 0);
 }
 
-/** Whether byte c is in class k (c a byte: never undefined, see pairs). */
+/** Whether byte c is in class k (c a byte: never undefined, see readPlainLabels). */
 export function is(c: number, k: number): boolean {
   return (CLASS[c] & k) !== 0;
+}
+
+/** Ints readPlainLabels writes at most: the count, then four positions a label. */
+export const POSITION_INTS = 1 + 4 * MAX_LABELS;
+
+/**
+ * Reads the series text at b[s] if it has the plain shape — an ASCII `name`
+ * or `name{a="x",b="y"}` without escapes or blanks, without an empty value,
+ * `{}` or a trailing comma (so a plain text writes a label set one way only),
+ * at most 32 labels — into `out` as positions: the number of labels n, then
+ * per label, in the text's order, where its name starts and ends and where
+ * its value starts and ends; the first is `__name__` (-1, -1), whose value is
+ * the metric name. Returns the index after the text, or -1 for anything else
+ * (the text parser reads that). Names are not checked for repeats here.
+ */
+export function readPlainLabels(b: Uint8Array, view: DataView, s: number, out: Int32Array): number {
+  // Every read is bounded: a byte past the end (undefined) as a table index would slow every call after.
+  const e = b.length;
+  if (s >= e || !is(b[s], NAME_START)) return -1;
+  let i = s + 1;
+  while (i < e && is(b[i], NAME_CHAR)) i++;
+  out[1] = -1;
+  out[2] = -1;
+  out[3] = s;
+  out[4] = i;
+  let n = 1;
+  if (i < e && b[i] === OPEN_BRACE) {
+    for (i++; ;) {
+      if (i >= e || b[i] === CLOSE_BRACE) return -1;
+      const ns = i;
+      if (!is(b[i], LABEL_START)) return -1;
+      i++;
+      while (i < e && is(b[i], LABEL_CHAR)) i++;
+      const ne = i;
+      if (i + 1 >= e || b[i] !== EQUALS || b[i + 1] !== QUOTE) return -1;
+      const vs = (i += 2);
+      i = valueEnd(b, view, i);
+      // An empty value (left out, yet its name may repeat another) is the text path's.
+      if (i >= e || b[i] !== QUOTE || i === vs || n === MAX_LABELS) return -1;
+      const q = 1 + 4 * n;
+      out[q] = ns;
+      out[q + 1] = ne;
+      out[q + 2] = vs;
+      out[q + 3] = i;
+      n++;
+      i++;
+      if (i < e && b[i] === COMMA) i++;
+      else if (i < e && b[i] === CLOSE_BRACE) break;
+      else return -1;
+    }
+    i++;
+  }
+  out[0] = n;
+  return i;
+}
+
+/**
+ * The first byte from i that a plain label value cannot hold (a quote, a
+ * backslash, a newline, a byte >= 0x80), or b.length: four bytes a step
+ * while none is (label values are the long part of a series text), then
+ * byte by byte.
+ */
+function valueEnd(b: Uint8Array, view: DataView, i: number): number {
+  const e = b.length;
+  for (; i + 4 <= e; i += 4) {
+    const x = view.getInt32(i);
+    const q = x ^ 0x22222222;
+    const bs = x ^ 0x5c5c5c5c;
+    const nl = x ^ 0x0a0a0a0a;
+    // A zero byte in q, bs or nl ("has a zero byte"), or a high bit set in x.
+    if ((((q - 0x01010101) & ~q) | ((bs - 0x01010101) & ~bs) | ((nl - 0x01010101) & ~nl) | x) & 0x80808080) break;
+  }
+  while (i < e && is(b[i], VALUE_CHAR)) i++;
+  return i;
 }
 
 export class LabelBytesReader {
@@ -71,50 +145,18 @@ export class LabelBytesReader {
   /** The number of pairs in `sorted`. */
   n = 0;
 
+  /** Positions of the label set pairs() reads (see readPlainLabels). */
+  private readonly positions = new Int32Array(POSITION_INTS);
+
   /**
-   * Reads the series text at b[s], an ASCII `name` or `name{a="x",b="y"}`
-   * without escapes or blanks, into `sorted` (and `n`); returns the index
-   * after it, or -1 for anything else (a repeated label name, an empty value,
-   * `{}`, a trailing comma, more than 32 labels, the end of b). Only a name or value new to the store
-   * is copied (as bytes).
+   * Reads the series text at b[s] in the plain shape (readPlainLabels) into
+   * `sorted` (and `n`), as the store's string ids; returns the index after
+   * it, or -1 for anything else (also a repeated label name). Only a name or
+   * value new to the store is copied (as bytes).
    */
   pairs(view: DataView, b: Uint8Array, s: number): number {
-    // Every read is bounded: a byte past the end (undefined) as a table index would slow every call after.
-    const e = b.length;
-    if (s >= e || !is(b[s], NAME_START)) return -1;
-    const strings = this.strings;
-    const p = this.read;
-    let i = s + 1;
-    while (i < e && is(b[i], NAME_CHAR)) i++;
-    if (i >= e) return -1;
-    p[0] = this.nameLabel;
-    p[1] = this.metricName = strings.internBytesAt(1, view, b, s, i);
-    let n = 1;
-    if (b[i] === OPEN_BRACE) {
-      for (i++; ;) {
-        // `{}` and a trailing comma are the text path's: a plain text writes a label set one way only.
-        if (i >= e || b[i] === CLOSE_BRACE) return -1;
-        const ns = i;
-        if (!is(b[i], LABEL_START)) return -1;
-        i++;
-        while (i < e && is(b[i], LABEL_CHAR)) i++;
-        const ne = i;
-        if (i + 1 >= e || b[i] !== EQUALS || b[i + 1] !== QUOTE) return -1;
-        const vs = (i += 2);
-        while (i < e && is(b[i], VALUE_CHAR)) i++;
-        // An empty value (left out, yet its name may repeat another) is the text path's.
-        if (i >= e || b[i] !== QUOTE || i === vs || n === MAX_LABELS) return -1;
-        p[2 * n] = strings.internBytesAt(2 * n, view, b, ns, ne);
-        p[2 * n + 1] = strings.internBytesAt(2 * n + 1, view, b, vs, i);
-        n++;
-        i++;
-        if (i < e && b[i] === COMMA) i++;
-        else if (i < e && b[i] === CLOSE_BRACE) break;
-        else return -1;
-      }
-      i++;
-    }
-    return this.sortRead(n) ? i : -1;
+    const e = readPlainLabels(b, view, s, this.positions);
+    return e >= 0 && this.fromPositions(view, b, this.positions, 0) ? e : -1;
   }
 
   /** The n pairs read into `sorted` (and `n`); false when a name repeats. */

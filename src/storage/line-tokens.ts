@@ -8,7 +8,7 @@
 // Every other line (comments, exponents, NaN, odd blanks, errors) is a record
 // that says only where the line is: the text parser reads it.
 
-import { is, LABEL_CHAR, LABEL_START, MAX_LABELS, NAME_CHAR, NAME_START, VALUE_CHAR } from './label-bytes.js';
+import { is, NAME_CHAR, NAME_START, POSITION_INTS, readPlainLabels } from './label-bytes.js';
 import { TextKeys } from './text-keys.js';
 
 const NL = 10;
@@ -17,8 +17,6 @@ const QUOTE = 34;
 const BACKSLASH = 92;
 const OPEN_BRACE = 123;
 const CLOSE_BRACE = 125;
-const EQUALS = 61;
-const COMMA = 44;
 /** Ints of label positions a record may have, on average (more: the loading thread reads the labels itself). */
 const LABEL_INTS_PER_RECORD = 16;
 
@@ -71,7 +69,7 @@ export class LineTokenizer {
   private lastKey = -1;
   /** Whether textKey's text was new; its label positions (as in LineRecords.labels) in `found`. */
   private isNew = false;
-  private readonly found = new Int32Array(1 + 4 * MAX_LABELS);
+  private readonly found = new Int32Array(POSITION_INTS);
 
   /**
    * Tokenizes the lines of b from `from` into `out` (emptied first): each
@@ -162,53 +160,11 @@ export class LineTokenizer {
    * Index after the series text at b[s] (quotes and escapes respected), or
    * -1 for anything unusual. Its label positions go into `found` (the
    * loading thread interns them without reading the text again); n = -1
-   * there when the text is not the plain shape (LabelBytesReader's).
+   * there when the text is not the plain shape (readPlainLabels).
    */
   private labelsEnd(b: Uint8Array, view: DataView, s: number): number {
-    const e = b.length;
-    if (s >= e || !is(b[s], NAME_START)) return -1;
-    const p = this.found;
-    let i = s + 1;
-    while (i < e && is(b[i], NAME_CHAR)) i++;
-    p[1] = -1;
-    p[2] = -1;
-    p[3] = s;
-    p[4] = i;
-    let n = 1;
-    if (i < e && b[i] === OPEN_BRACE) {
-      for (i++; ;) {
-        if (i >= e) return -1;
-        // `{}` and a trailing comma are not the plain shape (see LabelBytesReader.pairs).
-        if (b[i] === CLOSE_BRACE) return this.notPlain(b, s);
-        const ns = i;
-        if (!is(b[i], LABEL_START)) return this.notPlain(b, s);
-        i++;
-        while (i < e && is(b[i], LABEL_CHAR)) i++;
-        const ne = i;
-        if (i + 1 >= e || b[i] !== EQUALS || b[i + 1] !== QUOTE) return this.notPlain(b, s);
-        const vs = (i += 2);
-        i = valueEnd(b, view, i);
-        // An empty value (left out, yet its name may repeat another) is the text path's.
-        if (i >= e || b[i] !== QUOTE || i === vs || n === MAX_LABELS) return this.notPlain(b, s);
-        const q = 1 + 4 * n;
-        p[q] = ns;
-        p[q + 1] = ne;
-        p[q + 2] = vs;
-        p[q + 3] = i;
-        n++;
-        i++;
-        if (i < e && b[i] === COMMA) i++;
-        else if (i < e && b[i] === CLOSE_BRACE) break;
-        else return this.notPlain(b, s);
-      }
-      i++;
-    }
-    p[0] = n;
-    return i;
-  }
-
-  /** The end of a text that is not the plain shape (n = -1 in `found`). */
-  private notPlain(b: Uint8Array, s: number): number {
+    const e = readPlainLabels(b, view, s, this.found);
+    if (e >= 0) return e;
     this.found[0] = -1;
     return seriesEnd(b, s);
   }
@@ -234,25 +190,5 @@ function seriesEnd(b: Uint8Array, s: number): number {
     if (i >= e) return -1;
     i++;
   }
-  return i;
-}
-
-/**
- * The first byte from i that a plain label value cannot hold (a quote, a
- * backslash, a newline, a byte >= 0x80), or b.length: four bytes a step
- * while none is (label values are the long part of a series text), then
- * byte by byte.
- */
-function valueEnd(b: Uint8Array, view: DataView, i: number): number {
-  const e = b.length;
-  for (; i + 4 <= e; i += 4) {
-    const x = view.getInt32(i);
-    const q = x ^ 0x22222222;
-    const bs = x ^ 0x5c5c5c5c;
-    const nl = x ^ 0x0a0a0a0a;
-    // A zero byte in q, bs or nl ("has a zero byte"), or a high bit set in x.
-    if ((((q - 0x01010101) & ~q) | ((bs - 0x01010101) & ~bs) | ((nl - 0x01010101) & ~nl) | x) & 0x80808080) break;
-  }
-  while (i < e && is(b[i], VALUE_CHAR)) i++;
   return i;
 }
