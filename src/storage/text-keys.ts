@@ -7,7 +7,7 @@
 // one, without hashing it. The line tokenizer (line-tokens.ts) gives keys;
 // which series a key is, the store decides (exposition-bytes.ts).
 
-import { hashBytes, rehashed } from './strings.js';
+import { copyBytes, hashBytes, rehashed } from './strings.js';
 
 const BLOCK_BITS = 20;
 const BLOCK = 1 << BLOCK_BITS;
@@ -101,13 +101,6 @@ export class TextKeys {
     for (q += 3; q >= 0; q--) if (b[s + q] !== bytes[at + q]) return false;
     return true;
   }
-}
-
-/** b[s, s + n) to out at `at`, four bytes a step (Buffer.copy costs more per call than the few dozen bytes of a series). */
-function copyBytes(view: DataView, b: Uint8Array, s: number, n: number, out: DataView, at: number): void {
-  let q = 0;
-  for (; q + 4 <= n; q += 4) out.setInt32(at + q, view.getInt32(s + q));
-  for (; q < n; q++) out.setUint8(at + q, b[s + q]);
 }
 
 function grown(a: Int32Array): Int32Array<ArrayBuffer> {
