@@ -8,6 +8,7 @@
 // timestamp column. That keeps a store near 8 bytes a sample, the value.
 
 import type { FloatHistogram } from '../histogram/histogram.js';
+import { grownInt32 } from './growing.js';
 import type { Series } from './series.js';
 import { PackedHistograms } from './histogram-packed.js';
 import { OutOfOrderSampleError } from './series.js';
@@ -119,9 +120,8 @@ export class AppendLog {
 
   private grow(id: number): void {
     const n = Math.max(id + 1, this.count.length * 2);
-    const count = new Int32Array(n);
-    count.set(this.count);
-    this.count = count;
+    // Read for a new id before it is set: written now (growing.ts).
+    this.count = grownInt32(this.count, n, true);
     const last = new Float64Array(2 * n);
     last.set(this.last);
     this.last = last;

@@ -7,6 +7,7 @@
 // series makes none until a query reads them.
 
 import type { Metric } from '../model/result.js';
+import { grownInt32 } from './growing.js';
 import { mix, rehashed, StringTable } from './strings.js';
 
 export class LabelSets {
@@ -180,9 +181,9 @@ export class LabelSets {
   }
 
   private append(id: number, p: Int32Array, n: number): void {
-    if (id + 1 >= this.start.length) this.start = grow(this.start, id + 2);
+    if (id + 1 >= this.start.length) this.start = grownInt32(this.start, id + 2);
     const at = this.start[id];
-    if (at + 2 * n > this.pairs.length) this.pairs = grow(this.pairs, at + 2 * n);
+    if (at + 2 * n > this.pairs.length) this.pairs = grownInt32(this.pairs, at + 2 * n);
     for (let j = 0; j < 2 * n; j++) this.pairs[at + j] = p[j];
     this.start[id + 1] = at + 2 * n;
   }
@@ -216,12 +217,6 @@ function hashOf(p: Int32Array, from: number, to: number): number {
   let h = 0x811c9dc5 ^ ((to - from) >> 1);
   for (let j = from; j < to; j++) h = Math.imul(h ^ p[j], 0x01000193);
   return mix(h);
-}
-
-function grow(a: Int32Array, atLeast: number): Int32Array<ArrayBuffer> {
-  const out = new Int32Array(Math.max(atLeast, a.length * 2));
-  out.set(a);
-  return out;
 }
 
 function isSorted(names: string[]): boolean {

@@ -8,6 +8,7 @@
 
 import type { HistogramColumn } from './histogram-column.js';
 import type { Metric } from '../model/result.js';
+import { grownInt32 } from './growing.js';
 import { Series, type SampleColumns } from './series.js';
 
 const EMPTY = new Float64Array(0);
@@ -37,10 +38,11 @@ export class SeriesTable {
   push(): number {
     const id = this.n++;
     if (id === this.pool.length) {
-      this.pool = grow(this.pool);
-      this.offset = grow(this.offset);
-      this.count = grow(this.count);
-      this.times = grow(this.times);
+      // `pool` is read for a new series before it is set (hasSealedSamples): written now (growing.ts).
+      this.pool = grownInt32(this.pool, 0, true);
+      this.offset = grownInt32(this.offset);
+      this.count = grownInt32(this.count);
+      this.times = grownInt32(this.times);
       const stale = new Uint8Array(this.stale.length * 2);
       stale.set(this.stale);
       this.stale = stale;
@@ -146,10 +148,4 @@ export class SeriesTable {
   adopt(id: number, t: Float64Array, v: Float64Array, st: Float64Array | undefined, stale: boolean, h?: HistogramColumn): void {
     this.get(id).adopt(t, v, st, stale, h);
   }
-}
-
-function grow(a: Int32Array): Int32Array<ArrayBuffer> {
-  const out = new Int32Array(a.length * 2);
-  out.set(a);
-  return out;
 }

@@ -7,6 +7,8 @@
 // reads it (`get`). A file of a million series brings half a million new
 // label values that nothing reads until a query needs them.
 
+import { grownInt32, writtenInt32 } from './growing.js';
+
 /** Strings remembered per position of a label set (see StringTable.internBytesAt). */
 const RECENT_WAYS = 8;
 
@@ -184,8 +186,8 @@ export class StringTable {
     const id = this.add(h, slot);
     this.strings.push(undefined);
     if (id >= this.at.length) {
-      this.at = grown(this.at, id + 1);
-      this.len = grown(this.len, id + 1);
+      this.at = grownInt32(this.at, Math.max(id + 1, 1024));
+      this.len = grownInt32(this.len, Math.max(id + 1, 1024));
     }
     const a = this.arenaUsed;
     this.at[id] = a;
@@ -205,15 +207,9 @@ export class StringTable {
   }
 }
 
-function grown(a: Int32Array, atLeast: number): Int32Array<ArrayBuffer> {
-  const out = new Int32Array(Math.max(atLeast, a.length * 2, 1024));
-  out.set(a);
-  return out;
-}
-
-/** A slot table ([entry + 1, hash] per slot) of twice the size (or `size` ints), with the same entries. */
+/** A slot table ([entry + 1, hash] per slot) of twice the size (or `size` ints), with the same entries (probed as it is filled: written first, see growing.ts). */
 export function rehashed(old: Int32Array, size = old.length * 2): Int32Array<ArrayBuffer> {
-  const slots = new Int32Array(size);
+  const slots = writtenInt32(size);
   const mask = (slots.length >> 1) - 1;
   for (let j = 0; j < old.length; j += 2) {
     if (old[j] === 0) continue;

@@ -7,6 +7,7 @@
 // one, without hashing it. The line tokenizer (line-tokens.ts) gives keys;
 // which series a key is, the store decides (exposition-bytes.ts).
 
+import { grownInt32 } from './growing.js';
 import { copyBytes, hashBytes, rehashed } from './strings.js';
 
 const BLOCK_BITS = 20;
@@ -71,9 +72,9 @@ export class TextKeys {
       this.used = 0;
     }
     if (this.count === this.start.length) {
-      this.start = grown(this.start);
-      this.length = grown(this.length);
-      this.next = grown(this.next);
+      this.start = grownInt32(this.start);
+      this.length = grownInt32(this.length);
+      this.next = grownInt32(this.next);
     }
     const k = this.count++;
     copyBytes(view, b, s, n, this.view, this.used);
@@ -101,10 +102,4 @@ export class TextKeys {
     for (q += 3; q >= 0; q--) if (b[s + q] !== bytes[at + q]) return false;
     return true;
   }
-}
-
-function grown(a: Int32Array): Int32Array<ArrayBuffer> {
-  const out = new Int32Array(a.length * 2);
-  out.set(a);
-  return out;
 }
