@@ -77,6 +77,8 @@ async function parseGzipFile(file: string, onProgress?: LoadProgress): Promise<M
 export interface LoadOptions {
   /** Files of at least this many bytes are tokenized in a thread of their own. */
   threadedFromBytes?: number;
+  /** Bytes at the start of a threaded load read in the loading thread while the worker starts (load-threaded.ts). */
+  headBytes?: number;
 }
 
 async function parseFile(file: string, size: number, onProgress?: LoadProgress, options: LoadOptions = {}): Promise<MemoryStore> {
@@ -87,7 +89,7 @@ async function parseFile(file: string, size: number, onProgress?: LoadProgress, 
   const readRest = (bytes: ByteExpositionParser, from: number) => readChunks(file, size, from, bytes, onProgress);
   if (size >= (options.threadedFromBytes ?? THREADED_BYTES)) {
     try {
-      return await parseThreaded(file, size, parser, om, readRest, onProgress);
+      return await parseThreaded(file, size, parser, om, readRest, onProgress, options.headBytes);
     } catch (e) {
       // A series written two ways (labels in another order): read again, looking every new text's labels up.
       if (!(e instanceof DuplicateLabelSetError)) throw e;

@@ -30,6 +30,8 @@ export const CANCEL = SLOTS * CONTROL_INTS;
 
 export interface TokenizeInit {
   file: string;
+  /** Bytes at the file's start that the loading thread reads itself (whole lines): tokenized here only for their keys. */
+  head: number;
   control: SharedArrayBuffer;
   slotBuffers: SharedArrayBuffer[];
 }

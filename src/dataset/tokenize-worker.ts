@@ -31,7 +31,7 @@ function run(init: TokenizeInit): void {
   const tokenizer = new LineTokenizer();
   const fd = openSync(init.file, 'r');
   try {
-    let pos = 0;
+    let pos = init.head > 0 ? tokenizeHead(fd, init.head, tokenizer, shared) : 0;
     let fills = 0;
     for (let k = 0; ; k = (k + 1) % SLOTS) {
       // Wait for the loading thread to hand the slot back.
@@ -69,6 +69,24 @@ function run(init: TokenizeInit): void {
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * The head the loading thread reads and tokenizes itself while this thread
+ * starts (load-threaded.ts): tokenized here as well, into slot 0 (not handed
+ * over yet) and dropped, so that every text has the same key in both
+ * threads. Returns where the slots start.
+ */
+function tokenizeHead(fd: number, head: number, tokenizer: LineTokenizer, shared: SharedSlots): number {
+  const b = shared.bytes[0].subarray(0, readFully(fd, shared.bytes[0], 0, head));
+  const view = new DataView(b.buffer, b.byteOffset, b.length);
+  for (let at = 0; at < b.length; ) {
+    const stop = tokenizer.tokenize(b, view, at, false, shared.records[0]);
+    // Only a head cut short (the file changed) ends without a newline.
+    if (stop === at) break;
+    at = stop;
+  }
+  return b.length;
 }
 
 /** Reads `want` bytes at `pos` (fewer only at the end of the file). */
