@@ -80,7 +80,7 @@ function run(init: TokenizeInit): void {
 function tokenizeHead(fd: number, head: number, tokenizer: LineTokenizer, shared: SharedSlots): number {
   const b = shared.bytes[0].subarray(0, readFully(fd, shared.bytes[0], 0, head));
   const view = new DataView(b.buffer, b.byteOffset, b.length);
-  for (let at = 0; at < b.length; ) {
+  for (let at = 0; at < b.length;) {
     const stop = tokenizer.tokenize(b, view, at, false, shared.records[0]);
     // Only a head cut short (the file changed) ends without a newline.
     if (stop === at) break;
