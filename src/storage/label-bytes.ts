@@ -48,19 +48,20 @@ export const POSITION_INTS = 1 + 4 * MAX_LABELS;
  * at most 32 labels — into `out` as positions: the number of labels n, then
  * per label, in the text's order, where its name starts and ends and where
  * its value starts and ends; the first is `__name__` (-1, -1), whose value is
- * the metric name. Returns the index after the text, or -1 for anything else
- * (the text parser reads that). Names are not checked for repeats here.
+ * the metric name; they go at out[at]. Returns the index after the text, or
+ * -1 for anything else (the text parser reads that). Names are not checked
+ * for repeats here.
  */
-export function readPlainLabels(b: Uint8Array, view: DataView, s: number, out: Int32Array): number {
+export function readPlainLabels(b: Uint8Array, view: DataView, s: number, out: Int32Array, at = 0): number {
   // Every read is bounded: a byte past the end (undefined) as a table index would slow every call after.
   const e = b.length;
   if (s >= e || !is(b[s], NAME_START)) return -1;
   let i = s + 1;
   while (i < e && is(b[i], NAME_CHAR)) i++;
-  out[1] = -1;
-  out[2] = -1;
-  out[3] = s;
-  out[4] = i;
+  out[at + 1] = -1;
+  out[at + 2] = -1;
+  out[at + 3] = s;
+  out[at + 4] = i;
   let n = 1;
   if (i < e && b[i] === OPEN_BRACE) {
     for (i++; ;) {
@@ -75,7 +76,7 @@ export function readPlainLabels(b: Uint8Array, view: DataView, s: number, out: I
       i = valueEnd(b, view, i);
       // An empty value (left out, yet its name may repeat another) is the text path's.
       if (i >= e || b[i] !== QUOTE || i === vs || n === MAX_LABELS) return -1;
-      const q = 1 + 4 * n;
+      const q = at + 1 + 4 * n;
       out[q] = ns;
       out[q + 1] = ne;
       out[q + 2] = vs;
@@ -88,7 +89,7 @@ export function readPlainLabels(b: Uint8Array, view: DataView, s: number, out: I
     }
     i++;
   }
-  out[0] = n;
+  out[at] = n;
   return i;
 }
 
