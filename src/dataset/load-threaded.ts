@@ -61,14 +61,17 @@ export async function parseThreaded(
   // Not a rejection left unhandled when the load ends first (the worker's exit rejects it).
   failed.catch(() => undefined);
   const bytes = new ByteExpositionParser(parser, om, true);
+  /** Bytes of the file taken so far. */
+  let taken = head.length;
   try {
     if (head.length > 0) {
       bytes.feed(head);
       onProgress?.(head.length, size);
     }
     for (let k = 0; ; k = (k + 1) % SLOTS) {
-      // While the slot is not ready, the series made as new are checked (see LabelSets.addNew).
-      while (shared.state(k) === EMPTY && bytes.settle(SETTLE_STEP));
+      // While the slot is not ready, the series made as new are checked (see LabelSets.addNew), then the
+      // memory the end's flush needs is prepared.
+      while (shared.state(k) === EMPTY && (bytes.settle(SETTLE_STEP) || bytes.prepare(taken / size)));
       const wait = Atomics.waitAsync(shared.control, k * CONTROL_INTS, EMPTY);
       if (wait.async) await Promise.race([wait.value, failed]);
       const state = shared.state(k);
@@ -81,7 +84,8 @@ export async function parseThreaded(
       const covered = shared.covered(k);
       const b = shared.bytes[k].subarray(0, covered);
       bytes.take(b, new DataView(b.buffer, b.byteOffset, covered), shared.records[k], shared.count(k));
-      onProgress?.(shared.offset[k] + covered, size);
+      taken = shared.offset[k] + covered;
+      onProgress?.(taken, size);
       if (state === LAST) break;
       shared.mark(k, EMPTY);
     }

@@ -17,6 +17,12 @@ import { isStaleNaN } from './stale.js';
 
 /** Chunks start small (most stores are small) and double up to this many samples. */
 const MAX_CHUNK = 1 << 18;
+/** Pools are prepared ahead of a flush (prepare()) from this many samples expected. */
+const MIN_AHEAD = 1 << 20;
+/** Room a prepared pool has beyond the samples expected. */
+const AHEAD_ROOM = 1.03;
+/** Float64 samples in a page of memory. */
+const PAGE_SAMPLES = 512;
 
 interface Chunk {
   ids: Int32Array;
@@ -43,9 +49,42 @@ export class AppendLog {
     return this.size === 0;
   }
 
+  /** Samples waiting here. */
+  get samples(): number {
+    return this.size;
+  }
+
   /** Whether series `id` has samples waiting here. */
   has(id: number): boolean {
     return id < this.count.length && this.count[id] > 0;
+  }
+
+  /** The pools the next flush gathers into, made ahead of it and written `written` samples far (see prepare). */
+  private ahead?: { values: Float64Array<ArrayBuffer>; times: Float64Array<ArrayBuffer>; written: number };
+
+  /**
+   * For a file loader that waits on its reading thread anyway: makes the
+   * pools the next flush gathers about `expected` samples into (a little
+   * more room), and writes up to `step` more samples of their memory. The
+   * flush at the end of a big load otherwise faults in tens of MB of fresh
+   * pages while nothing else runs (the 1,000,000-series bench file: 80 MB,
+   * ~60 ms of its ~165). Returns whether more is left to write.
+   */
+  prepare(expected: number, step: number): boolean {
+    if (expected < MIN_AHEAD) return false;
+    let a = this.ahead;
+    if (a === undefined || expected > a.values.length) {
+      const room = Math.ceil(expected * AHEAD_ROOM);
+      a = this.ahead = { values: new Float64Array(room), times: new Float64Array(room), written: 0 };
+    }
+    const to = Math.min(expected, a.written + step);
+    // A write a page: the memory is what costs, not the zeros.
+    for (let i = a.written; i < to; i += PAGE_SAMPLES) {
+      a.values[i] = 0;
+      a.times[i] = 0;
+    }
+    a.written = to;
+    return to < expected;
   }
 
   /** [timestamp, value, start timestamp] for append(), passed on as one array. */
@@ -158,8 +197,11 @@ export class AppendLog {
       total += (simple ? 0 : old[id]) + this.count[id];
     }
     start[n] = total;
-    const values = new Float64Array(total);
-    const times = new Float64Array(total);
+    // The pools made ahead (prepare) when the samples fit (every position is written below).
+    const ahead = this.ahead !== undefined && total <= this.ahead.values.length ? this.ahead : undefined;
+    this.ahead = undefined;
+    const values = ahead ? ahead.values.subarray(0, total) : new Float64Array(total);
+    const times = ahead ? ahead.times.subarray(0, total) : new Float64Array(total);
     const sts = withSt ? new Float64Array(total) : undefined;
     // Where each series' next sample goes: `start` itself, put back after, when there are no old samples.
     const next = simple ? start : new Float64Array(n);

@@ -148,6 +148,15 @@ export class ByteExpositionParser {
     return this.parser.checkNewSeries(limit, !this.labels.orderConflict);
   }
 
+  /**
+   * For a loader waiting on its reading thread, `fraction` of the input
+   * read: prepares a step of the memory the end's flush needs
+   * (MemoryStore.prepareFlush); returns whether more is left.
+   */
+  prepare(fraction: number): boolean {
+    return this.parser.prepareFlush(fraction);
+  }
+
   /** The last line (if the input does not end with a newline), then the parser's end checks. */
   end(): MemoryStore {
     const rest = this.carry;

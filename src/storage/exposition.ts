@@ -160,6 +160,11 @@ export class ExpositionParser {
     return this.store.seriesOfPairs(pairs, n, assumeNew);
   }
 
+  /** MemoryStore.prepareFlush, for a file loader (see ByteExpositionParser.prepare). */
+  prepareFlush(fraction: number): boolean {
+    return this.store.prepareFlush(fraction);
+  }
+
   /** MemoryStore.checkNewLabelSets, for the byte parser. */
   checkNewSeries(limit: number, unique: boolean): boolean {
     return this.store.checkNewLabelSets(limit, unique);

@@ -22,6 +22,11 @@ import type { StringTable } from './strings.js';
 export { STALE_NAN, isStaleNaN, HISTOGRAM_MARK, isHistogramMark } from './stale.js';
 export { OutOfOrderSampleError, type SampleColumns } from './series.js';
 
+/** prepareFlush estimates the samples to come once this much of a file is read. */
+const PREPARE_FROM = 0.2;
+/** Samples of memory prepareFlush writes a call (~1 MB of pages: a wait is not held up long). */
+const PREPARE_STEP = 1 << 16;
+
 /**
  * Canonical key of a label set, as a Map key: sorted `name\xfevalue` pairs,
  * `\xff` separated. Joined, not concatenated: a `+=` string is a tree of
@@ -239,6 +244,15 @@ export class MemoryStore {
     const str = this.sets.strings;
     const nameId = str.find(name);
     return nameId < 0 ? [] : [...this.postings.valueIds(nameId)].map((k) => str.get(k)).sort();
+  }
+
+  /**
+   * For a file loader waiting on its reading thread, `fraction` of the file
+   * read: prepares the next flush's memory a step at a time (AppendLog.prepare);
+   * returns whether more is left.
+   */
+  prepareFlush(fraction: number): boolean {
+    return fraction >= PREPARE_FROM && this.log.prepare(Math.ceil(this.log.samples / fraction), PREPARE_STEP);
   }
 
   /** Loading is done: appended samples go to their series now (else on the first read). */
