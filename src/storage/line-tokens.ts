@@ -75,6 +75,8 @@ export class LineTokenizer {
   /** Whether the text given a key last was new; its label positions (as in LineRecords.labels) in `found`. */
   private isNew = false;
   private readonly found = new Int32Array(POSITION_INTS);
+  /** Whether the last line's text was the one before it (else the predicted one, or new): tried first next time. */
+  private repeating = true;
   /** Lines in a row whose text was found by its hash (neither the last nor the predicted one). */
   private misses = 0;
   /** The lines of a run read ahead: start, text end (-1: not a sample's text), its hash, newline; label positions at j × POSITION_INTS. */
@@ -191,23 +193,37 @@ export class LineTokenizer {
     return (this.lastKey = key);
   }
 
-  /** The last line's key or the one predicted after it when the text at b[s] is that one (and a blank follows), else -1. */
+  /**
+   * The last line's key or the one predicted after it when the text at b[s]
+   * is that one (and a blank follows), else -1. The one that was the text
+   * last time is tried first: a series' samples in a row (series by series)
+   * or one scrape after another (the predicted one).
+   */
   private predictedKey(b: Uint8Array, view: DataView, s: number): number {
     const keys = this.keys;
     const last = this.lastKey;
-    // Every read is bounded: a byte past the end (undefined) would deoptimise the loop.
-    const end = b.length;
     this.isNew = false;
-    let n = last >= 0 ? keys.textLength(last) : 0;
-    if (n > 0 && s + n < end && b[s + n] === SPACE && keys.same(last, view, b, s, n)) return this.hit(last);
-    const key = keys.predicted(last);
-    n = key >= 0 ? keys.textLength(key) : 0;
-    if (n > 0 && s + n < end && b[s + n] === SPACE && keys.same(key, view, b, s, n)) return this.hit(key);
+    const predicted = keys.predicted(last);
+    if (this.repeating) {
+      if (this.isText(last, b, view, s)) return this.hit(last, true);
+      if (this.isText(predicted, b, view, s)) return this.hit(predicted, false);
+    } else {
+      if (this.isText(predicted, b, view, s)) return this.hit(predicted, false);
+      if (this.isText(last, b, view, s)) return this.hit(last, true);
+    }
     return -1;
   }
 
-  private hit(key: number): number {
+  /** Whether key k's text (k >= 0) is at b[s], a blank after it. */
+  private isText(k: number, b: Uint8Array, view: DataView, s: number): boolean {
+    const n = k >= 0 ? this.keys.textLength(k) : 0;
+    // Every read is bounded: a byte past the end (undefined) would deoptimise the loop.
+    return n > 0 && s + n < b.length && b[s + n] === SPACE && this.keys.same(k, view, b, s, n);
+  }
+
+  private hit(key: number, repeated: boolean): number {
     this.misses = 0;
+    this.repeating = repeated;
     return key;
   }
 

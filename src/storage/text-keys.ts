@@ -109,17 +109,29 @@ export class TextKeys {
     return k;
   }
 
-  /** Whether the n bytes at b[s] are entry k's text (four bytes a step, from the end: series of a family differ last). */
+  /**
+   * Whether the n bytes at b[s] are entry k's text: eight bytes a step, from
+   * the end (series of a family differ last), as doubles. Equal doubles are
+   * equal bytes except 0 and -0 (eight zero bytes against 0x80 and seven),
+   * and NaN is equal to no NaN (0x7f or 0xff, then a byte from 0xf0: a text
+   * with UTF-8 may hold one): such words are compared again as ints.
+   */
   same(k: number, view: DataView, b: Uint8Array, s: number, n: number): boolean {
     if (this.length[k] !== n) return false;
     const pos = this.start[k];
     const block = pos >>> BLOCK_BITS;
     const at = pos & (BLOCK - 1);
     const mine = this.views[block];
-    let q = n - 4;
-    for (; q >= 0; q -= 4) if (view.getInt32(s + q) !== mine.getInt32(at + q)) return false;
+    let q = n - 8;
+    for (; q >= 0; q -= 8) {
+      const x = view.getFloat64(s + q);
+      const y = mine.getFloat64(at + q);
+      if (x === y ? x === 0 : x !== x && y !== y) {
+        if (view.getInt32(s + q) !== mine.getInt32(at + q) || view.getInt32(s + q + 4) !== mine.getInt32(at + q + 4)) return false;
+      } else if (x !== y) return false;
+    }
     const bytes = this.blocks[block];
-    for (q += 3; q >= 0; q--) if (b[s + q] !== bytes[at + q]) return false;
+    for (q += 7; q >= 0; q--) if (b[s + q] !== bytes[at + q]) return false;
     return true;
   }
 }

@@ -1,0 +1,61 @@
+// TextKeys gives each distinct series text one key, comparing texts eight
+// bytes at a time as doubles: the words where equal doubles are not equal
+// bytes (0 and -0) or equal bytes are not equal doubles (NaN) must still
+// give one key a text and distinct keys to distinct texts.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { TextKeys } from '../../src/storage/text-keys.js';
+
+function keyOf(keys: TextKeys, bytes: number[]): number {
+  const b = Uint8Array.from(bytes);
+  return keys.key(new DataView(b.buffer), b, 0, b.length);
+}
+
+const ascii = (s: string): number[] => [...Buffer.from(s, 'latin1')];
+
+test('TextKeys: one key a text, whatever its length', () => {
+  const keys = new TextKeys();
+  const texts = ['a', 'up{job="x"}', 'http_requests_total{code="200",instance="host:9100",job="api"}', 'abcdefgh', 'abcdefghi'];
+  const first = texts.map((t) => keyOf(keys, ascii(t)));
+  assert.equal(new Set(first).size, texts.length);
+  assert.deepEqual(
+    texts.map((t) => keyOf(keys, ascii(t))),
+    first,
+  );
+  assert.equal(keys.size, texts.length);
+});
+
+test('TextKeys: eight zero bytes and 0x80 then seven zeros (0 and -0 as doubles) are two texts', () => {
+  const keys = new TextKeys();
+  // Words are compared from the end: the eight bytes before the last eight are the zeros (or 0x80 and zeros).
+  const zeros = [...ascii('a{x="'), 0, 0, 0, 0, 0, 0, 0, 0, ...ascii('abcdef"}')];
+  const minus = [...ascii('a{x="'), 0x80, 0, 0, 0, 0, 0, 0, 0, ...ascii('abcdef"}')];
+  const a = keyOf(keys, zeros);
+  const b = keyOf(keys, minus);
+  assert.notEqual(a, b);
+  assert.equal(keyOf(keys, zeros), a);
+  assert.equal(keyOf(keys, minus), b);
+  const z = Uint8Array.from(zeros);
+  const word = Uint8Array.from(minus.slice(-16, -8));
+  assert.ok(Object.is(new DataView(word.buffer).getFloat64(0), -0));
+  assert.equal(keys.same(b, new DataView(z.buffer), z, 0, z.length), false);
+});
+
+test('TextKeys: a text holding a NaN word (0x7f, then a UTF-8 lead byte) is found again, not made twice', () => {
+  const keys = new TextKeys();
+  // The last eight bytes, 0x7f 0xf0 ... "}: as a big-endian double, exponent all ones and a mantissa: NaN.
+  const text = [...ascii('a{x="'), 0x41, 0x7f, 0xf0, 0x9f, 0x98, 0x80, 0x41, ...ascii('"}')];
+  const other = [...ascii('a{x="'), 0x41, 0x7f, 0xf0, 0x9f, 0x98, 0x80, 0x42, ...ascii('"}')];
+  const word = Uint8Array.from(text.slice(-8));
+  assert.ok(Number.isNaN(new DataView(word.buffer).getFloat64(0)));
+  const k = keyOf(keys, text);
+  assert.equal(keyOf(keys, text), k);
+  const o = keyOf(keys, other);
+  assert.notEqual(o, k);
+  assert.equal(keyOf(keys, other), o);
+  assert.equal(keys.size, 2);
+  const t = Uint8Array.from(text);
+  assert.equal(keys.same(k, new DataView(t.buffer), t, 0, t.length), true);
+  assert.equal(keys.same(o, new DataView(t.buffer), t, 0, t.length), false);
+});
