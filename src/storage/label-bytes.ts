@@ -102,7 +102,8 @@ export function readPlainLabels(b: Uint8Array, view: DataView, s: number, out: I
 function valueEnd(b: Uint8Array, view: DataView, i: number): number {
   const e = b.length;
   for (; i + 4 <= e; i += 4) {
-    const x = view.getInt32(i);
+    // Little-endian: the tests are per byte, and no byte swap a read.
+    const x = view.getInt32(i, true);
     const q = x ^ 0x22222222;
     const bs = x ^ 0x5c5c5c5c;
     const nl = x ^ 0x0a0a0a0a;

@@ -293,7 +293,8 @@ export class LineTokenizer {
 function newline(b: Uint8Array, view: DataView, i: number): number {
   const n = b.length;
   for (; i + 4 <= n; i += 4) {
-    const x = view.getInt32(i) ^ 0x0a0a0a0a;
+    // Little-endian: the test is per byte, and no byte swap a read.
+    const x = view.getInt32(i, true) ^ 0x0a0a0a0a;
     if (((x - 0x01010101) & ~x & 0x80808080) !== 0) break;
   }
   while (i < n && b[i] !== NL) i++;

@@ -75,7 +75,7 @@ export class SampleNumbers {
     const e = b.length;
     let i = at;
     let v = 0;
-    if (this.headValue >= 0 && at + 8 <= e && view.getInt32(at) === this.head0 && view.getInt32(at + 4) === this.head1) {
+    if (this.headValue >= 0 && at + 8 <= e && view.getInt32(at, true) === this.head0 && view.getInt32(at + 4, true) === this.head1) {
       v = this.headValue;
       i = at + 8;
     } else {
@@ -85,8 +85,8 @@ export class SampleNumbers {
         v = v * 10 + c;
       }
       if (i === at + 8) {
-        this.head0 = view.getInt32(at);
-        this.head1 = view.getInt32(at + 4);
+        this.head0 = view.getInt32(at, true);
+        this.head1 = view.getInt32(at + 4, true);
         this.headValue = v;
       }
     }

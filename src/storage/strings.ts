@@ -50,14 +50,14 @@ export function mix(h: number): number {
 /** b[s, s + n) to out at `at`, four bytes a step (Buffer.copy costs more per call than the few dozen bytes of a label or series). */
 export function copyBytes(view: DataView, b: Uint8Array, s: number, n: number, out: DataView, at: number): void {
   let q = 0;
-  for (; q + 4 <= n; q += 4) out.setInt32(at + q, view.getInt32(s + q));
+  for (; q + 4 <= n; q += 4) out.setInt32(at + q, view.getInt32(s + q, true), true);
   for (; q < n; q++) out.setUint8(at + q, b[s + q]);
 }
 
 /** Whether the n bytes at a[i] and b[j] are equal (four at a time). */
 function sameBytes(av: DataView, a: Uint8Array, i: number, bv: DataView, b: Uint8Array, j: number, n: number): boolean {
   let q = 0;
-  for (; q + 4 <= n; q += 4) if (av.getInt32(i + q) !== bv.getInt32(j + q)) return false;
+  for (; q + 4 <= n; q += 4) if (av.getInt32(i + q, true) !== bv.getInt32(j + q, true)) return false;
   for (; q < n; q++) if (a[i + q] !== b[j + q]) return false;
   return true;
 }

@@ -113,8 +113,8 @@ export class TextKeys {
    * Whether the n bytes at b[s] are entry k's text: eight bytes a step, from
    * the end (series of a family differ last), as doubles. Equal doubles are
    * equal bytes except 0 and -0 (eight zero bytes against 0x80 and seven),
-   * and NaN is equal to no NaN (0x7f or 0xff, then a byte from 0xf0: a text
-   * with UTF-8 may hold one): such words are compared again as ints.
+   * and NaN is equal to no NaN (read little-endian, as here: 0xf0 or more,
+   * then 0x7f or 0xff, in a text with UTF-8): such words are compared again as ints.
    */
   same(k: number, view: DataView, b: Uint8Array, s: number, n: number): boolean {
     if (this.length[k] !== n) return false;
@@ -123,11 +123,16 @@ export class TextKeys {
     const at = pos & (BLOCK - 1);
     const mine = this.views[block];
     let q = n - 8;
+    // Little-endian: equal either way, and no byte swap a read.
     for (; q >= 0; q -= 8) {
-      const x = view.getFloat64(s + q);
-      const y = mine.getFloat64(at + q);
+      const x = view.getFloat64(s + q, true);
+      const y = mine.getFloat64(at + q, true);
       if (x === y ? x === 0 : x !== x && y !== y) {
-        if (view.getInt32(s + q) !== mine.getInt32(at + q) || view.getInt32(s + q + 4) !== mine.getInt32(at + q + 4)) return false;
+        if (
+          view.getInt32(s + q, true) !== mine.getInt32(at + q, true) ||
+          view.getInt32(s + q + 4, true) !== mine.getInt32(at + q + 4, true)
+        )
+          return false;
       } else if (x !== y) return false;
     }
     const bytes = this.blocks[block];
