@@ -123,20 +123,23 @@ export class TextKeys {
     const at = pos & (BLOCK - 1);
     const mine = this.views[block];
     let q = n - 8;
-    // Little-endian: equal either way, and no byte swap a read.
+    // Little-endian: equal either way, and no byte swap a read. Kept small (the tokenizer's loop inlines it).
     for (; q >= 0; q -= 8) {
       const x = view.getFloat64(s + q, true);
       const y = mine.getFloat64(at + q, true);
-      if (x === y ? x === 0 : x !== x && y !== y) {
-        if (
-          view.getInt32(s + q, true) !== mine.getInt32(at + q, true) ||
-          view.getInt32(s + q + 4, true) !== mine.getInt32(at + q + 4, true)
-        )
-          return false;
-      } else if (x !== y) return false;
+      if (x !== y || x === 0) {
+        // Different, unless both are NaN; 0 and -0 are equal as doubles.
+        if (x !== y && (x === x || y === y)) return false;
+        if (!sameWord(view, s + q, mine, at + q)) return false;
+      }
     }
     const bytes = this.blocks[block];
     for (q += 7; q >= 0; q--) if (b[s + q] !== bytes[at + q]) return false;
     return true;
   }
+}
+
+/** Whether the eight bytes at a[i] and b[j] are equal, as two ints (a word that is ±0 or NaN as a double). */
+function sameWord(a: DataView, i: number, b: DataView, j: number): boolean {
+  return a.getInt32(i, true) === b.getInt32(j, true) && a.getInt32(i + 4, true) === b.getInt32(j + 4, true);
 }
