@@ -59,30 +59,30 @@ export class AppendLog {
     return id < this.count.length && this.count[id] > 0;
   }
 
-  /** The pools the next flush gathers into, made ahead of it and written `written` samples far (see prepare). */
-  private ahead?: { values: Float64Array<ArrayBuffer>; times: Float64Array<ArrayBuffer>; written: number };
+  /** The value pool the next flush gathers into, made ahead of it and written `written` samples far (see prepare). */
+  private ahead?: { values: Float64Array<ArrayBuffer>; written: number };
 
   /**
    * For a file loader that waits on its reading thread anyway: makes the
-   * pools the next flush gathers about `expected` samples into (a little
-   * more room), and writes up to `step` more samples of their memory. The
-   * flush at the end of a big load otherwise faults in tens of MB of fresh
-   * pages while nothing else runs (the 1,000,000-series bench file: 80 MB,
-   * ~60 ms of its ~165). Returns whether more is left to write.
+   * value pool the next flush gathers about `expected` samples into (a
+   * little more room), and writes up to `step` more samples of its memory.
+   * The flush at the end of a big load otherwise faults in tens of MB of
+   * fresh pages while nothing else runs (the 1,000,000-series bench file:
+   * 40 MB of values, ~30 ms). Only the values: they are kept; the timestamps
+   * gathered beside them are not (most columns are shared), and making them
+   * ahead too raised that load's peak by 40 MB for no time measured.
+   * Returns whether more is left to write.
    */
   prepare(expected: number, step: number): boolean {
     if (expected < MIN_AHEAD) return false;
     let a = this.ahead;
     if (a === undefined || expected > a.values.length) {
       const room = Math.ceil(expected * AHEAD_ROOM);
-      a = this.ahead = { values: new Float64Array(room), times: new Float64Array(room), written: 0 };
+      a = this.ahead = { values: new Float64Array(room), written: 0 };
     }
     const to = Math.min(expected, a.written + step);
     // A write a page: the memory is what costs, not the zeros.
-    for (let i = a.written; i < to; i += PAGE_SAMPLES) {
-      a.values[i] = 0;
-      a.times[i] = 0;
-    }
+    for (let i = a.written; i < to; i += PAGE_SAMPLES) a.values[i] = 0;
     a.written = to;
     return to < expected;
   }
@@ -197,11 +197,11 @@ export class AppendLog {
       total += (simple ? 0 : old[id]) + this.count[id];
     }
     start[n] = total;
-    // The pools made ahead (prepare) when the samples fit (every position is written below).
+    // The value pool made ahead (prepare) when the samples fit (every position is written below).
     const ahead = this.ahead !== undefined && total <= this.ahead.values.length ? this.ahead : undefined;
     this.ahead = undefined;
     const values = ahead ? ahead.values.subarray(0, total) : new Float64Array(total);
-    const times = ahead ? ahead.times.subarray(0, total) : new Float64Array(total);
+    const times = new Float64Array(total);
     const sts = withSt ? new Float64Array(total) : undefined;
     // Where each series' next sample goes: `start` itself, put back after, when there are no old samples.
     const next = simple ? start : new Float64Array(n);

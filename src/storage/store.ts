@@ -24,7 +24,7 @@ export { OutOfOrderSampleError, type SampleColumns } from './series.js';
 
 /** prepareFlush estimates the samples to come once this much of a file is read. */
 const PREPARE_FROM = 0.2;
-/** Samples of memory prepareFlush writes a call (~1 MB of pages: a wait is not held up long). */
+/** Samples of memory prepareFlush writes a call (~0.5 MB of pages: a wait is not held up long). */
 const PREPARE_STEP = 1 << 16;
 
 /**
