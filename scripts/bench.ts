@@ -82,7 +82,8 @@ async function main(): Promise<void> {
   }
   if (want('load')) {
     console.log('\n## load (files in /tmp, written on first use)');
-    const r = await benchLoad(Math.min(runs, 3));
+    // Five runs a file at most (~1.5 s each): a median of three moved by a tenth on this shared machine.
+    const r = await benchLoad(Math.min(runs, 5));
     printLoad(r);
     for (const x of r) {
       const scale = x.samples / 10_000_000;
