@@ -98,8 +98,8 @@ export class LineTokenizer {
    * time: the predicted text is one compare. A run of new texts (the first
    * scrape of a million series) is read RUN lines ahead: each text's hash
    * table slot is read before any of them is looked up, so the memory waits
-   * overlap instead of coming one per line (measured: a quarter of the time
-   * of a million new texts).
+   * overlap instead of coming one per line (measured: a million new texts
+   * tokenized in ~550 ms instead of ~690).
    */
   tokenize(b: Uint8Array, view: DataView, from: number, final: boolean, out: LineRecords): number {
     const n = b.length;

@@ -111,10 +111,11 @@ export class TextKeys {
 
   /**
    * Whether the n bytes at b[s] are entry k's text: eight bytes a step, from
-   * the end (series of a family differ last), as doubles. Equal doubles are
-   * equal bytes except 0 and -0 (eight zero bytes against 0x80 and seven),
-   * and NaN is equal to no NaN (read little-endian, as here: 0xf0 or more,
-   * then 0x7f or 0xff, in a text with UTF-8): such words are compared again as ints.
+   * the end (series of a family differ last), as little-endian doubles.
+   * Equal doubles are equal bytes except 0 and -0 (eight zero bytes against
+   * seven and 0x80), and NaN is equal to no NaN (a byte from 0xf0, then 0x7f
+   * or 0xff: bytes that are not UTF-8, but a file may hold them): such words
+   * are compared again as ints.
    */
   same(k: number, view: DataView, b: Uint8Array, s: number, n: number): boolean {
     if (this.length[k] !== n) return false;
