@@ -308,8 +308,11 @@ function scanCount(count: Float64Array, inf: Float64Array, flags: Uint8Array, n:
   }
 }
 
-/** Whether a bucket of row r holds fewer observations than in row p (DECREASE for rows that are not neighbours). */
-/** Whether some bucket of row p lost observations by row r (cumulative columns: each bucket is a difference of neighbours). */
+/**
+ * Whether some bucket of row p lost observations by row r (cumulative
+ * columns: each bucket is a difference of neighbours); DECREASE says it for
+ * neighbouring rows.
+ */
 export function bucketDecreased(cum: readonly Float64Array[], r: number, p: number): boolean {
   let pr = 0;
   let pp = 0;
