@@ -163,21 +163,18 @@ export class LabelSets {
     }
   }
 
-  private same(k: number, p: Int32Array, n: number): boolean {
+  /** Whether series k's pairs are the n pairs at p[from]. */
+  private same(k: number, p: Int32Array, n: number, from = 0): boolean {
     const at = this.start[k];
     if (this.start[k + 1] - at !== 2 * n) return false;
-    for (let j = 0; j < 2 * n; j++) if (this.pairs[at + j] !== p[j]) return false;
+    for (let j = 0; j < 2 * n; j++) if (this.pairs[at + j] !== p[from + j]) return false;
     return true;
   }
 
   /** Whether series k and id have the same pairs. */
   private sameAs(k: number, id: number): boolean {
-    const a = this.start[k];
     const b = this.start[id];
-    const len = this.start[id + 1] - b;
-    if (this.start[k + 1] - a !== len) return false;
-    for (let j = 0; j < len; j++) if (this.pairs[a + j] !== this.pairs[b + j]) return false;
-    return true;
+    return this.same(k, this.pairs, (this.start[id + 1] - b) >> 1, b);
   }
 
   private append(id: number, p: Int32Array, n: number): void {
