@@ -84,12 +84,11 @@ export interface LoadOptions {
 async function parseFile(file: string, size: number, onProgress?: LoadProgress, options: LoadOptions = {}): Promise<MemoryStore> {
   if (file.endsWith('.gz')) return parseGzipFile(file, onProgress);
   const format = await fileFormat(file, size);
-  const parser = new ExpositionParser(format, undefined);
   const om = format === 'openmetrics';
   const readRest = (bytes: ByteExpositionParser, from: number) => readChunks(file, size, from, bytes, onProgress);
   if (size >= (options.threadedFromBytes ?? THREADED_BYTES)) {
     try {
-      return await parseThreaded(file, size, parser, om, readRest, onProgress, options.headBytes);
+      return await parseThreaded(file, size, new ExpositionParser(format, undefined), om, readRest, onProgress, options.headBytes);
     } catch (e) {
       // A series written two ways (labels in another order): read again, looking every new text's labels up.
       if (!(e instanceof DuplicateLabelSetError)) throw e;

@@ -4,7 +4,7 @@
 // slots (token-slots.ts). The results, errors and line numbers are those of
 // the one-thread path: the same halves run, in the same order of lines.
 
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { t } from '../util/messages/index.js';
 import { ByteExpositionParser } from '../storage/exposition-bytes.js';
@@ -17,6 +17,7 @@ import {
   FAILED,
   LAST,
   LONG_LINE,
+  readFully,
   SLOT_BYTES,
   SLOTS,
   SharedSlots,
@@ -102,9 +103,9 @@ export async function parseThreaded(
 function readHead(file: string, n: number): Buffer {
   const buf = Buffer.allocUnsafe(n);
   const fd = openSync(file, 'r');
-  let got = 0;
+  let got: number;
   try {
-    for (let r = 1; got < n && r > 0; got += r) r = readSync(fd, buf, got, n - got, got);
+    got = readFully(fd, buf, 0, n);
   } finally {
     closeSync(fd);
   }

@@ -5,6 +5,7 @@
 // thread fills a slot that is EMPTY and marks it FULL (LAST for the end of
 // the file); the loading thread takes its records and hands it back EMPTY.
 
+import { readSync } from 'node:fs';
 import { LineRecords } from '../storage/line-tokens.js';
 
 export const SLOTS = 8;
@@ -36,6 +37,17 @@ export interface TokenizeInit {
   slotBuffers: SharedArrayBuffer[];
 }
 
+/** Reads `want` bytes of file `fd` at `pos` into `into` (fewer only at the end of the file); returns how many. */
+export function readFully(fd: number, into: Buffer, pos: number, want: number): number {
+  let n = 0;
+  while (n < want) {
+    const got = readSync(fd, into, n, want - n, pos + n);
+    if (got === 0) break;
+    n += got;
+  }
+  return n;
+}
+
 /** The error the tokenizing thread posts before it marks a slot FAILED. */
 export interface TokenizeFailure {
   message: string;
@@ -50,7 +62,7 @@ export class SharedSlots {
   readonly records: LineRecords[];
 
   constructor(
-    readonly controlBuffer = new SharedArrayBuffer(8 * SLOTS + 4 * (CANCEL + 2)),
+    readonly controlBuffer = new SharedArrayBuffer(8 * SLOTS + 4 * (CANCEL + 1)),
     readonly slotBuffers = Array.from({ length: SLOTS }, () => new SharedArrayBuffer(SLOT_BYTES + LineRecords.bytesFor(SLOT_RECORDS))),
   ) {
     this.offset = new Float64Array(controlBuffer, 0, SLOTS);

@@ -4,7 +4,7 @@
 // appends samples. It keeps the texts of the file's series (to give each a
 // key); they go when it ends.
 
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { LineTokenizer } from '../storage/line-tokens.js';
 import {
@@ -15,6 +15,7 @@ import {
   FULL,
   LAST,
   LONG_LINE,
+  readFully,
   SLOT_BYTES,
   SLOTS,
   SharedSlots,
@@ -87,17 +88,6 @@ function tokenizeHead(fd: number, head: number, tokenizer: LineTokenizer, shared
     at = stop;
   }
   return b.length;
-}
-
-/** Reads `want` bytes at `pos` (fewer only at the end of the file). */
-function readFully(fd: number, into: Buffer, pos: number, want: number): number {
-  let n = 0;
-  while (n < want) {
-    const got = readSync(fd, into, n, want - n, pos + n);
-    if (got === 0) break;
-    n += got;
-  }
-  return n;
 }
 
 const init = workerData as TokenizeInit;
