@@ -49,12 +49,7 @@ export class TextKeys {
     if (k >= 0) this.next[k] = then;
   }
 
-  /** The key of the text b[s, e): the one it has, or a new one; -1 when there is no room (a text over 1 MiB, 2 GiB of texts). */
-  key(view: DataView, b: Uint8Array, s: number, e: number): number {
-    return this.keyHashed(view, b, s, e, hashBytes(view, b, s, e));
-  }
-
-  /** The hash key() finds the text b[s, e) by. */
+  /** The hash keyHashed() finds the text b[s, e) by. */
   static hash(view: DataView, b: Uint8Array, s: number, e: number): number {
     return hashBytes(view, b, s, e);
   }
@@ -62,7 +57,7 @@ export class TextKeys {
   /**
    * Reads the slot a text of hash h is looked for first, and returns it (to
    * be summed and dropped): in a table of a million texts that read waits on
-   * memory; started a few texts ahead of key(), it overlaps with their work
+   * memory; started a few texts ahead of keyHashed(), it overlaps with their work
    * (see LineTokenizer's runs of new texts).
    */
   touch(h: number): number {
@@ -70,7 +65,10 @@ export class TextKeys {
     return slots[2 * (h & ((slots.length >> 1) - 1))];
   }
 
-  /** key() for a text whose hash (TextKeys.hash) is known. */
+  /**
+   * The key of the text b[s, e) of hash h (TextKeys.hash): the one it has,
+   * or a new one; -1 when there is no room (a text over 1 MiB, 2 GiB of texts).
+   */
   keyHashed(view: DataView, b: Uint8Array, s: number, e: number, h: number): number {
     const slots = this.slots;
     const mask = (slots.length >> 1) - 1;

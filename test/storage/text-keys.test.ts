@@ -9,7 +9,8 @@ import { TextKeys } from '../../src/storage/text-keys.js';
 
 function keyOf(keys: TextKeys, bytes: number[]): number {
   const b = Uint8Array.from(bytes);
-  return keys.key(new DataView(b.buffer), b, 0, b.length);
+  const view = new DataView(b.buffer);
+  return keys.keyHashed(view, b, 0, b.length, TextKeys.hash(view, b, 0, b.length));
 }
 
 const ascii = (s: string): number[] => [...Buffer.from(s, 'latin1')];
