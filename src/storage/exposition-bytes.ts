@@ -1,9 +1,10 @@
 // Exposition input as bytes, for files of any size: chunks are split into
 // lines without ever building one string of the whole input. It is read in
-// two halves: the line tokenizer (line-tokens.ts) reads the common line shape
-// — `name{labels} value timestamp`, a plain decimal value — into numbers and
-// a key per distinct series text; this file (the store's half) finds the
-// series of each key, once, from the text's labels, and appends the samples.
+// two halves: the line tokenizer (line-tokens.ts) splits lines and gives the
+// common line shape — `name{labels} value timestamp` — a key per distinct
+// series text; this file (the store's half) reads the numbers (a plain
+// decimal value, sample-numbers.ts), finds the series of each key, once,
+// from the text's labels, and appends the samples.
 // Every other line (comments, exponents, NaN, odd blanks, a series with
 // escapes the store has not met, errors) goes through ExpositionParser.line()
 // as text, so the results, the error messages and their line numbers are

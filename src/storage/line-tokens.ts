@@ -1,7 +1,7 @@
-// The first half of reading an exposition file as bytes: lines split and
-// the common line shape — `name{labels} value timestamp`, one blank between
-// fields, a plain decimal value — read into numbers, its series text
-// (`name{labels}` as written) given a key by TextKeys. This half needs
+// The first half of reading an exposition file as bytes: lines split and,
+// for the common line shape — `name{labels} value timestamp` — its series
+// text (`name{labels}` as written) given a key by TextKeys (the numbers are
+// read by the other half, sample-numbers.ts). This half needs
 // nothing of the store, so a big file's lines are tokenized in a thread of
 // their own (dataset/tokenize-worker.ts) while the store takes the records
 // (exposition-bytes.ts, the other half, which decides everything else).
